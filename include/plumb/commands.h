@@ -1,0 +1,69 @@
+/*
+ * plumb's commands as library calls. Each takes a run context and the
+ * options of the command line, writes its report to opts->out (human text, or
+ * JSON with opts->json) and returns 0 or a PLUMB_E* code with the error in
+ * the context. The CLI is a thin layer over these.
+ */
+#ifndef PLUMB_COMMANDS_H
+#define PLUMB_COMMANDS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "plumb/common.h"
+
+#define PLUMB_OPTIONS_VERSION 1
+
+typedef struct plumb_options {
+	int version;                 /* PLUMB_OPTIONS_VERSION */
+	const char *url;             /* database; NULL: DATABASE_URL, then the config, then sqlite:plumb.db */
+	const char *schema;          /* schema file or folder; NULL: schema.sql */
+	const char *dir;             /* migrations folder; NULL: migrations */
+	const char *dialect;         /* "pg" or "sqlite" for file sources; NULL: from the database */
+	const char *config;          /* config file; NULL: plumb.json when present */
+	const char *env;             /* environment in the config; NULL: "default" */
+	const char *output;          /* pull: where to write; "-" for standard output */
+	const char *to_version;      /* migrate --to */
+	bool json;                   /* machine-readable report */
+	bool allow_data_loss;        /* accept destructive hazards */
+	bool dry_run;                /* show, change nothing */
+	bool exit_code;              /* diff/status: exit non-zero when something differs/is pending */
+	bool online;                 /* plan for production without blocking writers */
+	bool allow_out_of_order;     /* migrate: apply pending migrations older than the newest applied */
+	bool force;                  /* pull: overwrite an existing schema file */
+	long lock_timeout_ms;        /* bounded wait for the runner lock; 0: default 30s */
+	FILE *out;                   /* reports; NULL: stdout */
+	FILE *err;                   /* progress and warnings; NULL: stderr */
+	int verbose;                 /* 0 quiet, 1 normal, 2 debug */
+} plumb_options;
+
+#define PLUMB_OPTIONS_INIT {PLUMB_OPTIONS_VERSION}
+
+/* Creates schema.sql, migrations/ (with plumb.sum) and plumb.json when missing. */
+int plumb_cmd_init(plumb_ctx *ctx, const plumb_options *opts);
+
+/* Prints the SQL that turns from into to (sources as in DESIGN.md). */
+int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, const char *to);
+
+/* Writes a new migration with the changes from the migrations' state to the schema. */
+int plumb_cmd_generate(plumb_ctx *ctx, const plumb_options *opts, const char *name);
+
+/* Applies pending migrations to the database. */
+int plumb_cmd_migrate(plumb_ctx *ctx, const plumb_options *opts);
+
+/* Lists migrations with their state. */
+int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts);
+
+/* Brings the database straight to the schema, without a migration file. */
+int plumb_cmd_push(plumb_ctx *ctx, const plumb_options *opts);
+
+/* Writes the database's schema as SQL. */
+int plumb_cmd_pull(plumb_ctx *ctx, const plumb_options *opts);
+
+/* Proves that schema, migrations and database agree. */
+int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts);
+
+/* Records migrations up to version as applied without running them. */
+int plumb_cmd_baseline(plumb_ctx *ctx, const plumb_options *opts, const char *version);
+
+#endif

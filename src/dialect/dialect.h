@@ -1,0 +1,110 @@
+/*
+ * The dialect interface: one table of function pointers per engine (sqlite/,
+ * pg/). Core code calls only through it and never asks which engine it talks
+ * to. A connection is owned by the arena it was opened in and is closed when
+ * that arena is freed.
+ */
+#ifndef PLUMB_DIALECT_H
+#define PLUMB_DIALECT_H
+
+#include "catalog/catalog.h"
+#include "diff/diff.h"
+#include "history/history.h"
+#include "plan/plan.h"
+
+typedef struct plumb_dialect plumb_dialect;
+
+/* Every dialect's connection struct starts with this header. */
+typedef struct plumb_conn {
+	const plumb_dialect *dialect;
+	const char *display;     /* the URL with any password removed, for messages */
+} plumb_conn;
+
+/* How a script is run by exec_script's callers (runner/). */
+typedef struct plumb_txn_opts {
+	bool foreign_keys_off;   /* sqlite: PRAGMA foreign_keys=OFF around it, checked before commit */
+	long lock_timeout_ms;    /* pg: SET LOCAL lock_timeout; 0 leaves it */
+	long statement_timeout_ms;
+} plumb_txn_opts;
+
+typedef enum plumb_render_mode {
+	/* A script runnable as it is by the engine's shell (psql, sqlite3):
+	 * carries its own BEGIN/COMMIT and pragmas. Used by `diff`. */
+	PLUMB_RENDER_SCRIPT,
+	/* The body of a migration file: directives as comments, no BEGIN/COMMIT
+	 * (the runner wraps it). Used by `generate`. */
+	PLUMB_RENDER_MIGRATION,
+} plumb_render_mode;
+
+struct plumb_dialect {
+	const char *name;        /* "sqlite", "pg" */
+
+	/* True when url names a database of this engine. */
+	bool (*accepts_url)(const char *url);
+
+	/* Opens url. Errors never show a password. */
+	int (*connect)(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb_conn **out);
+
+	/* An empty scratch database to build desired states in (sqlite: in
+	 * memory; pg: a throwaway database). */
+	int (*connect_scratch)(plumb_ctx *ctx, plumb_arena *arena, plumb_conn **out);
+
+	/* Runs every statement of sql (a schema file or a migration) in order.
+	 * On failure records PLUMB_EDB (PLUMB_EPARSE for syntax errors) at
+	 * file:line:col when file is given, and returns. No transaction of its own. */
+	int (*exec_script)(plumb_ctx *ctx, plumb_conn *conn, const char *sql, const char *file);
+
+	/* Runs sql statement by statement, each on its own, for migrations marked
+	 * no-transaction. On failure *failed_stmt is the statement that failed. */
+	int (*exec_each)(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *sql,
+			 const char *file, const char **failed_stmt);
+
+	/* Reads the whole schema of the database. Plumb's own tables are left out. */
+	int (*introspect)(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			  plumb_catalog **out);
+
+	/* Turns a diff into ordered statements with hazards. */
+	int (*plan)(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff, plumb_plan **out);
+
+	/* Writes a plan as SQL text ("" for an empty plan). */
+	int (*render)(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *plan,
+		      plumb_render_mode mode, char **out);
+
+	/* Writes a whole catalog as the SQL that creates it (for `pull`). */
+	int (*dump)(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat, char **out);
+
+	/* Transactions for the runner. begin takes the write lock at once
+	 * (sqlite: BEGIN IMMEDIATE, waiting up to the busy timeout). commit
+	 * checks foreign keys first when they were turned off. */
+	int (*begin)(plumb_ctx *ctx, plumb_conn *conn, const plumb_txn_opts *opts);
+	int (*commit)(plumb_ctx *ctx, plumb_conn *conn);
+	int (*rollback)(plumb_ctx *ctx, plumb_conn *conn);
+
+	/* The one-runner-at-a-time lock (pg: session advisory lock; sqlite: a
+	 * no-op, begin's IMMEDIATE transaction serialises). PLUMB_ELOCKED after
+	 * timeout_ms, naming the holder. */
+	int (*lock)(plumb_ctx *ctx, plumb_conn *conn, long timeout_ms);
+	int (*unlock)(plumb_ctx *ctx, plumb_conn *conn);
+
+	/* The tracking table plumb_migrations. ensure creates it when missing;
+	 * read returns its rows (plumb_record *) sorted by version, or none when
+	 * the table does not exist; write inserts or replaces the row of
+	 * rec->version; delete removes it. */
+	int (*tracking_ensure)(plumb_ctx *ctx, plumb_conn *conn);
+	int (*tracking_read)(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			     plumb_vec *out);
+	int (*tracking_write)(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
+	int (*tracking_delete)(plumb_ctx *ctx, plumb_conn *conn, const char *version);
+};
+
+extern const plumb_dialect plumb_dialect_sqlite;
+
+/* The dialect named "sqlite" or "pg", or NULL. */
+const plumb_dialect *plumb_dialect_by_name(const char *name);
+
+/* The dialect whose accepts_url takes url, or NULL. */
+const plumb_dialect *plumb_dialect_for_url(const char *url);
+
+#define PLUMB_TRACKING_TABLE "plumb_migrations"
+
+#endif

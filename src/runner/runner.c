@@ -1,0 +1,2 @@
+/* placeholder: filled by its module owner */
+typedef int plumb_placeholder_runner_runner_c;

@@ -1,0 +1,49 @@
+/*
+ * Where a catalog comes from. A source is a live database (a postgres://,
+ * conninfo or sqlite: URL), a declarative schema (a .sql file or a folder of
+ * .sql files) or a migrations folder (one holding plumb.sum or a drizzle-kit
+ * meta/_journal.json), whose state is that after all its migrations.
+ */
+#ifndef PLUMB_SOURCE_H
+#define PLUMB_SOURCE_H
+
+#include "dialect/dialect.h"
+
+typedef enum plumb_source_kind {
+	PLUMB_SOURCE_DATABASE,
+	PLUMB_SOURCE_SCHEMA,
+	PLUMB_SOURCE_MIGRATIONS,
+} plumb_source_kind;
+
+typedef struct plumb_source {
+	plumb_source_kind kind;
+	const char *spec;                /* as given */
+	const plumb_dialect *dialect;    /* known for databases; NULL for files until resolved */
+} plumb_source;
+
+/* Classifies spec. A file source that does not exist is PLUMB_ENOTFOUND. */
+int plumb_source_parse(plumb_ctx *ctx, const char *spec, plumb_source *out);
+
+/* The .sql files of a schema source (one file, or a folder's files sorted by
+ * name), read into arena memory as path/text pairs. */
+typedef struct plumb_sql_file {
+	const char *path;
+	const char *text;
+	size_t len;
+} plumb_sql_file;
+int plumb_source_read_schema(plumb_ctx *ctx, plumb_arena *arena, const char *spec,
+			     plumb_vec *out);
+
+/* Builds the catalog of src with dialect (for databases, src's own). */
+int plumb_source_catalog(plumb_ctx *ctx, plumb_arena *arena, const plumb_source *src,
+			 const plumb_dialect *dialect, plumb_catalog **out);
+
+/* The catalog of a schema given as files, built in a scratch database. */
+int plumb_source_schema_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *spec,
+				const plumb_dialect *dialect, plumb_catalog **out);
+
+/* The catalog a migrations folder produces, replayed in a scratch database. */
+int plumb_source_migrations_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *dir,
+				    const plumb_dialect *dialect, plumb_catalog **out);
+
+#endif

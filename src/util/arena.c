@@ -1,0 +1,205 @@
+/*
+ * Arena allocator. Memory comes in chunks; allocations bump a pointer. With
+ * PLUMB_ARENA_MALLOC defined (the debug build option) every allocation is its
+ * own malloc so that AddressSanitizer and valgrind see each object.
+ */
+#include "util/arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK_SIZE 8192
+#define ALIGN 16
+
+typedef struct chunk {
+	struct chunk *next;
+	size_t size, used;
+	max_align_t data[];
+} chunk;
+
+typedef struct cleanup {
+	struct cleanup *next;
+	void (*fn)(void *);
+	void *p;
+} cleanup;
+
+struct plumb_arena {
+	plumb_arena *parent;
+	plumb_arena *first_child, *next_sibling;
+	chunk *chunks;
+	cleanup *cleanups;
+	bool failed;
+};
+
+static void *chunk_alloc(plumb_arena *a, size_t size)
+{
+	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+#ifdef PLUMB_ARENA_MALLOC
+	chunk *c = calloc(1, sizeof(chunk) + size);
+	if (!c)
+		return NULL;
+	c->size = c->used = size;
+	c->next = a->chunks;
+	a->chunks = c;
+	return c->data;
+#else
+	chunk *c = a->chunks;
+	if (!c || c->size - c->used < size) {
+		size_t want = size > CHUNK_SIZE / 2 ? size : CHUNK_SIZE;
+		chunk *n = malloc(sizeof(chunk) + want);
+		if (!n)
+			return NULL;
+		n->size = want;
+		n->used = 0;
+		if (size > CHUNK_SIZE / 2 && c) {
+			/* big allocation: keep the current chunk on top for small ones */
+			n->next = c->next;
+			c->next = n;
+		} else {
+			n->next = c;
+			a->chunks = n;
+		}
+		c = n;
+	}
+	void *p = (char *)c->data + c->used;
+	c->used += size;
+	memset(p, 0, size);
+	return p;
+#endif
+}
+
+plumb_arena *plumb_arena_new(plumb_arena *parent)
+{
+	plumb_arena *a = calloc(1, sizeof(*a));
+	if (!a) {
+		if (parent)
+			parent->failed = true;
+		return NULL;
+	}
+	a->parent = parent;
+	if (parent) {
+		a->next_sibling = parent->first_child;
+		parent->first_child = a;
+	}
+	return a;
+}
+
+static void release(plumb_arena *a)
+{
+	while (a->first_child) {
+		plumb_arena *c = a->first_child;
+		a->first_child = c->next_sibling;
+		c->parent = NULL;
+		release(c);
+		free(c);
+	}
+	while (a->cleanups) {
+		cleanup *c = a->cleanups;
+		a->cleanups = c->next;
+		c->fn(c->p);
+	}
+	while (a->chunks) {
+		chunk *c = a->chunks;
+		a->chunks = c->next;
+		free(c);
+	}
+	a->failed = false;
+}
+
+void plumb_arena_reset(plumb_arena *a)
+{
+	if (a)
+		release(a);
+}
+
+void plumb_arena_free(plumb_arena *a)
+{
+	if (!a)
+		return;
+	if (a->parent) {
+		plumb_arena **pp = &a->parent->first_child;
+		while (*pp && *pp != a)
+			pp = &(*pp)->next_sibling;
+		if (*pp)
+			*pp = a->next_sibling;
+	}
+	release(a);
+	free(a);
+}
+
+void *plumb_arena_alloc(plumb_arena *a, size_t size)
+{
+	void *p = chunk_alloc(a, size ? size : 1);
+	if (!p)
+		a->failed = true;
+	return p;
+}
+
+void *plumb_arena_realloc(plumb_arena *a, void *old, size_t old_size, size_t new_size)
+{
+	if (new_size <= old_size && old)
+		return old;
+	void *p = plumb_arena_alloc(a, new_size);
+	if (p && old && old_size)
+		memcpy(p, old, old_size);
+	return p;
+}
+
+char *plumb_arena_strndup(plumb_arena *a, const char *s, size_t len)
+{
+	char *p = plumb_arena_alloc(a, len + 1);
+	if (p) {
+		memcpy(p, s, len);
+		p[len] = '\0';
+	}
+	return p;
+}
+
+char *plumb_arena_strdup(plumb_arena *a, const char *s)
+{
+	return s ? plumb_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *plumb_arena_vprintf(plumb_arena *a, const char *fmt, va_list ap)
+{
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return NULL;
+	char *p = plumb_arena_alloc(a, (size_t)n + 1);
+	if (p)
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *plumb_arena_printf(plumb_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = plumb_arena_vprintf(a, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+int plumb_arena_defer(plumb_arena *a, void (*fn)(void *), void *p)
+{
+	cleanup *c = plumb_arena_alloc(a, sizeof(*c));
+	if (!c) {
+		fn(p);
+		return -1;
+	}
+	c->fn = fn;
+	c->p = p;
+	c->next = a->cleanups;
+	a->cleanups = c;
+	return 0;
+}
+
+bool plumb_arena_failed(const plumb_arena *a)
+{
+	return a->failed;
+}

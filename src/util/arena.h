@@ -1,0 +1,44 @@
+/*
+ * Arenas: a tree of bump allocators. Freeing an arena frees its children,
+ * every allocation made from it, and runs its cleanup callbacks (newest
+ * first), so an error path cannot leak. Not thread-safe; one run, one tree.
+ */
+#ifndef PLUMB_UTIL_ARENA_H
+#define PLUMB_UTIL_ARENA_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct plumb_arena plumb_arena;
+
+/* A new arena, child of parent (NULL for a root). NULL when out of memory. */
+plumb_arena *plumb_arena_new(plumb_arena *parent);
+
+/* Frees the arena, its children and everything they hold. NULL is a no-op. */
+void plumb_arena_free(plumb_arena *arena);
+
+/* Frees what the arena holds (children included) but keeps it usable. */
+void plumb_arena_reset(plumb_arena *arena);
+
+/* Zeroed memory, aligned for any type. NULL when out of memory; the arena then
+ * remembers the failure (plumb_arena_failed). */
+void *plumb_arena_alloc(plumb_arena *arena, size_t size);
+
+/* Grows an allocation made from this arena to new_size, copying old_size bytes. */
+void *plumb_arena_realloc(plumb_arena *arena, void *old, size_t old_size, size_t new_size);
+
+char *plumb_arena_strdup(plumb_arena *arena, const char *s);
+char *plumb_arena_strndup(plumb_arena *arena, const char *s, size_t len);
+char *plumb_arena_printf(plumb_arena *arena, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+char *plumb_arena_vprintf(plumb_arena *arena, const char *fmt, va_list ap);
+
+/* Runs fn(p) when the arena is reset or freed. Returns 0, or -1 when out of
+ * memory, in which case fn(p) has already been run. */
+int plumb_arena_defer(plumb_arena *arena, void (*fn)(void *), void *p);
+
+/* True once any allocation from this arena has failed (sticky). */
+bool plumb_arena_failed(const plumb_arena *arena);
+
+#endif

@@ -1,0 +1,120 @@
+/*
+ * Internal helpers shared by every layer: the run context's insides, error
+ * recording, growable strings with a size cap, pointer vectors, SHA-256 and
+ * file-system access. Nothing here knows about SQL or databases.
+ */
+#ifndef PLUMB_UTIL_H
+#define PLUMB_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "plumb/common.h"
+#include "util/arena.h"
+
+struct plumb_ctx {
+	plumb_arena *root;   /* everything of the run */
+	plumb_error err;     /* first error wins */
+	int verbose;         /* 0 quiet, 1 normal, 2 debug */
+};
+
+/* --- errors ---------------------------------------------------------- */
+
+/* Records an error unless one is already recorded; returns code. */
+int plumb_error_set(plumb_ctx *ctx, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Same, with the position in a file (line, col 1-based; 0 when unknown). */
+int plumb_error_set_at(plumb_ctx *ctx, int code, const char *file, int line, int col,
+		       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Adds a line to the detail of the recorded error. */
+void plumb_error_add_detail(plumb_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void plumb_error_set_hint(plumb_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void plumb_error_set_sqlstate(plumb_ctx *ctx, const char *sqlstate);
+void plumb_error_set_object(plumb_ctx *ctx, const char *object);
+
+/* Forgets the recorded error (for callers that handle it themselves). */
+void plumb_error_clear(plumb_ctx *ctx);
+
+/* Records PLUMB_ENOMEM and returns it. */
+int plumb_error_nomem(plumb_ctx *ctx);
+
+/* Turns a byte offset in text into 1-based line and column. */
+void plumb_text_position(const char *text, size_t offset, int *line, int *col);
+
+/* --- growable strings ------------------------------------------------ */
+
+#define PLUMB_BUF_DEFAULT_MAX ((size_t)256 << 20)
+
+/* A string in arena memory. Failure (out of memory or past max) is sticky and
+ * reported once by plumb_buf_finish; the data so far stays NUL-terminated. */
+typedef struct plumb_buf {
+	plumb_arena *arena;
+	char *data;
+	size_t len, cap, max;
+	bool failed;
+} plumb_buf;
+
+void plumb_buf_init(plumb_buf *b, plumb_arena *arena, size_t max);
+void plumb_buf_append(plumb_buf *b, const char *s, size_t len);
+void plumb_buf_puts(plumb_buf *b, const char *s);
+void plumb_buf_putc(plumb_buf *b, char c);
+void plumb_buf_printf(plumb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s as a double-quoted identifier ("a""b"). */
+void plumb_buf_quote_ident(plumb_buf *b, const char *s);
+/* Appends s as a single-quoted literal ('it''s'). */
+void plumb_buf_quote_literal(plumb_buf *b, const char *s);
+/* Returns 0, or records PLUMB_ENOMEM in ctx and returns it. */
+int plumb_buf_finish(plumb_buf *b, plumb_ctx *ctx);
+/* The text so far ("" when empty); valid until the next append. */
+const char *plumb_buf_str(const plumb_buf *b);
+
+/* Quotes an identifier into arena memory. */
+char *plumb_quote_ident(plumb_arena *a, const char *s);
+
+/* --- vectors ---------------------------------------------------------- */
+
+typedef struct plumb_vec {
+	void **items;
+	size_t n, cap;
+} plumb_vec;
+
+/* Appends p; 0, or -1 when out of memory. */
+int plumb_vec_push(plumb_arena *a, plumb_vec *v, void *p);
+/* Sorts with a comparator over the pointed-to items (like qsort's over void **). */
+void plumb_vec_sort(plumb_vec *v, int (*cmp)(const void *, const void *));
+
+/* --- hashing ---------------------------------------------------------- */
+
+/* SHA-256 of data as 64 lower-case hex digits plus NUL. */
+void plumb_sha256_hex(const void *data, size_t len, char out[65]);
+
+/* --- files ------------------------------------------------------------ */
+
+/* Reads a whole file into arena memory (NUL-terminated). */
+int plumb_fs_read(plumb_ctx *ctx, plumb_arena *a, const char *path, char **out, size_t *len);
+/* Writes a file atomically: a temporary file beside it, fsync, rename. */
+int plumb_fs_write_atomic(plumb_ctx *ctx, const char *path, const char *data, size_t len);
+/* The names (not paths) of regular files in dir ending in suffix, sorted bytewise. */
+int plumb_fs_list(plumb_ctx *ctx, plumb_arena *a, const char *dir, const char *suffix,
+		  plumb_vec *out);
+bool plumb_fs_is_dir(const char *path);
+bool plumb_fs_exists(const char *path);
+/* Creates dir and its parents; fine when it exists. */
+int plumb_fs_mkdir_p(plumb_ctx *ctx, const char *path);
+/* dir + "/" + name in arena memory. */
+char *plumb_path_join(plumb_arena *a, const char *dir, const char *name);
+
+/* --- strings ---------------------------------------------------------- */
+
+bool plumb_str_ends_with(const char *s, const char *suffix);
+bool plumb_str_starts_with(const char *s, const char *prefix);
+/* ASCII lower-case copy in arena memory. */
+char *plumb_str_lower(plumb_arena *a, const char *s);
+
+#endif

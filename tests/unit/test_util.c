@@ -1,0 +1,88 @@
+/* Unit tests of util/: arenas, buffers with caps, errors, hashing, files. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tap.h"
+#include "util/util.h"
+
+static int cleaned;
+static void bump(void *p)
+{
+	(void)p;
+	cleaned++;
+}
+
+int main(void)
+{
+	plumb_ctx *ctx;
+	ok(plumb_ctx_new(&ctx) == 0, "context created");
+
+	plumb_arena *child = plumb_arena_new(ctx->root);
+	plumb_arena *grandchild = plumb_arena_new(child);
+	plumb_arena_defer(grandchild, bump, NULL);
+	char *s = plumb_arena_printf(grandchild, "%s-%d", "x", 42);
+	is_str(s, "x-42", "arena printf");
+	void *big = plumb_arena_alloc(child, 100000);
+	ok(big != NULL, "large allocation");
+	plumb_arena_free(child);
+	is_int(cleaned, 1, "freeing a parent runs its children's cleanups");
+
+	plumb_buf b;
+	plumb_buf_init(&b, ctx->root, 8);
+	plumb_buf_puts(&b, "abc");
+	ok(plumb_buf_finish(&b, ctx) == 0, "small buffer fits");
+	plumb_buf_puts(&b, "defghijk");
+	is_int(plumb_buf_finish(&b, ctx), PLUMB_ENOMEM, "past the cap is an error, not a truncation");
+	is_str(plumb_buf_str(&b), "abc", "data before the failure is kept");
+	plumb_error_clear(ctx);
+
+	plumb_buf_init(&b, ctx->root, 0);
+	plumb_buf_quote_ident(&b, "we\"ird");
+	plumb_buf_putc(&b, ' ');
+	plumb_buf_quote_literal(&b, "it's");
+	is_str(plumb_buf_str(&b), "\"we\"\"ird\" 'it''s'", "quoting doubles the quote");
+
+	plumb_error_set_at(ctx, PLUMB_EPARSE, "schema.sql", 3, 5, "syntax error at %s", "\"x\"");
+	plumb_error_set(ctx, PLUMB_EDB, "second error");
+	const plumb_error *e = plumb_ctx_error(ctx);
+	is_int(e->code, PLUMB_EPARSE, "first error wins");
+	is_str(e->message, "syntax error at \"x\"", "message kept");
+	is_int(e->line, 3, "line kept");
+	is_int(plumb_exit_code(PLUMB_EHAZARD), PLUMB_EXIT_HAZARD, "hazard exit code");
+	is_int(plumb_exit_code(PLUMB_EDB), PLUMB_EXIT_ERROR, "generic exit code");
+
+	int line, col;
+	plumb_text_position("ab\ncd\nef", 7, &line, &col);
+	ok(line == 3 && col == 2, "offset 7 is line 3 col 2");
+
+	char hex[65];
+	plumb_sha256_hex("abc", 3, hex);
+	is_str(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "sha256");
+
+	char dir[] = "/tmp/plumb-test-util-XXXXXX";
+	ok(mkdtemp(dir) != NULL, "temp dir");
+	char *sub = plumb_path_join(ctx->root, dir, "a/b");
+	ok(plumb_fs_mkdir_p(ctx, sub) == 0, "mkdir -p");
+	char *f1 = plumb_path_join(ctx->root, dir, "2_b.sql"), *f2 = plumb_path_join(ctx->root, dir, "1_a.sql");
+	ok(plumb_fs_write_atomic(ctx, f1, "two", 3) == 0, "atomic write");
+	ok(plumb_fs_write_atomic(ctx, f2, "one", 3) == 0, "atomic write");
+	plumb_vec names = {0};
+	ok(plumb_fs_list(ctx, ctx->root, dir, ".sql", &names) == 0, "list");
+	ok(names.n == 2 && strcmp(names.items[0], "1_a.sql") == 0, "sorted listing of regular files");
+	char *text;
+	size_t len;
+	ok(plumb_fs_read(ctx, ctx->root, f1, &text, &len) == 0 && len == 3 && strcmp(text, "two") == 0,
+	   "read back");
+	plumb_error_clear(ctx);
+	is_int(plumb_fs_read(ctx, ctx->root, "/nonexistent/x", &text, &len), PLUMB_ENOTFOUND,
+	       "missing file is ENOTFOUND");
+	unlink(f1);
+	unlink(f2);
+	rmdir(sub);
+	rmdir(plumb_path_join(ctx->root, dir, "a"));
+	rmdir(dir);
+
+	plumb_ctx_free(ctx);
+	return done_testing();
+}
