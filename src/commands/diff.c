@@ -1,2 +1,62 @@
-/* placeholder: filled by its module owner */
-typedef int plumb_placeholder_commands_diff_c;
+/*
+ * plumb diff FROM TO: the SQL that turns FROM into TO, runnable as it is by
+ * the engine's shell. Prints nothing when they are equal; refuses a
+ * destructive plan unless --allow-data-loss. Reads both sides, writes nothing.
+ */
+#include "commands/commands.h"
+
+/* The dialect of the comparison: a database side's, else --dialect/config, else sqlite. */
+static const plumb_dialect *pick_dialect(const plumb_env *env, const plumb_source *a,
+					 const plumb_source *b)
+{
+	if (a->dialect)
+		return a->dialect;
+	if (b->dialect)
+		return b->dialect;
+	return plumb__env_file_dialect(env);
+}
+
+int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, const char *to)
+{
+	plumb_env env;
+	plumb_source a, b;
+	plumb_catalog *ca, *cb;
+	plumb_diff *diff;
+	plumb_plan *plan;
+	char *sql;
+	int rc;
+
+	if ((rc = plumb__env_resolve(ctx, opts, &env)) < 0)
+		return rc;
+	if ((rc = plumb_source_parse(ctx, from, &a)) < 0 ||
+	    (rc = plumb_source_parse(ctx, to, &b)) < 0)
+		return rc;
+	if (a.dialect && b.dialect && a.dialect != b.dialect)
+		return plumb_error_set(ctx, PLUMB_EUSAGE,
+				       "cannot compare a %s database with a %s database",
+				       a.dialect->name, b.dialect->name);
+	const plumb_dialect *d = pick_dialect(&env, &a, &b);
+	if ((rc = plumb_source_catalog(ctx, ctx->root, &a, d, &ca)) < 0 ||
+	    (rc = plumb_source_catalog(ctx, ctx->root, &b, d, &cb)) < 0)
+		return rc;
+	if ((rc = plumb_diff_catalogs(ctx, ctx->root, ca, cb, &diff)) < 0)
+		return rc;
+	if ((rc = d->plan(ctx, ctx->root, diff, &plan)) < 0)
+		return rc;
+	if ((rc = plumb_plan_check_hazards(ctx, plan, opts->allow_data_loss)) < 0)
+		return rc;
+	if (opts->json) {
+		json_t *doc = json_pack("{s:s, s:o, s:o}", "dialect", d->name, "changes",
+					plumb__diff_json(ctx, diff), "statements",
+					plumb__plan_json(plan));
+		if ((rc = plumb__emit_json(ctx, &env, doc)) < 0)
+			return rc;
+	} else {
+		if ((rc = d->render(ctx, ctx->root, plan, PLUMB_RENDER_SCRIPT, &sql)) < 0)
+			return rc;
+		fputs(sql, env.out);
+	}
+	if (opts->exit_code && !plumb_plan_is_empty(plan))
+		return PLUMB_EDIFF;
+	return 0;
+}

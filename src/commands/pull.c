@@ -1,2 +1,77 @@
-/* placeholder: filled by its module owner */
-typedef int plumb_placeholder_commands_pull_c;
+/*
+ * plumb pull: reads the live database back into SQL. Writes the schema file
+ * (or -o FILE, or standard output with -o -), and will not overwrite an
+ * existing file unless --force, so a hand-written schema is never lost.
+ */
+#include <string.h>
+
+#include "commands/commands.h"
+
+int plumb_cmd_pull(plumb_ctx *ctx, const plumb_options *opts)
+{
+	plumb_env env;
+	plumb_conn *conn;
+	plumb_catalog *cat;
+	char *sql;
+	int rc;
+
+	if ((rc = plumb__env_resolve(ctx, opts, &env)) < 0)
+		return rc;
+	const char *target = opts->output ? opts->output : env.schema;
+	bool to_stdout = strcmp(target, "-") == 0;
+	if (!to_stdout && !opts->force && plumb_fs_exists(target)) {
+		char *text;
+		size_t len;
+		if ((rc = plumb_fs_read(ctx, ctx->root, target, &text, &len)) < 0)
+			return rc;
+		bool only_comments = true;
+		for (const char *p = text; *p && only_comments;) {
+			while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+				p++;
+			if (p[0] == '-' && p[1] == '-') {
+				p = strchr(p, '\n');
+				if (!p)
+					break;
+			} else if (*p) {
+				only_comments = false;
+			}
+		}
+		if (!only_comments) {
+			plumb_error_set_at(ctx, PLUMB_EUSAGE, target, 0, 0,
+					   "file exists; not overwriting it");
+			plumb_error_set_hint(ctx, "use --force to replace it, or -o - to print");
+			return PLUMB_EUSAGE;
+		}
+	}
+	if ((rc = plumb__env_connect(ctx, &env, &conn)) < 0 ||
+	    (rc = conn->dialect->introspect(ctx, conn, ctx->root, &cat)) < 0 ||
+	    (rc = conn->dialect->dump(ctx, ctx->root, cat, &sql)) < 0)
+		return rc;
+	if (opts->json) {
+		char *js;
+		if ((rc = plumb_catalog_to_json(ctx, cat, ctx->root, &js)) < 0)
+			return rc;
+		if (to_stdout) {
+			fputs(js, env.out);
+			return 0;
+		}
+	}
+	if (to_stdout) {
+		fputs(sql, env.out);
+		return 0;
+	}
+	if ((rc = plumb_fs_write_atomic(ctx, target, sql, strlen(sql))) < 0)
+		return rc;
+	if (opts->json)
+		return plumb__emit_json(ctx, &env,
+					json_pack("{s:s, s:s, s:I, s:I, s:I, s:I}", "path", target,
+						  "database", conn->display, "tables",
+						  (json_int_t)cat->tables.n, "indexes",
+						  (json_int_t)cat->indexes.n, "views",
+						  (json_int_t)cat->views.n, "triggers",
+						  (json_int_t)cat->triggers.n));
+	plumb__note(&env, "wrote %s from %s (%zu tables, %zu indexes, %zu views, %zu triggers)\n",
+		    target, conn->display, cat->tables.n, cat->indexes.n, cat->views.n,
+		    cat->triggers.n);
+	return 0;
+}

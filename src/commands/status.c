@@ -1,2 +1,81 @@
-/* placeholder: filled by its module owner */
-typedef int plumb_placeholder_commands_status_c;
+/*
+ * plumb status: every migration with its state (applied, baseline, pending,
+ * failed, modified, missing, out-of-order), joined from the migrations folder
+ * and the tracking table. Reads only: a database that does not exist yet
+ * shows everything pending and is not created.
+ */
+#include "commands/commands.h"
+
+int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
+{
+	plumb_env env;
+	plumb_history *history;
+	plumb_conn *conn = NULL;
+	plumb_vec records = {0}, states = {0};
+	int rc;
+
+	if ((rc = plumb__env_resolve(ctx, opts, &env)) < 0 ||
+	    (rc = plumb_history_load(ctx, ctx->root, env.dir, &history)) < 0)
+		return rc;
+	if (plumb__env_database_exists(&env)) {
+		if ((rc = plumb__env_connect(ctx, &env, &conn)) < 0 ||
+		    (rc = conn->dialect->tracking_read(ctx, conn, ctx->root, &records)) < 0)
+			return rc;
+	}
+	if ((rc = plumb_runner_status(ctx, ctx->root, history, &records, &states)) < 0)
+		return rc;
+
+	size_t n_pending = 0, n_problem = 0;
+	json_t *list = json_array();
+	for (size_t i = 0; i < states.n; i++) {
+		const plumb_mig_state *s = states.items[i];
+		if (s->status == PLUMB_MIG_PENDING || s->status == PLUMB_MIG_OUT_OF_ORDER)
+			n_pending++;
+		if (s->status == PLUMB_MIG_FAILED || s->status == PLUMB_MIG_MODIFIED ||
+		    s->status == PLUMB_MIG_MISSING)
+			n_problem++;
+		json_t *o = json_pack("{s:s, s:s, s:s}", "version", s->version, "name",
+				      s->name ? s->name : "", "status",
+				      plumb_mig_status_name(s->status));
+		if (s->record) {
+			json_object_set_new(o, "applied_at", json_string(s->record->applied_at));
+			json_object_set_new(o, "duration_ms",
+					    json_integer((json_int_t)s->record->duration_ms));
+			if (s->record->error)
+				json_object_set_new(o, "error", json_string(s->record->error));
+		}
+		json_array_append_new(list, o);
+	}
+	if (opts->json) {
+		rc = plumb__emit_json(ctx, &env,
+				      json_pack("{s:s, s:s, s:o, s:I, s:I}", "database",
+						conn ? conn->display : env.url, "migrations", env.dir,
+						"migrations_status", list, "pending",
+						(json_int_t)n_pending, "problems",
+						(json_int_t)n_problem));
+		if (rc)
+			return rc;
+	} else {
+		fprintf(env.out, "database:   %s%s\n", conn ? conn->display : env.url,
+			conn ? "" : " (does not exist yet)");
+		fprintf(env.out, "migrations: %s (%zu)\n", env.dir, history->migrations.n);
+		for (size_t i = 0; i < states.n; i++) {
+			const plumb_mig_state *s = states.items[i];
+			fprintf(env.out, "  %-14s %-12s %s", s->version, plumb_mig_status_name(s->status),
+				s->name ? s->name : "");
+			if (s->record && s->record->applied_at &&
+			    s->status != PLUMB_MIG_PENDING)
+				fprintf(env.out, "  (%s, %ld ms)", s->record->applied_at,
+					s->record->duration_ms);
+			fputc('\n', env.out);
+			if (s->status == PLUMB_MIG_FAILED && s->record && s->record->error)
+				fprintf(env.out, "      %s\n", s->record->error);
+		}
+		fprintf(env.out, "%zu pending, %zu with problems\n", n_pending, n_problem);
+		json_decref(list);
+	}
+	if (opts->exit_code && n_pending)
+		return plumb_error_set(ctx, PLUMB_EPENDING, "%zu pending migration%s", n_pending,
+				       n_pending == 1 ? "" : "s");
+	return 0;
+}

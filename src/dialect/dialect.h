@@ -42,6 +42,10 @@ struct plumb_dialect {
 	/* True when url names a database of this engine. */
 	bool (*accepts_url)(const char *url);
 
+	/* False when url names a database that does not exist yet (a SQLite file
+	 * not created), so read-only commands need not create it. NULL: exists. */
+	bool (*database_exists)(const char *url);
+
 	/* Opens url. Errors never show a password. */
 	int (*connect)(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb_conn **out);
 

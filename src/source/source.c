@@ -1,2 +1,160 @@
-/* placeholder: filled by its module owner */
-typedef int plumb_placeholder_source_source_c;
+/*
+ * Sources of catalogs: live databases, declarative schema files and
+ * migrations folders. Files are turned into catalogs by running them in a
+ * scratch database of the dialect and introspecting it, so the desired state
+ * is exactly what the engine would build. It never writes to a source.
+ */
+#include <string.h>
+
+#include "runner/runner.h"
+#include "source/source.h"
+
+static bool looks_like_pg(const char *spec)
+{
+	return plumb_str_starts_with(spec, "postgres://") ||
+	       plumb_str_starts_with(spec, "postgresql://") ||
+	       (strchr(spec, '=') && !strchr(spec, '/'));
+}
+
+int plumb_source_parse(plumb_ctx *ctx, const char *spec, plumb_source *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->spec = spec;
+	const plumb_dialect *d = plumb_dialect_for_url(spec);
+	if (d) {
+		out->kind = PLUMB_SOURCE_DATABASE;
+		out->dialect = d;
+		return 0;
+	}
+	if (looks_like_pg(spec))
+		return plumb_error_set(ctx, PLUMB_EUSAGE,
+				       "PostgreSQL connections are not available in this build");
+	if (plumb_fs_is_dir(spec)) {
+		char *sum = plumb_path_join(ctx->root, spec, PLUMB_SUM_FILE);
+		char *journal = plumb_path_join(ctx->root, spec, "meta/_journal.json");
+		if (!sum || !journal)
+			return plumb_error_nomem(ctx);
+		if (plumb_fs_exists(journal))
+			return plumb_error_set_at(ctx, PLUMB_EUSAGE, spec, 0, 0,
+						  "drizzle-kit migrations folders are not supported "
+						  "by this build");
+		out->kind = plumb_fs_exists(sum) ? PLUMB_SOURCE_MIGRATIONS : PLUMB_SOURCE_SCHEMA;
+		return 0;
+	}
+	if (plumb_fs_exists(spec)) {
+		out->kind = PLUMB_SOURCE_SCHEMA;
+		return 0;
+	}
+	if (strchr(spec, ':') && !plumb_str_ends_with(spec, ".sql"))
+		return plumb_error_set(ctx, PLUMB_EUSAGE, "unrecognised database URL \"%s\"", spec);
+	return plumb_error_set_at(ctx, PLUMB_ENOTFOUND, spec, 0, 0, "no such file or directory");
+}
+
+static int read_one(plumb_ctx *ctx, plumb_arena *arena, const char *path, plumb_vec *out)
+{
+	plumb_sql_file *f = plumb_arena_alloc(arena, sizeof(*f));
+	if (!f)
+		return plumb_error_nomem(ctx);
+	char *text;
+	int rc = plumb_fs_read(ctx, arena, path, &text, &f->len);
+	if (rc)
+		return rc;
+	f->path = plumb_arena_strdup(arena, path);
+	f->text = text;
+	if (!f->path || plumb_vec_push(arena, out, f) < 0)
+		return plumb_error_nomem(ctx);
+	return 0;
+}
+
+int plumb_source_read_schema(plumb_ctx *ctx, plumb_arena *arena, const char *spec,
+			     plumb_vec *out)
+{
+	if (!plumb_fs_is_dir(spec))
+		return read_one(ctx, arena, spec, out);
+	plumb_vec names = {0};
+	int rc = plumb_fs_list(ctx, arena, spec, ".sql", &names);
+	for (size_t i = 0; !rc && i < names.n; i++) {
+		char *path = plumb_path_join(arena, spec, names.items[i]);
+		rc = path ? read_one(ctx, arena, path, out) : plumb_error_nomem(ctx);
+	}
+	return rc;
+}
+
+int plumb_source_schema_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *spec,
+				const plumb_dialect *dialect, plumb_catalog **out)
+{
+	int rc;
+	plumb_vec files = {0};
+	plumb_conn *conn;
+	plumb_arena *scratch = plumb_arena_new(arena);
+	*out = NULL;
+	if (!scratch)
+		return plumb_error_nomem(ctx);
+	if ((rc = plumb_source_read_schema(ctx, scratch, spec, &files)) < 0)
+		goto done;
+	if ((rc = dialect->connect_scratch(ctx, scratch, &conn)) < 0)
+		goto done;
+	for (size_t i = 0; i < files.n; i++) {
+		const plumb_sql_file *f = files.items[i];
+		if ((rc = dialect->exec_script(ctx, conn, f->text, f->path)) < 0)
+			goto done;
+	}
+	rc = dialect->introspect(ctx, conn, arena, out);
+done:
+	plumb_arena_free(scratch);
+	return rc;
+}
+
+int plumb_source_history_catalog(plumb_ctx *ctx, plumb_arena *arena,
+				 const plumb_history *history, const plumb_dialect *dialect,
+				 plumb_catalog **out)
+{
+	int rc;
+	plumb_conn *conn;
+	plumb_arena *scratch = plumb_arena_new(arena);
+	*out = NULL;
+	if (!scratch)
+		return plumb_error_nomem(ctx);
+	if ((rc = dialect->connect_scratch(ctx, scratch, &conn)) < 0)
+		goto done;
+	if ((rc = plumb_runner_replay(ctx, conn, history)) < 0)
+		goto done;
+	rc = dialect->introspect(ctx, conn, arena, out);
+done:
+	plumb_arena_free(scratch);
+	return rc;
+}
+
+int plumb_source_migrations_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *dir,
+				    const plumb_dialect *dialect, plumb_catalog **out)
+{
+	plumb_history *history;
+	int rc = plumb_history_load(ctx, arena, dir, &history);
+	*out = NULL;
+	return rc ? rc : plumb_source_history_catalog(ctx, arena, history, dialect, out);
+}
+
+int plumb_source_catalog(plumb_ctx *ctx, plumb_arena *arena, const plumb_source *src,
+			 const plumb_dialect *dialect, plumb_catalog **out)
+{
+	int rc;
+	*out = NULL;
+	switch (src->kind) {
+	case PLUMB_SOURCE_DATABASE: {
+		plumb_arena *scratch = plumb_arena_new(arena);
+		plumb_conn *conn;
+		if (!scratch)
+			return plumb_error_nomem(ctx);
+		rc = src->dialect->connect(ctx, scratch, src->spec, &conn);
+		if (!rc)
+			rc = src->dialect->introspect(ctx, conn, arena, out);
+		plumb_arena_free(scratch);
+		return rc;
+	}
+	case PLUMB_SOURCE_SCHEMA:
+		return plumb_source_schema_catalog(ctx, arena, src->spec, dialect, out);
+	case PLUMB_SOURCE_MIGRATIONS:
+		return plumb_source_migrations_catalog(ctx, arena, src->spec, dialect, out);
+	}
+	return plumb_error_set(ctx, PLUMB_ERROR, "unknown source kind");
+}

@@ -46,4 +46,9 @@ int plumb_source_schema_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *
 int plumb_source_migrations_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *dir,
 				    const plumb_dialect *dialect, plumb_catalog **out);
 
+/* The catalog a loaded history produces, replayed in a scratch database. */
+int plumb_source_history_catalog(plumb_ctx *ctx, plumb_arena *arena,
+				 const plumb_history *history, const plumb_dialect *dialect,
+				 plumb_catalog **out);
+
 #endif

@@ -1,0 +1,61 @@
+/*
+ * What the command files share: the resolved environment of a run (which
+ * database, schema and migrations folder, after flags, DATABASE_URL and the
+ * config file have had their say), output helpers for human and JSON
+ * reports, and the steps several commands take (load the desired catalog,
+ * plan with hazards).
+ */
+#ifndef PLUMB_COMMANDS_INT_H
+#define PLUMB_COMMANDS_INT_H
+
+#include <jansson.h>
+
+#include "plumb/commands.h"
+#include "runner/runner.h"
+#include "source/source.h"
+
+#define PLUMB_DEFAULT_SCHEMA "schema.sql"
+#define PLUMB_DEFAULT_DIR "migrations"
+#define PLUMB_DEFAULT_URL "sqlite:plumb.db"
+#define PLUMB_DEFAULT_CONFIG "plumb.json"
+
+typedef struct plumb_env {
+	const plumb_options *opts;
+	FILE *out, *err;
+	const char *url;                 /* database URL */
+	const char *url_origin;          /* "--url", "DATABASE_URL", "config", "default" */
+	const char *schema;              /* schema file or folder */
+	const char *dir;                 /* migrations folder */
+	const plumb_dialect *dialect;    /* of the database, or from --dialect */
+	long lock_timeout_ms;
+} plumb_env;
+
+/* Resolves flags, DATABASE_URL, the config file and the defaults. */
+int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *out);
+
+/* The dialect for file sources: --dialect, else the database's. */
+const plumb_dialect *plumb__env_file_dialect(const plumb_env *env);
+
+/* Opens the environment's database. */
+int plumb__env_connect(plumb_ctx *ctx, const plumb_env *env, plumb_conn **out);
+
+/* True unless the database is known not to exist yet (an uncreated SQLite file). */
+bool plumb__env_database_exists(const plumb_env *env);
+
+/* Plans diff with the dialect and checks hazards against opts. */
+int plumb__plan_diff(plumb_ctx *ctx, const plumb_env *env, const plumb_dialect *d,
+		     const plumb_diff *diff, plumb_plan **out);
+
+/* The plan as a JSON array of {sql, hazards:[{kind, message}]}. */
+json_t *plumb__plan_json(const plumb_plan *plan);
+
+/* The diff's changes as a JSON array of strings. */
+json_t *plumb__diff_json(plumb_ctx *ctx, const plumb_diff *diff);
+
+/* Writes a JSON document (steals the reference) to env->out, newline-terminated. */
+int plumb__emit_json(plumb_ctx *ctx, const plumb_env *env, json_t *doc);
+
+/* Prints to env->err unless quiet. */
+void plumb__note(const plumb_env *env, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif
