@@ -1,2 +1,641 @@
-/* placeholder: filled by its module owner */
-typedef int plumb_placeholder_runner_runner_c;
+/*
+ * The runner: joins migration files with tracking rows into a status, applies
+ * pending migrations exactly once (each in its own transaction together with
+ * its tracking row, or statement by statement with a failed row when one
+ * breaks), applies plans for push, replays a history into a scratch database
+ * and records baselines. It talks to databases only through the plumb_dialect
+ * table, and it never plans, diffs or reads files itself.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "runner/runner.h"
+
+#define DEFAULT_LOCK_TIMEOUT_MS 30000L
+
+/* --- small helpers ---------------------------------------------------------- */
+
+/* Digit strings compared as numbers, leading zeros aside (as history/ does). */
+static const char *strip_zeros(const char *v)
+{
+	while (*v == '0' && v[1])
+		v++;
+	return v;
+}
+
+static int version_cmp(const char *a, const char *b)
+{
+	const char *x = strip_zeros(a), *y = strip_zeros(b);
+	size_t nx = strlen(x), ny = strlen(y);
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return strcmp(x, y);
+}
+
+static int cmp_record(const void *a, const void *b)
+{
+	const plumb_record *x = *(const plumb_record *const *)a;
+	const plumb_record *y = *(const plumb_record *const *)b;
+	return version_cmp(x->version, y->version);
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static char *utc_now(plumb_arena *a)
+{
+	char buf[32];
+	time_t t = time(NULL);
+	struct tm u;
+	gmtime_r(&t, &u);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &u);
+	return plumb_arena_strdup(a, buf);
+}
+
+static const char *who(void)
+{
+	const char *u = getenv("USER");
+	return u && *u ? u : "unknown";
+}
+
+/* A migration as "VERSION_NAME" in messages: printf("\"" LABEL "\"", LABEL_OF(m)). */
+#define LABEL "%s_%s"
+#define LABEL_OF(m) (m)->version, (m)->name
+#define SLABEL_OF(s) (s)->version, ((s)->name ? (s)->name : "")
+
+static const plumb_record *find_record(const plumb_vec *records, const char *version)
+{
+	for (size_t i = 0; i < records->n; i++) {
+		const plumb_record *r = records->items[i];
+		if (version_cmp(r->version, version) == 0)
+			return r;
+	}
+	return NULL;
+}
+
+/* --- status ---------------------------------------------------------------- */
+
+const char *plumb_mig_status_name(plumb_mig_status status)
+{
+	switch (status) {
+	case PLUMB_MIG_APPLIED:
+		return "applied";
+	case PLUMB_MIG_BASELINE:
+		return "baseline";
+	case PLUMB_MIG_PENDING:
+		return "pending";
+	case PLUMB_MIG_FAILED:
+		return "failed";
+	case PLUMB_MIG_MODIFIED:
+		return "modified";
+	case PLUMB_MIG_MISSING:
+		return "missing";
+	case PLUMB_MIG_OUT_OF_ORDER:
+		return "out-of-order";
+	}
+	return "unknown";
+}
+
+int plumb_runner_status(plumb_ctx *ctx, plumb_arena *arena, const plumb_history *history,
+			const plumb_vec *records, plumb_vec *out)
+{
+	int rc = 0;
+	plumb_vec recs = {0};
+	const char *newest = NULL;
+	for (size_t i = 0; records && i < records->n; i++) {
+		const plumb_record *r = records->items[i];
+		if (plumb_vec_push(arena, &recs, (void *)r) < 0) {
+			rc = plumb_error_nomem(ctx);
+			goto done;
+		}
+		if ((r->state == PLUMB_RECORD_APPLIED || r->state == PLUMB_RECORD_BASELINE) &&
+		    (!newest || version_cmp(r->version, newest) > 0))
+			newest = r->version;
+	}
+	plumb_vec_sort(&recs, cmp_record);
+
+	/* merge two lists sorted by version */
+	size_t i = 0, j = 0;
+	const plumb_vec *files = &history->migrations;
+	while (i < files->n || j < recs.n) {
+		const plumb_migration *m = i < files->n ? files->items[i] : NULL;
+		const plumb_record *r = j < recs.n ? recs.items[j] : NULL;
+		int c = !m ? 1 : !r ? -1 : version_cmp(m->version, r->version);
+		plumb_mig_state *s = plumb_arena_alloc(arena, sizeof(*s));
+		if (!s || plumb_vec_push(arena, out, s) < 0) {
+			rc = plumb_error_nomem(ctx);
+			goto done;
+		}
+		if (c <= 0) {
+			s->file = m;
+			s->version = m->version;
+			s->name = m->name;
+			i++;
+		}
+		if (c >= 0) {
+			s->record = r;
+			if (!s->version) {
+				s->version = r->version;
+				s->name = r->name;
+			}
+			j++;
+		}
+		if (!s->record)
+			s->status = newest && version_cmp(m->version, newest) < 0
+					    ? PLUMB_MIG_OUT_OF_ORDER
+					    : PLUMB_MIG_PENDING;
+		else if (s->record->state == PLUMB_RECORD_FAILED)
+			s->status = PLUMB_MIG_FAILED;
+		else if (!s->file)
+			s->status = PLUMB_MIG_MISSING;
+		else if (s->record->state == PLUMB_RECORD_BASELINE)
+			s->status = PLUMB_MIG_BASELINE;
+		else if (strcmp(s->record->checksum, s->file->checksum) != 0)
+			s->status = PLUMB_MIG_MODIFIED;
+		else
+			s->status = PLUMB_MIG_APPLIED;
+	}
+done:
+	return rc;
+}
+
+/* Refuses to run when an applied migration was modified, a failed one is
+ * recorded, or (unless allowed) a pending one is older than the newest
+ * applied. Only migrations up to `to` count as pending here. */
+static int check_states(plumb_ctx *ctx, const plumb_vec *states, const plumb_migrate_opts *opts)
+{
+	int rc = 0;
+	size_t n = 0;
+	const char *newest = NULL;
+
+	for (size_t i = 0; i < states->n; i++) {
+		const plumb_mig_state *s = states->items[i];
+		if (s->status != PLUMB_MIG_MODIFIED)
+			continue;
+		if (n++ == 0) {
+			rc = plumb_error_set_at(ctx, PLUMB_EINTEGRITY, s->file->path, 0, 0,
+						"applied migration \"" LABEL
+						"\" was modified after it was "
+						"applied",
+						LABEL_OF(s->file));
+			plumb_error_set_hint(ctx, "nothing was run. Restore the file as it was "
+						  "applied (see its version control history); "
+						  "change the schema with a new migration instead");
+		}
+		plumb_error_add_detail(
+			ctx, "\"" LABEL "\": applied with sha256:%.12s, file now sha256:%.12s",
+			LABEL_OF(s->file), s->record->checksum, s->file->checksum);
+	}
+	if (rc)
+		return rc;
+
+	for (size_t i = 0; i < states->n; i++) {
+		const plumb_mig_state *s = states->items[i];
+		if (s->status != PLUMB_MIG_FAILED)
+			continue;
+		const char *err = s->record->error ? s->record->error : "(no error recorded)";
+		if (n++ == 0) {
+			rc = plumb_error_set(ctx, PLUMB_EFAILED,
+					     "migration \"" LABEL
+					     "\" failed on an earlier run and is "
+					     "recorded as failed",
+					     SLABEL_OF(s));
+			plumb_error_set_hint(
+				ctx,
+				"it ran outside a transaction, so the statements before the "
+				"failing one stay applied. Finish or undo them by hand, then "
+				"clear the failed state with `plumb repair` (or DELETE FROM "
+				"%s WHERE version = '%s') and run migrate again",
+				PLUMB_TRACKING_TABLE, s->version);
+			if (s->file)
+				plumb_error_set_object(ctx, s->file->file_name);
+		}
+		plumb_error_add_detail(ctx, "\"" LABEL "\" at %s: %s", SLABEL_OF(s),
+				       s->record->applied_at ? s->record->applied_at : "?", err);
+	}
+	if (rc || opts->allow_out_of_order)
+		return rc;
+
+	for (size_t i = 0; i < states->n; i++) {
+		const plumb_mig_state *s = states->items[i];
+		if (s->record &&
+		    (s->record->state == PLUMB_RECORD_APPLIED ||
+		     s->record->state == PLUMB_RECORD_BASELINE) &&
+		    (!newest || version_cmp(s->version, newest) > 0))
+			newest = s->version;
+	}
+	for (size_t i = 0; i < states->n; i++) {
+		const plumb_mig_state *s = states->items[i];
+		if (s->status != PLUMB_MIG_OUT_OF_ORDER)
+			continue;
+		if (opts->to_version && version_cmp(s->version, opts->to_version) > 0)
+			continue;
+		if (n++ == 0) {
+			rc = plumb_error_set_at(ctx, PLUMB_EINTEGRITY, s->file->path, 0, 0,
+						"migration \"" LABEL
+						"\" is older than the newest applied "
+						"one (%s)",
+						LABEL_OF(s->file), newest ? newest : "?");
+			plumb_error_set_hint(ctx, "it was probably merged from another branch; "
+						  "check that it does not depend on newer "
+						  "migrations, then run with --allow-out-of-order "
+						  "to apply it");
+		} else {
+			plumb_error_add_detail(ctx, "also older than %s: \"" LABEL "\"", newest,
+					       LABEL_OF(s->file));
+		}
+	}
+	return rc;
+}
+
+/* --- running one migration ------------------------------------------------------ */
+
+static int record_of(plumb_arena *a, const plumb_migration *m, plumb_record_state state,
+		     long duration_ms, const char *error, plumb_record *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->version = m->version;
+	out->name = m->name;
+	out->checksum = m->checksum;
+	out->state = state;
+	out->applied_at = utc_now(a);
+	out->duration_ms = duration_ms;
+	out->applied_by = who();
+	out->error = error;
+	return out->applied_at ? 0 : -1;
+}
+
+static void in_migration(plumb_ctx *ctx, const plumb_migration *m)
+{
+	plumb_error_add_detail(ctx, "in migration \"" LABEL "\"", LABEL_OF(m));
+}
+
+/* Whether another runner recorded m since the status was read: 1 when it is
+ * applied (skip it), 0 when it still has to run, < 0 on error. */
+static int already_done(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			const plumb_migration *m)
+{
+	plumb_vec recs = {0};
+	int rc = conn->dialect->tracking_read(ctx, conn, arena, &recs);
+	if (rc < 0)
+		return rc;
+	const plumb_record *r = find_record(&recs, m->version);
+	if (!r)
+		return 0;
+	if (r->state == PLUMB_RECORD_FAILED) {
+		rc = plumb_error_set(ctx, PLUMB_EFAILED,
+				     "migration \"" LABEL
+				     "\" was recorded as failed by another runner",
+				     LABEL_OF(m));
+		if (r->error)
+			plumb_error_add_detail(ctx, "%s", r->error);
+		return rc;
+	}
+	return 1;
+}
+
+static int run_in_transaction(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			      const plumb_migration *m, bool *ran, long *ms)
+{
+	int rc = 0;
+	const plumb_dialect *d = conn->dialect;
+	plumb_txn_opts txo = {.foreign_keys_off = m->foreign_keys_off};
+	bool open = false;
+	long t0 = now_ms();
+	plumb_record rec;
+
+	if ((rc = d->begin(ctx, conn, &txo)) < 0)
+		goto done;
+	open = true;
+	/* BEGIN IMMEDIATE (or the advisory lock) serialises runners: a row
+	 * written by another one is visible now. */
+	if ((rc = already_done(ctx, conn, arena, m)) != 0) {
+		if (rc > 0) {
+			rc = d->rollback(ctx, conn);
+			open = false;
+		}
+		goto done;
+	}
+	if ((rc = d->exec_script(ctx, conn, m->sql, m->path)) < 0)
+		goto done;
+	*ms = now_ms() - t0;
+	if (record_of(arena, m, PLUMB_RECORD_APPLIED, *ms, NULL, &rec) < 0) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if ((rc = d->tracking_write(ctx, conn, &rec)) < 0)
+		goto done;
+	if ((rc = d->commit(ctx, conn)) < 0)
+		goto done;
+	open = false;
+	*ms = now_ms() - t0;
+	*ran = true;
+done:
+	if (rc < 0) {
+		if (open)
+			d->rollback(ctx, conn);
+		in_migration(ctx, m);
+	}
+	return rc;
+}
+
+static int run_alone(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const plumb_migration *m,
+		     bool *ran, long *ms)
+{
+	int rc = 0;
+	const plumb_dialect *d = conn->dialect;
+	const char *failed_stmt = NULL;
+	long t0 = now_ms();
+	plumb_record rec;
+
+	if ((rc = already_done(ctx, conn, arena, m)) != 0) {
+		if (rc > 0)
+			rc = 0;
+		goto done;
+	}
+	rc = d->exec_each(ctx, conn, arena, m->sql, m->path, &failed_stmt);
+	*ms = now_ms() - t0;
+	if (rc < 0) {
+		/* leave a visible failed state: part of the migration may be applied */
+		const char *msg = ctx->err.message ? ctx->err.message : "unknown error";
+		char *err = failed_stmt ? plumb_arena_printf(arena, "statement: %s\nerror: %s",
+							     failed_stmt, msg)
+					: plumb_arena_printf(arena, "error: %s", msg);
+		if (record_of(arena, m, PLUMB_RECORD_FAILED, *ms, err ? err : msg, &rec) < 0 ||
+		    d->tracking_write(ctx, conn, &rec) < 0)
+			plumb_error_add_detail(ctx, "the failed state could not be recorded in %s",
+					       PLUMB_TRACKING_TABLE);
+		plumb_error_set_hint(ctx, "the migration ran outside a transaction: statements "
+					  "before the failing one stay applied, and it is "
+					  "recorded as failed. Finish or undo it by hand, then "
+					  "clear the failed state with `plumb repair` and run "
+					  "migrate again");
+		goto done;
+	}
+	if (record_of(arena, m, PLUMB_RECORD_APPLIED, *ms, NULL, &rec) < 0) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if ((rc = d->tracking_write(ctx, conn, &rec)) < 0) {
+		plumb_error_add_detail(ctx, "the migration ran but could not be recorded");
+		goto done;
+	}
+	*ran = true;
+done:
+	if (rc < 0)
+		in_migration(ctx, m);
+	return rc;
+}
+
+/* --- migrate ----------------------------------------------------------------------- */
+
+int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *history,
+			 const plumb_migrate_opts *opts, size_t *n_applied)
+{
+	int rc = 0;
+	const plumb_dialect *d = conn->dialect;
+	plumb_migrate_opts defaults = {0};
+	plumb_arena *arena = NULL, *step = NULL;
+	plumb_vec records = {0}, states = {0}, pending = {0};
+	bool locked = false;
+	size_t n = 0;
+
+	if (!opts)
+		opts = &defaults;
+	if (n_applied)
+		*n_applied = 0;
+	arena = plumb_arena_new(ctx->root);
+	step = arena ? plumb_arena_new(arena) : NULL;
+	if (!step) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if (opts->to_version && !plumb_history_find(history, opts->to_version)) {
+		rc = plumb_error_set(ctx, PLUMB_ENOTFOUND, "no migration with version %s in %s",
+				     opts->to_version, history->dir);
+		goto done;
+	}
+	/* a dry run only reads */
+	if (!opts->dry_run) {
+		long timeout =
+			opts->lock_timeout_ms > 0 ? opts->lock_timeout_ms : DEFAULT_LOCK_TIMEOUT_MS;
+		if ((rc = d->lock(ctx, conn, timeout)) < 0)
+			goto done;
+		locked = true;
+	}
+	if ((rc = d->tracking_read(ctx, conn, arena, &records)) < 0)
+		goto done;
+	if ((rc = plumb_runner_status(ctx, arena, history, &records, &states)) < 0)
+		goto done;
+	if ((rc = check_states(ctx, &states, opts)) < 0)
+		goto done;
+
+	for (size_t i = 0; i < states.n; i++) {
+		const plumb_mig_state *s = states.items[i];
+		if (s->status != PLUMB_MIG_PENDING && s->status != PLUMB_MIG_OUT_OF_ORDER)
+			continue;
+		if (opts->to_version && version_cmp(s->version, opts->to_version) > 0)
+			break;
+		if (plumb_vec_push(arena, &pending, (void *)s->file) < 0) {
+			rc = plumb_error_nomem(ctx);
+			goto done;
+		}
+	}
+
+	if (opts->dry_run) {
+		for (size_t i = 0; i < pending.n; i++)
+			if (opts->progress)
+				opts->progress(pending.items[i], 0, true, opts->payload);
+		n = pending.n;
+		goto done;
+	}
+	if (pending.n == 0)
+		goto done;
+	if ((rc = d->tracking_ensure(ctx, conn)) < 0)
+		goto done;
+
+	for (size_t i = 0; i < pending.n; i++) {
+		const plumb_migration *m = pending.items[i];
+		bool ran = false;
+		long ms = 0;
+		plumb_arena_reset(step);
+		rc = m->no_transaction ? run_alone(ctx, conn, step, m, &ran, &ms)
+				       : run_in_transaction(ctx, conn, step, m, &ran, &ms);
+		if (rc < 0)
+			goto done;
+		if (!ran)
+			continue;
+		n++;
+		if (opts->progress)
+			opts->progress(m, ms, false, opts->payload);
+	}
+done:
+	if (locked) {
+		int urc = d->unlock(ctx, conn);
+		if (!rc)
+			rc = urc;
+	}
+	if (n_applied)
+		*n_applied = n;
+	plumb_arena_free(arena);
+	return rc;
+}
+
+/* --- plans, replays, baselines ------------------------------------------------------ */
+
+int plumb_runner_apply_plan(plumb_ctx *ctx, plumb_conn *conn, const plumb_plan *plan)
+{
+	int rc = 0;
+	const plumb_dialect *d = conn->dialect;
+	plumb_txn_opts txo = {.foreign_keys_off = plan->foreign_keys_off};
+	bool locked = false, open = false;
+	size_t n_tx = 0;
+
+	if (plan->stmts.n == 0)
+		return 0;
+	if ((rc = d->lock(ctx, conn, DEFAULT_LOCK_TIMEOUT_MS)) < 0)
+		goto done;
+	locked = true;
+	for (size_t i = 0; i < plan->stmts.n; i++)
+		if (!((const plumb_stmt *)plan->stmts.items[i])->no_transaction)
+			n_tx++;
+	if (n_tx) {
+		if ((rc = d->begin(ctx, conn, &txo)) < 0)
+			goto done;
+		open = true;
+		for (size_t i = 0; i < plan->stmts.n; i++) {
+			const plumb_stmt *st = plan->stmts.items[i];
+			if (st->no_transaction)
+				continue;
+			if ((rc = d->exec_script(ctx, conn, st->sql, NULL)) < 0) {
+				plumb_error_add_detail(ctx, "in statement %zu of the plan: %s",
+						       i + 1, st->sql);
+				goto done;
+			}
+		}
+		if ((rc = d->commit(ctx, conn)) < 0)
+			goto done;
+		open = false;
+	}
+	for (size_t i = 0; i < plan->stmts.n; i++) {
+		const plumb_stmt *st = plan->stmts.items[i];
+		if (!st->no_transaction)
+			continue;
+		if ((rc = d->exec_script(ctx, conn, st->sql, NULL)) < 0) {
+			plumb_error_add_detail(ctx,
+					       "in statement %zu of the plan (run outside "
+					       "a transaction, after the others): %s",
+					       i + 1, st->sql);
+			goto done;
+		}
+	}
+done:
+	if (open)
+		d->rollback(ctx, conn);
+	if (locked) {
+		int urc = d->unlock(ctx, conn);
+		if (!rc)
+			rc = urc;
+	}
+	return rc;
+}
+
+int plumb_runner_replay(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *history)
+{
+	int rc = 0;
+	const plumb_dialect *d = conn->dialect;
+	plumb_arena *step = plumb_arena_new(ctx->root);
+	if (!step)
+		return plumb_error_nomem(ctx);
+	for (size_t i = 0; i < history->migrations.n; i++) {
+		const plumb_migration *m = history->migrations.items[i];
+		plumb_arena_reset(step);
+		if (m->no_transaction) {
+			const char *failed_stmt = NULL;
+			rc = d->exec_each(ctx, conn, step, m->sql, m->path, &failed_stmt);
+		} else {
+			plumb_txn_opts txo = {.foreign_keys_off = m->foreign_keys_off};
+			if ((rc = d->begin(ctx, conn, &txo)) == 0) {
+				if ((rc = d->exec_script(ctx, conn, m->sql, m->path)) == 0)
+					rc = d->commit(ctx, conn);
+				if (rc < 0)
+					d->rollback(ctx, conn);
+			}
+		}
+		if (rc < 0) {
+			in_migration(ctx, m);
+			goto done;
+		}
+	}
+done:
+	plumb_arena_free(step);
+	return rc;
+}
+
+int plumb_runner_baseline(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *history,
+			  const char *version)
+{
+	int rc = 0;
+	const plumb_dialect *d = conn->dialect;
+	plumb_arena *arena = NULL;
+	plumb_vec records = {0};
+	plumb_txn_opts txo = {0};
+	bool locked = false, open = false;
+
+	const plumb_migration *target = plumb_history_find(history, version);
+	if (!target) {
+		rc = plumb_error_set(ctx, PLUMB_ENOTFOUND, "no migration with version %s in %s",
+				     version, history->dir);
+		plumb_error_set_hint(ctx, "`plumb status` lists the versions of the migrations "
+					  "folder");
+		goto done;
+	}
+	if (!(arena = plumb_arena_new(ctx->root))) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if ((rc = d->lock(ctx, conn, DEFAULT_LOCK_TIMEOUT_MS)) < 0)
+		goto done;
+	locked = true;
+	if ((rc = d->tracking_ensure(ctx, conn)) < 0)
+		goto done;
+	if ((rc = d->begin(ctx, conn, &txo)) < 0)
+		goto done;
+	open = true;
+	if ((rc = d->tracking_read(ctx, conn, arena, &records)) < 0)
+		goto done;
+	for (size_t i = 0; i < history->migrations.n; i++) {
+		const plumb_migration *m = history->migrations.items[i];
+		if (version_cmp(m->version, target->version) > 0)
+			break;
+		const plumb_record *r = find_record(&records, m->version);
+		/* applied rows keep their history; failed ones are resolved */
+		if (r && r->state != PLUMB_RECORD_FAILED)
+			continue;
+		plumb_record rec;
+		if (record_of(arena, m, PLUMB_RECORD_BASELINE, 0, NULL, &rec) < 0) {
+			rc = plumb_error_nomem(ctx);
+			goto done;
+		}
+		if ((rc = d->tracking_write(ctx, conn, &rec)) < 0)
+			goto done;
+	}
+	if ((rc = d->commit(ctx, conn)) < 0)
+		goto done;
+	open = false;
+done:
+	if (open)
+		d->rollback(ctx, conn);
+	if (locked) {
+		int urc = d->unlock(ctx, conn);
+		if (!rc)
+			rc = urc;
+	}
+	plumb_arena_free(arena);
+	return rc;
+}
