@@ -66,4 +66,10 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts);
 /* Records migrations up to version as applied without running them. */
 int plumb_cmd_baseline(plumb_ctx *ctx, const plumb_options *opts, const char *version);
 
+/* Rewrites plumb.sum from the migration files as they are. */
+int plumb_cmd_sum(plumb_ctx *ctx, const plumb_options *opts);
+
+/* Removes failed records and accepts the checksums of edited applied migrations. */
+int plumb_cmd_repair(plumb_ctx *ctx, const plumb_options *opts);
+
 #endif
