@@ -1,2 +1,431 @@
-/* placeholder: filled by its module owner */
-typedef int plumb_placeholder_diff_diff_c;
+/*
+ * Catalog comparison: matches objects by name (or by an explicit rename
+ * annotation), compares them by their canonical definitions and lists the
+ * changes in a fixed order. It is dialect-neutral and writes no SQL; which
+ * statements carry out a change, and in what order, is the planner's business.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "diff/diff.h"
+
+/* Every object struct starts with schema then name. */
+typedef struct named {
+	const char *schema;
+	const char *name;
+} named;
+
+const char *plumb_object_name(const void *obj)
+{
+	return obj ? ((const named *)obj)->name : NULL;
+}
+
+static const char *def_of(plumb_obj_kind kind, const void *obj)
+{
+	switch (kind) {
+	case PLUMB_OBJ_INDEX:
+		return ((const plumb_index *)obj)->definition;
+	case PLUMB_OBJ_VIEW:
+		return ((const plumb_view *)obj)->definition;
+	case PLUMB_OBJ_TRIGGER:
+		return ((const plumb_trigger *)obj)->definition;
+	case PLUMB_OBJ_TABLE:
+		break;
+	}
+	return NULL;
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static const plumb_vec *objects(const plumb_catalog *cat, plumb_obj_kind kind)
+{
+	switch (kind) {
+	case PLUMB_OBJ_TABLE:
+		return &cat->tables;
+	case PLUMB_OBJ_INDEX:
+		return &cat->indexes;
+	case PLUMB_OBJ_VIEW:
+		return &cat->views;
+	case PLUMB_OBJ_TRIGGER:
+		return &cat->triggers;
+	}
+	return &cat->tables;
+}
+
+static const void *find(const plumb_catalog *cat, plumb_obj_kind kind, const char *name)
+{
+	const plumb_vec *v = objects(cat, kind);
+	for (size_t i = 0; i < v->n; i++)
+		if (plumb_catalog_name_eq(cat, plumb_object_name(v->items[i]), name))
+			return v->items[i];
+	return NULL;
+}
+
+static plumb_change *new_change(plumb_arena *a, plumb_change_op op, plumb_obj_kind kind,
+				const void *from, const void *to)
+{
+	plumb_change *c = plumb_arena_alloc(a, sizeof(*c));
+	if (!c)
+		return NULL;
+	c->op = op;
+	c->kind = kind;
+	c->from = from;
+	c->to = to;
+	return c;
+}
+
+static bool delta_is_empty(const plumb_table_delta *d)
+{
+	return !d->added_columns.n && !d->dropped_columns.n && !d->changed_columns.n &&
+	       !d->renamed_columns.n && !d->added_constraints.n && !d->dropped_constraints.n &&
+	       !d->options_changed;
+}
+
+static bool has_constraint(const plumb_table *t, const char *definition)
+{
+	for (size_t i = 0; i < t->constraints.n; i++) {
+		const plumb_constraint *c = t->constraints.items[i];
+		if (str_eq(c->definition, definition))
+			return true;
+	}
+	return false;
+}
+
+/* Fills d with what turns table f into table t. 0, or -1 when out of memory. */
+static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_catalog *to,
+		       const plumb_table *f, const plumb_table *t, plumb_table_delta *d)
+{
+	/* Which columns of f are claimed by a column of t. */
+	bool *used = plumb_arena_alloc(a, (f->columns.n + 1) * sizeof(bool));
+	if (!used)
+		return -1;
+
+	for (size_t i = 0; i < t->columns.n; i++) {
+		plumb_column *tc = t->columns.items[i];
+		const plumb_column *fc = NULL;
+		bool renamed = false;
+		for (size_t j = 0; j < f->columns.n; j++) {
+			plumb_column *c = f->columns.items[j];
+			if (!used[j] && plumb_catalog_name_eq(from, c->name, tc->name)) {
+				fc = c;
+				used[j] = true;
+				break;
+			}
+		}
+		/* A rename whose old name is gone and whose old name the desired
+		 * table does not also use. */
+		if (!fc && tc->renamed_from && !plumb_table_find_column(to, t, tc->renamed_from)) {
+			for (size_t j = 0; j < f->columns.n; j++) {
+				plumb_column *c = f->columns.items[j];
+				if (!used[j] && plumb_catalog_name_eq(from, c->name, tc->renamed_from)) {
+					fc = c;
+					used[j] = true;
+					renamed = true;
+					break;
+				}
+			}
+		}
+		if (!fc) {
+			if (plumb_vec_push(a, &d->added_columns, tc))
+				return -1;
+			continue;
+		}
+		if (!renamed && str_eq(fc->definition, tc->definition))
+			continue;
+		plumb_column_change *cc = plumb_arena_alloc(a, sizeof(*cc));
+		if (!cc)
+			return -1;
+		cc->from = fc;
+		cc->to = tc;
+		if (plumb_vec_push(a, renamed ? &d->renamed_columns : &d->changed_columns, cc))
+			return -1;
+	}
+	for (size_t j = 0; j < f->columns.n; j++)
+		if (!used[j] && plumb_vec_push(a, &d->dropped_columns, f->columns.items[j]))
+			return -1;
+
+	for (size_t i = 0; i < t->constraints.n; i++) {
+		plumb_constraint *c = t->constraints.items[i];
+		if (!has_constraint(f, c->definition) && plumb_vec_push(a, &d->added_constraints, c))
+			return -1;
+	}
+	for (size_t i = 0; i < f->constraints.n; i++) {
+		plumb_constraint *c = f->constraints.items[i];
+		if (!has_constraint(t, c->definition) &&
+		    plumb_vec_push(a, &d->dropped_constraints, c))
+			return -1;
+	}
+	d->options_changed = f->without_rowid != t->without_rowid || f->strict != t->strict;
+	return 0;
+}
+
+/* Matches tables of from and to; pushes their changes into the three groups. */
+static int diff_tables(plumb_arena *a, const plumb_catalog *from, const plumb_catalog *to,
+		       plumb_vec *drops, plumb_vec *alters, plumb_vec *creates)
+{
+	bool *used = plumb_arena_alloc(a, (from->tables.n + 1) * sizeof(bool));
+	if (!used)
+		return -1;
+
+	for (size_t i = 0; i < to->tables.n; i++) {
+		plumb_table *t = to->tables.items[i];
+		const plumb_table *f = NULL;
+		bool renamed = false;
+		for (size_t j = 0; j < from->tables.n; j++) {
+			plumb_table *c = from->tables.items[j];
+			if (!used[j] && plumb_catalog_name_eq(from, c->name, t->name)) {
+				f = c;
+				used[j] = true;
+				break;
+			}
+		}
+		if (!f && t->renamed_from && !plumb_catalog_find_table(to, t->renamed_from)) {
+			for (size_t j = 0; j < from->tables.n; j++) {
+				plumb_table *c = from->tables.items[j];
+				if (!used[j] && plumb_catalog_name_eq(from, c->name, t->renamed_from)) {
+					f = c;
+					used[j] = true;
+					renamed = true;
+					break;
+				}
+			}
+		}
+		if (!f) {
+			plumb_change *c = new_change(a, PLUMB_CHANGE_CREATE, PLUMB_OBJ_TABLE, NULL, t);
+			if (!c || plumb_vec_push(a, creates, c))
+				return -1;
+			continue;
+		}
+		plumb_table_delta *d = plumb_arena_alloc(a, sizeof(*d));
+		if (!d || table_delta(a, from, to, f, t, d))
+			return -1;
+		if (!renamed && delta_is_empty(d))
+			continue;
+		plumb_change *c = new_change(a, PLUMB_CHANGE_ALTER, PLUMB_OBJ_TABLE, f, t);
+		if (!c)
+			return -1;
+		c->delta = d;
+		c->renamed = renamed;
+		if (plumb_vec_push(a, alters, c))
+			return -1;
+	}
+	for (size_t j = 0; j < from->tables.n; j++) {
+		if (used[j])
+			continue;
+		plumb_change *c =
+			new_change(a, PLUMB_CHANGE_DROP, PLUMB_OBJ_TABLE, from->tables.items[j], NULL);
+		if (!c || plumb_vec_push(a, drops, c))
+			return -1;
+	}
+	return 0;
+}
+
+/* Indexes, views and triggers: same name and definition, or replaced. */
+static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_catalog *to,
+			plumb_obj_kind kind, plumb_vec *drops, plumb_vec *alters,
+			plumb_vec *creates)
+{
+	const plumb_vec *fv = objects(from, kind), *tv = objects(to, kind);
+
+	for (size_t i = 0; i < tv->n; i++) {
+		const void *t = tv->items[i];
+		const void *f = find(from, kind, plumb_object_name(t));
+		plumb_change *c;
+		if (!f)
+			c = new_change(a, PLUMB_CHANGE_CREATE, kind, NULL, t);
+		else if (str_eq(def_of(kind, f), def_of(kind, t)))
+			continue;
+		else
+			c = new_change(a, PLUMB_CHANGE_ALTER, kind, f, t);
+		if (!c || plumb_vec_push(a, f ? alters : creates, c))
+			return -1;
+	}
+	for (size_t i = 0; i < fv->n; i++) {
+		const void *f = fv->items[i];
+		if (find(to, kind, plumb_object_name(f)))
+			continue;
+		plumb_change *c = new_change(a, PLUMB_CHANGE_DROP, kind, f, NULL);
+		if (!c || plumb_vec_push(a, drops, c))
+			return -1;
+	}
+	return 0;
+}
+
+static const char *change_name(const plumb_change *c)
+{
+	return plumb_object_name(c->to ? c->to : c->from);
+}
+
+static int cmp_change_name(const void *a, const void *b)
+{
+	const plumb_change *x = *(const plumb_change *const *)a;
+	const plumb_change *y = *(const plumb_change *const *)b;
+	int r = strcasecmp(change_name(x), change_name(y));
+	return r ? r : strcmp(change_name(x), change_name(y));
+}
+
+static int append_sorted(plumb_arena *a, plumb_vec *out, plumb_vec *group)
+{
+	plumb_vec_sort(group, cmp_change_name);
+	for (size_t i = 0; i < group->n; i++)
+		if (plumb_vec_push(a, out, group->items[i]))
+			return -1;
+	return 0;
+}
+
+int plumb_diff_catalogs(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *from,
+			const plumb_catalog *to, plumb_diff **out)
+{
+	/* Groups per kind, in output order within each phase. */
+	static const plumb_obj_kind drop_order[] = {PLUMB_OBJ_TRIGGER, PLUMB_OBJ_VIEW,
+						    PLUMB_OBJ_INDEX, PLUMB_OBJ_TABLE};
+	static const plumb_obj_kind create_order[] = {PLUMB_OBJ_TABLE, PLUMB_OBJ_INDEX,
+						      PLUMB_OBJ_VIEW, PLUMB_OBJ_TRIGGER};
+	plumb_vec drops[4] = {0}, alters[4] = {0}, creates[4] = {0};
+	plumb_diff *d;
+	int rc = 0;
+
+	*out = NULL;
+	if (from->dialect && to->dialect && strcmp(from->dialect, to->dialect) != 0) {
+		rc = plumb_error_set(ctx, PLUMB_EUSAGE,
+				     "cannot compare a %s catalog with a %s catalog",
+				     from->dialect, to->dialect);
+		goto done;
+	}
+	d = plumb_arena_alloc(arena, sizeof(*d));
+	if (!d)
+		goto nomem;
+	d->from = from;
+	d->to = to;
+
+	/* Index by create_order: table 0, index 1, view 2, trigger 3. */
+	if (diff_tables(arena, from, to, &drops[0], &alters[0], &creates[0]))
+		goto nomem;
+	for (int k = 1; k < 4; k++)
+		if (diff_objects(arena, from, to, create_order[k], &drops[k], &alters[k],
+				 &creates[k]))
+			goto nomem;
+
+	for (int i = 0; i < 4; i++) {
+		int k = 0;
+		while (create_order[k] != drop_order[i])
+			k++;
+		if (append_sorted(arena, &d->changes, &drops[k]))
+			goto nomem;
+	}
+	for (int k = 0; k < 4; k++)
+		if (append_sorted(arena, &d->changes, &alters[k]))
+			goto nomem;
+	for (int k = 0; k < 4; k++)
+		if (append_sorted(arena, &d->changes, &creates[k]))
+			goto nomem;
+	*out = d;
+	goto done;
+nomem:
+	rc = plumb_error_nomem(ctx);
+done:
+	return rc;
+}
+
+bool plumb_diff_is_empty(const plumb_diff *diff)
+{
+	return !diff || diff->changes.n == 0;
+}
+
+static void line_obj(plumb_buf *b, const char *verb, plumb_obj_kind kind, const char *name)
+{
+	plumb_buf_printf(b, "%s %s ", verb, plumb_obj_kind_name(kind));
+	plumb_buf_quote_ident(b, name);
+	plumb_buf_putc(b, '\n');
+}
+
+static void line_col(plumb_buf *b, const char *verb, const char *table, const char *col)
+{
+	plumb_buf_printf(b, "%s column ", verb);
+	plumb_buf_quote_ident(b, table);
+	plumb_buf_putc(b, '.');
+	plumb_buf_quote_ident(b, col);
+}
+
+static void describe_table(plumb_buf *b, const plumb_change *c)
+{
+	const plumb_table *f = c->from, *t = c->to;
+	const plumb_table_delta *d = c->delta;
+
+	if (c->renamed) {
+		plumb_buf_puts(b, "rename table ");
+		plumb_buf_quote_ident(b, f->name);
+		plumb_buf_puts(b, " to ");
+		plumb_buf_quote_ident(b, t->name);
+		plumb_buf_putc(b, '\n');
+	}
+	for (size_t i = 0; i < d->renamed_columns.n; i++) {
+		const plumb_column_change *cc = d->renamed_columns.items[i];
+		line_col(b, "rename", t->name, cc->from->name);
+		plumb_buf_puts(b, " to ");
+		plumb_buf_quote_ident(b, cc->to->name);
+		plumb_buf_putc(b, '\n');
+	}
+	for (size_t i = 0; i < d->dropped_columns.n; i++) {
+		const plumb_column *col = d->dropped_columns.items[i];
+		line_col(b, "drop", t->name, col->name);
+		plumb_buf_putc(b, '\n');
+	}
+	for (size_t i = 0; i < d->changed_columns.n; i++) {
+		const plumb_column_change *cc = d->changed_columns.items[i];
+		line_col(b, "alter", t->name, cc->to->name);
+		plumb_buf_printf(b, ": %s -> %s\n", cc->from->definition ? cc->from->definition : "",
+				 cc->to->definition ? cc->to->definition : "");
+	}
+	for (size_t i = 0; i < d->added_columns.n; i++) {
+		const plumb_column *col = d->added_columns.items[i];
+		line_col(b, "add", t->name, col->name);
+		plumb_buf_putc(b, '\n');
+	}
+	for (size_t i = 0; i < d->dropped_constraints.n; i++) {
+		const plumb_constraint *con = d->dropped_constraints.items[i];
+		plumb_buf_puts(b, "drop constraint on ");
+		plumb_buf_quote_ident(b, t->name);
+		plumb_buf_printf(b, ": %s\n", con->definition ? con->definition : "");
+	}
+	for (size_t i = 0; i < d->added_constraints.n; i++) {
+		const plumb_constraint *con = d->added_constraints.items[i];
+		plumb_buf_puts(b, "add constraint on ");
+		plumb_buf_quote_ident(b, t->name);
+		plumb_buf_printf(b, ": %s\n", con->definition ? con->definition : "");
+	}
+	if (d->options_changed) {
+		plumb_buf_puts(b, "alter table ");
+		plumb_buf_quote_ident(b, t->name);
+		plumb_buf_printf(b, " options:%s%s\n", t->without_rowid ? " without rowid" : "",
+				 t->strict ? " strict" : (t->without_rowid ? "" : " none"));
+	}
+}
+
+void plumb_diff_describe(const plumb_diff *diff, plumb_buf *buf)
+{
+	if (!diff)
+		return;
+	for (size_t i = 0; i < diff->changes.n; i++) {
+		const plumb_change *c = diff->changes.items[i];
+		switch (c->op) {
+		case PLUMB_CHANGE_CREATE:
+			line_obj(buf, "create", c->kind, plumb_object_name(c->to));
+			break;
+		case PLUMB_CHANGE_DROP:
+			line_obj(buf, "drop", c->kind, plumb_object_name(c->from));
+			break;
+		case PLUMB_CHANGE_ALTER:
+			if (c->kind == PLUMB_OBJ_TABLE && c->delta)
+				describe_table(buf, c);
+			else
+				line_obj(buf, "replace", c->kind, plumb_object_name(c->to));
+			break;
+		}
+	}
+}

@@ -1,2 +1,136 @@
-/* placeholder: filled by its module owner */
-typedef int plumb_placeholder_plan_plan_c;
+/*
+ * Plans as data: an ordered list of statements, each with its hazards, and the
+ * check of destructive hazards against what the user allowed. Dialects decide
+ * which statements and hazards a diff needs; this file neither orders nor
+ * writes SQL.
+ */
+#include <stdarg.h>
+
+#include "plan/plan.h"
+
+const char *plumb_hazard_name(plumb_hazard_kind kind)
+{
+	switch (kind) {
+	case PLUMB_HAZARD_DELETES_DATA:
+		return "deletes-data";
+	case PLUMB_HAZARD_NARROWS_TYPE:
+		return "narrows-type";
+	case PLUMB_HAZARD_REWRITES_TABLE:
+		return "rewrites-table";
+	case PLUMB_HAZARD_ACCESS_EXCLUSIVE:
+		return "access-exclusive-lock";
+	case PLUMB_HAZARD_VALIDATES:
+		return "validates-by-scan";
+	case PLUMB_HAZARD_INDEX_BUILD:
+		return "builds-index";
+	}
+	return "unknown";
+}
+
+bool plumb_hazard_is_destructive(plumb_hazard_kind kind)
+{
+	return kind == PLUMB_HAZARD_DELETES_DATA || kind == PLUMB_HAZARD_NARROWS_TYPE;
+}
+
+int plumb_plan_new(plumb_ctx *ctx, plumb_arena *arena, const char *dialect, plumb_plan **out)
+{
+	plumb_plan *p = plumb_arena_alloc(arena, sizeof(*p));
+	int rc = 0;
+
+	*out = NULL;
+	if (!p) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	p->arena = arena;
+	p->dialect = dialect;
+	*out = p;
+done:
+	return rc;
+}
+
+int plumb_plan_add(plumb_ctx *ctx, plumb_plan *plan, const char *sql, plumb_stmt **out)
+{
+	plumb_stmt *s = plumb_arena_alloc(plan->arena, sizeof(*s));
+	int rc = 0;
+
+	if (out)
+		*out = NULL;
+	if (!s || !(s->sql = plumb_arena_strdup(plan->arena, sql)) ||
+	    plumb_vec_push(plan->arena, &plan->stmts, s)) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if (out)
+		*out = s;
+done:
+	return rc;
+}
+
+int plumb_stmt_add_hazard(plumb_ctx *ctx, plumb_plan *plan, plumb_stmt *stmt,
+			  plumb_hazard_kind kind, const char *fmt, ...)
+{
+	plumb_hazard *h = plumb_arena_alloc(plan->arena, sizeof(*h));
+	va_list ap;
+	int rc = 0;
+
+	if (!h) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	h->kind = kind;
+	va_start(ap, fmt);
+	h->message = plumb_arena_vprintf(plan->arena, fmt, ap);
+	va_end(ap);
+	if (!h->message || plumb_vec_push(plan->arena, &stmt->hazards, h))
+		rc = plumb_error_nomem(ctx);
+done:
+	return rc;
+}
+
+bool plumb_plan_is_empty(const plumb_plan *plan)
+{
+	return !plan || plan->stmts.n == 0;
+}
+
+static size_t count_destructive(const plumb_plan *plan)
+{
+	size_t n = 0;
+	for (size_t i = 0; plan && i < plan->stmts.n; i++) {
+		const plumb_stmt *s = plan->stmts.items[i];
+		for (size_t j = 0; j < s->hazards.n; j++) {
+			const plumb_hazard *h = s->hazards.items[j];
+			if (plumb_hazard_is_destructive(h->kind))
+				n++;
+		}
+	}
+	return n;
+}
+
+bool plumb_plan_is_destructive(const plumb_plan *plan)
+{
+	return count_destructive(plan) > 0;
+}
+
+int plumb_plan_check_hazards(plumb_ctx *ctx, const plumb_plan *plan, bool allow_data_loss)
+{
+	size_t n = count_destructive(plan);
+	int rc = 0;
+
+	if (allow_data_loss || n == 0)
+		goto done;
+	rc = plumb_error_set(ctx, PLUMB_EHAZARD, "plan has %zu destructive change%s", n,
+			     n == 1 ? "" : "s");
+	for (size_t i = 0; i < plan->stmts.n; i++) {
+		const plumb_stmt *s = plan->stmts.items[i];
+		for (size_t j = 0; j < s->hazards.n; j++) {
+			const plumb_hazard *h = s->hazards.items[j];
+			if (plumb_hazard_is_destructive(h->kind))
+				plumb_error_add_detail(ctx, "%s: %s", plumb_hazard_name(h->kind),
+						       h->message);
+		}
+	}
+	plumb_error_set_hint(ctx, "review the plan, then rerun with --allow-data-loss");
+done:
+	return rc;
+}

@@ -1,2 +1,80 @@
-/* placeholder: filled by its module owner */
-typedef int plumb_placeholder_dialect_sqlite_render_c;
+/*
+ * Writes a SQLite plan as SQL text: either a script the sqlite3 shell runs as
+ * it is (its own pragmas, BEGIN/COMMIT and a foreign-key check that rolls the
+ * whole change back when it finds violations), or the body of a migration
+ * file, which the runner wraps in a transaction. It plans and executes nothing.
+ */
+#include "dialect/sqlite/sqlite.h"
+
+/* Run inside the transaction, after the changes: when any foreign key is
+ * violated the trigger's RAISE(ROLLBACK) undoes everything, and the COMMIT
+ * that follows fails with "no transaction is active". SQLite has no RAISE
+ * outside a trigger, hence the temporary table. */
+static const char fk_check[] =
+	"CREATE TEMP TABLE _plumb_fk_check (violations INTEGER);\n"
+	"CREATE TEMP TRIGGER _plumb_fk_check_raise BEFORE INSERT ON _plumb_fk_check"
+	" WHEN NEW.violations > 0 BEGIN SELECT RAISE(ROLLBACK, 'foreign key check failed:"
+	" the changes were rolled back'); END;\n"
+	"INSERT INTO _plumb_fk_check SELECT count(*) FROM pragma_foreign_key_check;\n"
+	"DROP TABLE _plumb_fk_check;\n";
+
+static void put_comment(plumb_buf *b, const char *prefix, const char *text)
+{
+	/* One line per line of text, so a newline cannot end the comment. */
+	plumb_buf_printf(b, "-- %s", prefix);
+	for (const char *s = text; *s; s++) {
+		if (*s == '\n')
+			plumb_buf_puts(b, "\n-- ");
+		else
+			plumb_buf_putc(b, *s);
+	}
+	plumb_buf_putc(b, '\n');
+}
+
+int plumb__sqlite_render(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *plan,
+			 plumb_render_mode mode, char **out)
+{
+	bool script = mode == PLUMB_RENDER_SCRIPT;
+	plumb_buf b;
+	int rc = 0;
+
+	*out = NULL;
+	plumb_buf_init(&b, arena, 0);
+	if (plumb_plan_is_empty(plan))
+		goto finish;
+	if (script) {
+		if (plan->foreign_keys_off)
+			plumb_buf_puts(&b, "PRAGMA foreign_keys = OFF;\n");
+		plumb_buf_puts(&b, "BEGIN;\n");
+	} else if (plan->foreign_keys_off) {
+		plumb_buf_puts(&b, "-- plumb:foreign-keys off\n");
+	}
+	for (size_t i = 0; i < plan->stmts.n; i++) {
+		const plumb_stmt *s = plan->stmts.items[i];
+		if (s->comment)
+			put_comment(&b, "", s->comment);
+		for (size_t j = 0; j < s->hazards.n; j++) {
+			const plumb_hazard *h = s->hazards.items[j];
+			char *prefix = plumb_arena_printf(arena, "hazard %s: ",
+							  plumb_hazard_name(h->kind));
+			put_comment(&b, prefix ? prefix : "hazard: ", h->message);
+		}
+		plumb_buf_puts(&b, s->sql);
+		plumb_buf_puts(&b, ";\n");
+	}
+	if (script) {
+		if (plan->foreign_keys_off)
+			plumb_buf_puts(&b, fk_check);
+		plumb_buf_puts(&b, "COMMIT;\n");
+		if (plan->foreign_keys_off)
+			plumb_buf_puts(&b, "PRAGMA foreign_keys = ON;\n");
+	}
+finish:
+	if ((rc = plumb_buf_finish(&b, ctx)))
+		goto done;
+	*out = plumb_arena_strdup(arena, plumb_buf_str(&b));
+	if (!*out)
+		rc = plumb_error_nomem(ctx);
+done:
+	return rc;
+}
