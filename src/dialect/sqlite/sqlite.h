@@ -68,6 +68,132 @@ char *plumb__sqlite_rename_create(plumb_arena *arena, const char *sql, const cha
  * finding which views and triggers mention a table or column. */
 int plumb__sqlite_identifiers(plumb_arena *arena, const char *sql, plumb_vec *out);
 
+/* --- ddl.c: structured CREATE TABLE / CREATE INDEX ---------------------- */
+
+/* A REFERENCES clause (column- or table-level). */
+typedef struct plumb_sqlite_fk {
+	const char *table;          /* referenced table, unquoted */
+	const char **columns;       /* referenced columns; n_columns == 0 means its PK */
+	size_t n_columns;
+	const char *on_delete;      /* "NO ACTION" (default), "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT" */
+	const char *on_update;
+	const char *match;          /* upper case; "SIMPLE" when absent */
+	bool deferrable;
+	bool initially_deferred;
+	const char *text;           /* canonical text from REFERENCES to the clause's end */
+} plumb_sqlite_fk;
+
+typedef enum plumb_sqlite_clause_kind {
+	PLUMB_SQLITE_CL_PRIMARY_KEY,
+	PLUMB_SQLITE_CL_NOT_NULL,
+	PLUMB_SQLITE_CL_NULL,
+	PLUMB_SQLITE_CL_UNIQUE,
+	PLUMB_SQLITE_CL_CHECK,
+	PLUMB_SQLITE_CL_DEFAULT,
+	PLUMB_SQLITE_CL_COLLATE,
+	PLUMB_SQLITE_CL_REFERENCES,
+	PLUMB_SQLITE_CL_GENERATED,
+} plumb_sqlite_clause_kind;
+
+/* One clause of a column definition. */
+typedef struct plumb_sqlite_clause {
+	plumb_sqlite_clause_kind kind;
+	const char *name;           /* CONSTRAINT name before it, or NULL */
+	/* CHECK, GENERATED: the expression inside the parentheses as written;
+	 * DEFAULT: the value as written; COLLATE: the collation name; else NULL. */
+	const char *expr;
+	const char *conflict;       /* ON CONFLICT resolution in upper case, or NULL */
+	bool desc;                  /* PRIMARY KEY DESC */
+	bool autoincrement;         /* PRIMARY KEY AUTOINCREMENT */
+	bool stored;                /* GENERATED ... STORED */
+	plumb_sqlite_fk *fk;        /* REFERENCES, else NULL */
+	const char *text;           /* canonical text of the clause, CONSTRAINT name left out */
+} plumb_sqlite_clause;
+
+typedef struct plumb_sqlite_coldef {
+	const char *name;           /* unquoted, as written */
+	const char *type;           /* as written with canonical spacing; "" when none */
+	plumb_vec clauses;          /* plumb_sqlite_clause * */
+	const char *definition;     /* canonical text of the whole definition, name first */
+	const char *renamed_from;   /* rename annotation on its line, or NULL */
+} plumb_sqlite_coldef;
+
+/* A table constraint, or a column clause written in table-constraint form. */
+typedef struct plumb_sqlite_tabcon {
+	plumb_con_kind kind;
+	const char *name;           /* CONSTRAINT name, or NULL */
+	const char **columns;       /* PK, UNIQUE, FK columns, unquoted */
+	size_t n_columns;
+	const char *check_sql;      /* CHECK expression as written */
+	plumb_sqlite_fk *fk;        /* FOREIGN KEY */
+	bool autoincrement;
+	const char *conflict;       /* ON CONFLICT resolution in upper case, or NULL */
+	const char *definition;     /* canonical, "constraint x " included when named */
+} plumb_sqlite_tabcon;
+
+typedef struct plumb_sqlite_table_ddl {
+	const char *name;           /* unquoted, as written */
+	bool temporary;
+	bool if_not_exists;
+	bool as_select;             /* CREATE TABLE ... AS SELECT: no definitions */
+	plumb_vec columns;          /* plumb_sqlite_coldef * */
+	plumb_vec constraints;      /* plumb_sqlite_tabcon *: table constraints only */
+	bool without_rowid;
+	bool strict;
+	const char *renamed_from;   /* annotation in the header (before '('), or NULL */
+} plumb_sqlite_table_ddl;
+
+/* Parses a CREATE TABLE statement. PLUMB_EPARSE (message only, no position)
+ * when sql is not one SQLite would have accepted as such. */
+int plumb__sqlite_parse_create_table(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
+				     plumb_sqlite_table_ddl **out);
+
+typedef struct plumb_sqlite_index_ddl {
+	const char *name;
+	const char *table;
+	bool unique;
+	plumb_vec keys;             /* const char *: canonical text of each key */
+	const char *where_sql;      /* predicate as written, or NULL */
+	const char *definition;     /* canonical CREATE INDEX without IF NOT EXISTS */
+	const char *renamed_from;   /* annotation in the header (before '('), or NULL */
+} plumb_sqlite_index_ddl;
+
+/* Parses a CREATE INDEX statement; PLUMB_EPARSE when it is not one. */
+int plumb__sqlite_parse_create_index(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
+				     plumb_sqlite_index_ddl **out);
+
+/* Canonical text of a CREATE statement (view, trigger, index), with IF NOT
+ * EXISTS left out so both spellings compare equal. NULL when out of memory. */
+char *plumb__sqlite_canonical_create(plumb_arena *arena, const char *sql);
+
+/* An identifier as canonical text writes it: lower case, bare when it is
+ * [a-z_][a-z0-9_]* and no SQLite keyword, else double-quoted. */
+char *plumb__sqlite_canonical_ident(plumb_arena *arena, const char *name);
+
+/* The OLD of a rename annotation in one comment's text (`-- plumb:renamed
+ * from=OLD`, `-- @renamed from=OLD`, `/ * @renamed from=OLD * /`), or NULL. */
+char *plumb__sqlite_parse_annotation(plumb_arena *arena, const char *comment, size_t len);
+
+/* Rename annotations in the comments that lead a CREATE TABLE / CREATE
+ * INDEX statement (text before its first token), appended to out as
+ * plumb_sqlite_rename *. Annotations inside the statement are not looked at
+ * here: the engine keeps them in sqlite_schema.sql and introspection reads
+ * them from there. 0, or -1 when out of memory. */
+int plumb__sqlite_leading_renames(plumb_arena *arena, const char *stmt, size_t len,
+				  plumb_vec *out);
+
+/* --- renames, for the lead's diff wiring ------------------------------- */
+
+/* The old name of a table or index from annotations leading its CREATE
+ * statement as run by exec_script on conn, or NULL. Introspection already
+ * copies table (and column) renames into the catalog. */
+const char *plumb__sqlite_rename_lookup(const plumb_conn *conn, plumb_obj_kind kind,
+					const char *name);
+
+/* The old name of an index from an annotation inside its CREATE INDEX
+ * header (idx->sql), or NULL. */
+const char *plumb__sqlite_index_renamed_from(plumb_arena *arena, const plumb_index *idx);
+
 /* --- plan.c / render.c ------------------------------------------------- */
 int plumb__sqlite_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
 		       plumb_plan **out);
