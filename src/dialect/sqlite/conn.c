@@ -151,9 +151,12 @@ static int open_db(plumb_ctx *ctx, plumb_arena *arena, const char *url, const ch
 		goto done;
 	}
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
-	/* reading the schema finds files that are not databases at once */
+	/* Reading the schema finds files that are not databases at once. Foreign
+	 * keys are enforced on plumb's connections, so migrations keep them and a
+	 * rebuild run with them off is checked before it commits. */
 	char *err = NULL;
-	if (sqlite3_exec(db, "PRAGMA schema_version", NULL, NULL, &err) != SQLITE_OK) {
+	if (sqlite3_exec(db, "PRAGMA schema_version; PRAGMA foreign_keys = ON", NULL, NULL,
+			 &err) != SQLITE_OK) {
 		rc = plumb_error_set(ctx, PLUMB_EDB, "could not open database \"%s\": %s", path,
 				     err ? err : sqlite3_errmsg(db));
 		sqlite3_free(err);
@@ -175,6 +178,12 @@ static int open_db(plumb_ctx *ctx, plumb_arena *arena, const char *url, const ch
 	*out = &c->base;
 done:
 	return rc;
+}
+
+bool plumb__sqlite_database_exists(const char *url)
+{
+	const char *path = url_path(url);
+	return strcmp(path, ":memory:") == 0 || plumb_fs_exists(path);
 }
 
 int plumb__sqlite_connect(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb_conn **out)
@@ -437,6 +446,7 @@ int plumb__sqlite_unlock(plumb_ctx *ctx, plumb_conn *conn)
 const plumb_dialect plumb_dialect_sqlite = {
 	.name = "sqlite",
 	.accepts_url = plumb__sqlite_accepts_url,
+	.database_exists = plumb__sqlite_database_exists,
 	.connect = plumb__sqlite_connect,
 	.connect_scratch = plumb__sqlite_connect_scratch,
 	.exec_script = plumb__sqlite_exec_script,

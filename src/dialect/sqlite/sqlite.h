@@ -32,6 +32,7 @@ typedef struct plumb_sqlite_rename {
 
 /* --- conn.c ----------------------------------------------------------- */
 bool plumb__sqlite_accepts_url(const char *url);
+bool plumb__sqlite_database_exists(const char *url);
 int plumb__sqlite_connect(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb_conn **out);
 int plumb__sqlite_connect_scratch(plumb_ctx *ctx, plumb_arena *arena, plumb_conn **out);
 int plumb__sqlite_exec_script(plumb_ctx *ctx, plumb_conn *conn, const char *sql, const char *file);
