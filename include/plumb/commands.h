@@ -37,7 +37,7 @@ typedef struct plumb_options {
 	int verbose;                 /* 0 quiet, 1 normal, 2 debug */
 } plumb_options;
 
-#define PLUMB_OPTIONS_INIT {PLUMB_OPTIONS_VERSION}
+#define PLUMB_OPTIONS_INIT {.version = PLUMB_OPTIONS_VERSION}
 
 /* Creates schema.sql, migrations/ (with plumb.sum) and plumb.json when missing. */
 int plumb_cmd_init(plumb_ctx *ctx, const plumb_options *opts);

@@ -1,1 +1,574 @@
-int main(void) { return 0; }
+/*
+ * The plumb command line: parses arguments into plumb_options, runs one
+ * command through the public API and turns its return code into the exit
+ * code. It knows nothing of catalogs or databases; configuration files and
+ * environments are read by the commands themselves.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plumb/plumb.h"
+
+/* Which command-specific options a command accepts. */
+enum {
+	OPT_TO = 1 << 0,
+	OPT_OUT_OF_ORDER = 1 << 1,
+	OPT_OUTPUT = 1 << 2,
+	OPT_FORCE = 1 << 3,
+};
+
+typedef int (*run_fn)(plumb_ctx *ctx, const plumb_options *opts, char **args);
+
+typedef struct command {
+	const char *name;
+	int min_args, max_args;
+	unsigned accepts;      /* OPT_* */
+	run_fn run;
+	const char *synopsis;  /* after "plumb " */
+	const char *summary;   /* one line for the command list */
+	const char *help;      /* paragraphs after the synopsis */
+} command;
+
+static int run_init(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	(void)args;
+	return plumb_cmd_init(ctx, opts);
+}
+
+static int run_diff(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	return plumb_cmd_diff(ctx, opts, args[0], args[1]);
+}
+
+static int run_generate(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	return plumb_cmd_generate(ctx, opts, args[0]);
+}
+
+static int run_migrate(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	(void)args;
+	return plumb_cmd_migrate(ctx, opts);
+}
+
+static int run_status(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	(void)args;
+	return plumb_cmd_status(ctx, opts);
+}
+
+static int run_push(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	(void)args;
+	return plumb_cmd_push(ctx, opts);
+}
+
+static int run_pull(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	(void)args;
+	return plumb_cmd_pull(ctx, opts);
+}
+
+static int run_check(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	(void)args;
+	return plumb_cmd_check(ctx, opts);
+}
+
+static int run_baseline(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	return plumb_cmd_baseline(ctx, opts, args[0]);
+}
+
+static const command commands[] = {
+	{"init", 0, 0, 0, run_init, "init",
+	 "create schema.sql, migrations/ and plumb.json",
+	 "Creates the schema file, the migrations folder (with its integrity file plumb.sum)\n"
+	 "and the config file plumb.json, each only when missing.\n"},
+	{"diff", 2, 2, 0, run_diff,
+	 "diff FROM TO [--dialect pg|sqlite] [--allow-data-loss] [--online] [--exit-code]",
+	 "print the SQL that turns FROM into TO",
+	 "Prints the SQL that turns FROM into TO, runnable as it is by psql or sqlite3,\n"
+	 "and nothing when they are equal. A source is a database URL (postgres://...,\n"
+	 "postgresql://..., a libpq key=value string, sqlite:PATH, sqlite::memory:), a .sql\n"
+	 "file or folder of .sql files, or a migrations folder. A plan that destroys data\n"
+	 "is refused (exit 4, each hazard named) unless --allow-data-loss is given. With\n"
+	 "--exit-code, exits 3 when there are differences.\n"},
+	{"generate", 0, 1, 0, run_generate, "generate [NAME] [--allow-data-loss] [--dry-run]",
+	 "write a migration from the schema file",
+	 "Writes a new migration holding the changes from the state of the migrations folder\n"
+	 "to the schema file, and updates plumb.sum. Destructive changes are refused (exit 4)\n"
+	 "unless --allow-data-loss is given. Writes nothing when there is no change.\n"},
+	{"migrate", 0, 0, OPT_TO | OPT_OUT_OF_ORDER, run_migrate,
+	 "migrate [--to VERSION] [--dry-run] [--allow-out-of-order] [--lock-timeout DURATION]",
+	 "apply pending migrations to the database",
+	 "Applies pending migrations in order, each in its own transaction unless it says\n"
+	 "otherwise, holding the runner lock. Refuses to run when an applied migration was\n"
+	 "edited or plumb.sum does not match the folder.\n"
+	 "  --to VERSION           stop after this version\n"
+	 "  --dry-run              print what would run, change nothing\n"
+	 "  --allow-out-of-order   also apply pending migrations older than the newest applied\n"},
+	{"status", 0, 0, 0, run_status, "status [--exit-code]",
+	 "list migrations and their state",
+	 "Lists each migration as applied, pending, failed, baseline or missing (recorded in\n"
+	 "the database but absent from the folder). With --exit-code, exits 7 when\n"
+	 "migrations are pending.\n"},
+	{"push", 0, 0, 0, run_push, "push [--dry-run] [--allow-data-loss] [--online]",
+	 "bring the database straight to the schema file",
+	 "Applies the difference between the database and the schema file directly, without\n"
+	 "writing a migration (for development databases). Destructive changes are refused\n"
+	 "(exit 4) unless --allow-data-loss is given.\n"},
+	{"pull", 0, 0, OPT_OUTPUT | OPT_FORCE, run_pull, "pull [-o FILE|-] [--force]",
+	 "write the database's schema as SQL",
+	 "Writes the schema of the database as SQL to the schema file, or to FILE, or to\n"
+	 "standard output with -o -. An existing file is only overwritten with --force.\n"
+	 "  -o, --output FILE      where to write; - for standard output\n"
+	 "  --force                overwrite an existing file\n"},
+	{"check", 0, 0, 0, run_check, "check",
+	 "prove that schema, migrations and database agree",
+	 "Verifies plumb.sum, that the migrations produce the schema file, that none are\n"
+	 "pending and that the database has not drifted. Exits 3 when the schema file and\n"
+	 "the migrations differ, 7 when migrations are pending, 6 on drift.\n"},
+	{"baseline", 1, 1, 0, run_baseline, "baseline VERSION",
+	 "record migrations up to VERSION as applied without running them",
+	 "Records every migration up to and including VERSION as applied (state baseline)\n"
+	 "without running it, for a database whose schema already matches them.\n"},
+};
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const char global_options_help[] =
+	"Options (anywhere on the line, --opt VALUE or --opt=VALUE):\n"
+	"  --url URL              database (default: DATABASE_URL, then the config, then\n"
+	"                         sqlite:plumb.db)\n"
+	"  --schema PATH          schema file or folder of .sql files (default: schema.sql)\n"
+	"  --dir PATH             migrations folder (default: migrations)\n"
+	"  --dialect pg|sqlite    engine of a schema file when no database says it\n"
+	"  --config FILE          config file (default: plumb.json when present)\n"
+	"  --env NAME             environment in the config file (default: default)\n"
+	"  --json                 machine-readable output\n"
+	"  --allow-data-loss      accept changes that destroy data\n"
+	"  --dry-run              show what would be done, change nothing\n"
+	"  --exit-code            diff, status: exit non-zero when something differs or is\n"
+	"                         pending\n"
+	"  --online               plan changes that do not block writers (PostgreSQL)\n"
+	"  --lock-timeout DURATION  how long to wait for the runner lock: 30s, 500ms, 2min,\n"
+	"                         1h; a bare number is milliseconds (default: 30s)\n"
+	"  -q, --quiet            only errors\n"
+	"  -v, --verbose          more detail\n"
+	"  -h, --help             this help; plumb COMMAND --help for one command\n"
+	"  --version              print the version\n";
+
+static const char exit_codes_help[] =
+	"Exit codes:\n"
+	"  0  success\n"
+	"  1  error\n"
+	"  2  usage: bad command line or configuration\n"
+	"  3  differences found (check, diff --exit-code)\n"
+	"  4  refused: hazards not allowed (use --allow-data-loss)\n"
+	"  5  lock not obtained in time\n"
+	"  6  drift: the database differs from the migration history\n"
+	"  7  pending migrations (check, status --exit-code)\n";
+
+static const command *find_command(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+static void print_help(FILE *f)
+{
+	fputs("plumb: one schema-migration system for PostgreSQL and SQLite\n\n"
+	      "Usage: plumb COMMAND [ARGS] [OPTIONS]\n\n"
+	      "Commands:\n",
+	      f);
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(f, "  %-22s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "  %-22s %s\n\n", "help [COMMAND]", "show this help or a command's usage");
+	fputs(global_options_help, f);
+	fputc('\n', f);
+	fputs(exit_codes_help, f);
+	fputs("\nWith no configuration, plumb works on schema.sql, migrations/ and the SQLite\n"
+	      "database plumb.db in the current folder.\n",
+	      f);
+}
+
+static void print_command_help(const command *c, FILE *f)
+{
+	fprintf(f, "Usage: plumb %s\n\n%s\n", c->synopsis, c->help);
+	fputs("Global options: --url, --schema, --dir, --dialect, --config, --env, --json,\n"
+	      "--allow-data-loss, --dry-run, --exit-code, --online, --lock-timeout, -q, -v\n"
+	      "(see plumb --help).\n\n",
+	      f);
+	fputs(exit_codes_help, f);
+}
+
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("plumb: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'plumb --help'.\n", stderr);
+	return PLUMB_EXIT_USAGE;
+}
+
+/* Parses a PostgreSQL-style duration into milliseconds. Returns 0 or -1. */
+static int parse_duration(const char *s, long *out)
+{
+	static const struct {
+		const char *unit;
+		double ms;
+	} units[] = {
+		{"us", 0.001}, {"ms", 1}, {"s", 1000}, {"min", 60000}, {"h", 3600000},
+		{"d", 86400000},
+	};
+	char *end;
+	double v, mult = 1;
+
+	while (*s == ' ')
+		s++;
+	if (!(*s >= '0' && *s <= '9') && *s != '.')
+		return -1;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || !isfinite(v))
+		return -1;
+	while (*end == ' ')
+		end++;
+	if (*end) {
+		size_t n = strlen(end);
+		while (n > 0 && end[n - 1] == ' ')
+			n--;
+		bool found = false;
+		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+			if (strlen(units[i].unit) == n && !strncmp(units[i].unit, end, n)) {
+				mult = units[i].ms;
+				found = true;
+				break;
+			}
+		}
+		if (!found)
+			return -1;
+	}
+	v = v * mult;
+	if (v < 1 || v > (double)INT_MAX)
+		return -1;
+	*out = (long)(v + 0.5);
+	return 0;
+}
+
+typedef struct option_def {
+	const char *name;  /* long name without -- */
+	char short_name;   /* 0 when none */
+	bool takes_value;
+	int id;
+} option_def;
+
+enum {
+	O_URL, O_SCHEMA, O_DIR, O_DIALECT, O_CONFIG, O_ENV, O_JSON, O_ALLOW_DATA_LOSS,
+	O_DRY_RUN, O_EXIT_CODE, O_ONLINE, O_LOCK_TIMEOUT, O_QUIET, O_VERBOSE, O_HELP,
+	O_VERSION, O_TO, O_OUT_OF_ORDER, O_OUTPUT, O_FORCE,
+};
+
+static const option_def options[] = {
+	{"url", 0, true, O_URL},
+	{"schema", 0, true, O_SCHEMA},
+	{"dir", 0, true, O_DIR},
+	{"dialect", 0, true, O_DIALECT},
+	{"config", 0, true, O_CONFIG},
+	{"env", 0, true, O_ENV},
+	{"json", 0, false, O_JSON},
+	{"allow-data-loss", 0, false, O_ALLOW_DATA_LOSS},
+	{"dry-run", 0, false, O_DRY_RUN},
+	{"exit-code", 0, false, O_EXIT_CODE},
+	{"online", 0, false, O_ONLINE},
+	{"lock-timeout", 0, true, O_LOCK_TIMEOUT},
+	{"quiet", 'q', false, O_QUIET},
+	{"verbose", 'v', false, O_VERBOSE},
+	{"help", 'h', false, O_HELP},
+	{"version", 0, false, O_VERSION},
+	{"to", 0, true, O_TO},
+	{"allow-out-of-order", 0, false, O_OUT_OF_ORDER},
+	{"output", 'o', true, O_OUTPUT},
+	{"force", 0, false, O_FORCE},
+};
+
+#define N_OPTIONS (sizeof(options) / sizeof(options[0]))
+
+/* The command-specific flag an option needs, 0 for global options. */
+static unsigned option_scope(int id)
+{
+	switch (id) {
+	case O_TO:
+		return OPT_TO;
+	case O_OUT_OF_ORDER:
+		return OPT_OUT_OF_ORDER;
+	case O_OUTPUT:
+		return OPT_OUTPUT;
+	case O_FORCE:
+		return OPT_FORCE;
+	default:
+		return 0;
+	}
+}
+
+typedef struct parsed {
+	plumb_options opts;
+	char **args;       /* positional arguments, the command first */
+	int n_args;
+	bool help, version, quiet;
+	int verbose;
+	unsigned used;     /* OPT_* flags of command-specific options seen */
+	const char *used_name[4];
+} parsed;
+
+static int apply_option(parsed *p, const option_def *o, const char *shown, const char *value)
+{
+	plumb_options *opts = &p->opts;
+
+	if (o->takes_value && !*value && o->id != O_OUTPUT)
+		return usage_error("option \"%s\" needs a non-empty value", shown);
+	switch (o->id) {
+	case O_URL: opts->url = value; break;
+	case O_SCHEMA: opts->schema = value; break;
+	case O_DIR: opts->dir = value; break;
+	case O_DIALECT:
+		if (strcmp(value, "pg") && strcmp(value, "sqlite")) {
+			if (!strcmp(value, "postgres") || !strcmp(value, "postgresql"))
+				value = "pg";
+			else if (!strcmp(value, "sqlite3"))
+				value = "sqlite";
+			else
+				return usage_error("invalid dialect \"%s\": expected pg or sqlite",
+						   value);
+		}
+		opts->dialect = value;
+		break;
+	case O_CONFIG: opts->config = value; break;
+	case O_ENV: opts->env = value; break;
+	case O_JSON: opts->json = true; break;
+	case O_ALLOW_DATA_LOSS: opts->allow_data_loss = true; break;
+	case O_DRY_RUN: opts->dry_run = true; break;
+	case O_EXIT_CODE: opts->exit_code = true; break;
+	case O_ONLINE: opts->online = true; break;
+	case O_LOCK_TIMEOUT:
+		if (parse_duration(value, &opts->lock_timeout_ms))
+			return usage_error("invalid duration \"%s\" for %s: expected e.g. 30s, "
+					   "500ms, 2min, 1h (a bare number is milliseconds)",
+					   value, shown);
+		break;
+	case O_QUIET: p->quiet = true; break;
+	case O_VERBOSE: p->verbose++; break;
+	case O_HELP: p->help = true; break;
+	case O_VERSION: p->version = true; break;
+	case O_TO: opts->to_version = value; break;
+	case O_OUT_OF_ORDER: opts->allow_out_of_order = true; break;
+	case O_OUTPUT:
+		if (!*value)
+			return usage_error("option \"%s\" needs a non-empty value", shown);
+		opts->output = value;
+		break;
+	case O_FORCE: opts->force = true; break;
+	}
+	unsigned scope = option_scope(o->id);
+	if (scope) {
+		p->used |= scope;
+		for (int i = 0; i < 4; i++)
+			if ((1u << i) == scope)
+				p->used_name[i] = o->name;
+	}
+	return 0;
+}
+
+/* Parses argv into p. Returns 0, or an exit code after printing the error. */
+static int parse_args(parsed *p, int argc, char **argv)
+{
+	bool only_args = false;
+
+	for (int i = 1; i < argc; i++) {
+		char *a = argv[i];
+		if (only_args || a[0] != '-' || !strcmp(a, "-")) {
+			p->args[p->n_args++] = a;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			only_args = true;
+			continue;
+		}
+		if (a[1] == '-') {
+			const char *name = a + 2, *eq = strchr(name, '=');
+			size_t n = eq ? (size_t)(eq - name) : strlen(name);
+			const option_def *o = NULL;
+			for (size_t k = 0; k < N_OPTIONS; k++)
+				if (strlen(options[k].name) == n && !strncmp(options[k].name, name, n))
+					o = &options[k];
+			if (!o)
+				return usage_error("unknown option \"%.*s\"", (int)(n + 2), a);
+			char shown[64];
+			snprintf(shown, sizeof(shown), "--%s", o->name);
+			const char *value = NULL;
+			if (o->takes_value) {
+				if (eq)
+					value = eq + 1;
+				else if (i + 1 < argc)
+					value = argv[++i];
+				else
+					return usage_error("option \"%s\" needs a value", shown);
+			} else if (eq) {
+				return usage_error("option \"%s\" takes no value", shown);
+			}
+			int rc = apply_option(p, o, shown, value);
+			if (rc)
+				return rc;
+			continue;
+		}
+		/* Short options, possibly bundled (-qv) or with a value (-ofile, -o file). */
+		for (char *s = a + 1; *s; s++) {
+			const option_def *o = NULL;
+			for (size_t k = 0; k < N_OPTIONS; k++)
+				if (options[k].short_name && options[k].short_name == *s)
+					o = &options[k];
+			if (!o)
+				return usage_error("unknown option \"-%c\"", *s);
+			char shown[4] = {'-', *s, 0, 0};
+			const char *value = NULL;
+			if (o->takes_value) {
+				if (s[1])
+					value = s + 1;
+				else if (i + 1 < argc)
+					value = argv[++i];
+				else
+					return usage_error("option \"%s\" needs a value", shown);
+			}
+			int rc = apply_option(p, o, shown, value);
+			if (rc)
+				return rc;
+			if (o->takes_value)
+				break;
+		}
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	parsed p;
+	plumb_ctx *ctx = NULL;
+	int rc, status;
+
+	memset(&p, 0, sizeof(p));
+	/* memset, not PLUMB_OPTIONS_INIT: -Wmissing-field-initializers rejects {1}. */
+	p.opts.version = PLUMB_OPTIONS_VERSION;
+	p.args = calloc((size_t)argc + 1, sizeof(char *));
+	if (!p.args) {
+		fputs("plumb: out of memory\n", stderr);
+		return PLUMB_EXIT_ERROR;
+	}
+	status = parse_args(&p, argc, argv);
+	if (status)
+		goto done;
+
+	if (p.version) {
+		printf("plumb %s\n", PLUMB_VERSION);
+		goto done;
+	}
+	if (p.n_args == 0) {
+		if (p.help) {
+			print_help(stdout);
+			goto done;
+		}
+		status = usage_error("no command given");
+		goto done;
+	}
+
+	const char *name = p.args[0];
+	if (!strcmp(name, "help")) {
+		if (p.n_args > 2) {
+			status = usage_error("help takes at most one command");
+			goto done;
+		}
+		if (p.n_args == 2) {
+			const command *c = find_command(p.args[1]);
+			if (!c) {
+				status = usage_error("unknown command \"%s\"", p.args[1]);
+				goto done;
+			}
+			print_command_help(c, stdout);
+		} else {
+			print_help(stdout);
+		}
+		goto done;
+	}
+
+	const command *cmd = find_command(name);
+	if (!cmd) {
+		status = usage_error("unknown command \"%s\"", name);
+		goto done;
+	}
+	if (p.help) {
+		print_command_help(cmd, stdout);
+		goto done;
+	}
+	for (int i = 0; i < 4; i++) {
+		if ((p.used & (1u << i)) && !(cmd->accepts & (1u << i))) {
+			status = usage_error("option \"--%s\" does not apply to %s", p.used_name[i],
+					     cmd->name);
+			goto done;
+		}
+	}
+	int n = p.n_args - 1;
+	if (n < cmd->min_args || n > cmd->max_args) {
+		if (cmd->min_args == cmd->max_args && cmd->min_args == 0)
+			status = usage_error("%s takes no arguments", cmd->name);
+		else if (n < cmd->min_args)
+			status = usage_error("%s: missing argument\nUsage: plumb %s", cmd->name,
+					     cmd->synopsis);
+		else
+			status = usage_error("%s: too many arguments\nUsage: plumb %s", cmd->name,
+					     cmd->synopsis);
+		goto done;
+	}
+	if (p.quiet && p.verbose) {
+		status = usage_error("--quiet and --verbose cannot be combined");
+		goto done;
+	}
+	p.opts.verbose = p.quiet ? 0 : (p.verbose ? 2 : 1);
+	p.opts.out = stdout;
+	p.opts.err = stderr;
+
+	rc = plumb_ctx_new(&ctx);
+	if (rc) {
+		fputs("plumb: out of memory\n", stderr);
+		status = PLUMB_EXIT_ERROR;
+		goto done;
+	}
+	rc = cmd->run(ctx, &p.opts, p.args + 1);
+	if (rc) {
+		const plumb_error *err = plumb_ctx_error(ctx);
+		if (err && err->code)
+			plumb_error_print(err, stderr);
+		else if (rc != PLUMB_EDIFF && rc != PLUMB_EPENDING)
+			fprintf(stderr, "plumb: %s failed\n", cmd->name);
+	}
+	status = plumb_exit_code(rc);
+	if (fflush(stdout) || ferror(stdout)) {
+		fprintf(stderr, "plumb: could not write the output: %s\n", strerror(errno));
+		if (!status)
+			status = PLUMB_EXIT_ERROR;
+	}
+
+done:
+	plumb_ctx_free(ctx);
+	free(p.args);
+	return status;
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: the meson suite on a normal build, the
+# same suite under AddressSanitizer and UndefinedBehaviorSanitizer, then the
+# sqldef conformance script against its recorded baseline. Counts individual
+# TAP test points (skipped points count as neither; a test program that is
+# not TAP, or that dies or times out without reporting a failed point, counts
+# as one) and ends with "N passed, N failed".
+# Build folders: build/ and build-asan/ in the repository root, or
+# $PLUMB_BUILD and $PLUMB_ASAN_BUILD (relative to the root).
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 1
+ROOT=$PWD
+B=${PLUMB_BUILD:-build}
+BA=${PLUMB_ASAN_BUILD:-build-asan}
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+
+passed=0
+failed=0
+summary=()
+
+# count LOG LABEL: adds the test points of a meson testlog.json to the totals.
+count() {
+	local log=$1 label=$2 p f k
+	if [ ! -f "$log" ]; then
+		echo "run-all: $label: no test log at $log"
+		failed=$((failed + 1))
+		summary+=("$label: no test log")
+		return
+	fi
+	read -r p f k < <("$PY" - "$log" <<'PY'
+import json, re, sys
+passed = failed = skipped = 0
+for line in open(sys.argv[1]):
+    line = line.strip()
+    if not line:
+        continue
+    t = json.loads(line)
+    res = t.get("result", "")
+    out = t.get("stdout") or ""
+    oks = nots = 0
+    for l in out.splitlines():
+        if re.match(r"^ok\b", l):
+            if re.search(r"#\s*SKIP", l, re.I):
+                skipped += 1     # skipped points are neither passed nor failed
+                continue
+            oks += 1
+        elif re.match(r"^not ok\b", l):
+            if re.search(r"#\s*TODO", l, re.I):
+                continue
+            nots += 1
+    if res == "SKIP":
+        skipped += 1
+        continue
+    if oks or nots:
+        passed += oks
+        failed += nots
+        if res not in ("OK", "EXPECTEDFAIL") and nots == 0:
+            failed += 1          # died, bad plan, or timed out after its points
+    elif res in ("OK", "EXPECTEDFAIL"):
+        passed += 1
+    else:
+        failed += 1
+print(passed, failed, skipped)
+PY
+)
+	passed=$((passed + p))
+	failed=$((failed + f))
+	summary+=("$label: $p passed, $f failed, $k skipped")
+}
+
+# build DIR MESON-ARGS...: configures (once) and builds DIR.
+build() {
+	local dir=$1
+	shift
+	if [ ! -f "$dir/build.ninja" ]; then
+		meson setup "$dir" "$@" || return 1
+	fi
+	meson compile -C "$dir"
+}
+
+echo "== build"
+if build "$B"; then
+	echo "== meson test ($B)"
+	meson test -C "$B" --print-errorlogs
+	count "$B/meson-logs/testlog.json" "tests"
+else
+	failed=$((failed + 1))
+	summary+=("build: FAILED")
+fi
+
+echo "== build with sanitizers"
+if build "$BA" -Db_sanitize=address,undefined -Darena_malloc=true -Db_lundef=false; then
+	echo "== meson test ($BA)"
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		meson test -C "$BA" --print-errorlogs --timeout-multiplier 3
+	count "$BA/meson-logs/testlog.json" "tests under sanitizers"
+else
+	failed=$((failed + 1))
+	summary+=("sanitizer build: FAILED")
+fi
+
+echo "== sqldef conformance"
+if [ -x "$B/src/plumb" ]; then
+	if "$PY" tests/conformance/sqldef_sqlite.py --plumb "$ROOT/$B/src/plumb" \
+		--baseline tests/conformance/sqlite_baseline.json; then
+		passed=$((passed + 1))
+		summary+=("conformance: at or above the baseline")
+	else
+		failed=$((failed + 1))
+		summary+=("conformance: below the baseline")
+	fi
+else
+	failed=$((failed + 1))
+	summary+=("conformance: no plumb binary")
+fi
+
+echo "== summary"
+for s in "${summary[@]}"; do
+	echo "  $s"
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
