@@ -86,11 +86,24 @@ static int run_baseline(plumb_ctx *ctx, const plumb_options *opts, char **args)
 	return plumb_cmd_baseline(ctx, opts, args[0]);
 }
 
+static int run_sum(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	(void)args;
+	return plumb_cmd_sum(ctx, opts);
+}
+
+static int run_repair(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	(void)args;
+	return plumb_cmd_repair(ctx, opts);
+}
+
 static const command commands[] = {
 	{"init", 0, 0, 0, run_init, "init",
-	 "create schema.sql, migrations/ and plumb.json",
-	 "Creates the schema file, the migrations folder (with its integrity file plumb.sum)\n"
-	 "and the config file plumb.json, each only when missing.\n"},
+	 "create schema.sql and migrations/",
+	 "Creates the schema file and the migrations folder (with its integrity file\n"
+	 "plumb.sum), each only when missing. No config file is needed; see plumb.json in\n"
+	 "the manual for environments.\n"},
 	{"diff", 2, 2, 0, run_diff,
 	 "diff FROM TO [--dialect pg|sqlite] [--allow-data-loss] [--online] [--exit-code]",
 	 "print the SQL that turns FROM into TO",
@@ -139,6 +152,16 @@ static const command commands[] = {
 	 "record migrations up to VERSION as applied without running them",
 	 "Records every migration up to and including VERSION as applied (state baseline)\n"
 	 "without running it, for a database whose schema already matches them.\n"},
+	{"repair", 0, 0, 0, run_repair, "repair [--dry-run]",
+	 "clear failed records and accept edited checksums",
+	 "After the database was fixed by hand: removes records of failed migrations (they\n"
+	 "run again on the next migrate) and records the current checksum of applied\n"
+	 "migrations whose file was deliberately edited. Records without a file are listed,\n"
+	 "never removed.\n"},
+	{"sum", 0, 0, 0, run_sum, "sum",
+	 "rewrite plumb.sum from the migration files",
+	 "Rewrites the integrity file plumb.sum from the migration files as they are now,\n"
+	 "after a hand-written or merged migration has been reviewed.\n"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -82,7 +82,21 @@ ok "the refusal names the migration" err_has "init"
 ok "the db is unchanged" db_unchanged
 plumb check
 ok "check fails on an edited applied migration" test "$RC" -ne 0
+# A deliberate edit is accepted in two steps: sum (the folder), repair (the db).
+plumb sum
+ok "sum accepts the edited file into plumb.sum" rc_is 0
+plumb migrate
+ok "migrate still refuses: the database recorded the old checksum" test "$RC" -ne 0
+ok "that refusal says modified" err_has "modif"
+plumb repair
+ok "repair records the new checksum" rc_is 0
+ok "repair says what it accepted" out_has "accepted new checksum"
+plumb migrate
+ok "migrate runs after repair" rc_is 0
+ok "repair ran no migration SQL" db_unchanged
 restore
+plumb repair
+ok "repair takes the restored file back" rc_is 0
 
 # --- plumb.sum does not match the folder -------------------------------------
 # Flip one hex digit of the first hash in plumb.sum.
