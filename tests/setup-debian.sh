@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Installs what plumb needs to build and test on Debian 12. Run as root.
+# Installs what plumb needs to build and test on Debian 12 (through sudo when
+# not run as root).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends \
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO="sudo -E"
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
   build-essential meson ninja-build pkg-config \
   libsqlite3-dev sqlite3 libpq-dev libjansson-dev libssl-dev \
   libpg-query-dev libprotobuf-c-dev \
