@@ -175,6 +175,37 @@ int main(void)
 	is_str(plumb__sqlite_rename_create(a, "create table if not exists main.old(a)", "n"),
 	       "create table if not exists \"n\"(a)", "rename_create with schema");
 
+	/* a column's definition as written */
+	const char *ct = "CREATE TABLE t (\n  id INTEGER PRIMARY KEY, -- key\n"
+			 "  \"My Col\"  VARCHAR(10) /* c */ DEFAULT 'a,b' CHECK (length(x) > 0),\n"
+			 "  CONSTRAINT u UNIQUE (id)\n) WITHOUT ROWID";
+	const plumb_sqlite_coldef *fc = plumb__sqlite_find_column(a, ct, "my col");
+	is_str(fc ? fc->text : NULL,
+	       "\"My Col\"  VARCHAR(10) /* c */ DEFAULT 'a,b' CHECK (length(x) > 0)",
+	       "find_column: text as written");
+	fc = plumb__sqlite_find_column(a, ct, "ID");
+	is_str(fc ? fc->text : NULL, "id INTEGER PRIMARY KEY", "find_column: comment after left out");
+	ok(!plumb__sqlite_find_column(a, ct, "u"), "find_column: constraint is no column");
+	ok(!plumb__sqlite_find_column(a, "CREATE TABLE t AS SELECT 1 AS x", "x"),
+	   "find_column: AS SELECT has none");
+	ok(!plumb__sqlite_find_column(a, NULL, "x"), "find_column: no sql");
+
+	/* tokens */
+	plumb_vec tv = {0};
+	is_int(plumb__sqlite_tokens(a, "CREATE [My T] /* c */ (\"a\"\"b\", 'It''s', x >= 1)", &tv),
+	       0, "tokens");
+	ok(tv.n == 11, "tokens: count, comment skipped");
+	if (tv.n == 11) {
+		const plumb_sqlite_token *t0 = tv.items[0], *t1 = tv.items[1], *t3 = tv.items[3],
+					 *t5 = tv.items[5], *t8 = tv.items[8];
+		ok(t0->word && strcmp(t0->ident, "CREATE") == 0, "tokens: keyword is a word");
+		ok(!t1->word && strcmp(t1->ident, "My T") == 0 && strcmp(t1->text, "[My T]") == 0,
+		   "tokens: bracket-quoted name");
+		ok(!t3->word && strcmp(t3->ident, "a\"b") == 0, "tokens: double-quoted name");
+		ok(!t5->ident && strcmp(t5->text, "'It''s'") == 0, "tokens: string is no name");
+		ok(!t8->ident && strcmp(t8->text, ">=") == 0, "tokens: operator");
+	}
+
 	/* annotations */
 	is_str(plumb__sqlite_parse_annotation(a, "-- plumb:renamed from=a", 23), "a", "plumb form");
 	is_str(plumb__sqlite_parse_annotation(a, "/* @renamed from=\"x y\" */", 25), "x y",

@@ -422,6 +422,27 @@ int plumb__sqlite_identifiers(plumb_arena *arena, const char *sql, plumb_vec *ou
 	return 0;
 }
 
+int plumb__sqlite_tokens(plumb_arena *arena, const char *sql, plumb_vec *out)
+{
+	toks t;
+	if (lex(arena, sql, strlen(sql), &t) < 0)
+		return t.failed || !t.text ? -1 : 1;
+	for (size_t i = 0; i < t.n; i++) {
+		const tok *k = &t.v[i];
+		if (k->kind == TK_COMMENT)
+			continue;
+		plumb_sqlite_token *o = plumb_arena_alloc(arena, sizeof(*o));
+		if (!o)
+			return -1;
+		o->text = plumb_arena_strndup(arena, t.text + k->start, k->end - k->start);
+		o->ident = is_name(k) ? k->ident : NULL;
+		o->word = k->kind == TK_WORD;
+		if (!o->text || plumb_vec_push(arena, out, o) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* --- annotations ------------------------------------------------------- */
 
 char *plumb__sqlite_parse_annotation(plumb_arena *arena, const char *comment, size_t len)
@@ -1027,6 +1048,15 @@ int plumb__sqlite_parse_create_table(plumb_ctx *ctx, plumb_arena *arena, const c
 			size_t fs = next_nc(&t, s), le = i;
 			while (le > fs && t.v[le - 1].kind == TK_COMMENT)
 				le--;
+			if (item) {
+				plumb_sqlite_coldef *col = item;
+				col->text = plumb_arena_strndup(arena, t.text + t.v[fs].start,
+								t.v[le - 1].end - t.v[fs].start);
+				if (!col->text) {
+					rc = plumb_error_nomem(ctx);
+					goto done;
+				}
+			}
 			if (plumb_vec_push(arena, &starts, (void *)(uintptr_t)t.v[fs].start) < 0 ||
 			    plumb_vec_push(arena, &ends, (void *)(uintptr_t)t.v[le - 1].end) < 0 ||
 			    plumb_vec_push(arena, &items, item) < 0) {
@@ -1247,4 +1277,20 @@ const char *plumb__sqlite_index_renamed_from(plumb_arena *arena, const plumb_ind
 	if (!idx->sql || plumb__sqlite_parse_create_index(&tmp, arena, idx->sql, &d) < 0)
 		return NULL;
 	return d->renamed_from;
+}
+
+const plumb_sqlite_coldef *plumb__sqlite_find_column(plumb_arena *arena, const char *sql,
+						     const char *column)
+{
+	plumb_ctx tmp = {0};
+	plumb_sqlite_table_ddl *d;
+	tmp.root = arena;
+	if (!sql || plumb__sqlite_parse_create_table(&tmp, arena, sql, &d) < 0)
+		return NULL;
+	for (size_t i = 0; i < d->columns.n; i++) {
+		const plumb_sqlite_coldef *col = d->columns.items[i];
+		if (strcasecmp(col->name, column) == 0)
+			return col;
+	}
+	return NULL;
 }

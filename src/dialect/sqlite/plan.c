@@ -12,121 +12,21 @@
 
 #include "dialect/sqlite/sqlite.h"
 
-/* --- a small SQLite lexer over stored DDL ------------------------------ */
+/* --- reading stored DDL (tokens and definitions from ddl.c) ------------ */
 
-typedef enum tok_kind {
-	TOK_WORD,   /* keyword or bare identifier (or number) */
-	TOK_QUOTED, /* "ident", `ident`, [ident] */
-	TOK_STRING, /* 'literal' */
-	TOK_PUNCT,  /* any other single character */
-} tok_kind;
-
-typedef struct tok {
-	tok_kind kind;
-	size_t off, len;
-} tok;
-
-/* Splits sql into tokens, skipping spaces and comments. 0, or -1 on out of memory. */
-static int lex(plumb_arena *a, const char *sql, plumb_vec *out)
+/* The tokens of sql (plumb_sqlite_token *), or NULL when there is no sql, the
+ * scanner refuses it or out of memory. */
+static plumb_vec *tokens(plumb_arena *a, const char *sql)
 {
-	size_t i = 0, n = strlen(sql);
-
-	while (i < n) {
-		unsigned char c = (unsigned char)sql[i];
-		size_t start = i;
-		tok_kind kind;
-
-		if (isspace(c)) {
-			i++;
-			continue;
-		}
-		if (c == '-' && sql[i + 1] == '-') {
-			while (i < n && sql[i] != '\n')
-				i++;
-			continue;
-		}
-		if (c == '/' && sql[i + 1] == '*') {
-			i += 2;
-			while (i < n && !(sql[i] == '*' && sql[i + 1] == '/'))
-				i++;
-			i = i < n ? i + 2 : n;
-			continue;
-		}
-		if (c == '\'' || c == '"' || c == '`' || c == '[') {
-			char close = c == '[' ? ']' : (char)c;
-			kind = c == '\'' ? TOK_STRING : TOK_QUOTED;
-			i++;
-			while (i < n) {
-				if (sql[i] == close) {
-					if (close != ']' && sql[i + 1] == close) {
-						i += 2;
-						continue;
-					}
-					i++;
-					break;
-				}
-				i++;
-			}
-		} else if (isalnum(c) || c == '_' || c == '$' || c >= 0x80) {
-			kind = TOK_WORD;
-			while (i < n && (isalnum((unsigned char)sql[i]) || sql[i] == '_' ||
-					 sql[i] == '$' || (unsigned char)sql[i] >= 0x80))
-				i++;
-		} else {
-			kind = TOK_PUNCT;
-			i++;
-		}
-		tok *t = plumb_arena_alloc(a, sizeof(*t));
-		if (!t || plumb_vec_push(a, out, t))
-			return -1;
-		t->kind = kind;
-		t->off = start;
-		t->len = i - start;
-	}
-	return 0;
+	plumb_vec *v = sql ? plumb_arena_alloc(a, sizeof(*v)) : NULL;
+	if (!v || plumb__sqlite_tokens(a, sql, v) != 0)
+		return NULL;
+	return v;
 }
 
-static bool tok_is(const char *sql, const tok *t, const char *word)
+static bool tok_is(const plumb_sqlite_token *t, const char *word)
 {
-	return t->kind == TOK_WORD && strlen(word) == t->len &&
-	       strncasecmp(sql + t->off, word, t->len) == 0;
-}
-
-static bool tok_punct(const char *sql, const tok *t, char c)
-{
-	return t->kind == TOK_PUNCT && sql[t->off] == c;
-}
-
-/* The identifier a token names, unquoted and lower-cased (SQLite folds case). */
-static char *tok_ident(plumb_arena *a, const char *sql, const tok *t)
-{
-	const char *p = sql + t->off;
-	size_t len = t->len;
-	char *s, *o;
-
-	if (t->kind == TOK_QUOTED && len >= 2) {
-		char close = p[0] == '[' ? ']' : p[0];
-		s = plumb_arena_alloc(a, len);
-		if (!s)
-			return NULL;
-		o = s;
-		for (size_t i = 1; i + 1 < len; i++) {
-			*o++ = (char)tolower((unsigned char)p[i]);
-			if (close != ']' && p[i] == close && p[i + 1] == close)
-				i++;
-		}
-		*o = '\0';
-		return s;
-	}
-	s = plumb_arena_strndup(a, p, len);
-	for (o = s; o && *o; o++)
-		*o = (char)tolower((unsigned char)*o);
-	return s;
-}
-
-static bool is_ident_tok(const tok *t)
-{
-	return t->kind == TOK_WORD || t->kind == TOK_QUOTED;
+	return t->word && strcasecmp(t->ident, word) == 0;
 }
 
 /* Lower-cased identifiers named in sql (keywords included; harmless for
@@ -134,131 +34,43 @@ static bool is_ident_tok(const tok *t)
 static int identifiers(plumb_arena *a, const char *sql, plumb_vec *out)
 {
 	plumb_vec toks = {0};
+	int rc;
 	if (!sql)
 		return 0;
-	if (lex(a, sql, &toks))
-		return -1;
+	if ((rc = plumb__sqlite_tokens(a, sql, &toks)) != 0)
+		return rc < 0 ? -1 : 0;
 	for (size_t i = 0; i < toks.n; i++) {
-		const tok *t = toks.items[i];
-		if (!is_ident_tok(t))
+		const plumb_sqlite_token *t = toks.items[i];
+		if (!t->ident)
 			continue;
-		char *s = tok_ident(a, sql, t);
+		char *s = plumb_str_lower(a, t->ident);
 		if (!s || plumb_vec_push(a, out, s))
 			return -1;
 	}
 	return 0;
 }
 
-/* Index of the token after the table name of a CREATE TABLE statement, and
- * the byte span of that (maybe schema-qualified) name. -1 when not found. */
-static long create_table_name(const char *sql, const plumb_vec *toks, size_t *start, size_t *end)
-{
-	size_t i = 0;
-	const tok *t;
-
-	if (toks->n < 3 || !tok_is(sql, toks->items[0], "CREATE"))
-		return -1;
-	i = 1;
-	if (tok_is(sql, toks->items[i], "TEMP") || tok_is(sql, toks->items[i], "TEMPORARY"))
-		i++;
-	if (i >= toks->n || !tok_is(sql, toks->items[i], "TABLE"))
-		return -1;
-	i++;
-	if (i + 2 < toks->n && tok_is(sql, toks->items[i], "IF") &&
-	    tok_is(sql, toks->items[i + 1], "NOT") && tok_is(sql, toks->items[i + 2], "EXISTS"))
-		i += 3;
-	if (i >= toks->n || !is_ident_tok(toks->items[i]))
-		return -1;
-	t = toks->items[i];
-	*start = t->off;
-	*end = t->off + t->len;
-	i++;
-	if (i + 1 < toks->n && tok_punct(sql, toks->items[i], '.') &&
-	    is_ident_tok(toks->items[i + 1])) {
-		t = toks->items[i + 1];
-		*end = t->off + t->len;
-		i += 2;
-	}
-	return (long)i;
-}
-
-/* The CREATE TABLE text sql naming new_name instead. NULL on failure. */
-static char *rename_create(plumb_arena *a, const char *sql, const char *new_name)
-{
-	plumb_vec toks = {0};
-	size_t start, end;
-	plumb_buf b;
-
-	if (lex(a, sql, &toks) || create_table_name(sql, &toks, &start, &end) < 0)
-		return NULL;
-	plumb_buf_init(&b, a, 0);
-	plumb_buf_append(&b, sql, start);
-	plumb_buf_quote_ident(&b, new_name);
-	plumb_buf_puts(&b, sql + end);
-	return b.failed ? NULL : b.data;
-}
-
 /* The text of column col's definition inside CREATE TABLE sql, or NULL. */
-static char *column_text(plumb_arena *a, const char *sql, const char *col)
+static const char *column_text(plumb_arena *a, const char *sql, const char *col)
 {
-	static const char *const table_cons[] = {"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK",
-						 "FOREIGN"};
-	plumb_vec toks = {0};
-	size_t start, end;
-	long i;
-	int depth = 0;
-	size_t piece = 0; /* token index where the current piece starts */
-
-	if (lex(a, sql, &toks) || (i = create_table_name(sql, &toks, &start, &end)) < 0)
-		return NULL;
-	if ((size_t)i >= toks.n || !tok_punct(sql, toks.items[i], '('))
-		return NULL;
-	piece = (size_t)i + 1;
-	for (size_t k = piece; k < toks.n; k++) {
-		const tok *t = toks.items[k];
-		bool last = false;
-		if (tok_punct(sql, t, '('))
-			depth++;
-		else if (tok_punct(sql, t, ')') && depth > 0)
-			depth--;
-		else if (tok_punct(sql, t, ')'))
-			last = true;
-		if (!(last || (depth == 0 && tok_punct(sql, t, ','))))
-			continue;
-		if (k > piece) {
-			const tok *first = toks.items[piece], *end_tok = toks.items[k - 1];
-			bool is_con = false;
-			for (size_t c = 0; c < sizeof(table_cons) / sizeof(*table_cons); c++)
-				if (tok_is(sql, first, table_cons[c]))
-					is_con = true;
-			char *name = is_ident_tok(first) ? tok_ident(a, sql, first) : NULL;
-			if (!is_con && name && strcasecmp(name, col) == 0)
-				return plumb_arena_strndup(a, sql + first->off,
-							   end_tok->off + end_tok->len - first->off);
-		}
-		if (last)
-			break;
-		piece = k + 1;
-	}
-	return NULL;
+	const plumb_sqlite_coldef *def = plumb__sqlite_find_column(a, sql, col);
+	return def ? def->text : NULL;
 }
 
 static bool text_has_word(plumb_arena *a, const char *sql, const char *word)
 {
-	plumb_vec toks = {0};
-	if (!sql || lex(a, sql, &toks))
-		return false;
-	for (size_t i = 0; i < toks.n; i++)
-		if (tok_is(sql, toks.items[i], word))
+	plumb_vec *toks = tokens(a, sql);
+	for (size_t i = 0; toks && i < toks->n; i++)
+		if (tok_is(toks->items[i], word))
 			return true;
 	return false;
 }
 
 static bool is_virtual(plumb_arena *a, const char *sql)
 {
-	plumb_vec toks = {0};
-	return sql && !lex(a, sql, &toks) && toks.n > 2 && tok_is(sql, toks.items[0], "CREATE") &&
-	       tok_is(sql, toks.items[1], "VIRTUAL");
+	plumb_vec *toks = tokens(a, sql);
+	return toks && toks->n > 2 && tok_is(toks->items[0], "CREATE") &&
+	       tok_is(toks->items[1], "VIRTUAL");
 }
 
 /* --- type affinity ---------------------------------------------------- */
@@ -403,20 +215,18 @@ static const char *map_old(const planner *p, const plumb_table_delta *d, const c
 static bool same_after_renames(planner *p, const plumb_table_delta *d, const char *f,
 			       const char *t)
 {
-	plumb_vec ft = {0}, tt = {0};
-	if (!f || !t || lex(p->tmp, f, &ft) || lex(p->tmp, t, &tt) || ft.n != tt.n)
+	plumb_vec *ft = tokens(p->tmp, f), *tt = tokens(p->tmp, t);
+	if (!ft || !tt || ft->n != tt->n)
 		return false;
-	for (size_t i = 0; i < ft.n; i++) {
-		const tok *a = ft.items[i], *b = tt.items[i];
-		if (is_ident_tok(a) && is_ident_tok(b)) {
-			char *an = tok_ident(p->tmp, f, a), *bn = tok_ident(p->tmp, t, b);
-			if (!an || !bn)
-				return false;
-			if (!str_eq_ci(an, bn) && !str_eq_ci(map_old(p, d, an), bn))
+	for (size_t i = 0; i < ft->n; i++) {
+		const plumb_sqlite_token *a = ft->items[i], *b = tt->items[i];
+		if (a->ident && b->ident) {
+			if (!str_eq_ci(a->ident, b->ident) &&
+			    !str_eq_ci(map_old(p, d, a->ident), b->ident))
 				return false;
 			continue;
 		}
-		if (a->kind != b->kind || a->len != b->len || memcmp(f + a->off, t + b->off, a->len))
+		if (!a->ident != !b->ident || strcmp(a->text, b->text) != 0)
 			return false;
 	}
 	return true;
@@ -431,7 +241,7 @@ static bool default_is_null(const char *def)
 static bool can_add_column(planner *p, const plumb_table *t, const plumb_column *c)
 {
 	const char *def = c->default_sql;
-	char *text;
+	const char *text;
 
 	if (c->pk_position > 0 || (c->generated_sql && c->generated_stored) || c->hidden)
 		return false;
@@ -566,7 +376,7 @@ static int plan_alter(planner *p, const plumb_change *c)
 		const plumb_column *col = t->columns.items[i];
 		if (!is_added(d, col->name))
 			continue;
-		char *text = column_text(p->tmp, t->sql, col->name);
+		const char *text = column_text(p->tmp, t->sql, col->name);
 		buf_new(p, &b);
 		plumb_buf_puts(&b, "ALTER TABLE ");
 		plumb_buf_quote_ident(&b, t->name);
@@ -611,7 +421,7 @@ static int plan_rebuild(planner *p, const plumb_change *c)
 	int rc = 0;
 
 	p->plan->foreign_keys_off = true;
-	create = tmpname ? rename_create(p->tmp, t->sql, tmpname) : NULL;
+	create = tmpname ? plumb__sqlite_rename_create(p->tmp, t->sql, tmpname) : NULL;
 	if (!create) {
 		rc = plumb_error_set(p->ctx, PLUMB_EPARSE,
 				     "could not plan a rebuild of table \"%s\": cannot read its "

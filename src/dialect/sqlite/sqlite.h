@@ -69,6 +69,17 @@ char *plumb__sqlite_rename_create(plumb_arena *arena, const char *sql, const cha
  * finding which views and triggers mention a table or column. */
 int plumb__sqlite_identifiers(plumb_arena *arena, const char *sql, plumb_vec *out);
 
+/* One token of SQL text (comments are not tokens). */
+typedef struct plumb_sqlite_token {
+	const char *text;           /* as written */
+	const char *ident;          /* a word or quoted name: the name, unquoted; else NULL */
+	bool word;                  /* a keyword or bare name (not quoted) */
+} plumb_sqlite_token;
+
+/* The tokens of sql, appended to out as plumb_sqlite_token *. 0; 1 when the
+ * scanner refuses the text (out then unchanged); -1 when out of memory. */
+int plumb__sqlite_tokens(plumb_arena *arena, const char *sql, plumb_vec *out);
+
 /* --- ddl.c: structured CREATE TABLE / CREATE INDEX ---------------------- */
 
 /* A REFERENCES clause (column- or table-level). */
@@ -116,6 +127,7 @@ typedef struct plumb_sqlite_coldef {
 	const char *type;           /* as written with canonical spacing; "" when none */
 	plumb_vec clauses;          /* plumb_sqlite_clause * */
 	const char *definition;     /* canonical text of the whole definition, name first */
+	const char *text;           /* the definition exactly as written, name first */
 	const char *renamed_from;   /* rename annotation on its line, or NULL */
 } plumb_sqlite_coldef;
 
@@ -148,6 +160,11 @@ typedef struct plumb_sqlite_table_ddl {
  * when sql is not one SQLite would have accepted as such. */
 int plumb__sqlite_parse_create_table(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
 				     plumb_sqlite_table_ddl **out);
+
+/* The definition of column (matched case-insensitively) in CREATE TABLE
+ * statement sql, or NULL when sql cannot be read or has no such column. */
+const plumb_sqlite_coldef *plumb__sqlite_find_column(plumb_arena *arena, const char *sql,
+						     const char *column);
 
 typedef struct plumb_sqlite_index_ddl {
 	const char *name;
