@@ -175,6 +175,8 @@ int main(void)
 	r = go("CREATE TABLE keep (a); CREATE TABLE bigdata (x); INSERT INTO bigdata VALUES (1);",
 	       "CREATE TABLE keep (a)", NULL);
 	is_str(r.script,
+	       "-- run with `sqlite3 -bail` (or `.bail on`): a failed statement must stop the "
+	       "script\n"
 	       "PRAGMA foreign_keys = OFF;\n"
 	       "BEGIN;\n"
 	       "-- hazard deletes-data: drops table \"bigdata\" and its rows\n"

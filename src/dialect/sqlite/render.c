@@ -43,8 +43,12 @@ int plumb__sqlite_render(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *p
 	if (plumb_plan_is_empty(plan))
 		goto finish;
 	if (script) {
+		/* The sqlite3 shell goes on after a failed statement unless told to
+		 * stop; a copy that failed must not be followed by its DROP TABLE. */
 		if (plan->foreign_keys_off)
-			plumb_buf_puts(&b, "PRAGMA foreign_keys = OFF;\n");
+			plumb_buf_puts(&b, "-- run with `sqlite3 -bail` (or `.bail on`): a failed "
+					   "statement must stop the script\n"
+					   "PRAGMA foreign_keys = OFF;\n");
 		plumb_buf_puts(&b, "BEGIN;\n");
 	} else if (plan->foreign_keys_off) {
 		plumb_buf_puts(&b, "-- plumb:foreign-keys off\n");
