@@ -270,6 +270,16 @@ static int record_of(plumb_arena *a, const plumb_migration *m, plumb_record_stat
 	return out->applied_at ? 0 : -1;
 }
 
+/* Writes the tracking row of m with state; 0 or a PLUMB_E* code. */
+static int record(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const plumb_migration *m,
+		  plumb_record_state state, long duration_ms, const char *error)
+{
+	plumb_record rec;
+	if (record_of(arena, m, state, duration_ms, error, &rec) < 0)
+		return plumb_error_nomem(ctx);
+	return conn->dialect->tracking_write(ctx, conn, &rec);
+}
+
 static void in_migration(plumb_ctx *ctx, const plumb_migration *m)
 {
 	plumb_error_add_detail(ctx, "in migration \"" LABEL "\"", LABEL_OF(m));
@@ -307,7 +317,6 @@ static int run_in_transaction(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *are
 	plumb_txn_opts txo = {.foreign_keys_off = m->foreign_keys_off};
 	bool open = false;
 	long t0 = now_ms();
-	plumb_record rec;
 
 	if ((rc = d->begin(ctx, conn, &txo)) < 0)
 		goto done;
@@ -324,11 +333,7 @@ static int run_in_transaction(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *are
 	if ((rc = d->exec_script(ctx, conn, m->sql, m->path)) < 0)
 		goto done;
 	*ms = now_ms() - t0;
-	if (record_of(arena, m, PLUMB_RECORD_APPLIED, *ms, NULL, &rec) < 0) {
-		rc = plumb_error_nomem(ctx);
-		goto done;
-	}
-	if ((rc = d->tracking_write(ctx, conn, &rec)) < 0)
+	if ((rc = record(ctx, conn, arena, m, PLUMB_RECORD_APPLIED, *ms, NULL)) < 0)
 		goto done;
 	if ((rc = d->commit(ctx, conn)) < 0)
 		goto done;
@@ -351,7 +356,6 @@ static int run_alone(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const
 	const plumb_dialect *d = conn->dialect;
 	const char *failed_stmt = NULL;
 	long t0 = now_ms();
-	plumb_record rec;
 
 	if ((rc = already_done(ctx, conn, arena, m)) != 0) {
 		if (rc > 0)
@@ -366,8 +370,7 @@ static int run_alone(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const
 		char *err = failed_stmt ? plumb_arena_printf(arena, "statement: %s\nerror: %s",
 							     failed_stmt, msg)
 					: plumb_arena_printf(arena, "error: %s", msg);
-		if (record_of(arena, m, PLUMB_RECORD_FAILED, *ms, err ? err : msg, &rec) < 0 ||
-		    d->tracking_write(ctx, conn, &rec) < 0)
+		if (record(ctx, conn, arena, m, PLUMB_RECORD_FAILED, *ms, err ? err : msg) < 0)
 			plumb_error_add_detail(ctx, "the failed state could not be recorded in %s",
 					       PLUMB_TRACKING_TABLE);
 		plumb_error_set_hint(ctx, "the migration ran outside a transaction: statements "
@@ -377,11 +380,7 @@ static int run_alone(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const
 					  "migrate again");
 		goto done;
 	}
-	if (record_of(arena, m, PLUMB_RECORD_APPLIED, *ms, NULL, &rec) < 0) {
-		rc = plumb_error_nomem(ctx);
-		goto done;
-	}
-	if ((rc = d->tracking_write(ctx, conn, &rec)) < 0) {
+	if ((rc = record(ctx, conn, arena, m, PLUMB_RECORD_APPLIED, *ms, NULL)) < 0) {
 		plumb_error_add_detail(ctx, "the migration ran but could not be recorded");
 		goto done;
 	}
@@ -617,12 +616,7 @@ int plumb_runner_baseline(plumb_ctx *ctx, plumb_conn *conn, const plumb_history 
 		/* applied rows keep their history; failed ones are resolved */
 		if (r && r->state != PLUMB_RECORD_FAILED)
 			continue;
-		plumb_record rec;
-		if (record_of(arena, m, PLUMB_RECORD_BASELINE, 0, NULL, &rec) < 0) {
-			rc = plumb_error_nomem(ctx);
-			goto done;
-		}
-		if ((rc = d->tracking_write(ctx, conn, &rec)) < 0)
+		if ((rc = record(ctx, conn, arena, m, PLUMB_RECORD_BASELINE, 0, NULL)) < 0)
 			goto done;
 	}
 	if ((rc = d->commit(ctx, conn)) < 0)
