@@ -19,6 +19,24 @@ const char *plumb_obj_kind_name(plumb_obj_kind kind)
 		return "view";
 	case PLUMB_OBJ_TRIGGER:
 		return "trigger";
+	case PLUMB_OBJ_SCHEMA:
+		return "schema";
+	case PLUMB_OBJ_EXTENSION:
+		return "extension";
+	case PLUMB_OBJ_ENUM:
+		return "enum";
+	case PLUMB_OBJ_DOMAIN:
+		return "domain";
+	case PLUMB_OBJ_TYPE:
+		return "type";
+	case PLUMB_OBJ_SEQUENCE:
+		return "sequence";
+	case PLUMB_OBJ_FUNCTION:
+		return "function";
+	case PLUMB_OBJ_POLICY:
+		return "policy";
+	case PLUMB_OBJ_COMMENT:
+		return "comment";
 	}
 	return "object";
 }
@@ -72,6 +90,44 @@ plumb_trigger *plumb_catalog_find_trigger(const plumb_catalog *cat, const char *
 	FIND(triggers, plumb_trigger);
 }
 
+const plumb_vec *plumb_catalog_objects_of(const plumb_catalog *cat, plumb_obj_kind kind)
+{
+	switch (kind) {
+	case PLUMB_OBJ_TABLE:
+		return &cat->tables;
+	case PLUMB_OBJ_INDEX:
+		return &cat->indexes;
+	case PLUMB_OBJ_VIEW:
+		return &cat->views;
+	case PLUMB_OBJ_TRIGGER:
+		return &cat->triggers;
+	default:
+		return &cat->objects;
+	}
+}
+
+static bool schema_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+void *plumb_catalog_find(const plumb_catalog *cat, plumb_obj_kind kind, const char *schema,
+			 const char *name)
+{
+	const plumb_vec *v = plumb_catalog_objects_of(cat, kind);
+	bool generic = v == &cat->objects;
+	for (size_t i = 0; i < v->n; i++) {
+		const plumb_object *o = v->items[i]; /* schema and name lead every struct */
+		if (generic && o->kind != kind)
+			continue;
+		if (schema_eq(o->schema, schema) && plumb_catalog_name_eq(cat, o->name, name))
+			return v->items[i];
+	}
+	return NULL;
+}
+
 plumb_column *plumb_table_find_column(const plumb_catalog *cat, const plumb_table *t,
 				      const char *name)
 {
@@ -99,8 +155,18 @@ static int cmp_named(const void *a, const void *b)
 	return r ? r : strcmp(x->name, y->name);
 }
 
+static int cmp_object(const void *a, const void *b)
+{
+	const plumb_object *x = *(const plumb_object *const *)a;
+	const plumb_object *y = *(const plumb_object *const *)b;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return cmp_named(a, b);
+}
+
 void plumb_catalog_sort(plumb_catalog *cat)
 {
+	plumb_vec_sort(&cat->objects, cmp_object);
 	plumb_vec_sort(&cat->tables, cmp_named);
 	plumb_vec_sort(&cat->indexes, cmp_named);
 	plumb_vec_sort(&cat->triggers, cmp_named);
@@ -108,5 +174,6 @@ void plumb_catalog_sort(plumb_catalog *cat)
 
 bool plumb_catalog_is_empty(const plumb_catalog *cat)
 {
-	return !cat->tables.n && !cat->indexes.n && !cat->views.n && !cat->triggers.n;
+	return !cat->tables.n && !cat->indexes.n && !cat->views.n && !cat->triggers.n &&
+	       !cat->objects.n;
 }

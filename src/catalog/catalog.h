@@ -1,6 +1,8 @@
 /*
  * The schema model: tables with their columns and constraints, indexes,
- * views and triggers, each keyed by (kind, schema, name). A catalog is built
+ * views and triggers, and (PostgreSQL) schemas, extensions, types,
+ * sequences, functions, policies and comments, each keyed by (kind, schema,
+ * name). A catalog is built
  * by a dialect (from a live database or from SQL files) and compared by diff/.
  * It holds facts, not SQL to run; the only SQL it keeps is the text of
  * expressions and, where the engine stores it, the object's definition.
@@ -19,14 +21,32 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_INDEX,
 	PLUMB_OBJ_VIEW,
 	PLUMB_OBJ_TRIGGER,
+	/* PostgreSQL only; these live in plumb_catalog.objects as plumb_object. */
+	PLUMB_OBJ_SCHEMA,
+	PLUMB_OBJ_EXTENSION,
+	PLUMB_OBJ_ENUM,
+	PLUMB_OBJ_DOMAIN,
+	PLUMB_OBJ_TYPE,      /* composite and range types */
+	PLUMB_OBJ_SEQUENCE,  /* free-standing sequences; serial ones fold into their column */
+	PLUMB_OBJ_FUNCTION,  /* functions and procedures */
+	PLUMB_OBJ_POLICY,
+	PLUMB_OBJ_COMMENT,
 } plumb_obj_kind;
 
-/* "table", "index", "view", "trigger". */
+#define PLUMB_OBJ_KIND_COUNT (PLUMB_OBJ_COMMENT + 1)
+
+/* "table", "index", "view", "trigger", "schema", "extension", "enum",
+ * "domain", "type", "sequence", "function", "policy", "comment". */
 const char *plumb_obj_kind_name(plumb_obj_kind kind);
 
 typedef struct plumb_column {
 	const char *name;
-	const char *type;          /* declared type as written, canonical spacing; "" when none */
+	/* sqlite: declared type as written, canonical spacing; "" when none.
+	 * pg: format_type() spelling ("integer", "character varying(20)",
+	 * "timestamp with time zone", "public.mood", "text[]"); a serial column
+	 * (its default nextval of a sequence it owns) is "serial", "bigserial"
+	 * or "smallserial" with no default and no separate sequence object. */
+	const char *type;
 	bool not_null;
 	const char *default_sql;   /* default expression as written; NULL when none */
 	const char *collation;     /* COLLATE name; NULL when the default */
@@ -34,6 +54,8 @@ typedef struct plumb_column {
 	bool generated_stored;     /* STORED (true) or VIRTUAL (false) */
 	bool hidden;               /* sqlite: hidden column of a virtual table */
 	int pk_position;           /* 1-based position in the primary key; 0 when not in it */
+	const char *identity;      /* pg: "ALWAYS" or "BY DEFAULT" for identity columns, else NULL */
+	const char *identity_options; /* pg: sequence options that differ from the defaults, or NULL */
 	/* Canonical text of the whole column definition, name first, as the
 	 * dialect would write it in CREATE TABLE. Two columns are equal when
 	 * their definitions are equal. */
@@ -46,6 +68,7 @@ typedef enum plumb_con_kind {
 	PLUMB_CON_UNIQUE,
 	PLUMB_CON_CHECK,
 	PLUMB_CON_FOREIGN_KEY,
+	PLUMB_CON_EXCLUDE,         /* pg: EXCLUDE USING ... */
 } plumb_con_kind;
 
 typedef struct plumb_constraint {
@@ -54,6 +77,7 @@ typedef struct plumb_constraint {
 	const char **columns;      /* key columns (PK, UNIQUE, FK) */
 	size_t n_columns;
 	const char *check_sql;     /* CHECK expression text */
+	const char *ref_schema;    /* FK: schema of the referenced table (pg), or NULL */
 	const char *ref_table;     /* FK: referenced table */
 	const char **ref_columns;  /* FK: referenced columns; n_ref_columns == 0 means its PK */
 	size_t n_ref_columns;
@@ -64,6 +88,8 @@ typedef struct plumb_constraint {
 	bool initially_deferred;
 	bool autoincrement;        /* sqlite PK: AUTOINCREMENT */
 	bool column_level;         /* declared on a column rather than as a table constraint */
+	bool not_valid;            /* pg: NOT VALID (not compared: validation is not a shape) */
+	const char *renamed_from;  /* annotation on a named constraint, or NULL */
 	/* Canonical text of the constraint in table-constraint form
 	 * ("CONSTRAINT x CHECK (a > 0)"). Two constraints are equal when their
 	 * definitions are equal. */
@@ -81,6 +107,13 @@ typedef struct plumb_table {
 	 * or NULL where the engine keeps none. */
 	const char *sql;
 	const char *renamed_from;  /* annotation, or NULL */
+	/* pg */
+	bool unlogged;
+	const char *partition_by;  /* "RANGE (created_at)", "LIST (region)", "HASH (id)", or NULL */
+	const char *partition_of;  /* parent "schema.name" of a partition, or NULL */
+	const char *partition_bound; /* "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", "DEFAULT" */
+	bool rls_enabled;          /* ROW LEVEL SECURITY enabled */
+	bool rls_forced;           /* ... and FORCEd for the owner */
 } plumb_table;
 
 typedef struct plumb_index {
@@ -92,6 +125,7 @@ typedef struct plumb_index {
 	const char *where_sql;     /* partial index predicate, or NULL */
 	const char *sql;           /* CREATE INDEX statement as stored */
 	const char *definition;    /* canonical text; equal definitions mean equal indexes */
+	const char *renamed_from;  /* annotation, or NULL */
 } plumb_index;
 
 typedef struct plumb_view {
@@ -99,7 +133,9 @@ typedef struct plumb_view {
 	const char *name;
 	const char *sql;           /* CREATE VIEW statement as stored */
 	const char *definition;    /* canonical text */
-	plumb_vec depends;         /* const char *: names of tables and views it reads */
+	plumb_vec depends;         /* const char *: names of tables and views it reads
+				    * (sqlite: "name"; pg: "schema.name") */
+	bool materialized;         /* pg: MATERIALIZED VIEW */
 } plumb_view;
 
 typedef struct plumb_trigger {
@@ -108,8 +144,42 @@ typedef struct plumb_trigger {
 	const char *table;         /* table or view it fires on */
 	const char *sql;           /* CREATE TRIGGER statement as stored */
 	const char *definition;    /* canonical text */
-	plumb_vec depends;         /* const char *: other tables and views its body names */
+	plumb_vec depends;         /* const char *: other tables and views its body names
+				    * (pg: "schema.name" of the function it executes) */
 } plumb_trigger;
+
+/*
+ * A PostgreSQL object other than a table, index, view or trigger. Identity
+ * is (kind, schema, name); diff compares definitions and replaces an object
+ * whose definition changed, except enums, whose values the planner compares.
+ *  - schema:    schema NULL, name the schema's name.
+ *  - extension: schema where it is installed, name the extension; definition
+ *               "name" plus " SCHEMA s" when not public (the version is not compared).
+ *  - enum:      values in order; definition "ENUM ('a', 'b')".
+ *  - domain, type, sequence, policy: definition the canonical CREATE text.
+ *  - function:  name is "name(argument types)" as PostgreSQL identifies it
+ *               (pg_get_function_identity_arguments), e.g. "add(integer, integer)";
+ *               definition the canonical CREATE OR REPLACE text.
+ *  - policy:    table is the table it is on; name the policy's name.
+ *  - comment:   name is the target as COMMENT ON writes it ("TABLE public.users",
+ *               "COLUMN public.users.email", "FUNCTION public.f(integer)"),
+ *               schema the target's schema, table the target's table when it
+ *               hangs on one; target_kind the kind of its target; definition
+ *               the comment text.
+ */
+typedef struct plumb_object {
+	const char *schema;
+	const char *name;
+	plumb_obj_kind kind;
+	const char *table;         /* policy, comment on a table's part: the table */
+	plumb_obj_kind target_kind;/* comment: what it is on (PLUMB_OBJ_TABLE for columns) */
+	const char *definition;    /* canonical text; equal definitions mean equal objects */
+	const char *sql;           /* the statement that creates it */
+	plumb_vec values;          /* enum: labels in order (const char *) */
+	plumb_vec renamed_values;  /* enum: pairs old, new (const char *) from annotations */
+	plumb_vec depends;         /* const char *: "schema.name" of objects to create first */
+	const char *renamed_from;  /* annotation, or NULL */
+} plumb_object;
 
 typedef struct plumb_catalog {
 	plumb_arena *arena;
@@ -119,6 +189,7 @@ typedef struct plumb_catalog {
 	plumb_vec indexes;         /* plumb_index *, sorted by name; not those backing constraints */
 	plumb_vec views;           /* plumb_view *, in creation order */
 	plumb_vec triggers;        /* plumb_trigger *, sorted by name */
+	plumb_vec objects;         /* plumb_object *, pg kinds; sorted by kind, schema, name */
 } plumb_catalog;
 
 /* A new empty catalog in arena. */
@@ -132,10 +203,18 @@ plumb_table *plumb_catalog_find_table(const plumb_catalog *cat, const char *name
 plumb_index *plumb_catalog_find_index(const plumb_catalog *cat, const char *name);
 plumb_view *plumb_catalog_find_view(const plumb_catalog *cat, const char *name);
 plumb_trigger *plumb_catalog_find_trigger(const plumb_catalog *cat, const char *name);
+/* Any object by kind, schema (NULL matches only NULL) and name. */
+void *plumb_catalog_find(const plumb_catalog *cat, plumb_obj_kind kind, const char *schema,
+			 const char *name);
+
+/* The vector holding objects of kind (tables, indexes, views, triggers, or objects). */
+const plumb_vec *plumb_catalog_objects_of(const plumb_catalog *cat, plumb_obj_kind kind);
+
 plumb_column *plumb_table_find_column(const plumb_catalog *cat, const plumb_table *t,
 				      const char *name);
 
-/* Sorts tables, indexes and triggers by name (views keep creation order). */
+/* Sorts tables, indexes, triggers and objects by schema and name (views keep
+ * creation order; objects go by kind first). */
 void plumb_catalog_sort(plumb_catalog *cat);
 
 /* True when the catalog holds no objects. */

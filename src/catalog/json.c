@@ -44,6 +44,8 @@ static const char *con_kind(plumb_con_kind k)
 		return "check";
 	case PLUMB_CON_FOREIGN_KEY:
 		return "foreign key";
+	case PLUMB_CON_EXCLUDE:
+		return "exclude";
 	}
 	return "constraint";
 }
@@ -66,7 +68,9 @@ static json_t *column_json(const plumb_column *c)
 	    set(o, "hidden", json_boolean(c->hidden)) &&
 	    set(o, "pk_position", json_integer(c->pk_position)) &&
 	    set(o, "definition", str_or_null(c->definition)) &&
-	    set(o, "renamed_from", str_or_null(c->renamed_from)))
+	    set(o, "renamed_from", str_or_null(c->renamed_from)) &&
+	    (!c->identity || (set(o, "identity", json_string(c->identity)) &&
+			      set(o, "identity_options", str_or_null(c->identity_options)))))
 		return o;
 	json_decref(o);
 	return NULL;
@@ -87,7 +91,8 @@ static json_t *constraint_json(const plumb_constraint *k)
 	if (k->kind == PLUMB_CON_PRIMARY_KEY &&
 	    !set(o, "autoincrement", json_boolean(k->autoincrement)))
 		goto fail;
-	if (fk && !(set(o, "ref_table", str_or_null(k->ref_table)) &&
+	if (fk && !(set(o, "ref_schema", str_or_null(k->ref_schema)) &&
+		    set(o, "ref_table", str_or_null(k->ref_table)) &&
 		    set(o, "ref_columns", str_array(k->ref_columns, k->n_ref_columns)) &&
 		    set(o, "on_delete", str_or_null(k->on_delete)) &&
 		    set(o, "on_update", str_or_null(k->on_update)) &&
@@ -117,7 +122,13 @@ static json_t *table_json(const void *p)
 	    set(o, "name", json_string(t->name)) && set(o, "schema", str_or_null(t->schema)) &&
 	    set(o, "without_rowid", json_boolean(t->without_rowid)) &&
 	    set(o, "strict", json_boolean(t->strict)) && set(o, "sql", str_or_null(t->sql)) &&
-	    set(o, "renamed_from", str_or_null(t->renamed_from)))
+	    set(o, "renamed_from", str_or_null(t->renamed_from)) &&
+	    set(o, "unlogged", json_boolean(t->unlogged)) &&
+	    set(o, "partition_by", str_or_null(t->partition_by)) &&
+	    set(o, "partition_of", str_or_null(t->partition_of)) &&
+	    set(o, "partition_bound", str_or_null(t->partition_bound)) &&
+	    set(o, "rls_enabled", json_boolean(t->rls_enabled)) &&
+	    set(o, "rls_forced", json_boolean(t->rls_forced)))
 		return o;
 	json_decref(o);
 	return NULL;
@@ -147,7 +158,8 @@ static json_t *view_json(const void *p)
 	json_t *o = json_object();
 	if (o && set(o, "name", json_string(v->name)) && set(o, "schema", str_or_null(v->schema)) &&
 	    set(o, "sql", str_or_null(v->sql)) && set(o, "definition", str_or_null(v->definition)) &&
-	    set(o, "depends", vec_array(&v->depends)))
+	    set(o, "depends", vec_array(&v->depends)) &&
+	    set(o, "materialized", json_boolean(v->materialized)))
 		return o;
 	json_decref(o);
 	return NULL;
@@ -161,6 +173,21 @@ static json_t *trigger_json(const void *p)
 	    set(o, "table", json_string(t->table)) && set(o, "sql", str_or_null(t->sql)) &&
 	    set(o, "definition", str_or_null(t->definition)) &&
 	    set(o, "depends", vec_array(&t->depends)))
+		return o;
+	json_decref(o);
+	return NULL;
+}
+
+static json_t *object_json(const void *p)
+{
+	const plumb_object *x = p;
+	json_t *o = json_object();
+	if (o && set(o, "kind", json_string(plumb_obj_kind_name(x->kind))) &&
+	    set(o, "name", json_string(x->name)) && set(o, "schema", str_or_null(x->schema)) &&
+	    set(o, "table", str_or_null(x->table)) && set(o, "sql", str_or_null(x->sql)) &&
+	    set(o, "definition", str_or_null(x->definition)) &&
+	    set(o, "depends", vec_array(&x->depends)) &&
+	    (x->kind != PLUMB_OBJ_ENUM || set(o, "values", vec_array(&x->values))))
 		return o;
 	json_decref(o);
 	return NULL;
@@ -189,7 +216,8 @@ int plumb_catalog_to_json(plumb_ctx *ctx, const plumb_catalog *cat, plumb_arena 
 	    !set(root, "indexes", list(&cat->indexes, index_json)) ||
 	    !set(root, "views", list(&cat->views, view_json)) ||
 	    !set(root, "triggers",
-		 list(&cat->triggers, trigger_json))) {
+		 list(&cat->triggers, trigger_json)) ||
+	    !set(root, "objects", list(&cat->objects, object_json))) {
 		rc = plumb_error_nomem(ctx);
 		goto done;
 	}

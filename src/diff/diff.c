@@ -30,9 +30,25 @@ static const char *def_of(plumb_obj_kind kind, const void *obj)
 	case PLUMB_OBJ_TRIGGER:
 		return ((const plumb_trigger *)obj)->definition;
 	case PLUMB_OBJ_TABLE:
-		break;
+		return NULL;
+	default:
+		return ((const plumb_object *)obj)->definition;
 	}
-	return NULL;
+}
+
+static const char *renamed_from_of(plumb_obj_kind kind, const void *obj)
+{
+	switch (kind) {
+	case PLUMB_OBJ_TABLE:
+		return ((const plumb_table *)obj)->renamed_from;
+	case PLUMB_OBJ_INDEX:
+		return ((const plumb_index *)obj)->renamed_from;
+	case PLUMB_OBJ_VIEW:
+	case PLUMB_OBJ_TRIGGER:
+		return NULL;
+	default:
+		return ((const plumb_object *)obj)->renamed_from;
+	}
 }
 
 static bool str_eq(const char *a, const char *b)
@@ -42,28 +58,11 @@ static bool str_eq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-static const plumb_vec *objects(const plumb_catalog *cat, plumb_obj_kind kind)
+static bool of_kind(plumb_obj_kind kind, const void *obj)
 {
-	switch (kind) {
-	case PLUMB_OBJ_TABLE:
-		return &cat->tables;
-	case PLUMB_OBJ_INDEX:
-		return &cat->indexes;
-	case PLUMB_OBJ_VIEW:
-		return &cat->views;
-	case PLUMB_OBJ_TRIGGER:
-		return &cat->triggers;
-	}
-	return &cat->tables;
-}
-
-static const void *find(const plumb_catalog *cat, plumb_obj_kind kind, const char *name)
-{
-	const plumb_vec *v = objects(cat, kind);
-	for (size_t i = 0; i < v->n; i++)
-		if (plumb_catalog_name_eq(cat, plumb_object_name(v->items[i]), name))
-			return v->items[i];
-	return NULL;
+	if (kind <= PLUMB_OBJ_TRIGGER)
+		return true;
+	return ((const plumb_object *)obj)->kind == kind;
 }
 
 static plumb_change *new_change(plumb_arena *a, plumb_change_op op, plumb_obj_kind kind,
@@ -83,7 +82,7 @@ static bool delta_is_empty(const plumb_table_delta *d)
 {
 	return !d->added_columns.n && !d->dropped_columns.n && !d->changed_columns.n &&
 	       !d->renamed_columns.n && !d->added_constraints.n && !d->dropped_constraints.n &&
-	       !d->options_changed;
+	       !d->renamed_constraints.n && !d->options_changed;
 }
 
 static bool has_constraint(const plumb_table *t, const char *definition)
@@ -149,18 +148,43 @@ static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 		if (!used[j] && plumb_vec_push(a, &d->dropped_columns, f->columns.items[j]))
 			return -1;
 
-	for (size_t i = 0; i < t->constraints.n; i++) {
-		plumb_constraint *c = t->constraints.items[i];
-		if (!has_constraint(f, c->definition) && plumb_vec_push(a, &d->added_constraints, c))
-			return -1;
-	}
 	for (size_t i = 0; i < f->constraints.n; i++) {
 		plumb_constraint *c = f->constraints.items[i];
 		if (!has_constraint(t, c->definition) &&
 		    plumb_vec_push(a, &d->dropped_constraints, c))
 			return -1;
 	}
-	d->options_changed = f->without_rowid != t->without_rowid || f->strict != t->strict;
+	for (size_t i = 0; i < t->constraints.n; i++) {
+		plumb_constraint *c = t->constraints.items[i];
+		if (has_constraint(f, c->definition))
+			continue;
+		/* A named constraint annotated as renamed from one being dropped. */
+		size_t j = d->dropped_constraints.n;
+		if (c->renamed_from)
+			for (j = 0; j < d->dropped_constraints.n; j++) {
+				const plumb_constraint *old = d->dropped_constraints.items[j];
+				if (old->name && plumb_catalog_name_eq(from, old->name, c->renamed_from))
+					break;
+			}
+		if (j < d->dropped_constraints.n) {
+			plumb_constraint_change *cc = plumb_arena_alloc(a, sizeof(*cc));
+			if (!cc)
+				return -1;
+			cc->from = d->dropped_constraints.items[j];
+			cc->to = c;
+			plumb_vec_remove(&d->dropped_constraints, j);
+			if (plumb_vec_push(a, &d->renamed_constraints, cc))
+				return -1;
+			continue;
+		}
+		if (plumb_vec_push(a, &d->added_constraints, c))
+			return -1;
+	}
+	d->options_changed = f->without_rowid != t->without_rowid || f->strict != t->strict ||
+			     f->unlogged != t->unlogged || !str_eq(f->partition_by, t->partition_by) ||
+			     !str_eq(f->partition_of, t->partition_of) ||
+			     !str_eq(f->partition_bound, t->partition_bound) ||
+			     f->rls_enabled != t->rls_enabled || f->rls_forced != t->rls_forced;
 	return 0;
 }
 
@@ -178,16 +202,19 @@ static int diff_tables(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 		bool renamed = false;
 		for (size_t j = 0; j < from->tables.n; j++) {
 			plumb_table *c = from->tables.items[j];
-			if (!used[j] && plumb_catalog_name_eq(from, c->name, t->name)) {
+			if (!used[j] && str_eq(c->schema, t->schema) &&
+			    plumb_catalog_name_eq(from, c->name, t->name)) {
 				f = c;
 				used[j] = true;
 				break;
 			}
 		}
-		if (!f && t->renamed_from && !plumb_catalog_find_table(to, t->renamed_from)) {
+		if (!f && t->renamed_from &&
+		    !plumb_catalog_find(to, PLUMB_OBJ_TABLE, t->schema, t->renamed_from)) {
 			for (size_t j = 0; j < from->tables.n; j++) {
 				plumb_table *c = from->tables.items[j];
-				if (!used[j] && plumb_catalog_name_eq(from, c->name, t->renamed_from)) {
+				if (!used[j] && str_eq(c->schema, t->schema) &&
+				    plumb_catalog_name_eq(from, c->name, t->renamed_from)) {
 					f = c;
 					used[j] = true;
 					renamed = true;
@@ -225,29 +252,61 @@ static int diff_tables(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 	return 0;
 }
 
-/* Indexes, views and triggers: same name and definition, or replaced. */
+/* Every kind but tables: same identity and definition, or replaced; an
+ * object annotated as renamed from one that is gone is matched to it. */
 static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_catalog *to,
 			plumb_obj_kind kind, plumb_vec *drops, plumb_vec *alters,
 			plumb_vec *creates)
 {
-	const plumb_vec *fv = objects(from, kind), *tv = objects(to, kind);
+	const plumb_vec *fv = plumb_catalog_objects_of(from, kind);
+	const plumb_vec *tv = plumb_catalog_objects_of(to, kind);
+	bool *used = plumb_arena_alloc(a, (fv->n + 1) * sizeof(bool));
+	if (!used)
+		return -1;
 
 	for (size_t i = 0; i < tv->n; i++) {
 		const void *t = tv->items[i];
-		const void *f = find(from, kind, plumb_object_name(t));
+		const named *tn = t;
+		const void *f = NULL;
+		bool renamed = false;
+		if (!of_kind(kind, t))
+			continue;
+		for (size_t j = 0; j < fv->n && !f; j++) {
+			const named *c = fv->items[j];
+			if (!used[j] && of_kind(kind, c) && str_eq(c->schema, tn->schema) &&
+			    plumb_catalog_name_eq(from, c->name, tn->name)) {
+				f = c;
+				used[j] = true;
+			}
+		}
+		const char *old = renamed_from_of(kind, t);
+		if (!f && old && !plumb_catalog_find(to, kind, tn->schema, old)) {
+			for (size_t j = 0; j < fv->n && !f; j++) {
+				const named *c = fv->items[j];
+				if (!used[j] && of_kind(kind, c) && str_eq(c->schema, tn->schema) &&
+				    plumb_catalog_name_eq(from, c->name, old)) {
+					f = c;
+					used[j] = true;
+					renamed = true;
+				}
+			}
+		}
 		plumb_change *c;
 		if (!f)
 			c = new_change(a, PLUMB_CHANGE_CREATE, kind, NULL, t);
-		else if (str_eq(def_of(kind, f), def_of(kind, t)))
+		else if (!renamed && str_eq(def_of(kind, f), def_of(kind, t)))
 			continue;
 		else
 			c = new_change(a, PLUMB_CHANGE_ALTER, kind, f, t);
-		if (!c || plumb_vec_push(a, f ? alters : creates, c))
+		if (!c)
+			return -1;
+		c->renamed = renamed;
+		if (plumb_vec_push(a, f ? alters : creates, c))
 			return -1;
 	}
-	for (size_t i = 0; i < fv->n; i++) {
-		const void *f = fv->items[i];
-		if (find(to, kind, plumb_object_name(f)))
+	for (size_t j = 0; j < fv->n; j++) {
+		const void *f = fv->items[j];
+		if (used[j] || !of_kind(kind, f))
 			continue;
 		plumb_change *c = new_change(a, PLUMB_CHANGE_DROP, kind, f, NULL);
 		if (!c || plumb_vec_push(a, drops, c))
@@ -261,11 +320,20 @@ static const char *change_name(const plumb_change *c)
 	return plumb_object_name(c->to ? c->to : c->from);
 }
 
+static const char *change_schema(const plumb_change *c)
+{
+	const named *n = c->to ? c->to : c->from;
+	return n->schema ? n->schema : "";
+}
+
 static int cmp_change_name(const void *a, const void *b)
 {
 	const plumb_change *x = *(const plumb_change *const *)a;
 	const plumb_change *y = *(const plumb_change *const *)b;
-	int r = strcasecmp(change_name(x), change_name(y));
+	int r = strcmp(change_schema(x), change_schema(y));
+	if (r)
+		return r;
+	r = strcasecmp(change_name(x), change_name(y));
 	return r ? r : strcmp(change_name(x), change_name(y));
 }
 
@@ -281,12 +349,15 @@ static int append_sorted(plumb_arena *a, plumb_vec *out, plumb_vec *group)
 int plumb_diff_catalogs(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *from,
 			const plumb_catalog *to, plumb_diff **out)
 {
-	/* Groups per kind, in output order within each phase. */
-	static const plumb_obj_kind drop_order[] = {PLUMB_OBJ_TRIGGER, PLUMB_OBJ_VIEW,
-						    PLUMB_OBJ_INDEX, PLUMB_OBJ_TABLE};
-	static const plumb_obj_kind create_order[] = {PLUMB_OBJ_TABLE, PLUMB_OBJ_INDEX,
-						      PLUMB_OBJ_VIEW, PLUMB_OBJ_TRIGGER};
-	plumb_vec drops[4] = {0}, alters[4] = {0}, creates[4] = {0};
+	/* Creates go in this order (what others need first); drops in reverse. */
+	static const plumb_obj_kind order[] = {
+		PLUMB_OBJ_SCHEMA,   PLUMB_OBJ_EXTENSION, PLUMB_OBJ_ENUM,   PLUMB_OBJ_DOMAIN,
+		PLUMB_OBJ_TYPE,     PLUMB_OBJ_SEQUENCE,  PLUMB_OBJ_FUNCTION, PLUMB_OBJ_TABLE,
+		PLUMB_OBJ_INDEX,    PLUMB_OBJ_VIEW,      PLUMB_OBJ_TRIGGER, PLUMB_OBJ_POLICY,
+		PLUMB_OBJ_COMMENT,
+	};
+	enum { N = sizeof(order) / sizeof(order[0]) };
+	plumb_vec drops[N] = {0}, alters[N] = {0}, creates[N] = {0};
 	plumb_diff *d;
 	int rc = 0;
 
@@ -303,25 +374,21 @@ int plumb_diff_catalogs(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog 
 	d->from = from;
 	d->to = to;
 
-	/* Index by create_order: table 0, index 1, view 2, trigger 3. */
-	if (diff_tables(arena, from, to, &drops[0], &alters[0], &creates[0]))
-		goto nomem;
-	for (int k = 1; k < 4; k++)
-		if (diff_objects(arena, from, to, create_order[k], &drops[k], &alters[k],
-				 &creates[k]))
-			goto nomem;
-
-	for (int i = 0; i < 4; i++) {
-		int k = 0;
-		while (create_order[k] != drop_order[i])
-			k++;
-		if (append_sorted(arena, &d->changes, &drops[k]))
+	for (size_t k = 0; k < N; k++) {
+		int r = order[k] == PLUMB_OBJ_TABLE
+				? diff_tables(arena, from, to, &drops[k], &alters[k], &creates[k])
+				: diff_objects(arena, from, to, order[k], &drops[k], &alters[k],
+					       &creates[k]);
+		if (r)
 			goto nomem;
 	}
-	for (int k = 0; k < 4; k++)
+	for (size_t k = N; k-- > 0;)
+		if (append_sorted(arena, &d->changes, &drops[k]))
+			goto nomem;
+	for (size_t k = 0; k < N; k++)
 		if (append_sorted(arena, &d->changes, &alters[k]))
 			goto nomem;
-	for (int k = 0; k < 4; k++)
+	for (size_t k = 0; k < N; k++)
 		if (append_sorted(arena, &d->changes, &creates[k]))
 			goto nomem;
 	*out = d;
@@ -337,10 +404,22 @@ bool plumb_diff_is_empty(const plumb_diff *diff)
 	return !diff || diff->changes.n == 0;
 }
 
-static void line_obj(plumb_buf *b, const char *verb, plumb_obj_kind kind, const char *name)
+static void line_obj(plumb_buf *b, const char *verb, plumb_obj_kind kind, const void *obj)
 {
+	const named *n = obj;
 	plumb_buf_printf(b, "%s %s ", verb, plumb_obj_kind_name(kind));
-	plumb_buf_quote_ident(b, name);
+	if (kind == PLUMB_OBJ_FUNCTION || kind == PLUMB_OBJ_COMMENT) {
+		/* names that are signatures or targets, not identifiers */
+		if (n->schema && kind == PLUMB_OBJ_FUNCTION)
+			plumb_buf_printf(b, "%s.", n->schema);
+		plumb_buf_puts(b, n->name);
+	} else {
+		if (n->schema) {
+			plumb_buf_quote_ident(b, n->schema);
+			plumb_buf_putc(b, '.');
+		}
+		plumb_buf_quote_ident(b, n->name);
+	}
 	plumb_buf_putc(b, '\n');
 }
 
@@ -393,6 +472,16 @@ static void describe_table(plumb_buf *b, const plumb_change *c)
 		plumb_buf_quote_ident(b, t->name);
 		plumb_buf_printf(b, ": %s\n", con->definition ? con->definition : "");
 	}
+	for (size_t i = 0; i < d->renamed_constraints.n; i++) {
+		const plumb_constraint_change *cc = d->renamed_constraints.items[i];
+		plumb_buf_puts(b, "rename constraint on ");
+		plumb_buf_quote_ident(b, t->name);
+		plumb_buf_puts(b, ": ");
+		plumb_buf_quote_ident(b, cc->from->name);
+		plumb_buf_puts(b, " to ");
+		plumb_buf_quote_ident(b, cc->to->name);
+		plumb_buf_putc(b, '\n');
+	}
 	for (size_t i = 0; i < d->added_constraints.n; i++) {
 		const plumb_constraint *con = d->added_constraints.items[i];
 		plumb_buf_puts(b, "add constraint on ");
@@ -415,16 +504,24 @@ void plumb_diff_describe(const plumb_diff *diff, plumb_buf *buf)
 		const plumb_change *c = diff->changes.items[i];
 		switch (c->op) {
 		case PLUMB_CHANGE_CREATE:
-			line_obj(buf, "create", c->kind, plumb_object_name(c->to));
+			line_obj(buf, "create", c->kind, c->to);
 			break;
 		case PLUMB_CHANGE_DROP:
-			line_obj(buf, "drop", c->kind, plumb_object_name(c->from));
+			line_obj(buf, "drop", c->kind, c->from);
 			break;
 		case PLUMB_CHANGE_ALTER:
-			if (c->kind == PLUMB_OBJ_TABLE && c->delta)
+			if (c->kind == PLUMB_OBJ_TABLE && c->delta) {
 				describe_table(buf, c);
-			else
-				line_obj(buf, "replace", c->kind, plumb_object_name(c->to));
+			} else if (c->renamed) {
+				plumb_buf_printf(buf, "rename %s ", plumb_obj_kind_name(c->kind));
+				plumb_buf_quote_ident(buf, plumb_object_name(c->from));
+				plumb_buf_puts(buf, " to ");
+				plumb_buf_quote_ident(buf, plumb_object_name(c->to));
+				plumb_buf_putc(buf, '\n');
+			} else {
+				line_obj(buf, c->kind == PLUMB_OBJ_ENUM ? "alter" : "replace", c->kind,
+					 c->to);
+			}
 			break;
 		}
 	}

@@ -13,13 +13,19 @@
 typedef enum plumb_change_op {
 	PLUMB_CHANGE_CREATE,
 	PLUMB_CHANGE_DROP,
-	PLUMB_CHANGE_ALTER, /* tables: see delta; other kinds: replace `from` with `to` */
+	PLUMB_CHANGE_ALTER, /* tables: see delta; enums: compare values; other kinds:
+			     * replace `from` with `to` (and rename when `renamed`) */
 } plumb_change_op;
 
 typedef struct plumb_column_change {
 	const plumb_column *from;
 	const plumb_column *to;
 } plumb_column_change;
+
+typedef struct plumb_constraint_change {
+	const plumb_constraint *from;
+	const plumb_constraint *to;
+} plumb_constraint_change;
 
 typedef struct plumb_table_delta {
 	plumb_vec added_columns;       /* plumb_column * of `to` */
@@ -28,7 +34,10 @@ typedef struct plumb_table_delta {
 	plumb_vec renamed_columns;     /* plumb_column_change *: renamed (maybe changed too) */
 	plumb_vec added_constraints;   /* plumb_constraint * of `to` */
 	plumb_vec dropped_constraints; /* plumb_constraint * of `from` */
-	bool options_changed;          /* sqlite: WITHOUT ROWID or STRICT changed */
+	plumb_vec renamed_constraints; /* plumb_constraint_change *: renamed by annotation */
+	/* Table options differ: sqlite WITHOUT ROWID or STRICT; pg UNLOGGED,
+	 * partitioning, row-level security. The dialect compares the fields. */
+	bool options_changed;
 } plumb_table_delta;
 
 typedef struct plumb_change {
@@ -43,7 +52,11 @@ typedef struct plumb_change {
 typedef struct plumb_diff {
 	const plumb_catalog *from;
 	const plumb_catalog *to;
-	plumb_vec changes;         /* plumb_change *: drops, then alters, then creates; by kind and name */
+	/* plumb_change *: drops (kinds in reverse creation order), then alters,
+	 * then creates (schemas, extensions, enums, domains, types, sequences,
+	 * functions, tables, indexes, views, triggers, policies, comments); by
+	 * schema and name within a kind. */
+	plumb_vec changes;
 } plumb_diff;
 
 /* Compares from with to. Both catalogs must be of the same dialect. */

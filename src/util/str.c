@@ -135,6 +135,14 @@ int plumb_vec_push(plumb_arena *a, plumb_vec *v, void *p)
 	return 0;
 }
 
+void plumb_vec_remove(plumb_vec *v, size_t i)
+{
+	if (i >= v->n)
+		return;
+	memmove(v->items + i, v->items + i + 1, (v->n - i - 1) * sizeof(void *));
+	v->n--;
+}
+
 void plumb_vec_sort(plumb_vec *v, int (*cmp)(const void *, const void *))
 {
 	if (v->n > 1)

@@ -86,6 +86,8 @@ typedef struct plumb_vec {
 
 /* Appends p; 0, or -1 when out of memory. */
 int plumb_vec_push(plumb_arena *a, plumb_vec *v, void *p);
+/* Removes item i, keeping the order of the rest. */
+void plumb_vec_remove(plumb_vec *v, size_t i);
 /* Sorts with a comparator over the pointed-to items (like qsort's over void **). */
 void plumb_vec_sort(plumb_vec *v, int (*cmp)(const void *, const void *));
 
