@@ -24,6 +24,10 @@ typedef struct plumb_options {
 	const char *env;             /* environment in the config; NULL: "default" */
 	const char *output;          /* pull: where to write; "-" for standard output */
 	const char *to_version;      /* migrate --to */
+	/* pg: a database server to build desired states on exactly (plumb
+	 * creates and drops a scratch database there), or "local" for a
+	 * throwaway cluster; NULL: the config's dev_url, else offline. */
+	const char *dev_url;
 	bool json;                   /* machine-readable report */
 	bool allow_data_loss;        /* accept destructive hazards */
 	bool dry_run;                /* show, change nothing */

@@ -300,7 +300,7 @@ typedef struct option_def {
 enum {
 	O_URL, O_SCHEMA, O_DIR, O_DIALECT, O_CONFIG, O_ENV, O_JSON, O_ALLOW_DATA_LOSS,
 	O_DRY_RUN, O_EXIT_CODE, O_ONLINE, O_LOCK_TIMEOUT, O_QUIET, O_VERBOSE, O_HELP,
-	O_VERSION, O_TO, O_OUT_OF_ORDER, O_OUTPUT, O_FORCE,
+	O_VERSION, O_TO, O_OUT_OF_ORDER, O_OUTPUT, O_FORCE, O_DEV_URL,
 };
 
 static const option_def options[] = {
@@ -324,6 +324,7 @@ static const option_def options[] = {
 	{"allow-out-of-order", 0, false, O_OUT_OF_ORDER},
 	{"output", 'o', true, O_OUTPUT},
 	{"force", 0, false, O_FORCE},
+	{"dev-url", 0, true, O_DEV_URL},
 };
 
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
@@ -365,6 +366,7 @@ static int apply_option(parsed *p, const option_def *o, const char *shown, const
 	case O_URL: opts->url = value; break;
 	case O_SCHEMA: opts->schema = value; break;
 	case O_DIR: opts->dir = value; break;
+	case O_DEV_URL: opts->dev_url = value; break;
 	case O_DIALECT:
 		if (strcmp(value, "pg") && strcmp(value, "sqlite")) {
 			if (!strcmp(value, "postgres") || !strcmp(value, "postgresql"))

@@ -38,8 +38,8 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 		return rc;
 	const plumb_dialect *d = plumb__env_file_dialect(&env);
 	if ((rc = plumb_history_load(ctx, ctx->root, env.dir, &history)) < 0 ||
-	    (rc = plumb_source_history_catalog(ctx, ctx->root, history, d, &from_migrations)) < 0 ||
-	    (rc = plumb_source_schema_catalog(ctx, ctx->root, env.schema, d, &from_schema)) < 0 ||
+	    (rc = plumb_source_history_catalog(ctx, ctx->root, history, d, env.dev_url, &from_migrations)) < 0 ||
+	    (rc = plumb_source_schema_catalog(ctx, ctx->root, env.schema, d, env.dev_url, &from_schema)) < 0 ||
 	    (rc = plumb_diff_catalogs(ctx, ctx->root, from_migrations, from_schema,
 				      &schema_diff)) < 0)
 		return rc;
@@ -70,7 +70,7 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 		}
 		/* What the applied migrations built, against what is there. */
 		if (!n_problem &&
-		    ((rc = plumb_source_history_catalog(ctx, ctx->root, &applied, d,
+		    ((rc = plumb_source_history_catalog(ctx, ctx->root, &applied, d, env.dev_url,
 							&applied_state)) < 0 ||
 		     (rc = conn->dialect->introspect(ctx, conn, ctx->root, &live)) < 0 ||
 		     (rc = plumb_diff_catalogs(ctx, ctx->root, live, applied_state, &drift)) < 0))

@@ -27,6 +27,7 @@ typedef struct plumb_env {
 	const char *schema;              /* schema file or folder */
 	const char *dir;                 /* migrations folder */
 	const plumb_dialect *dialect;    /* of the database, or from --dialect */
+	const char *dev_url;             /* --dev-url or the config's dev_url, or NULL */
 	long lock_timeout_ms;
 } plumb_env;
 

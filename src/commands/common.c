@@ -57,7 +57,7 @@ static int get_string(plumb_ctx *ctx, const char *config, json_t *obj, const cha
 }
 
 static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env,
-		       const char **cfg_url, const char **cfg_dialect)
+		       const char **cfg_url, const char **cfg_dialect, const char **cfg_dev_url)
 {
 	const char *path = opts->config ? opts->config : PLUMB_DEFAULT_CONFIG;
 	if (!opts->config && !plumb_fs_exists(path)) {
@@ -83,7 +83,8 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 	const char *s = NULL, *d = NULL;
 	if ((rc = get_string(ctx, path, root, "schema", &s)) < 0 ||
 	    (rc = get_string(ctx, path, root, "migrations", &d)) < 0 ||
-	    (rc = get_string(ctx, path, root, "dialect", cfg_dialect)) < 0)
+	    (rc = get_string(ctx, path, root, "dialect", cfg_dialect)) < 0 ||
+	    (rc = get_string(ctx, path, root, "dev_url", cfg_dev_url)) < 0)
 		goto done;
 	if (s && !opts->schema)
 		env->schema = config_path(ctx, path, s);
@@ -111,7 +112,7 @@ done:
 
 int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env)
 {
-	const char *cfg_url = NULL, *cfg_dialect = NULL;
+	const char *cfg_url = NULL, *cfg_dialect = NULL, *cfg_dev_url = NULL;
 	memset(env, 0, sizeof(*env));
 	env->opts = opts;
 	env->out = opts->out ? opts->out : stdout;
@@ -119,7 +120,7 @@ int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 	ctx->verbose = opts->verbose;
 	env->schema = opts->schema;
 	env->dir = opts->dir;
-	int rc = read_config(ctx, opts, env, &cfg_url, &cfg_dialect);
+	int rc = read_config(ctx, opts, env, &cfg_url, &cfg_dialect, &cfg_dev_url);
 	if (rc)
 		return rc;
 	const char *dburl = getenv("DATABASE_URL");
@@ -144,6 +145,7 @@ int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 	if (!env->dir)
 		env->dir = PLUMB_DEFAULT_DIR;
 	env->lock_timeout_ms = opts->lock_timeout_ms > 0 ? opts->lock_timeout_ms : 30000;
+	env->dev_url = opts->dev_url ? opts->dev_url : cfg_dev_url;
 
 	const char *dname = opts->dialect ? opts->dialect : cfg_dialect;
 	if (dname) {

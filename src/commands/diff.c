@@ -36,8 +36,8 @@ int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, 
 				       "cannot compare a %s database with a %s database",
 				       a.dialect->name, b.dialect->name);
 	const plumb_dialect *d = pick_dialect(&env, &a, &b);
-	if ((rc = plumb_source_catalog(ctx, ctx->root, &a, d, &ca)) < 0 ||
-	    (rc = plumb_source_catalog(ctx, ctx->root, &b, d, &cb)) < 0)
+	if ((rc = plumb_source_catalog(ctx, ctx->root, &a, d, opts->dev_url, &ca)) < 0 ||
+	    (rc = plumb_source_catalog(ctx, ctx->root, &b, d, opts->dev_url, &cb)) < 0)
 		return rc;
 	if ((rc = plumb_diff_catalogs(ctx, ctx->root, ca, cb, &diff)) < 0)
 		return rc;

@@ -20,7 +20,7 @@ int plumb_cmd_push(plumb_ctx *ctx, const plumb_options *opts)
 		return rc;
 	const plumb_dialect *d = conn->dialect;
 	if ((rc = d->introspect(ctx, conn, ctx->root, &have)) < 0 ||
-	    (rc = plumb_source_schema_catalog(ctx, ctx->root, env.schema, d, &want)) < 0 ||
+	    (rc = plumb_source_schema_catalog(ctx, ctx->root, env.schema, d, env.dev_url, &want)) < 0 ||
 	    (rc = plumb_diff_catalogs(ctx, ctx->root, have, want, &diff)) < 0 ||
 	    (rc = plumb__plan_diff(ctx, &env, d, diff, &plan)) < 0)
 		return rc;

@@ -8,6 +8,7 @@
 
 static const plumb_dialect *const dialects[] = {
 	&plumb_dialect_sqlite,
+	&plumb_dialect_pg,
 };
 
 const plumb_dialect *plumb_dialect_by_name(const char *name)

@@ -27,6 +27,13 @@ typedef struct plumb_txn_opts {
 	long statement_timeout_ms;
 } plumb_txn_opts;
 
+/* A SQL file read into memory (schema files, migrations). */
+typedef struct plumb_sql_file {
+	const char *path;
+	const char *text;
+	size_t len;
+} plumb_sql_file;
+
 typedef enum plumb_render_mode {
 	/* A script runnable as it is by the engine's shell (psql, sqlite3):
 	 * carries its own BEGIN/COMMIT and pragmas. Used by `diff`. */
@@ -49,9 +56,17 @@ struct plumb_dialect {
 	/* Opens url. Errors never show a password. */
 	int (*connect)(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb_conn **out);
 
-	/* An empty scratch database to build desired states in (sqlite: in
-	 * memory; pg: a throwaway database). */
-	int (*connect_scratch)(plumb_ctx *ctx, plumb_arena *arena, plumb_conn **out);
+	/* An empty scratch database to build desired states in, removed when
+	 * arena is freed (sqlite: in memory; pg: a database created on dev_url's
+	 * server, or with dev_url NULL or "local" a throwaway local cluster). */
+	int (*connect_scratch)(plumb_ctx *ctx, plumb_arena *arena, const char *dev_url,
+			       plumb_conn **out);
+
+	/* Builds the catalog of schema files (plumb_sql_file *) without a
+	 * database, or NULL when the dialect loads them into a scratch database
+	 * instead. Errors point at file:line:col. */
+	int (*load_schema)(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
+			   plumb_catalog **out);
 
 	/* Runs every statement of sql (a schema file or a migration) in order.
 	 * On failure records PLUMB_EDB (PLUMB_EPARSE for syntax errors) at
@@ -102,6 +117,7 @@ struct plumb_dialect {
 };
 
 extern const plumb_dialect plumb_dialect_sqlite;
+extern const plumb_dialect plumb_dialect_pg;
 
 /* The dialect named "sqlite" or "pg", or NULL. */
 const plumb_dialect *plumb_dialect_by_name(const char *name);

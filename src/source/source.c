@@ -1,20 +1,15 @@
 /*
  * Sources of catalogs: live databases, declarative schema files and
- * migrations folders. Files are turned into catalogs by running them in a
- * scratch database of the dialect and introspecting it, so the desired state
- * is exactly what the engine would build. It never writes to a source.
+ * migrations folders. Schema files become catalogs offline when the dialect
+ * has a builder for them (pg) and no dev database is named; otherwise they,
+ * and migrations always, are run in a scratch database of the dialect and
+ * introspected, so the desired state is exactly what the engine would build.
+ * It never writes to a source.
  */
 #include <string.h>
 
 #include "runner/runner.h"
 #include "source/source.h"
-
-static bool looks_like_pg(const char *spec)
-{
-	return plumb_str_starts_with(spec, "postgres://") ||
-	       plumb_str_starts_with(spec, "postgresql://") ||
-	       (strchr(spec, '=') && !strchr(spec, '/'));
-}
 
 int plumb_source_parse(plumb_ctx *ctx, const char *spec, plumb_source *out)
 {
@@ -26,9 +21,6 @@ int plumb_source_parse(plumb_ctx *ctx, const char *spec, plumb_source *out)
 		out->dialect = d;
 		return 0;
 	}
-	if (looks_like_pg(spec))
-		return plumb_error_set(ctx, PLUMB_EUSAGE,
-				       "PostgreSQL connections are not available in this build");
 	if (plumb_fs_is_dir(spec)) {
 		char *sum = plumb_path_join(ctx->root, spec, PLUMB_SUM_FILE);
 		char *journal = plumb_path_join(ctx->root, spec, "meta/_journal.json");
@@ -81,7 +73,8 @@ int plumb_source_read_schema(plumb_ctx *ctx, plumb_arena *arena, const char *spe
 }
 
 int plumb_source_schema_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *spec,
-				const plumb_dialect *dialect, plumb_catalog **out)
+				const plumb_dialect *dialect, const char *dev_url,
+				plumb_catalog **out)
 {
 	int rc;
 	plumb_vec files = {0};
@@ -92,7 +85,11 @@ int plumb_source_schema_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *
 		return plumb_error_nomem(ctx);
 	if ((rc = plumb_source_read_schema(ctx, scratch, spec, &files)) < 0)
 		goto done;
-	if ((rc = dialect->connect_scratch(ctx, scratch, &conn)) < 0)
+	if (dialect->load_schema && !dev_url) {
+		rc = dialect->load_schema(ctx, arena, &files, out);
+		goto done;
+	}
+	if ((rc = dialect->connect_scratch(ctx, scratch, dev_url, &conn)) < 0)
 		goto done;
 	for (size_t i = 0; i < files.n; i++) {
 		const plumb_sql_file *f = files.items[i];
@@ -107,7 +104,7 @@ done:
 
 int plumb_source_history_catalog(plumb_ctx *ctx, plumb_arena *arena,
 				 const plumb_history *history, const plumb_dialect *dialect,
-				 plumb_catalog **out)
+				 const char *dev_url, plumb_catalog **out)
 {
 	int rc;
 	plumb_conn *conn;
@@ -115,7 +112,7 @@ int plumb_source_history_catalog(plumb_ctx *ctx, plumb_arena *arena,
 	*out = NULL;
 	if (!scratch)
 		return plumb_error_nomem(ctx);
-	if ((rc = dialect->connect_scratch(ctx, scratch, &conn)) < 0)
+	if ((rc = dialect->connect_scratch(ctx, scratch, dev_url, &conn)) < 0)
 		goto done;
 	if ((rc = plumb_runner_replay(ctx, conn, history)) < 0)
 		goto done;
@@ -126,16 +123,17 @@ done:
 }
 
 int plumb_source_migrations_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *dir,
-				    const plumb_dialect *dialect, plumb_catalog **out)
+				    const plumb_dialect *dialect, const char *dev_url,
+				    plumb_catalog **out)
 {
 	plumb_history *history;
 	int rc = plumb_history_load(ctx, arena, dir, &history);
 	*out = NULL;
-	return rc ? rc : plumb_source_history_catalog(ctx, arena, history, dialect, out);
+	return rc ? rc : plumb_source_history_catalog(ctx, arena, history, dialect, dev_url, out);
 }
 
 int plumb_source_catalog(plumb_ctx *ctx, plumb_arena *arena, const plumb_source *src,
-			 const plumb_dialect *dialect, plumb_catalog **out)
+			 const plumb_dialect *dialect, const char *dev_url, plumb_catalog **out)
 {
 	int rc;
 	*out = NULL;
@@ -152,9 +150,10 @@ int plumb_source_catalog(plumb_ctx *ctx, plumb_arena *arena, const plumb_source 
 		return rc;
 	}
 	case PLUMB_SOURCE_SCHEMA:
-		return plumb_source_schema_catalog(ctx, arena, src->spec, dialect, out);
+		return plumb_source_schema_catalog(ctx, arena, src->spec, dialect, dev_url, out);
 	case PLUMB_SOURCE_MIGRATIONS:
-		return plumb_source_migrations_catalog(ctx, arena, src->spec, dialect, out);
+		return plumb_source_migrations_catalog(ctx, arena, src->spec, dialect, dev_url,
+						       out);
 	}
 	return plumb_error_set(ctx, PLUMB_ERROR, "unknown source kind");
 }

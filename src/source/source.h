@@ -26,29 +26,32 @@ int plumb_source_parse(plumb_ctx *ctx, const char *spec, plumb_source *out);
 
 /* The .sql files of a schema source (one file, or a folder's files sorted by
  * name), read into arena memory as path/text pairs. */
-typedef struct plumb_sql_file {
-	const char *path;
-	const char *text;
-	size_t len;
-} plumb_sql_file;
 int plumb_source_read_schema(plumb_ctx *ctx, plumb_arena *arena, const char *spec,
 			     plumb_vec *out);
 
+/* dev_url below: where desired states are built exactly (pg: a server on
+ * which a scratch database is created, or "local" for a throwaway cluster);
+ * NULL lets the dialect choose (sqlite: in memory; pg: schema files offline,
+ * migrations on a throwaway local cluster). */
+
 /* Builds the catalog of src with dialect (for databases, src's own). */
 int plumb_source_catalog(plumb_ctx *ctx, plumb_arena *arena, const plumb_source *src,
-			 const plumb_dialect *dialect, plumb_catalog **out);
+			 const plumb_dialect *dialect, const char *dev_url, plumb_catalog **out);
 
-/* The catalog of a schema given as files, built in a scratch database. */
+/* The catalog of a schema given as files: built offline by the dialect when
+ * it can and no dev_url is given, else in a scratch database. */
 int plumb_source_schema_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *spec,
-				const plumb_dialect *dialect, plumb_catalog **out);
+				const plumb_dialect *dialect, const char *dev_url,
+				plumb_catalog **out);
 
 /* The catalog a migrations folder produces, replayed in a scratch database. */
 int plumb_source_migrations_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *dir,
-				    const plumb_dialect *dialect, plumb_catalog **out);
+				    const plumb_dialect *dialect, const char *dev_url,
+				    plumb_catalog **out);
 
 /* The catalog a loaded history produces, replayed in a scratch database. */
 int plumb_source_history_catalog(plumb_ctx *ctx, plumb_arena *arena,
 				 const plumb_history *history, const plumb_dialect *dialect,
-				 plumb_catalog **out);
+				 const char *dev_url, plumb_catalog **out);
 
 #endif

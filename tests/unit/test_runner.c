@@ -324,14 +324,14 @@ static void test_plan_and_replay(void)
 	plumb_history *h = load(d);
 	plumb_conn *s;
 	plumb_error_clear(ctx);
-	is_int(plumb_dialect_sqlite.connect_scratch(ctx, ctx->root, &s), 0, "scratch db");
+	is_int(plumb_dialect_sqlite.connect_scratch(ctx, ctx->root, NULL, &s), 0, "scratch db");
 	is_int(plumb_runner_replay(ctx, s, h), 0, "replayed");
 	ok(has_table(s, "a") && has_table(s, "b") && !has_table(s, "plumb_migrations"),
 	   "tables without tracking table");
 	put(d, "3_c.sql", "CREATE TABLE c (x PRIMARY KEY);\nINSERT INTO c VALUES (1), (1);\n");
 	h = load(d);
 	plumb_error_clear(ctx);
-	is_int(plumb_dialect_sqlite.connect_scratch(ctx, ctx->root, &s), 0, "scratch db");
+	is_int(plumb_dialect_sqlite.connect_scratch(ctx, ctx->root, NULL, &s), 0, "scratch db");
 	is_int(plumb_runner_replay(ctx, s, h), PLUMB_EDB, "replay error");
 	const plumb_error *e = plumb_ctx_error(ctx);
 	ok(has(e->file, "3_c.sql") && e->line == 2, "positioned in the migration: %s:%d",

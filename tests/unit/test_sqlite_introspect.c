@@ -54,7 +54,7 @@ static plumb_catalog *load(plumb_ctx *ctx, plumb_arena *a, const char *sql, plum
 {
 	plumb_conn *conn;
 	plumb_catalog *cat = NULL;
-	if (plumb__sqlite_connect_scratch(ctx, a, &conn) < 0)
+	if (plumb__sqlite_connect_scratch(ctx, a, NULL, &conn) < 0)
 		return NULL;
 	if (plumb__sqlite_exec_script(ctx, conn, sql, "schema.sql") < 0)
 		return NULL;
@@ -247,7 +247,7 @@ static void test_errors(plumb_ctx *ctx)
 {
 	plumb_arena *a = plumb_arena_new(ctx->root);
 	plumb_conn *conn;
-	plumb__sqlite_connect_scratch(ctx, a, &conn);
+	plumb__sqlite_connect_scratch(ctx, a, NULL, &conn);
 	int rc = plumb__sqlite_exec_script(ctx, conn,
 					   "CREATE TABLE a(x);\n-- c\nCREATE TABL b(y);\n",
 					   "schema.sql");
@@ -334,7 +334,7 @@ static void test_file_and_txn(plumb_ctx *ctx)
 	   "accepts_url");
 	ok(plumb_dialect_for_url(url) == &plumb_dialect_sqlite &&
 		   plumb_dialect_by_name("sqlite") == &plumb_dialect_sqlite &&
-		   !plumb_dialect_by_name("pg") && !plumb_dialect_for_url("schema.sql"),
+		   plumb_dialect_by_name("pg") == &plumb_dialect_pg && !plumb_dialect_for_url("schema.sql"),
 	   "dialect lookup");
 
 	plumb_conn *c1 = NULL, *c2 = NULL;

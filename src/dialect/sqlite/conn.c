@@ -195,8 +195,10 @@ int plumb__sqlite_connect(plumb_ctx *ctx, plumb_arena *arena, const char *url, p
 	return open_db(ctx, arena, url, path, out);
 }
 
-int plumb__sqlite_connect_scratch(plumb_ctx *ctx, plumb_arena *arena, plumb_conn **out)
+int plumb__sqlite_connect_scratch(plumb_ctx *ctx, plumb_arena *arena, const char *dev_url,
+				  plumb_conn **out)
 {
+	(void)dev_url; /* always in memory */
 	return open_db(ctx, arena, "sqlite::memory:", ":memory:", out);
 }
 
@@ -449,6 +451,7 @@ const plumb_dialect plumb_dialect_sqlite = {
 	.database_exists = plumb__sqlite_database_exists,
 	.connect = plumb__sqlite_connect,
 	.connect_scratch = plumb__sqlite_connect_scratch,
+	.load_schema = NULL, /* schema files run in an in-memory database */
 	.exec_script = plumb__sqlite_exec_script,
 	.exec_each = plumb__sqlite_exec_each,
 	.introspect = plumb__sqlite_introspect,

@@ -34,7 +34,8 @@ typedef struct plumb_sqlite_rename {
 bool plumb__sqlite_accepts_url(const char *url);
 bool plumb__sqlite_database_exists(const char *url);
 int plumb__sqlite_connect(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb_conn **out);
-int plumb__sqlite_connect_scratch(plumb_ctx *ctx, plumb_arena *arena, plumb_conn **out);
+int plumb__sqlite_connect_scratch(plumb_ctx *ctx, plumb_arena *arena, const char *dev_url,
+				  plumb_conn **out);
 int plumb__sqlite_exec_script(plumb_ctx *ctx, plumb_conn *conn, const char *sql, const char *file);
 int plumb__sqlite_exec_each(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *sql,
 			    const char *file, const char **failed_stmt);

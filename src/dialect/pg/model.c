@@ -1,0 +1,115 @@
+/*
+ * Column and constraint definitions of the PostgreSQL catalog, built from
+ * their fields in one place, so introspection and the offline builder write
+ * them alike. The texts it joins must already be canonical (canon.c).
+ */
+#include <string.h>
+
+#include "dialect/pg/pg.h"
+
+char *plumb__pg_qualified(plumb_arena *arena, const char *schema, const char *name)
+{
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	if (schema) {
+		plumb_buf_quote_ident(&b, schema);
+		plumb_buf_putc(&b, '.');
+	}
+	plumb_buf_quote_ident(&b, name);
+	return b.failed ? NULL : b.data;
+}
+
+int plumb__pg_column_define(plumb_ctx *ctx, plumb_arena *arena, plumb_column *col)
+{
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	plumb_buf_quote_ident(&b, col->name);
+	plumb_buf_printf(&b, " %s", col->type);
+	if (col->collation)
+		plumb_buf_printf(&b, " COLLATE %s", col->collation);
+	if (col->identity) {
+		plumb_buf_printf(&b, " GENERATED %s AS IDENTITY", col->identity);
+		if (col->identity_options)
+			plumb_buf_printf(&b, " (%s)", col->identity_options);
+	}
+	if (col->generated_sql)
+		plumb_buf_printf(&b, " GENERATED ALWAYS AS (%s) STORED", col->generated_sql);
+	if (col->not_null)
+		plumb_buf_puts(&b, " NOT NULL");
+	if (col->default_sql)
+		plumb_buf_printf(&b, " DEFAULT %s", col->default_sql);
+	if (plumb_buf_finish(&b, ctx))
+		return PLUMB_ENOMEM;
+	col->definition = b.data;
+	return 0;
+}
+
+static void ident_list(plumb_buf *b, const char *const *names, size_t n)
+{
+	plumb_buf_putc(b, '(');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			plumb_buf_puts(b, ", ");
+		plumb_buf_quote_ident(b, names[i]);
+	}
+	plumb_buf_putc(b, ')');
+}
+
+int plumb__pg_constraint_define(plumb_ctx *ctx, plumb_arena *arena, plumb_constraint *con)
+{
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	if (con->name) {
+		plumb_buf_puts(&b, "CONSTRAINT ");
+		plumb_buf_quote_ident(&b, con->name);
+		plumb_buf_putc(&b, ' ');
+	}
+	switch (con->kind) {
+	case PLUMB_CON_PRIMARY_KEY:
+		plumb_buf_puts(&b, "PRIMARY KEY ");
+		ident_list(&b, con->columns, con->n_columns);
+		break;
+	case PLUMB_CON_UNIQUE:
+		/* check_sql carries " NULLS NOT DISTINCT" for such keys */
+		plumb_buf_puts(&b, "UNIQUE ");
+		if (con->check_sql)
+			plumb_buf_printf(&b, "%s ", con->check_sql);
+		ident_list(&b, con->columns, con->n_columns);
+		break;
+	case PLUMB_CON_CHECK:
+		plumb_buf_printf(&b, "CHECK (%s)", con->check_sql ? con->check_sql : "");
+		break;
+	case PLUMB_CON_EXCLUDE:
+		/* check_sql holds the canonical "EXCLUDE USING ..." text */
+		plumb_buf_puts(&b, con->check_sql ? con->check_sql : "EXCLUDE");
+		break;
+	case PLUMB_CON_FOREIGN_KEY:
+		plumb_buf_puts(&b, "FOREIGN KEY ");
+		ident_list(&b, con->columns, con->n_columns);
+		plumb_buf_puts(&b, " REFERENCES ");
+		if (con->ref_schema) {
+			plumb_buf_quote_ident(&b, con->ref_schema);
+			plumb_buf_putc(&b, '.');
+		}
+		plumb_buf_quote_ident(&b, con->ref_table);
+		if (con->n_ref_columns) {
+			plumb_buf_putc(&b, ' ');
+			ident_list(&b, con->ref_columns, con->n_ref_columns);
+		}
+		if (con->match && strcmp(con->match, "SIMPLE") != 0)
+			plumb_buf_printf(&b, " MATCH %s", con->match);
+		if (con->on_update && strcmp(con->on_update, "NO ACTION") != 0)
+			plumb_buf_printf(&b, " ON UPDATE %s", con->on_update);
+		if (con->on_delete && strcmp(con->on_delete, "NO ACTION") != 0)
+			plumb_buf_printf(&b, " ON DELETE %s", con->on_delete);
+		if (con->deferrable)
+			plumb_buf_puts(&b, " DEFERRABLE");
+		if (con->initially_deferred)
+			plumb_buf_puts(&b, " INITIALLY DEFERRED");
+		break;
+	}
+	if (plumb_buf_finish(&b, ctx))
+		return PLUMB_ENOMEM;
+	con->definition = b.data;
+	return 0;
+}

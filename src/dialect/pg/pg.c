@@ -1,0 +1,30 @@
+/*
+ * The PostgreSQL dialect's table of functions. Each entry lives in the file
+ * of its part (conn.c, introspect.c, offline.c, plan.c, ...); this file only
+ * puts them together.
+ */
+#include "dialect/pg/pg.h"
+
+const plumb_dialect plumb_dialect_pg = {
+	.name = "pg",
+	.accepts_url = plumb__pg_accepts_url,
+	.database_exists = NULL,
+	.connect = plumb__pg_connect,
+	.connect_scratch = plumb__pg_connect_scratch,
+	.load_schema = plumb__pg_load_schema,
+	.exec_script = plumb__pg_exec_script,
+	.exec_each = plumb__pg_exec_each,
+	.introspect = plumb__pg_introspect,
+	.plan = plumb__pg_plan,
+	.render = plumb__pg_render,
+	.dump = plumb__pg_dump,
+	.begin = plumb__pg_begin,
+	.commit = plumb__pg_commit,
+	.rollback = plumb__pg_rollback,
+	.lock = plumb__pg_lock,
+	.unlock = plumb__pg_unlock,
+	.tracking_ensure = plumb__pg_tracking_ensure,
+	.tracking_read = plumb__pg_tracking_read,
+	.tracking_write = plumb__pg_tracking_write,
+	.tracking_delete = plumb__pg_tracking_delete,
+};

@@ -1,0 +1,112 @@
+/*
+ * Private interface of the PostgreSQL dialect, shared by its files: the
+ * connection (libpq), canonical text of types, expressions and statements
+ * (libpg_query: parse, normalise the tree, deparse), the catalog builders
+ * (introspection of a live database; the offline builder over SQL files),
+ * the planner, the renderer and dumper, and the tracking table.
+ *
+ * The two catalog builders must agree: a schema loaded offline and the same
+ * schema applied to a server and introspected give catalogs with equal
+ * definitions. Both therefore route every type, expression and statement
+ * text through canon.c and build column and constraint definitions with
+ * model.c, never by hand.
+ */
+#ifndef PLUMB_DIALECT_PG_H
+#define PLUMB_DIALECT_PG_H
+
+#include <libpq-fe.h>
+
+#include "dialect/dialect.h"
+
+typedef struct plumb_pg_conn {
+	plumb_conn base;
+	PGconn *pg;
+	const char *conninfo;     /* as given (may hold a password: never print it) */
+	const char *dbname;       /* the database connected to */
+	PGconn *lock_pg;          /* dedicated connection holding the advisory lock, or NULL */
+	bool in_txn;
+	/* Set when this connection is a scratch database plumb created: it is
+	 * dropped (over admin_pg) when the arena is freed. */
+	const char *scratch_db;
+} plumb_pg_conn;
+
+/* --- conn.c: libpq ----------------------------------------------------- */
+bool plumb__pg_accepts_url(const char *url);
+int plumb__pg_connect(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb_conn **out);
+/* A fresh empty database: on dev_url's server when given, else on a
+ * throwaway local cluster (initdb/pg_ctl) removed when arena is freed. */
+int plumb__pg_connect_scratch(plumb_ctx *ctx, plumb_arena *arena, const char *dev_url,
+			      plumb_conn **out);
+int plumb__pg_exec_script(plumb_ctx *ctx, plumb_conn *conn, const char *sql, const char *file);
+int plumb__pg_exec_each(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *sql,
+			const char *file, const char **failed_stmt);
+int plumb__pg_begin(plumb_ctx *ctx, plumb_conn *conn, const plumb_txn_opts *opts);
+int plumb__pg_commit(plumb_ctx *ctx, plumb_conn *conn);
+int plumb__pg_rollback(plumb_ctx *ctx, plumb_conn *conn);
+int plumb__pg_lock(plumb_ctx *ctx, plumb_conn *conn, long timeout_ms);
+int plumb__pg_unlock(plumb_ctx *ctx, plumb_conn *conn);
+
+/* Runs sql with text parameters (params may be NULL when n_params is 0).
+ * The result is cleared when arena is freed. A failure records PLUMB_EDB
+ * with the server's message, SQLSTATE and hint, prefixed by `what`. */
+int plumb__pg_query(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_conn *c, const char *what,
+		    const char *sql, int n_params, const char *const *params, PGresult **out);
+/* Runs a command whose result is not needed. */
+int plumb__pg_command(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const char *sql);
+/* Records a libpq failure (res may be NULL) as PLUMB_EDB; with file and
+ * text, the server's error position becomes file:line:col. */
+int plumb__pg_error(plumb_ctx *ctx, PGconn *pg, const PGresult *res, const char *what,
+		    const char *file, const char *text);
+
+/* --- canon.c: canonical text ------------------------------------------- */
+/* The format_type() spelling of a type as written in SQL: "int4" and "int"
+ * -> "integer", "varchar(20)" -> "character varying(20)", "timestamptz" ->
+ * "timestamp with time zone", "int[]" -> "integer[]". Types outside
+ * pg_catalog keep their (schema-qualified when given) name. */
+int plumb__pg_canon_type(plumb_ctx *ctx, plumb_arena *arena, const char *type, char **out);
+/* The canonical text of an expression (default, check, generated column,
+ * index predicate): parsed, redundant casts of literals and parentheses
+ * removed, IN/BETWEEN/LIKE written as PostgreSQL stores them, deparsed. */
+int plumb__pg_canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out);
+/* The canonical text of a whole statement (CREATE INDEX, CREATE VIEW,
+ * CREATE TRIGGER, CREATE POLICY, CREATE FUNCTION, ...): names qualified
+ * with their schema (unqualified names are in "public"), defaults made
+ * explicit (USING btree), expressions canonical, deparsed. */
+int plumb__pg_canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, char **out);
+
+/* --- model.c: definitions from fields ---------------------------------- */
+/* Fills col->definition from its fields: "name" type [COLLATE c]
+ * [GENERATED ALWAYS AS IDENTITY ...|GENERATED ALWAYS AS (e) STORED]
+ * [NOT NULL] [DEFAULT e]. */
+int plumb__pg_column_define(plumb_ctx *ctx, plumb_arena *arena, plumb_column *col);
+/* Fills con->definition from its fields in ALTER TABLE ... ADD form:
+ * CONSTRAINT "name" PRIMARY KEY ("a", "b") | UNIQUE [NULLS NOT DISTINCT] (...)
+ * | CHECK (e) | FOREIGN KEY (...) REFERENCES s.t (...) [MATCH FULL]
+ * [ON UPDATE a] [ON DELETE a] [DEFERRABLE [INITIALLY DEFERRED]] | EXCLUDE ... */
+int plumb__pg_constraint_define(plumb_ctx *ctx, plumb_arena *arena, plumb_constraint *con);
+/* "schema"."name" quoted, or "name" when schema is NULL. */
+char *plumb__pg_qualified(plumb_arena *arena, const char *schema, const char *name);
+
+/* --- introspect.c ------------------------------------------------------ */
+int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			 plumb_catalog **out);
+
+/* --- offline.c: SQL files -> catalog, no server ------------------------ */
+/* files: plumb_sql_file * (source.h), in order. Errors at file:line:col. */
+int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
+			  plumb_catalog **out);
+
+/* --- plan.c, render.c, dump.c ------------------------------------------ */
+int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff, plumb_plan **out);
+int plumb__pg_render(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *plan,
+		     plumb_render_mode mode, char **out);
+int plumb__pg_dump(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat, char **out);
+
+/* --- tracking.c -------------------------------------------------------- */
+int plumb__pg_tracking_ensure(plumb_ctx *ctx, plumb_conn *conn);
+int plumb__pg_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			    plumb_vec *out);
+int plumb__pg_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
+int plumb__pg_tracking_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version);
+
+#endif
