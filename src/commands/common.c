@@ -197,7 +197,8 @@ int plumb__env_connect(plumb_ctx *ctx, const plumb_env *env, plumb_conn **out)
 int plumb__plan_diff(plumb_ctx *ctx, const plumb_env *env, const plumb_dialect *d,
 		     const plumb_diff *diff, plumb_plan **out)
 {
-	int rc = d->plan(ctx, ctx->root, diff, out);
+	plumb_plan_opts popts = {.online = env->opts->online};
+	int rc = d->plan(ctx, ctx->root, diff, &popts, out);
 	if (rc)
 		return rc;
 	return plumb_plan_check_hazards(ctx, *out, env->opts->allow_data_loss);

@@ -41,7 +41,8 @@ int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, 
 		return rc;
 	if ((rc = plumb_diff_catalogs(ctx, ctx->root, ca, cb, &diff)) < 0)
 		return rc;
-	if ((rc = d->plan(ctx, ctx->root, diff, &plan)) < 0)
+	plumb_plan_opts popts = {.online = opts->online};
+	if ((rc = d->plan(ctx, ctx->root, diff, &popts, &plan)) < 0)
 		return rc;
 	if ((rc = plumb_plan_check_hazards(ctx, plan, opts->allow_data_loss)) < 0)
 		return rc;

@@ -14,10 +14,18 @@
 
 typedef struct plumb_dialect plumb_dialect;
 
+/* Which tracking table the tracking_* functions use. */
+typedef enum plumb_tracking {
+	PLUMB_TRACKING_PLUMB,    /* plumb_migrations */
+	PLUMB_TRACKING_DRIZZLE,  /* drizzle-orm's: drizzle.__drizzle_migrations (pg),
+				  * __drizzle_migrations (sqlite) */
+} plumb_tracking;
+
 /* Every dialect's connection struct starts with this header. */
 typedef struct plumb_conn {
 	const plumb_dialect *dialect;
 	const char *display;     /* the URL with any password removed, for messages */
+	plumb_tracking tracking; /* set by the runner from the history's format */
 } plumb_conn;
 
 /* How a script is run by exec_script's callers (runner/). */
@@ -82,8 +90,9 @@ struct plumb_dialect {
 	int (*introspect)(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			  plumb_catalog **out);
 
-	/* Turns a diff into ordered statements with hazards. */
-	int (*plan)(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff, plumb_plan **out);
+	/* Turns a diff into ordered statements with hazards. opts may be NULL. */
+	int (*plan)(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
+		    const plumb_plan_opts *opts, plumb_plan **out);
 
 	/* Writes a plan as SQL text ("" for an empty plan). */
 	int (*render)(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *plan,

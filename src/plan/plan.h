@@ -37,6 +37,14 @@ typedef struct plumb_stmt {
 	const char *comment;   /* one-line explanation written above it, or NULL */
 } plumb_stmt;
 
+/* How to plan. */
+typedef struct plumb_plan_opts {
+	/* pg: keep writers running: CREATE INDEX CONCURRENTLY outside a
+	 * transaction, constraints NOT VALID then VALIDATE, SET NOT NULL through
+	 * a validated check, short lock_timeout. */
+	bool online;
+} plumb_plan_opts;
+
 typedef struct plumb_plan {
 	plumb_arena *arena;
 	const char *dialect;

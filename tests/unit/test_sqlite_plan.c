@@ -99,7 +99,7 @@ static run go(const char *before, const char *after, const char *const *renames)
 	for (size_t i = 0; renames && renames[i]; i += 3)
 		set_renamed(to, renames[i], renames[i + 1], renames[i + 2]);
 	if (plumb_diff_catalogs(ctx, A, from, to, &d) ||
-	    plumb__sqlite_plan(ctx, A, d, &r.plan) ||
+	    plumb__sqlite_plan(ctx, A, d, NULL, &r.plan) ||
 	    plumb__sqlite_render(ctx, A, r.plan, PLUMB_RENDER_SCRIPT, &r.script) ||
 	    plumb__sqlite_render(ctx, A, r.plan, PLUMB_RENDER_MIGRATION, &r.migration)) {
 		printf("# planning failed: %s\n", ctx->err.message);

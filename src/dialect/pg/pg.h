@@ -62,8 +62,14 @@ int plumb__pg_error(plumb_ctx *ctx, PGconn *pg, const PGresult *res, const char 
 /* The format_type() spelling of a type as written in SQL: "int4" and "int"
  * -> "integer", "varchar(20)" -> "character varying(20)", "timestamptz" ->
  * "timestamp with time zone", "int[]" -> "integer[]". Types outside
- * pg_catalog keep their (schema-qualified when given) name. */
+ * pg_catalog: "public.mood" and "mood" -> "mood"; "audit.level" stays. */
 int plumb__pg_canon_type(plumb_ctx *ctx, plumb_arena *arena, const char *type, char **out);
+/* Canonical texts name objects of schema "public" unqualified and objects
+ * of every other schema qualified ("audit.log"); built-in types and
+ * functions (pg_catalog) are never qualified. Introspection reads with
+ * search_path = '' so the server qualifies everything and canon strips
+ * "public."; the offline builder writes what the user wrote, and canon
+ * strips "public." there too. */
 /* The canonical text of an expression (default, check, generated column,
  * index predicate): parsed, redundant casts of literals and parentheses
  * removed, IN/BETWEEN/LIKE written as PostgreSQL stores them, deparsed. */
@@ -97,16 +103,25 @@ int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *f
 			  plumb_catalog **out);
 
 /* --- plan.c, render.c, dump.c ------------------------------------------ */
-int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff, plumb_plan **out);
+int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
+		   const plumb_plan_opts *opts, plumb_plan **out);
 int plumb__pg_render(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *plan,
 		     plumb_render_mode mode, char **out);
 int plumb__pg_dump(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat, char **out);
 
-/* --- tracking.c -------------------------------------------------------- */
+/* --- tracking.c: plumb_migrations -------------------------------------- */
+/* Each tracking_* function first hands over to drizzle.c when
+ * conn->tracking is PLUMB_TRACKING_DRIZZLE. */
 int plumb__pg_tracking_ensure(plumb_ctx *ctx, plumb_conn *conn);
 int plumb__pg_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			    plumb_vec *out);
 int plumb__pg_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
 int plumb__pg_tracking_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version);
+
+/* --- drizzle.c: drizzle.__drizzle_migrations, as drizzle-orm writes it --- */
+int plumb__pg_drizzle_ensure(plumb_ctx *ctx, plumb_conn *conn);
+int plumb__pg_drizzle_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, plumb_vec *out);
+int plumb__pg_drizzle_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
+int plumb__pg_drizzle_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version);
 
 #endif

@@ -700,9 +700,10 @@ done:
 }
 
 int plumb__sqlite_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
-		       plumb_plan **out)
+		       const plumb_plan_opts *opts, plumb_plan **out)
 {
 	planner pl = {0}, *p = &pl;
+	(void)opts; /* SQLite has no online variants: every change takes the write lock */
 	size_t nc = diff->changes.n;
 	int rc = 0;
 

@@ -215,6 +215,7 @@ const char *plumb__sqlite_index_renamed_from(plumb_arena *arena, const plumb_ind
 
 /* --- plan.c / render.c ------------------------------------------------- */
 int plumb__sqlite_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
+		       const plumb_plan_opts *opts,
 		       plumb_plan **out);
 int plumb__sqlite_render(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *plan,
 			 plumb_render_mode mode, char **out);
