@@ -76,6 +76,35 @@ static void trigger(plumb_catalog *c, const char *name, const char *table, const
 	plumb_catalog_sort(c);
 }
 
+static plumb_catalog *pgcat(void)
+{
+	plumb_catalog *c;
+	plumb_catalog_new(ctx, A, "pg", false, &c);
+	return c;
+}
+
+static plumb_table *pgtable(plumb_catalog *c, const char *schema, const char *name)
+{
+	plumb_table *t = table(c, name);
+	t->schema = schema;
+	plumb_catalog_sort(c);
+	return t;
+}
+
+static plumb_object *object(plumb_catalog *c, plumb_obj_kind kind, const char *schema,
+			    const char *name, const char *def)
+{
+	plumb_object *o = plumb_arena_alloc(A, sizeof(*o));
+	o->kind = kind;
+	o->schema = schema;
+	o->name = name;
+	o->definition = def;
+	o->sql = def;
+	plumb_vec_push(A, &c->objects, o);
+	plumb_catalog_sort(c);
+	return o;
+}
+
 static const char *describe(const plumb_diff *d)
 {
 	plumb_buf b;
@@ -244,6 +273,76 @@ int main(void)
 		is_str(describe(d2), describe(d), "deterministic");
 		plumb_diff *back = diff(b, b);
 		ok(plumb_diff_is_empty(back), "a catalog equals itself");
+	}
+
+	/* PostgreSQL: schemas tell tables apart; generic objects by kind. */
+	{
+		plumb_catalog *a = pgcat(), *b = pgcat();
+		column(pgtable(a, "public", "users"), "id", "integer");
+		column(pgtable(b, "audit", "users"), "id", "integer");
+		column(pgtable(b, "public", "users"), "id", "integer");
+		object(a, PLUMB_OBJ_SCHEMA, NULL, "old", "old");
+		object(b, PLUMB_OBJ_SCHEMA, NULL, "audit", "audit");
+		object(a, PLUMB_OBJ_ENUM, "public", "mood", "ENUM ('a')");
+		object(b, PLUMB_OBJ_ENUM, "public", "mood", "ENUM ('a', 'b')");
+		object(a, PLUMB_OBJ_FUNCTION, "public", "f(integer)", "CREATE FUNCTION f 1");
+		object(b, PLUMB_OBJ_FUNCTION, "public", "f(integer)", "CREATE FUNCTION f 2");
+		object(b, PLUMB_OBJ_FUNCTION, "public", "f(text)", "CREATE FUNCTION f 3");
+		object(b, PLUMB_OBJ_COMMENT, "public", "TABLE public.users", "people");
+		/* same name, other kind: not the same object */
+		object(a, PLUMB_OBJ_SEQUENCE, "public", "mood", "CREATE SEQUENCE mood");
+		object(b, PLUMB_OBJ_SEQUENCE, "public", "mood", "CREATE SEQUENCE mood");
+		plumb_diff *d = diff(a, b);
+		is_str(describe(d),
+		       "drop schema \"old\"\n"
+		       "alter enum \"public\".\"mood\"\n"
+		       "replace function public.f(integer)\n"
+		       "create schema \"audit\"\n"
+		       "create function public.f(text)\n"
+		       "create table \"audit\".\"users\"\n"
+		       "create comment TABLE public.users\n",
+		       "schema-qualified tables, kinds in dependency order, signatures");
+		ok(plumb_diff_is_empty(diff(b, b)), "a pg catalog equals itself");
+		ok(plumb_catalog_find(b, PLUMB_OBJ_TABLE, "audit", "users") &&
+			   !plumb_catalog_find(b, PLUMB_OBJ_TABLE, "other", "users") &&
+			   !plumb_catalog_find(b, PLUMB_OBJ_DOMAIN, "public", "mood"),
+		   "find by kind, schema and name");
+	}
+
+	/* PostgreSQL renames: index, constraint and object annotations. */
+	{
+		plumb_catalog *a = pgcat(), *b = pgcat();
+		plumb_table *t = pgtable(a, "public", "t");
+		column(t, "x", "integer");
+		plumb_constraint *k = constraint(t, PLUMB_CON_CHECK, "CONSTRAINT old_ck CHECK (x > 0)");
+		k->name = "old_ck";
+		index_(a, "old_ix", "t", "CREATE INDEX old_ix ON t (x)");
+		((plumb_index *)a->indexes.items[0])->schema = "public";
+		object(a, PLUMB_OBJ_ENUM, "public", "old_type", "ENUM ('a')");
+
+		plumb_table *u = pgtable(b, "public", "t");
+		column(u, "x", "integer");
+		plumb_constraint *k2 = constraint(u, PLUMB_CON_CHECK, "CONSTRAINT new_ck CHECK (x > 0)");
+		k2->name = "new_ck";
+		k2->renamed_from = "old_ck";
+		index_(b, "new_ix", "t", "CREATE INDEX new_ix ON t (x)");
+		plumb_index *ix = b->indexes.items[0];
+		ix->schema = "public";
+		ix->renamed_from = "old_ix";
+		object(b, PLUMB_OBJ_ENUM, "public", "new_type", "ENUM ('a')")->renamed_from = "old_type";
+		plumb_diff *d = diff(a, b);
+		is_str(describe(d),
+		       "rename enum \"old_type\" to \"new_type\"\n"
+		       "rename constraint on \"t\": \"old_ck\" to \"new_ck\"\n"
+		       "rename index \"old_ix\" to \"new_ix\"\n",
+		       "renames from annotations");
+		plumb_change *c = d->changes.items[0];
+		ok(c->renamed && c->kind == PLUMB_OBJ_ENUM, "enum change is a rename");
+		c = d->changes.items[1];
+		ok(c->delta && c->delta->renamed_constraints.n == 1 &&
+			   !c->delta->added_constraints.n && !c->delta->dropped_constraints.n,
+		   "constraint rename is neither add nor drop");
+		ok(plumb_diff_is_empty(diff(b, b)), "applied renames: no change");
 	}
 
 	/* Dialect mismatch. */
