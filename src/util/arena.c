@@ -33,8 +33,20 @@ struct plumb_arena {
 	bool failed;
 };
 
+static long fail_at, n_allocs;
+
+long plumb_arena_fail_nth(long n)
+{
+	long made = n_allocs;
+	n_allocs = 0;
+	fail_at = n > 0 ? n : 0;
+	return made;
+}
+
 static void *chunk_alloc(plumb_arena *a, size_t size)
 {
+	if (++n_allocs == fail_at)
+		return NULL;
 	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 #ifdef PLUMB_ARENA_MALLOC
 	chunk *c = calloc(1, sizeof(chunk) + size);
@@ -72,7 +84,7 @@ static void *chunk_alloc(plumb_arena *a, size_t size)
 
 plumb_arena *plumb_arena_new(plumb_arena *parent)
 {
-	plumb_arena *a = calloc(1, sizeof(*a));
+	plumb_arena *a = ++n_allocs == fail_at ? NULL : calloc(1, sizeof(*a));
 	if (!a) {
 		if (parent)
 			parent->failed = true;

@@ -41,4 +41,9 @@ int plumb_arena_defer(plumb_arena *arena, void (*fn)(void *), void *p);
 /* True once any allocation from this arena has failed (sticky). */
 bool plumb_arena_failed(const plumb_arena *arena);
 
+/* Fault injection for tests (curl's torture mode): with n > 0 the nth arena
+ * allocation from now on fails (once); 0 turns it off. Returns how many
+ * allocations were made since the previous call. Process-wide. */
+long plumb_arena_fail_nth(long n);
+
 #endif

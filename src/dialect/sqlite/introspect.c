@@ -507,7 +507,8 @@ int plumb__sqlite_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *aren
 		o->name = col_text(arena, st, 1);
 		o->tbl = col_text(arena, st, 2);
 		o->sql = col_text(arena, st, 3);
-		if (!o->type || !o->name || !o->tbl) {
+		if (!o->type || !o->name || !o->tbl ||
+		    (!o->sql && sqlite3_column_type(st, 3) != SQLITE_NULL)) {
 			rc = plumb_error_nomem(ctx);
 			goto done;
 		}
