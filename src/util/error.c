@@ -37,7 +37,9 @@ const plumb_error *plumb_ctx_error(const plumb_ctx *ctx)
 	return &ctx->err;
 }
 
+/* Static, so that recording an error never needs memory it may not get. */
 static const char nomem_message[] = "out of memory";
+static const char unformatted_message[] = "out of memory while formatting the error message";
 
 static int set_v(plumb_ctx *ctx, int code, const char *file, int line, int col, const char *fmt,
 		 va_list ap)
@@ -46,9 +48,9 @@ static int set_v(plumb_ctx *ctx, int code, const char *file, int line, int col, 
 		return code;
 	ctx->err.code = code;
 	ctx->err.message = plumb_arena_vprintf(ctx->root, fmt, ap);
-	if (!ctx->err.message)
-		ctx->err.message = nomem_message;
-	ctx->err.file = file ? plumb_arena_strdup(ctx->root, file) : NULL;
+	if (!ctx->err.message) /* the code stays: it says what failed */
+		ctx->err.message = code == PLUMB_ENOMEM ? nomem_message : unformatted_message;
+	ctx->err.file = file ? plumb_arena_strdup(ctx->root, file) : NULL; /* NULL: no file */
 	ctx->err.line = line;
 	ctx->err.col = col;
 	return code;
@@ -90,10 +92,13 @@ void plumb_error_add_detail(plumb_ctx *ctx, const char *fmt, ...)
 	va_end(ap);
 	if (!line)
 		return;
-	if (ctx->err.detail)
-		ctx->err.detail = plumb_arena_printf(ctx->root, "%s\n%s", ctx->err.detail, line);
-	else
+	if (ctx->err.detail) {
+		char *both = plumb_arena_printf(ctx->root, "%s\n%s", ctx->err.detail, line);
+		if (both) /* out of memory: the detail so far stays */
+			ctx->err.detail = both;
+	} else {
 		ctx->err.detail = line;
+	}
 }
 
 void plumb_error_set_hint(plumb_ctx *ctx, const char *fmt, ...)

@@ -21,7 +21,7 @@ static bool reserve(plumb_buf *b, size_t extra)
 	if (b->failed)
 		return false;
 	if (b->len + extra + 1 > b->max) {
-		b->failed = true;
+		b->failed = b->too_long = true;
 		return false;
 	}
 	if (b->len + extra + 1 <= b->cap)
@@ -50,7 +50,10 @@ void plumb_buf_append(plumb_buf *b, const char *s, size_t len)
 
 void plumb_buf_puts(plumb_buf *b, const char *s)
 {
-	plumb_buf_append(b, s, strlen(s));
+	if (!s)
+		b->failed = true;
+	else
+		plumb_buf_append(b, s, strlen(s));
 }
 
 void plumb_buf_putc(plumb_buf *b, char c)
@@ -74,6 +77,10 @@ void plumb_buf_printf(plumb_buf *b, const char *fmt, ...)
 
 static void quote(plumb_buf *b, const char *s, char q)
 {
+	if (!s) {
+		b->failed = true;
+		return;
+	}
 	plumb_buf_putc(b, q);
 	for (const char *p = s; *p; p++) {
 		if (*p == q)
@@ -101,7 +108,7 @@ int plumb_buf_finish(plumb_buf *b, plumb_ctx *ctx)
 		if (!b->failed)
 			return 0;
 	}
-	if (b->len + 1 > b->max || !plumb_arena_failed(b->arena))
+	if (b->too_long)
 		return plumb_error_set(ctx, PLUMB_ENOMEM, "text exceeds the size limit of %zu bytes",
 				       b->max);
 	return plumb_error_nomem(ctx);
@@ -117,7 +124,7 @@ char *plumb_quote_ident(plumb_arena *a, const char *s)
 	plumb_buf b;
 	plumb_buf_init(&b, a, 0);
 	plumb_buf_quote_ident(&b, s);
-	return b.failed ? NULL : b.data;
+	return b.failed ? NULL : b.data; /* never NULL otherwise: quoting appends */
 }
 
 int plumb_vec_push(plumb_arena *a, plumb_vec *v, void *p)

@@ -52,12 +52,15 @@ void plumb_text_position(const char *text, size_t offset, int *line, int *col);
 #define PLUMB_BUF_DEFAULT_MAX ((size_t)256 << 20)
 
 /* A string in arena memory. Failure (out of memory or past max) is sticky and
- * reported once by plumb_buf_finish; the data so far stays NUL-terminated. */
+ * reported once by plumb_buf_finish; the data so far stays NUL-terminated.
+ * Appending a NULL string (the result of a failed allocation) is a failure
+ * too, so callers may pass what an allocator returned without checking it. */
 typedef struct plumb_buf {
 	plumb_arena *arena;
 	char *data;
 	size_t len, cap, max;
-	bool failed;
+	bool failed;    /* out of memory (also set directly by callers) */
+	bool too_long;  /* ... or past max */
 } plumb_buf;
 
 void plumb_buf_init(plumb_buf *b, plumb_arena *arena, size_t max);
@@ -69,12 +72,13 @@ void plumb_buf_printf(plumb_buf *b, const char *fmt, ...) __attribute__((format(
 void plumb_buf_quote_ident(plumb_buf *b, const char *s);
 /* Appends s as a single-quoted literal ('it''s'). */
 void plumb_buf_quote_literal(plumb_buf *b, const char *s);
-/* Returns 0, or records PLUMB_ENOMEM in ctx and returns it. */
+/* Returns 0 (b->data then non-NULL), or records PLUMB_ENOMEM in ctx (with
+ * a message naming the cap when the text grew past max) and returns it. */
 int plumb_buf_finish(plumb_buf *b, plumb_ctx *ctx);
 /* The text so far ("" when empty); valid until the next append. */
 const char *plumb_buf_str(const plumb_buf *b);
 
-/* Quotes an identifier into arena memory. */
+/* Quotes an identifier into arena memory; NULL when out of memory. */
 char *plumb_quote_ident(plumb_arena *a, const char *s);
 
 /* --- vectors ---------------------------------------------------------- */
@@ -109,14 +113,14 @@ bool plumb_fs_is_dir(const char *path);
 bool plumb_fs_exists(const char *path);
 /* Creates dir and its parents; fine when it exists. */
 int plumb_fs_mkdir_p(plumb_ctx *ctx, const char *path);
-/* dir + "/" + name in arena memory. */
+/* dir + "/" + name in arena memory; NULL when out of memory. */
 char *plumb_path_join(plumb_arena *a, const char *dir, const char *name);
 
 /* --- strings ---------------------------------------------------------- */
 
 bool plumb_str_ends_with(const char *s, const char *suffix);
 bool plumb_str_starts_with(const char *s, const char *prefix);
-/* ASCII lower-case copy in arena memory. */
+/* ASCII lower-case copy in arena memory; NULL when out of memory (or s NULL). */
 char *plumb_str_lower(plumb_arena *a, const char *s);
 
 #endif

@@ -1,77 +1,1122 @@
-/* Placeholder until this part of the PostgreSQL dialect lands. */
+/*
+ * The PostgreSQL connection over libpq: which URLs are PostgreSQL's, opening
+ * connections exactly as libpq does (URIs, conninfo strings, PG* variables,
+ * .pgpass, sslmode) with passwords kept out of every message, queries and
+ * scripts with server errors placed at file:line:col, the runner's
+ * transactions and its advisory lock, and scratch databases. It does not
+ * read the schema (introspect.c) or the tracking table (tracking.c).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <glob.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <pg_query.h>
+
 #include "dialect/pg/pg.h"
 
+extern char **environ;
+
+#define LOCK_POLL_MS 50
+#define REDACTED "********"
+
+/* --- URLs and what may be shown of them -------------------------------- */
+
+static bool is_uri(const char *url)
+{
+	return plumb_str_starts_with(url, "postgres://") ||
+	       plumb_str_starts_with(url, "postgresql://");
+}
+
 bool plumb__pg_accepts_url(const char *url)
-{ (void)url; return false; }
+{
+	if (!url || !*url)
+		return false;
+	if (is_uri(url))
+		return true;
+	if (plumb_str_starts_with(url, "sqlite:") || strstr(url, "://") || !strchr(url, '='))
+		return false;
+	if (plumb_fs_exists(url))
+		return false;
+	char *err = NULL;
+	PQconninfoOption *opts = PQconninfoParse(url, &err);
+	PQfreemem(err);
+	if (!opts)
+		return false;
+	PQconninfoFree(opts);
+	return true;
+}
+
+/* Value of a %XX-encoded URI part, or NULL when out of memory. */
+static char *uri_decode(plumb_arena *a, const char *s, size_t len)
+{
+	char *out = plumb_arena_alloc(a, len + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '%' && i + 2 < len) {
+			char hex[3] = {s[i + 1], s[i + 2], 0}, *end;
+			long v = strtol(hex, &end, 16);
+			if (v > 0 && end == hex + 2) {
+				*o++ = (char)v;
+				i += 2;
+				continue;
+			}
+		}
+		*o++ = s[i];
+	}
+	*o = 0;
+	return out;
+}
+
+/* The strings of url that must never reach a message: the password of a
+ * URI's user info (as written and decoded), every password= value, and the
+ * password libpq parses out of it. */
+static void collect_secrets(plumb_arena *a, const char *url, plumb_vec *out)
+{
+	if (!url)
+		return;
+	if (is_uri(url)) {
+		const char *p = strstr(url, "://") + 3, *q = p;
+		while (*q && *q != '@' && *q != '/')
+			q++;
+		if (*q == '@') {
+			const char *colon = memchr(p, ':', (size_t)(q - p));
+			if (colon && colon + 1 < q) {
+				plumb_vec_push(a, out,
+					       plumb_arena_strndup(a, colon + 1, (size_t)(q - colon - 1)));
+				plumb_vec_push(a, out, uri_decode(a, colon + 1, (size_t)(q - colon - 1)));
+			}
+		}
+	}
+	for (const char *p = strstr(url, "password"); p; p = strstr(p + 1, "password")) {
+		const char *v = p + 8;
+		while (*v == ' ' || *v == '\t')
+			v++;
+		if (*v != '=')
+			continue;
+		v++;
+		while (*v == ' ' || *v == '\t')
+			v++;
+		if (*v == '\'')
+			v++;
+		size_t n = strcspn(v, " \t&'");
+		if (n) {
+			plumb_vec_push(a, out, plumb_arena_strndup(a, v, n));
+			plumb_vec_push(a, out, uri_decode(a, v, n));
+		}
+	}
+	char *err = NULL;
+	PQconninfoOption *opts = PQconninfoParse(url, &err);
+	PQfreemem(err);
+	if (opts) {
+		for (PQconninfoOption *o = opts; o->keyword; o++)
+			if (strcmp(o->keyword, "password") == 0 && o->val && *o->val)
+				plumb_vec_push(a, out, plumb_arena_strdup(a, o->val));
+		PQconninfoFree(opts);
+	}
+}
+
+/* text with every secret replaced by asterisks, in arena memory. */
+static char *scrub(plumb_arena *a, const char *text, const plumb_vec *secrets)
+{
+	char *s = plumb_arena_strdup(a, text ? text : "");
+	for (size_t i = 0; s && i < secrets->n; i++) {
+		const char *secret = secrets->items[i];
+		if (!secret || !*secret)
+			continue;
+		size_t n = strlen(secret);
+		plumb_buf b;
+		plumb_buf_init(&b, a, PLUMB_BUF_DEFAULT_MAX);
+		const char *p = s, *hit;
+		while ((hit = strstr(p, secret))) {
+			plumb_buf_append(&b, p, (size_t)(hit - p));
+			plumb_buf_puts(&b, REDACTED);
+			p = hit + n;
+		}
+		plumb_buf_puts(&b, p);
+		s = b.failed ? NULL : b.data ? b.data : plumb_arena_strdup(a, "");
+	}
+	return s;
+}
+
+static void put_conninfo_value(plumb_buf *b, const char *v)
+{
+	if (*v && !strpbrk(v, " \t\n'\\")) {
+		plumb_buf_puts(b, v);
+		return;
+	}
+	plumb_buf_putc(b, '\'');
+	for (; *v; v++) {
+		if (*v == '\'' || *v == '\\')
+			plumb_buf_putc(b, '\\');
+		plumb_buf_putc(b, *v);
+	}
+	plumb_buf_putc(b, '\'');
+}
+
+/* url as it may be shown: a URI without the password of its user info or
+ * its password parameter; a conninfo string rebuilt without password. */
+static char *display_of(plumb_arena *a, const char *url)
+{
+	plumb_buf b;
+	plumb_buf_init(&b, a, PLUMB_BUF_DEFAULT_MAX);
+	if (is_uri(url)) {
+		const char *p = strstr(url, "://") + 3, *q = p;
+		while (*q && *q != '@' && *q != '/')
+			q++;
+		plumb_buf_append(&b, url, (size_t)(p - url));
+		if (*q == '@') {
+			const char *colon = memchr(p, ':', (size_t)(q - p));
+			plumb_buf_append(&b, p, (size_t)((colon ? colon : q) - p));
+			p = q;
+		}
+		const char *query = strchr(p, '?');
+		if (!query) {
+			plumb_buf_puts(&b, p);
+		} else {
+			plumb_buf_append(&b, p, (size_t)(query - p));
+			char sep = '?';
+			for (const char *s = query + 1; *s;) {
+				size_t n = strcspn(s, "&");
+				if (n && !plumb_str_starts_with(s, "password=")) {
+					plumb_buf_putc(&b, sep);
+					plumb_buf_append(&b, s, n);
+					sep = '&';
+				}
+				s += n;
+				if (*s == '&')
+					s++;
+			}
+		}
+	} else {
+		char *err = NULL;
+		PQconninfoOption *opts = PQconninfoParse(url, &err);
+		PQfreemem(err);
+		if (!opts)
+			return plumb_arena_strdup(a, "(invalid connection string)");
+		for (PQconninfoOption *o = opts; o->keyword; o++) {
+			if (!o->val || strcmp(o->keyword, "password") == 0)
+				continue;
+			if (b.len)
+				plumb_buf_putc(&b, ' ');
+			plumb_buf_printf(&b, "%s=", o->keyword);
+			put_conninfo_value(&b, o->val);
+		}
+		PQconninfoFree(opts);
+	}
+	if (b.failed)
+		return NULL;
+	return b.data ? b.data : plumb_arena_strdup(a, "");
+}
+
+/* Splits a libpq message into its first line and the rest (tabs and
+ * trailing newlines removed). */
+static void split_message(plumb_arena *a, const char *msg, char **first, char **rest)
+{
+	size_t n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		n--;
+	size_t nl = strcspn(msg, "\n");
+	if (nl > n)
+		nl = n;
+	*first = plumb_arena_strndup(a, msg, nl);
+	*rest = NULL;
+	if (nl < n) {
+		const char *r = msg + nl + 1;
+		while (*r == '\t' || *r == ' ')
+			r++;
+		if (r < msg + n)
+			*rest = plumb_arena_strndup(a, r, (size_t)(msg + n - r));
+	}
+}
+
+/* --- errors ---------------------------------------------------------------- */
+
+/* The byte offset of 1-based character position pos in UTF-8 text. */
+static size_t char_to_byte(const char *text, long pos)
+{
+	size_t i = 0;
+	long chars = 0;
+	for (; text[i]; i++) {
+		if ((text[i] & 0xC0) != 0x80) {
+			if (chars == pos - 1)
+				return i;
+			chars++;
+		}
+	}
+	return i;
+}
+
+/* Records a libpq failure with the server's position, plus base bytes, in
+ * text; see plumb__pg_error. */
+static int pg_error_at(plumb_ctx *ctx, PGconn *pg, const PGresult *res, const char *what,
+		       const char *file, const char *text, size_t base, const char *stmt)
+{
+	const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *sqlstate = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	int code = sqlstate && strcmp(sqlstate, "42601") == 0 ? PLUMB_EPARSE : PLUMB_EDB;
+	char *first = NULL, *rest = NULL;
+	int line = 0, col = 0;
+
+	if (ctx->err.code)
+		return code;
+	if (!primary) {
+		const char *m = res ? PQresultErrorMessage(res) : NULL;
+		if (!m || !*m)
+			m = pg ? PQerrorMessage(pg) : NULL;
+		if (!m || !*m)
+			m = res ? PQresStatus(PQresultStatus(res)) : "no connection to the server";
+		if (plumb_str_starts_with(m, "ERROR:  "))
+			m += 8;
+		split_message(ctx->root, m, &first, &rest);
+		primary = first ? first : m;
+	}
+	if (file && text) {
+		const char *pos = res ? PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION) : NULL;
+		size_t off = base;
+		if (pos && atol(pos) > 0)
+			off = base + char_to_byte(stmt ? stmt : text + base, atol(pos));
+		plumb_text_position(text, off, &line, &col);
+	}
+	if (what)
+		plumb_error_set_at(ctx, code, file, line, col, "%s: %s", what, primary);
+	else
+		plumb_error_set_at(ctx, code, file, line, col, "%s", primary);
+	plumb_error_set_sqlstate(ctx, sqlstate);
+	if (res) {
+		const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
+		const char *hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
+		const char *context = PQresultErrorField(res, PG_DIAG_CONTEXT);
+		if (detail)
+			plumb_error_add_detail(ctx, "%s", detail);
+		if (context)
+			plumb_error_add_detail(ctx, "context: %s", context);
+		if (hint)
+			plumb_error_set_hint(ctx, "%s", hint);
+	}
+	if (rest)
+		plumb_error_add_detail(ctx, "%s", rest);
+	return code;
+}
+
+int plumb__pg_error(plumb_ctx *ctx, PGconn *pg, const PGresult *res, const char *what,
+		    const char *file, const char *text)
+{
+	return pg_error_at(ctx, pg, res, what, file, text, 0, NULL);
+}
+
+/* --- connections ---------------------------------------------------------- */
+
+static void close_conn(void *p)
+{
+	plumb_pg_conn *c = p;
+	if (c->lock_pg)
+		PQfinish(c->lock_pg);
+	if (c->pg)
+		PQfinish(c->pg);
+	c->lock_pg = NULL;
+	c->pg = NULL;
+}
+
+/* Records a failed connection attempt, with url's secrets scrubbed. */
+static int connect_error(plumb_ctx *ctx, PGconn *pg, const char *display, const char *url)
+{
+	plumb_vec secrets = {0};
+	plumb_arena *a = ctx->root;
+	char *first = NULL, *rest = NULL;
+	const char *msg = pg ? PQerrorMessage(pg) : "out of memory";
+	collect_secrets(a, url, &secrets);
+	if (pg) {
+		/* the password libpq used (PGPASSWORD, .pgpass) */
+		const char *pw = PQpass(pg);
+		if (pw && *pw)
+			plumb_vec_push(a, &secrets, plumb_arena_strdup(a, pw));
+	}
+	split_message(a, msg, &first, &rest);
+	first = scrub(a, first, &secrets);
+	rest = rest ? scrub(a, rest, &secrets) : NULL;
+	int rc = plumb_error_set(ctx, PLUMB_EDB, "could not connect to \"%s\": %s",
+				 display ? display : "(server)", first ? first : "");
+	if (rest && ctx->err.code == PLUMB_EDB)
+		plumb_error_add_detail(ctx, "%s", rest);
+	return rc;
+}
+
+/* Sets up a fresh connection the way plumb wants it. */
+static int session_setup(plumb_ctx *ctx, plumb_pg_conn *c)
+{
+	return plumb__pg_command(ctx, c, "could not configure the session",
+				 "SET client_min_messages = warning");
+}
+
+/* Allocates a connection and registers its closing before anything is
+ * opened, so every path out closes what was opened. */
+static plumb_pg_conn *new_conn(plumb_ctx *ctx, plumb_arena *arena)
+{
+	plumb_pg_conn *c = plumb_arena_alloc(arena, sizeof(*c));
+	if (!c || plumb_arena_defer(arena, close_conn, c) < 0) {
+		plumb_error_nomem(ctx);
+		return NULL;
+	}
+	c->base.dialect = &plumb_dialect_pg;
+	c->base.tracking = PLUMB_TRACKING_PLUMB;
+	return c;
+}
 
 int plumb__pg_connect(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb_conn **out)
 {
-	(void)arena; (void)url; *out = NULL;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
+	int rc = 0;
+	plumb_pg_conn *c = NULL;
+	*out = NULL;
+	/* application_name falls back to plumb; client_encoding comes before the
+	 * expanded URL, which may override it. */
+	const char *keys[] = {"fallback_application_name", "client_encoding", "dbname", NULL};
+	const char *vals[] = {"plumb", "UTF8", url, NULL};
+
+	if (!(c = new_conn(ctx, arena))) {
+		rc = PLUMB_ENOMEM;
+		goto done;
+	}
+	c->conninfo = plumb_arena_strdup(arena, url);
+	c->base.display = display_of(arena, url);
+	if (!c->conninfo || !c->base.display) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	c->pg = PQconnectdbParams(keys, vals, 1);
+	if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
+		rc = connect_error(ctx, c->pg, c->base.display, url);
+		goto done;
+	}
+	if ((rc = session_setup(ctx, c)) < 0)
+		goto done;
+	c->dbname = plumb_arena_strdup(arena, PQdb(c->pg));
+	if (!c->dbname) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	*out = &c->base;
+done:
+	if (rc < 0 && c)
+		close_conn(c);
+	return rc;
 }
 
-int plumb__pg_connect_scratch(plumb_ctx *ctx, plumb_arena *arena, const char *dev_url, plumb_conn **out)
+/* A new connection with the settings model was opened with, its dbname
+ * and application_name replaced when given. NULL when out of memory. */
+static PGconn *connect_like(plumb_arena *arena, PGconn *model, const char *dbname,
+			    const char *appname)
 {
-	(void)arena; (void)dev_url; *out = NULL;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
+	PGconn *pg = NULL;
+	PQconninfoOption *opts = PQconninfo(model);
+	plumb_arena *a = plumb_arena_new(arena);
+	size_t n = 0, i = 0;
+	if (!opts || !a)
+		goto done;
+	for (PQconninfoOption *o = opts; o->keyword; o++)
+		n++;
+	const char **keys = plumb_arena_alloc(a, (n + 3) * sizeof(*keys));
+	const char **vals = plumb_arena_alloc(a, (n + 3) * sizeof(*vals));
+	if (!keys || !vals)
+		goto done;
+	for (PQconninfoOption *o = opts; o->keyword; o++) {
+		if (!o->val || !*o->val)
+			continue;
+		if ((dbname && strcmp(o->keyword, "dbname") == 0) ||
+		    (appname && strcmp(o->keyword, "application_name") == 0))
+			continue;
+		keys[i] = o->keyword;
+		vals[i++] = o->val;
+	}
+	if (dbname) {
+		keys[i] = "dbname";
+		vals[i++] = dbname;
+	}
+	if (appname) {
+		keys[i] = "application_name";
+		vals[i++] = appname;
+	}
+	keys[i] = vals[i] = NULL;
+	pg = PQconnectdbParams(keys, vals, 0);
+done:
+	if (opts)
+		PQconninfoFree(opts);
+	plumb_arena_free(a);
+	return pg;
 }
 
-int plumb__pg_exec_script(plumb_ctx *ctx, plumb_conn *conn, const char *sql, const char *file)
+/* --- running SQL ------------------------------------------------------------ */
+
+static bool result_ok(const PGresult *res)
 {
-	(void)conn; (void)sql; (void)file;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
+	ExecStatusType st = PQresultStatus(res);
+	return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY;
 }
 
-int plumb__pg_exec_each(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *sql, const char *file, const char **failed_stmt)
+int plumb__pg_query(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_conn *c, const char *what,
+		    const char *sql, int n_params, const char *const *params, PGresult **out)
 {
-	(void)conn; (void)arena; (void)sql; (void)file; *failed_stmt = NULL;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
+	int rc = 0;
+	*out = NULL;
+	PGresult *res = PQexecParams(c->pg, sql, n_params, NULL, params, NULL, NULL, 0);
+	if (!res || !result_ok(res)) {
+		rc = plumb__pg_error(ctx, c->pg, res, what, NULL, NULL);
+		PQclear(res);
+		goto done;
+	}
+	if (plumb_arena_defer(arena, (void (*)(void *))PQclear, res) < 0) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	*out = res;
+done:
+	return rc;
 }
 
-int plumb__pg_begin(plumb_ctx *ctx, plumb_conn *conn, const plumb_txn_opts *opts)
+/* Runs sql (one or more statements, simple protocol) and reads every
+ * result; the first failure is recorded at its position in text (sql is
+ * text + base). COPY FROM STDIN is refused; COPY TO STDOUT is discarded. */
+static int run_simple(plumb_ctx *ctx, PGconn *pg, const char *what, const char *sql,
+		      const char *file, const char *text, size_t base)
 {
-	(void)conn; (void)opts;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
-}
-
-int plumb__pg_commit(plumb_ctx *ctx, plumb_conn *conn)
-{
-	(void)conn;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
-}
-
-int plumb__pg_rollback(plumb_ctx *ctx, plumb_conn *conn)
-{
-	(void)conn;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
-}
-
-int plumb__pg_lock(plumb_ctx *ctx, plumb_conn *conn, long timeout_ms)
-{
-	(void)conn; (void)timeout_ms;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
-}
-
-int plumb__pg_unlock(plumb_ctx *ctx, plumb_conn *conn)
-{
-	(void)conn;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
-}
-
-int plumb__pg_query(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_conn *c, const char *what, const char *sql, int n_params, const char *const *params, PGresult **out)
-{
-	(void)arena; (void)c; (void)what; (void)sql; (void)n_params; (void)params; *out = NULL;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
+	int rc = 0;
+	PGresult *res;
+	if (!PQsendQuery(pg, sql))
+		return pg_error_at(ctx, pg, NULL, what, file, text, base, sql);
+	while ((res = PQgetResult(pg))) {
+		ExecStatusType st = PQresultStatus(res);
+		if (st == PGRES_COPY_IN) {
+			PQputCopyEnd(pg, "COPY FROM STDIN is not supported in scripts");
+		} else if (st == PGRES_COPY_OUT) {
+			char *buf;
+			while (PQgetCopyData(pg, &buf, 0) > 0)
+				PQfreemem(buf);
+		} else if (!result_ok(res) && rc == 0) {
+			rc = pg_error_at(ctx, pg, res, what, file, text, base, sql);
+		}
+		PQclear(res);
+	}
+	if (rc == 0 && PQstatus(pg) != CONNECTION_OK)
+		rc = pg_error_at(ctx, pg, NULL, what, file, text, base, sql);
+	return rc;
 }
 
 int plumb__pg_command(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const char *sql)
 {
-	(void)c; (void)what; (void)sql;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
+	return run_simple(ctx, c->pg, what, sql, NULL, NULL, 0);
 }
 
-int plumb__pg_error(plumb_ctx *ctx, PGconn *pg, const PGresult *res, const char *what, const char *file, const char *text)
+int plumb__pg_exec_script(plumb_ctx *ctx, plumb_conn *conn, const char *sql, const char *file)
 {
-	(void)pg; (void)res; (void)what; (void)file; (void)text;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	return run_simple(ctx, c->pg, NULL, sql, file, file ? sql : NULL, 0);
+}
+
+/* The first byte of sql at or after i that is not blank, a comment or a
+ * semicolon. */
+static size_t skip_filler(const char *s, size_t i, size_t end)
+{
+	while (i < end) {
+		if (strchr(" \t\n\r\f;", s[i])) {
+			i++;
+		} else if (s[i] == '-' && i + 1 < end && s[i + 1] == '-') {
+			while (i < end && s[i] != '\n')
+				i++;
+		} else if (s[i] == '/' && i + 1 < end && s[i + 1] == '*') {
+			int depth = 1;
+			i += 2;
+			while (i < end && depth) {
+				if (s[i] == '*' && i + 1 < end && s[i + 1] == '/') {
+					depth--;
+					i += 2;
+				} else if (s[i] == '/' && i + 1 < end && s[i + 1] == '*') {
+					depth++;
+					i += 2;
+				} else {
+					i++;
+				}
+			}
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+/* Runs the statement in sql[start, end) (blanks, comments and semicolons
+ * around it trimmed) on its own; nothing when there is no statement. */
+static int run_one(plumb_ctx *ctx, plumb_pg_conn *c, plumb_arena *arena, const char *sql,
+		   size_t start, size_t end, const char *file, const char **failed_stmt)
+{
+	start = skip_filler(sql, start, end);
+	while (end > start && strchr(" \t\r\n\f;", sql[end - 1]))
+		end--;
+	if (start >= end)
+		return 0;
+	char *stmt = plumb_arena_strndup(arena, sql + start, end - start);
+	if (!stmt)
+		return plumb_error_nomem(ctx);
+	int rc = run_simple(ctx, c->pg, NULL, stmt, file, file ? sql : NULL, start);
+	if (rc < 0 && failed_stmt)
+		*failed_stmt = stmt;
+	return rc;
+}
+
+int plumb__pg_exec_each(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *sql,
+			const char *file, const char **failed_stmt)
+{
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	int rc = 0;
+	size_t len = strlen(sql), pos = 0;
+	PgQuerySplitResult split = pg_query_split_with_scanner(sql);
+	if (failed_stmt)
+		*failed_stmt = NULL;
+	if (!arena)
+		arena = ctx->root;
+	if (split.error) {
+		int line = 0, col = 0;
+		size_t off = split.error->cursorpos > 0
+				     ? char_to_byte(sql, split.error->cursorpos)
+				     : 0;
+		plumb_text_position(sql, off, &line, &col);
+		rc = plumb_error_set_at(ctx, PLUMB_EPARSE, file, file ? line : 0, file ? col : 0,
+					"%s", split.error->message);
+		goto done;
+	}
+	/* The scanner leaves out statements without a keyword ("SELEC 1"):
+	 * what lies between two statements is run too, so the server reports it. */
+	for (int i = 0; i <= split.n_stmts; i++) {
+		size_t start = len, end = len;
+		if (i < split.n_stmts) {
+			start = (size_t)split.stmts[i]->stmt_location;
+			end = start + (size_t)split.stmts[i]->stmt_len;
+			if (start > len)
+				start = len;
+			if (end > len || split.stmts[i]->stmt_len == 0)
+				end = len;
+		}
+		if (start > pos &&
+		    (rc = run_one(ctx, c, arena, sql, pos, start, file, failed_stmt)) < 0)
+			goto done;
+		if ((rc = run_one(ctx, c, arena, sql, start, end, file, failed_stmt)) < 0)
+			goto done;
+		if (end > pos)
+			pos = end;
+	}
+done:
+	pg_query_free_split_result(split);
+	return rc;
+}
+
+/* --- transactions ------------------------------------------------------------ */
+
+int plumb__pg_begin(plumb_ctx *ctx, plumb_conn *conn, const plumb_txn_opts *opts)
+{
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	int rc = 0;
+	char sql[128];
+	if ((rc = plumb__pg_command(ctx, c, "could not begin a transaction", "BEGIN")) < 0)
+		goto done;
+	c->in_txn = true;
+	if (opts && opts->lock_timeout_ms > 0) {
+		snprintf(sql, sizeof(sql), "SET LOCAL lock_timeout = '%ldms'", opts->lock_timeout_ms);
+		if ((rc = plumb__pg_command(ctx, c, "could not set lock_timeout", sql)) < 0)
+			goto done;
+	}
+	if (opts && opts->statement_timeout_ms > 0) {
+		snprintf(sql, sizeof(sql), "SET LOCAL statement_timeout = '%ldms'",
+			 opts->statement_timeout_ms);
+		if ((rc = plumb__pg_command(ctx, c, "could not set statement_timeout", sql)) < 0)
+			goto done;
+	}
+done:
+	if (rc < 0 && c->in_txn)
+		plumb__pg_rollback(ctx, conn);
+	return rc;
+}
+
+int plumb__pg_commit(plumb_ctx *ctx, plumb_conn *conn)
+{
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	int rc = 0;
+	PGresult *res = PQexec(c->pg, "COMMIT");
+	c->in_txn = false;
+	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK) {
+		rc = plumb__pg_error(ctx, c->pg, res, "could not commit", NULL, NULL);
+		goto done;
+	}
+	/* COMMIT of a failed transaction rolls it back and says so */
+	if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0)
+		rc = plumb_error_set(ctx, PLUMB_EDB,
+				     "could not commit: the transaction had failed and was rolled back");
+done:
+	PQclear(res);
+	return rc;
+}
+
+int plumb__pg_rollback(plumb_ctx *ctx, plumb_conn *conn)
+{
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	int rc = 0;
+	c->in_txn = false;
+	/* a broken connection has nothing left to roll back */
+	if (!c->pg || PQstatus(c->pg) != CONNECTION_OK ||
+	    PQtransactionStatus(c->pg) == PQTRANS_IDLE)
+		goto done;
+	PGresult *res = PQexec(c->pg, "ROLLBACK");
+	if (PQstatus(c->pg) == CONNECTION_OK && (!res || PQresultStatus(res) != PGRES_COMMAND_OK))
+		rc = plumb__pg_error(ctx, c->pg, res, "could not roll back", NULL, NULL);
+	PQclear(res);
+done:
+	return rc;
+}
+
+/* --- the runner's lock --------------------------------------------------------- */
+
+/* The lock's key: the database and the tracking table, so plumb's and
+ * drizzle's runners exclude each other only on one table. */
+#define LOCK_KEY "hashtext(current_database() || '.' || $1)::bigint"
+
+static const char *lock_table(const plumb_pg_conn *c)
+{
+	return c->base.tracking == PLUMB_TRACKING_DRIZZLE ? "drizzle.__drizzle_migrations"
+							    : PLUMB_TRACKING_TABLE;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+static long monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Records PLUMB_ELOCKED naming the session that holds the lock. */
+static int locked_error(plumb_ctx *ctx, plumb_arena *a, plumb_pg_conn *c, const char *table,
+			long timeout_ms)
+{
+	static const char sql[] =
+		"WITH k AS (SELECT " LOCK_KEY " AS k)\n"
+		"SELECT l.pid, coalesce(a.application_name, ''),\n"
+		"       coalesce(host(a.client_addr), 'local'),\n"
+		"       to_char(coalesce(CASE WHEN a.state = 'idle' THEN a.state_change END,\n"
+		"                        a.backend_start) AT TIME ZONE 'UTC',\n"
+		"               'YYYY-MM-DD HH24:MI:SS') || '+00'\n"
+		"FROM k, pg_catalog.pg_locks l\n"
+		"LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid\n"
+		"WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1\n"
+		"  AND l.database = (SELECT oid FROM pg_catalog.pg_database\n"
+		"                    WHERE datname = current_database())\n"
+		"  AND l.classid::bigint = (k.k >> 32) & 4294967295\n"
+		"  AND l.objid::bigint = k.k & 4294967295\n"
+		"LIMIT 1";
+	PGresult *res = NULL;
+	const char *params[] = {table};
+	int rc = plumb__pg_query(ctx, a, c, "could not find the holder of the migration lock", sql,
+				 1, params, &res);
+	if (rc < 0)
+		return rc;
+	if (PQntuples(res) == 0) {
+		rc = plumb_error_set(ctx, PLUMB_ELOCKED,
+				     "could not obtain the migration lock of database \"%s\" within "
+				     "%ld ms: lock held by another session",
+				     c->dbname, timeout_ms);
+	} else {
+		const char *pid = PQgetvalue(res, 0, 0), *app = PQgetvalue(res, 0, 1);
+		const char *since = PQgetisnull(res, 0, 3) ? "an unknown time" : PQgetvalue(res, 0, 3);
+		rc = plumb_error_set(ctx, PLUMB_ELOCKED,
+				     "could not obtain the migration lock of database \"%s\" within "
+				     "%ld ms: lock held by pid %s (%s%s%s, since %s)",
+				     c->dbname, timeout_ms, pid, app, *app ? ", " : "",
+				     PQgetvalue(res, 0, 2), since);
+		plumb_error_set_hint(ctx,
+				     "another migration run is in progress; wait for it to finish, "
+				     "or end it with SELECT pg_terminate_backend(%s)",
+				     pid);
+	}
+	return rc;
+}
+
+int plumb__pg_lock(plumb_ctx *ctx, plumb_conn *conn, long timeout_ms)
+{
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	plumb_pg_conn lock = {0};
+	plumb_arena *a = NULL;
+	int rc = 0;
+	const char *params[] = {lock_table(c)};
+	long deadline = monotonic_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+
+	if (c->lock_pg) /* held already */
+		goto done;
+	if (!(a = plumb_arena_new(ctx->root))) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	/* A session of its own: the lock lives exactly as long as it, whatever
+	 * the main connection's transactions do, and dies with this process. */
+	lock.pg = connect_like(a, c->pg, NULL, "plumb (lock)");
+	if (!lock.pg || PQstatus(lock.pg) != CONNECTION_OK) {
+		rc = connect_error(ctx, lock.pg, c->base.display, c->conninfo);
+		goto done;
+	}
+	for (;;) {
+		PGresult *res = NULL;
+		if ((rc = plumb__pg_query(ctx, a, &lock, "could not take the migration lock",
+					  "SELECT pg_catalog.pg_try_advisory_lock(" LOCK_KEY ")", 1,
+					  params, &res)) < 0)
+			goto done;
+		if (strcmp(PQgetvalue(res, 0, 0), "t") == 0)
+			break;
+		long now = monotonic_ms();
+		if (now >= deadline) {
+			rc = locked_error(ctx, a, c, params[0], timeout_ms);
+			goto done;
+		}
+		sleep_ms(deadline - now < LOCK_POLL_MS ? deadline - now : LOCK_POLL_MS);
+	}
+	c->lock_pg = lock.pg;
+	lock.pg = NULL;
+done:
+	plumb_arena_free(a);
+	if (lock.pg)
+		PQfinish(lock.pg);
+	return rc;
+}
+
+int plumb__pg_unlock(plumb_ctx *ctx, plumb_conn *conn)
+{
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	int rc = 0;
+	const char *params[] = {lock_table(c)};
+	if (!c->lock_pg)
+		return 0;
+	PGresult *res = PQexecParams(c->lock_pg, "SELECT pg_catalog.pg_advisory_unlock(" LOCK_KEY ")",
+				     1, NULL, params, NULL, NULL, 0);
+	/* closing the session releases the lock in any case */
+	if (PQstatus(c->lock_pg) == CONNECTION_OK && (!res || PQresultStatus(res) != PGRES_TUPLES_OK))
+		rc = plumb__pg_error(ctx, c->lock_pg, res, "could not release the migration lock", NULL,
+				     NULL);
+	PQclear(res);
+	PQfinish(c->lock_pg);
+	c->lock_pg = NULL;
+	return rc;
+}
+
+/* --- scratch databases ------------------------------------------------------------- */
+
+/* A scratch database on the user's server, dropped over the admin
+ * connection once the scratch connection is closed (cleanups run newest
+ * first: the scratch connection, this, the admin connection). */
+typedef struct scratch_db {
+	plumb_pg_conn *admin;
+	const char *drop_sql;
+	bool dropped;
+} scratch_db;
+
+static void drop_scratch_db(void *p)
+{
+	scratch_db *s = p;
+	if (s->dropped || !s->admin->pg || PQstatus(s->admin->pg) != CONNECTION_OK)
+		return;
+	s->dropped = true;
+	PQclear(PQexec(s->admin->pg, s->drop_sql));
+}
+
+static int scratch_on_server(plumb_ctx *ctx, plumb_arena *arena, const char *dev_url,
+			     plumb_conn **out)
+{
+	static unsigned n_scratch;
+	int rc = 0;
+	plumb_conn *admin_conn = NULL;
+	plumb_pg_conn *admin, *c = NULL;
+	scratch_db *s = NULL;
+	char *name, *quoted, *create;
+
+	if ((rc = plumb__pg_connect(ctx, arena, dev_url, &admin_conn)) < 0)
+		goto done;
+	admin = (plumb_pg_conn *)admin_conn;
+	name = plumb_arena_printf(arena, "plumb_scratch_%ld_%u", (long)getpid(), n_scratch++);
+	quoted = name ? plumb_quote_ident(arena, name) : NULL;
+	create = quoted ? plumb_arena_printf(arena, "CREATE DATABASE %s TEMPLATE template0", quoted)
+			: NULL;
+	s = plumb_arena_alloc(arena, sizeof(*s));
+	if (!create || !s) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	s->drop_sql = plumb_arena_printf(arena, "DROP DATABASE IF EXISTS %s WITH (FORCE)", quoted);
+	if (!s->drop_sql) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if ((rc = plumb__pg_command(ctx, admin, "could not create a scratch database", create)) < 0)
+		goto done;
+	s->admin = admin; /* created: from now on it is dropped */
+	if (plumb_arena_defer(arena, drop_scratch_db, s) < 0) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if (!(c = new_conn(ctx, arena))) {
+		rc = PLUMB_ENOMEM;
+		goto done;
+	}
+	c->conninfo = admin->conninfo;
+	c->dbname = c->scratch_db = name;
+	c->base.display = plumb_arena_printf(arena, "%s (scratch database %s)",
+					     admin->base.display, name);
+	if (!c->base.display) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	c->pg = connect_like(arena, admin->pg, name, NULL);
+	if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
+		rc = connect_error(ctx, c->pg, c->base.display, dev_url);
+		goto done;
+	}
+	if ((rc = session_setup(ctx, c)) < 0)
+		goto done;
+	*out = &c->base;
+done:
+	if (rc < 0 && c)
+		close_conn(c);
+	if (rc < 0 && s && s->admin)
+		drop_scratch_db(s);
+	return rc;
+}
+
+/* A throwaway local cluster: initdb into a temporary folder, a server on a
+ * Unix socket in it and no TCP; stopped and removed with the arena. */
+typedef struct cluster {
+	char *dir, *data, *pg_ctl, *log;
+	bool started, removed;
+} cluster;
+
+static bool has_tools(plumb_arena *a, const char *dir)
+{
+	char *initdb = plumb_path_join(a, dir, "initdb"), *pg_ctl = plumb_path_join(a, dir, "pg_ctl");
+	return initdb && pg_ctl && access(initdb, X_OK) == 0 && access(pg_ctl, X_OK) == 0;
+}
+
+/* The folder holding initdb and pg_ctl: on PATH, else pg_config --bindir,
+ * else the newest of Debian's /usr/lib/postgresql/N/bin; NULL when none. */
+static char *find_server_bin(plumb_arena *a)
+{
+	const char *path = getenv("PATH");
+	char line[4096];
+	for (const char *p = path; p && *p;) {
+		size_t n = strcspn(p, ":");
+		char *dir = plumb_arena_strndup(a, p, n);
+		if (dir && *dir && has_tools(a, dir))
+			return dir;
+		p += n;
+		if (*p == ':')
+			p++;
+	}
+	FILE *f = popen("pg_config --bindir 2>/dev/null", "r");
+	if (f) {
+		bool got = fgets(line, sizeof(line), f) != NULL;
+		pclose(f);
+		line[strcspn(line, "\r\n")] = 0;
+		if (got && *line && has_tools(a, line))
+			return plumb_arena_strdup(a, line);
+	}
+	glob_t g;
+	char *best = NULL;
+	long best_v = -1;
+	if (glob("/usr/lib/postgresql/*/bin", GLOB_ONLYDIR, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++) {
+			long v = strtol(g.gl_pathv[i] + strlen("/usr/lib/postgresql/"), NULL, 10);
+			if (v > best_v && has_tools(a, g.gl_pathv[i])) {
+				best_v = v;
+				best = plumb_arena_strdup(a, g.gl_pathv[i]);
+			}
+		}
+		globfree(&g);
+	}
+	return best;
+}
+
+/* Runs argv[0] with its output appended to log; its exit status, or -1. */
+static int run_tool(const char *log, char *const argv[])
+{
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	int status = 0;
+	if (posix_spawn_file_actions_init(&fa) != 0)
+		return -1;
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0600);
+	posix_spawn_file_actions_adddup2(&fa, 1, 2);
+	int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0)
+		return -1;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+static void cluster_remove(void *p)
+{
+	cluster *cl = p;
+	if (cl->removed)
+		return;
+	cl->removed = true;
+	if (cl->started) {
+		char *argv[] = {cl->pg_ctl, "-D", cl->data, "-m", "immediate", "-w", "stop", NULL};
+		run_tool(cl->log, argv);
+	}
+	nftw(cl->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Adds the end of the tools' log to the recorded error. */
+static void add_log_tail(plumb_ctx *ctx, plumb_arena *a, const char *path)
+{
+	char *text = NULL;
+	size_t len = 0;
+	plumb_ctx quiet = {.root = a};
+	if (plumb_fs_read(&quiet, a, path, &text, &len) < 0 || !len)
+		return;
+	while (len && (text[len - 1] == '\n' || text[len - 1] == ' '))
+		text[--len] = 0;
+	const char *from = len > 2000 ? text + len - 2000 : text;
+	plumb_error_add_detail(ctx, "%s", from);
+}
+
+static int scratch_local(plumb_ctx *ctx, plumb_arena *arena, plumb_conn **out)
+{
+	int rc = 0;
+	cluster *cl = NULL;
+	plumb_pg_conn *c = NULL;
+	char *bin, *tmpl, *initdb, *opts, *server_log, *conninfo;
+	const char *tmp = getenv("TMPDIR");
+
+	if (geteuid() == 0) {
+		rc = plumb_error_set(ctx, PLUMB_EUSAGE,
+				     "a throwaway cluster cannot run as root; give --dev-url URL");
+		plumb_error_set_hint(ctx, "initdb and postgres refuse to run as root; point "
+					  "--dev-url at a server where plumb may create databases");
+		goto done;
+	}
+	if (!(bin = find_server_bin(arena))) {
+		rc = plumb_error_set(ctx, PLUMB_ENOTFOUND,
+				     "no PostgreSQL server programs (initdb, pg_ctl) found for a "
+				     "throwaway cluster; give --dev-url URL");
+		plumb_error_set_hint(ctx, "install the PostgreSQL server, or put its bin folder "
+					  "on PATH");
+		goto done;
+	}
+	tmpl = plumb_arena_printf(arena, "%s/plumb-scratch.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	cl = plumb_arena_alloc(arena, sizeof(*cl));
+	if (!tmpl || !cl) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if (!mkdtemp(tmpl)) {
+		rc = plumb_error_set(ctx, PLUMB_EIO, "could not create temporary folder \"%s\": %s",
+				     tmpl, strerror(errno));
+		goto done;
+	}
+	cl->dir = tmpl;
+	if (plumb_arena_defer(arena, cluster_remove, cl) < 0) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	cl->data = plumb_path_join(arena, tmpl, "data");
+	cl->pg_ctl = plumb_path_join(arena, bin, "pg_ctl");
+	cl->log = plumb_path_join(arena, tmpl, "tools.log");
+	initdb = plumb_path_join(arena, bin, "initdb");
+	server_log = plumb_path_join(arena, tmpl, "server.log");
+	opts = plumb_arena_printf(arena,
+				  "-c listen_addresses='' -c unix_socket_directories='%s' -p 5432 "
+				  "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+				  tmpl);
+	conninfo = plumb_arena_printf(arena, "host='%s' port=5432 user=postgres dbname=postgres",
+				      tmpl);
+	if (!cl->data || !cl->pg_ctl || !cl->log || !initdb || !server_log || !opts || !conninfo) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if (strpbrk(tmpl, "'\\ ")) {
+		rc = plumb_error_set(ctx, PLUMB_EUSAGE,
+				     "temporary folder \"%s\" has characters a throwaway cluster "
+				     "cannot use; set TMPDIR",
+				     tmpl);
+		goto done;
+	}
+
+	char *initdb_argv[] = {initdb,	    "-D",	    cl->data, "-A", "trust", "-U", "postgres",
+			       "-N",	    "-E",	    "UTF8",   "--no-locale",	     NULL};
+	if (run_tool(cl->log, initdb_argv) != 0) {
+		rc = plumb_error_set(ctx, PLUMB_EDB, "could not create a throwaway cluster: initdb "
+						     "failed");
+		add_log_tail(ctx, arena, cl->log);
+		goto done;
+	}
+	char *start_argv[] = {cl->pg_ctl, "-D", cl->data, "-l", server_log, "-w", "-t", "60",
+			      "-o",	  opts, "start",  NULL};
+	cl->started = true; /* a half-started server is stopped too */
+	if (run_tool(cl->log, start_argv) != 0) {
+		rc = plumb_error_set(ctx, PLUMB_EDB, "could not start a throwaway cluster");
+		add_log_tail(ctx, arena, server_log);
+		goto done;
+	}
+
+	if (!(c = new_conn(ctx, arena))) {
+		rc = PLUMB_ENOMEM;
+		goto done;
+	}
+	c->conninfo = conninfo;
+	c->base.display = conninfo;
+	c->dbname = c->scratch_db = "postgres";
+	const char *keys[] = {"fallback_application_name", "client_encoding", "dbname", NULL};
+	const char *vals[] = {"plumb", "UTF8", conninfo, NULL};
+	c->pg = PQconnectdbParams(keys, vals, 1);
+	if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
+		rc = connect_error(ctx, c->pg, c->base.display, conninfo);
+		goto done;
+	}
+	if ((rc = session_setup(ctx, c)) < 0)
+		goto done;
+	*out = &c->base;
+done:
+	/* a cluster that is of no use is not left running until the arena goes */
+	if (rc < 0 && c)
+		close_conn(c);
+	if (rc < 0 && cl && cl->dir)
+		cluster_remove(cl);
+	return rc;
+}
+
+int plumb__pg_connect_scratch(plumb_ctx *ctx, plumb_arena *arena, const char *dev_url,
+			      plumb_conn **out)
+{
+	*out = NULL;
+	if (!dev_url || !*dev_url || strcmp(dev_url, "local") == 0)
+		return scratch_local(ctx, arena, out);
+	return scratch_on_server(ctx, arena, dev_url, out);
 }

@@ -1,8 +1,42 @@
-/* Placeholder until this part of the PostgreSQL dialect lands. */
+/*
+ * Writes a whole PostgreSQL catalog as the SQL a person keeps as schema.sql
+ * (`plumb pull`): the plan that builds the catalog from nothing, in the
+ * planner's dependency order (schemas, extensions, types, sequences,
+ * functions, tables, indexes, foreign keys, views, triggers, policies,
+ * comments), one statement per paragraph. Deterministic: the same catalog
+ * gives the same text. It reads no database.
+ */
 #include "dialect/pg/pg.h"
 
 int plumb__pg_dump(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat, char **out)
 {
-	(void)arena; (void)cat; *out = NULL;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
+	plumb_arena *tmp = plumb_arena_new(arena);
+	plumb_catalog *empty = NULL;
+	plumb_diff *diff = NULL;
+	plumb_plan *plan = NULL;
+	plumb_buf b;
+	int rc = 0;
+
+	*out = NULL;
+	if (!tmp) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if ((rc = plumb_catalog_new(ctx, tmp, "pg", false, &empty)) ||
+	    (rc = plumb_diff_catalogs(ctx, tmp, empty, cat, &diff)) ||
+	    (rc = plumb__pg_plan(ctx, tmp, diff, NULL, &plan)))
+		goto done;
+	plumb_buf_init(&b, arena, 0);
+	for (size_t i = 0; i < plan->stmts.n; i++) {
+		const plumb_stmt *s = plan->stmts.items[i];
+		plumb_buf_puts(&b, i ? "\n" : "");
+		plumb_buf_puts(&b, s->sql);
+		plumb_buf_puts(&b, ";\n");
+	}
+	if ((rc = plumb_buf_finish(&b, ctx)))
+		goto done;
+	*out = b.data;
+done:
+	plumb_arena_free(tmp);
+	return rc;
 }

@@ -1,26 +1,181 @@
-/* Placeholder until this part of the PostgreSQL dialect lands. */
+/*
+ * PostgreSQL's tracking table public.plumb_migrations: creating it, reading
+ * its rows as plumb_record, writing (insert or update) and deleting one row,
+ * always with parameters. The table is schema-qualified so search_path does
+ * not matter; reading never creates it (status must not write). Drizzle's
+ * table is drizzle.c's business: every function hands over to it first.
+ * Transactions are the runner's, not this file's.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "dialect/pg/pg.h"
+
+#define TABLE "public." PLUMB_TRACKING_TABLE
+#define COLUMNS "version, name, checksum, state, applied_at, duration_ms, applied_by, error"
+
+static bool drizzle(const plumb_conn *conn)
+{
+	return conn->tracking == PLUMB_TRACKING_DRIZZLE;
+}
+
+/* The `what` of a failure: could not VERB tracking table "plumb_migrations". */
+#define WHAT(verb) "could not " verb " tracking table \"" PLUMB_TRACKING_TABLE "\""
 
 int plumb__pg_tracking_ensure(plumb_ctx *ctx, plumb_conn *conn)
 {
-	(void)conn;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
+	static const char sql[] =
+		"CREATE TABLE IF NOT EXISTS " TABLE " (\n"
+		"  version text PRIMARY KEY,\n"
+		"  name text NOT NULL,\n"
+		"  checksum text NOT NULL,\n"
+		"  state text NOT NULL CHECK (state IN ('applied', 'failed', 'baseline')),\n"
+		"  applied_at timestamptz NOT NULL DEFAULT now(),\n"
+		"  duration_ms bigint NOT NULL DEFAULT 0,\n"
+		"  applied_by text,\n"
+		"  error text\n"
+		")";
+	if (drizzle(conn))
+		return plumb__pg_drizzle_ensure(ctx, conn);
+	return plumb__pg_command(ctx, (plumb_pg_conn *)conn, WHAT("create"), sql);
 }
 
-int plumb__pg_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, plumb_vec *out)
+static const char *value(plumb_arena *a, const PGresult *res, int row, int col, bool *oom)
 {
-	(void)conn; (void)arena; (void)out;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
+	if (PQgetisnull(res, row, col))
+		return NULL;
+	char *s = plumb_arena_strdup(a, PQgetvalue(res, row, col));
+	if (!s)
+		*oom = true;
+	return s;
+}
+
+int plumb__pg_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			    plumb_vec *out)
+{
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	PGresult *res = NULL;
+	plumb_arena *tmp = NULL;
+	bool oom = false;
+	int rc = 0;
+
+	if (drizzle(conn))
+		return plumb__pg_drizzle_read(ctx, conn, arena, out);
+	if (!(tmp = plumb_arena_new(arena))) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if ((rc = plumb__pg_query(ctx, tmp, c, WHAT("look for"),
+				  "SELECT pg_catalog.to_regclass('" TABLE "') IS NOT NULL", 0, NULL,
+				  &res)) < 0)
+		goto done;
+	if (strcmp(PQgetvalue(res, 0, 0), "t") != 0)
+		goto done;
+	/* versions are digit strings: order them as numbers */
+	if ((rc = plumb__pg_query(
+		     ctx, tmp, c, WHAT("read"),
+		     "SELECT version, name, checksum, state,\n"
+		     "       to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),\n"
+		     "       duration_ms, applied_by, error\n"
+		     "FROM " TABLE "\n"
+		     "ORDER BY length(ltrim(version, '0')), ltrim(version, '0') COLLATE \"C\",\n"
+		     "         version COLLATE \"C\"",
+		     0, NULL, &res)) < 0)
+		goto done;
+	for (int i = 0; i < PQntuples(res); i++) {
+		plumb_record *r = plumb_arena_alloc(arena, sizeof(*r));
+		if (!r) {
+			rc = plumb_error_nomem(ctx);
+			goto done;
+		}
+		r->version = value(arena, res, i, 0, &oom);
+		r->name = value(arena, res, i, 1, &oom);
+		r->checksum = value(arena, res, i, 2, &oom);
+		const char *state = PQgetvalue(res, i, 3);
+		r->applied_at = value(arena, res, i, 4, &oom);
+		r->duration_ms = strtol(PQgetvalue(res, i, 5), NULL, 10);
+		r->applied_by = value(arena, res, i, 6, &oom);
+		r->error = value(arena, res, i, 7, &oom);
+		if (oom || plumb_vec_push(arena, out, r) < 0) {
+			rc = plumb_error_nomem(ctx);
+			goto done;
+		}
+		int s = plumb_record_state_parse(state);
+		if (s < 0) {
+			rc = plumb_error_set(ctx, PLUMB_EDB,
+					     "tracking table \"%s\" has a row with state \"%s\"",
+					     PLUMB_TRACKING_TABLE, state);
+			goto done;
+		}
+		r->state = (plumb_record_state)s;
+		if (!r->name)
+			r->name = "";
+		if (!r->checksum)
+			r->checksum = "";
+	}
+done:
+	plumb_arena_free(tmp);
+	return rc;
 }
 
 int plumb__pg_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec)
 {
-	(void)conn; (void)rec;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	PGresult *res = NULL;
+	plumb_arena *tmp = NULL;
+	char duration[32];
+	int rc = 0;
+
+	if (drizzle(conn))
+		return plumb__pg_drizzle_write(ctx, conn, rec);
+	if (!(tmp = plumb_arena_new(ctx->root))) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	snprintf(duration, sizeof(duration), "%ld", rec->duration_ms);
+	const char *params[] = {
+		rec->version,
+		rec->name ? rec->name : "",
+		rec->checksum ? rec->checksum : "",
+		plumb_record_state_name(rec->state),
+		rec->applied_at && *rec->applied_at ? rec->applied_at : NULL,
+		duration,
+		rec->applied_by,
+		rec->error,
+	};
+	rc = plumb__pg_query(ctx, tmp, c, WHAT("write to"),
+			     "INSERT INTO " TABLE " (" COLUMNS ")\n"
+			     "VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, now()), $6::bigint,\n"
+			     "        $7, $8)\n"
+			     "ON CONFLICT (version) DO UPDATE SET\n"
+			     "  name = EXCLUDED.name, checksum = EXCLUDED.checksum,\n"
+			     "  state = EXCLUDED.state, applied_at = EXCLUDED.applied_at,\n"
+			     "  duration_ms = EXCLUDED.duration_ms, applied_by = EXCLUDED.applied_by,\n"
+			     "  error = EXCLUDED.error",
+			     8, params, &res);
+done:
+	plumb_arena_free(tmp);
+	return rc;
 }
 
 int plumb__pg_tracking_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version)
 {
-	(void)conn; (void)version;
-	return plumb_error_set(ctx, PLUMB_ERROR, "PostgreSQL: not implemented yet");
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	PGresult *res = NULL;
+	plumb_arena *tmp = NULL;
+	int rc = 0;
+
+	if (drizzle(conn))
+		return plumb__pg_drizzle_delete(ctx, conn, version);
+	if (!(tmp = plumb_arena_new(ctx->root))) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	const char *params[] = {version};
+	rc = plumb__pg_query(ctx, tmp, c, WHAT("delete from"),
+			     "DELETE FROM " TABLE " WHERE version = $1", 1, params, &res);
+done:
+	plumb_arena_free(tmp);
+	return rc;
 }

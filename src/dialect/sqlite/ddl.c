@@ -41,7 +41,7 @@ typedef struct toks {
 	const char *text;   /* NUL-terminated copy */
 	tok *v;
 	size_t n, cap;
-	bool failed;
+	bool failed;        /* out of memory, in lex or in a later copy (sticky) */
 } toks;
 
 static void push_tok(toks *t, int kind, size_t s, size_t e, const char *ident)
@@ -91,14 +91,17 @@ static const char *find_close(const char *text, size_t s)
 	return NULL;
 }
 
-/* Tokens of text[0..len). -1 when the scanner refuses it or out of memory. */
+/* Tokens of text[0..len). -1 when the scanner refuses it or out of memory;
+ * t->failed tells which. */
 static int lex(plumb_arena *a, const char *text, size_t len, toks *t)
 {
 	memset(t, 0, sizeof(*t));
 	t->a = a;
 	t->text = plumb_arena_strndup(a, text, len);
-	if (!t->text)
+	if (!t->text) {
+		t->failed = true;
 		return -1;
+	}
 	size_t from = 0;
 	bool again = true;
 	while (again && !t->failed) {
@@ -223,20 +226,26 @@ static bool plain_ident(const char *s)
 	return !sqlite3_keyword_check(s, (int)strlen(s));
 }
 
+/* name NULL (a failed copy) fails the buffer. */
 static void put_ident(plumb_buf *b, const char *name)
 {
 	size_t start = b->len;
+	if (!name) {
+		b->failed = true;
+		return;
+	}
 	for (const char *p = name; *p; p++)
 		plumb_buf_putc(b, (char)tolower((unsigned char)*p));
-	if (b->failed || plain_ident(b->data + start))
+	if (b->failed || (*name && plain_ident(b->data + start)))
 		return;
-	char *low = plumb_arena_strdup(b->arena, b->data + start);
+	char *low = plumb_str_lower(b->arena, name);
 	if (!low) {
 		b->failed = true;
 		return;
 	}
 	b->len = start;
-	b->data[start] = 0;
+	if (b->data)
+		b->data[start] = 0;
 	plumb_buf_quote_ident(b, low);
 }
 
@@ -445,9 +454,11 @@ int plumb__sqlite_tokens(plumb_arena *arena, const char *sql, plumb_vec *out)
 
 /* --- annotations ------------------------------------------------------- */
 
-char *plumb__sqlite_parse_annotation(plumb_arena *arena, const char *comment, size_t len)
+/* The OLD of an annotation, or NULL: none, or out of memory (*nomem set). */
+static char *annotation(plumb_arena *arena, const char *comment, size_t len, bool *nomem)
 {
 	const char *p = comment, *end = comment + len;
+	char *old;
 	if (len >= 2 && p[0] == '-' && p[1] == '-') {
 		p += 2;
 	} else if (len >= 4 && p[0] == '/' && p[1] == '*') {
@@ -480,19 +491,30 @@ char *plumb__sqlite_parse_annotation(plumb_arena *arena, const char *comment, si
 			q += *q == '"' ? 2 : 1;
 		if (q >= end)
 			return NULL;
-		return dequote(arena, p + 1, (size_t)(q - p - 1), '"');
+		old = dequote(arena, p + 1, (size_t)(q - p - 1), '"');
+	} else {
+		const char *q = p;
+		while (q < end && !isspace((unsigned char)*q) && *q != '*')
+			q++;
+		if (q == p)
+			return NULL;
+		old = plumb_arena_strndup(arena, p, (size_t)(q - p));
 	}
-	const char *q = p;
-	while (q < end && !isspace((unsigned char)*q) && *q != '*')
-		q++;
-	if (q == p)
-		return NULL;
-	return plumb_arena_strndup(arena, p, (size_t)(q - p));
+	if (!old)
+		*nomem = true;
+	return old;
 }
 
-static char *tok_annotation(const toks *t, const tok *k)
+char *plumb__sqlite_parse_annotation(plumb_arena *arena, const char *comment, size_t len)
 {
-	return plumb__sqlite_parse_annotation(t->a, t->text + k->start, k->end - k->start);
+	bool nomem = false;
+	return annotation(arena, comment, len, &nomem);
+}
+
+/* An annotation in comment token k, or NULL; out of memory fails t. */
+static char *tok_annotation(toks *t, const tok *k)
+{
+	return annotation(t->a, t->text + k->start, k->end - k->start, &t->failed);
 }
 
 /* --- the reader -------------------------------------------------------- */
@@ -545,9 +567,8 @@ static char *raw_range(rd *r, size_t from, size_t to)
 	from = next_nc(r->t, from);
 	while (to > from && r->t->v[to - 1].kind == TK_COMMENT)
 		to--;
-	if (from >= to)
-		return plumb_arena_strdup(r->t->a, "");
-	size_t s = r->t->v[from].start, e = r->t->v[to - 1].end;
+	size_t s = from < to ? r->t->v[from].start : 0;
+	size_t e = from < to ? r->t->v[to - 1].end : 0;
 	char *out = plumb_arena_strndup(r->t->a, r->t->text + s, e - s);
 	if (!out)
 		r->failed = true;
@@ -562,7 +583,8 @@ static char *canon(rd *r, size_t from, size_t to)
 	return s;
 }
 
-/* Upper-case copy of words [from, to) joined by spaces ("SET NULL"). */
+/* Upper-case copy of words [from, to) joined by spaces ("SET NULL"); NULL
+ * (and r->failed) when out of memory. */
 static const char *upper_words(rd *r, size_t from, size_t to)
 {
 	plumb_buf b;
@@ -577,12 +599,15 @@ static const char *upper_words(rd *r, size_t from, size_t to)
 			plumb_buf_putc(&b, (char)toupper((unsigned char)*p));
 	}
 	plumb_buf_putc(&b, 0);
-	if (b.failed)
+	if (b.failed) {
 		r->failed = true;
+		return NULL;
+	}
 	return b.data;
 }
 
-/* ON CONFLICT x: the resolution in upper case, or NULL. */
+/* ON CONFLICT x: the resolution in upper case, or NULL (none, or out of
+ * memory: r->failed). */
 static const char *conflict(rd *r)
 {
 	size_t save = r->i;
@@ -632,6 +657,8 @@ static int name_list(rd *r, const char ***cols, size_t *n, size_t *descs_out, bo
 	return 0;
 }
 
+/* At REFERENCES: the clause, or NULL when it cannot be read or out of memory
+ * (r->failed). */
 static plumb_sqlite_fk *fk_clause(rd *r)
 {
 	plumb_sqlite_fk *fk = plumb_arena_alloc(r->t->a, sizeof(*fk));
@@ -695,6 +722,8 @@ static plumb_sqlite_fk *fk_clause(rd *r)
 			break;
 		}
 	}
+	if (r->failed) /* an action or match word could not be copied */
+		return NULL;
 	/* canonical text in a fixed order, defaults left out */
 	plumb_buf b;
 	plumb_buf_init(&b, r->t->a, 0);
@@ -739,6 +768,7 @@ static bool starts_clause(const tok *k)
 	return false;
 }
 
+/* -1 when the definition cannot be read, or out of memory (r->failed). */
 static int column_def(rd *r, plumb_sqlite_coldef *col)
 {
 	size_t from = r->i;
@@ -747,6 +777,10 @@ static int column_def(rd *r, plumb_sqlite_coldef *col)
 		return -1;
 	if (k->kind == TK_STRING) {
 		col->name = dequote(r->t->a, r->t->text + k->start + 1, k->end - k->start - 2, '\'');
+		if (!col->name) {
+			r->failed = true;
+			return -1;
+		}
 	} else {
 		col->name = k->ident;
 	}
@@ -857,6 +891,7 @@ static int column_def(rd *r, plumb_sqlite_coldef *col)
 	return 0;
 }
 
+/* -1 when the constraint cannot be read, or out of memory (r->failed). */
 static int table_constraint(rd *r, plumb_sqlite_tabcon *con)
 {
 	size_t from = r->i;
@@ -924,7 +959,8 @@ static int table_constraint(rd *r, plumb_sqlite_tabcon *con)
 	return 0;
 }
 
-/* The rename annotation among comment tokens [from, to), or NULL. */
+/* The rename annotation among comment tokens [from, to), or NULL (none, or
+ * out of memory: t->failed). */
 static const char *annotation_in(toks *t, size_t from, size_t to)
 {
 	for (size_t i = from; i < to && i < t->n; i++)
@@ -1006,6 +1042,10 @@ int plumb__sqlite_parse_create_table(plumb_ctx *ctx, plumb_arena *arena, const c
 	if (rpi >= r.end)
 		goto bad;
 	d->renamed_from = annotation_in(&t, 0, lpi);
+	if (t.failed) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
 
 	/* items between the parentheses, split at top-level commas */
 	size_t s = lpi + 1;
@@ -1023,27 +1063,29 @@ int plumb__sqlite_parse_create_table(plumb_ctx *ctx, plumb_arena *arena, const c
 			if (!first)
 				goto bad;
 			void *item;
+			int irc;
 			if (is_word(first, "constraint") || is_word(first, "primary") ||
 			    is_word(first, "unique") || is_word(first, "check") ||
 			    is_word(first, "foreign")) {
 				plumb_sqlite_tabcon *con = plumb_arena_alloc(arena, sizeof(*con));
-				if (!con || table_constraint(&ir, con) < 0)
-					goto bad;
-				if (plumb_vec_push(arena, &d->constraints, con) < 0)
+				irc = con ? table_constraint(&ir, con) : -1;
+				if (!con || (!irc && plumb_vec_push(arena, &d->constraints, con) < 0))
 					ir.failed = true;
 				item = NULL;
 			} else {
 				plumb_sqlite_coldef *col = plumb_arena_alloc(arena, sizeof(*col));
-				if (!col || column_def(&ir, col) < 0)
-					goto bad;
-				if (plumb_vec_push(arena, &d->columns, col) < 0)
+				irc = col ? column_def(&ir, col) : -1;
+				if (!col || (!irc && plumb_vec_push(arena, &d->columns, col) < 0))
 					ir.failed = true;
 				item = col;
 			}
+			/* out of memory first: it may be why the item could not be read */
 			if (ir.failed) {
 				rc = plumb_error_nomem(ctx);
 				goto done;
 			}
+			if (irc < 0)
+				goto bad;
 			/* the byte range of the item's tokens, for annotations */
 			size_t fs = next_nc(&t, s), le = i;
 			while (le > fs && t.v[le - 1].kind == TK_COMMENT)
@@ -1097,6 +1139,10 @@ int plumb__sqlite_parse_create_table(plumb_ctx *ctx, plumb_arena *arena, const c
 		plumb_sqlite_coldef *col = items.items[owner];
 		if (col && !col->renamed_from)
 			col->renamed_from = old;
+	}
+	if (t.failed) { /* an annotation could not be copied */
+		rc = plumb_error_nomem(ctx);
+		goto done;
 	}
 
 	/* table options */
@@ -1154,6 +1200,10 @@ int plumb__sqlite_parse_create_index(plumb_ctx *ctx, plumb_arena *arena, const c
 	if (rpi >= r.end)
 		goto bad;
 	d->renamed_from = annotation_in(&t, 0, lpi);
+	if (t.failed) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
 	size_t s = lpi + 1;
 	int depth = 0;
 	for (size_t i = lpi + 1; i <= rpi; i++) {
@@ -1247,7 +1297,7 @@ int plumb__sqlite_leading_renames(plumb_arena *arena, const char *stmt, size_t l
 	size_t first = next_nc(&t, 0);
 	const char *old = annotation_in(&t, 0, first);
 	if (!old)
-		return 0;
+		return t.failed ? -1 : 0;
 	rd r = {&t, 0, t.n, false};
 	size_t name_from;
 	const tok *nt;

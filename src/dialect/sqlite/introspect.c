@@ -32,10 +32,18 @@ static const char *const queries[N_Q] = {
 	"SELECT name, \"unique\", origin FROM pragma_index_list(?1, 'main')",
 };
 
+/* Column i as a string in arena memory; NULL for SQL NULL, or when out of
+ * memory (col_missing tells them apart). */
 static char *col_text(plumb_arena *a, sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
 	return t ? plumb_arena_strdup(a, (const char *)t) : NULL;
+}
+
+/* True when col_text(a, st, i) returned NULL for want of memory. */
+static bool col_missing(const char *s, sqlite3_stmt *st, int i)
+{
+	return !s && sqlite3_column_type(st, i) != SQLITE_NULL;
 }
 
 static bool skipped_table(const char *name)
@@ -91,7 +99,7 @@ static const char **one_name(ictx *x, const char *name)
 	return v;
 }
 
-/* A column clause in table-constraint form. */
+/* A column clause in table-constraint form; NULL when out of memory. */
 static plumb_constraint *column_constraint(ictx *x, const plumb_sqlite_coldef *cd,
 					   const plumb_sqlite_clause *cl)
 {
@@ -103,8 +111,9 @@ static plumb_constraint *column_constraint(ictx *x, const plumb_sqlite_coldef *c
 	k->column_level = true;
 	plumb_buf_init(&b, x->a, 0);
 	if (cl->name) {
-		char *n = plumb__sqlite_canonical_ident(x->a, cl->name);
-		plumb_buf_printf(&b, "constraint %s ", n ? n : "");
+		plumb_buf_puts(&b, "constraint ");
+		plumb_buf_puts(&b, plumb__sqlite_canonical_ident(x->a, cl->name));
+		plumb_buf_putc(&b, ' ');
 	}
 	char *col = plumb__sqlite_canonical_ident(x->a, cd->name);
 	if (!col)
@@ -147,8 +156,8 @@ static plumb_constraint *column_constraint(ictx *x, const plumb_sqlite_coldef *c
 		return NULL;
 	}
 	if (cl->conflict) {
-		char *low = plumb_str_lower(x->a, cl->conflict);
-		plumb_buf_printf(&b, " on conflict %s", low ? low : "");
+		plumb_buf_puts(&b, " on conflict ");
+		plumb_buf_puts(&b, plumb_str_lower(x->a, cl->conflict));
 	}
 	plumb_buf_putc(&b, 0);
 	if (b.failed || (k->n_columns && !k->columns))
@@ -157,6 +166,7 @@ static plumb_constraint *column_constraint(ictx *x, const plumb_sqlite_coldef *c
 	return k;
 }
 
+/* NULL when out of memory. */
 static plumb_constraint *table_constraint(ictx *x, const plumb_sqlite_tabcon *tc)
 {
 	plumb_constraint *k = plumb_arena_alloc(x->a, sizeof(*k));
@@ -215,9 +225,10 @@ static int fallback_constraints(ictx *x, plumb_table *t)
 		plumb_buf b;
 		plumb_buf_init(&b, x->a, 0);
 		plumb_buf_puts(&b, "primary key(");
-		for (size_t i = 0; i < pkcols.n; i++)
-			plumb_buf_printf(&b, "%s%s", i ? ", " : "",
-					 plumb__sqlite_canonical_ident(x->a, pkcols.items[i]));
+		for (size_t i = 0; i < pkcols.n; i++) {
+			plumb_buf_puts(&b, i ? ", " : "");
+			plumb_buf_puts(&b, plumb__sqlite_canonical_ident(x->a, pkcols.items[i]));
+		}
 		plumb_buf_putc(&b, ')');
 		if ((rc = plumb_buf_finish(&b, x->ctx)) < 0)
 			goto done;
@@ -244,6 +255,10 @@ static int fallback_constraints(ictx *x, plumb_table *t)
 			fk->on_delete = plumb_arena_strdup(x->a, action((const char *)sqlite3_column_text(st, 6)));
 			const char *m = (const char *)sqlite3_column_text(st, 7);
 			fk->match = (!m || strcasecmp(m, "NONE") == 0) ? "SIMPLE" : plumb_arena_strdup(x->a, m);
+			if (!fk->ref_table || !fk->on_update || !fk->on_delete || !fk->match) {
+				rc = plumb_error_nomem(x->ctx);
+				goto done;
+			}
 		}
 		if ((rc = push(x, &fkfrom, col_text(x->a, st, 3))) < 0)
 			goto done;
@@ -266,22 +281,29 @@ static int fallback_constraints(ictx *x, plumb_table *t)
 		plumb_buf b;
 		plumb_buf_init(&b, x->a, 0);
 		plumb_buf_puts(&b, "foreign key(");
-		for (size_t j = 0; j < k->n_columns; j++)
-			plumb_buf_printf(&b, "%s%s", j ? ", " : "",
-					 plumb__sqlite_canonical_ident(x->a, k->columns[j]));
-		plumb_buf_printf(&b, ") references %s",
-				 plumb__sqlite_canonical_ident(x->a, k->ref_table));
+		for (size_t j = 0; j < k->n_columns; j++) {
+			plumb_buf_puts(&b, j ? ", " : "");
+			plumb_buf_puts(&b, plumb__sqlite_canonical_ident(x->a, k->columns[j]));
+		}
+		plumb_buf_puts(&b, ") references ");
+		plumb_buf_puts(&b, plumb__sqlite_canonical_ident(x->a, k->ref_table));
 		if (k->n_ref_columns) {
 			plumb_buf_putc(&b, '(');
-			for (size_t j = 0; j < k->n_ref_columns; j++)
-				plumb_buf_printf(&b, "%s%s", j ? ", " : "",
-						 plumb__sqlite_canonical_ident(x->a, k->ref_columns[j]));
+			for (size_t j = 0; j < k->n_ref_columns; j++) {
+				plumb_buf_puts(&b, j ? ", " : "");
+				plumb_buf_puts(&b,
+					       plumb__sqlite_canonical_ident(x->a, k->ref_columns[j]));
+			}
 			plumb_buf_putc(&b, ')');
 		}
-		if (strcmp(k->on_delete, "NO ACTION"))
-			plumb_buf_printf(&b, " on delete %s", plumb_str_lower(x->a, k->on_delete));
-		if (strcmp(k->on_update, "NO ACTION"))
-			plumb_buf_printf(&b, " on update %s", plumb_str_lower(x->a, k->on_update));
+		if (strcmp(k->on_delete, "NO ACTION")) {
+			plumb_buf_puts(&b, " on delete ");
+			plumb_buf_puts(&b, plumb_str_lower(x->a, k->on_delete));
+		}
+		if (strcmp(k->on_update, "NO ACTION")) {
+			plumb_buf_puts(&b, " on update ");
+			plumb_buf_puts(&b, plumb_str_lower(x->a, k->on_update));
+		}
 		if ((rc = plumb_buf_finish(&b, x->ctx)) < 0)
 			goto done;
 		k->definition = b.data;
@@ -337,7 +359,7 @@ static int read_table(ictx *x, const obj *o, const tinfo *ti)
 		int hidden = sqlite3_column_int(st, 6);
 		col->hidden = hidden == 1;
 		col->generated_stored = hidden == 3;
-		if (!col->name || !col->type)
+		if (!col->name || !col->type || col_missing(col->default_sql, st, 4))
 			return plumb_error_nomem(x->ctx);
 		if ((rc = push(x, &t->columns, col)) < 0)
 			return rc;

@@ -132,6 +132,14 @@ typedef struct planner {
 	plumb_vec *trigger_ids;      /* per from->triggers */
 } planner;
 
+/* Out of memory in the scratch arena: the helpers that read stored DDL
+ * answer NULL or false then, and the plan is not to be trusted. Every
+ * decision that rests on them is followed by this check. */
+static bool tmp_failed(const planner *p)
+{
+	return plumb_arena_failed(p->tmp);
+}
+
 static bool str_eq_ci(const char *a, const char *b)
 {
 	if (!a || !b)
@@ -422,6 +430,10 @@ static int plan_rebuild(planner *p, const plumb_change *c)
 
 	p->plan->foreign_keys_off = true;
 	create = tmpname ? plumb__sqlite_rename_create(p->tmp, t->sql, tmpname) : NULL;
+	if (!create && tmp_failed(p)) {
+		rc = plumb_error_nomem(p->ctx);
+		goto done;
+	}
 	if (!create) {
 		rc = plumb_error_set(p->ctx, PLUMB_EPARSE,
 				     "could not plan a rebuild of table \"%s\": cannot read its "
@@ -434,6 +446,10 @@ static int plan_rebuild(planner *p, const plumb_change *c)
 	s->comment = plumb_arena_printf(p->plan->arena,
 					"rebuild table \"%s\": SQLite cannot ALTER this change",
 					t->name);
+	if (!s->comment) {
+		rc = plumb_error_nomem(p->ctx);
+		goto done;
+	}
 	if ((rc = plumb_stmt_add_hazard(p->ctx, p->plan, s, PLUMB_HAZARD_REWRITES_TABLE,
 					"copies every row of table \"%s\"", f->name)))
 		goto done;
@@ -521,11 +537,12 @@ static int plan_drop_table(planner *p, const plumb_table *f, bool recreate)
 	p->plan->foreign_keys_off = true;
 	if ((rc = add_drop(p, "TABLE", f->name, &s)))
 		return rc;
-	if (recreate)
-		s->comment = plumb_arena_printf(p->plan->arena,
-						"virtual table \"%s\" cannot be altered: "
-						"dropped and created again",
-						f->name);
+	if (recreate &&
+	    !(s->comment = plumb_arena_printf(p->plan->arena,
+					      "virtual table \"%s\" cannot be altered: "
+					      "dropped and created again",
+					      f->name)))
+		return plumb_error_nomem(p->ctx);
 	return plumb_stmt_add_hazard(p->ctx, p->plan, s, PLUMB_HAZARD_DELETES_DATA,
 				     "drops table \"%s\" and its rows", f->name);
 }
@@ -743,6 +760,10 @@ int plumb__sqlite_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *dif
 		if (rc)
 			goto done;
 	}
+	if (tmp_failed(p)) { /* a mode chosen without reading all the DDL */
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
 	if ((rc = mark_dependants(p)))
 		goto done;
 
@@ -827,6 +848,10 @@ int plumb__sqlite_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *dif
 			continue;
 		if ((rc = plumb_plan_add(ctx, p->plan, t->sql, NULL)))
 			goto done;
+	}
+	if (tmp_failed(p)) { /* e.g. a column's text or a type label that was not copied */
+		rc = plumb_error_nomem(ctx);
+		goto done;
 	}
 	*out = p->plan;
 done:

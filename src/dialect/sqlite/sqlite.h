@@ -59,15 +59,17 @@ int plumb__sqlite_dump(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *
 /* Canonical form of a piece of SQL for comparison: tokens joined by single
  * spaces, comments dropped, keywords and identifiers lower-cased (SQLite
  * identifiers are case-insensitive), identifiers unquoted where quoting is
- * not needed, string literals kept as they are. */
+ * not needed, string literals kept as they are. NULL when out of memory. */
 char *plumb__sqlite_canonical(plumb_arena *arena, const char *sql, size_t len);
 
 /* The CREATE TABLE statement sql with its table name replaced by new_name
- * (quoted), everything else as it was. NULL on failure. */
+ * (quoted), everything else as it was. NULL when sql cannot be read or out of
+ * memory (plumb_arena_failed(arena) then tells). */
 char *plumb__sqlite_rename_create(plumb_arena *arena, const char *sql, const char *new_name);
 
 /* Names (lower-cased, unquoted) of every identifier token in sql, for
- * finding which views and triggers mention a table or column. */
+ * finding which views and triggers mention a table or column. 0 (also when
+ * the scanner refuses sql), or -1 when out of memory. */
 int plumb__sqlite_identifiers(plumb_arena *arena, const char *sql, plumb_vec *out);
 
 /* One token of SQL text (comments are not tokens). */
@@ -158,12 +160,14 @@ typedef struct plumb_sqlite_table_ddl {
 } plumb_sqlite_table_ddl;
 
 /* Parses a CREATE TABLE statement. PLUMB_EPARSE (message only, no position)
- * when sql is not one SQLite would have accepted as such. */
+ * when sql is not one SQLite would have accepted as such; PLUMB_ENOMEM when
+ * out of memory (never reported as a parse error). */
 int plumb__sqlite_parse_create_table(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
 				     plumb_sqlite_table_ddl **out);
 
 /* The definition of column (matched case-insensitively) in CREATE TABLE
- * statement sql, or NULL when sql cannot be read or has no such column. */
+ * statement sql, or NULL when sql cannot be read, has no such column, or out
+ * of memory (plumb_arena_failed(arena) then tells). */
 const plumb_sqlite_coldef *plumb__sqlite_find_column(plumb_arena *arena, const char *sql,
 						     const char *column);
 
@@ -177,7 +181,8 @@ typedef struct plumb_sqlite_index_ddl {
 	const char *renamed_from;   /* annotation in the header (before '('), or NULL */
 } plumb_sqlite_index_ddl;
 
-/* Parses a CREATE INDEX statement; PLUMB_EPARSE when it is not one. */
+/* Parses a CREATE INDEX statement; PLUMB_EPARSE when it is not one,
+ * PLUMB_ENOMEM when out of memory. */
 int plumb__sqlite_parse_create_index(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
 				     plumb_sqlite_index_ddl **out);
 
@@ -186,11 +191,13 @@ int plumb__sqlite_parse_create_index(plumb_ctx *ctx, plumb_arena *arena, const c
 char *plumb__sqlite_canonical_create(plumb_arena *arena, const char *sql);
 
 /* An identifier as canonical text writes it: lower case, bare when it is
- * [a-z_][a-z0-9_]* and no SQLite keyword, else double-quoted. */
+ * [a-z_][a-z0-9_]* and no SQLite keyword, else double-quoted. NULL when out
+ * of memory or name is NULL. */
 char *plumb__sqlite_canonical_ident(plumb_arena *arena, const char *name);
 
 /* The OLD of a rename annotation in one comment's text (`-- plumb:renamed
- * from=OLD`, `-- @renamed from=OLD`, `/ * @renamed from=OLD * /`), or NULL. */
+ * from=OLD`, `-- @renamed from=OLD`, `/ * @renamed from=OLD * /`), or NULL
+ * when there is none or out of memory (plumb_arena_failed(arena) tells). */
 char *plumb__sqlite_parse_annotation(plumb_arena *arena, const char *comment, size_t len);
 
 /* Rename annotations in the comments that lead a CREATE TABLE / CREATE
@@ -210,7 +217,7 @@ const char *plumb__sqlite_rename_lookup(const plumb_conn *conn, plumb_obj_kind k
 					const char *name);
 
 /* The old name of an index from an annotation inside its CREATE INDEX
- * header (idx->sql), or NULL. */
+ * header (idx->sql), or NULL (none, or out of memory: plumb_arena_failed). */
 const char *plumb__sqlite_index_renamed_from(plumb_arena *arena, const plumb_index *idx);
 
 /* --- plan.c / render.c ------------------------------------------------- */
