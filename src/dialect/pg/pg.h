@@ -21,12 +21,15 @@
 typedef struct plumb_pg_conn {
 	plumb_conn base;
 	PGconn *pg;
-	const char *conninfo;     /* as given (may hold a password: never print it) */
+	const char *conninfo;     /* as given to connect (the dev URL for a scratch database;
+				   * reconnections copy the live settings with PQconninfo);
+				   * may hold a password: never print it */
 	const char *dbname;       /* the database connected to */
 	PGconn *lock_pg;          /* dedicated connection holding the advisory lock, or NULL */
 	bool in_txn;
 	/* Set when this connection is a scratch database plumb created: it is
-	 * dropped (over admin_pg) when the arena is freed. */
+	 * dropped (over an admin connection the arena holds) when the arena is
+	 * freed. */
 	const char *scratch_db;
 } plumb_pg_conn;
 
