@@ -234,6 +234,7 @@ class Server:
 
 def start_own_server():
     d = tempfile.mkdtemp(prefix="plumb-pgconf-")
+    os.chmod(d, 0o755)  # as root the server runs as another user
     p = subprocess.run(["bash", PGTMP, "start", os.path.join(d, "pg")],
                        capture_output=True, text=True)
     if p.returncode != 0:
@@ -516,15 +517,14 @@ class Runner:
 
     def direction(self, case, slot, ref, target_file, name, result):
         url = self.server.url(slot["a"], case.user)
-        out = self.diff(url, target_file, "diff " + name)
-        if name == "up" and self.exact:
-            try:
-                exact = self.diff(url, target_file, "exact",
-                                  dev_url=self.server.url(slot["dev"], case.user))
-                result["exact"] = "same" if norm_sql(exact) == norm_sql(out) else "differs"
-            except StepFailed as e:
-                result["exact"] = "error"
-                result["exact_detail"] = e.detail
+        try:
+            out = self.diff(url, target_file, "diff " + name)
+        except StepFailed:
+            if name == "up":
+                self.compare_exact(url, target_file, None, result)
+            raise
+        if name == "up":
+            self.compare_exact(url, target_file, out, result)
         if out.strip():
             ok, err = self.psql(slot["a"], out, case.user)
             if not ok:
@@ -537,6 +537,26 @@ class Runner:
             raise StepFailed("idempotent " + name,
                              "second diff printed: " + first_line(out))
 
+    def compare_exact(self, url, target_file, offline, result):
+        """Diagnostics: the same diff with the desired state built exactly, on
+        a scratch database plumb creates on the server (--dev-url)."""
+        if not self.exact:
+            return
+        try:
+            exact = self.diff(url, target_file, "exact", dev_url=self.server.url("postgres"))
+        except StepFailed as e:
+            result["exact"] = "both fail" if offline is None else "exact fails"
+            result["exact_detail"] = e.detail
+            return
+        if offline is None:
+            result["exact"] = "offline fails"
+        elif norm_sql(exact) == norm_sql(offline):
+            result["exact"] = "same"
+        else:
+            result["exact"] = "differs"
+            result["exact_detail"] = "offline %d statements, exact %d" % (
+                len(statements(offline)), len(statements(exact)))
+
     def case(self, case, slot):
         """Runs one case on the databases of one slot; returns its result."""
         result = {"status": "pass"}
@@ -548,8 +568,7 @@ class Runner:
                 f.write(case.current)
             with open(des_file, "w") as f:
                 f.write(case.desired)
-            self.fresh([slot["a"], slot["b"]] + ([slot["dev"]] if self.exact else []),
-                       case.user)
+            self.fresh([slot["a"], slot["b"]], case.user)
             ok, err = self.psql(slot["a"], case.current, case.user)
             if not ok:
                 raise NoLoad("current: " + first_line(err))
@@ -679,7 +698,7 @@ def run(args, plumb, server, files, fixtures, one_fixture, t0):
         jobs = 1
     slots = queue.Queue()
     for i in range(jobs):
-        slots.put({k: "%s_%d_%s" % (PREFIX, i, k) for k in ("a", "b", "dev")})
+        slots.put({k: "%s_%d_%s" % (PREFIX, i, k) for k in ("a", "b")})
 
     def work(case):
         if case.skip:
@@ -711,9 +730,12 @@ def run(args, plumb, server, files, fixtures, one_fixture, t0):
     return report(args, order, cases, results, time.time() - t0)
 
 
+EXACT_KEYS = ("same", "differs", "exact fails", "offline fails", "both fail")
+
+
 def report(args, order, cases, results, elapsed):
-    per = {f: {"cases": 0, "load": 0, "pass": 0, "fail": 0, "noload": 0, "skip": 0,
-               "same": 0, "differs": 0, "xerror": 0} for f in order}
+    per = {f: dict({"cases": 0, "load": 0, "pass": 0, "fail": 0, "noload": 0, "skip": 0},
+                   **{k: 0 for k in EXACT_KEYS}) for f in order}
     fails, noloads, skips = [], [], []
     for c, r in zip(cases, results):
         p = per[c.file]
@@ -731,9 +753,15 @@ def report(args, order, cases, results, elapsed):
         p["pass" if s == "pass" else "fail"] += 1
         if s == "fail":
             fails.append((c, r))
-        x = r.get("exact")
-        if x:
-            p[{"same": "same", "differs": "differs", "error": "xerror"}[x]] += 1
+        if r.get("exact"):
+            p[r["exact"]] += 1
+
+    def exact_col(p):
+        n = sum(p[k] for k in EXACT_KEYS)
+        if not n:
+            return "-"
+        notes = ["%d %s" % (p[k], k) for k in EXACT_KEYS[1:] if p[k]]
+        return "%d/%d%s" % (p["same"], n, " (" + ", ".join(notes) + ")" if notes else "")
 
     order = [f for f in order if per[f]["cases"]]
     w = max([len(f) for f in order] + [4])
@@ -741,10 +769,9 @@ def report(args, order, cases, results, elapsed):
                                                "no-load", "skip", "offline=exact"))
     for f in order:
         p = per[f]
-        print("%-*s %5d %5d %5d %5d %7d %5d  %d/%d%s" % (
+        print("%-*s %5d %5d %5d %5d %7d %5d  %s" % (
             w, f, p["cases"], p["load"], p["pass"], p["fail"], p["noload"], p["skip"],
-            p["same"], p["same"] + p["differs"] + p["xerror"],
-            " (%d exact errors)" % p["xerror"] if p["xerror"] else ""))
+            exact_col(p)))
     for c, r in noloads:
         print("  NO-LOAD %s %s: %s" % (c.file, c.name, r["detail"]))
     for c, r in skips:
@@ -753,21 +780,25 @@ def report(args, order, cases, results, elapsed):
         print("  FAIL %s %s: %s: %s" % (c.file, c.name, r["step"], r["detail"]))
     if args.verbose:
         for c, r in zip(cases, results):
-            if r.get("exact") in ("differs", "error"):
+            if r.get("exact") not in (None, "same"):
                 print("  EXACT %s %s: %s %s" % (c.file, c.name, r["exact"],
                                                 r.get("exact_detail", "")))
+    if fails:
+        steps = {}
+        for _, r in fails:
+            steps[r["step"]] = steps.get(r["step"], 0) + 1
+        print("failures by step: " + ", ".join(
+            "%s %d" % kv for kv in sorted(steps.items(), key=lambda kv: (-kv[1], kv[0]))))
 
-    def total(files, label):
-        t = {k: sum(per[f][k] for f in files) for k in ("load", "pass", "noload", "skip",
-                                                        "same", "differs", "xerror")}
+    total = {}
+    for label, files in (("psqldef", [f for f in order if f != MIGRA_KEY]),
+                         ("migra", [f for f in order if f == MIGRA_KEY])):
         if not files:
-            return
-        print("%s: %d/%d pass (%d do not load, %d skipped; offline=exact %d/%d)" % (
-            label, t["pass"], t["load"], t["noload"], t["skip"], t["same"],
-            t["same"] + t["differs"] + t["xerror"]))
-
-    total([f for f in order if f != MIGRA_KEY], "psqldef")
-    total([f for f in order if f == MIGRA_KEY], "migra")
+            continue
+        t = {k: sum(per[f][k] for f in files) for k in per[files[0]]}
+        total[label] = t
+        print("%s: %d/%d pass (%d do not load, %d skipped; offline=exact %s)" % (
+            label, t["pass"], t["load"], t["noload"], t["skip"], exact_col(t)))
     print("time: %.0fs" % elapsed)
 
     counts = {f: per[f]["pass"] for f in order}

@@ -1802,6 +1802,29 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 		if (is_recreated(p, "table", cm->schema, cm->table) ||
 		    is_recreated(p, "view", cm->schema, cm->table))
 			return true;
+		/* "CONSTRAINT c ON s.t", "TRIGGER g ON s.t", "POLICY p ON s.t" */
+		const char *on = strstr(rest, " ON ");
+		if (on && (strncmp(n, "CONSTRAINT ", 11) == 0 || strncmp(n, "TRIGGER ", 8) == 0 ||
+			   strncmp(n, "POLICY ", 7) == 0)) {
+			const char *s0, *part;
+			split_qname(p, fmt(p, "x.%.*s", (int)(on - rest), rest), &s0, &part);
+			if (n[0] == 'C') {
+				for (size_t i = 0; t && i < t->constraints.n; i++)
+					if (str_eq(((plumb_constraint *)t->constraints.items[i])->name, part))
+						return false;
+				return true;
+			}
+			plumb_obj_kind k = n[0] == 'T' ? PLUMB_OBJ_TRIGGER : PLUMB_OBJ_POLICY;
+			if (!plumb_catalog_find(p->to, k, cm->schema, part))
+				return true;
+			const plumb_vec *fv = k == PLUMB_OBJ_TRIGGER ? &p->from->triggers : &p->from->objects;
+			const bool *dropped = k == PLUMB_OBJ_TRIGGER ? p->drop_trigger : p->drop_policy;
+			const void *old = plumb_catalog_find(p->from, k, cm->schema, part);
+			for (size_t i = 0; old && i < fv->n; i++)
+				if (fv->items[i] == old && dropped[i])
+					return true;
+			return !old;
+		}
 		if (strncmp(n, "COLUMN ", 7) == 0 && t) {
 			const char *dot = strrchr(rest, '.');
 			const char *col = dot ? dot + 1 : rest;

@@ -456,6 +456,13 @@ static int read_index(ictx *x, const obj *o)
 		ix->where_sql = d->where_sql;
 		ix->definition = d->definition;
 	}
+	/* A rename annotation inside the CREATE INDEX text, or leading it in
+	 * the schema file this connection ran. */
+	ix->renamed_from = plumb__sqlite_index_renamed_from(x->a, ix);
+	if (!ix->renamed_from && plumb_arena_failed(x->a))
+		return plumb_error_nomem(x->ctx);
+	if (!ix->renamed_from)
+		ix->renamed_from = plumb__sqlite_rename_lookup(&x->c->base, PLUMB_OBJ_INDEX, ix->name);
 	return push(x, &x->cat->indexes, ix);
 }
 
