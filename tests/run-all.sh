@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: the meson suite on a normal build, the
-# same suite under AddressSanitizer and UndefinedBehaviorSanitizer, then the
-# sqldef conformance script against its recorded baseline. Counts individual
-# TAP test points (skipped points count as neither; a test program that is
-# not TAP, or that dies or times out without reporting a failed point, counts
-# as one) and ends with "N passed, N failed".
+# same suite under AddressSanitizer and UndefinedBehaviorSanitizer, the sqldef
+# SQLite conformance script, then the PostgreSQL conformance script (psqldef's
+# cases and migra's fixtures, on a throwaway server of its own), each against
+# its recorded baseline. Counts individual TAP test points (skipped points count
+# as neither; a test program that is not TAP, or that dies or times out without
+# reporting a failed point, counts as one) and ends with "N passed, N failed".
 # Build folders: build/ and build-asan/ in the repository root, or
 # $PLUMB_BUILD and $PLUMB_ASAN_BUILD (relative to the root).
 set -uo pipefail
@@ -114,6 +115,28 @@ if [ -x "$B/src/plumb" ]; then
 else
 	failed=$((failed + 1))
 	summary+=("conformance: no plumb binary")
+fi
+
+echo "== PostgreSQL conformance (psqldef and migra)"
+if [ -x "$B/src/plumb" ]; then
+	pgdir=$(mktemp -d "${TMPDIR:-/tmp}/plumb-conf-pg.XXXXXX")
+	if pgenv=$(tests/lib/pgtmp.sh start "$pgdir"); then
+		if (eval "$pgenv" && "$PY" tests/conformance/pg_conformance.py \
+			--plumb "$ROOT/$B/src/plumb" --baseline tests/conformance/pg_baseline.json); then
+			passed=$((passed + 1))
+			summary+=("PostgreSQL conformance: at or above the baseline")
+		else
+			failed=$((failed + 1))
+			summary+=("PostgreSQL conformance: below the baseline")
+		fi
+	else
+		failed=$((failed + 1))
+		summary+=("PostgreSQL conformance: could not start a server")
+	fi
+	tests/lib/pgtmp.sh stop "$pgdir"
+else
+	failed=$((failed + 1))
+	summary+=("PostgreSQL conformance: no plumb binary")
 fi
 
 echo "== summary"

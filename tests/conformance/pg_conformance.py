@@ -412,11 +412,12 @@ def find_corpora(path):
 # --- running one case ---------------------------------------------------------------
 
 class Runner:
-    def __init__(self, plumb, server, verbose=False, exact=True):
+    def __init__(self, plumb, server, verbose=False, exact=True, primary_exact=False):
         self.plumb = plumb
         self.server = server
         self.verbose = verbose
-        self.exact = exact
+        self.exact = exact and not primary_exact
+        self.primary_dev_url = server.url("postgres") if primary_exact else None
         self.env = server.env()
         self.lock = threading.Lock()
 
@@ -505,6 +506,7 @@ class Runner:
         return normalise_dump(out + "\n" + ext)
 
     def diff(self, url, schema_file, step, allow=True, dev_url=None):
+        dev_url = dev_url or self.primary_dev_url
         argv = [self.plumb, "diff", url, schema_file]
         if allow:
             argv.append("--allow-data-loss")
@@ -644,6 +646,9 @@ def main():
                     help="cases run at once (default: 2 to 4 by processor count)")
     ap.add_argument("--no-exact", action="store_true",
                     help="skip the --dev-url comparison (faster)")
+    ap.add_argument("--exact", action="store_true",
+                    help="run every diff with --dev-url (the desired state built on a "
+                    "scratch database) instead of offline; no baseline is read or written")
     ap.add_argument("-v", dest="verbose", action="store_true",
                     help="list every case that does not load or is skipped")
     args = ap.parse_args()
@@ -673,7 +678,11 @@ def main():
 
 
 def run(args, plumb, server, files, fixtures, one_fixture, t0):
-    runner = Runner(plumb, server, verbose=bool(args.only), exact=not args.no_exact)
+    runner = Runner(plumb, server, verbose=bool(args.only), exact=not args.no_exact,
+                    primary_exact=args.exact)
+    if args.exact:
+        args.baseline = None
+        args.update_baseline = False
     version = server_version(runner)
     roles = set()
     cases, order = [], []

@@ -1,17 +1,1311 @@
-/* Placeholder until this part of the PostgreSQL dialect lands. */
-#include "dialect/pg/pg.h"
+/*
+ * Canonical text of PostgreSQL types, expressions and statements: the text
+ * is parsed with libpg_query, the tree normalised so that what a user writes
+ * and what the server prints (pg_get_expr, pg_get_indexdef, pg_get_viewdef,
+ * format_type, ... read with search_path = '') become the same tree, and
+ * deparsed. It knows nothing of a catalog: names it cannot resolve stay as
+ * written (only "public." and "pg_catalog." prefixes go).
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialect/pg/canon_int.h"
+
+/* --- trees in arena memory ----------------------------------------------- */
+
+static void *pb_alloc(void *data, size_t size)
+{
+	return plumb_arena_alloc(data, size ? size : 1);
+}
+
+static void pb_free(void *data, void *p)
+{
+	(void)data;
+	(void)p;
+}
+
+/* Byte offset of the 1-based character position pos in s. */
+static size_t char_offset(const char *s, int pos)
+{
+	size_t i = 0;
+	for (int n = 1; n < pos && s[i]; n++) {
+		i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
+int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
+		    PgQuery__ParseResult **out, size_t *err_offset)
+{
+	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
+	int rc = 0;
+	*out = NULL;
+	if (r.error) {
+		size_t off = r.error->cursorpos > 0 ? char_offset(sql, r.error->cursorpos) : 0;
+		if (err_offset)
+			*err_offset = off;
+		if (file) {
+			int line, col;
+			plumb_text_position(sql, off, &line, &col);
+			rc = plumb_error_set_at(ctx, PLUMB_EPARSE, file, line, col, "%s",
+						r.error->message);
+		} else {
+			rc = plumb_error_set(ctx, PLUMB_EPARSE, "could not parse \"%s\": %s", sql,
+					     r.error->message);
+		}
+		goto done;
+	}
+	*out = pg_query__parse_result__unpack(&al, r.parse_tree.len,
+					      (const uint8_t *)r.parse_tree.data);
+	if (!*out)
+		rc = plumb_error_nomem(ctx);
+done:
+	pg_query_free_protobuf_parse_result(r);
+	return rc;
+}
+
+PgQuery__Node *plumb__pg_node(plumb_arena *arena, PgQuery__Node__NodeCase c, void *msg)
+{
+	PgQuery__Node *n = plumb_arena_alloc(arena, sizeof(*n));
+	if (!n || !msg)
+		return NULL;
+	pg_query__node__init(n);
+	n->node_case = c;
+	memcpy(&n->alias, &msg, sizeof(msg));
+	return n;
+}
+
+PgQuery__Node *plumb__pg_string(plumb_arena *arena, const char *s)
+{
+	PgQuery__String *str = plumb_arena_alloc(arena, sizeof(*str));
+	if (!str)
+		return NULL;
+	pg_query__string__init(str);
+	str->sval = plumb_arena_strdup(arena, s);
+	if (!str->sval)
+		return NULL;
+	return plumb__pg_node(arena, PG_QUERY__NODE__NODE_STRING, str);
+}
+
+const char *plumb__pg_strval(const PgQuery__Node *n)
+{
+	return n && n->node_case == PG_QUERY__NODE__NODE_STRING ? n->string->sval : NULL;
+}
+
+static bool str_is(const PgQuery__Node *n, const char *s)
+{
+	const char *v = plumb__pg_strval(n);
+	return v && strcmp(v, s) == 0;
+}
+
+/* --- identifiers ------------------------------------------------------------ */
+
+bool plumb__pg_ident_needs_quotes(const char *s)
+{
+	if (!*s || !(islower((unsigned char)*s) || *s == '_'))
+		return true;
+	for (const char *p = s; *p; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'))
+			return true;
+	/* a keyword other than an unreserved one */
+	bool kw = false;
+	PgQueryScanResult r = pg_query_scan(s);
+	if (!r.error) {
+		PgQuery__ScanResult *sr =
+			pg_query__scan_result__unpack(NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
+		if (sr) {
+			kw = sr->n_tokens == 1 &&
+			     sr->tokens[0]->keyword_kind > PG_QUERY__KEYWORD_KIND__UNRESERVED_KEYWORD;
+			pg_query__scan_result__free_unpacked(sr, NULL);
+		}
+	}
+	pg_query_free_scan_result(r);
+	return kw;
+}
+
+char *plumb__pg_quote_ident(plumb_arena *arena, const char *s)
+{
+	if (!s)
+		return NULL;
+	if (!plumb__pg_ident_needs_quotes(s))
+		return plumb_arena_strdup(arena, s);
+	return plumb_quote_ident(arena, s);
+}
+
+/* --- walking ------------------------------------------------------------------ */
+
+typedef struct nx {
+	plumb_arena *a;
+	bool failed;
+	const char *qual; /* visit_unqualify: the qualifier to drop */
+} nx;
+
+typedef void (*visit_fn)(ProtobufCMessage *m, nx *x);
+
+/* Post-order over every message below m (m included). With stop set, the
+ * walk does not enter messages of that type below the top. */
+static void walk_msg(ProtobufCMessage *m, visit_fn fn, nx *x,
+		     const ProtobufCMessageDescriptor *stop, bool top)
+{
+	if (!m)
+		return;
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	if (!top && stop && d == &pg_query__node__descriptor) {
+		const PgQuery__Node *n = (const PgQuery__Node *)m;
+		if (n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT)
+			return;
+	}
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+			continue;
+		char *base = (char *)m;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			size_t n = *(size_t *)(base + f->quantifier_offset);
+			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
+			for (size_t j = 0; j < n; j++)
+				walk_msg(v[j], fn, x, stop, false);
+		} else {
+			if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+			    *(uint32_t *)(base + f->quantifier_offset) != f->id)
+				continue;
+			walk_msg(*(ProtobufCMessage **)(base + f->offset), fn, x, stop, false);
+		}
+	}
+	fn(m, x);
+}
+
+static void *nalloc(nx *x, size_t size)
+{
+	void *p = plumb_arena_alloc(x->a, size);
+	if (!p)
+		x->failed = true;
+	return p;
+}
+
+static PgQuery__Node *mknode(nx *x, PgQuery__Node__NodeCase c, void *msg)
+{
+	PgQuery__Node *n = plumb__pg_node(x->a, c, msg);
+	if (!n)
+		x->failed = true;
+	return n;
+}
+
+/* --- types -------------------------------------------------------------------- */
+
+static const struct {
+	const char *alias, *name;
+} type_aliases[] = {
+	{"int", "int4"},	{"integer", "int4"},	{"int4", "int4"},
+	{"bigint", "int8"},	{"int8", "int8"},	{"smallint", "int2"},
+	{"int2", "int2"},	{"real", "float4"},	{"float4", "float4"},
+	{"float8", "float8"},	{"bool", "bool"},	{"boolean", "bool"},
+	{"varchar", "varchar"}, {"bpchar", "bpchar"},	{"decimal", "numeric"},
+	{"numeric", "numeric"}, {"timestamp", "timestamp"}, {"timestamptz", "timestamptz"},
+	{"time", "time"},	{"timetz", "timetz"},	{"interval", "interval"},
+	{"bit", "bit"},		{"varbit", "varbit"},
+};
+
+static const char *type_alias(const char *s)
+{
+	for (size_t i = 0; i < sizeof(type_aliases) / sizeof(type_aliases[0]); i++)
+		if (strcmp(type_aliases[i].alias, s) == 0)
+			return type_aliases[i].name;
+	return NULL;
+}
+
+static void norm_type(nx *x, PgQuery__TypeName *tn)
+{
+	if (!tn)
+		return;
+	if (tn->n_names == 2 && (str_is(tn->names[0], "public") || str_is(tn->names[0], "pg_catalog"))) {
+		bool cat = str_is(tn->names[0], "pg_catalog");
+		tn->names[0] = tn->names[1];
+		tn->n_names = 1;
+		if (!cat || !type_alias(plumb__pg_strval(tn->names[0])))
+			goto bounds;
+		/* a catalog name that is also an alias: fall through */
+	}
+	if (tn->n_names == 1 && plumb__pg_strval(tn->names[0])) {
+		const char *canon = type_alias(plumb__pg_strval(tn->names[0]));
+		if (canon) {
+			PgQuery__Node **names = nalloc(x, 2 * sizeof(*names));
+			PgQuery__Node *a = plumb__pg_string(x->a, "pg_catalog");
+			PgQuery__Node *b = plumb__pg_string(x->a, canon);
+			if (!names || !a || !b) {
+				x->failed = true;
+				return;
+			}
+			names[0] = a;
+			names[1] = b;
+			tn->names = names;
+			tn->n_names = 2;
+		}
+	}
+bounds:
+	if (tn->n_array_bounds > 1)
+		tn->n_array_bounds = 1;
+	if (tn->n_array_bounds == 1) {
+		PgQuery__Node *b = tn->array_bounds[0];
+		if (b && b->node_case == PG_QUERY__NODE__NODE_INTEGER)
+			b->integer->ival = -1;
+	}
+	tn->location = 0;
+}
+
+void plumb__pg_norm_type(plumb_arena *arena, PgQuery__TypeName *tn)
+{
+	nx x = {arena, false, NULL};
+	norm_type(&x, tn);
+}
+
+/* The name of a normalised type in pg_catalog, or NULL. */
+static const char *catalog_type(const PgQuery__TypeName *tn)
+{
+	if (tn->n_names == 2 && str_is(tn->names[0], "pg_catalog"))
+		return plumb__pg_strval(tn->names[1]);
+	if (tn->n_names == 1)
+		return plumb__pg_strval(tn->names[0]);
+	return NULL;
+}
+
+static bool typmod_int(const PgQuery__Node *n, long *v)
+{
+	if (n && n->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+		*v = n->a_const->ival ? n->a_const->ival->ival : 0;
+		return true;
+	}
+	return false;
+}
+
+static void put_typmods(plumb_buf *b, const PgQuery__TypeName *tn, size_t from)
+{
+	if (tn->n_typmods <= from)
+		return;
+	plumb_buf_putc(b, '(');
+	for (size_t i = from; i < tn->n_typmods; i++) {
+		long v;
+		const PgQuery__Node *m = tn->typmods[i];
+		if (i > from)
+			plumb_buf_putc(b, ',');
+		if (typmod_int(m, &v))
+			plumb_buf_printf(b, "%ld", v);
+		else if (m && m->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+			 m->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+			plumb_buf_puts(b, m->a_const->sval->sval);
+		else if (m && m->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+			 m->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL)
+			plumb_buf_puts(b, m->a_const->fval->fval);
+		else if (m && m->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+			 m->column_ref->n_fields == 1 && plumb__pg_strval(m->column_ref->fields[0]))
+			plumb_buf_puts(b, plumb__pg_strval(m->column_ref->fields[0]));
+	}
+	plumb_buf_putc(b, ')');
+}
+
+static void put_interval(plumb_buf *b, const PgQuery__TypeName *tn)
+{
+	long range = 0x7FFF, prec = -1;
+	if (tn->n_typmods >= 1)
+		typmod_int(tn->typmods[0], &range);
+	if (tn->n_typmods >= 2)
+		typmod_int(tn->typmods[1], &prec);
+	static const struct {
+		long mask;
+		const char *text;
+	} fields[] = {
+		{1 << 2, " year"},
+		{1 << 1, " month"},
+		{1 << 3, " day"},
+		{1 << 10, " hour"},
+		{1 << 11, " minute"},
+		{1 << 12, " second"},
+		{(1 << 2) | (1 << 1), " year to month"},
+		{(1 << 3) | (1 << 10), " day to hour"},
+		{(1 << 3) | (1 << 10) | (1 << 11), " day to minute"},
+		{(1 << 3) | (1 << 10) | (1 << 11) | (1 << 12), " day to second"},
+		{(1 << 10) | (1 << 11), " hour to minute"},
+		{(1 << 10) | (1 << 11) | (1 << 12), " hour to second"},
+		{(1 << 11) | (1 << 12), " minute to second"},
+	};
+	plumb_buf_puts(b, "interval");
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (fields[i].mask == range)
+			plumb_buf_puts(b, fields[i].text);
+	if (prec >= 0 && prec != 0xFFFF)
+		plumb_buf_printf(b, "(%ld)", prec);
+}
+
+static void put_type(plumb_buf *b, const PgQuery__TypeName *tn)
+{
+	const char *c = catalog_type(tn);
+	bool cat = tn->n_names == 2 && c;
+	const char *plain = NULL, *tz = NULL;
+	if (cat) {
+		if (strcmp(c, "int4") == 0)
+			plain = "integer";
+		else if (strcmp(c, "int8") == 0)
+			plain = "bigint";
+		else if (strcmp(c, "int2") == 0)
+			plain = "smallint";
+		else if (strcmp(c, "float4") == 0)
+			plain = "real";
+		else if (strcmp(c, "float8") == 0)
+			plain = "double precision";
+		else if (strcmp(c, "bool") == 0)
+			plain = "boolean";
+		else if (strcmp(c, "timestamp") == 0 || strcmp(c, "time") == 0)
+			tz = " without time zone";
+		else if (strcmp(c, "timestamptz") == 0 || strcmp(c, "timetz") == 0)
+			tz = " with time zone";
+	}
+	if (plain) {
+		plumb_buf_puts(b, plain);
+	} else if (tz) {
+		plumb_buf_puts(b, c[4] == 's' ? "timestamp" : "time");
+		put_typmods(b, tn, 0);
+		plumb_buf_puts(b, tz);
+	} else if (cat && strcmp(c, "varchar") == 0) {
+		plumb_buf_puts(b, "character varying");
+		put_typmods(b, tn, 0);
+	} else if (cat && strcmp(c, "bpchar") == 0) {
+		plumb_buf_puts(b, tn->n_typmods ? "character" : "bpchar");
+		put_typmods(b, tn, 0);
+	} else if (cat && strcmp(c, "varbit") == 0) {
+		plumb_buf_puts(b, "bit varying");
+		put_typmods(b, tn, 0);
+	} else if (cat && strcmp(c, "interval") == 0) {
+		put_interval(b, tn);
+	} else {
+		/* numeric, bit and every other name as it is */
+		if (cat) {
+			plumb_buf_puts(b, c);
+			put_typmods(b, tn, 0);
+			goto array;
+		}
+		for (size_t i = 0; i < tn->n_names; i++) {
+			const char *s = plumb__pg_strval(tn->names[i]);
+			if (i)
+				plumb_buf_putc(b, '.');
+			if (!s)
+				continue;
+			if (plumb__pg_ident_needs_quotes(s))
+				plumb_buf_quote_ident(b, s);
+			else
+				plumb_buf_puts(b, s);
+		}
+		put_typmods(b, tn, 0);
+	}
+array:
+	if (tn->n_array_bounds)
+		plumb_buf_puts(b, "[]");
+}
+
+int plumb__pg_type_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__TypeName *tn, char **out)
+{
+	nx x = {arena, false, NULL};
+	plumb_buf b;
+	norm_type(&x, tn);
+	plumb_buf_init(&b, arena, 0);
+	if (tn->pct_type) {
+		/* %TYPE: kept as written */
+		for (size_t i = 0; i < tn->n_names; i++)
+			plumb_buf_printf(&b, "%s%s", i ? "." : "", plumb__pg_strval(tn->names[i]));
+		plumb_buf_puts(&b, "%TYPE");
+	} else {
+		put_type(&b, tn);
+	}
+	if (x.failed)
+		b.failed = true;
+	if (plumb_buf_finish(&b, ctx) < 0)
+		return PLUMB_ENOMEM;
+	*out = b.data;
+	return 0;
+}
+
+/* --- expressions ---------------------------------------------------------------- */
+
+static bool is_const(const PgQuery__Node *n)
+{
+	return n && n->node_case == PG_QUERY__NODE__NODE_A_CONST;
+}
+
+static bool numeric_type(const char *c)
+{
+	static const char *const names[] = {"int2", "int4", "int8", "numeric", "float4", "float8"};
+	for (size_t i = 0; c && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(c, names[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool string_type(const char *c)
+{
+	return c && (strcmp(c, "text") == 0 || strcmp(c, "varchar") == 0 ||
+		     strcmp(c, "bpchar") == 0);
+}
+
+static bool looks_numeric(const char *s)
+{
+	const char *p = s;
+	if (*p == '-' || *p == '+')
+		p++;
+	if (!isdigit((unsigned char)*p))
+		return false;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p == '.')
+		for (p++; isdigit((unsigned char)*p); p++)
+			;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '-' || *p == '+')
+			p++;
+		if (!isdigit((unsigned char)*p))
+			return false;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	return *p == 0 && s[0] != '+';
+}
+
+/* The string constant made a number constant (an integer when it fits). */
+static void const_to_number(nx *x, PgQuery__AConst *c)
+{
+	const char *s = c->sval->sval;
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	if (*end == 0 && v >= INT32_MIN && v <= INT32_MAX) {
+		PgQuery__Integer *i = nalloc(x, sizeof(*i));
+		if (!i)
+			return;
+		pg_query__integer__init(i);
+		i->ival = (int32_t)v;
+		c->val_case = PG_QUERY__A__CONST__VAL_IVAL;
+		c->ival = i;
+		return;
+	}
+	PgQuery__Float *f = nalloc(x, sizeof(*f));
+	if (!f)
+		return;
+	pg_query__float__init(f);
+	f->fval = (char *)s;
+	c->val_case = PG_QUERY__A__CONST__VAL_FVAL;
+	c->fval = f;
+}
+
+/* 'public.x' -> 'x' in a regclass literal. */
+static void strip_public_literal(PgQuery__AConst *c)
+{
+	if (c->val_case == PG_QUERY__A__CONST__VAL_SVAL && c->sval->sval &&
+	    strncmp(c->sval->sval, "public.", 7) == 0)
+		c->sval->sval += 7;
+}
+
+static void norm_cast(nx *x, PgQuery__Node *n)
+{
+	PgQuery__TypeCast *tc = n->type_cast;
+	PgQuery__Node *arg = tc->arg;
+	if (!arg || !tc->type_name)
+		return;
+	norm_type(x, tc->type_name);
+	const char *c = tc->type_name->n_array_bounds ? NULL : catalog_type(tc->type_name);
+	if (is_const(arg)) {
+		PgQuery__AConst *k = arg->a_const;
+		if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL && k->sval && k->sval->sval) {
+			if (numeric_type(c) && looks_numeric(k->sval->sval))
+				const_to_number(x, k);
+			else if (c && strcmp(c, "regclass") == 0)
+				strip_public_literal(k);
+		}
+		*n = *arg;
+		return;
+	}
+	if (arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR) {
+		PgQuery__AArrayExpr *ae = arg->a_array_expr;
+		bool all = true;
+		for (size_t i = 0; i < ae->n_elements; i++)
+			all = all && is_const(ae->elements[i]);
+		if (all && ae->n_elements) {
+			*n = *arg;
+			return;
+		}
+	}
+	if (arg->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && string_type(c) &&
+	    !tc->type_name->n_typmods) {
+		*n = *arg;
+		return;
+	}
+}
+
+static PgQuery__Node *mk_op(nx *x, const char *op, PgQuery__Node *l, PgQuery__Node *r)
+{
+	PgQuery__AExpr *e = nalloc(x, sizeof(*e));
+	PgQuery__Node **name = nalloc(x, sizeof(*name));
+	if (!e || !name)
+		return NULL;
+	pg_query__a__expr__init(e);
+	e->kind = PG_QUERY__A__EXPR__KIND__AEXPR_OP;
+	name[0] = plumb__pg_string(x->a, op);
+	if (!name[0])
+		x->failed = true;
+	e->name = name;
+	e->n_name = 1;
+	e->lexpr = l;
+	e->rexpr = r;
+	return mknode(x, PG_QUERY__NODE__NODE_A_EXPR, e);
+}
+
+static void norm_aexpr(nx *x, PgQuery__Node *n)
+{
+	PgQuery__AExpr *e = n->a_expr;
+	const char *op = e->n_name ? plumb__pg_strval(e->name[e->n_name - 1]) : NULL;
+	switch (e->kind) {
+	case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
+		e->kind = PG_QUERY__A__EXPR__KIND__AEXPR_OP;
+		break;
+	case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
+		PgQuery__Node *r = e->rexpr;
+		if (!r || r->node_case != PG_QUERY__NODE__NODE_LIST)
+			break;
+		PgQuery__AArrayExpr *ae = nalloc(x, sizeof(*ae));
+		if (!ae)
+			return;
+		pg_query__a__array_expr__init(ae);
+		ae->elements = r->list->items;
+		ae->n_elements = r->list->n_items;
+		e->rexpr = mknode(x, PG_QUERY__NODE__NODE_A_ARRAY_EXPR, ae);
+		e->kind = op && strcmp(op, "<>") == 0 ? PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL
+						     : PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY;
+		break;
+	}
+	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN: {
+		PgQuery__Node *r = e->rexpr;
+		if (!r || r->node_case != PG_QUERY__NODE__NODE_LIST || r->list->n_items != 2)
+			break;
+		bool neg = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN;
+		PgQuery__BoolExpr *be = nalloc(x, sizeof(*be));
+		PgQuery__Node **args = nalloc(x, 2 * sizeof(*args));
+		if (!be || !args)
+			return;
+		pg_query__bool_expr__init(be);
+		be->boolop = neg ? PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR : PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR;
+		args[0] = mk_op(x, neg ? "<" : ">=", e->lexpr, r->list->items[0]);
+		args[1] = mk_op(x, neg ? ">" : "<=", e->lexpr, r->list->items[1]);
+		be->args = args;
+		be->n_args = 2;
+		PgQuery__Node *nn = mknode(x, PG_QUERY__NODE__NODE_BOOL_EXPR, be);
+		if (nn)
+			*n = *nn;
+		break;
+	}
+	default:
+		break;
+	}
+	if (e->n_name == 2 && str_is(e->name[0], "pg_catalog")) {
+		e->name++;
+		e->n_name = 1;
+	}
+	e->location = 0;
+}
+
+static void norm_bool(nx *x, PgQuery__Node *n)
+{
+	PgQuery__BoolExpr *b = n->bool_expr;
+	if (b->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR)
+		return;
+	size_t count = 0;
+	bool nested = false;
+	for (size_t i = 0; i < b->n_args; i++) {
+		PgQuery__Node *a = b->args[i];
+		if (a && a->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR && a->bool_expr->boolop == b->boolop) {
+			count += a->bool_expr->n_args;
+			nested = true;
+		} else {
+			count++;
+		}
+	}
+	if (!nested)
+		return;
+	PgQuery__Node **args = nalloc(x, count * sizeof(*args));
+	if (!args)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < b->n_args; i++) {
+		PgQuery__Node *a = b->args[i];
+		if (a && a->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR && a->bool_expr->boolop == b->boolop) {
+			for (size_t j = 0; j < a->bool_expr->n_args; j++)
+				args[k++] = a->bool_expr->args[j];
+		} else {
+			args[k++] = a;
+		}
+	}
+	b->args = args;
+	b->n_args = k;
+}
+
+static void norm_func(PgQuery__FuncCall *f)
+{
+	if (f->n_funcname == 2 &&
+	    (str_is(f->funcname[0], "public") ||
+	     (str_is(f->funcname[0], "pg_catalog") &&
+	      f->funcformat != PG_QUERY__COERCION_FORM__COERCE_SQL_SYNTAX))) {
+		f->funcname++;
+		f->n_funcname = 1;
+	}
+	/* nextval('public.seq'::regclass) -> nextval('seq') */
+	const char *name = plumb__pg_strval(f->funcname[f->n_funcname - 1]);
+	if (name && f->n_args >= 1 && is_const(f->args[0]) &&
+	    (strcmp(name, "nextval") == 0 || strcmp(name, "currval") == 0 ||
+	     strcmp(name, "setval") == 0))
+		strip_public_literal(f->args[0]->a_const);
+	f->location = 0;
+}
+
+static void norm_case(nx *x, PgQuery__CaseExpr *c)
+{
+	if (c->defresult)
+		return;
+	PgQuery__AConst *k = nalloc(x, sizeof(*k));
+	if (!k)
+		return;
+	pg_query__a__const__init(k);
+	k->isnull = true;
+	c->defresult = mknode(x, PG_QUERY__NODE__NODE_A_CONST, k);
+}
+
+static void visit_expr(ProtobufCMessage *m, nx *x)
+{
+	if (m->descriptor == &pg_query__type_name__descriptor) {
+		norm_type(x, (PgQuery__TypeName *)m);
+		return;
+	}
+	if (m->descriptor == &pg_query__range_var__descriptor) {
+		PgQuery__RangeVar *rv = (PgQuery__RangeVar *)m;
+		if (rv->schemaname && strcmp(rv->schemaname, "public") == 0)
+			rv->schemaname = NULL;
+		if (rv->schemaname && !*rv->schemaname)
+			rv->schemaname = NULL;
+		rv->location = 0;
+		return;
+	}
+	if (m->descriptor != &pg_query__node__descriptor)
+		return;
+	PgQuery__Node *n = (PgQuery__Node *)m;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_TYPE_CAST:
+		norm_cast(x, n);
+		break;
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		norm_aexpr(x, n);
+		break;
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+		norm_bool(x, n);
+		break;
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		norm_func(n->func_call);
+		break;
+	case PG_QUERY__NODE__NODE_CASE_EXPR:
+		norm_case(x, n->case_expr);
+		break;
+	case PG_QUERY__NODE__NODE_COLUMN_REF: {
+		PgQuery__ColumnRef *c = n->column_ref;
+		if (c->n_fields == 3 && str_is(c->fields[0], "public")) {
+			c->fields++;
+			c->n_fields--;
+		}
+		c->location = 0;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr)
+{
+	nx x = {arena, false, NULL};
+	walk_msg(&expr->base, visit_expr, &x, NULL, true);
+	return x.failed ? -1 : 0;
+}
+
+/* --- deparsing -------------------------------------------------------------------- */
+
+int plumb__pg_deparse(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
+{
+	PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
+	PgQuery__RawStmt *rp = &raw;
+	PgQuery__ParseResult pr = PG_QUERY__PARSE_RESULT__INIT;
+	raw.stmt = stmt;
+	pr.version = PG_VERSION_NUM;
+	pr.n_stmts = 1;
+	pr.stmts = &rp;
+	size_t len = pg_query__parse_result__get_packed_size(&pr);
+	uint8_t *buf = plumb_arena_alloc(arena, len ? len : 1);
+	if (!buf)
+		return plumb_error_nomem(ctx);
+	pg_query__parse_result__pack(&pr, buf);
+	PgQueryProtobuf pb = {len, (char *)buf};
+	PgQueryDeparseResult r = pg_query_deparse_protobuf(pb);
+	int rc = 0;
+	if (r.error) {
+		rc = plumb_error_set(ctx, PLUMB_EPARSE, "could not write a statement back as SQL: %s",
+				     r.error->message);
+	} else if (!(*out = plumb_arena_strdup(arena, r.query))) {
+		rc = plumb_error_nomem(ctx);
+	}
+	pg_query_free_deparse_result(r);
+	return rc;
+}
+
+/* Deparses a bare expression (already normalised). */
+static int deparse_expr(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)
+{
+	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
+	PgQuery__Node rtn = PG_QUERY__NODE__INIT;
+	PgQuery__Node *rtp = &rtn;
+	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
+	PgQuery__Node seln = PG_QUERY__NODE__INIT;
+	char *text;
+	rt.val = expr;
+	rtn.node_case = PG_QUERY__NODE__NODE_RES_TARGET;
+	rtn.res_target = &rt;
+	sel.n_target_list = 1;
+	sel.target_list = &rtp;
+	sel.limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+	seln.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
+	seln.select_stmt = &sel;
+	int rc = plumb__pg_deparse(ctx, arena, &seln, &text);
+	if (rc < 0)
+		return rc;
+	*out = strncmp(text, "SELECT ", 7) == 0 ? text + 7 : text;
+	return 0;
+}
+
+int plumb__pg_expr_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)
+{
+	if (plumb__pg_norm_expr(arena, expr) < 0)
+		return plumb_error_nomem(ctx);
+	return deparse_expr(ctx, arena, expr, out);
+}
+
+/* --- statements --------------------------------------------------------------------- */
+
+const char *plumb__pg_figure_colname(const PgQuery__Node *n)
+{
+	if (!n)
+		return NULL;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_COLUMN_REF: {
+		const PgQuery__ColumnRef *c = n->column_ref;
+		return c->n_fields ? plumb__pg_strval(c->fields[c->n_fields - 1]) : NULL;
+	}
+	case PG_QUERY__NODE__NODE_FUNC_CALL: {
+		const PgQuery__FuncCall *f = n->func_call;
+		return f->n_funcname ? plumb__pg_strval(f->funcname[f->n_funcname - 1]) : NULL;
+	}
+	case PG_QUERY__NODE__NODE_TYPE_CAST: {
+		const char *s = plumb__pg_figure_colname(n->type_cast->arg);
+		if (s)
+			return s;
+		const PgQuery__TypeName *tn = n->type_cast->type_name;
+		return tn && tn->n_names ? plumb__pg_strval(tn->names[tn->n_names - 1]) : NULL;
+	}
+	case PG_QUERY__NODE__NODE_CASE_EXPR:
+		return "case";
+	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+		return "coalesce";
+	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+		return "array";
+	case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+		return n->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "greatest" : "least";
+	case PG_QUERY__NODE__NODE_NULL_IF_EXPR:
+		return "nullif";
+	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+		switch (n->sqlvalue_function->op) {
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE:
+			return "current_date";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME:
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N:
+			return "current_time";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP:
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N:
+			return "current_timestamp";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME:
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N:
+			return "localtime";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP:
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N:
+			return "localtimestamp";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE:
+			return "current_role";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER:
+			return "current_user";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER:
+			return "user";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_SESSION_USER:
+			return "session_user";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_CATALOG:
+			return "current_catalog";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA:
+			return "current_schema";
+		default:
+			return NULL;
+		}
+	case PG_QUERY__NODE__NODE_SUB_LINK:
+		switch (n->sub_link->sub_link_type) {
+		case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:
+			return "exists";
+		case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK:
+			return "array";
+		case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK: {
+			const PgQuery__Node *q = n->sub_link->subselect;
+			if (q && q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+			    q->select_stmt->n_target_list == 1) {
+				const PgQuery__Node *t = q->select_stmt->target_list[0];
+				if (t->node_case == PG_QUERY__NODE__NODE_RES_TARGET) {
+					if (t->res_target->name && *t->res_target->name)
+						return t->res_target->name;
+					return plumb__pg_figure_colname(t->res_target->val);
+				}
+			}
+			return NULL;
+		}
+		default:
+			return NULL;
+		}
+	default:
+		return NULL;
+	}
+}
+
+/* The name a FROM item is referred to by, or NULL. */
+static const char *from_name(const PgQuery__Node *n)
+{
+	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+		const PgQuery__RangeVar *rv = n->range_var;
+		return rv->alias && rv->alias->aliasname && *rv->alias->aliasname ? rv->alias->aliasname
+										   : rv->relname;
+	}
+	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT) {
+		const PgQuery__RangeSubselect *rs = n->range_subselect;
+		return rs->alias && *rs->alias->aliasname ? rs->alias->aliasname : NULL;
+	}
+	return NULL;
+}
+
+static void visit_unqualify(ProtobufCMessage *m, nx *x)
+{
+	if (m->descriptor != &pg_query__node__descriptor)
+		return;
+	PgQuery__Node *n = (PgQuery__Node *)m;
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return;
+	PgQuery__ColumnRef *c = n->column_ref;
+	if (c->n_fields == 2 && str_is(c->fields[0], x->qual)) {
+		c->fields++;
+		c->n_fields = 1;
+	}
+}
+
+/* A SELECT of a view: column references qualified by the only FROM item
+ * lose the qualifier; output names equal to the implied name go. */
+static void visit_select(ProtobufCMessage *m, nx *x)
+{
+	if (m->descriptor != &pg_query__select_stmt__descriptor)
+		return;
+	PgQuery__SelectStmt *s = (PgQuery__SelectStmt *)m;
+	if (s->n_from_clause == 1 && from_name(s->from_clause[0])) {
+		const char *saved = x->qual;
+		x->qual = from_name(s->from_clause[0]);
+		for (size_t i = 0; i < s->n_target_list; i++)
+			walk_msg(&s->target_list[i]->base, visit_unqualify, x, &pg_query__select_stmt__descriptor, true);
+		if (s->where_clause)
+			walk_msg(&s->where_clause->base, visit_unqualify, x, &pg_query__select_stmt__descriptor, true);
+		for (size_t i = 0; i < s->n_group_clause; i++)
+			walk_msg(&s->group_clause[i]->base, visit_unqualify, x, &pg_query__select_stmt__descriptor, true);
+		if (s->having_clause)
+			walk_msg(&s->having_clause->base, visit_unqualify, x, &pg_query__select_stmt__descriptor, true);
+		for (size_t i = 0; i < s->n_sort_clause; i++)
+			walk_msg(&s->sort_clause[i]->base, visit_unqualify, x, &pg_query__select_stmt__descriptor, true);
+		x->qual = saved;
+	}
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		PgQuery__Node *t = s->target_list[i];
+		if (t->node_case != PG_QUERY__NODE__NODE_RES_TARGET || !t->res_target->name ||
+		    !*t->res_target->name)
+			continue;
+		const char *implied = plumb__pg_figure_colname(t->res_target->val);
+		if (implied && strcmp(implied, t->res_target->name) == 0)
+			t->res_target->name = NULL;
+		else if (!implied && strcmp(t->res_target->name, "?column?") == 0)
+			t->res_target->name = NULL;
+	}
+}
+
+static void norm_index_elem(PgQuery__IndexElem *e)
+{
+	if (e->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_ASC)
+		e->ordering = PG_QUERY__SORT_BY_DIR__SORTBY_DEFAULT;
+	bool desc = e->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+	if ((!desc && e->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) ||
+	    (desc && e->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST))
+		e->nulls_ordering = PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_DEFAULT;
+	if (e->expr && e->expr->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+	    e->expr->column_ref->n_fields == 1 && plumb__pg_strval(e->expr->column_ref->fields[0])) {
+		e->name = (char *)plumb__pg_strval(e->expr->column_ref->fields[0]);
+		e->expr = NULL;
+	}
+}
+
+static void visit_index_elems(ProtobufCMessage *m, nx *x)
+{
+	(void)x;
+	if (m->descriptor == &pg_query__index_elem__descriptor)
+		norm_index_elem((PgQuery__IndexElem *)m);
+}
+
+/* Rank of a function option in the canonical order. */
+static int option_rank(const char *name)
+{
+	static const char *const order[] = {"language", "window", "volatility", "strict",
+					    "security", "leakproof", "parallel", "cost",
+					    "rows", "support", "set", "as"};
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (strcmp(order[i], name) == 0)
+			return (int)i;
+	return 100;
+}
+
+static bool option_is_default(const PgQuery__DefElem *d)
+{
+	const PgQuery__Node *a = d->arg;
+	const char *s = plumb__pg_strval(a);
+	bool bval = a && a->node_case == PG_QUERY__NODE__NODE_BOOLEAN && a->boolean->boolval;
+	if (strcmp(d->defname, "volatility") == 0)
+		return s && strcmp(s, "volatile") == 0;
+	if (strcmp(d->defname, "strict") == 0 || strcmp(d->defname, "security") == 0 ||
+	    strcmp(d->defname, "leakproof") == 0 || strcmp(d->defname, "window") == 0)
+		return a && a->node_case == PG_QUERY__NODE__NODE_BOOLEAN && !bval;
+	if (strcmp(d->defname, "parallel") == 0)
+		return s && strcmp(s, "unsafe") == 0;
+	if (strcmp(d->defname, "cost") == 0 || strcmp(d->defname, "rows") == 0) {
+		long v = -1;
+		if (a && a->node_case == PG_QUERY__NODE__NODE_INTEGER)
+			v = a->integer->ival;
+		else if (a && a->node_case == PG_QUERY__NODE__NODE_FLOAT)
+			v = strtol(a->float_->fval, NULL, 10);
+		return v == (d->defname[0] == 'c' ? 100 : 1000);
+	}
+	return false;
+}
+
+static int cmp_option(const void *pa, const void *pb)
+{
+	const PgQuery__Node *a = *(const PgQuery__Node *const *)pa, *b = *(const PgQuery__Node *const *)pb;
+	int ra = option_rank(a->def_elem->defname), rb = option_rank(b->def_elem->defname);
+	return ra - rb;
+}
+
+static void norm_function(nx *x, PgQuery__CreateFunctionStmt *f)
+{
+	(void)x;
+	f->replace = true;
+	if (f->n_funcname == 2 && str_is(f->funcname[0], "public")) {
+		f->funcname++;
+		f->n_funcname = 1;
+	}
+	for (size_t i = 0; i < f->n_parameters; i++) {
+		PgQuery__Node *p = f->parameters[i];
+		if (p->node_case == PG_QUERY__NODE__NODE_FUNCTION_PARAMETER &&
+		    p->function_parameter->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_IN)
+			p->function_parameter->mode = PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_DEFAULT;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < f->n_options; i++) {
+		PgQuery__Node *o = f->options[i];
+		if (o->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
+			continue;
+		if (o->def_elem->defname && option_is_default(o->def_elem))
+			continue;
+		if (o->def_elem->defname && strcmp(o->def_elem->defname, "language") == 0) {
+			const char *s = plumb__pg_strval(o->def_elem->arg);
+			char *low = s ? plumb_str_lower(x->a, s) : NULL;
+			if (low)
+				o->def_elem->arg->string->sval = low;
+		}
+		o->def_elem->location = 0;
+		f->options[k++] = o;
+	}
+	f->n_options = k;
+	/* stable sort by rank: insertion sort keeps the order of equal ranks */
+	for (size_t i = 1; i < f->n_options; i++) {
+		PgQuery__Node *v = f->options[i];
+		size_t j = i;
+		while (j > 0 && cmp_option(&f->options[j - 1], &v) > 0) {
+			f->options[j] = f->options[j - 1];
+			j--;
+		}
+		f->options[j] = v;
+	}
+}
+
+static int domain_rank(const PgQuery__Node *n)
+{
+	if (n->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+		return 9;
+	switch (n->constraint->contype) {
+	case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+		return 0;
+	case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+		return 1;
+	default:
+		return 2;
+	}
+}
+
+static int cmp_domain_con(const PgQuery__Node *a, const PgQuery__Node *b)
+{
+	int r = domain_rank(a) - domain_rank(b);
+	if (r || domain_rank(a) != 2)
+		return r;
+	const char *na = a->constraint->conname, *nb = b->constraint->conname;
+	if (!na || !*na)
+		return nb && *nb ? 1 : 0;
+	if (!nb || !*nb)
+		return -1;
+	return strcmp(na, nb);
+}
+
+static void norm_domain(PgQuery__CreateDomainStmt *d)
+{
+	if (d->n_domainname == 2 && str_is(d->domainname[0], "public")) {
+		d->domainname++;
+		d->n_domainname = 1;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < d->n_constraints; i++) {
+		PgQuery__Node *c = d->constraints[i];
+		if (c->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+			if (c->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_NULL)
+				continue;
+			if (c->constraint->contype != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
+				c->constraint->conname = NULL;
+			c->constraint->location = 0;
+		}
+		d->constraints[k++] = c;
+	}
+	d->n_constraints = k;
+	for (size_t i = 1; i < d->n_constraints; i++) {
+		PgQuery__Node *v = d->constraints[i];
+		size_t j = i;
+		while (j > 0 && cmp_domain_con(d->constraints[j - 1], v) > 0) {
+			d->constraints[j] = d->constraints[j - 1];
+			j--;
+		}
+		d->constraints[j] = v;
+	}
+}
+
+static int cmp_role(const PgQuery__Node *a, const PgQuery__Node *b)
+{
+	const char *na = a->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC && a->role_spec->rolename
+				 ? a->role_spec->rolename
+				 : "public";
+	const char *nb = b->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC && b->role_spec->rolename
+				 ? b->role_spec->rolename
+				 : "public";
+	return strcmp(na, nb);
+}
+
+static void norm_policy(nx *x, PgQuery__CreatePolicyStmt *p)
+{
+	if (!p->cmd_name || !*p->cmd_name)
+		p->cmd_name = "all";
+	if (!p->n_roles) {
+		PgQuery__RoleSpec *r = nalloc(x, sizeof(*r));
+		PgQuery__Node **v = nalloc(x, sizeof(*v));
+		if (!r || !v)
+			return;
+		pg_query__role_spec__init(r);
+		r->roletype = PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC;
+		v[0] = mknode(x, PG_QUERY__NODE__NODE_ROLE_SPEC, r);
+		p->roles = v;
+		p->n_roles = 1;
+	}
+	for (size_t i = 0; i < p->n_roles; i++)
+		if (p->roles[i]->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC)
+			p->roles[i]->role_spec->location = 0;
+	for (size_t i = 1; i < p->n_roles; i++) {
+		PgQuery__Node *v = p->roles[i];
+		size_t j = i;
+		while (j > 0 && cmp_role(p->roles[j - 1], v) > 0) {
+			p->roles[j] = p->roles[j - 1];
+			j--;
+		}
+		p->roles[j] = v;
+	}
+}
+
+static void norm_stmt(nx *x, PgQuery__Node *stmt)
+{
+	walk_msg(&stmt->base, visit_expr, x, NULL, true);
+	switch (stmt->node_case) {
+	case PG_QUERY__NODE__NODE_INDEX_STMT: {
+		PgQuery__IndexStmt *i = stmt->index_stmt;
+		i->concurrent = false;
+		i->if_not_exists = false;
+		if (!i->access_method || !*i->access_method)
+			i->access_method = "btree";
+		walk_msg(&stmt->base, visit_index_elems, x, NULL, true);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+		walk_msg(&stmt->base, visit_index_elems, x, NULL, true);
+		break;
+	case PG_QUERY__NODE__NODE_VIEW_STMT:
+		stmt->view_stmt->replace = false;
+		walk_msg(&stmt->base, visit_select, x, NULL, true);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+		stmt->create_table_as_stmt->if_not_exists = false;
+		walk_msg(&stmt->base, visit_select, x, NULL, true);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: {
+		PgQuery__CreateTrigStmt *t = stmt->create_trig_stmt;
+		t->replace = false;
+		if (t->n_funcname == 2 && str_is(t->funcname[0], "public")) {
+			t->funcname++;
+			t->n_funcname = 1;
+		}
+		break;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
+		norm_policy(x, stmt->create_policy_stmt);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+		norm_function(x, stmt->create_function_stmt);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
+		norm_domain(stmt->create_domain_stmt);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+		stmt->create_seq_stmt->if_not_exists = false;
+		break;
+	default:
+		break;
+	}
+}
+
+int plumb__pg_stmt_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
+{
+	nx x = {arena, false, NULL};
+	norm_stmt(&x, stmt);
+	if (x.failed)
+		return plumb_error_nomem(ctx);
+	return plumb__pg_deparse(ctx, arena, stmt, out);
+}
+
+/* --- the public functions ------------------------------------------------------------ */
 
 int plumb__pg_canon_type(plumb_ctx *ctx, plumb_arena *arena, const char *type, char **out)
 {
-	*out = plumb_arena_strdup(arena, type); return *out ? 0 : plumb_error_nomem(ctx);
+	plumb_arena *tmp = plumb_arena_new(arena);
+	PgQuery__ParseResult *pr;
+	char *sql, *text;
+	int rc;
+	*out = NULL;
+	if (!tmp || !(sql = plumb_arena_printf(tmp, "SELECT NULL::%s", type))) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if ((rc = plumb__pg_parse(ctx, tmp, sql, NULL, &pr, NULL)) < 0)
+		goto done;
+	PgQuery__Node *s = pr->n_stmts == 1 ? pr->stmts[0]->stmt : NULL;
+	PgQuery__Node *v = NULL;
+	if (s && s->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+	    s->select_stmt->n_target_list == 1 &&
+	    s->select_stmt->target_list[0]->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
+		v = s->select_stmt->target_list[0]->res_target->val;
+	if (!v || v->node_case != PG_QUERY__NODE__NODE_TYPE_CAST) {
+		rc = plumb_error_set(ctx, PLUMB_EPARSE, "could not read the type \"%s\"", type);
+		goto done;
+	}
+	if ((rc = plumb__pg_type_text(ctx, tmp, v->type_cast->type_name, &text)) < 0)
+		goto done;
+	if (!(*out = plumb_arena_strdup(arena, text)))
+		rc = plumb_error_nomem(ctx);
+done:
+	plumb_arena_free(tmp);
+	return rc;
 }
 
 int plumb__pg_canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out)
 {
-	*out = plumb_arena_strdup(arena, expr); return *out ? 0 : plumb_error_nomem(ctx);
+	plumb_arena *tmp = plumb_arena_new(arena);
+	PgQuery__ParseResult *pr;
+	char *sql, *text;
+	int rc;
+	*out = NULL;
+	if (!tmp || !(sql = plumb_arena_printf(tmp, "SELECT %s", expr))) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if ((rc = plumb__pg_parse(ctx, tmp, sql, NULL, &pr, NULL)) < 0)
+		goto done;
+	PgQuery__Node *s = pr->n_stmts == 1 ? pr->stmts[0]->stmt : NULL;
+	if (!s || s->node_case != PG_QUERY__NODE__NODE_SELECT_STMT ||
+	    s->select_stmt->n_target_list != 1 || s->select_stmt->n_from_clause ||
+	    s->select_stmt->target_list[0]->node_case != PG_QUERY__NODE__NODE_RES_TARGET ||
+	    *s->select_stmt->target_list[0]->res_target->name) {
+		rc = plumb_error_set(ctx, PLUMB_EPARSE, "could not read the expression \"%s\"", expr);
+		goto done;
+	}
+	if ((rc = plumb__pg_expr_text(ctx, tmp, s->select_stmt->target_list[0]->res_target->val,
+				      &text)) < 0)
+		goto done;
+	if (!(*out = plumb_arena_strdup(arena, text)))
+		rc = plumb_error_nomem(ctx);
+done:
+	plumb_arena_free(tmp);
+	return rc;
 }
 
 int plumb__pg_canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, char **out)
 {
-	*out = plumb_arena_strdup(arena, stmt); return *out ? 0 : plumb_error_nomem(ctx);
+	plumb_arena *tmp = plumb_arena_new(arena);
+	PgQuery__ParseResult *pr;
+	plumb_buf b;
+	int rc;
+	*out = NULL;
+	if (!tmp) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if ((rc = plumb__pg_parse(ctx, tmp, stmt, NULL, &pr, NULL)) < 0)
+		goto done;
+	plumb_buf_init(&b, arena, 0);
+	for (size_t i = 0; i < pr->n_stmts; i++) {
+		char *text;
+		if ((rc = plumb__pg_stmt_text(ctx, tmp, pr->stmts[i]->stmt, &text)) < 0)
+			goto done;
+		if (i)
+			plumb_buf_puts(&b, "; ");
+		plumb_buf_puts(&b, text);
+	}
+	if ((rc = plumb_buf_finish(&b, ctx)) < 0)
+		goto done;
+	*out = b.data;
+done:
+	plumb_arena_free(tmp);
+	return rc;
 }

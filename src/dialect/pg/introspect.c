@@ -36,25 +36,22 @@ long plumb__pg_introspect_query_count(void)
 	"NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" cls "'::regclass "     \
 	"AND e.objid = " oid " AND e.deptype = 'e')"
 
+/* The object is not made by another one (range constructors). */
+#define NOT_INTERNAL(cls, oid)                                                             \
+	"NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" cls "'::regclass "     \
+	"AND e.objid = " oid " AND e.deptype = 'i')"
+
 /* Sequence s (pg_sequence) is the one of a serial column a (pg_attribute,
- * default d): owned by it, nextval of it as the default, an integer type
- * equal to the sequence's, and every sequence option at its default. */
+ * default text de.expr): owned by it, nextval of it as the default, an
+ * integer type equal to the sequence's, and every sequence option at its
+ * default. Such sequences fold into their column and are not listed. */
 #define SERIAL_FOLD                                                                        \
 	"(a.attidentity = '' AND a.attgenerated = '' AND a.atttypid IN (20, 21, 23) "       \
 	"AND s.seqtypid = a.atttypid AND s.seqincrement = 1 AND s.seqstart = 1 "             \
 	"AND s.seqmin = 1 AND s.seqcache = 1 AND NOT s.seqcycle "                            \
 	"AND s.seqmax = CASE a.atttypid WHEN 21 THEN 32767 WHEN 23 THEN 2147483647 "         \
 	"ELSE 9223372036854775807 END "                                                      \
-	"AND pg_get_expr(d.adbin, d.adrelid) = "                                             \
-	"'nextval(' || quote_literal(s.seqrelid::regclass::text) || '::regclass)')"
-
-/* Sequence c is folded into a serial column. */
-#define IS_FOLDED(seqoid)                                                                  \
-	"EXISTS (SELECT 1 FROM pg_depend sd JOIN pg_sequence s ON s.seqrelid = sd.objid "    \
-	"JOIN pg_attribute a ON a.attrelid = sd.refobjid AND a.attnum = sd.refobjsubid "     \
-	"JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "                \
-	"WHERE sd.classid = 'pg_class'::regclass AND sd.objid = " seqoid " "                 \
-	"AND sd.refclassid = 'pg_class'::regclass AND sd.deptype = 'a' AND " SERIAL_FOLD ")"
+	"AND de.expr = 'nextval(' || quote_literal(s.seqrelid::regclass::text) || '::regclass)')"
 
 /* Sequence oid belongs to an identity column. */
 #define IS_IDENTITY_SEQ(seqoid)                                                            \
@@ -102,19 +99,20 @@ static const char q_tables[] =
 
 enum {
 	C_REL, C_NAME, C_TYPE, C_NOTNULL, C_DEFAULT, C_GENERATED, C_IDENTITY, C_COLLATION,
-	C_SERIAL, C_SEQTYPE, C_START, C_INC, C_MIN, C_MAX, C_CACHE, C_CYCLE
+	C_SERIAL, C_SEQ, C_SEQTYPE, C_START, C_INC, C_MIN, C_MAX, C_CACHE, C_CYCLE
 };
 static const char q_columns[] =
 	"SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-	"CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END, "
-	"CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid) END, "
+	"CASE WHEN a.attgenerated = '' THEN de.expr END, "
+	"CASE WHEN a.attgenerated = 's' THEN de.expr END, "
 	"a.attidentity, " COLL_TEXT("a", "t") ", "
-	"s.deptype = 'a' AND " SERIAL_FOLD ", "
+	"s.deptype = 'a' AND " SERIAL_FOLD ", s.seqrelid, "
 	"s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle "
 	"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
 	"JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"JOIN pg_type t ON t.oid = a.atttypid "
 	"LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+	"LEFT JOIN LATERAL (SELECT pg_get_expr(d.adbin, d.adrelid) AS expr) de ON true "
 	"LEFT JOIN LATERAL (SELECT sd.deptype, sq.* FROM pg_depend sd "
 	"JOIN pg_sequence sq ON sq.seqrelid = sd.objid "
 	"WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass "
@@ -207,12 +205,13 @@ static const char q_types[] =
 	"(SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')) "
 	"ORDER BY n.nspname, t.typname";
 
+/* Sequences folded into serial columns are dropped afterwards (by oid). */
 enum {
-	S_NSP, S_NAME, S_TYPE, S_START, S_INC, S_MIN, S_MAX, S_CACHE, S_CYCLE, S_OWNER_REL,
+	S_OID, S_NSP, S_NAME, S_TYPE, S_START, S_INC, S_MIN, S_MAX, S_CACHE, S_CYCLE, S_OWNER_REL,
 	S_OWNER
 };
 static const char q_sequences[] =
-	"SELECT n.nspname, c.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, "
+	"SELECT c.oid, n.nspname, c.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, "
 	"s.seqmax, s.seqcache, s.seqcycle, o.refobjid, o.owner "
 	"FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid "
 	"JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -224,7 +223,7 @@ static const char q_sequences[] =
 	"WHERE od.classid = 'pg_class'::regclass AND od.objid = c.oid "
 	"AND od.refclassid = 'pg_class'::regclass AND od.deptype = 'a' LIMIT 1) o ON true "
 	"WHERE " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
-	"AND NOT " IS_IDENTITY_SEQ("c.oid") " AND NOT " IS_FOLDED("c.oid") " "
+	"AND NOT " IS_IDENTITY_SEQ("c.oid") " "
 	"ORDER BY n.nspname, c.relname";
 
 enum { V_NSP, V_NAME, V_KIND, V_DEF, V_OPTIONS, V_DEPENDS };
@@ -248,7 +247,7 @@ static const char q_functions[] =
 	"pg_get_functiondef(p.oid) "
 	"FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
 	"WHERE p.prokind IN ('f', 'p', 'w') AND " NSP_OK("n") " "
-	"AND " NOT_EXT("pg_proc", "p.oid") " "
+	"AND " NOT_EXT("pg_proc", "p.oid") " AND " NOT_INTERNAL("pg_proc", "p.oid") " "
 	"ORDER BY n.nspname, p.proname, p.oid";
 
 enum { G_REL, G_NSP, G_NAME, G_TABLE, G_DEF, G_FNSP, G_FNAME };
@@ -279,75 +278,83 @@ static const char q_policies[] =
  * T table, V view, M materialized view, I index, S sequence, c column (rk
  * the relkind of its relation), Y type, D domain, F function, P procedure,
  * N schema, G trigger, L policy, K constraint of a table, k of a domain.
- * qnsp/qobj/qsub are quote_ident'ed; nsp/obj raw; rel the table's oid.
+ * qnsp/qobj/qsub are quote_ident'ed; nsp/obj raw; rel the table's oid (the
+ * sequence's for S, so that folded ones are left out).
  */
 enum { M_CODE, M_NSP, M_OBJ, M_QNSP, M_QOBJ, M_QSUB, M_ARGS, M_RK, M_REL, M_TEXT };
 static const char q_comments[] =
 	"SELECT x.code, x.nsp, x.obj, quote_ident(x.nsp), quote_ident(x.obj), "
-	"quote_ident(x.sub), x.args, x.rk, x.rel, d.description FROM pg_description d "
-	"JOIN LATERAL ("
+	"quote_ident(x.sub), x.args, x.rk, x.rel, x.description FROM ("
 	/* relations and their columns */
 	"SELECT CASE WHEN d.objsubid <> 0 THEN 'c' WHEN c.relkind IN ('r', 'p') THEN 'T' "
 	"WHEN c.relkind = 'v' THEN 'V' WHEN c.relkind = 'm' THEN 'M' "
 	"WHEN c.relkind IN ('i', 'I') THEN 'I' ELSE 'S' END AS code, "
 	"n.nspname AS nsp, c.relname AS obj, a.attname AS sub, NULL::text[] AS args, "
 	"c.relkind::text AS rk, "
-	"CASE WHEN c.relkind IN ('i', 'I') THEN ix.indrelid ELSE c.oid END AS rel "
-	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"CASE WHEN c.relkind IN ('i', 'I') THEN ix.indrelid ELSE c.oid END AS rel, "
+	"d.description "
+	"FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
 	"AND d.objsubid <> 0 "
 	"LEFT JOIN pg_index ix ON ix.indexrelid = c.oid "
-	"WHERE d.classoid = 'pg_class'::regclass AND c.oid = d.objoid "
+	"WHERE d.classoid = 'pg_class'::regclass "
 	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"AND (c.relkind IN ('r', 'p', 'v', 'm') OR (d.objsubid = 0 AND (c.relkind IN ('i', 'I') "
-	"OR (c.relkind = 'S' AND NOT " IS_IDENTITY_SEQ("c.oid") " "
-	"AND NOT " IS_FOLDED("c.oid") ")))) "
+	"OR (c.relkind = 'S' AND NOT " IS_IDENTITY_SEQ("c.oid") ")))) "
 	"AND (d.objsubid = 0 OR a.attname IS NOT NULL) "
 	"UNION ALL "
 	/* constraints of tables and domains */
 	"SELECT CASE WHEN k.conrelid <> 0 THEN 'K' ELSE 'k' END, n.nspname, "
-	"coalesce(c.relname, t.typname), k.conname, NULL, NULL, k.conrelid "
-	"FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace "
+	"coalesce(c.relname, t.typname), k.conname, NULL, NULL, k.conrelid, d.description "
+	"FROM pg_description d JOIN pg_constraint k ON k.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = k.connamespace "
 	"LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid "
-	"WHERE d.classoid = 'pg_constraint'::regclass AND k.oid = d.objoid "
+	"WHERE d.classoid = 'pg_constraint'::regclass "
 	"AND " NSP_OK("n") " AND k.conparentid = 0 "
 	"AND " NOT_EXT("pg_class", "k.conrelid") " AND " NOT_EXT("pg_type", "k.contypid") " "
 	"UNION ALL "
 	/* functions and procedures */
 	"SELECT CASE WHEN p.prokind = 'p' THEN 'P' ELSE 'F' END, n.nspname, p.proname, NULL, "
 	"ARRAY(SELECT format_type(u.t, NULL) FROM unnest(p.proargtypes::oid[]) "
-	"WITH ORDINALITY u(t, ord) ORDER BY u.ord), NULL, 0::oid "
-	"FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-	"WHERE d.classoid = 'pg_proc'::regclass AND p.oid = d.objoid AND d.objsubid = 0 "
+	"WITH ORDINALITY u(t, ord) ORDER BY u.ord), NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = p.pronamespace "
+	"WHERE d.classoid = 'pg_proc'::regclass AND d.objsubid = 0 "
 	"AND p.prokind IN ('f', 'p', 'w') AND " NSP_OK("n") " AND " NOT_EXT("pg_proc", "p.oid") " "
+	"AND " NOT_INTERNAL("pg_proc", "p.oid") " "
 	"UNION ALL "
 	/* enums, domains, composite and range types */
 	"SELECT CASE WHEN t.typtype = 'd' THEN 'D' ELSE 'Y' END, n.nspname, t.typname, NULL, "
-	"NULL, NULL, 0::oid FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-	"WHERE d.classoid = 'pg_type'::regclass AND t.oid = d.objoid AND d.objsubid = 0 "
+	"NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_type t ON t.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = t.typnamespace "
+	"WHERE d.classoid = 'pg_type'::regclass AND d.objsubid = 0 "
 	"AND " NSP_OK("n") " AND " NOT_EXT("pg_type", "t.oid") " "
 	"AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND "
 	"(SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')) "
 	"UNION ALL "
 	/* schemas (public's own comment from initdb aside) */
-	"SELECT 'N', n.nspname, n.nspname, NULL, NULL, NULL, 0::oid FROM pg_namespace n "
-	"WHERE d.classoid = 'pg_namespace'::regclass AND n.oid = d.objoid "
+	"SELECT 'N', n.nspname, n.nspname, NULL, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_namespace n ON n.oid = d.objoid "
+	"WHERE d.classoid = 'pg_namespace'::regclass "
 	"AND " NSP_OK("n") " AND " NOT_EXT("pg_namespace", "n.oid") " "
 	"AND NOT (n.nspname = 'public' AND d.description = 'standard public schema') "
 	"UNION ALL "
 	/* triggers */
-	"SELECT 'G', n.nspname, c.relname, t.tgname, NULL, NULL, c.oid FROM pg_trigger t "
+	"SELECT 'G', n.nspname, c.relname, t.tgname, NULL, NULL, c.oid, d.description "
+	"FROM pg_description d JOIN pg_trigger t ON t.oid = d.objoid "
 	"JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE d.classoid = 'pg_trigger'::regclass AND t.oid = d.objoid AND NOT t.tgisinternal "
+	"WHERE d.classoid = 'pg_trigger'::regclass AND NOT t.tgisinternal "
 	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"UNION ALL "
 	/* policies */
-	"SELECT 'L', n.nspname, c.relname, pol.polname, NULL, NULL, c.oid FROM pg_policy pol "
+	"SELECT 'L', n.nspname, c.relname, pol.polname, NULL, NULL, c.oid, d.description "
+	"FROM pg_description d JOIN pg_policy pol ON pol.oid = d.objoid "
 	"JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE d.classoid = 'pg_policy'::regclass AND pol.oid = d.objoid "
+	"WHERE d.classoid = 'pg_policy'::regclass "
 	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
-	") x ON true "
-	"ORDER BY 1, 2, 3, 6";
+	") x ORDER BY 1, 2, 3, 6";
 
 /* --- state -------------------------------------------------------------- */
 
@@ -365,6 +372,8 @@ typedef struct ictx {
 	int rc;            /* first failure; helpers do nothing once set */
 	rel *rels;         /* tables by oid, ascending */
 	size_t n_rels;
+	unsigned long *folded; /* oids of sequences folded into serial columns, sorted */
+	size_t n_folded, cap_folded;
 	const char *obj;   /* object being read, for error messages */
 } ictx;
 
@@ -559,6 +568,37 @@ static bool rel_kept(ictx *x, const char *oid_text)
 	return !r || r->t;
 }
 
+static int cmp_oid(const void *a, const void *b)
+{
+	unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void add_folded(ictx *x, const char *oid_text)
+{
+	if (x->rc || !oid_text)
+		return;
+	if (x->n_folded == x->cap_folded) {
+		size_t cap = x->cap_folded ? 2 * x->cap_folded : 64;
+		unsigned long *p = plumb_arena_realloc(x->tmp, x->folded,
+						       x->cap_folded * sizeof(*p), cap * sizeof(*p));
+		if (!p) {
+			nomem(x);
+			return;
+		}
+		x->folded = p;
+		x->cap_folded = cap;
+	}
+	x->folded[x->n_folded++] = strtoul(oid_text, NULL, 10);
+}
+
+static bool is_folded(ictx *x, const char *oid_text)
+{
+	unsigned long oid = oid_text ? strtoul(oid_text, NULL, 10) : 0;
+	return x->n_folded &&
+	       bsearch(&oid, x->folded, x->n_folded, sizeof(oid), cmp_oid) != NULL;
+}
+
 static bool tracking_table(const char *schema, const char *name)
 {
 	return (strcmp(schema, "public") == 0 && strcmp(name, PLUMB_TRACKING_TABLE) == 0) ||
@@ -721,6 +761,8 @@ static void read_columns(ictx *x)
 			cur = find_rel(x, oid);
 			cur_oid = oid;
 		}
+		if (flag(r, i, C_SERIAL))
+			add_folded(x, val(r, i, C_SEQ));
 		if (!cur || !cur->t)
 			continue;
 		plumb_column *col = alloc(x, sizeof(*col));
@@ -754,6 +796,8 @@ static void read_columns(ictx *x)
 		fail(x, plumb__pg_column_define(x->ctx, x->a, col));
 		push(x, &cur->t->columns, col);
 	}
+	if (x->n_folded)
+		qsort(x->folded, x->n_folded, sizeof(*x->folded), cmp_oid);
 }
 
 static const char *fk_action(const char *code)
@@ -787,17 +831,19 @@ static const char *skip_quoted(const char *s)
 	return s;
 }
 
-/* The "EXCLUDE ..." part of an ALTER TABLE ... ADD CONSTRAINT ... text: the
- * first EXCLUDE keyword outside quotes. */
-static const char *exclude_part(const char *s)
+/* The first occurrence of keyword kw (upper case, may hold spaces) in s
+ * outside quotes, preceded by a space or the start and followed by a space
+ * or a parenthesis; NULL when none. */
+static const char *find_keyword(const char *s, const char *kw)
 {
+	size_t n = strlen(kw);
 	for (const char *p = s; *p;) {
 		if (*p == '"' || *p == '\'') {
 			p = skip_quoted(p);
 			continue;
 		}
-		if ((p == s || p[-1] == ' ') && strncasecmp(p, "EXCLUDE", 7) == 0 &&
-		    (p[7] == ' ' || p[7] == '('))
+		if ((p == s || p[-1] == ' ') && strncasecmp(p, kw, n) == 0 &&
+		    (p[n] == ' ' || p[n] == '('))
 			return p;
 		p++;
 	}
@@ -813,7 +859,7 @@ static const char *exclude_text(ictx *x, const plumb_table *t, const char *name,
 	const char *c = canon(x, CANON_STMT, wrapped);
 	if (!c)
 		return NULL;
-	const char *ex = exclude_part(c);
+	const char *ex = find_keyword(c, "EXCLUDE");
 	return ex ? ex : dup(x, def);
 }
 
@@ -911,6 +957,11 @@ static void read_indexes(ictx *x)
 		at(x, "index %s.%s", ix->schema, ix->name);
 		ix->unique = flag(r, i, I_UNIQUE);
 		ix->sql = dup(x, val(r, i, I_DEF));
+		/* an index of a partitioned table: pg_get_indexdef writes ON ONLY,
+		 * which would leave the partitions without theirs */
+		char *only = ix->sql ? (char *)find_keyword(ix->sql, "ON ONLY") : NULL;
+		if (only)
+			memmove(only + 3, only + 8, strlen(only + 8) + 1);
 		ix->definition = canon(x, CANON_STMT, ix->sql);
 		ix->where_sql = canon(x, CANON_EXPR, val(r, i, I_PRED));
 		size_t n_keys = 0, n_opts = 0;
@@ -1018,7 +1069,8 @@ static void read_sequences(ictx *x)
 	if (run(x, "could not read sequences", q_sequences, &r) < 0)
 		return;
 	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
-		if (val(r, i, S_OWNER_REL) && !rel_kept(x, val(r, i, S_OWNER_REL)))
+		if (is_folded(x, val(r, i, S_OID)) ||
+		    (val(r, i, S_OWNER_REL) && !rel_kept(x, val(r, i, S_OWNER_REL))))
 			continue;
 		const char *schema = val(r, i, S_NSP), *name = val(r, i, S_NAME);
 		plumb_object *o = new_object(x, PLUMB_OBJ_SEQUENCE, schema, name);
@@ -1307,6 +1359,8 @@ static void read_comments(ictx *x)
 		plumb_obj_kind target = PLUMB_OBJ_TABLE;
 		if (val(r, i, M_REL) && !rel_kept(x, val(r, i, M_REL)))
 			continue;
+		if (code == 'S' && is_folded(x, val(r, i, M_REL)))
+			continue;
 		switch (code) {
 		case 'T':
 			name = fmt(x, "TABLE %s.%s", qn, qo);
@@ -1406,7 +1460,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	plumb_pg_conn *c = (plumb_pg_conn *)conn;
 	ictx x = {.ctx = ctx, .a = arena, .c = c};
 	bool began = false, path_set = false;
-	char *old_path = NULL;
+	const char *old_path = NULL;
 	PGresult *r;
 	int rc = 0;
 	*out = NULL;
@@ -1440,11 +1494,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 		goto done;
 	}
 	path_set = true;
-	old_path = plumb_arena_strdup(x.tmp, PQgetvalue(r, 0, 0));
-	if (!old_path) {
-		rc = plumb_error_nomem(ctx);
-		goto done;
-	}
+	old_path = PQgetvalue(r, 0, 0); /* r lives in tmp until the end */
 
 	read_schemas(&x);
 	read_extensions(&x);

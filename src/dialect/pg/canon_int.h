@@ -1,0 +1,56 @@
+/*
+ * Private to canon.c and offline.c: parse trees of libpg_query held in arena
+ * memory (protobuf-c messages unpacked with an arena allocator, so nodes can
+ * be replaced freely and nothing needs freeing), the normalisation that makes
+ * a tree canonical, and deparsing back to text. canon.c's public functions
+ * are these applied to text.
+ */
+#ifndef PLUMB_DIALECT_PG_CANON_INT_H
+#define PLUMB_DIALECT_PG_CANON_INT_H
+
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
+
+#include "dialect/pg/pg.h"
+
+/* The tree of sql in arena memory. A syntax error is PLUMB_EPARSE, recorded
+ * at file:line:col when file is given (else with the text in the message);
+ * *err_offset (may be NULL) gets the byte offset of the error. */
+int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
+		    PgQuery__ParseResult **out, size_t *err_offset);
+
+/* Normalises an expression tree in place (casts of literals, IN, BETWEEN,
+ * LIKE, AND/OR nesting, "public." and "pg_catalog." prefixes, type
+ * aliases). -1 when out of memory. */
+int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr);
+/* Normalises a type name in place (aliases, "public.", array bounds). */
+void plumb__pg_norm_type(plumb_arena *arena, PgQuery__TypeName *tn);
+
+/* The canonical text of an expression node (normalised first). */
+int plumb__pg_expr_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out);
+/* The format_type() spelling of a type node (normalised first). */
+int plumb__pg_type_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__TypeName *tn, char **out);
+/* The canonical text of a statement node (normalised first). */
+int plumb__pg_stmt_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out);
+
+/* Deparses a statement node as it is. */
+int plumb__pg_deparse(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out);
+
+/* A new node of case c pointing at msg. NULL when out of memory. */
+PgQuery__Node *plumb__pg_node(plumb_arena *arena, PgQuery__Node__NodeCase c, void *msg);
+/* A String node holding s (copied). */
+PgQuery__Node *plumb__pg_string(plumb_arena *arena, const char *s);
+
+/* The sval of a String node, or NULL. */
+const char *plumb__pg_strval(const PgQuery__Node *n);
+
+/* True when an identifier needs double quotes (quote_identifier's rule). */
+bool plumb__pg_ident_needs_quotes(const char *s);
+/* s quoted only when needed (quote_ident), in arena memory. */
+char *plumb__pg_quote_ident(plumb_arena *arena, const char *s);
+
+/* The column name PostgreSQL gives an unnamed select-list expression
+ * (FigureColname), or NULL when it would be "?column?". */
+const char *plumb__pg_figure_colname(const PgQuery__Node *n);
+
+#endif
