@@ -157,10 +157,11 @@ typedef struct plumb_trigger {
  *               "name" plus " SCHEMA s" when not public (the version is not compared).
  *  - enum:      values in order; definition "ENUM ('a', 'b')".
  *  - domain, type, sequence, policy: definition the canonical CREATE text.
- *  - function:  name is "name(argument types)" as PostgreSQL identifies it
- *               (pg_get_function_identity_arguments), e.g. "add(integer, integer)";
+ *  - function:  name is "name(argument types)", the types only, canonical,
+ *               as COMMENT ON FUNCTION takes them: "add(integer, integer)", "p(mood)";
  *               definition the canonical CREATE OR REPLACE text.
- *  - policy:    table is the table it is on; name the policy's name.
+ *  - policy:    table is the table it is on; name the policy's name. Policies
+ *               are named per table, so diff matches them by table too.
  *  - comment:   name is the target as COMMENT ON writes it ("TABLE public.users",
  *               "COLUMN public.users.email", "FUNCTION public.f(integer)"),
  *               schema the target's schema, table the target's table when it

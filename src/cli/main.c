@@ -21,6 +21,9 @@ enum {
 	OPT_OUT_OF_ORDER = 1 << 1,
 	OPT_OUTPUT = 1 << 2,
 	OPT_FORCE = 1 << 3,
+	OPT_RETRY = 1 << 4,
+	OPT_TIMEOUTS = 1 << 5,
+	N_SCOPES = 6,
 };
 
 typedef int (*run_fn)(plumb_ctx *ctx, const plumb_options *opts, char **args);
@@ -118,15 +121,27 @@ static const command commands[] = {
 	 "Writes a new migration holding the changes from the state of the migrations folder\n"
 	 "to the schema file, and updates plumb.sum. Destructive changes are refused (exit 4)\n"
 	 "unless --allow-data-loss is given. Writes nothing when there is no change.\n"},
-	{"migrate", 0, 0, OPT_TO | OPT_OUT_OF_ORDER, run_migrate,
-	 "migrate [--to VERSION] [--dry-run] [--allow-out-of-order] [--lock-timeout DURATION]",
+	{"migrate", 0, 0, OPT_TO | OPT_OUT_OF_ORDER | OPT_RETRY | OPT_TIMEOUTS, run_migrate,
+	 "migrate [--to VERSION] [--dry-run] [--allow-out-of-order] [--retry-failed]\n"
+	 "              [--lock-timeout D] [--ddl-lock-timeout D] [--statement-timeout D]",
 	 "apply pending migrations to the database",
 	 "Applies pending migrations in order, each in its own transaction unless it says\n"
 	 "otherwise, holding the runner lock. Refuses to run when an applied migration was\n"
-	 "edited or plumb.sum does not match the folder.\n"
-	 "  --to VERSION           stop after this version\n"
+	 "edited, plumb.sum does not match the folder, or a migration is recorded as failed.\n"
+	 "A drizzle-kit folder (meta/_journal.json) is read as it is and recorded in\n"
+	 "drizzle-orm's table, so drizzle-orm and plumb can take turns.\n"
+	 "  --to VERSION           stop after this version (drizzle-kit: also a tag or its\n"
+	 "                         prefix, e.g. 0003)\n"
 	 "  --dry-run              print what would run, change nothing\n"
-	 "  --allow-out-of-order   also apply pending migrations older than the newest applied\n"},
+	 "  --allow-out-of-order   also apply pending migrations older than the newest applied\n"
+	 "  --retry-failed         run migrations recorded as failed again, from their first\n"
+	 "                         statement, instead of refusing\n"
+	 "  --ddl-lock-timeout D   lock_timeout of each migration (PostgreSQL; default 10s;\n"
+	 "                         0: the server's setting); -- plumb:lock-timeout in a file\n"
+	 "                         overrides it\n"
+	 "  --statement-timeout D  statement_timeout of each migration (PostgreSQL; default:\n"
+	 "                         the server's setting); -- plumb:statement-timeout in a file\n"
+	 "                         overrides it\n"},
 	{"status", 0, 0, 0, run_status, "status [--exit-code]",
 	 "list migrations and their state",
 	 "Lists each migration as applied, pending, failed, baseline or missing (recorded in\n"
@@ -245,8 +260,9 @@ static int usage_error(const char *fmt, ...)
 	return PLUMB_EXIT_USAGE;
 }
 
-/* Parses a PostgreSQL-style duration into milliseconds. Returns 0 or -1. */
-static int parse_duration(const char *s, long *out)
+/* Parses a PostgreSQL-style duration into milliseconds; 0 only when
+ * allow_zero. Returns 0 or -1. */
+static int parse_duration(const char *s, long *out, bool allow_zero)
 {
 	static const struct {
 		const char *unit;
@@ -284,6 +300,10 @@ static int parse_duration(const char *s, long *out)
 			return -1;
 	}
 	v = v * mult;
+	if (allow_zero && v == 0) {
+		*out = 0;
+		return 0;
+	}
 	if (v < 1 || v > (double)INT_MAX)
 		return -1;
 	*out = (long)(v + 0.5);
@@ -300,7 +320,8 @@ typedef struct option_def {
 enum {
 	O_URL, O_SCHEMA, O_DIR, O_DIALECT, O_CONFIG, O_ENV, O_JSON, O_ALLOW_DATA_LOSS,
 	O_DRY_RUN, O_EXIT_CODE, O_ONLINE, O_LOCK_TIMEOUT, O_QUIET, O_VERBOSE, O_HELP,
-	O_VERSION, O_TO, O_OUT_OF_ORDER, O_OUTPUT, O_FORCE, O_DEV_URL,
+	O_VERSION, O_TO, O_OUT_OF_ORDER, O_OUTPUT, O_FORCE, O_DEV_URL, O_RETRY_FAILED,
+	O_DDL_LOCK_TIMEOUT, O_STATEMENT_TIMEOUT,
 };
 
 static const option_def options[] = {
@@ -325,6 +346,9 @@ static const option_def options[] = {
 	{"output", 'o', true, O_OUTPUT},
 	{"force", 0, false, O_FORCE},
 	{"dev-url", 0, true, O_DEV_URL},
+	{"retry-failed", 0, false, O_RETRY_FAILED},
+	{"ddl-lock-timeout", 0, true, O_DDL_LOCK_TIMEOUT},
+	{"statement-timeout", 0, true, O_STATEMENT_TIMEOUT},
 };
 
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
@@ -341,6 +365,11 @@ static unsigned option_scope(int id)
 		return OPT_OUTPUT;
 	case O_FORCE:
 		return OPT_FORCE;
+	case O_RETRY_FAILED:
+		return OPT_RETRY;
+	case O_DDL_LOCK_TIMEOUT:
+	case O_STATEMENT_TIMEOUT:
+		return OPT_TIMEOUTS;
 	default:
 		return 0;
 	}
@@ -353,7 +382,7 @@ typedef struct parsed {
 	bool help, version, quiet;
 	int verbose;
 	unsigned used;     /* OPT_* flags of command-specific options seen */
-	const char *used_name[4];
+	const char *used_name[N_SCOPES];
 } parsed;
 
 static int apply_option(parsed *p, const option_def *o, const char *shown, const char *value)
@@ -387,11 +416,25 @@ static int apply_option(parsed *p, const option_def *o, const char *shown, const
 	case O_EXIT_CODE: opts->exit_code = true; break;
 	case O_ONLINE: opts->online = true; break;
 	case O_LOCK_TIMEOUT:
-		if (parse_duration(value, &opts->lock_timeout_ms))
+		if (parse_duration(value, &opts->lock_timeout_ms, false))
 			return usage_error("invalid duration \"%s\" for %s: expected e.g. 30s, "
 					   "500ms, 2min, 1h (a bare number is milliseconds)",
 					   value, shown);
 		break;
+	case O_DDL_LOCK_TIMEOUT:
+	case O_STATEMENT_TIMEOUT: {
+		long ms;
+		if (parse_duration(value, &ms, true))
+			return usage_error("invalid duration \"%s\" for %s: expected e.g. 10s, "
+					   "500ms, 2min, 1h, or 0 for the server's setting",
+					   value, shown);
+		if (o->id == O_DDL_LOCK_TIMEOUT)
+			opts->ddl_lock_timeout_ms = ms ? ms : -1;
+		else
+			opts->statement_timeout_ms = ms ? ms : -1;
+		break;
+	}
+	case O_RETRY_FAILED: opts->retry_failed = true; break;
 	case O_QUIET: p->quiet = true; break;
 	case O_VERBOSE: p->verbose++; break;
 	case O_HELP: p->help = true; break;
@@ -408,7 +451,7 @@ static int apply_option(parsed *p, const option_def *o, const char *shown, const
 	unsigned scope = option_scope(o->id);
 	if (scope) {
 		p->used |= scope;
-		for (int i = 0; i < 4; i++)
+		for (int i = 0; i < N_SCOPES; i++)
 			if ((1u << i) == scope)
 				p->used_name[i] = o->name;
 	}
@@ -544,7 +587,7 @@ int main(int argc, char **argv)
 		print_command_help(cmd, stdout);
 		goto done;
 	}
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < N_SCOPES; i++) {
 		if ((p.used & (1u << i)) && !(cmd->accepts & (1u << i))) {
 			status = usage_error("option \"--%s\" does not apply to %s", p.used_name[i],
 					     cmd->name);

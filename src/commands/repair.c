@@ -4,8 +4,6 @@
  * and applied migrations whose file was deliberately edited get the file's
  * new checksum. Records without a file are reported, never deleted.
  */
-#include <string.h>
-
 #include "commands/commands.h"
 
 int plumb_cmd_repair(plumb_ctx *ctx, const plumb_options *opts)
@@ -23,6 +21,8 @@ int plumb_cmd_repair(plumb_ctx *ctx, const plumb_options *opts)
 		goto done;
 	const plumb_dialect *d = conn->dialect;
 	plumb_txn_opts to = {0};
+	if ((rc = plumb_runner_use_history(ctx, conn, history)) < 0)
+		goto done;
 	if ((rc = d->lock(ctx, conn, env.lock_timeout_ms)) < 0)
 		goto done;
 	if ((rc = d->begin(ctx, conn, &to)) < 0)
@@ -37,7 +37,7 @@ int plumb_cmd_repair(plumb_ctx *ctx, const plumb_options *opts)
 			if ((rc = d->tracking_delete(ctx, conn, r->version)) < 0)
 				goto rollback;
 			what = "removed failed record";
-		} else if (m && strcmp(m->checksum, r->checksum) != 0) {
+		} else if (m && !plumb_history_checksum_matches(m, r->checksum)) {
 			plumb_record nr = *r;
 			nr.checksum = m->checksum;
 			if ((rc = d->tracking_write(ctx, conn, &nr)) < 0)

@@ -19,7 +19,7 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 		return rc;
 	if (plumb__env_database_exists(&env)) {
 		if ((rc = plumb__env_connect(ctx, &env, &conn)) < 0 ||
-		    (rc = conn->dialect->tracking_read(ctx, conn, ctx->root, &records)) < 0)
+		    (rc = plumb_runner_read_records(ctx, conn, ctx->root, history, &records)) < 0)
 			return rc;
 	}
 	if ((rc = plumb_runner_status(ctx, ctx->root, history, &records, &states)) < 0)
@@ -37,8 +37,12 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 		json_t *o = json_pack("{s:s, s:s, s:s}", "version", s->version, "name",
 				      s->name ? s->name : "", "status",
 				      plumb_mig_status_name(s->status));
+		if (s->file)
+			json_object_set_new(o, "file", json_string(s->file->file_name));
 		if (s->record) {
-			json_object_set_new(o, "applied_at", json_string(s->record->applied_at));
+			if (s->record->applied_at)
+				json_object_set_new(o, "applied_at",
+						    json_string(s->record->applied_at));
 			json_object_set_new(o, "duration_ms",
 					    json_integer((json_int_t)s->record->duration_ms));
 			if (s->record->error)
@@ -48,8 +52,11 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 	}
 	if (opts->json) {
 		rc = plumb__emit_json(ctx, &env,
-				      json_pack("{s:s, s:s, s:o, s:I, s:I}", "database",
+				      json_pack("{s:s, s:s, s:s, s:o, s:I, s:I}", "database",
 						conn ? conn->display : env.url, "migrations", env.dir,
+						"format",
+						history->format == PLUMB_HISTORY_DRIZZLE ? "drizzle"
+											 : "plumb",
 						"migrations_status", list, "pending",
 						(json_int_t)n_pending, "problems",
 						(json_int_t)n_problem));
@@ -58,7 +65,8 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 	} else {
 		fprintf(env.out, "database:   %s%s\n", conn ? conn->display : env.url,
 			conn ? "" : " (does not exist yet)");
-		fprintf(env.out, "migrations: %s (%zu)\n", env.dir, history->migrations.n);
+		fprintf(env.out, "migrations: %s (%zu%s)\n", env.dir, history->migrations.n,
+			history->format == PLUMB_HISTORY_DRIZZLE ? ", drizzle-kit" : "");
 		for (size_t i = 0; i < states.n; i++) {
 			const plumb_mig_state *s = states.items[i];
 			fprintf(env.out, "  %-14s %-12s %s", s->version, plumb_mig_status_name(s->status),

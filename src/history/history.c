@@ -103,10 +103,86 @@ void plumb_history_checksum(const char *text, size_t len, char out[65])
 	out[64] = '\0';
 }
 
+bool plumb_history_checksum_matches(const plumb_migration *m, const char *recorded)
+{
+	if (!recorded || !*recorded)
+		return true;
+	if (strcmp(recorded, m->checksum) == 0)
+		return true;
+	if (!m->breakpoints)
+		return false;
+	return strcmp(recorded, m->checksum_lf) == 0 || strcmp(recorded, m->checksum_crlf) == 0;
+}
+
+int plumb_history_parse_duration(const char *s, size_t len, long *out)
+{
+	static const struct {
+		const char *unit;
+		double ms;
+	} units[] = {
+		{"us", 0.001}, {"ms", 1}, {"s", 1000}, {"min", 60000}, {"h", 3600000},
+		{"d", 86400000},
+	};
+	char buf[64], *end;
+	while (len && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 0 || len >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	if (!isdigit((unsigned char)buf[0]) && buf[0] != '.')
+		return -1;
+	double v = strtod(buf, &end), mult = 1;
+	if (end == buf || v != v)
+		return -1;
+	while (*end == ' ')
+		end++;
+	if (*end) {
+		bool found = false;
+		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+			if (strcmp(units[i].unit, end) == 0) {
+				mult = units[i].ms;
+				found = true;
+				break;
+			}
+		}
+		if (!found)
+			return -1;
+	}
+	v *= mult;
+	/* PostgreSQL's timeouts are int milliseconds */
+	if (v < 0 || v > 2147483647.0 || (v > 0 && v < 1))
+		return -1;
+	*out = (long)(v + 0.5);
+	return 0;
+}
+
+/* The value of a directive with an argument: NAME followed by blanks or
+ * '=', then the value. NULL when arg does not start with name so. */
+static const char *directive_value(const char *arg, size_t an, const char *name, size_t *vn)
+{
+	size_t n = strlen(name);
+	if (an < n || memcmp(arg, name, n) != 0)
+		return NULL;
+	if (an > n && arg[n] != ' ' && arg[n] != '\t' && arg[n] != '=')
+		return NULL;
+	const char *v = arg + n;
+	*vn = an - n;
+	while (*vn && (*v == ' ' || *v == '\t' || *v == '=')) {
+		v++;
+		(*vn)--;
+	}
+	return v;
+}
+
 /* Reads the directives in the comment lines at the top of m->sql. Unknown
  * `plumb:` directives are an error so that a typo never changes how a
  * migration runs without notice. */
-static int read_directives(plumb_ctx *ctx, plumb_migration *m)
+int plumb__history_read_directives(plumb_ctx *ctx, plumb_migration *m)
 {
 	const char *p = m->sql, *end = m->sql + m->len;
 	int line = 1;
@@ -129,18 +205,12 @@ static int read_directives(plumb_ctx *ctx, plumb_migration *m)
 				d++;
 			if (e - d >= 6 && memcmp(d, "plumb:", 6) == 0) {
 				size_t n = (size_t)(e - d);
-				const char *arg = d + 6;
-				size_t an = n - 6;
+				const char *arg = d + 6, *v;
+				size_t an = n - 6, vn = 0;
 				int col = (int)(d - p) + 1;
 				if (an == 14 && memcmp(arg, "no-transaction", 14) == 0) {
 					m->no_transaction = true;
-				} else if (an >= 12 && memcmp(arg, "foreign-keys", 12) == 0) {
-					const char *v = arg + 12;
-					size_t vn = an - 12;
-					while (vn && (*v == ' ' || *v == '\t' || *v == '=')) {
-						v++;
-						vn--;
-					}
+				} else if ((v = directive_value(arg, an, "foreign-keys", &vn))) {
 					if (vn == 3 && strncasecmp(v, "off", 3) == 0)
 						m->foreign_keys_off = true;
 					else if (vn == 2 && strncasecmp(v, "on", 2) == 0)
@@ -151,6 +221,26 @@ static int read_directives(plumb_ctx *ctx, plumb_migration *m)
 							"invalid directive \"%.*s\": expected "
 							"\"plumb:foreign-keys off\"",
 							(int)n, d);
+				} else if ((v = directive_value(arg, an, "lock-timeout", &vn)) ||
+					   (v = directive_value(arg, an, "statement-timeout", &vn))) {
+					bool lock = arg[0] == 'l';
+					long ms;
+					if (plumb_history_parse_duration(v, vn, &ms) < 0) {
+						int rc = plumb_error_set_at(
+							ctx, PLUMB_EPARSE, m->path, line, col,
+							"invalid directive \"%.*s\": expected a "
+							"duration such as 500ms, 5s, 2min or 1h",
+							(int)n, d);
+						plumb_error_set_hint(ctx, "0 leaves the server's setting");
+						return rc;
+					}
+					if (lock) {
+						m->lock_timeout_set = true;
+						m->lock_timeout_ms = ms;
+					} else {
+						m->statement_timeout_set = true;
+						m->statement_timeout_ms = ms;
+					}
 				} else if (an >= 7 && memcmp(arg, "renamed", 7) == 0) {
 					/* a schema annotation, not ours to read here */
 				} else {
@@ -159,7 +249,9 @@ static int read_directives(plumb_ctx *ctx, plumb_migration *m)
 						"unknown directive \"%.*s\"", (int)n, d);
 					plumb_error_set_hint(ctx, "known directives: "
 								  "\"-- plumb:no-transaction\", "
-								  "\"-- plumb:foreign-keys off\"");
+								  "\"-- plumb:foreign-keys off\", "
+								  "\"-- plumb:lock-timeout 5s\", "
+								  "\"-- plumb:statement-timeout 1min\"");
 					return rc;
 				}
 			}
@@ -169,6 +261,38 @@ static int read_directives(plumb_ctx *ctx, plumb_migration *m)
 		p = eol + 1;
 		line++;
 	}
+	return 0;
+}
+
+int plumb_history_chunks(plumb_ctx *ctx, plumb_arena *arena, const plumb_migration *m,
+			 plumb_chunk **out, size_t *n_out)
+{
+	static const char mark[] = PLUMB_DRIZZLE_BREAKPOINT;
+	const size_t ml = sizeof(mark) - 1;
+	size_t n = 1;
+	*out = NULL;
+	*n_out = 0;
+	if (m->breakpoints)
+		for (const char *p = m->sql; (p = memmem(p, (size_t)(m->sql + m->len - p), mark, ml));
+		     p += ml)
+			n++;
+	plumb_chunk *c = plumb_arena_alloc(arena, n * sizeof(*c));
+	if (!c)
+		return plumb_error_nomem(ctx);
+	size_t k = 0, start = 0;
+	if (m->breakpoints) {
+		for (const char *p = m->sql; (p = memmem(p, (size_t)(m->sql + m->len - p), mark, ml));
+		     p += ml) {
+			c[k].start = start;
+			c[k].end = (size_t)(p - m->sql);
+			start = c[k].end + ml;
+			k++;
+		}
+	}
+	c[k].start = start;
+	c[k].end = m->len;
+	*out = c;
+	*n_out = k + 1;
 	return 0;
 }
 
@@ -208,7 +332,7 @@ static int read_migration(plumb_ctx *ctx, plumb_arena *arena, const char *dir, c
 		return rc;
 	m->sql = sql;
 	plumb_history_checksum(m->sql, m->len, m->checksum);
-	if ((rc = read_directives(ctx, m)) < 0)
+	if ((rc = plumb__history_read_directives(ctx, m)) < 0)
 		return rc;
 	*out = m;
 	return 0;
@@ -431,6 +555,12 @@ int plumb_history_load(plumb_ctx *ctx, plumb_arena *arena, const char *dir, plum
 	h->dir = plumb_arena_strdup(arena, dir);
 	if (!h->dir)
 		return plumb_error_nomem(ctx);
+	if (plumb_history_is_drizzle(ctx, dir)) {
+		if ((rc = plumb__history_load_drizzle(ctx, arena, dir, h)) < 0)
+			goto done;
+		*out = h;
+		goto done;
+	}
 	if ((rc = scan(ctx, arena, dir, &h->migrations)) < 0)
 		goto done;
 	char *sum_path = plumb_path_join(arena, dir, PLUMB_SUM_FILE);
@@ -477,9 +607,31 @@ static int write_sum_of(plumb_ctx *ctx, plumb_arena *arena, const char *dir,
 	return plumb_fs_write_atomic(ctx, path, all.data, all.len);
 }
 
+/* The refusal of writes plumb cannot make in a drizzle-kit folder. */
+static int drizzle_refusal(plumb_ctx *ctx, const char *dir, const char *what)
+{
+	int rc = plumb_error_set_at(ctx, PLUMB_EUSAGE, dir, 0, 0,
+				    "%s: this is a drizzle-kit migrations folder "
+				    "(it has %s)",
+				    what, PLUMB_DRIZZLE_JOURNAL);
+	plumb_error_set_hint(ctx, "drizzle-kit's journal lists its migrations and needs no "
+				  "plumb.sum; add migrations with `drizzle-kit generate` (or "
+				  "`drizzle-kit generate --custom`), or move to a plumb folder "
+				  "with `plumb import`");
+	return rc;
+}
+
+bool plumb_history_is_drizzle(plumb_ctx *ctx, const char *dir)
+{
+	char *journal = plumb_path_join(ctx->root, dir, PLUMB_DRIZZLE_JOURNAL);
+	return journal && plumb_fs_exists(journal);
+}
+
 int plumb_history_write_sum(plumb_ctx *ctx, const plumb_history *history)
 {
 	int rc = 0;
+	if (history->format == PLUMB_HISTORY_DRIZZLE || plumb_history_is_drizzle(ctx, history->dir))
+		return drizzle_refusal(ctx, history->dir, "no plumb.sum written");
 	plumb_arena *tmp = plumb_arena_new(ctx->root);
 	if (!tmp)
 		return plumb_error_nomem(ctx);
@@ -557,6 +709,8 @@ int plumb_history_add(plumb_ctx *ctx, plumb_history *history, const char *versio
 	plumb_arena *arena = ctx->root;
 	if (out)
 		*out = NULL;
+	if (history->format == PLUMB_HISTORY_DRIZZLE)
+		return drizzle_refusal(ctx, history->dir, "no migration written");
 	const plumb_migration *newest =
 		history->migrations.n ? history->migrations.items[history->migrations.n - 1] : NULL;
 	char *v;
@@ -602,7 +756,7 @@ int plumb_history_add(plumb_ctx *ctx, plumb_history *history, const char *versio
 		return plumb_error_nomem(ctx);
 	m->len = strlen(body);
 	plumb_history_checksum(m->sql, m->len, m->checksum);
-	if ((rc = read_directives(ctx, m)) < 0)
+	if ((rc = plumb__history_read_directives(ctx, m)) < 0)
 		return rc;
 
 	if ((rc = plumb_fs_mkdir_p(ctx, history->dir)) < 0)
@@ -624,7 +778,18 @@ plumb_migration *plumb_history_find(const plumb_history *history, const char *ve
 {
 	for (size_t i = 0; i < history->migrations.n; i++) {
 		plumb_migration *m = history->migrations.items[i];
-		if (version_same(m->version, version))
+		if (all_digits(version) && version_same(m->version, version))
+			return m;
+	}
+	if (history->format != PLUMB_HISTORY_DRIZZLE)
+		return NULL;
+	/* drizzle: the tag, or its prefix before the first '_' */
+	size_t vn = strlen(version);
+	for (size_t i = 0; i < history->migrations.n; i++) {
+		plumb_migration *m = history->migrations.items[i];
+		const char *us = strchr(m->name, '_');
+		if (strcmp(m->name, version) == 0 ||
+		    (us && (size_t)(us - m->name) == vn && memcmp(m->name, version, vn) == 0))
 			return m;
 	}
 	return NULL;

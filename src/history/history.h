@@ -9,9 +9,19 @@
  * lines at the top of a file:
  *   -- plumb:no-transaction        run statement by statement, outside a transaction
  *   -- plumb:foreign-keys off      sqlite: foreign_keys=OFF while it runs, checked before commit
+ *   -- plumb:lock-timeout 5s       pg: lock_timeout for this migration (0: the server's)
+ *   -- plumb:statement-timeout 1min  pg: statement_timeout for this migration (0: the server's)
+ *
+ * A folder written by drizzle-kit (it has meta/_journal.json) is read as it
+ * is by drizzle.c: the journal lists the migrations, each TAG.sql, split on
+ * `--> statement-breakpoint`. Such a migration's version is the journal's
+ * `when` (the created_at drizzle-orm records), its name the tag, its
+ * checksum drizzle-orm's hash. No plumb.sum is read or written there.
  */
 #ifndef PLUMB_HISTORY_H
 #define PLUMB_HISTORY_H
+
+#include <string.h>
 
 #include "util/util.h"
 
@@ -27,21 +37,47 @@ typedef struct plumb_migration {
 	char checksum[65];       /* SHA-256 hex of the file with CRLF turned into LF */
 	bool no_transaction;
 	bool foreign_keys_off;
+	/* -- plumb:lock-timeout / statement-timeout: set when the file says;
+	 * the value in ms, 0 meaning "leave the server's setting". */
+	bool lock_timeout_set, statement_timeout_set;
+	long lock_timeout_ms, statement_timeout_ms;
+	/* A drizzle-kit migration: run as drizzle-orm runs it, each chunk
+	 * between `--> statement-breakpoint` markers on its own; sql is the
+	 * file as drizzle-orm reads it (invalid UTF-8 replaced by U+FFFD). */
+	bool breakpoints;
+	/* drizzle: the checksum of the file with its line ends all LF, and all
+	 * CRLF, so a file checked out with other line ends is not "modified". */
+	char checksum_lf[65], checksum_crlf[65];
 } plumb_migration;
+
+typedef enum plumb_history_format {
+	PLUMB_HISTORY_PLUMB,     /* VERSION_NAME.sql files and plumb.sum */
+	PLUMB_HISTORY_DRIZZLE,   /* drizzle-kit: meta/_journal.json and TAG.sql */
+} plumb_history_format;
 
 typedef struct plumb_history {
 	const char *dir;
 	plumb_vec migrations;    /* plumb_migration *, sorted by version */
 	bool has_sum;            /* plumb.sum exists */
+	plumb_history_format format;
+	const char *engine;      /* drizzle: the journal's dialect as "pg" or "sqlite" */
 } plumb_history;
+
+#define PLUMB_DRIZZLE_JOURNAL "meta/_journal.json"
+#define PLUMB_DRIZZLE_BREAKPOINT "--> statement-breakpoint"
 
 /* Reads every migration in dir. A missing dir is an empty history. Checks
  * names (two files with one version is an error naming both) and, when
  * plumb.sum exists, that it matches the files: an added, removed or edited
- * file is PLUMB_EINTEGRITY naming each. */
+ * file is PLUMB_EINTEGRITY naming each. A drizzle-kit folder is read from
+ * its journal instead (drizzle.c). */
 int plumb_history_load(plumb_ctx *ctx, plumb_arena *arena, const char *dir, plumb_history **out);
 
-/* Rewrites plumb.sum from the files now in the folder. */
+/* True when dir holds a drizzle-kit journal (meta/_journal.json). */
+bool plumb_history_is_drizzle(plumb_ctx *ctx, const char *dir);
+
+/* Rewrites plumb.sum from the files now in the folder. Refused for a
+ * drizzle-kit folder (its journal is its list). */
 int plumb_history_write_sum(plumb_ctx *ctx, const plumb_history *history);
 
 /* Writes a new migration file VERSION_NAME.sql (atomically) with body, then
@@ -50,10 +86,52 @@ int plumb_history_write_sum(plumb_ctx *ctx, const plumb_history *history);
 int plumb_history_add(plumb_ctx *ctx, plumb_history *history, const char *version,
 		      const char *name, const char *body, plumb_migration **out);
 
+/* The migration with version (digits compared as numbers); in a drizzle
+ * folder also by tag ("0003_add_posts") or the tag's prefix ("0003"). */
 plumb_migration *plumb_history_find(const plumb_history *history, const char *version);
 
 /* The checksum plumb records for text: SHA-256 hex of it with CRLF as LF. */
 void plumb_history_checksum(const char *text, size_t len, char out[65]);
+
+/* Whether a recorded checksum is that of m: equal, or equal once line ends
+ * are set aside. An empty recorded checksum (drizzle's expo and
+ * durable-sqlite migrators store '') is not verified and matches. */
+bool plumb_history_checksum_matches(const plumb_migration *m, const char *recorded);
+
+/* "5s", "500ms", "2min", "1h", "0" (PostgreSQL's spellings; a bare number
+ * is milliseconds) as milliseconds. 0, or -1 when s is not a duration. */
+int plumb_history_parse_duration(const char *s, size_t len, long *out);
+
+/* m as people name it in messages: its file name without ".sql". */
+#define PLUMB_MIG_LABEL "%.*s"
+#define PLUMB_MIG_LABEL_OF(m) (int)(strlen((m)->file_name) - 4), (m)->file_name
+
+/* --- drizzle.c ---------------------------------------------------------- */
+
+/* Reads the drizzle-kit folder dir into h (format, engine, migrations in
+ * version order). Errors name the journal or the file at fault. */
+int plumb__history_load_drizzle(plumb_ctx *ctx, plumb_arena *arena, const char *dir,
+				plumb_history *h);
+
+/* The hash drizzle-orm records for a file: SHA-256 hex of the file read as
+ * UTF-8 the way Node.js reads it (each invalid sequence one U+FFFD).
+ * *text and *len receive that text (arena memory). 0 or PLUMB_ENOMEM. */
+int plumb__history_drizzle_text(plumb_ctx *ctx, plumb_arena *arena, const char *raw,
+				size_t raw_len, char **text, size_t *len);
+
+/* One piece of a migration that is sent on its own: m->sql[start, end). */
+typedef struct plumb_chunk {
+	size_t start, end;
+} plumb_chunk;
+
+/* The pieces of m that are sent one by one: for a drizzle-kit migration,
+ * m->sql split on every `--> statement-breakpoint` exactly as drizzle-orm
+ * splits it (empty pieces included); otherwise the whole file. */
+int plumb_history_chunks(plumb_ctx *ctx, plumb_arena *arena, const plumb_migration *m,
+			 plumb_chunk **out, size_t *n_out);
+
+/* Sets the fields read_directives fills from m->sql's leading comments. */
+int plumb__history_read_directives(plumb_ctx *ctx, plumb_migration *m);
 
 /* --- tracking records ------------------------------------------------- */
 

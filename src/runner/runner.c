@@ -1,10 +1,13 @@
 /*
  * The runner: joins migration files with tracking rows into a status, applies
  * pending migrations exactly once (each in its own transaction together with
- * its tracking row, or statement by statement with a failed row when one
- * breaks), applies plans for push, replays a history into a scratch database
- * and records baselines. It talks to databases only through the plumb_dialect
- * table, and it never plans, diffs or reads files itself.
+ * its tracking row, or statement by statement behind a row that says it
+ * started, so an interrupted or failed run leaves a visible failed state),
+ * applies plans for push, replays a history into a scratch database and
+ * records baselines. It talks to databases only through the plumb_dialect
+ * table, and it never plans, diffs or reads files itself. drizzle-kit folders
+ * run as drizzle-orm runs them (each `--> statement-breakpoint` chunk on its
+ * own) and are recorded in drizzle-orm's table.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +15,10 @@
 
 #include "runner/runner.h"
 
-#define DEFAULT_LOCK_TIMEOUT_MS 30000L
+#define DEFAULT_LOCK_TIMEOUT_MS PLUMB_DEFAULT_RUNNER_LOCK_TIMEOUT_MS
+/* Beyond this, a chunk of a drizzle-kit migration is sent without the
+ * padding that keeps error positions true to the file. */
+#define MAX_PAD (1L << 20)
 
 /* --- small helpers ---------------------------------------------------------- */
 
@@ -63,10 +69,37 @@ static const char *who(void)
 	return u && *u ? u : "unknown";
 }
 
-/* A migration as "VERSION_NAME" in messages: printf("\"" LABEL "\"", LABEL_OF(m)). */
-#define LABEL "%s_%s"
-#define LABEL_OF(m) (m)->version, (m)->name
-#define SLABEL_OF(s) (s)->version, ((s)->name ? (s)->name : "")
+/* A migration as people name it in messages (its file name without .sql):
+ * printf("\"" LABEL "\"", LABEL_OF(m)). */
+#define LABEL PLUMB_MIG_LABEL
+#define LABEL_OF(m) PLUMB_MIG_LABEL_OF(m)
+
+/* A state in messages: its file's label, or the version and recorded name. */
+static const char *state_label(plumb_ctx *ctx, const plumb_mig_state *s)
+{
+	const char *l;
+	if (s->file)
+		l = plumb_arena_printf(ctx->root, LABEL, LABEL_OF(s->file));
+	else if (s->name && *s->name)
+		l = plumb_arena_printf(ctx->root, "%s_%s", s->version, s->name);
+	else
+		l = s->version;
+	return l ? l : s->version;
+}
+
+static bool is_drizzle(const plumb_conn *conn)
+{
+	return conn->tracking == PLUMB_TRACKING_DRIZZLE;
+}
+
+/* The tracking table in messages and hints. */
+static const char *table_name(const plumb_conn *conn)
+{
+	return is_drizzle(conn) ? (strcmp(conn->dialect->name, "pg") == 0
+					   ? "drizzle.__drizzle_migrations"
+					   : "__drizzle_migrations")
+				: PLUMB_TRACKING_TABLE;
+}
 
 static const plumb_record *find_record(const plumb_vec *records, const char *version)
 {
@@ -76,6 +109,32 @@ static const plumb_record *find_record(const plumb_vec *records, const char *ver
 			return r;
 	}
 	return NULL;
+}
+
+int plumb_runner_use_history(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *history)
+{
+	conn->tracking = history->format == PLUMB_HISTORY_DRIZZLE ? PLUMB_TRACKING_DRIZZLE
+								  : PLUMB_TRACKING_PLUMB;
+	if (history->engine && strcmp(history->engine, conn->dialect->name) != 0) {
+		int rc = plumb_error_set_at(ctx, PLUMB_EUSAGE, history->dir, 0, 0,
+					    "drizzle-kit folder for %s, but the database is %s",
+					    strcmp(history->engine, "pg") == 0 ? "postgresql"
+									       : history->engine,
+					    strcmp(conn->dialect->name, "pg") == 0
+						    ? "postgresql"
+						    : conn->dialect->name);
+		plumb_error_set_hint(ctx, "the journal's \"dialect\" says which engine its SQL is for; "
+					  "check --dir and --url");
+		return rc;
+	}
+	return 0;
+}
+
+int plumb_runner_read_records(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			      const plumb_history *history, plumb_vec *out)
+{
+	int rc = plumb_runner_use_history(ctx, conn, history);
+	return rc ? rc : conn->dialect->tracking_read(ctx, conn, arena, out);
 }
 
 /* --- status ---------------------------------------------------------------- */
@@ -155,7 +214,7 @@ int plumb_runner_status(plumb_ctx *ctx, plumb_arena *arena, const plumb_history 
 			s->status = PLUMB_MIG_MISSING;
 		else if (s->record->state == PLUMB_RECORD_BASELINE)
 			s->status = PLUMB_MIG_BASELINE;
-		else if (strcmp(s->record->checksum, s->file->checksum) != 0)
+		else if (!plumb_history_checksum_matches(s->file, s->record->checksum))
 			s->status = PLUMB_MIG_MODIFIED;
 		else
 			s->status = PLUMB_MIG_APPLIED;
@@ -165,9 +224,10 @@ done:
 }
 
 /* Refuses to run when an applied migration was modified, a failed one is
- * recorded, or (unless allowed) a pending one is older than the newest
- * applied. Only migrations up to `to` count as pending here. */
-static int check_states(plumb_ctx *ctx, const plumb_vec *states, const plumb_migrate_opts *opts)
+ * recorded (unless retried), or (unless allowed) a pending one is older
+ * than the newest applied. Only migrations up to `to` count as pending. */
+static int check_states(plumb_ctx *ctx, const plumb_conn *conn, const plumb_vec *states,
+			const plumb_migrate_opts *opts, const char *to)
 {
 	int rc = 0;
 	size_t n = 0;
@@ -194,28 +254,29 @@ static int check_states(plumb_ctx *ctx, const plumb_vec *states, const plumb_mig
 	if (rc)
 		return rc;
 
-	for (size_t i = 0; i < states->n; i++) {
+	for (size_t i = 0; i < states->n && !opts->retry_failed; i++) {
 		const plumb_mig_state *s = states->items[i];
 		if (s->status != PLUMB_MIG_FAILED)
 			continue;
 		const char *err = s->record->error ? s->record->error : "(no error recorded)";
 		if (n++ == 0) {
 			rc = plumb_error_set(ctx, PLUMB_EFAILED,
-					     "migration \"" LABEL
-					     "\" failed on an earlier run and is "
+					     "migration \"%s\" failed on an earlier run and is "
 					     "recorded as failed",
-					     SLABEL_OF(s));
+					     state_label(ctx, s));
 			plumb_error_set_hint(
 				ctx,
 				"it ran outside a transaction, so the statements before the "
 				"failing one stay applied. Finish or undo them by hand, then "
 				"clear the failed state with `plumb repair` (or DELETE FROM "
-				"%s WHERE version = '%s') and run migrate again",
-				PLUMB_TRACKING_TABLE, s->version);
+				"%s WHERE version = '%s') and run migrate again, or run it "
+				"again from its first statement with `plumb migrate "
+				"--retry-failed` when its statements can run twice",
+				table_name(conn), s->version);
 			if (s->file)
 				plumb_error_set_object(ctx, s->file->file_name);
 		}
-		plumb_error_add_detail(ctx, "\"" LABEL "\" at %s: %s", SLABEL_OF(s),
+		plumb_error_add_detail(ctx, "\"%s\" at %s: %s", state_label(ctx, s),
 				       s->record->applied_at ? s->record->applied_at : "?", err);
 	}
 	if (rc || opts->allow_out_of_order)
@@ -233,7 +294,7 @@ static int check_states(plumb_ctx *ctx, const plumb_vec *states, const plumb_mig
 		const plumb_mig_state *s = states->items[i];
 		if (s->status != PLUMB_MIG_OUT_OF_ORDER)
 			continue;
-		if (opts->to_version && version_cmp(s->version, opts->to_version) > 0)
+		if (to && version_cmp(s->version, to) > 0)
 			continue;
 		if (n++ == 0) {
 			rc = plumb_error_set_at(ctx, PLUMB_EINTEGRITY, s->file->path, 0, 0,
@@ -241,10 +302,18 @@ static int check_states(plumb_ctx *ctx, const plumb_vec *states, const plumb_mig
 						"\" is older than the newest applied "
 						"one (%s)",
 						LABEL_OF(s->file), newest ? newest : "?");
-			plumb_error_set_hint(ctx, "it was probably merged from another branch; "
-						  "check that it does not depend on newer "
-						  "migrations, then run with --allow-out-of-order "
-						  "to apply it");
+			if (is_drizzle(conn))
+				plumb_error_set_hint(
+					ctx, "drizzle-orm's migrate() skips it without a word (its "
+					     "journal \"when\" is older than the newest applied); "
+					     "check that it does not depend on newer migrations, "
+					     "then run with --allow-out-of-order to apply it");
+			else
+				plumb_error_set_hint(ctx,
+						     "it was probably merged from another branch; "
+						     "check that it does not depend on newer "
+						     "migrations, then run with --allow-out-of-order "
+						     "to apply it");
 		} else {
 			plumb_error_add_detail(ctx, "also older than %s: \"" LABEL "\"", newest,
 					       LABEL_OF(s->file));
@@ -286,9 +355,10 @@ static void in_migration(plumb_ctx *ctx, const plumb_migration *m)
 }
 
 /* Whether another runner recorded m since the status was read: 1 when it is
- * applied (skip it), 0 when it still has to run, < 0 on error. */
+ * applied (skip it), 0 when it still has to run, < 0 on error. A failed
+ * record is expected when m is being retried. */
 static int already_done(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
-			const plumb_migration *m)
+			const plumb_migration *m, bool retrying)
 {
 	plumb_vec recs = {0};
 	int rc = conn->dialect->tracking_read(ctx, conn, arena, &recs);
@@ -298,6 +368,8 @@ static int already_done(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 	if (!r)
 		return 0;
 	if (r->state == PLUMB_RECORD_FAILED) {
+		if (retrying)
+			return 0;
 		rc = plumb_error_set(ctx, PLUMB_EFAILED,
 				     "migration \"" LABEL
 				     "\" was recorded as failed by another runner",
@@ -309,12 +381,115 @@ static int already_done(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 	return 1;
 }
 
-static int run_in_transaction(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
-			      const plumb_migration *m, bool *ran, long *ms)
+/* The timeouts m runs with: its own directives, else the run's. */
+static plumb_txn_opts txn_opts_of(const plumb_migration *m, const plumb_migrate_opts *opts)
+{
+	plumb_txn_opts t = {.foreign_keys_off = m->foreign_keys_off};
+	t.lock_timeout_ms = m->lock_timeout_set ? m->lock_timeout_ms
+						: (opts ? opts->ddl_lock_timeout_ms : 0);
+	t.statement_timeout_ms = m->statement_timeout_set
+					 ? m->statement_timeout_ms
+					 : (opts ? opts->statement_timeout_ms : 0);
+	if (t.lock_timeout_ms < 0)
+		t.lock_timeout_ms = 0;
+	if (t.statement_timeout_ms < 0)
+		t.statement_timeout_ms = 0;
+	return t;
+}
+
+/* Session-level timeouts around a no-transaction migration: set before
+ * (t non-NULL) and reset after (t NULL). Only PostgreSQL has them; the
+ * dialect table has no entry point for session settings yet, so this is
+ * the one place the runner names an engine. */
+static int session_timeouts(plumb_ctx *ctx, plumb_conn *conn, const plumb_txn_opts *t,
+			    bool *set)
+{
+	int rc = 0;
+	char sql[128];
+	if (strcmp(conn->dialect->name, "pg") != 0)
+		return 0;
+	if (t) {
+		if (t->lock_timeout_ms > 0) {
+			snprintf(sql, sizeof(sql), "SET lock_timeout = '%ldms'", t->lock_timeout_ms);
+			if ((rc = conn->dialect->exec_script(ctx, conn, sql, NULL)) < 0)
+				return rc;
+			*set = true;
+		}
+		if (t->statement_timeout_ms > 0) {
+			snprintf(sql, sizeof(sql), "SET statement_timeout = '%ldms'",
+				 t->statement_timeout_ms);
+			if ((rc = conn->dialect->exec_script(ctx, conn, sql, NULL)) < 0)
+				return rc;
+			*set = true;
+		}
+		return 0;
+	}
+	if (*set) {
+		*set = false;
+		return conn->dialect->exec_script(ctx, conn,
+						  "RESET lock_timeout; RESET statement_timeout", NULL);
+	}
+	return 0;
+}
+
+/* Runs m's SQL: the whole file, or for a drizzle-kit migration each chunk
+ * on its own as drizzle-orm does. Each chunk is padded with the blank
+ * lines and spaces before it, so errors point at the right place in the
+ * file. each: statement by statement (no transaction). */
+static int run_sql(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const plumb_migration *m,
+		   bool each, const char **failed_stmt)
 {
 	int rc = 0;
 	const plumb_dialect *d = conn->dialect;
-	plumb_txn_opts txo = {.foreign_keys_off = m->foreign_keys_off};
+	plumb_chunk *chunks;
+	size_t n_chunks, line_start = 0, lines = 0, scanned = 0;
+
+	if (!m->breakpoints)
+		return each ? d->exec_each(ctx, conn, arena, m->sql, m->path, failed_stmt)
+			    : d->exec_script(ctx, conn, m->sql, m->path);
+	if ((rc = plumb_history_chunks(ctx, arena, m, &chunks, &n_chunks)) < 0)
+		return rc;
+	for (size_t i = 0; i < n_chunks; i++) {
+		const plumb_chunk *c = &chunks[i];
+		for (; scanned < c->start; scanned++) {
+			if (m->sql[scanned] == '\n') {
+				lines++;
+				line_start = scanned + 1;
+			}
+		}
+		size_t pad = lines + (c->start - line_start), len = c->end - c->start;
+		bool padded = pad <= (size_t)MAX_PAD;
+		char *text = plumb_arena_alloc(arena, (padded ? pad : 0) + len + 1);
+		if (!text)
+			return plumb_error_nomem(ctx);
+		size_t k = 0;
+		if (padded) {
+			memset(text, '\n', lines);
+			memset(text + lines, ' ', c->start - line_start);
+			k = pad;
+		}
+		memcpy(text + k, m->sql + c->start, len);
+		text[k + len] = '\0';
+		const char *file = padded ? m->path : NULL;
+		rc = each ? d->exec_each(ctx, conn, arena, text, file, failed_stmt)
+			  : d->exec_script(ctx, conn, text, file);
+		if (rc < 0) {
+			if (!padded)
+				plumb_error_add_detail(ctx, "in statement %zu (line %zu) of %s", i + 1,
+						       lines + 1, m->path);
+			return rc;
+		}
+	}
+	return 0;
+}
+
+static int run_in_transaction(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			      const plumb_migration *m, const plumb_migrate_opts *opts,
+			      bool retrying, bool *ran, long *ms)
+{
+	int rc = 0;
+	const plumb_dialect *d = conn->dialect;
+	plumb_txn_opts txo = txn_opts_of(m, opts);
 	bool open = false;
 	long t0 = now_ms();
 
@@ -323,20 +498,22 @@ static int run_in_transaction(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *are
 	open = true;
 	/* BEGIN IMMEDIATE (or the advisory lock) serialises runners: a row
 	 * written by another one is visible now. */
-	if ((rc = already_done(ctx, conn, arena, m)) != 0) {
+	if ((rc = already_done(ctx, conn, arena, m, retrying)) != 0) {
 		if (rc > 0) {
 			rc = d->rollback(ctx, conn);
 			open = false;
 		}
 		goto done;
 	}
-	if ((rc = d->exec_script(ctx, conn, m->sql, m->path)) < 0)
+	if ((rc = run_sql(ctx, conn, arena, m, false, NULL)) < 0)
 		goto done;
 	*ms = now_ms() - t0;
 	if ((rc = record(ctx, conn, arena, m, PLUMB_RECORD_APPLIED, *ms, NULL)) < 0)
 		goto done;
-	if ((rc = d->commit(ctx, conn)) < 0)
+	if ((rc = d->commit(ctx, conn)) < 0) {
+		open = false;
 		goto done;
+	}
 	open = false;
 	*ms = now_ms() - t0;
 	*ran = true;
@@ -344,25 +521,60 @@ done:
 	if (rc < 0) {
 		if (open)
 			d->rollback(ctx, conn);
+		if (is_drizzle(conn))
+			plumb_error_add_detail(ctx, "it was rolled back: nothing of it stays applied "
+						    "or recorded");
 		in_migration(ctx, m);
 	}
 	return rc;
 }
 
-static int run_alone(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const plumb_migration *m,
-		     bool *ran, long *ms)
+/* Claims m for this runner: in one transaction, checks that no other
+ * runner recorded it and writes a failed row saying it started, so a run
+ * that is killed or loses its connection midway leaves a visible state.
+ * 1 when another runner applied it already. */
+static int claim(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const plumb_migration *m,
+		 bool retrying)
 {
 	int rc = 0;
 	const plumb_dialect *d = conn->dialect;
+	plumb_txn_opts none = {0};
+	if ((rc = d->begin(ctx, conn, &none)) < 0)
+		return rc;
+	if ((rc = already_done(ctx, conn, arena, m, retrying)) != 0)
+		goto done;
+	if (is_drizzle(conn))
+		goto done; /* drizzle-orm's table has no failed state */
+	rc = record(ctx, conn, arena, m, PLUMB_RECORD_FAILED, 0,
+		    "started outside a transaction and did not finish: the runner was "
+		    "stopped or lost its connection midway (or is still running)");
+done:
+	if (rc == 0) {
+		rc = d->commit(ctx, conn);
+	} else {
+		d->rollback(ctx, conn);
+		if (rc > 0)
+			rc = 1;
+	}
+	return rc;
+}
+
+static int run_alone(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const plumb_migration *m,
+		     const plumb_migrate_opts *opts, bool retrying, bool *ran, long *ms)
+{
+	int rc = 0;
 	const char *failed_stmt = NULL;
+	plumb_txn_opts txo = txn_opts_of(m, opts);
+	bool set = false;
 	long t0 = now_ms();
 
-	if ((rc = already_done(ctx, conn, arena, m)) != 0) {
+	if ((rc = claim(ctx, conn, arena, m, retrying)) != 0) {
 		if (rc > 0)
 			rc = 0;
 		goto done;
 	}
-	rc = d->exec_each(ctx, conn, arena, m->sql, m->path, &failed_stmt);
+	if ((rc = session_timeouts(ctx, conn, &txo, &set)) == 0)
+		rc = run_sql(ctx, conn, arena, m, true, &failed_stmt);
 	*ms = now_ms() - t0;
 	if (rc < 0) {
 		/* leave a visible failed state: part of the migration may be applied */
@@ -370,16 +582,30 @@ static int run_alone(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const
 		char *err = failed_stmt ? plumb_arena_printf(arena, "statement: %s\nerror: %s",
 							     failed_stmt, msg)
 					: plumb_arena_printf(arena, "error: %s", msg);
-		if (record(ctx, conn, arena, m, PLUMB_RECORD_FAILED, *ms, err ? err : msg) < 0)
-			plumb_error_add_detail(ctx, "the failed state could not be recorded in %s",
-					       PLUMB_TRACKING_TABLE);
-		plumb_error_set_hint(ctx, "the migration ran outside a transaction: statements "
-					  "before the failing one stay applied, and it is "
-					  "recorded as failed. Finish or undo it by hand, then "
-					  "clear the failed state with `plumb repair` and run "
-					  "migrate again");
+		session_timeouts(ctx, conn, NULL, &set);
+		if (is_drizzle(conn)) {
+			plumb_error_set_hint(
+				ctx, "the migration ran outside a transaction: statements before "
+				     "the failing one stay applied, and drizzle-orm's table has no "
+				     "failed state, so nothing records it. Finish or undo it by "
+				     "hand, then run migrate again (its statements run again from "
+				     "the first)");
+		} else {
+			if (record(ctx, conn, arena, m, PLUMB_RECORD_FAILED, *ms, err ? err : msg) < 0)
+				plumb_error_add_detail(ctx,
+						       "the failed state could not be recorded in %s "
+						       "(it says the migration started)",
+						       table_name(conn));
+			plumb_error_set_hint(ctx, "the migration ran outside a transaction: statements "
+						  "before the failing one stay applied, and it is "
+						  "recorded as failed. Finish or undo it by hand, then "
+						  "clear the failed state with `plumb repair` and run "
+						  "migrate again");
+		}
 		goto done;
 	}
+	if ((rc = session_timeouts(ctx, conn, NULL, &set)) < 0)
+		goto done;
 	if ((rc = record(ctx, conn, arena, m, PLUMB_RECORD_APPLIED, *ms, NULL)) < 0) {
 		plumb_error_add_detail(ctx, "the migration ran but could not be recorded");
 		goto done;
@@ -402,6 +628,7 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 	plumb_arena *arena = NULL, *step = NULL;
 	plumb_vec records = {0}, states = {0}, pending = {0};
 	bool locked = false;
+	const char *to = NULL;
 	size_t n = 0;
 
 	if (!opts)
@@ -414,10 +641,16 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 		rc = plumb_error_nomem(ctx);
 		goto done;
 	}
-	if (opts->to_version && !plumb_history_find(history, opts->to_version)) {
-		rc = plumb_error_set(ctx, PLUMB_ENOTFOUND, "no migration with version %s in %s",
-				     opts->to_version, history->dir);
+	if ((rc = plumb_runner_use_history(ctx, conn, history)) < 0)
 		goto done;
+	if (opts->to_version) {
+		const plumb_migration *target = plumb_history_find(history, opts->to_version);
+		if (!target) {
+			rc = plumb_error_set(ctx, PLUMB_ENOTFOUND, "no migration with version %s in %s",
+					     opts->to_version, history->dir);
+			goto done;
+		}
+		to = target->version;
 	}
 	/* a dry run only reads */
 	if (!opts->dry_run) {
@@ -431,16 +664,17 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 		goto done;
 	if ((rc = plumb_runner_status(ctx, arena, history, &records, &states)) < 0)
 		goto done;
-	if ((rc = check_states(ctx, &states, opts)) < 0)
+	if ((rc = check_states(ctx, conn, &states, opts, to)) < 0)
 		goto done;
 
 	for (size_t i = 0; i < states.n; i++) {
 		const plumb_mig_state *s = states.items[i];
-		if (s->status != PLUMB_MIG_PENDING && s->status != PLUMB_MIG_OUT_OF_ORDER)
+		bool retry = s->status == PLUMB_MIG_FAILED && opts->retry_failed && s->file;
+		if (s->status != PLUMB_MIG_PENDING && s->status != PLUMB_MIG_OUT_OF_ORDER && !retry)
 			continue;
-		if (opts->to_version && version_cmp(s->version, opts->to_version) > 0)
+		if (to && version_cmp(s->version, to) > 0)
 			break;
-		if (plumb_vec_push(arena, &pending, (void *)s->file) < 0) {
+		if (plumb_vec_push(arena, &pending, (void *)s) < 0) {
 			rc = plumb_error_nomem(ctx);
 			goto done;
 		}
@@ -449,7 +683,8 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 	if (opts->dry_run) {
 		for (size_t i = 0; i < pending.n; i++)
 			if (opts->progress)
-				opts->progress(pending.items[i], 0, true, opts->payload);
+				opts->progress(((plumb_mig_state *)pending.items[i])->file, 0, true,
+					       opts->payload);
 		n = pending.n;
 		goto done;
 	}
@@ -459,12 +694,16 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 		goto done;
 
 	for (size_t i = 0; i < pending.n; i++) {
-		const plumb_migration *m = pending.items[i];
-		bool ran = false;
+		const plumb_mig_state *s = pending.items[i];
+		const plumb_migration *m = s->file;
+		bool ran = false, retrying = s->status == PLUMB_MIG_FAILED;
 		long ms = 0;
 		plumb_arena_reset(step);
-		rc = m->no_transaction ? run_alone(ctx, conn, step, m, &ran, &ms)
-				       : run_in_transaction(ctx, conn, step, m, &ran, &ms);
+		if (opts->starting)
+			opts->starting(m, opts->payload);
+		rc = m->no_transaction
+			     ? run_alone(ctx, conn, step, m, opts, retrying, &ran, &ms)
+			     : run_in_transaction(ctx, conn, step, m, opts, retrying, &ran, &ms);
 		if (rc < 0)
 			goto done;
 		if (!ran)
@@ -556,11 +795,11 @@ int plumb_runner_replay(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *h
 		plumb_arena_reset(step);
 		if (m->no_transaction) {
 			const char *failed_stmt = NULL;
-			rc = d->exec_each(ctx, conn, step, m->sql, m->path, &failed_stmt);
+			rc = run_sql(ctx, conn, step, m, true, &failed_stmt);
 		} else {
 			plumb_txn_opts txo = {.foreign_keys_off = m->foreign_keys_off};
 			if ((rc = d->begin(ctx, conn, &txo)) == 0) {
-				if ((rc = d->exec_script(ctx, conn, m->sql, m->path)) == 0)
+				if ((rc = run_sql(ctx, conn, step, m, false, NULL)) == 0)
 					rc = d->commit(ctx, conn);
 				if (rc < 0)
 					d->rollback(ctx, conn);
@@ -594,6 +833,8 @@ int plumb_runner_baseline(plumb_ctx *ctx, plumb_conn *conn, const plumb_history 
 					  "folder");
 		goto done;
 	}
+	if ((rc = plumb_runner_use_history(ctx, conn, history)) < 0)
+		goto done;
 	if (!(arena = plumb_arena_new(ctx->root))) {
 		rc = plumb_error_nomem(ctx);
 		goto done;
@@ -619,8 +860,10 @@ int plumb_runner_baseline(plumb_ctx *ctx, plumb_conn *conn, const plumb_history 
 		if ((rc = record(ctx, conn, arena, m, PLUMB_RECORD_BASELINE, 0, NULL)) < 0)
 			goto done;
 	}
-	if ((rc = d->commit(ctx, conn)) < 0)
+	if ((rc = d->commit(ctx, conn)) < 0) {
+		open = false;
 		goto done;
+	}
 	open = false;
 done:
 	if (open)

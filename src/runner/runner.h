@@ -37,20 +37,46 @@ typedef struct plumb_mig_state {
 int plumb_runner_status(plumb_ctx *ctx, plumb_arena *arena, const plumb_history *history,
 			const plumb_vec *records, plumb_vec *out);
 
+/* The defaults of a migrate run. DDL waits at most 10 s for a table lock
+ * (lock_timeout), so a migration stuck behind a long transaction fails
+ * instead of queueing every reader behind it; statements have no time
+ * limit of plumb's (statement_timeout: the server's setting), since index
+ * builds and backfills take what they take. */
+#define PLUMB_DEFAULT_RUNNER_LOCK_TIMEOUT_MS 30000L
+#define PLUMB_DEFAULT_DDL_LOCK_TIMEOUT_MS 10000L
+#define PLUMB_DEFAULT_STATEMENT_TIMEOUT_MS 0L
+
 typedef struct plumb_migrate_opts {
 	const char *to_version;   /* stop after this version; NULL for all */
 	bool dry_run;             /* list what would run, run nothing */
 	bool allow_out_of_order;  /* apply pending migrations older than the newest applied */
-	long lock_timeout_ms;
+	bool retry_failed;        /* run migrations recorded as failed again instead of refusing */
+	long lock_timeout_ms;     /* wait for the runner lock; 0: 30 s */
+	/* lock_timeout and statement_timeout (pg) of each migration unless its
+	 * file says otherwise; 0 leaves the server's setting. */
+	long ddl_lock_timeout_ms;
+	long statement_timeout_ms;
+	/* Called before each migration runs; may be NULL. */
+	void (*starting)(const plumb_migration *m, void *payload);
 	/* Called after each migration (or, in a dry run, for each that would run)
 	 * with its duration; may be NULL. */
 	void (*progress)(const plumb_migration *m, long duration_ms, bool dry_run, void *payload);
 	void *payload;
 } plumb_migrate_opts;
 
+/* Points conn's tracking_* functions at the table history's format uses
+ * (plumb_migrations, or drizzle-orm's for a drizzle-kit folder). Every
+ * runner entry point does it; commands reading records directly call it
+ * first. Fails when a drizzle-kit folder is for the other engine. */
+int plumb_runner_use_history(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *history);
+
+/* Reads the tracking records history's format uses (see use_history). */
+int plumb_runner_read_records(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			      const plumb_history *history, plumb_vec *out);
+
 /* Applies pending migrations. Refuses (PLUMB_EINTEGRITY) when an applied
- * migration was modified or a failed one is recorded (PLUMB_EFAILED). On
- * return *n_applied says how many ran. */
+ * migration was modified or a failed one is recorded (PLUMB_EFAILED, unless
+ * retry_failed). On return *n_applied says how many ran. */
 int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *history,
 			 const plumb_migrate_opts *opts, size_t *n_applied);
 

@@ -26,11 +26,9 @@ int plumb_source_parse(plumb_ctx *ctx, const char *spec, plumb_source *out)
 		char *journal = plumb_path_join(ctx->root, spec, "meta/_journal.json");
 		if (!sum || !journal)
 			return plumb_error_nomem(ctx);
-		if (plumb_fs_exists(journal))
-			return plumb_error_set_at(ctx, PLUMB_EUSAGE, spec, 0, 0,
-						  "drizzle-kit migrations folders are not supported "
-						  "by this build");
-		out->kind = plumb_fs_exists(sum) ? PLUMB_SOURCE_MIGRATIONS : PLUMB_SOURCE_SCHEMA;
+		/* a drizzle-kit folder is read from its journal (history/drizzle.c) */
+		out->kind = plumb_fs_exists(sum) || plumb_fs_exists(journal) ? PLUMB_SOURCE_MIGRATIONS
+									      : PLUMB_SOURCE_SCHEMA;
 		return 0;
 	}
 	if (plumb_fs_exists(spec)) {

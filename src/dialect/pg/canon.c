@@ -180,6 +180,43 @@ static void walk_msg(ProtobufCMessage *m, visit_fn fn, nx *x,
 	fn(m, x);
 }
 
+typedef struct gwalk {
+	void (*fn)(ProtobufCMessage *m, void *payload);
+	void *payload;
+} gwalk;
+
+static void walk_any(ProtobufCMessage *m, gwalk *g)
+{
+	if (!m)
+		return;
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+			continue;
+		char *base = (char *)m;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			size_t n = *(size_t *)(base + f->quantifier_offset);
+			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
+			for (size_t j = 0; j < n; j++)
+				walk_any(v[j], g);
+		} else {
+			if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+			    *(uint32_t *)(base + f->quantifier_offset) != f->id)
+				continue;
+			walk_any(*(ProtobufCMessage **)(base + f->offset), g);
+		}
+	}
+	g->fn(m, g->payload);
+}
+
+void plumb__pg_walk(ProtobufCMessage *m, void (*fn)(ProtobufCMessage *m, void *payload),
+		    void *payload)
+{
+	gwalk g = {fn, payload};
+	walk_any(m, &g);
+}
+
 static void *nalloc(nx *x, size_t size)
 {
 	void *p = plumb_arena_alloc(x->a, size);
@@ -225,7 +262,7 @@ static void norm_type(nx *x, PgQuery__TypeName *tn)
 		return;
 	if (tn->n_names == 2 && (str_is(tn->names[0], "public") || str_is(tn->names[0], "pg_catalog"))) {
 		bool cat = str_is(tn->names[0], "pg_catalog");
-		tn->names[0] = tn->names[1];
+		tn->names++; /* the array may be shared: never written */
 		tn->n_names = 1;
 		if (!cat || !type_alias(plumb__pg_strval(tn->names[0])))
 			goto bounds;
@@ -382,6 +419,11 @@ static void put_type(plumb_buf *b, const PgQuery__TypeName *tn)
 		put_typmods(b, tn, 0);
 	} else if (cat && strcmp(c, "interval") == 0) {
 		put_interval(b, tn);
+	} else if (cat && strcmp(c, "numeric") == 0 && tn->n_typmods == 1) {
+		long p;
+		plumb_buf_puts(b, "numeric");
+		if (typmod_int(tn->typmods[0], &p))
+			plumb_buf_printf(b, "(%ld,0)", p);
 	} else {
 		/* numeric, bit and every other name as it is */
 		if (cat) {

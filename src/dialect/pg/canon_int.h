@@ -49,6 +49,10 @@ bool plumb__pg_ident_needs_quotes(const char *s);
 /* s quoted only when needed (quote_ident), in arena memory. */
 char *plumb__pg_quote_ident(plumb_arena *arena, const char *s);
 
+/* Calls fn on every message below m and on m itself, children first. */
+void plumb__pg_walk(ProtobufCMessage *m, void (*fn)(ProtobufCMessage *m, void *payload),
+		    void *payload);
+
 /* The column name PostgreSQL gives an unnamed select-list expression
  * (FigureColname), or NULL when it would be "?column?". */
 const char *plumb__pg_figure_colname(const PgQuery__Node *n);

@@ -276,8 +276,9 @@ static const char q_policies[] =
 /*
  * Comments: one row per described object. code says what it is on:
  * T table, V view, M materialized view, I index, S sequence, c column (rk
- * the relkind of its relation), Y type, D domain, F function, P procedure,
- * N schema, G trigger, L policy, K constraint of a table, k of a domain.
+ * the relkind of its relation), E enum, Y other type, D domain, F function,
+ * P procedure, N schema, G trigger, L policy, K constraint of a table, k of
+ * a domain.
  * qnsp/qobj/qsub are quote_ident'ed; nsp/obj raw; rel the table's oid (the
  * sequence's for S, so that folded ones are left out).
  */
@@ -325,7 +326,8 @@ static const char q_comments[] =
 	"AND " NOT_INTERNAL("pg_proc", "p.oid") " "
 	"UNION ALL "
 	/* enums, domains, composite and range types */
-	"SELECT CASE WHEN t.typtype = 'd' THEN 'D' ELSE 'Y' END, n.nspname, t.typname, NULL, "
+	"SELECT CASE t.typtype WHEN 'd' THEN 'D' WHEN 'e' THEN 'E' ELSE 'Y' END, n.nspname, "
+	"t.typname, NULL, "
 	"NULL, NULL, 0::oid, d.description "
 	"FROM pg_description d JOIN pg_type t ON t.oid = d.objoid "
 	"JOIN pg_namespace n ON n.oid = t.typnamespace "
@@ -1407,9 +1409,10 @@ static void read_comments(ictx *x)
 			target = PLUMB_OBJ_FUNCTION;
 			break;
 		}
+		case 'E':
 		case 'Y':
 			name = fmt(x, "TYPE %s.%s", qn, qo);
-			target = PLUMB_OBJ_TYPE;
+			target = code == 'E' ? PLUMB_OBJ_ENUM : PLUMB_OBJ_TYPE;
 			break;
 		case 'D':
 			name = fmt(x, "DOMAIN %s.%s", qn, qo);
@@ -1519,11 +1522,10 @@ done:
 		 * rollback restores the setting. */
 		const char *params[1] = {old_path};
 		n_queries++;
-		if (old_path && plumb__pg_query(ctx, x.tmp, c, "could not restore search_path",
-						"SELECT set_config('search_path', $1, false)", 1,
-						params, &r) < 0 &&
-		    rc == 0)
-			rc = PLUMB_EDB;
+		int rc2 = plumb__pg_query(ctx, x.tmp, c, "could not restore search_path",
+					  "SELECT set_config('search_path', $1, false)", 1, params, &r);
+		if (rc == 0)
+			rc = rc2;
 	}
 	if (began) {
 		n_queries++;

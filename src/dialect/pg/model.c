@@ -102,12 +102,13 @@ int plumb__pg_constraint_define(plumb_ctx *ctx, plumb_arena *arena, plumb_constr
 			plumb_buf_printf(&b, " ON UPDATE %s", con->on_update);
 		if (con->on_delete && strcmp(con->on_delete, "NO ACTION") != 0)
 			plumb_buf_printf(&b, " ON DELETE %s", con->on_delete);
-		if (con->deferrable)
-			plumb_buf_puts(&b, " DEFERRABLE");
-		if (con->initially_deferred)
-			plumb_buf_puts(&b, " INITIALLY DEFERRED");
 		break;
 	}
+	/* PostgreSQL lets keys, exclusions and foreign keys be deferred. */
+	if (con->kind != PLUMB_CON_CHECK && con->deferrable)
+		plumb_buf_puts(&b, " DEFERRABLE");
+	if (con->kind != PLUMB_CON_CHECK && con->initially_deferred)
+		plumb_buf_puts(&b, " INITIALLY DEFERRED");
 	if (plumb_buf_finish(&b, ctx))
 		return PLUMB_ENOMEM;
 	con->definition = b.data;

@@ -2,11 +2,18 @@
  * SQLite's tracking table plumb_migrations: creating it, reading its rows as
  * plumb_record, writing (insert or replace) and deleting one row, always with
  * bound parameters. Reading never creates the table (status must not write);
- * transactions are the runner's business, not this file's.
+ * transactions are the runner's business, not this file's. drizzle-orm's
+ * table is drizzle.c's: every function hands over to it first.
  */
 #include <string.h>
 
+#include "dialect/sqlite/drizzle.h"
 #include "dialect/sqlite/sqlite.h"
+
+static bool drizzle(const plumb_conn *conn)
+{
+	return conn->tracking == PLUMB_TRACKING_DRIZZLE;
+}
 
 #define COLUMNS "version, name, checksum, state, applied_at, duration_ms, applied_by, error"
 
@@ -31,6 +38,8 @@ int plumb__sqlite_tracking_ensure(plumb_ctx *ctx, plumb_conn *conn)
 		"  applied_by TEXT,\n"
 		"  error TEXT\n"
 		")";
+	if (drizzle(conn))
+		return plumb__sqlite_drizzle_ensure(ctx, conn);
 	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(ctx, db, "create");
 	return 0;
@@ -55,6 +64,8 @@ int plumb__sqlite_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *a
 	sqlite3_stmt *st = NULL;
 	bool exists = false, oom = false;
 
+	if (drizzle(conn))
+		return plumb__sqlite_drizzle_read(ctx, conn, arena, out);
 	if (sqlite3_prepare_v2(
 		    db, "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?1", -1,
 		    &st, NULL) != SQLITE_OK ||
@@ -131,6 +142,8 @@ int plumb__sqlite_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_r
 	int rc = 0;
 	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
 	sqlite3_stmt *st = NULL;
+	if (drizzle(conn))
+		return plumb__sqlite_drizzle_write(ctx, conn, rec);
 	if (sqlite3_prepare_v2(db,
 			       "INSERT OR REPLACE INTO main." PLUMB_TRACKING_TABLE " (" COLUMNS
 			       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -153,6 +166,8 @@ int plumb__sqlite_tracking_delete(plumb_ctx *ctx, plumb_conn *conn, const char *
 	int rc = 0;
 	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
 	sqlite3_stmt *st = NULL;
+	if (drizzle(conn))
+		return plumb__sqlite_drizzle_delete(ctx, conn, version);
 	if (sqlite3_prepare_v2(db, "DELETE FROM main." PLUMB_TRACKING_TABLE " WHERE version = ?1",
 			       -1, &st, NULL) != SQLITE_OK ||
 	    bind_text(st, 1, version) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)

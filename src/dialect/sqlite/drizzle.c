@@ -1,0 +1,193 @@
+/*
+ * drizzle-orm's tracking table in SQLite, __drizzle_migrations, as its SQLite
+ * migrator (drizzle-orm/src/sqlite-core/dialect.ts) creates and fills it: the
+ * same CREATE TABLE text (SQLite keeps it in sqlite_schema), rows of (hash,
+ * created_at) with created_at the journal's `when` and id left NULL (SERIAL
+ * is no rowid alias in SQLite). Rows are plumb_records whose version is
+ * created_at; drizzle has no failed state, so none is ever written.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialect/sqlite/drizzle.h"
+
+#define TABLE "\"__drizzle_migrations\""
+#define NAME "__drizzle_migrations"
+
+static int db_error(plumb_ctx *ctx, sqlite3 *db, const char *what)
+{
+	return plumb_error_set(ctx, PLUMB_EDB, "could not %s tracking table \"%s\": %s", what,
+			       NAME, sqlite3_errmsg(db));
+}
+
+int plumb__sqlite_drizzle_ensure(plumb_ctx *ctx, plumb_conn *conn)
+{
+	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
+	/* drizzle-orm's text, whitespace included */
+	static const char sql[] = "\n\t\t\tCREATE TABLE IF NOT EXISTS " TABLE " (\n"
+				  "\t\t\t\tid SERIAL PRIMARY KEY,\n"
+				  "\t\t\t\thash text NOT NULL,\n"
+				  "\t\t\t\tcreated_at numeric\n"
+				  "\t\t\t)\n\t\t";
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(ctx, db, "create");
+	return 0;
+}
+
+/* created_at as a version: an integer's digits; NULL for anything else. */
+static char *created_at_text(plumb_arena *a, sqlite3_stmt *st, int i, bool *oom)
+{
+	char buf[32];
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_INTEGER:
+		snprintf(buf, sizeof(buf), "%lld", (long long)sqlite3_column_int64(st, i));
+		break;
+	case SQLITE_FLOAT: {
+		double v = sqlite3_column_double(st, i);
+		if (v < 0 || v > 9e15 || v != (double)(long long)v)
+			return NULL;
+		snprintf(buf, sizeof(buf), "%lld", (long long)v);
+		break;
+	}
+	case SQLITE_TEXT: {
+		const char *t = (const char *)sqlite3_column_text(st, i);
+		if (!t || !*t || strspn(t, "0123456789") != strlen(t))
+			return NULL;
+		char *s = plumb_arena_strdup(a, t);
+		if (!s)
+			*oom = true;
+		return s;
+	}
+	default:
+		return NULL;
+	}
+	char *s = plumb_arena_strdup(a, buf);
+	if (!s)
+		*oom = true;
+	return s;
+}
+
+int plumb__sqlite_drizzle_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			       plumb_vec *out)
+{
+	int rc = 0, step;
+	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
+	sqlite3_stmt *st = NULL;
+	bool exists = false, oom = false;
+	const char *prev = NULL;
+
+	if (sqlite3_prepare_v2(db,
+			       "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = '" NAME
+			       "'",
+			       -1, &st, NULL) != SQLITE_OK) {
+		rc = db_error(ctx, db, "look for");
+		goto done;
+	}
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		exists = true;
+	else if (step != SQLITE_DONE) {
+		rc = db_error(ctx, db, "look for");
+		goto done;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (!exists)
+		goto done;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT hash, created_at FROM main." TABLE
+			       " ORDER BY created_at, rowid",
+			       -1, &st, NULL) != SQLITE_OK) {
+		rc = db_error(ctx, db, "read");
+		goto done;
+	}
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *version = created_at_text(arena, st, 1, &oom);
+		if (oom) {
+			rc = plumb_error_nomem(ctx);
+			goto done;
+		}
+		/* rows plumb cannot tie to a journal entry, and a second row for
+		 * one entry (drizzle-orm has no lock), are left out */
+		if (!version || (prev && strcmp(prev, version) == 0))
+			continue;
+		plumb_record *r = plumb_arena_alloc(arena, sizeof(*r));
+		const unsigned char *hash = sqlite3_column_text(st, 0);
+		if (!r || !(r->checksum = plumb_arena_strdup(arena, hash ? (const char *)hash : "")) ||
+		    plumb_vec_push(arena, out, r) < 0) {
+			rc = plumb_error_nomem(ctx);
+			goto done;
+		}
+		r->version = version;
+		r->name = "";
+		r->state = PLUMB_RECORD_APPLIED;
+		prev = version;
+	}
+	if (step != SQLITE_DONE)
+		rc = db_error(ctx, db, "read");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int bad_record(plumb_ctx *ctx, const plumb_record *rec, long long *when)
+{
+	char *end;
+	if (rec->state == PLUMB_RECORD_FAILED)
+		return plumb_error_set(ctx, PLUMB_ERROR,
+				       "drizzle-orm's tracking table has no failed state");
+	*when = strtoll(rec->version, &end, 10);
+	if (*end || end == rec->version)
+		return plumb_error_set(ctx, PLUMB_ERROR,
+				       "version \"%s\" is not a drizzle created_at", rec->version);
+	return 0;
+}
+
+int plumb__sqlite_drizzle_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec)
+{
+	int rc = 0;
+	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
+	sqlite3_stmt *st = NULL;
+	long long when = 0;
+	const char *hash = rec->checksum ? rec->checksum : "";
+
+	if ((rc = bad_record(ctx, rec, &when)) < 0)
+		return rc;
+	/* a row already there (repair accepting a new hash) is updated */
+	if (sqlite3_prepare_v2(db, "UPDATE main." TABLE " SET hash = ?1 WHERE created_at = ?2", -1,
+			       &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, when) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE) {
+		rc = db_error(ctx, db, "write to");
+		goto done;
+	}
+	if (sqlite3_changes(db) > 0)
+		goto done;
+	sqlite3_finalize(st);
+	st = NULL;
+	/* drizzle-orm's INSERT: id is left to the column's default (NULL) */
+	if (sqlite3_prepare_v2(db,
+			       "INSERT INTO " TABLE " (\"hash\", \"created_at\") VALUES(?1, ?2)", -1,
+			       &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, when) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+		rc = db_error(ctx, db, "write to");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int plumb__sqlite_drizzle_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version)
+{
+	int rc = 0;
+	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "DELETE FROM main." TABLE " WHERE created_at = ?1", -1, &st,
+			       NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, strtoll(version, NULL, 10)) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE)
+		rc = db_error(ctx, db, "delete from");
+	sqlite3_finalize(st);
+	return rc;
+}
