@@ -35,7 +35,14 @@ typedef struct plumb_options {
 	bool online;                 /* plan for production without blocking writers */
 	bool allow_out_of_order;     /* migrate: apply pending migrations older than the newest applied */
 	bool force;                  /* pull: overwrite an existing schema file */
+	bool retry_failed;           /* migrate: run migrations recorded as failed again */
 	long lock_timeout_ms;        /* bounded wait for the runner lock; 0: default 30s */
+	/* migrate: lock_timeout of each migration's statements (pg) unless the
+	 * file says otherwise; 0: default 10s; negative: none (the server's). */
+	long ddl_lock_timeout_ms;
+	/* migrate: statement_timeout of each migration's statements (pg) unless
+	 * the file says otherwise; 0 or negative: none (the server's). */
+	long statement_timeout_ms;
 	FILE *out;                   /* reports; NULL: stdout */
 	FILE *err;                   /* progress and warnings; NULL: stderr */
 	int verbose;                 /* 0 quiet, 1 normal, 2 debug */

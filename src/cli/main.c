@@ -144,9 +144,10 @@ static const command commands[] = {
 	 "                         overrides it\n"},
 	{"status", 0, 0, 0, run_status, "status [--exit-code]",
 	 "list migrations and their state",
-	 "Lists each migration as applied, pending, failed, baseline or missing (recorded in\n"
-	 "the database but absent from the folder). With --exit-code, exits 7 when\n"
-	 "migrations are pending.\n"},
+	 "Lists each migration as applied, pending, failed (with the statement and the\n"
+	 "error), baseline, modified (edited after it was applied), missing (recorded in the\n"
+	 "database but absent from the folder) or out-of-order. With --exit-code, exits 7\n"
+	 "when migrations are pending.\n"},
 	{"push", 0, 0, 0, run_push, "push [--dry-run] [--allow-data-loss] [--online]",
 	 "bring the database straight to the schema file",
 	 "Applies the difference between the database and the schema file directly, without\n"

@@ -723,8 +723,20 @@ def run(args, plumb, server, files, fixtures, one_fixture, t0):
         finally:
             slots.put(slot)
 
+    done = [0]
+    done_lock = threading.Lock()
+
+    def work_and_count(case):
+        r = work(case)
+        with done_lock:
+            done[0] += 1
+            if not args.only and done[0] % 100 == 0:
+                print("... %d/%d cases (%.0fs)" % (done[0], len(cases), time.time() - t0),
+                      flush=True)
+        return r
+
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(work, cases))
+        results = list(pool.map(work_and_count, cases))
 
     # Drop the databases of the slots (they may live on a shared server).
     drop = []

@@ -1,8 +1,11 @@
-/* Unit tests of history/: file names, duplicate versions, directives,
- * checksums (CRLF), plumb.sum (added, removed, edited files, a bad merge) and
- * plumb_history_add (versions, ordering, names). Works in a temporary folder. */
+/* Unit tests of history/: file names, duplicate versions, directives
+ * (timeouts too), durations, checksums (CRLF), plumb.sum (added, removed,
+ * edited files, a bad merge), plumb_history_add (versions, ordering, names)
+ * and drizzle-kit folders (journal, hashes as drizzle-orm computes them,
+ * breakpoints, refusals). Works in a temporary folder. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "history/history.h"
@@ -40,6 +43,168 @@ static bool detail_has(plumb_ctx *ctx, const char *s)
 {
 	const char *d = plumb_ctx_error(ctx)->detail;
 	return d && strstr(d, s);
+}
+
+static void test_durations_and_timeouts(plumb_ctx *ctx)
+{
+	static const struct {
+		const char *in;
+		long ms;
+	} good[] = {{"500ms", 500}, {"30s", 30000}, {"2min", 120000}, {"1h", 3600000},
+		    {"1.5s", 1500},  {"0", 0},	      {"250", 250},	{" 10 min ", 600000},
+		    {"1d", 86400000}};
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		long ms = -7;
+		int rc = plumb_history_parse_duration(good[i].in, strlen(good[i].in), &ms);
+		ok(rc == 0 && ms == good[i].ms, "duration \"%s\" is %ld ms (got %ld)", good[i].in,
+		   good[i].ms, ms);
+	}
+	const char *bad[] = {"", "s", "-1s", "5 parsecs", "1e20h", "0.1us", "ms5"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		long ms;
+		is_int(plumb_history_parse_duration(bad[i], strlen(bad[i]), &ms), -1,
+		       "\"%s\" is not a duration", bad[i]);
+	}
+
+	char *d = sub("timeouts");
+	mkdir(d, 0755);
+	put(d, "1_a.sql", "-- plumb:lock-timeout 5s\n-- plumb:statement-timeout=1min\nSELECT 1;\n");
+	put(d, "2_b.sql", "-- plumb:lock-timeout 0\nSELECT 1;\n");
+	put(d, "3_c.sql", "SELECT 1;\n-- plumb:lock-timeout 5s\n");
+	plumb_history *h;
+	is_int(load(ctx, d, &h), 0, "timeout directives load");
+	plumb_migration *a = h->migrations.items[0], *b = h->migrations.items[1],
+			*c = h->migrations.items[2];
+	ok(a->lock_timeout_set && a->lock_timeout_ms == 5000, "lock-timeout 5s");
+	ok(a->statement_timeout_set && a->statement_timeout_ms == 60000, "statement-timeout=1min");
+	ok(b->lock_timeout_set && b->lock_timeout_ms == 0 && !b->statement_timeout_set,
+	   "lock-timeout 0: set, the server's setting");
+	ok(!c->lock_timeout_set, "a directive after the first statement is not one");
+	put(d, "4_d.sql", "-- plumb:statement-timeout soon\nSELECT 1;\n");
+	is_int(load(ctx, d, &h), PLUMB_EPARSE, "a bad duration is an error");
+	ok(strstr(plumb_ctx_error(ctx)->message, "plumb:statement-timeout soon") != NULL,
+	   "naming the directive: %s", plumb_ctx_error(ctx)->message);
+	is_int(plumb_ctx_error(ctx)->line, 1, "at its line");
+	put(d, "4_d.sql", "-- plumb:lock-timeouts 5s\nSELECT 1;\n");
+	is_int(load(ctx, d, &h), PLUMB_EPARSE, "a misspelt directive is an error");
+	ok(strstr(plumb_ctx_error(ctx)->hint, "plumb:lock-timeout 5s") != NULL,
+	   "the hint lists the timeouts");
+}
+
+static void journal(const char *dir, const char *dialect, const char *entries)
+{
+	char meta[512], text[4096];
+	snprintf(meta, sizeof(meta), "%s/meta", dir);
+	mkdir(dir, 0755);
+	mkdir(meta, 0755);
+	snprintf(text, sizeof(text), "{\"version\":\"7\",\"dialect\":\"%s\",\"entries\":[%s]}",
+		 dialect, entries);
+	put(meta, "_journal.json", text);
+}
+
+static void test_drizzle(plumb_ctx *ctx)
+{
+	plumb_history *h;
+	char *d = sub("drizzle");
+	/* journal order is not `when` order: versions sort by `when` */
+	journal(d, "postgresql",
+		"{\"idx\":0,\"version\":\"7\",\"when\":1795487381705,\"tag\":\"0000_first\","
+		"\"breakpoints\":true},"
+		"{\"idx\":1,\"version\":\"7\",\"when\":1795487300000,\"tag\":\"0001_branch\","
+		"\"breakpoints\":false}");
+	put(d, "0000_first.sql", "CREATE TABLE a (x int);--> statement-breakpoint\r\n"
+				 "CREATE TABLE b (y int);--> statement-breakpoint\n");
+	put(d, "0001_branch.sql", "-- plumb:no-transaction\nCREATE INDEX CONCURRENTLY i ON a (x);");
+	put(d, "stray.sql", "not in the journal");
+	ok(plumb_history_is_drizzle(ctx, d), "a folder with meta/_journal.json is drizzle-kit's");
+	is_int(load(ctx, d, &h), 0, "a drizzle-kit folder loads");
+	is_int(h->format, PLUMB_HISTORY_DRIZZLE, "format drizzle");
+	is_str(h->engine, "pg", "postgresql is pg");
+	ok(!h->has_sum, "no plumb.sum needed");
+	is_int(h->migrations.n, 2, "the journal's entries, not every .sql file");
+	plumb_migration *a = h->migrations.items[0], *b = h->migrations.items[1];
+	is_str(a->version, "1795487300000", "version is `when`, sorted");
+	is_str(a->name, "0001_branch", "name is the tag");
+	is_str(a->file_name, "0001_branch.sql", "file is TAG.sql");
+	ok(a->no_transaction, "plumb directives work in drizzle files");
+	ok(a->breakpoints && b->breakpoints, "split on breakpoints even when the journal says not");
+	char want[65];
+	plumb_sha256_hex(b->sql, b->len, want);
+	is_str(b->checksum, want, "the hash is SHA-256 of the file as it is (CRLF kept)");
+	ok(plumb_history_checksum_matches(b, want), "it matches itself");
+	static const char lf[] = "CREATE TABLE a (x int);--> statement-breakpoint\n"
+				 "CREATE TABLE b (y int);--> statement-breakpoint\n";
+	plumb_sha256_hex(lf, sizeof(lf) - 1, want);
+	ok(plumb_history_checksum_matches(b, want), "the file with LF line ends matches too");
+	ok(plumb_history_checksum_matches(b, ""), "an empty recorded hash is not verified");
+	ok(!plumb_history_checksum_matches(b, "00"), "another hash does not match");
+
+	plumb_chunk *c;
+	size_t n;
+	is_int(plumb_history_chunks(ctx, ctx->root, b, &c, &n), 0, "chunks");
+	is_int(n, 3, "split like drizzle-orm: the last piece too");
+	ok(n == 3 && c[0].start == 0 && strncmp(b->sql + c[0].start, "CREATE TABLE a (x int);", c[0].end) == 0,
+	   "first chunk");
+	ok(n == 3 && strncmp(b->sql + c[1].start, "\r\nCREATE TABLE b", 15) == 0,
+	   "second chunk starts right after the marker");
+	ok(n == 3 && c[2].end == b->len && c[2].end - c[2].start == 1, "last chunk: the newline");
+
+	ok(plumb_history_find(h, "1795487381705") == b, "find by version");
+	ok(plumb_history_find(h, "0000_first") == b, "find by tag");
+	ok(plumb_history_find(h, "0001") == a, "find by the tag's prefix");
+	ok(plumb_history_find(h, "0002") == NULL, "unknown prefix");
+
+	plumb_error_clear(ctx);
+	is_int(plumb_history_write_sum(ctx, h), PLUMB_EUSAGE, "no plumb.sum written there");
+	plumb_error_clear(ctx);
+	plumb_migration *m;
+	is_int(plumb_history_add(ctx, h, NULL, "x", "", &m), PLUMB_EUSAGE,
+	       "no plumb migration added there");
+	ok(strstr(plumb_ctx_error(ctx)->hint, "drizzle-kit generate") != NULL, "hint: drizzle-kit");
+
+	/* text as Node.js reads it: each invalid UTF-8 sequence one U+FFFD */
+	static const char raw[] = "a\xe0\x80" "b\xf0\x9f\x98\xed\xa0\x80\xc3\xff\xf4\x90";
+	char *text;
+	size_t len;
+	is_int(plumb__history_drizzle_text(ctx, ctx->root, raw, sizeof(raw) - 1, &text, &len), 0,
+	       "decodes");
+	char hex[128] = {0};
+	for (size_t i = 0; i < len && 2 * i + 2 < sizeof(hex); i++)
+		snprintf(hex + 2 * i, 3, "%02x", (unsigned char)text[i]);
+	/* computed with Buffer.from([...]).toString() in Node.js 20 */
+	is_str(hex, "61efbfbdefbfbd62efbfbdefbfbdefbfbdefbfbdefbfbdefbfbdefbfbdefbfbd",
+	       "maximal subparts replaced as the WHATWG decoder does");
+	static const char good[] = "caf\xc3\xa9 \xf0\x9f\x8d\x95";
+	is_int(plumb__history_drizzle_text(ctx, ctx->root, good, sizeof(good) - 1, &text, &len), 0,
+	       "valid text");
+	ok(len == sizeof(good) - 1 && memcmp(text, good, len) == 0, "valid UTF-8 is unchanged");
+
+	/* refusals */
+	d = sub("dz_missing");
+	journal(d, "sqlite", "{\"idx\":0,\"when\":1,\"tag\":\"0000_gone\"}");
+	is_int(load(ctx, d, &h), PLUMB_ENOTFOUND, "a journal entry without its file");
+	ok(strstr(plumb_ctx_error(ctx)->message, "0000_gone.sql") != NULL, "names the file");
+	d = sub("dz_dup");
+	journal(d, "sqlite",
+		"{\"idx\":0,\"when\":5,\"tag\":\"0000_a\"},{\"idx\":1,\"when\":5,\"tag\":\"0001_b\"}");
+	put(d, "0000_a.sql", "");
+	put(d, "0001_b.sql", "");
+	is_int(load(ctx, d, &h), PLUMB_EINTEGRITY, "two entries with one `when`");
+	ok(strstr(plumb_ctx_error(ctx)->message, "\"0000_a\" and \"0001_b\"") != NULL,
+	   "names both: %s", plumb_ctx_error(ctx)->message);
+	d = sub("dz_mysql");
+	journal(d, "mysql", "");
+	is_int(load(ctx, d, &h), PLUMB_EUSAGE, "a mysql folder is refused");
+	d = sub("dz_path");
+	journal(d, "sqlite", "{\"idx\":0,\"when\":5,\"tag\":\"../x\"}");
+	is_int(load(ctx, d, &h), PLUMB_EPARSE, "a tag with a path is refused");
+	d = sub("dz_json");
+	journal(d, "sqlite", "{\"idx\":0,\"when\":5,\"tag\":\"0000_a\"},");
+	is_int(load(ctx, d, &h), PLUMB_EPARSE, "bad JSON");
+	ok(plumb_ctx_error(ctx)->line == 1, "with its position");
+	d = sub("dz_when");
+	journal(d, "sqlite", "{\"idx\":0,\"when\":\"soon\",\"tag\":\"0000_a\"}");
+	is_int(load(ctx, d, &h), PLUMB_EPARSE, "a `when` that is no number");
 }
 
 int main(void)
@@ -211,6 +376,9 @@ int main(void)
 	plumb_history_add(ctx, h, "999999999999999", "x", "", &m);
 	plumb_history_add(ctx, h, NULL, "y", "", &m);
 	is_str(m->version, "1000000000000000", "a non-timestamp version is bumped by one");
+
+	test_durations_and_timeouts(ctx);
+	test_drizzle(ctx);
 
 	char cmd[600];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);

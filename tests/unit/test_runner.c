@@ -1,7 +1,8 @@
 /* Unit tests of runner/ with real SQLite files: pending migrations applied
  * exactly once, rollback of a failing migration, refusals (modified, failed,
- * out of order), --to, dry runs, baselines, no-transaction failures, plans,
- * replays, and two processes migrating one database at once. */
+ * out of order), --to, dry runs, baselines, no-transaction failures (the
+ * started row, --retry-failed), drizzle-kit folders recorded in drizzle-orm's
+ * table, plans, replays, and two processes migrating one database at once. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -432,6 +433,142 @@ static void test_foreign_keys_off(void)
 	is_int(count(c, "SELECT count(*) FROM plumb_migrations"), 2, "and left no row");
 }
 
+static void test_retry_and_started_row(void)
+{
+	char *d = path("retry");
+	put(d, "1_a.sql", "CREATE TABLE seen (state TEXT);\n");
+	/* the row saying it started exists before its first statement runs */
+	put(d, "2_nt.sql",
+	    "-- plumb:no-transaction\n"
+	    "INSERT INTO seen SELECT state || ':' || error FROM plumb_migrations WHERE version = '2';\n"
+	    "CREATE TABLE IF NOT EXISTS r (x);\nINSERT INTO fixme VALUES (1);\n");
+	put(d, "3_b.sql", "CREATE TABLE b (x);\n");
+	plumb_history *h = load(d);
+	plumb_conn *c = open_db("retry.db");
+	size_t n;
+	plumb_migrate_opts o = {0};
+	/* SQLite reports a missing table when preparing: PLUMB_EPARSE */
+	is_int(migrate(c, h, &o, &n), PLUMB_EPARSE, "no-transaction failure");
+	is_int(count(c, "SELECT count(*) FROM seen WHERE state LIKE 'failed:started outside a "
+			"transaction and did not finish%'"),
+	       1, "a failed 'started' row was written before it ran");
+	is_int(count(c, "SELECT count(*) FROM plumb_migrations WHERE version = '2' AND state = "
+			"'failed' AND error LIKE '%INSERT INTO fixme%no such table%'"),
+	       1, "then replaced by the failing statement and its error");
+	is_int(migrate(c, h, &o, &n), PLUMB_EFAILED, "refused without --retry-failed");
+	ok(has(plumb_ctx_error(ctx)->hint, "--retry-failed"), "the hint names --retry-failed");
+	sqlite3_exec(((plumb_sqlite_conn *)c)->db, "CREATE TABLE fixme (x)", NULL, NULL, NULL);
+	o.retry_failed = true;
+	n_progress = 0;
+	o.progress = progress;
+	is_int(migrate(c, h, &o, &n), 0, "--retry-failed runs it again");
+	is_int(n, 2, "it and the one after it");
+	is_int(count(c, "SELECT count(*) FROM plumb_migrations WHERE state = 'applied' AND "
+			"error IS NULL"),
+	       3, "all applied, the error gone");
+	is_int(count(c, "SELECT count(*) FROM seen"), 2, "its statements ran twice (it is retried whole)");
+	is_int(migrate(c, h, &o, &n), 0, "again: nothing");
+	is_int(n, 0, "nothing to retry");
+}
+
+static void journal(const char *dir, const char *dialect, const char *entries)
+{
+	char *meta = plumb_path_join(ctx->root, dir, "meta");
+	char *text = plumb_arena_printf(ctx->root,
+					"{\"version\":\"7\",\"dialect\":\"%s\",\"entries\":[%s]}",
+					dialect, entries);
+	put(meta, "_journal.json", text);
+}
+
+#define ENTRY(idx, when, tag)                                                                \
+	"{\"idx\":" #idx ",\"version\":\"6\",\"when\":" #when ",\"tag\":\"" tag                 \
+	"\",\"breakpoints\":true}"
+
+static void test_drizzle(void)
+{
+	char *d = path("drizzle");
+	put(d, "0000_init.sql",
+	    "CREATE TABLE `log` (\n\t`n` integer NOT NULL\n);\n--> statement-breakpoint\n"
+	    "INSERT INTO `log` VALUES (0);");
+	put(d, "0001_one.sql", "INSERT INTO `log` VALUES (1);");
+	put(d, "0002_two.sql", "INSERT INTO `log` VALUES (2);--> statement-breakpoint\r\n"
+			       "CREATE TABLE `t` (`x` integer);");
+	journal(d, "sqlite",
+		ENTRY(0, 1700000000000, "0000_init") "," ENTRY(1, 1700000060000, "0001_one") ","
+		ENTRY(2, 1700000120000, "0002_two"));
+	plumb_history *h = load(d);
+	plumb_conn *c = open_db("drizzle.db");
+	size_t n;
+	plumb_migrate_opts o = {.to_version = "0001"};
+	is_int(migrate(c, h, &o, &n), 0, "migrate --to 0001 (a tag prefix)");
+	is_int(n, 2, "two applied");
+	is_int(count(c, "SELECT count(*) FROM __drizzle_migrations WHERE id IS NULL AND "
+			"typeof(created_at) = 'integer'"),
+	       2, "drizzle-orm's rows: id NULL, created_at an integer");
+	plumb_migration *m0 = h->migrations.items[0];
+	char *q = plumb_arena_printf(ctx->root,
+				     "SELECT count(*) FROM __drizzle_migrations WHERE hash = '%s' AND "
+				     "created_at = 1700000000000",
+				     m0->checksum);
+	is_int(count(c, q), 1, "hash and created_at = when");
+	ok(!has_table(c, "plumb_migrations"), "plumb's own table is not made");
+	is_int(count(c, "SELECT count(*) FROM log"), 2, "each ran once");
+	is_int(status_of(c, h, "1700000060000"), PLUMB_MIG_APPLIED, "status applied");
+	is_int(status_of(c, h, "1700000120000"), PLUMB_MIG_PENDING, "status pending");
+	ok(c->tracking == PLUMB_TRACKING_DRIZZLE, "the connection uses drizzle's table");
+	is_int(migrate(c, h, NULL, &n), 0, "the rest");
+	is_int(n, 1, "one");
+	ok(has_table(c, "t"), "both chunks ran");
+
+	/* a failing migration rolls back whole: no failed state in drizzle's table */
+	put(d, "0003_bad.sql", "INSERT INTO `log` VALUES (3);--> statement-breakpoint\n"
+			       "INSERT INTO `nope` VALUES (1);");
+	journal(d, "sqlite",
+		ENTRY(0, 1700000000000, "0000_init") "," ENTRY(1, 1700000060000, "0001_one") ","
+		ENTRY(2, 1700000120000, "0002_two") "," ENTRY(3, 1700000180000, "0003_bad"));
+	h = load(d);
+	is_int(migrate(c, h, NULL, &n), PLUMB_EPARSE, "a failing drizzle migration fails");
+	const plumb_error *e = plumb_ctx_error(ctx);
+	ok(has(e->file, "0003_bad.sql") && e->line == 2, "at its file and line: %s:%d", e->file,
+	   e->line);
+	ok(has(e->detail, "rolled back"), "rolled back");
+	is_int(count(c, "SELECT count(*) FROM log WHERE n = 3"), 0, "nothing of it stays");
+	is_int(count(c, "SELECT count(*) FROM __drizzle_migrations"), 3, "no row for it");
+
+	/* an entry older than the newest applied: drizzle-orm would skip it */
+	put(d, "0003_bad.sql", "INSERT INTO `log` VALUES (3);");
+	put(d, "0004_branch.sql", "INSERT INTO `log` VALUES (4);");
+	journal(d, "sqlite",
+		ENTRY(0, 1700000000000, "0000_init") "," ENTRY(1, 1700000060000, "0001_one") ","
+		ENTRY(2, 1700000120000, "0002_two") "," ENTRY(3, 1700000180000, "0003_bad") ","
+		ENTRY(4, 1700000090000, "0004_branch"));
+	h = load(d);
+	is_int(migrate(c, h, NULL, &n), PLUMB_EINTEGRITY, "out of order refused");
+	ok(has(e->message, "\"0004_branch\" is older"), "named: %s", e->message);
+	ok(has(e->hint, "drizzle-orm's migrate() skips it"), "the hint says drizzle skips it");
+	plumb_migrate_opts ooo = {.allow_out_of_order = true};
+	is_int(migrate(c, h, &ooo, &n), 0, "allowed");
+	is_int(n, 2, "it and 0003");
+	is_int(count(c, "SELECT count(*) FROM log"), 5, "each ran once");
+
+	/* an edited applied file is caught; line ends are not an edit */
+	put(d, "0001_one.sql", "INSERT INTO `log` VALUES (1);\r\n");
+	h = load(d);
+	is_int(status_of(c, h, "1700000060000"), PLUMB_MIG_MODIFIED, "an added line end is an edit");
+	put(d, "0002_two.sql", "INSERT INTO `log` VALUES (2);--> statement-breakpoint\n"
+			       "CREATE TABLE `t` (`x` integer);");
+	put(d, "0001_one.sql", "INSERT INTO `log` VALUES (1);");
+	h = load(d);
+	is_int(status_of(c, h, "1700000120000"), PLUMB_MIG_APPLIED, "CRLF turned LF is no edit");
+
+	/* the journal's dialect must be the database's */
+	char *dp = path("drizzle_pg");
+	put(dp, "0000_a.sql", "SELECT 1;");
+	journal(dp, "postgresql", ENTRY(0, 1, "0000_a"));
+	h = load(dp);
+	is_int(migrate(c, h, NULL, &n), PLUMB_EUSAGE, "a postgresql folder on SQLite is refused");
+}
+
 int main(void)
 {
 	if (!mkdtemp(root))
@@ -444,6 +581,8 @@ int main(void)
 	test_dry_run_and_baseline();
 	test_no_transaction();
 	test_foreign_keys_off();
+	test_retry_and_started_row();
+	test_drizzle();
 	test_plan_and_replay();
 	test_concurrent();
 	char *cmd = plumb_arena_printf(ctx->root, "rm -rf '%s'", root);

@@ -1728,9 +1728,10 @@ static void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae)
 		for (size_t i = 0; i < o->values.n; i++)
 			if (strcmp(o->values.items[i], ae->new_val_neighbor) == 0)
 				at = ae->new_val_is_after ? i + 1 : i;
-	push(x, &o->values, NULL);
-	if (x->rc)
+	if (plumb_vec_push(x->a, &o->values, NULL) < 0) {
+		nomem(x);
 		return;
+	}
 	memmove(&o->values.items[at + 1], &o->values.items[at],
 		(o->values.n - 1 - at) * sizeof(void *));
 	o->values.items[at] = dup(x, ae->new_val);

@@ -1,0 +1,171 @@
+#!/usr/bin/python3
+"""Checks that plumb's offline PostgreSQL builder agrees with the server.
+
+For every schema of the corpora (each psqldef case's `current` and `desired`,
+each migra fixture's a.sql and b.sql): apply it to a fresh database with
+`psql -v ON_ERROR_STOP=1`; a schema that does not load counts as "does not
+load" (and is listed), never skipped silently. For one that loads,
+`plumb diff LIVE schema.sql` (the live database against the same SQL built
+offline) must print nothing. Prints loaded / agree / disagree per corpus
+file and lists each disagreement with plumb's output.
+
+The corpora are read in place (../shared/corpora beside the repository by
+default). The server is $PLUMB_PG_URL (with PGHOST/PGPORT/PGUSER) when set;
+otherwise the script starts its own with tests/lib/pgtmp.sh and stops it at
+the end. Needs python3-yaml and psql.
+
+    pg_agree.py --plumb build/src/plumb [--corpus DIR] [-k NAME] [-v]
+"""
+
+import argparse
+import glob
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+DEFAULT_CORPUS = os.path.join(os.path.dirname(REPO), "shared", "corpora")
+PGTMP = os.path.join(REPO, "tests", "lib", "pgtmp.sh")
+TIMEOUT = 60
+ROLES = ["schemainspect_test_role"]
+
+
+def schemas(corpus, only):
+    """(group, name, sql) for every schema of the corpora."""
+    import yaml
+
+    out = []
+    for path in sorted(glob.glob(os.path.join(corpus, "sqldef", "cmd__psqldef__*.yml"))):
+        group = os.path.basename(path)
+        with open(path) as f:
+            doc = yaml.safe_load(f) or {}
+        for case, spec in doc.items():
+            if not isinstance(spec, dict):
+                continue
+            for side in ("current", "desired"):
+                sql = spec.get(side)
+                if isinstance(sql, str):
+                    out.append((group, "%s/%s" % (case, side), sql))
+    for d in sorted(glob.glob(os.path.join(corpus, "migra", "tests", "FIXTURES", "*"))):
+        for side in ("a", "b"):
+            path = os.path.join(d, side + ".sql")
+            if os.path.exists(path):
+                with open(path) as f:
+                    out.append(("migra", "%s/%s.sql" % (os.path.basename(d), side), f.read()))
+    if only:
+        out = [s for s in out if only in s[0] or only in s[1]]
+    return out
+
+
+class Server:
+    def __init__(self):
+        self.dir = None
+        self.env = dict(os.environ)
+        if not self.env.get("PLUMB_PG_URL"):
+            self.dir = tempfile.mkdtemp(prefix="pg_agree.")
+            out = subprocess.run(["bash", PGTMP, "start", self.dir], capture_output=True,
+                                 text=True, check=True).stdout
+            for line in out.splitlines():
+                words = shlex.split(line)
+                for w in words[1:] if words[:1] == ["export"] else []:
+                    k, _, v = w.partition("=")
+                    self.env[k] = v
+        for role in ROLES:
+            self.psql("postgres", "DO $$BEGIN CREATE ROLE %s; EXCEPTION WHEN duplicate_object "
+                      "THEN NULL; END$$" % role)
+
+    def psql(self, db, sql=None, file=None):
+        cmd = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db]
+        cmd += ["-f", file] if file else ["-c", sql]
+        return subprocess.run(cmd, env=self.env, capture_output=True, text=True,
+                              timeout=TIMEOUT)
+
+    def url(self, db):
+        q = {k: self.env[v] for k, v in (("host", "PGHOST"), ("port", "PGPORT"),
+                                          ("user", "PGUSER")) if self.env.get(v)}
+        return "postgresql:///%s?%s" % (db, urllib.parse.urlencode(q))
+
+    def stop(self):
+        if self.dir:
+            subprocess.run(["bash", PGTMP, "stop", self.dir], capture_output=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--plumb", required=True, help="the plumb binary")
+    ap.add_argument("--corpus", default=DEFAULT_CORPUS)
+    ap.add_argument("-k", dest="only", help="only schemas whose file or case contains NAME")
+    ap.add_argument("-v", dest="verbose", action="store_true", help="list schemas that do not load")
+    args = ap.parse_args()
+    if not os.path.isdir(args.corpus):
+        print("# SKIP corpus not found: %s" % args.corpus)
+        return 0
+    todo = schemas(args.corpus, args.only)
+    srv = Server()
+    counts = {}
+    disagreements, noload = [], []
+    try:
+        with tempfile.TemporaryDirectory(prefix="pg_agree.") as tmp:
+            for i, (group, name, sql) in enumerate(todo):
+                c = counts.setdefault(group, {"schemas": 0, "loaded": 0, "agree": 0,
+                                              "disagree": 0})
+                c["schemas"] += 1
+                db = "pg_agree_%d" % i
+                path = os.path.join(tmp, "schema_%d.sql" % i)
+                with open(path, "w") as f:
+                    f.write(sql)
+                srv.psql("postgres", 'DROP DATABASE IF EXISTS "%s"' % db)
+                r = srv.psql("postgres", 'CREATE DATABASE "%s"' % db)
+                if r.returncode != 0:
+                    print("could not create a database: %s" % r.stderr.strip(), file=sys.stderr)
+                    return 1
+                try:
+                    r = srv.psql(db, file=path)
+                    if r.returncode != 0:
+                        noload.append((group, name, r.stderr.strip().splitlines()[-1:]))
+                        continue
+                    c["loaded"] += 1
+                    try:
+                        d = subprocess.run([args.plumb, "diff", srv.url(db), path], env=srv.env,
+                                           capture_output=True, text=True, timeout=TIMEOUT)
+                        out, rc = d.stdout + d.stderr, d.returncode
+                    except subprocess.TimeoutExpired:
+                        out, rc = "timed out", -1
+                    if rc == 0 and not d.stdout.strip():
+                        c["agree"] += 1
+                    else:
+                        c["disagree"] += 1
+                        disagreements.append((group, name, rc, out.strip()))
+                finally:
+                    srv.psql("postgres", 'DROP DATABASE IF EXISTS "%s"' % db)
+    finally:
+        srv.stop()
+
+    for group, name, rc, out in disagreements:
+        print("DISAGREE %s %s (exit %d)" % (group, name, rc))
+        for line in out.splitlines()[:40]:
+            print("    " + line)
+    if args.verbose:
+        for group, name, err in noload:
+            print("does not load: %s %s: %s" % (group, name, " ".join(err)))
+    total = {"schemas": 0, "loaded": 0, "agree": 0, "disagree": 0}
+    print("%-48s %7s %7s %7s %8s %10s" % ("file", "schemas", "loaded", "agree", "disagree",
+                                          "no load"))
+    for group in sorted(counts):
+        c = counts[group]
+        for k in total:
+            total[k] += c[k]
+        print("%-48s %7d %7d %7d %8d %10d" % (group, c["schemas"], c["loaded"], c["agree"],
+                                              c["disagree"], c["schemas"] - c["loaded"]))
+    print("%-48s %7d %7d %7d %8d %10d" % ("total", total["schemas"], total["loaded"],
+                                          total["agree"], total["disagree"],
+                                          total["schemas"] - total["loaded"]))
+    return 1 if total["disagree"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
