@@ -34,6 +34,7 @@ typedef struct planner {
 	plumb_vec forced_fk_tables; /* plumb_table * of from, beside forced_fks */
 	plumb_vec enum_adds;        /* plumb_stmt *: ALTER TYPE ... ADD VALUE */
 	plumb_vec enum_add_labels;  /* char *: the quoted label each one adds */
+	plumb_vec owned_by;         /* char *: ALTER SEQUENCE ... OWNED BY, once tables exist */
 } planner;
 
 /* --- small helpers ---------------------------------------------------- */
@@ -1080,6 +1081,19 @@ static void create_enum(planner *p, const plumb_object *o)
 
 /* --- other objects ------------------------------------------------------ */
 
+static const char *ci_find(const char *hay, const char *needle);
+
+/* A sequence statement without its trailing OWNED BY clause, which waits
+ * (in p->owned_by) until the owning table exists, as pg_dump orders it. */
+static const char *defer_owned_by(planner *p, const plumb_object *o, const char *sql)
+{
+	const char *at = ci_find(sql, " OWNED BY ");
+	if (!at)
+		return sql;
+	vec_add(p, &p->owned_by, fmt(p, "ALTER SEQUENCE %s%s", Q(p, o->schema, o->name), at));
+	return fmt(p, "%.*s", (int)(at - sql), sql);
+}
+
 static void create_object(planner *p, const plumb_object *o)
 {
 	switch (o->kind) {
@@ -1112,7 +1126,10 @@ static void create_object(planner *p, const plumb_object *o)
 							plumb_obj_kind_name(o->kind), o->name);
 			return;
 		}
-		emit(p, "%s", obj_sql(o));
+		if (o->kind == PLUMB_OBJ_SEQUENCE)
+			emit(p, "%s", defer_owned_by(p, o, obj_sql(o)));
+		else
+			emit(p, "%s", obj_sql(o));
 		break;
 	}
 }
@@ -1205,7 +1222,7 @@ static void alter_sequence(planner *p, const plumb_object *f, const plumb_object
 	if (*rest)
 		plumb_buf_printf(&b, " %s", rest);
 	(void)f;
-	emit(p, "%s", plumb_buf_str(&b));
+	emit(p, "%s", defer_owned_by(p, t, plumb_buf_str(&b)));
 }
 
 /* Renames an object other than a table, index or enum. */
@@ -2221,6 +2238,8 @@ int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
 	/* 5. Indexes, then foreign keys once every table is there. */
 	phase_indexes(p, false);
 	phase_fk_adds(p);
+	for (size_t i = 0; i < p->owned_by.n; i++)
+		emit(p, "%s", (const char *)p->owned_by.items[i]);
 	/* 6. What nothing needs any more. */
 	phase_late_drops(p);
 	/* 7. Views (and the indexes of materialized ones), triggers, policies,
