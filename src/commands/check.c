@@ -47,7 +47,7 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 	bool have_db = plumb__env_database_exists(&env);
 	if (have_db) {
 		if ((rc = plumb__env_connect(ctx, &env, &conn)) < 0 ||
-		    (rc = conn->dialect->tracking_read(ctx, conn, ctx->root, &records)) < 0 ||
+		    (rc = plumb_runner_read_records(ctx, conn, ctx->root, history, &records)) < 0 ||
 		    (rc = plumb_runner_status(ctx, ctx->root, history, &records, &states)) < 0)
 			return rc;
 		applied.dir = history->dir;

@@ -53,6 +53,7 @@ typedef enum plumb_render_mode {
 
 struct plumb_dialect {
 	const char *name;        /* "sqlite", "pg" */
+	const char *drizzle_table; /* drizzle-orm's tracking table, as messages name it */
 
 	/* True when url names a database of this engine. */
 	bool (*accepts_url)(const char *url);
@@ -108,6 +109,11 @@ struct plumb_dialect {
 	int (*commit)(plumb_ctx *ctx, plumb_conn *conn);
 	int (*rollback)(plumb_ctx *ctx, plumb_conn *conn);
 
+	/* Session-level lock and statement timeouts for statements run outside
+	 * a transaction (no-transaction migrations); opts NULL resets them.
+	 * NULL where the engine has no such settings. */
+	int (*set_timeouts)(plumb_ctx *ctx, plumb_conn *conn, const plumb_txn_opts *opts);
+
 	/* The one-runner-at-a-time lock (pg: session advisory lock; sqlite: a
 	 * no-op, begin's IMMEDIATE transaction serialises). PLUMB_ELOCKED after
 	 * timeout_ms, naming the holder. */
@@ -121,6 +127,10 @@ struct plumb_dialect {
 	int (*tracking_ensure)(plumb_ctx *ctx, plumb_conn *conn);
 	int (*tracking_read)(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			     plumb_vec *out);
+	/* The row of one version (*out NULL when none); the table must exist.
+	 * NULL where reading every row is as cheap. */
+	int (*tracking_get)(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			    const char *version, plumb_record **out);
 	int (*tracking_write)(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
 	int (*tracking_delete)(plumb_ctx *ctx, plumb_conn *conn, const char *version);
 };

@@ -95,10 +95,7 @@ static bool is_drizzle(const plumb_conn *conn)
 /* The tracking table in messages and hints. */
 static const char *table_name(const plumb_conn *conn)
 {
-	return is_drizzle(conn) ? (strcmp(conn->dialect->name, "pg") == 0
-					   ? "drizzle.__drizzle_migrations"
-					   : "__drizzle_migrations")
-				: PLUMB_TRACKING_TABLE;
+	return is_drizzle(conn) ? conn->dialect->drizzle_table : PLUMB_TRACKING_TABLE;
 }
 
 static const plumb_record *find_record(const plumb_vec *records, const char *version)
@@ -361,10 +358,18 @@ static int already_done(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			const plumb_migration *m, bool retrying)
 {
 	plumb_vec recs = {0};
-	int rc = conn->dialect->tracking_read(ctx, conn, arena, &recs);
-	if (rc < 0)
-		return rc;
-	const plumb_record *r = find_record(&recs, m->version);
+	const plumb_record *r = NULL;
+	plumb_record *one = NULL;
+	int rc;
+	if (conn->dialect->tracking_get) {
+		if ((rc = conn->dialect->tracking_get(ctx, conn, arena, m->version, &one)) < 0)
+			return rc;
+		r = one;
+	} else {
+		if ((rc = conn->dialect->tracking_read(ctx, conn, arena, &recs)) < 0)
+			return rc;
+		r = find_record(&recs, m->version);
+	}
 	if (!r)
 		return 0;
 	if (r->state == PLUMB_RECORD_FAILED) {
@@ -398,36 +403,24 @@ static plumb_txn_opts txn_opts_of(const plumb_migration *m, const plumb_migrate_
 }
 
 /* Session-level timeouts around a no-transaction migration: set before
- * (t non-NULL) and reset after (t NULL). Only PostgreSQL has them; the
- * dialect table has no entry point for session settings yet, so this is
- * the one place the runner names an engine. */
+ * (t non-NULL) and reset after (t NULL), where the engine has them. */
 static int session_timeouts(plumb_ctx *ctx, plumb_conn *conn, const plumb_txn_opts *t,
 			    bool *set)
 {
-	int rc = 0;
-	char sql[128];
-	if (strcmp(conn->dialect->name, "pg") != 0)
+	int rc;
+	if (!conn->dialect->set_timeouts)
 		return 0;
 	if (t) {
-		if (t->lock_timeout_ms > 0) {
-			snprintf(sql, sizeof(sql), "SET lock_timeout = '%ldms'", t->lock_timeout_ms);
-			if ((rc = conn->dialect->exec_script(ctx, conn, sql, NULL)) < 0)
-				return rc;
-			*set = true;
-		}
-		if (t->statement_timeout_ms > 0) {
-			snprintf(sql, sizeof(sql), "SET statement_timeout = '%ldms'",
-				 t->statement_timeout_ms);
-			if ((rc = conn->dialect->exec_script(ctx, conn, sql, NULL)) < 0)
-				return rc;
-			*set = true;
-		}
+		if (t->lock_timeout_ms <= 0 && t->statement_timeout_ms <= 0)
+			return 0;
+		if ((rc = conn->dialect->set_timeouts(ctx, conn, t)) < 0)
+			return rc;
+		*set = true;
 		return 0;
 	}
 	if (*set) {
 		*set = false;
-		return conn->dialect->exec_script(ctx, conn,
-						  "RESET lock_timeout; RESET statement_timeout", NULL);
+		return conn->dialect->set_timeouts(ctx, conn, NULL);
 	}
 	return 0;
 }
@@ -732,45 +725,39 @@ int plumb_runner_apply_plan(plumb_ctx *ctx, plumb_conn *conn, const plumb_plan *
 	const plumb_dialect *d = conn->dialect;
 	plumb_txn_opts txo = {.foreign_keys_off = plan->foreign_keys_off};
 	bool locked = false, open = false;
-	size_t n_tx = 0;
 
 	if (plan->stmts.n == 0)
 		return 0;
 	if ((rc = d->lock(ctx, conn, DEFAULT_LOCK_TIMEOUT_MS)) < 0)
 		goto done;
 	locked = true;
-	for (size_t i = 0; i < plan->stmts.n; i++)
-		if (!((const plumb_stmt *)plan->stmts.items[i])->no_transaction)
-			n_tx++;
-	if (n_tx) {
-		if ((rc = d->begin(ctx, conn, &txo)) < 0)
-			goto done;
-		open = true;
-		for (size_t i = 0; i < plan->stmts.n; i++) {
-			const plumb_stmt *st = plan->stmts.items[i];
-			if (st->no_transaction)
-				continue;
-			if ((rc = d->exec_script(ctx, conn, st->sql, NULL)) < 0) {
-				plumb_error_add_detail(ctx, "in statement %zu of the plan: %s",
-						       i + 1, st->sql);
+	/* In plan order: runs of transactional statements share a transaction;
+	 * a no-transaction statement ends the run, goes alone, and the next run
+	 * opens a new transaction (as the rendered script does). */
+	for (size_t i = 0; i < plan->stmts.n; i++) {
+		const plumb_stmt *st = plan->stmts.items[i];
+		if (st->no_transaction && open) {
+			if ((rc = d->commit(ctx, conn)) < 0)
 				goto done;
-			}
+			open = false;
 		}
+		if (!st->no_transaction && !open) {
+			if ((rc = d->begin(ctx, conn, &txo)) < 0)
+				goto done;
+			open = true;
+		}
+		if ((rc = d->exec_script(ctx, conn, st->sql, NULL)) < 0) {
+			plumb_error_add_detail(ctx, "in statement %zu of the plan%s: %s", i + 1,
+					       st->no_transaction ? " (run outside a transaction)"
+								  : "",
+					       st->sql);
+			goto done;
+		}
+	}
+	if (open) {
 		if ((rc = d->commit(ctx, conn)) < 0)
 			goto done;
 		open = false;
-	}
-	for (size_t i = 0; i < plan->stmts.n; i++) {
-		const plumb_stmt *st = plan->stmts.items[i];
-		if (!st->no_transaction)
-			continue;
-		if ((rc = d->exec_script(ctx, conn, st->sql, NULL)) < 0) {
-			plumb_error_add_detail(ctx,
-					       "in statement %zu of the plan (run outside "
-					       "a transaction, after the others): %s",
-					       i + 1, st->sql);
-			goto done;
-		}
 	}
 done:
 	if (open)

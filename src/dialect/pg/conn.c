@@ -622,25 +622,35 @@ int plumb__pg_begin(plumb_ctx *ctx, plumb_conn *conn, const plumb_txn_opts *opts
 {
 	plumb_pg_conn *c = (plumb_pg_conn *)conn;
 	int rc = 0;
-	char sql[128];
-	if ((rc = plumb__pg_command(ctx, c, "could not begin a transaction", "BEGIN")) < 0)
-		goto done;
+	char sql[512];
+	size_t n = 0;
+	/* BEGIN and the timeouts in one round trip. */
+	n += (size_t)snprintf(sql + n, sizeof(sql) - n, "BEGIN;");
+	if (opts && opts->lock_timeout_ms > 0)
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n, " SET LOCAL lock_timeout = '%ldms';",
+				      opts->lock_timeout_ms);
+	if (opts && opts->statement_timeout_ms > 0)
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n,
+				      " SET LOCAL statement_timeout = '%ldms';",
+				      opts->statement_timeout_ms);
 	c->in_txn = true;
-	if (opts && opts->lock_timeout_ms > 0) {
-		snprintf(sql, sizeof(sql), "SET LOCAL lock_timeout = '%ldms'", opts->lock_timeout_ms);
-		if ((rc = plumb__pg_command(ctx, c, "could not set lock_timeout", sql)) < 0)
-			goto done;
-	}
-	if (opts && opts->statement_timeout_ms > 0) {
-		snprintf(sql, sizeof(sql), "SET LOCAL statement_timeout = '%ldms'",
-			 opts->statement_timeout_ms);
-		if ((rc = plumb__pg_command(ctx, c, "could not set statement_timeout", sql)) < 0)
-			goto done;
-	}
-done:
-	if (rc < 0 && c->in_txn)
+	rc = plumb__pg_command(ctx, c, "could not begin a transaction", sql);
+	if (rc < 0)
 		plumb__pg_rollback(ctx, conn);
 	return rc;
+}
+
+int plumb__pg_set_timeouts(plumb_ctx *ctx, plumb_conn *conn, const plumb_txn_opts *opts)
+{
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	char sql[160];
+	if (!opts)
+		return plumb__pg_command(ctx, c, "could not reset the timeouts",
+					 "RESET lock_timeout; RESET statement_timeout");
+	snprintf(sql, sizeof(sql), "SET lock_timeout = '%ldms'; SET statement_timeout = '%ldms'",
+		 opts->lock_timeout_ms > 0 ? opts->lock_timeout_ms : 0,
+		 opts->statement_timeout_ms > 0 ? opts->statement_timeout_ms : 0);
+	return plumb__pg_command(ctx, c, "could not set the timeouts", sql);
 }
 
 int plumb__pg_commit(plumb_ctx *ctx, plumb_conn *conn)

@@ -7,6 +7,7 @@
 
 const plumb_dialect plumb_dialect_pg = {
 	.name = "pg",
+	.drizzle_table = "drizzle.__drizzle_migrations",
 	.accepts_url = plumb__pg_accepts_url,
 	.database_exists = NULL,
 	.connect = plumb__pg_connect,
@@ -21,10 +22,12 @@ const plumb_dialect plumb_dialect_pg = {
 	.begin = plumb__pg_begin,
 	.commit = plumb__pg_commit,
 	.rollback = plumb__pg_rollback,
+	.set_timeouts = plumb__pg_set_timeouts,
 	.lock = plumb__pg_lock,
 	.unlock = plumb__pg_unlock,
 	.tracking_ensure = plumb__pg_tracking_ensure,
 	.tracking_read = plumb__pg_tracking_read,
+	.tracking_get = plumb__pg_tracking_get,
 	.tracking_write = plumb__pg_tracking_write,
 	.tracking_delete = plumb__pg_tracking_delete,
 };

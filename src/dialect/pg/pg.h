@@ -46,6 +46,7 @@ int plumb__pg_exec_each(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, co
 int plumb__pg_begin(plumb_ctx *ctx, plumb_conn *conn, const plumb_txn_opts *opts);
 int plumb__pg_commit(plumb_ctx *ctx, plumb_conn *conn);
 int plumb__pg_rollback(plumb_ctx *ctx, plumb_conn *conn);
+int plumb__pg_set_timeouts(plumb_ctx *ctx, plumb_conn *conn, const plumb_txn_opts *opts);
 int plumb__pg_lock(plumb_ctx *ctx, plumb_conn *conn, long timeout_ms);
 int plumb__pg_unlock(plumb_ctx *ctx, plumb_conn *conn);
 
@@ -118,6 +119,8 @@ int plumb__pg_dump(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
 int plumb__pg_tracking_ensure(plumb_ctx *ctx, plumb_conn *conn);
 int plumb__pg_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			    plumb_vec *out);
+int plumb__pg_tracking_get(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			   const char *version, plumb_record **out);
 int plumb__pg_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
 int plumb__pg_tracking_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version);
 

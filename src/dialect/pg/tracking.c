@@ -51,8 +51,16 @@ static const char *value(plumb_arena *a, const PGresult *res, int row, int col, 
 	return s;
 }
 
-int plumb__pg_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
-			    plumb_vec *out)
+#define RECORD_COLUMNS                                                                     \
+	"SELECT version, name, checksum, state,\n"                                         \
+	"       to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),\n" \
+	"       duration_ms, applied_by, error\n"                                            \
+	"FROM " TABLE "\n"
+
+/* The rows (all, or only the one of version) into out. Reading all checks
+ * first that the table exists; reading one assumes it does. */
+static int read_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *version,
+		     plumb_vec *out)
 {
 	plumb_pg_conn *c = (plumb_pg_conn *)conn;
 	PGresult *res = NULL;
@@ -60,29 +68,30 @@ int plumb__pg_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena
 	bool oom = false;
 	int rc = 0;
 
-	if (drizzle(conn))
-		return plumb__pg_drizzle_read(ctx, conn, arena, out);
 	if (!(tmp = plumb_arena_new(arena))) {
 		rc = plumb_error_nomem(ctx);
 		goto done;
 	}
-	if ((rc = plumb__pg_query(ctx, tmp, c, WHAT("look for"),
-				  "SELECT pg_catalog.to_regclass('" TABLE "') IS NOT NULL", 0, NULL,
-				  &res)) < 0)
-		goto done;
-	if (strcmp(PQgetvalue(res, 0, 0), "t") != 0)
-		goto done;
-	/* versions are digit strings: order them as numbers */
-	if ((rc = plumb__pg_query(
-		     ctx, tmp, c, WHAT("read"),
-		     "SELECT version, name, checksum, state,\n"
-		     "       to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),\n"
-		     "       duration_ms, applied_by, error\n"
-		     "FROM " TABLE "\n"
-		     "ORDER BY length(ltrim(version, '0')), ltrim(version, '0') COLLATE \"C\",\n"
-		     "         version COLLATE \"C\"",
-		     0, NULL, &res)) < 0)
-		goto done;
+	if (version) {
+		if ((rc = plumb__pg_query(ctx, tmp, c, WHAT("read"),
+					  RECORD_COLUMNS "WHERE version = $1", 1, &version, &res)) < 0)
+			goto done;
+	} else {
+		if ((rc = plumb__pg_query(ctx, tmp, c, WHAT("look for"),
+					  "SELECT pg_catalog.to_regclass('" TABLE "') IS NOT NULL", 0,
+					  NULL, &res)) < 0)
+			goto done;
+		if (strcmp(PQgetvalue(res, 0, 0), "t") != 0)
+			goto done;
+		/* versions are digit strings: order them as numbers */
+		if ((rc = plumb__pg_query(
+			     ctx, tmp, c, WHAT("read"),
+			     RECORD_COLUMNS
+			     "ORDER BY length(ltrim(version, '0')), ltrim(version, '0') COLLATE \"C\",\n"
+			     "         version COLLATE \"C\"",
+			     0, NULL, &res)) < 0)
+			goto done;
+	}
 	for (int i = 0; i < PQntuples(res); i++) {
 		plumb_record *r = plumb_arena_alloc(arena, sizeof(*r));
 		if (!r) {
@@ -116,6 +125,34 @@ int plumb__pg_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena
 	}
 done:
 	plumb_arena_free(tmp);
+	return rc;
+}
+
+int plumb__pg_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			    plumb_vec *out)
+{
+	if (drizzle(conn))
+		return plumb__pg_drizzle_read(ctx, conn, arena, out);
+	return read_rows(ctx, conn, arena, NULL, out);
+}
+
+int plumb__pg_tracking_get(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			   const char *version, plumb_record **out)
+{
+	plumb_vec rows = {0};
+	int rc;
+	*out = NULL;
+	if (drizzle(conn)) {
+		/* drizzle's table has no version column to look up: read it all */
+		rc = plumb__pg_drizzle_read(ctx, conn, arena, &rows);
+		for (size_t i = 0; rc == 0 && i < rows.n; i++)
+			if (strcmp(((plumb_record *)rows.items[i])->version, version) == 0)
+				*out = rows.items[i];
+		return rc;
+	}
+	rc = read_rows(ctx, conn, arena, version, &rows);
+	if (rc == 0 && rows.n)
+		*out = rows.items[0];
 	return rc;
 }
 

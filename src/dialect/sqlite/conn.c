@@ -5,6 +5,7 @@
  * runner's transactions with foreign-key checks. Also the dialect's function
  * table. It does not read the schema (introspect.c) or plan changes (plan.c).
  */
+#include <limits.h>
 #include <string.h>
 
 #include "dialect/sqlite/sqlite.h"
@@ -430,11 +431,15 @@ int plumb__sqlite_rollback(plumb_ctx *ctx, plumb_conn *conn)
 	return rc ? rc : r2;
 }
 
+/* SQLite has no lock to hold between transactions: each migration's BEGIN
+ * IMMEDIATE takes the write lock. The runner's bounded wait becomes the
+ * busy timeout those BEGINs wait for. */
 int plumb__sqlite_lock(plumb_ctx *ctx, plumb_conn *conn, long timeout_ms)
 {
+	plumb_sqlite_conn *c = (plumb_sqlite_conn *)conn;
 	(void)ctx;
-	(void)conn;
-	(void)timeout_ms;
+	if (timeout_ms > 0)
+		sqlite3_busy_timeout(c->db, timeout_ms > INT_MAX ? INT_MAX : (int)timeout_ms);
 	return 0;
 }
 
@@ -447,6 +452,7 @@ int plumb__sqlite_unlock(plumb_ctx *ctx, plumb_conn *conn)
 
 const plumb_dialect plumb_dialect_sqlite = {
 	.name = "sqlite",
+	.drizzle_table = "__drizzle_migrations",
 	.accepts_url = plumb__sqlite_accepts_url,
 	.database_exists = plumb__sqlite_database_exists,
 	.connect = plumb__sqlite_connect,
