@@ -65,12 +65,18 @@ static bool of_kind(plumb_obj_kind kind, const void *obj)
 	return ((const plumb_object *)obj)->kind == kind;
 }
 
-/* Policies are named per table: two tables may each have a policy "own". */
-static bool same_table(plumb_obj_kind kind, const void *a, const void *b)
+/* PostgreSQL names triggers and policies per table: two tables may each
+ * have a trigger "touch" (SQLite's trigger names are unique anyway). */
+static bool same_table(const plumb_catalog *cat, plumb_obj_kind kind, const void *a,
+		       const void *b)
 {
+	if (kind == PLUMB_OBJ_TRIGGER)
+		return plumb_catalog_name_eq(cat, ((const plumb_trigger *)a)->table,
+					     ((const plumb_trigger *)b)->table);
 	if (kind != PLUMB_OBJ_POLICY)
 		return true;
-	return str_eq(((const plumb_object *)a)->table, ((const plumb_object *)b)->table);
+	return plumb_catalog_name_eq(cat, ((const plumb_object *)a)->table,
+				     ((const plumb_object *)b)->table);
 }
 
 static plumb_change *new_change(plumb_arena *a, plumb_change_op op, plumb_obj_kind kind,
@@ -282,7 +288,7 @@ static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_c
 		for (size_t j = 0; j < fv->n && !f; j++) {
 			const named *c = fv->items[j];
 			if (!used[j] && of_kind(kind, c) && str_eq(c->schema, tn->schema) &&
-			    same_table(kind, c, t) && plumb_catalog_name_eq(from, c->name, tn->name)) {
+			    same_table(from, kind, c, t) && plumb_catalog_name_eq(from, c->name, tn->name)) {
 				f = c;
 				used[j] = true;
 			}
@@ -292,7 +298,7 @@ static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_c
 			for (size_t j = 0; j < fv->n && !f; j++) {
 				const named *c = fv->items[j];
 				if (!used[j] && of_kind(kind, c) && str_eq(c->schema, tn->schema) &&
-				    same_table(kind, c, t) && plumb_catalog_name_eq(from, c->name, old)) {
+				    same_table(from, kind, c, t) && plumb_catalog_name_eq(from, c->name, old)) {
 					f = c;
 					used[j] = true;
 					renamed = true;
