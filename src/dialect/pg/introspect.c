@@ -377,7 +377,19 @@ typedef struct ictx {
 	unsigned long *folded; /* oids of sequences folded into serial columns, sorted */
 	size_t n_folded, cap_folded;
 	const char *obj;   /* object being read, for error messages */
+	/* Canonical types and expressions already computed: the same few types
+	 * and defaults recur on thousands of columns, and each canon call
+	 * parses with libpg_query. Chained buckets in tmp. */
+	struct memo **memo;
 } ictx;
+
+#define MEMO_BUCKETS 4096
+
+typedef struct memo {
+	struct memo *next;
+	int kind;
+	const char *in, *out;
+} memo;
 
 static void fail(ictx *x, int rc)
 {
@@ -474,13 +486,32 @@ static long long num(PGresult *r, int row, int col)
 
 enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 
+static size_t memo_hash(int kind, const char *s)
+{
+	size_t h = 1469598103934665603ULL ^ (size_t)kind; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h % MEMO_BUCKETS;
+}
+
 /* The canonical text of s (NULL for NULL), in the catalog's arena. */
 static const char *canon(ictx *x, enum canon_kind k, const char *s)
 {
 	char *out = NULL;
 	int rc;
+	memo **bucket = NULL;
 	if (!s || x->rc)
 		return NULL;
+	if (k != CANON_STMT) {
+		if (!x->memo && !(x->memo = plumb_arena_alloc(x->tmp, MEMO_BUCKETS * sizeof(memo *)))) {
+			fail(x, plumb_error_nomem(x->ctx));
+			return NULL;
+		}
+		bucket = &x->memo[memo_hash((int)k, s)];
+		for (const memo *m = *bucket; m; m = m->next)
+			if (m->kind == (int)k && strcmp(m->in, s) == 0)
+				return m->out;
+	}
 	switch (k) {
 	case CANON_TYPE:
 		rc = plumb__pg_canon_type(x->ctx, x->a, s, &out);
@@ -497,6 +528,17 @@ static const char *canon(ictx *x, enum canon_kind k, const char *s)
 			plumb_error_add_detail(x->ctx, "while reading %s", x->obj);
 		fail(x, rc);
 		return NULL;
+	}
+	if (bucket) {
+		memo *m = plumb_arena_alloc(x->tmp, sizeof(*m));
+		if (!m || !(m->in = plumb_arena_strdup(x->tmp, s))) {
+			fail(x, plumb_error_nomem(x->ctx));
+			return NULL;
+		}
+		m->kind = (int)k;
+		m->out = out;
+		m->next = *bucket;
+		*bucket = m;
 	}
 	return out;
 }
