@@ -37,6 +37,8 @@ const char *plumb_obj_kind_name(plumb_obj_kind kind)
 		return "policy";
 	case PLUMB_OBJ_COMMENT:
 		return "comment";
+	case PLUMB_OBJ_GRANT:
+		return "grant";
 	}
 	return "object";
 }

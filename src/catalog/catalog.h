@@ -31,12 +31,13 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_FUNCTION,  /* functions and procedures */
 	PLUMB_OBJ_POLICY,
 	PLUMB_OBJ_COMMENT,
+	PLUMB_OBJ_GRANT,     /* privileges of one grantee on one object */
 } plumb_obj_kind;
 
-#define PLUMB_OBJ_KIND_COUNT (PLUMB_OBJ_COMMENT + 1)
+#define PLUMB_OBJ_KIND_COUNT (PLUMB_OBJ_GRANT + 1)
 
 /* "table", "index", "view", "trigger", "schema", "extension", "enum",
- * "domain", "type", "sequence", "function", "policy", "comment". */
+ * "domain", "type", "sequence", "function", "policy", "comment", "grant". */
 const char *plumb_obj_kind_name(plumb_obj_kind kind);
 
 typedef struct plumb_column {
@@ -167,6 +168,15 @@ typedef struct plumb_trigger {
  *               schema the target's schema, table the target's table when it
  *               hangs on one; target_kind the kind of its target; definition
  *               the comment text.
+ *  - grant:     the privileges one grantee holds on one object (the owner's
+ *               own are left out). name is "TARGET TO GRANTEE" as GRANT writes
+ *               them: "TABLE public.users TO app_user", "SEQUENCE public.s TO
+ *               PUBLIC", "TABLE public.users (email) TO app_user" for column
+ *               privileges; schema and table say what it hangs on; target_kind
+ *               its kind; definition the privileges in PostgreSQL's order
+ *               (SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES,
+ *               TRIGGER; USAGE for sequences), each followed by
+ *               " WITH GRANT OPTION" when grantable, joined by ", ".
  */
 typedef struct plumb_object {
 	const char *schema;

@@ -368,7 +368,7 @@ int plumb_diff_catalogs(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog 
 		PLUMB_OBJ_SCHEMA,   PLUMB_OBJ_EXTENSION, PLUMB_OBJ_ENUM,   PLUMB_OBJ_DOMAIN,
 		PLUMB_OBJ_TYPE,     PLUMB_OBJ_SEQUENCE,  PLUMB_OBJ_FUNCTION, PLUMB_OBJ_TABLE,
 		PLUMB_OBJ_INDEX,    PLUMB_OBJ_VIEW,      PLUMB_OBJ_TRIGGER, PLUMB_OBJ_POLICY,
-		PLUMB_OBJ_COMMENT,
+		PLUMB_OBJ_COMMENT,  PLUMB_OBJ_GRANT,
 	};
 	enum { N = sizeof(order) / sizeof(order[0]) };
 	plumb_vec drops[N] = {0}, alters[N] = {0}, creates[N] = {0};
@@ -422,7 +422,7 @@ static void line_obj(plumb_buf *b, const char *verb, plumb_obj_kind kind, const 
 {
 	const named *n = obj;
 	plumb_buf_printf(b, "%s %s ", verb, plumb_obj_kind_name(kind));
-	if (kind == PLUMB_OBJ_FUNCTION || kind == PLUMB_OBJ_COMMENT) {
+	if (kind == PLUMB_OBJ_FUNCTION || kind == PLUMB_OBJ_COMMENT || kind == PLUMB_OBJ_GRANT) {
 		/* names that are signatures or targets, not identifiers */
 		if (n->schema && kind == PLUMB_OBJ_FUNCTION)
 			plumb_buf_printf(b, "%s.", n->schema);

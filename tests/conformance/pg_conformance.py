@@ -121,6 +121,7 @@ def norm_sql(sql):
 
 # --- normalised schema ----------------------------------------------------------------
 
+ITEM_SEP = " \u00a6 "   # between the sorted items of a CREATE TABLE
 META = re.compile(r"^\\(restrict|unrestrict|connect)\b.*$", re.M)
 
 
@@ -175,7 +176,7 @@ def norm_statement(toks):
         if open_at > 0 and "as" not in toks[i:open_at]:
             close = matching_paren(toks, open_at)
             items = sorted(" ".join(it) for it in split_top(toks[open_at + 1:close]))
-            return " ".join(toks[:open_at + 1]) + " " + " , ".join(items) + " " + \
+            return " ".join(toks[:open_at + 1]) + " " + ITEM_SEP.join(items) + " " + \
                 " ".join(toks[close:])
     return " ".join(toks)
 
@@ -190,6 +191,26 @@ def normalise_dump(text):
     return sorted(out)
 
 
+def shown(stmt):
+    return stmt.replace(ITEM_SEP, " , ")
+
+
+def schema_diff_full(a, b):
+    lines = ["  has:   " + shown(s) for s in a if s not in b]
+    lines += ["  wants: " + shown(s) for s in b if s not in a]
+    return "\n".join(lines)
+
+
+def table_items(stmt):
+    """(head, items) of a normalised CREATE TABLE, else None."""
+    if not stmt.startswith("create ") or " table " not in stmt:
+        return None
+    head, sep, rest = stmt.partition(" ( ")
+    if not sep or " table " not in " " + head + " ":
+        return None
+    return head, rest.rsplit(" )", 1)[0].split(ITEM_SEP)
+
+
 def schema_diff(a, b):
     """A short description of how dump a differs from dump b, or None."""
     if a == b:
@@ -198,12 +219,27 @@ def schema_diff(a, b):
     missing = [s for s in b if s not in a]
     if not extra and not missing:
         return "statements repeated differently"
+    n = len(extra) + len(missing)
+    # The same table on both sides: name the columns and constraints that differ.
+    for x in extra:
+        tx = table_items(x)
+        for m in missing:
+            tm = table_items(m)
+            if tx and tm and tx[0] == tm[0]:
+                has = [i for i in tx[1] if i not in tm[1]]
+                wants = [i for i in tm[1] if i not in tx[1]]
+                parts = [tx[0]]
+                if has:
+                    parts.append("has " + "; ".join(has)[:160])
+                if wants:
+                    parts.append("wants " + "; ".join(wants)[:160])
+                return ": ".join(parts[:1]) + ": " + ", ".join(parts[1:]) + (
+                    " (+%d more)" % (n - 2) if n > 2 else "")
     parts = []
     if extra:
-        parts.append("has %s" % extra[0][:160])
+        parts.append("has %s" % shown(extra[0])[:160])
     if missing:
-        parts.append("wants %s" % missing[0][:160])
-    n = len(extra) + len(missing)
+        parts.append("wants %s" % shown(missing[0])[:160])
     return "; ".join(parts) + (" (+%d more)" % (n - 1) if n > 1 else "")
 
 
@@ -519,45 +555,70 @@ class Runner:
 
     def direction(self, case, slot, ref, target_file, name, result):
         url = self.server.url(slot["a"], case.user)
+        exact = None
         try:
             out = self.diff(url, target_file, "diff " + name)
         except StepFailed:
             if name == "up":
-                self.compare_exact(url, target_file, None, result)
+                self.exact_diff(case, url, target_file, None, result)
             raise
         if name == "up":
-            self.compare_exact(url, target_file, out, result)
+            exact = self.exact_diff(case, url, target_file, out, result)
         if out.strip():
             ok, err = self.psql(slot["a"], out, case.user)
             if not ok:
+                if exact is not None:
+                    result["exact"] = "offline fails"
                 raise StepFailed("apply " + name, first_line(err))
-        d = schema_diff(self.dump(slot["a"]), ref)
+        got = self.dump(slot["a"])
+        if exact is not None:
+            self.exact_state(case, slot, exact, got, result)
+        d = schema_diff(got, ref)
         if d:
+            if self.verbose:
+                print("schema after %s differs from the reference:\n%s"
+                      % (name, schema_diff_full(got, ref)))
             raise StepFailed("compare " + name, d)
         out = self.diff(url, target_file, "idempotent " + name, allow=False)
         if out.strip():
             raise StepFailed("idempotent " + name,
                              "second diff printed: " + first_line(out))
 
-    def compare_exact(self, url, target_file, offline, result):
+    def exact_diff(self, case, url, target_file, offline, result):
         """Diagnostics: the same diff with the desired state built exactly, on
-        a scratch database plumb creates on the server (--dev-url)."""
+        a scratch database plumb creates on the server (--dev-url). Returns
+        its output when the result is not settled yet (it must be applied)."""
         if not self.exact:
-            return
+            return None
         try:
             exact = self.diff(url, target_file, "exact", dev_url=self.server.url("postgres"))
         except StepFailed as e:
             result["exact"] = "both fail" if offline is None else "exact fails"
             result["exact_detail"] = e.detail
-            return
+            return None
         if offline is None:
             result["exact"] = "offline fails"
         elif norm_sql(exact) == norm_sql(offline):
             result["exact"] = "same"
         else:
-            result["exact"] = "differs"
-            result["exact_detail"] = "offline %d statements, exact %d" % (
-                len(statements(offline)), len(statements(exact)))
+            return exact
+        return None
+
+    def exact_state(self, case, slot, exact, offline_state, result):
+        """Applies the exact path's output to a copy of `current` and compares
+        the outcome with what the offline output gave."""
+        self.fresh([slot["c"]], case.user)
+        ok, err = self.psql(slot["c"], case.current, case.user)
+        if ok:
+            ok, err = self.psql(slot["c"], exact, case.user)
+        if not ok:
+            result["exact"] = "exact fails"
+            result["exact_detail"] = "apply: " + first_line(err)
+            return
+        d = schema_diff(self.dump(slot["c"]), offline_state)
+        result["exact"] = "differs" if d else "same"
+        if d:
+            result["exact_detail"] = d
 
     def case(self, case, slot):
         """Runs one case on the databases of one slot; returns its result."""
@@ -707,7 +768,7 @@ def run(args, plumb, server, files, fixtures, one_fixture, t0):
         jobs = 1
     slots = queue.Queue()
     for i in range(jobs):
-        slots.put({k: "%s_%d_%s" % (PREFIX, i, k) for k in ("a", "b")})
+        slots.put({k: "%s_%d_%s" % (PREFIX, i, k) for k in ("a", "b", "c")})
 
     def work(case):
         if case.skip:
