@@ -1380,6 +1380,86 @@ static void run_items(planner *p, item *items, size_t n, void (*fn)(planner *, c
 
 /* The middle phase: schemas, extensions, types, sequences, functions and tables,
  * created or altered. */
+/* The text of a function's parameter list "(...)" (from the first '(' to
+ * its match) and of its RETURNS clause, for telling whether CREATE OR
+ * REPLACE can carry a change. */
+static size_t paren_span(const char *s, const char **start)
+{
+	const char *p = strchr(s, '(');
+	int depth = 0;
+	bool q = false;
+	*start = p;
+	if (!p)
+		return 0;
+	for (const char *c = p; *c; c++) {
+		if (*c == '\'')
+			q = !q;
+		else if (!q && *c == '(')
+			depth++;
+		else if (!q && *c == ')' && --depth == 0)
+			return (size_t)(c - p + 1);
+	}
+	return 0;
+}
+
+static size_t returns_span(const char *s, const char **start)
+{
+	const char *r = ci_find(s, " RETURNS ");
+	*start = r;
+	if (!r)
+		return 0;
+	static const char *const ends[] = {" LANGUAGE ", " AS ", " IMMUTABLE", " STABLE",
+					   " VOLATILE", " STRICT", " SECURITY ", " PARALLEL ",
+					   " COST ", " ROWS ", " SET ", " BEGIN ATOMIC"};
+	const char *end = r + strlen(r);
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		const char *e = ci_find(r + 9, ends[i]);
+		if (e && e < end)
+			end = e;
+	}
+	return (size_t)(end - r);
+}
+
+static bool spans_equal(const char *a, size_t na, const char *b, size_t nb)
+{
+	if (!a || !b)
+		return a == b;
+	return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+static bool replaceable_function(const plumb_object *f, const plumb_object *t)
+{
+	const char *fs = f->definition ? f->definition : obj_sql(f);
+	const char *ts = t->definition ? t->definition : obj_sql(t);
+	const char *a, *b;
+	size_t na, nb;
+	if (!fs || !ts)
+		return false;
+	na = paren_span(fs, &a);
+	nb = paren_span(ts, &b);
+	if (!spans_equal(a, na, b, nb))
+		return false;
+	na = returns_span(fs, &a);
+	nb = returns_span(ts, &b);
+	return spans_equal(a, na, b, nb);
+}
+
+/* sql as CREATE OR REPLACE FUNCTION/PROCEDURE. */
+static const char *or_replace(planner *p, const char *sql)
+{
+	const char *s = sql;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (strncasecmp(s, "CREATE", 6) != 0)
+		return sql;
+	const char *rest = s + 6;
+	while (isspace((unsigned char)*rest))
+		rest++;
+	if (strncasecmp(rest, "OR REPLACE", 10) == 0)
+		return sql;
+	return fmt(p, "CREATE OR REPLACE %s", rest);
+}
+
 static void mid_change(planner *p, const plumb_change *c)
 {
 	if (c->kind == PLUMB_OBJ_TABLE) {
@@ -1409,8 +1489,23 @@ static void mid_change(planner *p, const plumb_change *c)
 	case PLUMB_OBJ_FUNCTION:
 		if (c->renamed)
 			rename_object(p, f, t);
-		if (!c->renamed || !same_after_rename(p, f, t))
-			emit(p, "%s", obj_sql(t));
+		if (c->renamed && same_after_rename(p, f, t))
+			return;
+		if (replaceable_function(f, t)) {
+			emit(p, "%s", or_replace(p, obj_sql(t)));
+		} else {
+			/* CREATE OR REPLACE cannot change the result type or the
+			 * parameters' names and defaults */
+			if (!c->renamed)
+				drop_object(p, f);
+			else {
+				plumb_object g = *f;
+				g.name = t->name;
+				drop_object(p, &g);
+			}
+			create_object(p, t);
+			vec_add(p, &p->recreated, recreated_key(p, "function", t->schema, t->name));
+		}
 		return;
 	case PLUMB_OBJ_SEQUENCE:
 		if (c->renamed)
