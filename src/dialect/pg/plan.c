@@ -1906,6 +1906,17 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 	const char *rest = sp ? sp + 1 : n;
 	if (strncmp(n, "MATERIALIZED VIEW ", 18) == 0)
 		rest = n + 18;
+	if (cm->target_kind == PLUMB_OBJ_INDEX || strncmp(n, "INDEX ", 6) == 0) {
+		/* gone with its index: dropped, or replaced (drop and create) */
+		const char *s0, *ix;
+		split_qname(p, rest, &s0, &ix);
+		if (!s0)
+			s0 = cm->schema;
+		if (!plumb_catalog_find(p->to, PLUMB_OBJ_INDEX, s0, ix))
+			return true;
+		const plumb_change *ch = find_change(p, PLUMB_OBJ_INDEX, s0, ix, false);
+		return ch && ch->op == PLUMB_CHANGE_ALTER && !ch->renamed;
+	}
 	if (cm->table) {
 		const plumb_table *t = plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, cm->schema, cm->table);
 		const plumb_view *v = plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, cm->schema, cm->table);
