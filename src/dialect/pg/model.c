@@ -3,7 +3,9 @@
  * their fields in one place, so introspection and the offline builder write
  * them alike. The texts it joins must already be canonical (canon.c).
  */
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dialect/pg/pg.h"
 
@@ -17,6 +19,41 @@ char *plumb__pg_qualified(plumb_arena *arena, const char *schema, const char *na
 	}
 	plumb_buf_quote_ident(&b, name);
 	return b.failed ? NULL : b.data;
+}
+
+/* Whether a default expression needs parentheses in a column definition:
+ * DEFAULT there takes only PostgreSQL's restricted b_expr, without AND, OR,
+ * NOT, IS, IN, LIKE, BETWEEN, AT TIME ZONE, COLLATE and the like. */
+static bool default_needs_parens(const char *e)
+{
+	static const char *const words[] = {"and", "or", "not", "is", "in", "like", "ilike",
+					    "between", "at", "collate", "similar", "overlaps",
+					    "isnull", "notnull"};
+	char quote = 0;
+	for (const char *c = e; *c; c++) {
+		if (quote) {
+			if (*c == quote)
+				quote = 0;
+			continue;
+		}
+		if (*c == '\'' || *c == '"') {
+			quote = *c;
+			continue;
+		}
+		if (*c == '~' || *c == '!')
+			return true; /* ~~, ~~*, !~~ and friends are a_expr operators */
+		if (!isalpha((unsigned char)*c) || (c > e && (isalnum((unsigned char)c[-1]) ||
+							       c[-1] == '_' || c[-1] == '.')))
+			continue;
+		size_t n = 0;
+		while (isalnum((unsigned char)c[n]) || c[n] == '_')
+			n++;
+		for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (strlen(words[i]) == n && strncasecmp(c, words[i], n) == 0)
+				return true;
+		c += n - 1;
+	}
+	return false;
 }
 
 int plumb__pg_column_define(plumb_ctx *ctx, plumb_arena *arena, plumb_column *col)
@@ -37,7 +74,9 @@ int plumb__pg_column_define(plumb_ctx *ctx, plumb_arena *arena, plumb_column *co
 	if (col->not_null)
 		plumb_buf_puts(&b, " NOT NULL");
 	if (col->default_sql)
-		plumb_buf_printf(&b, " DEFAULT %s", col->default_sql);
+		plumb_buf_printf(&b, default_needs_parens(col->default_sql) ? " DEFAULT (%s)"
+									      : " DEFAULT %s",
+				 col->default_sql);
 	if (plumb_buf_finish(&b, ctx))
 		return PLUMB_ENOMEM;
 	col->definition = b.data;
