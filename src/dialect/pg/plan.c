@@ -229,6 +229,51 @@ static const plumb_change *find_change(const planner *p, plumb_obj_kind kind, co
 	return NULL;
 }
 
+/* The trigger or policy named name on table (PostgreSQL names them per table). */
+static const void *find_on(const plumb_catalog *cat, plumb_obj_kind kind, const char *schema,
+			   const char *name, const char *table)
+{
+	const plumb_vec *v = plumb_catalog_objects_of(cat, kind);
+	for (size_t i = 0; i < v->n; i++) {
+		if (kind == PLUMB_OBJ_TRIGGER) {
+			const plumb_trigger *t = v->items[i];
+			if (str_eq(t->schema, schema) && str_eq(t->name, name) &&
+			    str_eq(t->table, table))
+				return t;
+		} else {
+			const plumb_object *o = v->items[i];
+			if (o->kind == kind && str_eq(o->schema, schema) && str_eq(o->name, name) &&
+			    str_eq(o->table, table))
+				return o;
+		}
+	}
+	return NULL;
+}
+
+/* Whether the diff changes the trigger or policy named name on table. */
+static bool changes_on(const planner *p, plumb_obj_kind kind, const char *schema,
+		       const char *name, const char *table)
+{
+	for (size_t i = 0; i < p->diff->changes.n; i++) {
+		const plumb_change *c = p->diff->changes.items[i];
+		const void *o = c->from;
+		if (c->kind != kind || !o)
+			continue;
+		if (kind == PLUMB_OBJ_TRIGGER) {
+			const plumb_trigger *t = o;
+			if (str_eq(t->schema, schema) && str_eq(t->name, name) &&
+			    str_eq(t->table, table))
+				return true;
+		} else {
+			const plumb_object *x = o;
+			if (str_eq(x->schema, schema) && str_eq(x->name, name) &&
+			    str_eq(x->table, table))
+				return true;
+		}
+	}
+	return false;
+}
+
 static bool table_is_new(const planner *p, const char *schema, const char *name)
 {
 	const plumb_change *c = find_change(p, PLUMB_OBJ_TABLE, schema, name, false);
@@ -1681,7 +1726,7 @@ static void mark_touched(planner *p)
 	/* triggers on recreated relations or running dropped functions */
 	for (size_t i = 0; i < p->from->triggers.n; i++) {
 		const plumb_trigger *t = p->from->triggers.items[i];
-		bool hit = find_change(p, PLUMB_OBJ_TRIGGER, t->schema, t->name, true) != NULL ||
+		bool hit = changes_on(p, PLUMB_OBJ_TRIGGER, t->schema, t->name, t->table) ||
 			   vec_has(&p->new_rels, key(p, t->schema, t->table));
 		for (size_t j = 0; j < t->depends.n && !hit; j++)
 			hit = vec_has(&p->touched, t->depends.items[j]);
@@ -1691,7 +1736,7 @@ static void mark_touched(planner *p)
 		const plumb_object *o = p->from->objects.items[i];
 		if (o->kind != PLUMB_OBJ_POLICY)
 			continue;
-		p->drop_policy[i] = find_change(p, PLUMB_OBJ_POLICY, o->schema, o->name, true) ||
+		p->drop_policy[i] = changes_on(p, PLUMB_OBJ_POLICY, o->schema, o->name, o->table) ||
 				    vec_has(&p->new_rels, key(p, o->schema, o->table ? o->table : ""));
 		for (size_t j = 0; j < o->depends.n && !p->drop_policy[i]; j++)
 			p->drop_policy[i] = vec_has(&p->touched, o->depends.items[j]);
@@ -1938,11 +1983,11 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 				return true;
 			}
 			plumb_obj_kind k = n[0] == 'T' ? PLUMB_OBJ_TRIGGER : PLUMB_OBJ_POLICY;
-			if (!plumb_catalog_find(p->to, k, cm->schema, part))
+			if (!find_on(p->to, k, cm->schema, part, cm->table))
 				return true;
 			const plumb_vec *fv = k == PLUMB_OBJ_TRIGGER ? &p->from->triggers : &p->from->objects;
 			const bool *dropped = k == PLUMB_OBJ_TRIGGER ? p->drop_trigger : p->drop_policy;
-			const void *old = plumb_catalog_find(p->from, k, cm->schema, part);
+			const void *old = find_on(p->from, k, cm->schema, part, cm->table);
 			for (size_t i = 0; old && i < fv->n; i++)
 				if (fv->items[i] == old && dropped[i])
 					return true;
@@ -2226,7 +2271,7 @@ static void phase_triggers_policies(planner *p)
 	for (size_t i = 0; i < p->to->triggers.n; i++) {
 		const plumb_trigger *t = p->to->triggers.items[i];
 		const plumb_trigger *old =
-			plumb_catalog_find(p->from, PLUMB_OBJ_TRIGGER, t->schema, t->name);
+			find_on(p->from, PLUMB_OBJ_TRIGGER, t->schema, t->name, t->table);
 		bool want = !old;
 		for (size_t j = 0; j < p->from->triggers.n && !want; j++)
 			if (p->from->triggers.items[j] == old && p->drop_trigger[j])
@@ -2243,7 +2288,7 @@ static void phase_triggers_policies(planner *p)
 		const plumb_object *o = p->to->objects.items[i];
 		if (o->kind != PLUMB_OBJ_POLICY)
 			continue;
-		const plumb_object *old = plumb_catalog_find(p->from, PLUMB_OBJ_POLICY, o->schema, o->name);
+		const plumb_object *old = find_on(p->from, PLUMB_OBJ_POLICY, o->schema, o->name, o->table);
 		bool want = !old;
 		for (size_t j = 0; j < p->from->objects.n && !want; j++)
 			if (p->from->objects.items[j] == old && p->drop_policy[j])
