@@ -775,12 +775,36 @@ static void collect_col(ProtobufCMessage *m, void *p)
 	cs->n++;
 }
 
+static bool str_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* "Ab""c" -> Ab"c, in the catalog's arena. */
+static const char *unquote_ident(ox *x, const char *q)
+{
+	size_t n = strlen(q);
+	char *out = plumb_arena_alloc(x->a, n + 1), *o = out;
+	if (!out) {
+		nomem(x);
+		return q;
+	}
+	for (size_t i = 1; i + 1 < n; i++) {
+		*o++ = q[i];
+		if (q[i] == '"' && q[i + 1] == '"')
+			i++;
+	}
+	*o = 0;
+	return out;
+}
+
 static plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constraint *c,
 					const char *column, plumb_vec *pending)
 {
 	plumb_constraint *k = alloc(x, sizeof(*k));
 	pend *p = plumb_arena_alloc(x->tmp, sizeof(*p));
-	(void)t;
 	if (!k || !p) {
 		nomem(x);
 		return NULL;
@@ -802,6 +826,25 @@ static plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constrai
 			if (k->columns)
 				k->columns[0] = dup(x, column);
 			k->n_columns = 1;
+		} else if (!empty(c->indexname)) {
+			/* ADD ... USING INDEX i: the index's columns; the index
+			 * becomes the constraint's (and takes its name). */
+			for (size_t j = 0; j < x->cat->indexes.n; j++) {
+				plumb_index *ix = x->cat->indexes.items[j];
+				if (!str_eq(ix->name, c->indexname) || !str_eq(ix->table, t->name) ||
+				    !str_eq(ix->schema, t->schema))
+					continue;
+				k->columns = alloc(x, (ix->keys.n + 1) * sizeof(*k->columns));
+				for (size_t n = 0; k->columns && n < ix->keys.n; n++) {
+					const char *key = ix->keys.items[n];
+					k->columns[n] = key[0] == '"' ? unquote_ident(x, key) : key;
+				}
+				k->n_columns = ix->keys.n;
+				if (!k->name)
+					k->name = ix->name;
+				plumb_vec_remove(&x->cat->indexes, j);
+				break;
+			}
 		} else {
 			k->columns = string_list(x, c->keys, c->n_keys);
 			k->n_columns = c->n_keys;
