@@ -4,20 +4,31 @@
 For each case: load `current` into database A and `desired` into B (migra:
 a.sql and b.sql); apply `plumb diff postgresql:///A desired.sql
 --allow-data-loss` to A with psql; A must then equal B (normalised
-`pg_dump --schema-only` output: comments, SET lines and owners dropped,
-column order within CREATE TABLE ignored, statements compared as a set); the
-diff again must print nothing; and the reverse direction (A back to `current`,
-compared with A as it was loaded) must hold too. A case whose SQL does not load
-on a stock PostgreSQL server counts as "does not load" and is listed. As a
-diagnostic, the first diff is also run with `--dev-url` (the desired state
-built on a scratch database instead of offline) and compared with the offline
-output. Prints counts per file and compares the pass counts with a baseline.
+`pg_dump --schema-only` output plus extension versions: comments, SET lines
+and owners dropped, column order within CREATE TABLE ignored, statements
+compared as a set); the diff again must print nothing; and the reverse
+direction (A back to `current`, compared with A as it was first loaded) must
+hold too. A case whose SQL does not load on a stock PostgreSQL server counts as
+"does not load" and is listed; sqldef cases that expect sqldef to fail
+(`error:`) or need another server version are listed as skipped.
+
+As a diagnostic, the first diff is also run with `--dev-url` (plumb builds the
+desired state on a scratch database instead of offline): "same" when both give
+the same SQL or, applied to a copy of `current`, the same schema.
+
+What the cases assume of the server: sqldef's `managed_roles` and `user`
+roles and migra's schemainspect_test_role exist (created once per server); a
+case with `user:` connects as that role, whose search_path is schema foo,
+created in each database beforehand (as sqldef's psqldef_test.go does).
+migra's additions.sql (a manual step its tests run first) and expected*.sql
+are not used: only the end states matter here.
 
 The corpora are read in place (../shared/corpora/{sqldef,migra} beside the
 repository by default) and never copied. When they are absent the script
-prints a skip line and exits 0. The server is $PLUMB_PG_URL (or --pg-url);
-without one the script starts its own through tests/lib/pgtmp.sh. Needs
-python3-yaml, psql and pg_dump.
+prints a skip line and exits 0. The server is $PLUMB_PG_URL (or --pg-url), a
+superuser connection; without one the script starts its own through
+tests/lib/pgtmp.sh. Cases run in parallel, each worker on its own databases
+(plumbconf_N_*), emptied between cases. Needs python3-yaml, psql, pg_dump.
 """
 
 import argparse
@@ -122,6 +133,7 @@ def norm_sql(sql):
 # --- normalised schema ----------------------------------------------------------------
 
 ITEM_SEP = " \u00a6 "   # between the sorted items of a CREATE TABLE
+TABLE_ITEMS = {}         # normalised CREATE TABLE -> (head, its items)
 META = re.compile(r"^\\(restrict|unrestrict|connect)\b.*$", re.M)
 
 
@@ -176,8 +188,10 @@ def norm_statement(toks):
         if open_at > 0 and "as" not in toks[i:open_at]:
             close = matching_paren(toks, open_at)
             items = sorted(" ".join(it) for it in split_top(toks[open_at + 1:close]))
-            return " ".join(toks[:open_at + 1]) + " " + ITEM_SEP.join(items) + " " + \
-                " ".join(toks[close:])
+            head = " ".join(toks[:open_at])
+            stmt = head + " ( " + ITEM_SEP.join(items) + " " + " ".join(toks[close:])
+            TABLE_ITEMS[stmt] = (head, items)
+            return stmt
     return " ".join(toks)
 
 
@@ -203,12 +217,7 @@ def schema_diff_full(a, b):
 
 def table_items(stmt):
     """(head, items) of a normalised CREATE TABLE, else None."""
-    if not stmt.startswith("create ") or " table " not in stmt:
-        return None
-    head, sep, rest = stmt.partition(" ( ")
-    if not sep or " table " not in " " + head + " ":
-        return None
-    return head, rest.rsplit(" )", 1)[0].split(ITEM_SEP)
+    return TABLE_ITEMS.get(stmt)
 
 
 def schema_diff(a, b):
@@ -704,7 +713,7 @@ def main():
     ap.add_argument("-k", dest="only", help="run only the case NAME (a sqldef case or a "
                     "migra fixture), verbosely")
     ap.add_argument("-j", dest="jobs", type=int, default=0,
-                    help="cases run at once (default: 2 to 4 by processor count)")
+                    help="cases run at once (default: 3, or 4 with 4 processors or more)")
     ap.add_argument("--no-exact", action="store_true",
                     help="skip the --dev-url comparison (faster)")
     ap.add_argument("--exact", action="store_true",
@@ -763,7 +772,7 @@ def run(args, plumb, server, files, fixtures, one_fixture, t0):
             sys.exit("pg_conformance: no case named %s" % args.only)
     ensure_roles(runner, roles)
 
-    jobs = args.jobs or min(4, max(2, os.cpu_count() or 2))
+    jobs = args.jobs or min(4, max(3, os.cpu_count() or 2))
     if args.only:
         jobs = 1
     slots = queue.Queue()

@@ -358,6 +358,45 @@ static const char q_comments[] =
 	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	") x ORDER BY 1, 2, 3, 6";
 
+/*
+ * Grants: one row per (relation or column, grantee) holding privileges, the
+ * owner's own left out; grantee 0 is PUBLIC. def is the privileges in the
+ * catalog's order, each with " WITH GRANT OPTION" when grantable.
+ */
+#define GRANT_ORDER                                                                        \
+	"array_position(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', "          \
+	"'REFERENCES', 'TRIGGER', 'USAGE'], g.privilege_type)"
+#define GRANTEE_TEXT                                                                       \
+	"CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END"
+enum { R_REL, R_RK, R_NSP, R_OBJ, R_QNSP, R_QOBJ, R_QCOL, R_GRANTEE, R_DEF };
+static const char q_grants[] =
+	"SELECT x.rel, x.rk, x.nsp, x.obj, quote_ident(x.nsp), quote_ident(x.obj), "
+	"quote_ident(x.col), x.grantee, "
+	"string_agg(x.priv || CASE WHEN x.gr THEN ' WITH GRANT OPTION' ELSE '' END, ', ' "
+	"ORDER BY x.ord) FROM ("
+	/* relations */
+	"SELECT c.oid AS rel, c.relkind::text AS rk, n.nspname AS nsp, c.relname AS obj, "
+	"NULL::name AS col, " GRANTEE_TEXT " AS grantee, g.privilege_type AS priv, "
+	"bool_or(g.is_grantable) AS gr, " GRANT_ORDER " AS ord "
+	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) g "
+	"WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') "
+	"AND g.grantee <> c.relowner AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"AND NOT (c.relkind = 'S' AND " IS_IDENTITY_SEQ("c.oid") ") "
+	"GROUP BY 1, 2, 3, 4, 5, 6, 7 "
+	"UNION ALL "
+	/* columns */
+	"SELECT c.oid, c.relkind::text, n.nspname, c.relname, a.attname, " GRANTEE_TEXT ", "
+	"g.privilege_type, bool_or(g.is_grantable), " GRANT_ORDER " "
+	"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(a.attacl) g "
+	"WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped "
+	"AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+	"AND g.grantee <> c.relowner AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"GROUP BY 1, 2, 3, 4, 5, 6, 7"
+	") x WHERE x.ord IS NOT NULL "
+	"GROUP BY x.rel, x.rk, x.nsp, x.obj, x.col, x.grantee "
+	"ORDER BY x.nsp, x.obj, x.col NULLS FIRST, x.grantee";
+
 /* --- state -------------------------------------------------------------- */
 
 typedef struct rel {
@@ -1498,6 +1537,36 @@ static void read_comments(ictx *x)
 	}
 }
 
+/* --- grants -------------------------------------------------------------- */
+
+static void read_grants(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read privileges", q_grants, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+		const char *rk = val(r, i, R_RK), *col = val(r, i, R_QCOL);
+		bool seq = rk && rk[0] == 'S';
+		if (!rel_kept(x, val(r, i, R_REL)) || (seq && is_folded(x, val(r, i, R_REL))))
+			continue;
+		const char *name =
+			col ? fmt(x, "TABLE %s.%s (%s) TO %s", val(r, i, R_QNSP), val(r, i, R_QOBJ), col,
+				  val(r, i, R_GRANTEE))
+			    : fmt(x, "%s %s.%s TO %s", seq ? "SEQUENCE" : "TABLE", val(r, i, R_QNSP),
+				  val(r, i, R_QOBJ), val(r, i, R_GRANTEE));
+		if (x->rc || !name)
+			return;
+		plumb_object *o = new_object(x, PLUMB_OBJ_GRANT, val(r, i, R_NSP), name);
+		if (!o)
+			return;
+		o->table = dup(x, val(r, i, R_OBJ));
+		o->target_kind = seq			      ? PLUMB_OBJ_SEQUENCE
+				 : rk && (rk[0] == 'v' || rk[0] == 'm') ? PLUMB_OBJ_VIEW
+									  : PLUMB_OBJ_TABLE;
+		o->definition = dup(x, val(r, i, R_DEF));
+	}
+}
+
 /* --- the whole -------------------------------------------------------------- */
 
 int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, plumb_catalog **out)
@@ -1554,6 +1623,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	read_triggers(&x);
 	read_policies(&x);
 	read_comments(&x);
+	read_grants(&x);
 	if ((rc = x.rc) < 0)
 		goto done;
 	plumb_catalog_sort(x.cat);

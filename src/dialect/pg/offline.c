@@ -4,7 +4,7 @@
  * PostgreSQL's own rules for implicit names (ChooseRelationName,
  * makeObjectName), serial and identity columns, NOT NULL of primary keys and
  * canonical texts (canon.c, model.c), so that it equals what introspection
- * reads. It runs nothing; statements it has no model for (GRANT, SET,
+ * reads. It runs nothing; statements it has no model for (SET,
  * INSERT, ...) are ignored, and a DROP forgets an object created earlier.
  */
 #include <ctype.h>
@@ -37,6 +37,7 @@ typedef struct ox {
 	plumb_vec relnames; /* "schema\x1fname" of every relation (pg_class) */
 	plumb_vec connames; /* "schema\x1fname" of every constraint */
 	plumb_vec seqs;     /* seqent *: sequences and their statements */
+	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
 } ox;
 
 typedef struct seqent {
@@ -1365,6 +1366,23 @@ static void create_table(ox *x, PgQuery__CreateStmt *cs, size_t loc)
 
 /* --- indexes --------------------------------------------------------------------- */
 
+/* libpg_query's deparser writes an index's name bare: quote it where
+ * PostgreSQL would need it ("EmailIndex"), so the statement creates it. */
+static const char *quote_index_name(ox *x, const char *sql, const char *name)
+{
+	bool plain = name && (islower((unsigned char)name[0]) || name[0] == '_');
+	for (const char *c = name; plain && *c; c++)
+		plain = islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '_';
+	if (!sql || !name || plain)
+		return sql;
+	const char *bare = fmt(x, " %s ON ", name);
+	const char *at = bare ? strstr(sql, bare) : NULL;
+	char *q = plumb_quote_ident(x->a, name);
+	if (!at || !q)
+		return sql;
+	return fmt(x, "%.*s %s%s", (int)(at - sql), sql, q, at + strlen(name) + 1);
+}
+
 static void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, size_t loc)
 {
 	plumb_table *t = rv_table(x, is->relation);
@@ -1430,7 +1448,7 @@ static void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, siz
 	ix->renamed_from = annotation_at(x, loc);
 	use_name(x, &x->relnames, schema, ix->name);
 	is->relation->schemaname = (char *)ix->schema;
-	ix->sql = deparse(x, stmt);
+	ix->sql = quote_index_name(x, deparse(x, stmt), ix->name);
 	/* keys as introspection reads them (pg_get_indexdef(i, k, true)) */
 	for (size_t i = 0; i < is->n_index_params && !x->rc; i++) {
 		PgQuery__Node *p = is->index_params[i];
@@ -2073,6 +2091,180 @@ static void comment_on(ox *x, PgQuery__CommentStmt *cs)
 	o->sql = b.data;
 }
 
+/* --- GRANT, REVOKE --------------------------------------------------------------------------- */
+
+/* Privilege bits, in the order a grant's definition lists them. */
+static const char *const priv_names[] = {"SELECT",     "INSERT",  "UPDATE", "DELETE", "TRUNCATE",
+					 "REFERENCES", "TRIGGER", "USAGE"};
+#define PRIV_N 8
+#define PRIV_ALL_TABLE 0x7fu	/* SELECT .. TRIGGER */
+#define PRIV_ALL_SEQ 0x85u	/* USAGE, SELECT, UPDATE */
+#define PRIV_ALL_COLUMN 0x27u	/* SELECT, INSERT, UPDATE, REFERENCES */
+
+/* The privileges one grantee holds on one relation or column. */
+typedef struct gstate {
+	const char *schema, *rel, *col; /* col NULL: the relation */
+	const char *grantee;		/* quoted, or PUBLIC */
+	unsigned privs, grantable;
+} gstate;
+
+static unsigned priv_bit(const char *name)
+{
+	for (unsigned i = 0; name && i < PRIV_N; i++)
+		if (strcasecmp(name, priv_names[i]) == 0)
+			return 1u << i;
+	return 0;
+}
+
+static gstate *grant_state(ox *x, const char *schema, const char *rel, const char *col,
+			   const char *grantee, bool create)
+{
+	for (size_t i = 0; i < x->grants.n; i++) {
+		gstate *g = x->grants.items[i];
+		if (strcmp(g->schema, schema) == 0 && strcmp(g->rel, rel) == 0 &&
+		    ((!g->col && !col) || (g->col && col && strcmp(g->col, col) == 0)) &&
+		    strcmp(g->grantee, grantee) == 0)
+			return g;
+	}
+	if (!create)
+		return NULL;
+	gstate *g = alloc(x, sizeof(*g));
+	if (!g)
+		return NULL;
+	g->schema = dup(x, schema);
+	g->rel = dup(x, rel);
+	g->col = dup(x, col);
+	g->grantee = dup(x, grantee);
+	push(x, &x->grants, g);
+	return x->rc ? NULL : g;
+}
+
+static void grant_apply(gstate *g, bool is_grant, bool option, unsigned m)
+{
+	if (!g)
+		return;
+	if (is_grant) {
+		g->privs |= m;
+		if (option)
+			g->grantable |= m;
+	} else {
+		g->grantable &= ~m;
+		if (!option)
+			g->privs &= ~m;
+	}
+}
+
+static void grant_stmt(ox *x, PgQuery__GrantStmt *gs)
+{
+	if (gs->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT ||
+	    (gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
+	     gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE))
+		return;
+	for (size_t i = 0; i < gs->n_objects && !x->rc; i++) {
+		if (gs->objects[i]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
+			continue;
+		PgQuery__RangeVar *rv = gs->objects[i]->range_var;
+		const char *schema = sch(rv->schemaname), *rel = rv->relname;
+		bool seq = gs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ||
+			   (find_object(x, PLUMB_OBJ_SEQUENCE, schema, rel) && !find_table(x, schema, rel));
+		unsigned all = seq ? PRIV_ALL_SEQ : PRIV_ALL_TABLE, rel_mask = 0;
+		if (!gs->n_privileges)
+			rel_mask = all;
+		for (size_t p = 0; p < gs->n_privileges; p++) {
+			if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
+				continue;
+			PgQuery__AccessPriv *ap = gs->privileges[p]->access_priv;
+			if (!ap->n_cols)
+				rel_mask |= empty(ap->priv_name) ? all : priv_bit(ap->priv_name) & all;
+		}
+		for (size_t r = 0; r < gs->n_grantees && !x->rc; r++) {
+			if (gs->grantees[r]->node_case != PG_QUERY__NODE__NODE_ROLE_SPEC)
+				continue;
+			PgQuery__RoleSpec *rs = gs->grantees[r]->role_spec;
+			const char *grantee =
+				rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC ? "PUBLIC"
+				: rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING && !empty(rs->rolename)
+					? qi(x, rs->rolename)
+					: NULL;
+			if (!grantee)
+				continue;
+			if (rel_mask) {
+				grant_apply(grant_state(x, schema, rel, NULL, grantee, gs->is_grant),
+					    gs->is_grant, gs->grant_option, rel_mask);
+				/* revoking on the relation revokes on its columns too */
+				for (size_t k = 0; !gs->is_grant && k < x->grants.n; k++) {
+					gstate *g = x->grants.items[k];
+					if (g->col && strcmp(g->schema, schema) == 0 &&
+					    strcmp(g->rel, rel) == 0 && strcmp(g->grantee, grantee) == 0)
+						grant_apply(g, false, gs->grant_option, rel_mask);
+				}
+			}
+			for (size_t p = 0; p < gs->n_privileges && !x->rc; p++) {
+				if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
+					continue;
+				PgQuery__AccessPriv *ap = gs->privileges[p]->access_priv;
+				unsigned m = empty(ap->priv_name) ? PRIV_ALL_COLUMN
+								  : priv_bit(ap->priv_name) & PRIV_ALL_COLUMN;
+				for (size_t c = 0; c < ap->n_cols && m; c++) {
+					const char *col = plumb__pg_strval(ap->cols[c]);
+					if (!col && ap->cols[c]->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
+						col = ap->cols[c]->res_target->name;
+					if (col)
+						grant_apply(grant_state(x, schema, rel, col, grantee,
+									gs->is_grant),
+							    gs->is_grant, gs->grant_option, m);
+				}
+			}
+		}
+	}
+}
+
+/* The final privilege sets become grant objects, as introspection builds them. */
+static void finish_grants(ox *x)
+{
+	for (size_t i = 0; i < x->grants.n && !x->rc; i++) {
+		gstate *g = x->grants.items[i];
+		if (!g->privs)
+			continue;
+		plumb_table *t = find_table(x, g->schema, g->rel);
+		bool view = false;
+		for (size_t j = 0; !t && j < x->cat->views.n; j++) {
+			plumb_view *v = x->cat->views.items[j];
+			view = view || (strcmp(v->schema, g->schema) == 0 && strcmp(v->name, g->rel) == 0);
+		}
+		bool seq = !t && !view && !g->col && find_object(x, PLUMB_OBJ_SEQUENCE, g->schema, g->rel);
+		if (!t && !view && !seq)
+			continue;
+		if (g->col && t && !find_column(t, g->col))
+			continue;
+		const char *name =
+			g->col ? fmt(x, "TABLE %s.%s (%s) TO %s", qi(x, g->schema), qi(x, g->rel),
+				     qi(x, g->col), g->grantee)
+			       : fmt(x, "%s %s.%s TO %s", seq ? "SEQUENCE" : "TABLE", qi(x, g->schema),
+				     qi(x, g->rel), g->grantee);
+		plumb_buf b;
+		plumb_buf_init(&b, x->a, 0);
+		for (unsigned k = 0, n = 0; k < PRIV_N; k++) {
+			if (!(g->privs & (1u << k)))
+				continue;
+			plumb_buf_printf(&b, "%s%s%s", n++ ? ", " : "", priv_names[k],
+					 g->grantable & (1u << k) ? " WITH GRANT OPTION" : "");
+		}
+		if (plumb_buf_finish(&b, x->ctx) < 0) {
+			fail(x, PLUMB_ENOMEM);
+			return;
+		}
+		if (!name)
+			return;
+		plumb_object *o = new_object(x, PLUMB_OBJ_GRANT, g->schema, name);
+		if (!o)
+			return;
+		o->table = dup(x, g->rel);
+		o->target_kind = seq ? PLUMB_OBJ_SEQUENCE : view ? PLUMB_OBJ_VIEW : PLUMB_OBJ_TABLE;
+		o->definition = b.data;
+	}
+}
+
 /* --- DROP ----------------------------------------------------------------------------------- */
 
 static void drop_objects(ox *x, PgQuery__DropStmt *ds)
@@ -2289,6 +2481,9 @@ static void statement(ox *x, PgQuery__RawStmt *raw)
 	case PG_QUERY__NODE__NODE_DROP_STMT:
 		drop_objects(x, s->drop_stmt);
 		break;
+	case PG_QUERY__NODE__NODE_GRANT_STMT:
+		grant_stmt(x, s->grant_stmt);
+		break;
 	default:
 		break;
 	}
@@ -2420,6 +2615,8 @@ int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *f
 	}
 	if (!x.rc)
 		finish(&x);
+	if (!x.rc)
+		finish_grants(&x);
 	if ((rc = x.rc) < 0)
 		goto done;
 	plumb_catalog_sort(x.cat);
