@@ -701,7 +701,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="?", help="the corpora folder (holding sqldef/ and "
                     "migra/), a sqldef folder or file, or a migra FIXTURES folder")
-    ap.add_argument("--corpus", dest="corpus_opt", help="same as the positional argument "
+    ap.add_argument("--corpus", dest="corpus_opt", metavar="DIR", help="same as the positional argument "
                     "(default ../shared/corpora beside the repository)")
     ap.add_argument("--plumb", help="the plumb binary (default: $PLUMB, then build/src/plumb)")
     ap.add_argument("--pg-url", help="a superuser URL of the server to use (default: "

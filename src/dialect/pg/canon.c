@@ -550,6 +550,28 @@ static void strip_public_literal(PgQuery__AConst *c)
 		c->sval->sval += 7;
 }
 
+/* Built-in functions whose result is text (unqualified or pg_catalog). */
+static bool returns_text(const PgQuery__FuncCall *f)
+{
+	static const char *const names[] = {
+		"current_setting", "lower",	  "upper",	"btrim",       "ltrim",
+		"rtrim",	   "concat",	  "concat_ws",	"format",      "md5",
+		"replace",	   "substr",	  "left",	"right",       "repeat",
+		"reverse",	   "initcap",	  "to_char",	"quote_ident", "quote_literal",
+		"translate",	   "lpad",	  "rpad",	"split_part",  "array_to_string",
+		"string_agg",
+	};
+	if (!f->n_funcname || f->n_funcname > 2)
+		return false;
+	if (f->n_funcname == 2 && !str_is(f->funcname[0], "pg_catalog"))
+		return false;
+	const char *name = plumb__pg_strval(f->funcname[f->n_funcname - 1]);
+	for (size_t i = 0; name && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return true;
+	return false;
+}
+
 static void norm_cast(nx *x, PgQuery__Node *n)
 {
 	PgQuery__TypeCast *tc = n->type_cast;
@@ -581,6 +603,12 @@ static void norm_cast(nx *x, PgQuery__Node *n)
 	}
 	if (arg->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && string_type(c) &&
 	    !tc->type_name->n_typmods) {
+		*n = *arg;
+		return;
+	}
+	/* PostgreSQL drops a cast to text of a built-in that returns text */
+	if (arg->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && c && strcmp(c, "text") == 0 &&
+	    returns_text(arg->func_call)) {
 		*n = *arg;
 		return;
 	}

@@ -2322,6 +2322,127 @@ static void phase_comments(planner *p)
 	}
 }
 
+/* --- grants ------------------------------------------------------------- */
+
+/* Splits a grant's name "KIND target[ (col)] TO grantee": on is "KIND
+ * target", col "(col)" or NULL. */
+static void grant_parts(planner *p, const plumb_object *g, const char **on, const char **col,
+			const char **grantee)
+{
+	const char *n = g->name, *s = strchr(n, ' '), *paren = NULL;
+	bool q = false;
+	*on = n;
+	*col = NULL;
+	*grantee = "";
+	for (s = s ? s : n; *s; s++) {
+		if (*s == '"')
+			q = !q;
+		if (q)
+			continue;
+		if (s[0] == ' ' && s[1] == '(' && !paren)
+			paren = s;
+		if (strncmp(s, " TO ", 4) == 0) {
+			*grantee = s + 4;
+			*on = fmt(p, "%.*s", (int)((paren ? paren : s) - n), n);
+			if (paren)
+				*col = fmt(p, "%.*s", (int)(s - paren - 1), paren + 1);
+			return;
+		}
+	}
+}
+
+/* Is the relation (or column) a grant is on gone from the desired catalog,
+ * or dropped and created again (which took its privileges with it)? */
+static bool grant_target_gone(planner *p, const plumb_object *g)
+{
+	const char *s = g->schema, *t = g->table;
+	if (!t)
+		return false;
+	if (g->target_kind == PLUMB_OBJ_SEQUENCE)
+		return !plumb_catalog_find(p->to, PLUMB_OBJ_SEQUENCE, s, t) ||
+		       is_recreated(p, "sequence", s, t);
+	const plumb_table *tb = plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, s, t);
+	if (!tb && !plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, s, t))
+		return true;
+	if (is_recreated(p, "table", s, t) || is_recreated(p, "view", s, t))
+		return true;
+	const char *on, *col, *to, *s0, *c;
+	grant_parts(p, g, &on, &col, &to);
+	if (!col || strlen(col) < 2)
+		return false;
+	split_qname(p, fmt(p, "x.%.*s", (int)strlen(col) - 2, col + 1), &s0, &c);
+	if (tb && !plumb_table_find_column(p->to, tb, c))
+		return true;
+	return is_recreated(p, "column", NULL, fmt(p, "%s.%s", key(p, s, t), c));
+}
+
+/* GRANT the privileges of g; those with grant option in a second statement. */
+static void grant_create(planner *p, const plumb_object *g)
+{
+	const char *on, *col, *to;
+	grant_parts(p, g, &on, &col, &to);
+	const char *plain = "", *opt = "", *d = g->definition ? g->definition : "";
+	static const char wgo[] = " WITH GRANT OPTION";
+	while (*d) {
+		const char *end = strstr(d, ", ");
+		size_t len = end ? (size_t)(end - d) : strlen(d);
+		bool go = len >= sizeof(wgo) - 1 && strncmp(d + len - (sizeof(wgo) - 1), wgo, sizeof(wgo) - 1) == 0;
+		int pl = (int)(go ? len - (sizeof(wgo) - 1) : len);
+		const char **dst = go ? &opt : &plain;
+		*dst = fmt(p, "%s%s%.*s%s%s", *dst, **dst ? ", " : "", pl, d, col ? " " : "", col ? col : "");
+		d += len;
+		if (*d)
+			d += 2;
+	}
+	if (*plain)
+		emit(p, "GRANT %s ON %s TO %s", plain, on, to);
+	if (*opt)
+		emit(p, "GRANT %s ON %s TO %s WITH GRANT OPTION", opt, on, to);
+}
+
+static void grant_revoke(planner *p, const plumb_object *g)
+{
+	const char *on, *col, *to;
+	grant_parts(p, g, &on, &col, &to);
+	emit(p, "REVOKE ALL%s%s ON %s FROM %s", col ? " " : "", col ? col : "", on, to);
+}
+
+/* After tables, views and sequences exist (next to comments): REVOKE what
+ * goes (not when its target goes too), GRANT what comes or changed, and
+ * grant again what a recreated target lost. */
+static void phase_grants(planner *p)
+{
+	for (size_t i = 0; i < p->diff->changes.n; i++) {
+		const plumb_change *c = p->diff->changes.items[i];
+		if (c->kind != PLUMB_OBJ_GRANT || c->op == PLUMB_CHANGE_CREATE)
+			continue;
+		if (!grant_target_gone(p, c->from))
+			grant_revoke(p, c->from);
+	}
+	for (size_t i = 0; i < p->diff->changes.n; i++) {
+		const plumb_change *c = p->diff->changes.items[i];
+		if (c->kind == PLUMB_OBJ_GRANT && c->op != PLUMB_CHANGE_DROP)
+			grant_create(p, c->to);
+	}
+	for (size_t i = 0; i < p->to->objects.n; i++) {
+		const plumb_object *o = p->to->objects.items[i];
+		if (o->kind != PLUMB_OBJ_GRANT ||
+		    find_change(p, PLUMB_OBJ_GRANT, o->schema, o->name, false))
+			continue;
+		bool again = grant_target_gone(p, o);
+		const char *on, *col, *to;
+		grant_parts(p, o, &on, &col, &to);
+		if (!again && col) {
+			/* REVOKE on the relation took the column's privileges too */
+			const plumb_change *rc =
+				find_change(p, PLUMB_OBJ_GRANT, o->schema, fmt(p, "%s TO %s", on, to), true);
+			again = rc && rc->op != PLUMB_CHANGE_CREATE;
+		}
+		if (again)
+			grant_create(p, o);
+	}
+}
+
 /* ADD VALUE must commit before a later statement may use the value. */
 static void mark_enum_adds(planner *p)
 {
@@ -2399,6 +2520,7 @@ int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
 	phase_indexes(p, true);
 	phase_triggers_policies(p);
 	phase_comments(p);
+	phase_grants(p);
 	mark_enum_adds(p);
 	if ((rc = p->rc))
 		goto done;
