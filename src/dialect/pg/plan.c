@@ -2022,6 +2022,12 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 	if (is_recreated(p, "view", s, nm) || is_recreated(p, "type", s, nm) ||
 	    is_recreated(p, "domain", s, nm))
 		return true;
+	bool typeish = cm->target_kind == PLUMB_OBJ_TYPE || cm->target_kind == PLUMB_OBJ_ENUM ||
+		       cm->target_kind == PLUMB_OBJ_DOMAIN;
+	if (typeish && (plumb_catalog_find(p->to, PLUMB_OBJ_TYPE, s, nm) ||
+			plumb_catalog_find(p->to, PLUMB_OBJ_ENUM, s, nm) ||
+			plumb_catalog_find(p->to, PLUMB_OBJ_DOMAIN, s, nm)))
+		return false; /* COMMENT ON TYPE covers enums and domains too */
 	return plumb_catalog_find(p->to, cm->target_kind, s, nm) == NULL &&
 	       plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, s, nm) == NULL &&
 	       plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, s, nm) == NULL &&
