@@ -368,12 +368,17 @@ static const char q_comments[] =
 	"'REFERENCES', 'TRIGGER', 'USAGE'], g.privilege_type)"
 #define GRANTEE_TEXT                                                                       \
 	"CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END"
-enum { R_REL, R_RK, R_NSP, R_OBJ, R_QNSP, R_QOBJ, R_QCOL, R_GRANTEE, R_DEF };
+/* The table a sequence (x.rel) belongs to, for those folded into serial columns. */
+#define SEQ_OWNER(what)                                                                    \
+	"(SELECT " what " FROM pg_depend od JOIN pg_class tc ON tc.oid = od.refobjid "       \
+	"WHERE x.rk = 'S' AND od.classid = 'pg_class'::regclass AND od.objid = x.rel "        \
+	"AND od.refclassid = 'pg_class'::regclass AND od.deptype = 'a' LIMIT 1)"
+enum { R_REL, R_RK, R_NSP, R_OBJ, R_QNSP, R_QOBJ, R_QCOL, R_GRANTEE, R_DEF, R_OWNREL, R_OWNER };
 static const char q_grants[] =
 	"SELECT x.rel, x.rk, x.nsp, x.obj, quote_ident(x.nsp), quote_ident(x.obj), "
 	"quote_ident(x.col), x.grantee, "
 	"string_agg(x.priv || CASE WHEN x.gr THEN ' WITH GRANT OPTION' ELSE '' END, ', ' "
-	"ORDER BY x.ord) FROM ("
+	"ORDER BY x.ord), " SEQ_OWNER("tc.oid") ", " SEQ_OWNER("tc.relname") " FROM ("
 	/* relations */
 	"SELECT c.oid AS rel, c.relkind::text AS rk, n.nspname AS nsp, c.relname AS obj, "
 	"NULL::name AS col, " GRANTEE_TEXT " AS grantee, g.privilege_type AS priv, "
@@ -1547,7 +1552,10 @@ static void read_grants(ictx *x)
 	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
 		const char *rk = val(r, i, R_RK), *col = val(r, i, R_QCOL);
 		bool seq = rk && rk[0] == 'S';
-		if (!rel_kept(x, val(r, i, R_REL)) || (seq && is_folded(x, val(r, i, R_REL))))
+		/* a serial column's sequence hangs on its table */
+		bool folded = seq && is_folded(x, val(r, i, R_REL)) && val(r, i, R_OWNER);
+		if (!rel_kept(x, val(r, i, R_REL)) || (seq && is_folded(x, val(r, i, R_REL)) && !folded) ||
+		    (folded && !rel_kept(x, val(r, i, R_OWNREL))))
 			continue;
 		const char *name =
 			col ? fmt(x, "TABLE %s.%s (%s) TO %s", val(r, i, R_QNSP), val(r, i, R_QOBJ), col,
@@ -1559,7 +1567,7 @@ static void read_grants(ictx *x)
 		plumb_object *o = new_object(x, PLUMB_OBJ_GRANT, val(r, i, R_NSP), name);
 		if (!o)
 			return;
-		o->table = dup(x, val(r, i, R_OBJ));
+		o->table = dup(x, val(r, i, folded ? R_OWNER : R_OBJ));
 		o->target_kind = seq			      ? PLUMB_OBJ_SEQUENCE
 				 : rk && (rk[0] == 'v' || rk[0] == 'm') ? PLUMB_OBJ_VIEW
 									  : PLUMB_OBJ_TABLE;

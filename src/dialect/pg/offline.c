@@ -2233,6 +2233,20 @@ static void finish_grants(ox *x)
 			view = view || (strcmp(v->schema, g->schema) == 0 && strcmp(v->name, g->rel) == 0);
 		}
 		bool seq = !t && !view && !g->col && find_object(x, PLUMB_OBJ_SEQUENCE, g->schema, g->rel);
+		const char *on_table = g->rel;
+		for (size_t j = 0; !t && !view && !seq && !g->col && j < x->cat->tables.n; j++) {
+			/* the sequence of a serial column hangs on its table */
+			plumb_table *st = x->cat->tables.items[j];
+			for (size_t k = 0; !seq && strcmp(st->schema, g->schema) == 0 && k < st->columns.n; k++) {
+				plumb_column *c = st->columns.items[k];
+				if ((strcmp(c->type, "serial") == 0 || strcmp(c->type, "bigserial") == 0 ||
+				     strcmp(c->type, "smallserial") == 0) &&
+				    strcmp(sch(make_object_name(x, st->name, c->name, "seq")), g->rel) == 0) {
+					seq = true;
+					on_table = st->name;
+				}
+			}
+		}
 		if (!t && !view && !seq)
 			continue;
 		if (g->col && t && !find_column(t, g->col))
@@ -2259,7 +2273,7 @@ static void finish_grants(ox *x)
 		plumb_object *o = new_object(x, PLUMB_OBJ_GRANT, g->schema, name);
 		if (!o)
 			return;
-		o->table = dup(x, g->rel);
+		o->table = dup(x, on_table);
 		o->target_kind = seq ? PLUMB_OBJ_SEQUENCE : view ? PLUMB_OBJ_VIEW : PLUMB_OBJ_TABLE;
 		o->definition = b.data;
 	}
@@ -2584,6 +2598,35 @@ static void finish(ox *x)
 	}
 }
 
+/* A schema the files put objects in without creating it exists all the
+ * same where they run: it is part of the desired state (and is created
+ * first when missing), never dropped under its objects. */
+static void implicit_schema(ox *x, const char *name)
+{
+	if (!name || strcmp(name, "public") == 0 || find_object(x, PLUMB_OBJ_SCHEMA, NULL, name))
+		return;
+	plumb_object *o = new_object(x, PLUMB_OBJ_SCHEMA, NULL, name);
+	if (!o)
+		return;
+	o->definition = o->name;
+	o->sql = fmt(x, "CREATE SCHEMA %s", qname(x, NULL, name));
+}
+
+static void implicit_schemas(ox *x)
+{
+	for (size_t i = 0; i < x->cat->tables.n; i++)
+		implicit_schema(x, ((const plumb_table *)x->cat->tables.items[i])->schema);
+	for (size_t i = 0; i < x->cat->views.n; i++)
+		implicit_schema(x, ((const plumb_view *)x->cat->views.items[i])->schema);
+	size_t n = x->cat->objects.n; /* new schema objects are appended: not rescanned */
+	for (size_t i = 0; i < n; i++) {
+		const plumb_object *o = x->cat->objects.items[i];
+		if (o->kind != PLUMB_OBJ_SCHEMA && o->kind != PLUMB_OBJ_COMMENT &&
+		    o->kind != PLUMB_OBJ_EXTENSION && o->kind != PLUMB_OBJ_GRANT)
+			implicit_schema(x, o->schema);
+	}
+}
+
 int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
 			  plumb_catalog **out)
 {
@@ -2617,6 +2660,8 @@ int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *f
 		finish(&x);
 	if (!x.rc)
 		finish_grants(&x);
+	if (!x.rc)
+		implicit_schemas(&x);
 	if ((rc = x.rc) < 0)
 		goto done;
 	plumb_catalog_sort(x.cat);

@@ -2364,9 +2364,16 @@ static bool grant_target_gone(planner *p, const plumb_object *g)
 	const char *s = g->schema, *t = g->table;
 	if (!t)
 		return false;
-	if (g->target_kind == PLUMB_OBJ_SEQUENCE)
-		return !plumb_catalog_find(p->to, PLUMB_OBJ_SEQUENCE, s, t) ||
-		       is_recreated(p, "sequence", s, t);
+	if (g->target_kind == PLUMB_OBJ_SEQUENCE) {
+		/* "SEQUENCE s.q TO r"; table is q, or the table of a serial column's q */
+		const char *on, *col, *to, *s0, *q;
+		grant_parts(p, g, &on, &col, &to);
+		split_qname(p, strncmp(on, "SEQUENCE ", 9) == 0 ? on + 9 : on, &s0, &q);
+		if (plumb_catalog_find(p->to, PLUMB_OBJ_SEQUENCE, s, q))
+			return is_recreated(p, "sequence", s, q);
+		return str_eq(q, t) || !plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, s, t) ||
+		       is_recreated(p, "table", s, t);
+	}
 	const plumb_table *tb = plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, s, t);
 	if (!tb && !plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, s, t))
 		return true;
