@@ -645,32 +645,38 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 		}
 		to = target->version;
 	}
-	/* a dry run only reads */
-	if (!opts->dry_run) {
+	/* Read first without the lock: with nothing to do (the usual case in
+	 * CI) no lock is taken at all. With work to do, take the lock and read
+	 * again, since another runner may have applied some meanwhile. A dry
+	 * run only reads. */
+	for (;;) {
+		records.n = states.n = pending.n = 0;
+		if ((rc = d->tracking_read(ctx, conn, arena, &records)) < 0)
+			goto done;
+		if ((rc = plumb_runner_status(ctx, arena, history, &records, &states)) < 0)
+			goto done;
+		if ((rc = check_states(ctx, conn, &states, opts, to)) < 0)
+			goto done;
+		for (size_t i = 0; i < states.n; i++) {
+			const plumb_mig_state *s = states.items[i];
+			bool retry = s->status == PLUMB_MIG_FAILED && opts->retry_failed && s->file;
+			if (s->status != PLUMB_MIG_PENDING && s->status != PLUMB_MIG_OUT_OF_ORDER &&
+			    !retry)
+				continue;
+			if (to && version_cmp(s->version, to) > 0)
+				break;
+			if (plumb_vec_push(arena, &pending, (void *)s) < 0) {
+				rc = plumb_error_nomem(ctx);
+				goto done;
+			}
+		}
+		if (opts->dry_run || pending.n == 0 || locked)
+			break;
 		long timeout =
 			opts->lock_timeout_ms > 0 ? opts->lock_timeout_ms : DEFAULT_LOCK_TIMEOUT_MS;
 		if ((rc = d->lock(ctx, conn, timeout)) < 0)
 			goto done;
 		locked = true;
-	}
-	if ((rc = d->tracking_read(ctx, conn, arena, &records)) < 0)
-		goto done;
-	if ((rc = plumb_runner_status(ctx, arena, history, &records, &states)) < 0)
-		goto done;
-	if ((rc = check_states(ctx, conn, &states, opts, to)) < 0)
-		goto done;
-
-	for (size_t i = 0; i < states.n; i++) {
-		const plumb_mig_state *s = states.items[i];
-		bool retry = s->status == PLUMB_MIG_FAILED && opts->retry_failed && s->file;
-		if (s->status != PLUMB_MIG_PENDING && s->status != PLUMB_MIG_OUT_OF_ORDER && !retry)
-			continue;
-		if (to && version_cmp(s->version, to) > 0)
-			break;
-		if (plumb_vec_push(arena, &pending, (void *)s) < 0) {
-			rc = plumb_error_nomem(ctx);
-			goto done;
-		}
 	}
 
 	if (opts->dry_run) {

@@ -208,6 +208,61 @@ static void test_offline(void)
 	ok(c && c->renamed_from && strcmp(c->renamed_from, "mail") == 0, "column renamed_from (line before)");
 }
 
+static const plumb_object *grant(plumb_catalog *cat, const char *name)
+{
+	for (size_t i = 0; cat && i < cat->objects.n; i++) {
+		const plumb_object *o = cat->objects.items[i];
+		if (o->kind == PLUMB_OBJ_GRANT && strcmp(o->name, name) == 0)
+			return o;
+	}
+	return NULL;
+}
+
+static bool grant_is(plumb_catalog *cat, const char *name, const char *def)
+{
+	const plumb_object *o = grant(cat, name);
+	if (o && strcmp(o->definition, def) != 0)
+		printf("#   %s: %s\n", name, o->definition);
+	return o && strcmp(o->definition, def) == 0;
+}
+
+static void test_grants(void)
+{
+	int rc;
+	plumb_catalog *cat = load(
+		"CREATE TABLE users (id serial, email text);\n"
+		"CREATE SEQUENCE s;\n"
+		"CREATE VIEW v AS SELECT id FROM users;\n"
+		"GRANT ALL ON users TO app_user;\n"
+		"REVOKE DELETE ON TABLE users FROM app_user;\n"
+		"GRANT SELECT ON v TO app_user WITH GRANT OPTION;\n"
+		"GRANT USAGE ON SEQUENCE s TO \"Odd Role\";\n"
+		"GRANT SELECT ON SEQUENCE users_id_seq TO app_user;\n"
+		"GRANT SELECT (email), UPDATE (email) ON users TO app_user;\n"
+		"REVOKE UPDATE ON users FROM app_user;\n"
+		"GRANT SELECT ON missing TO app_user;\n"
+		"GRANT INSERT ON users TO gone;\n"
+		"REVOKE ALL ON users FROM gone;\n"
+		"GRANT ALL ON ALL TABLES IN SCHEMA public TO everyone;\n",
+		&rc);
+	ok(cat != NULL, "grants load");
+	ok(grant_is(cat, "TABLE public.users TO app_user",
+		    "SELECT, INSERT, TRUNCATE, REFERENCES, TRIGGER"),
+	   "GRANT ALL then REVOKE DELETE, UPDATE");
+	ok(grant_is(cat, "TABLE public.users (email) TO app_user", "SELECT"),
+	   "column privileges; REVOKE on the table takes the column's too");
+	const plumb_object *o = grant(cat, "TABLE public.v TO app_user");
+	ok(o && strcmp(o->definition, "SELECT WITH GRANT OPTION") == 0 &&
+		   o->target_kind == PLUMB_OBJ_VIEW && strcmp(o->table, "v") == 0,
+	   "view grant with grant option");
+	ok(grant_is(cat, "SEQUENCE public.s TO \"Odd Role\"", "USAGE"), "sequence grant, quoted role");
+	o = grant(cat, "SEQUENCE public.users_id_seq TO app_user");
+	ok(o && o->target_kind == PLUMB_OBJ_SEQUENCE && strcmp(o->table, "users") == 0,
+	   "a serial column's sequence hangs on its table");
+	ok(!grant(cat, "TABLE public.missing TO app_user"), "no grant on a missing table");
+	ok(!grant(cat, "TABLE public.users TO gone"), "emptied privilege sets leave no object");
+}
+
 /* Applies sql to a scratch database and compares with the offline catalog. */
 static void agree(const char *url, const char *name, const char *sql)
 {
@@ -288,6 +343,15 @@ static void test_agree(void)
 		 "IMMUTABLE;\n"
 		 "ALTER TABLE t ENABLE ROW LEVEL SECURITY;\n"
 		 "CREATE POLICY p ON t USING (id > 0);\n"},
+		{"grants",
+		 "CREATE TABLE t (id serial PRIMARY KEY, email text);\n"
+		 "CREATE SEQUENCE s;\n"
+		 "CREATE VIEW v AS SELECT id FROM t;\n"
+		 "GRANT ALL ON t TO PUBLIC;\n"
+		 "REVOKE DELETE, TRUNCATE ON t FROM PUBLIC;\n"
+		 "GRANT SELECT ON v TO PUBLIC;\n"
+		 "GRANT USAGE, SELECT ON SEQUENCE s, t_id_seq TO PUBLIC;\n"
+		 "GRANT UPDATE (email) ON t TO PUBLIC;\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);
@@ -300,6 +364,7 @@ int main(void)
 	ok(plumb_dialect_by_name("pg") != NULL, "pg dialect registered");
 	test_canon();
 	test_offline();
+	test_grants();
 	test_agree();
 	plumb_arena_free(A);
 	plumb_ctx_free(ctx);
