@@ -409,6 +409,17 @@ def sqldef_cases(path, server_version, roles):
                 roles.add(str(r))
         if c.get("user"):
             roles.add(str(c["user"]))
+        # sqldef's manage.privilege rules name the roles they manage
+        for rule in ((c.get("manage") or {}).get("privilege") or []):
+            t = str(rule.get("target", ""))
+            if re.fullmatch(r"[a-z_][a-z0-9_]*", t):
+                roles.add(t)
+        # and the grantees of GRANT/REVOKE statements must exist for them to load
+        sql = (c.get("current") or "") + "\n" + (c.get("desired") or "")
+        for stmt in re.findall(r"(?is)\b(?:GRANT|REVOKE)\b[^;]*", sql):
+            for m in re.finditer(r"(?i)\b(?:TO|FROM)\s+([a-z_][a-z0-9_]*)", stmt):
+                if m.group(1).lower() != "public":
+                    roles.add(m.group(1))
         out.append(Case(base, str(name), c.get("current"), c.get("desired"),
                         user=c.get("user"), skip=skip))
     return out

@@ -1504,7 +1504,14 @@ static void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 		return;
 	plumb_table *t = rv_table(x, as->relation);
 	if (!t) {
-		if (!as->missing_ok)
+		/* ALTER TABLE also takes views and sequences (OWNER TO, ...): no model for those */
+		const char *rs = sch(as->relation->schemaname), *rn = as->relation->relname;
+		bool other = find_object(x, PLUMB_OBJ_SEQUENCE, rs, rn) != NULL;
+		for (size_t i = 0; !other && i < x->cat->views.n; i++) {
+			plumb_view *v = x->cat->views.items[i];
+			other = strcmp(v->schema, rs) == 0 && strcmp(v->name, rn) == 0;
+		}
+		if (!as->missing_ok && !other)
 			stmt_error(x, loc, "relation does not exist", as->relation->relname);
 		return;
 	}
