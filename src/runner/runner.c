@@ -650,13 +650,22 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 	 * again, since another runner may have applied some meanwhile. A dry
 	 * run only reads. */
 	for (;;) {
+		bool doubt = false;
 		records.n = states.n = pending.n = 0;
 		if ((rc = d->tracking_read(ctx, conn, arena, &records)) < 0)
 			goto done;
 		if ((rc = plumb_runner_status(ctx, arena, history, &records, &states)) < 0)
 			goto done;
-		if ((rc = check_states(ctx, conn, &states, opts, to)) < 0)
-			goto done;
+		if ((rc = check_states(ctx, conn, &states, opts, to)) < 0) {
+			/* Unlocked, a refusal may only be another runner at work (a
+			 * no-transaction migration is marked failed while it runs):
+			 * decide again under the lock. */
+			if (locked || opts->dry_run)
+				goto done;
+			plumb_error_clear(ctx);
+			rc = 0;
+			doubt = true;
+		}
 		for (size_t i = 0; i < states.n; i++) {
 			const plumb_mig_state *s = states.items[i];
 			bool retry = s->status == PLUMB_MIG_FAILED && opts->retry_failed && s->file;
@@ -670,7 +679,7 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 				goto done;
 			}
 		}
-		if (opts->dry_run || pending.n == 0 || locked)
+		if (opts->dry_run || locked || (pending.n == 0 && !doubt))
 			break;
 		long timeout =
 			opts->lock_timeout_ms > 0 ? opts->lock_timeout_ms : DEFAULT_LOCK_TIMEOUT_MS;
