@@ -109,6 +109,12 @@ struct plumb_dialect {
 	int (*commit)(plumb_ctx *ctx, plumb_conn *conn);
 	int (*rollback)(plumb_ctx *ctx, plumb_conn *conn);
 
+	/* Records rec as a new row of the tracking table and commits, at
+	 * once. 1 when a row of rec->version already exists: then the whole
+	 * transaction was rolled back (another runner applied it first). NULL:
+	 * the runner re-checks, writes and commits in separate steps. */
+	int (*commit_record)(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
+
 	/* Session-level lock and statement timeouts for statements run outside
 	 * a transaction (no-transaction migrations); opts NULL resets them.
 	 * NULL where the engine has no such settings. */

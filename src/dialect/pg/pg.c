@@ -21,6 +21,7 @@ const plumb_dialect plumb_dialect_pg = {
 	.dump = plumb__pg_dump,
 	.begin = plumb__pg_begin,
 	.commit = plumb__pg_commit,
+	.commit_record = plumb__pg_commit_record,
 	.rollback = plumb__pg_rollback,
 	.set_timeouts = plumb__pg_set_timeouts,
 	.lock = plumb__pg_lock,

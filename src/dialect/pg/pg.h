@@ -122,6 +122,7 @@ int plumb__pg_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena
 int plumb__pg_tracking_get(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			   const char *version, plumb_record **out);
 int plumb__pg_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
+int plumb__pg_commit_record(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
 int plumb__pg_tracking_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version);
 
 /* --- drizzle.c: drizzle.__drizzle_migrations, as drizzle-orm writes it --- */

@@ -216,3 +216,88 @@ done:
 	plumb_arena_free(tmp);
 	return rc;
 }
+
+/* Appends s as a SQL literal, or NULL. */
+static void put_literal(plumb_buf *b, PGconn *pg, const char *s)
+{
+	if (!s) {
+		plumb_buf_puts(b, "NULL");
+		return;
+	}
+	char *lit = PQescapeLiteral(pg, s, strlen(s));
+	if (!lit) {
+		b->failed = true;
+		return;
+	}
+	plumb_buf_puts(b, lit);
+	PQfreemem(lit);
+}
+
+int plumb__pg_commit_record(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec)
+{
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	plumb_arena *tmp = NULL;
+	PGresult *res, *failed = NULL;
+	plumb_buf b;
+	int rc = 0;
+
+	if (drizzle(conn)) {
+		if ((rc = plumb__pg_drizzle_write(ctx, conn, rec)) < 0)
+			return rc;
+		return plumb__pg_commit(ctx, conn);
+	}
+	if (!(tmp = plumb_arena_new(ctx->root)))
+		return plumb_error_nomem(ctx);
+	/* The new row and COMMIT in one round trip. A plain INSERT: if another
+	 * runner recorded this version meanwhile, the primary key refuses it,
+	 * the transaction (and the migration in it) is void, and COMMIT never
+	 * runs. */
+	plumb_buf_init(&b, tmp, 0);
+	plumb_buf_puts(&b, "INSERT INTO " TABLE " (" COLUMNS ") VALUES (");
+	put_literal(&b, c->pg, rec->version);
+	plumb_buf_puts(&b, ", ");
+	put_literal(&b, c->pg, rec->name ? rec->name : "");
+	plumb_buf_puts(&b, ", ");
+	put_literal(&b, c->pg, rec->checksum ? rec->checksum : "");
+	plumb_buf_puts(&b, ", ");
+	put_literal(&b, c->pg, plumb_record_state_name(rec->state));
+	plumb_buf_puts(&b, ", coalesce(");
+	put_literal(&b, c->pg, rec->applied_at && *rec->applied_at ? rec->applied_at : NULL);
+	plumb_buf_printf(&b, "::timestamptz, now()), %ld, ", rec->duration_ms);
+	put_literal(&b, c->pg, rec->applied_by);
+	plumb_buf_puts(&b, ", ");
+	put_literal(&b, c->pg, rec->error);
+	plumb_buf_puts(&b, "); COMMIT");
+	if ((rc = plumb_buf_finish(&b, ctx)) < 0)
+		goto done;
+	if (!PQsendQuery(c->pg, b.data)) {
+		rc = plumb__pg_error(ctx, c->pg, NULL, WHAT("write to"), NULL, NULL);
+		goto done;
+	}
+	while ((res = PQgetResult(c->pg))) {
+		ExecStatusType st = PQresultStatus(res);
+		if (!failed && st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+			failed = res;
+		else
+			PQclear(res);
+	}
+	if (!failed) {
+		c->in_txn = false;
+		goto done;
+	}
+	const char *state = PQresultErrorField(failed, PG_DIAG_SQLSTATE);
+	if (state && strcmp(state, "23505") == 0) {
+		PQclear(failed);
+		failed = NULL;
+		rc = plumb__pg_rollback(ctx, conn);
+		if (rc == 0)
+			rc = 1; /* another runner recorded it first */
+		goto done;
+	}
+	rc = plumb__pg_error(ctx, c->pg, failed, WHAT("write to"), NULL, NULL);
+	plumb__pg_rollback(ctx, conn);
+done:
+	PQclear(failed);
+	plumb_arena_free(tmp);
+	return rc;
+}
