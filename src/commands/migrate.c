@@ -12,7 +12,7 @@ typedef struct progress {
 	const plumb_env *env;
 	json_t *list;
 	bool tty;        /* progress lines are written to a terminal */
-	bool open_line;  /* "applying X ..." printed, its end not yet */
+	bool open_line;  /* "applying X ..." printed, still waiting for its end */
 } progress;
 
 static bool shown(const progress *p)

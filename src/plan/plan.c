@@ -88,6 +88,38 @@ done:
 	return rc;
 }
 
+/* "-- text", or "-- hazard name: text" when hazard is given. */
+static void put_comment(plumb_buf *b, const char *hazard, const char *text)
+{
+	plumb_buf_puts(b, "-- ");
+	if (hazard)
+		plumb_buf_printf(b, "hazard %s: ", hazard);
+	if (!text) { /* a failed copy: fail the buffer rather than print nothing */
+		b->failed = true;
+		return;
+	}
+	/* One line per line of text, so a newline cannot end the comment. */
+	for (const char *s = text; *s; s++) {
+		if (*s == '\n')
+			plumb_buf_puts(b, "\n-- ");
+		else
+			plumb_buf_putc(b, *s);
+	}
+	plumb_buf_putc(b, '\n');
+}
+
+void plumb_stmt_write(plumb_buf *b, const plumb_stmt *s)
+{
+	if (s->comment)
+		put_comment(b, NULL, s->comment);
+	for (size_t j = 0; j < s->hazards.n; j++) {
+		const plumb_hazard *h = s->hazards.items[j];
+		put_comment(b, plumb_hazard_name(h->kind), h->message);
+	}
+	plumb_buf_puts(b, s->sql);
+	plumb_buf_puts(b, ";\n");
+}
+
 bool plumb_plan_is_empty(const plumb_plan *plan)
 {
 	return !plan || plan->stmts.n == 0;

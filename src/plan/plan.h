@@ -62,6 +62,11 @@ int plumb_stmt_add_hazard(plumb_ctx *ctx, plumb_plan *plan, plumb_stmt *stmt,
 			  plumb_hazard_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/* Appends one statement as scripts and migration files show it: its
+ * comment and each hazard as "-- " lines ("-- hazard name: message"), then
+ * the SQL and ";\n". */
+void plumb_stmt_write(plumb_buf *b, const plumb_stmt *s);
+
 bool plumb_plan_is_empty(const plumb_plan *plan);
 bool plumb_plan_is_destructive(const plumb_plan *plan);
 

@@ -431,6 +431,21 @@ int plumb__sqlite_rollback(plumb_ctx *ctx, plumb_conn *conn)
 	return rc ? rc : r2;
 }
 
+int plumb__sqlite_table_exists(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?1",
+			       -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) == SQLITE_OK) {
+		int step = sqlite3_step(st);
+		rc = step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* SQLite has no lock to hold between transactions: each migration's BEGIN
  * IMMEDIATE takes the write lock. The runner's bounded wait becomes the
  * busy timeout those BEGINs wait for. */

@@ -74,25 +74,14 @@ int plumb__sqlite_drizzle_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *ar
 	int rc = 0, step;
 	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
 	sqlite3_stmt *st = NULL;
-	bool exists = false, oom = false;
+	int exists;
+	bool oom = false;
 	const char *prev = NULL;
 
-	if (sqlite3_prepare_v2(db,
-			       "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = '" NAME
-			       "'",
-			       -1, &st, NULL) != SQLITE_OK) {
+	if ((exists = plumb__sqlite_table_exists(db, NAME)) < 0) {
 		rc = db_error(ctx, db, "look for");
 		goto done;
 	}
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		exists = true;
-	else if (step != SQLITE_DONE) {
-		rc = db_error(ctx, db, "look for");
-		goto done;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
 	if (!exists)
 		goto done;
 	if (sqlite3_prepare_v2(db,

@@ -18,26 +18,6 @@ static const char fk_check[] =
 	"INSERT INTO _plumb_fk_check SELECT count(*) FROM pragma_foreign_key_check;\n"
 	"DROP TABLE _plumb_fk_check;\n";
 
-/* "-- text", or "-- hazard name: text" when hazard is given. */
-static void put_comment(plumb_buf *b, const char *hazard, const char *text)
-{
-	plumb_buf_puts(b, "-- ");
-	if (hazard)
-		plumb_buf_printf(b, "hazard %s: ", hazard);
-	if (!text) { /* a failed copy: fail the buffer rather than print nothing */
-		b->failed = true;
-		return;
-	}
-	/* One line per line of text, so a newline cannot end the comment. */
-	for (const char *s = text; *s; s++) {
-		if (*s == '\n')
-			plumb_buf_puts(b, "\n-- ");
-		else
-			plumb_buf_putc(b, *s);
-	}
-	plumb_buf_putc(b, '\n');
-}
-
 int plumb__sqlite_render(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *plan,
 			 plumb_render_mode mode, char **out)
 {
@@ -61,15 +41,7 @@ int plumb__sqlite_render(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *p
 		plumb_buf_puts(&b, "-- plumb:foreign-keys off\n");
 	}
 	for (size_t i = 0; i < plan->stmts.n; i++) {
-		const plumb_stmt *s = plan->stmts.items[i];
-		if (s->comment)
-			put_comment(&b, NULL, s->comment);
-		for (size_t j = 0; j < s->hazards.n; j++) {
-			const plumb_hazard *h = s->hazards.items[j];
-			put_comment(&b, plumb_hazard_name(h->kind), h->message);
-		}
-		plumb_buf_puts(&b, s->sql);
-		plumb_buf_puts(&b, ";\n");
+		plumb_stmt_write(&b, plan->stmts.items[i]);
 	}
 	if (script) {
 		if (plan->foreign_keys_off)

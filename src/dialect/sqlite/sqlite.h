@@ -44,6 +44,9 @@ int plumb__sqlite_commit(plumb_ctx *ctx, plumb_conn *conn);
 int plumb__sqlite_rollback(plumb_ctx *ctx, plumb_conn *conn);
 int plumb__sqlite_lock(plumb_ctx *ctx, plumb_conn *conn, long timeout_ms);
 int plumb__sqlite_unlock(plumb_ctx *ctx, plumb_conn *conn);
+/* 1 when table name exists in main, 0 when not, -1 on an SQLite error
+ * (read it from db). */
+int plumb__sqlite_table_exists(sqlite3 *db, const char *name);
 /* Records a SQLite error (message from db) as PLUMB_EDB, with file:line:col
  * when file is given (offset into text). */
 int plumb__sqlite_error(plumb_ctx *ctx, sqlite3 *db, const char *file, const char *text,

@@ -62,26 +62,15 @@ int plumb__sqlite_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *a
 	int rc = 0, step;
 	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
 	sqlite3_stmt *st = NULL;
-	bool exists = false, oom = false;
+	int exists;
+	bool oom = false;
 
 	if (drizzle(conn))
 		return plumb__sqlite_drizzle_read(ctx, conn, arena, out);
-	if (sqlite3_prepare_v2(
-		    db, "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?1", -1,
-		    &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, PLUMB_TRACKING_TABLE, -1, SQLITE_STATIC) != SQLITE_OK) {
+	if ((exists = plumb__sqlite_table_exists(db, PLUMB_TRACKING_TABLE)) < 0) {
 		rc = db_error(ctx, db, "look for");
 		goto done;
 	}
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		exists = true;
-	else if (step != SQLITE_DONE) {
-		rc = db_error(ctx, db, "look for");
-		goto done;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
 	if (!exists)
 		goto done;
 
