@@ -14,10 +14,11 @@ default). The server is $PLUMB_PG_URL (with PGHOST/PGPORT/PGUSER) when set;
 otherwise the script starts its own with tests/lib/pgtmp.sh and stops it at
 the end. Needs python3-yaml and psql.
 
-    pg_agree.py --plumb build/src/plumb [--corpus DIR] [-k NAME] [-v]
+    pg_agree.py --plumb build/src/plumb [--corpus DIR] [-k NAME] [-j N] [-v]
 """
 
 import argparse
+import concurrent.futures
 import glob
 import os
 import shlex
@@ -94,12 +95,41 @@ class Server:
             subprocess.run(["bash", PGTMP, "stop", self.dir], capture_output=True)
 
 
+def check_one(srv, plumb, i, group, name, sql, tmp):
+    """("agree" | "disagree" | "noload" | "error", detail) for one schema."""
+    db = "pg_agree_%d" % i
+    path = os.path.join(tmp, "schema_%d.sql" % i)
+    with open(path, "w") as f:
+        f.write(sql)
+    srv.psql("postgres", 'DROP DATABASE IF EXISTS "%s"' % db)
+    r = srv.psql("postgres", 'CREATE DATABASE "%s"' % db)
+    if r.returncode != 0:
+        return "error", r.stderr.strip()
+    try:
+        r = srv.psql(db, file=path)
+        if r.returncode != 0:
+            return "noload", r.stderr.strip().splitlines()[-1:]
+        try:
+            d = subprocess.run([plumb, "diff", srv.url(db), path], env=srv.env,
+                               capture_output=True, text=True, timeout=TIMEOUT)
+            out, rc = d.stdout + d.stderr, d.returncode
+        except subprocess.TimeoutExpired:
+            return "disagree", (-1, "timed out")
+        if rc == 0 and not d.stdout.strip():
+            return "agree", None
+        return "disagree", (rc, out.strip())
+    finally:
+        srv.psql("postgres", 'DROP DATABASE IF EXISTS "%s"' % db)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--plumb", required=True, help="the plumb binary")
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("-k", dest="only", help="only schemas whose file or case contains NAME")
     ap.add_argument("-v", dest="verbose", action="store_true", help="list schemas that do not load")
+    ap.add_argument("-j", dest="jobs", type=int, default=os.cpu_count() or 2,
+                    help="schemas checked at once")
     args = ap.parse_args()
     if not os.path.isdir(args.corpus):
         print("# SKIP corpus not found: %s" % args.corpus)
@@ -110,40 +140,24 @@ def main():
     disagreements, noload = [], []
     try:
         with tempfile.TemporaryDirectory(prefix="pg_agree.") as tmp:
-            for i, (group, name, sql) in enumerate(todo):
-                c = counts.setdefault(group, {"schemas": 0, "loaded": 0, "agree": 0,
-                                              "disagree": 0})
-                c["schemas"] += 1
-                db = "pg_agree_%d" % i
-                path = os.path.join(tmp, "schema_%d.sql" % i)
-                with open(path, "w") as f:
-                    f.write(sql)
-                srv.psql("postgres", 'DROP DATABASE IF EXISTS "%s"' % db)
-                r = srv.psql("postgres", 'CREATE DATABASE "%s"' % db)
-                if r.returncode != 0:
-                    print("could not create a database: %s" % r.stderr.strip(), file=sys.stderr)
-                    return 1
-                try:
-                    r = srv.psql(db, file=path)
-                    if r.returncode != 0:
-                        noload.append((group, name, r.stderr.strip().splitlines()[-1:]))
-                        continue
-                    c["loaded"] += 1
-                    try:
-                        d = subprocess.run([args.plumb, "diff", srv.url(db), path], env=srv.env,
-                                           capture_output=True, text=True, timeout=TIMEOUT)
-                        out, rc = d.stdout + d.stderr, d.returncode
-                    except subprocess.TimeoutExpired:
-                        out, rc = "timed out", -1
-                    if rc == 0 and not d.stdout.strip():
-                        c["agree"] += 1
-                    else:
-                        c["disagree"] += 1
-                        disagreements.append((group, name, rc, out.strip()))
-                finally:
-                    srv.psql("postgres", 'DROP DATABASE IF EXISTS "%s"' % db)
+            jobs = [(i, group, name, sql, tmp) for i, (group, name, sql) in enumerate(todo)]
+            with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+                results = list(pool.map(lambda job: check_one(srv, args.plumb, *job), jobs))
     finally:
         srv.stop()
+    for (group, name, _sql), (verdict, detail) in zip(todo, results):
+        if verdict == "error":
+            print("could not create a database: %s" % detail, file=sys.stderr)
+            return 1
+        c = counts.setdefault(group, {"schemas": 0, "loaded": 0, "agree": 0, "disagree": 0})
+        c["schemas"] += 1
+        if verdict == "noload":
+            noload.append((group, name, detail))
+            continue
+        c["loaded"] += 1
+        c[verdict] += 1
+        if verdict == "disagree":
+            disagreements.append((group, name) + detail)
 
     for group, name, rc, out in disagreements:
         print("DISAGREE %s %s (exit %d)" % (group, name, rc))
