@@ -3,7 +3,8 @@
 # same suite under AddressSanitizer and UndefinedBehaviorSanitizer, the sqldef
 # SQLite conformance script, then the PostgreSQL conformance script (psqldef's
 # cases and migra's fixtures, on a throwaway server of its own), each against
-# its recorded baseline. Counts individual TAP test points (skipped points count
+# its recorded baseline, and on the same server the check that plumb's offline
+# builder agrees with PostgreSQL on every corpus schema that loads. Counts individual TAP test points (skipped points count
 # as neither; a test program that is not TAP, or that dies or times out without
 # reporting a failed point, counts as one) and ends with "N passed, N failed".
 # Build folders: build/ and build-asan/ in the repository root, or
@@ -128,6 +129,14 @@ if [ -x "$B/src/plumb" ]; then
 		else
 			failed=$((failed + 1))
 			summary+=("PostgreSQL conformance: below the baseline")
+		fi
+		echo "== offline and exact desired states (every corpus schema)"
+		if (eval "$pgenv" && "$PY" tests/conformance/pg_agree.py --plumb "$ROOT/$B/src/plumb"); then
+			passed=$((passed + 1))
+			summary+=("offline = exact: every corpus schema that loads agrees")
+		else
+			failed=$((failed + 1))
+			summary+=("offline = exact: some corpus schemas disagree")
 		fi
 	else
 		failed=$((failed + 1))

@@ -190,6 +190,9 @@ typedef struct plumb_object {
 	plumb_vec renamed_values;  /* enum: pairs old, new (const char *) from annotations */
 	plumb_vec depends;         /* const char *: "schema.name" of objects to create first */
 	const char *renamed_from;  /* annotation, or NULL */
+	bool implicit;             /* held by the database, not declared (an owner's
+				    * privileges): never dropped or changed, and a
+				    * declared object of its name is already there */
 } plumb_object;
 
 typedef struct plumb_catalog {

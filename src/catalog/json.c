@@ -187,6 +187,7 @@ static json_t *object_json(const void *p)
 	    set(o, "table", str_or_null(x->table)) && set(o, "sql", str_or_null(x->sql)) &&
 	    set(o, "definition", str_or_null(x->definition)) &&
 	    set(o, "depends", vec_array(&x->depends)) &&
+	    (!x->implicit || set(o, "implicit", json_true())) &&
 	    (x->kind != PLUMB_OBJ_ENUM || set(o, "values", vec_array(&x->values))))
 		return o;
 	json_decref(o);

@@ -268,47 +268,108 @@ static int diff_tables(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 
 /* Every kind but tables: same identity and definition, or replaced; an
  * object annotated as renamed from one that is gone is matched to it. */
+/*
+ * The objects of one kind in a catalog, found by schema and name through a
+ * hash of chains (a catalog may hold thousands of grants), each claimed at
+ * most once.
+ */
+typedef struct obj_index {
+	const plumb_catalog *cat;
+	const plumb_vec *v;
+	plumb_obj_kind kind;
+	size_t mask;
+	size_t *head; /* bucket: 1 + the first item's index, 0 when empty */
+	size_t *next; /* item: 1 + the next item's index in its bucket */
+	bool *used;
+} obj_index;
+
+static size_t name_hash(const plumb_catalog *cat, const char *schema, const char *name)
+{
+	size_t h = 2166136261u;
+	for (const char *p = schema ? schema : ""; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h = (h ^ 0xff) * 16777619u;
+	for (const char *p = name; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (cat->fold_case && ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch - 'A' + 'a');
+		h = (h ^ ch) * 16777619u;
+	}
+	return h;
+}
+
+static int index_objects(plumb_arena *a, const plumb_catalog *cat, plumb_obj_kind kind,
+			 obj_index *ix)
+{
+	ix->cat = cat;
+	ix->v = plumb_catalog_objects_of(cat, kind);
+	ix->kind = kind;
+	size_t buckets = 16;
+	while (buckets < 2 * ix->v->n)
+		buckets *= 2;
+	ix->mask = buckets - 1;
+	ix->head = plumb_arena_alloc(a, buckets * sizeof(size_t));
+	ix->next = plumb_arena_alloc(a, (ix->v->n + 1) * sizeof(size_t));
+	ix->used = plumb_arena_alloc(a, (ix->v->n + 1) * sizeof(bool));
+	if (!ix->head || !ix->next || !ix->used)
+		return -1;
+	for (size_t j = ix->v->n; j-- > 0;) {
+		const named *o = ix->v->items[j];
+		if (!of_kind(kind, o))
+			continue;
+		size_t b = name_hash(cat, o->schema, o->name) & ix->mask;
+		ix->next[j] = ix->head[b];
+		ix->head[b] = j + 1;
+	}
+	return 0;
+}
+
+/* Claims the unclaimed object named schema.name that belongs where t does. */
+static const void *claim(obj_index *ix, const void *t, const char *schema, const char *name)
+{
+	size_t b = name_hash(ix->cat, schema, name) & ix->mask;
+	for (size_t j = ix->head[b]; j; j = ix->next[j - 1]) {
+		const named *c = ix->v->items[j - 1];
+		if (!ix->used[j - 1] && str_eq(c->schema, schema) &&
+		    plumb_catalog_name_eq(ix->cat, c->name, name) &&
+		    same_table(ix->cat, ix->kind, c, t)) {
+			ix->used[j - 1] = true;
+			return c;
+		}
+	}
+	return NULL;
+}
+
+static bool is_implicit(plumb_obj_kind kind, const void *obj)
+{
+	return kind > PLUMB_OBJ_TRIGGER && ((const plumb_object *)obj)->implicit;
+}
+
 static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_catalog *to,
 			plumb_obj_kind kind, plumb_vec *drops, plumb_vec *alters,
 			plumb_vec *creates)
 {
-	const plumb_vec *fv = plumb_catalog_objects_of(from, kind);
 	const plumb_vec *tv = plumb_catalog_objects_of(to, kind);
-	bool *used = plumb_arena_alloc(a, (fv->n + 1) * sizeof(bool));
-	if (!used)
+	obj_index ix;
+	if (index_objects(a, from, kind, &ix))
 		return -1;
 
 	for (size_t i = 0; i < tv->n; i++) {
 		const void *t = tv->items[i];
 		const named *tn = t;
-		const void *f = NULL;
-		bool renamed = false;
-		if (!of_kind(kind, t))
+		if (!of_kind(kind, t) || is_implicit(kind, t))
 			continue;
-		for (size_t j = 0; j < fv->n && !f; j++) {
-			const named *c = fv->items[j];
-			if (!used[j] && of_kind(kind, c) && str_eq(c->schema, tn->schema) &&
-			    same_table(from, kind, c, t) && plumb_catalog_name_eq(from, c->name, tn->name)) {
-				f = c;
-				used[j] = true;
-			}
-		}
+		const void *f = claim(&ix, t, tn->schema, tn->name);
+		bool renamed = false;
 		const char *old = renamed_from_of(kind, t);
 		if (!f && old && !plumb_catalog_find(to, kind, tn->schema, old)) {
-			for (size_t j = 0; j < fv->n && !f; j++) {
-				const named *c = fv->items[j];
-				if (!used[j] && of_kind(kind, c) && str_eq(c->schema, tn->schema) &&
-				    same_table(from, kind, c, t) && plumb_catalog_name_eq(from, c->name, old)) {
-					f = c;
-					used[j] = true;
-					renamed = true;
-				}
-			}
+			f = claim(&ix, t, tn->schema, old);
+			renamed = f != NULL;
 		}
 		plumb_change *c;
 		if (!f)
 			c = new_change(a, PLUMB_CHANGE_CREATE, kind, NULL, t);
-		else if (!renamed && str_eq(def_of(kind, f), def_of(kind, t)))
+		else if (is_implicit(kind, f) || (!renamed && str_eq(def_of(kind, f), def_of(kind, t))))
 			continue;
 		else
 			c = new_change(a, PLUMB_CHANGE_ALTER, kind, f, t);
@@ -318,9 +379,9 @@ static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_c
 		if (plumb_vec_push(a, f ? alters : creates, c))
 			return -1;
 	}
-	for (size_t j = 0; j < fv->n; j++) {
-		const void *f = fv->items[j];
-		if (used[j] || !of_kind(kind, f))
+	for (size_t j = 0; j < ix.v->n; j++) {
+		const void *f = ix.v->items[j];
+		if (ix.used[j] || !of_kind(kind, f) || is_implicit(kind, f))
 			continue;
 		plumb_change *c = new_change(a, PLUMB_CHANGE_DROP, kind, f, NULL);
 		if (!c || plumb_vec_push(a, drops, c))

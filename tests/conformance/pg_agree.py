@@ -27,43 +27,38 @@ import sys
 import tempfile
 import urllib.parse
 
+import pg_conformance
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_CORPUS = os.path.join(os.path.dirname(REPO), "shared", "corpora")
 PGTMP = os.path.join(REPO, "tests", "lib", "pgtmp.sh")
 TIMEOUT = 60
-ROLES = ["schemainspect_test_role"]
 
 
-def schemas(corpus, only):
-    """(group, name, sql) for every schema of the corpora."""
-    import yaml
-
+def schemas(corpus, only, version):
+    """(group, name, sql) for every schema of the corpora, and the roles they
+    need (read as the conformance script reads the cases)."""
+    roles = set()
     out = []
     for path in sorted(glob.glob(os.path.join(corpus, "sqldef", "cmd__psqldef__*.yml"))):
-        group = os.path.basename(path)
-        with open(path) as f:
-            doc = yaml.safe_load(f) or {}
-        for case, spec in doc.items():
-            if not isinstance(spec, dict):
-                continue
+        for case in pg_conformance.sqldef_cases(path, version, roles):
             for side in ("current", "desired"):
-                sql = spec.get(side)
-                if isinstance(sql, str):
-                    out.append((group, "%s/%s" % (case, side), sql))
-    for d in sorted(glob.glob(os.path.join(corpus, "migra", "tests", "FIXTURES", "*"))):
-        for side in ("a", "b"):
-            path = os.path.join(d, side + ".sql")
-            if os.path.exists(path):
-                with open(path) as f:
-                    out.append(("migra", "%s/%s.sql" % (os.path.basename(d), side), f.read()))
+                sql = getattr(case, side)
+                if sql:
+                    out.append((case.file, "%s/%s" % (case.name, side), sql))
+    fixtures = os.path.join(corpus, "migra", "tests", "FIXTURES")
+    if os.path.isdir(fixtures):
+        for case in pg_conformance.migra_cases(fixtures, roles):
+            out.append(("migra", "%s/a.sql" % case.name, case.current))
+            out.append(("migra", "%s/b.sql" % case.name, case.desired))
     if only:
         out = [s for s in out if only in s[0] or only in s[1]]
-    return out
+    return out, roles
 
 
 class Server:
-    def __init__(self):
+    def __init__(self, roles):
         self.dir = None
         self.env = dict(os.environ)
         if not self.env.get("PLUMB_PG_URL"):
@@ -75,9 +70,9 @@ class Server:
                 for w in words[1:] if words[:1] == ["export"] else []:
                     k, _, v = w.partition("=")
                     self.env[k] = v
-        for role in ROLES:
+        for role in sorted(roles):
             self.psql("postgres", "DO $$BEGIN CREATE ROLE %s; EXCEPTION WHEN duplicate_object "
-                      "THEN NULL; END$$" % role)
+                      "THEN NULL; END$$" % pg_conformance.qident(role))
 
     def psql(self, db, sql=None, file=None):
         cmd = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db]
@@ -134,8 +129,10 @@ def main():
     if not os.path.isdir(args.corpus):
         print("# SKIP corpus not found: %s" % args.corpus)
         return 0
-    todo = schemas(args.corpus, args.only)
-    srv = Server()
+    # every schema is tried whatever version a case asks for: one that needs
+    # another server does not load, and is listed as such
+    todo, roles = schemas(args.corpus, args.only, (0, 0))
+    srv = Server(roles)
     counts = {}
     disagreements, noload = [], []
     try:

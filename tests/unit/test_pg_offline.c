@@ -352,6 +352,15 @@ static void test_agree(void)
 		 "GRANT SELECT ON v TO PUBLIC;\n"
 		 "GRANT USAGE, SELECT ON SEQUENCE s, t_id_seq TO PUBLIC;\n"
 		 "GRANT UPDATE (email) ON t TO PUBLIC;\n"},
+		{"grants to the owner (the suite connects as postgres)",
+		 "CREATE TABLE t (id int);\n"
+		 "CREATE VIEW v AS SELECT id FROM t;\n"
+		 "GRANT SELECT, INSERT ON t TO postgres;\n"
+		 "GRANT SELECT ON v TO postgres, PUBLIC;\n"},
+		{"repeated keys of one statement",
+		 "CREATE TABLE k (a int PRIMARY KEY UNIQUE, b int UNIQUE, c int, d int UNIQUE,\n"
+		 "  UNIQUE (b), CONSTRAINT named UNIQUE (c), UNIQUE (c), CONSTRAINT dn UNIQUE (d),\n"
+		 "  UNIQUE (b, c), UNIQUE (b, c) DEFERRABLE);\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);

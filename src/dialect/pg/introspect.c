@@ -359,9 +359,11 @@ static const char q_comments[] =
 	") x ORDER BY 1, 2, 3, 6";
 
 /*
- * Grants: one row per (relation or column, grantee) holding privileges, the
- * owner's own left out; grantee 0 is PUBLIC. def is the privileges in the
- * catalog's order, each with " WITH GRANT OPTION" when grantable.
+ * Grants: one row per (relation or column, grantee) holding privileges;
+ * grantee 0 is PUBLIC. def is the privileges in the catalog's order, each
+ * with " WITH GRANT OPTION" when grantable. The owner's privileges are not
+ * managed: each relation gives one row for its owner marked own (def NULL),
+ * an implicit grant that a declared grant to the owner finds in place.
  */
 #define GRANT_ORDER                                                                        \
 	"array_position(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', "          \
@@ -373,25 +375,34 @@ static const char q_comments[] =
 	"(SELECT " what " FROM pg_depend od JOIN pg_class tc ON tc.oid = od.refobjid "       \
 	"WHERE x.rk = 'S' AND od.classid = 'pg_class'::regclass AND od.objid = x.rel "        \
 	"AND od.refclassid = 'pg_class'::regclass AND od.deptype = 'a' LIMIT 1)"
-enum { R_REL, R_RK, R_NSP, R_OBJ, R_QNSP, R_QOBJ, R_QCOL, R_GRANTEE, R_DEF, R_OWNREL, R_OWNER };
+enum { R_REL, R_RK, R_NSP, R_OBJ, R_QNSP, R_QOBJ, R_QCOL, R_GRANTEE, R_DEF, R_OWNREL, R_OWNER, R_OWN };
 static const char q_grants[] =
 	"SELECT x.rel, x.rk, x.nsp, x.obj, quote_ident(x.nsp), quote_ident(x.obj), "
 	"quote_ident(x.col), x.grantee, "
 	"string_agg(x.priv || CASE WHEN x.gr THEN ' WITH GRANT OPTION' ELSE '' END, ', ' "
-	"ORDER BY x.ord), " SEQ_OWNER("tc.oid") ", " SEQ_OWNER("tc.relname") " FROM ("
+	"ORDER BY x.ord), " SEQ_OWNER("tc.oid") ", " SEQ_OWNER("tc.relname") ", bool_or(x.own) "
+	"FROM ("
 	/* relations */
 	"SELECT c.oid AS rel, c.relkind::text AS rk, n.nspname AS nsp, c.relname AS obj, "
 	"NULL::name AS col, " GRANTEE_TEXT " AS grantee, g.privilege_type AS priv, "
-	"bool_or(g.is_grantable) AS gr, " GRANT_ORDER " AS ord "
+	"bool_or(g.is_grantable) AS gr, " GRANT_ORDER " AS ord, false AS own "
 	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) g "
 	"WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') "
 	"AND g.grantee <> c.relowner AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"AND NOT (c.relkind = 'S' AND " IS_IDENTITY_SEQ("c.oid") ") "
 	"GROUP BY 1, 2, 3, 4, 5, 6, 7 "
 	"UNION ALL "
+	/* owners */
+	"SELECT c.oid, c.relkind::text, n.nspname, c.relname, NULL, "
+	"quote_ident(pg_get_userbyid(c.relowner)), NULL, false, 0, true "
+	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"AND NOT (c.relkind = 'S' AND " IS_IDENTITY_SEQ("c.oid") ") "
+	"UNION ALL "
 	/* columns */
 	"SELECT c.oid, c.relkind::text, n.nspname, c.relname, a.attname, " GRANTEE_TEXT ", "
-	"g.privilege_type, bool_or(g.is_grantable), " GRANT_ORDER " "
+	"g.privilege_type, bool_or(g.is_grantable), " GRANT_ORDER ", false "
 	"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
 	"JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(a.attacl) g "
 	"WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped "
@@ -1572,6 +1583,7 @@ static void read_grants(ictx *x)
 				 : rk && (rk[0] == 'v' || rk[0] == 'm') ? PLUMB_OBJ_VIEW
 									  : PLUMB_OBJ_TABLE;
 		o->definition = dup(x, val(r, i, R_DEF));
+		o->implicit = val(r, i, R_OWN) && val(r, i, R_OWN)[0] == 't';
 	}
 }
 

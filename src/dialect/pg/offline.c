@@ -891,11 +891,75 @@ static plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constrai
 	return k;
 }
 
+static bool same_names(PgQuery__Node **a, size_t na, PgQuery__Node **b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (!str_eq(plumb__pg_strval(a[i]), plumb__pg_strval(b[i])))
+			return false;
+	return true;
+}
+
+/* Whether unique or primary key constraint q builds the same index as p. */
+static bool same_key(const pend *p, const pend *q)
+{
+	const plumb_constraint *a = p->con, *b = q->con;
+	if (a->n_columns != b->n_columns || !empty(p->node->indexname) ||
+	    !empty(q->node->indexname) || a->deferrable != b->deferrable ||
+	    a->initially_deferred != b->initially_deferred ||
+	    p->node->nulls_not_distinct != q->node->nulls_not_distinct ||
+	    !same_names(p->node->including, p->node->n_including, q->node->including,
+			q->node->n_including))
+		return false;
+	for (size_t i = 0; i < a->n_columns; i++)
+		if (!str_eq(a->columns[i], b->columns[i]))
+			return false;
+	return true;
+}
+
+/* One statement's unique constraint that repeats its primary key or an
+ * earlier unique constraint is dropped ("UNIQUE PRIMARY KEY"), its name going
+ * to the one kept when that has none, as transformIndexConstraints does. */
+static void merge_repeated_keys(plumb_vec *pending)
+{
+	const pend *pk = NULL;
+	for (size_t i = 0; i < pending->n && !pk; i++) {
+		const pend *p = pending->items[i];
+		if (p->con->kind == PLUMB_CON_PRIMARY_KEY)
+			pk = p;
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < pending->n; i++) {
+		pend *q = pending->items[i];
+		pend *prior = NULL;
+		if (q->con->kind == PLUMB_CON_UNIQUE) {
+			if (pk && same_key(pk, q))
+				prior = (pend *)pk;
+			for (size_t j = 0; j < kept && !prior; j++) {
+				pend *p = pending->items[j];
+				if (p->con->kind == PLUMB_CON_UNIQUE && same_key(p, q))
+					prior = p;
+			}
+		}
+		if (!prior) {
+			pending->items[kept++] = q;
+			continue;
+		}
+		if (!prior->con->name && q->con->name) {
+			prior->con->name = q->con->name;
+			prior->con->renamed_from = q->con->renamed_from;
+		}
+	}
+	pending->n = kept;
+}
+
 /* Names the pending constraints of table t as PostgreSQL would (checks,
  * then the primary key, then unique and exclusion, then foreign keys),
  * fills their texts and adds them to t. */
 static void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 {
+	merge_repeated_keys(pending);
 	for (size_t i = 0; i < pending->n; i++) {
 		pend *p = pending->items[i];
 		if (p->con->name) {

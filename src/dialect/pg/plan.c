@@ -2439,7 +2439,7 @@ static void phase_grants(planner *p)
 	}
 	for (size_t i = 0; i < p->to->objects.n; i++) {
 		const plumb_object *o = p->to->objects.items[i];
-		if (o->kind != PLUMB_OBJ_GRANT ||
+		if (o->kind != PLUMB_OBJ_GRANT || o->implicit ||
 		    find_change(p, PLUMB_OBJ_GRANT, o->schema, o->name, false))
 			continue;
 		bool again = grant_target_gone(p, o);
