@@ -116,6 +116,14 @@ static void test_canon(void)
 		{"public.f(x)", "f(x)"},
 		{"lower(email)", "lower((email)::text)"},
 		{"'3000000000'::bigint", "3000000000"},
+		{"'1 YEAR'::interval", "'1 year'::interval"},
+		{"'2 weeks 1 day'::interval", "'15 days'::interval"},
+		{"'90 min'::interval", "'01:30:00'::interval"},
+		{"'1 day ago'::interval", "'-1 days'::interval"},
+		{"'-1 year 2 months'::interval", "'-1 years +2 mons'::interval"},
+		{"'1.5 hours'::interval", "'1.5 hours'::interval"},
+		{"f(a, VARIADIC ARRAY['x', 'y'])", "f(a, 'x', 'y')"},
+		{"a = ANY (SELECT 1)", "a IN (SELECT 1)"},
 	};
 	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
 		const char *a = canon('e', same[i][0]), *b = canon('e', same[i][1]);
