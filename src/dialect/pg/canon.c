@@ -70,6 +70,17 @@ done:
 	return rc;
 }
 
+PgQuery__Node *plumb__pg_copy(plumb_arena *arena, const PgQuery__Node *n)
+{
+	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
+	size_t len = pg_query__node__get_packed_size(n);
+	uint8_t *buf = plumb_arena_alloc(arena, len ? len : 1);
+	if (!buf)
+		return NULL;
+	pg_query__node__pack(n, buf);
+	return pg_query__node__unpack(&al, len, buf);
+}
+
 PgQuery__Node *plumb__pg_node(plumb_arena *arena, PgQuery__Node__NodeCase c, void *msg)
 {
 	PgQuery__Node *n = plumb_arena_alloc(arena, sizeof(*n));
