@@ -3,7 +3,8 @@
  * IN/BETWEEN/LIKE, idempotence), the offline builder's PostgreSQL rules
  * (implicit names with 63-byte truncation, serial, identity, NOT NULL of
  * primary keys, errors at file:line:col), and agreement: each schema built
- * offline equals the same schema applied to the test server and introspected.
+ * offline equals the same schema applied to the test server and introspected
+ * (views among them, analysed by analyze.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,14 @@ static void test_canon(void)
 		{"public.f(x)", "f(x)"},
 		{"lower(email)", "lower((email)::text)"},
 		{"'3000000000'::bigint", "3000000000"},
+		{"'1 YEAR'::interval", "'1 year'::interval"},
+		{"'2 weeks 1 day'::interval", "'15 days'::interval"},
+		{"'90 min'::interval", "'01:30:00'::interval"},
+		{"'1 day ago'::interval", "'-1 days'::interval"},
+		{"'-1 year 2 months'::interval", "'-1 years +2 mons'::interval"},
+		{"'1.5 hours'::interval", "'1.5 hours'::interval"},
+		{"f(a, VARIADIC ARRAY['x', 'y'])", "f(a, 'x', 'y')"},
+		{"a = ANY (SELECT 1)", "a IN (SELECT 1)"},
 	};
 	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
 		const char *a = canon('e', same[i][0]), *b = canon('e', same[i][1]);
@@ -361,6 +370,68 @@ static void test_agree(void)
 		 "CREATE TABLE k (a int PRIMARY KEY UNIQUE, b int UNIQUE, c int, d int UNIQUE,\n"
 		 "  UNIQUE (b), CONSTRAINT named UNIQUE (c), UNIQUE (c), CONSTRAINT dn UNIQUE (d),\n"
 		 "  UNIQUE (b, c), UNIQUE (b, c) DEFERRABLE);\n"},
+		{"view names and qualifiers",
+		 "CREATE TYPE e AS ENUM ('a', 'b');\n"
+		 "CREATE TABLE t (id int PRIMARY KEY, a int, d date);\n"
+		 "CREATE TABLE u (id int, b bigint, name text);\n"
+		 /* a relation named again below is renamed t_1 (t_1_1 for an alias t_1) */
+		 "CREATE VIEW v_sub AS SELECT id, a FROM t WHERE id IN (SELECT max(id) FROM t GROUP BY a)"
+		 " AND EXISTS (SELECT 1 FROM t t_1 WHERE t_1.a IN (SELECT a FROM t));\n"
+		 "CREATE VIEW v_corr AS SELECT id FROM t WHERE a > (SELECT count(*) FROM u WHERE u.id = t.id);\n"
+		 "CREATE VIEW v_distinct AS SELECT DISTINCT ON (a, d) id, a, d FROM t ORDER BY a, d, id DESC;\n"
+		 /* output names and numbers in GROUP BY and ORDER BY */
+		 "CREATE VIEW v_order AS SELECT a + 1 AS x, a FROM t GROUP BY 1, a ORDER BY x, 2;\n"
+		 "CREATE VIEW v_group AS SELECT extract(year FROM d) AS yr, count(*) FROM t GROUP BY yr;\n"
+		 "CREATE VIEW v_group2 AS SELECT a AS id, count(*) FROM t GROUP BY id;\n"
+		 /* FigureColname: casts, CASE, sublinks */
+		 "CREATE VIEW v_names AS SELECT 'b'::e, a::numeric, CASE WHEN a > 0 THEN 1 ELSE id END,"
+		 " CASE WHEN a > 0 THEN a END::numeric, 'x'::text, (SELECT max(id) FROM u) FROM t;\n"
+		 /* set operations: names of the first SELECT, ORDER BY by number */
+		 "CREATE VIEW v_setop AS SELECT id, a FROM t UNION SELECT id, b FROM u ORDER BY a DESC, 1;\n"
+		 "CREATE VIEW v_setalias (p) AS SELECT id FROM t UNION SELECT id FROM u;\n"
+		 "CREATE VIEW v_any AS SELECT id FROM t WHERE id = ANY (SELECT id FROM u);\n"},
+		{"view stars and joins",
+		 "CREATE SCHEMA s2;\n"
+		 "CREATE TABLE s2.w (id int, z text);\n"
+		 "CREATE TABLE t (id int PRIMARY KEY, a int);\n"
+		 "CREATE TABLE u (id int, b bigint, name text);\n"
+		 "CREATE VIEW s2.vw AS SELECT * FROM s2.w;\n"
+		 "CREATE VIEW s2.vw2 AS SELECT * FROM s2.vw;\n"
+		 "CREATE VIEW v_cte AS WITH c(q, r) AS (SELECT id, a FROM t) SELECT * FROM c;\n"
+		 "CREATE MATERIALIZED VIEW v_cte2 AS WITH c AS (SELECT id, a AS aa FROM t), c2 AS (SELECT * FROM c)"
+		 " SELECT * FROM c2;\n"
+		 "CREATE VIEW v_sub AS SELECT * FROM (SELECT id, a FROM t UNION ALL SELECT id, b::int FROM u) q;\n"
+		 "CREATE VIEW v_view AS SELECT * FROM v_sub WHERE a > 1;\n"
+		 "CREATE VIEW v_values AS SELECT * FROM (VALUES (1, 'a'), (2, 'b')) v(x, y);\n"
+		 "CREATE VIEW v_join AS SELECT * FROM t JOIN u USING (id);\n"
+		 "CREATE VIEW v_full AS SELECT * FROM t FULL JOIN u USING (id);\n"
+		 "CREATE VIEW v_natural AS SELECT * FROM t NATURAL JOIN u;\n"
+		 "CREATE VIEW v_right AS SELECT a, name, b FROM t RIGHT JOIN u USING (id) WHERE id > 1 ORDER BY id;\n"
+		 "CREATE VIEW v_qual AS SELECT t.*, u.name FROM t JOIN u ON t.id = u.id;\n"
+		 "CREATE VIEW v_joinalias AS SELECT * FROM (t JOIN u USING (id)) jj;\n"
+		 "CREATE VIEW v_alias (p, q) AS SELECT * FROM u;\n"},
+		{"view casts and literals",
+		 "CREATE TABLE t (id int, a int, b bigint, d date, n numeric(10,2), j jsonb);\n"
+		 /* implicit casts of function arguments, VARIADIC, interval literals */
+		 "CREATE VIEW v AS SELECT date_trunc('month', d) AS m, to_char(current_date, 'YYYY') AS y1,"
+		 " to_timestamp(b) AS ts, round(a) AS r1, round(n, 1) AS r2, to_char(d, 'YYYY') AS y2, age(d),"
+		 " d - interval '1 WEEK' AS wk, jsonb_extract_path_text(j, 'x', 'y') AS jx, sqrt(a) AS sq,"
+		 " to_timestamp(jsonb_extract_path_text(j, 'c')::bigint) AS c, d AT TIME ZONE 'UTC' AS dz"
+		 " FROM t;\n"
+		 /* implicit casts of operands */
+		 "CREATE VIEW vo AS SELECT n * a AS x1, a / 2.0 AS x2, a + b AS x3, n > a AS x4,"
+		 " d - 1 AS x5, d + interval '1 day' AS x6, a * 1.5::float8 AS x7, a > '5' AS x8,"
+		 " (a + 1) * n AS x9 FROM t WHERE a > 2.5 AND d > now() - interval '1 day';\n"
+		 "CREATE VIEW vd AS SELECT id, d FROM t;\n"
+		 "CREATE MATERIALIZED VIEW vm AS SELECT date_trunc('month', d) AS m, count(*) FROM vd"
+		 " GROUP BY date_trunc('month', d);\n"
+		 "CREATE TABLE iv (a interval DEFAULT interval '2 weeks',"
+		 " b interval DEFAULT interval '90 minutes',"
+		 " c interval DEFAULT interval '1 year 14 months 3 days 04:05:06',"
+		 " d interval DEFAULT interval '1 day ago', e interval DEFAULT interval '-1 year 2 mons',"
+		 " f interval DEFAULT interval '0 days', g interval DEFAULT interval '36 hours 30 sec');\n"
+		 "CREATE FUNCTION f() RETURNS timestamptz LANGUAGE sql SET timezone TO 'UTC'"
+		 " SET DateStyle TO 'ISO' AS 'select now()';\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);

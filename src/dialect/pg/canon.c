@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dialect/pg/canon_int.h"
 
@@ -67,6 +68,17 @@ int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const c
 done:
 	pg_query_free_protobuf_parse_result(r);
 	return rc;
+}
+
+PgQuery__Node *plumb__pg_copy(plumb_arena *arena, const PgQuery__Node *n)
+{
+	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
+	size_t len = pg_query__node__get_packed_size(n);
+	uint8_t *buf = plumb_arena_alloc(arena, len ? len : 1);
+	if (!buf)
+		return NULL;
+	pg_query__node__pack(n, buf);
+	return pg_query__node__unpack(&al, len, buf);
 }
 
 PgQuery__Node *plumb__pg_node(plumb_arena *arena, PgQuery__Node__NodeCase c, void *msg)
@@ -572,6 +584,145 @@ static bool returns_text(const PgQuery__FuncCall *f)
 	return false;
 }
 
+/* Units of an interval literal: what one is worth in months, days or
+ * microseconds (field 0, 1, 2). */
+static const struct {
+	const char *name;
+	int field;
+	long long worth;
+} interval_units[] = {
+	{"millennium", 0, 12000}, {"millennia", 0, 12000}, {"century", 0, 1200},
+	{"centuries", 0, 1200},	  {"decade", 0, 120},	   {"year", 0, 12},
+	{"yr", 0, 12},		  {"y", 0, 12},		   {"month", 0, 1},
+	{"mon", 0, 1},		  {"week", 1, 7},	   {"w", 1, 7},
+	{"day", 1, 1},		  {"d", 1, 1},		   {"hour", 2, 3600000000LL},
+	{"hr", 2, 3600000000LL},  {"h", 2, 3600000000LL},  {"minute", 2, 60000000},
+	{"min", 2, 60000000},	  {"m", 2, 60000000},	   {"second", 2, 1000000},
+	{"sec", 2, 1000000},	  {"s", 2, 1000000},	   {"millisecond", 2, 1000},
+	{"ms", 2, 1000},	  {"microsecond", 2, 1},   {"us", 2, 1},
+};
+
+static int interval_unit(const char *w, size_t len)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < sizeof(interval_units) / sizeof(interval_units[0]); i++)
+			if (strlen(interval_units[i].name) == len &&
+			    strncasecmp(interval_units[i].name, w, len) == 0)
+				return (int)i;
+		if (len < 2 || tolower((unsigned char)w[len - 1]) != 's')
+			break;
+		len--; /* plural */
+	}
+	return -1;
+}
+
+/* One part of the postgres interval style ("1 year", " -2 mons", " +3 days"). */
+static size_t interval_part(char *out, size_t size, long long v, const char *unit, bool *zero,
+			    bool *before)
+{
+	if (!v)
+		return 0;
+	int n = snprintf(out, size, "%s%s%lld %s%s", *zero ? "" : " ", *before && v > 0 ? "+" : "",
+			 v, unit, v != 1 ? "s" : "");
+	*before = v < 0;
+	*zero = false;
+	return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
+/* An interval literal as the server prints it (IntervalStyle postgres):
+ * '1 YEAR' -> '1 year', '2 weeks' -> '14 days', '90 minutes' -> '01:30:00'.
+ * Whole numbers with units and [-]h:mm[:ss] are read; any other text stays
+ * as written. */
+static void norm_interval(nx *x, PgQuery__AConst *k)
+{
+	const char *p = k->sval->sval;
+	long long f[3] = {0, 0, 0};
+	bool any = false;
+	while (*p) {
+		while (isspace((unsigned char)*p) || (*p == '@' && !any))
+			p++;
+		if (!*p)
+			break;
+		if (strncasecmp(p, "ago", 3) == 0 && !isalpha((unsigned char)p[3]) && any) {
+			for (p += 3; isspace((unsigned char)*p); p++)
+				;
+			if (*p)
+				return;
+			for (int i = 0; i < 3; i++)
+				f[i] = -f[i];
+			break;
+		}
+		int sign = *p == '-' ? -1 : 1;
+		if (*p == '-' || *p == '+')
+			p++;
+		const char *d = p;
+		while (isdigit((unsigned char)*p))
+			p++;
+		if (p == d || p - d > 9)
+			return;
+		long long v = strtoll(d, NULL, 10);
+		if (*p == ':') {
+			if (!isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]))
+				return;
+			long long mm = (p[1] - '0') * 10 + (p[2] - '0'), ss = 0;
+			p += 3;
+			if (*p == ':') {
+				if (!isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]))
+					return;
+				ss = (p[1] - '0') * 10 + (p[2] - '0');
+				p += 3;
+			}
+			if (mm > 59 || ss > 59)
+				return;
+			f[2] += sign * ((v * 60 + mm) * 60 + ss) * 1000000;
+		} else {
+			while (isspace((unsigned char)*p))
+				p++;
+			const char *w = p;
+			while (isalpha((unsigned char)*p))
+				p++;
+			int u = interval_unit(w, (size_t)(p - w));
+			if (u < 0)
+				return;
+			f[interval_units[u].field] += sign * v * interval_units[u].worth;
+		}
+		if (*p && !isspace((unsigned char)*p))
+			return;
+		any = true;
+	}
+	if (!any)
+		return;
+	char out[160];
+	size_t n = 0;
+	bool zero = true, before = false;
+	n += interval_part(out + n, sizeof(out) - n, f[0] / 12, "year", &zero, &before);
+	n += interval_part(out + n, sizeof(out) - n, f[0] % 12, "mon", &zero, &before);
+	n += interval_part(out + n, sizeof(out) - n, f[1], "day", &zero, &before);
+	if (zero || f[2]) {
+		long long t = f[2] < 0 ? -f[2] : f[2];
+		int w = snprintf(out + n, sizeof(out) - n, "%s%s%02lld:%02lld:%02lld", zero ? "" : " ",
+				 f[2] < 0 ? "-" : before ? "+" : "", t / 3600000000LL,
+				 t / 60000000 % 60, t / 1000000 % 60);
+		if (w < 0 || (size_t)w >= sizeof(out) - n)
+			return;
+		n += (size_t)w;
+		if (t % 1000000) {
+			w = snprintf(out + n, sizeof(out) - n, ".%06lld", t % 1000000);
+			if (w < 0 || (size_t)w >= sizeof(out) - n)
+				return;
+			n += (size_t)w;
+			while (out[n - 1] == '0')
+				n--;
+		}
+	}
+	out[n] = 0;
+	char *s = plumb_arena_strdup(x->a, out);
+	if (!s)
+		x->failed = true;
+	else
+		k->sval->sval = s;
+}
+
 static void norm_cast(nx *x, PgQuery__Node *n)
 {
 	PgQuery__TypeCast *tc = n->type_cast;
@@ -587,6 +738,8 @@ static void norm_cast(nx *x, PgQuery__Node *n)
 				const_to_number(x, k);
 			else if (c && strcmp(c, "regclass") == 0)
 				strip_public_literal(k);
+			else if (c && strcmp(c, "interval") == 0 && !tc->type_name->n_typmods)
+				norm_interval(x, k);
 		}
 		*n = *arg;
 		return;
@@ -722,8 +875,29 @@ static void norm_bool(nx *x, PgQuery__Node *n)
 	b->n_args = k;
 }
 
-static void norm_func(PgQuery__FuncCall *f)
+/* f(a, VARIADIC ARRAY[b, c]) -> f(a, b, c): the server prints every call
+ * of a function with a VARIADIC array parameter in the first form. */
+static void spread_variadic(nx *x, PgQuery__FuncCall *f)
 {
+	PgQuery__Node *last = f->n_args ? f->args[f->n_args - 1] : NULL;
+	if (!f->func_variadic || !last || last->node_case != PG_QUERY__NODE__NODE_A_ARRAY_EXPR ||
+	    !last->a_array_expr->n_elements)
+		return;
+	PgQuery__AArrayExpr *ae = last->a_array_expr;
+	size_t n = f->n_args - 1 + ae->n_elements;
+	PgQuery__Node **args = nalloc(x, n * sizeof(*args));
+	if (!args)
+		return;
+	memcpy(args, f->args, (f->n_args - 1) * sizeof(*args));
+	memcpy(args + f->n_args - 1, ae->elements, ae->n_elements * sizeof(*args));
+	f->args = args;
+	f->n_args = n;
+	f->func_variadic = false;
+}
+
+static void norm_func(nx *x, PgQuery__FuncCall *f)
+{
+	spread_variadic(x, f);
 	if (f->n_funcname == 2 &&
 	    (str_is(f->funcname[0], "public") ||
 	     (str_is(f->funcname[0], "pg_catalog") &&
@@ -781,10 +955,17 @@ static void visit_expr(ProtobufCMessage *m, nx *x)
 		norm_bool(x, n);
 		break;
 	case PG_QUERY__NODE__NODE_FUNC_CALL:
-		norm_func(n->func_call);
+		norm_func(x, n->func_call);
 		break;
 	case PG_QUERY__NODE__NODE_CASE_EXPR:
 		norm_case(x, n->case_expr);
+		break;
+	case PG_QUERY__NODE__NODE_SUB_LINK:
+		/* = ANY (SELECT ...) is IN (SELECT ...) */
+		if (n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK &&
+		    n->sub_link->n_oper_name == 1 && str_is(n->sub_link->oper_name[0], "="))
+			n->sub_link->n_oper_name = 0;
+		n->sub_link->location = 0;
 		break;
 	case PG_QUERY__NODE__NODE_COLUMN_REF: {
 		PgQuery__ColumnRef *c = n->column_ref;
@@ -870,7 +1051,9 @@ int plumb__pg_expr_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr,
 
 /* --- statements --------------------------------------------------------------------- */
 
-const char *plumb__pg_figure_colname(const PgQuery__Node *n)
+/* The name FigureColnameInternal gives an expression that is neither a cast
+ * nor a CASE, or NULL. */
+static const char *colname(const PgQuery__Node *n)
 {
 	if (!n)
 		return NULL;
@@ -883,15 +1066,12 @@ const char *plumb__pg_figure_colname(const PgQuery__Node *n)
 		const PgQuery__FuncCall *f = n->func_call;
 		return f->n_funcname ? plumb__pg_strval(f->funcname[f->n_funcname - 1]) : NULL;
 	}
-	case PG_QUERY__NODE__NODE_TYPE_CAST: {
-		const char *s = plumb__pg_figure_colname(n->type_cast->arg);
-		if (s)
-			return s;
-		const PgQuery__TypeName *tn = n->type_cast->type_name;
-		return tn && tn->n_names ? plumb__pg_strval(tn->names[tn->n_names - 1]) : NULL;
-	}
-	case PG_QUERY__NODE__NODE_CASE_EXPR:
-		return "case";
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		return n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF ? "nullif" : NULL;
+	case PG_QUERY__NODE__NODE_ROW_EXPR:
+		return "row";
+	case PG_QUERY__NODE__NODE_GROUPING_FUNC:
+		return "grouping";
 	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
 		return "coalesce";
 	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
@@ -938,10 +1118,14 @@ const char *plumb__pg_figure_colname(const PgQuery__Node *n)
 		case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK:
 			return "array";
 		case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK: {
+			/* the first output name of the subquery (of its first SELECT) */
 			const PgQuery__Node *q = n->sub_link->subselect;
-			if (q && q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
-			    q->select_stmt->n_target_list == 1) {
-				const PgQuery__Node *t = q->select_stmt->target_list[0];
+			const PgQuery__SelectStmt *s =
+				q && q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT ? q->select_stmt : NULL;
+			while (s && s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
+				s = s->larg;
+			if (s && s->n_target_list) {
+				const PgQuery__Node *t = s->target_list[0];
 				if (t->node_case == PG_QUERY__NODE__NODE_RES_TARGET) {
 					if (t->res_target->name && *t->res_target->name)
 						return t->res_target->name;
@@ -956,6 +1140,48 @@ const char *plumb__pg_figure_colname(const PgQuery__Node *n)
 	default:
 		return NULL;
 	}
+}
+
+/* FigureColnameInternal: the name and its strength, 2 for a good name, 1 for
+ * a fallback (a cast's type, "case") that an outer cast or CASE overrides,
+ * 0 for none. */
+static int figure(const PgQuery__Node *n, const char **out)
+{
+	int strength;
+	switch (n ? n->node_case : PG_QUERY__NODE__NODE__NOT_SET) {
+	case PG_QUERY__NODE__NODE_TYPE_CAST: {
+		const PgQuery__TypeName *tn = n->type_cast->type_name;
+		strength = figure(n->type_cast->arg, out);
+		if (strength > 1 || !tn || !tn->n_names)
+			return strength;
+		*out = plumb__pg_strval(tn->names[tn->n_names - 1]);
+		return 1;
+	}
+	case PG_QUERY__NODE__NODE_CASE_EXPR:
+		strength = figure(n->case_expr->defresult, out);
+		if (strength > 1)
+			return strength;
+		*out = "case";
+		return 1;
+	case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
+		return figure(n->collate_clause->arg, out);
+	case PG_QUERY__NODE__NODE_SUB_LINK:
+		/* a scalar subquery is named "?column?" at worst, and firmly */
+		*out = colname(n);
+		if (!*out && n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK)
+			*out = "?column?";
+		return *out ? 2 : 0;
+	default:
+		*out = colname(n);
+		return *out ? 2 : 0;
+	}
+}
+
+const char *plumb__pg_figure_colname(const PgQuery__Node *n)
+{
+	const char *name = NULL;
+	figure(n, &name);
+	return name && strcmp(name, "?column?") != 0 ? name : NULL;
 }
 
 /* The name a FROM item is referred to by, or NULL. */
@@ -987,6 +1213,253 @@ static void visit_unqualify(ProtobufCMessage *m, nx *x)
 	}
 }
 
+/* Before normalising: each unnamed select-list entry gets the name the
+ * server gives it, so that normalising cannot change it (a dropped cast of
+ * a constant would take the type's name with it). */
+static void visit_names(ProtobufCMessage *m, nx *x)
+{
+	(void)x;
+	if (m->descriptor != &pg_query__select_stmt__descriptor)
+		return;
+	PgQuery__SelectStmt *s = (PgQuery__SelectStmt *)m;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		PgQuery__Node *t = s->target_list[i];
+		if (t->node_case == PG_QUERY__NODE__NODE_RES_TARGET &&
+		    (!t->res_target->name || !*t->res_target->name))
+			t->res_target->name = (char *)plumb__pg_figure_colname(t->res_target->val);
+	}
+}
+
+static PgQuery__SelectStmt *first_leaf(PgQuery__SelectStmt *s)
+{
+	while (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE && s->larg)
+		s = s->larg;
+	return s;
+}
+
+/* The columns of a view are named by its first SELECT; the server writes
+ * those names on the same columns of every other SELECT of a set operation. */
+static void name_leaves(PgQuery__SelectStmt *s, const PgQuery__SelectStmt *first)
+{
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE) {
+		if (s->larg)
+			name_leaves(s->larg, first);
+		if (s->rarg)
+			name_leaves(s->rarg, first);
+		return;
+	}
+	for (size_t i = 0; s != first && i < s->n_target_list && i < first->n_target_list; i++) {
+		PgQuery__Node *t = s->target_list[i], *f = first->target_list[i];
+		if (t->node_case == PG_QUERY__NODE__NODE_RES_TARGET &&
+		    f->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
+			t->res_target->name = f->res_target->name && *f->res_target->name
+						      ? f->res_target->name
+						      : "?column?";
+	}
+}
+
+/* --- relation names: ruleutils.c's set_rtable_names ---------------------------- */
+
+/* A FROM item of one query level: the name it is written with and the one
+ * the server gives it, unique across the level and every level above it
+ * ("t", then "t_1", "t_2", ...). */
+typedef struct rtename {
+	const char *orig, *name;
+	PgQuery__Alias **alias; /* where the item keeps its alias; NULL: none to set */
+	int counter;		/* conflicts of orig so far on this level */
+} rtename;
+
+typedef struct level {
+	const struct level *up;
+	rtename *v;
+	size_t n, cap;
+} level;
+
+static bool name_taken(const level *lv, const char *name)
+{
+	for (; lv; lv = lv->up)
+		for (size_t i = 0; i < lv->n; i++)
+			if (strcmp(lv->v[i].name, name) == 0)
+				return true;
+	return false;
+}
+
+/* Adds a FROM item named orig, choosing its unique name. */
+static void level_add(nx *x, level *lv, const char *orig, PgQuery__Alias **alias)
+{
+	if (!orig || !*orig)
+		return;
+	if (lv->n == lv->cap) {
+		size_t cap = lv->cap ? 2 * lv->cap : 8;
+		rtename *v = nalloc(x, cap * sizeof(*v));
+		if (!v)
+			return;
+		if (lv->n)
+			memcpy(v, lv->v, lv->n * sizeof(*v));
+		lv->v = v;
+		lv->cap = cap;
+	}
+	rtename *e = &lv->v[lv->n];
+	*e = (rtename){orig, orig, alias, 0};
+	if (name_taken(lv, orig)) {
+		for (size_t i = 0; i < lv->n; i++)
+			if (strcmp(lv->v[i].orig, orig) == 0)
+				e->counter = lv->v[i].counter;
+		size_t len = strlen(orig);
+		char *m;
+		do {
+			e->counter++;
+			/* under NAMEDATALEN: drop characters of orig, keep the digits */
+			for (;;) {
+				m = plumb_arena_printf(x->a, "%.*s_%d", (int)len, orig, e->counter);
+				if (!m) {
+					x->failed = true;
+					return;
+				}
+				if (strlen(m) < 64)
+					break;
+				do
+					len--;
+				while (len && ((unsigned char)orig[len] & 0xC0) == 0x80);
+			}
+		} while (name_taken(lv, m));
+		e->name = m;
+	}
+	lv->n++;
+}
+
+static void level_from(nx *x, level *lv, PgQuery__Node *n)
+{
+	if (!n)
+		return;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_RANGE_VAR: {
+		PgQuery__RangeVar *rv = n->range_var;
+		level_add(x, lv, rv->alias ? rv->alias->aliasname : rv->relname, &rv->alias);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_RANGE_SUBSELECT:
+		if (n->range_subselect->alias)
+			level_add(x, lv, n->range_subselect->alias->aliasname, &n->range_subselect->alias);
+		break;
+	case PG_QUERY__NODE__NODE_RANGE_FUNCTION:
+		if (n->range_function->alias)
+			level_add(x, lv, n->range_function->alias->aliasname, &n->range_function->alias);
+		break;
+	case PG_QUERY__NODE__NODE_RANGE_TABLE_SAMPLE:
+		level_from(x, lv, n->range_table_sample->relation);
+		break;
+	case PG_QUERY__NODE__NODE_JOIN_EXPR:
+		level_from(x, lv, n->join_expr->larg);
+		level_from(x, lv, n->join_expr->rarg);
+		if (n->join_expr->alias)
+			level_add(x, lv, n->join_expr->alias->aliasname, &n->join_expr->alias);
+		break;
+	default:
+		break;
+	}
+}
+
+static void name_select(nx *x, PgQuery__SelectStmt *s, const level *up);
+
+/* Column references of one level named after the FROM item they reach
+ * (the nearest level with an item written that way); nested SELECTs are
+ * levels of their own. */
+static void name_walk(ProtobufCMessage *m, nx *x, const level *lv)
+{
+	if (!m)
+		return;
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	if (d == &pg_query__select_stmt__descriptor) {
+		name_select(x, (PgQuery__SelectStmt *)m, lv);
+		return;
+	}
+	if (d == &pg_query__column_ref__descriptor) {
+		PgQuery__ColumnRef *c = (PgQuery__ColumnRef *)m;
+		const char *q = c->n_fields >= 2 ? plumb__pg_strval(c->fields[0]) : NULL;
+		for (const level *l = lv; q && l; l = l->up) {
+			for (size_t i = 0; i < l->n; i++) {
+				if (strcmp(l->v[i].orig, q) != 0)
+					continue;
+				if (strcmp(l->v[i].name, q) != 0) {
+					PgQuery__Node **f = nalloc(x, c->n_fields * sizeof(*f));
+					if (!f)
+						return;
+					memcpy(f, c->fields, c->n_fields * sizeof(*f));
+					f[0] = plumb__pg_string(x->a, l->v[i].name);
+					if (!f[0])
+						x->failed = true;
+					c->fields = f;
+				}
+				return;
+			}
+		}
+		return;
+	}
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+			continue;
+		char *base = (char *)m;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			size_t n = *(size_t *)(base + f->quantifier_offset);
+			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
+			for (size_t j = 0; j < n; j++)
+				name_walk(v[j], x, lv);
+		} else {
+			if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+			    *(uint32_t *)(base + f->quantifier_offset) != f->id)
+				continue;
+			name_walk(*(ProtobufCMessage **)(base + f->offset), x, lv);
+		}
+	}
+}
+
+/* Gives the FROM items of s and of every query below it the names the
+ * server prints: an item whose name an enclosing level already uses is
+ * renamed and gets that name as its alias, and its column references
+ * follow. A set operation is no level of its own: its SELECTs hang on up. */
+static void name_select(nx *x, PgQuery__SelectStmt *s, const level *up)
+{
+	level lv = {up, NULL, 0, 0};
+	const level *here = up;
+	if (s->op == PG_QUERY__SET_OPERATION__SETOP_NONE) {
+		for (size_t i = 0; i < s->n_from_clause; i++)
+			level_from(x, &lv, s->from_clause[i]);
+		for (size_t i = 0; i < lv.n; i++) {
+			rtename *e = &lv.v[i];
+			if (strcmp(e->name, e->orig) == 0 || !e->alias)
+				continue;
+			PgQuery__Alias *a = nalloc(x, sizeof(*a));
+			if (!a)
+				return;
+			pg_query__alias__init(a);
+			if (*e->alias) {
+				a->colnames = (*e->alias)->colnames;
+				a->n_colnames = (*e->alias)->n_colnames;
+			}
+			a->aliasname = (char *)e->name;
+			*e->alias = a;
+		}
+		here = &lv;
+	}
+	const ProtobufCMessageDescriptor *d = s->base.descriptor;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+			continue;
+		char *base = (char *)s;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			size_t n = *(size_t *)(base + f->quantifier_offset);
+			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
+			for (size_t j = 0; j < n; j++)
+				name_walk(v[j], x, here);
+		} else {
+			name_walk(*(ProtobufCMessage **)(base + f->offset), x, here);
+		}
+	}
+}
+
 /* A SELECT of a view: column references qualified by the only FROM item
  * lose the qualifier; output names equal to the implied name go. */
 static void visit_select(ProtobufCMessage *m, nx *x)
@@ -1007,6 +1480,11 @@ static void visit_select(ProtobufCMessage *m, nx *x)
 			walk_msg(&s->having_clause->base, visit_unqualify, x, &pg_query__select_stmt__descriptor, true);
 		for (size_t i = 0; i < s->n_sort_clause; i++)
 			walk_msg(&s->sort_clause[i]->base, visit_unqualify, x, &pg_query__select_stmt__descriptor, true);
+		for (size_t i = 0; i < s->n_distinct_clause; i++)
+			if (s->distinct_clause[i])
+				walk_msg(&s->distinct_clause[i]->base, visit_unqualify, x, &pg_query__select_stmt__descriptor, true);
+		for (size_t i = 0; i < s->n_window_clause; i++)
+			walk_msg(&s->window_clause[i]->base, visit_unqualify, x, &pg_query__select_stmt__descriptor, true);
 		x->qual = saved;
 	}
 	for (size_t i = 0; i < s->n_target_list; i++) {
@@ -1107,6 +1585,17 @@ static void norm_function(nx *x, PgQuery__CreateFunctionStmt *f)
 			continue;
 		if (o->def_elem->defname && option_is_default(o->def_elem))
 			continue;
+		/* configuration names ignore case; the server stores its own spelling */
+		PgQuery__Node *set = o->def_elem->arg;
+		if (o->def_elem->defname && strcmp(o->def_elem->defname, "set") == 0 && set &&
+		    set->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
+		    set->variable_set_stmt->name) {
+			char *low = plumb_str_lower(x->a, set->variable_set_stmt->name);
+			if (low)
+				set->variable_set_stmt->name = low;
+			else
+				x->failed = true;
+		}
 		if (o->def_elem->defname && strcmp(o->def_elem->defname, "language") == 0) {
 			const char *s = plumb__pg_strval(o->def_elem->arg);
 			char *low = s ? plumb_str_lower(x->a, s) : NULL;
@@ -1226,9 +1715,31 @@ static void norm_policy(nx *x, PgQuery__CreatePolicyStmt *p)
 	}
 }
 
+/* The query of a view or materialized view, or NULL. */
+static PgQuery__SelectStmt *view_query(PgQuery__Node *stmt)
+{
+	PgQuery__Node *q = stmt->node_case == PG_QUERY__NODE__NODE_VIEW_STMT ? stmt->view_stmt->query
+			   : stmt->node_case == PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT
+				   ? stmt->create_table_as_stmt->query
+				   : NULL;
+	return q && q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT ? q->select_stmt : NULL;
+}
+
 static void norm_stmt(nx *x, PgQuery__Node *stmt)
 {
+	/* a view's output names are fixed before its expressions are
+	 * normalised; its FROM items named, qualifiers and implied names
+	 * dropped after */
+	PgQuery__SelectStmt *q = view_query(stmt);
+	if (q) {
+		walk_msg(&q->base, visit_names, x, NULL, true);
+		name_leaves(q, first_leaf(q));
+	}
 	walk_msg(&stmt->base, visit_expr, x, NULL, true);
+	if (q) {
+		name_select(x, q, NULL);
+		walk_msg(&q->base, visit_select, x, NULL, true);
+	}
 	switch (stmt->node_case) {
 	case PG_QUERY__NODE__NODE_INDEX_STMT: {
 		PgQuery__IndexStmt *i = stmt->index_stmt;
@@ -1244,11 +1755,9 @@ static void norm_stmt(nx *x, PgQuery__Node *stmt)
 		break;
 	case PG_QUERY__NODE__NODE_VIEW_STMT:
 		stmt->view_stmt->replace = false;
-		walk_msg(&stmt->base, visit_select, x, NULL, true);
 		break;
 	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
 		stmt->create_table_as_stmt->if_not_exists = false;
-		walk_msg(&stmt->base, visit_select, x, NULL, true);
 		break;
 	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: {
 		PgQuery__CreateTrigStmt *t = stmt->create_trig_stmt;

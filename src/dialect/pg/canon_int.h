@@ -1,9 +1,9 @@
 /*
- * Private to canon.c and offline.c: parse trees of libpg_query held in arena
- * memory (protobuf-c messages unpacked with an arena allocator, so nodes can
- * be replaced freely and nothing needs freeing), the normalisation that makes
- * a tree canonical, and deparsing back to text. canon.c's public functions
- * are these applied to text.
+ * Private to canon.c, analyze.c and offline.c: parse trees of libpg_query
+ * held in arena memory (protobuf-c messages unpacked with an arena
+ * allocator, so nodes can be replaced freely and nothing needs freeing), the
+ * normalisation that makes a tree canonical, and deparsing back to text.
+ * canon.c's public functions are these applied to text.
  */
 #ifndef PLUMB_DIALECT_PG_CANON_INT_H
 #define PLUMB_DIALECT_PG_CANON_INT_H
@@ -38,6 +38,8 @@ int plumb__pg_deparse(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, c
 
 /* A new node of case c pointing at msg. NULL when out of memory. */
 PgQuery__Node *plumb__pg_node(plumb_arena *arena, PgQuery__Node__NodeCase c, void *msg);
+/* A deep copy of n. NULL when out of memory. */
+PgQuery__Node *plumb__pg_copy(plumb_arena *arena, const PgQuery__Node *n);
 /* A String node holding s (copied). */
 PgQuery__Node *plumb__pg_string(plumb_arena *arena, const char *s);
 
@@ -56,5 +58,13 @@ void plumb__pg_walk(ProtobufCMessage *m, void (*fn)(ProtobufCMessage *m, void *p
 /* The column name PostgreSQL gives an unnamed select-list expression
  * (FigureColname), or NULL when it would be "?column?". */
 const char *plumb__pg_figure_colname(const PgQuery__Node *n);
+
+/* analyze.c: a view's query as the server's parse analysis leaves it, as far
+ * as pg_get_viewdef shows (* expanded, column references qualified, names
+ * and numbers in GROUP BY, ORDER BY and DISTINCT ON resolved, implicit casts
+ * of function arguments written out), against the tables and views of cat.
+ * Changes query in place; what it cannot resolve stays as written. */
+int plumb__pg_analyze_query(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
+			    PgQuery__Node *query);
 
 #endif

@@ -3,8 +3,8 @@
  * turned into the catalog the server would show after running them, with
  * PostgreSQL's own rules for implicit names (ChooseRelationName,
  * makeObjectName), serial and identity columns, NOT NULL of primary keys and
- * canonical texts (canon.c, model.c), so that it equals what introspection
- * reads. It runs nothing; statements it has no model for (SET,
+ * canonical texts (canon.c, model.c; view queries analysed first by
+ * analyze.c), so that it equals what introspection reads. It runs nothing; statements it has no model for (SET,
  * INSERT, ...) are ignored, and a DROP forgets an object created earlier.
  */
 #include <ctype.h>
@@ -1693,55 +1693,12 @@ static void collect_dep(ProtobufCMessage *m, void *p)
 		push(d->x, d->out, (void *)s);
 }
 
-/* SELECT * over a single known table: the table's columns. */
-static void expand_star(ox *x, PgQuery__SelectStmt *s)
-{
-	if (s->n_from_clause != 1 || s->from_clause[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
-		return;
-	plumb_table *t = rv_table(x, s->from_clause[0]->range_var);
-	if (!t)
-		return;
-	for (size_t i = 0; i < s->n_target_list; i++) {
-		PgQuery__Node *n = s->target_list[i];
-		if (n->node_case != PG_QUERY__NODE__NODE_RES_TARGET || !n->res_target->val ||
-		    n->res_target->val->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
-			continue;
-		PgQuery__ColumnRef *cr = n->res_target->val->column_ref;
-		if (cr->n_fields != 1 || cr->fields[0]->node_case != PG_QUERY__NODE__NODE_A_STAR)
-			continue;
-		size_t nn = s->n_target_list - 1 + t->columns.n;
-		PgQuery__Node **v = alloc(x, (nn + 1) * sizeof(*v));
-		if (!v)
-			return;
-		size_t k = 0;
-		for (size_t j = 0; j < i; j++)
-			v[k++] = s->target_list[j];
-		for (size_t j = 0; j < t->columns.n; j++) {
-			plumb_column *col = t->columns.items[j];
-			PgQuery__ResTarget *rt = alloc(x, sizeof(*rt));
-			PgQuery__ColumnRef *c = alloc(x, sizeof(*c));
-			PgQuery__Node **f = alloc(x, sizeof(*f));
-			if (x->rc)
-				return;
-			pg_query__res_target__init(rt);
-			pg_query__column_ref__init(c);
-			f[0] = plumb__pg_string(x->a, col->name);
-			c->fields = f;
-			c->n_fields = 1;
-			rt->val = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_COLUMN_REF, c);
-			v[k++] = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_RES_TARGET, rt);
-		}
-		for (size_t j = i + 1; j < s->n_target_list; j++)
-			v[k++] = s->target_list[j];
-		s->target_list = v;
-		s->n_target_list = k;
-		return;
-	}
-}
-
-/* Column aliases of CREATE VIEW v (a, b) become AS names in the select list. */
+/* Column aliases of CREATE VIEW v (a, b) become AS names in the select list
+ * (of the first SELECT of a set operation, which names the columns). */
 static void apply_aliases(PgQuery__SelectStmt *s, PgQuery__Node **aliases, size_t n)
 {
+	while (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE && s->larg)
+		s = s->larg;
 	for (size_t i = 0; i < n && i < s->n_target_list; i++) {
 		PgQuery__Node *t = s->target_list[i];
 		const char *a = plumb__pg_strval(aliases[i]);
@@ -1750,8 +1707,12 @@ static void apply_aliases(PgQuery__SelectStmt *s, PgQuery__Node **aliases, size_
 	}
 }
 
+/* A view from its statement, kept as written (sql) and as the server would
+ * print it back (definition: the query analysed, column aliases as AS
+ * names). */
 static void add_view(ox *x, PgQuery__RangeVar *rv, PgQuery__Node *query, PgQuery__Node *stmt,
-		     bool materialized, bool replace, size_t loc)
+		     PgQuery__Node **aliases, size_t *n_aliases, bool materialized, bool replace,
+		     size_t loc)
 {
 	const char *schema = sch(rv->schemaname);
 	for (size_t i = 0; i < x->cat->views.n; i++) {
@@ -1773,12 +1734,16 @@ static void add_view(ox *x, PgQuery__RangeVar *rv, PgQuery__Node *query, PgQuery
 	v->materialized = materialized;
 	rv->schemaname = (char *)v->schema;
 	use_name(x, &x->relnames, schema, v->name);
-	if (query && query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT)
-		expand_star(x, query->select_stmt);
 	deps d = {x, &v->depends};
 	if (query)
 		plumb__pg_walk(&query->base, collect_dep, &d);
 	v->sql = deparse(x, stmt);
+	size_t n = *n_aliases;
+	*n_aliases = 0;
+	if (query && query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT && !x->rc) {
+		fail(x, plumb__pg_analyze_query(x->ctx, x->tmp, x->cat, query));
+		apply_aliases(query->select_stmt, aliases, n);
+	}
 	v->definition = stmt_text(x, stmt);
 	push(x, &x->cat->views, v);
 }
@@ -2460,11 +2425,8 @@ static void statement(ox *x, PgQuery__RawStmt *raw)
 		break;
 	case PG_QUERY__NODE__NODE_VIEW_STMT: {
 		PgQuery__ViewStmt *vs = s->view_stmt;
-		if (vs->n_aliases && vs->query && vs->query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
-			apply_aliases(vs->query->select_stmt, vs->aliases, vs->n_aliases);
-			vs->n_aliases = 0;
-		}
-		add_view(x, vs->view, vs->query, s, false, vs->replace, loc);
+		add_view(x, vs->view, vs->query, s, vs->aliases, &vs->n_aliases, false, vs->replace,
+			 loc);
 		break;
 	}
 	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
@@ -2472,12 +2434,8 @@ static void statement(ox *x, PgQuery__RawStmt *raw)
 		if (ct->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW || !ct->into)
 			break;
 		ct->into->skip_data = false;
-		if (ct->into->n_col_names && ct->query &&
-		    ct->query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
-			apply_aliases(ct->query->select_stmt, ct->into->col_names, ct->into->n_col_names);
-			ct->into->n_col_names = 0;
-		}
-		add_view(x, ct->into->rel, ct->query, s, true, false, loc);
+		add_view(x, ct->into->rel, ct->query, s, ct->into->col_names, &ct->into->n_col_names,
+			 true, false, loc);
 		break;
 	}
 	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:

@@ -1,0 +1,1129 @@
+/*
+ * Parse analysis of a view's query for the offline builder, as far as it
+ * shows in what pg_get_viewdef prints: * and t.* become the columns they
+ * stand for, column references are qualified by the FROM item they reach,
+ * names and numbers in GROUP BY, ORDER BY and DISTINCT ON become the
+ * select-list expressions they refer to, and function arguments get the
+ * implicit casts the server's function resolution adds. It reads the tables
+ * and views of the catalog built so far; what it cannot resolve (an unknown
+ * relation, a function it has no signature for) stays as written.
+ */
+#include <string.h>
+
+#include "dialect/pg/canon_int.h"
+
+/* A column of a FROM item or of a query's output. type is a short type
+ * name ("int4", "timestamptz", ...; "unknown" for a string literal) or NULL
+ * when not known; qual is what the server qualifies a reference with
+ * (NULL: nothing, as for a merged column of a FULL JOIN). */
+typedef struct col {
+	const char *name, *type, *qual;
+} col;
+
+/* A FROM item, or a query's output columns. */
+typedef struct item {
+	const char *ref; /* the name it is referred to by; NULL for none */
+	col *cols;
+	size_t n;
+	bool known;	 /* false: its columns are unknown */
+} item;
+
+/* One query level: its FROM items (items: the top-level ones, whose
+ * columns unqualified names reach; rels: every named one) and its CTEs. */
+typedef struct scope {
+	const struct scope *up;
+	const PgQuery__WithClause *with;
+	plumb_vec items, rels; /* item * */
+} scope;
+
+typedef struct memo {
+	const PgQuery__SelectStmt *s;
+	item *out; /* NULL while being analysed */
+} memo;
+
+typedef struct ax {
+	plumb_ctx *ctx;
+	plumb_arena *a;
+	const plumb_catalog *cat;
+	int rc;
+	int depth;	/* views read through views */
+	plumb_vec memo; /* memo *: queries analysed */
+} ax;
+
+static const char unknown_type[] = "unknown";
+
+static void *xalloc(ax *x, size_t size)
+{
+	void *p = x->rc ? NULL : plumb_arena_alloc(x->a, size ? size : 1);
+	if (!p && !x->rc)
+		x->rc = plumb_error_nomem(x->ctx);
+	return p;
+}
+
+static void xpush(ax *x, plumb_vec *v, void *p)
+{
+	if (!x->rc && (!p || plumb_vec_push(x->a, v, p) < 0))
+		x->rc = plumb_error_nomem(x->ctx);
+}
+
+static PgQuery__Node *xcopy(ax *x, const PgQuery__Node *n)
+{
+	PgQuery__Node *c = x->rc ? NULL : plumb__pg_copy(x->a, n);
+	if (!c && !x->rc)
+		x->rc = plumb_error_nomem(x->ctx);
+	return c;
+}
+
+static item *new_item(ax *x, const char *ref, size_t n)
+{
+	item *it = xalloc(x, sizeof(*it));
+	col *cols = xalloc(x, n * sizeof(*cols));
+	if (!it || !cols)
+		return NULL;
+	*it = (item){ref, cols, n, true};
+	return it;
+}
+
+static item *unknown_item(ax *x, const char *ref)
+{
+	item *it = new_item(x, ref, 0);
+	if (it)
+		it->known = false;
+	return it;
+}
+
+/* --- types ------------------------------------------------------------------ */
+
+/* The short name of a type in format_type() spelling ("numeric(10,2)" ->
+ * "numeric"), t itself for one without, or NULL for arrays. */
+static const char *type_code(const char *t)
+{
+	static const char *const names[][2] = {
+		{"smallint", "int2"},
+		{"integer", "int4"},
+		{"bigint", "int8"},
+		{"smallserial", "int2"},
+		{"serial", "int4"},
+		{"bigserial", "int8"},
+		{"real", "float4"},
+		{"double precision", "float8"},
+		{"character varying", "varchar"},
+		{"character", "bpchar"},
+		{"timestamp without time zone", "timestamp"},
+		{"timestamp with time zone", "timestamptz"},
+		{"time without time zone", "time"},
+		{"time with time zone", "timetz"},
+		{"boolean", "bool"},
+		{"numeric", "numeric"},
+		{"text", "text"},
+		{"date", "date"},
+		{"bpchar", "bpchar"},
+	};
+	char base[64];
+	size_t n = 0;
+	if (!t || strchr(t, '['))
+		return NULL;
+	/* drop type modifiers: "numeric(10,2)", "timestamp(3) with time zone" */
+	for (const char *p = t; *p && n < sizeof(base) - 1; p++) {
+		if (*p == '(') {
+			while (*p && *p != ')')
+				p++;
+			if (!*p)
+				break;
+			continue;
+		}
+		base[n++] = *p;
+	}
+	base[n] = 0;
+	if (strncmp(base, "interval", 8) == 0)
+		return "interval";
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(base, names[i][0]) == 0)
+			return names[i][1];
+	return t;
+}
+
+static char category(const char *t)
+{
+	static const char *const num[] = {"int2", "int4", "int8", "float4", "float8", "numeric"};
+	static const char *const dt[] = {"date", "time", "timetz", "timestamp", "timestamptz"};
+	static const char *const str[] = {"text", "varchar", "bpchar"};
+	for (size_t i = 0; i < sizeof(num) / sizeof(num[0]); i++)
+		if (strcmp(t, num[i]) == 0)
+			return 'N';
+	for (size_t i = 0; i < sizeof(dt) / sizeof(dt[0]); i++)
+		if (strcmp(t, dt[i]) == 0)
+			return 'D';
+	for (size_t i = 0; i < sizeof(str) / sizeof(str[0]); i++)
+		if (strcmp(t, str[i]) == 0)
+			return 'S';
+	return strcmp(t, "interval") == 0 ? 'T' : 0;
+}
+
+/* The preferred type of each category (typispreferred). */
+static bool preferred(const char *t)
+{
+	return strcmp(t, "float8") == 0 || strcmp(t, "timestamptz") == 0 ||
+	       strcmp(t, "text") == 0 || strcmp(t, "interval") == 0;
+}
+
+/* Whether pg_cast has an implicit cast from a to b. */
+static bool implicit_cast(const char *a, const char *b)
+{
+	static const char *const casts[][2] = {
+		{"int2", "int4"},      {"int2", "int8"},	{"int2", "float4"},
+		{"int2", "float8"},    {"int2", "numeric"},	{"int4", "int8"},
+		{"int4", "float4"},    {"int4", "float8"},	{"int4", "numeric"},
+		{"int8", "float4"},    {"int8", "float8"},	{"int8", "numeric"},
+		{"float4", "float8"},  {"numeric", "float4"},	{"numeric", "float8"},
+		{"date", "timestamp"}, {"date", "timestamptz"}, {"timestamp", "timestamptz"},
+		{"time", "timetz"},    {"time", "interval"},	{"varchar", "text"},
+		{"bpchar", "text"},    {"text", "varchar"},	{"text", "bpchar"},
+	};
+	for (size_t i = 0; i < sizeof(casts) / sizeof(casts[0]); i++)
+		if (strcmp(casts[i][0], a) == 0 && strcmp(casts[i][1], b) == 0)
+			return true;
+	return false;
+}
+
+/* Built-in functions common in views, with their argument and result
+ * types, for the server's choice among them (func_select_candidate). */
+static const struct {
+	const char *name, *args, *ret;
+} functions[] = {
+	{"date_trunc", "text,timestamp", "timestamp"},
+	{"date_trunc", "text,timestamptz", "timestamptz"},
+	{"date_trunc", "text,interval", "interval"},
+	{"date_trunc", "text,timestamptz,text", "timestamptz"},
+	{"date_part", "text,timestamp", "float8"},
+	{"date_part", "text,timestamptz", "float8"},
+	{"date_part", "text,interval", "float8"},
+	{"date_part", "text,date", "float8"},
+	{"date_part", "text,time", "float8"},
+	{"date_part", "text,timetz", "float8"},
+	{"extract", "text,timestamp", "numeric"},
+	{"extract", "text,timestamptz", "numeric"},
+	{"extract", "text,interval", "numeric"},
+	{"extract", "text,date", "numeric"},
+	{"extract", "text,time", "numeric"},
+	{"extract", "text,timetz", "numeric"},
+	{"timezone", "text,timestamp", "timestamptz"},
+	{"timezone", "text,timestamptz", "timestamp"},
+	{"to_char", "timestamp,text", "text"},
+	{"to_char", "timestamptz,text", "text"},
+	{"to_char", "interval,text", "text"},
+	{"to_char", "int4,text", "text"},
+	{"to_char", "int8,text", "text"},
+	{"to_char", "float4,text", "text"},
+	{"to_char", "float8,text", "text"},
+	{"to_char", "numeric,text", "text"},
+	{"to_timestamp", "float8", "timestamptz"},
+	{"to_timestamp", "text,text", "timestamptz"},
+	{"to_date", "text,text", "date"},
+	{"to_number", "text,text", "numeric"},
+	{"make_date", "int4,int4,int4", "date"},
+	{"age", "timestamp", "interval"},
+	{"age", "timestamptz", "interval"},
+	{"age", "timestamp,timestamp", "interval"},
+	{"age", "timestamptz,timestamptz", "interval"},
+	{"date", "timestamp", "date"},
+	{"date", "timestamptz", "date"},
+	{"now", "", "timestamptz"},
+	{"justify_days", "interval", "interval"},
+	{"justify_hours", "interval", "interval"},
+	{"justify_interval", "interval", "interval"},
+	{"round", "float8", "float8"},
+	{"round", "numeric", "numeric"},
+	{"round", "numeric,int4", "numeric"},
+	{"trunc", "float8", "float8"},
+	{"trunc", "numeric", "numeric"},
+	{"trunc", "numeric,int4", "numeric"},
+	{"floor", "float8", "float8"},
+	{"floor", "numeric", "numeric"},
+	{"ceil", "float8", "float8"},
+	{"ceil", "numeric", "numeric"},
+	{"ceiling", "float8", "float8"},
+	{"ceiling", "numeric", "numeric"},
+	{"sqrt", "float8", "float8"},
+	{"sqrt", "numeric", "numeric"},
+	{"exp", "float8", "float8"},
+	{"exp", "numeric", "numeric"},
+	{"ln", "float8", "float8"},
+	{"ln", "numeric", "numeric"},
+	{"log", "float8", "float8"},
+	{"log", "numeric", "numeric"},
+	{"log", "numeric,numeric", "numeric"},
+	{"power", "float8,float8", "float8"},
+	{"power", "numeric,numeric", "numeric"},
+	{"sign", "float8", "float8"},
+	{"sign", "numeric", "numeric"},
+	{"abs", "int2", "int2"},
+	{"abs", "int4", "int4"},
+	{"abs", "int8", "int8"},
+	{"abs", "float4", "float4"},
+	{"abs", "float8", "float8"},
+	{"abs", "numeric", "numeric"},
+	{"mod", "int2,int2", "int2"},
+	{"mod", "int4,int4", "int4"},
+	{"mod", "int8,int8", "int8"},
+	{"mod", "numeric,numeric", "numeric"},
+	{"sum", "int2", "int8"},
+	{"sum", "int4", "int8"},
+	{"sum", "int8", "numeric"},
+	{"sum", "float4", "float4"},
+	{"sum", "float8", "float8"},
+	{"sum", "numeric", "numeric"},
+	{"sum", "interval", "interval"},
+	{"avg", "int2", "numeric"},
+	{"avg", "int4", "numeric"},
+	{"avg", "int8", "numeric"},
+	{"avg", "float4", "float8"},
+	{"avg", "float8", "float8"},
+	{"avg", "numeric", "numeric"},
+	{"avg", "interval", "interval"},
+	{"length", "text", "int4"},
+	{"length", "bpchar", "int4"},
+	{"lower", "text", "text"},
+	{"upper", "text", "text"},
+/* operators between numbers: of one type, across integer widths, across
+ * float widths */
+#define NUM_OPS(op, b2, b4, b8, bf4, bf8, bn)                                                      \
+	{op, "int2,int2", b2}, {op, "int4,int4", b4}, {op, "int8,int8", b8},                       \
+	{op, "float4,float4", bf4}, {op, "float8,float8", bf8}, {op, "numeric,numeric", bn},       \
+	{op, "int2,int4", b4}, {op, "int4,int2", b4}, {op, "int2,int8", b8},                       \
+	{op, "int8,int2", b8}, {op, "int4,int8", b8}, {op, "int8,int4", b8},                       \
+	{op, "float4,float8", bf8}, {op, "float8,float4", bf8}
+#define ARITH(op) NUM_OPS(op, "int2", "int4", "int8", "float4", "float8", "numeric")
+#define CMP(op)                                                                                    \
+	NUM_OPS(op, "bool", "bool", "bool", "bool", "bool", "bool"), {op, "text,text", "bool"},   \
+	{op, "bpchar,bpchar", "bool"}, {op, "date,date", "bool"}, {op, "date,timestamp", "bool"},  \
+	{op, "date,timestamptz", "bool"}, {op, "timestamp,date", "bool"},                          \
+	{op, "timestamp,timestamp", "bool"}, {op, "timestamp,timestamptz", "bool"},                \
+	{op, "timestamptz,date", "bool"}, {op, "timestamptz,timestamp", "bool"},                   \
+	{op, "timestamptz,timestamptz", "bool"}, {op, "time,time", "bool"},                        \
+	{op, "timetz,timetz", "bool"}, {op, "interval,interval", "bool"}
+	ARITH("+"),
+	ARITH("-"),
+	ARITH("*"),
+	ARITH("/"),
+	CMP("="),
+	CMP("<>"),
+	CMP("<"),
+	CMP(">"),
+	CMP("<="),
+	CMP(">="),
+	{"%", "int2,int2", "int2"},
+	{"%", "int4,int4", "int4"},
+	{"%", "int8,int8", "int8"},
+	{"%", "numeric,numeric", "numeric"},
+	{"+", "date,int4", "date"},
+	{"+", "int4,date", "date"},
+	{"-", "date,int4", "date"},
+	{"-", "date,date", "int4"},
+	{"+", "date,interval", "timestamp"},
+	{"+", "interval,date", "timestamp"},
+	{"-", "date,interval", "timestamp"},
+	{"+", "date,time", "timestamp"},
+	{"+", "timestamp,interval", "timestamp"},
+	{"+", "interval,timestamp", "timestamp"},
+	{"-", "timestamp,interval", "timestamp"},
+	{"-", "timestamp,timestamp", "interval"},
+	{"+", "timestamptz,interval", "timestamptz"},
+	{"+", "interval,timestamptz", "timestamptz"},
+	{"-", "timestamptz,interval", "timestamptz"},
+	{"-", "timestamptz,timestamptz", "interval"},
+	{"+", "interval,interval", "interval"},
+	{"-", "interval,interval", "interval"},
+	{"*", "interval,float8", "interval"},
+	{"*", "float8,interval", "interval"},
+	{"/", "interval,float8", "interval"},
+	{"||", "text,text", "text"},
+#undef CMP
+#undef ARITH
+#undef NUM_OPS
+};
+
+#define MAX_ARGS 4
+
+/* Argument i (0-based) of a signature, into buf. */
+static const char *sig_arg(const char *args, size_t i, char *buf, size_t size)
+{
+	const char *p = args;
+	for (size_t k = 0; k < i && p; k++) {
+		p = strchr(p, ',');
+		if (p)
+			p++;
+	}
+	if (!p || !*p)
+		return NULL;
+	size_t n = strcspn(p, ",");
+	if (n >= size)
+		return NULL;
+	memcpy(buf, p, n);
+	buf[n] = 0;
+	return buf;
+}
+
+static size_t sig_nargs(const char *args)
+{
+	size_t n = *args ? 1 : 0;
+	for (const char *p = args; *p; p++)
+		n += *p == ',';
+	return n;
+}
+
+/* The built-in function the server picks for name(types), or -1 when there
+ * is none or it cannot be told (an argument of unknown type, a tie). A
+ * string literal ("unknown") fits any type. */
+static int pick_function(const char *name, const char **types, size_t n)
+{
+	int best = -1, n_best = 0, best_exact = -1, best_pref = -1;
+	size_t n_cand = 0;
+	bool untyped = false;
+	char buf[16];
+	for (size_t i = 0; i < n; i++)
+		untyped = untyped || !types[i];
+	/* a binary operator with a string literal on one side: first the
+	 * operator taking the other side's type on both */
+	if (n == 2 && !untyped && (types[0] == unknown_type) != (types[1] == unknown_type)) {
+		const char *t = types[0] == unknown_type ? types[1] : types[0];
+		for (size_t f = 0; f < sizeof(functions) / sizeof(functions[0]); f++) {
+			const char *a = functions[f].args;
+			size_t len = strlen(t);
+			if (strcmp(functions[f].name, name) == 0 && strncmp(a, t, len) == 0 &&
+			    a[len] == ',' && strcmp(a + len + 1, t) == 0)
+				return (int)f;
+		}
+	}
+	for (size_t f = 0; f < sizeof(functions) / sizeof(functions[0]); f++) {
+		if (strcmp(functions[f].name, name) != 0 || sig_nargs(functions[f].args) != n)
+			continue;
+		n_cand++;
+		int exact = 0, pref = 0;
+		bool fits = true;
+		for (size_t i = 0; i < n && fits; i++) {
+			const char *p = sig_arg(functions[f].args, i, buf, sizeof(buf));
+			const char *t = types[i];
+			if (!p || !t || t == unknown_type)
+				continue;
+			if (strcmp(t, p) == 0)
+				exact++;
+			else if (!implicit_cast(t, p))
+				fits = false;
+			else if (preferred(p) && category(p) == category(t))
+				pref++;
+		}
+		if (!fits)
+			continue;
+		/* most exact matches, then most preferred types where converted */
+		if (exact > best_exact || (exact == best_exact && pref > best_pref)) {
+			best = (int)f;
+			best_exact = exact;
+			best_pref = pref;
+			n_best = 1;
+		} else if (exact == best_exact && pref == best_pref) {
+			n_best++;
+		}
+	}
+	if (n_best != 1 || (untyped && n_cand > 1))
+		return -1;
+	return best;
+}
+
+/* --- scopes -------------------------------------------------------------------- */
+
+static const PgQuery__CommonTableExpr *find_cte(const scope *sc, const char *name)
+{
+	for (; sc; sc = sc->up) {
+		for (size_t i = 0; sc->with && i < sc->with->n_ctes; i++) {
+			const PgQuery__Node *c = sc->with->ctes[i];
+			if (c->node_case == PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR &&
+			    strcmp(c->common_table_expr->ctename, name) == 0)
+				return c->common_table_expr;
+		}
+	}
+	return NULL;
+}
+
+/* The column an unqualified or qualified reference reaches, or NULL. */
+static const col *lookup(const scope *sc, const PgQuery__ColumnRef *c)
+{
+	const char *q = c->n_fields == 2 ? plumb__pg_strval(c->fields[0]) : NULL;
+	const char *name = c->n_fields ? plumb__pg_strval(c->fields[c->n_fields - 1]) : NULL;
+	if (!name || c->n_fields > 2 || (c->n_fields == 2 && !q))
+		return NULL;
+	for (; sc; sc = sc->up) {
+		const plumb_vec *v = q ? &sc->rels : &sc->items;
+		const col *found = NULL;
+		size_t hits = 0;
+		bool all_known = true;
+		for (size_t i = 0; i < v->n; i++) {
+			const item *it = v->items[i];
+			if (q && (!it->ref || strcmp(it->ref, q) != 0))
+				continue;
+			all_known = all_known && it->known;
+			for (size_t j = 0; j < it->n; j++)
+				if (strcmp(it->cols[j].name, name) == 0) {
+					found = &it->cols[j];
+					hits++;
+				}
+			if (q)
+				break;
+		}
+		if (hits == 1 && all_known)
+			return found;
+		if (hits || !all_known)
+			return NULL;
+	}
+	return NULL;
+}
+
+static const item *analyze(ax *x, PgQuery__SelectStmt *s, const scope *up);
+
+static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc);
+
+/* The output columns of a query: names as the server gives them, types
+ * where known. */
+static item *output(ax *x, PgQuery__SelectStmt *s, const scope *sc)
+{
+	if (s->n_values_lists) {
+		/* VALUES: column1, column2, ... typed by the first row */
+		const PgQuery__Node *row = s->values_lists[0];
+		size_t n = row->node_case == PG_QUERY__NODE__NODE_LIST ? row->list->n_items : 0;
+		item *out = new_item(x, NULL, n);
+		for (size_t i = 0; out && i < n; i++) {
+			const char *t = expr_type(x, row->list->items[i], sc);
+			out->cols[i] = (col){plumb_arena_printf(x->a, "column%zu", i + 1),
+					     t == unknown_type ? "text" : t, NULL};
+			if (!out->cols[i].name && !x->rc)
+				x->rc = plumb_error_nomem(x->ctx);
+		}
+		return out;
+	}
+	item *out = new_item(x, NULL, s->n_target_list);
+	for (size_t i = 0; out && i < s->n_target_list; i++) {
+		const PgQuery__Node *t = s->target_list[i];
+		if (t->node_case != PG_QUERY__NODE__NODE_RES_TARGET)
+			return unknown_item(x, NULL);
+		const PgQuery__ResTarget *r = t->res_target;
+		if (r->val && r->val->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+		    r->val->column_ref->n_fields &&
+		    r->val->column_ref->fields[r->val->column_ref->n_fields - 1]->node_case ==
+			    PG_QUERY__NODE__NODE_A_STAR)
+			return unknown_item(x, NULL); /* a * left unexpanded */
+		const char *name = r->name && *r->name ? r->name : plumb__pg_figure_colname(r->val);
+		out->cols[i] = (col){name ? name : "?column?", expr_type(x, r->val, sc), NULL};
+	}
+	return out;
+}
+
+/* An item named ref with the columns of out, renamed by alias columns. */
+static item *as_item(ax *x, const item *out, const char *ref, const PgQuery__Alias *alias)
+{
+	if (!out || !out->known)
+		return unknown_item(x, ref);
+	item *it = new_item(x, ref, out->n);
+	for (size_t i = 0; it && i < out->n; i++) {
+		it->cols[i] = out->cols[i];
+		it->cols[i].qual = ref;
+		if (alias && i < alias->n_colnames && plumb__pg_strval(alias->colnames[i]))
+			it->cols[i].name = plumb__pg_strval(alias->colnames[i]);
+	}
+	return it;
+}
+
+/* The output columns of a view of the catalog, read from its definition. */
+static const item *view_output(ax *x, const plumb_view *v)
+{
+	PgQuery__ParseResult *pr;
+	if (x->depth > 32 || !v->definition ||
+	    (!x->rc && (x->rc = plumb__pg_parse(x->ctx, x->a, v->definition, NULL, &pr, NULL)) < 0))
+		return NULL;
+	if (x->rc || pr->n_stmts != 1)
+		return NULL;
+	PgQuery__Node *st = pr->stmts[0]->stmt, *q = NULL;
+	if (st->node_case == PG_QUERY__NODE__NODE_VIEW_STMT)
+		q = st->view_stmt->query;
+	else if (st->node_case == PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT)
+		q = st->create_table_as_stmt->query;
+	if (!q || q->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+		return NULL;
+	x->depth++;
+	const item *out = analyze(x, q->select_stmt, NULL);
+	x->depth--;
+	return out;
+}
+
+/* The columns of a relation named in FROM: a CTE, a table or a view. */
+static item *relation(ax *x, const PgQuery__RangeVar *rv, const scope *sc)
+{
+	const char *ref = rv->alias && rv->alias->aliasname ? rv->alias->aliasname : rv->relname;
+	const char *schema = rv->schemaname && *rv->schemaname ? rv->schemaname : "public";
+	const PgQuery__CommonTableExpr *cte =
+		rv->schemaname && *rv->schemaname ? NULL : find_cte(sc, rv->relname);
+	if (cte) {
+		const PgQuery__Node *q = cte->ctequery;
+		const item *out = q && q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT
+					  ? analyze(x, q->select_stmt, sc)
+					  : NULL;
+		item *it = as_item(x, out, ref, rv->alias);
+		for (size_t i = 0; it && i < it->n && i < cte->n_aliascolnames; i++)
+			if (plumb__pg_strval(cte->aliascolnames[i]) &&
+			    (!rv->alias || i >= rv->alias->n_colnames))
+				it->cols[i].name = plumb__pg_strval(cte->aliascolnames[i]);
+		return it;
+	}
+	for (size_t i = 0; i < x->cat->tables.n; i++) {
+		const plumb_table *t = x->cat->tables.items[i];
+		if (strcmp(t->name, rv->relname) != 0 ||
+		    strcmp(t->schema ? t->schema : "public", schema) != 0)
+			continue;
+		item *out = new_item(x, NULL, t->columns.n);
+		for (size_t j = 0; out && j < t->columns.n; j++) {
+			const plumb_column *c = t->columns.items[j];
+			out->cols[j] = (col){c->name, type_code(c->type), NULL};
+		}
+		return as_item(x, out, ref, rv->alias);
+	}
+	for (size_t i = 0; i < x->cat->views.n; i++) {
+		const plumb_view *v = x->cat->views.items[i];
+		if (strcmp(v->name, rv->relname) == 0 && strcmp(v->schema, schema) == 0)
+			return as_item(x, view_output(x, v), ref, rv->alias);
+	}
+	return unknown_item(x, ref);
+}
+
+static bool in_list(PgQuery__Node **v, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (plumb__pg_strval(v[i]) && strcmp(plumb__pg_strval(v[i]), name) == 0)
+			return true;
+	return false;
+}
+
+/* The columns of a join: merged USING columns first (reached through the
+ * left side, the right one for RIGHT JOIN, neither for FULL JOIN), then
+ * the rest of the left side's, then the right side's. */
+static item *join(ax *x, PgQuery__JoinExpr *j, const item *l, const item *r)
+{
+	const char *ref = j->alias ? j->alias->aliasname : NULL;
+	if (!l || !r || !l->known || !r->known)
+		return unknown_item(x, ref);
+	PgQuery__Node **using = j->using_clause;
+	size_t n_using = j->n_using_clause;
+	if (j->is_natural) {
+		using = xalloc(x, (l->n + 1) * sizeof(*using));
+		n_using = 0;
+		for (size_t i = 0; using && i < l->n; i++)
+			for (size_t k = 0; k < r->n; k++)
+				if (strcmp(l->cols[i].name, r->cols[k].name) == 0)
+					using[n_using++] = plumb__pg_string(x->a, l->cols[i].name);
+		for (size_t i = 0; i < n_using; i++)
+			if (!using[i] && !x->rc)
+				x->rc = plumb_error_nomem(x->ctx);
+		/* the server writes a natural join with its USING list */
+		if (n_using) {
+			j->is_natural = false;
+			j->using_clause = using;
+			j->n_using_clause = n_using;
+		}
+	}
+	item *it = new_item(x, ref, l->n + r->n);
+	if (!it)
+		return NULL;
+	it->n = 0;
+	for (size_t i = 0; i < n_using; i++) {
+		const char *name = plumb__pg_strval(using[i]);
+		const col *lc = NULL, *rc = NULL;
+		for (size_t k = 0; name && k < l->n; k++)
+			lc = !lc && strcmp(l->cols[k].name, name) == 0 ? &l->cols[k] : lc;
+		for (size_t k = 0; name && k < r->n; k++)
+			rc = !rc && strcmp(r->cols[k].name, name) == 0 ? &r->cols[k] : rc;
+		if (!lc || !rc)
+			return unknown_item(x, ref);
+		col c = j->jointype == PG_QUERY__JOIN_TYPE__JOIN_RIGHT ? *rc : *lc;
+		if (j->jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL)
+			c.qual = NULL;
+		c.type = lc->type && rc->type && strcmp(lc->type, rc->type) == 0 ? lc->type : NULL;
+		it->cols[it->n++] = c;
+	}
+	for (size_t k = 0; k < l->n; k++)
+		if (!in_list(using, n_using, l->cols[k].name))
+			it->cols[it->n++] = l->cols[k];
+	for (size_t k = 0; k < r->n; k++)
+		if (!in_list(using, n_using, r->cols[k].name))
+			it->cols[it->n++] = r->cols[k];
+	for (size_t k = 0; ref && k < it->n; k++)
+		it->cols[k].qual = ref;
+	for (size_t k = 0; ref && j->alias && k < it->n && k < j->alias->n_colnames; k++)
+		if (plumb__pg_strval(j->alias->colnames[k]))
+			it->cols[k].name = plumb__pg_strval(j->alias->colnames[k]);
+	return it;
+}
+
+/* Adds a FROM item (and the named ones within it) to sc; returns it. */
+static const item *from_item(ax *x, PgQuery__Node *n, scope *sc)
+{
+	item *it = NULL;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_RANGE_VAR:
+		it = relation(x, n->range_var, sc);
+		break;
+	case PG_QUERY__NODE__NODE_RANGE_SUBSELECT: {
+		PgQuery__RangeSubselect *rs = n->range_subselect;
+		const char *ref = rs->alias ? rs->alias->aliasname : NULL;
+		const PgQuery__Node *q = rs->subquery;
+		const item *out = q && q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT
+					  ? analyze(x, q->select_stmt, sc)
+					  : NULL;
+		it = as_item(x, out, ref, rs->alias);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_JOIN_EXPR: {
+		const item *l = from_item(x, n->join_expr->larg, sc);
+		const item *r = from_item(x, n->join_expr->rarg, sc);
+		it = join(x, n->join_expr, l, r);
+		break;
+	}
+	default: {
+		const PgQuery__Alias *al = n->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION
+						   ? n->range_function->alias
+						   : NULL;
+		it = unknown_item(x, al ? al->aliasname : NULL);
+		break;
+	}
+	}
+	if (it && it->ref)
+		xpush(x, &sc->rels, it);
+	return it;
+}
+
+/* --- rewriting ------------------------------------------------------------------- */
+
+/* The built-in function a call reaches (its arguments' types into types),
+ * or -1. */
+static int pick_call(ax *x, const PgQuery__FuncCall *f, const scope *sc, const char **types)
+{
+	const char *schema = f->n_funcname == 2 ? plumb__pg_strval(f->funcname[0]) : "pg_catalog";
+	const char *name = f->n_funcname ? plumb__pg_strval(f->funcname[f->n_funcname - 1]) : NULL;
+	if (!name || !schema || strcmp(schema, "pg_catalog") != 0 || f->n_funcname > 2 ||
+	    f->n_args > MAX_ARGS || f->agg_star || f->func_variadic || f->n_agg_order)
+		return -1;
+	for (size_t i = 0; i < f->n_args; i++)
+		types[i] = expr_type(x, f->args[i], sc);
+	return pick_function(name, types, f->n_args);
+}
+
+/* The built-in operator a binary operator expression reaches, or -1. */
+static int pick_operator(ax *x, const PgQuery__AExpr *e, const scope *sc, const char **types)
+{
+	const char *schema = e->n_name == 2 ? plumb__pg_strval(e->name[0]) : "pg_catalog";
+	const char *name = e->n_name ? plumb__pg_strval(e->name[e->n_name - 1]) : NULL;
+	if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->lexpr || !e->rexpr || !name ||
+	    !schema || strcmp(schema, "pg_catalog") != 0 || e->n_name > 2)
+		return -1;
+	types[0] = expr_type(x, e->lexpr, sc);
+	types[1] = expr_type(x, e->rexpr, sc);
+	return pick_function(name, types, 2);
+}
+
+static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
+{
+	if (!n)
+		return NULL;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_TYPE_CAST: {
+		char *t = NULL;
+		if (!n->type_cast->type_name || x->rc)
+			return NULL;
+		x->rc = plumb__pg_type_text(x->ctx, x->a, n->type_cast->type_name, &t);
+		return x->rc ? NULL : type_code(t);
+	}
+	case PG_QUERY__NODE__NODE_COLUMN_REF: {
+		const col *c = lookup(sc, n->column_ref);
+		return c ? c->type : NULL;
+	}
+	case PG_QUERY__NODE__NODE_A_CONST:
+		switch (n->a_const->val_case) {
+		case PG_QUERY__A__CONST__VAL_IVAL:
+			return "int4";
+		case PG_QUERY__A__CONST__VAL_FVAL:
+			return "numeric";
+		case PG_QUERY__A__CONST__VAL_BOOLVAL:
+			return "bool";
+		default:
+			return unknown_type;
+		}
+	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+		switch (n->sqlvalue_function->op) {
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE:
+			return "date";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP:
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N:
+			return "timestamptz";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP:
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N:
+			return "timestamp";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME:
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N:
+			return "timetz";
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME:
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N:
+			return "time";
+		default:
+			return NULL;
+		}
+	case PG_QUERY__NODE__NODE_FUNC_CALL: {
+		const char *types[MAX_ARGS];
+		int k = pick_call(x, n->func_call, sc, types);
+		return k < 0 ? NULL : functions[k].ret;
+	}
+	case PG_QUERY__NODE__NODE_A_EXPR: {
+		const char *types[2];
+		int k = pick_operator(x, n->a_expr, sc, types);
+		return k < 0 ? NULL : functions[k].ret;
+	}
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+	case PG_QUERY__NODE__NODE_NULL_TEST:
+	case PG_QUERY__NODE__NODE_BOOLEAN_TEST:
+		return "bool";
+	default:
+		return NULL;
+	}
+}
+
+/* Writes out the implicit casts the server adds to the arguments of
+ * function or operator k. */
+static void cast_args(ax *x, int k, PgQuery__Node **args, size_t n, const char **types)
+{
+	char buf[16];
+	for (size_t i = 0; k >= 0 && i < n; i++) {
+		const char *p = sig_arg(functions[k].args, i, buf, sizeof(buf));
+		PgQuery__Node *a = args[i];
+		/* a string literal takes the type (as '5' compared with an
+		 * integer prints 5); other constants print their own way */
+		if (!p || !types[i] || strcmp(types[i], p) == 0 ||
+		    (a->node_case == PG_QUERY__NODE__NODE_A_CONST && types[i] != unknown_type))
+			continue;
+		PgQuery__TypeCast *tc = xalloc(x, sizeof(*tc));
+		PgQuery__TypeName *tn = xalloc(x, sizeof(*tn));
+		PgQuery__Node **names = xalloc(x, 2 * sizeof(*names));
+		if (!tc || !tn || !names)
+			return;
+		pg_query__type_cast__init(tc);
+		pg_query__type_name__init(tn);
+		names[0] = plumb__pg_string(x->a, "pg_catalog");
+		names[1] = plumb__pg_string(x->a, p);
+		tn->names = names;
+		tn->n_names = 2;
+		tn->typemod = -1;
+		tc->arg = a;
+		tc->type_name = tn;
+		args[i] = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
+		if (!names[0] || !names[1] || !args[i]) {
+			args[i] = a;
+			if (!x->rc)
+				x->rc = plumb_error_nomem(x->ctx);
+		}
+	}
+}
+
+typedef struct rw {
+	ax *x;
+	scope *sc;
+} rw;
+
+/* Post-order over the expressions of one level: nested queries are
+ * analysed as levels of their own; column references get the server's
+ * qualifier, function arguments their casts. */
+static void rewrite(ProtobufCMessage *m, rw *w);
+
+static void rewrite_fields(ProtobufCMessage *m, rw *w)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+			continue;
+		char *base = (char *)m;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			size_t n = *(size_t *)(base + f->quantifier_offset);
+			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
+			for (size_t j = 0; j < n; j++)
+				rewrite(v[j], w);
+		} else {
+			if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+			    *(uint32_t *)(base + f->quantifier_offset) != f->id)
+				continue;
+			rewrite(*(ProtobufCMessage **)(base + f->offset), w);
+		}
+	}
+}
+
+static void rewrite(ProtobufCMessage *m, rw *w)
+{
+	if (!m || w->x->rc)
+		return;
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	if (d == &pg_query__select_stmt__descriptor) {
+		analyze(w->x, (PgQuery__SelectStmt *)m, w->sc);
+		return;
+	}
+	rewrite_fields(m, w);
+	if (d == &pg_query__column_ref__descriptor) {
+		PgQuery__ColumnRef *c = (PgQuery__ColumnRef *)m;
+		const col *k = c->n_fields == 1 ? lookup(w->sc, c) : NULL;
+		if (k && k->qual) {
+			PgQuery__Node **f = xalloc(w->x, 2 * sizeof(*f));
+			if (!f)
+				return;
+			f[0] = plumb__pg_string(w->x->a, k->qual);
+			f[1] = c->fields[0];
+			if (!f[0] && !w->x->rc)
+				w->x->rc = plumb_error_nomem(w->x->ctx);
+			c->fields = f;
+			c->n_fields = 2;
+		}
+	} else if (d == &pg_query__func_call__descriptor) {
+		/* EXTRACT, AT TIME ZONE and the like print their arguments plain */
+		PgQuery__FuncCall *f = (PgQuery__FuncCall *)m;
+		const char *types[MAX_ARGS];
+		if (f->funcformat != PG_QUERY__COERCION_FORM__COERCE_SQL_SYNTAX) {
+			int k = pick_call(w->x, f, w->sc, types);
+			cast_args(w->x, k, f->args, f->n_args, types);
+		}
+	} else if (d == &pg_query__a__expr__descriptor) {
+		PgQuery__AExpr *e = (PgQuery__AExpr *)m;
+		const char *types[2];
+		int k = pick_operator(w->x, e, w->sc, types);
+		PgQuery__Node *args[2] = {e->lexpr, e->rexpr};
+		cast_args(w->x, k, args, 2, types);
+		e->lexpr = args[0];
+		e->rexpr = args[1];
+	}
+}
+
+static bool is_star(const PgQuery__Node *n)
+{
+	return n && n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && n->column_ref->n_fields &&
+	       n->column_ref->fields[n->column_ref->n_fields - 1]->node_case ==
+		       PG_QUERY__NODE__NODE_A_STAR;
+}
+
+static PgQuery__Node *column_target(ax *x, const col *c)
+{
+	PgQuery__ResTarget *rt = xalloc(x, sizeof(*rt));
+	PgQuery__ColumnRef *cr = xalloc(x, sizeof(*cr));
+	PgQuery__Node **f = xalloc(x, 2 * sizeof(*f));
+	if (!rt || !cr || !f)
+		return NULL;
+	pg_query__res_target__init(rt);
+	pg_query__column_ref__init(cr);
+	cr->fields = f;
+	if (c->qual)
+		f[cr->n_fields++] = plumb__pg_string(x->a, c->qual);
+	f[cr->n_fields++] = plumb__pg_string(x->a, c->name);
+	rt->val = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_COLUMN_REF, cr);
+	PgQuery__Node *n = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_RES_TARGET, rt);
+	if ((!f[0] || !f[cr->n_fields - 1] || !rt->val || !n) && !x->rc)
+		x->rc = plumb_error_nomem(x->ctx);
+	return n;
+}
+
+/* * and t.* in the select list: the columns they stand for, unless one of
+ * the items is unknown. */
+static void expand_stars(ax *x, PgQuery__SelectStmt *s, const scope *sc)
+{
+	plumb_vec out = {0};
+	bool changed = false;
+	for (size_t i = 0; i < s->n_target_list && !x->rc; i++) {
+		PgQuery__Node *t = s->target_list[i];
+		const PgQuery__Node *v =
+			t->node_case == PG_QUERY__NODE__NODE_RES_TARGET ? t->res_target->val : NULL;
+		if (!is_star(v)) {
+			xpush(x, &out, t);
+			continue;
+		}
+		const PgQuery__ColumnRef *cr = v->column_ref;
+		const char *q = cr->n_fields == 2 ? plumb__pg_strval(cr->fields[0]) : NULL;
+		const plumb_vec *from = q ? &sc->rels : &sc->items;
+		bool known = (cr->n_fields == 1 && from->n) || q;
+		size_t first = out.n;
+		for (size_t j = 0; known && j < from->n; j++) {
+			const item *it = from->items[j];
+			if (q && (!it->ref || strcmp(it->ref, q) != 0))
+				continue;
+			known = known && it->known;
+			for (size_t k = 0; known && k < it->n; k++)
+				xpush(x, &out, column_target(x, &it->cols[k]));
+			if (q)
+				break;
+		}
+		if (!known || out.n == first) {
+			out.n = first;
+			xpush(x, &out, t);
+			continue;
+		}
+		changed = true;
+	}
+	if (changed && !x->rc) {
+		s->target_list = (PgQuery__Node **)out.items;
+		s->n_target_list = out.n;
+	}
+}
+
+/* The select-list entry named name, or NULL. */
+static const PgQuery__Node *target_named(const PgQuery__SelectStmt *s, const char *name)
+{
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__Node *t = s->target_list[i];
+		if (t->node_case != PG_QUERY__NODE__NODE_RES_TARGET)
+			continue;
+		const char *n = t->res_target->name && *t->res_target->name
+					? t->res_target->name
+					: plumb__pg_figure_colname(t->res_target->val);
+		if (n && strcmp(n, name) == 0)
+			return t->res_target->val;
+	}
+	return NULL;
+}
+
+/* Whether a FROM item of this level has a column name (or may have). */
+static bool input_column(const scope *sc, const char *name)
+{
+	for (size_t i = 0; i < sc->items.n; i++) {
+		const item *it = sc->items.items[i];
+		if (!it->known)
+			return true;
+		for (size_t j = 0; j < it->n; j++)
+			if (strcmp(it->cols[j].name, name) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* GROUP BY, ORDER BY or DISTINCT ON item *p: a select-list number, or a
+ * bare name of a select-list entry (GROUP BY: unless a FROM column has it),
+ * becomes a copy of that entry's expression. */
+static void resolve_ref(ax *x, PgQuery__Node **p, const PgQuery__SelectStmt *s, const scope *sc,
+			bool group)
+{
+	const PgQuery__Node *n = *p, *target = NULL;
+	if (!n)
+		return;
+	if (n->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+		int32_t k = n->a_const->ival ? n->a_const->ival->ival : 0;
+		const PgQuery__Node *t =
+			k >= 1 && (size_t)k <= s->n_target_list ? s->target_list[k - 1] : NULL;
+		if (t && t->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
+			target = t->res_target->val;
+	} else if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && n->column_ref->n_fields == 1 &&
+		   plumb__pg_strval(n->column_ref->fields[0])) {
+		const char *name = plumb__pg_strval(n->column_ref->fields[0]);
+		if (!group || !input_column(sc, name))
+			target = target_named(s, name);
+	}
+	PgQuery__Node *c = target && !is_star(target) ? xcopy(x, target) : NULL;
+	if (c)
+		*p = c;
+}
+
+static void resolve_refs(ax *x, PgQuery__SelectStmt *s, const scope *sc)
+{
+	for (size_t i = 0; i < s->n_group_clause; i++)
+		resolve_ref(x, &s->group_clause[i], s, sc, true);
+	for (size_t i = 0; i < s->n_sort_clause; i++)
+		if (s->sort_clause[i]->node_case == PG_QUERY__NODE__NODE_SORT_BY)
+			resolve_ref(x, &s->sort_clause[i]->sort_by->node, s, sc, false);
+	for (size_t i = 0; i < s->n_distinct_clause; i++)
+		resolve_ref(x, &s->distinct_clause[i], s, sc, false);
+}
+
+/* ORDER BY of a set operation: the server writes output columns by number. */
+static void number_sort(ax *x, PgQuery__SelectStmt *s, const item *out)
+{
+	for (size_t i = 0; out && i < s->n_sort_clause; i++) {
+		PgQuery__Node *sb = s->sort_clause[i];
+		PgQuery__Node *n =
+			sb->node_case == PG_QUERY__NODE__NODE_SORT_BY ? sb->sort_by->node : NULL;
+		const char *name = n && n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+						   n->column_ref->n_fields == 1
+					   ? plumb__pg_strval(n->column_ref->fields[0])
+					   : NULL;
+		for (size_t k = 0; name && k < out->n; k++) {
+			if (strcmp(out->cols[k].name, name) != 0)
+				continue;
+			PgQuery__AConst *c = xalloc(x, sizeof(*c));
+			PgQuery__Integer *v = xalloc(x, sizeof(*v));
+			if (!c || !v)
+				return;
+			pg_query__a__const__init(c);
+			pg_query__integer__init(v);
+			v->ival = (int32_t)(k + 1);
+			c->val_case = PG_QUERY__A__CONST__VAL_IVAL;
+			c->ival = v;
+			PgQuery__Node *nn = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_A_CONST, c);
+			if (nn)
+				sb->sort_by->node = nn;
+			break;
+		}
+	}
+}
+
+static const item *analyze(ax *x, PgQuery__SelectStmt *s, const scope *up)
+{
+	for (size_t i = 0; i < x->memo.n; i++) {
+		const memo *m = x->memo.items[i];
+		if (m->s == s)
+			return m->out;
+	}
+	memo *m = xalloc(x, sizeof(*m));
+	if (!m)
+		return NULL;
+	*m = (memo){s, NULL};
+	xpush(x, &x->memo, m);
+	scope sc = {up, s->with_clause, {0}, {0}};
+	for (size_t i = 0; s->with_clause && i < s->with_clause->n_ctes; i++) {
+		PgQuery__Node *c = s->with_clause->ctes[i];
+		PgQuery__Node *q = c->node_case == PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR
+					   ? c->common_table_expr->ctequery
+					   : NULL;
+		if (q && q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT)
+			analyze(x, q->select_stmt, &sc);
+	}
+	item *out;
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE) {
+		const item *l = s->larg ? analyze(x, s->larg, &sc) : NULL;
+		const item *r = s->rarg ? analyze(x, s->rarg, &sc) : NULL;
+		out = l && r && l->known && r->known && l->n == r->n ? new_item(x, NULL, l->n)
+								      : unknown_item(x, NULL);
+		for (size_t i = 0; out && out->known && i < out->n; i++) {
+			out->cols[i] = l->cols[i];
+			const char *lt = l->cols[i].type, *rt = r->cols[i].type;
+			if (!lt || !rt || strcmp(lt, rt) != 0)
+				out->cols[i].type = NULL;
+		}
+		if (out && out->known)
+			number_sort(x, s, out);
+	} else {
+		for (size_t i = 0; i < s->n_from_clause; i++)
+			xpush(x, &sc.items, (void *)from_item(x, s->from_clause[i], &sc));
+		expand_stars(x, s, &sc);
+		resolve_refs(x, s, &sc);
+		rw w = {x, &sc};
+		rewrite_fields(&s->base, &w);
+		out = output(x, s, &sc);
+	}
+	m->out = out;
+	return x->rc ? NULL : out;
+}
+
+int plumb__pg_analyze_query(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
+			    PgQuery__Node *query)
+{
+	ax x = {ctx, arena, cat, 0, 0, {0}};
+	if (query && query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT)
+		analyze(&x, query->select_stmt, NULL);
+	return x.rc;
+}
