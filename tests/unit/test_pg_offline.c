@@ -352,6 +352,11 @@ static void test_agree(void)
 		 "GRANT SELECT ON v TO PUBLIC;\n"
 		 "GRANT USAGE, SELECT ON SEQUENCE s, t_id_seq TO PUBLIC;\n"
 		 "GRANT UPDATE (email) ON t TO PUBLIC;\n"},
+		{"keys the server merges",
+		 "CREATE TABLE k (id int PRIMARY KEY UNIQUE, a int UNIQUE, b int, c int,\n"
+		 "  UNIQUE (a), CONSTRAINT named UNIQUE (b), UNIQUE (b), UNIQUE (c),\n"
+		 "  CONSTRAINT late_name UNIQUE (c));\n"
+		 "CREATE TABLE k2 (x int, UNIQUE (x), PRIMARY KEY (x));\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);

@@ -891,11 +891,50 @@ static plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constrai
 	return k;
 }
 
+static bool same_key(const plumb_constraint *a, const plumb_constraint *b)
+{
+	if (a->n_columns != b->n_columns || !str_eq(a->check_sql, b->check_sql) ||
+	    a->deferrable != b->deferrable || a->initially_deferred != b->initially_deferred)
+		return false;
+	for (size_t i = 0; i < a->n_columns; i++)
+		if (!str_eq(a->columns[i], b->columns[i]))
+			return false;
+	return true;
+}
+
+/* As transformIndexConstraints: within one statement, a UNIQUE constraint
+ * on the same columns as the primary key or an earlier UNIQUE one is
+ * dropped (its name goes to the kept one when that has none). */
+static void drop_redundant_keys(plumb_vec *pending)
+{
+	pend *pk = NULL;
+	for (size_t i = 0; i < pending->n && !pk; i++)
+		if (((pend *)pending->items[i])->con->kind == PLUMB_CON_PRIMARY_KEY)
+			pk = pending->items[i];
+	for (size_t i = 0; i < pending->n; i++) {
+		pend *p = pending->items[i];
+		if (p->con->kind != PLUMB_CON_UNIQUE)
+			continue;
+		pend *prior = pk && same_key(pk->con, p->con) ? pk : NULL;
+		for (size_t j = 0; j < i && !prior; j++) {
+			pend *q = pending->items[j];
+			if (q->con->kind == PLUMB_CON_UNIQUE && same_key(q->con, p->con))
+				prior = q;
+		}
+		if (!prior)
+			continue;
+		if (!prior->con->name)
+			prior->con->name = p->con->name;
+		plumb_vec_remove(pending, i--);
+	}
+}
+
 /* Names the pending constraints of table t as PostgreSQL would (checks,
  * then the primary key, then unique and exclusion, then foreign keys),
  * fills their texts and adds them to t. */
 static void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 {
+	drop_redundant_keys(pending);
 	for (size_t i = 0; i < pending->n; i++) {
 		pend *p = pending->items[i];
 		if (p->con->name) {
