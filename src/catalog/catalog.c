@@ -39,6 +39,8 @@ const char *plumb_obj_kind_name(plumb_obj_kind kind)
 		return "comment";
 	case PLUMB_OBJ_GRANT:
 		return "grant";
+	case PLUMB_OBJ_COLLATION:
+		return "collation";
 	}
 	return "object";
 }

@@ -1,8 +1,8 @@
 /*
  * The schema model: tables with their columns and constraints, indexes,
- * views and triggers, and (PostgreSQL) schemas, extensions, types,
- * sequences, functions, policies and comments, each keyed by (kind, schema,
- * name). A catalog is built
+ * views and triggers, and (PostgreSQL) schemas, extensions, collations,
+ * types, sequences, functions, policies and comments, each keyed by (kind,
+ * schema, name). A catalog is built
  * by a dialect (from a live database or from SQL files) and compared by diff/.
  * It holds facts, not SQL to run; the only SQL it keeps is the text of
  * expressions and, where the engine stores it, the object's definition.
@@ -32,12 +32,14 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_POLICY,
 	PLUMB_OBJ_COMMENT,
 	PLUMB_OBJ_GRANT,     /* privileges of one grantee on one object */
+	PLUMB_OBJ_COLLATION,
 } plumb_obj_kind;
 
-#define PLUMB_OBJ_KIND_COUNT (PLUMB_OBJ_GRANT + 1)
+#define PLUMB_OBJ_KIND_COUNT (PLUMB_OBJ_COLLATION + 1)
 
 /* "table", "index", "view", "trigger", "schema", "extension", "enum",
- * "domain", "type", "sequence", "function", "policy", "comment", "grant". */
+ * "domain", "type", "sequence", "function", "policy", "comment", "grant",
+ * "collation". */
 const char *plumb_obj_kind_name(plumb_obj_kind kind);
 
 typedef struct plumb_column {
@@ -57,6 +59,10 @@ typedef struct plumb_column {
 	int pk_position;           /* 1-based position in the primary key; 0 when not in it */
 	const char *identity;      /* pg: "ALWAYS" or "BY DEFAULT" for identity columns, else NULL */
 	const char *identity_options; /* pg: sequence options that differ from the defaults, or NULL */
+	/* pg: the column comes from a parent (partition or INHERITS) and the
+	 * table does not declare it itself (attislocal false); a parent's
+	 * ALTER TABLE adds, drops and retypes it. */
+	bool inherited;
 	/* Canonical text of the whole column definition, name first, as the
 	 * dialect would write it in CREATE TABLE. Two columns are equal when
 	 * their definitions are equal. */
@@ -113,6 +119,7 @@ typedef struct plumb_table {
 	const char *partition_by;  /* "RANGE (created_at)", "LIST (region)", "HASH (id)", or NULL */
 	const char *partition_of;  /* parent "schema.name" of a partition, or NULL */
 	const char *partition_bound; /* "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", "DEFAULT" */
+	plumb_vec inherits;        /* const char *: "schema.name" of INHERITS parents, in order */
 	bool rls_enabled;          /* ROW LEVEL SECURITY enabled */
 	bool rls_forced;           /* ... and FORCEd for the owner */
 } plumb_table;
@@ -155,7 +162,9 @@ typedef struct plumb_trigger {
  * whose definition changed, except enums, whose values the planner compares.
  *  - schema:    schema NULL, name the schema's name.
  *  - extension: schema where it is installed, name the extension; definition
- *               "name" plus " SCHEMA s" when not public (the version is not compared).
+ *               "name" plus " SCHEMA s" when not public; version apart (diff
+ *               compares it only when the desired catalog names one).
+ *  - collation: definition the canonical CREATE COLLATION text.
  *  - enum:      values in order; definition "ENUM ('a', 'b')".
  *  - domain, type, sequence, policy: definition the canonical CREATE text.
  *  - function:  name is "name(argument types)", the types only, canonical,
@@ -189,6 +198,8 @@ typedef struct plumb_object {
 	plumb_vec values;          /* enum: labels in order (const char *) */
 	plumb_vec renamed_values;  /* enum: pairs old, new (const char *) from annotations */
 	plumb_vec depends;         /* const char *: "schema.name" of objects to create first */
+	const char *version;       /* extension: the version installed, or the one the schema
+				    * names (NULL: the schema names none, any will do) */
 	const char *renamed_from;  /* annotation, or NULL */
 	bool implicit;             /* held by the database, not declared (an owner's
 				    * privileges): never dropped or changed, and a

@@ -69,6 +69,7 @@ static json_t *column_json(const plumb_column *c)
 	    set(o, "pk_position", json_integer(c->pk_position)) &&
 	    set(o, "definition", str_or_null(c->definition)) &&
 	    set(o, "renamed_from", str_or_null(c->renamed_from)) &&
+	    (!c->inherited || set(o, "inherited", json_true())) &&
 	    (!c->identity || (set(o, "identity", json_string(c->identity)) &&
 			      set(o, "identity_options", str_or_null(c->identity_options)))))
 		return o;
@@ -128,7 +129,8 @@ static json_t *table_json(const void *p)
 	    set(o, "partition_of", str_or_null(t->partition_of)) &&
 	    set(o, "partition_bound", str_or_null(t->partition_bound)) &&
 	    set(o, "rls_enabled", json_boolean(t->rls_enabled)) &&
-	    set(o, "rls_forced", json_boolean(t->rls_forced)))
+	    set(o, "rls_forced", json_boolean(t->rls_forced)) &&
+	    (!t->inherits.n || set(o, "inherits", vec_array(&t->inherits))))
 		return o;
 	json_decref(o);
 	return NULL;
@@ -188,7 +190,8 @@ static json_t *object_json(const void *p)
 	    set(o, "definition", str_or_null(x->definition)) &&
 	    set(o, "depends", vec_array(&x->depends)) &&
 	    (!x->implicit || set(o, "implicit", json_true())) &&
-	    (x->kind != PLUMB_OBJ_ENUM || set(o, "values", vec_array(&x->values))))
+	    (x->kind != PLUMB_OBJ_ENUM || set(o, "values", vec_array(&x->values))) &&
+	    (x->kind != PLUMB_OBJ_EXTENSION || set(o, "version", str_or_null(x->version))))
 		return o;
 	json_decref(o);
 	return NULL;

@@ -109,6 +109,16 @@ static bool has_constraint(const plumb_table *t, const char *definition)
 	return false;
 }
 
+static bool names_eq(const plumb_vec *a, const plumb_vec *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (!str_eq(a->items[i], b->items[i]))
+			return false;
+	return true;
+}
+
 /* Fills d with what turns table f into table t. 0, or -1 when out of memory. */
 static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_catalog *to,
 		       const plumb_table *f, const plumb_table *t, plumb_table_delta *d)
@@ -148,7 +158,8 @@ static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 				return -1;
 			continue;
 		}
-		if (!renamed && str_eq(fc->definition, tc->definition))
+		if (!renamed && str_eq(fc->definition, tc->definition) &&
+		    fc->inherited == tc->inherited)
 			continue;
 		plumb_column_change *cc = plumb_arena_alloc(a, sizeof(*cc));
 		if (!cc)
@@ -198,7 +209,8 @@ static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 			     f->unlogged != t->unlogged || !str_eq(f->partition_by, t->partition_by) ||
 			     !str_eq(f->partition_of, t->partition_of) ||
 			     !str_eq(f->partition_bound, t->partition_bound) ||
-			     f->rls_enabled != t->rls_enabled || f->rls_forced != t->rls_forced;
+			     f->rls_enabled != t->rls_enabled || f->rls_forced != t->rls_forced ||
+			     !names_eq(&f->inherits, &t->inherits);
 	return 0;
 }
 
@@ -266,8 +278,13 @@ static int diff_tables(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 	return 0;
 }
 
-/* Every kind but tables: same identity and definition, or replaced; an
- * object annotated as renamed from one that is gone is matched to it. */
+/* An extension's version counts only when the desired catalog names one. */
+static bool version_agrees(plumb_obj_kind kind, const void *f, const void *t)
+{
+	const plumb_object *fo = f, *to = t;
+	return kind != PLUMB_OBJ_EXTENSION || !to->version || str_eq(fo->version, to->version);
+}
+
 /*
  * The objects of one kind in a catalog, found by schema and name through a
  * hash of chains (a catalog may hold thousands of grants), each claimed at
@@ -345,6 +362,8 @@ static bool is_implicit(plumb_obj_kind kind, const void *obj)
 	return kind > PLUMB_OBJ_TRIGGER && ((const plumb_object *)obj)->implicit;
 }
 
+/* Every kind but tables: same identity and definition, or replaced; an
+ * object annotated as renamed from one that is gone is matched to it. */
 static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_catalog *to,
 			plumb_obj_kind kind, plumb_vec *drops, plumb_vec *alters,
 			plumb_vec *creates)
@@ -369,7 +388,8 @@ static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_c
 		plumb_change *c;
 		if (!f)
 			c = new_change(a, PLUMB_CHANGE_CREATE, kind, NULL, t);
-		else if (is_implicit(kind, f) || (!renamed && str_eq(def_of(kind, f), def_of(kind, t))))
+		else if (is_implicit(kind, f) || (!renamed && str_eq(def_of(kind, f), def_of(kind, t)) &&
+						  version_agrees(kind, f, t)))
 			continue;
 		else
 			c = new_change(a, PLUMB_CHANGE_ALTER, kind, f, t);
@@ -426,10 +446,10 @@ int plumb_diff_catalogs(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog 
 {
 	/* Creates go in this order (what others need first); drops in reverse. */
 	static const plumb_obj_kind order[] = {
-		PLUMB_OBJ_SCHEMA,   PLUMB_OBJ_EXTENSION, PLUMB_OBJ_ENUM,   PLUMB_OBJ_DOMAIN,
-		PLUMB_OBJ_TYPE,     PLUMB_OBJ_SEQUENCE,  PLUMB_OBJ_FUNCTION, PLUMB_OBJ_TABLE,
-		PLUMB_OBJ_INDEX,    PLUMB_OBJ_VIEW,      PLUMB_OBJ_TRIGGER, PLUMB_OBJ_POLICY,
-		PLUMB_OBJ_COMMENT,  PLUMB_OBJ_GRANT,
+		PLUMB_OBJ_SCHEMA,   PLUMB_OBJ_EXTENSION, PLUMB_OBJ_COLLATION, PLUMB_OBJ_ENUM,
+		PLUMB_OBJ_DOMAIN,   PLUMB_OBJ_TYPE,      PLUMB_OBJ_SEQUENCE,  PLUMB_OBJ_FUNCTION,
+		PLUMB_OBJ_TABLE,    PLUMB_OBJ_INDEX,     PLUMB_OBJ_VIEW,      PLUMB_OBJ_TRIGGER,
+		PLUMB_OBJ_POLICY,   PLUMB_OBJ_COMMENT,   PLUMB_OBJ_GRANT,
 	};
 	enum { N = sizeof(order) / sizeof(order[0]) };
 	plumb_vec drops[N] = {0}, alters[N] = {0}, creates[N] = {0};

@@ -30,13 +30,15 @@ typedef struct plumb_constraint_change {
 typedef struct plumb_table_delta {
 	plumb_vec added_columns;       /* plumb_column * of `to` */
 	plumb_vec dropped_columns;     /* plumb_column * of `from` */
-	plumb_vec changed_columns;     /* plumb_column_change *: same name, other definition */
+	plumb_vec changed_columns;     /* plumb_column_change *: same name, other definition
+					* (or inherited in one and declared in the other) */
 	plumb_vec renamed_columns;     /* plumb_column_change *: renamed (maybe changed too) */
 	plumb_vec added_constraints;   /* plumb_constraint * of `to` */
 	plumb_vec dropped_constraints; /* plumb_constraint * of `from` */
 	plumb_vec renamed_constraints; /* plumb_constraint_change *: renamed by annotation */
 	/* Table options differ: sqlite WITHOUT ROWID or STRICT; pg UNLOGGED,
-	 * partitioning, row-level security. The dialect compares the fields. */
+	 * partitioning, row-level security, INHERITS. The dialect compares the
+	 * fields. */
 	bool options_changed;
 } plumb_table_delta;
 
@@ -53,9 +55,9 @@ typedef struct plumb_diff {
 	const plumb_catalog *from;
 	const plumb_catalog *to;
 	/* plumb_change *: drops (kinds in reverse creation order), then alters,
-	 * then creates (schemas, extensions, enums, domains, types, sequences,
-	 * functions, tables, indexes, views, triggers, policies, comments); by
-	 * schema and name within a kind. */
+	 * then creates (schemas, extensions, collations, enums, domains, types,
+	 * sequences, functions, tables, indexes, views, triggers, policies,
+	 * comments); by schema and name within a kind. */
 	plumb_vec changes;
 } plumb_diff;
 

@@ -70,6 +70,11 @@ static const char schema[] =
 	"CREATE INDEX events_created ON events (created);\n"
 	"ALTER TABLE events ADD PRIMARY KEY (id, created);\n"
 	"CREATE UNLOGGED TABLE scratch (x int);\n"
+	"CREATE COLLATION audit.posix FROM \"POSIX\";\n"
+	"CREATE COLLATION split (lc_collate = 'C', lc_ctype = 'POSIX');\n"
+	"CREATE TABLE base (id int, at timestamptz DEFAULT now());\n"
+	"CREATE TABLE child (note text COLLATE audit.posix, at timestamptz NOT NULL)\n"
+	"  INHERITS (base);\n"
 	"ALTER TABLE users ENABLE ROW LEVEL SECURITY;\n"
 	"ALTER TABLE audit.log ENABLE ROW LEVEL SECURITY;\n"
 	"ALTER TABLE audit.log FORCE ROW LEVEL SECURITY;\n"
@@ -367,7 +372,7 @@ static void test_tables(plumb_catalog *cat)
 	ok(!obj(cat, PLUMB_OBJ_TABLE, "drizzle", "__drizzle_migrations"),
 	   "drizzle's tracking table left out");
 	ok(!obj(cat, PLUMB_OBJ_SCHEMA, NULL, "drizzle"), "drizzle schema holding only it left out");
-	is_int(cat->tables.n, 8, "table count");
+	is_int(cat->tables.n, 10, "table count");
 	plumb_table *first = cat->tables.items[0];
 	is_str(first ? first->name : NULL, "log", "tables sorted by schema and name");
 }
@@ -647,6 +652,37 @@ static void test_objects(plumb_catalog *cat)
 	   "catalog serialises as JSON");
 }
 
+static void test_inheritance(plumb_catalog *cat, plumb_pg_conn *c)
+{
+	plumb_table *child = obj(cat, PLUMB_OBJ_TABLE, "public", "child");
+	plumb_table *part = obj(cat, PLUMB_OBJ_TABLE, "public", "events_2024");
+	ok(child && child->inherits.n == 1 && strcmp(item(&child->inherits, 0), "public.base") == 0,
+	   "INHERITS parents");
+	plumb_column *id = col(cat, child, "id"), *at = col(cat, child, "at"),
+		     *note = col(cat, child, "note");
+	ok(id && id->inherited, "a column only inherited is marked so");
+	ok(at && !at->inherited && at->not_null, "a column declared again is the table's own");
+	ok(note && !note->inherited, "the child's own column");
+	is_str(note ? note->collation : NULL, "audit.posix", "a column's collation in a schema");
+	ok(part && !part->inherits.n && col(cat, part, "created") &&
+		   col(cat, part, "created")->inherited,
+	   "a partition's columns are inherited; its parent is partition_of, not inherits");
+
+	plumb_object *o = obj(cat, PLUMB_OBJ_COLLATION, "audit", "posix");
+	is_str(o ? o->definition : NULL,
+	       "CREATE COLLATION \"audit\".\"posix\" (provider = libc, locale = 'POSIX')",
+	       "collation copied FROM another");
+	o = obj(cat, PLUMB_OBJ_COLLATION, "public", "split");
+	is_str(o ? o->definition : NULL,
+	       "CREATE COLLATION \"public\".\"split\" (provider = libc, lc_collate = 'C', "
+	       "lc_ctype = 'POSIX')",
+	       "collation with LC_COLLATE and LC_CTYPE apart");
+	o = obj(cat, PLUMB_OBJ_EXTENSION, "public", "citext");
+	is_str(o ? o->version : NULL,
+	       show(c, "SELECT extversion FROM pg_extension WHERE extname = 'citext'"),
+	       "extension version");
+}
+
 static void test_full(plumb_pg_conn *admin)
 {
 	plumb_arena *a = plumb_arena_new(ctx->root);
@@ -679,6 +715,7 @@ static void test_full(plumb_pg_conn *admin)
 	test_views(cat);
 	test_routines(cat);
 	test_objects(cat);
+	test_inheritance(cat, c);
 
 	/* inside the caller's transaction: no BEGIN/COMMIT of its own */
 	plumb_error_clear(ctx);

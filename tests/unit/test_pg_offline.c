@@ -432,6 +432,31 @@ static void test_agree(void)
 		 " f interval DEFAULT interval '0 days', g interval DEFAULT interval '36 hours 30 sec');\n"
 		 "CREATE FUNCTION f() RETURNS timestamptz LANGUAGE sql SET timezone TO 'UTC'"
 		 " SET DateStyle TO 'ISO' AS 'select now()';\n"},
+		{"inheritance",
+		 "CREATE TABLE base (id serial PRIMARY KEY, at timestamptz DEFAULT now());\n"
+		 "CREATE TABLE child (note text, at timestamptz NOT NULL) INHERITS (base);\n"
+		 "CREATE TABLE grandchild () INHERITS (child);\n"
+		 "ALTER TABLE base ADD COLUMN tag text;\n"
+		 "ALTER TABLE child ADD COLUMN own int;\n"
+		 "ALTER TABLE base DROP COLUMN at;\n"
+		 "CREATE TABLE m (a int, b date) PARTITION BY RANGE (b);\n"
+		 "CREATE TABLE m1 PARTITION OF m (a WITH OPTIONS NOT NULL)\n"
+		 "  FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+		 "ALTER TABLE m ADD COLUMN c text;\n"},
+		{"collations",
+		 "CREATE COLLATION posix2 FROM \"POSIX\";\n"
+		 "CREATE COLLATION split (lc_collate = 'C', lc_ctype = 'POSIX');\n"
+		 "CREATE SCHEMA s;\n"
+		 "CREATE COLLATION s.copy FROM posix2;\n"
+		 "CREATE COLLATION gone FROM \"C\";\n"
+		 "DROP COLLATION gone;\n"
+		 "CREATE TABLE t (a text COLLATE posix2, b text COLLATE s.copy, c text COLLATE split);\n"},
+		{"keys the server merges",
+		 "CREATE TABLE k (id int PRIMARY KEY UNIQUE, a int UNIQUE, b int, c int,\n"
+		 "  UNIQUE (a), CONSTRAINT named UNIQUE (b), UNIQUE (b), UNIQUE (c),\n"
+		 "  CONSTRAINT late_name UNIQUE (c));\n"
+		 "CREATE TABLE k2 (x int, UNIQUE (x), PRIMARY KEY (x));\n"
+		 "CREATE EXTENSION pg_trgm;\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);

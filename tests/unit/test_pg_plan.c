@@ -903,6 +903,210 @@ static void test_misc(void)
 	is_str(q(r.db, "SELECT count(*) FROM mv"), "2", "materialized view refilled");
 }
 
+/* --- schemas as SQL, both ways (as the conformance corpora) -------------- */
+
+static plumb_catalog *offline(const char *text)
+{
+	plumb_sql_file f = {"schema.sql", text, strlen(text)};
+	plumb_vec files = {0};
+	plumb_catalog *c = NULL;
+	plumb_vec_push(A, &files, &f);
+	if (plumb__pg_load_schema(ctx, A, &files, &c)) {
+		printf("# offline: %s\n", ctx->err.message);
+		plumb_error_clear(ctx);
+	}
+	return c;
+}
+
+static bool available(const char *ext, const char *version)
+{
+	const char *db = newdb();
+	return strcmp(q(db, plumb_arena_printf(A,
+						"SELECT count(*) FROM pg_available_extension_versions "
+						"WHERE name = '%s'%s%s%s",
+						ext, version ? " AND version = '" : "",
+						version ? version : "", version ? "'" : "")),
+		      "0") != 0;
+}
+
+/* Database db, which holds one schema, brought to the schema `to` (SQL)
+ * with the plan from its live catalog to `to` built offline: the plan
+ * applies, leaves the database equal to `to` applied to a fresh database,
+ * and planning again finds nothing to do. Returns the plan. */
+static plumb_plan *step(const char *what, const char *db, const char *to)
+{
+	plumb_catalog *target = offline(to), *live = introspect(db);
+	plumb_plan *p = live && target ? plan_of(live, target, false) : NULL;
+	char *script = render(p, PLUMB_RENDER_SCRIPT);
+	ok(script && psql(db, script) == 0, "%s: applied", what);
+	const char *want = newdb();
+	plumb_catalog *now = introspect(db), *ref = psql(want, to) == 0 ? introspect(want) : NULL;
+	plumb_diff *d = NULL;
+	ok(now && ref && !plumb_diff_catalogs(ctx, A, now, ref, &d) && plumb_diff_is_empty(d),
+	   "%s: equal to the schema loaded as it is", what);
+	if (d && !plumb_diff_is_empty(d))
+		printf("# left over:\n# %s", describe(d));
+	ok(now && target && plumb_plan_is_empty(plan_of(now, target, false)),
+	   "%s: nothing left to do", what);
+	return p;
+}
+
+/* From schema a to b (rows inserted into a first), and back. */
+static plumb_plan *converge(const char *what, const char *a, const char *b, const char *rows,
+			    plumb_plan **back)
+{
+	const char *db = newdb();
+	if (psql(db, a) != 0 || (rows && sql(db, rows)))
+		printf("# loading a failed\n");
+	plumb_plan *p = step(plumb_arena_printf(A, "%s (a -> b)", what), db, b);
+	plumb_plan *r = step(plumb_arena_printf(A, "%s (b -> a)", what), db, a);
+	if (back)
+		*back = r;
+	return p;
+}
+
+static void test_dependency_order(void)
+{
+	plumb_plan *back, *p;
+	static const char fn_domain[] =
+		"CREATE FUNCTION is_email(email text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE\n"
+		"  AS $$ BEGIN RETURN email LIKE '%@%'; END $$;\n"
+		"CREATE DOMAIN email AS text CHECK (is_email(VALUE));\n"
+		"CREATE FUNCTION initial(e email) RETURNS text LANGUAGE sql AS $$ SELECT left(e, 1) $$;\n";
+	p = converge("a domain's check calls a function", "", fn_domain, NULL, &back);
+	ok(stmt_pos(p, "FUNCTION is_email") < stmt_pos(p, "CREATE DOMAIN") &&
+		   stmt_pos(p, "CREATE DOMAIN") < stmt_pos(p, "FUNCTION initial"),
+	   "the function before the domain, the domain before a function taking it");
+	ok(stmt_pos(back, "DROP FUNCTION \"public\".\"initial\"") < stmt_pos(back, "DROP DOMAIN") &&
+		   stmt_pos(back, "DROP DOMAIN") <
+			   stmt_pos(back, "DROP FUNCTION \"public\".\"is_email\""),
+	   "dropped the other way round");
+
+	static const char domains[] = "CREATE DOMAIN base_text AS text;\n"
+				      "CREATE DOMAIN derived AS base_text CHECK (length(VALUE) > 0);\n"
+				      "CREATE TABLE t (d derived);\n";
+	p = converge("a domain over a domain", "", domains, NULL, &back);
+	ok(stmt_pos(back, "DROP DOMAIN \"public\".\"derived\"") <
+		   stmt_pos(back, "DROP DOMAIN \"public\".\"base_text\""),
+	   "the domain over another dropped first");
+
+	static const char view_fn[] =
+		"CREATE TABLE t (a int);\n"
+		"CREATE VIEW v1 AS SELECT a FROM t;\n"
+		"CREATE VIEW v2 AS SELECT a FROM v1;\n"
+		"CREATE FUNCTION reads_v2() RETURNS SETOF int LANGUAGE sql AS $$ SELECT a FROM v2 $$;\n"
+		"CREATE VIEW v3 AS SELECT reads_v2() AS a;\n";
+	p = converge("a SQL function reads a view", "CREATE TABLE t (a int);\n", view_fn, NULL,
+		     NULL);
+	ok(stmt_pos(p, "VIEW public.v2") < stmt_pos(p, "FUNCTION reads_v2") &&
+		   stmt_pos(p, "FUNCTION reads_v2") < stmt_pos(p, "VIEW public.v3"),
+	   "the function after the view it reads, before the view calling it");
+
+	if (!available("hstore", NULL)) {
+		ok(1, "# SKIP hstore not available");
+		return;
+	}
+	p = converge("an extension's type in a changed table", "CREATE TABLE t (id int);\n",
+		     "CREATE EXTENSION hstore;\nCREATE TABLE t (id int, h hstore);\n", NULL, NULL);
+	ok(stmt_pos(p, "CREATE EXTENSION") < stmt_pos(p, "ADD COLUMN \"h\""),
+	   "the extension before the column of its type");
+}
+
+static void test_sequences_change_hands(void)
+{
+	static const char a[] =
+		"CREATE TABLE t1 (id serial PRIMARY KEY);\n"
+		"CREATE SEQUENCE t2_id_seq;\n"
+		"CREATE TABLE t2 (id integer NOT NULL DEFAULT nextval('t2_id_seq'::regclass));\n";
+	static const char b[] =
+		"CREATE SEQUENCE t1_id_seq;\n"
+		"CREATE TABLE t1 (id integer NOT NULL DEFAULT nextval('t1_id_seq'::regclass) "
+		"PRIMARY KEY);\n"
+		"CREATE TABLE t2 (id serial);\n";
+	plumb_plan *back;
+	plumb_plan *p = converge("sequences change hands", a, b,
+				 "INSERT INTO t1 DEFAULT VALUES; INSERT INTO t1 DEFAULT VALUES; "
+				 "INSERT INTO t2 DEFAULT VALUES",
+				 &back);
+	ok(stmt(p, "ALTER SEQUENCE \"public\".\"t1_id_seq\" OWNED BY NONE") &&
+		   !stmt(p, "DROP SEQUENCE") && !stmt(p, "CREATE SEQUENCE"),
+	   "the serial's sequence goes on as one of its own, and the other way");
+	ok(stmt(back, "OWNED BY \"public\".\"t1\".\"id\"") && !stmt(back, "DROP SEQUENCE"),
+	   "... and back");
+}
+
+static void test_inheritance(void)
+{
+	static const char parts_a[] =
+		"CREATE TABLE m (id int NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);\n"
+		"CREATE TABLE m_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n";
+	static const char parts_b[] =
+		"CREATE TABLE m (id int NOT NULL, at date NOT NULL, note text) PARTITION BY RANGE (at);\n"
+		"CREATE TABLE m_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n";
+	plumb_plan *back;
+	plumb_plan *p = converge("a partitioned table gains a column", parts_a, parts_b,
+				 "INSERT INTO m VALUES (1, '2024-05-01')", &back);
+	ok(!stmt(p, "\"m_2024\" ADD COLUMN") && !stmt(back, "\"m_2024\" DROP COLUMN"),
+	   "its partitions follow the parent");
+
+	static const char inh_a[] = "CREATE TABLE t (id int);\n";
+	static const char inh_b[] =
+		"CREATE TABLE base (id bigserial, kind text NOT NULL);\n"
+		"CREATE TABLE base_a (CONSTRAINT only_a CHECK (kind = 'A'), UNIQUE (id, kind))\n"
+		"  INHERITS (base);\n"
+		"CREATE TABLE base_b (note text, kind text DEFAULT 'B') INHERITS (base);\n";
+	p = converge("tables inherit", inh_a, inh_b, NULL, NULL);
+	plumb_stmt *child = stmt(p, "CREATE TABLE \"public\".\"base_a\"");
+	ok(child && has(child->sql, "INHERITS (\"public\".\"base\")") &&
+		   !has(child->sql, "\"id\" bigint"),
+	   "a child is created with its own columns only");
+
+	static const char col_a[] =
+		"CREATE TABLE base (at timestamp DEFAULT now(), e integer);\n"
+		"CREATE TABLE a (a1 integer, a2 integer) INHERITS (base);\n";
+	static const char col_b[] =
+		"CREATE TABLE base (at timestamp DEFAULT now());\n"
+		"CREATE TABLE a (a1 integer, a2 integer) INHERITS (base);\n"
+		"ALTER TABLE a DROP COLUMN a2;\n"
+		"ALTER TABLE a ADD COLUMN e integer;\n";
+	p = converge("a column moves between parent and child", col_a, col_b, NULL, &back);
+	ok(stmt_pos(p, "\"base\" DROP COLUMN \"e\"") < stmt_pos(p, "\"a\" ADD COLUMN \"e\""),
+	   "the child declares the column once the parent's is gone");
+	ok(stmt_pos(back, "\"a\" DROP COLUMN \"e\"") < stmt_pos(back, "\"base\" ADD COLUMN \"e\""),
+	   "the child's own column goes before the parent's comes");
+}
+
+static void test_collations_and_versions(void)
+{
+	static const char a[] = "CREATE COLLATION posix FROM \"POSIX\";\n"
+				"CREATE TABLE t (a text, b text COLLATE posix);\n";
+	static const char b[] = "CREATE COLLATION split (lc_collate = 'C', lc_ctype = 'POSIX');\n"
+				"CREATE TABLE t (a text, b text COLLATE split, c text COLLATE split);\n";
+	plumb_plan *back;
+	plumb_plan *p = converge("collations", a, b, NULL, &back);
+	ok(stmt_pos(p, "CREATE COLLATION") < stmt_pos(p, "COLLATE split") &&
+		   stmt_pos(p, "DROP COLLATION") > stmt_pos(p, "COLLATE split"),
+	   "a collation created before the columns using it, dropped after");
+	ok(stmt(back, "CREATE COLLATION \"public\".\"posix\" (provider = libc, locale = 'POSIX')") !=
+		   NULL,
+	   "created as pg_dump writes it");
+
+	if (!available("pg_trgm", "1.3") || !available("pg_trgm", "1.4")) {
+		ok(1, "# SKIP pg_trgm 1.3 and 1.4 not both available");
+		return;
+	}
+	p = converge("extension versions", "CREATE EXTENSION pg_trgm VERSION '1.3';\n",
+		     "CREATE EXTENSION pg_trgm VERSION '1.4';\n", NULL, &back);
+	ok(stmt(p, "ALTER EXTENSION \"pg_trgm\" UPDATE TO '1.4'") != NULL, "newer: UPDATE TO");
+	ok(stmt(back, "CREATE EXTENSION IF NOT EXISTS \"pg_trgm\" VERSION '1.3'") != NULL,
+	   "older: created again at that version");
+	const char *db = newdb();
+	psql(db, "CREATE EXTENSION pg_trgm VERSION '1.3';\n");
+	plumb_catalog *live = introspect(db);
+	ok(live && plumb_plan_is_empty(plan_of(live, offline("CREATE EXTENSION pg_trgm;\n"), false)),
+	   "a schema naming no version leaves the installed one alone");
+}
+
 int main(void)
 {
 	const char *url = getenv("PLUMB_PG_URL");
@@ -940,6 +1144,10 @@ int main(void)
 	test_objects();
 	test_partitions();
 	test_misc();
+	test_dependency_order();
+	test_sequences_change_hands();
+	test_inheritance();
+	test_collations_and_versions();
 
 	PQfinish(admin);
 	plumb_ctx_free(ctx);

@@ -1,9 +1,9 @@
 /*
  * Reads a live PostgreSQL database's schema into a catalog with one
- * set-based catalog query per kind of object (schemas, extensions, tables,
- * columns, constraints, indexes, types, sequences, views, functions,
- * triggers, policies, comments), so the number of queries does not grow with
- * the number of tables. It reads with search_path = '' so the server
+ * set-based catalog query per kind of object (schemas, extensions,
+ * collations, tables, columns, constraints, indexes, types, sequences, views,
+ * functions, triggers, policies, comments), so the number of queries does not
+ * grow with the number of tables. It reads with search_path = '' so the server
  * qualifies every name, and routes every type, expression and statement text
  * through canon.c and every column and constraint through model.c. It does
  * not compare catalogs or change the database; objects of extensions and
@@ -80,11 +80,21 @@ static const char q_schemas[] =
 	"ORDER BY 1";
 
 static const char q_extensions[] =
-	"SELECT x.extname, n.nspname FROM pg_extension x "
+	"SELECT x.extname, n.nspname, x.extversion FROM pg_extension x "
 	"JOIN pg_namespace n ON n.oid = x.extnamespace "
 	"WHERE x.extname <> 'plpgsql' ORDER BY 1";
 
-enum { T_OID, T_NSP, T_NAME, T_UNLOGGED, T_RLS, T_FORCE, T_PARTKEY, T_PARENT, T_BOUND };
+/* The locale column is colliculocale in PostgreSQL 15 and 16, colllocale from 17. */
+enum { L_NSP, L_NAME, L_PROVIDER, L_COLLATE, L_CTYPE, L_LOCALE, L_DETERMINISTIC };
+static const char q_collations[] =
+	"SELECT n.nspname, c.collname, c.collprovider, c.collcollate, c.collctype, "
+	"coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale'), "
+	"c.collisdeterministic "
+	"FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace "
+	"WHERE " NSP_OK("n") " AND " NOT_EXT("pg_collation", "c.oid") " "
+	"ORDER BY 1, 2";
+
+enum { T_OID, T_NSP, T_NAME, T_UNLOGGED, T_RLS, T_FORCE, T_PARTKEY, T_PARENT, T_BOUND, T_INHERITS };
 static const char q_tables[] =
 	"SELECT c.oid, n.nspname, c.relname, c.relpersistence = 'u', c.relrowsecurity, "
 	"c.relforcerowsecurity, "
@@ -92,14 +102,18 @@ static const char q_tables[] =
 	"CASE WHEN c.relispartition THEN (SELECT pn.nspname || '.' || pc.relname "
 	"FROM pg_inherits h JOIN pg_class pc ON pc.oid = h.inhparent "
 	"JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE h.inhrelid = c.oid LIMIT 1) END, "
-	"CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END "
+	"CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END, "
+	"CASE WHEN NOT c.relispartition THEN ARRAY(SELECT pn.nspname || '.' || pc.relname "
+	"FROM pg_inherits h JOIN pg_class pc ON pc.oid = h.inhparent "
+	"JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE h.inhrelid = c.oid "
+	"ORDER BY h.inhseqno) END "
 	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE c.relkind IN ('r', 'p') AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"ORDER BY c.oid";
 
 enum {
 	C_REL, C_NAME, C_TYPE, C_NOTNULL, C_DEFAULT, C_GENERATED, C_IDENTITY, C_COLLATION,
-	C_SERIAL, C_SEQ, C_SEQTYPE, C_START, C_INC, C_MIN, C_MAX, C_CACHE, C_CYCLE
+	C_SERIAL, C_SEQ, C_SEQTYPE, C_START, C_INC, C_MIN, C_MAX, C_CACHE, C_CYCLE, C_INHERITED
 };
 static const char q_columns[] =
 	"SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
@@ -107,7 +121,8 @@ static const char q_columns[] =
 	"CASE WHEN a.attgenerated = 's' THEN de.expr END, "
 	"a.attidentity, " COLL_TEXT("a", "t") ", "
 	"s.deptype = 'a' AND " SERIAL_FOLD ", s.seqrelid, "
-	"s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle "
+	"s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, "
+	"NOT a.attislocal "
 	"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
 	"JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"JOIN pg_type t ON t.oid = a.atttypid "
@@ -755,11 +770,36 @@ static void read_extensions(ictx *x)
 		plumb_object *o = new_object(x, PLUMB_OBJ_EXTENSION, schema, name);
 		if (!o)
 			return;
+		o->version = dup(x, val(r, i, 2));
 		bool pub = strcmp(schema, "public") == 0;
 		o->definition = pub ? o->name : fmt(x, "%s SCHEMA %s", name, schema);
 		o->sql = pub ? fmt(x, "CREATE EXTENSION IF NOT EXISTS %s", qname(x, NULL, name))
 			     : fmt(x, "CREATE EXTENSION IF NOT EXISTS %s SCHEMA %s",
 				   qname(x, NULL, name), qname(x, NULL, schema));
+	}
+}
+
+static void read_collations(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read collations", q_collations, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+		const char *schema = val(r, i, L_NSP), *name = val(r, i, L_NAME);
+		plumb_object *o = new_object(x, PLUMB_OBJ_COLLATION, schema, name);
+		if (!o)
+			return;
+		plumb_pg_collation c = {
+			.provider = val(r, i, L_PROVIDER)[0],
+			.collate = val(r, i, L_COLLATE),
+			.ctype = val(r, i, L_CTYPE),
+			.locale = val(r, i, L_LOCALE),
+			.deterministic = flag(r, i, L_DETERMINISTIC),
+		};
+		o->sql = plumb__pg_collation_define(x->a, schema, name, &c);
+		if (!o->sql)
+			nomem(x);
+		o->definition = o->sql;
 	}
 }
 
@@ -791,6 +831,7 @@ static void read_tables(ictx *x)
 		t->partition_by = dup(x, val(r, i, T_PARTKEY));
 		t->partition_of = dup(x, val(r, i, T_PARENT));
 		t->partition_bound = dup(x, val(r, i, T_BOUND));
+		parse_array(x, val(r, i, T_INHERITS), &t->inherits);
 		push(x, &x->cat->tables, t);
 		e->t = t;
 	}
@@ -872,6 +913,7 @@ static void read_columns(ictx *x)
 		col->type = canon(x, CANON_TYPE, val(r, i, C_TYPE));
 		col->not_null = flag(r, i, C_NOTNULL);
 		col->collation = dup(x, val(r, i, C_COLLATION));
+		col->inherited = flag(r, i, C_INHERITED);
 		const char *ident = val(r, i, C_IDENTITY);
 		if (flag(r, i, C_SERIAL)) {
 			col->type = col->type ? serial_type(col->type) : NULL;
@@ -1632,6 +1674,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 
 	read_schemas(&x);
 	read_extensions(&x);
+	read_collations(&x);
 	read_tables(&x);
 	read_columns(&x);
 	read_constraints(&x);

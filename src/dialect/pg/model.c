@@ -1,13 +1,21 @@
 /*
- * Column and constraint definitions of the PostgreSQL catalog, built from
- * their fields in one place, so introspection and the offline builder write
- * them alike. The texts it joins must already be canonical (canon.c).
+ * Column, constraint and collation definitions of the PostgreSQL catalog,
+ * built from their fields in one place, so introspection and the offline
+ * builder write them alike. The texts it joins must already be canonical
+ * (canon.c).
  */
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
 #include "dialect/pg/pg.h"
+
+static bool str_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
 
 char *plumb__pg_qualified(plumb_arena *arena, const char *schema, const char *name)
 {
@@ -152,4 +160,33 @@ int plumb__pg_constraint_define(plumb_ctx *ctx, plumb_arena *arena, plumb_constr
 		return PLUMB_ENOMEM;
 	con->definition = b.data;
 	return 0;
+}
+
+char *plumb__pg_collation_define(plumb_arena *arena, const char *schema, const char *name,
+				 const plumb_pg_collation *c)
+{
+	plumb_buf b;
+	const char *provider = c->provider == 'i' ? "icu" : c->provider == 'b' ? "builtin" : "libc";
+	plumb_buf_init(&b, arena, 0);
+	plumb_buf_puts(&b, "CREATE COLLATION ");
+	if (schema) {
+		plumb_buf_quote_ident(&b, schema);
+		plumb_buf_putc(&b, '.');
+	}
+	plumb_buf_quote_ident(&b, name);
+	plumb_buf_printf(&b, " (provider = %s", provider);
+	if (c->provider == 'c' && !str_eq(c->collate, c->ctype)) {
+		plumb_buf_puts(&b, ", lc_collate = ");
+		plumb_buf_quote_literal(&b, c->collate ? c->collate : "");
+		plumb_buf_puts(&b, ", lc_ctype = ");
+		plumb_buf_quote_literal(&b, c->ctype ? c->ctype : "");
+	} else {
+		plumb_buf_puts(&b, ", locale = ");
+		plumb_buf_quote_literal(&b, c->provider == 'c' ? (c->collate ? c->collate : "")
+							      : (c->locale ? c->locale : ""));
+	}
+	if (!c->deterministic)
+		plumb_buf_puts(&b, ", deterministic = false");
+	plumb_buf_putc(&b, ')');
+	return b.failed ? NULL : b.data;
 }

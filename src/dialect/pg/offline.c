@@ -38,7 +38,13 @@ typedef struct ox {
 	plumb_vec connames; /* "schema\x1fname" of every constraint */
 	plumb_vec seqs;     /* seqent *: sequences and their statements */
 	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
+	plumb_vec colls;    /* collent *: collations and their fields */
 } ox;
+
+typedef struct collent {
+	plumb_object *o;
+	plumb_pg_collation c;
+} collent;
 
 typedef struct seqent {
 	plumb_object *o;
@@ -1341,6 +1347,7 @@ static void inherit_columns(ox *x, plumb_table *t, const plumb_table *parent)
 		if (!c)
 			return;
 		*c = *pc;
+		c->inherited = true;
 		c->renamed_from = NULL;
 		c->pk_position = 0;
 		c->identity = NULL;
@@ -1365,6 +1372,48 @@ static void inherit_columns(ox *x, plumb_table *t, const plumb_table *parent)
 		}
 		push(x, &t->columns, c);
 	}
+}
+
+/* Is parent a parent of t (partition or INHERITS)? */
+static bool child_of(ox *x, const plumb_table *t, const plumb_table *parent)
+{
+	const char *k = fmt(x, "%s.%s", parent->schema, parent->name);
+	if (!k)
+		return false;
+	if (t->partition_of && strcmp(t->partition_of, k) == 0)
+		return true;
+	for (size_t i = 0; i < t->inherits.n; i++)
+		if (strcmp(t->inherits.items[i], k) == 0)
+			return true;
+	return false;
+}
+
+/* ALTER TABLE parent ADD COLUMN reaches t when it is a child (and its
+ * children in turn); a child's own column of that name stays its own. */
+static void inherit_column(ox *x, plumb_table *t, const plumb_table *parent,
+			   const plumb_column *pc)
+{
+	if (t == parent || !child_of(x, t, parent) || find_column(t, pc->name))
+		return;
+	plumb_table copy = *parent;
+	copy.columns = (plumb_vec){0};
+	push(x, &copy.columns, (void *)pc);
+	inherit_columns(x, t, &copy);
+	plumb_column *c = find_column(t, pc->name);
+	for (size_t k = 0; c && k < x->cat->tables.n && !x->rc; k++)
+		inherit_column(x, x->cat->tables.items[k], t, c);
+}
+
+/* ALTER TABLE parent DROP COLUMN takes the inherited column of a child
+ * along (and of its children in turn). */
+static void uninherit_column(ox *x, plumb_table *t, const plumb_table *parent, const char *name)
+{
+	plumb_column *c = t != parent && child_of(x, t, parent) ? find_column(t, name) : NULL;
+	if (!c || !c->inherited)
+		return;
+	remove_item(&t->columns, c);
+	for (size_t k = 0; k < x->cat->tables.n; k++)
+		uninherit_column(x, x->cat->tables.items[k], t, name);
 }
 
 static void create_table(ox *x, PgQuery__CreateStmt *cs, size_t loc)
@@ -1401,8 +1450,10 @@ static void create_table(ox *x, PgQuery__CreateStmt *cs, size_t loc)
 		for (size_t i = 0; i < cs->n_inh_relations; i++)
 			if (cs->inh_relations[i]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
 				plumb_table *p = rv_table(x, cs->inh_relations[i]->range_var);
-				if (p)
-					inherit_columns(x, t, p);
+				if (!p)
+					continue;
+				inherit_columns(x, t, p);
+				push(x, &t->inherits, fmt(x, "%s.%s", p->schema, p->name));
 			}
 	}
 	for (size_t i = 0; i < cs->n_table_elts && !x->rc; i++) {
@@ -1412,6 +1463,16 @@ static void create_table(ox *x, PgQuery__CreateStmt *cs, size_t loc)
 			plumb_column *existing = find_column(t, cd->colname);
 			if (existing && (parent || cd->type_name == NULL)) {
 				/* a partition's column options: constraints only */
+				column_constraints(x, t, existing, cd, &pending);
+				continue;
+			}
+			if (existing && existing->inherited) {
+				/* declared again: merged with the inherited one, now local */
+				existing->inherited = false;
+				if (cd->coll_clause)
+					existing->collation = collation_text(x, cd->coll_clause);
+				if (cd->is_not_null)
+					existing->not_null = true;
 				column_constraints(x, t, existing, cd, &pending);
 				continue;
 			}
@@ -1588,12 +1649,20 @@ static void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 		switch (c->subtype) {
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
 			if (c->def && c->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF &&
-			    !find_column(t, c->def->column_def->colname))
-				add_column(x, t, c->def->column_def, &pending);
+			    !find_column(t, c->def->column_def->colname)) {
+				plumb_column *added = add_column(x, t, c->def->column_def, &pending);
+				if (!added || !as->relation->inh)
+					break;
+				for (size_t k = 0; k < x->cat->tables.n && !x->rc; k++)
+					inherit_column(x, x->cat->tables.items[k], t, added);
+			}
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
-			if (col)
+			if (col) {
 				remove_item(&t->columns, col);
+				for (size_t k = 0; as->relation->inh && k < x->cat->tables.n; k++)
+					uninherit_column(x, x->cat->tables.items[k], t, col->name);
+			}
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
 			if (col)
@@ -1975,6 +2044,84 @@ static void create_composite(ox *x, PgQuery__CompositeTypeStmt *ct, PgQuery__Nod
 	ct->typevar->schemaname = (char *)o->schema;
 	o->sql = deparse(x, stmt);
 	o->definition = stmt_text(x, stmt);
+}
+
+/* CREATE COLLATION: the fields pg_collation will hold. FROM copies a
+ * collation of the files, or reads a built-in one's name: "C", "POSIX" and
+ * "ucs_basic" (libc, C), "xx-x-icu" (ICU, locale xx), any other the libc
+ * locale of that name. */
+static void create_collation(ox *x, PgQuery__DefineStmt *ds, size_t loc)
+{
+	const char *schema, *name;
+	plumb_pg_collation c = {.provider = 'c', .deterministic = true};
+	const char *locale = NULL;
+	split_names(ds->defnames, ds->n_defnames, &schema, &name);
+	if (find_object(x, PLUMB_OBJ_COLLATION, schema, name)) {
+		if (!ds->if_not_exists)
+			stmt_error(x, loc, "collation already exists", name);
+		return;
+	}
+	for (size_t i = 0; i < ds->n_definition; i++) {
+		if (ds->definition[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
+			continue;
+		PgQuery__DefElem *d = ds->definition[i]->def_elem;
+		PgQuery__Node *arg = d->arg;
+		const char *v = arg ? plumb__pg_strval(arg) : NULL;
+		if (arg && arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME &&
+		    arg->type_name->n_names)
+			v = plumb__pg_strval(arg->type_name->names[arg->type_name->n_names - 1]);
+		if (strcmp(d->defname, "from") == 0 && arg &&
+		    arg->node_case == PG_QUERY__NODE__NODE_LIST && arg->list->n_items) {
+			const char *fs, *fn;
+			split_names(arg->list->items, arg->list->n_items, &fs, &fn);
+			const plumb_object *src = find_object(x, PLUMB_OBJ_COLLATION, fs, fn);
+			size_t n = strlen(fn);
+			const collent *e = NULL;
+			for (size_t j = 0; src && j < x->colls.n && !e; j++)
+				if (((const collent *)x->colls.items[j])->o == src)
+					e = x->colls.items[j];
+			if (e) {
+				c = e->c;
+			} else if (n > 6 && strcmp(fn + n - 6, "-x-icu") == 0) {
+				c.provider = 'i';
+				c.locale = fmt(x, "%.*s", (int)(n - 6), fn);
+			} else {
+				c.collate = c.ctype = strcmp(fn, "ucs_basic") == 0 ? "C" : fn;
+			}
+		} else if (strcmp(d->defname, "provider") == 0 && v) {
+			c.provider = strcmp(v, "icu") == 0 ? 'i' : strcmp(v, "builtin") == 0 ? 'b' : 'c';
+		} else if (strcmp(d->defname, "locale") == 0 && v) {
+			locale = v;
+		} else if (strcmp(d->defname, "lc_collate") == 0 && v) {
+			c.collate = v;
+		} else if (strcmp(d->defname, "lc_ctype") == 0 && v) {
+			c.ctype = v;
+		} else if (strcmp(d->defname, "deterministic") == 0 && v) {
+			c.deterministic = strcmp(v, "false") != 0 && strcmp(v, "off") != 0 &&
+					  strcmp(v, "0") != 0;
+		}
+	}
+	if (locale && c.provider == 'c') {
+		c.collate = c.collate ? c.collate : locale;
+		c.ctype = c.ctype ? c.ctype : locale;
+	} else if (locale) {
+		c.locale = locale;
+	}
+	plumb_object *o = new_object(x, PLUMB_OBJ_COLLATION, schema, name);
+	if (!o)
+		return;
+	o->sql = plumb__pg_collation_define(x->a, schema, name, &c);
+	if (!o->sql)
+		nomem(x);
+	o->definition = o->sql;
+	/* the fields, for a later CREATE COLLATION ... FROM this one */
+	collent *e = plumb_arena_alloc(x->tmp, sizeof(*e));
+	if (!e || plumb_vec_push(x->tmp, &x->colls, e) < 0) {
+		nomem(x);
+		return;
+	}
+	e->o = o;
+	e->c = c;
 }
 
 /* --- comments ------------------------------------------------------------------------------- */
@@ -2363,6 +2510,12 @@ static void drop_objects(ox *x, PgQuery__DropStmt *ds)
 				}
 			}
 			break;
+		case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION: {
+			plumb_object *o = name ? find_object(x, PLUMB_OBJ_COLLATION, schema, name) : NULL;
+			if (o)
+				remove_item(&x->cat->objects, o);
+			break;
+		}
 		case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
 		case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
 		case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
@@ -2406,6 +2559,16 @@ static void drop_objects(ox *x, PgQuery__DropStmt *ds)
 }
 
 /* --- statements ------------------------------------------------------------------------------- */
+
+/* VERSION 'v' of CREATE EXTENSION, or UPDATE TO 'v' of ALTER EXTENSION. */
+static void extension_version(ox *x, plumb_object *o, PgQuery__Node **opts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (opts[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+		    strcmp(opts[i]->def_elem->defname, "new_version") == 0 &&
+		    plumb__pg_strval(opts[i]->def_elem->arg))
+			o->version = dup(x, plumb__pg_strval(opts[i]->def_elem->arg));
+}
 
 static void statement(ox *x, PgQuery__RawStmt *raw)
 {
@@ -2470,6 +2633,10 @@ static void statement(ox *x, PgQuery__RawStmt *raw)
 	case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
 		create_domain(x, s->create_domain_stmt, s);
 		break;
+	case PG_QUERY__NODE__NODE_DEFINE_STMT:
+		if (s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION)
+			create_collation(x, s->define_stmt, loc);
+		break;
 	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
 		create_function(x, s->create_function_stmt, s);
 		break;
@@ -2502,6 +2669,16 @@ static void statement(ox *x, PgQuery__RawStmt *raw)
 		o->sql = pub ? fmt(x, "CREATE EXTENSION IF NOT EXISTS %s", qname(x, NULL, o->name))
 			     : fmt(x, "CREATE EXTENSION IF NOT EXISTS %s SCHEMA %s",
 				   qname(x, NULL, o->name), qname(x, NULL, schema));
+		extension_version(x, o, es->options, es->n_options);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_EXTENSION_STMT: {
+		PgQuery__AlterExtensionStmt *ae = s->alter_extension_stmt;
+		for (size_t i = 0; i < x->cat->objects.n; i++) {
+			plumb_object *e = x->cat->objects.items[i];
+			if (e->kind == PLUMB_OBJ_EXTENSION && strcmp(e->name, ae->extname) == 0)
+				extension_version(x, e, ae->options, ae->n_options);
+		}
 		break;
 	}
 	case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: {

@@ -96,6 +96,19 @@ int plumb__pg_column_define(plumb_ctx *ctx, plumb_arena *arena, plumb_column *co
 int plumb__pg_constraint_define(plumb_ctx *ctx, plumb_arena *arena, plumb_constraint *con);
 /* "schema"."name" quoted, or "name" when schema is NULL. */
 char *plumb__pg_qualified(plumb_arena *arena, const char *schema, const char *name);
+/* A collation as pg_collation holds it. */
+typedef struct plumb_pg_collation {
+	char provider;             /* 'c' libc, 'i' icu, 'b' builtin */
+	const char *collate;       /* libc: LC_COLLATE */
+	const char *ctype;         /* libc: LC_CTYPE */
+	const char *locale;        /* icu, builtin: the locale */
+	bool deterministic;
+} plumb_pg_collation;
+/* CREATE COLLATION "schema"."name" (provider = p, locale = 'l' | lc_collate =
+ * 'a', lc_ctype = 'b'[, deterministic = false]), as pg_dump writes it (one
+ * locale when LC_COLLATE and LC_CTYPE agree); NULL when out of memory. */
+char *plumb__pg_collation_define(plumb_arena *arena, const char *schema, const char *name,
+				 const plumb_pg_collation *c);
 
 /* --- introspect.c ------------------------------------------------------ */
 int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,

@@ -35,6 +35,11 @@ typedef struct planner {
 	plumb_vec enum_adds;        /* plumb_stmt *: ALTER TYPE ... ADD VALUE */
 	plumb_vec enum_add_labels;  /* char *: the quoted label each one adds */
 	plumb_vec owned_by;         /* char *: ALTER SEQUENCE ... OWNED BY, once tables exist */
+	plumb_vec late_functions;   /* plumb_change *: functions created with the views */
+	plumb_vec adopted;          /* char *: "schema.name" of sequences passed between a
+				     * serial column and a sequence of their own */
+	plumb_vec uninherited;      /* char *: column_key() of declared columns dropped so
+				     * that a parent's new column takes their place */
 } planner;
 
 /* --- small helpers ---------------------------------------------------- */
@@ -375,6 +380,17 @@ static const plumb_object *find_type_object(const plumb_catalog *cat, const char
 	return NULL;
 }
 
+/* The collation a COLLATE clause names ("numeric", "audit.c"), or NULL. */
+static const plumb_object *find_collation(const plumb_catalog *cat, const char *coll)
+{
+	for (size_t i = 0; coll && i < cat->objects.n; i++) {
+		const plumb_object *o = cat->objects.items[i];
+		if (o->kind == PLUMB_OBJ_COLLATION && type_names(coll, o->schema, o->name))
+			return o;
+	}
+	return NULL;
+}
+
 /* Does expression text call function `base` (unqualified or qualified)? */
 static bool calls(const char *text, const char *base)
 {
@@ -388,6 +404,84 @@ static bool calls(const char *text, const char *base)
 			e++;
 		if (start && *e == '(')
 			return true;
+	}
+	return false;
+}
+
+/* Letters, digits and '_' ('$' too in PostgreSQL, but it also closes a
+ * dollar-quoted body, so a name ending the body would run into it). */
+static bool ident_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+/* Reads one identifier at s (bare, folded to lower case, or double-quoted)
+ * into buf; returns the position after it, or s when there is none. */
+static const char *read_ident(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+	if (*s == '"') {
+		const char *c = s + 1;
+		for (; *c; c++) {
+			if (*c == '"') {
+				if (c[1] != '"')
+					break;
+				c++;
+			}
+			if (n + 1 < size)
+				buf[n++] = *c;
+		}
+		buf[n] = 0;
+		return *c ? c + 1 : c;
+	}
+	if (!(isalpha((unsigned char)*s) || *s == '_'))
+		return s;
+	for (; ident_char(*s); s++)
+		if (n + 1 < size)
+			buf[n++] = (char)tolower((unsigned char)*s);
+	buf[n] = 0;
+	return s;
+}
+
+/* Does text name the object schema.name, qualified or (in public) not,
+ * bare or quoted, outside string literals and comments, and not as a
+ * part of a longer name? */
+static bool mentions(const char *text, const char *schema, const char *name)
+{
+	const char *sch = schema ? schema : "public";
+	char a[128], b[128];
+	if (!text || !name)
+		return false;
+	for (const char *s = text; *s;) {
+		if (*s == '\'') {
+			for (s++; *s && !(*s == '\'' && s[1] != '\''); s++)
+				if (*s == '\'')
+					s++;
+			if (*s)
+				s++;
+			continue;
+		}
+		if (s[0] == '-' && s[1] == '-') {
+			while (*s && *s != '\n')
+				s++;
+			continue;
+		}
+		if ((s > text && (ident_char(s[-1]) || s[-1] == '.')) ||
+		    !(*s == '"' || isalpha((unsigned char)*s) || *s == '_')) {
+			s++;
+			continue;
+		}
+		const char *e = read_ident(s, a, sizeof(a));
+		if (*e == '.' && (e[1] == '"' || isalpha((unsigned char)e[1]) || e[1] == '_')) {
+			const char *e2 = read_ident(e + 1, b, sizeof(b));
+			if (strcmp(a, sch) == 0 && strcmp(b, name) == 0 && !ident_char(*e2))
+				return true;
+			s = e2;
+			continue;
+		}
+		if (strcmp(sch, "public") == 0 && strcmp(a, name) == 0)
+			return true;
+		s = e > s ? e : s + 1;
 	}
 	return false;
 }
@@ -660,7 +754,8 @@ static void create_table(planner *p, const plumb_table *t)
 		plumb_buf_puts(&b, " (");
 		for (size_t i = 0; i < t->columns.n; i++) {
 			const plumb_column *c = t->columns.items[i];
-			plumb_buf_printf(&b, "%s\n    %s", n++ ? "," : "", c->definition);
+			if (!c->inherited || !t->inherits.n)
+				plumb_buf_printf(&b, "%s\n    %s", n++ ? "," : "", c->definition);
 		}
 		for (size_t i = 0; i < t->constraints.n; i++) {
 			const plumb_constraint *c = t->constraints.items[i];
@@ -669,6 +764,13 @@ static void create_table(planner *p, const plumb_table *t)
 			plumb_buf_printf(&b, "%s\n    %s", n++ ? "," : "", c->definition);
 		}
 		plumb_buf_puts(&b, n ? "\n)" : ")");
+		for (size_t i = 0; i < t->inherits.n; i++) {
+			const char *ps, *pn;
+			split_qname(p, t->inherits.items[i], &ps, &pn);
+			plumb_buf_printf(&b, "%s%s", i ? ", " : " INHERITS (", Q(p, ps, pn));
+		}
+		if (t->inherits.n)
+			plumb_buf_putc(&b, ')');
 	}
 	if (t->partition_by)
 		plumb_buf_printf(&b, " PARTITION BY %s", t->partition_by);
@@ -713,10 +815,65 @@ static const char *serial_seq(planner *p, const char *schema, const char *table,
 	return Q(p, schema, fmt(p, "%s_%s_seq", table, col));
 }
 
+/* Does the table have a parent (partition or INHERITS)? */
+static bool has_parent(const plumb_table *t)
+{
+	return t->partition_of || t->inherits.n;
+}
+
+/* Does the plan add (add true) or drop column col to or from a parent of
+ * table t (of `to` for add, of `from` for drop)? */
+static bool parent_changes_column(planner *p, const plumb_table *t, const char *col, bool add)
+{
+	const char *parents[1] = {t->partition_of};
+	size_t n = t->partition_of ? 1 : 0;
+	for (size_t i = 0; i < n + t->inherits.n; i++) {
+		const char *ps, *pn;
+		split_qname(p, i < n ? parents[i] : t->inherits.items[i - n], &ps, &pn);
+		const plumb_change *c = find_change(p, PLUMB_OBJ_TABLE, ps, pn, !add);
+		const plumb_vec *v = !c || !c->delta ? NULL
+				     : add	       ? &c->delta->added_columns
+						       : &c->delta->dropped_columns;
+		for (size_t j = 0; v && j < v->n; j++)
+			if (str_eq(((const plumb_column *)v->items[j])->name, col))
+				return true;
+	}
+	return false;
+}
+
+static const char *column_key(planner *p, const plumb_table *tb, const char *col)
+{
+	return fmt(p, "column:%s.%s", key(p, tb->schema, tb->name), col);
+}
+
 /* Turns column f into column t (same name after any rename) of table tb. */
 static void alter_column(planner *p, const plumb_table *tb, const plumb_column *f,
 			 const plumb_column *t)
 {
+	plumb_column fc;
+	if (f->inherited && !t->inherited) {
+		const plumb_change *tc = find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name, false);
+		if (tc && parent_changes_column(p, tc->from, t->name, false)) {
+			/* the parent's DROP COLUMN takes it: declared here anew */
+			plumb_stmt *s = emit(p, "ALTER TABLE %s ADD COLUMN %s",
+					     Q(p, tb->schema, tb->name), t->definition);
+			ae(p, s, fmt(p, "table \"%s\"", dn(p, tb->schema, tb->name)));
+			return;
+		}
+	}
+	if (!f->inherited && t->inherited && vec_has(&p->uninherited, column_key(p, tb, t->name)))
+		return; /* dropped before the parent adds it */
+	if ((f->inherited || t->inherited) && has_parent(tb)) {
+		/* the parent's ALTER TABLE changes the type of an inherited
+		 * column; defaults and NOT NULL may still differ here */
+		fc = *f;
+		fc.type = t->type;
+		fc.collation = t->collation;
+		fc.generated_sql = t->generated_sql;
+		fc.identity = t->identity;
+		fc.identity_options = t->identity_options;
+		f = &fc;
+	}
 	const char *T = Q(p, tb->schema, tb->name);
 	const char *tn = dn(p, tb->schema, tb->name);
 	const char *C = I(p, t->name);
@@ -756,9 +913,13 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 		ae(p, s, what);
 	}
 	if (fserial && !tserial) {
+		const char *seqname = fmt(p, "%s_%s_seq", tb->name, f->name);
 		s = emit(p, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT", T, C);
 		ae(p, s, what);
-		emit(p, "DROP SEQUENCE IF EXISTS %s", serial_seq(p, tb->schema, tb->name, f->name));
+		if (vec_has(&p->adopted, key(p, tb->schema, seqname)))
+			emit(p, "ALTER SEQUENCE %s OWNED BY NONE", Q(p, tb->schema, seqname));
+		else
+			emit(p, "DROP SEQUENCE IF EXISTS %s", Q(p, tb->schema, seqname));
 		fdef = NULL;
 	}
 	bool type_differs = !str_eq(ftype, ttype);
@@ -836,11 +997,23 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 	}
 	if (!fserial && tserial) {
 		const char *seq = serial_seq(p, tb->schema, tb->name, t->name);
-		emit(p, "CREATE SEQUENCE %s AS %s OWNED BY %s.%s", seq, ttype, T, C);
+		bool adopt = vec_has(&p->adopted,
+				     key(p, tb->schema, fmt(p, "%s_%s_seq", tb->name, t->name)));
+		if (adopt) {
+			/* the sequence of that name goes on, as a serial column's */
+			s = emit(p, "ALTER SEQUENCE %s AS %s INCREMENT BY 1 NO MINVALUE NO MAXVALUE "
+				    "START WITH 1 CACHE 1 NO CYCLE OWNED BY %s.%s",
+				 seq, ttype, T, C);
+			note(p, s, "the sequence of that name becomes the serial column's");
+		} else {
+			emit(p, "CREATE SEQUENCE %s AS %s OWNED BY %s.%s", seq, ttype, T, C);
+		}
 		s = emit(p, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT nextval(%s::regclass)", T, C,
 			 L(p, seq));
 		ae(p, s, what);
-		emit(p, "SELECT setval(%s, coalesce(max(%s), 0) + 1, false) FROM %s", L(p, seq), C, T);
+		if (!adopt)
+			emit(p, "SELECT setval(%s, coalesce(max(%s), 0) + 1, false) FROM %s", L(p, seq),
+			     C, T);
 	}
 	if (t->identity) {
 		if (!f->identity || id_opts) {
@@ -924,8 +1097,19 @@ static void alter_table(planner *p, const plumb_change *c)
 		if (con->kind != PLUMB_CON_FOREIGN_KEY)
 			drop_constraint(p, t->schema, t->name, con);
 	}
+	for (size_t i = 0; d->options_changed && i < f->inherits.n; i++) {
+		if (vec_has(&t->inherits, f->inherits.items[i]))
+			continue;
+		const char *ps, *pn;
+		split_qname(p, f->inherits.items[i], &ps, &pn);
+		s = emit(p, "ALTER TABLE %s NO INHERIT %s", T, Q(p, ps, pn));
+		ae(p, s, what);
+	}
 	for (size_t i = 0; i < d->dropped_columns.n; i++) {
 		const plumb_column *col = d->dropped_columns.items[i];
+		/* an inherited column goes with the parent's */
+		if (col->inherited && has_parent(t) && parent_changes_column(p, f, col->name, false))
+			continue;
 		s = emit(p, "ALTER TABLE %s DROP COLUMN %s", T, I(p, col->name));
 		ae(p, s, what);
 		hz(p, s, PLUMB_HAZARD_DELETES_DATA, "drops column \"%s\".\"%s\" and its values", tn,
@@ -942,7 +1126,8 @@ static void alter_table(planner *p, const plumb_change *c)
 	for (size_t i = 0; i < t->columns.n; i++) {
 		const plumb_column *col = t->columns.items[i];
 		for (size_t j = 0; j < d->added_columns.n; j++)
-			if (d->added_columns.items[j] == col)
+			if (d->added_columns.items[j] == col &&
+			    !(col->inherited && parent_changes_column(p, t, col->name, true)))
 				add_column(p, t, col);
 	}
 	for (size_t i = 0; i < d->renamed_constraints.n; i++) {
@@ -970,6 +1155,14 @@ static void alter_table(planner *p, const plumb_change *c)
 		if (f->rls_forced != t->rls_forced) {
 			s = emit(p, "ALTER TABLE %s %s ROW LEVEL SECURITY", T,
 				 t->rls_forced ? "FORCE" : "NO FORCE");
+			ae(p, s, what);
+		}
+		for (size_t i = 0; i < t->inherits.n; i++) {
+			if (vec_has(&f->inherits, t->inherits.items[i]))
+				continue;
+			const char *ps, *pn;
+			split_qname(p, t->inherits.items[i], &ps, &pn);
+			s = emit(p, "ALTER TABLE %s INHERIT %s", T, Q(p, ps, pn));
 			ae(p, s, what);
 		}
 	}
@@ -1146,11 +1339,10 @@ static void create_object(planner *p, const plumb_object *o)
 		emit(p, "CREATE SCHEMA %s", I(p, o->name));
 		break;
 	case PLUMB_OBJ_EXTENSION:
-		if (o->schema && strcmp(o->schema, "public") != 0)
-			emit(p, "CREATE EXTENSION IF NOT EXISTS %s SCHEMA %s", I(p, o->name),
-			     I(p, o->schema));
-		else
-			emit(p, "CREATE EXTENSION IF NOT EXISTS %s", I(p, o->name));
+		emit(p, "CREATE EXTENSION IF NOT EXISTS %s%s%s%s", I(p, o->name),
+		     o->schema && strcmp(o->schema, "public") != 0 ? " SCHEMA " : "",
+		     o->schema && strcmp(o->schema, "public") != 0 ? I(p, o->schema) : "",
+		     o->version ? fmt(p, " VERSION %s", L(p, o->version)) : "");
 		break;
 	case PLUMB_OBJ_ENUM:
 		create_enum(p, o);
@@ -1195,6 +1387,9 @@ static void drop_object(planner *p, const plumb_object *o)
 		break;
 	case PLUMB_OBJ_DOMAIN:
 		emit(p, "DROP DOMAIN %s", Q(p, o->schema, o->name));
+		break;
+	case PLUMB_OBJ_COLLATION:
+		emit(p, "DROP COLLATION %s", Q(p, o->schema, o->name));
 		break;
 	case PLUMB_OBJ_SEQUENCE:
 		s = emit(p, "DROP SEQUENCE %s", Q(p, o->schema, o->name));
@@ -1270,6 +1465,44 @@ static void alter_sequence(planner *p, const plumb_object *f, const plumb_object
 	emit(p, "%s", defer_owned_by(p, t, plumb_buf_str(&b)));
 }
 
+/* Compares dotted version strings by their numbers ("1.10" > "1.9");
+ * parts that are not numbers compare as text. */
+static int version_cmp(const char *a, const char *b)
+{
+	while (*a || *b) {
+		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+			char *ea, *eb;
+			unsigned long long x = strtoull(a, &ea, 10), y = strtoull(b, &eb, 10);
+			if (x != y)
+				return x < y ? -1 : 1;
+			a = ea;
+			b = eb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return 0;
+}
+
+/* An extension moves to another version with ALTER EXTENSION ... UPDATE;
+ * extensions ship no scripts going back, so an older version (or another
+ * schema) means drop and create, which fails while objects depend on it. */
+static void alter_extension(planner *p, const plumb_object *f, const plumb_object *t)
+{
+	bool same_schema = str_eq(f->definition, t->definition);
+	if (same_schema && t->version && (!f->version || version_cmp(t->version, f->version) > 0)) {
+		emit(p, "ALTER EXTENSION %s UPDATE TO %s", I(p, t->name), L(p, t->version));
+		return;
+	}
+	plumb_stmt *s = emit(p, "DROP EXTENSION %s", I(p, f->name));
+	note(p, s, same_schema ? "an extension cannot go back to an older version: drop and create"
+			       : "the extension moves to another schema: drop and create");
+	create_object(p, t);
+}
+
 /* Renames an object other than a table, index or enum. */
 static void rename_object(planner *p, const plumb_object *f, const plumb_object *t)
 {
@@ -1328,8 +1561,71 @@ typedef struct item {
 	const char *name;       /* for cycle reports */
 	plumb_vec provides;     /* keys */
 	plumb_vec deps;         /* keys */
+	plumb_vec soft;         /* keys followed while they make no cycle */
 	bool done;
 } item;
+
+static bool is_function_sql(const plumb_object *o);
+
+/* The part of a function's text that PostgreSQL resolves when it creates
+ * it: its argument types and its RETURNS clause. */
+static const char *signature_text(planner *p, const plumb_object *o);
+
+/* What object o of catalog cat needs before it can be created (and so what
+ * must be dropped before it): its schema, its recorded depends, the types
+ * and collations its definition names (a function: its signature), the
+ * functions a domain or type calls. Into soft go the tables a function's
+ * signature names as row types and the relations a SQL-language body reads:
+ * PostgreSQL checks those at creation, but they may also need the function. */
+static void object_deps(planner *p, const plumb_catalog *cat, const plumb_object *o,
+			plumb_vec *deps, plumb_vec *soft)
+{
+	const char *self = key(p, o->schema, o->name);
+	if (o->kind != PLUMB_OBJ_SCHEMA)
+		vec_add(p, deps, fmt(p, "schema:%s", o->schema ? o->schema : "public"));
+	for (size_t j = 0; j < o->depends.n; j++)
+		if (!str_eq(o->depends.items[j], self))
+			vec_add(p, deps, o->depends.items[j]);
+	if (o->kind != PLUMB_OBJ_DOMAIN && o->kind != PLUMB_OBJ_TYPE &&
+	    o->kind != PLUMB_OBJ_FUNCTION)
+		return;
+	const char *text = o->kind == PLUMB_OBJ_FUNCTION ? signature_text(p, o) : obj_sql(o);
+	for (size_t i = 0; i < cat->objects.n; i++) {
+		const plumb_object *x = cat->objects.items[i];
+		if (x == o)
+			continue;
+		switch (x->kind) {
+		case PLUMB_OBJ_ENUM:
+		case PLUMB_OBJ_DOMAIN:
+		case PLUMB_OBJ_TYPE:
+		case PLUMB_OBJ_COLLATION:
+			if (mentions(text, x->schema, x->name))
+				vec_add(p, deps, key(p, x->schema, x->name));
+			break;
+		case PLUMB_OBJ_FUNCTION:
+			if (o->kind != PLUMB_OBJ_FUNCTION &&
+			    (calls(text, func_base(p, x->name)) ||
+			     mentions(text, x->schema, func_base(p, x->name))))
+				vec_add(p, deps, key(p, x->schema, func_base(p, x->name)));
+			break;
+		default:
+			break;
+		}
+	}
+	if (o->kind != PLUMB_OBJ_FUNCTION)
+		return;
+	const char *body = is_function_sql(o) ? obj_sql(o) : NULL;
+	for (size_t i = 0; i < cat->tables.n; i++) {
+		const plumb_table *t = cat->tables.items[i];
+		if (mentions(text, t->schema, t->name) || mentions(body, t->schema, t->name))
+			vec_add(p, soft, key(p, t->schema, t->name));
+	}
+	for (size_t i = 0; body && i < cat->views.n; i++) {
+		const plumb_view *v = cat->views.items[i];
+		if (mentions(body, v->schema, v->name))
+			vec_add(p, soft, key(p, v->schema, v->name));
+	}
+}
 
 static void item_deps_of_table(planner *p, item *it, const plumb_table *t,
 			       const plumb_table_delta *d)
@@ -1338,6 +1634,11 @@ static void item_deps_of_table(planner *p, item *it, const plumb_table *t,
 	if (t->partition_of) {
 		const char *ps, *pn;
 		split_qname(p, t->partition_of, &ps, &pn);
+		vec_add(p, &it->deps, key(p, ps, pn));
+	}
+	for (size_t i = 0; i < t->inherits.n; i++) {
+		const char *ps, *pn;
+		split_qname(p, t->inherits.items[i], &ps, &pn);
 		vec_add(p, &it->deps, key(p, ps, pn));
 	}
 	const plumb_vec *cols = d ? NULL : &t->columns;
@@ -1360,6 +1661,8 @@ static void item_deps_of_table(planner *p, item *it, const plumb_table *t,
 		const plumb_column *c = cols->items[i];
 		const plumb_object *o = find_type_object(p->to, c->type);
 		if (o)
+			vec_add(p, &it->deps, key(p, o->schema, o->name));
+		if ((o = find_collation(p->to, c->collation)))
 			vec_add(p, &it->deps, key(p, o->schema, o->name));
 		for (size_t j = 0; j < p->to->objects.n; j++) {
 			const plumb_object *fn = p->to->objects.items[j];
@@ -1387,25 +1690,34 @@ static void item_deps_of_table(planner *p, item *it, const plumb_table *t,
 	}
 }
 
+/* Are the dependencies of items[i] (with soft, its soft ones too) all done
+ * or provided by nobody pending? */
+static bool item_ready(const item *items, size_t n, size_t i, bool soft)
+{
+	const plumb_vec *vs[2] = {&items[i].deps, &items[i].soft};
+	for (int k = 0; k < (soft ? 2 : 1); k++)
+		for (size_t d = 0; d < vs[k]->n; d++)
+			for (size_t j = 0; j < n; j++)
+				if (j != i && !items[j].done &&
+				    vec_has(&items[j].provides, vs[k]->items[d]))
+					return false;
+	return true;
+}
+
 /* Runs the items in a stable topological order: each time the first one
- * whose dependencies are all done or provided by nobody pending. */
+ * whose dependencies are all done or provided by nobody pending, soft ones
+ * included while that leaves one to pick. */
 static void run_items(planner *p, item *items, size_t n, void (*fn)(planner *, const plumb_change *))
 {
-	size_t left = n;
+	size_t left = 0;
+	for (size_t i = 0; i < n; i++)
+		left += !items[i].done;
 	while (left && !p->rc) {
 		size_t pick = n;
-		for (size_t i = 0; i < n && pick == n; i++) {
-			if (items[i].done)
-				continue;
-			bool ready = true;
-			for (size_t d = 0; d < items[i].deps.n && ready; d++)
-				for (size_t j = 0; j < n && ready; j++)
-					if (j != i && !items[j].done &&
-					    vec_has(&items[j].provides, items[i].deps.items[d]))
-						ready = false;
-			if (ready)
-				pick = i;
-		}
+		for (int pass = 0; pass < 2 && pick == n; pass++)
+			for (size_t i = 0; i < n && pick == n; i++)
+				if (!items[i].done && item_ready(items, n, i, pass == 0))
+					pick = i;
 		if (pick == n) {
 			plumb_buf b;
 			plumb_buf_init(&b, p->tmp, 0);
@@ -1465,6 +1777,31 @@ static size_t returns_span(const char *s, const char **start)
 	return (size_t)(end - r);
 }
 
+static const char *signature_text(planner *p, const plumb_object *o)
+{
+	const char *text = obj_sql(o), *r;
+	const char *args = strchr(o->name, '('); /* the types only, no parameter names */
+	size_t nr = text ? returns_span(text, &r) : 0;
+	return fmt(p, "%s %.*s", args ? args : "", (int)nr, nr ? r : "");
+}
+
+/* Is o a function in LANGUAGE sql, whose body PostgreSQL checks when it
+ * creates it? */
+static bool is_function_sql(const plumb_object *o)
+{
+	const char *s = obj_sql(o);
+	for (const char *l = s ? ci_find(s, "LANGUAGE") : NULL; l; l = ci_find(l + 8, "LANGUAGE")) {
+		const char *w = l + 8;
+		while (isspace((unsigned char)*w))
+			w++;
+		if (*w == '\'')
+			w++;
+		if (strncasecmp(w, "sql", 3) == 0 && !ident_char(w[3]))
+			return true;
+	}
+	return s && ci_find(s, "BEGIN ATOMIC") != NULL;
+}
+
 static bool spans_equal(const char *a, size_t na, const char *b, size_t nb)
 {
 	if (!a || !b)
@@ -1522,6 +1859,12 @@ static void mid_change(planner *p, const plumb_change *c)
 		return;
 	}
 	const plumb_object *f = c->from, *t = c->to;
+	if (c->op == PLUMB_CHANGE_CREATE && t->kind == PLUMB_OBJ_SEQUENCE &&
+	    vec_has(&p->adopted, key(p, t->schema, t->name))) {
+		/* a serial column's sequence goes on as a sequence of its own */
+		alter_sequence(p, NULL, t);
+		return;
+	}
 	if (c->op == PLUMB_CHANGE_CREATE) {
 		create_object(p, t);
 		return;
@@ -1580,6 +1923,9 @@ static void mid_change(planner *p, const plumb_change *c)
 				      t->name));
 		return;
 	case PLUMB_OBJ_EXTENSION:
+		alter_extension(p, f, t);
+		return;
+	case PLUMB_OBJ_COLLATION:
 		drop_object(p, f);
 		create_object(p, t);
 		return;
@@ -1590,9 +1936,54 @@ static void mid_change(planner *p, const plumb_change *c)
 
 static bool is_mid_kind(plumb_obj_kind k)
 {
-	return k == PLUMB_OBJ_SCHEMA || k == PLUMB_OBJ_EXTENSION || k == PLUMB_OBJ_ENUM ||
-	       k == PLUMB_OBJ_DOMAIN || k == PLUMB_OBJ_TYPE || k == PLUMB_OBJ_SEQUENCE ||
-	       k == PLUMB_OBJ_FUNCTION || k == PLUMB_OBJ_TABLE;
+	return k == PLUMB_OBJ_SCHEMA || k == PLUMB_OBJ_EXTENSION || k == PLUMB_OBJ_COLLATION ||
+	       k == PLUMB_OBJ_ENUM || k == PLUMB_OBJ_DOMAIN || k == PLUMB_OBJ_TYPE ||
+	       k == PLUMB_OBJ_SEQUENCE || k == PLUMB_OBJ_FUNCTION || k == PLUMB_OBJ_TABLE;
+}
+
+static bool view_created(planner *p, const char *k);
+
+/* The item of a created or changed object (not a table) of the middle phase. */
+static void object_item(planner *p, item *it, const plumb_object *o)
+{
+	it->name = fmt(p, "%s %s", plumb_obj_kind_name(o->kind), dn(p, o->schema, o->name));
+	if (o->kind == PLUMB_OBJ_SCHEMA) {
+		vec_add(p, &it->provides, fmt(p, "schema:%s", o->name));
+		return;
+	}
+	vec_add(p, &it->provides, key(p, o->schema, o->name));
+	if (o->kind == PLUMB_OBJ_FUNCTION)
+		vec_add(p, &it->provides, key(p, o->schema, func_base(p, o->name)));
+	/* what an extension brings (types, functions) is not in the catalog:
+	 * extensions come before everything but schemas */
+	if (o->kind == PLUMB_OBJ_EXTENSION)
+		vec_add(p, &it->provides, "extension");
+	else
+		vec_add(p, &it->deps, "extension");
+	object_deps(p, p->to, o, &it->deps, &it->soft);
+}
+
+/* Does an item other than items[i] wait for what items[i] provides? */
+static bool item_needed(planner *p, const item *items, size_t n, size_t i)
+{
+	for (size_t j = 0; j < n; j++)
+		for (size_t k = 0; j != i && k < items[i].provides.n; k++)
+			if (vec_has(&items[j].deps, items[i].provides.items[k]) ||
+			    vec_has(&items[j].soft, items[i].provides.items[k]))
+				return true;
+	(void)p;
+	return false;
+}
+
+/* Does the function of items[i] read a view this plan creates? */
+static bool reads_new_view(planner *p, const item *it)
+{
+	const plumb_vec *vs[2] = {&it->deps, &it->soft};
+	for (int k = 0; k < 2; k++)
+		for (size_t d = 0; d < vs[k]->n; d++)
+			if (view_created(p, vs[k]->items[d]))
+				return true;
+	return false;
 }
 
 static void plan_mid(planner *p)
@@ -1614,25 +2005,24 @@ static void plan_mid(planner *p)
 			const plumb_table *t = c->to;
 			it->name = fmt(p, "table %s", dn(p, t->schema, t->name));
 			vec_add(p, &it->provides, key(p, t->schema, t->name));
+			vec_add(p, &it->deps, "extension");
 			bool recreate = c->op == PLUMB_CHANGE_ALTER && c->delta->options_changed &&
 					partitioning_changed(c->from, t);
 			item_deps_of_table(p, it, t,
 					   c->op == PLUMB_CHANGE_CREATE || recreate ? NULL : c->delta);
 			continue;
 		}
-		const plumb_object *o = c->to;
-		it->name = fmt(p, "%s %s", plumb_obj_kind_name(o->kind), dn(p, o->schema, o->name));
-		if (o->kind == PLUMB_OBJ_SCHEMA) {
-			vec_add(p, &it->provides, fmt(p, "schema:%s", o->name));
+		object_item(p, it, c->to);
+	}
+	/* A function whose body reads a view created in this plan waits for
+	 * the views (when nothing here needs it). */
+	for (size_t i = 0; i < n; i++) {
+		if (items[i].c->kind != PLUMB_OBJ_FUNCTION || !reads_new_view(p, &items[i]) ||
+		    item_needed(p, items, n, i))
 			continue;
-		}
-		vec_add(p, &it->provides, key(p, o->schema, o->name));
-		if (o->kind == PLUMB_OBJ_FUNCTION)
-			vec_add(p, &it->provides, key(p, o->schema, func_base(p, o->name)));
-		vec_add(p, &it->deps, fmt(p, "schema:%s", o->schema ? o->schema : "public"));
-		for (size_t j = 0; j < o->depends.n; j++)
-			if (!str_eq(o->depends.items[j], key(p, o->schema, o->name)))
-				vec_add(p, &it->deps, o->depends.items[j]);
+		if (plumb_vec_push(p->tmp, &p->late_functions, (void *)items[i].c))
+			nomem(p);
+		items[i].done = true;
 	}
 	run_items(p, items, n, mid_change);
 }
@@ -1743,6 +2133,34 @@ static void mark_touched(planner *p)
 	}
 }
 
+/* Sequences that change hands between a serial column and a sequence of
+ * their own, by name: a column that stops being serial while a sequence of
+ * its sequence's name is created, or becomes serial while one of that name
+ * is dropped. The sequence stays (and keeps its value) instead of a drop
+ * and a create of the same name. */
+static void mark_adopted(planner *p)
+{
+	for (size_t i = 0; i < p->diff->changes.n; i++) {
+		const plumb_change *c = p->diff->changes.items[i];
+		if (c->kind != PLUMB_OBJ_TABLE || c->op != PLUMB_CHANGE_ALTER || c->renamed ||
+		    (c->delta->options_changed && partitioning_changed(c->from, c->to)))
+			continue;
+		const plumb_table *t = c->to;
+		for (size_t j = 0; j < c->delta->changed_columns.n; j++) {
+			const plumb_column_change *cc = c->delta->changed_columns.items[j];
+			bool fs = serial_base(cc->from->type) != NULL;
+			bool ts = serial_base(cc->to->type) != NULL;
+			if (fs == ts)
+				continue;
+			const char *name = fmt(p, "%s_%s_seq", t->name, cc->to->name);
+			const plumb_change *sc =
+				find_change(p, PLUMB_OBJ_SEQUENCE, t->schema, name, ts);
+			if (sc && sc->op == (ts ? PLUMB_CHANGE_DROP : PLUMB_CHANGE_CREATE))
+				vec_add(p, &p->adopted, key(p, t->schema, name));
+		}
+	}
+}
+
 /* Foreign keys that must go and come back: those on a surviving table that
  * reference a table recreated, or a key (PK/UNIQUE) that is dropped. */
 static void mark_forced_fks(planner *p)
@@ -1816,11 +2234,38 @@ static void create_view(planner *p, const plumb_change *c)
 	emit(p, "%s", view_sql(v));
 }
 
+/* Will create_views create the view with key k ("schema.name")? */
+static bool view_created(planner *p, const char *k)
+{
+	for (size_t i = 0; k && i < p->to->views.n; i++) {
+		const plumb_view *v = p->to->views.items[i];
+		if (!str_eq(key(p, v->schema, v->name), k))
+			continue;
+		for (size_t j = 0; j < p->from->views.n; j++) {
+			const plumb_view *o = p->from->views.items[j];
+			if (str_eq(o->schema, v->schema) && str_eq(o->name, v->name))
+				return p->drop_view[j];
+		}
+		return true;
+	}
+	return false;
+}
+
+/* A view, or a function held back until the views it reads exist. */
+static void create_view_or_function(planner *p, const plumb_change *c)
+{
+	if (c->kind == PLUMB_OBJ_FUNCTION)
+		mid_change(p, c);
+	else
+		create_view(p, c);
+}
+
 static void create_views(planner *p)
 {
 	const plumb_vec *views = &p->to->views;
-	item *items = plumb_arena_alloc(p->tmp, (views->n + 1) * sizeof(item));
-	plumb_change *fake = plumb_arena_alloc(p->tmp, (views->n + 1) * sizeof(plumb_change));
+	size_t cap = views->n + p->late_functions.n + 1;
+	item *items = plumb_arena_alloc(p->tmp, cap * sizeof(item));
+	plumb_change *fake = plumb_arena_alloc(p->tmp, cap * sizeof(plumb_change));
 	size_t n = 0;
 	if (!items || !fake) {
 		nomem(p);
@@ -1828,12 +2273,7 @@ static void create_views(planner *p)
 	}
 	for (size_t i = 0; i < views->n; i++) {
 		const plumb_view *v = views->items[i];
-		const plumb_view *old = plumb_catalog_find(p->from, PLUMB_OBJ_VIEW, v->schema, v->name);
-		bool want = !old;
-		for (size_t j = 0; j < p->from->views.n && !want; j++)
-			if (p->from->views.items[j] == old && p->drop_view[j])
-				want = true;
-		if (!want)
+		if (!view_created(p, key(p, v->schema, v->name)))
 			continue;
 		item *it = &items[n];
 		fake[n].to = v;
@@ -1844,12 +2284,21 @@ static void create_views(planner *p)
 		for (size_t j = 0; j < v->depends.n; j++)
 			if (!str_eq(v->depends.items[j], key(p, v->schema, v->name)))
 				vec_add(p, &it->deps, v->depends.items[j]);
+		for (size_t j = 0; j < p->late_functions.n; j++) {
+			const plumb_object *fn = ((const plumb_change *)p->late_functions.items[j])->to;
+			if (calls(view_sql(v), func_base(p, fn->name)))
+				vec_add(p, &it->deps, key(p, fn->schema, func_base(p, fn->name)));
+		}
 		vec_add(p, &p->new_rels, key(p, v->schema, v->name));
 		n++;
 	}
-	run_items(p, items, n, create_view);
+	for (size_t i = 0; i < p->late_functions.n; i++) {
+		item *it = &items[n++];
+		it->c = p->late_functions.items[i];
+		object_item(p, it, it->c->to);
+	}
+	run_items(p, items, n, create_view_or_function);
 }
-
 
 /* --- indexes ------------------------------------------------------------ */
 
@@ -2183,6 +2632,35 @@ static void phase_table_drops(planner *p)
 	ae(p, s, "the dropped tables");
 }
 
+/* A declared column that is to be inherited from a parent gaining it in
+ * this plan goes first: the parent's ADD COLUMN would otherwise merge with
+ * it and leave it declared. */
+static void phase_uninherit(planner *p)
+{
+	for (size_t i = 0; i < p->diff->changes.n; i++) {
+		const plumb_change *c = p->diff->changes.items[i];
+		if (c->kind != PLUMB_OBJ_TABLE || c->op != PLUMB_CHANGE_ALTER ||
+		    (c->delta->options_changed && partitioning_changed(c->from, c->to)))
+			continue;
+		const plumb_table *t = c->to;
+		const char *tn = dn(p, t->schema, t->name);
+		for (size_t j = 0; j < c->delta->changed_columns.n; j++) {
+			const plumb_column_change *cc = c->delta->changed_columns.items[j];
+			if (cc->from->inherited || !cc->to->inherited ||
+			    !parent_changes_column(p, t, cc->to->name, true))
+				continue;
+			plumb_stmt *s = emit(p, "ALTER TABLE %s DROP COLUMN %s", Q(p, t->schema, t->name),
+					     I(p, cc->from->name));
+			note(p, s, "the column is to come from a parent that gains it: dropped here so "
+				   "that the parent's takes its place");
+			ae(p, s, fmt(p, "table \"%s\"", tn));
+			hz(p, s, PLUMB_HAZARD_DELETES_DATA, "drops column \"%s\".\"%s\" and its values",
+			   tn, cc->from->name);
+			vec_add(p, &p->uninherited, column_key(p, t, cc->to->name));
+		}
+	}
+}
+
 static void phase_renames(planner *p)
 {
 	/* indexes renamed (their tables' renames came with the table changes) */
@@ -2262,13 +2740,65 @@ static void phase_indexes(planner *p, bool on_views)
 	}
 }
 
+/* Can drop item i go: does no other pending one need it (hard needs in
+ * provides, soft ones in soft; with soft, those count too)? */
+static bool drop_ready(const item *items, size_t n, size_t i, bool soft)
+{
+	for (size_t j = 0; j < n; j++) {
+		if (j == i || items[j].done)
+			continue;
+		for (size_t k = 0; k < items[i].deps.n; k++)
+			if (vec_has(&items[j].provides, items[i].deps.items[k]) ||
+			    (soft && vec_has(&items[j].soft, items[i].deps.items[k])))
+				return false;
+	}
+	return true;
+}
+
+/* Objects that go, each once nothing else going needs it. Here an item's
+ * deps are its own keys and provides (soft) what it needs (object_deps). */
 static void phase_late_drops(planner *p)
 {
-	for (size_t i = 0; i < p->diff->changes.n; i++) {
-		const plumb_change *c = p->diff->changes.items[i];
+	const plumb_vec *ch = &p->diff->changes;
+	item *items = plumb_arena_alloc(p->tmp, (ch->n + 1) * sizeof(item));
+	size_t n = 0;
+	if (!items) {
+		nomem(p);
+		return;
+	}
+	for (size_t i = 0; i < ch->n; i++) {
+		const plumb_change *c = ch->items[i];
 		if (c->op != PLUMB_CHANGE_DROP || !is_mid_kind(c->kind) || c->kind == PLUMB_OBJ_TABLE)
 			continue;
-		drop_object(p, c->from);
+		const plumb_object *o = c->from;
+		if (o->kind == PLUMB_OBJ_SEQUENCE && vec_has(&p->adopted, key(p, o->schema, o->name)))
+			continue;
+		item *it = &items[n++];
+		it->c = c;
+		if (o->kind == PLUMB_OBJ_SCHEMA)
+			vec_add(p, &it->deps, fmt(p, "schema:%s", o->name));
+		else
+			vec_add(p, &it->deps, key(p, o->schema, o->name));
+		if (o->kind == PLUMB_OBJ_FUNCTION)
+			vec_add(p, &it->deps, key(p, o->schema, func_base(p, o->name)));
+		/* as created: extensions after everything else but schemas */
+		if (o->kind == PLUMB_OBJ_EXTENSION)
+			vec_add(p, &it->deps, "extension");
+		else if (o->kind != PLUMB_OBJ_SCHEMA)
+			vec_add(p, &it->provides, "extension");
+		object_deps(p, p->from, o, &it->provides, &it->soft);
+	}
+	for (size_t left = n; left && !p->rc; left--) {
+		size_t pick = n;
+		for (int pass = 0; pass < 2 && pick == n; pass++)
+			for (size_t i = 0; i < n && pick == n; i++)
+				if (!items[i].done && drop_ready(items, n, i, pass == 0))
+					pick = i;
+		if (pick == n) /* a cycle: PostgreSQL will say which */
+			for (pick = 0; items[pick].done; pick++)
+				;
+		items[pick].done = true;
+		drop_object(p, items[pick].c->from);
 	}
 }
 
@@ -2510,12 +3040,14 @@ int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
 
 	mark_touched(p);
 	mark_forced_fks(p);
+	mark_adopted(p);
 	/* 1. What reads or hangs on what changes goes first. */
 	phase_drops_of_dependants(p);
 	/* 2. Foreign keys that go, so the keys and tables they reference may go. */
 	phase_fk_drops(p);
-	/* 3. Tables that go. */
+	/* 3. Tables that go, and columns a parent's will replace. */
 	phase_table_drops(p);
+	phase_uninherit(p);
 	/* 4. Schemas, extensions, types, sequences, functions and tables, created
 	 *    or changed, in dependency order. */
 	plan_mid(p);
