@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dialect/pg/canon_int.h"
+#include "dialect/pg/literal.h"
 
 /* --- trees in arena memory ----------------------------------------------- */
 
@@ -572,6 +573,59 @@ static bool returns_text(const PgQuery__FuncCall *f)
 	return false;
 }
 
+/* A string constant cast to numeric, money, bit or interval becomes what
+ * the server stores: the type's output of the type's input (literal.c).
+ * Only interval reads the typmod; the others get it in a separate cast. */
+static void coerce_literal(nx *x, PgQuery__AConst *k, const PgQuery__TypeName *tn, const char *c)
+{
+	const char *s = k->sval->sval;
+	char *out = NULL;
+	int rc = 0;
+	if (strcmp(c, "numeric") == 0) {
+		rc = plumb__pg_lit_numeric(x->a, s, &out);
+	} else if (strcmp(c, "money") == 0) {
+		rc = plumb__pg_lit_money(x->a, s, &out);
+	} else if (strcmp(c, "bit") == 0 || strcmp(c, "varbit") == 0) {
+		rc = plumb__pg_lit_bits(x->a, s, &out);
+	} else if (strcmp(c, "interval") == 0) {
+		long range = PLUMB_PG_IV_FULL, precision = -1;
+		if (tn->n_typmods >= 1 && !typmod_int(tn->typmods[0], &range))
+			return;
+		if (tn->n_typmods >= 2 && !typmod_int(tn->typmods[1], &precision))
+			return;
+		rc = plumb__pg_lit_interval(x->a, s, (int)range, (int)precision, &out);
+	}
+	if (rc < 0)
+		x->failed = true;
+	else if (out)
+		k->sval->sval = out;
+}
+
+/* Constants as the server prints them: a number literal is a numeric
+ * (1.5E+2 -> 150, .5 -> 0.5), a bit-string literal a string of binary
+ * digits (x'1F' -> '00011111'). */
+static void norm_const(nx *x, PgQuery__AConst *k)
+{
+	char *out = NULL;
+	int rc = 0;
+	if (k->val_case == PG_QUERY__A__CONST__VAL_FVAL && k->fval && k->fval->fval) {
+		if ((rc = plumb__pg_lit_numeric(x->a, k->fval->fval, &out)) == 0 && out)
+			k->fval->fval = out;
+	} else if (k->val_case == PG_QUERY__A__CONST__VAL_BSVAL && k->bsval && k->bsval->bsval) {
+		if ((rc = plumb__pg_lit_bits(x->a, k->bsval->bsval, &out)) == 0 && out) {
+			PgQuery__String *str = nalloc(x, sizeof(*str));
+			if (!str)
+				return;
+			pg_query__string__init(str);
+			str->sval = out;
+			k->val_case = PG_QUERY__A__CONST__VAL_SVAL;
+			k->sval = str;
+		}
+	}
+	if (rc < 0)
+		x->failed = true;
+}
+
 static void norm_cast(nx *x, PgQuery__Node *n)
 {
 	PgQuery__TypeCast *tc = n->type_cast;
@@ -583,6 +637,8 @@ static void norm_cast(nx *x, PgQuery__Node *n)
 	if (is_const(arg)) {
 		PgQuery__AConst *k = arg->a_const;
 		if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL && k->sval && k->sval->sval) {
+			if (c)
+				coerce_literal(x, k, tc->type_name, c);
 			if (numeric_type(c) && looks_numeric(k->sval->sval))
 				const_to_number(x, k);
 			else if (c && strcmp(c, "regclass") == 0)
@@ -785,6 +841,9 @@ static void visit_expr(ProtobufCMessage *m, nx *x)
 		break;
 	case PG_QUERY__NODE__NODE_CASE_EXPR:
 		norm_case(x, n->case_expr);
+		break;
+	case PG_QUERY__NODE__NODE_A_CONST:
+		norm_const(x, n->a_const);
 		break;
 	case PG_QUERY__NODE__NODE_COLUMN_REF: {
 		PgQuery__ColumnRef *c = n->column_ref;

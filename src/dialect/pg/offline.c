@@ -531,6 +531,14 @@ static const char *stmt_text(ox *x, PgQuery__Node *stmt)
 	return x->rc ? NULL : s;
 }
 
+/* Whether type (format_type text) is name, with or without typmods or
+ * interval fields. */
+static bool type_is(const char *type, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(type, name, n) == 0 && (!type[n] || type[n] == '(' || type[n] == ' ');
+}
+
 static const char *deparse(ox *x, PgQuery__Node *stmt)
 {
 	char *s = NULL;
@@ -1017,12 +1025,40 @@ static void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 	pending->n = 0;
 }
 
+/* A default's text. A string literal is a constant of the column's type:
+ * the server reads it with the type's input function as it stores the
+ * default (an interval with the column's fields), so for the types canon.c
+ * coerces it is canonical as a cast to the column's type. */
+static const char *default_text(ox *x, const plumb_column *col, PgQuery__Node *e)
+{
+	static const char *const coerced[] = {"numeric",  "money",  "interval", "bit",
+					      "smallint", "integer", "bigint"};
+	bool literal = e->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		       e->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && e->a_const->sval &&
+		       e->a_const->sval->sval;
+	for (size_t i = 0; literal && col->type && i < sizeof(coerced) / sizeof(coerced[0]); i++) {
+		if (!type_is(col->type, coerced[i]))
+			continue;
+		plumb_buf b;
+		char *out = NULL;
+		plumb_buf_init(&b, x->tmp, 0);
+		plumb_buf_quote_literal(&b, e->a_const->sval->sval);
+		plumb_buf_printf(&b, "::%s", col->type);
+		if (b.failed)
+			nomem(x);
+		else
+			fail(x, plumb__pg_canon_expr(x->ctx, x->a, b.data, &out));
+		return x->rc ? NULL : out;
+	}
+	return expr_text(x, e);
+}
+
 /* A column's default as the server keeps it: a NULL coerced without a
  * length (a bare constant) is no default; a boolean given as a string is
  * stored as the boolean. */
 static void set_default(ox *x, plumb_column *col, PgQuery__Node *e)
 {
-	const char *d = e ? expr_text(x, e) : NULL;
+	const char *d = e ? default_text(x, col, e) : NULL;
 	if (d && strcmp(d, "NULL") == 0 && col->type && !strchr(col->type, '('))
 		d = NULL;
 	if (d && col->type && strcmp(col->type, "boolean") == 0 && d[0] == '\'') {
