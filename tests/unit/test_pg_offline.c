@@ -127,6 +127,7 @@ static void test_canon(void)
 		{"money '1.999'", "'$2.00'::money"},
 		{"interval '1.5' hour", "'01:00:00'::interval hour"},
 		{"INTERVAL '1 YEAR'", "'1 year'::interval"},
+		{"ARRAY[current_date::text]::text[]", "ARRAY[(CURRENT_DATE)::text]"},
 	};
 	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
 		const char *a = canon('e', same[i][0]), *b = canon('e', same[i][1]);
@@ -492,7 +493,7 @@ static void test_agree(void)
 		 "  i0 interval DEFAULT interval '1.5' year, i1 interval DEFAULT interval '90' minute,\n"
 		 "  i2 interval hour DEFAULT '1.5', i3 interval DEFAULT '1 YEAR 2 mons',\n"
 		 "  i4 interval(2) DEFAULT '1.999', i5 interval hour DEFAULT interval '1.5',\n"
-		 "  k int DEFAULT '7'\n"
+		 "  k int DEFAULT '7', t text[] DEFAULT ARRAY[current_date::text]::text[]\n"
 		 ");\n"
 		 "ALTER TABLE lit ALTER COLUMN m3 SET DEFAULT '2.005';\n"},
 	};

@@ -626,6 +626,26 @@ static void norm_const(nx *x, PgQuery__AConst *k)
 		x->failed = true;
 }
 
+/* Whether elem (normalised, not an array) is the element type of array
+ * (normalised, one level of brackets). */
+static bool is_element_type(const PgQuery__TypeName *elem, const PgQuery__TypeName *array)
+{
+	if (!elem || elem->n_array_bounds || array->n_array_bounds != 1 ||
+	    elem->n_names != array->n_names || elem->n_typmods != array->n_typmods)
+		return false;
+	for (size_t i = 0; i < elem->n_names; i++) {
+		const char *a = plumb__pg_strval(elem->names[i]), *b = plumb__pg_strval(array->names[i]);
+		if (!a || !b || strcmp(a, b) != 0)
+			return false;
+	}
+	for (size_t i = 0; i < elem->n_typmods; i++) {
+		long a, b;
+		if (!typmod_int(elem->typmods[i], &a) || !typmod_int(array->typmods[i], &b) || a != b)
+			return false;
+	}
+	return true;
+}
+
 static void norm_cast(nx *x, PgQuery__Node *n)
 {
 	PgQuery__TypeCast *tc = n->type_cast;
@@ -648,10 +668,16 @@ static void norm_cast(nx *x, PgQuery__Node *n)
 		return;
 	}
 	if (arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR) {
+		/* ARRAY[...] of constants, or of casts to the element type: the
+		 * array has the type already and the server keeps no cast */
 		PgQuery__AArrayExpr *ae = arg->a_array_expr;
 		bool all = true;
-		for (size_t i = 0; i < ae->n_elements; i++)
-			all = all && is_const(ae->elements[i]);
+		for (size_t i = 0; i < ae->n_elements; i++) {
+			const PgQuery__Node *e = ae->elements[i];
+			all = all && (is_const(e) || (e->node_case == PG_QUERY__NODE__NODE_TYPE_CAST &&
+						      is_element_type(e->type_cast->type_name,
+								      tc->type_name)));
+		}
 		if (all && ae->n_elements) {
 			*n = *arg;
 			return;
