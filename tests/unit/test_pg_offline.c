@@ -3,8 +3,8 @@
  * literals, IN/BETWEEN/LIKE, idempotence), literals coerced as the server
  * stores them (checked against the server's own output functions), the
  * offline builder's PostgreSQL rules (implicit names with 63-byte
- * truncation, serial, identity, NOT NULL of primary keys, errors at
- * file:line:col), and agreement: each schema built
+ * truncation, serial, identity, NOT NULL of primary keys, implicit casts of
+ * mixed numbers, errors at file:line:col), and agreement: each schema built
  * offline equals the same schema applied to the test server and introspected.
  */
 #include <stdlib.h>
@@ -493,7 +493,10 @@ static void test_agree(void)
 		 "  i0 interval DEFAULT interval '1.5' year, i1 interval DEFAULT interval '90' minute,\n"
 		 "  i2 interval hour DEFAULT '1.5', i3 interval DEFAULT '1 YEAR 2 mons',\n"
 		 "  i4 interval(2) DEFAULT '1.999', i5 interval hour DEFAULT interval '1.5',\n"
-		 "  k int DEFAULT '7', t text[] DEFAULT ARRAY[current_date::text]::text[]\n"
+		 "  k int DEFAULT '7', t text[] DEFAULT ARRAY[current_date::text]::text[],\n"
+		 "  q integer, b bigint, p numeric(10,2), f float8,\n"
+		 "  g numeric GENERATED ALWAYS AS (q * p * (1 - p / 100)) STORED,\n"
+		 "  CHECK (q * p > 0 AND b + 1.5 < p AND q * f > 0 AND -q * p < 1 AND q + b > 2)\n"
 		 ");\n"
 		 "ALTER TABLE lit ALTER COLUMN m3 SET DEFAULT '2.005';\n"},
 	};
