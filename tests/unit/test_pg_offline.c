@@ -121,6 +121,7 @@ static void test_canon(void)
 		{"'3000000000'::bigint", "3000000000"},
 		{"x'1F'", "'00011111'::\"bit\""},
 		{"B'101'::varbit", "('101'::\"bit\")::bit varying"},
+		{"x'1F'::integer", "('00011111'::\"bit\")::integer"},
 		{"'1.5E+2'::numeric", "'150'::numeric"},
 		{"1.5E+2", "'150'::numeric"},
 		{".5", "0.5"},
@@ -143,6 +144,7 @@ static void test_canon(void)
 	       canon('s', "CREATE VIEW public.v1 AS SELECT users.id, users.name, count(*) AS count "
 			  "FROM public.users GROUP BY users.id, users.name"),
 	       "view: qualifiers of the only FROM item and implied aliases");
+	is_str(canon('e', "x'1F'::int"), "b'00011111'::int", "a bit string keeps a cast to a number");
 	is_str(canon('e', "x + "), "(error)", "a bad expression is an error");
 }
 
@@ -493,7 +495,8 @@ static void test_agree(void)
 		 "  i0 interval DEFAULT interval '1.5' year, i1 interval DEFAULT interval '90' minute,\n"
 		 "  i2 interval hour DEFAULT '1.5', i3 interval DEFAULT '1 YEAR 2 mons',\n"
 		 "  i4 interval(2) DEFAULT '1.999', i5 interval hour DEFAULT interval '1.5',\n"
-		 "  k int DEFAULT '7', t text[] DEFAULT ARRAY[current_date::text]::text[],\n"
+		 "  k int DEFAULT '7', k2 int DEFAULT x'1F'::int,\n"
+		 "  t text[] DEFAULT ARRAY[current_date::text]::text[],\n"
 		 "  q integer, b bigint, p numeric(10,2), f float8,\n"
 		 "  g numeric GENERATED ALWAYS AS (q * p * (1 - p / 100)) STORED,\n"
 		 "  CHECK (q * p > 0 AND b + 1.5 < p AND q * f > 0 AND -q * p < 1 AND q + b > 2)\n"

@@ -573,6 +573,32 @@ static bool returns_text(const PgQuery__FuncCall *f)
 	return false;
 }
 
+/* k, a bit string (x'1F', B'101', or a string cast to bit), made the
+ * bit-string constant of its binary digits (b'00011111'): a bit constant
+ * the way the server prints it ('00011111'::"bit"), and one that keeps its
+ * type when a cast above it goes (x'1F'::integer is 31, '00011111'::integer
+ * is not). Left as it is when not a valid bit string. */
+static void bits_const(nx *x, PgQuery__AConst *k, const char *s)
+{
+	char *out = NULL;
+	if (plumb__pg_lit_bits(x->a, s, &out) < 0) {
+		x->failed = true;
+		return;
+	}
+	if (!out)
+		return;
+	PgQuery__BitString *bs = nalloc(x, sizeof(*bs));
+	char *b = plumb_arena_printf(x->a, "b%s", out);
+	if (!bs || !b) {
+		x->failed = true;
+		return;
+	}
+	pg_query__bit_string__init(bs);
+	bs->bsval = b;
+	k->val_case = PG_QUERY__A__CONST__VAL_BSVAL;
+	k->bsval = bs;
+}
+
 /* A string constant cast to numeric, money, bit or interval becomes what
  * the server stores: the type's output of the type's input (literal.c).
  * Only interval reads the typmod; the others get it in a separate cast. */
@@ -586,7 +612,8 @@ static void coerce_literal(nx *x, PgQuery__AConst *k, const PgQuery__TypeName *t
 	} else if (strcmp(c, "money") == 0) {
 		rc = plumb__pg_lit_money(x->a, s, &out);
 	} else if (strcmp(c, "bit") == 0 || strcmp(c, "varbit") == 0) {
-		rc = plumb__pg_lit_bits(x->a, s, &out);
+		bits_const(x, k, s);
+		return;
 	} else if (strcmp(c, "interval") == 0) {
 		long range = PLUMB_PG_IV_FULL, precision = -1;
 		if (tn->n_typmods >= 1 && !typmod_int(tn->typmods[0], &range))
@@ -602,28 +629,19 @@ static void coerce_literal(nx *x, PgQuery__AConst *k, const PgQuery__TypeName *t
 }
 
 /* Constants as the server prints them: a number literal is a numeric
- * (1.5E+2 -> 150, .5 -> 0.5), a bit-string literal a string of binary
- * digits (x'1F' -> '00011111'). */
+ * (1.5E+2 -> 150, .5 -> 0.5), a bit-string literal binary (x'1F' ->
+ * b'00011111'). */
 static void norm_const(nx *x, PgQuery__AConst *k)
 {
 	char *out = NULL;
-	int rc = 0;
 	if (k->val_case == PG_QUERY__A__CONST__VAL_FVAL && k->fval && k->fval->fval) {
-		if ((rc = plumb__pg_lit_numeric(x->a, k->fval->fval, &out)) == 0 && out)
+		if (plumb__pg_lit_numeric(x->a, k->fval->fval, &out) < 0)
+			x->failed = true;
+		else if (out)
 			k->fval->fval = out;
 	} else if (k->val_case == PG_QUERY__A__CONST__VAL_BSVAL && k->bsval && k->bsval->bsval) {
-		if ((rc = plumb__pg_lit_bits(x->a, k->bsval->bsval, &out)) == 0 && out) {
-			PgQuery__String *str = nalloc(x, sizeof(*str));
-			if (!str)
-				return;
-			pg_query__string__init(str);
-			str->sval = out;
-			k->val_case = PG_QUERY__A__CONST__VAL_SVAL;
-			k->sval = str;
-		}
+		bits_const(x, k, k->bsval->bsval);
 	}
-	if (rc < 0)
-		x->failed = true;
 }
 
 /* Whether elem (normalised, not an array) is the element type of array
@@ -656,14 +674,18 @@ static void norm_cast(nx *x, PgQuery__Node *n)
 	const char *c = tc->type_name->n_array_bounds ? NULL : catalog_type(tc->type_name);
 	if (is_const(arg)) {
 		PgQuery__AConst *k = arg->a_const;
+		if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL && k->sval && k->sval->sval && c)
+			coerce_literal(x, k, tc->type_name, c);
 		if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL && k->sval && k->sval->sval) {
-			if (c)
-				coerce_literal(x, k, tc->type_name, c);
 			if (numeric_type(c) && looks_numeric(k->sval->sval))
 				const_to_number(x, k);
 			else if (c && strcmp(c, "regclass") == 0)
 				strip_public_literal(k);
 		}
+		/* a bit string keeps a cast to another type */
+		if (k->val_case == PG_QUERY__A__CONST__VAL_BSVAL &&
+		    !(c && (strcmp(c, "bit") == 0 || strcmp(c, "varbit") == 0)))
+			return;
 		*n = *arg;
 		return;
 	}
