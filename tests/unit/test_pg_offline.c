@@ -1,14 +1,17 @@
 /*
- * canon.c and offline.c: canonical texts (type aliases, casts of literals,
- * IN/BETWEEN/LIKE, idempotence), the offline builder's PostgreSQL rules
- * (implicit names with 63-byte truncation, serial, identity, NOT NULL of
- * primary keys, errors at file:line:col), and agreement: each schema built
+ * canon.c, literal.c and offline.c: canonical texts (type aliases, casts of
+ * literals, IN/BETWEEN/LIKE, idempotence), literals coerced as the server
+ * stores them (checked against the server's own output functions), the
+ * offline builder's PostgreSQL rules (implicit names with 63-byte
+ * truncation, serial, identity, NOT NULL of primary keys, implicit casts of
+ * mixed numbers, errors at file:line:col), and agreement: each schema built
  * offline equals the same schema applied to the test server and introspected
  * (views among them, analysed by analyze.c).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialect/pg/literal.h"
 #include "dialect/pg/pg.h"
 #include "diff/diff.h"
 #include "tap.h"
@@ -122,9 +125,19 @@ static void test_canon(void)
 		{"'90 min'::interval", "'01:30:00'::interval"},
 		{"'1 day ago'::interval", "'-1 days'::interval"},
 		{"'-1 year 2 months'::interval", "'-1 years +2 mons'::interval"},
-		{"'1.5 hours'::interval", "'1.5 hours'::interval"},
+		{"'1.5 hours'::interval", "'01:30:00'::interval"},
 		{"f(a, VARIADIC ARRAY['x', 'y'])", "f(a, 'x', 'y')"},
 		{"a = ANY (SELECT 1)", "a IN (SELECT 1)"},
+		{"x'1F'", "'00011111'::\"bit\""},
+		{"B'101'::varbit", "('101'::\"bit\")::bit varying"},
+		{"x'1F'::integer", "('00011111'::\"bit\")::integer"},
+		{"'1.5E+2'::numeric", "'150'::numeric"},
+		{"1.5E+2", "'150'::numeric"},
+		{".5", "0.5"},
+		{"money '1.999'", "'$2.00'::money"},
+		{"interval '1.5' hour", "'01:00:00'::interval hour"},
+		{"INTERVAL '1 YEAR'", "'1 year'::interval"},
+		{"ARRAY[current_date::text]::text[]", "ARRAY[(CURRENT_DATE)::text]"},
 	};
 	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
 		const char *a = canon('e', same[i][0]), *b = canon('e', same[i][1]);
@@ -140,6 +153,7 @@ static void test_canon(void)
 	       canon('s', "CREATE VIEW public.v1 AS SELECT users.id, users.name, count(*) AS count "
 			  "FROM public.users GROUP BY users.id, users.name"),
 	       "view: qualifiers of the only FROM item and implied aliases");
+	is_str(canon('e', "x'1F'::int"), "b'00011111'::int", "a bit string keeps a cast to a number");
 	is_str(canon('e', "x + "), "(error)", "a bad expression is an error");
 }
 
@@ -270,6 +284,123 @@ static void test_grants(void)
 	   "a serial column's sequence hangs on its table");
 	ok(!grant(cat, "TABLE public.missing TO app_user"), "no grant on a missing table");
 	ok(!grant(cat, "TABLE public.users TO gone"), "emptied privilege sets leave no object");
+}
+
+/* Literals read and printed as the server does; each checked against the
+ * server's output (test_literals_server). NULL: left to the server. */
+static const struct lit {
+	char kind;         /* n numeric, m money, b bit, i interval */
+	const char *type;  /* the SQL type the server reads it as */
+	int range, precision;
+	const char *in, *want;
+} lits[] = {
+	{'n', "numeric", 0, 0, "0.0000000000123456789", "0.0000000000123456789"},
+	{'n', "numeric", 0, 0, "1.5E+2", "150"},
+	{'n', "numeric", 0, 0, " .50 ", "0.50"},
+	{'n', "numeric", 0, 0, "+00012.3400", "12.3400"},
+	{'n', "numeric", 0, 0, "-0.000", "0.000"},
+	{'n', "numeric", 0, 0, "-1.005", "-1.005"},
+	{'n', "numeric", 0, 0, "1e-5", "0.00001"},
+	{'n', "numeric", 0, 0, "5.", "5"},
+	{'n', "numeric", 0, 0, "nan", "NaN"},
+	{'n', "numeric", 0, 0, "-inf", "-Infinity"},
+	{'n', "numeric", 0, 0, "0e-16384", NULL},
+	{'n', "numeric", 0, 0, "1e-16384", NULL},
+	{'n', "numeric", 0, 0, "1_000", NULL},
+	{'n', "numeric", 0, 0, "1.2.3", NULL},
+	{'m', "money", 0, 0, "1.00", "$1.00"},
+	{'m', "money", 0, 0, "1.999", "$2.00"},
+	{'m', "money", 0, 0, "1.9949999", "$1.99"},
+	{'m', "money", 0, 0, "-1,000.5", "-$1,000.50"},
+	{'m', "money", 0, 0, "(1.50)", "-$1.50"},
+	{'m', "money", 0, 0, " $ 1.5- ", "-$1.50"},
+	{'m', "money", 0, 0, "-0.005", "-$0.01"},
+	{'m', "money", 0, 0, "-0.001", "$0.00"},
+	{'m', "money", 0, 0, "-92233720368547758.08", "-$92,233,720,368,547,758.08"},
+	{'m', "money", 0, 0, "92233720368547758.08", NULL},
+	{'m', "money", 0, 0, "1e2", NULL},
+	{'b', "varbit", 0, 0, "x1F", "00011111"},
+	{'b', "varbit", 0, 0, "Xa", "1010"},
+	{'b', "varbit", 0, 0, "b101", "101"},
+	{'b', "varbit", 0, 0, "0101", "0101"},
+	{'b', "varbit", 0, 0, "", ""},
+	{'b', "varbit", 0, 0, "1F", NULL},
+	{'i', "interval year", PLUMB_PG_IV_YEAR, -1, "1.5", "1 year"},
+	{'i', "interval year", PLUMB_PG_IV_YEAR, -1, "1.999", "2 years"},
+	{'i', "interval month", PLUMB_PG_IV_MONTH, -1, "1.5", "1 mon"},
+	{'i', "interval day", PLUMB_PG_IV_DAY, -1, "1.5", "1 day"},
+	{'i', "interval hour", PLUMB_PG_IV_HOUR, -1, "1.5", "01:00:00"},
+	{'i', "interval hour", PLUMB_PG_IV_HOUR, -1, "1 2", "1 day 02:00:00"},
+	{'i', "interval minute", PLUMB_PG_IV_MINUTE, -1, "90", "01:30:00"},
+	{'i', "interval minute to second", PLUMB_PG_IV_MINUTE | PLUMB_PG_IV_SECOND, -1, "01:30",
+	 "00:01:30"},
+	{'i', "interval", PLUMB_PG_IV_FULL, -1, "1.5", "00:00:01.5"},
+	{'i', "interval", PLUMB_PG_IV_FULL, -1, "1 YEAR", "1 year"},
+	{'i', "interval", PLUMB_PG_IV_FULL, -1, "2 weeks 1.5 days", "15 days 12:00:00"},
+	{'i', "interval", PLUMB_PG_IV_FULL, -1, "1.5 months", "1 mon 15 days"},
+	{'i', "interval", PLUMB_PG_IV_FULL, -1, "0.1 hour", "00:06:00"},
+	{'i', "interval", PLUMB_PG_IV_FULL, -1, "-1-2", "-1 years -2 mons"},
+	{'i', "interval", PLUMB_PG_IV_FULL, -1, "1 day -02:00 ago", "-1 days +02:00:00"},
+	{'i', "interval", PLUMB_PG_IV_FULL, -1, "12:34.5", "00:12:34.5"},
+	{'i', "interval", PLUMB_PG_IV_FULL, -1, "-0.0000005", "00:00:00"},
+	{'i', "interval(2)", PLUMB_PG_IV_FULL, 2, "1:2:3.4567891", "01:02:03.46"},
+	{'i', "interval", PLUMB_PG_IV_FULL, -1, "P1D", NULL},
+	{'i', "interval", PLUMB_PG_IV_FULL, -1, "1 day day", NULL},
+	{'i', "interval", PLUMB_PG_IV_FULL, -1, "1 2", NULL},
+	{'i', "interval", PLUMB_PG_IV_FULL, -1, "2147483648 days", NULL},
+};
+
+static const char *lit_out(const struct lit *l)
+{
+	char *out = NULL;
+	int rc = l->kind == 'n'	  ? plumb__pg_lit_numeric(A, l->in, &out)
+		 : l->kind == 'm' ? plumb__pg_lit_money(A, l->in, &out)
+		 : l->kind == 'b' ? plumb__pg_lit_bits(A, l->in, &out)
+				  : plumb__pg_lit_interval(A, l->in, l->range, l->precision, &out);
+	return rc < 0 ? "(out of memory)" : out;
+}
+
+static void test_literals(void)
+{
+	for (size_t i = 0; i < sizeof(lits) / sizeof(lits[0]); i++)
+		is_str(lit_out(&lits[i]), lits[i].want, "%s '%s'", lits[i].type, lits[i].in);
+}
+
+/* Every literal of lits read by the server: where plumb gives a text, it is
+ * the server's. */
+static void test_literals_server(const char *url)
+{
+	plumb_arena *a = plumb_arena_new(A);
+	plumb_conn *conn;
+	if (plumb__pg_connect(ctx, a, url, &conn) < 0 ||
+	    plumb__pg_command(ctx, (plumb_pg_conn *)conn, "could not set lc_monetary",
+			      "SET lc_monetary = 'C'") < 0) {
+		ok(0, "literals: connect");
+		plumb_error_clear(ctx);
+		plumb_arena_free(a);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(lits) / sizeof(lits[0]); i++) {
+		const struct lit *l = &lits[i];
+		plumb_buf b;
+		PGresult *res;
+		plumb_buf_init(&b, a, 0);
+		plumb_buf_puts(&b, "SELECT (");
+		plumb_buf_quote_literal(&b, l->in);
+		plumb_buf_printf(&b, "::%s)::text", l->type);
+		const char *server = NULL;
+		if (plumb__pg_query(ctx, a, (plumb_pg_conn *)conn, NULL, plumb_buf_str(&b), 0, NULL,
+				    &res) == 0)
+			server = PQgetvalue(res, 0, 0);
+		else
+			plumb_error_clear(ctx);
+		const char *mine = lit_out(l);
+		ok(!mine || (server && strcmp(mine, server) == 0), "server agrees: %s '%s'", l->type,
+		   l->in);
+		if (mine && (!server || strcmp(mine, server) != 0))
+			printf("#   server: %s\n#   plumb:  %s\n", server ? server : "(error)", mine);
+	}
+	plumb_arena_free(a);
 }
 
 /* Applies sql to a scratch database and compares with the offline catalog. */
@@ -457,9 +588,29 @@ static void test_agree(void)
 		 "  CONSTRAINT late_name UNIQUE (c));\n"
 		 "CREATE TABLE k2 (x int, UNIQUE (x), PRIMARY KEY (x));\n"
 		 "CREATE EXTENSION pg_trgm;\n"},
+		{"literals as the server stores them",
+		 "CREATE TABLE lit (\n"
+		 "  n0 decimal(30, 20) DEFAULT '0.0000000000123456789',\n"
+		 "  n1 numeric DEFAULT '1.5E+2', n2 numeric DEFAULT 1.5E+2, n3 numeric DEFAULT .5,\n"
+		 "  n4 numeric(5,2) DEFAULT '-1.005', n5 numeric DEFAULT 'NaN',\n"
+		 "  m0 money DEFAULT money '1.999', m1 money DEFAULT '1.00'::money,\n"
+		 "  m2 money DEFAULT '-1,000.5', m3 money DEFAULT 1.5,\n"
+		 "  b0 bit(8) DEFAULT x'1F', b1 bit(4) DEFAULT B'1010', b2 varbit DEFAULT 'x1F',\n"
+		 "  b3 bit(3) DEFAULT '101'::bit(3),\n"
+		 "  i0 interval DEFAULT interval '1.5' year, i1 interval DEFAULT interval '90' minute,\n"
+		 "  i2 interval hour DEFAULT '1.5', i3 interval DEFAULT '1 YEAR 2 mons',\n"
+		 "  i4 interval(2) DEFAULT '1.999', i5 interval hour DEFAULT interval '1.5',\n"
+		 "  k int DEFAULT '7', k2 int DEFAULT x'1F'::int,\n"
+		 "  t text[] DEFAULT ARRAY[current_date::text]::text[],\n"
+		 "  q integer, b bigint, p numeric(10,2), f float8,\n"
+		 "  g numeric GENERATED ALWAYS AS (q * p * (1 - p / 100)) STORED,\n"
+		 "  CHECK (q * p > 0 AND b + 1.5 < p AND q * f > 0 AND -q * p < 1 AND q + b > 2)\n"
+		 ");\n"
+		 "ALTER TABLE lit ALTER COLUMN m3 SET DEFAULT '2.005';\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);
+	test_literals_server(url);
 }
 
 int main(void)
@@ -468,6 +619,7 @@ int main(void)
 		return 1;
 	ok(plumb_dialect_by_name("pg") != NULL, "pg dialect registered");
 	test_canon();
+	test_literals();
 	test_offline();
 	test_grants();
 	test_agree();

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "dialect/pg/canon_int.h"
+#include "dialect/pg/literal.h"
 
 /* --- trees in arena memory ----------------------------------------------- */
 
@@ -584,143 +585,95 @@ static bool returns_text(const PgQuery__FuncCall *f)
 	return false;
 }
 
-/* Units of an interval literal: what one is worth in months, days or
- * microseconds (field 0, 1, 2). */
-static const struct {
-	const char *name;
-	int field;
-	long long worth;
-} interval_units[] = {
-	{"millennium", 0, 12000}, {"millennia", 0, 12000}, {"century", 0, 1200},
-	{"centuries", 0, 1200},	  {"decade", 0, 120},	   {"year", 0, 12},
-	{"yr", 0, 12},		  {"y", 0, 12},		   {"month", 0, 1},
-	{"mon", 0, 1},		  {"week", 1, 7},	   {"w", 1, 7},
-	{"day", 1, 1},		  {"d", 1, 1},		   {"hour", 2, 3600000000LL},
-	{"hr", 2, 3600000000LL},  {"h", 2, 3600000000LL},  {"minute", 2, 60000000},
-	{"min", 2, 60000000},	  {"m", 2, 60000000},	   {"second", 2, 1000000},
-	{"sec", 2, 1000000},	  {"s", 2, 1000000},	   {"millisecond", 2, 1000},
-	{"ms", 2, 1000},	  {"microsecond", 2, 1},   {"us", 2, 1},
-};
-
-static int interval_unit(const char *w, size_t len)
+/* k, a bit string (x'1F', B'101', or a string cast to bit), made the
+ * bit-string constant of its binary digits (b'00011111'): a bit constant
+ * the way the server prints it ('00011111'::"bit"), and one that keeps its
+ * type when a cast above it goes (x'1F'::integer is 31, '00011111'::integer
+ * is not). Left as it is when not a valid bit string. */
+static void bits_const(nx *x, PgQuery__AConst *k, const char *s)
 {
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < sizeof(interval_units) / sizeof(interval_units[0]); i++)
-			if (strlen(interval_units[i].name) == len &&
-			    strncasecmp(interval_units[i].name, w, len) == 0)
-				return (int)i;
-		if (len < 2 || tolower((unsigned char)w[len - 1]) != 's')
-			break;
-		len--; /* plural */
-	}
-	return -1;
-}
-
-/* One part of the postgres interval style ("1 year", " -2 mons", " +3 days"). */
-static size_t interval_part(char *out, size_t size, long long v, const char *unit, bool *zero,
-			    bool *before)
-{
-	if (!v)
-		return 0;
-	int n = snprintf(out, size, "%s%s%lld %s%s", *zero ? "" : " ", *before && v > 0 ? "+" : "",
-			 v, unit, v != 1 ? "s" : "");
-	*before = v < 0;
-	*zero = false;
-	return n > 0 && (size_t)n < size ? (size_t)n : 0;
-}
-
-/* An interval literal as the server prints it (IntervalStyle postgres):
- * '1 YEAR' -> '1 year', '2 weeks' -> '14 days', '90 minutes' -> '01:30:00'.
- * Whole numbers with units and [-]h:mm[:ss] are read; any other text stays
- * as written. */
-static void norm_interval(nx *x, PgQuery__AConst *k)
-{
-	const char *p = k->sval->sval;
-	long long f[3] = {0, 0, 0};
-	bool any = false;
-	while (*p) {
-		while (isspace((unsigned char)*p) || (*p == '@' && !any))
-			p++;
-		if (!*p)
-			break;
-		if (strncasecmp(p, "ago", 3) == 0 && !isalpha((unsigned char)p[3]) && any) {
-			for (p += 3; isspace((unsigned char)*p); p++)
-				;
-			if (*p)
-				return;
-			for (int i = 0; i < 3; i++)
-				f[i] = -f[i];
-			break;
-		}
-		int sign = *p == '-' ? -1 : 1;
-		if (*p == '-' || *p == '+')
-			p++;
-		const char *d = p;
-		while (isdigit((unsigned char)*p))
-			p++;
-		if (p == d || p - d > 9)
-			return;
-		long long v = strtoll(d, NULL, 10);
-		if (*p == ':') {
-			if (!isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]))
-				return;
-			long long mm = (p[1] - '0') * 10 + (p[2] - '0'), ss = 0;
-			p += 3;
-			if (*p == ':') {
-				if (!isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]))
-					return;
-				ss = (p[1] - '0') * 10 + (p[2] - '0');
-				p += 3;
-			}
-			if (mm > 59 || ss > 59)
-				return;
-			f[2] += sign * ((v * 60 + mm) * 60 + ss) * 1000000;
-		} else {
-			while (isspace((unsigned char)*p))
-				p++;
-			const char *w = p;
-			while (isalpha((unsigned char)*p))
-				p++;
-			int u = interval_unit(w, (size_t)(p - w));
-			if (u < 0)
-				return;
-			f[interval_units[u].field] += sign * v * interval_units[u].worth;
-		}
-		if (*p && !isspace((unsigned char)*p))
-			return;
-		any = true;
-	}
-	if (!any)
-		return;
-	char out[160];
-	size_t n = 0;
-	bool zero = true, before = false;
-	n += interval_part(out + n, sizeof(out) - n, f[0] / 12, "year", &zero, &before);
-	n += interval_part(out + n, sizeof(out) - n, f[0] % 12, "mon", &zero, &before);
-	n += interval_part(out + n, sizeof(out) - n, f[1], "day", &zero, &before);
-	if (zero || f[2]) {
-		long long t = f[2] < 0 ? -f[2] : f[2];
-		int w = snprintf(out + n, sizeof(out) - n, "%s%s%02lld:%02lld:%02lld", zero ? "" : " ",
-				 f[2] < 0 ? "-" : before ? "+" : "", t / 3600000000LL,
-				 t / 60000000 % 60, t / 1000000 % 60);
-		if (w < 0 || (size_t)w >= sizeof(out) - n)
-			return;
-		n += (size_t)w;
-		if (t % 1000000) {
-			w = snprintf(out + n, sizeof(out) - n, ".%06lld", t % 1000000);
-			if (w < 0 || (size_t)w >= sizeof(out) - n)
-				return;
-			n += (size_t)w;
-			while (out[n - 1] == '0')
-				n--;
-		}
-	}
-	out[n] = 0;
-	char *s = plumb_arena_strdup(x->a, out);
-	if (!s)
+	char *out = NULL;
+	if (plumb__pg_lit_bits(x->a, s, &out) < 0) {
 		x->failed = true;
-	else
-		k->sval->sval = s;
+		return;
+	}
+	if (!out)
+		return;
+	PgQuery__BitString *bs = nalloc(x, sizeof(*bs));
+	char *b = plumb_arena_printf(x->a, "b%s", out);
+	if (!bs || !b) {
+		x->failed = true;
+		return;
+	}
+	pg_query__bit_string__init(bs);
+	bs->bsval = b;
+	k->val_case = PG_QUERY__A__CONST__VAL_BSVAL;
+	k->bsval = bs;
+}
+
+/* A string constant cast to numeric, money, bit or interval becomes what
+ * the server stores: the type's output of the type's input (literal.c).
+ * Only interval reads the typmod; the others get it in a separate cast. */
+static void coerce_literal(nx *x, PgQuery__AConst *k, const PgQuery__TypeName *tn, const char *c)
+{
+	const char *s = k->sval->sval;
+	char *out = NULL;
+	int rc = 0;
+	if (strcmp(c, "numeric") == 0) {
+		rc = plumb__pg_lit_numeric(x->a, s, &out);
+	} else if (strcmp(c, "money") == 0) {
+		rc = plumb__pg_lit_money(x->a, s, &out);
+	} else if (strcmp(c, "bit") == 0 || strcmp(c, "varbit") == 0) {
+		bits_const(x, k, s);
+		return;
+	} else if (strcmp(c, "interval") == 0) {
+		long range = PLUMB_PG_IV_FULL, precision = -1;
+		if (tn->n_typmods >= 1 && !typmod_int(tn->typmods[0], &range))
+			return;
+		if (tn->n_typmods >= 2 && !typmod_int(tn->typmods[1], &precision))
+			return;
+		rc = plumb__pg_lit_interval(x->a, s, (int)range, (int)precision, &out);
+	}
+	if (rc < 0)
+		x->failed = true;
+	else if (out)
+		k->sval->sval = out;
+}
+
+/* Constants as the server prints them: a number literal is a numeric
+ * (1.5E+2 -> 150, .5 -> 0.5), a bit-string literal binary (x'1F' ->
+ * b'00011111'). */
+static void norm_const(nx *x, PgQuery__AConst *k)
+{
+	char *out = NULL;
+	if (k->val_case == PG_QUERY__A__CONST__VAL_FVAL && k->fval && k->fval->fval) {
+		if (plumb__pg_lit_numeric(x->a, k->fval->fval, &out) < 0)
+			x->failed = true;
+		else if (out)
+			k->fval->fval = out;
+	} else if (k->val_case == PG_QUERY__A__CONST__VAL_BSVAL && k->bsval && k->bsval->bsval) {
+		bits_const(x, k, k->bsval->bsval);
+	}
+}
+
+/* Whether elem (normalised, not an array) is the element type of array
+ * (normalised, one level of brackets). */
+static bool is_element_type(const PgQuery__TypeName *elem, const PgQuery__TypeName *array)
+{
+	if (!elem || elem->n_array_bounds || array->n_array_bounds != 1 ||
+	    elem->n_names != array->n_names || elem->n_typmods != array->n_typmods)
+		return false;
+	for (size_t i = 0; i < elem->n_names; i++) {
+		const char *a = plumb__pg_strval(elem->names[i]), *b = plumb__pg_strval(array->names[i]);
+		if (!a || !b || strcmp(a, b) != 0)
+			return false;
+	}
+	for (size_t i = 0; i < elem->n_typmods; i++) {
+		long a, b;
+		if (!typmod_int(elem->typmods[i], &a) || !typmod_int(array->typmods[i], &b) || a != b)
+			return false;
+	}
+	return true;
 }
 
 static void norm_cast(nx *x, PgQuery__Node *n)
@@ -733,22 +686,32 @@ static void norm_cast(nx *x, PgQuery__Node *n)
 	const char *c = tc->type_name->n_array_bounds ? NULL : catalog_type(tc->type_name);
 	if (is_const(arg)) {
 		PgQuery__AConst *k = arg->a_const;
+		if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL && k->sval && k->sval->sval && c)
+			coerce_literal(x, k, tc->type_name, c);
 		if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL && k->sval && k->sval->sval) {
 			if (numeric_type(c) && looks_numeric(k->sval->sval))
 				const_to_number(x, k);
 			else if (c && strcmp(c, "regclass") == 0)
 				strip_public_literal(k);
-			else if (c && strcmp(c, "interval") == 0 && !tc->type_name->n_typmods)
-				norm_interval(x, k);
 		}
+		/* a bit string keeps a cast to another type */
+		if (k->val_case == PG_QUERY__A__CONST__VAL_BSVAL &&
+		    !(c && (strcmp(c, "bit") == 0 || strcmp(c, "varbit") == 0)))
+			return;
 		*n = *arg;
 		return;
 	}
 	if (arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR) {
+		/* ARRAY[...] of constants, or of casts to the element type: the
+		 * array has the type already and the server keeps no cast */
 		PgQuery__AArrayExpr *ae = arg->a_array_expr;
 		bool all = true;
-		for (size_t i = 0; i < ae->n_elements; i++)
-			all = all && is_const(ae->elements[i]);
+		for (size_t i = 0; i < ae->n_elements; i++) {
+			const PgQuery__Node *e = ae->elements[i];
+			all = all && (is_const(e) || (e->node_case == PG_QUERY__NODE__NODE_TYPE_CAST &&
+						      is_element_type(e->type_cast->type_name,
+								      tc->type_name)));
+		}
 		if (all && ae->n_elements) {
 			*n = *arg;
 			return;
@@ -966,6 +929,9 @@ static void visit_expr(ProtobufCMessage *m, nx *x)
 		    n->sub_link->n_oper_name == 1 && str_is(n->sub_link->oper_name[0], "="))
 			n->sub_link->n_oper_name = 0;
 		n->sub_link->location = 0;
+		break;
+	case PG_QUERY__NODE__NODE_A_CONST:
+		norm_const(x, n->a_const);
 		break;
 	case PG_QUERY__NODE__NODE_COLUMN_REF: {
 		PgQuery__ColumnRef *c = n->column_ref;

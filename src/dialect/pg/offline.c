@@ -8,6 +8,7 @@
  * INSERT, ...) are ignored, and a DROP forgets an object created earlier.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -537,6 +538,161 @@ static const char *stmt_text(ox *x, PgQuery__Node *stmt)
 	return x->rc ? NULL : s;
 }
 
+/* Whether type (format_type text) is name, with or without typmods or
+ * interval fields. */
+static bool type_is(const char *type, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(type, name, n) == 0 && (!type[n] || type[n] == '(' || type[n] == ' ');
+}
+
+/* --- implicit casts ------------------------------------------------------------- */
+
+/* The number types an operator mixes, ranked: the operand of the lower
+ * type is cast to the higher one when that is numeric or double precision
+ * (the integer types have cross-type operators and are never cast). The
+ * server prints such a cast below an operator (pg_get_expr shows implicit
+ * casts of operator arguments), so the offline text must have it too. */
+typedef enum { NT_NONE, NT_INT2, NT_INT4, NT_INT8, NT_NUMERIC, NT_FLOAT8 } ntype;
+
+static ntype ntype_of(const char *type)
+{
+	if (!type)
+		return NT_NONE;
+	if (strcmp(type, "smallint") == 0 || strcmp(type, "smallserial") == 0)
+		return NT_INT2;
+	if (strcmp(type, "integer") == 0 || strcmp(type, "serial") == 0)
+		return NT_INT4;
+	if (strcmp(type, "bigint") == 0 || strcmp(type, "bigserial") == 0)
+		return NT_INT8;
+	if (type_is(type, "numeric"))
+		return NT_NUMERIC;
+	if (strcmp(type, "double precision") == 0)
+		return NT_FLOAT8;
+	return NT_NONE;
+}
+
+/* An operator on numbers: arithmetic (with the result of the higher
+ * operand type) or comparison. */
+static const char *number_op(const PgQuery__AExpr *e, bool *compare)
+{
+	static const char *const arith[] = {"+", "-", "*", "/", "%"};
+	static const char *const cmp[] = {"=", "<>", "<", ">", "<=", ">="};
+	if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->n_name || e->n_name > 2 ||
+	    (e->n_name == 2 && strcmp(sch(plumb__pg_strval(e->name[0])), "pg_catalog") != 0))
+		return NULL;
+	const char *op = plumb__pg_strval(e->name[e->n_name - 1]);
+	for (size_t i = 0; op && i < sizeof(arith) / sizeof(arith[0]); i++)
+		if (strcmp(op, arith[i]) == 0) {
+			*compare = false;
+			return op;
+		}
+	for (size_t i = 0; op && i < sizeof(cmp) / sizeof(cmp[0]); i++)
+		if (strcmp(op, cmp[i]) == 0) {
+			*compare = true;
+			return op;
+		}
+	return NULL;
+}
+
+/* The number type of an expression over the columns of t, or NT_NONE. */
+static ntype expr_ntype(ox *x, plumb_table *t, PgQuery__Node *n)
+{
+	if (!n)
+		return NT_NONE;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_COLUMN_REF: {
+		PgQuery__ColumnRef *c = n->column_ref;
+		const char *name = c->n_fields == 1 ? plumb__pg_strval(c->fields[0]) : NULL;
+		plumb_column *col = name ? find_column(t, name) : NULL;
+		return col ? ntype_of(col->type) : NT_NONE;
+	}
+	case PG_QUERY__NODE__NODE_A_CONST: {
+		PgQuery__AConst *k = n->a_const;
+		if (k->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+			return NT_INT4;
+		if (k->val_case != PG_QUERY__A__CONST__VAL_FVAL || !k->fval || !k->fval->fval)
+			return NT_NONE;
+		/* an integer beyond int4 is an int8 when it fits */
+		char *end;
+		errno = 0;
+		(void)strtoll(k->fval->fval, &end, 10);
+		return *end || errno == ERANGE ? NT_NUMERIC : NT_INT8;
+	}
+	case PG_QUERY__NODE__NODE_TYPE_CAST: {
+		PgQuery__TypeName *tn = n->type_cast->type_name;
+		return tn && !tn->n_array_bounds ? ntype_of(type_text(x, tn)) : NT_NONE;
+	}
+	case PG_QUERY__NODE__NODE_A_EXPR: {
+		PgQuery__AExpr *e = n->a_expr;
+		bool compare;
+		if (!number_op(e, &compare) || compare)
+			return NT_NONE;
+		ntype r = expr_ntype(x, t, e->rexpr);
+		if (!e->lexpr)
+			return r; /* prefix + or - */
+		ntype l = expr_ntype(x, t, e->lexpr);
+		return l && r ? (l > r ? l : r) : NT_NONE;
+	}
+	default:
+		return NT_NONE;
+	}
+}
+
+typedef struct castx {
+	ox *x;
+	plumb_table *t;
+} castx;
+
+static void visit_implicit_cast(ProtobufCMessage *m, void *payload)
+{
+	castx *cx = payload;
+	ox *x = cx->x;
+	if (m->descriptor != &pg_query__a__expr__descriptor || x->rc)
+		return;
+	PgQuery__AExpr *e = (PgQuery__AExpr *)m;
+	bool compare;
+	if (!number_op(e, &compare) || !e->lexpr || !e->rexpr)
+		return;
+	ntype l = expr_ntype(x, cx->t, e->lexpr), r = expr_ntype(x, cx->t, e->rexpr);
+	ntype high = l > r ? l : r;
+	if (!l || !r || l == r || high < NT_NUMERIC)
+		return;
+	PgQuery__Node **low = l < r ? &e->lexpr : &e->rexpr;
+	if ((*low)->node_case == PG_QUERY__NODE__NODE_A_CONST)
+		return; /* canon.c drops casts of constants */
+	PgQuery__TypeName *tn = alloc(x, sizeof(*tn));
+	PgQuery__TypeCast *tc = alloc(x, sizeof(*tc));
+	PgQuery__Node **names = alloc(x, 2 * sizeof(*names));
+	if (x->rc)
+		return;
+	pg_query__type_name__init(tn);
+	pg_query__type_cast__init(tc);
+	names[0] = plumb__pg_string(x->a, "pg_catalog");
+	names[1] = plumb__pg_string(x->a, high == NT_NUMERIC ? "numeric" : "float8");
+	tn->names = names;
+	tn->n_names = 2;
+	tn->typemod = -1;
+	tc->type_name = tn;
+	tc->arg = *low;
+	PgQuery__Node *cast = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
+	if (!names[0] || !names[1] || !cast) {
+		nomem(x);
+		return;
+	}
+	*low = cast;
+}
+
+/* The text of an expression over the columns of table t (a check, a
+ * generated column), with the casts the server adds to mixed numbers. */
+static const char *table_expr_text(ox *x, plumb_table *t, PgQuery__Node *e)
+{
+	castx cx = {x, t};
+	if (e)
+		plumb__pg_walk(&e->base, visit_implicit_cast, &cx);
+	return expr_text(x, e);
+}
+
 static const char *deparse(ox *x, PgQuery__Node *stmt)
 {
 	char *s = NULL;
@@ -1050,7 +1206,7 @@ static void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 					use_name(x, &x->relnames, t->schema, k->name);
 			}
 			if (k->kind == PLUMB_CON_CHECK) {
-				k->check_sql = expr_text(x, p->node->raw_expr);
+				k->check_sql = table_expr_text(x, t, p->node->raw_expr);
 			} else if (k->kind == PLUMB_CON_EXCLUDE) {
 				/* as introspection: ALTER TABLE ... ADD CONSTRAINT, canonical,
 				 * from EXCLUDE on */
@@ -1087,12 +1243,40 @@ static void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 	pending->n = 0;
 }
 
+/* A default's text. A string literal is a constant of the column's type:
+ * the server reads it with the type's input function as it stores the
+ * default (an interval with the column's fields), so for the types canon.c
+ * coerces it is canonical as a cast to the column's type. */
+static const char *default_text(ox *x, const plumb_column *col, PgQuery__Node *e)
+{
+	static const char *const coerced[] = {"numeric",  "money",  "interval", "bit",
+					      "smallint", "integer", "bigint"};
+	bool literal = e->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		       e->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && e->a_const->sval &&
+		       e->a_const->sval->sval;
+	for (size_t i = 0; literal && col->type && i < sizeof(coerced) / sizeof(coerced[0]); i++) {
+		if (!type_is(col->type, coerced[i]))
+			continue;
+		plumb_buf b;
+		char *out = NULL;
+		plumb_buf_init(&b, x->tmp, 0);
+		plumb_buf_quote_literal(&b, e->a_const->sval->sval);
+		plumb_buf_printf(&b, "::%s", col->type);
+		if (b.failed)
+			nomem(x);
+		else
+			fail(x, plumb__pg_canon_expr(x->ctx, x->a, b.data, &out));
+		return x->rc ? NULL : out;
+	}
+	return expr_text(x, e);
+}
+
 /* A column's default as the server keeps it: a NULL coerced without a
  * length (a bare constant) is no default; a boolean given as a string is
  * stored as the boolean. */
 static void set_default(ox *x, plumb_column *col, PgQuery__Node *e)
 {
-	const char *d = e ? expr_text(x, e) : NULL;
+	const char *d = e ? default_text(x, col, e) : NULL;
 	if (d && strcmp(d, "NULL") == 0 && col->type && !strchr(col->type, '('))
 		d = NULL;
 	if (d && col->type && strcmp(col->type, "boolean") == 0 && d[0] == '\'') {
@@ -1141,7 +1325,7 @@ static void column_constraints(ox *x, plumb_table *t, plumb_column *col, PgQuery
 			break;
 		}
 		case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
-			col->generated_sql = expr_text(x, c->raw_expr);
+			col->generated_sql = table_expr_text(x, t, c->raw_expr);
 			col->generated_stored = true;
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE:

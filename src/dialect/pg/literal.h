@@ -1,0 +1,47 @@
+/*
+ * Constants as PostgreSQL stores them: a literal read by a type's input
+ * function and printed by its output function, done offline, exactly as the
+ * server does it (numeric, money in the C locale, bit strings, interval in
+ * the postgres IntervalStyle). Private to the PostgreSQL dialect.
+ *
+ * Each function sets *out to the output text, or to NULL when it cannot
+ * tell exactly what the server would print (a value the server rejects, or
+ * an input form left to the server); the caller then keeps the literal as
+ * written. They return 0, or PLUMB_ENOMEM.
+ */
+#ifndef PLUMB_DIALECT_PG_LITERAL_H
+#define PLUMB_DIALECT_PG_LITERAL_H
+
+#include "util/util.h"
+
+/* numeric_in then numeric_out: '1.5E+2' -> "150", ' .50 ' -> "0.50",
+ * 'nan' -> "NaN". No typmod: the server applies a column's precision and
+ * scale later, in a cast that pg_get_expr does not print. */
+int plumb__pg_lit_numeric(plumb_arena *a, const char *s, char **out);
+
+/* cash_in then cash_out with lc_monetary C: '1.999' -> "$2.00",
+ * '-1,000.5' -> "-$1,000.50". */
+int plumb__pg_lit_money(plumb_arena *a, const char *s, char **out);
+
+/* bit_in then bit_out, no length: 'x1F' -> "00011111", 'b101' and '101'
+ * -> "101" (libpg_query keeps x'1F' as "x1F" and B'101' as "b101"). */
+int plumb__pg_lit_bits(plumb_arena *a, const char *s, char **out);
+
+/* Interval field masks of a typmod (INTERVAL_MASK in datetime.h). */
+#define PLUMB_PG_IV_MONTH (1 << 1)
+#define PLUMB_PG_IV_YEAR (1 << 2)
+#define PLUMB_PG_IV_DAY (1 << 3)
+#define PLUMB_PG_IV_HOUR (1 << 10)
+#define PLUMB_PG_IV_MINUTE (1 << 11)
+#define PLUMB_PG_IV_SECOND (1 << 12)
+#define PLUMB_PG_IV_FULL 0x7FFF
+
+/* interval_in with the typmod (range: the field mask, PLUMB_PG_IV_FULL
+ * for none; precision: fractional digits of seconds, -1 for none), then
+ * interval_out: interval '1.5' hour -> "01:00:00", '1 YEAR' -> "1 year",
+ * '90' minute -> "01:30:00". Reads the postgres forms (numbers with units,
+ * hh:mm:ss, years-months, "ago"); ISO 8601 and SQL-standard signs are left
+ * to the server. */
+int plumb__pg_lit_interval(plumb_arena *a, const char *s, int range, int precision, char **out);
+
+#endif
