@@ -52,6 +52,9 @@ typedef struct plumb_column {
 	const char *type;
 	bool not_null;
 	const char *default_sql;   /* default expression as written; NULL when none */
+	const char *default_written; /* pg, read from schema files: the default as the file
+				      * wrote it, for the statements that set it (pg's
+				      * default_sql is canonical); NULL when the same */
 	const char *collation;     /* COLLATE name; NULL when the default */
 	const char *generated_sql; /* generation expression; NULL for ordinary columns */
 	bool generated_stored;     /* STORED (true) or VIRTUAL (false) */

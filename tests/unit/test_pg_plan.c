@@ -1012,6 +1012,29 @@ static void test_dependency_order(void)
 	   "the extension before the column of its type");
 }
 
+/* Defaults are set as the schema wrote them, so the server keeps what the
+ * file itself would give ('2'::bigint stays, not 2). */
+static void test_written_defaults(void)
+{
+	static const char to[] =
+		"CREATE TABLE t (id int, b bigint DEFAULT '2'::bigint, r real DEFAULT '3.5'::real,\n"
+		"  n numeric[] DEFAULT ARRAY['1'::numeric],\n"
+		"  d timestamptz DEFAULT '0001-01-01 00:00:00'::timestamp);\n"
+		"CREATE TABLE u (id int DEFAULT '7'::integer);\n";
+	static const char defaults[] =
+		"SELECT string_agg(attname || ' ' || pg_get_expr(adbin, adrelid), '; ' "
+		"ORDER BY attrelid::regclass::text, attname) FROM pg_attrdef "
+		"JOIN pg_attribute ON attrelid = adrelid AND attnum = adnum";
+	const char *db = newdb(), *ref = newdb();
+	psql(db, "CREATE TABLE t (id int);\n");
+	step("defaults as written", db, to);
+	psql(ref, to);
+	const char *got = q(db, defaults), *want = q(ref, defaults);
+	ok(got && want && strcmp(got, want) == 0, "the server keeps the defaults the file gives");
+	if (got && want && strcmp(got, want) != 0)
+		printf("#   got  %s\n#   want %s\n", got, want);
+}
+
 static void test_sequences_change_hands(void)
 {
 	static const char a[] =
@@ -1145,6 +1168,7 @@ int main(void)
 	test_partitions();
 	test_misc();
 	test_dependency_order();
+	test_written_defaults();
 	test_sequences_change_hands();
 	test_inheritance();
 	test_collations_and_versions();

@@ -1008,6 +1008,11 @@ static int deparse_expr(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr,
 	return 0;
 }
 
+int plumb__pg_expr_source(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)
+{
+	return deparse_expr(ctx, arena, expr, out);
+}
+
 int plumb__pg_expr_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)
 {
 	if (plumb__pg_norm_expr(arena, expr) < 0)

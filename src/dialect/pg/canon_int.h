@@ -26,6 +26,8 @@ int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr);
 /* Normalises a type name in place (aliases, "public.", array bounds). */
 void plumb__pg_norm_type(plumb_arena *arena, PgQuery__TypeName *tn);
 
+/* The text of an expression node as it is (not normalised). */
+int plumb__pg_expr_source(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out);
 /* The canonical text of an expression node (normalised first). */
 int plumb__pg_expr_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out);
 /* The format_type() spelling of a type node (normalised first). */

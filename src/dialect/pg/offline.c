@@ -1276,6 +1276,10 @@ static const char *default_text(ox *x, const plumb_column *col, PgQuery__Node *e
  * stored as the boolean. */
 static void set_default(ox *x, plumb_column *col, PgQuery__Node *e)
 {
+	char *written = NULL;
+	int rc = e ? plumb__pg_expr_source(x->ctx, x->a, e, &written) : 0;
+	if (rc < 0)
+		fail(x, rc);
 	const char *d = e ? default_text(x, col, e) : NULL;
 	if (d && strcmp(d, "NULL") == 0 && col->type && !strchr(col->type, '('))
 		d = NULL;
@@ -1290,6 +1294,7 @@ static void set_default(ox *x, plumb_column *col, PgQuery__Node *e)
 		}
 	}
 	col->default_sql = d;
+	col->default_written = d && written && strcmp(written, d) != 0 ? written : NULL;
 }
 
 /* Applies a column's constraints (NOT NULL, DEFAULT, IDENTITY, GENERATED,

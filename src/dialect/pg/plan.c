@@ -321,6 +321,27 @@ static const char *obj_sql(const plumb_object *o)
 	return o->sql ? o->sql : o->definition;
 }
 
+/* A column's default as the schema file wrote it, else its canonical text:
+ * what the server then keeps is what the file itself would give. */
+static const char *default_sql(const plumb_column *c)
+{
+	return c->default_written ? c->default_written : c->default_sql;
+}
+
+/* A column's definition for CREATE TABLE and ADD COLUMN, its default as written. */
+static const char *column_sql(planner *p, const plumb_column *c)
+{
+	if (!c->default_written)
+		return c->definition;
+	plumb_column copy = *c;
+	copy.default_sql = c->default_written;
+	if (plumb__pg_column_define(p->ctx, p->tmp, &copy) < 0) {
+		nomem(p);
+		return c->definition;
+	}
+	return copy.definition;
+}
+
 static bool is_procedure(const plumb_object *o)
 {
 	const char *s = obj_sql(o);
@@ -755,7 +776,7 @@ static void create_table(planner *p, const plumb_table *t)
 		for (size_t i = 0; i < t->columns.n; i++) {
 			const plumb_column *c = t->columns.items[i];
 			if (!c->inherited || !t->inherits.n)
-				plumb_buf_printf(&b, "%s\n    %s", n++ ? "," : "", c->definition);
+				plumb_buf_printf(&b, "%s\n    %s", n++ ? "," : "", column_sql(p, c));
 		}
 		for (size_t i = 0; i < t->constraints.n; i++) {
 			const plumb_constraint *c = t->constraints.items[i];
@@ -897,7 +918,7 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 				hz(p, s, PLUMB_HAZARD_DELETES_DATA,
 				   "drops the values of column \"%s\".\"%s\" (it becomes generated)", tn,
 				   t->name);
-			s = emit(p, "ALTER TABLE %s ADD COLUMN %s", T, t->definition);
+			s = emit(p, "ALTER TABLE %s ADD COLUMN %s", T, column_sql(p, t));
 			ae(p, s, what);
 			hz(p, s, PLUMB_HAZARD_REWRITES_TABLE,
 			   "computes column \"%s\".\"%s\" for every row of \"%s\"", tn, t->name, tn);
@@ -962,7 +983,7 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 			     serial_seq(p, tb->schema, tb->name, t->name), ttype);
 	}
 	if (tdef && (default_gone || !str_eq(fdef, tdef))) {
-		s = emit(p, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s", T, C, tdef);
+		s = emit(p, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s", T, C, default_sql(t));
 		ae(p, s, what);
 	}
 	if (f->not_null != t->not_null && !(t->not_null && t->identity && !f->identity && 0)) {
@@ -1036,7 +1057,7 @@ static void add_column(planner *p, const plumb_table *tb, const plumb_column *c)
 {
 	const char *tn = dn(p, tb->schema, tb->name);
 	plumb_stmt *s =
-		emit(p, "ALTER TABLE %s ADD COLUMN %s", Q(p, tb->schema, tb->name), c->definition);
+		emit(p, "ALTER TABLE %s ADD COLUMN %s", Q(p, tb->schema, tb->name), column_sql(p, c));
 	ae(p, s, fmt(p, "table \"%s\"", tn));
 	if (serial_base(c->type) || c->identity || c->generated_sql ||
 	    default_volatile(p, c->default_sql))
