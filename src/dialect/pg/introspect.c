@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "dialect/pg/pg.h"
+#include "dialect/pg/sticky.h"
 
 /* How many queries introspection has sent since the process started (tests
  * check that it does not depend on the size of the schema). */
@@ -436,12 +437,10 @@ typedef struct rel {
 } rel;
 
 typedef struct ictx {
-	plumb_ctx *ctx;
-	plumb_arena *a;    /* the catalog's */
+	plumb_pg_sticky st; /* ctx, the catalog's arena, the first failure */
 	plumb_arena *tmp;  /* results and scratch text, freed at the end */
 	plumb_pg_conn *c;
 	plumb_catalog *cat;
-	int rc;            /* first failure; helpers do nothing once set */
 	rel *rels;         /* tables by oid, ascending */
 	size_t n_rels;
 	unsigned long *folded; /* oids of sequences folded into serial columns, sorted */
@@ -453,6 +452,13 @@ typedef struct ictx {
 	struct memo **memo;
 } ictx;
 
+/* The sticky failure (sticky.h). */
+#define fail(x, rc) plumb__pg_fail(&(x)->st, (rc))
+#define nomem(x) plumb__pg_nomem(&(x)->st)
+#define alloc(x, size) plumb__pg_alloc(&(x)->st, (size))
+#define dup(x, s) plumb__pg_dup(&(x)->st, (s))
+#define push(x, v, p) plumb__pg_push(&(x)->st, (v), (p))
+
 #define MEMO_BUCKETS 4096
 
 typedef struct memo {
@@ -461,46 +467,15 @@ typedef struct memo {
 	const char *in, *out;
 } memo;
 
-static void fail(ictx *x, int rc)
-{
-	if (!x->rc)
-		x->rc = rc;
-}
-
-static void nomem(ictx *x)
-{
-	if (!x->rc)
-		x->rc = plumb_error_nomem(x->ctx);
-}
-
-static void *alloc(ictx *x, size_t size)
-{
-	void *p = x->rc ? NULL : plumb_arena_alloc(x->a, size);
-	if (!p)
-		nomem(x);
-	return p;
-}
-
-/* A copy of s in the catalog's arena; NULL for NULL. */
-static char *dup(ictx *x, const char *s)
-{
-	if (!s || x->rc)
-		return NULL;
-	char *d = plumb_arena_strdup(x->a, s);
-	if (!d)
-		nomem(x);
-	return d;
-}
-
 /* Formatted text in the catalog's arena; "" once something failed. */
 static char *fmt(ictx *x, const char *f, ...) __attribute__((format(printf, 2, 3)));
 static char *fmt(ictx *x, const char *f, ...)
 {
 	va_list ap;
-	if (x->rc)
+	if (x->st.rc)
 		return "";
 	va_start(ap, f);
-	char *s = plumb_arena_vprintf(x->a, f, ap);
+	char *s = plumb_arena_vprintf(x->st.arena, f, ap);
 	va_end(ap);
 	if (!s)
 		nomem(x);
@@ -513,25 +488,17 @@ static void at(ictx *x, const char *f, ...)
 {
 	va_list ap;
 	va_start(ap, f);
-	x->obj = x->rc ? NULL : plumb_arena_vprintf(x->tmp, f, ap);
+	x->obj = x->st.rc ? NULL : plumb_arena_vprintf(x->tmp, f, ap);
 	va_end(ap);
-}
-
-static void push(ictx *x, plumb_vec *v, void *p)
-{
-	if (x->rc)
-		return;
-	if (!p || plumb_vec_push(x->a, v, p) < 0)
-		nomem(x);
 }
 
 static int run(ictx *x, const char *what, const char *sql, PGresult **out)
 {
 	*out = NULL;
-	if (x->rc)
-		return x->rc;
+	if (x->st.rc)
+		return x->st.rc;
 	n_queries++;
-	int rc = plumb__pg_query(x->ctx, x->tmp, x->c, what, sql, 0, NULL, out);
+	int rc = plumb__pg_query(x->st.ctx, x->tmp, x->c, what, sql, 0, NULL, out);
 	fail(x, rc);
 	return rc;
 }
@@ -570,11 +537,11 @@ static const char *canon(ictx *x, enum canon_kind k, const char *s)
 	char *out = NULL;
 	int rc;
 	memo **bucket = NULL;
-	if (!s || x->rc)
+	if (!s || x->st.rc)
 		return NULL;
 	if (k != CANON_STMT) {
 		if (!x->memo && !(x->memo = plumb_arena_alloc(x->tmp, MEMO_BUCKETS * sizeof(memo *)))) {
-			fail(x, plumb_error_nomem(x->ctx));
+			fail(x, plumb_error_nomem(x->st.ctx));
 			return NULL;
 		}
 		bucket = &x->memo[memo_hash((int)k, s)];
@@ -584,25 +551,25 @@ static const char *canon(ictx *x, enum canon_kind k, const char *s)
 	}
 	switch (k) {
 	case CANON_TYPE:
-		rc = plumb__pg_canon_type(x->ctx, x->a, s, &out);
+		rc = plumb__pg_canon_type(x->st.ctx, x->st.arena, s, &out);
 		break;
 	case CANON_EXPR:
-		rc = plumb__pg_canon_expr(x->ctx, x->a, s, &out);
+		rc = plumb__pg_canon_expr(x->st.ctx, x->st.arena, s, &out);
 		break;
 	default:
-		rc = plumb__pg_canon_stmt(x->ctx, x->a, s, &out);
+		rc = plumb__pg_canon_stmt(x->st.ctx, x->st.arena, s, &out);
 		break;
 	}
 	if (rc < 0) {
 		if (x->obj)
-			plumb_error_add_detail(x->ctx, "while reading %s", x->obj);
+			plumb_error_add_detail(x->st.ctx, "while reading %s", x->obj);
 		fail(x, rc);
 		return NULL;
 	}
 	if (bucket) {
 		memo *m = plumb_arena_alloc(x->tmp, sizeof(*m));
 		if (!m || !(m->in = plumb_arena_strdup(x->tmp, s))) {
-			fail(x, plumb_error_nomem(x->ctx));
+			fail(x, plumb_error_nomem(x->st.ctx));
 			return NULL;
 		}
 		m->kind = (int)k;
@@ -619,10 +586,10 @@ static const char *canon(ictx *x, enum canon_kind k, const char *s)
 static void parse_array(ictx *x, const char *s, plumb_vec *out)
 {
 	plumb_buf b;
-	if (!s || x->rc || *s != '{')
+	if (!s || x->st.rc || *s != '{')
 		return;
 	s++;
-	while (*s && *s != '}' && !x->rc) {
+	while (*s && *s != '}' && !x->st.rc) {
 		bool quoted = *s == '"';
 		plumb_buf_init(&b, x->tmp, 0);
 		if (quoted) {
@@ -637,13 +604,13 @@ static void parse_array(ictx *x, const char *s, plumb_vec *out)
 			while (*s && *s != ',' && *s != '}')
 				plumb_buf_putc(&b, *s++);
 		}
-		if (plumb_buf_finish(&b, x->ctx) < 0) {
+		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
 		bool null = !quoted && strcmp(b.data, "NULL") == 0;
 		char *item = null ? NULL : dup(x, b.data);
-		if (!x->rc && plumb_vec_push(x->a, out, item) < 0)
+		if (!x->st.rc && plumb_vec_push(x->st.arena, out, item) < 0)
 			nomem(x);
 		if (*s == ',')
 			s++;
@@ -690,7 +657,7 @@ static int cmp_oid(const void *a, const void *b)
 
 static void add_folded(ictx *x, const char *oid_text)
 {
-	if (x->rc || !oid_text)
+	if (x->st.rc || !oid_text)
 		return;
 	if (x->n_folded == x->cap_folded) {
 		size_t cap = x->cap_folded ? 2 * x->cap_folded : 64;
@@ -729,15 +696,15 @@ static plumb_object *new_object(ictx *x, plumb_obj_kind kind, const char *schema
 	o->schema = dup(x, schema);
 	o->name = dup(x, name);
 	push(x, &x->cat->objects, o);
-	return x->rc ? NULL : o;
+	return x->st.rc ? NULL : o;
 }
 
 /* "schema"."name", quoted, in the catalog's arena; "" once something failed. */
 static const char *qname(ictx *x, const char *schema, const char *name)
 {
-	if (x->rc)
+	if (x->st.rc)
 		return "";
-	char *s = plumb__pg_qualified(x->a, schema, name);
+	char *s = plumb__pg_qualified(x->st.arena, schema, name);
 	if (!s)
 		nomem(x);
 	return s ? s : "";
@@ -750,7 +717,7 @@ static void read_schemas(ictx *x)
 	PGresult *r;
 	if (run(x, "could not read schemas", q_schemas, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		const char *name = val(r, i, 0);
 		plumb_object *o = new_object(x, PLUMB_OBJ_SCHEMA, NULL, name);
 		if (!o)
@@ -765,7 +732,7 @@ static void read_extensions(ictx *x)
 	PGresult *r;
 	if (run(x, "could not read extensions", q_extensions, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		const char *name = val(r, i, 0), *schema = val(r, i, 1);
 		plumb_object *o = new_object(x, PLUMB_OBJ_EXTENSION, schema, name);
 		if (!o)
@@ -784,7 +751,7 @@ static void read_collations(ictx *x)
 	PGresult *r;
 	if (run(x, "could not read collations", q_collations, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		const char *schema = val(r, i, L_NSP), *name = val(r, i, L_NAME);
 		plumb_object *o = new_object(x, PLUMB_OBJ_COLLATION, schema, name);
 		if (!o)
@@ -796,7 +763,7 @@ static void read_collations(ictx *x)
 			.locale = val(r, i, L_LOCALE),
 			.deterministic = flag(r, i, L_DETERMINISTIC),
 		};
-		o->sql = plumb__pg_collation_define(x->a, schema, name, &c);
+		o->sql = plumb__pg_collation_define(x->st.arena, schema, name, &c);
 		if (!o->sql)
 			nomem(x);
 		o->definition = o->sql;
@@ -814,7 +781,7 @@ static void read_tables(ictx *x)
 	x->rels = plumb_arena_alloc(x->tmp, sizeof(*x->rels) * (size_t)(n ? n : 1));
 	if (!x->rels)
 		nomem(x);
-	for (int i = 0; i < n && !x->rc; i++) {
+	for (int i = 0; i < n && !x->st.rc; i++) {
 		const char *schema = val(r, i, T_NSP), *name = val(r, i, T_NAME);
 		rel *e = &x->rels[x->n_rels++];
 		e->oid = strtoul(val(r, i, T_OID), NULL, 10);
@@ -859,7 +826,7 @@ static char *seq_options(ictx *x, PGresult *r, int row, int col, long long typid
 	bool cycle = flag(r, row, col + 5);
 	long long dmin = inc > 0 ? 1 : type_min(typid), dmax = inc > 0 ? type_max(typid) : -1;
 	plumb_buf b;
-	plumb_buf_init(&b, x->a, 0);
+	plumb_buf_init(&b, x->st.arena, 0);
 	if (start != (inc > 0 ? min : max))
 		plumb_buf_printf(&b, " START WITH %lld", start);
 	if (inc != 1)
@@ -872,7 +839,7 @@ static char *seq_options(ictx *x, PGresult *r, int row, int col, long long typid
 		plumb_buf_printf(&b, " CACHE %lld", cache);
 	if (cycle)
 		plumb_buf_puts(&b, " CYCLE");
-	if (plumb_buf_finish(&b, x->ctx) < 0) {
+	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 		fail(x, PLUMB_ENOMEM);
 		return NULL;
 	}
@@ -895,7 +862,7 @@ static void read_columns(ictx *x)
 	const char *cur_oid = "";
 	if (run(x, "could not read columns", q_columns, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		const char *oid = val(r, i, C_REL);
 		if (strcmp(oid, cur_oid) != 0) {
 			cur = find_rel(x, oid);
@@ -932,9 +899,9 @@ static void read_columns(ictx *x)
 			col->generated_sql = canon(x, CANON_EXPR, gen);
 			col->generated_stored = true;
 		}
-		if (x->rc)
+		if (x->st.rc)
 			return;
-		fail(x, plumb__pg_column_define(x->ctx, x->a, col));
+		fail(x, plumb__pg_column_define(x->st.ctx, x->st.arena, col));
 		push(x, &cur->t->columns, col);
 	}
 	if (x->n_folded)
@@ -1020,7 +987,7 @@ static void read_constraints(ictx *x)
 	}
 	if (run(x, "could not read constraints", sql, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		const char *oid = val(r, i, K_REL);
 		if (strcmp(oid, cur_oid) != 0) {
 			cur = find_rel(x, oid);
@@ -1041,7 +1008,7 @@ static void read_constraints(ictx *x)
 		switch (val(r, i, K_TYPE)[0]) {
 		case 'p':
 			k->kind = PLUMB_CON_PRIMARY_KEY;
-			for (size_t j = 0; j < k->n_columns && !x->rc; j++) {
+			for (size_t j = 0; j < k->n_columns && !x->st.rc; j++) {
 				plumb_column *col = plumb_table_find_column(x->cat, t, k->columns[j]);
 				if (col)
 					col->pk_position = (int)j + 1;
@@ -1072,9 +1039,9 @@ static void read_constraints(ictx *x)
 								  : "SIMPLE";
 			break;
 		}
-		if (x->rc)
+		if (x->st.rc)
 			return;
-		fail(x, plumb__pg_constraint_define(x->ctx, x->a, k));
+		fail(x, plumb__pg_constraint_define(x->st.ctx, x->st.arena, k));
 		push(x, &t->constraints, k);
 	}
 }
@@ -1086,7 +1053,7 @@ static void read_indexes(ictx *x)
 	PGresult *r;
 	if (run(x, "could not read indexes", q_indexes, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		if (!rel_kept(x, val(r, i, I_REL)))
 			continue;
 		plumb_index *ix = alloc(x, sizeof(*ix));
@@ -1108,7 +1075,7 @@ static void read_indexes(ictx *x)
 		size_t n_keys = 0, n_opts = 0;
 		const char **keys = array(x, r, i, I_KEYS, &n_keys);
 		const char **opts = array(x, r, i, I_OPTS, &n_opts);
-		for (size_t j = 0; j < n_keys && !x->rc; j++) {
+		for (size_t j = 0; j < n_keys && !x->st.rc; j++) {
 			const char *k = canon(x, CANON_EXPR, keys[j]);
 			long o = j < n_opts && opts[j] ? strtol(opts[j], NULL, 10) : 0;
 			bool desc = o & 1, nulls_first = o & 2;
@@ -1130,7 +1097,7 @@ static void read_types(ictx *x)
 	PGresult *r;
 	if (run(x, "could not read types", q_types, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		const char *schema = val(r, i, Y_NSP), *name = val(r, i, Y_NAME);
 		char kind = val(r, i, Y_KIND)[0];
 		plumb_object *o = new_object(x, kind == 'e'   ? PLUMB_OBJ_ENUM
@@ -1141,7 +1108,7 @@ static void read_types(ictx *x)
 			return;
 		at(x, "type %s.%s", schema, name);
 		plumb_buf b;
-		plumb_buf_init(&b, x->a, 0);
+		plumb_buf_init(&b, x->st.arena, 0);
 		if (kind == 'e') {
 			parse_array(x, val(r, i, Y_LABELS), &o->values);
 			plumb_buf_puts(&b, "ENUM (");
@@ -1150,7 +1117,7 @@ static void read_types(ictx *x)
 				plumb_buf_quote_literal(&b, o->values.items[j]);
 			}
 			plumb_buf_putc(&b, ')');
-			if (plumb_buf_finish(&b, x->ctx) < 0) {
+			if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 				fail(x, PLUMB_ENOMEM);
 				return;
 			}
@@ -1170,7 +1137,7 @@ static void read_types(ictx *x)
 				plumb_buf_printf(&b, " DEFAULT %s", val(r, i, Y_DEFAULT));
 			if (flag(r, i, Y_NOTNULL))
 				plumb_buf_puts(&b, " NOT NULL");
-			for (size_t j = 0; j < n_names && j < n_checks && !x->rc; j++)
+			for (size_t j = 0; j < n_names && j < n_checks && !x->st.rc; j++)
 				plumb_buf_printf(&b, " CONSTRAINT %s CHECK (%s)",
 						 qname(x, NULL, names[j]), checks[j]);
 		} else if (kind == 'c') {
@@ -1179,7 +1146,7 @@ static void read_types(ictx *x)
 			const char **types = array(x, r, i, Y_ATT_TYPES, &n_types);
 			const char **colls = array(x, r, i, Y_ATT_COLLS, &n_colls);
 			plumb_buf_printf(&b, "CREATE TYPE %s AS (", qname(x, schema, name));
-			for (size_t j = 0; j < n_att && j < n_types && !x->rc; j++) {
+			for (size_t j = 0; j < n_att && j < n_types && !x->st.rc; j++) {
 				plumb_buf_printf(&b, "%s%s %s", j ? ", " : "", qname(x, NULL, att[j]),
 						 types[j]);
 				if (j < n_colls && colls[j] && *colls[j])
@@ -1193,9 +1160,9 @@ static void read_types(ictx *x)
 				plumb_buf_printf(&b, ", SUBTYPE_DIFF = %s", val(r, i, Y_SUBDIFF));
 			plumb_buf_putc(&b, ')');
 		}
-		if (x->rc)
+		if (x->st.rc)
 			return;
-		if (plumb_buf_finish(&b, x->ctx) < 0) {
+		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
@@ -1209,7 +1176,7 @@ static void read_sequences(ictx *x)
 	PGresult *r;
 	if (run(x, "could not read sequences", q_sequences, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		if (is_folded(x, val(r, i, S_OID)) ||
 		    (val(r, i, S_OWNER_REL) && !rel_kept(x, val(r, i, S_OWNER_REL))))
 			continue;
@@ -1221,7 +1188,7 @@ static void read_sequences(ictx *x)
 		long long typid = num(r, i, S_TYPE);
 		const char *opts = seq_options(x, r, i, S_START, typid);
 		plumb_buf b;
-		plumb_buf_init(&b, x->a, 0);
+		plumb_buf_init(&b, x->st.arena, 0);
 		plumb_buf_printf(&b, "CREATE SEQUENCE %s", qname(x, schema, name));
 		if (typid != 20)
 			plumb_buf_printf(&b, " AS %s", typid == 21 ? "smallint" : "integer");
@@ -1229,9 +1196,9 @@ static void read_sequences(ictx *x)
 			plumb_buf_printf(&b, " %s", opts);
 		if (val(r, i, S_OWNER))
 			plumb_buf_printf(&b, " OWNED BY %s", val(r, i, S_OWNER));
-		if (x->rc)
+		if (x->st.rc)
 			return;
-		if (plumb_buf_finish(&b, x->ctx) < 0) {
+		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
@@ -1250,7 +1217,7 @@ static char *view_body(ictx *x, const char *def)
 	size_t n = strlen(def);
 	while (n && (def[n - 1] == ';' || def[n - 1] == ' ' || def[n - 1] == '\n'))
 		n--;
-	char *s = plumb_arena_strndup(x->a, def, n);
+	char *s = plumb_arena_strndup(x->st.arena, def, n);
 	if (!s)
 		nomem(x);
 	return s;
@@ -1265,7 +1232,7 @@ static void order_views(ictx *x)
 	char *state = plumb_arena_alloc(x->tmp, n + 1); /* 0 new, 1 visiting, 2 placed */
 	size_t *stack = plumb_arena_alloc(x->tmp, sizeof(*stack) * (n + 1));
 	size_t *next = plumb_arena_alloc(x->tmp, sizeof(*next) * (n + 1));
-	plumb_view **out = plumb_arena_alloc(x->a, sizeof(*out) * (n + 1));
+	plumb_view **out = plumb_arena_alloc(x->st.arena, sizeof(*out) * (n + 1));
 	size_t n_out = 0;
 	if (!state || !stack || !next || !out) {
 		nomem(x);
@@ -1313,7 +1280,7 @@ static void read_views(ictx *x)
 	PGresult *r;
 	if (run(x, "could not read views", q_views, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		plumb_view *v = alloc(x, sizeof(*v));
 		if (!v)
 			return;
@@ -1328,7 +1295,7 @@ static void read_views(ictx *x)
 		const char *check = NULL;
 		plumb_buf with;
 		plumb_buf_init(&with, x->tmp, 0);
-		for (size_t j = 0; j < n_opts && !x->rc; j++) {
+		for (size_t j = 0; j < n_opts && !x->st.rc; j++) {
 			if (!opts[j])
 				continue;
 			if (strncmp(opts[j], "check_option=", 13) == 0) {
@@ -1340,7 +1307,7 @@ static void read_views(ictx *x)
 		}
 		if (with.len)
 			plumb_buf_putc(&with, ')');
-		if (plumb_buf_finish(&with, x->ctx) < 0) {
+		if (plumb_buf_finish(&with, x->st.ctx) < 0) {
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
@@ -1352,7 +1319,7 @@ static void read_views(ictx *x)
 		v->definition = canon(x, CANON_STMT, v->sql);
 		push(x, &x->cat->views, v);
 	}
-	if (!x->rc)
+	if (!x->st.rc)
 		order_views(x);
 }
 
@@ -1362,16 +1329,16 @@ static void read_views(ictx *x)
 static const char *function_name(ictx *x, const char *name, const char **args, size_t n)
 {
 	plumb_buf b;
-	plumb_buf_init(&b, x->a, 0);
+	plumb_buf_init(&b, x->st.arena, 0);
 	plumb_buf_printf(&b, "%s(", name);
-	for (size_t j = 0; j < n && !x->rc; j++) {
+	for (size_t j = 0; j < n && !x->st.rc; j++) {
 		plumb_buf_puts(&b, j ? ", " : "");
 		plumb_buf_puts(&b, canon(x, CANON_TYPE, args[j]));
 	}
 	plumb_buf_putc(&b, ')');
-	if (x->rc)
+	if (x->st.rc)
 		return NULL;
-	if (plumb_buf_finish(&b, x->ctx) < 0) {
+	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 		fail(x, PLUMB_ENOMEM);
 		return NULL;
 	}
@@ -1383,7 +1350,7 @@ static void read_functions(ictx *x)
 	PGresult *r;
 	if (run(x, "could not read functions", q_functions, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		const char *schema = val(r, i, F_NSP);
 		at(x, "function %s.%s", schema, val(r, i, F_NAME));
 		size_t n_args;
@@ -1410,7 +1377,7 @@ static void read_triggers(ictx *x)
 	}
 	if (run(x, "could not read triggers", sql, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		if (!rel_kept(x, val(r, i, G_REL)))
 			continue;
 		plumb_trigger *tg = alloc(x, sizeof(*tg));
@@ -1449,7 +1416,7 @@ static void read_policies(ictx *x)
 	PGresult *r;
 	if (run(x, "could not read policies", q_policies, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		if (!rel_kept(x, val(r, i, P_REL)))
 			continue;
 		const char *schema = val(r, i, P_NSP), *table = val(r, i, P_TABLE);
@@ -1461,7 +1428,7 @@ static void read_policies(ictx *x)
 		size_t n_roles;
 		const char **roles = array(x, r, i, P_ROLES, &n_roles);
 		plumb_buf b;
-		plumb_buf_init(&b, x->a, 0);
+		plumb_buf_init(&b, x->st.arena, 0);
 		plumb_buf_printf(&b, "CREATE POLICY %s ON %s AS %s FOR %s TO ",
 				 qname(x, NULL, o->name), qname(x, schema, table),
 				 flag(r, i, P_PERMISSIVE) ? "PERMISSIVE" : "RESTRICTIVE",
@@ -1474,9 +1441,9 @@ static void read_policies(ictx *x)
 			plumb_buf_printf(&b, " USING (%s)", val(r, i, P_USING));
 		if (val(r, i, P_CHECK))
 			plumb_buf_printf(&b, " WITH CHECK (%s)", val(r, i, P_CHECK));
-		if (x->rc)
+		if (x->st.rc)
 			return;
-		if (plumb_buf_finish(&b, x->ctx) < 0) {
+		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
@@ -1492,7 +1459,7 @@ static void read_comments(ictx *x)
 	PGresult *r;
 	if (run(x, "could not read comments", q_comments, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		char code = val(r, i, M_CODE)[0];
 		const char *nsp = val(r, i, M_NSP), *obj = val(r, i, M_OBJ);
 		const char *qn = val(r, i, M_QNSP), *qo = val(r, i, M_QOBJ), *qs = val(r, i, M_QSUB);
@@ -1575,7 +1542,7 @@ static void read_comments(ictx *x)
 		default:
 			continue;
 		}
-		if (x->rc || !name)
+		if (x->st.rc || !name)
 			return;
 		plumb_object *o = new_object(x, PLUMB_OBJ_COMMENT, schema, name);
 		if (!o)
@@ -1584,10 +1551,10 @@ static void read_comments(ictx *x)
 		o->target_kind = target;
 		o->definition = dup(x, val(r, i, M_TEXT));
 		plumb_buf b;
-		plumb_buf_init(&b, x->a, 0);
+		plumb_buf_init(&b, x->st.arena, 0);
 		plumb_buf_printf(&b, "COMMENT ON %s IS ", name);
 		plumb_buf_quote_literal(&b, o->definition);
-		if (plumb_buf_finish(&b, x->ctx) < 0) {
+		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
@@ -1602,7 +1569,7 @@ static void read_grants(ictx *x)
 	PGresult *r;
 	if (run(x, "could not read privileges", q_grants, &r) < 0)
 		return;
-	for (int i = 0; i < PQntuples(r) && !x->rc; i++) {
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		const char *rk = val(r, i, R_RK), *col = val(r, i, R_QCOL);
 		bool seq = rk && rk[0] == 'S';
 		/* a serial column's sequence hangs on its table */
@@ -1615,7 +1582,7 @@ static void read_grants(ictx *x)
 				  val(r, i, R_GRANTEE))
 			    : fmt(x, "%s %s.%s TO %s", seq ? "SEQUENCE" : "TABLE", val(r, i, R_QNSP),
 				  val(r, i, R_QOBJ), val(r, i, R_GRANTEE));
-		if (x->rc || !name)
+		if (x->st.rc || !name)
 			return;
 		plumb_object *o = new_object(x, PLUMB_OBJ_GRANT, val(r, i, R_NSP), name);
 		if (!o)
@@ -1634,7 +1601,7 @@ static void read_grants(ictx *x)
 int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, plumb_catalog **out)
 {
 	plumb_pg_conn *c = (plumb_pg_conn *)conn;
-	ictx x = {.ctx = ctx, .a = arena, .c = c};
+	ictx x = {.st = {.ctx = ctx, .arena = arena}, .c = c};
 	bool began = false, path_set = false;
 	const char *old_path = NULL;
 	PGresult *r;
@@ -1666,7 +1633,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	if (run(&x, "could not read the schema",
 		"SELECT current_setting('search_path'), set_config('search_path', '', false)",
 		&r) < 0) {
-		rc = x.rc;
+		rc = x.st.rc;
 		goto done;
 	}
 	path_set = true;
@@ -1687,7 +1654,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	read_policies(&x);
 	read_comments(&x);
 	read_grants(&x);
-	if ((rc = x.rc) < 0)
+	if ((rc = x.st.rc) < 0)
 		goto done;
 	plumb_catalog_sort(x.cat);
 	*out = x.cat;

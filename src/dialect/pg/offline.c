@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "dialect/pg/canon_int.h"
+#include "dialect/pg/sticky.h"
 
 #define NAMEDATALEN 64
 
@@ -26,11 +27,9 @@ typedef struct ann {
 } ann;
 
 typedef struct ox {
-	plumb_ctx *ctx;
-	plumb_arena *a;     /* the catalog's */
+	plumb_pg_sticky st; /* ctx, the catalog's arena, the first failure */
 	plumb_arena *tmp;   /* parse trees, scratch */
 	plumb_catalog *cat;
-	int rc;
 	const plumb_sql_file *f;
 	const char *text;   /* the file's text, NUL-terminated */
 	ann *anns;
@@ -41,6 +40,14 @@ typedef struct ox {
 	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
 	plumb_vec colls;    /* collent *: collations and their fields */
 } ox;
+
+/* The sticky failure (sticky.h). */
+#define fail(x, rc) plumb__pg_fail(&(x)->st, (rc))
+#define nomem(x) plumb__pg_nomem(&(x)->st)
+#define alloc(x, size) plumb__pg_alloc(&(x)->st, (size))
+#define dup(x, s) plumb__pg_dup(&(x)->st, (s))
+#define push(x, v, p) plumb__pg_push(&(x)->st, (v), (p))
+#define fmt(x, ...) plumb__pg_fmt(&(x)->st, __VA_ARGS__)
 
 typedef struct collent {
 	plumb_object *o;
@@ -69,58 +76,6 @@ typedef struct pend {
 	const char *column; /* column-level: the column */
 } pend;
 
-static void fail(ox *x, int rc)
-{
-	if (!x->rc)
-		x->rc = rc;
-}
-
-static void nomem(ox *x)
-{
-	if (!x->rc)
-		x->rc = plumb_error_nomem(x->ctx);
-}
-
-static void *alloc(ox *x, size_t size)
-{
-	void *p = x->rc ? NULL : plumb_arena_alloc(x->a, size);
-	if (!p)
-		nomem(x);
-	return p;
-}
-
-static char *dup(ox *x, const char *s)
-{
-	if (!s || x->rc)
-		return NULL;
-	char *d = plumb_arena_strdup(x->a, s);
-	if (!d)
-		nomem(x);
-	return d;
-}
-
-static char *fmt(ox *x, const char *f, ...) __attribute__((format(printf, 2, 3)));
-static char *fmt(ox *x, const char *f, ...)
-{
-	va_list ap;
-	if (x->rc)
-		return NULL;
-	va_start(ap, f);
-	char *s = plumb_arena_vprintf(x->a, f, ap);
-	va_end(ap);
-	if (!s)
-		nomem(x);
-	return s;
-}
-
-static void push(ox *x, plumb_vec *v, void *p)
-{
-	if (x->rc)
-		return;
-	if (!p || plumb_vec_push(x->a, v, p) < 0)
-		nomem(x);
-}
-
 static const char *sch(const char *s)
 {
 	return s && *s ? s : "public";
@@ -133,9 +88,9 @@ static bool empty(const char *s)
 
 static const char *qname(ox *x, const char *schema, const char *name)
 {
-	if (x->rc)
+	if (x->st.rc)
 		return "";
-	char *s = plumb__pg_qualified(x->a, schema, name);
+	char *s = plumb__pg_qualified(x->st.arena, schema, name);
 	if (!s)
 		nomem(x);
 	return s ? s : "";
@@ -144,9 +99,9 @@ static const char *qname(ox *x, const char *schema, const char *name)
 /* quote_ident() */
 static const char *qi(ox *x, const char *s)
 {
-	if (x->rc)
+	if (x->st.rc)
 		return "";
-	char *q = plumb__pg_quote_ident(x->a, s);
+	char *q = plumb__pg_quote_ident(x->st.arena, s);
 	if (!q)
 		nomem(x);
 	return q ? q : "";
@@ -157,9 +112,9 @@ static int stmt_error(ox *x, size_t offset, const char *msg, const char *what)
 {
 	int line, col;
 	plumb_text_position(x->text, offset, &line, &col);
-	fail(x, plumb_error_set_at(x->ctx, PLUMB_EPARSE, x->f->path, line, col, "%s%s%s", msg,
+	fail(x, plumb_error_set_at(x->st.ctx, PLUMB_EPARSE, x->f->path, line, col, "%s%s%s", msg,
 				   what ? ": " : "", what ? what : ""));
-	return x->rc;
+	return x->st.rc;
 }
 
 /* --- names ---------------------------------------------------------------- */
@@ -227,7 +182,7 @@ static char *make_object_name(ox *x, const char *name1, const char *name2, const
 	n1 = clip(name1, n1);
 	if (name2)
 		n2 = clip(name2, n2);
-	char *s = plumb_arena_printf(x->a, "%.*s%s%.*s%s%s", (int)n1, name1, name2 ? "_" : "",
+	char *s = plumb_arena_printf(x->st.arena, "%.*s%s%.*s%s%s", (int)n1, name1, name2 ? "_" : "",
 				     (int)n2, name2 ? name2 : "", label ? "_" : "", label ? label : "");
 	if (!s)
 		nomem(x);
@@ -239,7 +194,7 @@ static char *make_object_name(ox *x, const char *name1, const char *name2, const
 static char *choose_name(ox *x, const char *schema, const char *name1, const char *name2,
 			 const char *label, bool rel, bool con)
 {
-	for (int pass = 0; !x->rc; pass++) {
+	for (int pass = 0; !x->st.rc; pass++) {
 		char mod[NAMEDATALEN + 12];
 		snprintf(mod, sizeof(mod), pass ? "%s%d" : "%s", label, pass);
 		char *n = make_object_name(x, name1, name2, mod);
@@ -335,7 +290,7 @@ static const char *parse_annotation(ox *x, const char *p, size_t len)
 		return NULL;
 	p += 5;
 	plumb_buf b;
-	plumb_buf_init(&b, x->a, 0);
+	plumb_buf_init(&b, x->st.arena, 0);
 	if (p < end && *p == '"') {
 		for (p++; p < end; p++) {
 			if (*p == '"') {
@@ -350,7 +305,7 @@ static const char *parse_annotation(ox *x, const char *p, size_t len)
 		while (p < end && !isspace((unsigned char)*p) && *p != '*')
 			plumb_buf_putc(&b, *p++);
 	}
-	if (plumb_buf_finish(&b, x->ctx) < 0) {
+	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 		fail(x, PLUMB_ENOMEM);
 		return NULL;
 	}
@@ -486,7 +441,7 @@ static plumb_object *new_object(ox *x, plumb_obj_kind kind, const char *schema, 
 	o->schema = dup(x, schema);
 	o->name = dup(x, name);
 	push(x, &x->cat->objects, o);
-	return x->rc ? NULL : o;
+	return x->st.rc ? NULL : o;
 }
 
 static void remove_item(plumb_vec *v, const void *p)
@@ -514,28 +469,28 @@ static void split_names(PgQuery__Node **names, size_t n, const char **schema, co
 static const char *expr_text(ox *x, PgQuery__Node *e)
 {
 	char *s = NULL;
-	if (!e || x->rc)
+	if (!e || x->st.rc)
 		return NULL;
-	fail(x, plumb__pg_expr_text(x->ctx, x->a, e, &s));
-	return x->rc ? NULL : s;
+	fail(x, plumb__pg_expr_text(x->st.ctx, x->st.arena, e, &s));
+	return x->st.rc ? NULL : s;
 }
 
 static const char *type_text(ox *x, PgQuery__TypeName *tn)
 {
 	char *s = NULL;
-	if (!tn || x->rc)
+	if (!tn || x->st.rc)
 		return NULL;
-	fail(x, plumb__pg_type_text(x->ctx, x->a, tn, &s));
-	return x->rc ? NULL : s;
+	fail(x, plumb__pg_type_text(x->st.ctx, x->st.arena, tn, &s));
+	return x->st.rc ? NULL : s;
 }
 
 static const char *stmt_text(ox *x, PgQuery__Node *stmt)
 {
 	char *s = NULL;
-	if (!stmt || x->rc)
+	if (!stmt || x->st.rc)
 		return NULL;
-	fail(x, plumb__pg_stmt_text(x->ctx, x->a, stmt, &s));
-	return x->rc ? NULL : s;
+	fail(x, plumb__pg_stmt_text(x->st.ctx, x->st.arena, stmt, &s));
+	return x->st.rc ? NULL : s;
 }
 
 /* Whether type (format_type text) is name, with or without typmods or
@@ -648,7 +603,7 @@ static void visit_implicit_cast(ProtobufCMessage *m, void *payload)
 {
 	castx *cx = payload;
 	ox *x = cx->x;
-	if (m->descriptor != &pg_query__a__expr__descriptor || x->rc)
+	if (m->descriptor != &pg_query__a__expr__descriptor || x->st.rc)
 		return;
 	PgQuery__AExpr *e = (PgQuery__AExpr *)m;
 	bool compare;
@@ -664,18 +619,18 @@ static void visit_implicit_cast(ProtobufCMessage *m, void *payload)
 	PgQuery__TypeName *tn = alloc(x, sizeof(*tn));
 	PgQuery__TypeCast *tc = alloc(x, sizeof(*tc));
 	PgQuery__Node **names = alloc(x, 2 * sizeof(*names));
-	if (x->rc)
+	if (x->st.rc)
 		return;
 	pg_query__type_name__init(tn);
 	pg_query__type_cast__init(tc);
-	names[0] = plumb__pg_string(x->a, "pg_catalog");
-	names[1] = plumb__pg_string(x->a, high == NT_NUMERIC ? "numeric" : "float8");
+	names[0] = plumb__pg_string(x->st.arena, "pg_catalog");
+	names[1] = plumb__pg_string(x->st.arena, high == NT_NUMERIC ? "numeric" : "float8");
 	tn->names = names;
 	tn->n_names = 2;
 	tn->typemod = -1;
 	tc->type_name = tn;
 	tc->arg = *low;
-	PgQuery__Node *cast = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
+	PgQuery__Node *cast = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
 	if (!names[0] || !names[1] || !cast) {
 		nomem(x);
 		return;
@@ -696,28 +651,28 @@ static const char *table_expr_text(ox *x, plumb_table *t, PgQuery__Node *e)
 static const char *deparse(ox *x, PgQuery__Node *stmt)
 {
 	char *s = NULL;
-	if (!stmt || x->rc)
+	if (!stmt || x->st.rc)
 		return NULL;
-	fail(x, plumb__pg_deparse(x->ctx, x->a, stmt, &s));
-	return x->rc ? NULL : s;
+	fail(x, plumb__pg_deparse(x->st.ctx, x->st.arena, stmt, &s));
+	return x->st.rc ? NULL : s;
 }
 
 static const char *canon_stmt(ox *x, const char *text)
 {
 	char *s = NULL;
-	if (!text || x->rc)
+	if (!text || x->st.rc)
 		return NULL;
-	fail(x, plumb__pg_canon_stmt(x->ctx, x->a, text, &s));
-	return x->rc ? NULL : s;
+	fail(x, plumb__pg_canon_stmt(x->st.ctx, x->st.arena, text, &s));
+	return x->st.rc ? NULL : s;
 }
 
 static const char *canon_type(ox *x, const char *text)
 {
 	char *s = NULL;
-	if (!text || x->rc)
+	if (!text || x->st.rc)
 		return NULL;
-	fail(x, plumb__pg_canon_type(x->ctx, x->a, text, &s));
-	return x->rc ? NULL : s;
+	fail(x, plumb__pg_canon_type(x->st.ctx, x->st.arena, text, &s));
+	return x->st.rc ? NULL : s;
 }
 
 static PgQuery__RangeVar *mk_rangevar(ox *x, const char *schema, const char *name)
@@ -840,7 +795,7 @@ static char *seq_text(ox *x, const seqopts *s)
 	long long dmin = s->inc > 0 ? 1 : -type_max(s->typid) - 1;
 	long long dmax = s->inc > 0 ? type_max(s->typid) : -1;
 	plumb_buf b;
-	plumb_buf_init(&b, x->a, 0);
+	plumb_buf_init(&b, x->st.arena, 0);
 	if (s->start != (s->inc > 0 ? s->min : s->max))
 		plumb_buf_printf(&b, " START WITH %lld", s->start);
 	if (s->inc != 1)
@@ -853,7 +808,7 @@ static char *seq_text(ox *x, const seqopts *s)
 		plumb_buf_printf(&b, " CACHE %lld", s->cache);
 	if (s->cycle)
 		plumb_buf_puts(&b, " CYCLE");
-	if (plumb_buf_finish(&b, x->ctx) < 0) {
+	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 		fail(x, PLUMB_ENOMEM);
 		return NULL;
 	}
@@ -949,7 +904,7 @@ static bool str_eq(const char *a, const char *b)
 static const char *unquote_ident(ox *x, const char *q)
 {
 	size_t n = strlen(q);
-	char *out = plumb_arena_alloc(x->a, n + 1), *o = out;
+	char *out = plumb_arena_alloc(x->st.arena, n + 1), *o = out;
 	if (!out) {
 		nomem(x);
 		return q;
@@ -1131,8 +1086,8 @@ static void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 				use_name(x, &x->relnames, t->schema, p->con->name);
 		}
 	}
-	for (int pass = 0; pass < 4 && !x->rc; pass++) {
-		for (size_t i = 0; i < pending->n && !x->rc; i++) {
+	for (int pass = 0; pass < 4 && !x->st.rc; pass++) {
+		for (size_t i = 0; i < pending->n && !x->st.rc; i++) {
 			pend *p = pending->items[i];
 			plumb_constraint *k = p->con;
 			int want = k->kind == PLUMB_CON_CHECK		? 0
@@ -1213,21 +1168,21 @@ static void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 				PgQuery__AlterTableCmd *cmd = alloc(x, sizeof(*cmd));
 				PgQuery__AlterTableStmt *at = alloc(x, sizeof(*at));
 				PgQuery__Node **cmds = alloc(x, sizeof(*cmds));
-				if (x->rc)
+				if (x->st.rc)
 					return;
 				pg_query__alter_table_cmd__init(cmd);
 				pg_query__alter_table_stmt__init(at);
 				p->node->conname = (char *)k->name;
 				cmd->subtype = PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint;
-				cmd->def = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_CONSTRAINT, p->node);
+				cmd->def = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_CONSTRAINT, p->node);
 				cmd->behavior = PG_QUERY__DROP_BEHAVIOR__DROP_RESTRICT;
-				cmds[0] = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_ALTER_TABLE_CMD, cmd);
+				cmds[0] = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_ALTER_TABLE_CMD, cmd);
 				at->relation = mk_rangevar(x, t->schema, t->name);
 				at->cmds = cmds;
 				at->n_cmds = 1;
 				at->objtype = PG_QUERY__OBJECT_TYPE__OBJECT_TABLE;
 				const char *s = stmt_text(
-					x, plumb__pg_node(x->a, PG_QUERY__NODE__NODE_ALTER_TABLE_STMT, at));
+					x, plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_ALTER_TABLE_STMT, at));
 				const char *ex = s ? strstr(s, " EXCLUDE ") : NULL;
 				k->check_sql = ex ? ex + 1 : s;
 			}
@@ -1265,8 +1220,8 @@ static const char *default_text(ox *x, const plumb_column *col, PgQuery__Node *e
 		if (b.failed)
 			nomem(x);
 		else
-			fail(x, plumb__pg_canon_expr(x->ctx, x->a, b.data, &out));
-		return x->rc ? NULL : out;
+			fail(x, plumb__pg_canon_expr(x->st.ctx, x->st.arena, b.data, &out));
+		return x->st.rc ? NULL : out;
 	}
 	return expr_text(x, e);
 }
@@ -1277,7 +1232,7 @@ static const char *default_text(ox *x, const plumb_column *col, PgQuery__Node *e
 static void set_default(ox *x, plumb_column *col, PgQuery__Node *e)
 {
 	char *written = NULL;
-	int rc = e ? plumb__pg_expr_source(x->ctx, x->a, e, &written) : 0;
+	int rc = e ? plumb__pg_expr_source(x->st.ctx, x->st.arena, e, &written) : 0;
 	if (rc < 0)
 		fail(x, rc);
 	const char *d = e ? default_text(x, col, e) : NULL;
@@ -1303,7 +1258,7 @@ static void column_constraints(ox *x, plumb_table *t, plumb_column *col, PgQuery
 			       plumb_vec *pending)
 {
 	plumb_constraint *last = NULL;
-	for (size_t i = 0; i < cd->n_constraints && !x->rc; i++) {
+	for (size_t i = 0; i < cd->n_constraints && !x->st.rc; i++) {
 		if (cd->constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
 			continue;
 		PgQuery__Constraint *c = cd->constraints[i]->constraint;
@@ -1390,7 +1345,7 @@ static plumb_column *add_column(ox *x, plumb_table *t, PgQuery__ColumnDef *cd, p
 static const char *partition_key(ox *x, const PgQuery__PartitionSpec *ps)
 {
 	plumb_buf b;
-	plumb_buf_init(&b, x->a, 0);
+	plumb_buf_init(&b, x->st.arena, 0);
 	for (const char *p = ps->strategy; p && *p; p++)
 		plumb_buf_putc(&b, (char)toupper((unsigned char)*p));
 	plumb_buf_puts(&b, " (");
@@ -1410,7 +1365,7 @@ static const char *partition_key(ox *x, const PgQuery__PartitionSpec *ps)
 		}
 	}
 	plumb_buf_putc(&b, ')');
-	if (plumb_buf_finish(&b, x->ctx) < 0) {
+	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 		fail(x, PLUMB_ENOMEM);
 		return NULL;
 	}
@@ -1504,7 +1459,7 @@ static const char *partition_bound(ox *x, const PgQuery__PartitionBoundSpec *pb,
 		}
 	}
 	plumb_buf b;
-	plumb_buf_init(&b, x->a, 0);
+	plumb_buf_init(&b, x->st.arena, 0);
 	plumb_buf_puts(&b, "FOR VALUES ");
 	const char *st = pb->strategy ? pb->strategy : "";
 	if (st[0] == 'h') {
@@ -1518,7 +1473,7 @@ static const char *partition_bound(ox *x, const PgQuery__PartitionBoundSpec *pb,
 		plumb_buf_puts(&b, " TO ");
 		put_datums(x, &b, pb->upperdatums, pb->n_upperdatums, keytypes, n_keys);
 	}
-	if (plumb_buf_finish(&b, x->ctx) < 0) {
+	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 		fail(x, PLUMB_ENOMEM);
 		return NULL;
 	}
@@ -1528,7 +1483,7 @@ static const char *partition_bound(ox *x, const PgQuery__PartitionBoundSpec *pb,
 /* Columns of a parent copied into a child (partition or inheritance). */
 static void inherit_columns(ox *x, plumb_table *t, const plumb_table *parent)
 {
-	for (size_t i = 0; i < parent->columns.n && !x->rc; i++) {
+	for (size_t i = 0; i < parent->columns.n && !x->st.rc; i++) {
 		const plumb_column *pc = parent->columns.items[i];
 		if (find_column(t, pc->name))
 			continue;
@@ -1549,11 +1504,11 @@ static void inherit_columns(ox *x, plumb_table *t, const plumb_table *parent)
 						? seq
 						: fmt(x, "%s.%s", qi(x, parent->schema), qi(x, seq));
 			plumb_buf b;
-			plumb_buf_init(&b, x->a, 0);
+			plumb_buf_init(&b, x->st.arena, 0);
 			plumb_buf_puts(&b, "nextval(");
 			plumb_buf_quote_literal(&b, q ? q : "");
 			plumb_buf_putc(&b, ')');
-			if (plumb_buf_finish(&b, x->ctx) < 0) {
+			if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 				fail(x, PLUMB_ENOMEM);
 				return;
 			}
@@ -1589,7 +1544,7 @@ static void inherit_column(ox *x, plumb_table *t, const plumb_table *parent,
 	push(x, &copy.columns, (void *)pc);
 	inherit_columns(x, t, &copy);
 	plumb_column *c = find_column(t, pc->name);
-	for (size_t k = 0; c && k < x->cat->tables.n && !x->rc; k++)
+	for (size_t k = 0; c && k < x->cat->tables.n && !x->st.rc; k++)
 		inherit_column(x, x->cat->tables.items[k], t, c);
 }
 
@@ -1645,7 +1600,7 @@ static void create_table(ox *x, PgQuery__CreateStmt *cs, size_t loc)
 				push(x, &t->inherits, fmt(x, "%s.%s", p->schema, p->name));
 			}
 	}
-	for (size_t i = 0; i < cs->n_table_elts && !x->rc; i++) {
+	for (size_t i = 0; i < cs->n_table_elts && !x->st.rc; i++) {
 		PgQuery__Node *e = cs->table_elts[i];
 		if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
 			PgQuery__ColumnDef *cd = e->column_def;
@@ -1670,7 +1625,7 @@ static void create_table(ox *x, PgQuery__CreateStmt *cs, size_t loc)
 			new_constraint(x, t, e->constraint, NULL, &pending);
 		}
 	}
-	for (size_t i = 0; i < cs->n_constraints && !x->rc; i++)
+	for (size_t i = 0; i < cs->n_constraints && !x->st.rc; i++)
 		if (cs->constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
 			new_constraint(x, t, cs->constraints[i]->constraint, NULL, &pending);
 	if (cs->partspec)
@@ -1691,7 +1646,7 @@ static const char *quote_index_name(ox *x, const char *sql, const char *name)
 		return sql;
 	const char *bare = fmt(x, " %s ON ", name);
 	const char *at = bare ? strstr(sql, bare) : NULL;
-	char *q = plumb_quote_ident(x->a, name);
+	char *q = plumb_quote_ident(x->st.arena, name);
 	if (!at || !q)
 		return sql;
 	return fmt(x, "%.*s %s%s", (int)(at - sql), sql, q, at + strlen(name) + 1);
@@ -1764,7 +1719,7 @@ static void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, siz
 	is->relation->schemaname = (char *)ix->schema;
 	ix->sql = quote_index_name(x, deparse(x, stmt), ix->name);
 	/* keys as introspection reads them (pg_get_indexdef(i, k, true)) */
-	for (size_t i = 0; i < is->n_index_params && !x->rc; i++) {
+	for (size_t i = 0; i < is->n_index_params && !x->st.rc; i++) {
 		PgQuery__Node *p = is->index_params[i];
 		if (p->node_case != PG_QUERY__NODE__NODE_INDEX_ELEM)
 			continue;
@@ -1773,13 +1728,13 @@ static void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, siz
 		if (!empty(ie->name)) {
 			PgQuery__ColumnRef *cr = alloc(x, sizeof(*cr));
 			PgQuery__Node **f = alloc(x, sizeof(*f));
-			if (x->rc)
+			if (x->st.rc)
 				return;
 			pg_query__column_ref__init(cr);
-			f[0] = plumb__pg_string(x->a, ie->name);
+			f[0] = plumb__pg_string(x->st.arena, ie->name);
 			cr->fields = f;
 			cr->n_fields = 1;
-			k = expr_text(x, plumb__pg_node(x->a, PG_QUERY__NODE__NODE_COLUMN_REF, cr));
+			k = expr_text(x, plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_COLUMN_REF, cr));
 		} else {
 			k = expr_text(x, ie->expr);
 		}
@@ -1830,7 +1785,7 @@ static void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 		return;
 	}
 	plumb_vec pending = {0};
-	for (size_t i = 0; i < as->n_cmds && !x->rc; i++) {
+	for (size_t i = 0; i < as->n_cmds && !x->st.rc; i++) {
 		if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
 			continue;
 		PgQuery__AlterTableCmd *c = as->cmds[i]->alter_table_cmd;
@@ -1842,7 +1797,7 @@ static void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 				plumb_column *added = add_column(x, t, c->def->column_def, &pending);
 				if (!added || !as->relation->inh)
 					break;
-				for (size_t k = 0; k < x->cat->tables.n && !x->rc; k++)
+				for (size_t k = 0; k < x->cat->tables.n && !x->st.rc; k++)
 					inherit_column(x, x->cat->tables.items[k], t, added);
 			}
 			break;
@@ -1998,8 +1953,8 @@ static void add_view(ox *x, PgQuery__RangeVar *rv, PgQuery__Node *query, PgQuery
 	v->sql = deparse(x, stmt);
 	size_t n = *n_aliases;
 	*n_aliases = 0;
-	if (query && query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT && !x->rc) {
-		fail(x, plumb__pg_analyze_query(x->ctx, x->tmp, x->cat, query));
+	if (query && query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT && !x->st.rc) {
+		fail(x, plumb__pg_analyze_query(x->st.ctx, x->tmp, x->cat, query));
 		apply_aliases(query->select_stmt, aliases, n);
 	}
 	v->definition = stmt_text(x, stmt);
@@ -2047,14 +2002,14 @@ static void create_enum(ox *x, PgQuery__CreateEnumStmt *es, size_t loc)
 static void enum_texts(ox *x, plumb_object *o)
 {
 	plumb_buf b;
-	plumb_buf_init(&b, x->a, 0);
+	plumb_buf_init(&b, x->st.arena, 0);
 	plumb_buf_puts(&b, "ENUM (");
 	for (size_t j = 0; j < o->values.n; j++) {
 		plumb_buf_puts(&b, j ? ", " : "");
 		plumb_buf_quote_literal(&b, o->values.items[j]);
 	}
 	plumb_buf_putc(&b, ')');
-	if (plumb_buf_finish(&b, x->ctx) < 0) {
+	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 		fail(x, PLUMB_ENOMEM);
 		return;
 	}
@@ -2083,7 +2038,7 @@ static void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae)
 		for (size_t i = 0; i < o->values.n; i++)
 			if (strcmp(o->values.items[i], ae->new_val_neighbor) == 0)
 				at = ae->new_val_is_after ? i + 1 : i;
-	if (plumb_vec_push(x->a, &o->values, NULL) < 0) {
+	if (plumb_vec_push(x->st.arena, &o->values, NULL) < 0) {
 		nomem(x);
 		return;
 	}
@@ -2119,10 +2074,10 @@ static void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Nod
 	const char *schema, *name;
 	split_names(fs->funcname, fs->n_funcname, &schema, &name);
 	plumb_buf b;
-	plumb_buf_init(&b, x->a, 0);
+	plumb_buf_init(&b, x->st.arena, 0);
 	plumb_buf_printf(&b, "%s(", name);
 	size_t k = 0;
-	for (size_t i = 0; i < fs->n_parameters && !x->rc; i++) {
+	for (size_t i = 0; i < fs->n_parameters && !x->st.rc; i++) {
 		if (fs->parameters[i]->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER)
 			continue;
 		PgQuery__FunctionParameter *p = fs->parameters[i]->function_parameter;
@@ -2139,7 +2094,7 @@ static void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Nod
 		plumb_buf_puts(&b, canon_type(x, tt));
 	}
 	plumb_buf_putc(&b, ')');
-	if (plumb_buf_finish(&b, x->ctx) < 0) {
+	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 		fail(x, PLUMB_ENOMEM);
 		return;
 	}
@@ -2198,7 +2153,7 @@ static void create_domain(ox *x, PgQuery__CreateDomainStmt *ds, PgQuery__Node *s
 	plumb_object *o = new_object(x, PLUMB_OBJ_DOMAIN, schema, name);
 	if (!o)
 		return;
-	for (size_t i = 0; i < ds->n_constraints && !x->rc; i++) {
+	for (size_t i = 0; i < ds->n_constraints && !x->st.rc; i++) {
 		if (ds->constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
 			continue;
 		PgQuery__Constraint *c = ds->constraints[i]->constraint;
@@ -2215,8 +2170,8 @@ static void create_domain(ox *x, PgQuery__CreateDomainStmt *ds, PgQuery__Node *s
 	PgQuery__Node **names = alloc(x, 2 * sizeof(*names));
 	if (!names)
 		return;
-	names[0] = plumb__pg_string(x->a, schema);
-	names[1] = plumb__pg_string(x->a, name);
+	names[0] = plumb__pg_string(x->st.arena, schema);
+	names[1] = plumb__pg_string(x->st.arena, name);
 	ds->domainname = names;
 	ds->n_domainname = 2;
 	o->sql = deparse(x, stmt);
@@ -2299,7 +2254,7 @@ static void create_collation(ox *x, PgQuery__DefineStmt *ds, size_t loc)
 	plumb_object *o = new_object(x, PLUMB_OBJ_COLLATION, schema, name);
 	if (!o)
 		return;
-	o->sql = plumb__pg_collation_define(x->a, schema, name, &c);
+	o->sql = plumb__pg_collation_define(x->st.arena, schema, name, &c);
 	if (!o->sql)
 		nomem(x);
 	o->definition = o->sql;
@@ -2409,12 +2364,12 @@ static void comment_on(ox *x, PgQuery__CommentStmt *cs)
 		split_names(ow->objname, ow->n_objname, &s2, &n2);
 		schema = s2;
 		plumb_buf b;
-		plumb_buf_init(&b, x->a, 0);
+		plumb_buf_init(&b, x->st.arena, 0);
 		plumb_buf_printf(&b, "%s %s.%s(",
 				 cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ? "PROCEDURE"
 											: "FUNCTION",
 				 qi(x, s2), qi(x, n2));
-		for (size_t i = 0; i < ow->n_objargs && !x->rc; i++) {
+		for (size_t i = 0; i < ow->n_objargs && !x->st.rc; i++) {
 			if (ow->objargs[i]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME)
 				continue;
 			PgQuery__TypeName tn = *ow->objargs[i]->type_name;
@@ -2426,7 +2381,7 @@ static void comment_on(ox *x, PgQuery__CommentStmt *cs)
 			plumb_buf_puts(&b, canon_type(x, tt));
 		}
 		plumb_buf_putc(&b, ')');
-		if (plumb_buf_finish(&b, x->ctx) < 0) {
+		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
@@ -2453,10 +2408,10 @@ static void comment_on(ox *x, PgQuery__CommentStmt *cs)
 	o->target_kind = target;
 	o->definition = dup(x, cs->comment);
 	plumb_buf b;
-	plumb_buf_init(&b, x->a, 0);
+	plumb_buf_init(&b, x->st.arena, 0);
 	plumb_buf_printf(&b, "COMMENT ON %s IS ", name);
 	plumb_buf_quote_literal(&b, o->definition);
-	if (plumb_buf_finish(&b, x->ctx) < 0) {
+	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 		fail(x, PLUMB_ENOMEM);
 		return;
 	}
@@ -2508,7 +2463,7 @@ static gstate *grant_state(ox *x, const char *schema, const char *rel, const cha
 	g->col = dup(x, col);
 	g->grantee = dup(x, grantee);
 	push(x, &x->grants, g);
-	return x->rc ? NULL : g;
+	return x->st.rc ? NULL : g;
 }
 
 static void grant_apply(gstate *g, bool is_grant, bool option, unsigned m)
@@ -2532,7 +2487,7 @@ static void grant_stmt(ox *x, PgQuery__GrantStmt *gs)
 	    (gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
 	     gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE))
 		return;
-	for (size_t i = 0; i < gs->n_objects && !x->rc; i++) {
+	for (size_t i = 0; i < gs->n_objects && !x->st.rc; i++) {
 		if (gs->objects[i]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
 			continue;
 		PgQuery__RangeVar *rv = gs->objects[i]->range_var;
@@ -2549,7 +2504,7 @@ static void grant_stmt(ox *x, PgQuery__GrantStmt *gs)
 			if (!ap->n_cols)
 				rel_mask |= empty(ap->priv_name) ? all : priv_bit(ap->priv_name) & all;
 		}
-		for (size_t r = 0; r < gs->n_grantees && !x->rc; r++) {
+		for (size_t r = 0; r < gs->n_grantees && !x->st.rc; r++) {
 			if (gs->grantees[r]->node_case != PG_QUERY__NODE__NODE_ROLE_SPEC)
 				continue;
 			PgQuery__RoleSpec *rs = gs->grantees[r]->role_spec;
@@ -2571,7 +2526,7 @@ static void grant_stmt(ox *x, PgQuery__GrantStmt *gs)
 						grant_apply(g, false, gs->grant_option, rel_mask);
 				}
 			}
-			for (size_t p = 0; p < gs->n_privileges && !x->rc; p++) {
+			for (size_t p = 0; p < gs->n_privileges && !x->st.rc; p++) {
 				if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
 					continue;
 				PgQuery__AccessPriv *ap = gs->privileges[p]->access_priv;
@@ -2594,7 +2549,7 @@ static void grant_stmt(ox *x, PgQuery__GrantStmt *gs)
 /* The final privilege sets become grant objects, as introspection builds them. */
 static void finish_grants(ox *x)
 {
-	for (size_t i = 0; i < x->grants.n && !x->rc; i++) {
+	for (size_t i = 0; i < x->grants.n && !x->st.rc; i++) {
 		gstate *g = x->grants.items[i];
 		if (!g->privs)
 			continue;
@@ -2629,14 +2584,14 @@ static void finish_grants(ox *x)
 			       : fmt(x, "%s %s.%s TO %s", seq ? "SEQUENCE" : "TABLE", qi(x, g->schema),
 				     qi(x, g->rel), g->grantee);
 		plumb_buf b;
-		plumb_buf_init(&b, x->a, 0);
+		plumb_buf_init(&b, x->st.arena, 0);
 		for (unsigned k = 0, n = 0; k < PRIV_N; k++) {
 			if (!(g->privs & (1u << k)))
 				continue;
 			plumb_buf_printf(&b, "%s%s%s", n++ ? ", " : "", priv_names[k],
 					 g->grantable & (1u << k) ? " WITH GRANT OPTION" : "");
 		}
-		if (plumb_buf_finish(&b, x->ctx) < 0) {
+		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
@@ -2655,7 +2610,7 @@ static void finish_grants(ox *x)
 
 static void drop_objects(ox *x, PgQuery__DropStmt *ds)
 {
-	for (size_t i = 0; i < ds->n_objects && !x->rc; i++) {
+	for (size_t i = 0; i < ds->n_objects && !x->st.rc; i++) {
 		PgQuery__Node *obj = ds->objects[i];
 		const char *schema = "public", *name = NULL;
 		if (obj->node_case == PG_QUERY__NODE__NODE_LIST)
@@ -2903,7 +2858,7 @@ static void statement(ox *x, PgQuery__RawStmt *raw)
 static void finish(ox *x)
 {
 	/* sequences: options, OWNED BY, and folding into serial columns */
-	for (size_t i = 0; i < x->cat->objects.n && !x->rc; i++) {
+	for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
 		plumb_object *o = x->cat->objects.items[i];
 		if (o->kind == PLUMB_OBJ_ENUM)
 			enum_texts(x, o);
@@ -2944,7 +2899,7 @@ static void finish(ox *x)
 			}
 		}
 		plumb_buf b;
-		plumb_buf_init(&b, x->a, 0);
+		plumb_buf_init(&b, x->st.arena, 0);
 		plumb_buf_printf(&b, "CREATE SEQUENCE %s", qname(x, o->schema, o->name));
 		if (s.typid != 20)
 			plumb_buf_printf(&b, " AS %s", s.typid == 21 ? "smallint" : "integer");
@@ -2953,16 +2908,16 @@ static void finish(ox *x)
 			plumb_buf_printf(&b, " %s", opts);
 		if (owner)
 			plumb_buf_printf(&b, " OWNED BY %s", owner);
-		if (plumb_buf_finish(&b, x->ctx) < 0) {
+		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
 		o->sql = b.data;
 		o->definition = canon_stmt(x, o->sql);
 	}
-	for (size_t i = 0; i < x->cat->tables.n && !x->rc; i++) {
+	for (size_t i = 0; i < x->cat->tables.n && !x->st.rc; i++) {
 		plumb_table *t = x->cat->tables.items[i];
-		for (size_t j = 0; j < t->constraints.n && !x->rc; j++) {
+		for (size_t j = 0; j < t->constraints.n && !x->st.rc; j++) {
 			plumb_constraint *k = t->constraints.items[j];
 			if (k->kind == PLUMB_CON_PRIMARY_KEY)
 				for (size_t c = 0; c < k->n_columns; c++) {
@@ -2984,12 +2939,12 @@ static void finish(ox *x)
 			}
 		}
 	}
-	for (size_t i = 0; i < x->cat->tables.n && !x->rc; i++) {
+	for (size_t i = 0; i < x->cat->tables.n && !x->st.rc; i++) {
 		plumb_table *t = x->cat->tables.items[i];
-		for (size_t j = 0; j < t->columns.n && !x->rc; j++)
-			fail(x, plumb__pg_column_define(x->ctx, x->a, t->columns.items[j]));
-		for (size_t j = 0; j < t->constraints.n && !x->rc; j++)
-			fail(x, plumb__pg_constraint_define(x->ctx, x->a, t->constraints.items[j]));
+		for (size_t j = 0; j < t->columns.n && !x->st.rc; j++)
+			fail(x, plumb__pg_column_define(x->st.ctx, x->st.arena, t->columns.items[j]));
+		for (size_t j = 0; j < t->constraints.n && !x->st.rc; j++)
+			fail(x, plumb__pg_constraint_define(x->st.ctx, x->st.arena, t->constraints.items[j]));
 	}
 }
 
@@ -3025,7 +2980,7 @@ static void implicit_schemas(ox *x)
 int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
 			  plumb_catalog **out)
 {
-	ox x = {.ctx = ctx, .a = arena};
+	ox x = {.st = {.ctx = ctx, .arena = arena}};
 	int rc;
 	*out = NULL;
 	if (!(x.tmp = plumb_arena_new(arena))) {
@@ -3034,7 +2989,7 @@ int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *f
 	}
 	if ((rc = plumb_catalog_new(ctx, arena, "pg", false, &x.cat)) < 0)
 		goto done;
-	for (size_t i = 0; i < files->n && !x.rc; i++) {
+	for (size_t i = 0; i < files->n && !x.st.rc; i++) {
 		const plumb_sql_file *f = files->items[i];
 		PgQuery__ParseResult *pr;
 		x.f = f;
@@ -3048,16 +3003,16 @@ int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *f
 			break;
 		}
 		scan_annotations(&x);
-		for (size_t j = 0; j < pr->n_stmts && !x.rc; j++)
+		for (size_t j = 0; j < pr->n_stmts && !x.st.rc; j++)
 			statement(&x, pr->stmts[j]);
 	}
-	if (!x.rc)
+	if (!x.st.rc)
 		finish(&x);
-	if (!x.rc)
+	if (!x.st.rc)
 		finish_grants(&x);
-	if (!x.rc)
+	if (!x.st.rc)
 		implicit_schemas(&x);
-	if ((rc = x.rc) < 0)
+	if ((rc = x.st.rc) < 0)
 		goto done;
 	plumb_catalog_sort(x.cat);
 	*out = x.cat;
