@@ -838,26 +838,14 @@ typedef struct rw {
  * qualifier, function arguments their casts. */
 static void rewrite(ProtobufCMessage *m, rw *w);
 
+static void rewrite_child(ProtobufCMessage *m, void *payload)
+{
+	rewrite(m, payload);
+}
+
 static void rewrite_fields(ProtobufCMessage *m, rw *w)
 {
-	const ProtobufCMessageDescriptor *d = m->descriptor;
-	for (unsigned i = 0; i < d->n_fields; i++) {
-		const ProtobufCFieldDescriptor *f = &d->fields[i];
-		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
-			continue;
-		char *base = (char *)m;
-		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
-			size_t n = *(size_t *)(base + f->quantifier_offset);
-			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
-			for (size_t j = 0; j < n; j++)
-				rewrite(v[j], w);
-		} else {
-			if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-			    *(uint32_t *)(base + f->quantifier_offset) != f->id)
-				continue;
-			rewrite(*(ProtobufCMessage **)(base + f->offset), w);
-		}
-	}
+	plumb__pg_children(m, rewrite_child, w);
 }
 
 static void rewrite(ProtobufCMessage *m, rw *w)

@@ -160,6 +160,46 @@ typedef struct nx {
 
 typedef void (*visit_fn)(ProtobufCMessage *m, nx *x);
 
+void plumb__pg_children(ProtobufCMessage *m, void (*fn)(ProtobufCMessage *child, void *payload),
+			void *payload)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	char *base = (char *)m;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+			continue;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			size_t n = *(size_t *)(base + f->quantifier_offset);
+			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
+			for (size_t j = 0; j < n; j++)
+				if (v[j])
+					fn(v[j], payload);
+		} else if (!(f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) ||
+			   *(uint32_t *)(base + f->quantifier_offset) == f->id) {
+			ProtobufCMessage *c = *(ProtobufCMessage **)(base + f->offset);
+			if (c)
+				fn(c, payload);
+		}
+	}
+}
+
+
+typedef struct msg_walk {
+	visit_fn fn;
+	nx *x;
+	const ProtobufCMessageDescriptor *stop;
+} msg_walk;
+
+static void walk_msg(ProtobufCMessage *m, visit_fn fn, nx *x,
+		     const ProtobufCMessageDescriptor *stop, bool top);
+
+static void walk_child(ProtobufCMessage *m, void *payload)
+{
+	msg_walk *mw = payload;
+	walk_msg(m, mw->fn, mw->x, mw->stop, false);
+}
+
 /* Post-order over every message below m (m included). With stop set, the
  * walk does not enter messages of that type below the top. */
 static void walk_msg(ProtobufCMessage *m, visit_fn fn, nx *x,
@@ -173,23 +213,8 @@ static void walk_msg(ProtobufCMessage *m, visit_fn fn, nx *x,
 		if (n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT)
 			return;
 	}
-	for (unsigned i = 0; i < d->n_fields; i++) {
-		const ProtobufCFieldDescriptor *f = &d->fields[i];
-		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
-			continue;
-		char *base = (char *)m;
-		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
-			size_t n = *(size_t *)(base + f->quantifier_offset);
-			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
-			for (size_t j = 0; j < n; j++)
-				walk_msg(v[j], fn, x, stop, false);
-		} else {
-			if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-			    *(uint32_t *)(base + f->quantifier_offset) != f->id)
-				continue;
-			walk_msg(*(ProtobufCMessage **)(base + f->offset), fn, x, stop, false);
-		}
-	}
+	msg_walk mw = {fn, x, stop};
+	plumb__pg_children(m, walk_child, &mw);
 	fn(m, x);
 }
 
@@ -198,28 +223,18 @@ typedef struct gwalk {
 	void *payload;
 } gwalk;
 
+static void walk_any(ProtobufCMessage *m, gwalk *g);
+
+static void any_child(ProtobufCMessage *m, void *payload)
+{
+	walk_any(m, payload);
+}
+
 static void walk_any(ProtobufCMessage *m, gwalk *g)
 {
 	if (!m)
 		return;
-	const ProtobufCMessageDescriptor *d = m->descriptor;
-	for (unsigned i = 0; i < d->n_fields; i++) {
-		const ProtobufCFieldDescriptor *f = &d->fields[i];
-		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
-			continue;
-		char *base = (char *)m;
-		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
-			size_t n = *(size_t *)(base + f->quantifier_offset);
-			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
-			for (size_t j = 0; j < n; j++)
-				walk_any(v[j], g);
-		} else {
-			if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-			    *(uint32_t *)(base + f->quantifier_offset) != f->id)
-				continue;
-			walk_any(*(ProtobufCMessage **)(base + f->offset), g);
-		}
-	}
+	plumb__pg_children(m, any_child, g);
 	g->fn(m, g->payload);
 }
 
@@ -1336,6 +1351,19 @@ static void name_select(nx *x, PgQuery__SelectStmt *s, const level *up);
 /* Column references of one level named after the FROM item they reach
  * (the nearest level with an item written that way); nested SELECTs are
  * levels of their own. */
+typedef struct name_ctx {
+	nx *x;
+	const level *lv;
+} name_ctx;
+
+static void name_walk(ProtobufCMessage *m, nx *x, const level *lv);
+
+static void name_child(ProtobufCMessage *m, void *payload)
+{
+	name_ctx *nc = payload;
+	name_walk(m, nc->x, nc->lv);
+}
+
 static void name_walk(ProtobufCMessage *m, nx *x, const level *lv)
 {
 	if (!m)
@@ -1367,23 +1395,8 @@ static void name_walk(ProtobufCMessage *m, nx *x, const level *lv)
 		}
 		return;
 	}
-	for (unsigned i = 0; i < d->n_fields; i++) {
-		const ProtobufCFieldDescriptor *f = &d->fields[i];
-		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
-			continue;
-		char *base = (char *)m;
-		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
-			size_t n = *(size_t *)(base + f->quantifier_offset);
-			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
-			for (size_t j = 0; j < n; j++)
-				name_walk(v[j], x, lv);
-		} else {
-			if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-			    *(uint32_t *)(base + f->quantifier_offset) != f->id)
-				continue;
-			name_walk(*(ProtobufCMessage **)(base + f->offset), x, lv);
-		}
-	}
+	name_ctx nc = {x, lv};
+	plumb__pg_children(m, name_child, &nc);
 }
 
 /* Gives the FROM items of s and of every query below it the names the
@@ -1414,21 +1427,8 @@ static void name_select(nx *x, PgQuery__SelectStmt *s, const level *up)
 		}
 		here = &lv;
 	}
-	const ProtobufCMessageDescriptor *d = s->base.descriptor;
-	for (unsigned i = 0; i < d->n_fields; i++) {
-		const ProtobufCFieldDescriptor *f = &d->fields[i];
-		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
-			continue;
-		char *base = (char *)s;
-		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
-			size_t n = *(size_t *)(base + f->quantifier_offset);
-			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
-			for (size_t j = 0; j < n; j++)
-				name_walk(v[j], x, here);
-		} else {
-			name_walk(*(ProtobufCMessage **)(base + f->offset), x, here);
-		}
-	}
+	name_ctx nc = {x, here};
+	plumb__pg_children(&s->base, name_child, &nc);
 }
 
 /* A SELECT of a view: column references qualified by the only FROM item

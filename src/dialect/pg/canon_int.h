@@ -53,6 +53,9 @@ bool plumb__pg_ident_needs_quotes(const char *s);
 /* s quoted only when needed (quote_ident), in arena memory. */
 char *plumb__pg_quote_ident(plumb_arena *arena, const char *s);
 
+/* Calls fn on each message directly below m (the set member of a oneof). */
+void plumb__pg_children(ProtobufCMessage *m, void (*fn)(ProtobufCMessage *child, void *payload),
+			void *payload);
 /* Calls fn on every message below m and on m itself, children first. */
 void plumb__pg_walk(ProtobufCMessage *m, void (*fn)(ProtobufCMessage *m, void *payload),
 		    void *payload);
