@@ -1092,6 +1092,19 @@ static void read_indexes(ictx *x)
 
 /* --- types, sequences ---------------------------------------------------- */
 
+/* o's statement, written in b, and its canonical text. */
+static void set_stmt(ictx *x, plumb_object *o, plumb_buf *b)
+{
+	if (x->st.rc)
+		return;
+	if (plumb_buf_finish(b, x->st.ctx) < 0) {
+		fail(x, PLUMB_ENOMEM);
+		return;
+	}
+	o->sql = b->data;
+	o->definition = canon(x, CANON_STMT, o->sql);
+}
+
 static void read_types(ictx *x)
 {
 	PGresult *r;
@@ -1107,24 +1120,14 @@ static void read_types(ictx *x)
 		if (!o)
 			return;
 		at(x, "type %s.%s", schema, name);
-		plumb_buf b;
-		plumb_buf_init(&b, x->st.arena, 0);
 		if (kind == 'e') {
 			parse_array(x, val(r, i, Y_LABELS), &o->values);
-			plumb_buf_puts(&b, "ENUM (");
-			for (size_t j = 0; j < o->values.n; j++) {
-				plumb_buf_puts(&b, j ? ", " : "");
-				plumb_buf_quote_literal(&b, o->values.items[j]);
-			}
-			plumb_buf_putc(&b, ')');
-			if (plumb_buf_finish(&b, x->st.ctx) < 0) {
-				fail(x, PLUMB_ENOMEM);
-				return;
-			}
-			o->definition = b.data;
-			o->sql = fmt(x, "CREATE TYPE %s AS %s", qname(x, schema, name), b.data);
+			if (!x->st.rc)
+				fail(x, plumb__pg_enum_define(x->st.ctx, x->st.arena, o));
 			continue;
 		}
+		plumb_buf b;
+		plumb_buf_init(&b, x->st.arena, 0);
 		if (kind == 'd') {
 			size_t n_names, n_checks;
 			const char **names = array(x, r, i, Y_CHECK_NAMES, &n_names);
@@ -1160,14 +1163,7 @@ static void read_types(ictx *x)
 				plumb_buf_printf(&b, ", SUBTYPE_DIFF = %s", val(r, i, Y_SUBDIFF));
 			plumb_buf_putc(&b, ')');
 		}
-		if (x->st.rc)
-			return;
-		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
-			fail(x, PLUMB_ENOMEM);
-			return;
-		}
-		o->sql = b.data;
-		o->definition = canon(x, CANON_STMT, o->sql);
+		set_stmt(x, o, &b);
 	}
 }
 
@@ -1196,14 +1192,7 @@ static void read_sequences(ictx *x)
 			plumb_buf_printf(&b, " %s", opts);
 		if (val(r, i, S_OWNER))
 			plumb_buf_printf(&b, " OWNED BY %s", val(r, i, S_OWNER));
-		if (x->st.rc)
-			return;
-		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
-			fail(x, PLUMB_ENOMEM);
-			return;
-		}
-		o->sql = b.data;
-		o->definition = canon(x, CANON_STMT, o->sql);
+		set_stmt(x, o, &b);
 	}
 }
 
@@ -1441,14 +1430,7 @@ static void read_policies(ictx *x)
 			plumb_buf_printf(&b, " USING (%s)", val(r, i, P_USING));
 		if (val(r, i, P_CHECK))
 			plumb_buf_printf(&b, " WITH CHECK (%s)", val(r, i, P_CHECK));
-		if (x->st.rc)
-			return;
-		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
-			fail(x, PLUMB_ENOMEM);
-			return;
-		}
-		o->sql = b.data;
-		o->definition = canon(x, CANON_STMT, o->sql);
+		set_stmt(x, o, &b);
 	}
 }
 

@@ -190,3 +190,22 @@ char *plumb__pg_collation_define(plumb_arena *arena, const char *schema, const c
 	plumb_buf_putc(&b, ')');
 	return b.failed ? NULL : b.data;
 }
+
+int plumb__pg_enum_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o)
+{
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	plumb_buf_puts(&b, "ENUM (");
+	for (size_t j = 0; j < o->values.n; j++) {
+		plumb_buf_puts(&b, j ? ", " : "");
+		plumb_buf_quote_literal(&b, o->values.items[j]);
+	}
+	plumb_buf_putc(&b, ')');
+	int rc = plumb_buf_finish(&b, ctx);
+	if (rc < 0)
+		return rc;
+	o->definition = b.data;
+	char *name = plumb__pg_qualified(arena, o->schema, o->name);
+	o->sql = name ? plumb_arena_printf(arena, "CREATE TYPE %s AS %s", name, b.data) : NULL;
+	return o->sql ? 0 : plumb_error_nomem(ctx);
+}

@@ -2001,20 +2001,8 @@ static void create_enum(ox *x, PgQuery__CreateEnumStmt *es, size_t loc)
 
 static void enum_texts(ox *x, plumb_object *o)
 {
-	plumb_buf b;
-	plumb_buf_init(&b, x->st.arena, 0);
-	plumb_buf_puts(&b, "ENUM (");
-	for (size_t j = 0; j < o->values.n; j++) {
-		plumb_buf_puts(&b, j ? ", " : "");
-		plumb_buf_quote_literal(&b, o->values.items[j]);
-	}
-	plumb_buf_putc(&b, ')');
-	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
-		fail(x, PLUMB_ENOMEM);
-		return;
-	}
-	o->definition = b.data;
-	o->sql = fmt(x, "CREATE TYPE %s AS %s", qname(x, o->schema, o->name), b.data);
+	if (!x->st.rc)
+		fail(x, plumb__pg_enum_define(x->st.ctx, x->st.arena, o));
 }
 
 static void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae)

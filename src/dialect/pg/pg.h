@@ -94,6 +94,9 @@ int plumb__pg_column_define(plumb_ctx *ctx, plumb_arena *arena, plumb_column *co
  * | CHECK (e) | FOREIGN KEY (...) REFERENCES s.t (...) [MATCH FULL]
  * [ON UPDATE a] [ON DELETE a] [DEFERRABLE [INITIALLY DEFERRED]] | EXCLUDE ... */
 int plumb__pg_constraint_define(plumb_ctx *ctx, plumb_arena *arena, plumb_constraint *con);
+/* Fills an enum's definition (ENUM ('a', 'b')) and sql (CREATE TYPE) from
+ * its values. */
+int plumb__pg_enum_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
 /* "schema"."name" quoted, or "name" when schema is NULL. */
 char *plumb__pg_qualified(plumb_arena *arena, const char *schema, const char *name);
 /* A collation as pg_collation holds it. */
