@@ -87,6 +87,9 @@ typedef struct plumb_constraint {
 	const char **columns;      /* key columns (PK, UNIQUE, FK) */
 	size_t n_columns;
 	const char *check_sql;     /* CHECK expression text */
+	const char *check_written; /* pg, read from schema files: the CHECK expression as the
+				    * file wrote it, for the statements that add it (pg's
+				    * check_sql is canonical); NULL when the same */
 	const char *ref_schema;    /* FK: schema of the referenced table (pg), or NULL */
 	const char *ref_table;     /* FK: referenced table */
 	const char **ref_columns;  /* FK: referenced columns; n_ref_columns == 0 means its PK */

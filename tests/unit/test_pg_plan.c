@@ -1012,15 +1012,15 @@ static void test_dependency_order(void)
 	   "the extension before the column of its type");
 }
 
-/* Defaults are set as the schema wrote them, so the server keeps what the
- * file itself would give ('2'::bigint stays, not 2). */
+/* Defaults and checks are set as the schema wrote them, so the server keeps
+ * what the file itself would give ('2'::bigint stays, not 2). */
 static void test_written_defaults(void)
 {
 	static const char to[] =
 		"CREATE TABLE t (id int, b bigint DEFAULT '2'::bigint, r real DEFAULT '3.5'::real,\n"
 		"  n numeric[] DEFAULT ARRAY['1'::numeric],\n"
 		"  d timestamptz DEFAULT '0001-01-01 00:00:00'::timestamp);\n"
-		"CREATE TABLE u (id int DEFAULT '7'::integer);\n";
+		"CREATE TABLE u (id int DEFAULT '7'::integer, a numeric CHECK (a = '1'::numeric));\n";
 	static const char defaults[] =
 		"SELECT string_agg(attname || ' ' || pg_get_expr(adbin, adrelid), '; ' "
 		"ORDER BY attrelid::regclass::text, attname) FROM pg_attrdef "
@@ -1031,6 +1031,13 @@ static void test_written_defaults(void)
 	psql(ref, to);
 	const char *got = q(db, defaults), *want = q(ref, defaults);
 	ok(got && want && strcmp(got, want) == 0, "the server keeps the defaults the file gives");
+	if (got && want && strcmp(got, want) != 0)
+		printf("#   got  %s\n#   want %s\n", got, want);
+	static const char checks[] = "SELECT string_agg(pg_get_constraintdef(oid), '; ' ORDER BY conname) "
+				     "FROM pg_constraint WHERE contype = 'c'";
+	got = q(db, checks);
+	want = q(ref, checks);
+	ok(got && want && strcmp(got, want) == 0, "and the checks");
 	if (got && want && strcmp(got, want) != 0)
 		printf("#   got  %s\n#   want %s\n", got, want);
 }

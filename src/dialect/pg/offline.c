@@ -1161,7 +1161,13 @@ static void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 					use_name(x, &x->relnames, t->schema, k->name);
 			}
 			if (k->kind == PLUMB_CON_CHECK) {
+				char *written = NULL;
+				if (p->node->raw_expr)
+					fail(x, plumb__pg_expr_source(x->st.ctx, x->st.arena,
+								      p->node->raw_expr, &written));
 				k->check_sql = table_expr_text(x, t, p->node->raw_expr);
+				if (written && k->check_sql && strcmp(written, k->check_sql) != 0)
+					k->check_written = written;
 			} else if (k->kind == PLUMB_CON_EXCLUDE) {
 				/* as introspection: ALTER TABLE ... ADD CONSTRAINT, canonical,
 				 * from EXCLUDE on */

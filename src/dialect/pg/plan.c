@@ -328,6 +328,21 @@ static const char *default_sql(const plumb_column *c)
 	return c->default_written ? c->default_written : c->default_sql;
 }
 
+/* A constraint's definition for CREATE TABLE and ADD CONSTRAINT, its CHECK
+ * expression as written. */
+static const char *constraint_sql(planner *p, const plumb_constraint *c)
+{
+	if (!c->check_written)
+		return c->definition;
+	plumb_constraint copy = *c;
+	copy.check_sql = c->check_written;
+	if (plumb__pg_constraint_define(p->ctx, p->tmp, &copy) < 0) {
+		nomem(p);
+		return c->definition;
+	}
+	return copy.definition;
+}
+
 /* A column's definition for CREATE TABLE and ADD COLUMN, its default as written. */
 static const char *column_sql(planner *p, const plumb_column *c)
 {
@@ -677,7 +692,7 @@ static void add_constraint(planner *p, const plumb_table *t, const plumb_constra
 	plumb_stmt *s;
 
 	if (online) {
-		s = emit(p, "ALTER TABLE %s ADD %s NOT VALID", T, con->definition);
+		s = emit(p, "ALTER TABLE %s ADD %s NOT VALID", T, constraint_sql(p, con));
 		note(p, s,
 		     con->kind == PLUMB_CON_CHECK
 			     ? "online: add the check NOT VALID (no scan under the lock), validate next"
@@ -691,7 +706,7 @@ static void add_constraint(planner *p, const plumb_table *t, const plumb_constra
 		   tn, con->name);
 		return;
 	}
-	s = emit(p, "ALTER TABLE %s ADD %s", T, con->definition);
+	s = emit(p, "ALTER TABLE %s ADD %s", T, constraint_sql(p, con));
 	switch (con->kind) {
 	case PLUMB_CON_FOREIGN_KEY:
 		/* SHARE ROW EXCLUSIVE on both tables, not ACCESS EXCLUSIVE */
@@ -782,7 +797,7 @@ static void create_table(planner *p, const plumb_table *t)
 			const plumb_constraint *c = t->constraints.items[i];
 			if (c->kind == PLUMB_CON_FOREIGN_KEY)
 				continue;
-			plumb_buf_printf(&b, "%s\n    %s", n++ ? "," : "", c->definition);
+			plumb_buf_printf(&b, "%s\n    %s", n++ ? "," : "", constraint_sql(p, c));
 		}
 		plumb_buf_puts(&b, n ? "\n)" : ")");
 		for (size_t i = 0; i < t->inherits.n; i++) {
