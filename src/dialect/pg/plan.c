@@ -40,6 +40,12 @@ typedef struct planner {
 				     * serial column and a sequence of their own */
 	plumb_vec uninherited;      /* char *: column_key() of declared columns dropped so
 				     * that a parent's new column takes their place */
+	/* The changes by kind, schema and name of their from ([0]) and to ([1])
+	 * objects: bucket heads and chains of 1 + change index, 0 ending. */
+	size_t change_mask;
+	size_t *change_head[2], *change_next[2];
+	plumb_vec kinds[2][PLUMB_OBJ_KIND_COUNT]; /* objects of from [0] and to [1] by kind: a
+						   * catalog may hold thousands of grants */
 } planner;
 
 /* --- small helpers ---------------------------------------------------- */
@@ -222,13 +228,52 @@ static void split_qname(planner *p, const char *s, const char **schema, const ch
 
 /* --- lookups in the diff ----------------------------------------------- */
 
+static size_t change_hash(plumb_obj_kind kind, const char *schema, const char *name)
+{
+	size_t h = 2166136261u ^ (size_t)kind;
+	for (const char *s = schema ? schema : ""; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	h = (h ^ 0xff) * 16777619u;
+	for (const char *s = name ? name : ""; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Fills the hash of the changes by their from and to objects. */
+static int index_changes(planner *p)
+{
+	const plumb_vec *ch = &p->diff->changes;
+	size_t buckets = 16;
+	while (buckets < 2 * ch->n)
+		buckets *= 2;
+	p->change_mask = buckets - 1;
+	for (int side = 0; side < 2; side++) {
+		p->change_head[side] = plumb_arena_alloc(p->tmp, buckets * sizeof(size_t));
+		p->change_next[side] = plumb_arena_alloc(p->tmp, (ch->n + 1) * sizeof(size_t));
+		if (!p->change_head[side] || !p->change_next[side])
+			return -1;
+		for (size_t i = ch->n; i-- > 0;) { /* the first change heads its chain */
+			const plumb_change *c = ch->items[i];
+			const plumb_object *o = side ? c->to : c->from; /* schema, name lead */
+			if (!o)
+				continue;
+			size_t b = change_hash(c->kind, o->schema, o->name) & p->change_mask;
+			p->change_next[side][i] = p->change_head[side][b];
+			p->change_head[side][b] = i + 1;
+		}
+	}
+	return 0;
+}
+
 static const plumb_change *find_change(const planner *p, plumb_obj_kind kind, const char *schema,
 				       const char *name, bool by_from)
 {
-	for (size_t i = 0; i < p->diff->changes.n; i++) {
-		const plumb_change *c = p->diff->changes.items[i];
-		const plumb_object *o = by_from ? c->from : c->to; /* schema, name lead */
-		if (c->kind == kind && o && str_eq(o->schema, schema) && str_eq(o->name, name))
+	int side = by_from ? 0 : 1;
+	size_t b = change_hash(kind, schema, name) & p->change_mask;
+	for (size_t j = p->change_head[side][b]; j; j = p->change_next[side][j - 1]) {
+		const plumb_change *c = p->diff->changes.items[j - 1];
+		const plumb_object *o = by_from ? c->from : c->to;
+		if (c->kind == kind && str_eq(o->schema, schema) && str_eq(o->name, name))
 			return c;
 	}
 	return NULL;
@@ -404,27 +449,41 @@ static bool type_names(const char *coltype, const char *schema, const char *name
 	return strcmp(buf, alt) == 0;
 }
 
-static const plumb_object *find_type_object(const plumb_catalog *cat, const char *coltype)
+/* The objects of one kind in p->from or p->to. */
+static const plumb_vec *objects(const planner *p, const plumb_catalog *cat, plumb_obj_kind kind)
 {
-	for (size_t i = 0; coltype && i < cat->objects.n; i++) {
-		const plumb_object *o = cat->objects.items[i];
-		if ((o->kind == PLUMB_OBJ_ENUM || o->kind == PLUMB_OBJ_DOMAIN ||
-		     o->kind == PLUMB_OBJ_TYPE) &&
-		    type_names(coltype, o->schema, o->name))
-			return o;
+	return &p->kinds[cat == p->to][kind];
+}
+
+/* The object of one of kinds (ending with PLUMB_OBJ_TABLE) that a type or
+ * COLLATE clause names ("mood", "audit.c"), or NULL. */
+static const plumb_object *find_named(const planner *p, const plumb_catalog *cat,
+				      const plumb_obj_kind *kinds, const char *text)
+{
+	for (size_t k = 0; text && kinds[k] != PLUMB_OBJ_TABLE; k++) {
+		const plumb_vec *v = objects(p, cat, kinds[k]);
+		for (size_t i = 0; i < v->n; i++) {
+			const plumb_object *o = v->items[i];
+			if (type_names(text, o->schema, o->name))
+				return o;
+		}
 	}
 	return NULL;
 }
 
-/* The collation a COLLATE clause names ("numeric", "audit.c"), or NULL. */
-static const plumb_object *find_collation(const plumb_catalog *cat, const char *coll)
+static const plumb_object *find_type_object(const planner *p, const plumb_catalog *cat,
+					    const char *coltype)
 {
-	for (size_t i = 0; coll && i < cat->objects.n; i++) {
-		const plumb_object *o = cat->objects.items[i];
-		if (o->kind == PLUMB_OBJ_COLLATION && type_names(coll, o->schema, o->name))
-			return o;
-	}
-	return NULL;
+	static const plumb_obj_kind kinds[] = {PLUMB_OBJ_ENUM, PLUMB_OBJ_DOMAIN, PLUMB_OBJ_TYPE,
+					       PLUMB_OBJ_TABLE};
+	return find_named(p, cat, kinds, coltype);
+}
+
+static const plumb_object *find_collation(const planner *p, const plumb_catalog *cat,
+					  const char *coll)
+{
+	static const plumb_obj_kind kinds[] = {PLUMB_OBJ_COLLATION, PLUMB_OBJ_TABLE};
+	return find_named(p, cat, kinds, coll);
 }
 
 /* Does expression text call function `base` (unqualified or qualified)? */
@@ -651,7 +710,7 @@ static void type_change(planner *p, const char *f, const char *t, bool *rewrite,
 
 static bool is_enum_type(const planner *p, const char *type)
 {
-	const plumb_object *f = find_type_object(p->from, type), *t = find_type_object(p->to, type);
+	const plumb_object *f = find_type_object(p, p->from, type), *t = find_type_object(p, p->to, type);
 	return (f && f->kind == PLUMB_OBJ_ENUM) || (t && t->kind == PLUMB_OBJ_ENUM);
 }
 
@@ -1695,20 +1754,23 @@ static void item_deps_of_table(planner *p, item *it, const plumb_table *t,
 	}
 	for (size_t i = 0; i < cols->n; i++) {
 		const plumb_column *c = cols->items[i];
-		const plumb_object *o = find_type_object(p->to, c->type);
+		const plumb_object *o = find_type_object(p, p->to, c->type);
 		if (o)
 			vec_add(p, &it->deps, key(p, o->schema, o->name));
-		if ((o = find_collation(p->to, c->collation)))
+		if ((o = find_collation(p, p->to, c->collation)))
 			vec_add(p, &it->deps, key(p, o->schema, o->name));
-		for (size_t j = 0; j < p->to->objects.n; j++) {
-			const plumb_object *fn = p->to->objects.items[j];
-			if (fn->kind == PLUMB_OBJ_FUNCTION &&
-			    (calls(c->default_sql, func_base(p, fn->name)) ||
-			     calls(c->generated_sql, func_base(p, fn->name))))
+		const plumb_vec *fns = objects(p, p->to, PLUMB_OBJ_FUNCTION);
+		for (size_t j = 0; j < fns->n && (c->default_sql || c->generated_sql); j++) {
+			const plumb_object *fn = fns->items[j];
+			if (calls(c->default_sql, func_base(p, fn->name)) ||
+			    calls(c->generated_sql, func_base(p, fn->name)))
 				vec_add(p, &it->deps, key(p, fn->schema, func_base(p, fn->name)));
-			if (fn->kind == PLUMB_OBJ_SEQUENCE && c->default_sql &&
-			    strstr(c->default_sql, fn->name))
-				vec_add(p, &it->deps, key(p, fn->schema, fn->name));
+		}
+		const plumb_vec *seqs = objects(p, p->to, PLUMB_OBJ_SEQUENCE);
+		for (size_t j = 0; j < seqs->n && c->default_sql; j++) {
+			const plumb_object *sq = seqs->items[j];
+			if (strstr(c->default_sql, sq->name))
+				vec_add(p, &it->deps, key(p, sq->schema, sq->name));
 		}
 	}
 	const plumb_vec *cons = &t->constraints;
@@ -1718,9 +1780,10 @@ static void item_deps_of_table(planner *p, item *it, const plumb_table *t,
 		const plumb_constraint *con = cons->items[i];
 		if (con->kind != PLUMB_CON_CHECK)
 			continue;
-		for (size_t j = 0; j < p->to->objects.n; j++) {
-			const plumb_object *fn = p->to->objects.items[j];
-			if (fn->kind == PLUMB_OBJ_FUNCTION && calls(con->check_sql, func_base(p, fn->name)))
+		const plumb_vec *fns = objects(p, p->to, PLUMB_OBJ_FUNCTION);
+		for (size_t j = 0; j < fns->n; j++) {
+			const plumb_object *fn = fns->items[j];
+			if (calls(con->check_sql, func_base(p, fn->name)))
 				vec_add(p, &it->deps, key(p, fn->schema, func_base(p, fn->name)));
 		}
 	}
@@ -3066,6 +3129,20 @@ int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
 	}
 	if ((rc = plumb_plan_new(ctx, arena, "pg", &p->plan)))
 		goto done;
+	if (index_changes(p) < 0) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	for (int side = 0; side < 2; side++) {
+		const plumb_catalog *cat = side ? p->to : p->from;
+		for (size_t i = 0; i < cat->objects.n; i++) {
+			plumb_object *o = cat->objects.items[i];
+			if (plumb_vec_push(p->tmp, &p->kinds[side][o->kind], o) < 0) {
+				rc = plumb_error_nomem(ctx);
+				goto done;
+			}
+		}
+	}
 	p->drop_view = plumb_arena_alloc(p->tmp, (p->from->views.n + 1) * sizeof(bool));
 	p->drop_trigger = plumb_arena_alloc(p->tmp, (p->from->triggers.n + 1) * sizeof(bool));
 	p->drop_policy = plumb_arena_alloc(p->tmp, (p->from->objects.n + 1) * sizeof(bool));
