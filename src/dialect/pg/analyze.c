@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dialect/pg/canon_int.h"
+#include "dialect/pg/sticky.h"
 
 /* A column of a FROM item or of a query's output. type is a short type
  * name ("int4", "timestamptz", ...; "unknown" for a string literal) or NULL
@@ -42,35 +43,27 @@ typedef struct memo {
 } memo;
 
 typedef struct ax {
-	plumb_ctx *ctx;
-	plumb_arena *a;
+	plumb_pg_sticky st; /* ctx, the catalog's arena, the first failure */
 	const plumb_catalog *cat;
-	int rc;
 	int depth;	/* views read through views */
 	plumb_vec memo; /* memo *: queries analysed */
 } ax;
 
 static const char unknown_type[] = "unknown";
 
+/* Never NULL for an empty array unless something failed. */
 static void *xalloc(ax *x, size_t size)
 {
-	void *p = x->rc ? NULL : plumb_arena_alloc(x->a, size ? size : 1);
-	if (!p && !x->rc)
-		x->rc = plumb_error_nomem(x->ctx);
-	return p;
+	return plumb__pg_alloc(&x->st, size ? size : 1);
 }
 
-static void xpush(ax *x, plumb_vec *v, void *p)
-{
-	if (!x->rc && (!p || plumb_vec_push(x->a, v, p) < 0))
-		x->rc = plumb_error_nomem(x->ctx);
-}
+#define xpush(x, v, p) plumb__pg_push(&(x)->st, (v), (p))
 
 static PgQuery__Node *xcopy(ax *x, const PgQuery__Node *n)
 {
-	PgQuery__Node *c = x->rc ? NULL : plumb__pg_copy(x->a, n);
-	if (!c && !x->rc)
-		x->rc = plumb_error_nomem(x->ctx);
+	PgQuery__Node *c = x->st.rc ? NULL : plumb__pg_copy(x->st.arena, n);
+	if (!c)
+		plumb__pg_nomem(&x->st);
 	return c;
 }
 
@@ -493,10 +486,10 @@ static item *output(ax *x, PgQuery__SelectStmt *s, const scope *sc)
 		item *out = new_item(x, NULL, n);
 		for (size_t i = 0; out && i < n; i++) {
 			const char *t = expr_type(x, row->list->items[i], sc);
-			out->cols[i] = (col){plumb_arena_printf(x->a, "column%zu", i + 1),
+			out->cols[i] = (col){plumb_arena_printf(x->st.arena, "column%zu", i + 1),
 					     t == unknown_type ? "text" : t, NULL};
-			if (!out->cols[i].name && !x->rc)
-				x->rc = plumb_error_nomem(x->ctx);
+			if (!out->cols[i].name && !x->st.rc)
+				x->st.rc = plumb_error_nomem(x->st.ctx);
 		}
 		return out;
 	}
@@ -537,9 +530,9 @@ static const item *view_output(ax *x, const plumb_view *v)
 {
 	PgQuery__ParseResult *pr;
 	if (x->depth > 32 || !v->definition ||
-	    (!x->rc && (x->rc = plumb__pg_parse(x->ctx, x->a, v->definition, NULL, &pr, NULL)) < 0))
+	    (!x->st.rc && (x->st.rc = plumb__pg_parse(x->st.ctx, x->st.arena, v->definition, NULL, &pr, NULL)) < 0))
 		return NULL;
-	if (x->rc || pr->n_stmts != 1)
+	if (x->st.rc || pr->n_stmts != 1)
 		return NULL;
 	PgQuery__Node *st = pr->stmts[0]->stmt, *q = NULL;
 	if (st->node_case == PG_QUERY__NODE__NODE_VIEW_STMT)
@@ -617,10 +610,10 @@ static item *join(ax *x, PgQuery__JoinExpr *j, const item *l, const item *r)
 		for (size_t i = 0; using && i < l->n; i++)
 			for (size_t k = 0; k < r->n; k++)
 				if (strcmp(l->cols[i].name, r->cols[k].name) == 0)
-					using[n_using++] = plumb__pg_string(x->a, l->cols[i].name);
+					using[n_using++] = plumb__pg_string(x->st.arena, l->cols[i].name);
 		for (size_t i = 0; i < n_using; i++)
-			if (!using[i] && !x->rc)
-				x->rc = plumb_error_nomem(x->ctx);
+			if (!using[i] && !x->st.rc)
+				x->st.rc = plumb_error_nomem(x->st.ctx);
 		/* the server writes a natural join with its USING list */
 		if (n_using) {
 			j->is_natural = false;
@@ -734,10 +727,10 @@ static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_TYPE_CAST: {
 		char *t = NULL;
-		if (!n->type_cast->type_name || x->rc)
+		if (!n->type_cast->type_name || x->st.rc)
 			return NULL;
-		x->rc = plumb__pg_type_text(x->ctx, x->a, n->type_cast->type_name, &t);
-		return x->rc ? NULL : type_code(t);
+		x->st.rc = plumb__pg_type_text(x->st.ctx, x->st.arena, n->type_cast->type_name, &t);
+		return x->st.rc ? NULL : type_code(t);
 	}
 	case PG_QUERY__NODE__NODE_COLUMN_REF: {
 		const col *c = lookup(sc, n->column_ref);
@@ -812,18 +805,18 @@ static void cast_args(ax *x, int k, PgQuery__Node **args, size_t n, const char *
 			return;
 		pg_query__type_cast__init(tc);
 		pg_query__type_name__init(tn);
-		names[0] = plumb__pg_string(x->a, "pg_catalog");
-		names[1] = plumb__pg_string(x->a, p);
+		names[0] = plumb__pg_string(x->st.arena, "pg_catalog");
+		names[1] = plumb__pg_string(x->st.arena, p);
 		tn->names = names;
 		tn->n_names = 2;
 		tn->typemod = -1;
 		tc->arg = a;
 		tc->type_name = tn;
-		args[i] = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
+		args[i] = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
 		if (!names[0] || !names[1] || !args[i]) {
 			args[i] = a;
-			if (!x->rc)
-				x->rc = plumb_error_nomem(x->ctx);
+			if (!x->st.rc)
+				x->st.rc = plumb_error_nomem(x->st.ctx);
 		}
 	}
 }
@@ -843,21 +836,17 @@ static void rewrite_child(ProtobufCMessage *m, void *payload)
 	rewrite(m, payload);
 }
 
-static void rewrite_fields(ProtobufCMessage *m, rw *w)
-{
-	plumb__pg_children(m, rewrite_child, w);
-}
 
 static void rewrite(ProtobufCMessage *m, rw *w)
 {
-	if (!m || w->x->rc)
+	if (!m || w->x->st.rc)
 		return;
 	const ProtobufCMessageDescriptor *d = m->descriptor;
 	if (d == &pg_query__select_stmt__descriptor) {
 		analyze(w->x, (PgQuery__SelectStmt *)m, w->sc);
 		return;
 	}
-	rewrite_fields(m, w);
+	plumb__pg_children(m, rewrite_child, w);
 	if (d == &pg_query__column_ref__descriptor) {
 		PgQuery__ColumnRef *c = (PgQuery__ColumnRef *)m;
 		const col *k = c->n_fields == 1 ? lookup(w->sc, c) : NULL;
@@ -865,10 +854,10 @@ static void rewrite(ProtobufCMessage *m, rw *w)
 			PgQuery__Node **f = xalloc(w->x, 2 * sizeof(*f));
 			if (!f)
 				return;
-			f[0] = plumb__pg_string(w->x->a, k->qual);
+			f[0] = plumb__pg_string(w->x->st.arena, k->qual);
 			f[1] = c->fields[0];
-			if (!f[0] && !w->x->rc)
-				w->x->rc = plumb_error_nomem(w->x->ctx);
+			if (!f[0] && !w->x->st.rc)
+				w->x->st.rc = plumb_error_nomem(w->x->st.ctx);
 			c->fields = f;
 			c->n_fields = 2;
 		}
@@ -909,12 +898,12 @@ static PgQuery__Node *column_target(ax *x, const col *c)
 	pg_query__column_ref__init(cr);
 	cr->fields = f;
 	if (c->qual)
-		f[cr->n_fields++] = plumb__pg_string(x->a, c->qual);
-	f[cr->n_fields++] = plumb__pg_string(x->a, c->name);
-	rt->val = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_COLUMN_REF, cr);
-	PgQuery__Node *n = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_RES_TARGET, rt);
-	if ((!f[0] || !f[cr->n_fields - 1] || !rt->val || !n) && !x->rc)
-		x->rc = plumb_error_nomem(x->ctx);
+		f[cr->n_fields++] = plumb__pg_string(x->st.arena, c->qual);
+	f[cr->n_fields++] = plumb__pg_string(x->st.arena, c->name);
+	rt->val = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_COLUMN_REF, cr);
+	PgQuery__Node *n = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_RES_TARGET, rt);
+	if ((!f[0] || !f[cr->n_fields - 1] || !rt->val || !n) && !x->st.rc)
+		x->st.rc = plumb_error_nomem(x->st.ctx);
 	return n;
 }
 
@@ -924,7 +913,7 @@ static void expand_stars(ax *x, PgQuery__SelectStmt *s, const scope *sc)
 {
 	plumb_vec out = {0};
 	bool changed = false;
-	for (size_t i = 0; i < s->n_target_list && !x->rc; i++) {
+	for (size_t i = 0; i < s->n_target_list && !x->st.rc; i++) {
 		PgQuery__Node *t = s->target_list[i];
 		const PgQuery__Node *v =
 			t->node_case == PG_QUERY__NODE__NODE_RES_TARGET ? t->res_target->val : NULL;
@@ -954,7 +943,7 @@ static void expand_stars(ax *x, PgQuery__SelectStmt *s, const scope *sc)
 		}
 		changed = true;
 	}
-	if (changed && !x->rc) {
+	if (changed && !x->st.rc) {
 		s->target_list = (PgQuery__Node **)out.items;
 		s->n_target_list = out.n;
 	}
@@ -1051,7 +1040,7 @@ static void number_sort(ax *x, PgQuery__SelectStmt *s, const item *out)
 			v->ival = (int32_t)(k + 1);
 			c->val_case = PG_QUERY__A__CONST__VAL_IVAL;
 			c->ival = v;
-			PgQuery__Node *nn = plumb__pg_node(x->a, PG_QUERY__NODE__NODE_A_CONST, c);
+			PgQuery__Node *nn = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_A_CONST, c);
 			if (nn)
 				sb->sort_by->node = nn;
 			break;
@@ -1100,18 +1089,18 @@ static const item *analyze(ax *x, PgQuery__SelectStmt *s, const scope *up)
 		expand_stars(x, s, &sc);
 		resolve_refs(x, s, &sc);
 		rw w = {x, &sc};
-		rewrite_fields(&s->base, &w);
+		plumb__pg_children(&s->base, rewrite_child, &w);
 		out = output(x, s, &sc);
 	}
 	m->out = out;
-	return x->rc ? NULL : out;
+	return x->st.rc ? NULL : out;
 }
 
 int plumb__pg_analyze_query(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
 			    PgQuery__Node *query)
 {
-	ax x = {ctx, arena, cat, 0, 0, {0}};
+	ax x = {.st = {.ctx = ctx, .arena = arena}, .cat = cat};
 	if (query && query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT)
 		analyze(&x, query->select_stmt, NULL);
-	return x.rc;
+	return x.st.rc;
 }
