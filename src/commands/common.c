@@ -191,6 +191,15 @@ int plumb__env_connect(plumb_ctx *ctx, const plumb_env *env, plumb_conn **out)
 	if (rc)
 		return rc;
 	const plumb_dialect *d = plumb_dialect_for_url(env->url);
+	/* A dry run must not create the database it would create: it reads an
+	 * empty scratch database in its place. */
+	if (env->opts->dry_run && !plumb__env_database_exists(env)) {
+		if ((rc = d->connect_scratch(ctx, ctx->root, NULL, out)) < 0)
+			return rc;
+		(*out)->display = plumb_arena_printf(ctx->root, "%s (does not exist yet)",
+						     env->url);
+		return (*out)->display ? 0 : plumb_error_nomem(ctx);
+	}
 	return d->connect(ctx, ctx->root, env->url, out);
 }
 

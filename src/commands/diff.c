@@ -2,6 +2,8 @@
  * plumb diff FROM TO: the SQL that turns FROM into TO, runnable as it is by
  * the engine's shell. Prints nothing when they are equal; refuses a
  * destructive plan unless --allow-data-loss. Reads both sides, writes nothing.
+ * File sides are built as every command builds a desired state: exactly on
+ * --dev-url or the config's dev_url when there is one, else offline.
  */
 #include "commands/commands.h"
 
@@ -14,6 +16,20 @@ static const plumb_dialect *pick_dialect(const plumb_env *env, const plumb_sourc
 	if (b->dialect)
 		return b->dialect;
 	return plumb__env_file_dialect(env);
+}
+
+/* The catalog of one side. A database that does not exist yet (an uncreated
+ * SQLite file) is empty, and diff does not create it. */
+static int side_catalog(plumb_ctx *ctx, const plumb_env *env, const plumb_source *src,
+			const plumb_dialect *d, plumb_catalog **out)
+{
+	if (src->kind == PLUMB_SOURCE_DATABASE && src->dialect->database_exists &&
+	    !src->dialect->database_exists(src->spec)) {
+		plumb_conn *conn;
+		int rc = src->dialect->connect_scratch(ctx, ctx->root, NULL, &conn);
+		return rc ? rc : src->dialect->introspect(ctx, conn, ctx->root, out);
+	}
+	return plumb_source_catalog(ctx, ctx->root, src, d, env->dev_url, out);
 }
 
 int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, const char *to)
@@ -36,8 +52,8 @@ int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, 
 				       "cannot compare a %s database with a %s database",
 				       a.dialect->name, b.dialect->name);
 	const plumb_dialect *d = pick_dialect(&env, &a, &b);
-	if ((rc = plumb_source_catalog(ctx, ctx->root, &a, d, opts->dev_url, &ca)) < 0 ||
-	    (rc = plumb_source_catalog(ctx, ctx->root, &b, d, opts->dev_url, &cb)) < 0)
+	if ((rc = side_catalog(ctx, &env, &a, d, &ca)) < 0 ||
+	    (rc = side_catalog(ctx, &env, &b, d, &cb)) < 0)
 		return rc;
 	if ((rc = plumb_diff_catalogs(ctx, ctx->root, ca, cb, &diff)) < 0)
 		return rc;

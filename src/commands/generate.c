@@ -66,6 +66,12 @@ int plumb_cmd_generate(plumb_ctx *ctx, const plumb_options *opts, const char *na
 		return rc;
 	if (!name || !*name)
 		name = default_name(ctx, diff);
+	if (opts->dry_run && opts->json)
+		return plumb__emit_json(ctx, &env,
+					json_pack("{s:b, s:{s:s}, s:s, s:o, s:o}", "dry_run", true,
+						  "migration", "name", name, "sql", body, "changes",
+						  plumb__diff_json(ctx, diff), "statements",
+						  plumb__plan_json(plan)));
 	if (opts->dry_run) {
 		fputs(body, env.out);
 		return 0;

@@ -2,6 +2,7 @@
  * plumb pull: reads the live database back into SQL. Writes the schema file
  * (or -o FILE, or standard output with -o -), and will not overwrite an
  * existing file unless --force, so a hand-written schema is never lost.
+ * --dry-run says what it would write and writes nothing.
  */
 #include <string.h>
 
@@ -60,16 +61,24 @@ int plumb_cmd_pull(plumb_ctx *ctx, const plumb_options *opts)
 		fputs(sql, env.out);
 		return 0;
 	}
-	if ((rc = plumb_fs_write_atomic(ctx, target, sql, strlen(sql))) < 0)
+	if (!opts->dry_run && (rc = plumb_fs_write_atomic(ctx, target, sql, strlen(sql))) < 0)
 		return rc;
 	if (opts->json)
 		return plumb__emit_json(ctx, &env,
-					json_pack("{s:s, s:s, s:I, s:I, s:I, s:I}", "path", target,
-						  "database", conn->display, "tables",
+					json_pack("{s:s, s:b, s:s, s:I, s:I, s:I, s:I}", "path", target,
+						  "dry_run", opts->dry_run, "database", conn->display,
+						  "tables",
 						  (json_int_t)cat->tables.n, "indexes",
 						  (json_int_t)cat->indexes.n, "views",
 						  (json_int_t)cat->views.n, "triggers",
 						  (json_int_t)cat->triggers.n));
+	if (opts->dry_run) {
+		fprintf(env.out, "would write %s from %s (%zu tables, %zu indexes, %zu views, "
+				 "%zu triggers)\n",
+			target, conn->display, cat->tables.n, cat->indexes.n, cat->views.n,
+			cat->triggers.n);
+		return 0;
+	}
 	plumb__note(&env, "wrote %s from %s (%zu tables, %zu indexes, %zu views, %zu triggers)\n",
 		    target, conn->display, cat->tables.n, cat->indexes.n, cat->views.n,
 		    cat->triggers.n);

@@ -32,17 +32,19 @@ int plumb_cmd_repair(plumb_ctx *ctx, const plumb_options *opts)
 	for (size_t i = 0; i < records.n; i++) {
 		const plumb_record *r = records.items[i];
 		const plumb_migration *m = plumb_history_find(history, r->version);
-		const char *what = NULL;
+		const char *what = NULL, *would = NULL;
 		if (r->state == PLUMB_RECORD_FAILED) {
-			if ((rc = d->tracking_delete(ctx, conn, r->version)) < 0)
+			if (!opts->dry_run && (rc = d->tracking_delete(ctx, conn, r->version)) < 0)
 				goto rollback;
 			what = "removed failed record";
+			would = "would remove failed record";
 		} else if (m && !plumb_history_checksum_matches(m, r->checksum)) {
 			plumb_record nr = *r;
 			nr.checksum = m->checksum;
-			if ((rc = d->tracking_write(ctx, conn, &nr)) < 0)
+			if (!opts->dry_run && (rc = d->tracking_write(ctx, conn, &nr)) < 0)
 				goto rollback;
 			what = "accepted new checksum";
+			would = "would accept new checksum";
 		} else if (!m) {
 			what = "no file (left as it is)";
 		}
@@ -50,14 +52,15 @@ int plumb_cmd_repair(plumb_ctx *ctx, const plumb_options *opts)
 			json_array_append_new(actions, json_pack("{s:s, s:s}", "version", r->version,
 								 "action", what));
 			if (!opts->json)
-				fprintf(env.out, "%s  %s\n", r->version, what);
+				fprintf(env.out, "%s  %s\n", r->version,
+					opts->dry_run && would ? would : what);
 		}
 	}
-	if (opts->dry_run) {
+	if (opts->dry_run)
 		rc = d->rollback(ctx, conn);
-		goto unlock;
-	}
-	if ((rc = d->commit(ctx, conn)) < 0)
+	else
+		rc = d->commit(ctx, conn);
+	if (rc < 0)
 		goto unlock;
 	if (opts->json)
 		rc = plumb__emit_json(ctx, &env, json_pack("{s:s, s:O, s:b}", "database",
