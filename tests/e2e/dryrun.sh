@@ -35,11 +35,12 @@ snapshot() { { snapshot_files; echo ---; snapshot_db; } >"$1"; }
 
 # dry STATE ARGS...: one test point per command: plumb ARGS --dry-run (in
 # proj/, against the engine's database) changes neither folder nor database.
+# The state is saved and snapshot once (new_state forgets it); a command that
+# changed something is undone before the next one runs.
 dry() {
 	local state=$1
 	shift
-	backup
-	snapshot "$WORK/before"
+	[ -e "$WORK/before" ] || { backup && snapshot "$WORK/before"; }
 	(cd "$WORK/proj" && "$PLUMB" "$@" --dry-run --url "$DB_URL" ${DEV_URL:+--dev-url "$DEV_URL"} >"$OUT" 2>"$ERR")
 	RC=$?
 	last_cmd="plumb $* --dry-run"
@@ -74,9 +75,12 @@ restore() {
 	esac
 }
 
-# every STATE: every command with --dry-run in the current state.
+new_state() { rm -f "$WORK/before"; }
+
+# every V1 V3 STATE: every command with --dry-run in the current state.
 every() {
 	local v1=$1 v3=$2 state=$3
+	new_state
 	dry "$state" migrate
 	dry "$state" migrate --retry-failed
 	dry "$state" migrate --allow-out-of-order
@@ -136,6 +140,14 @@ run_engine() {
 	echo "-- edited after it was applied" >>proj/migrations/"$v1"_one.sql
 	(cd proj && "$PLUMB" sum -q >/dev/null 2>&1)
 	every "$v1" "$v3" "modified, failed and pending"
+	dry "repair says" repair
+	ok "$ENGINE: repair --dry-run says it would remove the failed record" \
+		out_has "$v2  would remove failed record"
+	ok "$ENGINE: repair --dry-run says it would accept the new checksum" \
+		out_has "$v1  would accept new checksum"
+	dry "baseline says" baseline "$v3"
+	ok "$ENGINE: baseline --dry-run names what it would record" \
+		eval 'out_has "would record $v2 as baseline" && out_has "would record $v3 as baseline" && ! out_has "$v1"'
 
 	# 4. plumb.sum out of date (a hand-written migration not summed yet)
 	printf 'CREATE TABLE extra (id INTEGER);\n' >proj/migrations/99990101000000_extra.sql
@@ -145,6 +157,7 @@ run_engine() {
 	# 5. init in an empty folder
 	rm -rf proj
 	mkdir proj
+	new_state
 	dry "empty folder" init
 	dry "empty folder" sum
 }
