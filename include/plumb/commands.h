@@ -83,4 +83,10 @@ int plumb_cmd_sum(plumb_ctx *ctx, const plumb_options *opts);
 /* Removes failed records and accepts the checksums of edited applied migrations. */
 int plumb_cmd_repair(plumb_ctx *ctx, const plumb_options *opts);
 
+/* Call once after a command returned rc: under opts->json, when the command
+ * printed no report (it failed before), prints one JSON document for the run
+ * ({"ok": false, "error": {...}, "hazards": [...] for a refused plan}) to
+ * opts->out. Returns rc, or an error of its own when rc is 0. */
+int plumb_cmd_finish(plumb_ctx *ctx, const plumb_options *opts, int rc);
+
 #endif

@@ -24,6 +24,8 @@
 #define PLUMB_EDIFF -12      /* differences were found (check, diff --exit-code) */
 #define PLUMB_EIO -13        /* a file could not be read or written */
 #define PLUMB_EFAILED -14    /* a failed migration is recorded; repair first */
+#define PLUMB_EPROBLEM -15   /* migrations are failed, modified, missing or out of order
+			      * (status --exit-code, check) */
 
 /* Process exit codes, as documented in `plumb --help`. */
 #define PLUMB_EXIT_OK 0
@@ -34,6 +36,8 @@
 #define PLUMB_EXIT_LOCKED 5   /* lock not obtained in time */
 #define PLUMB_EXIT_DRIFT 6    /* database drifted from the migration history */
 #define PLUMB_EXIT_PENDING 7  /* pending migrations (check, status --exit-code) */
+#define PLUMB_EXIT_PROBLEM 8  /* migrations failed, modified, missing or out of order
+			       * (check, status --exit-code) */
 
 /* Where an error happened and why. Strings live as long as the context. */
 typedef struct plumb_error {
@@ -62,6 +66,12 @@ const plumb_error *plumb_ctx_error(const plumb_ctx *ctx);
 /* Writes the error as one or more lines ("schema.sql:3:5: message", then
  * detail and hint) to f. */
 void plumb_error_print(const plumb_error *err, FILE *f);
+
+/* Writes the error as one JSON document, {"ok": false, "error": {"code",
+ * "message", "detail", "hint", "sqlstate", "object", "position": {"file",
+ * "line", "col"}}}, newline-terminated, to f (what --json prints when a
+ * command fails before its report). */
+void plumb_error_print_json(const plumb_error *err, FILE *f);
 
 /* Maps a return code to the process exit code. */
 int plumb_exit_code(int rc);

@@ -146,8 +146,9 @@ static const command commands[] = {
 	 "list migrations and their state",
 	 "Lists each migration as applied, pending, failed (with the statement and the\n"
 	 "error), baseline, modified (edited after it was applied), missing (recorded in the\n"
-	 "database but absent from the folder) or out-of-order. With --exit-code, exits 7\n"
-	 "when migrations are pending.\n"},
+	 "database but absent from the folder) or out-of-order. With --exit-code, exits 8\n"
+	 "when a migration is failed, modified, missing or out-of-order, else 7 when\n"
+	 "migrations are pending.\n"},
 	{"push", 0, 0, 0, run_push, "push [--dry-run] [--allow-data-loss] [--online]",
 	 "bring the database straight to the schema file",
 	 "Applies the difference between the database and the schema file directly, without\n"
@@ -163,7 +164,8 @@ static const command commands[] = {
 	 "prove that schema, migrations and database agree",
 	 "Verifies plumb.sum, that the migrations produce the schema file, that none are\n"
 	 "pending and that the database has not drifted. Exits 3 when the schema file and\n"
-	 "the migrations differ, 7 when migrations are pending, 6 on drift.\n"},
+	 "the migrations differ, 7 when migrations are pending, 8 when one is failed,\n"
+	 "modified, missing or out-of-order, 6 on drift.\n"},
 	{"baseline", 1, 1, 0, run_baseline, "baseline VERSION",
 	 "record migrations up to VERSION as applied without running them",
 	 "Records every migration up to and including VERSION as applied (state baseline)\n"
@@ -217,7 +219,9 @@ static const char exit_codes_help[] =
 	"  4  refused: hazards not allowed (use --allow-data-loss)\n"
 	"  5  lock not obtained in time\n"
 	"  6  drift: the database differs from the migration history\n"
-	"  7  pending migrations (check, status --exit-code)\n";
+	"  7  pending migrations (check, status --exit-code)\n"
+	"  8  migrations failed, modified, missing or out of order (check, status\n"
+	"     --exit-code)\n";
 
 static const command *find_command(const char *name)
 {
@@ -254,14 +258,22 @@ static void print_command_help(const command *c, FILE *f)
 	fputs(exit_codes_help, f);
 }
 
+/* --json is on the command line: errors are also one JSON document on stdout. */
+static bool json_errors;
+
 static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("plumb: ", stderr);
+	char msg[1024];
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'plumb --help'.\n", stderr);
+	fprintf(stderr, "plumb: %s\nTry 'plumb --help'.\n", msg);
+	if (json_errors) {
+		plumb_error err = {.code = PLUMB_EUSAGE, .message = msg,
+				   .hint = "try 'plumb --help'"};
+		plumb_error_print_json(&err, stdout);
+	}
 	return PLUMB_EXIT_USAGE;
 }
 
@@ -547,6 +559,9 @@ int main(int argc, char **argv)
 		fputs("plumb: out of memory\n", stderr);
 		return PLUMB_EXIT_ERROR;
 	}
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--json"))
+			json_errors = true;
 	status = parse_args(&p, argc, argv);
 	if (status)
 		goto done;
@@ -633,6 +648,7 @@ int main(int argc, char **argv)
 		else if (rc != PLUMB_EDIFF && rc != PLUMB_EPENDING)
 			fprintf(stderr, "plumb: %s failed\n", cmd->name);
 	}
+	rc = plumb_cmd_finish(ctx, &p.opts, rc);
 	status = plumb_exit_code(rc);
 	if (fflush(stdout) || ferror(stdout)) {
 		fprintf(stderr, "plumb: could not write the output: %s\n", strerror(errno));

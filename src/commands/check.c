@@ -3,7 +3,8 @@
  * database agree, for CI. Three questions, all answered and reported:
  * does the schema match what the migrations build (else exit 3), is anything
  * pending (exit 7), and does the database match what its applied migrations
- * built (else drift, exit 6, the most serious). Reads only.
+ * built (else drift, exit 6, the most serious). A migration failed, modified,
+ * missing or out of order exits 8. Reads only.
  */
 #include <string.h>
 
@@ -61,7 +62,6 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 					return plumb_error_nomem(ctx);
 				break;
 			case PLUMB_MIG_PENDING:
-			case PLUMB_MIG_OUT_OF_ORDER:
 				n_pending++;
 				break;
 			default:
@@ -79,6 +79,22 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 
 	bool schema_ok = plumb_diff_is_empty(schema_diff);
 	bool drift_ok = !drift || plumb_diff_is_empty(drift);
+	/* The verdict, most serious first, recorded before the report so that
+	 * the JSON report carries it. */
+	int result = 0;
+	if (!drift_ok)
+		result = plumb_error_set(ctx, PLUMB_EDRIFT,
+					 "the database differs from its migration history");
+	else if (n_problem)
+		result = plumb_error_set(ctx, PLUMB_EPROBLEM,
+					 "%zu migration%s failed, modified, missing or out of order",
+					 n_problem, n_problem == 1 ? "" : "s");
+	else if (!schema_ok)
+		result = plumb_error_set(ctx, PLUMB_EDIFF, "%s differs from the migrations",
+					 env.schema);
+	else if (n_pending)
+		result = plumb_error_set(ctx, PLUMB_EPENDING, "%zu pending migration%s", n_pending,
+					 n_pending == 1 ? "" : "s");
 	if (opts->json) {
 		json_t *doc = json_pack(
 			"{s:s, s:s, s:s, s:{s:b, s:o}, s:b, s:I, s:I}", "schema", env.schema,
@@ -105,7 +121,8 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 			fprintf(env.out, "skip  %s does not exist yet\n", env.url);
 		} else {
 			if (n_problem)
-				fprintf(env.out, "FAIL  %zu migration%s failed, modified or missing "
+				fprintf(env.out, "FAIL  %zu migration%s failed, modified, missing or "
+						 "out of order "
 						 "(see `plumb status`)\n",
 					n_problem, n_problem == 1 ? "" : "s");
 			if (n_pending)
@@ -123,18 +140,5 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 			}
 		}
 	}
-	if (!drift_ok)
-		return plumb_error_set(ctx, PLUMB_EDRIFT,
-				       "the database differs from its migration history");
-	if (n_problem)
-		return plumb_error_set(ctx, PLUMB_EINTEGRITY,
-				       "%zu migration%s failed, modified or missing", n_problem,
-				       n_problem == 1 ? "" : "s");
-	if (!schema_ok)
-		return plumb_error_set(ctx, PLUMB_EDIFF, "%s differs from the migrations",
-				       env.schema);
-	if (n_pending)
-		return plumb_error_set(ctx, PLUMB_EPENDING, "%zu pending migration%s", n_pending,
-				       n_pending == 1 ? "" : "s");
-	return 0;
+	return result;
 }

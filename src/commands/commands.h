@@ -53,7 +53,11 @@ json_t *plumb__plan_json(const plumb_plan *plan);
 /* The diff's changes as a JSON array of strings. */
 json_t *plumb__diff_json(plumb_ctx *ctx, const plumb_diff *diff);
 
-/* Writes a JSON document (steals the reference) to env->out, newline-terminated. */
+/* Writes the run's one JSON report (steals doc) to env->out, newline-
+ * terminated: {"ok": no error recorded yet, doc's members, and when an error
+ * is recorded "error": {code, message, detail, hint, sqlstate, object,
+ * position} and, for a refused plan, "hazards": [{kind, message, destructive,
+ * sql}]}. A command that fails after its report records the error first. */
 int plumb__emit_json(plumb_ctx *ctx, const plumb_env *env, json_t *doc);
 
 /* Prints to env->err unless quiet. */

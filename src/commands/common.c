@@ -210,7 +210,10 @@ int plumb__plan_diff(plumb_ctx *ctx, const plumb_env *env, const plumb_dialect *
 	int rc = d->plan(ctx, ctx->root, diff, &popts, out);
 	if (rc)
 		return rc;
-	return plumb_plan_check_hazards(ctx, *out, env->opts->allow_data_loss);
+	rc = plumb_plan_check_hazards(ctx, *out, env->opts->allow_data_loss);
+	if (rc == PLUMB_EHAZARD)
+		ctx->refused = *out;
+	return rc;
 }
 
 json_t *plumb__plan_json(const plumb_plan *plan)
@@ -248,16 +251,150 @@ json_t *plumb__diff_json(plumb_ctx *ctx, const plumb_diff *diff)
 	return arr;
 }
 
+/* A JSON string of text; bytes that are not UTF-8 become '?'. */
+static json_t *text_json(const char *text)
+{
+	if (!text)
+		return json_null();
+	json_t *v = json_string(text);
+	if (v)
+		return v;
+	char *copy = strdup(text);
+	if (!copy)
+		return NULL;
+	for (char *p = copy; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			*p = '?';
+	v = json_string(copy);
+	free(copy);
+	return v;
+}
+
+static const char *code_name(int code)
+{
+	switch (code) {
+	case PLUMB_ENOMEM: return "nomem";
+	case PLUMB_ENOTFOUND: return "not_found";
+	case PLUMB_EPARSE: return "parse";
+	case PLUMB_EDB: return "db";
+	case PLUMB_EHAZARD: return "hazard";
+	case PLUMB_ELOCKED: return "locked";
+	case PLUMB_EDRIFT: return "drift";
+	case PLUMB_EUSAGE: return "usage";
+	case PLUMB_EINTEGRITY: return "integrity";
+	case PLUMB_EPENDING: return "pending";
+	case PLUMB_EDIFF: return "diff";
+	case PLUMB_EIO: return "io";
+	case PLUMB_EFAILED: return "failed";
+	case PLUMB_EPROBLEM: return "problem";
+	default: return "error";
+	}
+}
+
+/* The error as a JSON object: code, message, detail, hint, sqlstate,
+ * object and position ({file, line, col}, or null). */
+static json_t *error_json(const plumb_error *err)
+{
+	json_t *pos = json_null();
+	if (err->file)
+		pos = json_pack("{s:o, s:i, s:i}", "file", text_json(err->file), "line", err->line,
+				"col", err->line && !err->col ? 1 : err->col);
+	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "code", code_name(err->code),
+			 "message", text_json(err->message ? err->message : ""), "detail",
+			 text_json(err->detail), "hint", text_json(err->hint), "sqlstate",
+			 text_json(err->sqlstate), "object", text_json(err->object), "position",
+			 pos);
+}
+
+/* The hazards of a refused plan, one record per hazard. */
+static json_t *hazards_json(const plumb_plan *plan)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < plan->stmts.n; i++) {
+		const plumb_stmt *s = plan->stmts.items[i];
+		for (size_t j = 0; j < s->hazards.n; j++) {
+			const plumb_hazard *h = s->hazards.items[j];
+			json_array_append_new(arr, json_pack("{s:s, s:o, s:b, s:o}", "kind",
+							     plumb_hazard_name(h->kind), "message",
+							     text_json(h->message), "destructive",
+							     plumb_hazard_is_destructive(h->kind),
+							     "sql", text_json(s->sql)));
+		}
+	}
+	return arr;
+}
+
+/* Writes doc, steals it, marks the run reported. */
+static int dump(plumb_ctx *ctx, FILE *out, json_t *doc)
+{
+	int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(doc);
+	fputc('\n', out);
+	ctx->reported = true;
+	if (rc != 0)
+		return plumb_error_set(ctx, PLUMB_EIO, "could not write the report");
+	return 0;
+}
+
+/* {"ok": ..., then doc's members, then "error" and "hazards" when the run
+ * failed}; steals doc. */
+static json_t *result_json(plumb_ctx *ctx, json_t *doc)
+{
+	json_t *all = json_pack("{s:b}", "ok", !ctx->err.code);
+	if (!all || (doc && json_object_update(all, doc) < 0)) {
+		json_decref(all);
+		json_decref(doc);
+		return NULL;
+	}
+	json_decref(doc);
+	if (ctx->err.code) {
+		json_object_set_new(all, "error", error_json(&ctx->err));
+		if (ctx->refused)
+			json_object_set_new(all, "hazards", hazards_json(ctx->refused));
+	}
+	return all;
+}
+
 int plumb__emit_json(plumb_ctx *ctx, const plumb_env *env, json_t *doc)
 {
 	if (!doc)
 		return plumb_error_nomem(ctx);
-	int rc = json_dumpf(doc, env->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_t *all = result_json(ctx, doc);
+	if (!all)
+		return plumb_error_nomem(ctx);
+	return dump(ctx, env->out, all);
+}
+
+int plumb_cmd_finish(plumb_ctx *ctx, const plumb_options *opts, int rc)
+{
+	if (!opts->json || ctx->reported)
+		return rc;
+	if (rc && !ctx->err.code)
+		plumb_error_set(ctx, rc, "%s", rc == PLUMB_EDIFF      ? "differences found"
+					       : rc == PLUMB_EPENDING ? "pending migrations"
+								      : "command failed");
+	json_t *all = result_json(ctx, NULL);
+	if (!all) {
+		fputs("{\"ok\": false, \"error\": {\"code\": \"nomem\", \"message\": \"out of "
+		      "memory\"}}\n",
+		      opts->out ? opts->out : stdout);
+		ctx->reported = true;
+		return rc ? rc : PLUMB_ENOMEM;
+	}
+	int drc = dump(ctx, opts->out ? opts->out : stdout, all);
+	return rc ? rc : drc;
+}
+
+void plumb_error_print_json(const plumb_error *err, FILE *f)
+{
+	json_t *doc = json_pack("{s:b, s:o}", "ok", false, "error", error_json(err));
+	if (doc && json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0)
+		fputc('\n', f);
+	else
+		fputs("{\"ok\": false, \"error\": {\"code\": \"nomem\", \"message\": \"out of "
+		      "memory\"}}\n",
+		      f);
 	json_decref(doc);
-	fputc('\n', env->out);
-	if (rc != 0)
-		return plumb_error_set(ctx, PLUMB_EIO, "could not write the report");
-	return 0;
 }
 
 void plumb__note(const plumb_env *env, const char *fmt, ...)

@@ -57,11 +57,11 @@ int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, 
 		return rc;
 	if ((rc = plumb_diff_catalogs(ctx, ctx->root, ca, cb, &diff)) < 0)
 		return rc;
-	plumb_plan_opts popts = {.online = opts->online};
-	if ((rc = d->plan(ctx, ctx->root, diff, &popts, &plan)) < 0)
+	if ((rc = plumb__plan_diff(ctx, &env, d, diff, &plan)) < 0)
 		return rc;
-	if ((rc = plumb_plan_check_hazards(ctx, plan, opts->allow_data_loss)) < 0)
-		return rc;
+	bool differ = opts->exit_code && !plumb_plan_is_empty(plan);
+	if (differ && opts->json)
+		plumb_error_set(ctx, PLUMB_EDIFF, "differences found");
 	if (opts->json) {
 		json_t *doc = json_pack("{s:s, s:o, s:o}", "dialect", d->name, "changes",
 					plumb__diff_json(ctx, diff), "statements",
@@ -73,7 +73,5 @@ int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, 
 			return rc;
 		fputs(sql, env.out);
 	}
-	if (opts->exit_code && !plumb_plan_is_empty(plan))
-		return PLUMB_EDIFF;
-	return 0;
+	return differ ? PLUMB_EDIFF : 0;
 }

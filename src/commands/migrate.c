@@ -86,14 +86,10 @@ int plumb_cmd_migrate(plumb_ctx *ctx, const plumb_options *opts)
 		p.open_line = false;
 	}
 	if (opts->json) {
-		json_t *doc = json_pack("{s:s, s:s, s:b, s:O, s:b}", "database", conn->display,
+		json_t *doc = json_pack("{s:s, s:s, s:b, s:O}", "database", conn->display,
 					"format",
 					history->format == PLUMB_HISTORY_DRIZZLE ? "drizzle" : "plumb",
-					"dry_run", opts->dry_run, "applied", p.list, "ok", rc == 0);
-		if (rc && doc) {
-			const plumb_error *e = plumb_ctx_error(ctx);
-			json_object_set_new(doc, "error", json_string(e && e->message ? e->message : ""));
-		}
+					"dry_run", opts->dry_run, "applied", p.list);
 		int jrc = plumb__emit_json(ctx, &env, doc);
 		if (!rc)
 			rc = jrc;

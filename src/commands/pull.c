@@ -53,7 +53,9 @@ int plumb_cmd_pull(plumb_ctx *ctx, const plumb_options *opts)
 		if ((rc = plumb_catalog_to_json(ctx, cat, ctx->root, &js)) < 0)
 			return rc;
 		if (to_stdout) {
+			/* the catalog itself is the report */
 			fputs(js, env.out);
+			ctx->reported = true;
 			return 0;
 		}
 	}

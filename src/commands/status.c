@@ -2,7 +2,9 @@
  * plumb status: every migration with its state (applied, baseline, pending,
  * failed, modified, missing, out-of-order), joined from the migrations folder
  * and the tracking table. Reads only: a database that does not exist yet
- * shows everything pending and is not created.
+ * shows everything pending and is not created. With --exit-code, exits 8
+ * when a migration failed, was modified, is missing or out of order, else 7
+ * when migrations are pending.
  */
 #include "commands/commands.h"
 
@@ -29,10 +31,10 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 	json_t *list = json_array();
 	for (size_t i = 0; i < states.n; i++) {
 		const plumb_mig_state *s = states.items[i];
-		if (s->status == PLUMB_MIG_PENDING || s->status == PLUMB_MIG_OUT_OF_ORDER)
+		if (s->status == PLUMB_MIG_PENDING)
 			n_pending++;
 		if (s->status == PLUMB_MIG_FAILED || s->status == PLUMB_MIG_MODIFIED ||
-		    s->status == PLUMB_MIG_MISSING)
+		    s->status == PLUMB_MIG_MISSING || s->status == PLUMB_MIG_OUT_OF_ORDER)
 			n_problem++;
 		json_t *o = json_pack("{s:s, s:s, s:s}", "version", s->version, "name",
 				      s->name ? s->name : "", "status",
@@ -50,6 +52,15 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 		}
 		json_array_append_new(list, o);
 	}
+	/* --exit-code: a problem (exit 8) outranks pending migrations (exit 7). */
+	int result = 0;
+	if (opts->exit_code && n_problem)
+		result = plumb_error_set(ctx, PLUMB_EPROBLEM,
+					 "%zu migration%s failed, modified, missing or out of order",
+					 n_problem, n_problem == 1 ? "" : "s");
+	else if (opts->exit_code && n_pending)
+		result = plumb_error_set(ctx, PLUMB_EPENDING, "%zu pending migration%s", n_pending,
+					 n_pending == 1 ? "" : "s");
 	if (opts->json) {
 		rc = plumb__emit_json(ctx, &env,
 				      json_pack("{s:s, s:s, s:s, s:o, s:I, s:I}", "database",
@@ -82,8 +93,5 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 		fprintf(env.out, "%zu pending, %zu with problems\n", n_pending, n_problem);
 		json_decref(list);
 	}
-	if (opts->exit_code && n_pending)
-		return plumb_error_set(ctx, PLUMB_EPENDING, "%zu pending migration%s", n_pending,
-				       n_pending == 1 ? "" : "s");
-	return 0;
+	return result;
 }

@@ -184,6 +184,8 @@ int plumb_exit_code(int rc)
 		return PLUMB_EXIT_DRIFT;
 	case PLUMB_EPENDING:
 		return PLUMB_EXIT_PENDING;
+	case PLUMB_EPROBLEM:
+		return PLUMB_EXIT_PROBLEM;
 	default:
 		return PLUMB_EXIT_ERROR;
 	}

@@ -18,6 +18,8 @@ struct plumb_ctx {
 	plumb_arena *root;   /* everything of the run */
 	plumb_error err;     /* first error wins */
 	int verbose;         /* 0 quiet, 1 normal, 2 debug */
+	bool reported;       /* commands: the JSON report of the run was printed */
+	const void *refused; /* commands: the plumb_plan refused for its hazards */
 };
 
 /* --- errors ---------------------------------------------------------- */
