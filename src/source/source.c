@@ -94,7 +94,9 @@ int plumb_source_schema_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *
 		if ((rc = dialect->exec_script(ctx, conn, f->text, f->path)) < 0)
 			goto done;
 	}
-	rc = dialect->introspect(ctx, conn, arena, out);
+	if ((rc = dialect->introspect(ctx, conn, arena, out)) < 0)
+		goto done;
+	rc = plumb__source_carry_renames(ctx, arena, dialect, &files, *out);
 done:
 	plumb_arena_free(scratch);
 	return rc;

@@ -44,6 +44,12 @@ int plumb_source_schema_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *
 				const plumb_dialect *dialect, const char *dev_url,
 				plumb_catalog **out);
 
+/* Attaches the `-- plumb:renamed from=` annotations of files (read by the
+ * dialect's offline builder, when it has one) to the objects of the same
+ * names in exact, a catalog the files built in a scratch database. */
+int plumb__source_carry_renames(plumb_ctx *ctx, plumb_arena *arena, const plumb_dialect *dialect,
+				const plumb_vec *files, plumb_catalog *exact);
+
 /* The catalog a migrations folder produces, replayed in a scratch database. */
 int plumb_source_migrations_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *dir,
 				    const plumb_dialect *dialect, const char *dev_url,
