@@ -40,6 +40,12 @@ const plumb_dialect *plumb__env_file_dialect(const plumb_env *env);
 /* Opens the environment's database. */
 int plumb__env_connect(plumb_ctx *ctx, const plumb_env *env, plumb_conn **out);
 
+/* An empty scratch database standing in for url, a database that does not
+ * exist yet (an uncreated SQLite file), for commands that must not create
+ * it; an error when it could not be created either (no such folder). */
+int plumb__connect_missing(plumb_ctx *ctx, const plumb_dialect *d, const char *url,
+			   plumb_conn **out);
+
 /* True unless the database is known not to exist yet (an uncreated SQLite file). */
 bool plumb__env_database_exists(const plumb_env *env);
 

@@ -191,16 +191,37 @@ int plumb__env_connect(plumb_ctx *ctx, const plumb_env *env, plumb_conn **out)
 	if (rc)
 		return rc;
 	const plumb_dialect *d = plumb_dialect_for_url(env->url);
-	/* A dry run must not create the database it would create: it reads an
-	 * empty scratch database in its place. */
-	if (env->opts->dry_run && !plumb__env_database_exists(env)) {
-		if ((rc = d->connect_scratch(ctx, ctx->root, NULL, out)) < 0)
-			return rc;
-		(*out)->display = plumb_arena_printf(ctx->root, "%s (does not exist yet)",
-						     env->url);
-		return (*out)->display ? 0 : plumb_error_nomem(ctx);
-	}
+	/* A dry run must not create the database it would create. */
+	if (env->opts->dry_run && !plumb__env_database_exists(env))
+		return plumb__connect_missing(ctx, d, env->url, out);
 	return d->connect(ctx, ctx->root, env->url, out);
+}
+
+int plumb__connect_missing(plumb_ctx *ctx, const plumb_dialect *d, const char *url,
+			   plumb_conn **out)
+{
+	/* the folder must exist, as it must for the database to be created */
+	const char *path = url;
+	if (plumb_str_starts_with(path, "sqlite://"))
+		path += 9;
+	else if (plumb_str_starts_with(path, "sqlite:"))
+		path += 7;
+	const char *slash = strrchr(path, '/');
+	if (slash && slash != path) {
+		char *dir = plumb_arena_strndup(ctx->root, path, (size_t)(slash - path));
+		if (!dir)
+			return plumb_error_nomem(ctx);
+		if (!plumb_fs_is_dir(dir))
+			return plumb_error_set(ctx, PLUMB_EDB,
+					       "could not open database \"%s\": directory \"%s\" "
+					       "does not exist",
+					       path, dir);
+	}
+	int rc = d->connect_scratch(ctx, ctx->root, NULL, out);
+	if (rc)
+		return rc;
+	(*out)->display = plumb_arena_printf(ctx->root, "%s (does not exist yet)", url);
+	return (*out)->display ? 0 : plumb_error_nomem(ctx);
 }
 
 int plumb__plan_diff(plumb_ctx *ctx, const plumb_env *env, const plumb_dialect *d,

@@ -26,7 +26,7 @@ static int side_catalog(plumb_ctx *ctx, const plumb_env *env, const plumb_source
 	if (src->kind == PLUMB_SOURCE_DATABASE && src->dialect->database_exists &&
 	    !src->dialect->database_exists(src->spec)) {
 		plumb_conn *conn;
-		int rc = src->dialect->connect_scratch(ctx, ctx->root, NULL, &conn);
+		int rc = plumb__connect_missing(ctx, src->dialect, src->spec, &conn);
 		return rc ? rc : src->dialect->introspect(ctx, conn, ctx->root, out);
 	}
 	return plumb_source_catalog(ctx, ctx->root, src, d, env->dev_url, out);
