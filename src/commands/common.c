@@ -140,6 +140,8 @@ int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 		env->url = PLUMB_DEFAULT_URL;
 		env->url_origin = "default";
 	}
+	if (!(env->url_shown = plumb_redact(ctx->root, env->url)))
+		return plumb_error_nomem(ctx);
 	if (!env->schema)
 		env->schema = PLUMB_DEFAULT_SCHEMA;
 	if (!env->dir)
@@ -176,13 +178,18 @@ static int check_url(plumb_ctx *ctx, const plumb_env *env)
 	if (rc)
 		return rc;
 	return plumb_error_set(ctx, PLUMB_EUSAGE, "\"%s\" (from %s) is not a database URL",
-			       env->url, env->url_origin);
+			       env->url_shown, env->url_origin);
 }
 
 bool plumb__env_database_exists(const plumb_env *env)
 {
 	const plumb_dialect *d = plumb_dialect_for_url(env->url);
 	return !d || !d->database_exists || d->database_exists(env->url);
+}
+
+bool plumb__env_no_database(const plumb_env *env)
+{
+	return !strcmp(env->url_origin, "default") && env->dialect != plumb_dialect_for_url(env->url);
 }
 
 int plumb__env_connect(plumb_ctx *ctx, const plumb_env *env, plumb_conn **out)

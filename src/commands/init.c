@@ -46,7 +46,7 @@ int plumb_cmd_init(plumb_ctx *ctx, const plumb_options *opts)
 	if (opts->json) {
 		rc = plumb__emit_json(ctx, &env,
 				      json_pack("{s:O, s:s, s:s, s:s}", "created", created, "schema",
-						env.schema, "migrations", env.dir, "url", env.url));
+						env.schema, "migrations", env.dir, "url", env.url_shown));
 	} else if (!json_array_size(created)) {
 		plumb__note(&env, "already initialised: %s and %s exist\n", env.schema, sum);
 	}

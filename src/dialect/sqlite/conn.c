@@ -169,7 +169,7 @@ static int open_db(plumb_ctx *ctx, plumb_arena *arena, const char *url, const ch
 		goto done;
 	}
 	c->base.dialect = &plumb_dialect_sqlite;
-	c->base.display = plumb_arena_strdup(arena, url);
+	c->base.display = plumb_redact(arena, url);
 	c->db = db;
 	c->path = plumb_arena_strdup(arena, path);
 	if (!c->base.display || !c->path) {
