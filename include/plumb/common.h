@@ -63,6 +63,11 @@ const plumb_error *plumb_ctx_error(const plumb_ctx *ctx);
  * detail and hint) to f. */
 void plumb_error_print(const plumb_error *err, FILE *f);
 
+/* Writes s to f with the bytes a terminal would act on or cannot show
+ * (control bytes but newline and tab, DEL, bytes that are not UTF-8) as
+ * \xNN, as every message of plumb shows text it was given. */
+void plumb_print_escaped(const char *s, FILE *f);
+
 /* Maps a return code to the process exit code. */
 int plumb_exit_code(int rc);
 

@@ -257,10 +257,14 @@ static void print_command_help(const command *c, FILE *f)
 static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg = NULL;
 	fputs("plumb: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
 	va_end(ap);
+	plumb_print_escaped(msg ? msg : "out of memory", stderr); /* it quotes arguments */
+	free(msg);
 	fputs("\nTry 'plumb --help'.\n", stderr);
 	return PLUMB_EXIT_USAGE;
 }

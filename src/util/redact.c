@@ -88,6 +88,14 @@ char *plumb_escape(plumb_arena *a, const char *s, bool keep_newlines)
 	return b.data ? b.data : plumb_arena_strdup(a, "");
 }
 
+void plumb_print_escaped(const char *s, FILE *f)
+{
+	plumb_arena *a = plumb_arena_new(NULL);
+	char *shown = a ? plumb_escape(a, s, true) : NULL;
+	fputs(shown ? shown : "(out of memory)", f);
+	plumb_arena_free(a);
+}
+
 bool plumb_needs_escape(const char *s, bool keep_newlines)
 {
 	const unsigned char *p = (const unsigned char *)s;
