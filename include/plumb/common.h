@@ -73,6 +73,11 @@ void plumb_error_print(const plumb_error *err, FILE *f);
  * command fails before its report). */
 void plumb_error_print_json(const plumb_error *err, FILE *f);
 
+/* Writes s to f with the bytes a terminal would act on or cannot show
+ * (control bytes but newline and tab, DEL, bytes that are not UTF-8) as
+ * \xNN, as every message of plumb shows text it was given. */
+void plumb_print_escaped(const char *s, FILE *f);
+
 /* Maps a return code to the process exit code. */
 int plumb_exit_code(int rc);
 

@@ -264,16 +264,20 @@ static bool json_errors;
 static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	char msg[1024];
+	char *msg = NULL;
+	fputs("plumb: ", stderr);
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
 	va_end(ap);
-	fprintf(stderr, "plumb: %s\nTry 'plumb --help'.\n", msg);
+	plumb_print_escaped(msg ? msg : "out of memory", stderr); /* it quotes arguments */
+	fputs("\nTry 'plumb --help'.\n", stderr);
 	if (json_errors) {
-		plumb_error err = {.code = PLUMB_EUSAGE, .message = msg,
+		plumb_error err = {.code = PLUMB_EUSAGE, .message = msg ? msg : "out of memory",
 				   .hint = "try 'plumb --help'"};
 		plumb_error_print_json(&err, stdout);
 	}
+	free(msg);
 	return PLUMB_EXIT_USAGE;
 }
 

@@ -45,7 +45,8 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 				      &schema_diff)) < 0)
 		return rc;
 
-	bool have_db = plumb__env_database_exists(&env);
+	bool no_db = plumb__env_no_database(&env);
+	bool have_db = !no_db && plumb__env_database_exists(&env);
 	if (have_db) {
 		if ((rc = plumb__env_connect(ctx, &env, &conn)) < 0 ||
 		    (rc = plumb_runner_read_records(ctx, conn, ctx->root, history, &records)) < 0 ||
@@ -98,7 +99,7 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 	if (opts->json) {
 		json_t *doc = json_pack(
 			"{s:s, s:s, s:s, s:{s:b, s:o}, s:b, s:I, s:I}", "schema", env.schema,
-			"migrations", env.dir, "database", conn ? conn->display : env.url,
+			"migrations", env.dir, "database", conn ? conn->display : env.url_shown,
 			"schema_vs_migrations", "in_sync", schema_ok, "changes",
 			plumb__diff_json(ctx, schema_diff), "database_exists", have_db, "pending",
 			(json_int_t)n_pending, "problems", (json_int_t)n_problem);
@@ -118,7 +119,11 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 			list_changes(&env, ctx, schema_diff);
 		}
 		if (!have_db) {
-			fprintf(env.out, "skip  %s does not exist yet\n", env.url);
+			if (no_db)
+				fprintf(env.out, "skip  no %s database given (--url, DATABASE_URL or "
+						 "the url of plumb.json)\n", d->name);
+			else
+				fprintf(env.out, "skip  %s does not exist yet\n", env.url_shown);
 		} else {
 			if (n_problem)
 				fprintf(env.out, "FAIL  %zu migration%s failed, modified, missing or "

@@ -23,6 +23,7 @@ typedef struct plumb_env {
 	const plumb_options *opts;
 	FILE *out, *err;
 	const char *url;                 /* database URL */
+	const char *url_shown;           /* url as messages and reports show it (plumb_redact) */
 	const char *url_origin;          /* "--url", "DATABASE_URL", "config", "default" */
 	const char *schema;              /* schema file or folder */
 	const char *dir;                 /* migrations folder */
@@ -48,6 +49,10 @@ int plumb__connect_missing(plumb_ctx *ctx, const plumb_dialect *d, const char *u
 
 /* True unless the database is known not to exist yet (an uncreated SQLite file). */
 bool plumb__env_database_exists(const plumb_env *env);
+
+/* True when no database was named and the default (sqlite:plumb.db) is not
+ * of the dialect asked for (--dialect pg). */
+bool plumb__env_no_database(const plumb_env *env);
 
 /* Plans diff with the dialect and checks hazards against opts. */
 int plumb__plan_diff(plumb_ctx *ctx, const plumb_env *env, const plumb_dialect *d,

@@ -44,21 +44,69 @@ static const char *config_path(plumb_ctx *ctx, const char *config, const char *v
 	return plumb_arena_printf(ctx->root, "%.*s/%s", (int)(slash - config), config, value);
 }
 
-static int get_string(plumb_ctx *ctx, const char *config, json_t *obj, const char *key,
-		      const char **out)
+/* Where "key": first appears in the config's text (jansson keeps no
+ * positions of values), for messages; 0, 0 when it cannot be told. */
+static void key_position(const char *text, const char *key, int *line, int *col)
+{
+	size_t n = strlen(key);
+	*line = *col = 0;
+	for (const char *p = text ? strchr(text, '"') : NULL; p; p = strchr(p + 1, '"')) {
+		if (strncmp(p + 1, key, n) || p[n + 1] != '"')
+			continue;
+		const char *q = p + n + 2;
+		while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+			q++;
+		if (*q == ':') {
+			plumb_text_position(text, (size_t)(p - text), line, col);
+			return;
+		}
+	}
+}
+
+/* A config error at key: "plumb.json:LINE:COL: ...". All are usage errors
+ * (exit 2: bad command line or configuration). */
+static int config_error(plumb_ctx *ctx, const char *config, const char *text, const char *key,
+			const char *fmt, const char *arg)
+{
+	int line, col;
+	key_position(text, key, &line, &col);
+	return plumb_error_set_at(ctx, PLUMB_EUSAGE, config, line, col, fmt, key, arg);
+}
+
+static int get_string(plumb_ctx *ctx, const char *config, const char *text, json_t *obj,
+		      const char *key, const char **out)
 {
 	json_t *v = json_object_get(obj, key);
 	if (!v)
 		return 0;
 	if (!json_is_string(v))
-		return plumb_error_set_at(ctx, PLUMB_EUSAGE, config, 0, 0, "\"%s\" must be a string",
-					  key);
+		return config_error(ctx, config, text, key, "\"%s\" must be a string%s", "");
 	return expand_env(ctx, config, json_string_value(v), out);
+}
+
+/* Refuses keys of obj not in known (NULL-terminated): a misspelt key would
+ * otherwise be ignored without a word. */
+static int check_keys(plumb_ctx *ctx, const char *config, const char *text, json_t *obj,
+		      const char *const *known, const char *where)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(obj, key, v) {
+		size_t i = 0;
+		while (known[i] && strcmp(known[i], key))
+			i++;
+		if (!known[i])
+			return config_error(ctx, config, text, key, "unknown key \"%s\"%s", where);
+	}
+	return 0;
 }
 
 static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env,
 		       const char **cfg_url, const char **cfg_dialect, const char **cfg_dev_url)
 {
+	static const char *const top_keys[] = {"schema", "migrations", "dialect", "dev_url",
+					       "environments", NULL};
+	static const char *const env_keys[] = {"url", NULL};
 	const char *path = opts->config ? opts->config : PLUMB_DEFAULT_CONFIG;
 	if (!opts->config && !plumb_fs_exists(path)) {
 		if (opts->env)
@@ -66,45 +114,66 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 					       "--env %s given but there is no %s", opts->env, path);
 		return 0;
 	}
+	if (!plumb_fs_exists(path))
+		return plumb_error_set_at(ctx, PLUMB_EUSAGE, path, 0, 0, "no such config file");
+	char *text;
+	size_t len;
+	int rc = plumb_fs_read(ctx, ctx->root, path, &text, &len);
+	if (rc)
+		return rc;
 	json_error_t jerr;
-	json_t *root = json_load_file(path, 0, &jerr);
-	int rc = 0;
-	if (!root) {
-		if (!plumb_fs_exists(path))
-			return plumb_error_set_at(ctx, PLUMB_ENOTFOUND, path, 0, 0,
-						  "no such config file");
-		return plumb_error_set_at(ctx, PLUMB_EPARSE, path, jerr.line, jerr.column, "%s",
+	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root)
+		return plumb_error_set_at(ctx, PLUMB_EUSAGE, path, jerr.line, jerr.column, "%s",
 					  jerr.text);
-	}
 	if (!json_is_object(root)) {
-		rc = plumb_error_set_at(ctx, PLUMB_EPARSE, path, 1, 1, "config must be a JSON object");
+		rc = plumb_error_set_at(ctx, PLUMB_EUSAGE, path, 1, 1, "config must be a JSON object");
 		goto done;
 	}
 	const char *s = NULL, *d = NULL;
-	if ((rc = get_string(ctx, path, root, "schema", &s)) < 0 ||
-	    (rc = get_string(ctx, path, root, "migrations", &d)) < 0 ||
-	    (rc = get_string(ctx, path, root, "dialect", cfg_dialect)) < 0 ||
-	    (rc = get_string(ctx, path, root, "dev_url", cfg_dev_url)) < 0)
+	if ((rc = check_keys(ctx, path, text, root, top_keys,
+			     " (expected schema, migrations, dialect, dev_url, environments)")) < 0 ||
+	    (rc = get_string(ctx, path, text, root, "schema", &s)) < 0 ||
+	    (rc = get_string(ctx, path, text, root, "migrations", &d)) < 0 ||
+	    (rc = get_string(ctx, path, text, root, "dialect", cfg_dialect)) < 0 ||
+	    (rc = get_string(ctx, path, text, root, "dev_url", cfg_dev_url)) < 0)
 		goto done;
 	if (s && !opts->schema)
 		env->schema = config_path(ctx, path, s);
 	if (d && !opts->dir)
 		env->dir = config_path(ctx, path, d);
 	json_t *envs = json_object_get(root, "environments");
+	if (envs && !json_is_object(envs)) {
+		rc = config_error(ctx, path, text, "environments",
+				  "\"%s\" must be a JSON object (name: {\"url\": ...})%s", "");
+		goto done;
+	}
+	const char *ename;
+	json_t *e;
+	json_object_foreach(envs, ename, e) {
+		if (!json_is_object(e)) {
+			rc = config_error(ctx, path, text, ename,
+					  "environment \"%s\" must be a JSON object%s", "");
+			goto done;
+		}
+		if ((rc = check_keys(ctx, path, text, e, env_keys,
+				     " in an environment (expected url)")) < 0)
+			goto done;
+		json_t *u = json_object_get(e, "url");
+		if (u && !json_is_string(u)) {
+			rc = config_error(ctx, path, text, "url", "\"%s\" must be a string%s", "");
+			goto done;
+		}
+	}
 	const char *name = opts->env ? opts->env : "default";
-	json_t *e = envs ? json_object_get(envs, name) : NULL;
+	e = envs ? json_object_get(envs, name) : NULL;
 	if (!e) {
 		if (opts->env)
 			rc = plumb_error_set_at(ctx, PLUMB_EUSAGE, path, 0, 0,
 						"no environment \"%s\" in the config", opts->env);
 		goto done;
 	}
-	if (!json_is_object(e)) {
-		rc = plumb_error_set_at(ctx, PLUMB_EPARSE, path, 0, 0,
-					"environment \"%s\" must be a JSON object", name);
-		goto done;
-	}
-	rc = get_string(ctx, path, e, "url", cfg_url);
+	rc = get_string(ctx, path, text, e, "url", cfg_url);
 done:
 	json_decref(root);
 	return rc;
@@ -140,6 +209,8 @@ int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 		env->url = PLUMB_DEFAULT_URL;
 		env->url_origin = "default";
 	}
+	if (!(env->url_shown = plumb_redact(ctx->root, env->url)))
+		return plumb_error_nomem(ctx);
 	if (!env->schema)
 		env->schema = PLUMB_DEFAULT_SCHEMA;
 	if (!env->dir)
@@ -176,13 +247,18 @@ static int check_url(plumb_ctx *ctx, const plumb_env *env)
 	if (rc)
 		return rc;
 	return plumb_error_set(ctx, PLUMB_EUSAGE, "\"%s\" (from %s) is not a database URL",
-			       env->url, env->url_origin);
+			       env->url_shown, env->url_origin);
 }
 
 bool plumb__env_database_exists(const plumb_env *env)
 {
 	const plumb_dialect *d = plumb_dialect_for_url(env->url);
 	return !d || !d->database_exists || d->database_exists(env->url);
+}
+
+bool plumb__env_no_database(const plumb_env *env)
+{
+	return !strcmp(env->url_origin, "default") && env->dialect != plumb_dialect_for_url(env->url);
 }
 
 int plumb__env_connect(plumb_ctx *ctx, const plumb_env *env, plumb_conn **out)

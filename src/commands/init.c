@@ -51,7 +51,7 @@ int plumb_cmd_init(plumb_ctx *ctx, const plumb_options *opts)
 		rc = plumb__emit_json(ctx, &env,
 				      json_pack("{s:O, s:b, s:s, s:s, s:s}", "created", created,
 						"dry_run", opts->dry_run, "schema", env.schema,
-						"migrations", env.dir, "url", env.url));
+						"migrations", env.dir, "url", env.url_shown));
 	} else if (!json_array_size(created)) {
 		plumb__note(&env, "already initialised: %s and %s exist\n", env.schema, sum);
 	}

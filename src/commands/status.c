@@ -64,7 +64,7 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 	if (opts->json) {
 		rc = plumb__emit_json(ctx, &env,
 				      json_pack("{s:s, s:s, s:s, s:o, s:I, s:I}", "database",
-						conn ? conn->display : env.url, "migrations", env.dir,
+						conn ? conn->display : env.url_shown, "migrations", env.dir,
 						"format",
 						history->format == PLUMB_HISTORY_DRIZZLE ? "drizzle"
 											 : "plumb",
@@ -74,7 +74,7 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 		if (rc)
 			return rc;
 	} else {
-		fprintf(env.out, "database:   %s%s\n", conn ? conn->display : env.url,
+		fprintf(env.out, "database:   %s%s\n", conn ? conn->display : env.url_shown,
 			conn ? "" : " (does not exist yet)");
 		fprintf(env.out, "migrations: %s (%zu%s)\n", env.dir, history->migrations.n,
 			history->format == PLUMB_HISTORY_DRIZZLE ? ", drizzle-kit" : "");

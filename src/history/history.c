@@ -616,8 +616,7 @@ static int drizzle_refusal(plumb_ctx *ctx, const char *dir, const char *what)
 				    what, PLUMB_DRIZZLE_JOURNAL);
 	plumb_error_set_hint(ctx, "drizzle-kit's journal lists its migrations and needs no "
 				  "plumb.sum; add migrations with `drizzle-kit generate` (or "
-				  "`drizzle-kit generate --custom`), or move to a plumb folder "
-				  "with `plumb import`");
+				  "`drizzle-kit generate --custom`)");
 	return rc;
 }
 

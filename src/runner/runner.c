@@ -9,9 +9,11 @@
  * run as drizzle-orm runs them (each `--> statement-breakpoint` chunk on its
  * own) and are recorded in drizzle-orm's table.
  */
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "runner/runner.h"
 
@@ -63,10 +65,23 @@ static char *utc_now(plumb_arena *a)
 	return plumb_arena_strdup(a, buf);
 }
 
+/* Who applies migrations, for applied_by: $USER, $LOGNAME, else the name
+ * of the effective user in the password database, else "uid N". */
 static const char *who(void)
 {
+	static char name[256];
 	const char *u = getenv("USER");
-	return u && *u ? u : "unknown";
+	if (!u || !*u)
+		u = getenv("LOGNAME");
+	if (!u || !*u) {
+		struct passwd *pw = getpwuid(geteuid());
+		u = pw && pw->pw_name && *pw->pw_name ? pw->pw_name : NULL;
+	}
+	if (u)
+		snprintf(name, sizeof(name), "%s", u);
+	else
+		snprintf(name, sizeof(name), "uid %u", (unsigned)geteuid());
+	return name;
 }
 
 /* A migration as people name it in messages (its file name without .sql):

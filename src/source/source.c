@@ -8,8 +8,51 @@
  */
 #include <string.h>
 
+#include <libpq-fe.h>
+
 #include "runner/runner.h"
 #include "source/source.h"
+
+/* True when spec starts like a libpq conninfo string (key=...), which a
+ * path that does not exist rarely does. */
+static bool looks_like_conninfo(const char *spec)
+{
+	const char *p = spec;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	const char *k = p;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_')
+		p++;
+	if (p == k)
+		return false;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return *p == '=';
+}
+
+/* A conninfo string libpq would not read; its reason may quote spec, so it
+ * is scrubbed of spec's secrets. */
+static int conninfo_error(plumb_ctx *ctx, const char *spec, const char *shown)
+{
+	char *err = NULL;
+	PQconninfoOption *opts = PQconninfoParse(spec, &err);
+	plumb_vec secrets = {0};
+	const char *why = NULL;
+	if (opts)
+		PQconninfoFree(opts);
+	if (err) {
+		size_t n = strlen(err);
+		while (n && err[n - 1] == '\n')
+			n--;
+		plumb_redact_secrets(ctx->root, spec, &secrets);
+		char *msg = plumb_arena_strndup(ctx->root, err, n);
+		why = msg ? plumb_redact_scrub(ctx->root, msg, &secrets) : NULL;
+		why = why ? plumb_escape(ctx->root, why, false) : NULL;
+		PQfreemem(err);
+	}
+	return plumb_error_set(ctx, PLUMB_EUSAGE, "invalid connection string \"%s\"%s%s", shown,
+			       why ? ": " : "", why ? why : "");
+}
 
 int plumb_source_parse(plumb_ctx *ctx, const char *spec, plumb_source *out)
 {
@@ -35,9 +78,17 @@ int plumb_source_parse(plumb_ctx *ctx, const char *spec, plumb_source *out)
 		out->kind = PLUMB_SOURCE_SCHEMA;
 		return 0;
 	}
-	if (strchr(spec, ':') && !plumb_str_ends_with(spec, ".sql"))
-		return plumb_error_set(ctx, PLUMB_EUSAGE, "unrecognised database URL \"%s\"", spec);
-	return plumb_error_set_at(ctx, PLUMB_ENOTFOUND, spec, 0, 0, "no such file or directory");
+	const char *shown = plumb_redact(ctx->root, spec);
+	if (!shown)
+		return plumb_error_nomem(ctx);
+	if (plumb_str_ends_with(spec, ".sql"))
+		return plumb_error_set_at(ctx, PLUMB_ENOTFOUND, shown, 0, 0,
+					  "no such file or directory");
+	if (looks_like_conninfo(spec))
+		return conninfo_error(ctx, spec, shown);
+	if (strchr(spec, ':'))
+		return plumb_error_set(ctx, PLUMB_EUSAGE, "unrecognised database URL \"%s\"", shown);
+	return plumb_error_set_at(ctx, PLUMB_ENOTFOUND, shown, 0, 0, "no such file or directory");
 }
 
 static int read_one(plumb_ctx *ctx, plumb_arena *arena, const char *path, plumb_vec *out)

@@ -41,16 +41,25 @@ const plumb_error *plumb_ctx_error(const plumb_ctx *ctx)
 static const char nomem_message[] = "out of memory";
 static const char unformatted_message[] = "out of memory while formatting the error message";
 
+/* s as it may be printed: messages quote outside text (names, paths,
+ * server messages), whose raw bytes must not reach a terminal. */
+static char *shown(plumb_ctx *ctx, char *s, bool keep_newlines)
+{
+	if (!s || !plumb_needs_escape(s, keep_newlines))
+		return s;
+	return plumb_escape(ctx->root, s, keep_newlines);
+}
+
 static int set_v(plumb_ctx *ctx, int code, const char *file, int line, int col, const char *fmt,
 		 va_list ap)
 {
 	if (ctx->err.code)
 		return code;
 	ctx->err.code = code;
-	ctx->err.message = plumb_arena_vprintf(ctx->root, fmt, ap);
+	ctx->err.message = shown(ctx, plumb_arena_vprintf(ctx->root, fmt, ap), false);
 	if (!ctx->err.message) /* the code stays: it says what failed */
 		ctx->err.message = code == PLUMB_ENOMEM ? nomem_message : unformatted_message;
-	ctx->err.file = file ? plumb_arena_strdup(ctx->root, file) : NULL; /* NULL: no file */
+	ctx->err.file = file ? plumb_escape(ctx->root, file, false) : NULL; /* NULL: no file */
 	ctx->err.line = line;
 	ctx->err.col = col;
 	return code;
@@ -88,7 +97,7 @@ void plumb_error_add_detail(plumb_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *line = plumb_arena_vprintf(ctx->root, fmt, ap);
+	char *line = shown(ctx, plumb_arena_vprintf(ctx->root, fmt, ap), true);
 	va_end(ap);
 	if (!line)
 		return;
@@ -105,7 +114,7 @@ void plumb_error_set_hint(plumb_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *hint = plumb_arena_vprintf(ctx->root, fmt, ap);
+	char *hint = shown(ctx, plumb_arena_vprintf(ctx->root, fmt, ap), true);
 	va_end(ap);
 	if (hint && !ctx->err.hint)
 		ctx->err.hint = hint;
@@ -120,7 +129,7 @@ void plumb_error_set_sqlstate(plumb_ctx *ctx, const char *sqlstate)
 void plumb_error_set_object(plumb_ctx *ctx, const char *object)
 {
 	if (object && !ctx->err.object)
-		ctx->err.object = plumb_arena_strdup(ctx->root, object);
+		ctx->err.object = plumb_escape(ctx->root, object, false);
 }
 
 void plumb_error_clear(plumb_ctx *ctx)

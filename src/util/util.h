@@ -1,7 +1,9 @@
 /*
  * Internal helpers shared by every layer: the run context's insides, error
  * recording, growable strings with a size cap, pointer vectors, SHA-256 and
- * file-system access. Nothing here knows about SQL or databases.
+ * file-system access, and what may be shown of outside text (redact.c, which
+ * reads connection strings with libpq's parser). Nothing here knows about
+ * SQL or databases.
  */
 #ifndef PLUMB_UTIL_H
 #define PLUMB_UTIL_H
@@ -124,5 +126,27 @@ bool plumb_str_ends_with(const char *s, const char *suffix);
 bool plumb_str_starts_with(const char *s, const char *prefix);
 /* ASCII lower-case copy in arena memory; NULL when out of memory (or s NULL). */
 char *plumb_str_lower(plumb_arena *a, const char *s);
+
+/* --- what may be shown ------------------------------------------------ */
+
+/* spec (a database URL, a libpq conninfo string or a path) as it may be
+ * shown in any message or report: every password removed (libpq's reading
+ * where it can read spec, cut by hand where it cannot, hiding more rather
+ * than less) and escaped as plumb_escape does. NULL when out of memory. */
+char *plumb_redact(plumb_arena *a, const char *spec);
+/* Appends to out the strings of spec that must never be shown (password
+ * values as written and %-decoded), for scrubbing messages such as libpq's
+ * that may quote spec. */
+void plumb_redact_secrets(plumb_arena *a, const char *spec, plumb_vec *out);
+/* text with each of secrets replaced by asterisks; NULL when out of memory. */
+char *plumb_redact_scrub(plumb_arena *a, const char *text, const plumb_vec *secrets);
+
+/* s with the bytes a terminal would act on or cannot show (control bytes,
+ * DEL, bytes that are not UTF-8) written as \xNN; newlines and tabs kept
+ * when keep_newlines. Every echo of outside text goes through this. */
+char *plumb_escape(plumb_arena *a, const char *s, bool keep_newlines);
+void plumb_escape_append(plumb_buf *b, const char *s, size_t n, bool keep_newlines);
+/* True when plumb_escape would change s. */
+bool plumb_needs_escape(const char *s, bool keep_newlines);
 
 #endif

@@ -25,7 +25,6 @@
 extern char **environ;
 
 #define LOCK_POLL_MS 50
-#define REDACTED "********"
 
 /* --- URLs and what may be shown of them -------------------------------- */
 
@@ -52,169 +51,6 @@ bool plumb__pg_accepts_url(const char *url)
 		return false;
 	PQconninfoFree(opts);
 	return true;
-}
-
-/* Value of a %XX-encoded URI part, or NULL when out of memory. */
-static char *uri_decode(plumb_arena *a, const char *s, size_t len)
-{
-	char *out = plumb_arena_alloc(a, len + 1), *o = out;
-	if (!out)
-		return NULL;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '%' && i + 2 < len) {
-			char hex[3] = {s[i + 1], s[i + 2], 0}, *end;
-			long v = strtol(hex, &end, 16);
-			if (v > 0 && end == hex + 2) {
-				*o++ = (char)v;
-				i += 2;
-				continue;
-			}
-		}
-		*o++ = s[i];
-	}
-	*o = 0;
-	return out;
-}
-
-/* The strings of url that must never reach a message: the password of a
- * URI's user info (as written and decoded), every password= value, and the
- * password libpq parses out of it. */
-static void collect_secrets(plumb_arena *a, const char *url, plumb_vec *out)
-{
-	if (!url)
-		return;
-	if (is_uri(url)) {
-		const char *p = strstr(url, "://") + 3, *q = p;
-		while (*q && *q != '@' && *q != '/')
-			q++;
-		if (*q == '@') {
-			const char *colon = memchr(p, ':', (size_t)(q - p));
-			if (colon && colon + 1 < q) {
-				plumb_vec_push(a, out,
-					       plumb_arena_strndup(a, colon + 1, (size_t)(q - colon - 1)));
-				plumb_vec_push(a, out, uri_decode(a, colon + 1, (size_t)(q - colon - 1)));
-			}
-		}
-	}
-	for (const char *p = strstr(url, "password"); p; p = strstr(p + 1, "password")) {
-		const char *v = p + 8;
-		while (*v == ' ' || *v == '\t')
-			v++;
-		if (*v != '=')
-			continue;
-		v++;
-		while (*v == ' ' || *v == '\t')
-			v++;
-		if (*v == '\'')
-			v++;
-		size_t n = strcspn(v, " \t&'");
-		if (n) {
-			plumb_vec_push(a, out, plumb_arena_strndup(a, v, n));
-			plumb_vec_push(a, out, uri_decode(a, v, n));
-		}
-	}
-	char *err = NULL;
-	PQconninfoOption *opts = PQconninfoParse(url, &err);
-	PQfreemem(err);
-	if (opts) {
-		for (PQconninfoOption *o = opts; o->keyword; o++)
-			if (strcmp(o->keyword, "password") == 0 && o->val && *o->val)
-				plumb_vec_push(a, out, plumb_arena_strdup(a, o->val));
-		PQconninfoFree(opts);
-	}
-}
-
-/* text with every secret replaced by asterisks, in arena memory. */
-static char *scrub(plumb_arena *a, const char *text, const plumb_vec *secrets)
-{
-	char *s = plumb_arena_strdup(a, text ? text : "");
-	for (size_t i = 0; s && i < secrets->n; i++) {
-		const char *secret = secrets->items[i];
-		if (!secret || !*secret)
-			continue;
-		size_t n = strlen(secret);
-		plumb_buf b;
-		plumb_buf_init(&b, a, PLUMB_BUF_DEFAULT_MAX);
-		const char *p = s, *hit;
-		while ((hit = strstr(p, secret))) {
-			plumb_buf_append(&b, p, (size_t)(hit - p));
-			plumb_buf_puts(&b, REDACTED);
-			p = hit + n;
-		}
-		plumb_buf_puts(&b, p);
-		s = b.failed ? NULL : b.data ? b.data : plumb_arena_strdup(a, "");
-	}
-	return s;
-}
-
-static void put_conninfo_value(plumb_buf *b, const char *v)
-{
-	if (*v && !strpbrk(v, " \t\n'\\")) {
-		plumb_buf_puts(b, v);
-		return;
-	}
-	plumb_buf_putc(b, '\'');
-	for (; *v; v++) {
-		if (*v == '\'' || *v == '\\')
-			plumb_buf_putc(b, '\\');
-		plumb_buf_putc(b, *v);
-	}
-	plumb_buf_putc(b, '\'');
-}
-
-/* url as it may be shown: a URI without the password of its user info or
- * its password parameter; a conninfo string rebuilt without password. */
-static char *display_of(plumb_arena *a, const char *url)
-{
-	plumb_buf b;
-	plumb_buf_init(&b, a, PLUMB_BUF_DEFAULT_MAX);
-	if (is_uri(url)) {
-		const char *p = strstr(url, "://") + 3, *q = p;
-		while (*q && *q != '@' && *q != '/')
-			q++;
-		plumb_buf_append(&b, url, (size_t)(p - url));
-		if (*q == '@') {
-			const char *colon = memchr(p, ':', (size_t)(q - p));
-			plumb_buf_append(&b, p, (size_t)((colon ? colon : q) - p));
-			p = q;
-		}
-		const char *query = strchr(p, '?');
-		if (!query) {
-			plumb_buf_puts(&b, p);
-		} else {
-			plumb_buf_append(&b, p, (size_t)(query - p));
-			char sep = '?';
-			for (const char *s = query + 1; *s;) {
-				size_t n = strcspn(s, "&");
-				if (n && !plumb_str_starts_with(s, "password=")) {
-					plumb_buf_putc(&b, sep);
-					plumb_buf_append(&b, s, n);
-					sep = '&';
-				}
-				s += n;
-				if (*s == '&')
-					s++;
-			}
-		}
-	} else {
-		char *err = NULL;
-		PQconninfoOption *opts = PQconninfoParse(url, &err);
-		PQfreemem(err);
-		if (!opts)
-			return plumb_arena_strdup(a, "(invalid connection string)");
-		for (PQconninfoOption *o = opts; o->keyword; o++) {
-			if (!o->val || strcmp(o->keyword, "password") == 0)
-				continue;
-			if (b.len)
-				plumb_buf_putc(&b, ' ');
-			plumb_buf_printf(&b, "%s=", o->keyword);
-			put_conninfo_value(&b, o->val);
-		}
-		PQconninfoFree(opts);
-	}
-	if (b.failed)
-		return NULL;
-	return b.data ? b.data : plumb_arena_strdup(a, "");
 }
 
 /* Splits a libpq message into its first line and the rest (tabs and
@@ -333,7 +169,7 @@ static int connect_error(plumb_ctx *ctx, PGconn *pg, const char *display, const 
 	plumb_arena *a = ctx->root;
 	char *first = NULL, *rest = NULL;
 	const char *msg = pg ? PQerrorMessage(pg) : "out of memory";
-	collect_secrets(a, url, &secrets);
+	plumb_redact_secrets(a, url, &secrets);
 	if (pg) {
 		/* the password libpq used (PGPASSWORD, .pgpass) */
 		const char *pw = PQpass(pg);
@@ -341,8 +177,8 @@ static int connect_error(plumb_ctx *ctx, PGconn *pg, const char *display, const 
 			plumb_vec_push(a, &secrets, plumb_arena_strdup(a, pw));
 	}
 	split_message(a, msg, &first, &rest);
-	first = scrub(a, first, &secrets);
-	rest = rest ? scrub(a, rest, &secrets) : NULL;
+	first = plumb_redact_scrub(a, first, &secrets);
+	rest = rest ? plumb_redact_scrub(a, rest, &secrets) : NULL;
 	int rc = plumb_error_set(ctx, PLUMB_EDB, "could not connect to \"%s\": %s",
 				 display ? display : "(server)", first ? first : "");
 	if (rest && ctx->err.code == PLUMB_EDB)
@@ -386,7 +222,7 @@ int plumb__pg_connect(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb
 		goto done;
 	}
 	c->conninfo = plumb_arena_strdup(arena, url);
-	c->base.display = display_of(arena, url);
+	c->base.display = plumb_redact(arena, url);
 	if (!c->conninfo || !c->base.display) {
 		rc = plumb_error_nomem(ctx);
 		goto done;

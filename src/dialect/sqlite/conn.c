@@ -7,6 +7,7 @@
  */
 #include <limits.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dialect/sqlite/sqlite.h"
 
@@ -82,11 +83,37 @@ static const char *code_name(int rc)
 	}
 }
 
+/* The file of db's main database, relative to the current folder when it
+ * is inside it; NULL for in-memory databases. */
+static const char *db_path(sqlite3 *db)
+{
+	const char *path = sqlite3_db_filename(db, "main");
+	char cwd[4096];
+	if (!path || !*path)
+		return NULL;
+	if (getcwd(cwd, sizeof(cwd))) {
+		size_t n = strlen(cwd);
+		if (!strncmp(path, cwd, n) && path[n] == '/')
+			return path + n + 1;
+	}
+	return path;
+}
+
 static int error_at(plumb_ctx *ctx, int code, sqlite3 *db, const char *file, const char *text,
 		    long offset, const char *what)
 {
 	int line = 0, col = 0;
 	const char *msg = sqlite3_errmsg(db);
+	int ec = sqlite3_errcode(db) & 0xff;
+	if (ec == SQLITE_READONLY || ec == SQLITE_CANTOPEN || ec == SQLITE_PERM ||
+	    ec == SQLITE_IOERR) {
+		/* "attempt to write a readonly database": say which */
+		const char *path = db_path(db);
+		if (path)
+			msg = plumb_arena_printf(ctx->root, "%s \"%s\"", msg, path);
+		if (!msg)
+			msg = sqlite3_errmsg(db);
+	}
 	if (file && text && offset >= 0)
 		plumb_text_position(text, (size_t)offset, &line, &col);
 	if (what)
@@ -169,7 +196,7 @@ static int open_db(plumb_ctx *ctx, plumb_arena *arena, const char *url, const ch
 		goto done;
 	}
 	c->base.dialect = &plumb_dialect_sqlite;
-	c->base.display = plumb_arena_strdup(arena, url);
+	c->base.display = plumb_redact(arena, url);
 	c->db = db;
 	c->path = plumb_arena_strdup(arena, path);
 	if (!c->base.display || !c->path) {
