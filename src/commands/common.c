@@ -67,15 +67,19 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 		return 0;
 	}
 	json_error_t jerr;
-	json_t *root = json_load_file(path, 0, &jerr);
-	int rc = 0;
-	if (!root) {
-		if (!plumb_fs_exists(path))
-			return plumb_error_set_at(ctx, PLUMB_ENOTFOUND, path, 0, 0,
-						  "no such config file");
+	char *text;
+	size_t len;
+	int rc = plumb_fs_read(ctx, ctx->root, path, &text, &len);
+	if (rc == PLUMB_ENOTFOUND) {
+		plumb_error_clear(ctx);
+		return plumb_error_set_at(ctx, PLUMB_ENOTFOUND, path, 0, 0, "no such config file");
+	}
+	if (rc < 0)
+		return rc;
+	json_t *root = json_loadb(text, len, 0, &jerr);
+	if (!root)
 		return plumb_error_set_at(ctx, PLUMB_EPARSE, path, jerr.line, jerr.column, "%s",
 					  jerr.text);
-	}
 	if (!json_is_object(root)) {
 		rc = plumb_error_set_at(ctx, PLUMB_EPARSE, path, 1, 1, "config must be a JSON object");
 		goto done;

