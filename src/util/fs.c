@@ -148,8 +148,25 @@ int plumb_fs_list(plumb_ctx *ctx, plumb_arena *a, const char *dir, const char *s
 			rc = plumb_error_nomem(ctx);
 			break;
 		}
-		if (stat(full, &st) != 0 || !S_ISREG(st.st_mode))
+		/* A listed name that cannot be read (a dangling symbolic link,
+		 * a fifo) is an error naming it, never skipped: a migration
+		 * left out without a word would be reported as missing, or not
+		 * at all. Folders that happen to end in suffix are not files. */
+		if (stat(full, &st) != 0) {
+			struct stat lst;
+			bool dangling = lstat(full, &lst) == 0 && S_ISLNK(lst.st_mode);
+			rc = plumb_error_set_at(ctx, errno == ENOENT ? PLUMB_ENOTFOUND : PLUMB_EIO,
+						full, 0, 0, "could not read file: %s%s",
+						strerror(errno),
+						dangling ? " (a symbolic link to nothing)" : "");
+			break;
+		}
+		if (S_ISDIR(st.st_mode))
 			continue;
+		if (!S_ISREG(st.st_mode)) {
+			rc = plumb_error_set_at(ctx, PLUMB_EIO, full, 0, 0, "not a regular file");
+			break;
+		}
 		char *name = plumb_arena_strdup(a, e->d_name);
 		if (!name || plumb_vec_push(a, out, name) < 0) {
 			rc = plumb_error_nomem(ctx);

@@ -107,7 +107,9 @@ void plumb_sha256_hex(const void *data, size_t len, char out[65]);
 int plumb_fs_read(plumb_ctx *ctx, plumb_arena *a, const char *path, char **out, size_t *len);
 /* Writes a file atomically: a temporary file beside it, fsync, rename. */
 int plumb_fs_write_atomic(plumb_ctx *ctx, const char *path, const char *data, size_t len);
-/* The names (not paths) of regular files in dir ending in suffix, sorted bytewise. */
+/* The names (not paths) of regular files in dir ending in suffix, sorted bytewise.
+ * Such a name that is no file (a dangling symbolic link, a fifo) is an error
+ * naming it; folders are left out. */
 int plumb_fs_list(plumb_ctx *ctx, plumb_arena *a, const char *dir, const char *suffix,
 		  plumb_vec *out);
 bool plumb_fs_is_dir(const char *path);

@@ -40,4 +40,25 @@ plumb status
 ok "and plumb.json" err_has 'plumb\.json:1:19: file contains a NUL byte \(offset 18\)'
 rm -f plumb.json
 
+# --- A14: dangling symlinks and unreadable files ------------------------------------
+fresh
+add 0001_a 'CREATE TABLE a (x int);\n'
+ln -s nowhere.sql migrations/0002_b.sql
+for cmd in sum migrate status; do
+	plumb $cmd
+	ok "$cmd: a dangling symlink 0002_b.sql is an error naming it" \
+		err_has 'migrations/0002_b\.sql: could not read file: .*symbolic link to nothing'
+done
+ok "nothing was applied" test ! -s plumb.db
+rm migrations/0002_b.sql
+if [ "$(id -u)" -ne 0 ]; then
+	chmod 000 migrations/0001_a.sql
+	plumb status
+	ok "an unreadable migration is an error naming it" \
+		err_has 'migrations/0001_a\.sql: could not open file: permission denied'
+	chmod 644 migrations/0001_a.sql
+else
+	skip "an unreadable migration is an error naming it" "root reads every file"
+fi
+
 tap_done
