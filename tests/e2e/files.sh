@@ -61,4 +61,27 @@ else
 	skip "an unreadable migration is an error naming it" "root reads every file"
 fi
 
+# --- A5: transaction control inside a transactional migration ----------------------
+fresh
+add 0001_ok 'CREATE TABLE ok (x int);\n'
+add 0002_commit '-- a migration that ends plumb'"'"'s transaction\nCREATE TABLE a (x int);\nCOMMIT;\nCREATE TABLE b (y int);\n'
+add 0003_savepoint 'CREATE TABLE c (x int);\nCREATE TRIGGER t AFTER INSERT ON c BEGIN SELECT 1; END;\n  SAVEPOINT s1;\n'
+plumb migrate
+ok "a migration with a bare COMMIT is refused" rc_is 1
+ok "naming the file, line and statement" \
+	err_has 'migrations/0002_commit\.sql:3:1: migration "0002_commit" has its own transaction control \(COMMIT\)'
+ok "every pending migration is checked before the first runs" \
+	err_has 'migrations/0003_savepoint\.sql:3:3: also in "0003_savepoint": SAVEPOINT s1'
+ok "the hint points to -- plumb:no-transaction" err_has 'plumb:no-transaction'
+ok "nothing was applied, not even the migration before it" test ! -s plumb.db
+plumb migrate --dry-run
+ok "a dry run is refused the same way" err_has '0002_commit.*own transaction control'
+plumb generate
+ok "generate (which replays the folder) is refused too" err_has '0002_commit.*own transaction control'
+add 0002_commit '-- plumb:no-transaction\nCREATE TABLE a (x int);\nBEGIN;\nCREATE TABLE b (y int);\nCOMMIT;\n'
+rm migrations/0003_savepoint.sql && "$PLUMB" sum -q >/dev/null 2>&1
+plumb migrate
+ok "with -- plumb:no-transaction the file runs as written" \
+	eval 'rc_is 0 && has_table a && has_table b && has_table ok'
+
 tap_done

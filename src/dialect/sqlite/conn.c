@@ -39,7 +39,7 @@ static void close_db(void *p)
 }
 
 /* The statement's first byte after whitespace and comments. */
-static size_t skip_blank(const char *s, size_t i)
+size_t plumb__sqlite_skip_blank(const char *s, size_t i)
 {
 	for (;;) {
 		while (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f')
@@ -231,7 +231,7 @@ static int run(plumb_ctx *ctx, plumb_sqlite_conn *c, const char *sql, const char
 	size_t pos = 0;
 	while (sql[pos]) {
 		const char *tail = NULL;
-		size_t start = skip_blank(sql, pos);
+		size_t start = plumb__sqlite_skip_blank(sql, pos);
 		if (!sql[start])
 			break;
 		int src = sqlite3_prepare_v2(c->db, sql + pos, -1, &st, &tail);
@@ -488,4 +488,5 @@ const plumb_dialect plumb_dialect_sqlite = {
 	.tracking_read = plumb__sqlite_tracking_read,
 	.tracking_write = plumb__sqlite_tracking_write,
 	.tracking_delete = plumb__sqlite_tracking_delete,
+	.find_txn_control = plumb__sqlite_find_txn_control,
 };
