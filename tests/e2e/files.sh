@@ -49,7 +49,7 @@ for cmd in sum migrate status; do
 	ok "$cmd: a dangling symlink 0002_b.sql is an error naming it" \
 		err_has 'migrations/0002_b\.sql: could not read file: .*symbolic link to nothing'
 done
-ok "nothing was applied" test ! -s plumb.db
+ok "nothing was applied (no plumb.db left)" test ! -e plumb.db
 rm migrations/0002_b.sql
 if [ "$(id -u)" -ne 0 ]; then
 	chmod 000 migrations/0001_a.sql
@@ -73,7 +73,7 @@ ok "naming the file, line and statement" \
 ok "every pending migration is checked before the first runs" \
 	err_has 'migrations/0003_savepoint\.sql:3:3: also in "0003_savepoint": SAVEPOINT s1'
 ok "the hint points to -- plumb:no-transaction" err_has 'plumb:no-transaction'
-ok "nothing was applied, not even the migration before it" test ! -s plumb.db
+ok "nothing was applied, not even the migration before it (no plumb.db left)" test ! -e plumb.db
 plumb migrate --dry-run
 ok "a dry run is refused the same way" err_has '0002_commit.*own transaction control'
 plumb generate
@@ -83,5 +83,27 @@ rm migrations/0003_savepoint.sql && "$PLUMB" sum -q >/dev/null 2>&1
 plumb migrate
 ok "with -- plumb:no-transaction the file runs as written" \
 	eval 'rc_is 0 && has_table a && has_table b && has_table ok'
+
+# --- A14: reading commands never create the database -----------------------------------
+fresh
+echo 'CREATE TABLE a (x int);' >schema.sql
+plumb pull -o -
+ok "pull of a database that does not exist is an error" \
+	eval 'rc_is 1 && err_has "database sqlite:plumb.db does not exist"'
+ok "... and creates no plumb.db" test ! -e plumb.db
+plumb diff sqlite:other.db schema.sql
+ok "diff from a SQLite database that does not exist is an error" \
+	eval 'rc_is 1 && err_has "database sqlite:other.db does not exist"'
+ok "... and creates none" test ! -e other.db
+plumb status
+ok "status reads without creating" eval 'rc_is 0 && test ! -e plumb.db'
+plumb push --dry-run
+ok "push --dry-run creates no plumb.db" eval 'rc_is 0 && test ! -e plumb.db'
+printf 'CREATE TABLE a (x int);\nCREATE TABLE b (y int,, z int);\n' >schema.sql
+plumb push
+ok "a failed push leaves no empty plumb.db" eval '! rc_is 0 && test ! -e plumb.db'
+echo 'CREATE TABLE a (x int);' >schema.sql
+plumb push
+ok "a push that succeeds creates it" eval 'rc_is 0 && has_table a'
 
 tap_done
