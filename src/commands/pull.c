@@ -18,6 +18,13 @@ int plumb_cmd_pull(plumb_ctx *ctx, const plumb_options *opts)
 
 	if ((rc = plumb__env_resolve(ctx, opts, &env)) < 0)
 		return rc;
+	/* reading only: a database that does not exist is not created */
+	if (!plumb__env_database_exists(&env)) {
+		rc = plumb_error_set(ctx, PLUMB_ENOTFOUND, "database %s does not exist", env.url);
+		plumb_error_set_hint(ctx, "nothing to pull; `plumb migrate` or `plumb push` creates "
+					  "it, or give --url");
+		return rc;
+	}
 	const char *target = opts->output ? opts->output : env.schema;
 	bool to_stdout = strcmp(target, "-") == 0;
 	if (!to_stdout && !opts->force && plumb_fs_exists(target)) {

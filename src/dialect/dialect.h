@@ -139,6 +139,15 @@ struct plumb_dialect {
 			    const char *version, plumb_record **out);
 	int (*tracking_write)(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
 	int (*tracking_delete)(plumb_ctx *ctx, plumb_conn *conn, const char *version);
+
+	/* The first statement of sql that controls transactions (BEGIN, START
+	 * TRANSACTION, COMMIT, END, ROLLBACK, ABORT, SAVEPOINT, RELEASE,
+	 * PREPARE TRANSACTION, ...), found with the engine's own parser: 1
+	 * with *offset its first byte and *what its text (arena memory), 0
+	 * when there is none, or a negative PLUMB_E* code. No connection is
+	 * needed. NULL: not checked. */
+	int (*find_txn_control)(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
+				size_t *offset, const char **what);
 };
 
 extern const plumb_dialect plumb_dialect_sqlite;

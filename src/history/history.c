@@ -585,7 +585,8 @@ done:
 	return rc;
 }
 
-static int write_sum_of(plumb_ctx *ctx, plumb_arena *arena, const char *dir,
+/* Stages plumb.sum for migrations (in version order) in b. */
+static int stage_sum_of(plumb_ctx *ctx, plumb_arena *arena, plumb_fs_batch *b, const char *dir,
 			const plumb_vec *migrations)
 {
 	int rc = 0;
@@ -599,12 +600,10 @@ static int write_sum_of(plumb_ctx *ctx, plumb_arena *arena, const char *dir,
 	plumb_buf_append(&all, body.data ? body.data : "", body.len);
 	if ((rc = plumb_buf_finish(&all, ctx)) < 0)
 		return rc;
-	if ((rc = plumb_fs_mkdir_p(ctx, dir)) < 0)
-		return rc;
 	char *path = plumb_path_join(arena, dir, PLUMB_SUM_FILE);
 	if (!path)
 		return plumb_error_nomem(ctx);
-	return plumb_fs_write_atomic(ctx, path, all.data, all.len);
+	return plumb_fs_batch_write(b, path, all.data, all.len);
 }
 
 /* The refusal of writes plumb cannot make in a drizzle-kit folder. */
@@ -626,19 +625,28 @@ bool plumb_history_is_drizzle(plumb_ctx *ctx, const char *dir)
 	return journal && plumb_fs_exists(journal);
 }
 
-int plumb_history_write_sum(plumb_ctx *ctx, const plumb_history *history)
+int plumb_history_stage_sum(plumb_ctx *ctx, plumb_arena *arena, const plumb_history *history,
+			    plumb_fs_batch *batch)
 {
 	int rc = 0;
 	if (history->format == PLUMB_HISTORY_DRIZZLE || plumb_history_is_drizzle(ctx, history->dir))
 		return drizzle_refusal(ctx, history->dir, "no plumb.sum written");
+	plumb_vec files = {0};
+	if ((rc = scan(ctx, arena, history->dir, &files)) < 0)
+		return rc;
+	return stage_sum_of(ctx, arena, batch, history->dir, &files);
+}
+
+int plumb_history_write_sum(plumb_ctx *ctx, const plumb_history *history)
+{
+	int rc = 0;
+	plumb_fs_batch *batch;
 	plumb_arena *tmp = plumb_arena_new(ctx->root);
 	if (!tmp)
 		return plumb_error_nomem(ctx);
-	plumb_vec files = {0};
-	if ((rc = scan(ctx, tmp, history->dir, &files)) < 0)
-		goto done;
-	rc = write_sum_of(ctx, tmp, history->dir, &files);
-done:
+	if ((rc = plumb_fs_batch_new(ctx, tmp, &batch)) == 0 &&
+	    (rc = plumb_history_stage_sum(ctx, tmp, history, batch)) == 0)
+		rc = plumb_fs_batch_commit(batch);
 	plumb_arena_free(tmp);
 	return rc;
 }
@@ -758,15 +766,28 @@ int plumb_history_add(plumb_ctx *ctx, plumb_history *history, const char *versio
 	if ((rc = plumb__history_read_directives(ctx, m)) < 0)
 		return rc;
 
-	if ((rc = plumb_fs_mkdir_p(ctx, history->dir)) < 0)
-		return rc;
-	if ((rc = plumb_fs_write_atomic(ctx, m->path, m->sql, m->len)) < 0)
-		return rc;
-	if (plumb_vec_push(arena, &history->migrations, m) < 0)
+	/* The file and plumb.sum are written together or not at all: a
+	 * migration without its line in plumb.sum would stop every later
+	 * command. plumb.sum lists the folder as loaded plus m. */
+	plumb_vec all = {0};
+	for (size_t i = 0; i < history->migrations.n; i++)
+		if (plumb_vec_push(arena, &all, history->migrations.items[i]) < 0)
+			return plumb_error_nomem(ctx);
+	if (plumb_vec_push(arena, &all, m) < 0)
 		return plumb_error_nomem(ctx);
-	plumb_vec_sort(&history->migrations, cmp_migration);
-	if ((rc = plumb_history_write_sum(ctx, history)) < 0)
+	plumb_vec_sort(&all, cmp_migration);
+	plumb_fs_batch *batch;
+	plumb_arena *tmp = plumb_arena_new(arena);
+	if (!tmp)
+		return plumb_error_nomem(ctx);
+	if ((rc = plumb_fs_batch_new(ctx, tmp, &batch)) == 0 &&
+	    (rc = plumb_fs_batch_write(batch, m->path, m->sql, m->len)) == 0 &&
+	    (rc = stage_sum_of(ctx, tmp, batch, history->dir, &all)) == 0)
+		rc = plumb_fs_batch_commit(batch);
+	plumb_arena_free(tmp);
+	if (rc < 0)
 		return rc;
+	history->migrations = all;
 	history->has_sum = true;
 	if (out)
 		*out = m;

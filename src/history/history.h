@@ -79,10 +79,15 @@ bool plumb_history_is_drizzle(plumb_ctx *ctx, const char *dir);
 /* Rewrites plumb.sum from the files now in the folder. Refused for a
  * drizzle-kit folder (its journal is its list). */
 int plumb_history_write_sum(plumb_ctx *ctx, const plumb_history *history);
+/* The same, staged in batch (written when the batch commits); arena holds
+ * the work. */
+int plumb_history_stage_sum(plumb_ctx *ctx, plumb_arena *arena, const plumb_history *history,
+			    plumb_fs_batch *batch);
 
-/* Writes a new migration file VERSION_NAME.sql (atomically) with body, then
- * updates plumb.sum. version NULL means the current UTC time, made later than
- * the newest existing version. name is turned into [a-z0-9_]. */
+/* Writes a new migration file VERSION_NAME.sql with body and the updated
+ * plumb.sum, both or neither (a failed write leaves the folder as it was).
+ * version NULL means the current UTC time, made later than the newest
+ * existing version. name is turned into [a-z0-9_]. */
 int plumb_history_add(plumb_ctx *ctx, plumb_history *history, const char *version,
 		      const char *name, const char *body, plumb_migration **out);
 

@@ -334,6 +334,51 @@ static int check_states(plumb_ctx *ctx, const plumb_conn *conn, const plumb_vec 
 	return rc;
 }
 
+/* Refuses, before anything runs, migrations (plumb_migration *) that run in
+ * a transaction but contain transaction control of their own: a COMMIT in
+ * one would end plumb's transaction half-way, apply part of the file and
+ * leave it unrecorded. Drizzle-kit migrations are checked too: plumb runs
+ * each in a transaction, as drizzle-orm runs all of them in one. The
+ * engine's parser finds the statements (dialect find_txn_control). */
+static int check_txn_control(plumb_ctx *ctx, const plumb_conn *conn, plumb_arena *arena,
+			     const plumb_vec *migrations)
+{
+	int rc = 0;
+	size_t n = 0;
+	if (!conn->dialect->find_txn_control)
+		return 0;
+	for (size_t i = 0; i < migrations->n; i++) {
+		const plumb_migration *m = migrations->items[i];
+		size_t off;
+		const char *what;
+		if (m->no_transaction)
+			continue;
+		int found = conn->dialect->find_txn_control(ctx, arena, m->sql, &off, &what);
+		if (found < 0)
+			return found;
+		if (!found)
+			continue;
+		int line, col;
+		plumb_text_position(m->sql, off, &line, &col);
+		if (n++ == 0) {
+			rc = plumb_error_set_at(ctx, PLUMB_EPARSE, m->path, line, col,
+						"migration \"" LABEL "\" has its own transaction "
+						"control (%s): plumb runs it in a transaction",
+						LABEL_OF(m), what);
+			plumb_error_set_hint(
+				ctx, "nothing was run. plumb runs each migration in a transaction "
+				     "with its tracking row: remove the BEGIN/COMMIT statements, or "
+				     "put `-- plumb:no-transaction` at the top of the file to run it "
+				     "statement by statement, outside a transaction");
+			plumb_error_set_object(ctx, m->file_name);
+		} else {
+			plumb_error_add_detail(ctx, "%s:%d:%d: also in \"" LABEL "\": %s", m->path,
+					       line, col, LABEL_OF(m), what);
+		}
+	}
+	return rc;
+}
+
 /* --- running one migration ------------------------------------------------------ */
 
 static int record_of(plumb_arena *a, const plumb_migration *m, plumb_record_state state,
@@ -723,6 +768,17 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 		locked = true;
 	}
 
+	{
+		plumb_vec files = {0};
+		for (size_t i = 0; i < pending.n; i++)
+			if (plumb_vec_push(arena, &files,
+					   (void *)((plumb_mig_state *)pending.items[i])->file) < 0) {
+				rc = plumb_error_nomem(ctx);
+				goto done;
+			}
+		if ((rc = check_txn_control(ctx, conn, arena, &files)) < 0)
+			goto done;
+	}
 	if (opts->dry_run) {
 		for (size_t i = 0; i < pending.n; i++)
 			if (opts->progress)
@@ -827,6 +883,8 @@ int plumb_runner_replay(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *h
 	plumb_arena *step = plumb_arena_new(ctx->root);
 	if (!step)
 		return plumb_error_nomem(ctx);
+	if ((rc = check_txn_control(ctx, conn, step, &history->migrations)) < 0)
+		goto done;
 	for (size_t i = 0; i < history->migrations.n; i++) {
 		const plumb_migration *m = history->migrations.items[i];
 		plumb_arena_reset(step);

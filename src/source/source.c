@@ -194,6 +194,12 @@ int plumb_source_catalog(plumb_ctx *ctx, plumb_arena *arena, const plumb_source 
 		plumb_conn *conn;
 		if (!scratch)
 			return plumb_error_nomem(ctx);
+		/* a source is only read: one that does not exist is not created */
+		if (src->dialect->database_exists && !src->dialect->database_exists(src->spec)) {
+			plumb_arena_free(scratch);
+			return plumb_error_set(ctx, PLUMB_ENOTFOUND, "database %s does not exist",
+					       src->spec);
+		}
 		rc = src->dialect->connect(ctx, scratch, src->spec, &conn);
 		if (!rc)
 			rc = src->dialect->introspect(ctx, conn, arena, out);

@@ -106,11 +106,29 @@ void plumb_sha256_hex(const void *data, size_t len, char out[65]);
 
 /* --- files ------------------------------------------------------------ */
 
-/* Reads a whole file into arena memory (NUL-terminated). */
+/* Reads a whole file into arena memory (NUL-terminated). A file holding a
+ * NUL byte is PLUMB_EPARSE at its line and column: every caller reads text. */
 int plumb_fs_read(plumb_ctx *ctx, plumb_arena *a, const char *path, char **out, size_t *len);
-/* Writes a file atomically: a temporary file beside it, fsync, rename. */
+/* Files a command writes together: each plumb_fs_batch_write goes to a
+ * temporary file beside its path (missing folders created), and
+ * plumb_fs_batch_commit renames them all into place. Until it commits,
+ * and when it fails, freeing the arena the batch lives in (or the failed
+ * commit itself) puts everything back: temporary files and created folders
+ * removed, files already renamed removed or restored. */
+typedef struct plumb_fs_batch plumb_fs_batch;
+int plumb_fs_batch_new(plumb_ctx *ctx, plumb_arena *arena, plumb_fs_batch **out);
+int plumb_fs_batch_write(plumb_fs_batch *b, const char *path, const char *data, size_t len);
+int plumb_fs_batch_commit(plumb_fs_batch *b);
+/* Writes one file so: a batch of one. */
 int plumb_fs_write_atomic(plumb_ctx *ctx, const char *path, const char *data, size_t len);
-/* The names (not paths) of regular files in dir ending in suffix, sorted bytewise. */
+/* Fault injection for tests: with n > 0 the nth change to the file system
+ * from now on (creating a folder or file, a write, an fsync, a rename)
+ * fails with ENOSPC, once; 0 turns it off. Returns how many changes were
+ * made since the previous call. Process-wide. */
+long plumb_fs_fail_nth(long n);
+/* The names (not paths) of regular files in dir ending in suffix, sorted bytewise.
+ * Such a name that is no file (a dangling symbolic link, a fifo) is an error
+ * naming it; folders are left out. */
 int plumb_fs_list(plumb_ctx *ctx, plumb_arena *a, const char *dir, const char *suffix,
 		  plumb_vec *out);
 bool plumb_fs_is_dir(const char *path);

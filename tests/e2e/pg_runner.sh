@@ -209,25 +209,45 @@ ok "pg_terminate_backend: a re-run completes every time" eq "$n_unfinished" 0
 ok "pg_terminate_backend: some runs were cut midway" [ "$n_hit" -gt 0 ]
 
 # --- a non-transactional migration killed midway: failed, visible, repairable -------
+# Here 0004 waits, after its first statement, for an advisory lock the test
+# holds, so the kill lands inside it whatever the machine's speed.
+cp -r kill killnotx
+cat >killnotx/0004_notx.sql <<'SQL'
+-- plumb:no-transaction
+INSERT INTO log VALUES (4, 'a') ON CONFLICT DO NOTHING;
+SELECT pg_advisory_lock(7704), pg_advisory_unlock(7704);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS log_part_idx ON log (part);
+INSERT INTO log VALUES (4, 'b') ON CONFLICT DO NOTHING;
+SQL
+"$PLUMB" sum --dir killnotx >/dev/null 2>&1
 newdb notx
-"$PLUMB" migrate --dir kill --url "$(url notx)" --to 0003 >/dev/null 2>&1
-plumb_bg notx.out migrate --dir kill --url "$(url notx)"
+"$PLUMB" migrate --dir killnotx --url "$(url notx)" --to 0003 >/dev/null 2>&1
+mkfifo notx.in
+psql -X -At -d notx <notx.in >notx.hold 2>&1 &
+holder=$!
+exec 7>notx.in
+echo "SELECT pg_advisory_lock(7704), 'held';" >&7
+for ((i = 0; i < 600; i++)); do grep -q held notx.hold && break; sleep 0.1; done
+plumb_bg notx.out migrate --dir killnotx --url "$(url notx)"
 pid=$!
-for ((i = 0; i < 100; i++)); do
-	[ "$(q notx "SELECT count(*) FROM plumb_migrations WHERE version = '0004'")" = 1 ] && break
-	sleep 0.01
+for ((i = 0; i < 600; i++)); do
+	[ "$(q notx "SELECT count(*) FROM pg_stat_activity WHERE datname = 'notx'
+		AND application_name = 'plumb' AND wait_event = 'advisory'")" = 1 ] && break
+	sleep 0.1
 done
 kill -KILL "$pid"
 wait "$pid" 2>/dev/null
+exec 7>&-
+wait "$holder"
 quiet_backends notx
-plumb status --dir kill --url "$(url notx)"
+plumb status --dir killnotx --url "$(url notx)"
 ok "status shows the interrupted migration as failed" out_has "0004 +failed +notx"
 ok "... saying it did not finish" out_has "did not finish"
-plumb migrate --dir kill --url "$(url notx)"
+plumb migrate --dir killnotx --url "$(url notx)"
 ok "migrate refuses to continue" rc_is 1
 ok "... naming it" err_has 'migration "0004_notx" failed on an earlier run'
 ok "... and the ways out" err_has "plumb repair.*--retry-failed"
-plumb migrate --dir kill --url "$(url notx)" --retry-failed
+plumb migrate --dir killnotx --url "$(url notx)" --retry-failed
 ok "--retry-failed runs it again and the rest" rc_is 0
 ok "... everything applied once" eq "$(q notx 'SELECT count(*) FROM log')" 10
 

@@ -179,7 +179,7 @@ plumb diff sqlite:plumb.db sqlite:reloaded.db --json
 ok "diff --json between two databases is JSON" out_json
 plumb push --url sqlite:json.db --dry-run --json
 ok "push --dry-run --json is JSON" out_json
-plumb diff sqlite:json.db schema.sql --json
+plumb diff sqlite::memory: schema.sql --json
 ok "diff --json out of sync is JSON" out_json
 
 # --- the command line ---------------------------------------------------------

@@ -682,6 +682,44 @@ static void drop_scratch_db(void *p)
 	PQclear(PQexec(s->admin->pg, s->drop_sql));
 }
 
+/* Scratch databases are named plumb_scratch_b<PID>_<N>, PID being the
+ * server process of the admin connection that created the database and
+ * drops it at the end. That connection lives as long as the scratch
+ * database is in use, so one whose creator is gone from pg_stat_activity
+ * was left by a run that was killed: each new run drops those. The
+ * databases are listed first and the live processes read after, in a
+ * later transaction, so a database created meanwhile always has its
+ * creator in the list and is never taken for stale. Best effort: a
+ * database this role may not drop is left alone. */
+static void drop_stale_scratch(plumb_arena *arena, PGconn *pg)
+{
+	PGresult *dbs = PQexec(pg, "SELECT datname, substring(datname from "
+				   "'^plumb_scratch_b([0-9]+)_[0-9]+$')::int FROM pg_database "
+				   "WHERE datname ~ '^plumb_scratch_b[0-9]+_[0-9]+$'");
+	PGresult *live = NULL;
+	if (PQresultStatus(dbs) != PGRES_TUPLES_OK || PQntuples(dbs) == 0)
+		goto done;
+	live = PQexec(pg, "SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL");
+	if (PQresultStatus(live) != PGRES_TUPLES_OK)
+		goto done;
+	for (int i = 0; i < PQntuples(dbs); i++) {
+		const char *creator = PQgetvalue(dbs, i, 1);
+		bool alive = false;
+		for (int j = 0; j < PQntuples(live) && !alive; j++)
+			alive = strcmp(PQgetvalue(live, j, 0), creator) == 0;
+		if (alive)
+			continue;
+		char *q = plumb_quote_ident(arena, PQgetvalue(dbs, i, 0));
+		char *drop = q ? plumb_arena_printf(arena, "DROP DATABASE IF EXISTS %s WITH (FORCE)", q)
+			       : NULL;
+		if (drop)
+			PQclear(PQexec(pg, drop));
+	}
+done:
+	PQclear(live);
+	PQclear(dbs);
+}
+
 static int scratch_on_server(plumb_ctx *ctx, plumb_arena *arena, const char *dev_url,
 			     plumb_conn **out)
 {
@@ -695,7 +733,9 @@ static int scratch_on_server(plumb_ctx *ctx, plumb_arena *arena, const char *dev
 	if ((rc = plumb__pg_connect(ctx, arena, dev_url, &admin_conn)) < 0)
 		goto done;
 	admin = (plumb_pg_conn *)admin_conn;
-	name = plumb_arena_printf(arena, "plumb_scratch_%ld_%u", (long)getpid(), n_scratch++);
+	drop_stale_scratch(arena, admin->pg);
+	name = plumb_arena_printf(arena, "plumb_scratch_b%d_%u", PQbackendPID(admin->pg),
+				  n_scratch++);
 	quoted = name ? plumb_quote_ident(arena, name) : NULL;
 	create = quoted ? plumb_arena_printf(arena, "CREATE DATABASE %s TEMPLATE template0", quoted)
 			: NULL;

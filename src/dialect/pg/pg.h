@@ -33,6 +33,10 @@ typedef struct plumb_pg_conn {
 	const char *scratch_db;
 } plumb_pg_conn;
 
+/* --- txn.c: transaction control in a migration (dialect.h) --------------- */
+int plumb__pg_find_txn_control(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
+			       size_t *offset, const char **what);
+
 /* --- conn.c: libpq ----------------------------------------------------- */
 bool plumb__pg_accepts_url(const char *url);
 int plumb__pg_connect(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb_conn **out);

@@ -7,6 +7,7 @@
  */
 #include <limits.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dialect/sqlite/sqlite.h"
@@ -40,7 +41,7 @@ static void close_db(void *p)
 }
 
 /* The statement's first byte after whitespace and comments. */
-static size_t skip_blank(const char *s, size_t i)
+size_t plumb__sqlite_skip_blank(const char *s, size_t i)
 {
 	for (;;) {
 		while (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f')
@@ -144,6 +145,29 @@ static int exec1(plumb_ctx *ctx, sqlite3 *db, const char *sql)
 	return 0;
 }
 
+/* A database file this connection created. When the connection closes
+ * with the file still empty (nothing was written: a failed or dry-run push
+ * or migrate), the file is removed, so that a command that changed nothing
+ * leaves no empty plumb.db behind. It is removed only under an exclusive
+ * lock, so never while another connection is writing to it. */
+typedef struct created_db {
+	sqlite3 *db;
+	const char *path;
+} created_db;
+
+static void close_created(void *p)
+{
+	created_db *c = p;
+	struct stat st;
+	if (sqlite3_get_autocommit(c->db) &&
+	    sqlite3_exec(c->db, "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK) {
+		if (stat(c->path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0)
+			unlink(c->path);
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	sqlite3_close_v2(c->db);
+}
+
 static int open_db(plumb_ctx *ctx, plumb_arena *arena, const char *url, const char *path,
 		   plumb_conn **out)
 {
@@ -168,8 +192,19 @@ static int open_db(plumb_ctx *ctx, plumb_arena *arena, const char *url, const ch
 			}
 		}
 	}
+	created_db *created = NULL;
+	if (strcmp(path, ":memory:") != 0 && !plumb_fs_exists(path)) {
+		created = plumb_arena_alloc(arena, sizeof(*created));
+		if (!created || !(created->path = plumb_arena_strdup(arena, path))) {
+			rc = plumb_error_nomem(ctx);
+			goto done;
+		}
+	}
 	int src = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (db && plumb_arena_defer(arena, close_db, db) < 0) {
+	if (created && db)
+		created->db = db;
+	if (db && plumb_arena_defer(arena, created ? close_created : close_db,
+				    created ? (void *)created : (void *)db) < 0) {
 		rc = plumb_error_nomem(ctx);
 		goto done;
 	}
@@ -258,7 +293,7 @@ static int run(plumb_ctx *ctx, plumb_sqlite_conn *c, const char *sql, const char
 	size_t pos = 0;
 	while (sql[pos]) {
 		const char *tail = NULL;
-		size_t start = skip_blank(sql, pos);
+		size_t start = plumb__sqlite_skip_blank(sql, pos);
 		if (!sql[start])
 			break;
 		int src = sqlite3_prepare_v2(c->db, sql + pos, -1, &st, &tail);
@@ -515,4 +550,5 @@ const plumb_dialect plumb_dialect_sqlite = {
 	.tracking_read = plumb__sqlite_tracking_read,
 	.tracking_write = plumb__sqlite_tracking_write,
 	.tracking_delete = plumb__sqlite_tracking_delete,
+	.find_txn_control = plumb__sqlite_find_txn_control,
 };

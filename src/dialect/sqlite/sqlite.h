@@ -31,6 +31,11 @@ typedef struct plumb_sqlite_rename {
 } plumb_sqlite_rename;
 
 /* --- conn.c ----------------------------------------------------------- */
+/* The first byte of s at or after i that is not blank or in a comment. */
+size_t plumb__sqlite_skip_blank(const char *s, size_t i);
+/* txn.c: transaction control in a migration (dialect.h) */
+int plumb__sqlite_find_txn_control(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
+				   size_t *offset, const char **what);
 bool plumb__sqlite_accepts_url(const char *url);
 bool plumb__sqlite_database_exists(const char *url);
 int plumb__sqlite_connect(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb_conn **out);
