@@ -98,6 +98,9 @@ gate_waiter() {
 }
 
 # --- 16 runners at once ----------------------------------------------------------
+# Long timeouts: the runners wait for each other (the runner lock), and
+# CREATE INDEX CONCURRENTLY for the others' short transactions, for as long
+# as a loaded machine makes that take.
 N=10
 mkdir -p conc
 cat >conc/0001_log.sql <<'SQL'
@@ -122,7 +125,8 @@ done
 newdb conc
 "$PLUMB" sum --dir conc >/dev/null 2>&1
 for ((k = 0; k < 16; k++)); do
-	plumb_bg "conc.$k.out" migrate --dir conc --url "$(url conc)" --lock-timeout 10min
+	plumb_bg "conc.$k.out" migrate --dir conc --url "$(url conc)" --lock-timeout 10min \
+		--ddl-lock-timeout 10min
 	pids[$k]=$!
 done
 fails=0
