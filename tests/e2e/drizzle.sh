@@ -35,7 +35,7 @@ installed() {
 }
 if ! installed; then
 	mkdir -p "$CACHE" || npm_skip "cannot create $CACHE"
-	# 600 s: below meson's 900 s for the test, so a stuck install skips
+	# 600 s: well below meson's limit for the test, so a stuck install skips
 	timeout 600 npm install --prefix "$CACHE" --no-audit --no-fund --loglevel=error \
 		"drizzle-orm@$DRIZZLE_ORM" pg@8 sql.js@1 >"$WORK/npm.log" 2>&1 ||
 		npm_skip "npm install failed: $(grep -m1 -i err "$WORK/npm.log")"
