@@ -70,7 +70,7 @@ hold() {
 # open too, so its end is no signal) and waits until its backend has gone,
 # and with it its locks
 release() {
-	echo '\q' >&"$hold_fd"
+	(trap '' PIPE; echo '\q' >&"$hold_fd") 2>/dev/null # (psql may have died)
 	exec {hold_fd}>&-
 	wait "$hold_pid" 2>/dev/null
 	rm -f hold.fifo
