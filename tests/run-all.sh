@@ -30,42 +30,7 @@ count() {
 		summary+=("$label: no test log")
 		return
 	fi
-	read -r p f k < <("$PY" - "$log" <<'PY'
-import json, re, sys
-passed = failed = skipped = 0
-for line in open(sys.argv[1]):
-    line = line.strip()
-    if not line:
-        continue
-    t = json.loads(line)
-    res = t.get("result", "")
-    out = t.get("stdout") or ""
-    oks = nots = 0
-    for l in out.splitlines():
-        if re.match(r"^ok\b", l):
-            if re.search(r"#\s*SKIP", l, re.I):
-                skipped += 1     # skipped points are neither passed nor failed
-                continue
-            oks += 1
-        elif re.match(r"^not ok\b", l):
-            if re.search(r"#\s*TODO", l, re.I):
-                continue
-            nots += 1
-    if res == "SKIP":
-        skipped += 1
-        continue
-    if oks or nots:
-        passed += oks
-        failed += nots
-        if res not in ("OK", "EXPECTEDFAIL") and nots == 0:
-            failed += 1          # died, bad plan, or timed out after its points
-    elif res in ("OK", "EXPECTEDFAIL"):
-        passed += 1
-    else:
-        failed += 1
-print(passed, failed, skipped)
-PY
-)
+	read -r p f k < <("$PY" tests/lib/tapcount.py "$log")
 	passed=$((passed + p))
 	failed=$((failed + f))
 	summary+=("$label: $p passed, $f failed, $k skipped")

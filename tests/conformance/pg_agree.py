@@ -33,7 +33,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_CORPUS = os.path.join(os.path.dirname(REPO), "shared", "corpora")
 PGTMP = os.path.join(REPO, "tests", "lib", "pgtmp.sh")
-TIMEOUT = 60
+# per command: a guard against a hang, not a speed limit (commands take well
+# under a second; a loaded machine may make that many seconds)
+TIMEOUT = 180
 
 
 def schemas(corpus, only, version):

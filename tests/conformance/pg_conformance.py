@@ -52,7 +52,9 @@ DEFAULT_BASELINE = os.path.join(HERE, "pg_baseline.json")
 PGTMP = os.path.join(REPO, "tests", "lib", "pgtmp.sh")
 SQLDEF_GLOB = re.compile(r"^cmd__psqldef__.*\.ya?ml$")
 MIGRA_KEY = "migra"
-TIMEOUT = 60
+# per command: a guard against a hang, not a speed limit (commands take well
+# under a second; a loaded machine may make that many seconds)
+TIMEOUT = 180
 PREFIX = "plumbconf"
 
 # Roles the cases connect as or grant to. sqldef's cases name theirs

@@ -27,7 +27,9 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_CORPUS = os.path.join(os.path.dirname(REPO), "shared", "corpora", "sqldef")
 DEFAULT_BASELINE = os.path.join(HERE, "sqlite_baseline.json")
 FILE_GLOB = re.compile(r"^cmd__sqlite3def__.*\.ya?ml$")
-TIMEOUT = 60
+# per command: a guard against a hang, not a speed limit (commands take well
+# under a second; a loaded machine may make that many seconds)
+TIMEOUT = 180
 
 
 class StepFailed(Exception):

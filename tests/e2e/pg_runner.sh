@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # The runner on PostgreSQL under real faults, through the plumb binary:
 # 16 `plumb migrate` processes started at once apply every migration exactly
-# once; runs killed with SIGKILL at random points, or whose backend is ended
-# with pg_terminate_backend, leave no partly applied transactional migration
-# and a visible failed state for a non-transactional one, and a re-run (after
-# repair when failed) completes; --lock-timeout names the holder of the lock;
-# lock_timeout and statement_timeout per run and per file; failed state,
-# repair and --retry-failed. Runs under tests/lib/pgtmp.sh. Prints TAP.
+# once; runs killed with SIGKILL, or whose backend is ended with
+# pg_terminate_backend, inside each migration leave no partly applied
+# transactional migration and a visible failed state for a non-transactional
+# one, and a re-run (after repair when failed) completes; --lock-timeout
+# names the holder of the lock; lock_timeout and statement_timeout per run
+# and per file; failed state, repair and --retry-failed. Runs under
+# tests/lib/pgtmp.sh. Prints TAP.
+#
+# Nothing here depends on timing: a run is stopped, or made to wait, at a
+# lock the test holds (hold, gate_hold) and only once the test has seen it
+# waiting there (poll, with a deadline of $PLUMB_TEST_PATIENCE seconds).
 set -u
 . "$(dirname "$0")/tap.sh"
 
@@ -14,10 +19,6 @@ if [ -z "${PLUMB_PG_URL:-}" ]; then
 	echo "1..0 # SKIP PLUMB_PG_URL not set"
 	exit 0
 fi
-
-SEED=${PLUMB_TEST_SEED:-$$}
-RANDOM=$SEED
-echo "# seed $SEED (PLUMB_TEST_SEED=$SEED repeats this run)"
 
 newdb() {
 	dropdb --if-exists "$1" >/dev/null 2>&1
@@ -34,19 +35,72 @@ plumb_bg() {
 	shift
 	"$PLUMB" "$@" >"$o" 2>&1 &
 }
+# poll DB SQL WANT: waits until SQL's one-line result on DB is WANT, up to
+# $PATIENCE seconds (long: the machine may be loaded); fails after that
+PATIENCE=${PLUMB_TEST_PATIENCE:-120}
+poll() {
+	local deadline=$((SECONDS + PATIENCE))
+	while [ "$(qs "$1" "$2")" != "$3" ]; do
+		[ "$SECONDS" -lt "$deadline" ] || { echo "# waited ${PATIENCE}s on $1 for: $2"; return 1; }
+		sleep 0.05
+	done
+}
 # quiet_backends DB: waits until no plumb session is left on DB (a killed
 # client's backend notices only after its current statement)
 quiet_backends() {
-	local i
-	for ((i = 0; i < 100; i++)); do
-		[ "$(q "$1" "SELECT count(*) FROM pg_stat_activity WHERE datname = '$1'
-			AND application_name LIKE 'plumb%'")" = 0 ] && return 0
-		sleep 0.1
-	done
-	return 1
+	poll "$1" "SELECT count(*) FROM pg_stat_activity WHERE datname = '$1'
+		AND application_name LIKE 'plumb%'" 0
+}
+
+# hold DB APP SQL CHECK: a psql session on DB (application_name APP) that
+# runs SQL and then stays open (fed through a fifo) until release; waits
+# until CHECK's result is 1. The test holds a lock this way for exactly as
+# long as it wants.
+hold() {
+	hold_db=$1 hold_app=$2
+	rm -f hold.fifo
+	mkfifo hold.fifo || return 1
+	PGAPPNAME=$hold_app psql -X -q -v ON_ERROR_STOP=1 -d "$1" <hold.fifo >hold.out 2>&1 &
+	hold_pid=$!
+	exec {hold_fd}>hold.fifo
+	echo "$3" >&"$hold_fd"
+	poll "$1" "$4" 1
+}
+# release: ends the session (\q: processes started meanwhile hold the fifo
+# open too, so its end is no signal) and waits until its backend has gone,
+# and with it its locks
+release() {
+	(trap '' PIPE; echo '\q' >&"$hold_fd") 2>/dev/null # (psql may have died)
+	exec {hold_fd}>&-
+	wait "$hold_pid" 2>/dev/null
+	rm -f hold.fifo
+	poll "$hold_db" "SELECT count(*) FROM pg_stat_activity WHERE application_name = '$hold_app'" 0
+}
+# Gates: a migration stops at `SELECT pg_advisory_xact_lock_shared(4242, K)`
+# while the test holds the advisory lock (4242, K), so a run is stopped at a
+# point the test chose, not at a moment chosen by sleeping. Runs that wait
+# at a gate pass --ddl-lock-timeout 0 (no lock_timeout): plumb's default of
+# 10 s must not decide when the wait ends.
+gate_hold() {
+	hold "$1" test-gate "SELECT pg_advisory_lock(4242, $2);" "SELECT count(*) FROM pg_locks
+		WHERE locktype = 'advisory' AND granted AND classid = 4242 AND objid = $2 AND objsubid = 2"
+}
+gate_release() { release; }
+# gate_waiter DB K: waits until a plumb backend on DB waits at gate K; its
+# pid in $waiter
+gate_waiter() {
+	local sql="SELECT coalesce(min(l.pid), 0) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+		WHERE l.locktype = 'advisory' AND NOT l.granted AND l.classid = 4242 AND l.objid = $2
+		AND l.objsubid = 2 AND a.datname = '$1' AND a.application_name = 'plumb'"
+	waiter=0
+	poll "$1" "SELECT ($sql) <> 0" t || return 1
+	waiter=$(qs "$1" "$sql")
 }
 
 # --- 16 runners at once ----------------------------------------------------------
+# Long timeouts: the runners wait for each other (the runner lock), and
+# CREATE INDEX CONCURRENTLY for the others' short transactions, for as long
+# as a loaded machine makes that take.
 N=10
 mkdir -p conc
 cat >conc/0001_log.sql <<'SQL'
@@ -71,7 +125,8 @@ done
 newdb conc
 "$PLUMB" sum --dir conc >/dev/null 2>&1
 for ((k = 0; k < 16; k++)); do
-	plumb_bg "conc.$k.out" migrate --dir conc --url "$(url conc)" --lock-timeout 2min
+	plumb_bg "conc.$k.out" migrate --dir conc --url "$(url conc)" --lock-timeout 10min \
+		--ddl-lock-timeout 10min
 	pids[$k]=$!
 done
 fails=0
@@ -93,9 +148,9 @@ ok "the migrations ran one after the other" eq \
 applied_total=$(cat conc.*.out | grep -c '^applied ')
 ok "the 16 runners reported $N applications in all" eq "$applied_total" "$N"
 
-# --- killed at random points -------------------------------------------------------
-# Transactional migrations write two log rows around a sleep; the
-# non-transactional one (0004) writes idempotently, so it can run again.
+# --- killed midway ----------------------------------------------------------------
+# Each migration stops at a gate (see gate_hold); 0004 runs outside a
+# transaction and writes idempotently, so it can run again.
 mkdir -p kill
 cat >kill/0001_log.sql <<'SQL'
 CREATE TABLE log (n integer NOT NULL, part text NOT NULL, PRIMARY KEY (n, part));
@@ -103,7 +158,7 @@ SQL
 for i in 2 3 5 6; do
 	cat >"kill/000${i}_m$i.sql" <<SQL
 INSERT INTO log VALUES ($i, 'a');
-SELECT pg_sleep(0.0$((i + 1)));
+SELECT pg_advisory_xact_lock_shared(4242, $i);
 CREATE TABLE m$i (x integer);
 INSERT INTO log VALUES ($i, 'b');
 SQL
@@ -111,37 +166,31 @@ done
 cat >kill/0004_notx.sql <<'SQL'
 -- plumb:no-transaction
 INSERT INTO log VALUES (4, 'a') ON CONFLICT DO NOTHING;
-SELECT pg_sleep(0.05);
+SELECT pg_advisory_xact_lock_shared(4242, 41);
 CREATE INDEX CONCURRENTLY IF NOT EXISTS log_part_idx ON log (part);
-SELECT pg_sleep(0.03);
+SELECT pg_advisory_xact_lock_shared(4242, 42);
 INSERT INTO log VALUES (4, 'b') ON CONFLICT DO NOTHING;
 SQL
 "$PLUMB" sum --dir kill >/dev/null 2>&1
 
-# check_state DB: no transactional migration half-applied; the
-# non-transactional one applied whole, recorded as failed, or not started.
-check_state() {
-	local db=$1 bad=""
-	for i in 2 3 5 6; do
-		local parts row tbl
-		parts=$(qs "$db" "SELECT count(*) FROM log WHERE n = $i")
-		row=$(qs "$db" "SELECT count(*) FROM plumb_migrations WHERE version = '000$i'")
-		tbl=$(qs "$db" "SELECT count(*) FROM pg_tables WHERE tablename = 'm$i'")
-		# applied whole, or not at all (log and plumb_migrations may not exist yet)
-		case "$parts:$row:$tbl" in
-		2:1:1 | 0:0:0 | 0::0 | ::0 | :0:0) ;;
-		*) bad="$bad m$i=$parts:$row:$tbl" ;;
-		esac
-	done
-	local nparts nrow
-	nparts=$(qs "$db" "SELECT count(*) FROM log WHERE n = 4")
-	nrow=$(qs "$db" "SELECT state FROM plumb_migrations WHERE version = '0004'")
-	case "$nparts:$nrow" in
-	2:applied | *:failed | 0: | :) ;;
-	*) bad="$bad notx=$nparts:$nrow" ;;
+# state DB: the tracking rows and the log, one line
+state() {
+	printf '%s | %s | %s\n' \
+		"$(qs "$1" "SELECT string_agg(version || ':' || state, ',' ORDER BY version) FROM plumb_migrations")" \
+		"$(qs "$1" "SELECT string_agg(n || part, ',' ORDER BY n, part) FROM log")" \
+		"$(qs "$1" "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE tablename ~ '^m[0-9]$'")"
+}
+# expected GATE: the state a run stopped at GATE leaves: the migrations
+# before it applied whole; a transactional one stopped midway not at all;
+# the non-transactional one recorded as failed with what it did so far
+expected() {
+	case $1 in
+	2) echo "0001:applied |  | " ;;
+	3) echo "0001:applied,0002:applied | 2a,2b | m2" ;;
+	41 | 42) echo "0001:applied,0002:applied,0003:applied,0004:failed | 2a,2b,3a,3b,4a | m2,m3" ;;
+	5) echo "0001:applied,0002:applied,0003:applied,0004:applied | 2a,2b,3a,3b,4a,4b | m2,m3" ;;
+	6) echo "0001:applied,0002:applied,0003:applied,0004:applied,0005:applied | 2a,2b,3a,3b,4a,4b,5a,5b | m2,m3,m5" ;;
 	esac
-	[ -z "$bad" ] || echo "# $db:$bad"
-	[ -z "$bad" ]
 }
 # finish DB: runs migrate again (repairing a failed state first); succeeds
 # when everything ends up applied exactly once.
@@ -151,7 +200,6 @@ finish() {
 	local rc=$?
 	if [ $rc -ne 0 ]; then
 		grep -q "recorded as failed" "$db.rerun" || { sed 's/^/#   /' "$db.rerun"; return 1; }
-		n_failed=$((n_failed + 1))
 		"$PLUMB" repair --dir kill --url "$(url "$db")" >/dev/null 2>&1 || return 1
 		"$PLUMB" migrate --dir kill --url "$(url "$db")" >"$db.rerun" 2>&1 ||
 			{ sed 's/^/#   /' "$db.rerun"; return 1; }
@@ -161,93 +209,72 @@ finish() {
 		"$PLUMB" status --dir kill --url "$(url "$db")" --exit-code >/dev/null 2>&1
 }
 
-RUNS=${PLUMB_KILL_RUNS:-20}
-n_bad=0 n_unfinished=0 n_failed=0 n_killed=0
-for ((r = 0; r < RUNS; r++)); do
-	db="kill_$r"
+# stop_at HOW GATE: a run stopped while its statement waits at GATE, by
+# SIGKILL of plumb or pg_terminate_backend of its backend; then the gate
+# opens. Leaves the outcome in $stopped (the gate was reached and the run
+# ended there), $got (its state) and $db.
+stop_at() {
+	local how=$1 gate=$2 pid rc
+	db="${how}_$gate"
+	stopped=0
 	newdb "$db"
-	plumb_bg "$db.out" migrate --dir kill --url "$(url "$db")"
+	gate_hold "$db" "$gate" || return
+	plumb_bg "$db.out" migrate --dir kill --url "$(url "$db")" --ddl-lock-timeout 0
 	pid=$!
-	sleep "0.$(printf %03d $((RANDOM % 350)))"
-	kill -KILL "$pid" 2>/dev/null && n_killed=$((n_killed + 1))
-	wait "$pid" 2>/dev/null
-	quiet_backends "$db" || echo "# $db: a backend lingers"
-	check_state "$db" || n_bad=$((n_bad + 1))
-	finish "$db" || { n_unfinished=$((n_unfinished + 1)); echo "# $db: re-run did not complete"; }
-	dropdb "$db"
-done
-echo "# SIGKILL: $n_killed of $RUNS runs killed midway, $n_failed left a failed state"
-ok "SIGKILL at random points: no partly applied migration ($RUNS runs)" eq "$n_bad" 0
-ok "SIGKILL: a re-run completes every time (after repair when failed)" eq "$n_unfinished" 0
-ok "SIGKILL: some runs were killed midway" [ "$n_killed" -gt 0 ]
-
-# --- the backend terminated --------------------------------------------------------
-n_bad=0 n_unfinished=0 n_failed=0 n_hit=0
-for ((r = 0; r < RUNS; r++)); do
-	db="term_$r"
-	newdb "$db"
-	plumb_bg "$db.out" migrate --dir kill --url "$(url "$db")"
-	pid=$!
-	sleep "0.$(printf %03d $((RANDOM % 300 + 20)))"
-	hit=$(q "$db" "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-		WHERE datname = '$db' AND application_name = 'plumb'")
-	wait "$pid"
-	rc=$?
-	[ "$hit" = 1 ] && [ $rc -ne 0 ] && n_hit=$((n_hit + 1))
-	if [ $rc -ne 0 ] && ! grep -qi "terminat\|connection\|server closed" "$db.out"; then
-		echo "# $db: unexpected failure:"
-		sed 's/^/#   /' "$db.out"
+	if gate_waiter "$db" "$gate"; then
+		if [ "$how" = kill ]; then
+			kill -KILL "$pid"
+			wait "$pid" 2>/dev/null
+			[ $? -eq 137 ] && stopped=1
+		else
+			[ "$(q "$db" "SELECT pg_terminate_backend($waiter)")" = t ] && stopped=1
+			wait "$pid"
+			rc=$?
+			grep -qi "terminat\|server closed" "$db.out" || stopped=0
+			[ $rc -ne 0 ] || stopped=0
+			[ $stopped = 1 ] || { echo "# $db: exit $rc"; sed 's/^/#   /' "$db.out"; }
+		fi
 	fi
-	quiet_backends "$db"
-	check_state "$db" || n_bad=$((n_bad + 1))
-	finish "$db" || { n_unfinished=$((n_unfinished + 1)); echo "# $db: re-run did not complete"; }
-	dropdb "$db"
+	gate_release
+	wait "$pid" 2>/dev/null
+	quiet_backends "$db" || stopped=0
+	got=$(state "$db")
+}
+
+for how in kill term; do
+	for gate in 2 3 41 42 5 6; do
+		stop_at "$how" "$gate"
+		case $how in
+		kill) what="SIGKILL while at gate $gate" ;;
+		term) what="pg_terminate_backend while at gate $gate" ;;
+		esac
+		ok "$what: stopped there" eq "$stopped" 1
+		ok "... the migrations before applied whole, the one stopped not ($got)" eq "$got" "$(expected "$gate")"
+		ok "... a re-run completes (after repair when failed)" finish "$db"
+		dropdb "$db"
+	done
 done
-echo "# pg_terminate_backend: $n_hit of $RUNS runs cut, $n_failed left a failed state"
-ok "pg_terminate_backend: no partly applied migration ($RUNS runs)" eq "$n_bad" 0
-ok "pg_terminate_backend: a re-run completes every time" eq "$n_unfinished" 0
-ok "pg_terminate_backend: some runs were cut midway" [ "$n_hit" -gt 0 ]
 
 # --- a non-transactional migration killed midway: failed, visible, repairable -------
-# Here 0004 waits, after its first statement, for an advisory lock the test
-# holds, so the kill lands inside it whatever the machine's speed.
-cp -r kill killnotx
-cat >killnotx/0004_notx.sql <<'SQL'
--- plumb:no-transaction
-INSERT INTO log VALUES (4, 'a') ON CONFLICT DO NOTHING;
-SELECT pg_advisory_lock(7704), pg_advisory_unlock(7704);
-CREATE INDEX CONCURRENTLY IF NOT EXISTS log_part_idx ON log (part);
-INSERT INTO log VALUES (4, 'b') ON CONFLICT DO NOTHING;
-SQL
-"$PLUMB" sum --dir killnotx >/dev/null 2>&1
 newdb notx
-"$PLUMB" migrate --dir killnotx --url "$(url notx)" --to 0003 >/dev/null 2>&1
-mkfifo notx.in
-psql -X -At -d notx <notx.in >notx.hold 2>&1 &
-holder=$!
-exec 7>notx.in
-echo "SELECT pg_advisory_lock(7704), 'held';" >&7
-for ((i = 0; i < 600; i++)); do grep -q held notx.hold && break; sleep 0.1; done
-plumb_bg notx.out migrate --dir killnotx --url "$(url notx)"
+"$PLUMB" migrate --dir kill --url "$(url notx)" --to 0003 >/dev/null 2>&1
+gate_hold notx 41
+plumb_bg notx.out migrate --dir kill --url "$(url notx)" --ddl-lock-timeout 0
 pid=$!
-for ((i = 0; i < 600; i++)); do
-	[ "$(q notx "SELECT count(*) FROM pg_stat_activity WHERE datname = 'notx'
-		AND application_name = 'plumb' AND wait_event = 'advisory'")" = 1 ] && break
-	sleep 0.1
-done
+gate_waiter notx 41
+ok "the run reaches the gate inside 0004" [ "$waiter" -gt 0 ]
 kill -KILL "$pid"
 wait "$pid" 2>/dev/null
-exec 7>&-
-wait "$holder"
+gate_release
 quiet_backends notx
-plumb status --dir killnotx --url "$(url notx)"
+plumb status --dir kill --url "$(url notx)"
 ok "status shows the interrupted migration as failed" out_has "0004 +failed +notx"
 ok "... saying it did not finish" out_has "did not finish"
-plumb migrate --dir killnotx --url "$(url notx)"
+plumb migrate --dir kill --url "$(url notx)"
 ok "migrate refuses to continue" rc_is 1
 ok "... naming it" err_has 'migration "0004_notx" failed on an earlier run'
 ok "... and the ways out" err_has "plumb repair.*--retry-failed"
-plumb migrate --dir killnotx --url "$(url notx)" --retry-failed
+plumb migrate --dir kill --url "$(url notx)" --retry-failed
 ok "--retry-failed runs it again and the rest" rc_is 0
 ok "... everything applied once" eq "$(q notx 'SELECT count(*) FROM log')" 10
 
@@ -277,40 +304,38 @@ ok "after the fix it runs" eq "$RC:$(q bad 'SELECT count(*) FROM log')" "0:2"
 # --- the lock: bounded wait naming the holder ----------------------------------------
 newdb locked
 KEY="hashtext(current_database() || '.' || 'plumb_migrations')::bigint"
-PGAPPNAME=deploy-holder psql -X -q -d locked -c "SELECT pg_advisory_lock($KEY)" -c "SELECT pg_sleep(6)" \
-	>/dev/null 2>&1 &
-holder=$!
-for ((i = 0; i < 50; i++)); do
-	[ "$(q locked "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] && break
-	sleep 0.1
-done
+hold locked deploy-holder "SELECT pg_advisory_lock($KEY);" \
+	"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"
 start=$(date +%s%N)
 plumb migrate --dir kill --url "$(url locked)" --lock-timeout 500ms
 elapsed=$((($(date +%s%N) - start) / 1000000))
 ok "--lock-timeout 500ms: exit 5 (lock not obtained in time)" rc_is 5
 ok "... naming the holder (pid and application)" err_has "lock held by pid [0-9]+ \\(deploy-holder"
-ok "... after about half a second ($elapsed ms)" [ "$elapsed" -ge 450 -a "$elapsed" -lt 4000 ]
+# at least the timeout; well under the default of 30 s (the test holds the
+# lock throughout, so a run that ignored the flag would wait that long)
+ok "... after half a second, not the default 30 s ($elapsed ms)" [ "$elapsed" -ge 500 -a "$elapsed" -lt 20000 ]
 ok "... having run nothing" eq "$(q locked "SELECT to_regclass('log') IS NULL")" t
-kill "$holder" 2>/dev/null
-wait "$holder" 2>/dev/null
+release
 
-# held by another plumb stuck in a long migration
+# held by another plumb stuck in a long migration (at a gate the test holds)
 mkdir -p slow
-printf 'SELECT pg_sleep(4);\n' >slow/0001_slow.sql
+printf 'SELECT pg_advisory_xact_lock_shared(4242, 900);\n' >slow/0001_slow.sql
 "$PLUMB" sum --dir slow >/dev/null 2>&1
 newdb slow
-plumb_bg slow.out migrate --dir slow --url "$(url slow)"
+gate_hold slow 900
+plumb_bg slow.out migrate --dir slow --url "$(url slow)" --ddl-lock-timeout 0
 slow=$!
-for ((i = 0; i < 50; i++)); do
-	[ "$(q slow "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(4)%' AND application_name = 'plumb'")" = 1 ] && break
-	sleep 0.1
-done
+gate_waiter slow 900
 plumb migrate --dir slow --url "$(url slow)" --lock-timeout=300ms
 ok "a second plumb gives up after 300ms with exit 5" rc_is 5
 ok "... naming the first plumb's lock session" err_has "lock held by pid [0-9]+ \\(plumb \\(lock\\)"
+gate_release
 wait "$slow"
-ok "the first one finishes" eq "$?" 0
+rc=$?
+ok "the first one finishes" eq "$rc" 0
+[ "$rc" = 0 ] || sed 's/^/#   /' slow.out
 
+# nothing holds the lock now (the first plumb released it before it exited)
 for d in 2min 1h 30s 1500ms; do
 	plumb migrate --dir slow --url "$(url slow)" --lock-timeout "$d"
 	ok "--lock-timeout $d is accepted" rc_is 0
@@ -329,17 +354,19 @@ SQL
 "$PLUMB" sum --dir ddl >/dev/null 2>&1
 newdb ddl
 "$PLUMB" migrate --dir ddl --url "$(url ddl)" --to 0001 >/dev/null 2>&1
-# a long transaction reads the table: ALTER TABLE must wait for it
-psql -X -q -d ddl -c "BEGIN" -c "SELECT * FROM busy" -c "SELECT pg_sleep(8)" -c "COMMIT" \
-	>/dev/null 2>&1 &
-reader=$!
-sleep 0.5
+# a transaction that read the table and stays open while the test wants:
+# ALTER TABLE must wait for it
+hold ddl reader "BEGIN; SELECT * FROM busy;" "SELECT count(*) FROM pg_locks l
+	JOIN pg_stat_activity a ON a.pid = l.pid
+	WHERE l.relation = 'busy'::regclass AND l.granted AND a.application_name = 'reader'"
+# The default lock_timeout is 10 s: a run that ignored a shorter setting
+# would take that long, so "well under 10 s" tells them apart.
 start=$(date +%s%N)
 plumb migrate --dir ddl --url "$(url ddl)" --ddl-lock-timeout 300ms
 elapsed=$((($(date +%s%N) - start) / 1000000))
 ok "--ddl-lock-timeout 300ms: DDL behind a long transaction gives up" rc_is 1
 ok "... with lock_timeout's error" err_has "canceling statement due to lock timeout"
-ok "... quickly ($elapsed ms)" [ "$elapsed" -lt 3000 ]
+ok "... well before the default 10 s ($elapsed ms)" [ "$elapsed" -ge 300 -a "$elapsed" -lt 8000 ]
 ok "... and nothing recorded" eq "$(q ddl "SELECT count(*) FROM plumb_migrations WHERE version = '0002'")" 0
 # the file's directive wins over the flag
 sed -i '1i -- plumb:lock-timeout 200ms' ddl/0002_alter.sql
@@ -348,41 +375,50 @@ start=$(date +%s%N)
 plumb migrate --dir ddl --url "$(url ddl)" --ddl-lock-timeout 1h
 elapsed=$((($(date +%s%N) - start) / 1000000))
 ok "-- plumb:lock-timeout 200ms in the file overrides the flag" eq "$RC" 1
-ok "... ($elapsed ms)" [ "$elapsed" -lt 3000 ]
+ok "... ($elapsed ms)" [ "$elapsed" -ge 200 -a "$elapsed" -lt 8000 ]
 # the default: 10s
-start=$(date +%s%N)
 sed -i '1d' ddl/0002_alter.sql
 "$PLUMB" sum --dir ddl >/dev/null 2>&1
+start=$(date +%s%N)
 plumb migrate --dir ddl --url "$(url ddl)"
-ok "without a setting it waits (the default lock_timeout is 10s) and succeeds" rc_is 0
-kill "$reader" 2>/dev/null
-wait "$reader" 2>/dev/null
+elapsed=$((($(date +%s%N) - start) / 1000000))
+ok "without a setting it waits the default lock_timeout (10s) and gives up" rc_is 1
+ok "... after 10 s ($elapsed ms)" [ "$elapsed" -ge 10000 ]
+release
+plumb migrate --dir ddl --url "$(url ddl)"
+ok "once the transaction ends the DDL runs" rc_is 0
 
+# statement_timeout: 0003 stops at a gate the test holds until the end, so
+# only a timeout ends it; 0002 and the last 0003 fail when a timeout leaked
 mkdir -p st
 cat >st/0001_notx.sql <<'SQL'
 -- plumb:no-transaction
--- plumb:statement-timeout 1s
-SELECT pg_sleep(0.1);
+-- plumb:statement-timeout 1min
+SELECT 1;
 SQL
-cat >st/0002_long.sql <<'SQL'
-SELECT pg_sleep(1.5);
-SQL
-cat >st/0003_short.sql <<'SQL'
--- plumb:statement-timeout 100ms
-SELECT pg_sleep(1);
-SQL
+NO_TIMEOUT="DO \$\$ BEGIN IF current_setting('statement_timeout') <> '0' THEN
+  RAISE EXCEPTION 'statement_timeout is %', current_setting('statement_timeout'); END IF; END \$\$;"
+echo "$NO_TIMEOUT" >st/0002_check.sql
+{
+	echo "-- plumb:statement-timeout 100ms"
+	echo "SELECT pg_advisory_xact_lock_shared(4242, 950);"
+	echo "$NO_TIMEOUT"
+} >st/0003_short.sql
 "$PLUMB" sum --dir st >/dev/null 2>&1
 newdb st
+gate_hold st 950
 plumb migrate --dir st --url "$(url st)"
 ok "-- plumb:statement-timeout 100ms cancels a slow statement" err_has "canceling statement due to statement timeout"
 ok "... after the session setting of a no-transaction file was reset" eq \
 	"$(q st "SELECT string_agg(version, ',' ORDER BY version) FROM plumb_migrations")" "0001,0002"
 plumb migrate --dir st --url "$(url st)" --statement-timeout 0
-ok "--statement-timeout does not override the file's" rc_is 1
+ok "--statement-timeout does not override the file's" eq "$RC" 1
+ok "... (a statement timeout, not the lock's)" err_has "canceling statement due to statement timeout"
 sed -i '1d' st/0003_short.sql
 "$PLUMB" sum --dir st >/dev/null 2>&1
 plumb migrate --dir st --url "$(url st)" --statement-timeout 200ms
-ok "--statement-timeout 200ms applies to files without one" err_has "statement timeout"
+ok "--statement-timeout 200ms applies to files without one" err_has "canceling statement due to statement timeout"
+gate_release
 plumb migrate --dir st --url "$(url st)" --statement-timeout 0
 ok "--statement-timeout 0 leaves the server's (none)" rc_is 0
 

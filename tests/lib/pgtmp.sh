@@ -42,7 +42,7 @@ start() {
 	as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 \
 		--locale=C.UTF-8 -N >"$dir/initdb.log" 2>&1 ||
 		{ cat "$dir/initdb.log" >&2; exit 1; }
-	as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+	as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 300 \
 		-o "-c listen_addresses='' -c unix_socket_directories='$dir' -p $port \
 		    -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
 		    -c max_connections=100" \
@@ -54,7 +54,7 @@ start() {
 stop() {
 	local dir=$1 bin
 	bin=$(find_bin)
-	[ -d "$dir/data" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop \
+	[ -d "$dir/data" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w -t 300 stop \
 		>/dev/null 2>&1 || true
 	rm -rf "$dir"
 }

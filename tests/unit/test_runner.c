@@ -367,12 +367,16 @@ static void test_concurrent(void)
 		pids[k] = fork();
 		if (pids[k] == 0) {
 			plumb_conn *c = open_db("conc.db");
+			/* each waits for the other's write transactions for as long as
+			 * they take (not plumb's default 30 s: the machine may be loaded) */
+			plumb_migrate_opts o = {.lock_timeout_ms = 600000};
+			sqlite3_busy_timeout(((plumb_sqlite_conn *)c)->db, 600000);
 			size_t n = 0;
 			char b;
 			close(go[1]);
 			if (read(go[0], &b, 1) != 0) /* start together: when the parent closes it */
 				_exit(2);
-			int rc = migrate(c, h, NULL, &n);
+			int rc = migrate(c, h, &o, &n);
 			if (rc < 0)
 				fprintf(stderr, "child: %s\n", plumb_ctx_error(ctx)->message);
 			char buf[32];
