@@ -3442,8 +3442,8 @@ static void implicit_schemas(ox *x)
 	}
 }
 
-int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
-			  plumb_catalog **out)
+static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
+		       plumb_catalog **out)
 {
 	ox x = {.st = {.ctx = ctx, .arena = arena}};
 	int rc;
@@ -3484,4 +3484,27 @@ int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *f
 done:
 	/* parse trees stay referenced by nothing in the catalog */
 	return rc;
+}
+
+typedef struct load_call {
+	plumb_ctx *ctx;
+	plumb_arena *arena;
+	const plumb_vec *files;
+	plumb_catalog **out;
+} load_call;
+
+static int load_run(void *payload)
+{
+	load_call *c = payload;
+	return load_schema(c->ctx, c->arena, c->files, c->out);
+}
+
+/* On the large stack (deep.c): a schema file may nest as deep as PostgreSQL
+ * accepts. */
+int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
+			  plumb_catalog **out)
+{
+	load_call c = {ctx, arena, files, out};
+	*out = NULL;
+	return plumb__pg_deep(ctx, load_run, &c);
 }
