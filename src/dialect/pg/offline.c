@@ -5,7 +5,11 @@
  * makeObjectName), serial and identity columns, NOT NULL of primary keys and
  * canonical texts (canon.c, model.c; view queries analysed first by
  * analyze.c), so that it equals what introspection reads. It runs nothing; statements it has no model for (SET,
- * INSERT, ...) are ignored, and a DROP forgets an object created earlier.
+ * INSERT, ...) are ignored, and a DROP forgets an object created earlier. A
+ * statement naming an object that is not there (an index before its table, a
+ * grant on a missing relation, ...) is an error at its file:line:col, never
+ * skipped; foreign keys and OWNED BY are resolved once all files are read.
+ * It runs on a large stack (deep.c).
  */
 #include <ctype.h>
 #include <errno.h>
