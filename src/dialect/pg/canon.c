@@ -62,6 +62,32 @@ int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const c
 		}
 		goto done;
 	}
+	/* protobuf-c unpacks recursively: a tree deeper than the stack holds is
+	 * refused first */
+	size_t limit = plumb__pg_on_deep_stack() ? PLUMB_PG_MAX_DEPTH : PLUMB_PG_SHALLOW_DEPTH, depth;
+	int32_t loc;
+	if (plumb__pg_packed_depth(arena, (const uint8_t *)r.parse_tree.data, r.parse_tree.len, limit,
+				   &depth, &loc) < 0) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if (depth > limit) {
+		size_t off = loc > 0 && (size_t)loc < strlen(sql) ? (size_t)loc : 0;
+		while (sql[off] == ' ' || sql[off] == '\t' || sql[off] == '\n' || sql[off] == '\r')
+			off++;
+		if (file) {
+			int line, col;
+			plumb_text_position(sql, off, &line, &col);
+			rc = plumb_error_set_at(ctx, PLUMB_EPARSE, file, line, col,
+						"statement nested too deeply (more than %zu levels)",
+						limit);
+		} else {
+			rc = plumb_error_set(ctx, PLUMB_EPARSE,
+					     "could not parse \"%.60s...\": nested too deeply (more than %zu levels)",
+					     sql, limit);
+		}
+		goto done;
+	}
 	*out = pg_query__parse_result__unpack(&al, r.parse_tree.len,
 					      (const uint8_t *)r.parse_tree.data);
 	if (!*out)
@@ -1767,7 +1793,7 @@ int plumb__pg_stmt_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt,
 
 /* --- the public functions ------------------------------------------------------------ */
 
-int plumb__pg_canon_type(plumb_ctx *ctx, plumb_arena *arena, const char *type, char **out)
+static int canon_type(plumb_ctx *ctx, plumb_arena *arena, const char *type, char **out)
 {
 	plumb_arena *tmp = plumb_arena_new(arena);
 	PgQuery__ParseResult *pr;
@@ -1799,7 +1825,7 @@ done:
 	return rc;
 }
 
-int plumb__pg_canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out)
+static int canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out)
 {
 	plumb_arena *tmp = plumb_arena_new(arena);
 	PgQuery__ParseResult *pr;
@@ -1830,7 +1856,7 @@ done:
 	return rc;
 }
 
-int plumb__pg_canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, char **out)
+static int canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, char **out)
 {
 	plumb_arena *tmp = plumb_arena_new(arena);
 	PgQuery__ParseResult *pr;
@@ -1858,4 +1884,47 @@ int plumb__pg_canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, c
 done:
 	plumb_arena_free(tmp);
 	return rc;
+}
+
+/* --- on a stack deep enough ------------------------------------------------------ */
+
+typedef struct canon_call {
+	int (*fn)(plumb_ctx *ctx, plumb_arena *arena, const char *text, char **out);
+	plumb_ctx *ctx;
+	plumb_arena *arena;
+	const char *text;
+	char **out;
+} canon_call;
+
+static int canon_run(void *payload)
+{
+	canon_call *c = payload;
+	return c->fn(c->ctx, c->arena, c->text, c->out);
+}
+
+/* A short text cannot nest deeper than any stack holds: read where we are;
+ * a long one on the large stack. */
+static int canon_deep(int (*fn)(plumb_ctx *, plumb_arena *, const char *, char **),
+		      plumb_ctx *ctx, plumb_arena *arena, const char *text, char **out)
+{
+	if (plumb__pg_on_deep_stack() || strlen(text) < PLUMB_PG_SHALLOW_TEXT)
+		return fn(ctx, arena, text, out);
+	canon_call c = {fn, ctx, arena, text, out};
+	*out = NULL;
+	return plumb__pg_deep(ctx, canon_run, &c);
+}
+
+int plumb__pg_canon_type(plumb_ctx *ctx, plumb_arena *arena, const char *type, char **out)
+{
+	return canon_deep(canon_type, ctx, arena, type, out);
+}
+
+int plumb__pg_canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out)
+{
+	return canon_deep(canon_expr, ctx, arena, expr, out);
+}
+
+int plumb__pg_canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, char **out)
+{
+	return canon_deep(canon_stmt, ctx, arena, stmt, out);
 }

@@ -19,6 +19,24 @@
 int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
 		    PgQuery__ParseResult **out, size_t *err_offset);
 
+/* deep.c: fn(payload) run on a thread with a large stack (directly when
+ * already on one), and what it returns; PLUMB_ENOMEM when no thread can be
+ * started. Whatever parses, walks or deparses a tree a user wrote runs so:
+ * each of those recurses once per level of the tree. */
+int plumb__pg_deep(plumb_ctx *ctx, int (*fn)(void *payload), void *payload);
+bool plumb__pg_on_deep_stack(void);
+/* The deepest tree plumb__pg_parse unpacks, in protobuf levels: on the large
+ * stack, and on any other (where only texts shorter than
+ * PLUMB_PG_SHALLOW_TEXT bytes, which cannot nest deeper, are read). */
+#define PLUMB_PG_MAX_DEPTH 100000
+#define PLUMB_PG_SHALLOW_DEPTH 1000
+#define PLUMB_PG_SHALLOW_TEXT 256
+/* The nesting depth of libpg_query's packed ParseResult data, counted until
+ * it passes limit; then *location is the byte offset of the statement that
+ * went too deep. 0, or -1 when out of memory. */
+int plumb__pg_packed_depth(plumb_arena *arena, const uint8_t *data, size_t len, size_t limit,
+			   size_t *out, int32_t *location);
+
 /* Normalises an expression tree in place (casts of literals, IN, BETWEEN,
  * LIKE, AND/OR nesting, "public." and "pg_catalog." prefixes, type
  * aliases). -1 when out of memory. */

@@ -5,10 +5,15 @@
  * makeObjectName), serial and identity columns, NOT NULL of primary keys and
  * canonical texts (canon.c, model.c; view queries analysed first by
  * analyze.c), so that it equals what introspection reads. It runs nothing; statements it has no model for (SET,
- * INSERT, ...) are ignored, and a DROP forgets an object created earlier.
+ * INSERT, ...) are ignored, and a DROP forgets an object created earlier. A
+ * statement naming an object that is not there (an index before its table, a
+ * grant on a missing relation, ...) is an error at its file:line:col, never
+ * skipped; foreign keys and OWNED BY are resolved once all files are read.
+ * It runs on a large stack (deep.c).
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +44,18 @@ typedef struct ox {
 	plumb_vec seqs;     /* seqent *: sequences and their statements */
 	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
 	plumb_vec colls;    /* collent *: collations and their fields */
+	plumb_vec fks;      /* refpos *: where each foreign key names its table */
+	plumb_vec owners;   /* refpos *: where each OWNED BY of a sequence was written */
+	size_t loc;         /* the statement being read: its first token */
 } ox;
+
+/* A place in a file, for what is checked once all statements are read. */
+typedef struct refpos {
+	const void *what;   /* the constraint, or the OWNED BY list node */
+	const plumb_sql_file *f;
+	const char *text;
+	size_t offset;
+} refpos;
 
 /* The sticky failure (sticky.h). */
 #define fail(x, rc) plumb__pg_fail(&(x)->st, (rc))
@@ -115,6 +131,70 @@ static int stmt_error(ox *x, size_t offset, const char *msg, const char *what)
 	fail(x, plumb_error_set_at(x->st.ctx, PLUMB_EPARSE, x->f->path, line, col, "%s%s%s", msg,
 				   what ? ": " : "", what ? what : ""));
 	return x->st.rc;
+}
+
+/* Records a problem at byte offset of the file being read:
+ * `relation "users" does not exist`. */
+static int error_at(ox *x, size_t offset, const char *msg_fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int error_at(ox *x, size_t offset, const char *msg_fmt, ...)
+{
+	va_list ap;
+	va_start(ap, msg_fmt);
+	char *msg = plumb_arena_vprintf(x->tmp, msg_fmt, ap);
+	va_end(ap);
+	if (!msg) {
+		nomem(x);
+		return x->st.rc;
+	}
+	int line, col;
+	plumb_text_position(x->text, offset, &line, &col);
+	fail(x, plumb_error_set_at(x->st.ctx, PLUMB_EPARSE, x->f->path, line, col, "%s", msg));
+	return x->st.rc;
+}
+
+/* The offset of a token libpg_query located (location >= 0), else of the
+ * statement. */
+static size_t at(ox *x, int32_t location)
+{
+	return location >= 0 ? (size_t)location : x->loc;
+}
+
+/* Remembers where what was written, for a check at the end. */
+static void remember(ox *x, plumb_vec *v, const void *what, int32_t location)
+{
+	refpos *r = plumb_arena_alloc(x->tmp, sizeof(*r));
+	if (!r || plumb_vec_push(x->tmp, v, r) < 0) {
+		nomem(x);
+		return;
+	}
+	r->what = what;
+	r->f = x->f;
+	r->text = x->text;
+	r->offset = at(x, location);
+}
+
+/* Records a problem at a remembered place (what found in v), else with no place. */
+static int error_remembered(ox *x, const plumb_vec *v, const void *what, const char *msg)
+{
+	for (size_t i = v->n; i-- > 0;) {
+		const refpos *r = v->items[i];
+		if (r->what != what)
+			continue;
+		int line, col;
+		plumb_text_position(r->text, r->offset, &line, &col);
+		fail(x, plumb_error_set_at(x->st.ctx, PLUMB_EPARSE, r->f->path, line, col, "%s", msg));
+		return x->st.rc;
+	}
+	fail(x, plumb_error_set(x->st.ctx, PLUMB_EPARSE, "%s", msg));
+	return x->st.rc;
+}
+
+/* "name", or "schema.name" outside public, as PostgreSQL's messages name a relation. */
+static const char *shown(ox *x, const char *schema, const char *name)
+{
+	const char *s = strcmp(sch(schema), "public") == 0 ? name : fmt(x, "%s.%s", schema, name);
+	return s ? s : "";
 }
 
 /* --- names ---------------------------------------------------------------- */
@@ -408,6 +488,35 @@ static plumb_table *find_table(ox *x, const char *schema, const char *name)
 static plumb_table *rv_table(ox *x, const PgQuery__RangeVar *rv)
 {
 	return rv ? find_table(x, sch(rv->schemaname), rv->relname) : NULL;
+}
+
+static plumb_view *find_view(ox *x, const char *schema, const char *name)
+{
+	for (size_t i = 0; i < x->cat->views.n; i++) {
+		plumb_view *v = x->cat->views.items[i];
+		if (strcmp(v->schema, schema) == 0 && strcmp(v->name, name) == 0)
+			return v;
+	}
+	return NULL;
+}
+
+/* Whether schema.name is a relation the files created (a table, view,
+ * index, sequence, the index of a key, the sequence of a serial column, ...). */
+static bool is_relation(ox *x, const char *schema, const char *name)
+{
+	char *k = key_of(x, schema, name);
+	return k && name_used(&x->relnames, k);
+}
+
+/* Whether the table or view rv names exists; when not, an error at rv. */
+static bool table_or_view(ox *x, const PgQuery__RangeVar *rv, bool views)
+{
+	const char *schema = sch(rv->schemaname);
+	if (find_table(x, schema, rv->relname) || (views && find_view(x, schema, rv->relname)))
+		return true;
+	error_at(x, at(x, rv->location), "relation \"%s\" does not exist",
+		 shown(x, schema, rv->relname));
+	return false;
 }
 
 static plumb_column *find_column(plumb_table *t, const char *name)
@@ -947,7 +1056,8 @@ static plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constrai
 		} else if (!empty(c->indexname)) {
 			/* ADD ... USING INDEX i: the index's columns; the index
 			 * becomes the constraint's (and takes its name). */
-			for (size_t j = 0; j < x->cat->indexes.n; j++) {
+			bool found = false;
+			for (size_t j = 0; j < x->cat->indexes.n && !found; j++) {
 				plumb_index *ix = x->cat->indexes.items[j];
 				if (!str_eq(ix->name, c->indexname) || !str_eq(ix->table, t->name) ||
 				    !str_eq(ix->schema, t->schema))
@@ -961,7 +1071,11 @@ static plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constrai
 				if (!k->name)
 					k->name = ix->name;
 				plumb_vec_remove(&x->cat->indexes, j);
-				break;
+				found = true;
+			}
+			if (!found) {
+				error_at(x, at(x, c->location), "index \"%s\" does not exist", c->indexname);
+				return NULL;
 			}
 		} else {
 			k->columns = string_list(x, c->keys, c->n_keys);
@@ -987,6 +1101,8 @@ static plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constrai
 			k->columns = string_list(x, c->fk_attrs, c->n_fk_attrs);
 			k->n_columns = c->n_fk_attrs;
 		}
+		/* the referenced table may come later: checked at the end */
+		remember(x, &x->fks, k, c->pktable ? c->pktable->location : c->location);
 		k->ref_schema = dup(x, sch(c->pktable ? c->pktable->schemaname : NULL));
 		k->ref_table = dup(x, c->pktable ? c->pktable->relname : "");
 		k->ref_columns = string_list(x, c->pk_attrs, c->n_pk_attrs);
@@ -1076,6 +1192,23 @@ static void merge_repeated_keys(plumb_vec *pending)
  * fills their texts and adds them to t. */
 static void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 {
+	/* the columns a key names are the table's (once the statement has
+	 * declared them all) */
+	for (size_t i = 0; i < pending->n && !x->st.rc; i++) {
+		const pend *p = pending->items[i];
+		const plumb_constraint *k = p->con;
+		bool key = k->kind == PLUMB_CON_PRIMARY_KEY || k->kind == PLUMB_CON_UNIQUE;
+		if (!key && k->kind != PLUMB_CON_FOREIGN_KEY)
+			continue;
+		for (size_t j = 0; j < k->n_columns; j++)
+			if (k->columns[j] && !find_column(t, k->columns[j])) {
+				error_at(x, at(x, p->node->location),
+					 key ? "column \"%s\" named in key does not exist"
+					     : "column \"%s\" referenced in foreign key constraint does not exist",
+					 k->columns[j]);
+				return;
+			}
+	}
 	merge_repeated_keys(pending);
 	for (size_t i = 0; i < pending->n; i++) {
 		pend *p = pending->items[i];
@@ -1590,18 +1723,26 @@ static void create_table(ox *x, PgQuery__CreateStmt *cs, size_t loc)
 	plumb_table *parent = NULL;
 	if (cs->partbound && cs->n_inh_relations == 1 &&
 	    cs->inh_relations[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
-		parent = rv_table(x, cs->inh_relations[0]->range_var);
-		if (parent) {
-			t->partition_of = fmt(x, "%s.%s", parent->schema, parent->name);
-			t->partition_bound = partition_bound(x, cs->partbound, parent);
-			inherit_columns(x, t, parent);
+		PgQuery__RangeVar *prv = cs->inh_relations[0]->range_var;
+		parent = rv_table(x, prv);
+		if (!parent) {
+			error_at(x, at(x, prv->location), "relation \"%s\" does not exist",
+				 shown(x, sch(prv->schemaname), prv->relname));
+			return;
 		}
+		t->partition_of = fmt(x, "%s.%s", parent->schema, parent->name);
+		t->partition_bound = partition_bound(x, cs->partbound, parent);
+		inherit_columns(x, t, parent);
 	} else {
 		for (size_t i = 0; i < cs->n_inh_relations; i++)
 			if (cs->inh_relations[i]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
-				plumb_table *p = rv_table(x, cs->inh_relations[i]->range_var);
-				if (!p)
-					continue;
+				PgQuery__RangeVar *prv = cs->inh_relations[i]->range_var;
+				plumb_table *p = rv_table(x, prv);
+				if (!p) {
+					error_at(x, at(x, prv->location), "relation \"%s\" does not exist",
+						 shown(x, sch(prv->schemaname), prv->relname));
+					return;
+				}
 				inherit_columns(x, t, p);
 				push(x, &t->inherits, fmt(x, "%s.%s", p->schema, p->name));
 			}
@@ -1662,16 +1803,33 @@ static void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, siz
 {
 	plumb_table *t = rv_table(x, is->relation);
 	if (!t) {
-		/* an index on a materialized view, or on a table not created here */
+		/* an index on a materialized view; on anything else, or on a
+		 * table not created before it, an error */
 		const char *schema = sch(is->relation->schemaname);
-		bool mv = false;
+		const plumb_view *view = NULL;
 		for (size_t i = 0; i < x->cat->views.n; i++) {
 			plumb_view *v = x->cat->views.items[i];
 			if (strcmp(v->schema, schema) == 0 && strcmp(v->name, is->relation->relname) == 0)
-				mv = v->materialized;
+				view = v;
 		}
-		if (!mv)
+		if (!view)
+			error_at(x, at(x, is->relation->location), "relation \"%s\" does not exist",
+				 shown(x, schema, is->relation->relname));
+		else if (!view->materialized)
+			error_at(x, at(x, is->relation->location),
+				 "\"%s\" is not a table or materialized view",
+				 shown(x, schema, is->relation->relname));
+		if (!view || !view->materialized)
 			return;
+	}
+	for (size_t i = 0; t && i < is->n_index_params + is->n_index_including_params; i++) {
+		PgQuery__Node *p = i < is->n_index_params ? is->index_params[i]
+							  : is->index_including_params[i - is->n_index_params];
+		if (p->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && !empty(p->index_elem->name) &&
+		    !find_column(t, p->index_elem->name)) {
+			error_at(x, x->loc, "column \"%s\" does not exist", p->index_elem->name);
+			return;
+		}
 	}
 	const char *schema = sch(is->relation->schemaname);
 	const char *table = is->relation->relname;
@@ -1773,6 +1931,62 @@ static void drop_constraint(plumb_table *t, const char *name)
 	}
 }
 
+/* Whether what an ALTER TABLE command names is there (a column to alter or
+ * drop, no column of the name it adds, a constraint to drop, a table to
+ * attach); when not, an error as PostgreSQL's, or false with nothing to do
+ * for IF [NOT] EXISTS. */
+static bool alter_target_exists(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c, plumb_column *col)
+{
+	const char *rel = shown(x, t->schema, t->name);
+	switch (c->subtype) {
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
+		PgQuery__ColumnDef *cd = c->def && c->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF
+						 ? c->def->column_def
+						 : NULL;
+		if (!cd || !find_column(t, cd->colname))
+			return true;
+		if (!c->missing_ok)
+			error_at(x, at(x, cd->location), "column \"%s\" of relation \"%s\" already exists",
+				 cd->colname, rel);
+		return false;
+	}
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+		if (col || empty(c->name))
+			return true;
+		if (!(c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && c->missing_ok))
+			error_at(x, x->loc, "column \"%s\" of relation \"%s\" does not exist", c->name,
+				 rel);
+		return false;
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+		for (size_t i = 0; !empty(c->name) && i < t->constraints.n; i++) {
+			plumb_constraint *k = t->constraints.items[i];
+			if (k->name && strcmp(k->name, c->name) == 0)
+				return true;
+		}
+		if (!c->missing_ok)
+			error_at(x, x->loc, "constraint \"%s\" of relation \"%s\" does not exist",
+				 c->name ? c->name : "", rel);
+		return false;
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition: {
+		PgQuery__RangeVar *rv = c->def && c->def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD
+						? c->def->partition_cmd->name
+						: NULL;
+		if (!rv || rv_table(x, rv))
+			return true;
+		error_at(x, at(x, rv->location), "relation \"%s\" does not exist",
+			 shown(x, sch(rv->schemaname), rv->relname));
+		return false;
+	}
+	default:
+		return true;
+	}
+}
+
 static void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 {
 	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
@@ -1796,6 +2010,8 @@ static void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 			continue;
 		PgQuery__AlterTableCmd *c = as->cmds[i]->alter_table_cmd;
 		plumb_column *col = empty(c->name) ? NULL : find_column(t, c->name);
+		if (!alter_target_exists(x, t, c, col))
+			continue;
 		switch (c->subtype) {
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
 			if (c->def && c->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF &&
@@ -2016,8 +2232,18 @@ static void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae)
 	const char *schema, *name;
 	split_names(ae->type_name, ae->n_type_name, &schema, &name);
 	plumb_object *o = find_object(x, PLUMB_OBJ_ENUM, schema, name);
-	if (!o)
+	if (!o) {
+		error_at(x, x->loc, "type \"%s\" does not exist", shown(x, schema, name));
 		return;
+	}
+	const char *known = !empty(ae->old_val) ? ae->old_val : ae->new_val_neighbor;
+	bool found = empty(known);
+	for (size_t i = 0; !found && i < o->values.n; i++)
+		found = strcmp(o->values.items[i], known) == 0;
+	if (!found) {
+		error_at(x, x->loc, "\"%s\" is not an existing enum label", known);
+		return;
+	}
 	if (!empty(ae->old_val)) {
 		for (size_t i = 0; i < o->values.n; i++)
 			if (strcmp(o->values.items[i], ae->old_val) == 0)
@@ -2041,6 +2267,15 @@ static void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae)
 	o->values.items[at] = dup(x, ae->new_val);
 }
 
+/* Where OWNED BY was written: the table and column it names are checked at the end. */
+static void remember_owned_by(ox *x, PgQuery__Node **opts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (opts[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+		    strcmp(opts[i]->def_elem->defname, "owned_by") == 0)
+			remember(x, &x->owners, opts[i]->def_elem->arg, opts[i]->def_elem->location);
+}
+
 static void create_sequence(ox *x, PgQuery__CreateSeqStmt *ss, size_t loc)
 {
 	const char *schema = sch(ss->sequence->schemaname);
@@ -2061,6 +2296,7 @@ static void create_sequence(ox *x, PgQuery__CreateSeqStmt *ss, size_t loc)
 	}
 	e->o = o;
 	e->cs = ss;
+	remember_owned_by(x, ss->options, ss->n_options);
 }
 
 static void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt)
@@ -2104,6 +2340,8 @@ static void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Nod
 static void create_trigger(ox *x, PgQuery__CreateTrigStmt *ts, PgQuery__Node *stmt)
 {
 	const char *schema = sch(ts->relation->schemaname);
+	if (!table_or_view(x, ts->relation, true))
+		return;
 	for (size_t i = 0; i < x->cat->triggers.n; i++) {
 		plumb_trigger *o = x->cat->triggers.items[i];
 		if (strcmp(o->schema, schema) == 0 && strcmp(o->table, ts->relation->relname) == 0 &&
@@ -2131,6 +2369,8 @@ static void create_trigger(ox *x, PgQuery__CreateTrigStmt *ts, PgQuery__Node *st
 static void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt)
 {
 	const char *schema = sch(ps->table->schemaname);
+	if (!table_or_view(x, ps->table, false))
+		return;
 	plumb_object *o = new_object(x, PLUMB_OBJ_POLICY, schema, ps->policy_name);
 	if (!o)
 		return;
@@ -2264,6 +2504,100 @@ static void create_collation(ox *x, PgQuery__DefineStmt *ds, size_t loc)
 
 /* --- comments ------------------------------------------------------------------------------- */
 
+/* Whether the relation, column, constraint, trigger or policy a COMMENT
+ * names exists; when not, an error as PostgreSQL's. Other objects (types,
+ * functions, schemas) may come from extensions and are not checked. */
+static bool comment_target_exists(ox *x, PgQuery__CommentStmt *cs, PgQuery__Node **v, size_t n)
+{
+	const char *schema, *name, *sub = NULL;
+	bool relation = false;
+	switch (cs->objtype) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+		split_names(v, n, &schema, &name);
+		relation = true;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+		if (n < 2)
+			return true;
+		sub = plumb__pg_strval(v[n - 1]);
+		split_names(v, n - 1, &schema, &name);
+		break;
+	default:
+		return true;
+	}
+	plumb_table *t = find_table(x, schema, name);
+	plumb_view *view = find_view(x, schema, name);
+	bool found;
+	switch (cs->objtype) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+		found = t != NULL;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+		found = view && !view->materialized;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+		found = view && view->materialized;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+		found = is_relation(x, schema, name);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+		found = t || view;
+		break;
+	default:
+		found = t != NULL || (view && cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN);
+		break;
+	}
+	if (!found) {
+		error_at(x, x->loc, "relation \"%s\" does not exist", shown(x, schema, name));
+		return false;
+	}
+	if (relation || !sub || (!t && cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN))
+		return true;
+	const char *rel = shown(x, schema, name);
+	switch (cs->objtype) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+		if (find_column(t, sub))
+			return true;
+		error_at(x, x->loc, "column \"%s\" of relation \"%s\" does not exist", sub, rel);
+		return false;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+		for (size_t i = 0; i < t->constraints.n; i++) {
+			const plumb_constraint *k = t->constraints.items[i];
+			if (k->name && strcmp(k->name, sub) == 0)
+				return true;
+		}
+		error_at(x, x->loc, "constraint \"%s\" for table \"%s\" does not exist", sub, rel);
+		return false;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+		for (size_t i = 0; i < x->cat->triggers.n; i++) {
+			const plumb_trigger *tg = x->cat->triggers.items[i];
+			if (strcmp(tg->schema, schema) == 0 && strcmp(tg->table, name) == 0 &&
+			    strcmp(tg->name, sub) == 0)
+				return true;
+		}
+		error_at(x, x->loc, "trigger \"%s\" for table \"%s\" does not exist", sub, rel);
+		return false;
+	default: /* POLICY */
+		for (size_t i = 0; i < x->cat->objects.n; i++) {
+			const plumb_object *o = x->cat->objects.items[i];
+			if (o->kind == PLUMB_OBJ_POLICY && strcmp(o->schema, schema) == 0 &&
+			    o->table && strcmp(o->table, name) == 0 && strcmp(o->name, sub) == 0)
+				return true;
+		}
+		error_at(x, x->loc, "policy \"%s\" for table \"%s\" does not exist", sub, rel);
+		return false;
+	}
+}
+
 static void comment_on(ox *x, PgQuery__CommentStmt *cs)
 {
 	PgQuery__Node *obj = cs->object;
@@ -2275,6 +2609,8 @@ static void comment_on(ox *x, PgQuery__CommentStmt *cs)
 		v = obj->list->items;
 		n = obj->list->n_items;
 	}
+	if (!comment_target_exists(x, cs, v, n))
+		return;
 	const char *s2, *n2;
 	switch (cs->objtype) {
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
@@ -2486,6 +2822,12 @@ static void grant_stmt(ox *x, PgQuery__GrantStmt *gs)
 			continue;
 		PgQuery__RangeVar *rv = gs->objects[i]->range_var;
 		const char *schema = sch(rv->schemaname), *rel = rv->relname;
+		if (!is_relation(x, schema, rel)) {
+			error_at(x, at(x, rv->location), "relation \"%s\" does not exist",
+				 shown(x, schema, rel));
+			return;
+		}
+		plumb_table *gt = find_table(x, schema, rel);
 		bool seq = gs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ||
 			   (find_object(x, PLUMB_OBJ_SEQUENCE, schema, rel) && !find_table(x, schema, rel));
 		unsigned all = seq ? PRIV_ALL_SEQ : PRIV_ALL_TABLE, rel_mask = 0;
@@ -2530,6 +2872,12 @@ static void grant_stmt(ox *x, PgQuery__GrantStmt *gs)
 					const char *col = plumb__pg_strval(ap->cols[c]);
 					if (!col && ap->cols[c]->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
 						col = ap->cols[c]->res_target->name;
+					if (col && gt && !find_column(gt, col)) {
+						error_at(x, x->loc,
+							 "column \"%s\" of relation \"%s\" does not exist",
+							 col, shown(x, schema, rel));
+						return;
+					}
 					if (col)
 						grant_apply(grant_state(x, schema, rel, col, grantee,
 									gs->is_grant),
@@ -2602,6 +2950,63 @@ static void finish_grants(ox *x)
 
 /* --- DROP ----------------------------------------------------------------------------------- */
 
+/* Whether the object a DROP without IF EXISTS names is there; when not, an
+ * error as PostgreSQL's. Types and domains are not checked: not every kind
+ * of type is modelled. */
+static bool drop_target_exists(ox *x, PgQuery__DropStmt *ds, const char *schema, const char *name)
+{
+	const char *what = NULL;
+	bool found = true;
+	switch (ds->remove_type) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+		what = "table";
+		found = find_table(x, schema, name) != NULL;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+		what = ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ? "view" : "materialized view";
+		found = find_view(x, schema, name) != NULL;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+		what = "index";
+		found = false;
+		for (size_t j = 0; j < x->cat->indexes.n && !found; j++) {
+			const plumb_index *ix = x->cat->indexes.items[j];
+			found = strcmp(ix->schema, schema) == 0 && strcmp(ix->name, name) == 0;
+		}
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+		what = "sequence";
+		found = find_object(x, PLUMB_OBJ_SEQUENCE, schema, name) != NULL;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
+		what = "collation";
+		found = find_object(x, PLUMB_OBJ_COLLATION, schema, name) != NULL;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+		what = "schema";
+		found = strcmp(name, "public") == 0 || find_object(x, PLUMB_OBJ_SCHEMA, NULL, name);
+		schema = NULL;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
+		what = "extension";
+		found = false;
+		for (size_t j = 0; j < x->cat->objects.n && !found; j++) {
+			const plumb_object *e = x->cat->objects.items[j];
+			found = e->kind == PLUMB_OBJ_EXTENSION && strcmp(e->name, name) == 0;
+		}
+		schema = NULL;
+		break;
+	default:
+		break;
+	}
+	if (found || ds->missing_ok)
+		return true;
+	error_at(x, x->loc, "%s \"%s\" does not exist", what,
+		 schema ? shown(x, schema, name) : name);
+	return false;
+}
+
 static void drop_objects(ox *x, PgQuery__DropStmt *ds)
 {
 	for (size_t i = 0; i < ds->n_objects && !x->st.rc; i++) {
@@ -2613,6 +3018,8 @@ static void drop_objects(ox *x, PgQuery__DropStmt *ds)
 			name = plumb__pg_strval(obj);
 		else if (obj->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
 			split_names(obj->type_name->names, obj->type_name->n_names, &schema, &name);
+		if (name && !drop_target_exists(x, ds, schema, name))
+			return;
 		switch (ds->remove_type) {
 		case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: {
 			plumb_table *t = name ? find_table(x, schema, name) : NULL;
@@ -2708,10 +3115,27 @@ static void extension_version(ox *x, plumb_object *o, PgQuery__Node **opts, size
 			o->version = dup(x, plumb__pg_strval(opts[i]->def_elem->arg));
 }
 
+static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc);
+
+/* One statement; whatever fails in it (a text canon.c or analyze.c cannot
+ * read, ...) is reported at the statement when it has no place of its own. */
 static void statement(ox *x, PgQuery__RawStmt *raw)
 {
+	x->loc = first_token(x, (size_t)raw->stmt_location);
+	statement_of(x, raw, x->loc);
+	plumb_error *e = &x->st.ctx->err;
+	if (x->st.rc && e->code && e->code != PLUMB_ENOMEM && !e->file) {
+		int line, col;
+		plumb_text_position(x->text, x->loc, &line, &col);
+		e->file = plumb_arena_strdup(x->st.ctx->root, x->f->path);
+		e->line = e->file ? line : 0;
+		e->col = e->file ? col : 0;
+	}
+}
+
+static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
+{
 	PgQuery__Node *s = raw->stmt;
-	size_t loc = first_token(x, (size_t)raw->stmt_location);
 	if (!s)
 		return;
 	switch (s->node_case) {
@@ -2732,8 +3156,18 @@ static void statement(ox *x, PgQuery__RawStmt *raw)
 	}
 	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
 		PgQuery__CreateTableAsStmt *ct = s->create_table_as_stmt;
-		if (ct->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW || !ct->into)
+		if (!ct->into)
 			break;
+		if (ct->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) {
+			/* its columns are the query's: only a server knows their types */
+			if (ct->into->rel && ct->into->rel->relpersistence &&
+			    *ct->into->rel->relpersistence == 't')
+				break;
+			error_at(x, loc, "CREATE TABLE AS cannot be read without a server");
+			plumb_error_set_hint(x->st.ctx, "write CREATE TABLE with its columns, or build the "
+							"schema on a server with --dev-url");
+			break;
+		}
 		ct->into->skip_data = false;
 		add_view(x, ct->into->rel, ct->query, s, ct->into->col_names, &ct->into->n_col_names,
 			 true, false, loc);
@@ -2753,14 +3187,24 @@ static void statement(ox *x, PgQuery__RawStmt *raw)
 		plumb_object *o = find_object(x, PLUMB_OBJ_SEQUENCE, sch(as->sequence->schemaname),
 					      as->sequence->relname);
 		PgQuery__CreateSeqStmt *cs = o ? seq_stmt(x, o) : NULL;
-		if (!cs)
+		if (!cs) {
+			/* the sequence of a serial or identity column is known, not modelled */
+			char *k = key_of(x, sch(as->sequence->schemaname), as->sequence->relname);
+			if (k && !as->missing_ok && !name_used(&x->relnames, k))
+				error_at(x, at(x, as->sequence->location), "relation \"%s\" does not exist",
+					 shown(x, sch(as->sequence->schemaname), as->sequence->relname));
 			break;
+		}
+		remember_owned_by(x, as->options, as->n_options);
 		/* merge the options into the CREATE statement's */
 		PgQuery__Node **v = alloc(x, (cs->n_options + as->n_options + 1) * sizeof(*v));
 		if (!v)
 			break;
-		memcpy(v, cs->options, cs->n_options * sizeof(*v));
-		memcpy(v + cs->n_options, as->options, as->n_options * sizeof(*v));
+		/* either list may be empty, its pointer NULL: memcpy must not see it */
+		if (cs->n_options)
+			memcpy(v, cs->options, cs->n_options * sizeof(*v));
+		if (as->n_options)
+			memcpy(v + cs->n_options, as->options, as->n_options * sizeof(*v));
 		cs->options = v;
 		cs->n_options += as->n_options;
 		break;
@@ -2871,6 +3315,14 @@ static void finish(ox *x)
 			split_names(v, n - 1, &ts, &tn);
 			plumb_table *t = find_table(x, ts, tn);
 			owner_col = t && col ? find_column(t, col) : NULL;
+			if (!owner_col) {
+				const char *msg = !t ? fmt(x, "relation \"%s\" does not exist", shown(x, ts, tn))
+						     : fmt(x, "column \"%s\" of relation \"%s\" does not exist",
+							   col ? col : "", shown(x, ts, tn));
+				if (msg)
+					error_remembered(x, &x->owners, s.owned_by, msg);
+				return;
+			}
 			if (owner_col)
 				owner = fmt(x, "%s.%s.%s", qi(x, ts), qi(x, tn), qi(x, col));
 			if (owner_col && seq_is_default(&s) && owner_col->default_sql && !owner_col->identity) {
@@ -2921,8 +3373,26 @@ static void finish(ox *x)
 						col->not_null = true;
 					}
 				}
+			plumb_table *rt = k->kind == PLUMB_CON_FOREIGN_KEY
+						  ? find_table(x, k->ref_schema, k->ref_table)
+						  : NULL;
+			if (k->kind == PLUMB_CON_FOREIGN_KEY && !rt) {
+				const char *msg = fmt(x, "relation \"%s\" does not exist",
+						      shown(x, k->ref_schema, k->ref_table));
+				if (msg)
+					error_remembered(x, &x->fks, k, msg);
+				break;
+			}
+			for (size_t c = 0; rt && c < k->n_ref_columns; c++)
+				if (k->ref_columns[c] && !find_column(rt, k->ref_columns[c])) {
+					const char *msg = fmt(x,
+						"column \"%s\" referenced in foreign key constraint does not exist",
+						k->ref_columns[c]);
+					if (msg)
+						error_remembered(x, &x->fks, k, msg);
+					break;
+				}
 			if (k->kind == PLUMB_CON_FOREIGN_KEY && !k->n_ref_columns) {
-				plumb_table *rt = find_table(x, k->ref_schema, k->ref_table);
 				for (size_t c = 0; rt && c < rt->constraints.n; c++) {
 					plumb_constraint *pk = rt->constraints.items[c];
 					if (pk->kind == PLUMB_CON_PRIMARY_KEY) {
@@ -2930,6 +3400,11 @@ static void finish(ox *x)
 						k->n_ref_columns = pk->n_columns;
 					}
 				}
+				const char *msg = k->n_ref_columns ? NULL
+						  : fmt(x, "there is no primary key for referenced table \"%s\"",
+							shown(x, k->ref_schema, k->ref_table));
+				if (msg)
+					error_remembered(x, &x->fks, k, msg);
 			}
 		}
 	}
@@ -2971,8 +3446,8 @@ static void implicit_schemas(ox *x)
 	}
 }
 
-int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
-			  plumb_catalog **out)
+static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
+		       plumb_catalog **out)
 {
 	ox x = {.st = {.ctx = ctx, .arena = arena}};
 	int rc;
@@ -3013,4 +3488,27 @@ int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *f
 done:
 	/* parse trees stay referenced by nothing in the catalog */
 	return rc;
+}
+
+typedef struct load_call {
+	plumb_ctx *ctx;
+	plumb_arena *arena;
+	const plumb_vec *files;
+	plumb_catalog **out;
+} load_call;
+
+static int load_run(void *payload)
+{
+	load_call *c = payload;
+	return load_schema(c->ctx, c->arena, c->files, c->out);
+}
+
+/* On the large stack (deep.c): a schema file may nest as deep as PostgreSQL
+ * accepts. */
+int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
+			  plumb_catalog **out)
+{
+	load_call c = {ctx, arena, files, out};
+	*out = NULL;
+	return plumb__pg_deep(ctx, load_run, &c);
 }
