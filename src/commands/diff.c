@@ -18,17 +18,11 @@ static const plumb_dialect *pick_dialect(const plumb_env *env, const plumb_sourc
 	return plumb__env_file_dialect(env);
 }
 
-/* The catalog of one side. A database that does not exist yet (an uncreated
- * SQLite file) is empty, and diff does not create it. */
+/* The catalog of one side. A database that does not exist is an error, as
+ * for pull: diff only reads, and a mistyped path is not an empty schema. */
 static int side_catalog(plumb_ctx *ctx, const plumb_env *env, const plumb_source *src,
 			const plumb_dialect *d, plumb_catalog **out)
 {
-	if (src->kind == PLUMB_SOURCE_DATABASE && src->dialect->database_exists &&
-	    !src->dialect->database_exists(src->spec)) {
-		plumb_conn *conn;
-		int rc = plumb__connect_missing(ctx, src->dialect, src->spec, &conn);
-		return rc ? rc : src->dialect->introspect(ctx, conn, ctx->root, out);
-	}
 	return plumb_source_catalog(ctx, ctx->root, src, d, env->dev_url, out);
 }
 

@@ -197,8 +197,9 @@ int plumb_source_catalog(plumb_ctx *ctx, plumb_arena *arena, const plumb_source 
 		/* a source is only read: one that does not exist is not created */
 		if (src->dialect->database_exists && !src->dialect->database_exists(src->spec)) {
 			plumb_arena_free(scratch);
+			const char *shown = plumb_redact(arena, src->spec);
 			return plumb_error_set(ctx, PLUMB_ENOTFOUND, "database %s does not exist",
-					       src->spec);
+					       shown ? shown : "(out of memory)");
 		}
 		rc = src->dialect->connect(ctx, scratch, src->spec, &conn);
 		if (!rc)

@@ -82,7 +82,7 @@ ok "an option of another command: exit 2, one JSON error" eval 'rc_is 2 && doc f
 echo '{"environments": ' >plumb.json
 j status
 ok "a broken plumb.json: one JSON error with its position" \
-	eval 'rc_is 1 && doc false parse && position_is plumb.json 2'
+	eval 'rc_is 2 && doc false usage && position_is plumb.json 2'
 rm plumb.json
 
 # --- init, generate ---------------------------------------------------------------
