@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "dialect/pg/pg.h"
+#include "dialect/pg/refs.h"
 
 typedef struct planner {
 	plumb_ctx *ctx;
@@ -486,99 +487,14 @@ static const plumb_object *find_collation(const planner *p, const plumb_catalog 
 	return find_named(p, cat, kinds, coll);
 }
 
-/* Does expression text call function `base` (unqualified or qualified)? */
-static bool calls(const char *text, const char *base)
+/* What an expression (or, sql, statements) names, from its parse tree. */
+static plumb_pg_refs refs_of(planner *p, const char *text, bool sql)
 {
-	size_t n = strlen(base);
-	if (!text || !n)
-		return false;
-	for (const char *s = strstr(text, base); s; s = strstr(s + 1, base)) {
-		bool start = s == text || !(isalnum((unsigned char)s[-1]) || s[-1] == '_');
-		const char *e = s + n;
-		if (*e == '"')
-			e++;
-		if (start && *e == '(')
-			return true;
-	}
-	return false;
-}
-
-/* Letters, digits and '_' ('$' too in PostgreSQL, but it also closes a
- * dollar-quoted body, so a name ending the body would run into it). */
-static bool ident_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
-
-/* Reads one identifier at s (bare, folded to lower case, or double-quoted)
- * into buf; returns the position after it, or s when there is none. */
-static const char *read_ident(const char *s, char *buf, size_t size)
-{
-	size_t n = 0;
-	if (*s == '"') {
-		const char *c = s + 1;
-		for (; *c; c++) {
-			if (*c == '"') {
-				if (c[1] != '"')
-					break;
-				c++;
-			}
-			if (n + 1 < size)
-				buf[n++] = *c;
-		}
-		buf[n] = 0;
-		return *c ? c + 1 : c;
-	}
-	if (!(isalpha((unsigned char)*s) || *s == '_'))
-		return s;
-	for (; ident_char(*s); s++)
-		if (n + 1 < size)
-			buf[n++] = (char)tolower((unsigned char)*s);
-	buf[n] = 0;
-	return s;
-}
-
-/* Does text name the object schema.name, qualified or (in public) not,
- * bare or quoted, outside string literals and comments, and not as a
- * part of a longer name? */
-static bool mentions(const char *text, const char *schema, const char *name)
-{
-	const char *sch = schema ? schema : "public";
-	char a[128], b[128];
-	if (!text || !name)
-		return false;
-	for (const char *s = text; *s;) {
-		if (*s == '\'') {
-			for (s++; *s && !(*s == '\'' && s[1] != '\''); s++)
-				if (*s == '\'')
-					s++;
-			if (*s)
-				s++;
-			continue;
-		}
-		if (s[0] == '-' && s[1] == '-') {
-			while (*s && *s != '\n')
-				s++;
-			continue;
-		}
-		if ((s > text && (ident_char(s[-1]) || s[-1] == '.')) ||
-		    !(*s == '"' || isalpha((unsigned char)*s) || *s == '_')) {
-			s++;
-			continue;
-		}
-		const char *e = read_ident(s, a, sizeof(a));
-		if (*e == '.' && (e[1] == '"' || isalpha((unsigned char)e[1]) || e[1] == '_')) {
-			const char *e2 = read_ident(e + 1, b, sizeof(b));
-			if (strcmp(a, sch) == 0 && strcmp(b, name) == 0 && !ident_char(*e2))
-				return true;
-			s = e2;
-			continue;
-		}
-		if (strcmp(sch, "public") == 0 && strcmp(a, name) == 0)
-			return true;
-		s = e > s ? e : s + 1;
-	}
-	return false;
+	plumb_pg_refs r = {0};
+	if (text && (sql ? plumb__pg_refs_sql(p->tmp, text, &r)
+			 : plumb__pg_refs_expr(p->tmp, text, &r)) < 0)
+		nomem(p);
+	return r;
 }
 
 /* --- types ------------------------------------------------------------- */
@@ -723,13 +639,15 @@ static bool default_volatile(planner *p, const char *expr)
 	};
 	if (!expr)
 		return false;
+	plumb_pg_refs r = refs_of(p, expr, false);
 	for (size_t i = 0; i < sizeof(volatile_fns) / sizeof(volatile_fns[0]); i++)
-		if (calls(expr, volatile_fns[i]))
+		if (plumb__pg_refs_has(&r.funcs, "pg_catalog", volatile_fns[i], true))
 			return true;
 	for (size_t i = 0; i < p->to->objects.n; i++) {
 		const plumb_object *o = p->to->objects.items[i];
 		const char *s = obj_sql(o);
-		if (o->kind != PLUMB_OBJ_FUNCTION || !calls(expr, func_base(p, o->name)))
+		if (o->kind != PLUMB_OBJ_FUNCTION ||
+		    !plumb__pg_refs_has(&r.funcs, o->schema, func_base(p, o->name), true))
 			continue;
 		if (!s || (!strstr(s, "IMMUTABLE") && !strstr(s, "STABLE")))
 			return true;
@@ -1660,12 +1578,6 @@ typedef struct item {
 	bool done;
 } item;
 
-static bool is_function_sql(const plumb_object *o);
-
-/* The part of a function's text that PostgreSQL resolves when it creates
- * it: its argument types and its RETURNS clause. */
-static const char *signature_text(planner *p, const plumb_object *o);
-
 /* What object o of catalog cat needs before it can be created (and so what
  * must be dropped before it): its schema, its recorded depends, the types
  * and collations its definition names (a function: its signature), the
@@ -1684,7 +1596,8 @@ static void object_deps(planner *p, const plumb_catalog *cat, const plumb_object
 	if (o->kind != PLUMB_OBJ_DOMAIN && o->kind != PLUMB_OBJ_TYPE &&
 	    o->kind != PLUMB_OBJ_FUNCTION)
 		return;
-	const char *text = o->kind == PLUMB_OBJ_FUNCTION ? signature_text(p, o) : obj_sql(o);
+	/* a function: its signature's types, its LANGUAGE sql body's relations */
+	plumb_pg_refs r = refs_of(p, obj_sql(o), true);
 	for (size_t i = 0; i < cat->objects.n; i++) {
 		const plumb_object *x = cat->objects.items[i];
 		if (x == o)
@@ -1693,14 +1606,16 @@ static void object_deps(planner *p, const plumb_catalog *cat, const plumb_object
 		case PLUMB_OBJ_ENUM:
 		case PLUMB_OBJ_DOMAIN:
 		case PLUMB_OBJ_TYPE:
+			if (plumb__pg_refs_has(&r.types, x->schema, x->name, false))
+				vec_add(p, deps, key(p, x->schema, x->name));
+			break;
 		case PLUMB_OBJ_COLLATION:
-			if (mentions(text, x->schema, x->name))
+			if (plumb__pg_refs_has(&r.colls, x->schema, x->name, false))
 				vec_add(p, deps, key(p, x->schema, x->name));
 			break;
 		case PLUMB_OBJ_FUNCTION:
 			if (o->kind != PLUMB_OBJ_FUNCTION &&
-			    (calls(text, func_base(p, x->name)) ||
-			     mentions(text, x->schema, func_base(p, x->name))))
+			    plumb__pg_refs_has(&r.funcs, x->schema, func_base(p, x->name), true))
 				vec_add(p, deps, key(p, x->schema, func_base(p, x->name)));
 			break;
 		default:
@@ -1709,15 +1624,15 @@ static void object_deps(planner *p, const plumb_catalog *cat, const plumb_object
 	}
 	if (o->kind != PLUMB_OBJ_FUNCTION)
 		return;
-	const char *body = is_function_sql(o) ? obj_sql(o) : NULL;
 	for (size_t i = 0; i < cat->tables.n; i++) {
 		const plumb_table *t = cat->tables.items[i];
-		if (mentions(text, t->schema, t->name) || mentions(body, t->schema, t->name))
+		if (plumb__pg_refs_has(&r.types, t->schema, t->name, false) ||
+		    plumb__pg_refs_has(&r.rels, t->schema, t->name, false))
 			vec_add(p, soft, key(p, t->schema, t->name));
 	}
-	for (size_t i = 0; body && i < cat->views.n; i++) {
+	for (size_t i = 0; i < cat->views.n; i++) {
 		const plumb_view *v = cat->views.items[i];
-		if (mentions(body, v->schema, v->name))
+		if (plumb__pg_refs_has(&r.rels, v->schema, v->name, false))
 			vec_add(p, soft, key(p, v->schema, v->name));
 	}
 }
@@ -1759,17 +1674,22 @@ static void item_deps_of_table(planner *p, item *it, const plumb_table *t,
 			vec_add(p, &it->deps, key(p, o->schema, o->name));
 		if ((o = find_collation(p, p->to, c->collation)))
 			vec_add(p, &it->deps, key(p, o->schema, o->name));
+		if (!c->default_sql && !c->generated_sql)
+			continue;
+		plumb_pg_refs r = refs_of(p, c->default_sql, false);
+		plumb_pg_refs g = refs_of(p, c->generated_sql, false);
 		const plumb_vec *fns = objects(p, p->to, PLUMB_OBJ_FUNCTION);
-		for (size_t j = 0; j < fns->n && (c->default_sql || c->generated_sql); j++) {
+		for (size_t j = 0; j < fns->n; j++) {
 			const plumb_object *fn = fns->items[j];
-			if (calls(c->default_sql, func_base(p, fn->name)) ||
-			    calls(c->generated_sql, func_base(p, fn->name)))
-				vec_add(p, &it->deps, key(p, fn->schema, func_base(p, fn->name)));
+			const char *base = func_base(p, fn->name);
+			if (plumb__pg_refs_has(&r.funcs, fn->schema, base, true) ||
+			    plumb__pg_refs_has(&g.funcs, fn->schema, base, true))
+				vec_add(p, &it->deps, key(p, fn->schema, base));
 		}
 		const plumb_vec *seqs = objects(p, p->to, PLUMB_OBJ_SEQUENCE);
-		for (size_t j = 0; j < seqs->n && c->default_sql; j++) {
+		for (size_t j = 0; j < seqs->n; j++) {
 			const plumb_object *sq = seqs->items[j];
-			if (strstr(c->default_sql, sq->name))
+			if (plumb__pg_refs_has(&r.rels, sq->schema, sq->name, false))
 				vec_add(p, &it->deps, key(p, sq->schema, sq->name));
 		}
 	}
@@ -1781,9 +1701,10 @@ static void item_deps_of_table(planner *p, item *it, const plumb_table *t,
 		if (con->kind != PLUMB_CON_CHECK)
 			continue;
 		const plumb_vec *fns = objects(p, p->to, PLUMB_OBJ_FUNCTION);
+		plumb_pg_refs r = refs_of(p, con->check_sql, false);
 		for (size_t j = 0; j < fns->n; j++) {
 			const plumb_object *fn = fns->items[j];
-			if (calls(con->check_sql, func_base(p, fn->name)))
+			if (plumb__pg_refs_has(&r.funcs, fn->schema, func_base(p, fn->name), true))
 				vec_add(p, &it->deps, key(p, fn->schema, func_base(p, fn->name)));
 		}
 	}
@@ -1874,31 +1795,6 @@ static size_t returns_span(const char *s, const char **start)
 			end = e;
 	}
 	return (size_t)(end - r);
-}
-
-static const char *signature_text(planner *p, const plumb_object *o)
-{
-	const char *text = obj_sql(o), *r;
-	const char *args = strchr(o->name, '('); /* the types only, no parameter names */
-	size_t nr = text ? returns_span(text, &r) : 0;
-	return fmt(p, "%s %.*s", args ? args : "", (int)nr, nr ? r : "");
-}
-
-/* Is o a function in LANGUAGE sql, whose body PostgreSQL checks when it
- * creates it? */
-static bool is_function_sql(const plumb_object *o)
-{
-	const char *s = obj_sql(o);
-	for (const char *l = s ? ci_find(s, "LANGUAGE") : NULL; l; l = ci_find(l + 8, "LANGUAGE")) {
-		const char *w = l + 8;
-		while (isspace((unsigned char)*w))
-			w++;
-		if (*w == '\'')
-			w++;
-		if (strncasecmp(w, "sql", 3) == 0 && !ident_char(w[3]))
-			return true;
-	}
-	return s && ci_find(s, "BEGIN ATOMIC") != NULL;
 }
 
 static bool spans_equal(const char *a, size_t na, const char *b, size_t nb)
@@ -2383,9 +2279,10 @@ static void create_views(planner *p)
 		for (size_t j = 0; j < v->depends.n; j++)
 			if (!str_eq(v->depends.items[j], key(p, v->schema, v->name)))
 				vec_add(p, &it->deps, v->depends.items[j]);
+		plumb_pg_refs r = refs_of(p, view_sql(v), true);
 		for (size_t j = 0; j < p->late_functions.n; j++) {
 			const plumb_object *fn = ((const plumb_change *)p->late_functions.items[j])->to;
-			if (calls(view_sql(v), func_base(p, fn->name)))
+			if (plumb__pg_refs_has(&r.funcs, fn->schema, func_base(p, fn->name), true))
 				vec_add(p, &it->deps, key(p, fn->schema, func_base(p, fn->name)));
 		}
 		vec_add(p, &p->new_rels, key(p, v->schema, v->name));
