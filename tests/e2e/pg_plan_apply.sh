@@ -56,4 +56,54 @@ ok "a literal naming a function is no dependency; the plan applies" converges a9
 ok "the table's default uses the sequence" eq "$(q "SELECT count(*) FROM pg_depend
 	WHERE refobjid = 'id'::regclass AND classid = 'pg_attrdef'::regclass")" 1
 
+# --- A6: an invalid index is drift ---------------------------------------------
+# CREATE UNIQUE INDEX CONCURRENTLY over duplicates fails and leaves the index
+# behind, invalid. It must not look like the schema's index.
+invalid_index() {
+	q "CREATE TABLE t (id int PRIMARY KEY, x int); INSERT INTO t VALUES (1, 1), (2, 1)" >/dev/null
+	q "CREATE UNIQUE INDEX CONCURRENTLY t_x_key ON t (x)" >/dev/null
+	q "DELETE FROM t WHERE id = 2" >/dev/null
+}
+cat >a6.sql <<'SQL'
+CREATE TABLE t (id int PRIMARY KEY, x int);
+CREATE UNIQUE INDEX t_x_key ON t (x);
+SQL
+newdb
+invalid_index
+ok "the failed build left an invalid index" eq "$(q "SELECT indisvalid FROM pg_index
+	WHERE indexrelid = 't_x_key'::regclass")" f
+plumb diff "$URL" a6.sql
+ok "diff drops and builds the invalid index" has "$OUT" 'DROP INDEX "public"."t_x_key"'
+ok "diff says why" has "$OUT" 'index "t_x_key" is invalid'
+ok "the plan applies and converges" converges a6.sql
+ok "the index is valid now" eq "$(q "SELECT indisvalid FROM pg_index
+	WHERE indexrelid = 't_x_key'::regclass")" t
+
+newdb
+invalid_index
+plumb diff --online "$URL" a6.sql
+ok "online: DROP INDEX CONCURRENTLY" has "$OUT" 'DROP INDEX CONCURRENTLY "public"."t_x_key"'
+ok "online: CREATE INDEX CONCURRENTLY" has "$OUT" 'CREATE UNIQUE INDEX CONCURRENTLY t_x_key'
+ok "online: the plan applies and converges" converges a6.sql --online
+
+newdb
+invalid_index
+plumb pull --url "$URL" -o -
+ok "pull does not write the invalid index as a statement" lacks "$OUT" '^CREATE UNIQUE INDEX'
+ok "pull keeps it in a comment" has "$OUT" '^-- CREATE UNIQUE INDEX t_x_key'
+ok "pull warns" has "$ERR" 'index "t_x_key" is invalid'
+
+# check: the database's index is invalid where the migrations built a valid one
+newdb
+mkdir -p chk && cd chk || exit 1
+cp ../a6.sql schema.sql
+plumb --dev-url "$PLUMB_PG_URL" --url "$URL" generate init
+plumb --dev-url "$PLUMB_PG_URL" --url "$URL" migrate
+plumb --dev-url "$PLUMB_PG_URL" --url "$URL" check
+ok "check is ok with the valid index" eq "$RC" 0
+q "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 't_x_key'::regclass" >/dev/null
+plumb --dev-url "$PLUMB_PG_URL" --url "$URL" check
+ok "check reports an invalid index as drift (exit 6)" eq "$RC" 6
+cd .. || exit 1
+
 tap_done

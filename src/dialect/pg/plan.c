@@ -2357,6 +2357,11 @@ static void drop_index(planner *p, const plumb_index *ix)
 	} else {
 		ae(p, s, fmt(p, "table \"%s\"", dn(p, ix->schema, ix->table)));
 	}
+	if (ix->invalid && s)
+		note(p, s, fmt(p, "index \"%s\" is invalid (an interrupted CREATE INDEX "
+				  "CONCURRENTLY): dropped, and built again when the schema has it%s%s",
+			       dn(p, ix->schema, ix->name), s->comment ? "\n" : "",
+			       s->comment ? s->comment : ""));
 }
 
 /* The name a column of table (schema, table) of `from` has in `to`. */
@@ -2376,7 +2381,7 @@ static bool index_same_but_name(const planner *p, const plumb_index *f, const pl
 {
 	const plumb_change *tc = find_change(p, PLUMB_OBJ_TABLE, f->schema, f->table, true);
 	const char *table = tc && tc->to ? plumb_object_name(tc->to) : f->table;
-	if (f->unique != t->unique || !str_eq(table, t->table) ||
+	if (f->invalid || f->unique != t->unique || !str_eq(table, t->table) ||
 	    !str_eq(f->where_sql, t->where_sql) || f->keys.n != t->keys.n || !f->keys.n)
 		return false;
 	for (size_t i = 0; i < f->keys.n; i++)
