@@ -106,4 +106,55 @@ plumb --dev-url "$PLUMB_PG_URL" --url "$URL" check
 ok "check reports an invalid index as drift (exit 6)" eq "$RC" 6
 cd .. || exit 1
 
+# --- A7: an enum that loses a value is rebuilt with what holds it ----------------
+# before SQL, schema file: the plan (--allow-data-loss: a value goes) applies,
+# a second diff is empty, the rows are still there.
+newdb
+q "CREATE TYPE s AS ENUM ('a', 'b'); CREATE TABLE t (id int, x s NOT NULL DEFAULT 'a');
+	INSERT INTO t VALUES (1, 'b'), (2, 'b')" >/dev/null
+cat >a7a.sql <<'SQL'
+CREATE TYPE s AS ENUM ('b', 'c');
+CREATE TABLE t (id int, x s NOT NULL DEFAULT 'b');
+SQL
+ok "enum rebuild with a changed default applies" converges a7a.sql --allow-data-loss
+ok "the old default is not set again" lacks plan.sql "SET DEFAULT 'a'"
+ok "the rows survive" eq "$(q "SELECT string_agg(id || ':' || x, ',' ORDER BY id) FROM t")" "1:b,2:b"
+q "INSERT INTO t (id) VALUES (3)" >/dev/null
+ok "the new default works" eq "$(q "SELECT x FROM t WHERE id = 3")" "b"
+
+newdb
+q "CREATE TYPE e AS ENUM ('a', 'b', 'c'); CREATE TABLE t (id int, v e DEFAULT 'b',
+	CONSTRAINT t_v_check CHECK (v <> 'c'), CONSTRAINT t_ck2 CHECK (v <> 'a'));
+	CREATE INDEX t_v_part ON t (id) WHERE v = 'b';
+	CREATE INDEX t_v_expr ON t ((v = 'c'));
+	INSERT INTO t VALUES (1, 'b'), (2, 'b')" >/dev/null
+cat >a7b.sql <<'SQL'
+CREATE TYPE e AS ENUM ('b', 'c');
+CREATE TABLE t (id int, v e DEFAULT 'b',
+  CONSTRAINT t_v_check CHECK (v <> 'c'), CONSTRAINT t_ck2 CHECK (v IS NOT NULL));
+CREATE INDEX t_v_part ON t (id) WHERE v = 'b';
+CREATE INDEX t_v_expr ON t ((v = 'c'));
+SQL
+ok "enum rebuild with a partial index, an expression index and CHECKs applies" \
+	converges a7b.sql --allow-data-loss
+q "INSERT INTO t (id) VALUES (3)" >/dev/null
+ok "the kept default is set again" eq "$(q "SELECT v FROM t WHERE id = 3")" "b"
+ok "the rows survive" eq "$(q "SELECT count(*) FROM t WHERE v = 'b'")" 3
+ok "the partial index is there" eq "$(q "SELECT indisvalid FROM pg_index WHERE indexrelid = 't_v_part'::regclass")" t
+
+newdb
+q "CREATE TYPE e AS ENUM ('a', 'b', 'c'); CREATE TABLE t (id int, v e);
+	CREATE VIEW k AS SELECT 'b'::e AS k;
+	CREATE FUNCTION f(x e) RETURNS e LANGUAGE sql AS 'SELECT x';
+	INSERT INTO t VALUES (1, 'c')" >/dev/null
+cat >a7c.sql <<'SQL'
+CREATE TYPE e AS ENUM ('b', 'c');
+CREATE TABLE t (id int, v e);
+CREATE VIEW k AS SELECT 'b'::e AS k;
+CREATE FUNCTION f(x e) RETURNS e LANGUAGE sql AS 'SELECT x';
+SQL
+ok "enum rebuild with a view and a function naming the type applies" \
+	converges a7c.sql --allow-data-loss
+ok "the function works on the new type" eq "$(q "SELECT f(v) FROM t")" c
+
 tap_done

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dialect/pg/enumuse.h"
 #include "dialect/pg/pg.h"
 #include "dialect/pg/refs.h"
 
@@ -39,6 +40,8 @@ typedef struct planner {
 	plumb_vec late_functions;   /* plumb_change *: functions created with the views */
 	plumb_vec adopted;          /* char *: "schema.name" of sequences passed between a
 				     * serial column and a sequence of their own */
+	plumb_vec set_aside;        /* char *: "schema.table.constraint" of CHECKs an enum
+				     * rebuild dropped already */
 	plumb_vec uninherited;      /* char *: column_key() of declared columns dropped so
 				     * that a parent's new column takes their place */
 	/* The changes by kind, schema and name of their from ([0]) and to ([1])
@@ -176,6 +179,12 @@ static void note(planner *p, plumb_stmt *s, const char *text)
 		return;
 	if (!(s->comment = plumb_arena_strdup(p->plan->arena, text)))
 		nomem(p);
+}
+
+/* The statement emitted last, or NULL. */
+static plumb_stmt *last_stmt(planner *p)
+{
+	return p->plan->stmts.n ? p->plan->stmts.items[p->plan->stmts.n - 1] : NULL;
 }
 
 static void ae(planner *p, plumb_stmt *s, const char *what)
@@ -411,45 +420,6 @@ static bool is_procedure(const plumb_object *o)
 		strncasecmp(s, "CREATE OR REPLACE PROCEDURE", 27) == 0);
 }
 
-/* Does a column's type name this type (arrays too)? */
-static bool type_names(const char *coltype, const char *schema, const char *name)
-{
-	if (!coltype)
-		return false;
-	size_t n = strlen(coltype);
-	while (n >= 2 && coltype[n - 2] == '[' && coltype[n - 1] == ']')
-		n -= 2;
-	char buf[512];
-	const char *forms[4];
-	int k = 0;
-	if (n >= sizeof(buf))
-		return false;
-	memcpy(buf, coltype, n);
-	buf[n] = 0;
-	if (!schema || strcmp(schema, "public") == 0) {
-		forms[k++] = name;
-	}
-	for (int i = 0; i < k; i++)
-		if (strcmp(buf, forms[i]) == 0)
-			return true;
-	/* quoted or qualified spellings */
-	char alt[600];
-	if (!schema || strcmp(schema, "public") == 0) {
-		snprintf(alt, sizeof(alt), "\"%s\"", name);
-		if (strcmp(buf, alt) == 0)
-			return true;
-	}
-	const char *sch = schema ? schema : "public";
-	snprintf(alt, sizeof(alt), "%s.%s", sch, name);
-	if (strcmp(buf, alt) == 0)
-		return true;
-	snprintf(alt, sizeof(alt), "\"%s\".\"%s\"", sch, name);
-	if (strcmp(buf, alt) == 0)
-		return true;
-	snprintf(alt, sizeof(alt), "%s.\"%s\"", sch, name);
-	return strcmp(buf, alt) == 0;
-}
-
 /* The objects of one kind in p->from or p->to. */
 static const plumb_vec *objects(const planner *p, const plumb_catalog *cat, plumb_obj_kind kind)
 {
@@ -465,7 +435,7 @@ static const plumb_object *find_named(const planner *p, const plumb_catalog *cat
 		const plumb_vec *v = objects(p, cat, kinds[k]);
 		for (size_t i = 0; i < v->n; i++) {
 			const plumb_object *o = v->items[i];
-			if (type_names(text, o->schema, o->name))
+			if (plumb__pg_type_names(text, o->schema, o->name))
 				return o;
 		}
 	}
@@ -719,6 +689,8 @@ static void drop_constraint(planner *p, const char *schema, const char *table,
 						table);
 		return;
 	}
+	if (vec_has(&p->set_aside, fmt(p, "%s.%s.%s", schema ? schema : "public", table, con->name)))
+		return; /* an enum rebuild dropped it */
 	plumb_stmt *s = emit(p, "ALTER TABLE %s DROP CONSTRAINT %s", Q(p, schema, table),
 			     I(p, con->name));
 	ae(p, s, fmt(p, "table \"%s\"", dn(p, schema, table)));
@@ -1201,7 +1173,61 @@ static void enum_add_value(planner *p, const char *E, const char *label, const c
 		nomem(p);
 }
 
-/* Tables of `from` (not dropped) with columns of type schema.name. */
+static const plumb_table *to_table_of(const planner *p, const plumb_table *f);
+static void drop_object(planner *p, const plumb_object *o);
+static const char *col_after(const planner *p, const plumb_change *tc, const char *col);
+
+/* The column of `to` that column col of table tb of `from` becomes, or NULL. */
+static const plumb_column *to_column_of(planner *p, const plumb_table *tb, const plumb_column *col)
+{
+	const plumb_table *tt = to_table_of(p, tb);
+	const plumb_change *tc = find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name, true);
+	const char *name = col_after(p, tc, col->name);
+	for (size_t i = 0; tt && i < tt->columns.n; i++) {
+		const plumb_column *c = tt->columns.items[i];
+		if (str_eq(c->name, name))
+			return c;
+	}
+	return NULL;
+}
+
+/* The constraint of `to` named like con of table tb, when the diff leaves it
+ * as it is; NULL when the table's changes drop or rename it. */
+static const plumb_constraint *kept_constraint(planner *p, const plumb_table *tb,
+					       const plumb_constraint *con)
+{
+	const plumb_change *tc = find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name, true);
+	const plumb_table *tt = to_table_of(p, tb);
+	for (size_t i = 0; tc && tc->delta && i < tc->delta->dropped_constraints.n; i++)
+		if (tc->delta->dropped_constraints.items[i] == con)
+			return NULL;
+	for (size_t i = 0; tc && tc->delta && i < tc->delta->renamed_constraints.n; i++)
+		if (((const plumb_constraint_change *)tc->delta->renamed_constraints.items[i])->from ==
+		    con)
+			return NULL;
+	for (size_t i = 0; tt && i < tt->constraints.n; i++) {
+		const plumb_constraint *k = tt->constraints.items[i];
+		if (k->kind == PLUMB_CON_CHECK && str_eq(k->name, con->name))
+			return k;
+	}
+	return NULL;
+}
+
+/* Queues a statement for after an enum rebuild; on: the table it locks, or "". */
+static void later(planner *p, plumb_vec *sqls, plumb_vec *ons, const char *on, const char *sql)
+{
+	if (!sql || !on || plumb_vec_push(p->tmp, sqls, (void *)sql) ||
+	    plumb_vec_push(p->tmp, ons, (void *)on))
+		nomem(p);
+}
+
+/* An enum that loses values (or reorders them): a new type, the columns of
+ * every table of `from` that stays moved over to it, the old type dropped and
+ * the new one renamed. What holds values of the old type goes first and comes
+ * back once the type has its name: the defaults of those columns, and the
+ * indexes and CHECKs whose expressions name the type or such a column
+ * (enumuse.c finds them). What the diff changes anyway (a new default, a
+ * changed CHECK or index) the table's and the index phase's statements set. */
 static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *t,
 			 const plumb_vec *removed)
 {
@@ -1210,7 +1236,15 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 	const char *N = Q(p, t->schema, tmpname);
 	plumb_buf vals;
 	plumb_stmt *s;
+	plumb_vec uses = {0};
+	plumb_vec after = {0};   /* char *: statements once the type has its name */
+	plumb_vec after_on = {0}; /* char *: the table each of those locks, or "" */
+	plumb_vec rebuilt = {0}; /* const plumb_index *: indexes of `to` built again */
 
+	if (plumb__pg_enum_uses(p->tmp, p->from, f->schema, f->name, &uses) < 0) {
+		nomem(p);
+		return;
+	}
 	plumb_buf_init(&vals, p->tmp, 0);
 	for (size_t i = 0; i < t->values.n; i++)
 		plumb_buf_printf(&vals, "%s%s", i ? ", " : "", L(p, t->values.items[i]));
@@ -1218,26 +1252,57 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 	note(p, s, fmt(p, "enum \"%s\" loses values: build the new type, move the columns over, "
 			  "drop the old one",
 		       dn(p, t->schema, t->name)));
-	plumb_vec restore = {0};
-	for (size_t i = 0; i < p->from->tables.n; i++) {
-		const plumb_table *tb = p->from->tables.items[i];
+	for (size_t u = 0; u < uses.n; u++) {
+		const plumb_pg_enum_use *use = uses.items[u];
+		const plumb_table *tb = use->table;
 		const plumb_change *tc = find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name, true);
 		if (tc && tc->op == PLUMB_CHANGE_DROP)
 			continue;
-		for (size_t j = 0; j < tb->columns.n; j++) {
-			const plumb_column *col = tb->columns.items[j];
-			if (!type_names(col->type, f->schema, f->name))
+		const char *T = Q(p, tb->schema, tb->name);
+		const char *tn = dn(p, tb->schema, tb->name);
+		/* indexes naming the type: dropped unless phase 1 dropped them */
+		for (size_t i = 0; i < use->indexes.n; i++) {
+			const plumb_index *ix = use->indexes.items[i];
+			if (find_change(p, PLUMB_OBJ_INDEX, ix->schema, ix->name, true))
 				continue;
-			const char *T = Q(p, tb->schema, tb->name), *C = I(p, col->name);
+			const plumb_index *tix = plumb_catalog_find(p->to, PLUMB_OBJ_INDEX, ix->schema,
+								    ix->name);
+			s = emit(p, "DROP INDEX %s", Q(p, ix->schema, ix->name));
+			note(p, s, fmt(p, "index \"%s\" holds values of enum \"%s\": dropped, built "
+					  "again after",
+				       ix->name, dn(p, t->schema, t->name)));
+			ae(p, s, fmt(p, "table \"%s\"", tn));
+			if (tix && plumb_vec_push(p->tmp, &rebuilt, (void *)tix))
+				nomem(p);
+		}
+		/* CHECKs naming the type or its columns */
+		for (size_t i = 0; i < use->checks.n; i++) {
+			const plumb_constraint *con = use->checks.items[i];
+			if (!con->name)
+				continue;
+			const plumb_constraint *kept = kept_constraint(p, tb, con);
+			drop_constraint(p, tb->schema, tb->name, con);
+			vec_add(p, &p->set_aside, fmt(p, "%s.%s.%s", tb->schema ? tb->schema : "public",
+						      tb->name, con->name));
+			if (kept)
+				later(p, &after, &after_on, tn,
+				      fmt(p, "ALTER TABLE %s ADD %s", T, constraint_sql(p, kept)));
+		}
+		for (size_t j = 0; j < use->columns.n; j++) {
+			const plumb_column *col = use->columns.items[j];
+			const char *C = I(p, col->name);
 			const char *arr = strstr(col->type, "[]");
-			const char *tn = dn(p, tb->schema, tb->name);
 			if (col->default_sql) {
+				/* set again only when the schema keeps it; a new default is
+				 * the table's change to make */
+				const plumb_column *tcol = to_column_of(p, tb, col);
 				s = emit(p, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT", T, C);
 				ae(p, s, fmt(p, "table \"%s\"", tn));
-				if (plumb_vec_push(p->tmp, &restore,
-						   fmt(p, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s", T,
-						       C, col->default_sql)))
-					nomem(p);
+				if (tcol && str_eq(tcol->default_sql, col->default_sql))
+					later(p, &after, &after_on, tn,
+					      fmt(p, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s", T, C,
+						  tcol->default_written ? tcol->default_written
+									: tcol->default_sql));
 			}
 			s = emit(p, "ALTER TABLE %s ALTER COLUMN %s TYPE %s%s USING %s::text%s::%s%s", T,
 				 C, N, arr ? arr : "", C, arr ? arr : "", N, arr ? arr : "");
@@ -1250,14 +1315,39 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 				   "the change fail",
 				   (const char *)removed->items[k], dn(p, t->schema, t->name), tn,
 				   col->name);
-			vec_add(p, &p->touched, key(p, tb->schema, tb->name));
 		}
+		vec_add(p, &p->touched, key(p, tb->schema, tb->name));
+	}
+	/* functions taking or returning the type: the schema's own come back */
+	plumb_vec fns = {0};
+	if (plumb__pg_type_functions(p->tmp, p->from, f->schema, f->name, &fns) < 0)
+		nomem(p);
+	for (size_t i = 0; i < fns.n; i++) {
+		const plumb_object *fn = fns.items[i];
+		if (find_change(p, PLUMB_OBJ_FUNCTION, fn->schema, fn->name, true))
+			continue;
+		const plumb_object *tfn = plumb_catalog_find(p->to, PLUMB_OBJ_FUNCTION, fn->schema,
+							     fn->name);
+		drop_object(p, fn);
+		note(p, last_stmt(p), fmt(p, "its signature names enum \"%s\": dropped, created again "
+					     "after",
+					  dn(p, t->schema, t->name)));
+		if (tfn && obj_sql(tfn))
+			later(p, &after, &after_on, "", obj_sql(tfn));
 	}
 	emit(p, "DROP TYPE %s", E);
 	emit(p, "ALTER TYPE %s RENAME TO %s", N, I(p, t->name));
-	for (size_t i = 0; i < restore.n; i++) {
-		s = emit(p, "%s", (const char *)restore.items[i]);
-		ae(p, s, "the table");
+	for (size_t i = 0; i < after.n; i++) {
+		const char *on = after_on.items[i];
+		s = emit(p, "%s", (const char *)after.items[i]);
+		if (*on)
+			ae(p, s, fmt(p, "table \"%s\"", on));
+	}
+	for (size_t i = 0; i < rebuilt.n; i++) {
+		const plumb_index *ix = rebuilt.items[i];
+		s = emit(p, "%s", ix->sql ? ix->sql : ix->definition);
+		hz(p, s, PLUMB_HAZARD_INDEX_BUILD, "builds index \"%s\" on \"%s\", blocking writes "
+						  "meanwhile", ix->name, dn(p, ix->schema, ix->table));
 	}
 	vec_add(p, &p->recreated, recreated_key(p, "type", t->schema, t->name));
 }
@@ -2082,11 +2172,23 @@ static void mark_touched(planner *p)
 		for (size_t k = 0; k < p->from->tables.n; k++) {
 			const plumb_table *tb = p->from->tables.items[k];
 			for (size_t j = 0; j < tb->columns.n; j++)
-				if (type_names(((plumb_column *)tb->columns.items[j])->type, f->schema,
+				if (plumb__pg_type_names(((plumb_column *)tb->columns.items[j])->type, f->schema,
 					       f->name))
 					vec_add(p, &p->touched, key(p, tb->schema, tb->name));
 		}
 		vec_add(p, &p->touched, key(p, f->schema, f->name));
+		/* views that name the type (a cast to it) hold it too */
+		for (size_t k = 0; k < p->from->views.n; k++) {
+			const plumb_view *v = p->from->views.items[k];
+			if (p->drop_view[k] ||
+			    !plumb__pg_sql_names_type(p->tmp, v->sql ? v->sql : v->definition,
+						      f->schema, f->name))
+				continue;
+			p->drop_view[k] = true;
+			vec_add(p, &p->touched, key(p, v->schema, v->name));
+			vec_add(p, &p->recreated, recreated_key(p, "view", v->schema, v->name));
+			vec_add(p, &p->new_rels, key(p, v->schema, v->name));
+		}
 	}
 	/* views reading what is touched, to a fixed point */
 	bool again = true;

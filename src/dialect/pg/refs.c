@@ -6,6 +6,7 @@
  * objects is the caller's.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "dialect/pg/canon_int.h"
@@ -146,6 +147,14 @@ static void visit(ProtobufCMessage *m, void *payload)
 	} else if (d == &pg_query__collate_clause__descriptor) {
 		const PgQuery__CollateClause *c = (const PgQuery__CollateClause *)m;
 		add_list(x, &x->out->colls, c->collname, c->n_collname);
+	} else if (d == &pg_query__column_ref__descriptor) {
+		const PgQuery__ColumnRef *c = (const PgQuery__ColumnRef *)m;
+		const char *last = c->n_fields ? plumb__pg_strval(c->fields[c->n_fields - 1]) : NULL;
+		add(x, &x->out->cols, NULL, last);
+	} else if (d == &pg_query__index_elem__descriptor) {
+		const PgQuery__IndexElem *e = (const PgQuery__IndexElem *)m;
+		if (e->name && *e->name)
+			add(x, &x->out->cols, NULL, e->name);
 	} else if (d == &pg_query__range_var__descriptor) {
 		const PgQuery__RangeVar *r = (const PgQuery__RangeVar *)m;
 		add(x, &x->out->rels, r->schemaname && *r->schemaname ? r->schemaname : NULL,
@@ -234,4 +243,43 @@ bool plumb__pg_refs_has(const plumb_vec *names, const char *schema, const char *
 			return true;
 	}
 	return false;
+}
+
+/* Does a column's type name this type (arrays too)? */
+bool plumb__pg_type_names(const char *coltype, const char *schema, const char *name)
+{
+	if (!coltype)
+		return false;
+	size_t n = strlen(coltype);
+	while (n >= 2 && coltype[n - 2] == '[' && coltype[n - 1] == ']')
+		n -= 2;
+	char buf[512];
+	const char *forms[4];
+	int k = 0;
+	if (n >= sizeof(buf))
+		return false;
+	memcpy(buf, coltype, n);
+	buf[n] = 0;
+	if (!schema || strcmp(schema, "public") == 0) {
+		forms[k++] = name;
+	}
+	for (int i = 0; i < k; i++)
+		if (strcmp(buf, forms[i]) == 0)
+			return true;
+	/* quoted or qualified spellings */
+	char alt[600];
+	if (!schema || strcmp(schema, "public") == 0) {
+		snprintf(alt, sizeof(alt), "\"%s\"", name);
+		if (strcmp(buf, alt) == 0)
+			return true;
+	}
+	const char *sch = schema ? schema : "public";
+	snprintf(alt, sizeof(alt), "%s.%s", sch, name);
+	if (strcmp(buf, alt) == 0)
+		return true;
+	snprintf(alt, sizeof(alt), "\"%s\".\"%s\"", sch, name);
+	if (strcmp(buf, alt) == 0)
+		return true;
+	snprintf(alt, sizeof(alt), "%s.\"%s\"", sch, name);
+	return strcmp(buf, alt) == 0;
 }

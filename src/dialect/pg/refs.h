@@ -22,6 +22,7 @@ typedef struct plumb_pg_refs {
 	plumb_vec colls; /* plumb_pg_name *: collations named */
 	plumb_vec rels;  /* plumb_pg_name *: relations read, regclass literals, the
 			  * sequences nextval/currval/setval name */
+	plumb_vec cols;  /* plumb_pg_name *: columns referred to (their last part) */
 } plumb_pg_refs;
 
 /* The names expression expr (may be NULL) uses, added to *out (zeroed by the
@@ -39,5 +40,9 @@ int plumb__pg_refs_sql(plumb_arena *arena, const char *sql, plumb_pg_refs *out);
  * (a function found through search_path). */
 bool plumb__pg_refs_has(const plumb_vec *names, const char *schema, const char *name,
 			bool any_schema);
+
+/* Does a column's type text (coltype: "mood", "audit.\"Mood\"[]", ...) name
+ * the type schema.name, bare (in public), quoted or qualified, arrays too? */
+bool plumb__pg_type_names(const char *coltype, const char *schema, const char *name);
 
 #endif
