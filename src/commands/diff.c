@@ -46,6 +46,12 @@ int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, 
 		return rc;
 	if ((rc = plumb_plan_check_hazards(ctx, plan, opts->allow_data_loss)) < 0)
 		return rc;
+	/* FROM a database: would the plan fail on its rows? */
+	plumb_conn *conn;
+	if (a.dialect && !plumb_plan_is_empty(plan) &&
+	    ((rc = a.dialect->connect(ctx, ctx->root, from, &conn)) < 0 ||
+	     (rc = plumb__plan_probe(ctx, conn, plan)) < 0))
+		return rc;
 	if (opts->json) {
 		json_t *doc = json_pack("{s:s, s:o, s:o}", "dialect", d->name, "changes",
 					plumb__diff_json(ctx, diff), "statements",

@@ -157,4 +157,34 @@ ok "enum rebuild with a view and a function naming the type applies" \
 	converges a7c.sql --allow-data-loss
 ok "the function works on the new type" eq "$(q "SELECT f(v) FROM t")" c
 
+# --- A8: NOT NULL without a way to fill the rows is a named hazard ---------------
+cat >a8.sql <<'SQL'
+CREATE TABLE t (id int, y int NOT NULL, z int NOT NULL);
+SQL
+newdb
+q "CREATE TABLE t (id int, y int); INSERT INTO t VALUES (1, NULL)" >/dev/null
+plumb diff "$URL" a8.sql
+ok "diff from a database with rows refuses (exit 4)" eq "$RC" 4
+ok "it names the SET NOT NULL over NULLs" has "$ERR" 'needs-backfill: sets column "t"."y" NOT NULL'
+ok "it names the NOT NULL column without a default" has "$ERR" 'needs-backfill: adds column "t"."z" NOT NULL without a default'
+ok "the hint gives the fix" has "$ERR" 'hint: give the column a DEFAULT'
+plumb push --url "$URL" --schema a8.sql
+ok "push refuses before running anything" eq "$RC" 4
+ok "nothing changed" eq "$(q "SELECT count(*) FROM information_schema.columns WHERE table_name = 't'")" 2
+plumb push --url "$URL" --schema a8.sql --online
+ok "push --online refuses too" eq "$RC" 4
+q "UPDATE t SET y = 0" >/dev/null
+plumb diff "$URL" a8.sql
+ok "with no NULLs left only the new column is refused" lacks "$ERR" 'sets column'
+q "DELETE FROM t" >/dev/null
+plumb push --url "$URL" --schema a8.sql
+ok "an empty table takes both" eq "$RC" 0
+plumb diff "$URL" a8.sql
+ok "and then matches" empty "$OUT"
+# offline: the hazard is named in the plan, with the fix
+printf 'CREATE TABLE t (id int, y int);\n' >a8_before.sql
+plumb diff --dialect pg a8_before.sql a8.sql
+ok "offline diff names needs-backfill in the plan" has "$OUT" '^-- hazard needs-backfill: adds column "t"."z" NOT NULL without a default: fails if "t" has rows; give it a DEFAULT'
+ok "offline diff names SET NOT NULL too" has "$OUT" '^-- hazard needs-backfill: sets column "t"."y" NOT NULL'
+
 tap_done

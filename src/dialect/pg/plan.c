@@ -831,6 +831,47 @@ static const char *column_key(planner *p, const plumb_table *tb, const char *col
 	return fmt(p, "column:%s.%s", key(p, tb->schema, tb->name), col);
 }
 
+/* Sets the probe of the hazard added last to s. */
+static void probe(planner *p, plumb_stmt *s, const char *sql)
+{
+	int rc;
+	if (!p->rc && sql && (rc = plumb_stmt_set_probe(p->ctx, p->plan, s, sql)) < 0)
+		p->rc = rc;
+}
+
+/* The name table tb of `to` has in the database now (before renames). */
+static const char *table_now(planner *p, const plumb_table *tb)
+{
+	const plumb_change *c = find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name, false);
+	const plumb_table *f = c && c->from ? c->from : tb;
+	return Q(p, f->schema, f->name);
+}
+
+/* needs-backfill: a NOT NULL column added without a default fails on a
+ * table with rows; SET NOT NULL fails on NULLs. The probe asks the live
+ * database (from: the column's name there now, NULL for a new column). */
+static void hz_backfill(planner *p, plumb_stmt *s, const plumb_table *tb, const char *from,
+			const char *col)
+{
+	const char *tn = dn(p, tb->schema, tb->name);
+	if (!s || table_is_new(p, tb->schema, tb->name))
+		return;
+	if (!from) {
+		hz(p, s, PLUMB_HAZARD_NEEDS_BACKFILL,
+		   "adds column \"%s\".\"%s\" NOT NULL without a default: fails if \"%s\" has "
+		   "rows; give it a DEFAULT, or add it nullable, fill it, then SET NOT NULL",
+		   tn, col, tn);
+		probe(p, s, fmt(p, "SELECT EXISTS (SELECT 1 FROM %s)", table_now(p, tb)));
+		return;
+	}
+	hz(p, s, PLUMB_HAZARD_NEEDS_BACKFILL,
+	   "sets column \"%s\".\"%s\" NOT NULL: fails if it holds NULLs; fill them first "
+	   "(UPDATE ... WHERE \"%s\" IS NULL)",
+	   tn, col, col);
+	probe(p, s, fmt(p, "SELECT EXISTS (SELECT 1 FROM %s WHERE %s IS NULL)", table_now(p, tb),
+			I(p, from)));
+}
+
 /* Turns column f into column t (same name after any rename) of table tb. */
 static void alter_column(planner *p, const plumb_table *tb, const plumb_column *f,
 			 const plumb_column *t)
@@ -967,6 +1008,7 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 			note(p, s, "online: validate the check; writers keep running");
 			hz(p, s, PLUMB_HAZARD_VALIDATES, "scans table \"%s\" for NULLs in \"%s\"", tn,
 			   t->name);
+			hz_backfill(p, s, tb, f->name, t->name);
 			s = emit(p, "ALTER TABLE %s ALTER COLUMN %s SET NOT NULL", T, C);
 			note(p, s, "online: the validated check proves it, so no scan");
 			ae(p, s, fmt(p, "table \"%s\" (briefly)", tn));
@@ -978,6 +1020,7 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 			ae(p, s, what);
 			hz(p, s, PLUMB_HAZARD_VALIDATES, "scans table \"%s\" for NULLs in \"%s\"", tn,
 			   t->name);
+			hz_backfill(p, s, tb, f->name, t->name);
 		}
 	}
 	if (!fserial && tserial) {
@@ -1023,6 +1066,9 @@ static void add_column(planner *p, const plumb_table *tb, const plumb_column *c)
 	plumb_stmt *s =
 		emit(p, "ALTER TABLE %s ADD COLUMN %s", Q(p, tb->schema, tb->name), column_sql(p, c));
 	ae(p, s, fmt(p, "table \"%s\"", tn));
+	if (c->not_null && !c->identity && !c->generated_sql && !serial_base(c->type) &&
+	    (!c->default_sql || strcasecmp(c->default_sql, "NULL") == 0))
+		hz_backfill(p, s, tb, NULL, c->name);
 	if (serial_base(c->type) || c->identity || c->generated_sql ||
 	    default_volatile(p, c->default_sql))
 		hz(p, s, PLUMB_HAZARD_REWRITES_TABLE,
