@@ -56,6 +56,25 @@ ok "a literal naming a function is no dependency; the plan applies" converges a9
 ok "the table's default uses the sequence" eq "$(q "SELECT count(*) FROM pg_depend
 	WHERE refobjid = 'id'::regclass AND classid = 'pg_attrdef'::regclass")" 1
 
+# A new enum value used later in the plan must be committed first; a comment
+# whose text is the label does not use it.
+newdb
+q "CREATE TYPE mood AS ENUM ('sad'); CREATE TABLE t (m mood)" >/dev/null
+cat >a9b.sql <<'SQL'
+CREATE TYPE mood AS ENUM ('sad', 'happy');
+CREATE TABLE t (m mood);
+COMMENT ON TABLE t IS 'happy';
+SQL
+ok "an enum value only named in a comment's text: the plan applies" converges a9b.sql
+ok "and ADD VALUE stays in the transaction" lacks plan.sql 'runs outside the transaction'
+cat >a9c.sql <<'SQL'
+CREATE TYPE mood AS ENUM ('sad', 'happy', 'ok');
+CREATE TABLE t (m mood DEFAULT 'ok');
+COMMENT ON TABLE t IS 'happy';
+SQL
+ok "an enum value a default uses: the plan applies" converges a9c.sql
+ok "and ADD VALUE runs outside the transaction" has plan.sql 'runs outside the transaction'
+
 # --- A6: an invalid index is drift ---------------------------------------------
 # CREATE UNIQUE INDEX CONCURRENTLY over duplicates fails and leaves the index
 # behind, invalid. It must not look like the schema's index.

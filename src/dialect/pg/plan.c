@@ -35,7 +35,7 @@ typedef struct planner {
 	plumb_vec forced_fks;       /* plumb_constraint * of from: dropped and added again */
 	plumb_vec forced_fk_tables; /* plumb_table * of from, beside forced_fks */
 	plumb_vec enum_adds;        /* plumb_stmt *: ALTER TYPE ... ADD VALUE */
-	plumb_vec enum_add_labels;  /* char *: the quoted label each one adds */
+	plumb_vec enum_add_labels;  /* char *: the label each one adds */
 	plumb_vec owned_by;         /* char *: ALTER SEQUENCE ... OWNED BY, once tables exist */
 	plumb_vec late_functions;   /* plumb_change *: functions created with the views */
 	plumb_vec adopted;          /* char *: "schema.name" of sequences passed between a
@@ -1215,7 +1215,7 @@ static void enum_add_value(planner *p, const char *E, const char *label, const c
 	if (!s)
 		return;
 	if (plumb_vec_push(p->tmp, &p->enum_adds, s) ||
-	    plumb_vec_push(p->tmp, &p->enum_add_labels, (void *)L(p, label)))
+	    plumb_vec_push(p->tmp, &p->enum_add_labels, (void *)label))
 		nomem(p);
 }
 
@@ -3138,21 +3138,34 @@ static void phase_grants(planner *p)
 /* ADD VALUE must commit before a later statement may use the value. */
 static void mark_enum_adds(planner *p)
 {
-	for (size_t i = 0; i < p->enum_adds.n; i++) {
-		plumb_stmt *s = p->enum_adds.items[i];
-		const char *lit = p->enum_add_labels.items[i];
-		bool after = false, used = false;
-		for (size_t j = 0; j < p->plan->stmts.n && !used; j++) {
-			const plumb_stmt *t = p->plan->stmts.items[j];
-			if (t == s) {
-				after = true;
-				continue;
-			}
-			if (after && !t->no_transaction && strstr(t->sql, lit) &&
-			    strncmp(t->sql, "ALTER TYPE", 10) != 0)
-				used = true;
+	size_t n = p->enum_adds.n;
+	bool *after = plumb_arena_alloc(p->tmp, n + 1), *used = plumb_arena_alloc(p->tmp, n + 1);
+	if (!after || !used) {
+		nomem(p);
+		return;
+	}
+	/* a later statement in the transaction whose string constants hold the
+	 * label (from its parse tree: text elsewhere, a comment, is no use) */
+	for (size_t j = 0; n && j < p->plan->stmts.n; j++) {
+		const plumb_stmt *t = p->plan->stmts.items[j];
+		bool any = false;
+		for (size_t i = 0; i < n; i++) {
+			if (p->enum_adds.items[i] == t)
+				after[i] = true;
+			else
+				any |= after[i] && !used[i];
 		}
-		if (used) {
+		if (!any || t->no_transaction || strncmp(t->sql, "ALTER TYPE", 10) == 0)
+			continue;
+		plumb_pg_refs r = refs_of(p, t->sql, true);
+		for (size_t i = 0; i < n; i++)
+			if (after[i] && p->enum_adds.items[i] != t &&
+			    plumb__pg_refs_has(&r.strs, NULL, p->enum_add_labels.items[i], true))
+				used[i] = true;
+	}
+	for (size_t i = 0; i < n; i++) {
+		plumb_stmt *s = p->enum_adds.items[i];
+		if (used[i]) {
 			s->no_transaction = true;
 			note(p, s, "a new enum value can be used only once it is committed: runs "
 				   "outside the transaction");

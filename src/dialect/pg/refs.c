@@ -47,9 +47,9 @@ static PgQuery__ParseResult *parse(plumb_arena *arena, const char *sql, bool *fa
 
 static void add(rx *x, plumb_vec *v, const char *schema, const char *name)
 {
-	plumb_pg_name *n = plumb_arena_alloc(x->arena, sizeof(*n));
 	if (!name)
 		return;
+	plumb_pg_name *n = plumb_arena_alloc(x->arena, sizeof(*n));
 	if (!n || plumb_vec_push(x->arena, v, n)) {
 		x->failed = true;
 		return;
@@ -144,6 +144,10 @@ static void visit(ProtobufCMessage *m, void *payload)
 		const char *s = string_const(c->arg);
 		if (s && is_regclass(c->type_name))
 			add_regclass(x, s);
+	} else if (d == &pg_query__a__const__descriptor) {
+		const PgQuery__AConst *c = (const PgQuery__AConst *)m;
+		if (c->val_case == PG_QUERY__A__CONST__VAL_SVAL && c->sval)
+			add(x, &x->out->strs, NULL, c->sval->sval);
 	} else if (d == &pg_query__collate_clause__descriptor) {
 		const PgQuery__CollateClause *c = (const PgQuery__CollateClause *)m;
 		add_list(x, &x->out->colls, c->collname, c->n_collname);

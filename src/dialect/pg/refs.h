@@ -23,6 +23,8 @@ typedef struct plumb_pg_refs {
 	plumb_vec rels;  /* plumb_pg_name *: relations read, regclass literals, the
 			  * sequences nextval/currval/setval name */
 	plumb_vec cols;  /* plumb_pg_name *: columns referred to (their last part) */
+	plumb_vec strs;  /* plumb_pg_name *: string constants (in name), as enum labels are
+			  * written */
 } plumb_pg_refs;
 
 /* The names expression expr (may be NULL) uses, added to *out (zeroed by the
