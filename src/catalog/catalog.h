@@ -140,6 +140,9 @@ typedef struct plumb_index {
 	const char *sql;           /* CREATE INDEX statement as stored */
 	const char *definition;    /* canonical text; equal definitions mean equal indexes */
 	const char *renamed_from;  /* annotation, or NULL */
+	bool invalid;              /* pg: not valid or not ready (an interrupted CREATE INDEX
+				    * CONCURRENTLY); its definition then differs from any
+				    * schema's, so a diff drops and builds it again */
 } plumb_index;
 
 typedef struct plumb_view {

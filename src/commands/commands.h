@@ -54,6 +54,12 @@ bool plumb__env_database_exists(const plumb_env *env);
  * of the dialect asked for (--dialect pg). */
 bool plumb__env_no_database(const plumb_env *env);
 
+/* Runs the probes of plan's hazards on conn (the database the plan is for):
+ * PLUMB_EHAZARD when a statement would fail on the rows it holds (a NOT NULL
+ * column without a default added to a table with rows, SET NOT NULL over
+ * NULLs). Reads only. */
+int plumb__plan_probe(plumb_ctx *ctx, plumb_conn *conn, const plumb_plan *plan);
+
 /* Plans diff with the dialect and checks hazards against opts. */
 int plumb__plan_diff(plumb_ctx *ctx, const plumb_env *env, const plumb_dialect *d,
 		     const plumb_diff *diff, plumb_plan **out);

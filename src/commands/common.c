@@ -313,6 +313,19 @@ int plumb__plan_diff(plumb_ctx *ctx, const plumb_env *env, const plumb_dialect *
 	return rc;
 }
 
+static int ask_probe(plumb_ctx *ctx, void *payload, const char *sql, bool *out)
+{
+	plumb_conn *conn = payload;
+	return conn->dialect->probe(ctx, conn, sql, out);
+}
+
+int plumb__plan_probe(plumb_ctx *ctx, plumb_conn *conn, const plumb_plan *plan)
+{
+	if (!conn->dialect->probe)
+		return 0;
+	return plumb_plan_check_probes(ctx, plan, ask_probe, conn);
+}
+
 json_t *plumb__plan_json(const plumb_plan *plan)
 {
 	json_t *arr = json_array();

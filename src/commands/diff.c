@@ -53,6 +53,12 @@ int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, 
 		return rc;
 	if ((rc = plumb__plan_diff(ctx, &env, d, diff, &plan)) < 0)
 		return rc;
+	/* FROM a database: would the plan fail on its rows? */
+	plumb_conn *conn;
+	if (a.dialect && !plumb_plan_is_empty(plan) &&
+	    ((rc = a.dialect->connect(ctx, ctx->root, from, &conn)) < 0 ||
+	     (rc = plumb__plan_probe(ctx, conn, plan)) < 0))
+		return rc;
 	bool differ = opts->exit_code && !plumb_plan_is_empty(plan);
 	if (differ && opts->json)
 		plumb_error_set(ctx, PLUMB_EDIFF, "differences found");

@@ -55,6 +55,13 @@ int plumb_cmd_pull(plumb_ctx *ctx, const plumb_options *opts)
 	    (rc = conn->dialect->introspect(ctx, conn, ctx->root, &cat)) < 0 ||
 	    (rc = conn->dialect->dump(ctx, ctx->root, cat, &sql)) < 0)
 		return rc;
+	for (size_t i = 0; i < cat->indexes.n; i++) {
+		const plumb_index *ix = cat->indexes.items[i];
+		if (ix->invalid)
+			fprintf(env.err, "plumb: warning: index \"%s\" is invalid in the database (an "
+					 "interrupted CREATE INDEX CONCURRENTLY); left out, its statement "
+					 "kept in a comment\n", ix->name);
+	}
 	if (opts->json) {
 		char *js;
 		if ((rc = plumb_catalog_to_json(ctx, cat, ctx->root, &js)) < 0)

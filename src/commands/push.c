@@ -22,7 +22,8 @@ int plumb_cmd_push(plumb_ctx *ctx, const plumb_options *opts)
 	if ((rc = d->introspect(ctx, conn, ctx->root, &have)) < 0 ||
 	    (rc = plumb_source_schema_catalog(ctx, ctx->root, env.schema, d, env.dev_url, &want)) < 0 ||
 	    (rc = plumb_diff_catalogs(ctx, ctx->root, have, want, &diff)) < 0 ||
-	    (rc = plumb__plan_diff(ctx, &env, d, diff, &plan)) < 0)
+	    (rc = plumb__plan_diff(ctx, &env, d, diff, &plan)) < 0 ||
+	    (rc = plumb__plan_probe(ctx, conn, plan)) < 0)
 		return rc;
 	if (!opts->dry_run && !plumb_plan_is_empty(plan) &&
 	    (rc = plumb_runner_apply_plan(ctx, conn, plan)) < 0)

@@ -99,6 +99,10 @@ struct plumb_dialect {
 	int (*render)(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *plan,
 		      plumb_render_mode mode, char **out);
 
+	/* Runs a probe of a plan's hazard (a query of one boolean) and reads
+	 * its answer; NULL: the engine cannot. */
+	int (*probe)(plumb_ctx *ctx, plumb_conn *conn, const char *sql, bool *out);
+
 	/* Writes a whole catalog as the SQL that creates it (for `pull`). */
 	int (*dump)(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat, char **out);
 

@@ -23,6 +23,8 @@ const char *plumb_hazard_name(plumb_hazard_kind kind)
 		return "validates-by-scan";
 	case PLUMB_HAZARD_INDEX_BUILD:
 		return "builds-index";
+	case PLUMB_HAZARD_NEEDS_BACKFILL:
+		return "needs-backfill";
 	}
 	return "unknown";
 }
@@ -84,6 +86,53 @@ int plumb_stmt_add_hazard(plumb_ctx *ctx, plumb_plan *plan, plumb_stmt *stmt,
 	va_end(ap);
 	if (!h->message || plumb_vec_push(plan->arena, &stmt->hazards, h))
 		rc = plumb_error_nomem(ctx);
+done:
+	return rc;
+}
+
+int plumb_stmt_set_probe(plumb_ctx *ctx, plumb_plan *plan, plumb_stmt *stmt, const char *sql)
+{
+	plumb_hazard *h = stmt->hazards.n ? stmt->hazards.items[stmt->hazards.n - 1] : NULL;
+	if (!h)
+		return 0;
+	if (!(h->probe = plumb_arena_strdup(plan->arena, sql)))
+		return plumb_error_nomem(ctx);
+	return 0;
+}
+
+int plumb_plan_check_probes(plumb_ctx *ctx, const plumb_plan *plan,
+			    int (*ask)(plumb_ctx *ctx, void *payload, const char *sql, bool *out),
+			    void *payload)
+{
+	plumb_vec failing = {0}; /* const plumb_hazard * */
+	int rc = 0;
+
+	for (size_t i = 0; plan && i < plan->stmts.n; i++) {
+		const plumb_stmt *s = plan->stmts.items[i];
+		for (size_t j = 0; j < s->hazards.n; j++) {
+			const plumb_hazard *h = s->hazards.items[j];
+			bool fails = false;
+			if (!h->probe)
+				continue;
+			if ((rc = ask(ctx, payload, h->probe, &fails)) < 0)
+				goto done;
+			if (fails && plumb_vec_push(plan->arena, &failing, (void *)h)) {
+				rc = plumb_error_nomem(ctx);
+				goto done;
+			}
+		}
+	}
+	if (failing.n == 0)
+		goto done;
+	rc = plumb_error_set(ctx, PLUMB_EHAZARD, "plan would fail on the data in the database: %zu "
+				  "change%s cannot fill existing rows",
+			     failing.n, failing.n == 1 ? "" : "s");
+	for (size_t i = 0; i < failing.n; i++) {
+		const plumb_hazard *h = failing.items[i];
+		plumb_error_add_detail(ctx, "%s: %s", plumb_hazard_name(h->kind), h->message);
+	}
+	plumb_error_set_hint(ctx, "give the column a DEFAULT, or add it nullable, fill the rows "
+				  "(UPDATE ... WHERE col IS NULL), then make it NOT NULL");
 done:
 	return rc;
 }

@@ -16,10 +16,13 @@ typedef enum plumb_hazard_kind {
 	PLUMB_HAZARD_ACCESS_EXCLUSIVE,  /* blocks readers and writers while it runs */
 	PLUMB_HAZARD_VALIDATES,         /* scans the table to validate a constraint */
 	PLUMB_HAZARD_INDEX_BUILD,       /* builds an index */
+	PLUMB_HAZARD_NEEDS_BACKFILL,    /* fails when the table holds rows (or NULLs) it cannot
+					 * fill: a NOT NULL column added without a default, SET
+					 * NOT NULL */
 } plumb_hazard_kind;
 
 /* "deletes-data", "narrows-type", "rewrites-table", "access-exclusive-lock",
- * "validates-by-scan", "builds-index". */
+ * "validates-by-scan", "builds-index", "needs-backfill". */
 const char *plumb_hazard_name(plumb_hazard_kind kind);
 
 /* True for hazards that lose data and need --allow-data-loss. */
@@ -28,6 +31,8 @@ bool plumb_hazard_is_destructive(plumb_hazard_kind kind);
 typedef struct plumb_hazard {
 	plumb_hazard_kind kind;
 	const char *message;   /* e.g. `drops table "users" and its rows` */
+	const char *probe;     /* a query of one boolean, true when the statement would fail on
+				* the data the database holds now; NULL for none */
 } plumb_hazard;
 
 typedef struct plumb_stmt {
@@ -61,6 +66,17 @@ int plumb_plan_add(plumb_ctx *ctx, plumb_plan *plan, const char *sql, plumb_stmt
 int plumb_stmt_add_hazard(plumb_ctx *ctx, plumb_plan *plan, plumb_stmt *stmt,
 			  plumb_hazard_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+
+/* Sets the probe (copied) of the hazard added last to stmt. */
+int plumb_stmt_set_probe(plumb_ctx *ctx, plumb_plan *plan, plumb_stmt *stmt, const char *sql);
+
+/* Asks the database (ask runs one probe query of a boolean) whether a hazard
+ * with a probe would make the plan fail; returns 0 when none would, else
+ * records PLUMB_EHAZARD with one detail line per such hazard and a hint.
+ * Reads only. */
+int plumb_plan_check_probes(plumb_ctx *ctx, const plumb_plan *plan,
+			    int (*ask)(plumb_ctx *ctx, void *payload, const char *sql, bool *out),
+			    void *payload);
 
 /* Appends one statement as scripts and migration files show it: its
  * comment and each hazard as "-- " lines ("-- hazard name: message"), then

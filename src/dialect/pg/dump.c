@@ -3,15 +3,32 @@
  * (`plumb pull`): the plan that builds the catalog from nothing, in the
  * planner's dependency order (schemas, extensions, types, sequences,
  * functions, tables, indexes, foreign keys, views, triggers, policies,
- * comments), one statement per paragraph. Deterministic: the same catalog
+ * comments), one statement per paragraph. An invalid index (an interrupted
+ * CREATE INDEX CONCURRENTLY) is not written as one: it is left out, its
+ * statement kept in a comment at the end. Deterministic: the same catalog
  * gives the same text. It reads no database.
  */
 #include "dialect/pg/pg.h"
 
+/* The invalid indexes of cat as comments saying why they are left out. */
+static void put_invalid(plumb_buf *b, const plumb_catalog *cat)
+{
+	for (size_t i = 0; i < cat->indexes.n; i++) {
+		const plumb_index *ix = cat->indexes.items[i];
+		if (!ix->invalid)
+			continue;
+		plumb_buf_printf(b,
+				 "\n-- plumb: index %s.%s is invalid in the database (an interrupted "
+				 "CREATE INDEX CONCURRENTLY), left out;\n-- to keep it, write it "
+				 "here and push: the plan drops it and builds it again\n-- %s;\n",
+				 ix->schema, ix->name, ix->sql ? ix->sql : ix->definition);
+	}
+}
+
 int plumb__pg_dump(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat, char **out)
 {
 	plumb_arena *tmp = plumb_arena_new(arena);
-	plumb_catalog *empty = NULL;
+	plumb_catalog *empty = NULL, valid;
 	plumb_diff *diff = NULL;
 	plumb_plan *plan = NULL;
 	plumb_buf b;
@@ -22,8 +39,17 @@ int plumb__pg_dump(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
 		rc = plumb_error_nomem(ctx);
 		goto done;
 	}
+	valid = *cat;
+	valid.indexes = (plumb_vec){0};
+	for (size_t i = 0; i < cat->indexes.n; i++) {
+		const plumb_index *ix = cat->indexes.items[i];
+		if (!ix->invalid && plumb_vec_push(tmp, &valid.indexes, (void *)ix)) {
+			rc = plumb_error_nomem(ctx);
+			goto done;
+		}
+	}
 	if ((rc = plumb_catalog_new(ctx, tmp, "pg", false, &empty)) ||
-	    (rc = plumb_diff_catalogs(ctx, tmp, empty, cat, &diff)) ||
+	    (rc = plumb_diff_catalogs(ctx, tmp, empty, &valid, &diff)) ||
 	    (rc = plumb__pg_plan(ctx, tmp, diff, NULL, &plan)))
 		goto done;
 	plumb_buf_init(&b, arena, 0);
@@ -33,6 +59,7 @@ int plumb__pg_dump(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
 		plumb_buf_puts(&b, s->sql);
 		plumb_buf_puts(&b, ";\n");
 	}
+	put_invalid(&b, cat);
 	if ((rc = plumb_buf_finish(&b, ctx)))
 		goto done;
 	*out = b.data;

@@ -162,14 +162,15 @@ static const char q_constraints[] =
 	"AND c.relkind IN ('r', 'p') AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"ORDER BY k.conrelid, position(k.contype IN 'pufcx'), k.conname";
 
-enum { I_REL, I_NSP, I_NAME, I_TABLE, I_UNIQUE, I_DEF, I_PRED, I_KEYS, I_OPTS };
+enum { I_REL, I_NSP, I_NAME, I_TABLE, I_UNIQUE, I_DEF, I_PRED, I_KEYS, I_OPTS, I_VALID };
 static const char q_indexes[] =
 	"SELECT i.indrelid, n.nspname, ic.relname, c.relname, i.indisunique, "
 	"pg_get_indexdef(i.indexrelid), "
 	"CASE WHEN i.indpred IS NOT NULL THEN pg_get_expr(i.indpred, i.indrelid) END, "
 	"ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, false) "
 	"FROM generate_series(1, i.indnkeyatts) k ORDER BY k), "
-	"ARRAY(SELECT i.indoption[k - 1] FROM generate_series(1, i.indnkeyatts) k ORDER BY k) "
+	"ARRAY(SELECT i.indoption[k - 1] FROM generate_series(1, i.indnkeyatts) k ORDER BY k), "
+	"i.indisvalid AND i.indisready "
 	"FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
 	"JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE c.relkind IN ('r', 'p', 'm') AND " NSP_OK("n") " "
@@ -1071,6 +1072,10 @@ static void read_indexes(ictx *x)
 		if (only)
 			memmove(only + 3, only + 8, strlen(only + 8) + 1);
 		ix->definition = canon(x, CANON_STMT, ix->sql);
+		/* an interrupted CREATE INDEX CONCURRENTLY: no schema's index is this one */
+		ix->invalid = !flag(r, i, I_VALID);
+		if (ix->invalid && ix->definition)
+			ix->definition = fmt(x, "%s /* INVALID */", ix->definition);
 		ix->where_sql = canon(x, CANON_EXPR, val(r, i, I_PRED));
 		size_t n_keys = 0, n_opts = 0;
 		const char **keys = array(x, r, i, I_KEYS, &n_keys);

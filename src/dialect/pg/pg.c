@@ -19,6 +19,7 @@ const plumb_dialect plumb_dialect_pg = {
 	.plan = plumb__pg_plan,
 	.render = plumb__pg_render,
 	.dump = plumb__pg_dump,
+	.probe = plumb__pg_probe,
 	.begin = plumb__pg_begin,
 	.commit = plumb__pg_commit,
 	.commit_record = plumb__pg_commit_record,

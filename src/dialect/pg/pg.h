@@ -59,6 +59,8 @@ int plumb__pg_unlock(plumb_ctx *ctx, plumb_conn *conn);
  * with the server's message, SQLSTATE and hint, prefixed by `what`. */
 int plumb__pg_query(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_conn *c, const char *what,
 		    const char *sql, int n_params, const char *const *params, PGresult **out);
+/* The boolean a probe query returns (probe.c). */
+int plumb__pg_probe(plumb_ctx *ctx, plumb_conn *conn, const char *sql, bool *out);
 /* Runs a command whose result is not needed. */
 int plumb__pg_command(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const char *sql);
 /* Records a libpq failure (res may be NULL) as PLUMB_EDB; with file and

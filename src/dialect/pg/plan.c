@@ -14,7 +14,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dialect/pg/enumuse.h"
 #include "dialect/pg/pg.h"
+#include "dialect/pg/refs.h"
 
 typedef struct planner {
 	plumb_ctx *ctx;
@@ -33,11 +35,13 @@ typedef struct planner {
 	plumb_vec forced_fks;       /* plumb_constraint * of from: dropped and added again */
 	plumb_vec forced_fk_tables; /* plumb_table * of from, beside forced_fks */
 	plumb_vec enum_adds;        /* plumb_stmt *: ALTER TYPE ... ADD VALUE */
-	plumb_vec enum_add_labels;  /* char *: the quoted label each one adds */
+	plumb_vec enum_add_labels;  /* char *: the label each one adds */
 	plumb_vec owned_by;         /* char *: ALTER SEQUENCE ... OWNED BY, once tables exist */
 	plumb_vec late_functions;   /* plumb_change *: functions created with the views */
 	plumb_vec adopted;          /* char *: "schema.name" of sequences passed between a
 				     * serial column and a sequence of their own */
+	plumb_vec set_aside;        /* char *: "schema.table.constraint" of CHECKs an enum
+				     * rebuild dropped already */
 	plumb_vec uninherited;      /* char *: column_key() of declared columns dropped so
 				     * that a parent's new column takes their place */
 	/* The changes by kind, schema and name of their from ([0]) and to ([1])
@@ -175,6 +179,12 @@ static void note(planner *p, plumb_stmt *s, const char *text)
 		return;
 	if (!(s->comment = plumb_arena_strdup(p->plan->arena, text)))
 		nomem(p);
+}
+
+/* The statement emitted last, or NULL. */
+static plumb_stmt *last_stmt(planner *p)
+{
+	return p->plan->stmts.n ? p->plan->stmts.items[p->plan->stmts.n - 1] : NULL;
 }
 
 static void ae(planner *p, plumb_stmt *s, const char *what)
@@ -410,45 +420,6 @@ static bool is_procedure(const plumb_object *o)
 		strncasecmp(s, "CREATE OR REPLACE PROCEDURE", 27) == 0);
 }
 
-/* Does a column's type name this type (arrays too)? */
-static bool type_names(const char *coltype, const char *schema, const char *name)
-{
-	if (!coltype)
-		return false;
-	size_t n = strlen(coltype);
-	while (n >= 2 && coltype[n - 2] == '[' && coltype[n - 1] == ']')
-		n -= 2;
-	char buf[512];
-	const char *forms[4];
-	int k = 0;
-	if (n >= sizeof(buf))
-		return false;
-	memcpy(buf, coltype, n);
-	buf[n] = 0;
-	if (!schema || strcmp(schema, "public") == 0) {
-		forms[k++] = name;
-	}
-	for (int i = 0; i < k; i++)
-		if (strcmp(buf, forms[i]) == 0)
-			return true;
-	/* quoted or qualified spellings */
-	char alt[600];
-	if (!schema || strcmp(schema, "public") == 0) {
-		snprintf(alt, sizeof(alt), "\"%s\"", name);
-		if (strcmp(buf, alt) == 0)
-			return true;
-	}
-	const char *sch = schema ? schema : "public";
-	snprintf(alt, sizeof(alt), "%s.%s", sch, name);
-	if (strcmp(buf, alt) == 0)
-		return true;
-	snprintf(alt, sizeof(alt), "\"%s\".\"%s\"", sch, name);
-	if (strcmp(buf, alt) == 0)
-		return true;
-	snprintf(alt, sizeof(alt), "%s.\"%s\"", sch, name);
-	return strcmp(buf, alt) == 0;
-}
-
 /* The objects of one kind in p->from or p->to. */
 static const plumb_vec *objects(const planner *p, const plumb_catalog *cat, plumb_obj_kind kind)
 {
@@ -464,7 +435,7 @@ static const plumb_object *find_named(const planner *p, const plumb_catalog *cat
 		const plumb_vec *v = objects(p, cat, kinds[k]);
 		for (size_t i = 0; i < v->n; i++) {
 			const plumb_object *o = v->items[i];
-			if (type_names(text, o->schema, o->name))
+			if (plumb__pg_type_names(text, o->schema, o->name))
 				return o;
 		}
 	}
@@ -486,99 +457,14 @@ static const plumb_object *find_collation(const planner *p, const plumb_catalog 
 	return find_named(p, cat, kinds, coll);
 }
 
-/* Does expression text call function `base` (unqualified or qualified)? */
-static bool calls(const char *text, const char *base)
+/* What an expression (or, sql, statements) names, from its parse tree. */
+static plumb_pg_refs refs_of(planner *p, const char *text, bool sql)
 {
-	size_t n = strlen(base);
-	if (!text || !n)
-		return false;
-	for (const char *s = strstr(text, base); s; s = strstr(s + 1, base)) {
-		bool start = s == text || !(isalnum((unsigned char)s[-1]) || s[-1] == '_');
-		const char *e = s + n;
-		if (*e == '"')
-			e++;
-		if (start && *e == '(')
-			return true;
-	}
-	return false;
-}
-
-/* Letters, digits and '_' ('$' too in PostgreSQL, but it also closes a
- * dollar-quoted body, so a name ending the body would run into it). */
-static bool ident_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
-
-/* Reads one identifier at s (bare, folded to lower case, or double-quoted)
- * into buf; returns the position after it, or s when there is none. */
-static const char *read_ident(const char *s, char *buf, size_t size)
-{
-	size_t n = 0;
-	if (*s == '"') {
-		const char *c = s + 1;
-		for (; *c; c++) {
-			if (*c == '"') {
-				if (c[1] != '"')
-					break;
-				c++;
-			}
-			if (n + 1 < size)
-				buf[n++] = *c;
-		}
-		buf[n] = 0;
-		return *c ? c + 1 : c;
-	}
-	if (!(isalpha((unsigned char)*s) || *s == '_'))
-		return s;
-	for (; ident_char(*s); s++)
-		if (n + 1 < size)
-			buf[n++] = (char)tolower((unsigned char)*s);
-	buf[n] = 0;
-	return s;
-}
-
-/* Does text name the object schema.name, qualified or (in public) not,
- * bare or quoted, outside string literals and comments, and not as a
- * part of a longer name? */
-static bool mentions(const char *text, const char *schema, const char *name)
-{
-	const char *sch = schema ? schema : "public";
-	char a[128], b[128];
-	if (!text || !name)
-		return false;
-	for (const char *s = text; *s;) {
-		if (*s == '\'') {
-			for (s++; *s && !(*s == '\'' && s[1] != '\''); s++)
-				if (*s == '\'')
-					s++;
-			if (*s)
-				s++;
-			continue;
-		}
-		if (s[0] == '-' && s[1] == '-') {
-			while (*s && *s != '\n')
-				s++;
-			continue;
-		}
-		if ((s > text && (ident_char(s[-1]) || s[-1] == '.')) ||
-		    !(*s == '"' || isalpha((unsigned char)*s) || *s == '_')) {
-			s++;
-			continue;
-		}
-		const char *e = read_ident(s, a, sizeof(a));
-		if (*e == '.' && (e[1] == '"' || isalpha((unsigned char)e[1]) || e[1] == '_')) {
-			const char *e2 = read_ident(e + 1, b, sizeof(b));
-			if (strcmp(a, sch) == 0 && strcmp(b, name) == 0 && !ident_char(*e2))
-				return true;
-			s = e2;
-			continue;
-		}
-		if (strcmp(sch, "public") == 0 && strcmp(a, name) == 0)
-			return true;
-		s = e > s ? e : s + 1;
-	}
-	return false;
+	plumb_pg_refs r = {0};
+	if (text && (sql ? plumb__pg_refs_sql(p->tmp, text, &r)
+			 : plumb__pg_refs_expr(p->tmp, text, &r)) < 0)
+		nomem(p);
+	return r;
 }
 
 /* --- types ------------------------------------------------------------- */
@@ -723,13 +609,15 @@ static bool default_volatile(planner *p, const char *expr)
 	};
 	if (!expr)
 		return false;
+	plumb_pg_refs r = refs_of(p, expr, false);
 	for (size_t i = 0; i < sizeof(volatile_fns) / sizeof(volatile_fns[0]); i++)
-		if (calls(expr, volatile_fns[i]))
+		if (plumb__pg_refs_has(&r.funcs, "pg_catalog", volatile_fns[i], true))
 			return true;
 	for (size_t i = 0; i < p->to->objects.n; i++) {
 		const plumb_object *o = p->to->objects.items[i];
 		const char *s = obj_sql(o);
-		if (o->kind != PLUMB_OBJ_FUNCTION || !calls(expr, func_base(p, o->name)))
+		if (o->kind != PLUMB_OBJ_FUNCTION ||
+		    !plumb__pg_refs_has(&r.funcs, o->schema, func_base(p, o->name), true))
 			continue;
 		if (!s || (!strstr(s, "IMMUTABLE") && !strstr(s, "STABLE")))
 			return true;
@@ -801,6 +689,8 @@ static void drop_constraint(planner *p, const char *schema, const char *table,
 						table);
 		return;
 	}
+	if (vec_has(&p->set_aside, fmt(p, "%s.%s.%s", schema ? schema : "public", table, con->name)))
+		return; /* an enum rebuild dropped it */
 	plumb_stmt *s = emit(p, "ALTER TABLE %s DROP CONSTRAINT %s", Q(p, schema, table),
 			     I(p, con->name));
 	ae(p, s, fmt(p, "table \"%s\"", dn(p, schema, table)));
@@ -941,6 +831,47 @@ static const char *column_key(planner *p, const plumb_table *tb, const char *col
 	return fmt(p, "column:%s.%s", key(p, tb->schema, tb->name), col);
 }
 
+/* Sets the probe of the hazard added last to s. */
+static void probe(planner *p, plumb_stmt *s, const char *sql)
+{
+	int rc;
+	if (!p->rc && sql && (rc = plumb_stmt_set_probe(p->ctx, p->plan, s, sql)) < 0)
+		p->rc = rc;
+}
+
+/* The name table tb of `to` has in the database now (before renames). */
+static const char *table_now(planner *p, const plumb_table *tb)
+{
+	const plumb_change *c = find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name, false);
+	const plumb_table *f = c && c->from ? c->from : tb;
+	return Q(p, f->schema, f->name);
+}
+
+/* needs-backfill: a NOT NULL column added without a default fails on a
+ * table with rows; SET NOT NULL fails on NULLs. The probe asks the live
+ * database (from: the column's name there now, NULL for a new column). */
+static void hz_backfill(planner *p, plumb_stmt *s, const plumb_table *tb, const char *from,
+			const char *col)
+{
+	const char *tn = dn(p, tb->schema, tb->name);
+	if (!s || table_is_new(p, tb->schema, tb->name))
+		return;
+	if (!from) {
+		hz(p, s, PLUMB_HAZARD_NEEDS_BACKFILL,
+		   "adds column \"%s\".\"%s\" NOT NULL without a default: fails if \"%s\" has "
+		   "rows; give it a DEFAULT, or add it nullable, fill it, then SET NOT NULL",
+		   tn, col, tn);
+		probe(p, s, fmt(p, "SELECT EXISTS (SELECT 1 FROM %s)", table_now(p, tb)));
+		return;
+	}
+	hz(p, s, PLUMB_HAZARD_NEEDS_BACKFILL,
+	   "sets column \"%s\".\"%s\" NOT NULL: fails if it holds NULLs; fill them first "
+	   "(UPDATE ... WHERE \"%s\" IS NULL)",
+	   tn, col, col);
+	probe(p, s, fmt(p, "SELECT EXISTS (SELECT 1 FROM %s WHERE %s IS NULL)", table_now(p, tb),
+			I(p, from)));
+}
+
 /* Turns column f into column t (same name after any rename) of table tb. */
 static void alter_column(planner *p, const plumb_table *tb, const plumb_column *f,
 			 const plumb_column *t)
@@ -1077,6 +1008,7 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 			note(p, s, "online: validate the check; writers keep running");
 			hz(p, s, PLUMB_HAZARD_VALIDATES, "scans table \"%s\" for NULLs in \"%s\"", tn,
 			   t->name);
+			hz_backfill(p, s, tb, f->name, t->name);
 			s = emit(p, "ALTER TABLE %s ALTER COLUMN %s SET NOT NULL", T, C);
 			note(p, s, "online: the validated check proves it, so no scan");
 			ae(p, s, fmt(p, "table \"%s\" (briefly)", tn));
@@ -1088,6 +1020,7 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 			ae(p, s, what);
 			hz(p, s, PLUMB_HAZARD_VALIDATES, "scans table \"%s\" for NULLs in \"%s\"", tn,
 			   t->name);
+			hz_backfill(p, s, tb, f->name, t->name);
 		}
 	}
 	if (!fserial && tserial) {
@@ -1133,6 +1066,9 @@ static void add_column(planner *p, const plumb_table *tb, const plumb_column *c)
 	plumb_stmt *s =
 		emit(p, "ALTER TABLE %s ADD COLUMN %s", Q(p, tb->schema, tb->name), column_sql(p, c));
 	ae(p, s, fmt(p, "table \"%s\"", tn));
+	if (c->not_null && !c->identity && !c->generated_sql && !serial_base(c->type) &&
+	    (!c->default_sql || strcasecmp(c->default_sql, "NULL") == 0))
+		hz_backfill(p, s, tb, NULL, c->name);
 	if (serial_base(c->type) || c->identity || c->generated_sql ||
 	    default_volatile(p, c->default_sql))
 		hz(p, s, PLUMB_HAZARD_REWRITES_TABLE,
@@ -1279,11 +1215,65 @@ static void enum_add_value(planner *p, const char *E, const char *label, const c
 	if (!s)
 		return;
 	if (plumb_vec_push(p->tmp, &p->enum_adds, s) ||
-	    plumb_vec_push(p->tmp, &p->enum_add_labels, (void *)L(p, label)))
+	    plumb_vec_push(p->tmp, &p->enum_add_labels, (void *)label))
 		nomem(p);
 }
 
-/* Tables of `from` (not dropped) with columns of type schema.name. */
+static const plumb_table *to_table_of(const planner *p, const plumb_table *f);
+static void drop_object(planner *p, const plumb_object *o);
+static const char *col_after(const planner *p, const plumb_change *tc, const char *col);
+
+/* The column of `to` that column col of table tb of `from` becomes, or NULL. */
+static const plumb_column *to_column_of(planner *p, const plumb_table *tb, const plumb_column *col)
+{
+	const plumb_table *tt = to_table_of(p, tb);
+	const plumb_change *tc = find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name, true);
+	const char *name = col_after(p, tc, col->name);
+	for (size_t i = 0; tt && i < tt->columns.n; i++) {
+		const plumb_column *c = tt->columns.items[i];
+		if (str_eq(c->name, name))
+			return c;
+	}
+	return NULL;
+}
+
+/* The constraint of `to` named like con of table tb, when the diff leaves it
+ * as it is; NULL when the table's changes drop or rename it. */
+static const plumb_constraint *kept_constraint(planner *p, const plumb_table *tb,
+					       const plumb_constraint *con)
+{
+	const plumb_change *tc = find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name, true);
+	const plumb_table *tt = to_table_of(p, tb);
+	for (size_t i = 0; tc && tc->delta && i < tc->delta->dropped_constraints.n; i++)
+		if (tc->delta->dropped_constraints.items[i] == con)
+			return NULL;
+	for (size_t i = 0; tc && tc->delta && i < tc->delta->renamed_constraints.n; i++)
+		if (((const plumb_constraint_change *)tc->delta->renamed_constraints.items[i])->from ==
+		    con)
+			return NULL;
+	for (size_t i = 0; tt && i < tt->constraints.n; i++) {
+		const plumb_constraint *k = tt->constraints.items[i];
+		if (k->kind == PLUMB_CON_CHECK && str_eq(k->name, con->name))
+			return k;
+	}
+	return NULL;
+}
+
+/* Queues a statement for after an enum rebuild; on: the table it locks, or "". */
+static void later(planner *p, plumb_vec *sqls, plumb_vec *ons, const char *on, const char *sql)
+{
+	if (!sql || !on || plumb_vec_push(p->tmp, sqls, (void *)sql) ||
+	    plumb_vec_push(p->tmp, ons, (void *)on))
+		nomem(p);
+}
+
+/* An enum that loses values (or reorders them): a new type, the columns of
+ * every table of `from` that stays moved over to it, the old type dropped and
+ * the new one renamed. What holds values of the old type goes first and comes
+ * back once the type has its name: the defaults of those columns, and the
+ * indexes and CHECKs whose expressions name the type or such a column
+ * (enumuse.c finds them). What the diff changes anyway (a new default, a
+ * changed CHECK or index) the table's and the index phase's statements set. */
 static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *t,
 			 const plumb_vec *removed)
 {
@@ -1292,7 +1282,15 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 	const char *N = Q(p, t->schema, tmpname);
 	plumb_buf vals;
 	plumb_stmt *s;
+	plumb_vec uses = {0};
+	plumb_vec after = {0};   /* char *: statements once the type has its name */
+	plumb_vec after_on = {0}; /* char *: the table each of those locks, or "" */
+	plumb_vec rebuilt = {0}; /* const plumb_index *: indexes of `to` built again */
 
+	if (plumb__pg_enum_uses(p->tmp, p->from, f->schema, f->name, &uses) < 0) {
+		nomem(p);
+		return;
+	}
 	plumb_buf_init(&vals, p->tmp, 0);
 	for (size_t i = 0; i < t->values.n; i++)
 		plumb_buf_printf(&vals, "%s%s", i ? ", " : "", L(p, t->values.items[i]));
@@ -1300,26 +1298,57 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 	note(p, s, fmt(p, "enum \"%s\" loses values: build the new type, move the columns over, "
 			  "drop the old one",
 		       dn(p, t->schema, t->name)));
-	plumb_vec restore = {0};
-	for (size_t i = 0; i < p->from->tables.n; i++) {
-		const plumb_table *tb = p->from->tables.items[i];
+	for (size_t u = 0; u < uses.n; u++) {
+		const plumb_pg_enum_use *use = uses.items[u];
+		const plumb_table *tb = use->table;
 		const plumb_change *tc = find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name, true);
 		if (tc && tc->op == PLUMB_CHANGE_DROP)
 			continue;
-		for (size_t j = 0; j < tb->columns.n; j++) {
-			const plumb_column *col = tb->columns.items[j];
-			if (!type_names(col->type, f->schema, f->name))
+		const char *T = Q(p, tb->schema, tb->name);
+		const char *tn = dn(p, tb->schema, tb->name);
+		/* indexes naming the type: dropped unless phase 1 dropped them */
+		for (size_t i = 0; i < use->indexes.n; i++) {
+			const plumb_index *ix = use->indexes.items[i];
+			if (find_change(p, PLUMB_OBJ_INDEX, ix->schema, ix->name, true))
 				continue;
-			const char *T = Q(p, tb->schema, tb->name), *C = I(p, col->name);
+			const plumb_index *tix = plumb_catalog_find(p->to, PLUMB_OBJ_INDEX, ix->schema,
+								    ix->name);
+			s = emit(p, "DROP INDEX %s", Q(p, ix->schema, ix->name));
+			note(p, s, fmt(p, "index \"%s\" holds values of enum \"%s\": dropped, built "
+					  "again after",
+				       ix->name, dn(p, t->schema, t->name)));
+			ae(p, s, fmt(p, "table \"%s\"", tn));
+			if (tix && plumb_vec_push(p->tmp, &rebuilt, (void *)tix))
+				nomem(p);
+		}
+		/* CHECKs naming the type or its columns */
+		for (size_t i = 0; i < use->checks.n; i++) {
+			const plumb_constraint *con = use->checks.items[i];
+			if (!con->name)
+				continue;
+			const plumb_constraint *kept = kept_constraint(p, tb, con);
+			drop_constraint(p, tb->schema, tb->name, con);
+			vec_add(p, &p->set_aside, fmt(p, "%s.%s.%s", tb->schema ? tb->schema : "public",
+						      tb->name, con->name));
+			if (kept)
+				later(p, &after, &after_on, tn,
+				      fmt(p, "ALTER TABLE %s ADD %s", T, constraint_sql(p, kept)));
+		}
+		for (size_t j = 0; j < use->columns.n; j++) {
+			const plumb_column *col = use->columns.items[j];
+			const char *C = I(p, col->name);
 			const char *arr = strstr(col->type, "[]");
-			const char *tn = dn(p, tb->schema, tb->name);
 			if (col->default_sql) {
+				/* set again only when the schema keeps it; a new default is
+				 * the table's change to make */
+				const plumb_column *tcol = to_column_of(p, tb, col);
 				s = emit(p, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT", T, C);
 				ae(p, s, fmt(p, "table \"%s\"", tn));
-				if (plumb_vec_push(p->tmp, &restore,
-						   fmt(p, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s", T,
-						       C, col->default_sql)))
-					nomem(p);
+				if (tcol && str_eq(tcol->default_sql, col->default_sql))
+					later(p, &after, &after_on, tn,
+					      fmt(p, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s", T, C,
+						  tcol->default_written ? tcol->default_written
+									: tcol->default_sql));
 			}
 			s = emit(p, "ALTER TABLE %s ALTER COLUMN %s TYPE %s%s USING %s::text%s::%s%s", T,
 				 C, N, arr ? arr : "", C, arr ? arr : "", N, arr ? arr : "");
@@ -1332,14 +1361,39 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 				   "the change fail",
 				   (const char *)removed->items[k], dn(p, t->schema, t->name), tn,
 				   col->name);
-			vec_add(p, &p->touched, key(p, tb->schema, tb->name));
 		}
+		vec_add(p, &p->touched, key(p, tb->schema, tb->name));
+	}
+	/* functions taking or returning the type: the schema's own come back */
+	plumb_vec fns = {0};
+	if (plumb__pg_type_functions(p->tmp, p->from, f->schema, f->name, &fns) < 0)
+		nomem(p);
+	for (size_t i = 0; i < fns.n; i++) {
+		const plumb_object *fn = fns.items[i];
+		if (find_change(p, PLUMB_OBJ_FUNCTION, fn->schema, fn->name, true))
+			continue;
+		const plumb_object *tfn = plumb_catalog_find(p->to, PLUMB_OBJ_FUNCTION, fn->schema,
+							     fn->name);
+		drop_object(p, fn);
+		note(p, last_stmt(p), fmt(p, "its signature names enum \"%s\": dropped, created again "
+					     "after",
+					  dn(p, t->schema, t->name)));
+		if (tfn && obj_sql(tfn))
+			later(p, &after, &after_on, "", obj_sql(tfn));
 	}
 	emit(p, "DROP TYPE %s", E);
 	emit(p, "ALTER TYPE %s RENAME TO %s", N, I(p, t->name));
-	for (size_t i = 0; i < restore.n; i++) {
-		s = emit(p, "%s", (const char *)restore.items[i]);
-		ae(p, s, "the table");
+	for (size_t i = 0; i < after.n; i++) {
+		const char *on = after_on.items[i];
+		s = emit(p, "%s", (const char *)after.items[i]);
+		if (*on)
+			ae(p, s, fmt(p, "table \"%s\"", on));
+	}
+	for (size_t i = 0; i < rebuilt.n; i++) {
+		const plumb_index *ix = rebuilt.items[i];
+		s = emit(p, "%s", ix->sql ? ix->sql : ix->definition);
+		hz(p, s, PLUMB_HAZARD_INDEX_BUILD, "builds index \"%s\" on \"%s\", blocking writes "
+						  "meanwhile", ix->name, dn(p, ix->schema, ix->table));
 	}
 	vec_add(p, &p->recreated, recreated_key(p, "type", t->schema, t->name));
 }
@@ -1660,12 +1714,6 @@ typedef struct item {
 	bool done;
 } item;
 
-static bool is_function_sql(const plumb_object *o);
-
-/* The part of a function's text that PostgreSQL resolves when it creates
- * it: its argument types and its RETURNS clause. */
-static const char *signature_text(planner *p, const plumb_object *o);
-
 /* What object o of catalog cat needs before it can be created (and so what
  * must be dropped before it): its schema, its recorded depends, the types
  * and collations its definition names (a function: its signature), the
@@ -1684,7 +1732,8 @@ static void object_deps(planner *p, const plumb_catalog *cat, const plumb_object
 	if (o->kind != PLUMB_OBJ_DOMAIN && o->kind != PLUMB_OBJ_TYPE &&
 	    o->kind != PLUMB_OBJ_FUNCTION)
 		return;
-	const char *text = o->kind == PLUMB_OBJ_FUNCTION ? signature_text(p, o) : obj_sql(o);
+	/* a function: its signature's types, its LANGUAGE sql body's relations */
+	plumb_pg_refs r = refs_of(p, obj_sql(o), true);
 	for (size_t i = 0; i < cat->objects.n; i++) {
 		const plumb_object *x = cat->objects.items[i];
 		if (x == o)
@@ -1693,14 +1742,16 @@ static void object_deps(planner *p, const plumb_catalog *cat, const plumb_object
 		case PLUMB_OBJ_ENUM:
 		case PLUMB_OBJ_DOMAIN:
 		case PLUMB_OBJ_TYPE:
+			if (plumb__pg_refs_has(&r.types, x->schema, x->name, false))
+				vec_add(p, deps, key(p, x->schema, x->name));
+			break;
 		case PLUMB_OBJ_COLLATION:
-			if (mentions(text, x->schema, x->name))
+			if (plumb__pg_refs_has(&r.colls, x->schema, x->name, false))
 				vec_add(p, deps, key(p, x->schema, x->name));
 			break;
 		case PLUMB_OBJ_FUNCTION:
 			if (o->kind != PLUMB_OBJ_FUNCTION &&
-			    (calls(text, func_base(p, x->name)) ||
-			     mentions(text, x->schema, func_base(p, x->name))))
+			    plumb__pg_refs_has(&r.funcs, x->schema, func_base(p, x->name), true))
 				vec_add(p, deps, key(p, x->schema, func_base(p, x->name)));
 			break;
 		default:
@@ -1709,15 +1760,15 @@ static void object_deps(planner *p, const plumb_catalog *cat, const plumb_object
 	}
 	if (o->kind != PLUMB_OBJ_FUNCTION)
 		return;
-	const char *body = is_function_sql(o) ? obj_sql(o) : NULL;
 	for (size_t i = 0; i < cat->tables.n; i++) {
 		const plumb_table *t = cat->tables.items[i];
-		if (mentions(text, t->schema, t->name) || mentions(body, t->schema, t->name))
+		if (plumb__pg_refs_has(&r.types, t->schema, t->name, false) ||
+		    plumb__pg_refs_has(&r.rels, t->schema, t->name, false))
 			vec_add(p, soft, key(p, t->schema, t->name));
 	}
-	for (size_t i = 0; body && i < cat->views.n; i++) {
+	for (size_t i = 0; i < cat->views.n; i++) {
 		const plumb_view *v = cat->views.items[i];
-		if (mentions(body, v->schema, v->name))
+		if (plumb__pg_refs_has(&r.rels, v->schema, v->name, false))
 			vec_add(p, soft, key(p, v->schema, v->name));
 	}
 }
@@ -1759,17 +1810,22 @@ static void item_deps_of_table(planner *p, item *it, const plumb_table *t,
 			vec_add(p, &it->deps, key(p, o->schema, o->name));
 		if ((o = find_collation(p, p->to, c->collation)))
 			vec_add(p, &it->deps, key(p, o->schema, o->name));
+		if (!c->default_sql && !c->generated_sql)
+			continue;
+		plumb_pg_refs r = refs_of(p, c->default_sql, false);
+		plumb_pg_refs g = refs_of(p, c->generated_sql, false);
 		const plumb_vec *fns = objects(p, p->to, PLUMB_OBJ_FUNCTION);
-		for (size_t j = 0; j < fns->n && (c->default_sql || c->generated_sql); j++) {
+		for (size_t j = 0; j < fns->n; j++) {
 			const plumb_object *fn = fns->items[j];
-			if (calls(c->default_sql, func_base(p, fn->name)) ||
-			    calls(c->generated_sql, func_base(p, fn->name)))
-				vec_add(p, &it->deps, key(p, fn->schema, func_base(p, fn->name)));
+			const char *base = func_base(p, fn->name);
+			if (plumb__pg_refs_has(&r.funcs, fn->schema, base, true) ||
+			    plumb__pg_refs_has(&g.funcs, fn->schema, base, true))
+				vec_add(p, &it->deps, key(p, fn->schema, base));
 		}
 		const plumb_vec *seqs = objects(p, p->to, PLUMB_OBJ_SEQUENCE);
-		for (size_t j = 0; j < seqs->n && c->default_sql; j++) {
+		for (size_t j = 0; j < seqs->n; j++) {
 			const plumb_object *sq = seqs->items[j];
-			if (strstr(c->default_sql, sq->name))
+			if (plumb__pg_refs_has(&r.rels, sq->schema, sq->name, false))
 				vec_add(p, &it->deps, key(p, sq->schema, sq->name));
 		}
 	}
@@ -1781,9 +1837,10 @@ static void item_deps_of_table(planner *p, item *it, const plumb_table *t,
 		if (con->kind != PLUMB_CON_CHECK)
 			continue;
 		const plumb_vec *fns = objects(p, p->to, PLUMB_OBJ_FUNCTION);
+		plumb_pg_refs r = refs_of(p, con->check_sql, false);
 		for (size_t j = 0; j < fns->n; j++) {
 			const plumb_object *fn = fns->items[j];
-			if (calls(con->check_sql, func_base(p, fn->name)))
+			if (plumb__pg_refs_has(&r.funcs, fn->schema, func_base(p, fn->name), true))
 				vec_add(p, &it->deps, key(p, fn->schema, func_base(p, fn->name)));
 		}
 	}
@@ -1874,31 +1931,6 @@ static size_t returns_span(const char *s, const char **start)
 			end = e;
 	}
 	return (size_t)(end - r);
-}
-
-static const char *signature_text(planner *p, const plumb_object *o)
-{
-	const char *text = obj_sql(o), *r;
-	const char *args = strchr(o->name, '('); /* the types only, no parameter names */
-	size_t nr = text ? returns_span(text, &r) : 0;
-	return fmt(p, "%s %.*s", args ? args : "", (int)nr, nr ? r : "");
-}
-
-/* Is o a function in LANGUAGE sql, whose body PostgreSQL checks when it
- * creates it? */
-static bool is_function_sql(const plumb_object *o)
-{
-	const char *s = obj_sql(o);
-	for (const char *l = s ? ci_find(s, "LANGUAGE") : NULL; l; l = ci_find(l + 8, "LANGUAGE")) {
-		const char *w = l + 8;
-		while (isspace((unsigned char)*w))
-			w++;
-		if (*w == '\'')
-			w++;
-		if (strncasecmp(w, "sql", 3) == 0 && !ident_char(w[3]))
-			return true;
-	}
-	return s && ci_find(s, "BEGIN ATOMIC") != NULL;
 }
 
 static bool spans_equal(const char *a, size_t na, const char *b, size_t nb)
@@ -2186,11 +2218,23 @@ static void mark_touched(planner *p)
 		for (size_t k = 0; k < p->from->tables.n; k++) {
 			const plumb_table *tb = p->from->tables.items[k];
 			for (size_t j = 0; j < tb->columns.n; j++)
-				if (type_names(((plumb_column *)tb->columns.items[j])->type, f->schema,
+				if (plumb__pg_type_names(((plumb_column *)tb->columns.items[j])->type, f->schema,
 					       f->name))
 					vec_add(p, &p->touched, key(p, tb->schema, tb->name));
 		}
 		vec_add(p, &p->touched, key(p, f->schema, f->name));
+		/* views that name the type (a cast to it) hold it too */
+		for (size_t k = 0; k < p->from->views.n; k++) {
+			const plumb_view *v = p->from->views.items[k];
+			if (p->drop_view[k] ||
+			    !plumb__pg_sql_names_type(p->tmp, v->sql ? v->sql : v->definition,
+						      f->schema, f->name))
+				continue;
+			p->drop_view[k] = true;
+			vec_add(p, &p->touched, key(p, v->schema, v->name));
+			vec_add(p, &p->recreated, recreated_key(p, "view", v->schema, v->name));
+			vec_add(p, &p->new_rels, key(p, v->schema, v->name));
+		}
 	}
 	/* views reading what is touched, to a fixed point */
 	bool again = true;
@@ -2383,9 +2427,10 @@ static void create_views(planner *p)
 		for (size_t j = 0; j < v->depends.n; j++)
 			if (!str_eq(v->depends.items[j], key(p, v->schema, v->name)))
 				vec_add(p, &it->deps, v->depends.items[j]);
+		plumb_pg_refs r = refs_of(p, view_sql(v), true);
 		for (size_t j = 0; j < p->late_functions.n; j++) {
 			const plumb_object *fn = ((const plumb_change *)p->late_functions.items[j])->to;
-			if (calls(view_sql(v), func_base(p, fn->name)))
+			if (plumb__pg_refs_has(&r.funcs, fn->schema, func_base(p, fn->name), true))
 				vec_add(p, &it->deps, key(p, fn->schema, func_base(p, fn->name)));
 		}
 		vec_add(p, &p->new_rels, key(p, v->schema, v->name));
@@ -2460,6 +2505,11 @@ static void drop_index(planner *p, const plumb_index *ix)
 	} else {
 		ae(p, s, fmt(p, "table \"%s\"", dn(p, ix->schema, ix->table)));
 	}
+	if (ix->invalid && s)
+		note(p, s, fmt(p, "index \"%s\" is invalid (an interrupted CREATE INDEX "
+				  "CONCURRENTLY): dropped, and built again when the schema has it%s%s",
+			       dn(p, ix->schema, ix->name), s->comment ? "\n" : "",
+			       s->comment ? s->comment : ""));
 }
 
 /* The name a column of table (schema, table) of `from` has in `to`. */
@@ -2479,7 +2529,7 @@ static bool index_same_but_name(const planner *p, const plumb_index *f, const pl
 {
 	const plumb_change *tc = find_change(p, PLUMB_OBJ_TABLE, f->schema, f->table, true);
 	const char *table = tc && tc->to ? plumb_object_name(tc->to) : f->table;
-	if (f->unique != t->unique || !str_eq(table, t->table) ||
+	if (f->invalid || f->unique != t->unique || !str_eq(table, t->table) ||
 	    !str_eq(f->where_sql, t->where_sql) || f->keys.n != t->keys.n || !f->keys.n)
 		return false;
 	for (size_t i = 0; i < f->keys.n; i++)
@@ -3088,21 +3138,34 @@ static void phase_grants(planner *p)
 /* ADD VALUE must commit before a later statement may use the value. */
 static void mark_enum_adds(planner *p)
 {
-	for (size_t i = 0; i < p->enum_adds.n; i++) {
-		plumb_stmt *s = p->enum_adds.items[i];
-		const char *lit = p->enum_add_labels.items[i];
-		bool after = false, used = false;
-		for (size_t j = 0; j < p->plan->stmts.n && !used; j++) {
-			const plumb_stmt *t = p->plan->stmts.items[j];
-			if (t == s) {
-				after = true;
-				continue;
-			}
-			if (after && !t->no_transaction && strstr(t->sql, lit) &&
-			    strncmp(t->sql, "ALTER TYPE", 10) != 0)
-				used = true;
+	size_t n = p->enum_adds.n;
+	bool *after = plumb_arena_alloc(p->tmp, n + 1), *used = plumb_arena_alloc(p->tmp, n + 1);
+	if (!after || !used) {
+		nomem(p);
+		return;
+	}
+	/* a later statement in the transaction whose string constants hold the
+	 * label (from its parse tree: text elsewhere, a comment, is no use) */
+	for (size_t j = 0; n && j < p->plan->stmts.n; j++) {
+		const plumb_stmt *t = p->plan->stmts.items[j];
+		bool any = false;
+		for (size_t i = 0; i < n; i++) {
+			if (p->enum_adds.items[i] == t)
+				after[i] = true;
+			else
+				any |= after[i] && !used[i];
 		}
-		if (used) {
+		if (!any || t->no_transaction || strncmp(t->sql, "ALTER TYPE", 10) == 0)
+			continue;
+		plumb_pg_refs r = refs_of(p, t->sql, true);
+		for (size_t i = 0; i < n; i++)
+			if (after[i] && p->enum_adds.items[i] != t &&
+			    plumb__pg_refs_has(&r.strs, NULL, p->enum_add_labels.items[i], true))
+				used[i] = true;
+	}
+	for (size_t i = 0; i < n; i++) {
+		plumb_stmt *s = p->enum_adds.items[i];
+		if (used[i]) {
 			s->no_transaction = true;
 			note(p, s, "a new enum value can be used only once it is committed: runs "
 				   "outside the transaction");

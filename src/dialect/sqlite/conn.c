@@ -527,6 +527,27 @@ int plumb__sqlite_unlock(plumb_ctx *ctx, plumb_conn *conn)
 	return 0;
 }
 
+int plumb__sqlite_probe(plumb_ctx *ctx, plumb_conn *conn, const char *sql, bool *out)
+{
+	plumb_sqlite_conn *c = (plumb_sqlite_conn *)conn;
+	sqlite3_stmt *st = NULL;
+	int rc = 0, src;
+
+	*out = false;
+	if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		rc = plumb__sqlite_error(ctx, c->db, NULL, sql, -1, "could not check the data");
+		goto done;
+	}
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0) != 0;
+	else if (src != SQLITE_DONE)
+		rc = plumb__sqlite_error(ctx, c->db, NULL, sql, -1, "could not check the data");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
 const plumb_dialect plumb_dialect_sqlite = {
 	.name = "sqlite",
 	.drizzle_table = "__drizzle_migrations",
@@ -541,6 +562,7 @@ const plumb_dialect plumb_dialect_sqlite = {
 	.plan = plumb__sqlite_plan,
 	.render = plumb__sqlite_render,
 	.dump = plumb__sqlite_dump,
+	.probe = plumb__sqlite_probe,
 	.begin = plumb__sqlite_begin,
 	.commit = plumb__sqlite_commit,
 	.rollback = plumb__sqlite_rollback,

@@ -417,6 +417,47 @@ static const char *type_label(planner *p, const char *type)
 	return s ? s : "?";
 }
 
+/* An INTEGER PRIMARY KEY: the rowid, which fills itself. */
+static bool rowid_alias(const plumb_column *c)
+{
+	return c->pk_position > 0 && c->type && strcasecmp(c->type, "INTEGER") == 0;
+}
+
+/* needs-backfill on the rebuild's statement s: the copy into a NOT NULL
+ * column without a default fails on the rows of table f (a new column:
+ * from NULL) or on its NULLs (column from). The probe asks the live
+ * database. */
+static int hz_backfill(planner *p, plumb_stmt *s, const plumb_table *f, const char *from,
+		       const char *col)
+{
+	const char *T = plumb_quote_ident(p->tmp, f->name);
+	const char *sql;
+	int rc;
+	if (!from) {
+		sql = plumb_arena_printf(p->tmp, "SELECT EXISTS (SELECT 1 FROM %s)", T);
+		rc = plumb_stmt_add_hazard(p->ctx, p->plan, s, PLUMB_HAZARD_NEEDS_BACKFILL,
+					   "adds column \"%s\".\"%s\" NOT NULL without a default: "
+					   "fails if \"%s\" has rows; give it a DEFAULT, or add it "
+					   "nullable and fill it first",
+					   f->name, col, f->name);
+	} else {
+		const char *C = plumb_quote_ident(p->tmp, from);
+		sql = C ? plumb_arena_printf(p->tmp, "SELECT EXISTS (SELECT 1 FROM %s WHERE %s IS NULL)",
+					     T, C)
+			: NULL;
+		rc = plumb_stmt_add_hazard(p->ctx, p->plan, s, PLUMB_HAZARD_NEEDS_BACKFILL,
+					   "makes column \"%s\".\"%s\" NOT NULL without a default: "
+					   "fails if it holds NULLs; fill them first (UPDATE ... WHERE "
+					   "\"%s\" IS NULL), or give it a DEFAULT",
+					   f->name, col, from);
+	}
+	if (rc)
+		return rc;
+	if (!T || !sql)
+		return plumb_error_nomem(p->ctx);
+	return plumb_stmt_set_probe(p->ctx, p->plan, s, sql);
+}
+
 static int plan_rebuild(planner *p, const plumb_change *c)
 {
 	const plumb_table *f = c->from, *t = c->to;
@@ -467,8 +508,17 @@ static int plan_rebuild(planner *p, const plumb_change *c)
 	for (size_t i = 0; i < t->columns.n; i++) {
 		const plumb_column *tc = t->columns.items[i];
 		const plumb_column *fc;
-		if (tc->generated_sql || tc->hidden || !(fc = source_column(p, c, tc)) || fc->hidden)
+		if (tc->generated_sql || tc->hidden)
 			continue;
+		fc = source_column(p, c, tc);
+		if (!fc && tc->not_null && default_is_null(tc->default_sql) && !rowid_alias(tc) &&
+		    (rc = hz_backfill(p, s, f, NULL, tc->name)))
+			goto done;
+		if (!fc || fc->hidden)
+			continue;
+		if (tc->not_null && !fc->not_null && default_is_null(tc->default_sql) &&
+		    (rc = hz_backfill(p, s, f, fc->name, tc->name)))
+			goto done;
 		if (type_narrows(fc, tc, strict) &&
 		    (rc = plumb_stmt_add_hazard(p->ctx, p->plan, s, PLUMB_HAZARD_NARROWS_TYPE,
 						"changes the type of column \"%s\".\"%s\" from "

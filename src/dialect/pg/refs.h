@@ -1,0 +1,50 @@
+/*
+ * Private to the PostgreSQL planner: the objects a piece of SQL names, read
+ * from its parse tree (functions called, types and collations named,
+ * relations read, sequences named by 'x'::regclass or nextval('x')). Text
+ * that merely contains a name (a column "id", a string literal) names
+ * nothing. It does not resolve names against a catalog: callers match.
+ */
+#ifndef PLUMB_DIALECT_PG_REFS_H
+#define PLUMB_DIALECT_PG_REFS_H
+
+#include "util/util.h"
+
+/* A name as written: schema is NULL when unqualified. */
+typedef struct plumb_pg_name {
+	const char *schema;
+	const char *name;
+} plumb_pg_name;
+
+typedef struct plumb_pg_refs {
+	plumb_vec funcs; /* plumb_pg_name *: functions called */
+	plumb_vec types; /* plumb_pg_name *: types named (casts, signatures, columns) */
+	plumb_vec colls; /* plumb_pg_name *: collations named */
+	plumb_vec rels;  /* plumb_pg_name *: relations read, regclass literals, the
+			  * sequences nextval/currval/setval name */
+	plumb_vec cols;  /* plumb_pg_name *: columns referred to (their last part) */
+	plumb_vec strs;  /* plumb_pg_name *: string constants (in name), as enum labels are
+			  * written */
+} plumb_pg_refs;
+
+/* The names expression expr (may be NULL) uses, added to *out (zeroed by the
+ * caller). Text that does not parse adds nothing. -1 when out of memory. */
+int plumb__pg_refs_expr(plumb_arena *arena, const char *expr, plumb_pg_refs *out);
+
+/* The same for SQL statements. A CREATE FUNCTION adds the types of its
+ * signature to types and, for a LANGUAGE sql body, what the body reads to
+ * rels; what a body calls is left out (PostgreSQL resolves it at run
+ * time). */
+int plumb__pg_refs_sql(plumb_arena *arena, const char *sql, plumb_pg_refs *out);
+
+/* Does names hold schema.name? An unqualified name matches an object in
+ * public (schema NULL counts as public), or in any schema when any_schema
+ * (a function found through search_path). */
+bool plumb__pg_refs_has(const plumb_vec *names, const char *schema, const char *name,
+			bool any_schema);
+
+/* Does a column's type text (coltype: "mood", "audit.\"Mood\"[]", ...) name
+ * the type schema.name, bare (in public), quoted or qualified, arrays too? */
+bool plumb__pg_type_names(const char *coltype, const char *schema, const char *name);
+
+#endif

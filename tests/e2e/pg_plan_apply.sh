@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# Plans that must apply on a real server: each case builds a database from
+# `before`, asks `plumb diff DB schema.sql` for the plan, runs it with psql,
+# and checks that a second diff is empty (the database now is the schema)
+# and that the rows survived. Covers dependencies read from parse trees,
+# invalid indexes, enum rebuilds and the NOT NULL hazards. Runs under
+# tests/lib/pgtmp.sh. Prints TAP.
+set -u
+. "$(dirname "$0")/tap.sh"
+
+if [ -z "${PLUMB_PG_URL:-}" ]; then
+	echo "1..0 # SKIP PLUMB_PG_URL not set"
+	exit 0
+fi
+
+n_db=0
+# newdb: a fresh database, its name in $DB and URL in $URL
+newdb() {
+	n_db=$((n_db + 1))
+	DB="apply_$$_$n_db"
+	createdb "$DB" || return 1
+	URL="postgresql:///$DB?host=$PGHOST&port=$PGPORT&user=$PGUSER"
+}
+q() { psql -X -At -v ON_ERROR_STOP=1 -d "$DB" -c "$1" 2>&1; }
+# run SQL: runs a script on $DB, quiet unless it fails
+run() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -f "$1" >/dev/null 2>"$WORK/psql.err"; }
+eq() { [ "$1" = "$2" ]; }
+has() { grep -q -- "$2" "$1"; }
+lacks() { ! grep -q -- "$2" "$1"; }
+empty() { [ ! -s "$1" ]; }
+# converges SCHEMA [FLAGS...]: diff, apply the plan with psql, diff again: nothing left
+converges() {
+	local s=$1
+	shift
+	plumb diff "$@" "$URL" "$s"
+	[ "$RC" = 0 ] || return 1
+	cp "$OUT" plan.sql
+	run plan.sql || { sed 's/^/#   psql: /' "$WORK/psql.err"; sed 's/^/#   plan: /' plan.sql; return 1; }
+	plumb diff "$URL" "$s"
+	[ "$RC" = 0 ] || return 1
+	[ ! -s "$OUT" ] || { sed 's/^/#   left: /' "$OUT"; return 1; }
+}
+
+# --- A9: dependencies come from parse trees ------------------------------------
+# A string literal 'f(1)' in a domain's check calls nothing: a substring match
+# made the domain need f while f returns the domain (a cycle, no plan). A
+# column named "id" and a literal 'id' do not use the sequence "id".
+newdb
+cat >a9.sql <<'SQL'
+CREATE DOMAIN d AS text CHECK (VALUE <> 'f(1)');
+CREATE FUNCTION f(x integer) RETURNS d LANGUAGE sql IMMUTABLE AS $$ SELECT 'a'::d $$;
+CREATE SEQUENCE id;
+CREATE TABLE t (n integer NOT NULL DEFAULT nextval('id'), id text DEFAULT 'id');
+SQL
+ok "a literal naming a function is no dependency; the plan applies" converges a9.sql
+ok "the table's default uses the sequence" eq "$(q "SELECT count(*) FROM pg_depend
+	WHERE refobjid = 'id'::regclass AND classid = 'pg_attrdef'::regclass")" 1
+
+# A new enum value used later in the plan must be committed first; a comment
+# whose text is the label does not use it.
+newdb
+q "CREATE TYPE mood AS ENUM ('sad'); CREATE TABLE t (m mood)" >/dev/null
+cat >a9b.sql <<'SQL'
+CREATE TYPE mood AS ENUM ('sad', 'happy');
+CREATE TABLE t (m mood);
+COMMENT ON TABLE t IS 'happy';
+SQL
+ok "an enum value only named in a comment's text: the plan applies" converges a9b.sql
+ok "and ADD VALUE stays in the transaction" lacks plan.sql 'runs outside the transaction'
+cat >a9c.sql <<'SQL'
+CREATE TYPE mood AS ENUM ('sad', 'happy', 'ok');
+CREATE TABLE t (m mood DEFAULT 'ok');
+COMMENT ON TABLE t IS 'happy';
+SQL
+ok "an enum value a default uses: the plan applies" converges a9c.sql
+ok "and ADD VALUE runs outside the transaction" has plan.sql 'runs outside the transaction'
+
+# --- A6: an invalid index is drift ---------------------------------------------
+# CREATE UNIQUE INDEX CONCURRENTLY over duplicates fails and leaves the index
+# behind, invalid. It must not look like the schema's index.
+invalid_index() {
+	q "CREATE TABLE t (id int PRIMARY KEY, x int); INSERT INTO t VALUES (1, 1), (2, 1)" >/dev/null
+	q "CREATE UNIQUE INDEX CONCURRENTLY t_x_key ON t (x)" >/dev/null
+	q "DELETE FROM t WHERE id = 2" >/dev/null
+}
+cat >a6.sql <<'SQL'
+CREATE TABLE t (id int PRIMARY KEY, x int);
+CREATE UNIQUE INDEX t_x_key ON t (x);
+SQL
+newdb
+invalid_index
+ok "the failed build left an invalid index" eq "$(q "SELECT indisvalid FROM pg_index
+	WHERE indexrelid = 't_x_key'::regclass")" f
+plumb diff "$URL" a6.sql
+ok "diff drops and builds the invalid index" has "$OUT" 'DROP INDEX "public"."t_x_key"'
+ok "diff says why" has "$OUT" 'index "t_x_key" is invalid'
+ok "the plan applies and converges" converges a6.sql
+ok "the index is valid now" eq "$(q "SELECT indisvalid FROM pg_index
+	WHERE indexrelid = 't_x_key'::regclass")" t
+
+newdb
+invalid_index
+plumb diff --online "$URL" a6.sql
+ok "online: DROP INDEX CONCURRENTLY" has "$OUT" 'DROP INDEX CONCURRENTLY "public"."t_x_key"'
+ok "online: CREATE INDEX CONCURRENTLY" has "$OUT" 'CREATE UNIQUE INDEX CONCURRENTLY t_x_key'
+ok "online: the plan applies and converges" converges a6.sql --online
+
+newdb
+invalid_index
+plumb pull --url "$URL" -o -
+ok "pull does not write the invalid index as a statement" lacks "$OUT" '^CREATE UNIQUE INDEX'
+ok "pull keeps it in a comment" has "$OUT" '^-- CREATE UNIQUE INDEX t_x_key'
+ok "pull warns" has "$ERR" 'index "t_x_key" is invalid'
+
+# check: the database's index is invalid where the migrations built a valid one
+newdb
+mkdir -p chk && cd chk || exit 1
+cp ../a6.sql schema.sql
+plumb --dev-url "$PLUMB_PG_URL" --url "$URL" generate init
+plumb --dev-url "$PLUMB_PG_URL" --url "$URL" migrate
+plumb --dev-url "$PLUMB_PG_URL" --url "$URL" check
+ok "check is ok with the valid index" eq "$RC" 0
+q "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 't_x_key'::regclass" >/dev/null
+plumb --dev-url "$PLUMB_PG_URL" --url "$URL" check
+ok "check reports an invalid index as drift (exit 6)" eq "$RC" 6
+cd .. || exit 1
+
+# --- A7: an enum that loses a value is rebuilt with what holds it ----------------
+# before SQL, schema file: the plan (--allow-data-loss: a value goes) applies,
+# a second diff is empty, the rows are still there.
+newdb
+q "CREATE TYPE s AS ENUM ('a', 'b'); CREATE TABLE t (id int, x s NOT NULL DEFAULT 'a');
+	INSERT INTO t VALUES (1, 'b'), (2, 'b')" >/dev/null
+cat >a7a.sql <<'SQL'
+CREATE TYPE s AS ENUM ('b', 'c');
+CREATE TABLE t (id int, x s NOT NULL DEFAULT 'b');
+SQL
+ok "enum rebuild with a changed default applies" converges a7a.sql --allow-data-loss
+ok "the old default is not set again" lacks plan.sql "SET DEFAULT 'a'"
+ok "the rows survive" eq "$(q "SELECT string_agg(id || ':' || x, ',' ORDER BY id) FROM t")" "1:b,2:b"
+q "INSERT INTO t (id) VALUES (3)" >/dev/null
+ok "the new default works" eq "$(q "SELECT x FROM t WHERE id = 3")" "b"
+
+newdb
+q "CREATE TYPE e AS ENUM ('a', 'b', 'c'); CREATE TABLE t (id int, v e DEFAULT 'b',
+	CONSTRAINT t_v_check CHECK (v <> 'c'), CONSTRAINT t_ck2 CHECK (v <> 'a'));
+	CREATE INDEX t_v_part ON t (id) WHERE v = 'b';
+	CREATE INDEX t_v_expr ON t ((v = 'c'));
+	INSERT INTO t VALUES (1, 'b'), (2, 'b')" >/dev/null
+cat >a7b.sql <<'SQL'
+CREATE TYPE e AS ENUM ('b', 'c');
+CREATE TABLE t (id int, v e DEFAULT 'b',
+  CONSTRAINT t_v_check CHECK (v <> 'c'), CONSTRAINT t_ck2 CHECK (v IS NOT NULL));
+CREATE INDEX t_v_part ON t (id) WHERE v = 'b';
+CREATE INDEX t_v_expr ON t ((v = 'c'));
+SQL
+ok "enum rebuild with a partial index, an expression index and CHECKs applies" \
+	converges a7b.sql --allow-data-loss
+q "INSERT INTO t (id) VALUES (3)" >/dev/null
+ok "the kept default is set again" eq "$(q "SELECT v FROM t WHERE id = 3")" "b"
+ok "the rows survive" eq "$(q "SELECT count(*) FROM t WHERE v = 'b'")" 3
+ok "the partial index is there" eq "$(q "SELECT indisvalid FROM pg_index WHERE indexrelid = 't_v_part'::regclass")" t
+
+newdb
+q "CREATE TYPE e AS ENUM ('a', 'b', 'c'); CREATE TABLE t (id int, v e);
+	CREATE VIEW k AS SELECT 'b'::e AS k;
+	CREATE FUNCTION f(x e) RETURNS e LANGUAGE sql AS 'SELECT x';
+	INSERT INTO t VALUES (1, 'c')" >/dev/null
+cat >a7c.sql <<'SQL'
+CREATE TYPE e AS ENUM ('b', 'c');
+CREATE TABLE t (id int, v e);
+CREATE VIEW k AS SELECT 'b'::e AS k;
+CREATE FUNCTION f(x e) RETURNS e LANGUAGE sql AS 'SELECT x';
+SQL
+ok "enum rebuild with a view and a function naming the type applies" \
+	converges a7c.sql --allow-data-loss
+ok "the function works on the new type" eq "$(q "SELECT f(v) FROM t")" c
+
+# --- A8: NOT NULL without a way to fill the rows is a named hazard ---------------
+cat >a8.sql <<'SQL'
+CREATE TABLE t (id int, y int NOT NULL, z int NOT NULL);
+SQL
+newdb
+q "CREATE TABLE t (id int, y int); INSERT INTO t VALUES (1, NULL)" >/dev/null
+plumb diff "$URL" a8.sql
+ok "diff from a database with rows refuses (exit 4)" eq "$RC" 4
+ok "it names the SET NOT NULL over NULLs" has "$ERR" 'needs-backfill: sets column "t"."y" NOT NULL'
+ok "it names the NOT NULL column without a default" has "$ERR" 'needs-backfill: adds column "t"."z" NOT NULL without a default'
+ok "the hint gives the fix" has "$ERR" 'hint: give the column a DEFAULT'
+plumb push --url "$URL" --schema a8.sql
+ok "push refuses before running anything" eq "$RC" 4
+ok "nothing changed" eq "$(q "SELECT count(*) FROM information_schema.columns WHERE table_name = 't'")" 2
+plumb push --url "$URL" --schema a8.sql --online
+ok "push --online refuses too" eq "$RC" 4
+q "UPDATE t SET y = 0" >/dev/null
+plumb diff "$URL" a8.sql
+ok "with no NULLs left only the new column is refused" lacks "$ERR" 'sets column'
+q "DELETE FROM t" >/dev/null
+plumb push --url "$URL" --schema a8.sql
+ok "an empty table takes both" eq "$RC" 0
+plumb diff "$URL" a8.sql
+ok "and then matches" empty "$OUT"
+# offline: the hazard is named in the plan, with the fix
+printf 'CREATE TABLE t (id int, y int);\n' >a8_before.sql
+plumb diff --dialect pg a8_before.sql a8.sql
+ok "offline diff names needs-backfill in the plan" has "$OUT" '^-- hazard needs-backfill: adds column "t"."z" NOT NULL without a default: fails if "t" has rows; give it a DEFAULT'
+ok "offline diff names SET NOT NULL too" has "$OUT" '^-- hazard needs-backfill: sets column "t"."y" NOT NULL'
+
+tap_done
