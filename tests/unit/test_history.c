@@ -15,7 +15,7 @@ static char root[] = "/tmp/plumb-test-history-XXXXXX";
 
 static void put(const char *dir, const char *name, const char *text)
 {
-	char path[512];
+	char path[1100];
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	FILE *f = fopen(path, "wb");
 	if (!f)
@@ -205,6 +205,30 @@ static void test_drizzle(plumb_ctx *ctx)
 	d = sub("dz_when");
 	journal(d, "sqlite", "{\"idx\":0,\"when\":\"soon\",\"tag\":\"0000_a\"}");
 	is_int(load(ctx, d, &h), PLUMB_EPARSE, "a `when` that is no number");
+	/* a `when` beyond long long: refused before the (undefined) conversion */
+	static const char *const huge[] = {"1e300", "-1e300", "9.3e18", "9223372036854775808.0"};
+	for (size_t i = 0; i < sizeof(huge) / sizeof(huge[0]); i++) {
+		char entries[128];
+		snprintf(entries, sizeof(entries),
+			 "{\"idx\":0,\"when\":5,\"tag\":\"0000_a\"},"
+			 "{\"idx\":1,\"when\":%s,\"tag\":\"0001_b\"}",
+			 huge[i]);
+		d = sub("dz_huge");
+		journal(d, "sqlite", entries);
+		put(d, "0000_a.sql", "");
+		put(d, "0001_b.sql", "");
+		is_int(load(ctx, d, &h), PLUMB_EPARSE, "`when` %s is refused", huge[i]);
+		const plumb_error *e = plumb_ctx_error(ctx);
+		ok(strstr(e->message, "entry 1: \"when\" is out of range") != NULL,
+		   "the message names the entry: %s", e->message);
+		ok(e->file && plumb_str_ends_with(e->file, "meta/_journal.json"), "and the file: %s",
+		   e->file ? e->file : "(none)");
+	}
+	d = sub("dz_real");
+	journal(d, "sqlite", "{\"idx\":0,\"when\":1.7e12,\"tag\":\"0000_a\"}");
+	put(d, "0000_a.sql", "");
+	is_int(load(ctx, d, &h), 0, "a whole `when` written as a real is read");
+	is_str(((plumb_migration *)h->migrations.items[0])->version, "1700000000000", "as its value");
 }
 
 int main(void)
