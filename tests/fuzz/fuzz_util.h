@@ -21,13 +21,12 @@ static inline int fuzz_rm_one(const char *path, const struct stat *st, int flag,
 {
 	(void)st;
 	(void)flag;
-	if (ftw->level > 0 || strcmp(path, fuzz_root) == 0)
+	if (ftw->level > 0)
 		remove(path);
 	return 0;
 }
 
-/* Removes everything under dir (dir itself too when it is fuzz_root's
- * cleanup at exit). */
+/* Removes everything under dir, not dir itself. */
 static inline void fuzz_clear(const char *dir)
 {
 	nftw(dir, fuzz_rm_one, 16, FTW_DEPTH | FTW_PHYS);
