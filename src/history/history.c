@@ -489,7 +489,10 @@ static int check_sum(plumb_ctx *ctx, plumb_arena *arena, const plumb_history *h,
 			return plumb_error_nomem(ctx);
 		if (!*line)
 			continue;
-		char *sp = strstr(line, " sha256:");
+		/* the last " sha256:": a file name may hold that text itself */
+		char *sp = NULL;
+		for (char *q = strstr(line, " sha256:"); q; q = strstr(q + 1, " sha256:"))
+			sp = q;
 		if (!sp || strlen(sp + 8) != 64 || strchr(sp + 8, ' ')) {
 			problem(ctx, sum_path, &rc,
 				plumb_arena_printf(arena,

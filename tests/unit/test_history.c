@@ -325,6 +325,16 @@ int main(void)
 	ok(strstr(text, "\n1_a.sql sha256:") && strstr(text, "\n2_b.sql sha256:"), "sum lines");
 	char *sumtext = plumb_arena_strdup(ctx->root, text);
 
+	/* a file name holding " sha256:" (found by fuzz_names): its own sum reads back */
+	const char *odd = sub("sum_odd");
+	plumb_fs_mkdir_p(ctx, odd);
+	put(odd, "1_a sha256:1.sql", "CREATE TABLE a (x);\n");
+	put(odd, "2_b sha256: sha256:.sql", "CREATE TABLE b (x);\n");
+	is_int(load(ctx, odd, &h), 0, "loads without sum");
+	is_int(plumb_history_write_sum(ctx, h), 0, "sum written");
+	is_int(load(ctx, odd, &h), 0, "a name with \" sha256:\" loads against its sum: %s",
+	       e->code ? e->detail : "");
+
 	put(d, "1_a.sql", "CREATE TABLE a (x);\r\n");
 	is_int(load(ctx, d, &h), 0, "a CRLF-only edit is not a change");
 
