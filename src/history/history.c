@@ -298,7 +298,8 @@ int plumb_history_chunks(plumb_ctx *ctx, plumb_arena *arena, const plumb_migrati
 
 /* --- reading the folder ------------------------------------------------ */
 
-/* ^[0-9]+_.+\.sql$ */
+/* ^[0-9]+_.+\.sql$, without control characters (a line end in a name
+ * would break its plumb.sum line) */
 static bool name_ok(const char *file)
 {
 	const char *p = file;
@@ -308,6 +309,9 @@ static bool name_ok(const char *file)
 		p++;
 	if (*p != '_')
 		return false;
+	for (const char *q = p; *q; q++)
+		if ((unsigned char)*q < 0x20 || *q == 0x7f)
+			return false;
 	size_t rest = strlen(p + 1);
 	return rest > 4; /* at least one character before ".sql" */
 }

@@ -334,6 +334,13 @@ int main(void)
 	is_int(plumb_history_write_sum(ctx, h), 0, "sum written");
 	is_int(load(ctx, odd, &h), 0, "a name with \" sha256:\" loads against its sum: %s",
 	       e->code ? e->detail : "");
+	/* a line end in a name would break its plumb.sum line: refused */
+	const char *nl = sub("sum_nl");
+	plumb_fs_mkdir_p(ctx, nl);
+	put(nl, "1_a\nb.sql", "CREATE TABLE a (x);\n");
+	is_int(load(ctx, nl, &h), PLUMB_EPARSE, "a file name with a line end is refused");
+	ok(e->message && strstr(e->message, "invalid migration file name"), "as an invalid name: %s",
+	   e->message ? e->message : "");
 
 	put(d, "1_a.sql", "CREATE TABLE a (x);\r\n");
 	is_int(load(ctx, d, &h), 0, "a CRLF-only edit is not a change");
