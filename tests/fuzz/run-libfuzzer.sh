@@ -61,7 +61,7 @@ run_one() {
   fi
   # the first folder is the one libFuzzer adds to; the others are read only
   (cd "$dir" && nice -n 10 "$build/tests/fuzz_$t" -max_total_time="$secs" -max_len=8192 \
-    -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$dir/" \
+    -timeout=60 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$dir/" \
     "${inputs[@]}") >"$dir/log" 2>&1 || echo "fuzz_$t: stopped with a finding, see $dir/log" >&2
 }
 
