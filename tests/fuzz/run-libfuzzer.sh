@@ -3,8 +3,9 @@
 # UBSan) and runs fuzz targets for a given time each, printing executions
 # and coverage per target.
 #
-#   tests/fuzz/run-libfuzzer.sh [-t SECONDS] [-j PARALLEL] [TARGET...]
+#   tests/fuzz/run-libfuzzer.sh [-t SECONDS] [-j PARALLEL] [-r] [TARGET...]
 #
+# -r only reports on the last run's logs.
 # TARGET is a name from tests/meson.build's fuzz_targets (pg, sqlite,
 # history, drizzle, names, config, url, options, split, tracking, catalog);
 # none means all. Default: 600 seconds each, one at a time, under nice.
@@ -23,11 +24,13 @@ work=${PLUMB_FUZZ_WORK:-/tmp/plumb-fuzz-work}
 corpora=${PLUMB_CORPORA:-$here/../shared/corpora}
 secs=600
 jobs=1
-while getopts t:j: opt; do
+report_only=
+while getopts t:j:r opt; do
   case $opt in
     t) secs=$OPTARG ;;
     j) jobs=$OPTARG ;;
-    *) echo "usage: $0 [-t SECONDS] [-j PARALLEL] [TARGET...]" >&2; exit 2 ;;
+    r) report_only=1 ;;
+    *) echo "usage: $0 [-t SECONDS] [-j PARALLEL] [-r] [TARGET...]" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -42,6 +45,27 @@ targets=("$@")
 for t in "${targets[@]}"; do
   [ -n "${seed[$t]:-}" ] || { echo "unknown target \"$t\"" >&2; exit 2; }
 done
+
+report() {
+  printf '%-10s %12s %8s %8s %10s %s\n' target execs cov ft counters findings
+  for t in "${targets[@]}"; do
+    local log=$work/$t/log execs last cov ft counters findings
+    [ -f "$log" ] || continue
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
+    cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
+    ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
+    counters=$(sed -n 's/^INFO: Loaded 1 modules *(\([0-9]*\) inline.*/\1/p' "$log" | head -1)
+    findings=$(find "$work/$t" -maxdepth 1 \( -name 'crash-*' -o -name 'leak-*' \
+      -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
+    printf '%-10s %12s %8s %8s %10s %s\n' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" \
+      "${counters:-?}" "$findings"
+  done
+}
+if [ -n "$report_only" ]; then
+  report
+  exit 0
+fi
 
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$here" -Dfuzzer=true -Db_sanitize=address,undefined \
@@ -76,16 +100,4 @@ for t in "${targets[@]}"; do
 done
 wait
 
-printf '%-10s %12s %8s %8s %10s %s\n' target execs cov ft counters findings
-for t in "${targets[@]}"; do
-  log=$work/$t/log
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  last=$(grep -E '^#[0-9]+' "$log" | tail -1)
-  cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
-  ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
-  counters=$(sed -n 's/^INFO: Loaded 1 modules *(\([0-9]*\) inline.*/\1/p' "$log" | head -1)
-  findings=$(find "$work/$t" -maxdepth 1 -name 'crash-*' -o -maxdepth 1 -name 'leak-*' \
-    -o -maxdepth 1 -name 'timeout-*' -o -maxdepth 1 -name 'oom-*' | wc -l)
-  printf '%-10s %12s %8s %8s %10s %s\n' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" \
-    "${counters:-?}" "$findings"
-done
+report
