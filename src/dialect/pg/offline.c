@@ -2759,8 +2759,10 @@ static void statement(ox *x, PgQuery__RawStmt *raw)
 		PgQuery__Node **v = alloc(x, (cs->n_options + as->n_options + 1) * sizeof(*v));
 		if (!v)
 			break;
-		memcpy(v, cs->options, cs->n_options * sizeof(*v));
-		memcpy(v + cs->n_options, as->options, as->n_options * sizeof(*v));
+		if (cs->n_options) /* options is NULL when there are none */
+			memcpy(v, cs->options, cs->n_options * sizeof(*v));
+		if (as->n_options)
+			memcpy(v + cs->n_options, as->options, as->n_options * sizeof(*v));
 		cs->options = v;
 		cs->n_options += as->n_options;
 		break;
