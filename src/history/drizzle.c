@@ -160,8 +160,19 @@ static int read_entry(plumb_ctx *ctx, plumb_arena *arena, const char *dir, const
 	long long ms;
 	if (json_is_integer(when)) {
 		ms = json_integer_value(when);
-	} else if (json_is_real(when) && json_real_value(when) == (double)(long long)json_real_value(when)) {
-		ms = (long long)json_real_value(when);
+	} else if (json_is_real(when)) {
+		double d = json_real_value(when);
+		/* a double outside long long's range has no conversion (it is
+		 * undefined behaviour): refuse it before casting */
+		if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+			return journal_error(ctx, jpath, 0,
+					     "\"when\" is out of range (at most "
+					     "9223372036854775807 milliseconds)",
+					     i);
+		if (d != (double)(long long)d)
+			return journal_error(ctx, jpath, 0,
+					     "\"when\" must be a whole number of milliseconds", i);
+		ms = (long long)d;
 	} else {
 		return journal_error(ctx, jpath, 0, "\"when\" must be a whole number of milliseconds",
 				     i);

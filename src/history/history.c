@@ -298,7 +298,8 @@ int plumb_history_chunks(plumb_ctx *ctx, plumb_arena *arena, const plumb_migrati
 
 /* --- reading the folder ------------------------------------------------ */
 
-/* ^[0-9]+_.+\.sql$ */
+/* ^[0-9]+_.+\.sql$, without control characters (a line end in a name
+ * would break its plumb.sum line) */
 static bool name_ok(const char *file)
 {
 	const char *p = file;
@@ -308,6 +309,9 @@ static bool name_ok(const char *file)
 		p++;
 	if (*p != '_')
 		return false;
+	for (const char *q = p; *q; q++)
+		if ((unsigned char)*q < 0x20 || *q == 0x7f)
+			return false;
 	size_t rest = strlen(p + 1);
 	return rest > 4; /* at least one character before ".sql" */
 }
@@ -489,7 +493,10 @@ static int check_sum(plumb_ctx *ctx, plumb_arena *arena, const plumb_history *h,
 			return plumb_error_nomem(ctx);
 		if (!*line)
 			continue;
-		char *sp = strstr(line, " sha256:");
+		/* the last " sha256:": a file name may hold that text itself */
+		char *sp = NULL;
+		for (char *q = strstr(line, " sha256:"); q; q = strstr(q + 1, " sha256:"))
+			sp = q;
 		if (!sp || strlen(sp + 8) != 64 || strchr(sp + 8, ' ')) {
 			problem(ctx, sum_path, &rc,
 				plumb_arena_printf(arena,

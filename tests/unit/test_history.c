@@ -15,7 +15,7 @@ static char root[] = "/tmp/plumb-test-history-XXXXXX";
 
 static void put(const char *dir, const char *name, const char *text)
 {
-	char path[512];
+	char path[1100];
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	FILE *f = fopen(path, "wb");
 	if (!f)
@@ -205,6 +205,30 @@ static void test_drizzle(plumb_ctx *ctx)
 	d = sub("dz_when");
 	journal(d, "sqlite", "{\"idx\":0,\"when\":\"soon\",\"tag\":\"0000_a\"}");
 	is_int(load(ctx, d, &h), PLUMB_EPARSE, "a `when` that is no number");
+	/* a `when` beyond long long: refused before the (undefined) conversion */
+	static const char *const huge[] = {"1e300", "-1e300", "9.3e18", "9223372036854775808.0"};
+	for (size_t i = 0; i < sizeof(huge) / sizeof(huge[0]); i++) {
+		char entries[128];
+		snprintf(entries, sizeof(entries),
+			 "{\"idx\":0,\"when\":5,\"tag\":\"0000_a\"},"
+			 "{\"idx\":1,\"when\":%s,\"tag\":\"0001_b\"}",
+			 huge[i]);
+		d = sub("dz_huge");
+		journal(d, "sqlite", entries);
+		put(d, "0000_a.sql", "");
+		put(d, "0001_b.sql", "");
+		is_int(load(ctx, d, &h), PLUMB_EPARSE, "`when` %s is refused", huge[i]);
+		const plumb_error *e = plumb_ctx_error(ctx);
+		ok(strstr(e->message, "entry 1: \"when\" is out of range") != NULL,
+		   "the message names the entry: %s", e->message);
+		ok(e->file && plumb_str_ends_with(e->file, "meta/_journal.json"), "and the file: %s",
+		   e->file ? e->file : "(none)");
+	}
+	d = sub("dz_real");
+	journal(d, "sqlite", "{\"idx\":0,\"when\":1.7e12,\"tag\":\"0000_a\"}");
+	put(d, "0000_a.sql", "");
+	is_int(load(ctx, d, &h), 0, "a whole `when` written as a real is read");
+	is_str(((plumb_migration *)h->migrations.items[0])->version, "1700000000000", "as its value");
 }
 
 int main(void)
@@ -300,6 +324,23 @@ int main(void)
 	ok(plumb_str_starts_with(text, "plumb-sum v1 "), "sum header");
 	ok(strstr(text, "\n1_a.sql sha256:") && strstr(text, "\n2_b.sql sha256:"), "sum lines");
 	char *sumtext = plumb_arena_strdup(ctx->root, text);
+
+	/* a file name holding " sha256:" (found by fuzz_names): its own sum reads back */
+	const char *odd = sub("sum_odd");
+	plumb_fs_mkdir_p(ctx, odd);
+	put(odd, "1_a sha256:1.sql", "CREATE TABLE a (x);\n");
+	put(odd, "2_b sha256: sha256:.sql", "CREATE TABLE b (x);\n");
+	is_int(load(ctx, odd, &h), 0, "loads without sum");
+	is_int(plumb_history_write_sum(ctx, h), 0, "sum written");
+	is_int(load(ctx, odd, &h), 0, "a name with \" sha256:\" loads against its sum: %s",
+	       e->code ? e->detail : "");
+	/* a line end in a name would break its plumb.sum line: refused */
+	const char *nl = sub("sum_nl");
+	plumb_fs_mkdir_p(ctx, nl);
+	put(nl, "1_a\nb.sql", "CREATE TABLE a (x);\n");
+	is_int(load(ctx, nl, &h), PLUMB_EPARSE, "a file name with a line end is refused");
+	ok(e->message && strstr(e->message, "invalid migration file name"), "as an invalid name: %s",
+	   e->message ? e->message : "");
 
 	put(d, "1_a.sql", "CREATE TABLE a (x);\r\n");
 	is_int(load(ctx, d, &h), 0, "a CRLF-only edit is not a change");

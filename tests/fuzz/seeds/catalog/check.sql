@@ -1,0 +1,1 @@
+((price > (0)::numeric) AND (name <> ''::text))

@@ -1,0 +1,1 @@
+(now() + '1 day'::interval)

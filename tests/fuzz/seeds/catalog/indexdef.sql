@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX i ON public.t USING btree (lower(name) COLLATE "C" DESC NULLS LAST) INCLUDE (id) WHERE (deleted_at IS NULL)

@@ -1,0 +1,1 @@
+character varying(20)[]

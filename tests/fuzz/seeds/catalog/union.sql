@@ -1,0 +1,5 @@
+ SELECT x.a
+   FROM ( VALUES (1), (2)) x(a)
+UNION ALL
+ SELECT 3 AS a
+  ORDER BY 1;

@@ -1,0 +1,4 @@
+ SELECT t.id,
+    t.name
+   FROM t
+  WHERE (t.id > 0);

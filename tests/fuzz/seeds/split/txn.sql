@@ -1,0 +1,5 @@
+-- plumb:lock-timeout 5s
+BEGIN;
+CREATE TABLE x (a);
+COMMIT;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) SELECT count(*) FROM r;
