@@ -53,4 +53,15 @@ for f in plus cast sub; do
 	ok "... and pull reads it back" [ "$RC" -eq 0 ]
 done
 ok "the pulled view is there" grep -q "CREATE VIEW" "$OUT"
+
+# A migration of that depth: its transaction-control check and the
+# no-transaction split read it without overflowing the stack.
+for mode in "" "-- plumb:no-transaction"; do
+	URL=$(newdb "mig${mode:+nt}")
+	rm -rf mig && mkdir -p mig
+	{ [ -z "$mode" ] || echo "$mode"; cat sub.sql; } >mig/20260101000000_deep.sql
+	plumb sum --dir mig --dialect pg
+	plumb migrate --url "$URL" --dir mig
+	ok "migrate applies a deep migration${mode:+ ($mode)}" [ "$RC" -eq 0 ]
+done
 tap_done

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dialect/pg/canon_int.h"
 #include "dialect/pg/enumuse.h"
 #include "dialect/pg/pg.h"
 #include "dialect/pg/refs.h"
@@ -3173,9 +3174,25 @@ static void mark_enum_adds(planner *p)
 	}
 }
 
-int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
-		   const plumb_plan_opts *opts, plumb_plan **out)
+typedef struct plan_call {
+	plumb_ctx *ctx;
+	plumb_arena *arena;
+	const plumb_diff *diff;
+	const plumb_plan_opts *opts;
+	plumb_plan **out;
+} plan_call;
+
+/* The planner proper, on the large stack: it parses the texts of defaults,
+ * checks, views and functions to find what they use, and a text PostgreSQL
+ * accepts may nest thousands of levels deep. */
+static int plan_run(void *payload)
 {
+	plan_call *c = payload;
+	plumb_ctx *ctx = c->ctx;
+	plumb_arena *arena = c->arena;
+	const plumb_diff *diff = c->diff;
+	const plumb_plan_opts *opts = c->opts;
+	plumb_plan **out = c->out;
 	planner pl = {0}, *p = &pl;
 	int rc = 0;
 
@@ -3249,4 +3266,12 @@ int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
 done:
 	plumb_arena_free(p->tmp);
 	return rc;
+}
+
+int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
+		   const plumb_plan_opts *opts, plumb_plan **out)
+{
+	plan_call c = {ctx, arena, diff, opts, out};
+	*out = NULL;
+	return plumb__pg_deep(ctx, plan_run, &c);
 }

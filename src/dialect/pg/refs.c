@@ -36,8 +36,19 @@ static PgQuery__ParseResult *parse(plumb_arena *arena, const char *sql, bool *fa
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
 	PgQuery__ParseResult *tree = NULL;
 	if (!r.error) {
-		tree = pg_query__parse_result__unpack(&al, r.parse_tree.len,
-						      (const uint8_t *)r.parse_tree.data);
+		/* protobuf-c unpacks recursively: no deeper than this stack holds
+		 * (the planner runs on the large one; a text deeper than its limit
+		 * was refused when it was read) */
+		size_t limit = plumb__pg_on_deep_stack() ? PLUMB_PG_MAX_DEPTH : PLUMB_PG_SHALLOW_DEPTH;
+		size_t depth;
+		int32_t loc;
+		if (plumb__pg_packed_depth(arena, (const uint8_t *)r.parse_tree.data,
+					   r.parse_tree.len, limit, &depth, &loc) < 0 ||
+		    depth > limit)
+			*failed = true;
+		else
+			tree = pg_query__parse_result__unpack(&al, r.parse_tree.len,
+							      (const uint8_t *)r.parse_tree.data);
 		if (!tree)
 			*failed = true;
 	}

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "dialect/pg/pg.h"
+#include "dialect/pg/canon_int.h"
 
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
@@ -103,9 +103,20 @@ int plumb__pg_find_txn_control(plumb_ctx *ctx, plumb_arena *arena, const char *s
 	tokens tk = {sr->tokens, sr->n_tokens};
 
 	parse = pg_query_parse_protobuf(sql);
-	if (!parse.error)
-		tree = pg_query__parse_result__unpack(NULL, parse.parse_tree.len,
-						      (const uint8_t *)parse.parse_tree.data);
+	/* protobuf-c unpacks recursively: a tree deeper than this stack holds is
+	 * read by its tokens instead, as a file that does not parse is */
+	size_t depth;
+	int32_t loc;
+	if (!parse.error) {
+		if (plumb__pg_packed_depth(arena, (const uint8_t *)parse.parse_tree.data,
+					   parse.parse_tree.len, PLUMB_PG_SHALLOW_DEPTH, &depth, &loc) < 0) {
+			rc = plumb_error_nomem(ctx);
+			goto done;
+		}
+		if (depth <= PLUMB_PG_SHALLOW_DEPTH)
+			tree = pg_query__parse_result__unpack(NULL, parse.parse_tree.len,
+							      (const uint8_t *)parse.parse_tree.data);
+	}
 	if (tree) {
 		for (size_t i = 0; i < tree->n_stmts; i++) {
 			const PgQuery__RawStmt *rs = tree->stmts[i];
