@@ -435,7 +435,15 @@ int plumb__pg_split_statements(plumb_ctx *ctx, plumb_arena *arena, const char *s
 	size_t len = strlen(sql), pos = 0;
 	cursor cur = {0, 1, 1};
 	*out = (plumb_vec){0};
-	PgQuerySplitResult split = pg_query_split_with_scanner(sql);
+	/* The parser's cut when the text parses: the scanner alone cuts a
+	 * BEGIN ATOMIC body at its semicolons. Text libpg_query cannot parse
+	 * (a typo the server is to report, syntax newer than libpg_query) is
+	 * cut by the scanner. */
+	PgQuerySplitResult split = pg_query_split_with_parser(sql);
+	if (split.error) {
+		pg_query_free_split_result(split);
+		split = pg_query_split_with_scanner(sql);
+	}
 	if (split.error) {
 		int line = 0, col = 0;
 		size_t off = split.error->cursorpos > 0

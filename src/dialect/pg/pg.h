@@ -56,9 +56,10 @@ typedef struct plumb_pg_stmt {
 	int line, col;     /* of start, 1-based (col in characters) */
 } plumb_pg_stmt;
 /* Cuts sql into the statements exec_each runs one at a time, in input
- * order, with libpg_query's scanner; text between two statements that the
- * scanner leaves out ("SELEC 1") is a statement too, so the server reports
- * it. No server. out: plumb_pg_stmt *, in arena. A scanner error (an
+ * order, with libpg_query's parser (a BEGIN ATOMIC body is part of its
+ * statement), or its scanner when the text does not parse; text between two
+ * statements that the scanner leaves out ("SELEC 1") is a statement too, so
+ * the server reports it. No server. out: plumb_pg_stmt *, in arena. A scanner error (an
  * unterminated quote) is PLUMB_EPARSE, at file:line:col when file is given. */
 int plumb__pg_split_statements(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
 			       const char *file, plumb_vec *out);
