@@ -2,25 +2,16 @@
  * stands for what pg_get_viewdef, pg_get_expr, pg_get_constraintdef,
  * pg_get_indexdef, pg_get_triggerdef and format_type return; each goes
  * through the canonical-text function introspect.c gives it, wrapped as
- * introspect.c wraps it (a view body in CREATE VIEW, an exclusion in ALTER
- * TABLE ... ADD CONSTRAINT). What canonicalises becomes a catalog (a table
+ * introspect.c wraps it (a view body, cut by introspect.c's own
+ * plumb__pg_view_body, in CREATE VIEW; an exclusion in ALTER TABLE ... ADD
+ * CONSTRAINT). It is also read as a text array ({a,"b c",NULL}: inherited
+ * tables, enum labels, view dependencies) by introspect.c's
+ * plumb__pg_parse_array. What canonicalises becomes a catalog (a table
  * whose column default and CHECK are the expression, a view, an index),
  * which is dumped and planned from and to the empty catalog. No server. */
 #include "fuzz_util.h"
 
 #include "dialect/pg/pg.h"
-
-/* pg_get_viewdef's text without leading blanks and final semicolons, as
- * introspect.c's view_body. */
-static char *view_body(plumb_arena *a, const char *def)
-{
-	while (*def == ' ' || *def == '\n' || *def == '\t')
-		def++;
-	size_t n = strlen(def);
-	while (n && (def[n - 1] == ';' || def[n - 1] == ' ' || def[n - 1] == '\n'))
-		n--;
-	return plumb_arena_strndup(a, def, n);
-}
 
 /* canon's text of s, or NULL (the error cleared). */
 static char *canon(plumb_ctx *ctx, int kind, const char *s)
@@ -48,8 +39,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	plumb_arena *a = ctx->root;
 	char *text = plumb_arena_strndup(a, (const char *)data, size), *body;
-	if (!text || !(body = view_body(a, text)))
+	if (!text || !(body = plumb__pg_view_body(a, text)))
 		goto done;
+	plumb_vec items = {0};
+	if (plumb__pg_parse_array(ctx, a, a, text, &items) < 0)
+		goto done;
+	for (size_t i = 0; i < items.n; i++)
+		if (items.items[i] && strlen(items.items[i]) > size)
+			abort(); /* an element longer than the text it came from */
 	char *type = canon(ctx, 0, text);
 	char *expr = canon(ctx, 1, text);
 	char *stmt = canon(ctx, 2, text);

@@ -7,7 +7,8 @@
 #
 # -r only reports on the last run's logs.
 # TARGET is a name from tests/meson.build's fuzz_targets (pg, sqlite,
-# history, drizzle, names, config, url, options, split, tracking, catalog);
+# history, drizzle, names, config, url, options, split, tracking, catalog,
+# pgsplit);
 # none means all. Default: 600 seconds each, one at a time, under nice.
 # Seeds: tests/fuzz/seeds/<folder> (hand-made, in the repository) and, for
 # the SQL-reading targets, the shared corpora read in place from
@@ -38,10 +39,10 @@ shift $((OPTIND - 1))
 # target -> seed folder under tests/fuzz/seeds, and whether the corpora fit
 declare -A seed=([pg]=sql [sqlite]=sql [history]=history [drizzle]=drizzle [names]=names
   [config]=config [url]=url [options]=options [split]=split [tracking]=tracking
-  [catalog]=catalog)
-declare -A sql=([pg]=1 [sqlite]=1 [split]=1 [catalog]=1)
+  [catalog]=catalog [pgsplit]=pgsplit)
+declare -A sql=([pg]=1 [sqlite]=1 [split]=1 [catalog]=1 [pgsplit]=1)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(pg sqlite history drizzle names config url options split tracking catalog)
+[ ${#targets[@]} -gt 0 ] || targets=(pg sqlite history drizzle names config url options split tracking catalog pgsplit)
 for t in "${targets[@]}"; do
   [ -n "${seed[$t]:-}" ] || { echo "unknown target \"$t\"" >&2; exit 2; }
 done

@@ -258,7 +258,9 @@ static void test_exec_each(void)
 				     "INSERT INTO e1 VALUES (1, 'x');\n"
 				     "/* index; built online */\n"
 				     "CREATE INDEX CONCURRENTLY e1_id ON e1 (id);\n"
-				     "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\n",
+				     "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\n"
+				     "CREATE FUNCTION g() RETURNS int LANGUAGE sql\n"
+				     "BEGIN ATOMIC SELECT 1; SELECT 2; END;\n",
 				     "n.sql", &failed);
 	is_int(rc, 0, "exec_each runs CONCURRENTLY and a new enum value's use: %s", msg());
 	ok(failed == NULL, "failed_stmt is NULL on success");
@@ -266,6 +268,7 @@ static void test_exec_each(void)
 	is_str(value(c, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'e1_id'::regclass"),
 	       "t", "the index was built");
 	is_str(value(c, "SELECT f()"), "1", "a function body with ; is one statement");
+	is_str(value(c, "SELECT g()"), "2", "a BEGIN ATOMIC body is one statement");
 
 	plumb_error_clear(ctx);
 	rc = plumb__pg_exec_each(ctx, &c->base, a,
@@ -292,6 +295,59 @@ static void test_exec_each(void)
 	plumb_error_clear(ctx);
 	rc = plumb__pg_exec_each(ctx, &c->base, a, "SELECT 'unterminated;\n", "h.sql", &failed);
 	is_int(rc, PLUMB_EPARSE, "an unterminated string is PLUMB_EPARSE");
+	plumb_arena_free(a);
+}
+
+/* The cut exec_each sends, without sending: texts trimmed of blanks,
+ * comments and semicolons, in order, with their offsets and positions. */
+static void test_split_statements(void)
+{
+	plumb_arena *a = plumb_arena_new(ctx->root);
+	const char *sql = "-- plumb:no-transaction\n"
+			  "CREATE INDEX CONCURRENTLY i ON t (a);\n"
+			  "/* a; comment */ ALTER TYPE mood ADD VALUE 'x;y';\n"
+			  "CREATE FUNCTION f() RETURNS int LANGUAGE sql\n"
+			  "BEGIN ATOMIC SELECT 1; SELECT 2; END;\n"
+			  "\tDO $b$ BEGIN PERFORM 1; END $b$;; -- trailing\n";
+	plumb_vec v;
+	plumb_error_clear(ctx);
+	int rc = plumb__pg_split_statements(ctx, a, sql, "s.sql", &v);
+	is_int(rc, 0, "split: %s", msg());
+	static const char *const want[] = {
+		"CREATE INDEX CONCURRENTLY i ON t (a)",
+		"ALTER TYPE mood ADD VALUE 'x;y'",
+		"CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC SELECT 1; SELECT 2; END",
+		"DO $b$ BEGIN PERFORM 1; END $b$",
+	};
+	static const int lines[] = {2, 3, 4, 6}, cols[] = {1, 18, 1, 2};
+	is_int((int)v.n, 4, "four statements (a BEGIN ATOMIC body is one)");
+	for (size_t i = 0; i < v.n && i < 4; i++) {
+		const plumb_pg_stmt *st = v.items[i];
+		is_str(st->sql, want[i], "statement %zu", i + 1);
+		ok(st->end - st->start == strlen(want[i]) &&
+			   memcmp(sql + st->start, want[i], strlen(want[i])) == 0,
+		   "statement %zu: its offsets in the input", i + 1);
+		ok(st->line == lines[i] && st->col == cols[i], "statement %zu at %d:%d (got %d:%d)",
+		   i + 1, lines[i], cols[i], st->line, st->col);
+	}
+
+	plumb_error_clear(ctx);
+	rc = plumb__pg_split_statements(ctx, a, "SELECT 1;\n  SELEC 2;\n", "k.sql", &v);
+	ok(rc == 0 && v.n == 2, "text that does not parse is cut by the scanner: %s", msg());
+	if (v.n == 2) {
+		const plumb_pg_stmt *st = v.items[1];
+		is_str(st->sql, "SELEC 2", "a statement without a keyword is one too");
+		ok(st->line == 2 && st->col == 3, "at 2:3 (got %d:%d)", st->line, st->col);
+	}
+
+	plumb_error_clear(ctx);
+	rc = plumb__pg_split_statements(ctx, a, "SELECT 1;\nSELECT $$ open;\n", "u.sql", &v);
+	is_int(rc, PLUMB_EPARSE, "an unterminated dollar quote is PLUMB_EPARSE");
+	is_str(err()->file, "u.sql", "naming the file");
+	is_int(err()->line, 2, "on its line");
+	plumb_error_clear(ctx);
+	rc = plumb__pg_split_statements(ctx, a, " ;\n-- nothing\n/* at /* all */ */", "e.sql", &v);
+	ok(rc == 0 && v.n == 0, "only blanks, semicolons and comments: no statement");
 	plumb_arena_free(a);
 }
 
@@ -570,6 +626,7 @@ int main(void)
 	test_passwords();
 	test_scripts();
 	test_exec_each();
+	test_split_statements();
 	test_transactions();
 	test_lock();
 	test_tracking();

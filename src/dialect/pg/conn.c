@@ -387,36 +387,63 @@ static size_t skip_filler(const char *s, size_t i, size_t end)
 	return i;
 }
 
-/* Runs the statement in sql[start, end) (blanks, comments and semicolons
- * around it trimmed) on its own; nothing when there is no statement. */
-static int run_one(plumb_ctx *ctx, plumb_pg_conn *c, plumb_arena *arena, const char *sql,
-		   size_t start, size_t end, const char *file, const char **failed_stmt)
+/* Where a statement starts: a byte offset and its line and column, moved
+ * forward statement by statement so positions cost one pass. */
+typedef struct cursor {
+	size_t at;
+	int line, col;
+} cursor;
+
+static void cursor_move(cursor *cur, const char *s, size_t to)
+{
+	if (to < cur->at)
+		*cur = (cursor){0, 1, 1};
+	for (; cur->at < to && s[cur->at]; cur->at++) {
+		if (s[cur->at] == '\n') {
+			cur->line++;
+			cur->col = 1;
+		} else if ((s[cur->at] & 0xC0) != 0x80) {
+			cur->col++;
+		}
+	}
+}
+
+/* Adds the statement in sql[start, end) (blanks, comments and semicolons
+ * around it trimmed) to out; nothing when there is no statement. */
+static int add_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *sql, size_t start,
+		    size_t end, cursor *cur, plumb_vec *out)
 {
 	start = skip_filler(sql, start, end);
 	while (end > start && strchr(" \t\r\n\f;", sql[end - 1]))
 		end--;
 	if (start >= end)
 		return 0;
-	char *stmt = plumb_arena_strndup(arena, sql + start, end - start);
-	if (!stmt)
+	plumb_pg_stmt *st = plumb_arena_alloc(arena, sizeof(*st));
+	char *text = plumb_arena_strndup(arena, sql + start, end - start);
+	if (!st || !text || plumb_vec_push(arena, out, st) < 0)
 		return plumb_error_nomem(ctx);
-	int rc = run_simple(ctx, c->pg, NULL, stmt, file, file ? sql : NULL, start);
-	if (rc < 0 && failed_stmt)
-		*failed_stmt = stmt;
-	return rc;
+	cursor_move(cur, sql, start);
+	*st = (plumb_pg_stmt){.sql = text, .start = start, .end = end, .line = cur->line,
+			      .col = cur->col};
+	return 0;
 }
 
-int plumb__pg_exec_each(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *sql,
-			const char *file, const char **failed_stmt)
+int plumb__pg_split_statements(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
+			       const char *file, plumb_vec *out)
 {
-	plumb_pg_conn *c = (plumb_pg_conn *)conn;
 	int rc = 0;
 	size_t len = strlen(sql), pos = 0;
-	PgQuerySplitResult split = pg_query_split_with_scanner(sql);
-	if (failed_stmt)
-		*failed_stmt = NULL;
-	if (!arena)
-		arena = ctx->root;
+	cursor cur = {0, 1, 1};
+	*out = (plumb_vec){0};
+	/* The parser's cut when the text parses: the scanner alone cuts a
+	 * BEGIN ATOMIC body at its semicolons. Text libpg_query cannot parse
+	 * (a typo the server is to report, syntax newer than libpg_query) is
+	 * cut by the scanner. */
+	PgQuerySplitResult split = pg_query_split_with_parser(sql);
+	if (split.error) {
+		pg_query_free_split_result(split);
+		split = pg_query_split_with_scanner(sql);
+	}
 	if (split.error) {
 		int line = 0, col = 0;
 		size_t off = split.error->cursorpos > 0
@@ -428,7 +455,8 @@ int plumb__pg_exec_each(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, co
 		goto done;
 	}
 	/* The scanner leaves out statements without a keyword ("SELEC 1"):
-	 * what lies between two statements is run too, so the server reports it. */
+	 * what lies between two statements is a statement too, so the server
+	 * reports it. */
 	for (int i = 0; i <= split.n_stmts; i++) {
 		size_t start = len, end = len;
 		if (i < split.n_stmts) {
@@ -439,16 +467,34 @@ int plumb__pg_exec_each(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, co
 			if (end > len || split.stmts[i]->stmt_len == 0)
 				end = len;
 		}
-		if (start > pos &&
-		    (rc = run_one(ctx, c, arena, sql, pos, start, file, failed_stmt)) < 0)
+		if (start > pos && (rc = add_stmt(ctx, arena, sql, pos, start, &cur, out)) < 0)
 			goto done;
-		if ((rc = run_one(ctx, c, arena, sql, start, end, file, failed_stmt)) < 0)
+		if ((rc = add_stmt(ctx, arena, sql, start, end, &cur, out)) < 0)
 			goto done;
 		if (end > pos)
 			pos = end;
 	}
 done:
 	pg_query_free_split_result(split);
+	return rc;
+}
+
+int plumb__pg_exec_each(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *sql,
+			const char *file, const char **failed_stmt)
+{
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	plumb_vec stmts;
+	if (failed_stmt)
+		*failed_stmt = NULL;
+	if (!arena)
+		arena = ctx->root;
+	int rc = plumb__pg_split_statements(ctx, arena, sql, file, &stmts);
+	for (size_t i = 0; rc == 0 && i < stmts.n; i++) {
+		const plumb_pg_stmt *st = stmts.items[i];
+		rc = run_simple(ctx, c->pg, NULL, st->sql, file, file ? sql : NULL, st->start);
+		if (rc < 0 && failed_stmt)
+			*failed_stmt = st->sql;
+	}
 	return rc;
 }
 

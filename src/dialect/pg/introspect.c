@@ -581,18 +581,16 @@ static const char *canon(ictx *x, enum canon_kind k, const char *s)
 	return out;
 }
 
-/* The elements of a one-dimensional text array in PostgreSQL's output form
- * ({a,"b c",NULL}), copied into the catalog's arena; NULL elements become
- * NULL pointers. */
-static void parse_array(ictx *x, const char *s, plumb_vec *out)
+int plumb__pg_parse_array(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *tmp, const char *s,
+			  plumb_vec *out)
 {
 	plumb_buf b;
-	if (!s || x->st.rc || *s != '{')
-		return;
+	if (!s || *s != '{')
+		return 0;
 	s++;
-	while (*s && *s != '}' && !x->st.rc) {
+	while (*s && *s != '}') {
 		bool quoted = *s == '"';
-		plumb_buf_init(&b, x->tmp, 0);
+		plumb_buf_init(&b, tmp, 0);
 		if (quoted) {
 			for (s++; *s && *s != '"'; s++) {
 				if (*s == '\\' && s[1])
@@ -605,17 +603,25 @@ static void parse_array(ictx *x, const char *s, plumb_vec *out)
 			while (*s && *s != ',' && *s != '}')
 				plumb_buf_putc(&b, *s++);
 		}
-		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
-			fail(x, PLUMB_ENOMEM);
-			return;
-		}
+		int rc = plumb_buf_finish(&b, ctx);
+		if (rc < 0)
+			return rc;
 		bool null = !quoted && strcmp(b.data, "NULL") == 0;
-		char *item = null ? NULL : dup(x, b.data);
-		if (!x->st.rc && plumb_vec_push(x->st.arena, out, item) < 0)
-			nomem(x);
+		char *item = null ? NULL : plumb_arena_strdup(arena, b.data);
+		if ((!null && !item) || plumb_vec_push(arena, out, item) < 0)
+			return plumb_error_nomem(ctx);
 		if (*s == ',')
 			s++;
 	}
+	return 0;
+}
+
+/* plumb__pg_parse_array into the catalog's arena, the failure kept. */
+static void parse_array(ictx *x, const char *s, plumb_vec *out)
+{
+	int rc;
+	if (!x->st.rc && (rc = plumb__pg_parse_array(x->st.ctx, x->st.arena, x->tmp, s, out)) < 0)
+		fail(x, rc);
 }
 
 /* An array field as const char ** with its count. */
@@ -1203,15 +1209,19 @@ static void read_sequences(ictx *x)
 
 /* --- views -------------------------------------------------------------- */
 
-/* pg_get_viewdef's text without its leading blanks and final semicolon. */
-static char *view_body(ictx *x, const char *def)
+char *plumb__pg_view_body(plumb_arena *arena, const char *def)
 {
 	while (*def == ' ' || *def == '\n' || *def == '\t')
 		def++;
 	size_t n = strlen(def);
 	while (n && (def[n - 1] == ';' || def[n - 1] == ' ' || def[n - 1] == '\n'))
 		n--;
-	char *s = plumb_arena_strndup(x->st.arena, def, n);
+	return plumb_arena_strndup(arena, def, n);
+}
+
+static char *view_body(ictx *x, const char *def)
+{
+	char *s = plumb__pg_view_body(x->st.arena, def);
 	if (!s)
 		nomem(x);
 	return s;

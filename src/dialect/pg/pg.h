@@ -47,6 +47,22 @@ int plumb__pg_connect_scratch(plumb_ctx *ctx, plumb_arena *arena, const char *de
 int plumb__pg_exec_script(plumb_ctx *ctx, plumb_conn *conn, const char *sql, const char *file);
 int plumb__pg_exec_each(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *sql,
 			const char *file, const char **failed_stmt);
+/* One statement of a run statement by statement (-- plumb:no-transaction):
+ * its text with the blanks, comments and semicolons around it trimmed, and
+ * where that text is in the input. */
+typedef struct plumb_pg_stmt {
+	const char *sql;   /* a copy, NUL-terminated */
+	size_t start, end; /* bytes [start, end) of the input */
+	int line, col;     /* of start, 1-based (col in characters) */
+} plumb_pg_stmt;
+/* Cuts sql into the statements exec_each runs one at a time, in input
+ * order, with libpg_query's parser (a BEGIN ATOMIC body is part of its
+ * statement), or its scanner when the text does not parse; text between two
+ * statements that the scanner leaves out ("SELEC 1") is a statement too, so
+ * the server reports it. No server. out: plumb_pg_stmt *, in arena. A scanner error (an
+ * unterminated quote) is PLUMB_EPARSE, at file:line:col when file is given. */
+int plumb__pg_split_statements(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
+			       const char *file, plumb_vec *out);
 int plumb__pg_begin(plumb_ctx *ctx, plumb_conn *conn, const plumb_txn_opts *opts);
 int plumb__pg_commit(plumb_ctx *ctx, plumb_conn *conn);
 int plumb__pg_rollback(plumb_ctx *ctx, plumb_conn *conn);
@@ -122,6 +138,15 @@ char *plumb__pg_collation_define(plumb_arena *arena, const char *schema, const c
 /* --- introspect.c ------------------------------------------------------ */
 int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			 plumb_catalog **out);
+/* The elements of a one-dimensional text array in PostgreSQL's output form
+ * ({a,"b c",NULL}) appended to out as char *, copied into arena (tmp holds
+ * scratch text); NULL elements become NULL pointers. Text that does not
+ * start with '{' gives nothing. */
+int plumb__pg_parse_array(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *tmp, const char *s,
+			  plumb_vec *out);
+/* pg_get_viewdef's text without its leading blanks and final semicolon;
+ * NULL when out of memory. */
+char *plumb__pg_view_body(plumb_arena *arena, const char *def);
 
 /* --- offline.c: SQL files -> catalog, no server ------------------------ */
 /* files: plumb_sql_file * (source.h), in order. Errors at file:line:col. */

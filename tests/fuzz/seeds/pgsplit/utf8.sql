@@ -1,0 +1,3 @@
+SELECT 'é;ü' AS x;
+	SELECT	2;
+SELECT U&'\0041';
