@@ -195,6 +195,25 @@ ok "the column is of the domain again" eq "$(q "SELECT format_type(atttypid, att
 ok "the domain's check holds" eq "$(q "INSERT INTO t VALUES (2, 'a')" | grep -c 'violates check')" 1
 ok "the rows survive" eq "$(q "SELECT id || ':' || v || ':' || w::text FROM t")" "1:b:{b}"
 
+# The same with a domain the diff changes, a function of the domain, and a
+# domain the diff drops (its column becomes of the enum).
+newdb
+q "CREATE TYPE e AS ENUM ('a', 'b', 'x'); CREATE DOMAIN d AS e CHECK (VALUE <> 'a');
+	CREATE DOMAIN d2 AS e; CREATE TABLE t (id int, v d, u d2);
+	CREATE FUNCTION fd(x d) RETURNS text LANGUAGE sql AS 'SELECT x::text';
+	CREATE VIEW vd AS SELECT fd(v) AS s FROM t;
+	INSERT INTO t VALUES (1, 'b', 'b')" >/dev/null
+cat >a7d2.sql <<'SQL'
+CREATE TYPE e AS ENUM ('a', 'b');
+CREATE DOMAIN d AS e CHECK (VALUE <> 'a') CHECK (VALUE IS NOT NULL);
+CREATE TABLE t (id int, v d, u e);
+CREATE FUNCTION fd(x d) RETURNS text LANGUAGE sql AS 'SELECT x::text';
+CREATE VIEW vd AS SELECT fd(v) AS s FROM t;
+SQL
+ok "enum rebuild with a changed domain, a dropped one and a function of one applies" \
+	converges a7d2.sql --allow-data-loss
+ok "the view reads through the function" eq "$(q "SELECT s FROM vd")" b
+
 # Functions of the type that the same diff changes, replaces or drops.
 newdb
 q "CREATE TYPE e AS ENUM ('a', 'b', 'c'); CREATE TABLE t (id int, v e);

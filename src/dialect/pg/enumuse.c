@@ -117,7 +117,12 @@ int plumb__pg_type_functions(plumb_arena *arena, const plumb_catalog *cat, const
 			continue;
 		if (plumb__pg_refs_sql(arena, o->sql ? o->sql : o->definition, &r) < 0)
 			return -1;
-		if (plumb__pg_refs_has(&r.types, schema, name, false) && plumb_vec_push(arena, out, o))
+		if (!plumb__pg_refs_has(&r.types, schema, name, false))
+			continue;
+		bool seen = false;
+		for (size_t j = 0; j < out->n && !seen; j++)
+			seen = out->items[j] == o;
+		if (!seen && plumb_vec_push(arena, out, o))
 			return -1;
 	}
 	return 0;

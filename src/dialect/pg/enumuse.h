@@ -38,8 +38,8 @@ int plumb__pg_type_domains(plumb_arena *arena, const plumb_catalog *cat, const c
 bool plumb__pg_type_is_domain(const char *coltype, const plumb_vec *domains);
 
 /* The functions and procedures of cat whose signature (an argument or the
- * result) names type schema.name, into *out (plumb_object *). -1 when out of
- * memory. */
+ * result) names type schema.name, added to *out (plumb_object *) unless
+ * there already. -1 when out of memory. */
 int plumb__pg_type_functions(plumb_arena *arena, const plumb_catalog *cat, const char *schema,
 			     const char *name, plumb_vec *out);
 

@@ -1405,11 +1405,17 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 		}
 		vec_add(p, &p->touched, key(p, tb->schema, tb->name));
 	}
-	/* functions taking or returning the type: the schema's own come back;
-	 * one the diff changes or drops is its change's to create or not */
+	/* functions taking or returning the type or a domain over it: the
+	 * schema's own come back; one the diff changes or drops is its change's
+	 * to create or not */
 	plumb_vec fns = {0};
 	if (plumb__pg_type_functions(p->tmp, p->from, f->schema, f->name, &fns) < 0)
 		nomem(p);
+	for (size_t i = 0; i < domains.n; i++) {
+		const plumb_object *d = domains.items[i];
+		if (plumb__pg_type_functions(p->tmp, p->from, d->schema, d->name, &fns) < 0)
+			nomem(p);
+	}
 	for (size_t i = 0; i < fns.n; i++) {
 		const plumb_object *fn = fns.items[i];
 		const plumb_change *fc = find_change(p, PLUMB_OBJ_FUNCTION, fn->schema, fn->name, true);
@@ -1427,10 +1433,11 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 	 * the new type (one the diff changes is created by its change) */
 	for (size_t i = domains.n; i-- > 0;) {
 		const plumb_object *d = domains.items[i];
+		bool kept = plumb_catalog_find(p->to, PLUMB_OBJ_DOMAIN, d->schema, d->name) != NULL;
 		drop_object(p, d);
 		vec_add(p, &p->set_aside_objs, recreated_key(p, "domain", d->schema, d->name));
-		note(p, last_stmt(p), fmt(p, "domain over enum \"%s\": dropped, created again after",
-					  dn(p, t->schema, t->name)));
+		note(p, last_stmt(p), fmt(p, "domain over enum \"%s\": dropped%s",
+					  dn(p, t->schema, t->name), kept ? ", created again after" : ""));
 	}
 	emit(p, "DROP TYPE %s", E);
 	emit(p, "ALTER TYPE %s RENAME TO %s", N, I(p, t->name));
@@ -2292,6 +2299,11 @@ static void mark_touched(planner *p)
 		if (plumb__pg_type_domains(p->tmp, p->from, f->schema, f->name, &domains) < 0 ||
 		    plumb__pg_type_functions(p->tmp, p->from, f->schema, f->name, &fns) < 0)
 			nomem(p);
+		for (size_t k = 0; k < domains.n; k++) {
+			const plumb_object *d = domains.items[k];
+			if (plumb__pg_type_functions(p->tmp, p->from, d->schema, d->name, &fns) < 0)
+				nomem(p);
+		}
 		for (size_t k = 0; k < p->from->tables.n; k++) {
 			const plumb_table *tb = p->from->tables.items[k];
 			for (size_t j = 0; j < tb->columns.n; j++) {
