@@ -176,6 +176,105 @@ ok "enum rebuild with a view and a function naming the type applies" \
 	converges a7c.sql --allow-data-loss
 ok "the function works on the new type" eq "$(q "SELECT f(v) FROM t")" c
 
+# A domain over the enum: no ALTER DOMAIN ... TYPE, so its columns move to the
+# new type, the domain is created again over it and the columns come back.
+newdb
+q "CREATE TYPE e AS ENUM ('a', 'b', 'x'); CREATE DOMAIN d AS e CHECK (VALUE <> 'a');
+	CREATE TABLE t (id int, v d DEFAULT 'b', w d[]);
+	CREATE INDEX t_v_part ON t (id) WHERE v::e = 'b';
+	INSERT INTO t VALUES (1, 'b', '{b}')" >/dev/null
+cat >a7d.sql <<'SQL'
+CREATE TYPE e AS ENUM ('a', 'b');
+CREATE DOMAIN d AS e CHECK (VALUE <> 'a');
+CREATE TABLE t (id int, v d DEFAULT 'b', w d[]);
+CREATE INDEX t_v_part ON t (id) WHERE v::e = 'b';
+SQL
+ok "enum rebuild with a domain over it applies" converges a7d.sql --allow-data-loss
+ok "the column is of the domain again" eq "$(q "SELECT format_type(atttypid, atttypmod) FROM pg_attribute
+	WHERE attrelid = 't'::regclass AND attname = 'v'")" d
+ok "the domain's check holds" eq "$(q "INSERT INTO t VALUES (2, 'a')" | grep -c 'violates check')" 1
+ok "the rows survive" eq "$(q "SELECT id || ':' || v || ':' || w::text FROM t")" "1:b:{b}"
+
+# The same with a domain the diff changes, a function of the domain, and a
+# domain the diff drops (its column becomes of the enum).
+newdb
+q "CREATE TYPE e AS ENUM ('a', 'b', 'x'); CREATE DOMAIN d AS e CHECK (VALUE <> 'a');
+	CREATE DOMAIN d2 AS e; CREATE TABLE t (id int, v d, u d2);
+	CREATE FUNCTION fd(x d) RETURNS text LANGUAGE sql AS 'SELECT x::text';
+	CREATE VIEW vd AS SELECT fd(v) AS s FROM t;
+	INSERT INTO t VALUES (1, 'b', 'b')" >/dev/null
+cat >a7d2.sql <<'SQL'
+CREATE TYPE e AS ENUM ('a', 'b');
+CREATE DOMAIN d AS e CHECK (VALUE <> 'a') CHECK (VALUE IS NOT NULL);
+CREATE TABLE t (id int, v d, u e);
+CREATE FUNCTION fd(x d) RETURNS text LANGUAGE sql AS 'SELECT x::text';
+CREATE VIEW vd AS SELECT fd(v) AS s FROM t;
+SQL
+ok "enum rebuild with a changed domain, a dropped one and a function of one applies" \
+	converges a7d2.sql --allow-data-loss
+ok "the view reads through the function" eq "$(q "SELECT s FROM vd")" b
+
+# Functions of the type that the same diff changes, replaces or drops.
+newdb
+q "CREATE TYPE e AS ENUM ('a', 'b', 'c'); CREATE TABLE t (id int, v e);
+	CREATE FUNCTION f(x e) RETURNS e LANGUAGE sql AS 'SELECT x';
+	CREATE FUNCTION g(x e) RETURNS int LANGUAGE sql AS 'SELECT 1';
+	CREATE FUNCTION h(x e) RETURNS text LANGUAGE sql AS 'SELECT x::text';
+	INSERT INTO t VALUES (1, 'c')" >/dev/null
+cat >a7e.sql <<'SQL'
+CREATE TYPE e AS ENUM ('b', 'c');
+CREATE TABLE t (id int, v e);
+CREATE FUNCTION f(x e) RETURNS e LANGUAGE sql AS 'SELECT coalesce(x, ''b'')';
+CREATE FUNCTION h(y e) RETURNS text LANGUAGE sql AS 'SELECT y::text';
+SQL
+ok "enum rebuild with functions of the type changed and dropped applies" \
+	converges a7e.sql --allow-data-loss
+ok "the changed function works on the new type" eq "$(q "SELECT f(NULL::e) || h(v) FROM t")" bc
+
+# Views that hold the type through a function or a column of a table.
+newdb
+q "CREATE TYPE e AS ENUM ('a', 'b', 'c'); CREATE TABLE t (id int, v e);
+	CREATE TABLE o (id int);
+	CREATE FUNCTION f(x int) RETURNS e LANGUAGE sql AS 'SELECT ''b''::e';
+	CREATE VIEW w AS SELECT f(1)::text AS s;
+	CREATE VIEW u AS SELECT id, v FROM t;
+	CREATE VIEW uu AS SELECT v FROM u;
+	CREATE VIEW wo AS SELECT o.id, w.s FROM o, w;
+	INSERT INTO t VALUES (1, 'c')" >/dev/null
+cat >a7f.sql <<'SQL'
+CREATE TYPE e AS ENUM ('b', 'c');
+CREATE TABLE t (id int, v e);
+CREATE TABLE o (id int);
+CREATE FUNCTION f(x int) RETURNS e LANGUAGE sql AS 'SELECT ''b''::e';
+CREATE VIEW w AS SELECT f(1)::text AS s;
+CREATE VIEW u AS SELECT id, v FROM t;
+CREATE VIEW uu AS SELECT v FROM u;
+CREATE VIEW wo AS SELECT o.id, w.s FROM o, w;
+SQL
+ok "enum rebuild with views through a function and a column applies" \
+	converges a7f.sql --allow-data-loss
+ok "the views read the new type" eq "$(q "SELECT (SELECT s FROM w) || (SELECT v FROM uu)")" bc
+
+# An index, a CHECK and a function of the type that the same plan renames.
+newdb
+q "CREATE TYPE e AS ENUM ('a', 'b', 'c'); CREATE TABLE t (id int, v e,
+	CONSTRAINT t_ck CHECK (v <> 'c'));
+	CREATE INDEX t_v_part ON t (id) WHERE v = 'b';
+	CREATE FUNCTION f(x e) RETURNS e LANGUAGE sql AS 'SELECT x';
+	INSERT INTO t VALUES (1, 'b')" >/dev/null
+cat >a7g.sql <<'SQL'
+CREATE TYPE e AS ENUM ('b', 'c');
+CREATE TABLE t (id int, v e,
+  CONSTRAINT t_ck2 CHECK (v <> 'c') -- plumb:renamed from=t_ck
+);
+-- plumb:renamed from=t_v_part
+CREATE INDEX t_v_part2 ON t (id) WHERE v = 'b';
+CREATE FUNCTION f2(x e) RETURNS e LANGUAGE sql AS 'SELECT x';
+SQL
+ok "enum rebuild with a renamed index, CHECK and function applies" \
+	converges a7g.sql --allow-data-loss
+ok "the renamed function works on the new type" eq "$(q "SELECT f2(v) FROM t")" b
+
 # --- A8: NOT NULL without a way to fill the rows is a named hazard ---------------
 cat >a8.sql <<'SQL'
 CREATE TABLE t (id int, y int NOT NULL, z int NOT NULL);

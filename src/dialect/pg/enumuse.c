@@ -1,8 +1,8 @@
 /*
  * What depends on an enum that is rebuilt, found from the catalog and from
- * parse trees (refs.c): the columns of the type, and on their tables the
- * indexes and CHECKs whose expressions name the type (a literal cast to it)
- * or one of those columns. It writes no SQL and reads no database.
+ * parse trees (refs.c): the domains over the type, the columns of the type
+ * or of such a domain, and on their tables the indexes and CHECKs whose
+ * expressions name the type (a literal cast to it) or one of those columns. It writes no SQL and reads no database.
  */
 #include <string.h>
 
@@ -28,15 +28,40 @@ static bool uses(const plumb_pg_refs *r, const char *schema, const char *name,
 	return false;
 }
 
+bool plumb__pg_type_is_domain(const char *coltype, const plumb_vec *domains)
+{
+	for (size_t i = 0; domains && i < domains->n; i++) {
+		const plumb_object *d = domains->items[i];
+		if (plumb__pg_type_names(coltype, d->schema, d->name))
+			return true;
+	}
+	return false;
+}
+
+int plumb__pg_type_domains(plumb_arena *arena, const plumb_catalog *cat, const char *schema,
+			   const char *name, plumb_vec *out)
+{
+	for (size_t i = 0; i < cat->objects.n; i++) {
+		plumb_object *o = cat->objects.items[i];
+		if (o->kind != PLUMB_OBJ_DOMAIN)
+			continue;
+		if (plumb__pg_sql_names_type(arena, o->sql ? o->sql : o->definition, schema, name) &&
+		    plumb_vec_push(arena, out, o))
+			return -1;
+	}
+	return 0;
+}
+
 int plumb__pg_enum_uses(plumb_arena *arena, const plumb_catalog *cat, const char *schema,
-			const char *name, plumb_vec *out)
+			const char *name, const plumb_vec *domains, plumb_vec *out)
 {
 	for (size_t i = 0; i < cat->tables.n; i++) {
 		const plumb_table *t = cat->tables.items[i];
 		plumb_pg_enum_use *u = NULL;
 		for (size_t j = 0; j < t->columns.n; j++) {
 			plumb_column *c = t->columns.items[j];
-			if (!plumb__pg_type_names(c->type, schema, name))
+			if (!plumb__pg_type_names(c->type, schema, name) &&
+			    !plumb__pg_type_is_domain(c->type, domains))
 				continue;
 			if (!u) {
 				if (!(u = plumb_arena_alloc(arena, sizeof(*u))) ||
@@ -92,7 +117,12 @@ int plumb__pg_type_functions(plumb_arena *arena, const plumb_catalog *cat, const
 			continue;
 		if (plumb__pg_refs_sql(arena, o->sql ? o->sql : o->definition, &r) < 0)
 			return -1;
-		if (plumb__pg_refs_has(&r.types, schema, name, false) && plumb_vec_push(arena, out, o))
+		if (!plumb__pg_refs_has(&r.types, schema, name, false))
+			continue;
+		bool seen = false;
+		for (size_t j = 0; j < out->n && !seen; j++)
+			seen = out->items[j] == o;
+		if (!seen && plumb_vec_push(arena, out, o))
 			return -1;
 	}
 	return 0;

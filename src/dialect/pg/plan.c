@@ -43,6 +43,8 @@ typedef struct planner {
 				     * serial column and a sequence of their own */
 	plumb_vec set_aside;        /* char *: "schema.table.constraint" of CHECKs an enum
 				     * rebuild dropped already */
+	plumb_vec set_aside_objs;   /* char *: recreated_key() of the functions, domains and
+				     * indexes an enum rebuild dropped already */
 	plumb_vec uninherited;      /* char *: column_key() of declared columns dropped so
 				     * that a parent's new column takes their place */
 	/* The changes by kind, schema and name of their from ([0]) and to ([1])
@@ -351,6 +353,12 @@ static const char *recreated_key(planner *p, const char *kind, const char *schem
 static bool is_recreated(planner *p, const char *kind, const char *schema, const char *name)
 {
 	return vec_has(&p->recreated, recreated_key(p, kind, schema, name));
+}
+
+/* Did an enum rebuild drop object kind schema.name already? */
+static bool is_set_aside(planner *p, const char *kind, const char *schema, const char *name)
+{
+	return vec_has(&p->set_aside_objs, recreated_key(p, kind, schema, name));
 }
 
 /* The base name of a function's identity "f(integer)". */
@@ -678,6 +686,15 @@ static void add_constraint(planner *p, const plumb_table *t, const plumb_constra
 			   con->name ? con->name : "?", tn);
 		break;
 	}
+}
+
+/* Did an enum rebuild drop constraint con of table t (named as in `to`)
+ * already? */
+static bool set_aside_con(planner *p, const plumb_table *t, const plumb_constraint *con)
+{
+	return con->name && vec_has(&p->set_aside, fmt(p, "%s.%s.%s",
+						       t->schema ? t->schema : "public", t->name,
+						       con->name));
 }
 
 static void drop_constraint(planner *p, const char *schema, const char *table,
@@ -1116,7 +1133,7 @@ static void alter_table(planner *p, const plumb_change *c)
 	/* constraints renamed, or dropped (FKs went earlier) */
 	for (size_t i = 0; i < d->renamed_constraints.n; i++) {
 		const plumb_constraint_change *cc = d->renamed_constraints.items[i];
-		if (constraint_same_but_name(p, cc->from, cc->to)) {
+		if (constraint_same_but_name(p, cc->from, cc->to) && !set_aside_con(p, t, cc->from)) {
 			s = emit(p, "ALTER TABLE %s RENAME CONSTRAINT %s TO %s", T, I(p, cc->from->name),
 				 I(p, cc->to->name));
 			ae(p, s, what);
@@ -1164,7 +1181,8 @@ static void alter_table(planner *p, const plumb_change *c)
 	}
 	for (size_t i = 0; i < d->renamed_constraints.n; i++) {
 		const plumb_constraint_change *cc = d->renamed_constraints.items[i];
-		if (cc->to->kind != PLUMB_CON_FOREIGN_KEY && !constraint_same_but_name(p, cc->from, cc->to))
+		if (cc->to->kind != PLUMB_CON_FOREIGN_KEY &&
+		    (!constraint_same_but_name(p, cc->from, cc->to) || set_aside_con(p, t, cc->from)))
 			add_constraint(p, t, cc->to, false);
 	}
 	for (size_t i = 0; i < d->added_constraints.n; i++) {
@@ -1222,6 +1240,7 @@ static void enum_add_value(planner *p, const char *E, const char *label, const c
 
 static const plumb_table *to_table_of(const planner *p, const plumb_table *f);
 static void drop_object(planner *p, const plumb_object *o);
+static bool index_same_but_name(const planner *p, const plumb_index *f, const plumb_index *t);
 static const char *col_after(const planner *p, const plumb_change *tc, const char *col);
 
 /* The column of `to` that column col of table tb of `from` becomes, or NULL. */
@@ -1287,8 +1306,12 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 	plumb_vec after = {0};   /* char *: statements once the type has its name */
 	plumb_vec after_on = {0}; /* char *: the table each of those locks, or "" */
 	plumb_vec rebuilt = {0}; /* const plumb_index *: indexes of `to` built again */
+	plumb_vec domains = {0}; /* plumb_object *: domains over the enum */
+	plumb_vec back = {0};    /* char *: columns of a domain set to it again */
+	plumb_vec back_on = {0}; /* char *: the table of each */
 
-	if (plumb__pg_enum_uses(p->tmp, p->from, f->schema, f->name, &uses) < 0) {
+	if (plumb__pg_type_domains(p->tmp, p->from, f->schema, f->name, &domains) < 0 ||
+	    plumb__pg_enum_uses(p->tmp, p->from, f->schema, f->name, &domains, &uses) < 0) {
 		nomem(p);
 		return;
 	}
@@ -1307,13 +1330,20 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 			continue;
 		const char *T = Q(p, tb->schema, tb->name);
 		const char *tn = dn(p, tb->schema, tb->name);
-		/* indexes naming the type: dropped unless phase 1 dropped them */
+		/* indexes naming the type: dropped unless phase 1 dropped them; one
+		 * only renamed is built under its new name */
 		for (size_t i = 0; i < use->indexes.n; i++) {
 			const plumb_index *ix = use->indexes.items[i];
-			if (find_change(p, PLUMB_OBJ_INDEX, ix->schema, ix->name, true))
+			const plumb_change *ic = find_change(p, PLUMB_OBJ_INDEX, ix->schema, ix->name,
+							     true);
+			bool renamed = ic && ic->op == PLUMB_CHANGE_ALTER && ic->renamed &&
+				       index_same_but_name(p, ic->from, ic->to);
+			if (ic && !renamed)
 				continue;
-			const plumb_index *tix = plumb_catalog_find(p->to, PLUMB_OBJ_INDEX, ix->schema,
-								    ix->name);
+			const plumb_index *tix = renamed ? ic->to
+							 : plumb_catalog_find(p->to, PLUMB_OBJ_INDEX,
+									      ix->schema, ix->name);
+			vec_add(p, &p->set_aside_objs, recreated_key(p, "index", ix->schema, ix->name));
 			s = emit(p, "DROP INDEX %s", Q(p, ix->schema, ix->name));
 			note(p, s, fmt(p, "index \"%s\" holds values of enum \"%s\": dropped, built "
 					  "again after",
@@ -1339,6 +1369,17 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 			const plumb_column *col = use->columns.items[j];
 			const char *C = I(p, col->name);
 			const char *arr = strstr(col->type, "[]");
+			if (plumb__pg_type_is_domain(col->type, &domains)) {
+				/* of a domain over the enum: back to the domain once it is
+				 * created again, unless the table's change types it anew */
+				const plumb_column *tcol = to_column_of(p, tb, col);
+				if (tcol && str_eq(tcol->type, col->type) &&
+				    (plumb_vec_push(p->tmp, &back,
+						    (void *)fmt(p, "ALTER TABLE %s ALTER COLUMN %s TYPE %s",
+								T, C, col->type)) ||
+				     plumb_vec_push(p->tmp, &back_on, (void *)tn)))
+					nomem(p);
+			}
 			if (col->default_sql) {
 				/* set again only when the schema keeps it; a new default is
 				 * the table's change to make */
@@ -1365,25 +1406,54 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 		}
 		vec_add(p, &p->touched, key(p, tb->schema, tb->name));
 	}
-	/* functions taking or returning the type: the schema's own come back */
+	/* functions taking or returning the type or a domain over it: the
+	 * schema's own come back; one the diff changes or drops is its change's
+	 * to create or not */
 	plumb_vec fns = {0};
 	if (plumb__pg_type_functions(p->tmp, p->from, f->schema, f->name, &fns) < 0)
 		nomem(p);
+	for (size_t i = 0; i < domains.n; i++) {
+		const plumb_object *d = domains.items[i];
+		if (plumb__pg_type_functions(p->tmp, p->from, d->schema, d->name, &fns) < 0)
+			nomem(p);
+	}
 	for (size_t i = 0; i < fns.n; i++) {
 		const plumb_object *fn = fns.items[i];
-		if (find_change(p, PLUMB_OBJ_FUNCTION, fn->schema, fn->name, true))
-			continue;
+		const plumb_change *fc = find_change(p, PLUMB_OBJ_FUNCTION, fn->schema, fn->name, true);
 		const plumb_object *tfn = plumb_catalog_find(p->to, PLUMB_OBJ_FUNCTION, fn->schema,
 							     fn->name);
 		drop_object(p, fn);
-		note(p, last_stmt(p), fmt(p, "its signature names enum \"%s\": dropped, created again "
-					     "after",
-					  dn(p, t->schema, t->name)));
-		if (tfn && obj_sql(tfn))
+		vec_add(p, &p->set_aside_objs, recreated_key(p, "function", fn->schema, fn->name));
+		note(p, last_stmt(p), fmt(p, "its signature names enum \"%s\": dropped%s",
+					  dn(p, t->schema, t->name),
+					  fc ? "" : ", created again after"));
+		if (!fc && tfn && obj_sql(tfn))
 			later(p, &after, &after_on, "", obj_sql(tfn));
+	}
+	/* domains over the type: dropped, and the schema's created again over
+	 * the new type (one the diff changes is created by its change) */
+	for (size_t i = domains.n; i-- > 0;) {
+		const plumb_object *d = domains.items[i];
+		bool kept = plumb_catalog_find(p->to, PLUMB_OBJ_DOMAIN, d->schema, d->name) != NULL;
+		drop_object(p, d);
+		vec_add(p, &p->set_aside_objs, recreated_key(p, "domain", d->schema, d->name));
+		note(p, last_stmt(p), fmt(p, "domain over enum \"%s\": dropped%s",
+					  dn(p, t->schema, t->name), kept ? ", created again after" : ""));
 	}
 	emit(p, "DROP TYPE %s", E);
 	emit(p, "ALTER TYPE %s RENAME TO %s", N, I(p, t->name));
+	for (size_t i = 0; i < domains.n; i++) {
+		const plumb_object *d = domains.items[i];
+		const plumb_object *td = plumb_catalog_find(p->to, PLUMB_OBJ_DOMAIN, d->schema, d->name);
+		if (td && obj_sql(td))
+			emit(p, "%s", obj_sql(td));
+	}
+	for (size_t i = 0; i < back.n; i++) {
+		s = emit(p, "%s", (const char *)back.items[i]);
+		ae(p, s, fmt(p, "table \"%s\"", (const char *)back_on.items[i]));
+		hz(p, s, PLUMB_HAZARD_REWRITES_TABLE, "rewrites table \"%s\" to check the domain",
+		   (const char *)back_on.items[i]);
+	}
 	for (size_t i = 0; i < after.n; i++) {
 		const char *on = after_on.items[i];
 		s = emit(p, "%s", (const char *)after.items[i]);
@@ -2007,6 +2077,12 @@ static void mid_change(planner *p, const plumb_change *c)
 		alter_enum(p, c);
 		return;
 	case PLUMB_OBJ_FUNCTION:
+		if (is_set_aside(p, "function", f->schema, f->name)) {
+			/* an enum rebuild dropped it: created as the schema has it */
+			create_object(p, t);
+			vec_add(p, &p->recreated, recreated_key(p, "function", t->schema, t->name));
+			return;
+		}
 		if (c->renamed)
 			rename_object(p, f, t);
 		if (c->renamed && same_after_rename(p, f, t))
@@ -2039,6 +2115,8 @@ static void mid_change(planner *p, const plumb_change *c)
 		return;
 	case PLUMB_OBJ_DOMAIN:
 	case PLUMB_OBJ_TYPE:
+		if (c->kind == PLUMB_OBJ_DOMAIN && is_set_aside(p, "domain", f->schema, f->name))
+			return; /* an enum rebuild created it again */
 		if (c->renamed) {
 			rename_object(p, f, t);
 			if (same_after_rename(p, f, t))
@@ -2166,6 +2244,8 @@ static bool view_in_to(const planner *p, const plumb_view *v)
 	return plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, v->schema, v->name) != NULL;
 }
 
+static const char *view_sql(const plumb_view *v);
+
 static void mark_touched(planner *p)
 {
 	const plumb_vec *ch = &p->diff->changes;
@@ -2216,20 +2296,51 @@ static void mark_touched(planner *p)
 		    !enum_needs_rebuild(p, c, &cur, &removed))
 			continue;
 		const plumb_object *f = c->from;
+		plumb_vec domains = {0}, fns = {0};
+		if (plumb__pg_type_domains(p->tmp, p->from, f->schema, f->name, &domains) < 0 ||
+		    plumb__pg_type_functions(p->tmp, p->from, f->schema, f->name, &fns) < 0)
+			nomem(p);
+		for (size_t k = 0; k < domains.n; k++) {
+			const plumb_object *d = domains.items[k];
+			if (plumb__pg_type_functions(p->tmp, p->from, d->schema, d->name, &fns) < 0)
+				nomem(p);
+		}
 		for (size_t k = 0; k < p->from->tables.n; k++) {
 			const plumb_table *tb = p->from->tables.items[k];
-			for (size_t j = 0; j < tb->columns.n; j++)
-				if (plumb__pg_type_names(((plumb_column *)tb->columns.items[j])->type, f->schema,
-					       f->name))
+			for (size_t j = 0; j < tb->columns.n; j++) {
+				const char *ty = ((plumb_column *)tb->columns.items[j])->type;
+				if (plumb__pg_type_names(ty, f->schema, f->name) ||
+				    plumb__pg_type_is_domain(ty, &domains))
 					vec_add(p, &p->touched, key(p, tb->schema, tb->name));
+			}
 		}
 		vec_add(p, &p->touched, key(p, f->schema, f->name));
-		/* views that name the type (a cast to it) hold it too */
+		/* the rebuild drops the domains over it and the functions of it */
+		for (size_t k = 0; k < domains.n; k++) {
+			const plumb_object *d = domains.items[k];
+			vec_add(p, &p->touched, key(p, d->schema, d->name));
+		}
+		for (size_t k = 0; k < fns.n; k++) {
+			const plumb_object *fn = fns.items[k];
+			vec_add(p, &p->touched, key(p, fn->schema, func_base(p, fn->name)));
+		}
+		/* views that name the type (a cast to it) or call a function of it
+		 * hold it too (a view's depends name only relations) */
 		for (size_t k = 0; k < p->from->views.n; k++) {
 			const plumb_view *v = p->from->views.items[k];
-			if (p->drop_view[k] ||
-			    !plumb__pg_sql_names_type(p->tmp, v->sql ? v->sql : v->definition,
-						      f->schema, f->name))
+			if (p->drop_view[k])
+				continue;
+			plumb_pg_refs r = refs_of(p, view_sql(v), true);
+			bool hit = plumb__pg_refs_has(&r.types, f->schema, f->name, false);
+			for (size_t j = 0; j < domains.n && !hit; j++) {
+				const plumb_object *d = domains.items[j];
+				hit = plumb__pg_refs_has(&r.types, d->schema, d->name, false);
+			}
+			for (size_t j = 0; j < fns.n && !hit; j++) {
+				const plumb_object *fn = fns.items[j];
+				hit = plumb__pg_refs_has(&r.funcs, fn->schema, func_base(p, fn->name), true);
+			}
+			if (!hit)
 				continue;
 			p->drop_view[k] = true;
 			vec_add(p, &p->touched, key(p, v->schema, v->name));
@@ -2819,8 +2930,8 @@ static void phase_renames(planner *p)
 		if (c->kind != PLUMB_OBJ_INDEX || c->op != PLUMB_CHANGE_ALTER || !c->renamed)
 			continue;
 		const plumb_index *f = c->from, *t = c->to;
-		if (!index_same_but_name(p, f, t))
-			continue;
+		if (!index_same_but_name(p, f, t) || is_set_aside(p, "index", f->schema, f->name))
+			continue; /* changed, or built again by an enum rebuild */
 		plumb_stmt *s = emit(p, "ALTER INDEX %s RENAME TO %s", Q(p, f->schema, f->name),
 				     I(p, t->name));
 		ae(p, s, fmt(p, "index \"%s\"", dn(p, f->schema, f->name)));
@@ -2923,6 +3034,10 @@ static void phase_late_drops(planner *p)
 		const plumb_object *o = c->from;
 		if (o->kind == PLUMB_OBJ_SEQUENCE && vec_has(&p->adopted, key(p, o->schema, o->name)))
 			continue;
+		if ((o->kind == PLUMB_OBJ_FUNCTION || o->kind == PLUMB_OBJ_DOMAIN) &&
+		    is_set_aside(p, o->kind == PLUMB_OBJ_FUNCTION ? "function" : "domain", o->schema,
+				 o->name))
+			continue; /* an enum rebuild dropped it */
 		item *it = &items[n++];
 		it->c = c;
 		if (o->kind == PLUMB_OBJ_SCHEMA)
