@@ -18,11 +18,24 @@ static const plumb_dialect *pick_dialect(const plumb_env *env, const plumb_sourc
 	return plumb__env_file_dialect(env);
 }
 
-/* The catalog of one side. A database that does not exist is an error, as
- * for pull: diff only reads, and a mistyped path is not an empty schema. */
+/* True when src is a database that does not exist yet. */
+static bool is_missing(const plumb_source *src)
+{
+	return src->kind == PLUMB_SOURCE_DATABASE && src->dialect->database_exists &&
+	       !src->dialect->database_exists(src->spec);
+}
+
+/* The catalog of one side. A database that does not exist yet (an uncreated
+ * SQLite file whose folder exists) is empty, as migrate and push would find
+ * it, and diff does not create it. */
 static int side_catalog(plumb_ctx *ctx, const plumb_env *env, const plumb_source *src,
 			const plumb_dialect *d, plumb_catalog **out)
 {
+	if (is_missing(src)) {
+		plumb_conn *conn;
+		int rc = plumb__connect_missing(ctx, src->dialect, src->spec, &conn);
+		return rc ? rc : src->dialect->introspect(ctx, conn, ctx->root, out);
+	}
 	return plumb_source_catalog(ctx, ctx->root, src, d, env->dev_url, out);
 }
 
@@ -53,9 +66,10 @@ int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, 
 		return rc;
 	if ((rc = plumb__plan_diff(ctx, &env, d, diff, &plan)) < 0)
 		return rc;
-	/* FROM a database: would the plan fail on its rows? */
+	/* FROM a database: would the plan fail on its rows? (one not created
+	 * yet has none) */
 	plumb_conn *conn;
-	if (a.dialect && !plumb_plan_is_empty(plan) &&
+	if (a.kind == PLUMB_SOURCE_DATABASE && !is_missing(&a) && !plumb_plan_is_empty(plan) &&
 	    ((rc = a.dialect->connect(ctx, ctx->root, from, &conn)) < 0 ||
 	     (rc = plumb__plan_probe(ctx, conn, plan)) < 0))
 		return rc;

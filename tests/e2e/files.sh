@@ -92,8 +92,8 @@ ok "pull of a database that does not exist is an error" \
 	eval 'rc_is 1 && err_has "database sqlite:plumb.db does not exist"'
 ok "... and creates no plumb.db" test ! -e plumb.db
 plumb diff sqlite:other.db schema.sql
-ok "diff from a SQLite database that does not exist is an error" \
-	eval 'rc_is 1 && err_has "database sqlite:other.db does not exist"'
+ok "diff from a SQLite database that does not exist reads it as empty" \
+	eval 'rc_is 0 && out_has "CREATE TABLE"'
 ok "... and creates none" test ! -e other.db
 plumb status
 ok "status reads without creating" eval 'rc_is 0 && test ! -e plumb.db'
