@@ -13,10 +13,10 @@ if [ -z "${PLUMB_PG_URL:-}" ]; then
 fi
 q() { psql -X -At -v ON_ERROR_STOP=1 -d postgres -c "$1" 2>&1; }
 eq() { [ "$1" = "$2" ]; }
-# wait_for SQL VALUE: polls until SQL gives VALUE (60 s at most)
+# wait_for SQL VALUE: polls until SQL gives VALUE (120 s at most: the machine may be loaded)
 wait_for() {
 	local i
-	for ((i = 0; i < 600; i++)); do
+	for ((i = 0; i < 1200; i++)); do
 		[ "$(q "$1")" = "$2" ] && return 0
 		sleep 0.1
 	done
@@ -72,7 +72,7 @@ psql -X -At -d postgres <hold.in >hold.out 2>&1 &
 holder=$!
 exec 7>hold.in
 echo "BEGIN; COMMENT ON ROLE plumb_block IS 'held'; SELECT 'locked';" >&7
-for ((i = 0; i < 600; i++)); do grep -q locked hold.out && break; sleep 0.1; done
+for ((i = 0; i < 1200; i++)); do grep -q locked hold.out && break; sleep 0.1; done
 echo 'CREATE TABLE t (x int);' >schema.sql
 add 0001_block "COMMENT ON ROLE plumb_block IS 'waits';\n"
 "$PLUMB" generate --url "$PLUMB_PG_URL" --dev-url "$PLUMB_PG_URL" -q >gen.out 2>&1 &
