@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "dialect/sqlite/sqlite.h"
+#include "plan/order.h"
 
 /* --- reading stored DDL (tokens and definitions from ddl.c) ------------ */
 
@@ -712,56 +713,53 @@ static bool table_rebuilt(const planner *p, const char *to_name)
 	return false;
 }
 
-/* Creates the desired views to create, each after the views it reads. */
+/* A name as the ordering engine keys it: SQLite compares names without
+ * regard to ASCII case. */
+static const char *name_key(planner *p, const char *name)
+{
+	char *k = plumb_arena_strdup(p->tmp, name);
+	for (char *c = k; c && *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	return k;
+}
+
+/* Creates the desired views to create, each after the views it reads. The
+ * names a view's SQL mentions are all the engine sees, a superset of what
+ * it reads, so they are soft needs: in a cycle (which SQLite could not have
+ * built) creation order stands. */
 static int create_views(planner *p)
 {
 	const plumb_vec *views = &p->to->views;
-	bool *want = plumb_arena_alloc(p->tmp, (views->n + 1) * sizeof(bool));
-	plumb_vec *ids = plumb_arena_alloc(p->tmp, (views->n + 1) * sizeof(plumb_vec));
-	size_t left = 0;
+	plumb_order *o = plumb_order_new(p->tmp);
+	plumb_vec ids = {0}, sorted = {0};
 	int rc = 0;
 
-	if (!want || !ids) {
-		rc = plumb_error_nomem(p->ctx);
-		goto done;
-	}
+	if (!o)
+		goto nomem;
 	for (size_t i = 0; i < views->n; i++) {
 		const plumb_view *v = views->items[i];
-		want[i] = !plumb_catalog_find_view(p->from, v->name) || view_dropped(p, v->name);
-		left += want[i];
-		if (want[i] && (rc = collect_ids(p, v->sql, &v->depends, NULL, &ids[i])))
+		if (plumb_catalog_find_view(p->from, v->name) && !view_dropped(p, v->name))
+			continue;
+		ids.n = 0;
+		if ((rc = collect_ids(p, v->sql, &v->depends, NULL, &ids)))
 			goto done;
+		long step = plumb_order_add(o, v->name, (void *)v);
+		const char *k = name_key(p, v->name);
+		if (step < 0 || !k || plumb_order_provides(o, step, k))
+			goto nomem;
+		for (size_t j = 0; j < ids.n; j++)
+			if (!(k = name_key(p, ids.items[j])) || plumb_order_needs(o, step, k, true))
+				goto nomem;
 	}
-	while (left) {
-		bool progressed = false;
-		for (size_t i = 0; i < views->n; i++) {
-			const plumb_view *v = views->items[i];
-			bool ready = want[i];
-			for (size_t j = 0; ready && j < views->n; j++) {
-				const plumb_view *w = views->items[j];
-				if (j != i && want[j] && vec_has_ci(&ids[i], w->name))
-					ready = false;
-			}
-			if (!ready)
-				continue;
-			if ((rc = plumb_plan_add(p->ctx, p->plan, v->sql, NULL)))
-				goto done;
-			want[i] = false;
-			left--;
-			progressed = true;
-		}
-		/* A cycle (or a self-reference): keep creation order. */
-		for (size_t i = 0; !progressed && i < views->n; i++) {
-			if (!want[i])
-				continue;
-			if ((rc = plumb_plan_add(p->ctx, p->plan,
-						 ((const plumb_view *)views->items[i])->sql, NULL)))
-				goto done;
-			want[i] = false;
-			left--;
-			progressed = true;
-		}
-	}
+	if ((rc = plumb_order_sort(p->ctx, o, PLUMB_ORDER_FORWARD, &sorted)))
+		goto done;
+	for (size_t i = 0; i < sorted.n; i++)
+		if ((rc = plumb_plan_add(p->ctx, p->plan, ((const plumb_view *)sorted.items[i])->sql,
+					 NULL)))
+			goto done;
+	goto done;
+nomem:
+	rc = plumb_error_nomem(p->ctx);
 done:
 	return rc;
 }
