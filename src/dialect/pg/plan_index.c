@@ -1,0 +1,136 @@
+/*
+ * The planner's statements for indexes: CREATE INDEX (CONCURRENTLY online),
+ * DROP INDEX, whether an index only changed its name, and the phase that
+ * creates the indexes of tables or of materialized views. It does not rename
+ * indexes (plan.c's phase_renames).
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "dialect/pg/plan_int.h"
+
+/* --- indexes ------------------------------------------------------------ */
+
+static const char *concurrently(planner *p, const char *sql)
+{
+	static const char *const heads[] = {"CREATE UNIQUE INDEX ", "CREATE INDEX "};
+	for (size_t i = 0; i < 2; i++) {
+		size_t n = strlen(heads[i]);
+		if (strncasecmp(sql, heads[i], n) == 0 && strncasecmp(sql + n, "CONCURRENTLY", 12) != 0)
+			return plumb__pgp_fmt(p, "%.*sCONCURRENTLY %s", (int)n, sql, sql + n);
+	}
+	return NULL;
+}
+
+static bool rel_partitioned(const planner *p, const char *schema, const char *name)
+{
+	const plumb_table *t = plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, schema, name);
+	const plumb_table *f = plumb_catalog_find(p->from, PLUMB_OBJ_TABLE, schema, name);
+	return (t && t->partition_by) || (f && f->partition_by);
+}
+
+static void create_index(planner *p, const plumb_index *ix)
+{
+	const char *sql = ix->sql ? ix->sql : ix->definition;
+	const char *tn = plumb__pgp_dn(p, ix->schema, ix->table);
+	bool fresh = plumb__pgp_table_is_new(p, ix->schema, ix->table);
+	plumb_stmt *s;
+	if (!sql) {
+		if (!p->rc)
+			p->rc = plumb_error_set(p->ctx, PLUMB_ERROR,
+						"could not create index \"%s\": no definition", ix->name);
+		return;
+	}
+	const char *conc = p->online && !fresh && !rel_partitioned(p, ix->schema, ix->table)
+				   ? concurrently(p, sql)
+				   : NULL;
+	if (conc) {
+		s = plumb__pgp_emit(p, "%s", conc);
+		if (s)
+			s->no_transaction = true;
+		plumb__pgp_note(
+			p, s,
+			"online: build the index without blocking writes (outside a transaction)");
+	} else {
+		s = plumb__pgp_emit(p, "%s", sql);
+	}
+	if (!fresh)
+		plumb__pgp_hz(p, s, PLUMB_HAZARD_INDEX_BUILD, "builds index \"%s\" on \"%s\"%s",
+			      ix->name, tn, conc ? "" : ", blocking writes meanwhile");
+}
+
+void plumb__pgp_drop_index(planner *p, const plumb_index *ix)
+{
+	bool conc = p->online && !rel_partitioned(p, ix->schema, ix->table);
+	plumb_stmt *s = plumb__pgp_emit(p, "DROP INDEX %s%s", conc ? "CONCURRENTLY " : "",
+					plumb__pgp_Q(p, ix->schema, ix->name));
+	if (conc) {
+		if (s)
+			s->no_transaction = true;
+		plumb__pgp_note(
+			p, s,
+			"online: drop the index without blocking reads and writes (outside a "
+			"transaction)");
+	} else {
+		plumb__pgp_ae(p, s,
+			      plumb__pgp_fmt(p, "table \"%s\"",
+					     plumb__pgp_dn(p, ix->schema, ix->table)));
+	}
+	if (ix->invalid && s)
+		plumb__pgp_note(
+			p, s,
+			plumb__pgp_fmt(
+				p,
+				"index \"%s\" is invalid (an interrupted CREATE INDEX "
+				"CONCURRENTLY): dropped, and built again when the schema has it%s%s",
+				plumb__pgp_dn(p, ix->schema, ix->name), s->comment ? "\n" : "",
+				s->comment ? s->comment : ""));
+}
+
+/* The name a column of table (schema, table) of `from` has in `to`. */
+const char *plumb__pgp_col_after(const planner *p, const plumb_change *tc, const char *col)
+{
+	for (size_t i = 0; tc && tc->delta && i < tc->delta->renamed_columns.n; i++) {
+		const plumb_column_change *cc = tc->delta->renamed_columns.items[i];
+		if (plumb__pgp_str_eq(cc->from->name, col))
+			return cc->to->name;
+	}
+	(void)p;
+	return col;
+}
+
+/* Equal once the renames of their table and its columns are applied. */
+bool plumb__pgp_index_same_but_name(const planner *p, const plumb_index *f, const plumb_index *t)
+{
+	const plumb_change *tc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, f->schema, f->table,
+							true);
+	const char *table = tc && tc->to ? plumb_object_name(tc->to) : f->table;
+	if (f->invalid || f->unique != t->unique || !plumb__pgp_str_eq(table, t->table) ||
+	    !plumb__pgp_str_eq(f->where_sql, t->where_sql) || f->keys.n != t->keys.n || !f->keys.n)
+		return false;
+	for (size_t i = 0; i < f->keys.n; i++)
+		if (!plumb__pgp_str_eq(plumb__pgp_col_after(p, tc, f->keys.items[i]),
+				       t->keys.items[i]))
+			return false;
+	return true;
+}
+
+/* Indexes of tables (on_views false), or of materialized views, which are
+ * created later. */
+void plumb__pgp_phase_indexes(planner *p, bool on_views)
+{
+	for (size_t i = 0; i < p->to->indexes.n; i++) {
+		const plumb_index *ix = p->to->indexes.items[i];
+		if (on_views != (plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, ix->schema, ix->table) != NULL))
+			continue;
+		const plumb_change *c = plumb__pgp_find_change(p, PLUMB_OBJ_INDEX, ix->schema,
+							       ix->name, false);
+		bool want = c && !(c->op == PLUMB_CHANGE_ALTER && c->renamed &&
+				   plumb__pgp_index_same_but_name(p, c->from, c->to));
+		if (!c && (plumb__pgp_is_recreated(p, "table", ix->schema, ix->table) ||
+			   plumb__pgp_is_recreated(p, "view", ix->schema, ix->table)))
+			want = true;
+		if (want)
+			create_index(p, ix);
+	}
+}

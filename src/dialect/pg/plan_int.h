@@ -1,0 +1,163 @@
+/*
+ * Private to the PostgreSQL planner (plan.c and plan_*.c): the planner's
+ * state and the functions its files share. Nothing outside the planner
+ * includes it; the planner's entry is plumb__pg_plan in pg.h.
+ */
+#ifndef PLUMB_DIALECT_PG_PLAN_INT_H
+#define PLUMB_DIALECT_PG_PLAN_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dialect/pg/canon_int.h"
+#include "dialect/pg/enumuse.h"
+#include "dialect/pg/pg.h"
+#include "dialect/pg/refs.h"
+
+typedef struct planner {
+	plumb_ctx *ctx;
+	plumb_arena *tmp;           /* scratch, freed at the end */
+	const plumb_diff *diff;
+	const plumb_catalog *from, *to;
+	plumb_plan *plan;
+	bool online;
+	int rc;                     /* first failure; sticky */
+	plumb_vec touched;          /* char *: "schema.name" keys whose readers must go */
+	plumb_vec recreated;        /* char *: "kind:schema.name" dropped and created again */
+	plumb_vec new_rels;         /* char *: "schema.name" of tables created in this plan */
+	bool *drop_view;            /* per from->views */
+	bool *drop_trigger;         /* per from->triggers */
+	bool *drop_policy;          /* per from->objects (policies) */
+	plumb_vec forced_fks;       /* plumb_constraint * of from: dropped and added again */
+	plumb_vec forced_fk_tables; /* plumb_table * of from, beside forced_fks */
+	plumb_vec enum_adds;        /* plumb_stmt *: ALTER TYPE ... ADD VALUE */
+	plumb_vec enum_add_labels;  /* char *: the label each one adds */
+	plumb_vec owned_by;         /* char *: ALTER SEQUENCE ... OWNED BY, once tables exist */
+	plumb_vec late_functions;   /* plumb_change *: functions created with the views */
+	plumb_vec adopted;          /* char *: "schema.name" of sequences passed between a
+				     * serial column and a sequence of their own */
+	plumb_vec set_aside;        /* char *: "schema.table.constraint" of CHECKs an enum
+				     * rebuild dropped already */
+	plumb_vec set_aside_objs;   /* char *: recreated_key() of the functions, domains and
+				     * indexes an enum rebuild dropped already */
+	plumb_vec uninherited;      /* char *: column_key() of declared columns dropped so
+				     * that a parent's new column takes their place */
+	/* The changes by kind, schema and name of their from ([0]) and to ([1])
+	 * objects: bucket heads and chains of 1 + change index, 0 ending. */
+	size_t change_mask;
+	size_t *change_head[2], *change_next[2];
+	plumb_vec kinds[2][PLUMB_OBJ_KIND_COUNT]; /* objects of from [0] and to [1] by kind: a
+						   * catalog may hold thousands of grants */
+} planner;
+
+/* plan_util.c */
+bool plumb__pgp_str_eq(const char *a, const char *b);
+void plumb__pgp_nomem(planner *p);
+char *plumb__pgp_fmt(planner *p, const char *f, ...)
+	__attribute__((format(printf, 2, 3)));
+const char *plumb__pgp_Q(planner *p, const char *schema, const char *name);
+const char *plumb__pgp_I(planner *p, const char *name);
+const char *plumb__pgp_L(planner *p, const char *text);
+const char *plumb__pgp_key(planner *p, const char *schema, const char *name);
+const char *plumb__pgp_dn(planner *p, const char *schema, const char *name);
+bool plumb__pgp_vec_has(const plumb_vec *v, const char *s);
+void plumb__pgp_vec_add(planner *p, plumb_vec *v, const char *s);
+plumb_stmt *plumb__pgp_emit(planner *p, const char *f, ...)
+	__attribute__((format(printf, 2, 3)));
+void plumb__pgp_hz(planner *p, plumb_stmt *s, plumb_hazard_kind k, const char *f, ...)
+	__attribute__((format(printf, 4, 5)));
+void plumb__pgp_note(planner *p, plumb_stmt *s, const char *text);
+plumb_stmt *plumb__pgp_last_stmt(planner *p);
+void plumb__pgp_ae(planner *p, plumb_stmt *s, const char *what);
+void plumb__pgp_split_qname(planner *p, const char *s, const char **schema, const char **name);
+int plumb__pgp_index_changes(planner *p);
+const plumb_change *plumb__pgp_find_change(const planner *p, plumb_obj_kind kind,
+					   const char *schema, const char *name, bool by_from);
+const void *plumb__pgp_find_on(const plumb_catalog *cat, plumb_obj_kind kind, const char *schema,
+			       const char *name, const char *table);
+bool plumb__pgp_changes_on(const planner *p, plumb_obj_kind kind, const char *schema,
+			   const char *name, const char *table);
+bool plumb__pgp_table_is_new(const planner *p, const char *schema, const char *name);
+const char *plumb__pgp_recreated_key(planner *p, const char *kind, const char *schema,
+				     const char *name);
+bool plumb__pgp_is_recreated(planner *p, const char *kind, const char *schema, const char *name);
+bool plumb__pgp_is_set_aside(planner *p, const char *kind, const char *schema, const char *name);
+const char *plumb__pgp_func_base(planner *p, const char *name);
+const char *plumb__pgp_func_sig(planner *p, const plumb_object *o);
+const char *plumb__pgp_obj_sql(const plumb_object *o);
+const char *plumb__pgp_default_sql(const plumb_column *c);
+const char *plumb__pgp_constraint_sql(planner *p, const plumb_constraint *c);
+const char *plumb__pgp_column_sql(planner *p, const plumb_column *c);
+bool plumb__pgp_is_procedure(const plumb_object *o);
+const plumb_vec *plumb__pgp_objects(const planner *p, const plumb_catalog *cat,
+				    plumb_obj_kind kind);
+const plumb_object *plumb__pgp_find_type_object(const planner *p, const plumb_catalog *cat,
+						const char *coltype);
+const plumb_object *plumb__pgp_find_collation(const planner *p, const plumb_catalog *cat,
+					      const char *coll);
+plumb_pg_refs plumb__pgp_refs_of(planner *p, const char *text, bool sql);
+
+/* plan_type.c */
+const char *plumb__pgp_serial_base(const char *type);
+const char *plumb__pgp_real_type(const char *type);
+void plumb__pgp_type_change(planner *p, const char *f, const char *t, bool *rewrite, bool *narrows);
+bool plumb__pgp_is_enum_type(const planner *p, const char *type);
+bool plumb__pgp_default_volatile(planner *p, const char *expr);
+
+/* plan_table.c */
+void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_constraint *con,
+			       bool is_new);
+void plumb__pgp_drop_constraint(planner *p, const char *schema, const char *table,
+				const plumb_constraint *con);
+bool plumb__pgp_inherited_constraint(planner *p, const plumb_catalog *cat, const plumb_table *t,
+				     const plumb_constraint *con);
+void plumb__pgp_create_table(planner *p, const plumb_table *t);
+plumb_stmt *plumb__pgp_drop_table(planner *p, const plumb_table *t, const char *why);
+bool plumb__pgp_partitioning_changed(const plumb_table *f, const plumb_table *t);
+bool plumb__pgp_parent_changes_column(planner *p, const plumb_table *t, const char *col, bool add);
+const char *plumb__pgp_column_key(planner *p, const plumb_table *tb, const char *col);
+bool plumb__pgp_constraint_same_but_name(planner *p, const plumb_constraint *f,
+					 const plumb_constraint *t);
+void plumb__pgp_alter_table(planner *p, const plumb_change *c);
+
+/* plan_enum.c */
+bool plumb__pgp_enum_needs_rebuild(planner *p, const plumb_change *c, plumb_vec *cur,
+				   plumb_vec *removed);
+void plumb__pgp_alter_enum(planner *p, const plumb_change *c);
+void plumb__pgp_create_enum(planner *p, const plumb_object *o);
+void plumb__pgp_mark_enum_adds(planner *p);
+
+/* plan_object.c */
+void plumb__pgp_create_object(planner *p, const plumb_object *o);
+void plumb__pgp_drop_object(planner *p, const plumb_object *o);
+void plumb__pgp_mid_change(planner *p, const plumb_change *c);
+
+/* plan_order.c */
+void plumb__pgp_plan_mid(planner *p);
+void plumb__pgp_create_views(planner *p);
+void plumb__pgp_phase_late_drops(planner *p);
+
+bool plumb__pgp_drop_views(planner *p);
+
+/* plan_view.c */
+bool plumb__pgp_view_in_to(const planner *p, const plumb_view *v);
+void plumb__pgp_mark_touched(planner *p);
+void plumb__pgp_mark_adopted(planner *p);
+void plumb__pgp_mark_forced_fks(planner *p);
+const plumb_table *plumb__pgp_to_table_of(const planner *p, const plumb_table *f);
+const char *plumb__pgp_view_sql(const plumb_view *v);
+bool plumb__pgp_view_created(planner *p, const char *k);
+void plumb__pgp_create_view_or_function(planner *p, const plumb_change *c);
+
+/* plan_index.c */
+void plumb__pgp_drop_index(planner *p, const plumb_index *ix);
+const char *plumb__pgp_col_after(const planner *p, const plumb_change *tc, const char *col);
+bool plumb__pgp_index_same_but_name(const planner *p, const plumb_index *f, const plumb_index *t);
+void plumb__pgp_phase_indexes(planner *p, bool on_views);
+
+/* plan_acl.c */
+void plumb__pgp_phase_triggers_policies(planner *p);
+void plumb__pgp_phase_comments(planner *p);
+void plumb__pgp_phase_grants(planner *p);
+
+#endif

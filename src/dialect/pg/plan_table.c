@@ -1,0 +1,670 @@
+/*
+ * The planner's statements for tables: CREATE TABLE, DROP TABLE, and ALTER
+ * TABLE for columns (added, changed, renamed, dropped) and constraints, with
+ * the hazards each brings. It does not order tables among other objects
+ * (plan_order.c) nor handle their indexes (plan_index.c).
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "dialect/pg/plan_int.h"
+
+/* --- constraints -------------------------------------------------------- */
+
+void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_constraint *con,
+			       bool is_new)
+{
+	const char *T = plumb__pgp_Q(p, t->schema, t->name);
+	const char *tn = plumb__pgp_dn(p, t->schema, t->name);
+	bool partitioned = t->partition_by != NULL;
+	bool online = p->online && !is_new && con->name &&
+		      (con->kind == PLUMB_CON_CHECK ||
+		       (con->kind == PLUMB_CON_FOREIGN_KEY && !partitioned && !t->partition_of));
+	plumb_stmt *s;
+
+	if (online) {
+		s = plumb__pgp_emit(p, "ALTER TABLE %s ADD %s NOT VALID", T,
+				    plumb__pgp_constraint_sql(p, con));
+		plumb__pgp_note(
+			p, s,
+			con->kind == PLUMB_CON_CHECK
+				? "online: add the check NOT VALID (no scan under the lock), validate next"
+				: "online: add the foreign key NOT VALID (no scan under the lock), "
+				  "validate next");
+		if (con->kind == PLUMB_CON_CHECK)
+			plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\" (briefly)", tn));
+		s = plumb__pgp_emit(p, "ALTER TABLE %s VALIDATE CONSTRAINT %s", T,
+				    plumb__pgp_I(p, con->name));
+		plumb__pgp_note(
+			p, s,
+			"online: validate under SHARE UPDATE EXCLUSIVE; writers keep running");
+		plumb__pgp_hz(p, s, PLUMB_HAZARD_VALIDATES,
+			      "scans table \"%s\" to validate constraint \"%s\"", tn, con->name);
+		return;
+	}
+	s = plumb__pgp_emit(p, "ALTER TABLE %s ADD %s", T, plumb__pgp_constraint_sql(p, con));
+	switch (con->kind) {
+	case PLUMB_CON_FOREIGN_KEY:
+		/* SHARE ROW EXCLUSIVE on both tables, not ACCESS EXCLUSIVE */
+		if (!is_new)
+			plumb__pgp_hz(
+				p, s, PLUMB_HAZARD_VALIDATES,
+				"scans table \"%s\" to check the foreign key; blocks writes to it and to "
+				"\"%s\" meanwhile",
+				tn, con->ref_table ? con->ref_table : "?");
+		break;
+	case PLUMB_CON_CHECK:
+		plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", tn));
+		if (!is_new)
+			plumb__pgp_hz(p, s, PLUMB_HAZARD_VALIDATES,
+				      "scans table \"%s\" to check every row", tn);
+		break;
+	case PLUMB_CON_PRIMARY_KEY:
+	case PLUMB_CON_UNIQUE:
+	case PLUMB_CON_EXCLUDE:
+		plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", tn));
+		if (!is_new)
+			plumb__pgp_hz(p, s, PLUMB_HAZARD_INDEX_BUILD,
+				      "builds the index of constraint \"%s\" on \"%s\"",
+				      con->name ? con->name : "?", tn);
+		break;
+	}
+}
+
+/* Did an enum rebuild drop constraint con of table t (named as in `to`)
+ * already? */
+static bool set_aside_con(planner *p, const plumb_table *t, const plumb_constraint *con)
+{
+	return con->name &&
+	       plumb__pgp_vec_has(&p->set_aside,
+				  plumb__pgp_fmt(p, "%s.%s.%s", t->schema ? t->schema : "public",
+						 t->name, con->name));
+}
+
+void plumb__pgp_drop_constraint(planner *p, const char *schema, const char *table,
+				const plumb_constraint *con)
+{
+	if (!con->name) {
+		if (!p->rc)
+			p->rc = plumb_error_set(p->ctx, PLUMB_ERROR,
+						"could not drop an unnamed constraint of table \"%s\"",
+						table);
+		return;
+	}
+	if (plumb__pgp_vec_has(&p->set_aside,
+			       plumb__pgp_fmt(p, "%s.%s.%s", schema ? schema : "public", table,
+					      con->name)))
+		return; /* an enum rebuild dropped it */
+	plumb_stmt *s = plumb__pgp_emit(p, "ALTER TABLE %s DROP CONSTRAINT %s",
+					plumb__pgp_Q(p, schema, table), plumb__pgp_I(p, con->name));
+	plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", plumb__pgp_dn(p, schema, table)));
+}
+
+/* Is constraint con of a partition also its parent's (inherited)? */
+bool plumb__pgp_inherited_constraint(planner *p, const plumb_catalog *cat, const plumb_table *t,
+				     const plumb_constraint *con)
+{
+	const char *ps, *pn;
+	if (!t->partition_of)
+		return false;
+	plumb__pgp_split_qname(p, t->partition_of, &ps, &pn);
+	const plumb_table *parent = plumb_catalog_find(cat, PLUMB_OBJ_TABLE, ps, pn);
+	if (!parent)
+		return false;
+	for (size_t i = 0; i < parent->constraints.n; i++) {
+		const plumb_constraint *pc = parent->constraints.items[i];
+		if (pc->kind != con->kind || pc->n_columns != con->n_columns ||
+		    !plumb__pgp_str_eq(pc->check_sql, con->check_sql))
+			continue;
+		bool same = true;
+		for (size_t j = 0; j < con->n_columns && same; j++)
+			same = plumb__pgp_str_eq(pc->columns[j], con->columns[j]);
+		if (same)
+			return true;
+	}
+	return plumb__pgp_inherited_constraint(p, cat, parent, con);
+}
+
+/* --- tables ---------------------------------------------------------- */
+
+void plumb__pgp_create_table(planner *p, const plumb_table *t)
+{
+	const char *T = plumb__pgp_Q(p, t->schema, t->name);
+	plumb_buf b;
+	plumb_buf_init(&b, p->tmp, 0);
+	plumb_buf_printf(&b, "CREATE %sTABLE %s", t->unlogged ? "UNLOGGED " : "", T);
+	if (t->partition_of) {
+		const char *ps, *pn;
+		plumb__pgp_split_qname(p, t->partition_of, &ps, &pn);
+		plumb_buf_printf(&b, " PARTITION OF %s %s", plumb__pgp_Q(p, ps, pn),
+				 t->partition_bound ? t->partition_bound : "DEFAULT");
+	} else {
+		size_t n = 0;
+		plumb_buf_puts(&b, " (");
+		for (size_t i = 0; i < t->columns.n; i++) {
+			const plumb_column *c = t->columns.items[i];
+			if (!c->inherited || !t->inherits.n)
+				plumb_buf_printf(&b, "%s\n    %s", n++ ? "," : "",
+						 plumb__pgp_column_sql(p, c));
+		}
+		for (size_t i = 0; i < t->constraints.n; i++) {
+			const plumb_constraint *c = t->constraints.items[i];
+			if (c->kind == PLUMB_CON_FOREIGN_KEY)
+				continue;
+			plumb_buf_printf(&b, "%s\n    %s", n++ ? "," : "",
+					 plumb__pgp_constraint_sql(p, c));
+		}
+		plumb_buf_puts(&b, n ? "\n)" : ")");
+		for (size_t i = 0; i < t->inherits.n; i++) {
+			const char *ps, *pn;
+			plumb__pgp_split_qname(p, t->inherits.items[i], &ps, &pn);
+			plumb_buf_printf(&b, "%s%s", i ? ", " : " INHERITS (",
+					 plumb__pgp_Q(p, ps, pn));
+		}
+		if (t->inherits.n)
+			plumb_buf_putc(&b, ')');
+	}
+	if (t->partition_by)
+		plumb_buf_printf(&b, " PARTITION BY %s", t->partition_by);
+	if (b.failed) {
+		plumb__pgp_nomem(p);
+		return;
+	}
+	plumb__pgp_emit(p, "%s", plumb_buf_str(&b));
+	if (t->partition_of)
+		for (size_t i = 0; i < t->constraints.n; i++) {
+			const plumb_constraint *c = t->constraints.items[i];
+			if (c->kind != PLUMB_CON_FOREIGN_KEY &&
+			    !plumb__pgp_inherited_constraint(p, p->to, t, c))
+				plumb__pgp_add_constraint(p, t, c, true);
+		}
+	if (t->rls_enabled)
+		plumb__pgp_emit(p, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY", T);
+	if (t->rls_forced)
+		plumb__pgp_emit(p, "ALTER TABLE %s FORCE ROW LEVEL SECURITY", T);
+	plumb__pgp_vec_add(p, &p->new_rels, plumb__pgp_key(p, t->schema, t->name));
+}
+
+plumb_stmt *plumb__pgp_drop_table(planner *p, const plumb_table *t, const char *why)
+{
+	plumb_stmt *s = plumb__pgp_emit(p, "DROP TABLE %s", plumb__pgp_Q(p, t->schema, t->name));
+	plumb__pgp_note(p, s, why);
+	plumb__pgp_hz(p, s, PLUMB_HAZARD_DELETES_DATA, "drops table \"%s\" and its rows",
+		      plumb__pgp_dn(p, t->schema, t->name));
+	plumb__pgp_ae(p, s,
+		      plumb__pgp_fmt(p, "table \"%s\"", plumb__pgp_dn(p, t->schema, t->name)));
+	return s;
+}
+
+bool plumb__pgp_partitioning_changed(const plumb_table *f, const plumb_table *t)
+{
+	return !plumb__pgp_str_eq(f->partition_by, t->partition_by) ||
+	       !plumb__pgp_str_eq(f->partition_of, t->partition_of) ||
+	       !plumb__pgp_str_eq(f->partition_bound, t->partition_bound);
+}
+
+static const char *serial_seq(planner *p, const char *schema, const char *table,
+			      const char *col)
+{
+	return plumb__pgp_Q(p, schema, plumb__pgp_fmt(p, "%s_%s_seq", table, col));
+}
+
+/* Does the table have a parent (partition or INHERITS)? */
+static bool has_parent(const plumb_table *t)
+{
+	return t->partition_of || t->inherits.n;
+}
+
+/* Does the plan add (add true) or drop column col to or from a parent of
+ * table t (of `to` for add, of `from` for drop)? */
+bool plumb__pgp_parent_changes_column(planner *p, const plumb_table *t, const char *col, bool add)
+{
+	const char *parents[1] = {t->partition_of};
+	size_t n = t->partition_of ? 1 : 0;
+	for (size_t i = 0; i < n + t->inherits.n; i++) {
+		const char *ps, *pn;
+		plumb__pgp_split_qname(p, i < n ? parents[i] : t->inherits.items[i - n], &ps, &pn);
+		const plumb_change *c = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, ps, pn, !add);
+		const plumb_vec *v = !c || !c->delta ? NULL
+				     : add	       ? &c->delta->added_columns
+						       : &c->delta->dropped_columns;
+		for (size_t j = 0; v && j < v->n; j++)
+			if (plumb__pgp_str_eq(((const plumb_column *)v->items[j])->name, col))
+				return true;
+	}
+	return false;
+}
+
+const char *plumb__pgp_column_key(planner *p, const plumb_table *tb, const char *col)
+{
+	return plumb__pgp_fmt(p, "column:%s.%s", plumb__pgp_key(p, tb->schema, tb->name), col);
+}
+
+/* Sets the probe of the hazard added last to s. */
+static void probe(planner *p, plumb_stmt *s, const char *sql)
+{
+	int rc;
+	if (!p->rc && sql && (rc = plumb_stmt_set_probe(p->ctx, p->plan, s, sql)) < 0)
+		p->rc = rc;
+}
+
+/* The name table tb of `to` has in the database now (before renames). */
+static const char *table_now(planner *p, const plumb_table *tb)
+{
+	const plumb_change *c = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name,
+						       false);
+	const plumb_table *f = c && c->from ? c->from : tb;
+	return plumb__pgp_Q(p, f->schema, f->name);
+}
+
+/* needs-backfill: a NOT NULL column added without a default fails on a
+ * table with rows; SET NOT NULL fails on NULLs. The probe asks the live
+ * database (from: the column's name there now, NULL for a new column). */
+static void hz_backfill(planner *p, plumb_stmt *s, const plumb_table *tb, const char *from,
+			const char *col)
+{
+	const char *tn = plumb__pgp_dn(p, tb->schema, tb->name);
+	if (!s || plumb__pgp_table_is_new(p, tb->schema, tb->name))
+		return;
+	if (!from) {
+		plumb__pgp_hz(
+			p, s, PLUMB_HAZARD_NEEDS_BACKFILL,
+			"adds column \"%s\".\"%s\" NOT NULL without a default: fails if \"%s\" has "
+			"rows; give it a DEFAULT, or add it nullable, fill it, then SET NOT NULL",
+			tn, col, tn);
+		probe(p, s,
+		      plumb__pgp_fmt(p, "SELECT EXISTS (SELECT 1 FROM %s)", table_now(p, tb)));
+		return;
+	}
+	plumb__pgp_hz(
+		p, s, PLUMB_HAZARD_NEEDS_BACKFILL,
+		"sets column \"%s\".\"%s\" NOT NULL: fails if it holds NULLs; fill them first "
+		"(UPDATE ... WHERE \"%s\" IS NULL)",
+		tn, col, col);
+	probe(p, s,
+	      plumb__pgp_fmt(p, "SELECT EXISTS (SELECT 1 FROM %s WHERE %s IS NULL)",
+			     table_now(p, tb), plumb__pgp_I(p, from)));
+}
+
+/* Turns column f into column t (same name after any rename) of table tb. */
+static void alter_column(planner *p, const plumb_table *tb, const plumb_column *f,
+			 const plumb_column *t)
+{
+	plumb_column fc;
+	if (f->inherited && !t->inherited) {
+		const plumb_change *tc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, tb->schema,
+								tb->name, false);
+		if (tc && plumb__pgp_parent_changes_column(p, tc->from, t->name, false)) {
+			/* the parent's DROP COLUMN takes it: declared here anew */
+			plumb_stmt *s = plumb__pgp_emit(p, "ALTER TABLE %s ADD COLUMN %s",
+							plumb__pgp_Q(p, tb->schema, tb->name),
+							t->definition);
+			plumb__pgp_ae(p, s,
+				      plumb__pgp_fmt(p, "table \"%s\"",
+						     plumb__pgp_dn(p, tb->schema, tb->name)));
+			return;
+		}
+	}
+	if (!f->inherited && t->inherited &&
+	    plumb__pgp_vec_has(&p->uninherited, plumb__pgp_column_key(p, tb, t->name)))
+		return; /* dropped before the parent adds it */
+	if ((f->inherited || t->inherited) && has_parent(tb)) {
+		/* the parent's ALTER TABLE changes the type of an inherited
+		 * column; defaults and NOT NULL may still differ here */
+		fc = *f;
+		fc.type = t->type;
+		fc.collation = t->collation;
+		fc.generated_sql = t->generated_sql;
+		fc.identity = t->identity;
+		fc.identity_options = t->identity_options;
+		f = &fc;
+	}
+	const char *T = plumb__pgp_Q(p, tb->schema, tb->name);
+	const char *tn = plumb__pgp_dn(p, tb->schema, tb->name);
+	const char *C = plumb__pgp_I(p, t->name);
+	const char *what = plumb__pgp_fmt(p, "table \"%s\"", tn);
+	plumb_stmt *s;
+	const char *ftype = plumb__pgp_real_type(f->type), *ttype = plumb__pgp_real_type(t->type);
+	const char *fdef = f->default_sql, *tdef = t->default_sql;
+	bool fserial = plumb__pgp_serial_base(f->type) != NULL,
+	     tserial = plumb__pgp_serial_base(t->type) != NULL;
+	bool default_gone = false;
+
+	/* Generated columns: an expression cannot be changed in place. */
+	if (!plumb__pgp_str_eq(f->generated_sql, t->generated_sql)) {
+		if (f->generated_sql && !t->generated_sql) {
+			s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s DROP EXPRESSION", T,
+					    C);
+			plumb__pgp_ae(p, s, what);
+		} else {
+			s = plumb__pgp_emit(p, "ALTER TABLE %s DROP COLUMN %s", T, C);
+			plumb__pgp_note(
+				p, s,
+				"a generation expression cannot be changed: drop and add the column");
+			plumb__pgp_ae(p, s, what);
+			if (!f->generated_sql)
+				plumb__pgp_hz(
+					p, s, PLUMB_HAZARD_DELETES_DATA,
+					"drops the values of column \"%s\".\"%s\" (it becomes generated)",
+					tn, t->name);
+			s = plumb__pgp_emit(p, "ALTER TABLE %s ADD COLUMN %s", T,
+					    plumb__pgp_column_sql(p, t));
+			plumb__pgp_ae(p, s, what);
+			plumb__pgp_hz(p, s, PLUMB_HAZARD_REWRITES_TABLE,
+				      "computes column \"%s\".\"%s\" for every row of \"%s\"", tn,
+				      t->name, tn);
+			plumb__pgp_vec_add(p, &p->recreated,
+					   plumb__pgp_fmt(p, "column:%s.%s",
+							  plumb__pgp_key(p, tb->schema, tb->name),
+							  t->name));
+			return;
+		}
+	}
+	/* Identity first goes, so the rest may change. */
+	bool id_opts = !plumb__pgp_str_eq(f->identity_options, t->identity_options);
+	if (f->identity && (!t->identity || id_opts)) {
+		s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s DROP IDENTITY", T, C);
+		plumb__pgp_ae(p, s, what);
+	}
+	if (fserial && !tserial) {
+		const char *seqname = plumb__pgp_fmt(p, "%s_%s_seq", tb->name, f->name);
+		s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT", T, C);
+		plumb__pgp_ae(p, s, what);
+		if (plumb__pgp_vec_has(&p->adopted, plumb__pgp_key(p, tb->schema, seqname)))
+			plumb__pgp_emit(p, "ALTER SEQUENCE %s OWNED BY NONE",
+					plumb__pgp_Q(p, tb->schema, seqname));
+		else
+			plumb__pgp_emit(p, "DROP SEQUENCE IF EXISTS %s",
+					plumb__pgp_Q(p, tb->schema, seqname));
+		fdef = NULL;
+	}
+	bool type_differs = !plumb__pgp_str_eq(ftype, ttype);
+	bool coll_differs = !plumb__pgp_str_eq(f->collation, t->collation);
+	if ((type_differs && fdef) || (fdef && !plumb__pgp_str_eq(fdef, tdef))) {
+		if (!tdef || type_differs) {
+			s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT", T, C);
+			plumb__pgp_ae(p, s, what);
+			default_gone = true;
+		}
+	}
+	if (type_differs || coll_differs) {
+		bool rewrite = false, narrows = false;
+		const char *using = "";
+		if (type_differs) {
+			plumb__pgp_type_change(p, ftype, ttype, &rewrite, &narrows);
+			if (plumb__pgp_is_enum_type(p, ftype) || plumb__pgp_is_enum_type(p, ttype))
+				using = plumb__pgp_fmt(p, " USING %s::text::%s", C, ttype);
+			else
+				using = plumb__pgp_fmt(p, " USING %s::%s", C, ttype);
+		}
+		s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s TYPE %s%s%s", T, C, ttype,
+				    t->collation ? plumb__pgp_fmt(p, " COLLATE %s", t->collation)
+						 : "",
+				    using);
+		plumb__pgp_ae(p, s, what);
+		if (rewrite)
+			plumb__pgp_hz(
+				p, s, PLUMB_HAZARD_REWRITES_TABLE,
+				"changes the type of column \"%s\".\"%s\" from %s to %s: rewrites every row",
+				tn, t->name, ftype, ttype);
+		if (narrows)
+			plumb__pgp_hz(
+				p, s, PLUMB_HAZARD_NARROWS_TYPE,
+				"changes the type of column \"%s\".\"%s\" from %s to %s: values may not "
+				"fit or may change",
+				tn, t->name, ftype, ttype);
+		if (!type_differs)
+			plumb__pgp_hz(
+				p, s, PLUMB_HAZARD_INDEX_BUILD,
+				"rebuilds the indexes on column \"%s\".\"%s\" for the new collation",
+				tn, t->name);
+		if (fserial && tserial)
+			plumb__pgp_emit(p, "ALTER SEQUENCE %s AS %s",
+					serial_seq(p, tb->schema, tb->name, t->name), ttype);
+	}
+	if (tdef && (default_gone || !plumb__pgp_str_eq(fdef, tdef))) {
+		s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s", T, C,
+				    plumb__pgp_default_sql(t));
+		plumb__pgp_ae(p, s, what);
+	}
+	if (f->not_null != t->not_null && !(t->not_null && t->identity && !f->identity && 0)) {
+		if (!t->not_null) {
+			s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s DROP NOT NULL", T,
+					    C);
+			plumb__pgp_ae(p, s, what);
+		} else if (p->online) {
+			const char *ck = plumb__pgp_fmt(p, "%s_%s_not_null", tb->name, t->name);
+			if (strlen(ck) > 63)
+				ck = plumb__pgp_fmt(p, "plumb_%s_not_null", t->name);
+			s = plumb__pgp_emit(
+				p,
+				"ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID",
+				T, plumb__pgp_I(p, ck), C);
+			plumb__pgp_note(
+				p, s,
+				"online: SET NOT NULL through a check added NOT VALID (no scan under "
+				"the lock)");
+			plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\" (briefly)", tn));
+			s = plumb__pgp_emit(p, "ALTER TABLE %s VALIDATE CONSTRAINT %s", T,
+					    plumb__pgp_I(p, ck));
+			plumb__pgp_note(p, s, "online: validate the check; writers keep running");
+			plumb__pgp_hz(p, s, PLUMB_HAZARD_VALIDATES,
+				      "scans table \"%s\" for NULLs in \"%s\"", tn, t->name);
+			hz_backfill(p, s, tb, f->name, t->name);
+			s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s SET NOT NULL", T, C);
+			plumb__pgp_note(p, s, "online: the validated check proves it, so no scan");
+			plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\" (briefly)", tn));
+			s = plumb__pgp_emit(p, "ALTER TABLE %s DROP CONSTRAINT %s", T,
+					    plumb__pgp_I(p, ck));
+			plumb__pgp_note(p, s, "online: the check has done its work");
+			plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\" (briefly)", tn));
+		} else {
+			s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s SET NOT NULL", T, C);
+			plumb__pgp_ae(p, s, what);
+			plumb__pgp_hz(p, s, PLUMB_HAZARD_VALIDATES,
+				      "scans table \"%s\" for NULLs in \"%s\"", tn, t->name);
+			hz_backfill(p, s, tb, f->name, t->name);
+		}
+	}
+	if (!fserial && tserial) {
+		const char *seq = serial_seq(p, tb->schema, tb->name, t->name);
+		bool adopt = plumb__pgp_vec_has(&p->adopted,
+						plumb__pgp_key(p, tb->schema,
+							       plumb__pgp_fmt(p, "%s_%s_seq",
+									      tb->name, t->name)));
+		if (adopt) {
+			/* the sequence of that name goes on, as a serial column's */
+			s = plumb__pgp_emit(
+				p,
+				"ALTER SEQUENCE %s AS %s INCREMENT BY 1 NO MINVALUE NO MAXVALUE "
+				"START WITH 1 CACHE 1 NO CYCLE OWNED BY %s.%s",
+				seq, ttype, T, C);
+			plumb__pgp_note(p, s,
+					"the sequence of that name becomes the serial column's");
+		} else {
+			plumb__pgp_emit(p, "CREATE SEQUENCE %s AS %s OWNED BY %s.%s", seq, ttype, T,
+					C);
+		}
+		s = plumb__pgp_emit(
+			p, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT nextval(%s::regclass)", T, C,
+			plumb__pgp_L(p, seq));
+		plumb__pgp_ae(p, s, what);
+		if (!adopt)
+			plumb__pgp_emit(
+				p, "SELECT setval(%s, coalesce(max(%s), 0) + 1, false) FROM %s",
+				plumb__pgp_L(p, seq), C, T);
+	}
+	if (t->identity) {
+		if (!f->identity || id_opts) {
+			s = plumb__pgp_emit(
+				p, "ALTER TABLE %s ALTER COLUMN %s ADD GENERATED %s AS IDENTITY%s",
+				T, C, t->identity,
+				t->identity_options
+					? plumb__pgp_fmt(p, " (%s)", t->identity_options)
+					: "");
+			plumb__pgp_ae(p, s, what);
+			plumb__pgp_emit(
+				p,
+				"SELECT setval(pg_get_serial_sequence(%s, %s), max(%s)) FROM %s "
+				"HAVING max(%s) IS NOT NULL",
+				plumb__pgp_L(p, T), plumb__pgp_L(p, t->name), C, T, C);
+		} else if (!plumb__pgp_str_eq(f->identity, t->identity)) {
+			s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s SET GENERATED %s", T,
+					    C, t->identity);
+			plumb__pgp_ae(p, s, what);
+		}
+	}
+}
+
+static void add_column(planner *p, const plumb_table *tb, const plumb_column *c)
+{
+	const char *tn = plumb__pgp_dn(p, tb->schema, tb->name);
+	plumb_stmt *s = plumb__pgp_emit(p, "ALTER TABLE %s ADD COLUMN %s",
+					plumb__pgp_Q(p, tb->schema, tb->name),
+					plumb__pgp_column_sql(p, c));
+	plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", tn));
+	if (c->not_null && !c->identity && !c->generated_sql && !plumb__pgp_serial_base(c->type) &&
+	    (!c->default_sql || strcasecmp(c->default_sql, "NULL") == 0))
+		hz_backfill(p, s, tb, NULL, c->name);
+	if (plumb__pgp_serial_base(c->type) || c->identity || c->generated_sql ||
+	    plumb__pgp_default_volatile(p, c->default_sql))
+		plumb__pgp_hz(p, s, PLUMB_HAZARD_REWRITES_TABLE,
+			      "fills column \"%s\".\"%s\" with a value per row: rewrites \"%s\"",
+			      tn, c->name, tn);
+}
+
+bool plumb__pgp_constraint_same_but_name(planner *p, const plumb_constraint *f,
+					 const plumb_constraint *t)
+{
+	plumb_constraint copy = *f;
+	copy.name = t->name;
+	if (plumb__pg_constraint_define(p->ctx, p->tmp, &copy)) {
+		plumb__pgp_nomem(p);
+		return false;
+	}
+	return plumb__pgp_str_eq(copy.definition, t->definition);
+}
+
+
+void plumb__pgp_alter_table(planner *p, const plumb_change *c)
+{
+	const plumb_table *f = c->from, *t = c->to;
+	const plumb_table_delta *d = c->delta;
+	const char *T = plumb__pgp_Q(p, t->schema, t->name);
+	const char *tn = plumb__pgp_dn(p, t->schema, t->name);
+	const char *what = plumb__pgp_fmt(p, "table \"%s\"", tn);
+	plumb_stmt *s;
+
+	if (d->options_changed && plumb__pgp_partitioning_changed(f, t)) {
+		/* From here on the old table is gone: the new one is created like a new table. */
+		return;
+	}
+	if (c->renamed) {
+		s = plumb__pgp_emit(p, "ALTER TABLE %s RENAME TO %s",
+				    plumb__pgp_Q(p, f->schema, f->name), plumb__pgp_I(p, t->name));
+		plumb__pgp_ae(p, s,
+			      plumb__pgp_fmt(p, "table \"%s\"",
+					     plumb__pgp_dn(p, f->schema, f->name)));
+	}
+	for (size_t i = 0; i < d->renamed_columns.n; i++) {
+		const plumb_column_change *cc = d->renamed_columns.items[i];
+		s = plumb__pgp_emit(p, "ALTER TABLE %s RENAME COLUMN %s TO %s", T,
+				    plumb__pgp_I(p, cc->from->name), plumb__pgp_I(p, cc->to->name));
+		plumb__pgp_ae(p, s, what);
+	}
+	/* constraints renamed, or dropped (FKs went earlier) */
+	for (size_t i = 0; i < d->renamed_constraints.n; i++) {
+		const plumb_constraint_change *cc = d->renamed_constraints.items[i];
+		if (plumb__pgp_constraint_same_but_name(p, cc->from, cc->to) &&
+		    !set_aside_con(p, t, cc->from)) {
+			s = plumb__pgp_emit(p, "ALTER TABLE %s RENAME CONSTRAINT %s TO %s", T,
+					    plumb__pgp_I(p, cc->from->name),
+					    plumb__pgp_I(p, cc->to->name));
+			plumb__pgp_ae(p, s, what);
+		} else if (cc->from->kind != PLUMB_CON_FOREIGN_KEY) {
+			plumb__pgp_drop_constraint(p, t->schema, t->name, cc->from);
+		}
+	}
+	for (size_t i = 0; i < d->dropped_constraints.n; i++) {
+		const plumb_constraint *con = d->dropped_constraints.items[i];
+		if (con->kind != PLUMB_CON_FOREIGN_KEY)
+			plumb__pgp_drop_constraint(p, t->schema, t->name, con);
+	}
+	for (size_t i = 0; d->options_changed && i < f->inherits.n; i++) {
+		if (plumb__pgp_vec_has(&t->inherits, f->inherits.items[i]))
+			continue;
+		const char *ps, *pn;
+		plumb__pgp_split_qname(p, f->inherits.items[i], &ps, &pn);
+		s = plumb__pgp_emit(p, "ALTER TABLE %s NO INHERIT %s", T, plumb__pgp_Q(p, ps, pn));
+		plumb__pgp_ae(p, s, what);
+	}
+	for (size_t i = 0; i < d->dropped_columns.n; i++) {
+		const plumb_column *col = d->dropped_columns.items[i];
+		/* an inherited column goes with the parent's */
+		if (col->inherited && has_parent(t) &&
+		    plumb__pgp_parent_changes_column(p, f, col->name, false))
+			continue;
+		s = plumb__pgp_emit(p, "ALTER TABLE %s DROP COLUMN %s", T,
+				    plumb__pgp_I(p, col->name));
+		plumb__pgp_ae(p, s, what);
+		plumb__pgp_hz(p, s, PLUMB_HAZARD_DELETES_DATA,
+			      "drops column \"%s\".\"%s\" and its values", tn, col->name);
+	}
+	for (size_t i = 0; i < d->renamed_columns.n; i++) {
+		const plumb_column_change *cc = d->renamed_columns.items[i];
+		alter_column(p, t, cc->from, cc->to);
+	}
+	for (size_t i = 0; i < d->changed_columns.n; i++) {
+		const plumb_column_change *cc = d->changed_columns.items[i];
+		alter_column(p, t, cc->from, cc->to);
+	}
+	for (size_t i = 0; i < t->columns.n; i++) {
+		const plumb_column *col = t->columns.items[i];
+		for (size_t j = 0; j < d->added_columns.n; j++)
+			if (d->added_columns.items[j] == col &&
+			    !(col->inherited &&
+			      plumb__pgp_parent_changes_column(p, t, col->name, true)))
+				add_column(p, t, col);
+	}
+	for (size_t i = 0; i < d->renamed_constraints.n; i++) {
+		const plumb_constraint_change *cc = d->renamed_constraints.items[i];
+		if (cc->to->kind != PLUMB_CON_FOREIGN_KEY &&
+		    (!plumb__pgp_constraint_same_but_name(p, cc->from, cc->to) ||
+		     set_aside_con(p, t, cc->from)))
+			plumb__pgp_add_constraint(p, t, cc->to, false);
+	}
+	for (size_t i = 0; i < d->added_constraints.n; i++) {
+		const plumb_constraint *con = d->added_constraints.items[i];
+		if (con->kind != PLUMB_CON_FOREIGN_KEY)
+			plumb__pgp_add_constraint(p, t, con, false);
+	}
+	if (d->options_changed) {
+		if (f->unlogged != t->unlogged) {
+			s = plumb__pgp_emit(p, "ALTER TABLE %s SET %s", T,
+					    t->unlogged ? "UNLOGGED" : "LOGGED");
+			plumb__pgp_ae(p, s, what);
+			plumb__pgp_hz(p, s, PLUMB_HAZARD_REWRITES_TABLE,
+				      "rewrites table \"%s\" (%s)", tn,
+				      t->unlogged ? "unlogged" : "logged");
+		}
+		if (f->rls_enabled != t->rls_enabled) {
+			s = plumb__pgp_emit(p, "ALTER TABLE %s %s ROW LEVEL SECURITY", T,
+					    t->rls_enabled ? "ENABLE" : "DISABLE");
+			plumb__pgp_ae(p, s, what);
+		}
+		if (f->rls_forced != t->rls_forced) {
+			s = plumb__pgp_emit(p, "ALTER TABLE %s %s ROW LEVEL SECURITY", T,
+					    t->rls_forced ? "FORCE" : "NO FORCE");
+			plumb__pgp_ae(p, s, what);
+		}
+		for (size_t i = 0; i < t->inherits.n; i++) {
+			if (plumb__pgp_vec_has(&f->inherits, t->inherits.items[i]))
+				continue;
+			const char *ps, *pn;
+			plumb__pgp_split_qname(p, t->inherits.items[i], &ps, &pn);
+			s = plumb__pgp_emit(p, "ALTER TABLE %s INHERIT %s", T,
+					    plumb__pgp_Q(p, ps, pn));
+			plumb__pgp_ae(p, s, what);
+		}
+	}
+}
