@@ -7,43 +7,7 @@
 #include <strings.h>
 
 #include "catalog/catalog.h"
-
-const char *plumb_obj_kind_name(plumb_obj_kind kind)
-{
-	switch (kind) {
-	case PLUMB_OBJ_TABLE:
-		return "table";
-	case PLUMB_OBJ_INDEX:
-		return "index";
-	case PLUMB_OBJ_VIEW:
-		return "view";
-	case PLUMB_OBJ_TRIGGER:
-		return "trigger";
-	case PLUMB_OBJ_SCHEMA:
-		return "schema";
-	case PLUMB_OBJ_EXTENSION:
-		return "extension";
-	case PLUMB_OBJ_ENUM:
-		return "enum";
-	case PLUMB_OBJ_DOMAIN:
-		return "domain";
-	case PLUMB_OBJ_TYPE:
-		return "type";
-	case PLUMB_OBJ_SEQUENCE:
-		return "sequence";
-	case PLUMB_OBJ_FUNCTION:
-		return "function";
-	case PLUMB_OBJ_POLICY:
-		return "policy";
-	case PLUMB_OBJ_COMMENT:
-		return "comment";
-	case PLUMB_OBJ_GRANT:
-		return "grant";
-	case PLUMB_OBJ_COLLATION:
-		return "collation";
-	}
-	return "object";
-}
+#include "catalog/kinds.h"
 
 int plumb_catalog_new(plumb_ctx *ctx, plumb_arena *arena, const char *dialect, bool fold_case,
 		      plumb_catalog **out)
@@ -96,18 +60,7 @@ plumb_trigger *plumb_catalog_find_trigger(const plumb_catalog *cat, const char *
 
 const plumb_vec *plumb_catalog_objects_of(const plumb_catalog *cat, plumb_obj_kind kind)
 {
-	switch (kind) {
-	case PLUMB_OBJ_TABLE:
-		return &cat->tables;
-	case PLUMB_OBJ_INDEX:
-		return &cat->indexes;
-	case PLUMB_OBJ_VIEW:
-		return &cat->views;
-	case PLUMB_OBJ_TRIGGER:
-		return &cat->triggers;
-	default:
-		return &cat->objects;
-	}
+	return plumb_kind_objects(plumb_kind(kind), cat);
 }
 
 static bool schema_eq(const char *a, const char *b)
@@ -120,11 +73,11 @@ static bool schema_eq(const char *a, const char *b)
 void *plumb_catalog_find(const plumb_catalog *cat, plumb_obj_kind kind, const char *schema,
 			 const char *name)
 {
-	const plumb_vec *v = plumb_catalog_objects_of(cat, kind);
-	bool generic = v == &cat->objects;
+	const plumb_kind_desc *d = plumb_kind(kind);
+	const plumb_vec *v = plumb_kind_objects(d, cat);
 	for (size_t i = 0; i < v->n; i++) {
 		const plumb_object *o = v->items[i]; /* schema and name lead every struct */
-		if (generic && o->kind != kind)
+		if (!plumb_kind_holds(d, o))
 			continue;
 		if (schema_eq(o->schema, schema) && plumb_catalog_name_eq(cat, o->name, name))
 			return v->items[i];

@@ -33,13 +33,13 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_COMMENT,
 	PLUMB_OBJ_GRANT,     /* privileges of one grantee on one object */
 	PLUMB_OBJ_COLLATION,
+	PLUMB_OBJ_KIND_COUNT /* not a kind: how many there are. A new kind goes
+			      * above and gets an entry in catalog/kinds.c */
 } plumb_obj_kind;
-
-#define PLUMB_OBJ_KIND_COUNT (PLUMB_OBJ_COLLATION + 1)
 
 /* "table", "index", "view", "trigger", "schema", "extension", "enum",
  * "domain", "type", "sequence", "function", "policy", "comment", "grant",
- * "collation". */
+ * "collation" (the kind's name in catalog/kinds.c). */
 const char *plumb_obj_kind_name(plumb_obj_kind kind);
 
 typedef struct plumb_column {

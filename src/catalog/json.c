@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "catalog/catalog.h"
+#include "catalog/kinds.h"
 
 /* Each builder returns NULL when out of memory; jansson's *_new functions
  * take NULL arguments as failure, so one check at the end suffices. */
@@ -183,15 +184,16 @@ static json_t *trigger_json(const void *p)
 static json_t *object_json(const void *p)
 {
 	const plumb_object *x = p;
+	const plumb_kind_desc *d = plumb_kind(x->kind);
 	json_t *o = json_object();
-	if (o && set(o, "kind", json_string(plumb_obj_kind_name(x->kind))) &&
+	if (o && set(o, "kind", json_string(d->name)) &&
 	    set(o, "name", json_string(x->name)) && set(o, "schema", str_or_null(x->schema)) &&
 	    set(o, "table", str_or_null(x->table)) && set(o, "sql", str_or_null(x->sql)) &&
 	    set(o, "definition", str_or_null(x->definition)) &&
 	    set(o, "depends", vec_array(&x->depends)) &&
 	    (!x->implicit || set(o, "implicit", json_true())) &&
-	    (x->kind != PLUMB_OBJ_ENUM || set(o, "values", vec_array(&x->values))) &&
-	    (x->kind != PLUMB_OBJ_EXTENSION || set(o, "version", str_or_null(x->version))))
+	    (d->compare != PLUMB_COMPARE_VALUES || set(o, "values", vec_array(&x->values))) &&
+	    (!d->versioned || set(o, "version", str_or_null(x->version))))
 		return o;
 	json_decref(o);
 	return NULL;

@@ -347,16 +347,22 @@ json_t *plumb__plan_json(const plumb_plan *plan)
 
 json_t *plumb__diff_json(plumb_ctx *ctx, const plumb_diff *diff)
 {
+	plumb_vec items = {0};
 	plumb_buf b;
-	plumb_buf_init(&b, ctx->root, 0);
-	plumb_diff_describe(diff, &b);
 	json_t *arr = json_array();
-	const char *p = plumb_buf_str(&b);
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		json_array_append_new(arr, json_stringn(p, n));
-		p += n + (nl ? 1 : 0);
+	if (plumb_diff_items(ctx, ctx->root, diff, &items) < 0) {
+		json_decref(arr);
+		return NULL;
+	}
+	plumb_buf_init(&b, ctx->root, 0);
+	for (size_t i = 0; arr && i < items.n; i++) {
+		const plumb_diff_item *it = items.items[i];
+		for (size_t l = 0, n = plumb_diff_item_n_lines(it); l < n; l++) {
+			size_t start = b.len;
+			plumb_diff_item_line(&b, it, l);
+			if (!b.failed)
+				json_array_append_new(arr, json_stringn(b.data + start, b.len - start));
+		}
 	}
 	return arr;
 }

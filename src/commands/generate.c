@@ -9,18 +9,24 @@
 
 #include "commands/commands.h"
 
-/* A name from the first change, e.g. "create_table_users". */
+/* A name from the first change's first line, e.g. "create_table_users". */
 static const char *default_name(plumb_ctx *ctx, const plumb_diff *diff)
 {
+	plumb_vec items = {0};
 	plumb_buf b;
 	plumb_buf_init(&b, ctx->root, 0);
-	plumb_diff_describe(diff, &b);
+	if (plumb_diff_items(ctx, ctx->root, diff, &items) < 0) {
+		plumb_error_clear(ctx);
+		return "migration";
+	}
+	if (items.n)
+		plumb_diff_item_line(&b, items.items[0], 0);
 	const char *s = plumb_buf_str(&b);
 	char *name = plumb_arena_alloc(ctx->root, 48);
 	size_t n = 0;
 	if (!name)
 		return "migration";
-	for (; *s && *s != '\n' && n < 40; s++) {
+	for (; *s && n < 40; s++) {
 		if (isalnum((unsigned char)*s))
 			name[n++] = (char)tolower((unsigned char)*s);
 		else if (n && name[n - 1] != '_')

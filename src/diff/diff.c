@@ -1,12 +1,14 @@
 /*
  * Catalog comparison: matches objects by name (or by an explicit rename
- * annotation), compares them by their canonical definitions and lists the
- * changes in a fixed order. It is dialect-neutral and writes no SQL; which
- * statements carry out a change, and in what order, is the planner's business.
+ * annotation), compares them as their kind's descriptor says (catalog/kinds.c)
+ * and lists the changes in a fixed order. It is dialect-neutral and writes no
+ * SQL; which statements carry out a change, and in what order, is the
+ * planner's business; describing the changes is describe.c's.
  */
 #include <string.h>
 #include <strings.h>
 
+#include "catalog/kinds.h"
 #include "diff/diff.h"
 
 /* Every object struct starts with schema then name. */
@@ -20,37 +22,6 @@ const char *plumb_object_name(const void *obj)
 	return obj ? ((const named *)obj)->name : NULL;
 }
 
-static const char *def_of(plumb_obj_kind kind, const void *obj)
-{
-	switch (kind) {
-	case PLUMB_OBJ_INDEX:
-		return ((const plumb_index *)obj)->definition;
-	case PLUMB_OBJ_VIEW:
-		return ((const plumb_view *)obj)->definition;
-	case PLUMB_OBJ_TRIGGER:
-		return ((const plumb_trigger *)obj)->definition;
-	case PLUMB_OBJ_TABLE:
-		return NULL;
-	default:
-		return ((const plumb_object *)obj)->definition;
-	}
-}
-
-static const char *renamed_from_of(plumb_obj_kind kind, const void *obj)
-{
-	switch (kind) {
-	case PLUMB_OBJ_TABLE:
-		return ((const plumb_table *)obj)->renamed_from;
-	case PLUMB_OBJ_INDEX:
-		return ((const plumb_index *)obj)->renamed_from;
-	case PLUMB_OBJ_VIEW:
-	case PLUMB_OBJ_TRIGGER:
-		return NULL;
-	default:
-		return ((const plumb_object *)obj)->renamed_from;
-	}
-}
-
 static bool str_eq(const char *a, const char *b)
 {
 	if (!a || !b)
@@ -58,25 +29,13 @@ static bool str_eq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-static bool of_kind(plumb_obj_kind kind, const void *obj)
-{
-	if (kind <= PLUMB_OBJ_TRIGGER)
-		return true;
-	return ((const plumb_object *)obj)->kind == kind;
-}
-
 /* PostgreSQL names triggers and policies per table: two tables may each
  * have a trigger "touch" (SQLite's trigger names are unique anyway). */
-static bool same_table(const plumb_catalog *cat, plumb_obj_kind kind, const void *a,
+static bool same_table(const plumb_catalog *cat, const plumb_kind_desc *d, const void *a,
 		       const void *b)
 {
-	if (kind == PLUMB_OBJ_TRIGGER)
-		return plumb_catalog_name_eq(cat, ((const plumb_trigger *)a)->table,
-					     ((const plumb_trigger *)b)->table);
-	if (kind != PLUMB_OBJ_POLICY)
-		return true;
-	return plumb_catalog_name_eq(cat, ((const plumb_object *)a)->table,
-				     ((const plumb_object *)b)->table);
+	return !d->table_at ||
+	       plumb_catalog_name_eq(cat, plumb_kind_table(d, a), plumb_kind_table(d, b));
 }
 
 static plumb_change *new_change(plumb_arena *a, plumb_change_op op, plumb_obj_kind kind,
@@ -278,11 +237,11 @@ static int diff_tables(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 	return 0;
 }
 
-/* An extension's version counts only when the desired catalog names one. */
-static bool version_agrees(plumb_obj_kind kind, const void *f, const void *t)
+/* A version counts only when the desired catalog names one. */
+static bool version_agrees(const plumb_kind_desc *d, const void *f, const void *t)
 {
 	const plumb_object *fo = f, *to = t;
-	return kind != PLUMB_OBJ_EXTENSION || !to->version || str_eq(fo->version, to->version);
+	return !d->versioned || !to->version || str_eq(fo->version, to->version);
 }
 
 /*
@@ -293,7 +252,7 @@ static bool version_agrees(plumb_obj_kind kind, const void *f, const void *t)
 typedef struct obj_index {
 	const plumb_catalog *cat;
 	const plumb_vec *v;
-	plumb_obj_kind kind;
+	const plumb_kind_desc *d;
 	size_t mask;
 	size_t *head; /* bucket: 1 + the first item's index, 0 when empty */
 	size_t *next; /* item: 1 + the next item's index in its bucket */
@@ -315,12 +274,12 @@ static size_t name_hash(const plumb_catalog *cat, const char *schema, const char
 	return h;
 }
 
-static int index_objects(plumb_arena *a, const plumb_catalog *cat, plumb_obj_kind kind,
+static int index_objects(plumb_arena *a, const plumb_catalog *cat, const plumb_kind_desc *d,
 			 obj_index *ix)
 {
 	ix->cat = cat;
-	ix->v = plumb_catalog_objects_of(cat, kind);
-	ix->kind = kind;
+	ix->v = plumb_kind_objects(d, cat);
+	ix->d = d;
 	size_t buckets = 16;
 	while (buckets < 2 * ix->v->n)
 		buckets *= 2;
@@ -332,7 +291,7 @@ static int index_objects(plumb_arena *a, const plumb_catalog *cat, plumb_obj_kin
 		return -1;
 	for (size_t j = ix->v->n; j-- > 0;) {
 		const named *o = ix->v->items[j];
-		if (!of_kind(kind, o))
+		if (!plumb_kind_holds(d, o))
 			continue;
 		size_t b = name_hash(cat, o->schema, o->name) & ix->mask;
 		ix->next[j] = ix->head[b];
@@ -349,7 +308,7 @@ static const void *claim(obj_index *ix, const void *t, const char *schema, const
 		const named *c = ix->v->items[j - 1];
 		if (!ix->used[j - 1] && str_eq(c->schema, schema) &&
 		    plumb_catalog_name_eq(ix->cat, c->name, name) &&
-		    same_table(ix->cat, ix->kind, c, t)) {
+		    same_table(ix->cat, ix->d, c, t)) {
 			ix->used[j - 1] = true;
 			return c;
 		}
@@ -357,42 +316,40 @@ static const void *claim(obj_index *ix, const void *t, const char *schema, const
 	return NULL;
 }
 
-static bool is_implicit(plumb_obj_kind kind, const void *obj)
-{
-	return kind > PLUMB_OBJ_TRIGGER && ((const plumb_object *)obj)->implicit;
-}
-
-/* Every kind but tables: same identity and definition, or replaced; an
- * object annotated as renamed from one that is gone is matched to it. */
+/* Every kind compared by definition: same identity and definition, or
+ * replaced (or altered in place); an object annotated as renamed from one
+ * that is gone is matched to it. */
 static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_catalog *to,
-			plumb_obj_kind kind, plumb_vec *drops, plumb_vec *alters,
+			const plumb_kind_desc *d, plumb_vec *drops, plumb_vec *alters,
 			plumb_vec *creates)
 {
-	const plumb_vec *tv = plumb_catalog_objects_of(to, kind);
+	const plumb_vec *tv = plumb_kind_objects(d, to);
 	obj_index ix;
-	if (index_objects(a, from, kind, &ix))
+	if (index_objects(a, from, d, &ix))
 		return -1;
 
 	for (size_t i = 0; i < tv->n; i++) {
 		const void *t = tv->items[i];
 		const named *tn = t;
-		if (!of_kind(kind, t) || is_implicit(kind, t))
+		if (!plumb_kind_holds(d, t) || plumb_kind_implicit(d, t))
 			continue;
 		const void *f = claim(&ix, t, tn->schema, tn->name);
 		bool renamed = false;
-		const char *old = renamed_from_of(kind, t);
-		if (!f && old && !plumb_catalog_find(to, kind, tn->schema, old)) {
+		const char *old = plumb_kind_renamed_from(d, t);
+		if (!f && old && !plumb_catalog_find(to, d->kind, tn->schema, old)) {
 			f = claim(&ix, t, tn->schema, old);
 			renamed = f != NULL;
 		}
 		plumb_change *c;
 		if (!f)
-			c = new_change(a, PLUMB_CHANGE_CREATE, kind, NULL, t);
-		else if (is_implicit(kind, f) || (!renamed && str_eq(def_of(kind, f), def_of(kind, t)) &&
-						  version_agrees(kind, f, t)))
+			c = new_change(a, PLUMB_CHANGE_CREATE, d->kind, NULL, t);
+		else if (plumb_kind_implicit(d, f) ||
+			 (!renamed &&
+			  str_eq(plumb_kind_definition(d, f), plumb_kind_definition(d, t)) &&
+			  version_agrees(d, f, t)))
 			continue;
 		else
-			c = new_change(a, PLUMB_CHANGE_ALTER, kind, f, t);
+			c = new_change(a, PLUMB_CHANGE_ALTER, d->kind, f, t);
 		if (!c)
 			return -1;
 		c->renamed = renamed;
@@ -401,9 +358,9 @@ static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_c
 	}
 	for (size_t j = 0; j < ix.v->n; j++) {
 		const void *f = ix.v->items[j];
-		if (ix.used[j] || !of_kind(kind, f) || is_implicit(kind, f))
+		if (ix.used[j] || !plumb_kind_holds(d, f) || plumb_kind_implicit(d, f))
 			continue;
-		plumb_change *c = new_change(a, PLUMB_CHANGE_DROP, kind, f, NULL);
+		plumb_change *c = new_change(a, PLUMB_CHANGE_DROP, d->kind, f, NULL);
 		if (!c || plumb_vec_push(a, drops, c))
 			return -1;
 	}
@@ -444,14 +401,10 @@ static int append_sorted(plumb_arena *a, plumb_vec *out, plumb_vec *group)
 int plumb_diff_catalogs(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *from,
 			const plumb_catalog *to, plumb_diff **out)
 {
-	/* Creates go in this order (what others need first); drops in reverse. */
-	static const plumb_obj_kind order[] = {
-		PLUMB_OBJ_SCHEMA,   PLUMB_OBJ_EXTENSION, PLUMB_OBJ_COLLATION, PLUMB_OBJ_ENUM,
-		PLUMB_OBJ_DOMAIN,   PLUMB_OBJ_TYPE,      PLUMB_OBJ_SEQUENCE,  PLUMB_OBJ_FUNCTION,
-		PLUMB_OBJ_TABLE,    PLUMB_OBJ_INDEX,     PLUMB_OBJ_VIEW,      PLUMB_OBJ_TRIGGER,
-		PLUMB_OBJ_POLICY,   PLUMB_OBJ_COMMENT,   PLUMB_OBJ_GRANT,
-	};
-	enum { N = sizeof(order) / sizeof(order[0]) };
+	/* Every kind of the table, creates in its create order (what others
+	 * need first), drops in reverse. */
+	enum { N = PLUMB_OBJ_KIND_COUNT };
+	plumb_obj_kind order[N];
 	plumb_vec drops[N] = {0}, alters[N] = {0}, creates[N] = {0};
 	plumb_diff *d;
 	int rc = 0;
@@ -469,11 +422,12 @@ int plumb_diff_catalogs(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog 
 	d->from = from;
 	d->to = to;
 
+	plumb_kinds_in_order(order);
 	for (size_t k = 0; k < N; k++) {
-		int r = order[k] == PLUMB_OBJ_TABLE
+		const plumb_kind_desc *kd = plumb_kind(order[k]);
+		int r = kd->compare == PLUMB_COMPARE_TABLE
 				? diff_tables(arena, from, to, &drops[k], &alters[k], &creates[k])
-				: diff_objects(arena, from, to, order[k], &drops[k], &alters[k],
-					       &creates[k]);
+				: diff_objects(arena, from, to, kd, &drops[k], &alters[k], &creates[k]);
 		if (r)
 			goto nomem;
 	}
@@ -497,127 +451,4 @@ done:
 bool plumb_diff_is_empty(const plumb_diff *diff)
 {
 	return !diff || diff->changes.n == 0;
-}
-
-static void line_obj(plumb_buf *b, const char *verb, plumb_obj_kind kind, const void *obj)
-{
-	const named *n = obj;
-	plumb_buf_printf(b, "%s %s ", verb, plumb_obj_kind_name(kind));
-	if (kind == PLUMB_OBJ_FUNCTION || kind == PLUMB_OBJ_COMMENT || kind == PLUMB_OBJ_GRANT) {
-		/* names that are signatures or targets, not identifiers */
-		if (n->schema && kind == PLUMB_OBJ_FUNCTION)
-			plumb_buf_printf(b, "%s.", n->schema);
-		plumb_buf_puts(b, n->name);
-	} else {
-		if (n->schema) {
-			plumb_buf_quote_ident(b, n->schema);
-			plumb_buf_putc(b, '.');
-		}
-		plumb_buf_quote_ident(b, n->name);
-	}
-	plumb_buf_putc(b, '\n');
-}
-
-static void line_col(plumb_buf *b, const char *verb, const char *table, const char *col)
-{
-	plumb_buf_printf(b, "%s column ", verb);
-	plumb_buf_quote_ident(b, table);
-	plumb_buf_putc(b, '.');
-	plumb_buf_quote_ident(b, col);
-}
-
-static void describe_table(plumb_buf *b, const plumb_change *c)
-{
-	const plumb_table *f = c->from, *t = c->to;
-	const plumb_table_delta *d = c->delta;
-
-	if (c->renamed) {
-		plumb_buf_puts(b, "rename table ");
-		plumb_buf_quote_ident(b, f->name);
-		plumb_buf_puts(b, " to ");
-		plumb_buf_quote_ident(b, t->name);
-		plumb_buf_putc(b, '\n');
-	}
-	for (size_t i = 0; i < d->renamed_columns.n; i++) {
-		const plumb_column_change *cc = d->renamed_columns.items[i];
-		line_col(b, "rename", t->name, cc->from->name);
-		plumb_buf_puts(b, " to ");
-		plumb_buf_quote_ident(b, cc->to->name);
-		plumb_buf_putc(b, '\n');
-	}
-	for (size_t i = 0; i < d->dropped_columns.n; i++) {
-		const plumb_column *col = d->dropped_columns.items[i];
-		line_col(b, "drop", t->name, col->name);
-		plumb_buf_putc(b, '\n');
-	}
-	for (size_t i = 0; i < d->changed_columns.n; i++) {
-		const plumb_column_change *cc = d->changed_columns.items[i];
-		line_col(b, "alter", t->name, cc->to->name);
-		plumb_buf_printf(b, ": %s -> %s\n", cc->from->definition ? cc->from->definition : "",
-				 cc->to->definition ? cc->to->definition : "");
-	}
-	for (size_t i = 0; i < d->added_columns.n; i++) {
-		const plumb_column *col = d->added_columns.items[i];
-		line_col(b, "add", t->name, col->name);
-		plumb_buf_putc(b, '\n');
-	}
-	for (size_t i = 0; i < d->dropped_constraints.n; i++) {
-		const plumb_constraint *con = d->dropped_constraints.items[i];
-		plumb_buf_puts(b, "drop constraint on ");
-		plumb_buf_quote_ident(b, t->name);
-		plumb_buf_printf(b, ": %s\n", con->definition ? con->definition : "");
-	}
-	for (size_t i = 0; i < d->renamed_constraints.n; i++) {
-		const plumb_constraint_change *cc = d->renamed_constraints.items[i];
-		plumb_buf_puts(b, "rename constraint on ");
-		plumb_buf_quote_ident(b, t->name);
-		plumb_buf_puts(b, ": ");
-		plumb_buf_quote_ident(b, cc->from->name);
-		plumb_buf_puts(b, " to ");
-		plumb_buf_quote_ident(b, cc->to->name);
-		plumb_buf_putc(b, '\n');
-	}
-	for (size_t i = 0; i < d->added_constraints.n; i++) {
-		const plumb_constraint *con = d->added_constraints.items[i];
-		plumb_buf_puts(b, "add constraint on ");
-		plumb_buf_quote_ident(b, t->name);
-		plumb_buf_printf(b, ": %s\n", con->definition ? con->definition : "");
-	}
-	if (d->options_changed) {
-		plumb_buf_puts(b, "alter table ");
-		plumb_buf_quote_ident(b, t->name);
-		plumb_buf_printf(b, " options:%s%s\n", t->without_rowid ? " without rowid" : "",
-				 t->strict ? " strict" : (t->without_rowid ? "" : " none"));
-	}
-}
-
-void plumb_diff_describe(const plumb_diff *diff, plumb_buf *buf)
-{
-	if (!diff)
-		return;
-	for (size_t i = 0; i < diff->changes.n; i++) {
-		const plumb_change *c = diff->changes.items[i];
-		switch (c->op) {
-		case PLUMB_CHANGE_CREATE:
-			line_obj(buf, "create", c->kind, c->to);
-			break;
-		case PLUMB_CHANGE_DROP:
-			line_obj(buf, "drop", c->kind, c->from);
-			break;
-		case PLUMB_CHANGE_ALTER:
-			if (c->kind == PLUMB_OBJ_TABLE && c->delta) {
-				describe_table(buf, c);
-			} else if (c->renamed) {
-				plumb_buf_printf(buf, "rename %s ", plumb_obj_kind_name(c->kind));
-				plumb_buf_quote_ident(buf, plumb_object_name(c->from));
-				plumb_buf_puts(buf, " to ");
-				plumb_buf_quote_ident(buf, plumb_object_name(c->to));
-				plumb_buf_putc(buf, '\n');
-			} else {
-				line_obj(buf, c->kind == PLUMB_OBJ_ENUM ? "alter" : "replace", c->kind,
-					 c->to);
-			}
-			break;
-		}
-	}
 }
