@@ -27,6 +27,7 @@ usage: run.py [--update] [--apply sqlite|pg] [--dialect D] [CASE...]
 The plumb binary comes from $PLUMB. Prints TAP.
 """
 import argparse
+import concurrent.futures
 import difflib
 import json
 import os
@@ -165,6 +166,11 @@ def plan_now(plumb, case, d):
 
 
 def offline(plumb, cases, dialects, update):
+    # plumb runs for several cases at once; the points come out in order
+    todo = [(case, d) for case in cases for d in dialects if d in case.dialects
+            and case.file("before.sql") is not None and case.file("after.sql") is not None]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        planned = dict(zip(todo, pool.map(lambda cd: plan_now(plumb, *cd), todo)))
     for case in cases:
         problems = case.problems()
         if problems:
@@ -173,10 +179,10 @@ def offline(plumb, cases, dialects, update):
             if d not in case.dialects:
                 continue
             label = f"{case.name} {d}"
-            if case.file("before.sql") is None or case.file("after.sql") is None:
+            if (case, d) not in planned:
                 point(False, f"{label}: plan", ["before.sql or after.sql is missing"])
                 continue
-            files, consistent, printed, kinds = plan_now(plumb, case, d)
+            files, consistent, printed, kinds = planned[(case, d)]
             stale = [f"expected.{d}.sql", f"expected.{d}.err"]
             if update:
                 changed = []
