@@ -1,0 +1,3 @@
+CREATE TABLE t (a integer PRIMARY KEY, b text NOT NULL DEFAULT 'x');
+CREATE INDEX t_b ON t (b);
+CREATE VIEW v AS SELECT a FROM t;

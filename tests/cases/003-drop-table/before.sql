@@ -1,0 +1,2 @@
+CREATE TABLE keep (a integer);
+CREATE TABLE bigdata (x integer);

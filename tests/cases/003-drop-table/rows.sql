@@ -1,0 +1,1 @@
+INSERT INTO bigdata VALUES (1);

@@ -1,0 +1,1 @@
+SELECT id, age, typeof(age) FROM t ORDER BY id;

@@ -1,0 +1,3 @@
+CREATE TABLE persons (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE pets (id INTEGER PRIMARY KEY, owner INTEGER REFERENCES persons (id));
+CREATE VIEW names AS SELECT name FROM persons;

@@ -1,0 +1,1 @@
+INSERT INTO persons VALUES (1, 'ann');

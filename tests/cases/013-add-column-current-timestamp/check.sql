@@ -1,0 +1,1 @@
+SELECT id, a, at IS NOT NULL FROM t;

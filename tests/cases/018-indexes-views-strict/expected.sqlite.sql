@@ -1,0 +1,24 @@
+-- run with `sqlite3 -bail` (or `.bail on`): a failed statement must stop the script
+PRAGMA foreign_keys = OFF;
+BEGIN;
+DROP VIEW "v";
+DROP INDEX "gone";
+DROP INDEX "ia";
+-- rebuild table "t": SQLite cannot ALTER this change
+-- hazard rewrites-table: copies every row of table "t"
+CREATE TABLE "_plumb_new_t" (a INTEGER, b TEXT) STRICT;
+INSERT INTO "_plumb_new_t" ("a", "b") SELECT "a", "b" FROM "t";
+DROP TABLE "t";
+ALTER TABLE "_plumb_new_t" RENAME TO "t";
+-- hazard builds-index: builds index "ia" on "t"
+CREATE INDEX ia ON t (a, b);
+-- hazard builds-index: builds index "ib" on "t"
+CREATE UNIQUE INDEX ib ON t (b);
+CREATE VIEW v AS SELECT a, b FROM t;
+CREATE VIEW w AS SELECT * FROM v;
+CREATE TEMP TABLE _plumb_fk_check (violations INTEGER);
+CREATE TEMP TRIGGER _plumb_fk_check_raise BEFORE INSERT ON _plumb_fk_check WHEN NEW.violations > 0 BEGIN SELECT RAISE(ROLLBACK, 'foreign key check failed: the changes were rolled back'); END;
+INSERT INTO _plumb_fk_check SELECT count(*) FROM pragma_foreign_key_check;
+DROP TABLE _plumb_fk_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

@@ -1,0 +1,5 @@
+BEGIN;
+DROP VIEW "a1";
+DROP VIEW "b2";
+DROP VIEW "c3";
+COMMIT;

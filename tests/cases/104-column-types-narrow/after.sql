@@ -1,0 +1,1 @@
+CREATE TABLE t (n integer, s varchar(10), x text DEFAULT '7'::text, r real);

@@ -1,0 +1,1 @@
+CREATE TABLE t (n bigint, s varchar(20), x integer DEFAULT 7, r double precision);

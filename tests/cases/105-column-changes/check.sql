@@ -1,0 +1,1 @@
+SELECT name, age, token IS NOT NULL, n2 FROM users;

@@ -1,0 +1,1 @@
+SELECT string_agg(full_name, ',' ORDER BY id) FROM people;

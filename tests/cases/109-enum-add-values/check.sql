@@ -1,0 +1,1 @@
+SELECT enum_range(NULL::mood)::text;

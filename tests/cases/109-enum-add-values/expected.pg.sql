@@ -1,0 +1,4 @@
+BEGIN;
+ALTER TYPE "public"."mood" ADD VALUE 'ok' AFTER 'sad';
+ALTER TYPE "public"."mood" ADD VALUE 'great' AFTER 'happy';
+COMMIT;

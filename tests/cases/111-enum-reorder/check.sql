@@ -1,0 +1,2 @@
+SELECT enum_range(NULL::mood)::text;
+SELECT count(*) FROM tv;

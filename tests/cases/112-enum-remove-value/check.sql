@@ -1,0 +1,1 @@
+SELECT enum_range(NULL::mood)::text, (SELECT string_agg(m::text, ',') FROM t);

@@ -1,0 +1,3 @@
+BEGIN;
+ALTER TYPE "public"."mood" RENAME VALUE 'happy' TO 'joyful';
+COMMIT;

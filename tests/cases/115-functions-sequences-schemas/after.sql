@@ -1,0 +1,4 @@
+CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT x + 2 $$;
+CREATE FUNCTION g(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT upper(t) $$;
+CREATE SEQUENCE s AS bigint INCREMENT BY 5;
+CREATE TABLE t (n integer DEFAULT f(1), m text DEFAULT g('x'));

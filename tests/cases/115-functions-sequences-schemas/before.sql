@@ -1,0 +1,4 @@
+CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT x + 1 $$;
+CREATE SEQUENCE s AS integer;
+CREATE SCHEMA gone;
+CREATE TABLE t (n integer DEFAULT f(1));

@@ -1,0 +1,4 @@
+CREATE TABLE t (a int, b text);
+CREATE TABLE u (a int, c text);
+CREATE FUNCTION all_t() RETURNS SETOF u LANGUAGE sql STABLE AS $$ SELECT * FROM u $$;
+CREATE FUNCTION a_of(r u) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT r.a $$;

@@ -1,0 +1,7 @@
+BEGIN;
+CREATE TABLE "public"."t" (
+    "a" integer
+);
+CREATE VIEW public.v AS SELECT a FROM t;
+CREATE FUNCTION all_v() RETURNS SETOF v LANGUAGE sql STABLE AS $$ SELECT * FROM v $$;
+COMMIT;

@@ -1,0 +1,9 @@
+BEGIN;
+-- reads a table or view that changes: dropped here, created again after
+-- hazard access-exclusive-lock: locks view "v" against reads and writes while it runs
+DROP VIEW "public"."v";
+-- hazard access-exclusive-lock: locks table "t" against reads and writes while it runs
+-- hazard rewrites-table: changes the type of column "t"."a" from integer to bigint: rewrites every row
+ALTER TABLE "public"."t" ALTER COLUMN "a" TYPE bigint USING "a"::bigint;
+CREATE VIEW public.v AS SELECT a FROM t;
+COMMIT;

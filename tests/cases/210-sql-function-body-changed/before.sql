@@ -1,0 +1,5 @@
+CREATE TABLE t (a int);
+CREATE VIEW v AS SELECT a FROM t;
+-- twice sorts after calc, which calls it
+CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT x * 2 $$;
+CREATE FUNCTION calc() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT sum(twice(a)) FROM v $$;

@@ -1,0 +1,4 @@
+BEGIN;
+CREATE FUNCTION answer() RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT 42 $$;
+CREATE VIEW public.a_view AS SELECT answer() AS x;
+COMMIT;

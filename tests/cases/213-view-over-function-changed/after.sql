@@ -1,0 +1,2 @@
+CREATE FUNCTION answer() RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT 42::bigint $$;
+CREATE VIEW a_view AS SELECT answer() AS x;

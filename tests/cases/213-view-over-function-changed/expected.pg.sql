@@ -1,0 +1,4 @@
+BEGIN;
+DROP FUNCTION "public"."answer"();
+CREATE FUNCTION answer() RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT 42::bigint $$;
+COMMIT;

@@ -1,0 +1,9 @@
+CREATE TABLE t (a int);
+CREATE VIEW v AS SELECT a FROM t;
+CREATE VIEW w AS SELECT a FROM v WHERE a > 0;
+-- twice takes a bigint now: calc, bound to twice(int), must change before twice(int) goes
+CREATE FUNCTION twice(x bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT x * 2 $$;
+CREATE FUNCTION calc() RETURNS bigint LANGUAGE sql STABLE
+BEGIN ATOMIC
+  SELECT sum(twice(a::bigint)) FROM w;
+END;
