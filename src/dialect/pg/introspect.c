@@ -261,30 +261,6 @@ bool tracking_table(const char *schema, const char *name)
 	       (strcmp(schema, "drizzle") == 0 && strcmp(name, "__drizzle_migrations") == 0);
 }
 
-plumb_object *new_object(ictx *x, plumb_obj_kind kind, const char *schema,
-			 const char *name)
-{
-	plumb_object *o = alloc(x, sizeof(*o));
-	if (!o)
-		return NULL;
-	o->kind = kind;
-	o->schema = dup(x, schema);
-	o->name = dup(x, name);
-	push(x, &x->cat->objects, o);
-	return x->st.rc ? NULL : o;
-}
-
-/* "schema"."name", quoted, in the catalog's arena; "" once something failed. */
-const char *qname(ictx *x, const char *schema, const char *name)
-{
-	if (x->st.rc)
-		return "";
-	char *s = plumb__pg_qualified(x->st.arena, schema, name);
-	if (!s)
-		nomem(x);
-	return s ? s : "";
-}
-
 /* --- the whole -------------------------------------------------------------- */
 
 int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, plumb_catalog **out)

@@ -7,7 +7,7 @@
 #define PLUMB_DIALECT_PG_INTROSPECT_INT_H
 
 #include "dialect/pg/pg.h"
-#include "dialect/pg/sticky.h"
+#include "dialect/pg/builder.h"
 
 /* --- SQL fragments ------------------------------------------------------ */
 
@@ -29,11 +29,15 @@
  * integer type equal to the sequence's, and every sequence option at its
  * default. Such sequences fold into their column and are not listed. */
 #define SERIAL_FOLD                                                                        \
-	"(a.attidentity = '' AND a.attgenerated = '' AND a.atttypid IN (20, 21, 23) "       \
+	"(a.attidentity = '' AND a.attgenerated = '' AND a.atttypid IN ("                    \
+	PLUMB_PG_STR(PLUMB_PG_INT8) ", " PLUMB_PG_STR(PLUMB_PG_INT2) ", "                      \
+	PLUMB_PG_STR(PLUMB_PG_INT4) ") "                                                       \
 	"AND s.seqtypid = a.atttypid AND s.seqincrement = 1 AND s.seqstart = 1 "             \
 	"AND s.seqmin = 1 AND s.seqcache = 1 AND NOT s.seqcycle "                            \
-	"AND s.seqmax = CASE a.atttypid WHEN 21 THEN 32767 WHEN 23 THEN 2147483647 "         \
-	"ELSE 9223372036854775807 END "                                                      \
+	"AND s.seqmax = CASE a.atttypid "                                                    \
+	"WHEN " PLUMB_PG_STR(PLUMB_PG_INT2) " THEN " PLUMB_PG_STR(PLUMB_PG_INT2_MAX) " "     \
+	"WHEN " PLUMB_PG_STR(PLUMB_PG_INT4) " THEN " PLUMB_PG_STR(PLUMB_PG_INT4_MAX) " "     \
+	"ELSE " PLUMB_PG_STR(PLUMB_PG_INT8_MAX) " END "                                      \
 	"AND de.expr = 'nextval(' || quote_literal(s.seqrelid::regclass::text) || '::regclass)')"
 
 /* Sequence oid belongs to an identity column. */
@@ -73,13 +77,6 @@ typedef struct ictx {
 	struct memo **memo;
 } ictx;
 
-/* The sticky failure (sticky.h). */
-#define fail(x, rc) plumb__pg_fail(&(x)->st, (rc))
-#define nomem(x) plumb__pg_nomem(&(x)->st)
-#define alloc(x, size) plumb__pg_alloc(&(x)->st, (size))
-#define dup(x, s) plumb__pg_dup(&(x)->st, (s))
-#define push(x, v, p) plumb__pg_push(&(x)->st, (v), (p))
-
 enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 
 /* The helpers introspection's files share keep their short names in the
@@ -94,10 +91,8 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define flag plumb__pgin_flag
 #define fmt plumb__pgin_fmt
 #define is_folded plumb__pgin_is_folded
-#define new_object plumb__pgin_new_object
 #define num plumb__pgin_num
 #define parse_array plumb__pgin_parse_array
-#define qname plumb__pgin_qname
 #define read_collations plumb__pgin_read_collations
 #define read_columns plumb__pgin_read_columns
 #define read_comments plumb__pgin_read_comments
@@ -115,7 +110,7 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define read_views plumb__pgin_read_views
 #define rel_kept plumb__pgin_rel_kept
 #define run plumb__pgin_run
-#define seq_options plumb__pgin_seq_options
+#define seq_fields plumb__pgin_seq_fields
 #define tracking_table plumb__pgin_tracking_table
 #define val plumb__pgin_val
 
@@ -135,13 +130,10 @@ int cmp_oid(const void *a, const void *b);
 void add_folded(ictx *x, const char *oid_text);
 bool is_folded(ictx *x, const char *oid_text);
 bool tracking_table(const char *schema, const char *name);
-plumb_object *new_object(ictx *x, plumb_obj_kind kind, const char *schema,
-			 const char *name);
-const char *qname(ictx *x, const char *schema, const char *name);
 
 /* introspect_table.c */
 void read_tables(ictx *x);
-char *seq_options(ictx *x, PGresult *r, int row, int col, long long typid);
+void seq_fields(PGresult *r, int row, int col, long long typid, plumb_pg_seq *out);
 void read_columns(ictx *x);
 void read_constraints(ictx *x);
 void read_indexes(ictx *x);

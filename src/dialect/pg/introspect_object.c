@@ -286,8 +286,7 @@ void read_schemas(ictx *x)
 		plumb_object *o = new_object(x, PLUMB_OBJ_SCHEMA, NULL, name);
 		if (!o)
 			return;
-		o->definition = o->name;
-		o->sql = fmt(x, "CREATE SCHEMA %s", qname(x, NULL, name));
+		fail(x, plumb__pg_schema_define(x->st.ctx, x->st.arena, o));
 	}
 }
 
@@ -302,11 +301,7 @@ void read_extensions(ictx *x)
 		if (!o)
 			return;
 		o->version = dup(x, val(r, i, 2));
-		bool pub = strcmp(schema, "public") == 0;
-		o->definition = pub ? o->name : fmt(x, "%s SCHEMA %s", name, schema);
-		o->sql = pub ? fmt(x, "CREATE EXTENSION IF NOT EXISTS %s", qname(x, NULL, name))
-			     : fmt(x, "CREATE EXTENSION IF NOT EXISTS %s SCHEMA %s",
-				   qname(x, NULL, name), qname(x, NULL, schema));
+		fail(x, plumb__pg_extension_define(x->st.ctx, x->st.arena, o));
 	}
 }
 
@@ -425,18 +420,16 @@ void read_sequences(ictx *x)
 		if (!o)
 			return;
 		at(x, "sequence %s.%s", schema, name);
-		long long typid = num(r, i, S_TYPE);
-		const char *opts = seq_options(x, r, i, S_START, typid);
-		plumb_buf b;
-		plumb_buf_init(&b, x->st.arena, 0);
-		plumb_buf_printf(&b, "CREATE SEQUENCE %s", qname(x, schema, name));
-		if (typid != 20)
-			plumb_buf_printf(&b, " AS %s", typid == 21 ? "smallint" : "integer");
-		if (opts && *opts)
-			plumb_buf_printf(&b, " %s", opts);
-		if (val(r, i, S_OWNER))
-			plumb_buf_printf(&b, " OWNED BY %s", val(r, i, S_OWNER));
-		set_stmt(x, o, &b);
+		plumb_pg_seq seq;
+		char *sql;
+		seq_fields(r, i, S_START, num(r, i, S_TYPE), &seq);
+		if (plumb__pg_seq_define(x->st.ctx, x->st.arena, schema, name, &seq, val(r, i, S_OWNER),
+					 &sql) < 0) {
+			fail(x, PLUMB_ENOMEM);
+			return;
+		}
+		o->sql = sql;
+		o->definition = canon(x, CANON_STMT, o->sql);
 	}
 }
 
@@ -660,15 +653,8 @@ void read_comments(ictx *x)
 		o->table = dup(x, table);
 		o->target_kind = target;
 		o->definition = dup(x, val(r, i, M_TEXT));
-		plumb_buf b;
-		plumb_buf_init(&b, x->st.arena, 0);
-		plumb_buf_printf(&b, "COMMENT ON %s IS ", name);
-		plumb_buf_quote_literal(&b, o->definition);
-		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
-			fail(x, PLUMB_ENOMEM);
-			return;
-		}
-		o->sql = b.data;
+		if (!x->st.rc)
+			fail(x, plumb__pg_comment_define(x->st.ctx, x->st.arena, o));
 	}
 }
 

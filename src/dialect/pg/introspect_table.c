@@ -144,55 +144,17 @@ void read_tables(ictx *x)
 	}
 }
 
-static long long type_max(long long typid)
+/* The sequence options in the fields starting at col (start, increment,
+ * min, max, cache, cycle) of a sequence of type typid. */
+void seq_fields(PGresult *r, int row, int col, long long typid, plumb_pg_seq *out)
 {
-	return typid == 21 ? 32767 : typid == 23 ? 2147483647LL : 9223372036854775807LL;
-}
-
-static long long type_min(long long typid)
-{
-	return -type_max(typid) - 1;
-}
-
-/* Sequence options that differ from the defaults of a sequence of type
- * typid (as CREATE SEQUENCE and identity columns take them), in the order
- * pg_dump writes them; "" when all are defaults. Fields start at col:
- * start, increment, min, max, cache, cycle. */
-char *seq_options(ictx *x, PGresult *r, int row, int col, long long typid)
-{
-	long long start = num(r, row, col), inc = num(r, row, col + 1);
-	long long min = num(r, row, col + 2), max = num(r, row, col + 3);
-	long long cache = num(r, row, col + 4);
-	bool cycle = flag(r, row, col + 5);
-	long long dmin = inc > 0 ? 1 : type_min(typid), dmax = inc > 0 ? type_max(typid) : -1;
-	plumb_buf b;
-	plumb_buf_init(&b, x->st.arena, 0);
-	if (start != (inc > 0 ? min : max))
-		plumb_buf_printf(&b, " START WITH %lld", start);
-	if (inc != 1)
-		plumb_buf_printf(&b, " INCREMENT BY %lld", inc);
-	if (min != dmin)
-		plumb_buf_printf(&b, " MINVALUE %lld", min);
-	if (max != dmax)
-		plumb_buf_printf(&b, " MAXVALUE %lld", max);
-	if (cache != 1)
-		plumb_buf_printf(&b, " CACHE %lld", cache);
-	if (cycle)
-		plumb_buf_puts(&b, " CYCLE");
-	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
-		fail(x, PLUMB_ENOMEM);
-		return NULL;
-	}
-	return b.len ? b.data + 1 : b.data;
-}
-
-static const char *serial_type(const char *type)
-{
-	if (strcmp(type, "smallint") == 0)
-		return "smallserial";
-	if (strcmp(type, "integer") == 0)
-		return "serial";
-	return "bigserial";
+	out->typid = typid;
+	out->start = num(r, row, col);
+	out->inc = num(r, row, col + 1);
+	out->min = num(r, row, col + 2);
+	out->max = num(r, row, col + 3);
+	out->cache = num(r, row, col + 4);
+	out->cycle = flag(r, row, col + 5);
 }
 
 void read_columns(ictx *x)
@@ -223,14 +185,17 @@ void read_columns(ictx *x)
 		col->inherited = flag(r, i, C_INHERITED);
 		const char *ident = val(r, i, C_IDENTITY);
 		if (flag(r, i, C_SERIAL)) {
-			col->type = col->type ? serial_type(col->type) : NULL;
+			col->type = col->type ? plumb__pg_serial_of(plumb__pg_int_typid(col->type)) : NULL;
 		} else {
 			col->default_sql = canon(x, CANON_EXPR, val(r, i, C_DEFAULT));
 		}
 		if (ident && *ident) {
 			col->identity = ident[0] == 'a' ? "ALWAYS" : "BY DEFAULT";
 			if (val(r, i, C_SEQTYPE)) {
-				char *opts = seq_options(x, r, i, C_START, num(r, i, C_SEQTYPE));
+				plumb_pg_seq seq;
+				char *opts = NULL;
+				seq_fields(r, i, C_START, num(r, i, C_SEQTYPE), &seq);
+				fail(x, plumb__pg_seq_options(x->st.ctx, x->st.arena, &seq, &opts));
 				col->identity_options = opts && *opts ? opts : NULL;
 			}
 		}
@@ -246,22 +211,6 @@ void read_columns(ictx *x)
 	}
 	if (x->n_folded)
 		qsort(x->folded, x->n_folded, sizeof(*x->folded), cmp_oid);
-}
-
-static const char *fk_action(const char *code)
-{
-	switch (code ? code[0] : 'a') {
-	case 'r':
-		return "RESTRICT";
-	case 'c':
-		return "CASCADE";
-	case 'n':
-		return "SET NULL";
-	case 'd':
-		return "SET DEFAULT";
-	default:
-		return "NO ACTION";
-	}
 }
 
 /* Skips a quoted identifier or string literal starting at s. */
@@ -372,8 +321,8 @@ void read_constraints(ictx *x)
 			k->ref_schema = dup(x, val(r, i, K_REFNSP));
 			k->ref_table = dup(x, val(r, i, K_REFREL));
 			k->ref_columns = array(x, r, i, K_REFCOLS, &k->n_ref_columns);
-			k->on_update = fk_action(val(r, i, K_UPD));
-			k->on_delete = fk_action(val(r, i, K_DEL));
+			k->on_update = plumb__pg_fk_action(val(r, i, K_UPD));
+			k->on_delete = plumb__pg_fk_action(val(r, i, K_DEL));
 			k->match = val(r, i, K_MATCH)[0] == 'f'	  ? "FULL"
 				   : val(r, i, K_MATCH)[0] == 'p' ? "PARTIAL"
 								  : "SIMPLE";

@@ -47,16 +47,6 @@ bool empty(const char *s)
 	return !s || !*s;
 }
 
-const char *qname(ox *x, const char *schema, const char *name)
-{
-	if (x->st.rc)
-		return "";
-	char *s = plumb__pg_qualified(x->st.arena, schema, name);
-	if (!s)
-		nomem(x);
-	return s ? s : "";
-}
-
 /* quote_ident() */
 const char *qi(ox *x, const char *s)
 {
@@ -341,18 +331,6 @@ plumb_object *find_object(ox *x, plumb_obj_kind kind, const char *schema, const 
 	return NULL;
 }
 
-plumb_object *new_object(ox *x, plumb_obj_kind kind, const char *schema, const char *name)
-{
-	plumb_object *o = alloc(x, sizeof(*o));
-	if (!o)
-		return NULL;
-	o->kind = kind;
-	o->schema = dup(x, schema);
-	o->name = dup(x, name);
-	push(x, &x->cat->objects, o);
-	return x->st.rc ? NULL : o;
-}
-
 void remove_item(plumb_vec *v, const void *p)
 {
 	for (size_t i = 0; i < v->n; i++)
@@ -612,18 +590,14 @@ static void finish(ox *x)
 			}
 			if (owner_col)
 				owner = fmt(x, "%s.%s.%s", qi(x, ts), qi(x, tn), qi(x, col));
-			if (owner_col && seq_is_default(&s) && owner_col->default_sql && !owner_col->identity) {
+			if (owner_col && plumb__pg_seq_is_default(&s.v) && owner_col->default_sql &&
+			    !owner_col->identity) {
 				const char *want = strcmp(o->schema, "public") == 0
 							   ? fmt(x, "nextval('%s')", o->name)
 							   : fmt(x, "nextval('%s.%s')", o->schema, o->name);
-				const char *ct = owner_col->type;
-				bool typ = (s.typid == 23 && strcmp(ct, "integer") == 0) ||
-					   (s.typid == 20 && strcmp(ct, "bigint") == 0) ||
-					   (s.typid == 21 && strcmp(ct, "smallint") == 0);
+				bool typ = strcmp(owner_col->type, plumb__pg_int_name(s.v.typid)) == 0;
 				if (want && typ && strcmp(owner_col->default_sql, want) == 0) {
-					owner_col->type = s.typid == 23	  ? "serial"
-							  : s.typid == 20 ? "bigserial"
-									  : "smallserial";
+					owner_col->type = plumb__pg_serial_of(s.v.typid);
 					owner_col->default_sql = NULL;
 					plumb_vec_remove(&x->cat->objects, i);
 					i--;
@@ -631,21 +605,12 @@ static void finish(ox *x)
 				}
 			}
 		}
-		plumb_buf b;
-		plumb_buf_init(&b, x->st.arena, 0);
-		plumb_buf_printf(&b, "CREATE SEQUENCE %s", qname(x, o->schema, o->name));
-		if (s.typid != 20)
-			plumb_buf_printf(&b, " AS %s", s.typid == 21 ? "smallint" : "integer");
-		const char *opts = seq_text(x, &s);
-		if (opts && *opts)
-			plumb_buf_printf(&b, " %s", opts);
-		if (owner)
-			plumb_buf_printf(&b, " OWNED BY %s", owner);
-		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
+		char *sql;
+		if (plumb__pg_seq_define(x->st.ctx, x->st.arena, o->schema, o->name, &s.v, owner, &sql) < 0) {
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
-		o->sql = b.data;
+		o->sql = sql;
 		o->definition = canon_stmt(x, o->sql);
 	}
 	for (size_t i = 0; i < x->cat->tables.n && !x->st.rc; i++) {
@@ -704,32 +669,31 @@ static void finish(ox *x)
 	}
 }
 
-/* A schema the files put objects in without creating it exists all the
- * same where they run: it is part of the desired state (and is created
- * first when missing), never dropped under its objects. */
-static void implicit_schema(ox *x, const char *name)
+/* The schema name, unless it is public or known already. */
+void add_schema(ox *x, const char *name)
 {
 	if (!name || strcmp(name, "public") == 0 || find_object(x, PLUMB_OBJ_SCHEMA, NULL, name))
 		return;
 	plumb_object *o = new_object(x, PLUMB_OBJ_SCHEMA, NULL, name);
-	if (!o)
-		return;
-	o->definition = o->name;
-	o->sql = fmt(x, "CREATE SCHEMA %s", qname(x, NULL, name));
+	if (o)
+		fail(x, plumb__pg_schema_define(x->st.ctx, x->st.arena, o));
 }
 
+/* A schema the files put objects in without creating it exists all the
+ * same where they run: it is part of the desired state (and is created
+ * first when missing), never dropped under its objects. */
 static void implicit_schemas(ox *x)
 {
 	for (size_t i = 0; i < x->cat->tables.n; i++)
-		implicit_schema(x, ((const plumb_table *)x->cat->tables.items[i])->schema);
+		add_schema(x, ((const plumb_table *)x->cat->tables.items[i])->schema);
 	for (size_t i = 0; i < x->cat->views.n; i++)
-		implicit_schema(x, ((const plumb_view *)x->cat->views.items[i])->schema);
+		add_schema(x, ((const plumb_view *)x->cat->views.items[i])->schema);
 	size_t n = x->cat->objects.n; /* new schema objects are appended: not rescanned */
 	for (size_t i = 0; i < n; i++) {
 		const plumb_object *o = x->cat->objects.items[i];
 		if (o->kind != PLUMB_OBJ_SCHEMA && o->kind != PLUMB_OBJ_COMMENT &&
 		    o->kind != PLUMB_OBJ_EXTENSION && o->kind != PLUMB_OBJ_GRANT)
-			implicit_schema(x, o->schema);
+			add_schema(x, o->schema);
 	}
 }
 

@@ -258,15 +258,8 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 	o->table = dup(x, table);
 	o->target_kind = target;
 	o->definition = dup(x, cs->comment);
-	plumb_buf b;
-	plumb_buf_init(&b, x->st.arena, 0);
-	plumb_buf_printf(&b, "COMMENT ON %s IS ", name);
-	plumb_buf_quote_literal(&b, o->definition);
-	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
-		fail(x, PLUMB_ENOMEM);
-		return;
-	}
-	o->sql = b.data;
+	if (!x->st.rc)
+		fail(x, plumb__pg_comment_define(x->st.ctx, x->st.arena, o));
 }
 
 /* --- GRANT, REVOKE --------------------------------------------------------------------------- */
@@ -429,8 +422,7 @@ void finish_grants(ox *x)
 			plumb_table *st = x->cat->tables.items[j];
 			for (size_t k = 0; !seq && strcmp(st->schema, g->schema) == 0 && k < st->columns.n; k++) {
 				plumb_column *c = st->columns.items[k];
-				if ((strcmp(c->type, "serial") == 0 || strcmp(c->type, "bigserial") == 0 ||
-				     strcmp(c->type, "smallserial") == 0) &&
+				if (plumb__pg_is_serial(c->type) &&
 				    strcmp(sch(make_object_name(x, st->name, c->name, "seq")), g->rel) == 0) {
 					seq = true;
 					on_table = st->name;

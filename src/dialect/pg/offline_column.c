@@ -173,31 +173,7 @@ static const char *serial_kind(PgQuery__TypeName *tn)
 		n = plumb__pg_strval(tn->names[0]);
 	else if (tn->n_names == 2 && (strcmp(sch(plumb__pg_strval(tn->names[0])), "pg_catalog") == 0))
 		n = plumb__pg_strval(tn->names[1]);
-	if (!n)
-		return NULL;
-	if (strcmp(n, "serial") == 0 || strcmp(n, "serial4") == 0)
-		return "serial";
-	if (strcmp(n, "bigserial") == 0 || strcmp(n, "serial8") == 0)
-		return "bigserial";
-	if (strcmp(n, "smallserial") == 0 || strcmp(n, "serial2") == 0)
-		return "smallserial";
-	return NULL;
-}
-
-static const char *fk_action(const char *c)
-{
-	switch (c && *c ? *c : 'a') {
-	case 'r':
-		return "RESTRICT";
-	case 'c':
-		return "CASCADE";
-	case 'n':
-		return "SET NULL";
-	case 'd':
-		return "SET DEFAULT";
-	default:
-		return "NO ACTION";
-	}
+	return plumb__pg_serial_kind(n);
 }
 
 static const char **string_list(ox *x, PgQuery__Node **v, size_t n)
@@ -339,8 +315,8 @@ plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constraint *c,
 		k->ref_table = dup(x, c->pktable ? c->pktable->relname : "");
 		k->ref_columns = string_list(x, c->pk_attrs, c->n_pk_attrs);
 		k->n_ref_columns = c->n_pk_attrs;
-		k->on_update = fk_action(c->fk_upd_action);
-		k->on_delete = fk_action(c->fk_del_action);
+		k->on_update = plumb__pg_fk_action(c->fk_upd_action);
+		k->on_delete = plumb__pg_fk_action(c->fk_del_action);
 		k->match = c->fk_matchtype && *c->fk_matchtype == 'f'	? "FULL"
 			   : c->fk_matchtype && *c->fk_matchtype == 'p' ? "PARTIAL"
 									: "SIMPLE";

@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #include "dialect/pg/canon_int.h"
-#include "dialect/pg/sticky.h"
+#include "dialect/pg/builder.h"
 
 #define NAMEDATALEN 64
 
@@ -48,12 +48,7 @@ typedef struct refpos {
 	size_t offset;
 } refpos;
 
-/* The sticky failure (sticky.h). */
-#define fail(x, rc) plumb__pg_fail(&(x)->st, (rc))
-#define nomem(x) plumb__pg_nomem(&(x)->st)
-#define alloc(x, size) plumb__pg_alloc(&(x)->st, (size))
-#define dup(x, s) plumb__pg_dup(&(x)->st, (s))
-#define push(x, v, p) plumb__pg_push(&(x)->st, (v), (p))
+/* The sticky steps (builder.h), and formatted text; NULL once something failed. */
 #define fmt(x, ...) plumb__pg_fmt(&(x)->st, __VA_ARGS__)
 
 typedef struct collent {
@@ -73,9 +68,9 @@ typedef struct pend {
 	const char *column; /* column-level: the column */
 } pend;
 
+/* A sequence's options as its statements give them, defaults filled in. */
 typedef struct seqopts {
-	long long typid, start, inc, min, max, cache;
-	bool cycle, has_start, has_min, has_max;
+	plumb_pg_seq v;
 	PgQuery__Node *owned_by; /* List */
 } seqopts;
 
@@ -84,6 +79,7 @@ typedef struct seqopts {
  * leaves the library under a bare name. */
 #define add_column plumb__pgoff_add_column
 #define add_view plumb__pgoff_add_view
+#define add_schema plumb__pgoff_add_schema
 #define alter_enum plumb__pgoff_alter_enum
 #define alter_extension plumb__pgoff_alter_extension
 #define alter_sequence plumb__pgoff_alter_sequence
@@ -129,16 +125,13 @@ typedef struct seqopts {
 #define name_addition plumb__pgoff_name_addition
 #define name_used plumb__pgoff_name_used
 #define new_constraint plumb__pgoff_new_constraint
-#define new_object plumb__pgoff_new_object
 #define qi plumb__pgoff_qi
-#define qname plumb__pgoff_qname
 #define read_seqopts plumb__pgoff_read_seqopts
 #define remember plumb__pgoff_remember
 #define remember_owned_by plumb__pgoff_remember_owned_by
 #define remove_item plumb__pgoff_remove_item
 #define rv_table plumb__pgoff_rv_table
 #define sch plumb__pgoff_sch
-#define seq_is_default plumb__pgoff_seq_is_default
 #define seq_stmt plumb__pgoff_seq_stmt
 #define seq_text plumb__pgoff_seq_text
 #define set_default plumb__pgoff_set_default
@@ -156,7 +149,6 @@ typedef struct seqopts {
 PgQuery__CreateSeqStmt *seq_stmt(ox *x, plumb_object *o);
 const char *sch(const char *s);
 bool empty(const char *s);
-const char *qname(ox *x, const char *schema, const char *name);
 const char *qi(ox *x, const char *s);
 int stmt_error(ox *x, size_t offset, const char *msg, const char *what);
 int error_at(ox *x, size_t offset, const char *msg_fmt, ...)
@@ -172,7 +164,6 @@ bool is_relation(ox *x, const char *schema, const char *name);
 bool table_or_view(ox *x, const PgQuery__RangeVar *rv, bool views);
 plumb_column *find_column(plumb_table *t, const char *name);
 plumb_object *find_object(ox *x, plumb_obj_kind kind, const char *schema, const char *name);
-plumb_object *new_object(ox *x, plumb_obj_kind kind, const char *schema, const char *name);
 void remove_item(plumb_vec *v, const void *p);
 void split_names(PgQuery__Node **names, size_t n, const char **schema, const char **name);
 const char *expr_text(ox *x, PgQuery__Node *e);
@@ -183,6 +174,8 @@ const char *deparse(ox *x, PgQuery__Node *stmt);
 const char *canon_type(ox *x, const char *text);
 PgQuery__RangeVar *mk_rangevar(ox *x, const char *schema, const char *name);
 const char *collation_text(ox *x, const PgQuery__CollateClause *cc);
+
+void add_schema(ox *x, const char *name);
 
 /* names.c */
 char *key_of(ox *x, const char *schema, const char *name);
@@ -214,9 +207,8 @@ void add_view(ox *x, PgQuery__RangeVar *rv, PgQuery__Node *query, PgQuery__Node 
 
 /* offline_object.c */
 long long typid_of(PgQuery__TypeName *tn);
-void read_seqopts(PgQuery__Node **opts, size_t n, long long typid, seqopts *s);
+void read_seqopts(PgQuery__Node **opts, size_t n, long long typid, seqopts *so);
 char *seq_text(ox *x, const seqopts *s);
-bool seq_is_default(const seqopts *s);
 void create_enum(ox *x, PgQuery__CreateEnumStmt *es, size_t loc);
 void enum_texts(ox *x, plumb_object *o);
 void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae);

@@ -12,11 +12,6 @@
 
 /* --- sequences ------------------------------------------------------------------ */
 
-static long long type_max(long long typid)
-{
-	return typid == 21 ? 32767 : typid == 23 ? 2147483647LL : 9223372036854775807LL;
-}
-
 static long long num_arg(const PgQuery__Node *n)
 {
 	if (!n)
@@ -38,20 +33,14 @@ static long long num_arg(const PgQuery__Node *n)
 long long typid_of(PgQuery__TypeName *tn)
 {
 	const char *c = tn && tn->n_names ? plumb__pg_strval(tn->names[tn->n_names - 1]) : NULL;
-	if (!c)
-		return 20;
-	if (strcmp(c, "int2") == 0 || strcmp(c, "smallint") == 0 || strcmp(c, "smallserial") == 0 ||
-	    strcmp(c, "serial2") == 0)
-		return 21;
-	if (strcmp(c, "int4") == 0 || strcmp(c, "integer") == 0 || strcmp(c, "int") == 0 ||
-	    strcmp(c, "serial") == 0 || strcmp(c, "serial4") == 0)
-		return 23;
-	return 20;
+	return c ? plumb__pg_int_typid(c) : PLUMB_PG_INT8;
 }
 
-void read_seqopts(PgQuery__Node **opts, size_t n, long long typid, seqopts *s)
+void read_seqopts(PgQuery__Node **opts, size_t n, long long typid, seqopts *so)
 {
-	memset(s, 0, sizeof(*s));
+	plumb_pg_seq *s = &so->v;
+	bool has_start = false, has_min = false, has_max = false;
+	memset(so, 0, sizeof(*so));
 	s->typid = typid;
 	s->inc = 1;
 	s->cache = 1;
@@ -64,63 +53,39 @@ void read_seqopts(PgQuery__Node **opts, size_t n, long long typid, seqopts *s)
 			s->typid = typid_of(d->arg->type_name);
 		else if (strcmp(k, "start") == 0) {
 			s->start = num_arg(d->arg);
-			s->has_start = true;
+			has_start = true;
 		} else if (strcmp(k, "increment") == 0)
 			s->inc = num_arg(d->arg);
 		else if (strcmp(k, "minvalue") == 0 && d->arg) {
 			s->min = num_arg(d->arg);
-			s->has_min = true;
+			has_min = true;
 		} else if (strcmp(k, "maxvalue") == 0 && d->arg) {
 			s->max = num_arg(d->arg);
-			s->has_max = true;
+			has_max = true;
 		} else if (strcmp(k, "cache") == 0)
 			s->cache = num_arg(d->arg);
 		else if (strcmp(k, "cycle") == 0)
 			s->cycle = d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN &&
 				   d->arg->boolean->boolval;
 		else if (strcmp(k, "owned_by") == 0)
-			s->owned_by = d->arg;
+			so->owned_by = d->arg;
 	}
-	long long dmin = s->inc > 0 ? 1 : -type_max(s->typid) - 1;
-	long long dmax = s->inc > 0 ? type_max(s->typid) : -1;
-	if (!s->has_min)
-		s->min = dmin;
-	if (!s->has_max)
-		s->max = dmax;
-	if (!s->has_start)
+	if (!has_min)
+		s->min = plumb__pg_seq_default_min(s->typid, s->inc);
+	if (!has_max)
+		s->max = plumb__pg_seq_default_max(s->typid, s->inc);
+	if (!has_start)
 		s->start = s->inc > 0 ? s->min : s->max;
 }
 
 /* The options that differ from the defaults, as introspection writes them. */
 char *seq_text(ox *x, const seqopts *s)
 {
-	long long dmin = s->inc > 0 ? 1 : -type_max(s->typid) - 1;
-	long long dmax = s->inc > 0 ? type_max(s->typid) : -1;
-	plumb_buf b;
-	plumb_buf_init(&b, x->st.arena, 0);
-	if (s->start != (s->inc > 0 ? s->min : s->max))
-		plumb_buf_printf(&b, " START WITH %lld", s->start);
-	if (s->inc != 1)
-		plumb_buf_printf(&b, " INCREMENT BY %lld", s->inc);
-	if (s->min != dmin)
-		plumb_buf_printf(&b, " MINVALUE %lld", s->min);
-	if (s->max != dmax)
-		plumb_buf_printf(&b, " MAXVALUE %lld", s->max);
-	if (s->cache != 1)
-		plumb_buf_printf(&b, " CACHE %lld", s->cache);
-	if (s->cycle)
-		plumb_buf_puts(&b, " CYCLE");
-	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
+	char *out;
+	int rc = plumb__pg_seq_options(x->st.ctx, x->st.arena, &s->v, &out);
+	if (rc < 0)
 		fail(x, PLUMB_ENOMEM);
-		return NULL;
-	}
-	return b.len ? b.data + 1 : b.data;
-}
-
-bool seq_is_default(const seqopts *s)
-{
-	return s->inc == 1 && s->start == 1 && s->min == 1 && s->max == type_max(s->typid) &&
-	       s->cache == 1 && !s->cycle;
+	return out;
 }
 
 /* --- types, sequences, functions --------------------------------------------------------- */
@@ -485,11 +450,7 @@ void create_extension(ox *x, PgQuery__CreateExtensionStmt *es)
 	plumb_object *o = new_object(x, PLUMB_OBJ_EXTENSION, schema, es->extname);
 	if (!o)
 		return;
-	bool pub = strcmp(schema, "public") == 0;
-	o->definition = pub ? o->name : fmt(x, "%s SCHEMA %s", o->name, schema);
-	o->sql = pub ? fmt(x, "CREATE EXTENSION IF NOT EXISTS %s", qname(x, NULL, o->name))
-		     : fmt(x, "CREATE EXTENSION IF NOT EXISTS %s SCHEMA %s",
-			   qname(x, NULL, o->name), qname(x, NULL, schema));
+	fail(x, plumb__pg_extension_define(x->st.ctx, x->st.arena, o));
 	extension_version(x, o, es->options, es->n_options);
 }
 
@@ -509,11 +470,5 @@ void create_schema(ox *x, PgQuery__CreateSchemaStmt *cs)
 	const char *name = !empty(cs->schemaname)			   ? cs->schemaname
 			   : cs->authrole && !empty(cs->authrole->rolename) ? cs->authrole->rolename
 									    : NULL;
-	if (!name || strcmp(name, "public") == 0 || find_object(x, PLUMB_OBJ_SCHEMA, NULL, name))
-		return;
-	plumb_object *o = new_object(x, PLUMB_OBJ_SCHEMA, NULL, name);
-	if (!o)
-		return;
-	o->definition = o->name;
-	o->sql = fmt(x, "CREATE SCHEMA %s", qname(x, NULL, name));
+	add_schema(x, name);
 }

@@ -167,9 +167,8 @@ static void inherit_columns(ox *x, plumb_table *t, const plumb_table *parent)
 		c->pk_position = 0;
 		c->identity = NULL;
 		c->identity_options = NULL;
-		if (strcmp(pc->type, "serial") == 0 || strcmp(pc->type, "bigserial") == 0 ||
-		    strcmp(pc->type, "smallserial") == 0) {
-			c->type = pc->type[0] == 'b' ? "bigint" : pc->type[1] == 'm' ? "smallint" : "integer";
+		if (plumb__pg_is_serial(pc->type)) {
+			c->type = plumb__pg_serial_base(pc->type);
 			char *seq = make_object_name(x, parent->name, pc->name, "seq");
 			const char *q = strcmp(parent->schema, "public") == 0
 						? seq
