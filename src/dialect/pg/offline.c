@@ -26,6 +26,7 @@
 #include <strings.h>
 
 #include "dialect/pg/offline_int.h"
+#include "source/annot.h"
 
 PgQuery__CreateSeqStmt *seq_stmt(ox *x, plumb_object *o)
 {
@@ -133,60 +134,20 @@ const char *shown(ox *x, const char *schema, const char *name)
 
 /* --- annotations ------------------------------------------------------------- */
 
-/* The OLD of a `-- plumb:renamed from=OLD` (or sqldef's `@renamed`)
- * comment, or NULL. */
+/* The OLD of the annotation that a comment is (source/annot.h), or NULL. */
 static const char *parse_annotation(ox *x, const char *p, size_t len)
 {
-	const char *end = p + len;
-	if (len >= 2 && p[0] == '-' && p[1] == '-') {
-		p += 2;
-	} else if (len >= 4 && p[0] == '/' && p[1] == '*') {
-		p += 2;
-		end -= 2;
-	}
-	while (p < end && isspace((unsigned char)*p))
-		p++;
-	size_t n = 0;
-	if ((size_t)(end - p) >= 13 && strncasecmp(p, "plumb:renamed", 13) == 0)
-		n = 13;
-	else if ((size_t)(end - p) >= 8 && strncasecmp(p, "@renamed", 8) == 0)
-		n = 8;
-	if (!n)
-		return NULL;
-	p += n;
-	while (p < end && isspace((unsigned char)*p))
-		p++;
-	if (end - p < 5 || strncasecmp(p, "from=", 5) != 0)
-		return NULL;
-	p += 5;
-	plumb_buf b;
-	plumb_buf_init(&b, x->st.arena, 0);
-	if (p < end && *p == '"') {
-		for (p++; p < end; p++) {
-			if (*p == '"') {
-				if (p + 1 < end && p[1] == '"')
-					p++;
-				else
-					break;
-			}
-			plumb_buf_putc(&b, *p);
-		}
-	} else {
-		while (p < end && !isspace((unsigned char)*p) && *p != '*')
-			plumb_buf_putc(&b, *p++);
-	}
-	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
-		fail(x, PLUMB_ENOMEM);
-		return NULL;
-	}
-	return b.len ? b.data : NULL;
+	char *old = NULL;
+	if (plumb__annot_parse(x->st.arena, p, len, &old) < 0)
+		nomem(x);
+	return old;
 }
 
 static void scan_annotations(ox *x)
 {
 	x->anns = NULL;
 	x->n_anns = 0;
-	if (!strstr(x->text, "renamed"))
+	if (!plumb__annot_mentioned(x->text, strlen(x->text)))
 		return;
 	PgQueryScanResult r = pg_query_scan(x->text);
 	if (r.error) {
