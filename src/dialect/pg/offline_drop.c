@@ -1,7 +1,8 @@
 /*
  * The offline builder's DROP: the object a DROP names is checked as
- * PostgreSQL does (unless IF EXISTS) and forgotten with what depends on it in
- * the catalog being built. It creates nothing.
+ * PostgreSQL does (unless IF EXISTS) and forgotten in the catalog being
+ * built, a table with its indexes. It creates nothing and follows no other
+ * dependency (CASCADE is not modelled).
  */
 #include <string.h>
 

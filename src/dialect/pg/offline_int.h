@@ -48,7 +48,7 @@ typedef struct refpos {
 	size_t offset;
 } refpos;
 
-/* The sticky steps (builder.h), and formatted text; NULL once something failed. */
+/* Formatted text in the catalog's arena (sticky.h); NULL once something failed. */
 #define fmt(x, ...) plumb__pg_fmt(&(x)->st, __VA_ARGS__)
 
 typedef struct collent {
@@ -78,8 +78,8 @@ typedef struct seqopts {
  * and link as plumb__pgoff_<name> (as zlib's Z_PREFIX does), so that none
  * leaves the library under a bare name. */
 #define add_column plumb__pgoff_add_column
-#define add_view plumb__pgoff_add_view
 #define add_schema plumb__pgoff_add_schema
+#define add_view plumb__pgoff_add_view
 #define alter_enum plumb__pgoff_alter_enum
 #define alter_extension plumb__pgoff_alter_extension
 #define alter_sequence plumb__pgoff_alter_sequence

@@ -1,9 +1,10 @@
 /*
- * The offline builder's objects other than relations: enums, sequences (and
- * their options, as introspection writes them), functions, triggers,
- * domains, composite types and collations. It does not read tables, views,
- * privileges, comments or policies, and does not fold a sequence into a
- * serial column (offline.c does, once all files are read).
+ * The offline builder's objects other than relations: enums, sequences
+ * (CREATE and ALTER, their options read as model.c writes them), functions,
+ * triggers, domains, composite types, collations, extensions and schemas.
+ * It does not read tables, views, privileges, comments or policies, and does
+ * not fold a sequence into a serial column (offline.c does, once all files
+ * are read).
  */
 #include <stdlib.h>
 #include <string.h>
