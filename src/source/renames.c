@@ -9,15 +9,16 @@
  */
 #include <string.h>
 
+#include "source/annot.h"
 #include "source/source.h"
 
-/* Whether any file holds an annotation's marker (the offline parser
- * decides whether it is one). */
+/* Whether any file holds an annotation's marker (annot.h; the offline
+ * builder reads the comments with annot.c's parser). */
 static bool mentions_renames(const plumb_vec *files)
 {
 	for (size_t i = 0; i < files->n; i++) {
 		const plumb_sql_file *f = files->items[i];
-		if (strcasestr(f->text, "plumb:renamed") || strcasestr(f->text, "@renamed"))
+		if (plumb__annot_mentioned(f->text, f->len ? f->len : strlen(f->text)))
 			return true;
 	}
 	return false;

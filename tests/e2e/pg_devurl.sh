@@ -2,8 +2,9 @@
 # Desired states built on a dev server: diff takes dev_url from plumb.json
 # as push, generate and check do (--dev-url first, then the config), and
 # `-- plumb:renamed from=` annotations survive the exact path (the server
-# drops comments): diff and push with --dev-url plan RENAME COLUMN and the
-# rows survive. Runs under tests/lib/pgtmp.sh. Prints TAP.
+# drops comments): diff and push with --dev-url plan RENAME COLUMN and
+# ALTER TABLE ... RENAME TO as the offline diff does, and the rows survive.
+# Runs under tests/lib/pgtmp.sh. Prints TAP.
 set -u
 . "$(dirname "$0")/tap.sh"
 
@@ -78,5 +79,30 @@ ok "push --dev-url applies the renames" rc_is 0
 ok "the rows survive the rename" eq "$(q "$REN" "SELECT string_agg(new_name, ',' ORDER BY id) FROM users")" "ada,grace"
 plumb diff "$REN" schema.sql --dev-url "$PLUMB_PG_URL" --exit-code
 ok "in sync after the push" eval 'rc_is 0 && out_empty'
+
+# --- a table renamed, with a column of it, offline and on the exact path -------
+newdb devurl_tab
+TAB=$(url devurl_tab)
+q "$TAB" "CREATE TABLE people (id integer PRIMARY KEY, old_name text);
+	INSERT INTO people VALUES (1, 'ada'), (2, 'grace')" >/dev/null
+cat >tables.sql <<'SQL'
+-- plumb:renamed from=people
+CREATE TABLE users (
+  id integer PRIMARY KEY,
+  new_name text -- plumb:renamed from=old_name
+);
+SQL
+table_renamed() {
+	rc_is 0 && out_has 'ALTER TABLE "public"."people" RENAME TO "users"' &&
+		out_has 'RENAME COLUMN "old_name" TO "new_name"' &&
+		! out_has 'DROP TABLE|DROP COLUMN|ADD COLUMN|CREATE TABLE'
+}
+plumb diff "$TAB" tables.sql
+ok "offline diff renames the table and its column" table_renamed
+plumb diff "$TAB" tables.sql --dev-url "$PLUMB_PG_URL"
+ok "diff --dev-url renames the table and its column, no drop" table_renamed
+plumb push --url "$TAB" --schema tables.sql --dev-url "$PLUMB_PG_URL"
+ok "push --dev-url applies them" rc_is 0
+ok "the rows survive the table's rename" eq "$(q "$TAB" "SELECT string_agg(new_name, ',' ORDER BY id) FROM users")" "ada,grace"
 
 tap_done

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dialect/sqlite/sqlite.h"
+#include "source/annot.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -31,7 +32,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)plumb__sqlite_identifiers(a, sql, &v);
 	(void)plumb__sqlite_tokens(a, sql, &v);
 	(void)plumb__sqlite_leading_renames(a, sql, strlen(sql), &v);
-	(void)plumb__sqlite_parse_annotation(a, sql, strlen(sql));
+	char *old;
+	(void)plumb__annot_parse(a, sql, strlen(sql), &old); /* source/annot.c */
 	(void)plumb__sqlite_find_column(a, sql, "id");
 
 	plumb_conn *conn;

@@ -206,11 +206,7 @@ int main(void)
 		ok(!t8->ident && strcmp(t8->text, ">=") == 0, "tokens: operator");
 	}
 
-	/* annotations */
-	is_str(plumb__sqlite_parse_annotation(a, "-- plumb:renamed from=a", 23), "a", "plumb form");
-	is_str(plumb__sqlite_parse_annotation(a, "/* @renamed from=\"x y\" */", 25), "x y",
-	       "sqldef block form, quoted");
-	ok(!plumb__sqlite_parse_annotation(a, "-- renamed from=a", 17), "not an annotation");
+	/* annotations (one comment's text: test_annot.c) */
 	plumb_vec rn = {0};
 	const char *stmt = "\n-- @renamed from=old_users\nCREATE TABLE users(a);";
 	is_int(plumb__sqlite_leading_renames(a, stmt, strlen(stmt), &rn), 0, "leading renames");

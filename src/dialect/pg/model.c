@@ -1,8 +1,11 @@
 /*
- * Column, constraint and collation definitions of the PostgreSQL catalog,
- * built from their fields in one place, so introspection and the offline
- * builder write them alike. The texts it joins must already be canonical
- * (canon.c).
+ * The facts of the PostgreSQL catalog that introspection and the offline
+ * builder must agree on, in one place: column, constraint, collation, enum,
+ * schema, extension, comment and sequence definitions built from their
+ * fields, the integer types of sequences and serial columns (oids, names,
+ * limits, serial kinds), sequence defaults and foreign-key action letters.
+ * The texts it joins must already be canonical (canon.c); it reads no SQL
+ * and no database.
  */
 #include <ctype.h>
 #include <string.h>
@@ -208,4 +211,197 @@ int plumb__pg_enum_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o)
 	char *name = plumb__pg_qualified(arena, o->schema, o->name);
 	o->sql = name ? plumb_arena_printf(arena, "CREATE TYPE %s AS %s", name, b.data) : NULL;
 	return o->sql ? 0 : plumb_error_nomem(ctx);
+}
+
+int plumb__pg_schema_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o)
+{
+	char *name = plumb__pg_qualified(arena, NULL, o->name);
+	o->definition = o->name;
+	o->sql = name ? plumb_arena_printf(arena, "CREATE SCHEMA %s", name) : NULL;
+	return o->sql ? 0 : plumb_error_nomem(ctx);
+}
+
+int plumb__pg_extension_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o)
+{
+	bool pub = strcmp(o->schema, "public") == 0;
+	char *name = plumb__pg_qualified(arena, NULL, o->name);
+	char *schema = plumb__pg_qualified(arena, NULL, o->schema);
+	if (!name || !schema)
+		return plumb_error_nomem(ctx);
+	o->definition = pub ? o->name : plumb_arena_printf(arena, "%s SCHEMA %s", o->name, o->schema);
+	o->sql = pub ? plumb_arena_printf(arena, "CREATE EXTENSION IF NOT EXISTS %s", name)
+		     : plumb_arena_printf(arena, "CREATE EXTENSION IF NOT EXISTS %s SCHEMA %s", name,
+					  schema);
+	return o->definition && o->sql ? 0 : plumb_error_nomem(ctx);
+}
+
+int plumb__pg_comment_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o)
+{
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	plumb_buf_printf(&b, "COMMENT ON %s IS ", o->name);
+	plumb_buf_quote_literal(&b, o->definition);
+	int rc = plumb_buf_finish(&b, ctx);
+	if (rc < 0)
+		return rc;
+	o->sql = b.data;
+	return 0;
+}
+
+/* --- integer types, serial kinds ---------------------------------------- */
+
+/* The integer types of sequences and serial columns: the format_type name,
+ * its other spellings, the serial kind and its other spelling. */
+static const struct int_type {
+	long long typid;
+	const char *name, *spellings[2], *serial, *serial_alias;
+	long long max;
+} int_types[] = {
+	{PLUMB_PG_INT2, "smallint", {"int2", NULL}, "smallserial", "serial2", PLUMB_PG_INT2_MAX},
+	{PLUMB_PG_INT4, "integer", {"int4", "int"}, "serial", "serial4", PLUMB_PG_INT4_MAX},
+	{PLUMB_PG_INT8, "bigint", {"int8", NULL}, "bigserial", "serial8", PLUMB_PG_INT8_MAX},
+};
+#define N_INT_TYPES (sizeof(int_types) / sizeof(int_types[0]))
+
+/* The type of oid typid; bigint for any other. */
+static const struct int_type *int_type(long long typid)
+{
+	for (size_t i = 0; i < N_INT_TYPES; i++)
+		if (int_types[i].typid == typid)
+			return &int_types[i];
+	return &int_types[N_INT_TYPES - 1];
+}
+
+/* The type whose serial kind name spells, or NULL. */
+static const struct int_type *serial_type(const char *name)
+{
+	for (size_t i = 0; name && i < N_INT_TYPES; i++)
+		if (strcmp(name, int_types[i].serial) == 0 || strcmp(name, int_types[i].serial_alias) == 0)
+			return &int_types[i];
+	return NULL;
+}
+
+long long plumb__pg_int_max(long long typid)
+{
+	return int_type(typid)->max;
+}
+
+const char *plumb__pg_int_name(long long typid)
+{
+	return int_type(typid)->name;
+}
+
+long long plumb__pg_int_typid(const char *name)
+{
+	const struct int_type *t = serial_type(name);
+	for (size_t i = 0; name && !t && i < N_INT_TYPES; i++) {
+		const struct int_type *c = &int_types[i];
+		if (strcmp(name, c->name) == 0 || str_eq(name, c->spellings[0]) ||
+		    str_eq(name, c->spellings[1]))
+			t = c;
+	}
+	return t ? t->typid : PLUMB_PG_INT8;
+}
+
+const char *plumb__pg_serial_of(long long typid)
+{
+	return int_type(typid)->serial;
+}
+
+const char *plumb__pg_serial_kind(const char *name)
+{
+	const struct int_type *t = serial_type(name);
+	return t ? t->serial : NULL;
+}
+
+const char *plumb__pg_serial_base(const char *type)
+{
+	const struct int_type *t = serial_type(type);
+	return t ? t->name : NULL;
+}
+
+bool plumb__pg_is_serial(const char *type)
+{
+	const struct int_type *t = serial_type(type);
+	return t && strcmp(type, t->serial) == 0;
+}
+
+const char *plumb__pg_fk_action(const char *code)
+{
+	switch (code && *code ? *code : 'a') {
+	case 'r':
+		return "RESTRICT";
+	case 'c':
+		return "CASCADE";
+	case 'n':
+		return "SET NULL";
+	case 'd':
+		return "SET DEFAULT";
+	default:
+		return "NO ACTION";
+	}
+}
+
+/* --- sequences ---------------------------------------------------------- */
+
+long long plumb__pg_seq_default_min(long long typid, long long inc)
+{
+	return inc > 0 ? 1 : -plumb__pg_int_max(typid) - 1;
+}
+
+long long plumb__pg_seq_default_max(long long typid, long long inc)
+{
+	return inc > 0 ? plumb__pg_int_max(typid) : -1;
+}
+
+bool plumb__pg_seq_is_default(const plumb_pg_seq *s)
+{
+	return s->inc == 1 && s->start == 1 && s->min == 1 && s->max == plumb__pg_int_max(s->typid) &&
+	       s->cache == 1 && !s->cycle;
+}
+
+/* The options that differ from the defaults, each after a blank. */
+static void put_seq_options(plumb_buf *b, const plumb_pg_seq *s)
+{
+	if (s->start != (s->inc > 0 ? s->min : s->max))
+		plumb_buf_printf(b, " START WITH %lld", s->start);
+	if (s->inc != 1)
+		plumb_buf_printf(b, " INCREMENT BY %lld", s->inc);
+	if (s->min != plumb__pg_seq_default_min(s->typid, s->inc))
+		plumb_buf_printf(b, " MINVALUE %lld", s->min);
+	if (s->max != plumb__pg_seq_default_max(s->typid, s->inc))
+		plumb_buf_printf(b, " MAXVALUE %lld", s->max);
+	if (s->cache != 1)
+		plumb_buf_printf(b, " CACHE %lld", s->cache);
+	if (s->cycle)
+		plumb_buf_puts(b, " CYCLE");
+}
+
+int plumb__pg_seq_options(plumb_ctx *ctx, plumb_arena *arena, const plumb_pg_seq *s, char **out)
+{
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	put_seq_options(&b, s);
+	int rc = plumb_buf_finish(&b, ctx);
+	*out = rc < 0 ? NULL : b.len ? b.data + 1 : b.data;
+	return rc;
+}
+
+int plumb__pg_seq_define(plumb_ctx *ctx, plumb_arena *arena, const char *schema, const char *name,
+			 const plumb_pg_seq *s, const char *owner, char **out)
+{
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	plumb_buf_puts(&b, "CREATE SEQUENCE ");
+	plumb_buf_quote_ident(&b, schema);
+	plumb_buf_putc(&b, '.');
+	plumb_buf_quote_ident(&b, name);
+	if (s->typid != PLUMB_PG_INT8)
+		plumb_buf_printf(&b, " AS %s", plumb__pg_int_name(s->typid));
+	put_seq_options(&b, s);
+	if (owner)
+		plumb_buf_printf(&b, " OWNED BY %s", owner);
+	int rc = plumb_buf_finish(&b, ctx);
+	*out = rc < 0 ? NULL : b.data;
+	return rc;
 }

@@ -135,6 +135,74 @@ typedef struct plumb_pg_collation {
 char *plumb__pg_collation_define(plumb_arena *arena, const char *schema, const char *name,
 				 const plumb_pg_collation *c);
 
+/* --- model.c: integer types, serial kinds, foreign keys, sequences ------ */
+/* The integer types of sequences and serial columns: pg_type oids and
+ * largest values (the smallest is -max - 1). Catalog queries write them in
+ * SQL with PLUMB_PG_STR. */
+#define PLUMB_PG_INT2 21
+#define PLUMB_PG_INT4 23
+#define PLUMB_PG_INT8 20
+#define PLUMB_PG_INT2_MAX 32767
+#define PLUMB_PG_INT4_MAX 2147483647
+#define PLUMB_PG_INT8_MAX 9223372036854775807
+#define PLUMB_PG_STR_(x) #x
+#define PLUMB_PG_STR(x) PLUMB_PG_STR_(x)
+/* The largest value of integer type typid; bigint's for any other oid. */
+long long plumb__pg_int_max(long long typid);
+/* The format_type name of integer type typid (smallint, integer); bigint
+ * for any other oid. */
+const char *plumb__pg_int_name(long long typid);
+/* The oid of the integer type a name as written denotes (int2, smallint,
+ * int4, int, integer, int8, bigint, or a serial kind in any spelling);
+ * PLUMB_PG_INT8 for any other name, as for a sequence without AS. */
+long long plumb__pg_int_typid(const char *name);
+/* The serial kind (smallserial, serial, bigserial) of a column of integer
+ * type typid; bigserial for any other oid. */
+const char *plumb__pg_serial_of(long long typid);
+/* The serial kind a type name as written denotes (serial or serial4 is
+ * serial, bigserial or serial8 bigserial, smallserial or serial2
+ * smallserial), or NULL. */
+const char *plumb__pg_serial_kind(const char *name);
+/* The integer type (smallint, integer, bigint) behind a serial kind in any
+ * spelling, or NULL when type is none (plan.c's serial_base). */
+const char *plumb__pg_serial_base(const char *type);
+/* Whether a catalog column's type is a serial kind (as the builders write
+ * it: smallserial, serial or bigserial). */
+bool plumb__pg_is_serial(const char *type);
+/* The ON UPDATE / ON DELETE action of a foreign key from its letter, as
+ * pg_constraint (confupdtype, confdeltype) and libpg_query's parse tree
+ * hold it: 'a' NO ACTION, 'r' RESTRICT, 'c' CASCADE, 'n' SET NULL, 'd' SET
+ * DEFAULT; NULL or "" is NO ACTION. */
+const char *plumb__pg_fk_action(const char *code);
+/* A sequence's options as pg_sequence holds them (every one set). */
+typedef struct plumb_pg_seq {
+	long long typid;           /* PLUMB_PG_INT2, _INT4 or _INT8 */
+	long long start, inc, min, max, cache;
+	bool cycle;
+} plumb_pg_seq;
+/* The MINVALUE and MAXVALUE a sequence of type typid counting by inc has
+ * when none is given. */
+long long plumb__pg_seq_default_min(long long typid, long long inc);
+long long plumb__pg_seq_default_max(long long typid, long long inc);
+/* Whether every option is its default (as those of a serial column's
+ * sequence are). */
+bool plumb__pg_seq_is_default(const plumb_pg_seq *s);
+/* *out: the options that differ from the defaults, in pg_dump's order
+ * ("START WITH 5 INCREMENT BY 2 ... CYCLE"), "" when none. As written by
+ * CREATE SEQUENCE and in an identity column's parentheses. */
+int plumb__pg_seq_options(plumb_ctx *ctx, plumb_arena *arena, const plumb_pg_seq *s, char **out);
+/* *out: CREATE SEQUENCE "schema"."name" [AS type] [options] [OWNED BY owner]
+ * (owner, already quoted, may be NULL). */
+int plumb__pg_seq_define(plumb_ctx *ctx, plumb_arena *arena, const char *schema, const char *name,
+			 const plumb_pg_seq *s, const char *owner, char **out);
+/* Fill o's definition and sql from its name and schema: a schema (CREATE
+ * SCHEMA), an extension (CREATE EXTENSION IF NOT EXISTS ... [SCHEMA s]), a
+ * comment (o->name the target as COMMENT ON names it, o->definition the
+ * text; sql only). */
+int plumb__pg_schema_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
+int plumb__pg_extension_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
+int plumb__pg_comment_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
+
 /* --- introspect.c ------------------------------------------------------ */
 int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			 plumb_catalog **out);

@@ -3,6 +3,7 @@
  */
 #include <stdarg.h>
 
+#include "dialect/pg/pg.h"
 #include "dialect/pg/sticky.h"
 
 void plumb__pg_fail(plumb_pg_sticky *s, int rc)
@@ -54,4 +55,27 @@ void plumb__pg_push(plumb_pg_sticky *s, plumb_vec *v, void *p)
 		return;
 	if (!p || plumb_vec_push(s->arena, v, p) < 0)
 		plumb__pg_nomem(s);
+}
+
+plumb_object *plumb__pg_new_object(plumb_pg_sticky *s, plumb_vec *objects, plumb_obj_kind kind,
+				   const char *schema, const char *name)
+{
+	plumb_object *o = plumb__pg_alloc(s, sizeof(*o));
+	if (!o)
+		return NULL;
+	o->kind = kind;
+	o->schema = plumb__pg_dup(s, schema);
+	o->name = plumb__pg_dup(s, name);
+	plumb__pg_push(s, objects, o);
+	return s->rc ? NULL : o;
+}
+
+const char *plumb__pg_qname(plumb_pg_sticky *s, const char *schema, const char *name)
+{
+	if (s->rc)
+		return "";
+	char *q = plumb__pg_qualified(s->arena, schema, name);
+	if (!q)
+		plumb__pg_nomem(s);
+	return q ? q : "";
 }

@@ -15,6 +15,7 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include "dialect/sqlite/sqlite.h"
+#include "source/annot.h"
 
 enum {
 	TK_WORD,    /* keyword or bare identifier */
@@ -454,67 +455,13 @@ int plumb__sqlite_tokens(plumb_arena *arena, const char *sql, plumb_vec *out)
 
 /* --- annotations ------------------------------------------------------- */
 
-/* The OLD of an annotation, or NULL: none, or out of memory (*nomem set). */
-static char *annotation(plumb_arena *arena, const char *comment, size_t len, bool *nomem)
-{
-	const char *p = comment, *end = comment + len;
-	char *old;
-	if (len >= 2 && p[0] == '-' && p[1] == '-') {
-		p += 2;
-	} else if (len >= 4 && p[0] == '/' && p[1] == '*') {
-		p += 2;
-		if (end - p >= 2 && end[-1] == '/' && end[-2] == '*')
-			end -= 2;
-	}
-	while (p < end && isspace((unsigned char)*p))
-		p++;
-	static const char *const prefixes[] = {"plumb:renamed", "@renamed"};
-	size_t n = 0;
-	for (size_t i = 0; i < 2 && !n; i++) {
-		size_t pl = strlen(prefixes[i]);
-		if ((size_t)(end - p) >= pl && strncasecmp(p, prefixes[i], pl) == 0)
-			n = pl;
-	}
-	if (!n)
-		return NULL;
-	p += n;
-	if (p >= end || !isspace((unsigned char)*p))
-		return NULL;
-	while (p < end && isspace((unsigned char)*p))
-		p++;
-	if (end - p < 5 || strncasecmp(p, "from=", 5) != 0)
-		return NULL;
-	p += 5;
-	if (p < end && *p == '"') {
-		const char *q = p + 1;
-		while (q < end && !(*q == '"' && !(q + 1 < end && q[1] == '"')))
-			q += *q == '"' ? 2 : 1;
-		if (q >= end)
-			return NULL;
-		old = dequote(arena, p + 1, (size_t)(q - p - 1), '"');
-	} else {
-		const char *q = p;
-		while (q < end && !isspace((unsigned char)*q) && *q != '*')
-			q++;
-		if (q == p)
-			return NULL;
-		old = plumb_arena_strndup(arena, p, (size_t)(q - p));
-	}
-	if (!old)
-		*nomem = true;
-	return old;
-}
-
-char *plumb__sqlite_parse_annotation(plumb_arena *arena, const char *comment, size_t len)
-{
-	bool nomem = false;
-	return annotation(arena, comment, len, &nomem);
-}
-
 /* An annotation in comment token k, or NULL; out of memory fails t. */
 static char *tok_annotation(toks *t, const tok *k)
 {
-	return annotation(t->a, t->text + k->start, k->end - k->start, &t->failed);
+	char *old;
+	if (plumb__annot_parse(t->a, t->text + k->start, k->end - k->start, &old) < 0)
+		t->failed = true;
+	return old;
 }
 
 /* --- the reader -------------------------------------------------------- */
@@ -1290,7 +1237,7 @@ int plumb__sqlite_leading_renames(plumb_arena *arena, const char *stmt, size_t l
 				  plumb_vec *out)
 {
 	toks t;
-	if (!memmem(stmt, len, "renamed", 7))
+	if (!plumb__annot_mentioned(stmt, len))
 		return 0;
 	if (lex(arena, stmt, len, &t) < 0)
 		return t.failed ? -1 : 0;

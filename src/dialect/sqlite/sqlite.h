@@ -205,11 +205,6 @@ char *plumb__sqlite_canonical_create(plumb_arena *arena, const char *sql);
  * of memory or name is NULL. */
 char *plumb__sqlite_canonical_ident(plumb_arena *arena, const char *name);
 
-/* The OLD of a rename annotation in one comment's text (`-- plumb:renamed
- * from=OLD`, `-- @renamed from=OLD`, `/ * @renamed from=OLD * /`), or NULL
- * when there is none or out of memory (plumb_arena_failed(arena) tells). */
-char *plumb__sqlite_parse_annotation(plumb_arena *arena, const char *comment, size_t len);
-
 /* Rename annotations in the comments that lead a CREATE TABLE / CREATE
  * INDEX statement (text before its first token), appended to out as
  * plumb_sqlite_rename *. Annotations inside the statement are not looked at

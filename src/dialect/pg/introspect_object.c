@@ -1,0 +1,693 @@
+/*
+ * Introspection of what is not a relation: schemas, extensions, collations,
+ * types (enums, domains, composites, ranges), sequences that are not folded
+ * into serial columns, functions, triggers, policies, comments and
+ * privileges, each kind read with one catalog query. It reads no tables,
+ * columns or views (introspect_table.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dialect/pg/introspect_int.h"
+
+static const char q_schemas[] =
+	"SELECT n.nspname FROM pg_namespace n WHERE " NSP_OK("n") " AND n.nspname <> 'public' "
+	"AND " NOT_EXT("pg_namespace", "n.oid") " "
+	/* drizzle's schema when it holds only drizzle's tracking table */
+	"AND NOT (n.nspname = 'drizzle' AND NOT EXISTS (SELECT 1 FROM pg_class c "
+	"WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c', 'S') "
+	"AND c.relname NOT IN ('__drizzle_migrations', '__drizzle_migrations_id_seq')) "
+	"AND NOT EXISTS (SELECT 1 FROM pg_proc p WHERE p.pronamespace = n.oid) "
+	"AND NOT EXISTS (SELECT 1 FROM pg_type t WHERE t.typnamespace = n.oid "
+	"AND t.typtype IN ('e', 'd', 'r', 'm'))) "
+	"ORDER BY 1";
+
+static const char q_extensions[] =
+	"SELECT x.extname, n.nspname, x.extversion FROM pg_extension x "
+	"JOIN pg_namespace n ON n.oid = x.extnamespace "
+	"WHERE x.extname <> 'plpgsql' ORDER BY 1";
+
+/* The locale column is colliculocale in PostgreSQL 15 and 16, colllocale from 17. */
+enum { L_NSP, L_NAME, L_PROVIDER, L_COLLATE, L_CTYPE, L_LOCALE, L_DETERMINISTIC };
+static const char q_collations[] =
+	"SELECT n.nspname, c.collname, c.collprovider, c.collcollate, c.collctype, "
+	"coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale'), "
+	"c.collisdeterministic "
+	"FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace "
+	"WHERE " NSP_OK("n") " AND " NOT_EXT("pg_collation", "c.oid") " "
+	"ORDER BY 1, 2";
+
+enum {
+	Y_NSP, Y_NAME, Y_KIND, Y_LABELS, Y_BASE, Y_NOTNULL, Y_DEFAULT, Y_COLLATION,
+	Y_CHECK_NAMES, Y_CHECKS, Y_ATT_NAMES, Y_ATT_TYPES, Y_ATT_COLLS, Y_SUBTYPE, Y_SUBDIFF
+};
+static const char q_types[] =
+	"SELECT n.nspname, t.typname, t.typtype, "
+	"CASE WHEN t.typtype = 'e' THEN ARRAY(SELECT e.enumlabel FROM pg_enum e "
+	"WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) END, "
+	"CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END, "
+	"t.typnotnull, "
+	"CASE WHEN t.typtype = 'd' THEN pg_get_expr(t.typdefaultbin, 0) END, "
+	"CASE WHEN t.typtype = 'd' THEN (SELECT CASE WHEN cn.nspname IN ('pg_catalog', 'public') "
+	"THEN quote_ident(co.collname) ELSE quote_ident(cn.nspname) || '.' || "
+	"quote_ident(co.collname) END FROM pg_collation co "
+	"JOIN pg_namespace cn ON cn.oid = co.collnamespace "
+	"WHERE co.oid = t.typcollation AND t.typcollation <> bt.typcollation) END, "
+	"ARRAY(SELECT k.conname FROM pg_constraint k WHERE k.contypid = t.oid "
+	"AND k.contype = 'c' ORDER BY k.conname), "
+	"ARRAY(SELECT pg_get_expr(k.conbin, 0) FROM pg_constraint k WHERE k.contypid = t.oid "
+	"AND k.contype = 'c' ORDER BY k.conname), "
+	"ARRAY(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = t.typrelid "
+	"AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum), "
+	"ARRAY(SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+	"WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum), "
+	"ARRAY(SELECT coalesce((SELECT CASE WHEN cn.nspname IN ('pg_catalog', 'public') "
+	"THEN quote_ident(co.collname) ELSE quote_ident(cn.nspname) || '.' || "
+	"quote_ident(co.collname) END FROM pg_collation co "
+	"JOIN pg_namespace cn ON cn.oid = co.collnamespace JOIN pg_type aty ON aty.oid = a.atttypid "
+	"WHERE co.oid = a.attcollation AND a.attcollation <> aty.typcollation), '') "
+	"FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 "
+	"AND NOT a.attisdropped ORDER BY a.attnum), "
+	"CASE WHEN t.typtype = 'r' THEN format_type(r.rngsubtype, NULL) END, "
+	"CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::regproc::text END "
+	"FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+	"LEFT JOIN pg_type bt ON bt.oid = t.typbasetype "
+	"LEFT JOIN pg_range r ON r.rngtypid = t.oid "
+	"WHERE " NSP_OK("n") " AND " NOT_EXT("pg_type", "t.oid") " "
+	"AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND "
+	"(SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')) "
+	"ORDER BY n.nspname, t.typname";
+
+/* Sequences folded into serial columns are dropped afterwards (by oid). */
+enum {
+	S_OID, S_NSP, S_NAME, S_TYPE, S_START, S_INC, S_MIN, S_MAX, S_CACHE, S_CYCLE, S_OWNER_REL,
+	S_OWNER
+};
+static const char q_sequences[] =
+	"SELECT c.oid, n.nspname, c.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, "
+	"s.seqmax, s.seqcache, s.seqcycle, o.refobjid, o.owner "
+	"FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"LEFT JOIN LATERAL (SELECT od.refobjid, quote_ident(tn.nspname) || '.' || "
+	"quote_ident(tc.relname) || '.' || quote_ident(ta.attname) AS owner "
+	"FROM pg_depend od JOIN pg_class tc ON tc.oid = od.refobjid "
+	"JOIN pg_namespace tn ON tn.oid = tc.relnamespace "
+	"JOIN pg_attribute ta ON ta.attrelid = od.refobjid AND ta.attnum = od.refobjsubid "
+	"WHERE od.classid = 'pg_class'::regclass AND od.objid = c.oid "
+	"AND od.refclassid = 'pg_class'::regclass AND od.deptype = 'a' LIMIT 1) o ON true "
+	"WHERE " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"AND NOT " IS_IDENTITY_SEQ("c.oid") " "
+	"ORDER BY n.nspname, c.relname";
+
+enum { F_NSP, F_NAME, F_ARGS, F_DEF };
+static const char q_functions[] =
+	"SELECT n.nspname, p.proname, "
+	"ARRAY(SELECT format_type(u.t, NULL) FROM unnest(p.proargtypes::oid[]) "
+	"WITH ORDINALITY u(t, ord) ORDER BY u.ord), "
+	"pg_get_functiondef(p.oid) "
+	"FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+	"WHERE p.prokind IN ('f', 'p', 'w') AND " NSP_OK("n") " "
+	"AND " NOT_EXT("pg_proc", "p.oid") " AND " NOT_INTERNAL("pg_proc", "p.oid") " "
+	"ORDER BY n.nspname, p.proname, p.oid";
+
+enum { G_REL, G_NSP, G_NAME, G_TABLE, G_DEF, G_FNSP, G_FNAME };
+/* %s: the condition leaving out triggers cloned onto partitions */
+static const char q_triggers[] =
+	"SELECT t.tgrelid, n.nspname, t.tgname, c.relname, pg_get_triggerdef(t.oid), "
+	"pn.nspname, p.proname "
+	"FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_namespace pn ON pn.oid = p.pronamespace "
+	"WHERE NOT t.tgisinternal AND %s AND " NSP_OK("n") " "
+	"AND " NOT_EXT("pg_class", "c.oid") " AND " NOT_EXT("pg_trigger", "t.oid") " "
+	"ORDER BY n.nspname, t.tgname, c.relname";
+
+enum { P_REL, P_NSP, P_TABLE, P_NAME, P_PERMISSIVE, P_CMD, P_ROLES, P_USING, P_CHECK };
+static const char q_policies[] =
+	"SELECT pol.polrelid, n.nspname, c.relname, pol.polname, pol.polpermissive, pol.polcmd, "
+	"ARRAY(SELECT CASE WHEN u.r = 0 THEN 'public' ELSE quote_ident(pg_get_userbyid(u.r)) END "
+	"FROM unnest(pol.polroles) u(r) ORDER BY 1), "
+	"pg_get_expr(pol.polqual, pol.polrelid), pg_get_expr(pol.polwithcheck, pol.polrelid) "
+	"FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"ORDER BY n.nspname, c.relname, pol.polname";
+
+/*
+ * Comments: one row per described object. code says what it is on:
+ * T table, V view, M materialized view, I index, S sequence, c column (rk
+ * the relkind of its relation), E enum, Y other type, D domain, F function,
+ * P procedure, N schema, G trigger, L policy, K constraint of a table, k of
+ * a domain.
+ * qnsp/qobj/qsub are quote_ident'ed; nsp/obj raw; rel the table's oid (the
+ * sequence's for S, so that folded ones are left out).
+ */
+enum { M_CODE, M_NSP, M_OBJ, M_QNSP, M_QOBJ, M_QSUB, M_ARGS, M_RK, M_REL, M_TEXT };
+static const char q_comments[] =
+	"SELECT x.code, x.nsp, x.obj, quote_ident(x.nsp), quote_ident(x.obj), "
+	"quote_ident(x.sub), x.args, x.rk, x.rel, x.description FROM ("
+	/* relations and their columns */
+	"SELECT CASE WHEN d.objsubid <> 0 THEN 'c' WHEN c.relkind IN ('r', 'p') THEN 'T' "
+	"WHEN c.relkind = 'v' THEN 'V' WHEN c.relkind = 'm' THEN 'M' "
+	"WHEN c.relkind IN ('i', 'I') THEN 'I' ELSE 'S' END AS code, "
+	"n.nspname AS nsp, c.relname AS obj, a.attname AS sub, NULL::text[] AS args, "
+	"c.relkind::text AS rk, "
+	"CASE WHEN c.relkind IN ('i', 'I') THEN ix.indrelid ELSE c.oid END AS rel, "
+	"d.description "
+	"FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
+	"AND d.objsubid <> 0 "
+	"LEFT JOIN pg_index ix ON ix.indexrelid = c.oid "
+	"WHERE d.classoid = 'pg_class'::regclass "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"AND (c.relkind IN ('r', 'p', 'v', 'm') OR (d.objsubid = 0 AND (c.relkind IN ('i', 'I') "
+	"OR (c.relkind = 'S' AND NOT " IS_IDENTITY_SEQ("c.oid") ")))) "
+	"AND (d.objsubid = 0 OR a.attname IS NOT NULL) "
+	"UNION ALL "
+	/* constraints of tables and domains */
+	"SELECT CASE WHEN k.conrelid <> 0 THEN 'K' ELSE 'k' END, n.nspname, "
+	"coalesce(c.relname, t.typname), k.conname, NULL, NULL, k.conrelid, d.description "
+	"FROM pg_description d JOIN pg_constraint k ON k.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = k.connamespace "
+	"LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid "
+	"WHERE d.classoid = 'pg_constraint'::regclass "
+	"AND " NSP_OK("n") " AND k.conparentid = 0 "
+	"AND " NOT_EXT("pg_class", "k.conrelid") " AND " NOT_EXT("pg_type", "k.contypid") " "
+	"UNION ALL "
+	/* functions and procedures */
+	"SELECT CASE WHEN p.prokind = 'p' THEN 'P' ELSE 'F' END, n.nspname, p.proname, NULL, "
+	"ARRAY(SELECT format_type(u.t, NULL) FROM unnest(p.proargtypes::oid[]) "
+	"WITH ORDINALITY u(t, ord) ORDER BY u.ord), NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = p.pronamespace "
+	"WHERE d.classoid = 'pg_proc'::regclass AND d.objsubid = 0 "
+	"AND p.prokind IN ('f', 'p', 'w') AND " NSP_OK("n") " AND " NOT_EXT("pg_proc", "p.oid") " "
+	"AND " NOT_INTERNAL("pg_proc", "p.oid") " "
+	"UNION ALL "
+	/* enums, domains, composite and range types */
+	"SELECT CASE t.typtype WHEN 'd' THEN 'D' WHEN 'e' THEN 'E' ELSE 'Y' END, n.nspname, "
+	"t.typname, NULL, "
+	"NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_type t ON t.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = t.typnamespace "
+	"WHERE d.classoid = 'pg_type'::regclass AND d.objsubid = 0 "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_type", "t.oid") " "
+	"AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND "
+	"(SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')) "
+	"UNION ALL "
+	/* schemas (public's own comment from initdb aside) */
+	"SELECT 'N', n.nspname, n.nspname, NULL, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_namespace n ON n.oid = d.objoid "
+	"WHERE d.classoid = 'pg_namespace'::regclass "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_namespace", "n.oid") " "
+	"AND NOT (n.nspname = 'public' AND d.description = 'standard public schema') "
+	"UNION ALL "
+	/* triggers */
+	"SELECT 'G', n.nspname, c.relname, t.tgname, NULL, NULL, c.oid, d.description "
+	"FROM pg_description d JOIN pg_trigger t ON t.oid = d.objoid "
+	"JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE d.classoid = 'pg_trigger'::regclass AND NOT t.tgisinternal "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"UNION ALL "
+	/* policies */
+	"SELECT 'L', n.nspname, c.relname, pol.polname, NULL, NULL, c.oid, d.description "
+	"FROM pg_description d JOIN pg_policy pol ON pol.oid = d.objoid "
+	"JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE d.classoid = 'pg_policy'::regclass "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	") x ORDER BY 1, 2, 3, 6";
+
+/*
+ * Grants: one row per (relation or column, grantee) holding privileges;
+ * grantee 0 is PUBLIC. def is the privileges in the catalog's order, each
+ * with " WITH GRANT OPTION" when grantable. The owner's privileges are not
+ * managed: each relation gives one row for its owner marked own (def NULL),
+ * an implicit grant that a declared grant to the owner finds in place.
+ */
+#define GRANT_ORDER                                                                        \
+	"array_position(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', "          \
+	"'REFERENCES', 'TRIGGER', 'USAGE'], g.privilege_type)"
+#define GRANTEE_TEXT                                                                       \
+	"CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END"
+/* The table a sequence (x.rel) belongs to, for those folded into serial columns. */
+#define SEQ_OWNER(what)                                                                    \
+	"(SELECT " what " FROM pg_depend od JOIN pg_class tc ON tc.oid = od.refobjid "       \
+	"WHERE x.rk = 'S' AND od.classid = 'pg_class'::regclass AND od.objid = x.rel "        \
+	"AND od.refclassid = 'pg_class'::regclass AND od.deptype = 'a' LIMIT 1)"
+enum { R_REL, R_RK, R_NSP, R_OBJ, R_QNSP, R_QOBJ, R_QCOL, R_GRANTEE, R_DEF, R_OWNREL, R_OWNER, R_OWN };
+static const char q_grants[] =
+	"SELECT x.rel, x.rk, x.nsp, x.obj, quote_ident(x.nsp), quote_ident(x.obj), "
+	"quote_ident(x.col), x.grantee, "
+	"string_agg(x.priv || CASE WHEN x.gr THEN ' WITH GRANT OPTION' ELSE '' END, ', ' "
+	"ORDER BY x.ord), " SEQ_OWNER("tc.oid") ", " SEQ_OWNER("tc.relname") ", bool_or(x.own) "
+	"FROM ("
+	/* relations */
+	"SELECT c.oid AS rel, c.relkind::text AS rk, n.nspname AS nsp, c.relname AS obj, "
+	"NULL::name AS col, " GRANTEE_TEXT " AS grantee, g.privilege_type AS priv, "
+	"bool_or(g.is_grantable) AS gr, " GRANT_ORDER " AS ord, false AS own "
+	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) g "
+	"WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') "
+	"AND g.grantee <> c.relowner AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"AND NOT (c.relkind = 'S' AND " IS_IDENTITY_SEQ("c.oid") ") "
+	"GROUP BY 1, 2, 3, 4, 5, 6, 7 "
+	"UNION ALL "
+	/* owners */
+	"SELECT c.oid, c.relkind::text, n.nspname, c.relname, NULL, "
+	"quote_ident(pg_get_userbyid(c.relowner)), NULL, false, 0, true "
+	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"AND NOT (c.relkind = 'S' AND " IS_IDENTITY_SEQ("c.oid") ") "
+	"UNION ALL "
+	/* columns */
+	"SELECT c.oid, c.relkind::text, n.nspname, c.relname, a.attname, " GRANTEE_TEXT ", "
+	"g.privilege_type, bool_or(g.is_grantable), " GRANT_ORDER ", false "
+	"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(a.attacl) g "
+	"WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped "
+	"AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+	"AND g.grantee <> c.relowner AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"GROUP BY 1, 2, 3, 4, 5, 6, 7"
+	") x WHERE x.ord IS NOT NULL "
+	"GROUP BY x.rel, x.rk, x.nsp, x.obj, x.col, x.grantee "
+	"ORDER BY x.nsp, x.obj, x.col NULLS FIRST, x.grantee";
+
+/* --- schemas, extensions ------------------------------------------------ */
+
+void read_schemas(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read schemas", q_schemas, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		const char *name = val(r, i, 0);
+		plumb_object *o = new_object(x, PLUMB_OBJ_SCHEMA, NULL, name);
+		if (!o)
+			return;
+		fail(x, plumb__pg_schema_define(x->st.ctx, x->st.arena, o));
+	}
+}
+
+void read_extensions(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read extensions", q_extensions, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		const char *name = val(r, i, 0), *schema = val(r, i, 1);
+		plumb_object *o = new_object(x, PLUMB_OBJ_EXTENSION, schema, name);
+		if (!o)
+			return;
+		o->version = dup(x, val(r, i, 2));
+		fail(x, plumb__pg_extension_define(x->st.ctx, x->st.arena, o));
+	}
+}
+
+void read_collations(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read collations", q_collations, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		const char *schema = val(r, i, L_NSP), *name = val(r, i, L_NAME);
+		plumb_object *o = new_object(x, PLUMB_OBJ_COLLATION, schema, name);
+		if (!o)
+			return;
+		plumb_pg_collation c = {
+			.provider = val(r, i, L_PROVIDER)[0],
+			.collate = val(r, i, L_COLLATE),
+			.ctype = val(r, i, L_CTYPE),
+			.locale = val(r, i, L_LOCALE),
+			.deterministic = flag(r, i, L_DETERMINISTIC),
+		};
+		o->sql = plumb__pg_collation_define(x->st.arena, schema, name, &c);
+		if (!o->sql)
+			nomem(x);
+		o->definition = o->sql;
+	}
+}
+
+/* --- types, sequences ---------------------------------------------------- */
+
+/* o's statement, written in b, and its canonical text. */
+static void set_stmt(ictx *x, plumb_object *o, plumb_buf *b)
+{
+	if (x->st.rc)
+		return;
+	if (plumb_buf_finish(b, x->st.ctx) < 0) {
+		fail(x, PLUMB_ENOMEM);
+		return;
+	}
+	o->sql = b->data;
+	o->definition = canon(x, CANON_STMT, o->sql);
+}
+
+void read_types(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read types", q_types, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		const char *schema = val(r, i, Y_NSP), *name = val(r, i, Y_NAME);
+		char kind = val(r, i, Y_KIND)[0];
+		plumb_object *o = new_object(x, kind == 'e'   ? PLUMB_OBJ_ENUM
+						: kind == 'd' ? PLUMB_OBJ_DOMAIN
+							      : PLUMB_OBJ_TYPE,
+					     schema, name);
+		if (!o)
+			return;
+		at(x, "type %s.%s", schema, name);
+		if (kind == 'e') {
+			parse_array(x, val(r, i, Y_LABELS), &o->values);
+			if (!x->st.rc)
+				fail(x, plumb__pg_enum_define(x->st.ctx, x->st.arena, o));
+			continue;
+		}
+		plumb_buf b;
+		plumb_buf_init(&b, x->st.arena, 0);
+		if (kind == 'd') {
+			size_t n_names, n_checks;
+			const char **names = array(x, r, i, Y_CHECK_NAMES, &n_names);
+			const char **checks = array(x, r, i, Y_CHECKS, &n_checks);
+			plumb_buf_printf(&b, "CREATE DOMAIN %s AS %s", qname(x, schema, name),
+					 val(r, i, Y_BASE));
+			if (val(r, i, Y_COLLATION))
+				plumb_buf_printf(&b, " COLLATE %s", val(r, i, Y_COLLATION));
+			if (val(r, i, Y_DEFAULT))
+				plumb_buf_printf(&b, " DEFAULT %s", val(r, i, Y_DEFAULT));
+			if (flag(r, i, Y_NOTNULL))
+				plumb_buf_puts(&b, " NOT NULL");
+			for (size_t j = 0; j < n_names && j < n_checks && !x->st.rc; j++)
+				plumb_buf_printf(&b, " CONSTRAINT %s CHECK (%s)",
+						 qname(x, NULL, names[j]), checks[j]);
+		} else if (kind == 'c') {
+			size_t n_att, n_types, n_colls;
+			const char **att = array(x, r, i, Y_ATT_NAMES, &n_att);
+			const char **types = array(x, r, i, Y_ATT_TYPES, &n_types);
+			const char **colls = array(x, r, i, Y_ATT_COLLS, &n_colls);
+			plumb_buf_printf(&b, "CREATE TYPE %s AS (", qname(x, schema, name));
+			for (size_t j = 0; j < n_att && j < n_types && !x->st.rc; j++) {
+				plumb_buf_printf(&b, "%s%s %s", j ? ", " : "", qname(x, NULL, att[j]),
+						 types[j]);
+				if (j < n_colls && colls[j] && *colls[j])
+					plumb_buf_printf(&b, " COLLATE %s", colls[j]);
+			}
+			plumb_buf_putc(&b, ')');
+		} else {
+			plumb_buf_printf(&b, "CREATE TYPE %s AS RANGE (SUBTYPE = %s",
+					 qname(x, schema, name), val(r, i, Y_SUBTYPE));
+			if (val(r, i, Y_SUBDIFF))
+				plumb_buf_printf(&b, ", SUBTYPE_DIFF = %s", val(r, i, Y_SUBDIFF));
+			plumb_buf_putc(&b, ')');
+		}
+		set_stmt(x, o, &b);
+	}
+}
+
+void read_sequences(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read sequences", q_sequences, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		if (is_folded(x, val(r, i, S_OID)) ||
+		    (val(r, i, S_OWNER_REL) && !rel_kept(x, val(r, i, S_OWNER_REL))))
+			continue;
+		const char *schema = val(r, i, S_NSP), *name = val(r, i, S_NAME);
+		plumb_object *o = new_object(x, PLUMB_OBJ_SEQUENCE, schema, name);
+		if (!o)
+			return;
+		at(x, "sequence %s.%s", schema, name);
+		plumb_pg_seq seq;
+		char *sql;
+		seq_fields(r, i, S_START, num(r, i, S_TYPE), &seq);
+		if (plumb__pg_seq_define(x->st.ctx, x->st.arena, schema, name, &seq, val(r, i, S_OWNER),
+					 &sql) < 0) {
+			fail(x, PLUMB_ENOMEM);
+			return;
+		}
+		o->sql = sql;
+		o->definition = canon(x, CANON_STMT, o->sql);
+	}
+}
+
+/* --- functions, triggers, policies --------------------------------------- */
+
+/* "name(type, type)" with canonical argument types. */
+static const char *function_name(ictx *x, const char *name, const char **args, size_t n)
+{
+	plumb_buf b;
+	plumb_buf_init(&b, x->st.arena, 0);
+	plumb_buf_printf(&b, "%s(", name);
+	for (size_t j = 0; j < n && !x->st.rc; j++) {
+		plumb_buf_puts(&b, j ? ", " : "");
+		plumb_buf_puts(&b, canon(x, CANON_TYPE, args[j]));
+	}
+	plumb_buf_putc(&b, ')');
+	if (x->st.rc)
+		return NULL;
+	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
+		fail(x, PLUMB_ENOMEM);
+		return NULL;
+	}
+	return b.data;
+}
+
+void read_functions(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read functions", q_functions, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		const char *schema = val(r, i, F_NSP);
+		at(x, "function %s.%s", schema, val(r, i, F_NAME));
+		size_t n_args;
+		const char **args = array(x, r, i, F_ARGS, &n_args);
+		const char *name = function_name(x, val(r, i, F_NAME), args, n_args);
+		if (!name)
+			return;
+		plumb_object *o = new_object(x, PLUMB_OBJ_FUNCTION, schema, name);
+		if (!o)
+			return;
+		o->sql = dup(x, val(r, i, F_DEF));
+		o->definition = canon(x, CANON_STMT, o->sql);
+	}
+}
+
+void read_triggers(ictx *x)
+{
+	PGresult *r;
+	char *sql = plumb_arena_printf(x->tmp, q_triggers,
+				       PQserverVersion(x->c->pg) >= 130000 ? "t.tgparentid = 0" : "true");
+	if (!sql) {
+		nomem(x);
+		return;
+	}
+	if (run(x, "could not read triggers", sql, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		if (!rel_kept(x, val(r, i, G_REL)))
+			continue;
+		plumb_trigger *tg = alloc(x, sizeof(*tg));
+		if (!tg)
+			return;
+		tg->schema = dup(x, val(r, i, G_NSP));
+		tg->name = dup(x, val(r, i, G_NAME));
+		tg->table = dup(x, val(r, i, G_TABLE));
+		at(x, "trigger %s on %s.%s", tg->name, tg->schema, tg->table);
+		tg->sql = dup(x, val(r, i, G_DEF));
+		tg->definition = canon(x, CANON_STMT, tg->sql);
+		if (strcmp(val(r, i, G_FNSP), "pg_catalog") != 0)
+			push(x, &tg->depends, fmt(x, "%s.%s", val(r, i, G_FNSP), val(r, i, G_FNAME)));
+		push(x, &x->cat->triggers, tg);
+	}
+}
+
+static const char *policy_cmd(char c)
+{
+	switch (c) {
+	case 'r':
+		return "SELECT";
+	case 'a':
+		return "INSERT";
+	case 'w':
+		return "UPDATE";
+	case 'd':
+		return "DELETE";
+	default:
+		return "ALL";
+	}
+}
+
+void read_policies(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read policies", q_policies, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		if (!rel_kept(x, val(r, i, P_REL)))
+			continue;
+		const char *schema = val(r, i, P_NSP), *table = val(r, i, P_TABLE);
+		plumb_object *o = new_object(x, PLUMB_OBJ_POLICY, schema, val(r, i, P_NAME));
+		if (!o)
+			return;
+		o->table = dup(x, table);
+		at(x, "policy %s on %s.%s", o->name, schema, table);
+		size_t n_roles;
+		const char **roles = array(x, r, i, P_ROLES, &n_roles);
+		plumb_buf b;
+		plumb_buf_init(&b, x->st.arena, 0);
+		plumb_buf_printf(&b, "CREATE POLICY %s ON %s AS %s FOR %s TO ",
+				 qname(x, NULL, o->name), qname(x, schema, table),
+				 flag(r, i, P_PERMISSIVE) ? "PERMISSIVE" : "RESTRICTIVE",
+				 policy_cmd(val(r, i, P_CMD)[0]));
+		for (size_t j = 0; j < n_roles; j++)
+			plumb_buf_printf(&b, "%s%s", j ? ", " : "", roles[j] ? roles[j] : "public");
+		if (!n_roles)
+			plumb_buf_puts(&b, "public");
+		if (val(r, i, P_USING))
+			plumb_buf_printf(&b, " USING (%s)", val(r, i, P_USING));
+		if (val(r, i, P_CHECK))
+			plumb_buf_printf(&b, " WITH CHECK (%s)", val(r, i, P_CHECK));
+		set_stmt(x, o, &b);
+	}
+}
+
+/* --- comments ------------------------------------------------------------ */
+
+void read_comments(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read comments", q_comments, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		char code = val(r, i, M_CODE)[0];
+		const char *nsp = val(r, i, M_NSP), *obj = val(r, i, M_OBJ);
+		const char *qn = val(r, i, M_QNSP), *qo = val(r, i, M_QOBJ), *qs = val(r, i, M_QSUB);
+		const char *rk = val(r, i, M_RK), *name = NULL, *schema = nsp, *table = NULL;
+		plumb_obj_kind target = PLUMB_OBJ_TABLE;
+		if (val(r, i, M_REL) && !rel_kept(x, val(r, i, M_REL)))
+			continue;
+		if (code == 'S' && is_folded(x, val(r, i, M_REL)))
+			continue;
+		switch (code) {
+		case 'T':
+			name = fmt(x, "TABLE %s.%s", qn, qo);
+			break;
+		case 'V':
+			name = fmt(x, "VIEW %s.%s", qn, qo);
+			target = PLUMB_OBJ_VIEW;
+			break;
+		case 'M':
+			name = fmt(x, "MATERIALIZED VIEW %s.%s", qn, qo);
+			target = PLUMB_OBJ_VIEW;
+			break;
+		case 'I':
+			name = fmt(x, "INDEX %s.%s", qn, qo);
+			target = PLUMB_OBJ_INDEX;
+			break;
+		case 'S':
+			name = fmt(x, "SEQUENCE %s.%s", qn, qo);
+			target = PLUMB_OBJ_SEQUENCE;
+			break;
+		case 'c':
+			name = fmt(x, "COLUMN %s.%s.%s", qn, qo, qs);
+			target = rk && (rk[0] == 'v' || rk[0] == 'm') ? PLUMB_OBJ_VIEW : PLUMB_OBJ_TABLE;
+			table = obj;
+			break;
+		case 'K':
+			name = fmt(x, "CONSTRAINT %s ON %s.%s", qs, qn, qo);
+			table = obj;
+			break;
+		case 'k':
+			name = fmt(x, "CONSTRAINT %s ON DOMAIN %s.%s", qs, qn, qo);
+			target = PLUMB_OBJ_DOMAIN;
+			break;
+		case 'F':
+		case 'P': {
+			size_t n_args;
+			const char **args = array(x, r, i, M_ARGS, &n_args);
+			const char *fn = function_name(x, obj, args, n_args);
+			/* the function part as the function object names it, quoted */
+			const char *paren = fn ? strchr(fn, '(') : NULL;
+			name = paren ? fmt(x, "%s %s.%s%s", code == 'P' ? "PROCEDURE" : "FUNCTION", qn,
+					   qo, paren)
+				     : NULL;
+			target = PLUMB_OBJ_FUNCTION;
+			break;
+		}
+		case 'E':
+		case 'Y':
+			name = fmt(x, "TYPE %s.%s", qn, qo);
+			target = code == 'E' ? PLUMB_OBJ_ENUM : PLUMB_OBJ_TYPE;
+			break;
+		case 'D':
+			name = fmt(x, "DOMAIN %s.%s", qn, qo);
+			target = PLUMB_OBJ_DOMAIN;
+			break;
+		case 'N':
+			name = fmt(x, "SCHEMA %s", qo);
+			target = PLUMB_OBJ_SCHEMA;
+			schema = NULL;
+			break;
+		case 'G':
+			name = fmt(x, "TRIGGER %s ON %s.%s", qs, qn, qo);
+			target = PLUMB_OBJ_TRIGGER;
+			table = obj;
+			break;
+		case 'L':
+			name = fmt(x, "POLICY %s ON %s.%s", qs, qn, qo);
+			target = PLUMB_OBJ_POLICY;
+			table = obj;
+			break;
+		default:
+			continue;
+		}
+		if (x->st.rc || !name)
+			return;
+		plumb_object *o = new_object(x, PLUMB_OBJ_COMMENT, schema, name);
+		if (!o)
+			return;
+		o->table = dup(x, table);
+		o->target_kind = target;
+		o->definition = dup(x, val(r, i, M_TEXT));
+		if (!x->st.rc)
+			fail(x, plumb__pg_comment_define(x->st.ctx, x->st.arena, o));
+	}
+}
+
+/* --- grants -------------------------------------------------------------- */
+
+void read_grants(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read privileges", q_grants, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		const char *rk = val(r, i, R_RK), *col = val(r, i, R_QCOL);
+		bool seq = rk && rk[0] == 'S';
+		/* a serial column's sequence hangs on its table */
+		bool folded = seq && is_folded(x, val(r, i, R_REL)) && val(r, i, R_OWNER);
+		if (!rel_kept(x, val(r, i, R_REL)) || (seq && is_folded(x, val(r, i, R_REL)) && !folded) ||
+		    (folded && !rel_kept(x, val(r, i, R_OWNREL))))
+			continue;
+		const char *name =
+			col ? fmt(x, "TABLE %s.%s (%s) TO %s", val(r, i, R_QNSP), val(r, i, R_QOBJ), col,
+				  val(r, i, R_GRANTEE))
+			    : fmt(x, "%s %s.%s TO %s", seq ? "SEQUENCE" : "TABLE", val(r, i, R_QNSP),
+				  val(r, i, R_QOBJ), val(r, i, R_GRANTEE));
+		if (x->st.rc || !name)
+			return;
+		plumb_object *o = new_object(x, PLUMB_OBJ_GRANT, val(r, i, R_NSP), name);
+		if (!o)
+			return;
+		o->table = dup(x, val(r, i, folded ? R_OWNER : R_OBJ));
+		o->target_kind = seq			      ? PLUMB_OBJ_SEQUENCE
+				 : rk && (rk[0] == 'v' || rk[0] == 'm') ? PLUMB_OBJ_VIEW
+									  : PLUMB_OBJ_TABLE;
+		o->definition = dup(x, val(r, i, R_DEF));
+		o->implicit = val(r, i, R_OWN) && val(r, i, R_OWN)[0] == 't';
+	}
+}

@@ -1,0 +1,155 @@
+/*
+ * The offline builder's implicit names: a port of PostgreSQL's
+ * makeObjectName, ChooseRelationName, ChooseConstraintName,
+ * ChooseIndexNameAddition and ChooseIndexColumnNames, over the relation and
+ * constraint names the files have used so far. It decides names only; the
+ * objects that get them are built in offline_table.c and offline_column.c.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "dialect/pg/offline_int.h"
+
+/* --- names ---------------------------------------------------------------- */
+
+char *key_of(ox *x, const char *schema, const char *name)
+{
+	char *k = plumb_arena_printf(x->tmp, "%s\x1f%s", schema, name);
+	if (!k)
+		nomem(x);
+	return k;
+}
+
+bool name_used(const plumb_vec *v, const char *k)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->items[i], k) == 0)
+			return true;
+	return false;
+}
+
+void use_name(ox *x, plumb_vec *v, const char *schema, const char *name)
+{
+	char *k = key_of(x, schema, name);
+	if (k && !name_used(v, k) && plumb_vec_push(x->tmp, v, k) < 0)
+		nomem(x);
+}
+
+void forget_name(ox *x, plumb_vec *v, const char *schema, const char *name)
+{
+	char *k = key_of(x, schema, name);
+	for (size_t i = 0; k && i < v->n; i++)
+		if (strcmp(v->items[i], k) == 0) {
+			plumb_vec_remove(v, i);
+			return;
+		}
+}
+
+/* Length of s clipped to at most n bytes without splitting a character. */
+static size_t clip(const char *s, size_t n)
+{
+	size_t len = strlen(s);
+	if (len <= n)
+		return len;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/* makeObjectName: name1[_name2][_label] within 63 bytes, the longer part
+ * truncated first. */
+char *make_object_name(ox *x, const char *name1, const char *name2, const char *label)
+{
+	size_t overhead = 0, avail, n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
+	if (name2)
+		overhead++;
+	if (label)
+		overhead += strlen(label) + 1;
+	avail = NAMEDATALEN - 1 - overhead;
+	while (n1 + n2 > avail) {
+		if (n1 > n2)
+			n1--;
+		else
+			n2--;
+	}
+	n1 = clip(name1, n1);
+	if (name2)
+		n2 = clip(name2, n2);
+	char *s = plumb_arena_printf(x->st.arena, "%.*s%s%.*s%s%s", (int)n1, name1, name2 ? "_" : "",
+				     (int)n2, name2 ? name2 : "", label ? "_" : "", label ? label : "");
+	if (!s)
+		nomem(x);
+	return s;
+}
+
+/* ChooseRelationName / ChooseConstraintName: label, label1, label2, ...
+ * until the name is free among relations (rel) and/or constraints (con). */
+char *choose_name(ox *x, const char *schema, const char *name1, const char *name2,
+		  const char *label, bool rel, bool con)
+{
+	for (int pass = 0; !x->st.rc; pass++) {
+		char mod[NAMEDATALEN + 12];
+		snprintf(mod, sizeof(mod), pass ? "%s%d" : "%s", label, pass);
+		char *n = make_object_name(x, name1, name2, mod);
+		char *k = n ? key_of(x, schema, n) : NULL;
+		if (!k)
+			return NULL;
+		if ((!rel || !name_used(&x->relnames, k)) && (!con || !name_used(&x->connames, k)))
+			return n;
+	}
+	return NULL;
+}
+
+/* ChooseIndexNameAddition: names joined by "_", stopping past 63 bytes. */
+char *name_addition(ox *x, const char *const *names, size_t n)
+{
+	char buf[NAMEDATALEN * 2 + 2];
+	size_t len = 0;
+	buf[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (len > 0)
+			buf[len++] = '_';
+		size_t l = strlen(names[i]);
+		if (l > NAMEDATALEN - 1)
+			l = NAMEDATALEN - 1;
+		memcpy(buf + len, names[i], l);
+		len += l;
+		buf[len] = 0;
+		if (len >= NAMEDATALEN)
+			break;
+	}
+	char *s = plumb_arena_strdup(x->tmp, buf);
+	if (!s)
+		nomem(x);
+	return s;
+}
+
+/* ChooseIndexColumnNames: duplicates get 1, 2, ... */
+const char **index_colnames(ox *x, const char *const *orig, size_t n)
+{
+	const char **out = plumb_arena_alloc(x->tmp, (n + 1) * sizeof(*out));
+	if (!out) {
+		nomem(x);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *cur = orig[i];
+		for (int k = 1;; k++) {
+			bool clash = false;
+			for (size_t j = 0; j < i; j++)
+				clash = clash || strcmp(out[j], cur) == 0;
+			if (!clash)
+				break;
+			char nb[16];
+			snprintf(nb, sizeof(nb), "%d", k);
+			size_t l = clip(orig[i], NAMEDATALEN - 1 - strlen(nb));
+			cur = plumb_arena_printf(x->tmp, "%.*s%s", (int)l, orig[i], nb);
+			if (!cur) {
+				nomem(x);
+				return NULL;
+			}
+		}
+		out[i] = cur;
+	}
+	return out;
+}

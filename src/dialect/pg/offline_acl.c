@@ -1,0 +1,462 @@
+/*
+ * The offline builder's access and documentation: policies, COMMENT ON (the
+ * target checked as PostgreSQL does) and GRANT / REVOKE, folded per target
+ * and grantee into the privileges pg_class and pg_attribute would hold. It
+ * creates no table, type or function.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "dialect/pg/offline_int.h"
+
+void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt)
+{
+	const char *schema = sch(ps->table->schemaname);
+	if (!table_or_view(x, ps->table, false))
+		return;
+	plumb_object *o = new_object(x, PLUMB_OBJ_POLICY, schema, ps->policy_name);
+	if (!o)
+		return;
+	o->table = dup(x, ps->table->relname);
+	ps->table->schemaname = (char *)o->schema;
+	o->sql = deparse(x, stmt);
+	o->definition = stmt_text(x, stmt);
+}
+
+/* --- comments ------------------------------------------------------------------------------- */
+
+/* Whether the relation, column, constraint, trigger or policy a COMMENT
+ * names exists; when not, an error as PostgreSQL's. Other objects (types,
+ * functions, schemas) may come from extensions and are not checked. */
+static bool comment_target_exists(ox *x, PgQuery__CommentStmt *cs, PgQuery__Node **v, size_t n)
+{
+	const char *schema, *name, *sub = NULL;
+	bool relation = false;
+	switch (cs->objtype) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+		split_names(v, n, &schema, &name);
+		relation = true;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+		if (n < 2)
+			return true;
+		sub = plumb__pg_strval(v[n - 1]);
+		split_names(v, n - 1, &schema, &name);
+		break;
+	default:
+		return true;
+	}
+	plumb_table *t = find_table(x, schema, name);
+	plumb_view *view = find_view(x, schema, name);
+	bool found;
+	switch (cs->objtype) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+		found = t != NULL;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+		found = view && !view->materialized;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+		found = view && view->materialized;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+		found = is_relation(x, schema, name);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+		found = t || view;
+		break;
+	default:
+		found = t != NULL || (view && cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN);
+		break;
+	}
+	if (!found) {
+		error_at(x, x->loc, "relation \"%s\" does not exist", shown(x, schema, name));
+		return false;
+	}
+	if (relation || !sub || (!t && cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN))
+		return true;
+	const char *rel = shown(x, schema, name);
+	switch (cs->objtype) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+		if (find_column(t, sub))
+			return true;
+		error_at(x, x->loc, "column \"%s\" of relation \"%s\" does not exist", sub, rel);
+		return false;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+		for (size_t i = 0; i < t->constraints.n; i++) {
+			const plumb_constraint *k = t->constraints.items[i];
+			if (k->name && strcmp(k->name, sub) == 0)
+				return true;
+		}
+		error_at(x, x->loc, "constraint \"%s\" for table \"%s\" does not exist", sub, rel);
+		return false;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+		for (size_t i = 0; i < x->cat->triggers.n; i++) {
+			const plumb_trigger *tg = x->cat->triggers.items[i];
+			if (strcmp(tg->schema, schema) == 0 && strcmp(tg->table, name) == 0 &&
+			    strcmp(tg->name, sub) == 0)
+				return true;
+		}
+		error_at(x, x->loc, "trigger \"%s\" for table \"%s\" does not exist", sub, rel);
+		return false;
+	default: /* POLICY */
+		for (size_t i = 0; i < x->cat->objects.n; i++) {
+			const plumb_object *o = x->cat->objects.items[i];
+			if (o->kind == PLUMB_OBJ_POLICY && strcmp(o->schema, schema) == 0 &&
+			    o->table && strcmp(o->table, name) == 0 && strcmp(o->name, sub) == 0)
+				return true;
+		}
+		error_at(x, x->loc, "policy \"%s\" for table \"%s\" does not exist", sub, rel);
+		return false;
+	}
+}
+
+void comment_on(ox *x, PgQuery__CommentStmt *cs)
+{
+	PgQuery__Node *obj = cs->object;
+	const char *name = NULL, *schema = NULL, *table = NULL;
+	plumb_obj_kind target = PLUMB_OBJ_TABLE;
+	PgQuery__Node **v = NULL;
+	size_t n = 0;
+	if (obj && obj->node_case == PG_QUERY__NODE__NODE_LIST) {
+		v = obj->list->items;
+		n = obj->list->n_items;
+	}
+	if (!comment_target_exists(x, cs, v, n))
+		return;
+	const char *s2, *n2;
+	switch (cs->objtype) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
+		split_names(v, n, &s2, &n2);
+		const char *word = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE	  ? "TABLE"
+				   : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW	  ? "VIEW"
+				   : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? "MATERIALIZED VIEW"
+				   : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX	  ? "INDEX"
+											  : "SEQUENCE";
+		target = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE	 ? PLUMB_OBJ_TABLE
+			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX	 ? PLUMB_OBJ_INDEX
+			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ? PLUMB_OBJ_SEQUENCE
+										 : PLUMB_OBJ_VIEW;
+		schema = s2;
+		name = fmt(x, "%s %s.%s", word, qi(x, s2), qi(x, n2));
+		break;
+	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
+		if (n < 2)
+			return;
+		const char *col = plumb__pg_strval(v[n - 1]);
+		split_names(v, n - 1, &s2, &n2);
+		schema = s2;
+		table = n2;
+		bool is_view = false;
+		for (size_t i = 0; i < x->cat->views.n; i++) {
+			plumb_view *vw = x->cat->views.items[i];
+			is_view = is_view || (strcmp(vw->schema, s2) == 0 && strcmp(vw->name, n2) == 0);
+		}
+		target = is_view ? PLUMB_OBJ_VIEW : PLUMB_OBJ_TABLE;
+		name = fmt(x, "COLUMN %s.%s.%s", qi(x, s2), qi(x, n2), qi(x, col ? col : ""));
+		break;
+	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
+		if (n < 2)
+			return;
+		const char *sub = plumb__pg_strval(v[n - 1]);
+		split_names(v, n - 1, &s2, &n2);
+		schema = s2;
+		table = n2;
+		const char *word = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT ? "CONSTRAINT"
+				   : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER     ? "TRIGGER"
+											      : "POLICY";
+		target = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT ? PLUMB_OBJ_TABLE
+			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER	    ? PLUMB_OBJ_TRIGGER
+										    : PLUMB_OBJ_POLICY;
+		name = fmt(x, "%s %s ON %s.%s", word, qi(x, sub ? sub : ""), qi(x, s2), qi(x, n2));
+		break;
+	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
+		if (!obj || obj->node_case != PG_QUERY__NODE__NODE_TYPE_NAME)
+			return;
+		PgQuery__TypeName *tn = obj->type_name;
+		split_names(tn->names, tn->n_names, &s2, &n2);
+		schema = s2;
+		bool dom = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN;
+		target = dom ? PLUMB_OBJ_DOMAIN : PLUMB_OBJ_TYPE;
+		name = fmt(x, "%s %s.%s", dom ? "DOMAIN" : "TYPE", qi(x, s2), qi(x, n2));
+		break;
+	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
+		const char *s = plumb__pg_strval(obj);
+		if (!s)
+			return;
+		target = PLUMB_OBJ_SCHEMA;
+		name = fmt(x, "SCHEMA %s", qi(x, s));
+		break;
+	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: {
+		if (!obj || obj->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS)
+			return;
+		PgQuery__ObjectWithArgs *ow = obj->object_with_args;
+		split_names(ow->objname, ow->n_objname, &s2, &n2);
+		schema = s2;
+		plumb_buf b;
+		plumb_buf_init(&b, x->st.arena, 0);
+		plumb_buf_printf(&b, "%s %s.%s(",
+				 cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ? "PROCEDURE"
+											: "FUNCTION",
+				 qi(x, s2), qi(x, n2));
+		for (size_t i = 0; i < ow->n_objargs && !x->st.rc; i++) {
+			if (ow->objargs[i]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME)
+				continue;
+			PgQuery__TypeName tn = *ow->objargs[i]->type_name;
+			tn.n_typmods = 0;
+			const char *tt = type_text(x, &tn);
+			if (tt && strcmp(tt, "bpchar") == 0)
+				tt = "character";
+			plumb_buf_puts(&b, i ? ", " : "");
+			plumb_buf_puts(&b, canon_type(x, tt));
+		}
+		plumb_buf_putc(&b, ')');
+		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
+			fail(x, PLUMB_ENOMEM);
+			return;
+		}
+		name = b.data;
+		target = PLUMB_OBJ_FUNCTION;
+		break;
+	}
+	default:
+		return;
+	}
+	if (!name)
+		return;
+	plumb_object *o = find_object(x, PLUMB_OBJ_COMMENT, schema, name);
+	if (empty(cs->comment)) {
+		if (o)
+			remove_item(&x->cat->objects, o);
+		return;
+	}
+	if (!o)
+		o = new_object(x, PLUMB_OBJ_COMMENT, schema, name);
+	if (!o)
+		return;
+	o->table = dup(x, table);
+	o->target_kind = target;
+	o->definition = dup(x, cs->comment);
+	if (!x->st.rc)
+		fail(x, plumb__pg_comment_define(x->st.ctx, x->st.arena, o));
+}
+
+/* --- GRANT, REVOKE --------------------------------------------------------------------------- */
+
+/* Privilege bits, in the order a grant's definition lists them. */
+static const char *const priv_names[] = {"SELECT",     "INSERT",  "UPDATE", "DELETE", "TRUNCATE",
+					 "REFERENCES", "TRIGGER", "USAGE"};
+#define PRIV_N 8
+#define PRIV_ALL_TABLE 0x7fu	/* SELECT .. TRIGGER */
+#define PRIV_ALL_SEQ 0x85u	/* USAGE, SELECT, UPDATE */
+#define PRIV_ALL_COLUMN 0x27u	/* SELECT, INSERT, UPDATE, REFERENCES */
+
+/* The privileges one grantee holds on one relation or column. */
+typedef struct gstate {
+	const char *schema, *rel, *col; /* col NULL: the relation */
+	const char *grantee;		/* quoted, or PUBLIC */
+	unsigned privs, grantable;
+} gstate;
+
+static unsigned priv_bit(const char *name)
+{
+	for (unsigned i = 0; name && i < PRIV_N; i++)
+		if (strcasecmp(name, priv_names[i]) == 0)
+			return 1u << i;
+	return 0;
+}
+
+static gstate *grant_state(ox *x, const char *schema, const char *rel, const char *col,
+			   const char *grantee, bool create)
+{
+	for (size_t i = 0; i < x->grants.n; i++) {
+		gstate *g = x->grants.items[i];
+		if (strcmp(g->schema, schema) == 0 && strcmp(g->rel, rel) == 0 &&
+		    ((!g->col && !col) || (g->col && col && strcmp(g->col, col) == 0)) &&
+		    strcmp(g->grantee, grantee) == 0)
+			return g;
+	}
+	if (!create)
+		return NULL;
+	gstate *g = alloc(x, sizeof(*g));
+	if (!g)
+		return NULL;
+	g->schema = dup(x, schema);
+	g->rel = dup(x, rel);
+	g->col = dup(x, col);
+	g->grantee = dup(x, grantee);
+	push(x, &x->grants, g);
+	return x->st.rc ? NULL : g;
+}
+
+static void grant_apply(gstate *g, bool is_grant, bool option, unsigned m)
+{
+	if (!g)
+		return;
+	if (is_grant) {
+		g->privs |= m;
+		if (option)
+			g->grantable |= m;
+	} else {
+		g->grantable &= ~m;
+		if (!option)
+			g->privs &= ~m;
+	}
+}
+
+void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
+{
+	if (gs->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT ||
+	    (gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
+	     gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE))
+		return;
+	for (size_t i = 0; i < gs->n_objects && !x->st.rc; i++) {
+		if (gs->objects[i]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
+			continue;
+		PgQuery__RangeVar *rv = gs->objects[i]->range_var;
+		const char *schema = sch(rv->schemaname), *rel = rv->relname;
+		if (!is_relation(x, schema, rel)) {
+			error_at(x, at(x, rv->location), "relation \"%s\" does not exist",
+				 shown(x, schema, rel));
+			return;
+		}
+		plumb_table *gt = find_table(x, schema, rel);
+		bool seq = gs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ||
+			   (find_object(x, PLUMB_OBJ_SEQUENCE, schema, rel) && !find_table(x, schema, rel));
+		unsigned all = seq ? PRIV_ALL_SEQ : PRIV_ALL_TABLE, rel_mask = 0;
+		if (!gs->n_privileges)
+			rel_mask = all;
+		for (size_t p = 0; p < gs->n_privileges; p++) {
+			if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
+				continue;
+			PgQuery__AccessPriv *ap = gs->privileges[p]->access_priv;
+			if (!ap->n_cols)
+				rel_mask |= empty(ap->priv_name) ? all : priv_bit(ap->priv_name) & all;
+		}
+		for (size_t r = 0; r < gs->n_grantees && !x->st.rc; r++) {
+			if (gs->grantees[r]->node_case != PG_QUERY__NODE__NODE_ROLE_SPEC)
+				continue;
+			PgQuery__RoleSpec *rs = gs->grantees[r]->role_spec;
+			const char *grantee =
+				rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC ? "PUBLIC"
+				: rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING && !empty(rs->rolename)
+					? qi(x, rs->rolename)
+					: NULL;
+			if (!grantee)
+				continue;
+			if (rel_mask) {
+				grant_apply(grant_state(x, schema, rel, NULL, grantee, gs->is_grant),
+					    gs->is_grant, gs->grant_option, rel_mask);
+				/* revoking on the relation revokes on its columns too */
+				for (size_t k = 0; !gs->is_grant && k < x->grants.n; k++) {
+					gstate *g = x->grants.items[k];
+					if (g->col && strcmp(g->schema, schema) == 0 &&
+					    strcmp(g->rel, rel) == 0 && strcmp(g->grantee, grantee) == 0)
+						grant_apply(g, false, gs->grant_option, rel_mask);
+				}
+			}
+			for (size_t p = 0; p < gs->n_privileges && !x->st.rc; p++) {
+				if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
+					continue;
+				PgQuery__AccessPriv *ap = gs->privileges[p]->access_priv;
+				unsigned m = empty(ap->priv_name) ? PRIV_ALL_COLUMN
+								  : priv_bit(ap->priv_name) & PRIV_ALL_COLUMN;
+				for (size_t c = 0; c < ap->n_cols && m; c++) {
+					const char *col = plumb__pg_strval(ap->cols[c]);
+					if (!col && ap->cols[c]->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
+						col = ap->cols[c]->res_target->name;
+					if (col && gt && !find_column(gt, col)) {
+						error_at(x, x->loc,
+							 "column \"%s\" of relation \"%s\" does not exist",
+							 col, shown(x, schema, rel));
+						return;
+					}
+					if (col)
+						grant_apply(grant_state(x, schema, rel, col, grantee,
+									gs->is_grant),
+							    gs->is_grant, gs->grant_option, m);
+				}
+			}
+		}
+	}
+}
+
+/* The final privilege sets become grant objects, as introspection builds them. */
+void finish_grants(ox *x)
+{
+	for (size_t i = 0; i < x->grants.n && !x->st.rc; i++) {
+		gstate *g = x->grants.items[i];
+		if (!g->privs)
+			continue;
+		plumb_table *t = find_table(x, g->schema, g->rel);
+		bool view = false;
+		for (size_t j = 0; !t && j < x->cat->views.n; j++) {
+			plumb_view *v = x->cat->views.items[j];
+			view = view || (strcmp(v->schema, g->schema) == 0 && strcmp(v->name, g->rel) == 0);
+		}
+		bool seq = !t && !view && !g->col && find_object(x, PLUMB_OBJ_SEQUENCE, g->schema, g->rel);
+		const char *on_table = g->rel;
+		for (size_t j = 0; !t && !view && !seq && !g->col && j < x->cat->tables.n; j++) {
+			/* the sequence of a serial column hangs on its table */
+			plumb_table *st = x->cat->tables.items[j];
+			for (size_t k = 0; !seq && strcmp(st->schema, g->schema) == 0 && k < st->columns.n; k++) {
+				plumb_column *c = st->columns.items[k];
+				if (plumb__pg_is_serial(c->type) &&
+				    strcmp(sch(make_object_name(x, st->name, c->name, "seq")), g->rel) == 0) {
+					seq = true;
+					on_table = st->name;
+				}
+			}
+		}
+		if (!t && !view && !seq)
+			continue;
+		if (g->col && t && !find_column(t, g->col))
+			continue;
+		const char *name =
+			g->col ? fmt(x, "TABLE %s.%s (%s) TO %s", qi(x, g->schema), qi(x, g->rel),
+				     qi(x, g->col), g->grantee)
+			       : fmt(x, "%s %s.%s TO %s", seq ? "SEQUENCE" : "TABLE", qi(x, g->schema),
+				     qi(x, g->rel), g->grantee);
+		plumb_buf b;
+		plumb_buf_init(&b, x->st.arena, 0);
+		for (unsigned k = 0, n = 0; k < PRIV_N; k++) {
+			if (!(g->privs & (1u << k)))
+				continue;
+			plumb_buf_printf(&b, "%s%s%s", n++ ? ", " : "", priv_names[k],
+					 g->grantable & (1u << k) ? " WITH GRANT OPTION" : "");
+		}
+		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
+			fail(x, PLUMB_ENOMEM);
+			return;
+		}
+		if (!name)
+			return;
+		plumb_object *o = new_object(x, PLUMB_OBJ_GRANT, g->schema, name);
+		if (!o)
+			return;
+		o->table = dup(x, on_table);
+		o->target_kind = seq ? PLUMB_OBJ_SEQUENCE : view ? PLUMB_OBJ_VIEW : PLUMB_OBJ_TABLE;
+		o->definition = b.data;
+	}
+}

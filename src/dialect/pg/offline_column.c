@@ -1,0 +1,687 @@
+/*
+ * The offline builder's columns and constraints: a column definition with its
+ * type, default, identity, serial kind and generated expression; column and
+ * table constraints (keys, checks, foreign keys, exclusions) with the names
+ * PostgreSQL would give them, repeated keys merged, and the implicit casts
+ * the server prints in a check or generated expression over mixed numbers.
+ * It does not create tables or read ALTER TABLE (offline_table.c) and does
+ * not check the tables foreign keys name (offline.c, once all files are read).
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dialect/pg/offline_int.h"
+
+/* --- implicit casts ------------------------------------------------------------- */
+
+/* The number types an operator mixes, ranked: the operand of the lower
+ * type is cast to the higher one when that is numeric or double precision
+ * (the integer types have cross-type operators and are never cast). The
+ * server prints such a cast below an operator (pg_get_expr shows implicit
+ * casts of operator arguments), so the offline text must have it too. */
+typedef enum { NT_NONE, NT_INT2, NT_INT4, NT_INT8, NT_NUMERIC, NT_FLOAT8 } ntype;
+
+static ntype ntype_of(const char *type)
+{
+	if (!type)
+		return NT_NONE;
+	if (strcmp(type, "smallint") == 0 || strcmp(type, "smallserial") == 0)
+		return NT_INT2;
+	if (strcmp(type, "integer") == 0 || strcmp(type, "serial") == 0)
+		return NT_INT4;
+	if (strcmp(type, "bigint") == 0 || strcmp(type, "bigserial") == 0)
+		return NT_INT8;
+	if (type_is(type, "numeric"))
+		return NT_NUMERIC;
+	if (strcmp(type, "double precision") == 0)
+		return NT_FLOAT8;
+	return NT_NONE;
+}
+
+/* An operator on numbers: arithmetic (with the result of the higher
+ * operand type) or comparison. */
+static const char *number_op(const PgQuery__AExpr *e, bool *compare)
+{
+	static const char *const arith[] = {"+", "-", "*", "/", "%"};
+	static const char *const cmp[] = {"=", "<>", "<", ">", "<=", ">="};
+	if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->n_name || e->n_name > 2 ||
+	    (e->n_name == 2 && strcmp(sch(plumb__pg_strval(e->name[0])), "pg_catalog") != 0))
+		return NULL;
+	const char *op = plumb__pg_strval(e->name[e->n_name - 1]);
+	for (size_t i = 0; op && i < sizeof(arith) / sizeof(arith[0]); i++)
+		if (strcmp(op, arith[i]) == 0) {
+			*compare = false;
+			return op;
+		}
+	for (size_t i = 0; op && i < sizeof(cmp) / sizeof(cmp[0]); i++)
+		if (strcmp(op, cmp[i]) == 0) {
+			*compare = true;
+			return op;
+		}
+	return NULL;
+}
+
+/* The number type of an expression over the columns of t, or NT_NONE. */
+static ntype expr_ntype(ox *x, plumb_table *t, PgQuery__Node *n)
+{
+	if (!n)
+		return NT_NONE;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_COLUMN_REF: {
+		PgQuery__ColumnRef *c = n->column_ref;
+		const char *name = c->n_fields == 1 ? plumb__pg_strval(c->fields[0]) : NULL;
+		plumb_column *col = name ? find_column(t, name) : NULL;
+		return col ? ntype_of(col->type) : NT_NONE;
+	}
+	case PG_QUERY__NODE__NODE_A_CONST: {
+		PgQuery__AConst *k = n->a_const;
+		if (k->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+			return NT_INT4;
+		if (k->val_case != PG_QUERY__A__CONST__VAL_FVAL || !k->fval || !k->fval->fval)
+			return NT_NONE;
+		/* an integer beyond int4 is an int8 when it fits */
+		char *end;
+		errno = 0;
+		(void)strtoll(k->fval->fval, &end, 10);
+		return *end || errno == ERANGE ? NT_NUMERIC : NT_INT8;
+	}
+	case PG_QUERY__NODE__NODE_TYPE_CAST: {
+		PgQuery__TypeName *tn = n->type_cast->type_name;
+		return tn && !tn->n_array_bounds ? ntype_of(type_text(x, tn)) : NT_NONE;
+	}
+	case PG_QUERY__NODE__NODE_A_EXPR: {
+		PgQuery__AExpr *e = n->a_expr;
+		bool compare;
+		if (!number_op(e, &compare) || compare)
+			return NT_NONE;
+		ntype r = expr_ntype(x, t, e->rexpr);
+		if (!e->lexpr)
+			return r; /* prefix + or - */
+		ntype l = expr_ntype(x, t, e->lexpr);
+		return l && r ? (l > r ? l : r) : NT_NONE;
+	}
+	default:
+		return NT_NONE;
+	}
+}
+
+typedef struct castx {
+	ox *x;
+	plumb_table *t;
+} castx;
+
+static void visit_implicit_cast(ProtobufCMessage *m, void *payload)
+{
+	castx *cx = payload;
+	ox *x = cx->x;
+	if (m->descriptor != &pg_query__a__expr__descriptor || x->st.rc)
+		return;
+	PgQuery__AExpr *e = (PgQuery__AExpr *)m;
+	bool compare;
+	if (!number_op(e, &compare) || !e->lexpr || !e->rexpr)
+		return;
+	ntype l = expr_ntype(x, cx->t, e->lexpr), r = expr_ntype(x, cx->t, e->rexpr);
+	ntype high = l > r ? l : r;
+	if (!l || !r || l == r || high < NT_NUMERIC)
+		return;
+	PgQuery__Node **low = l < r ? &e->lexpr : &e->rexpr;
+	if ((*low)->node_case == PG_QUERY__NODE__NODE_A_CONST)
+		return; /* canon.c drops casts of constants */
+	PgQuery__TypeName *tn = alloc(x, sizeof(*tn));
+	PgQuery__TypeCast *tc = alloc(x, sizeof(*tc));
+	PgQuery__Node **names = alloc(x, 2 * sizeof(*names));
+	if (x->st.rc)
+		return;
+	pg_query__type_name__init(tn);
+	pg_query__type_cast__init(tc);
+	names[0] = plumb__pg_string(x->st.arena, "pg_catalog");
+	names[1] = plumb__pg_string(x->st.arena, high == NT_NUMERIC ? "numeric" : "float8");
+	tn->names = names;
+	tn->n_names = 2;
+	tn->typemod = -1;
+	tc->type_name = tn;
+	tc->arg = *low;
+	PgQuery__Node *cast = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
+	if (!names[0] || !names[1] || !cast) {
+		nomem(x);
+		return;
+	}
+	*low = cast;
+}
+
+/* The text of an expression over the columns of table t (a check, a
+ * generated column), with the casts the server adds to mixed numbers. */
+static const char *table_expr_text(ox *x, plumb_table *t, PgQuery__Node *e)
+{
+	castx cx = {x, t};
+	if (e)
+		plumb__pg_walk(&e->base, visit_implicit_cast, &cx);
+	return expr_text(x, e);
+}
+
+/* --- columns and constraints ------------------------------------------------------ */
+
+static const char *serial_kind(PgQuery__TypeName *tn)
+{
+	if (!tn || tn->n_array_bounds || tn->n_typmods)
+		return NULL;
+	const char *n = NULL;
+	if (tn->n_names == 1)
+		n = plumb__pg_strval(tn->names[0]);
+	else if (tn->n_names == 2 && (strcmp(sch(plumb__pg_strval(tn->names[0])), "pg_catalog") == 0))
+		n = plumb__pg_strval(tn->names[1]);
+	return plumb__pg_serial_kind(n);
+}
+
+static const char **string_list(ox *x, PgQuery__Node **v, size_t n)
+{
+	const char **out = alloc(x, (n + 1) * sizeof(*out));
+	for (size_t i = 0; out && i < n; i++)
+		out[i] = dup(x, plumb__pg_strval(v[i]) ? plumb__pg_strval(v[i]) : "");
+	return out;
+}
+
+/* Distinct column names an expression references. */
+typedef struct colset {
+	const char *names[2];
+	size_t n;       /* up to 2 distinct */
+} colset;
+
+static void collect_col(ProtobufCMessage *m, void *p)
+{
+	colset *cs = p;
+	if (m->descriptor != &pg_query__node__descriptor)
+		return;
+	PgQuery__Node *n = (PgQuery__Node *)m;
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return;
+	PgQuery__ColumnRef *c = n->column_ref;
+	const char *name = c->n_fields ? plumb__pg_strval(c->fields[c->n_fields - 1]) : NULL;
+	if (!name)
+		return;
+	for (size_t i = 0; i < cs->n && i < 2; i++)
+		if (strcmp(cs->names[i], name) == 0)
+			return;
+	if (cs->n < 2)
+		cs->names[cs->n] = name;
+	cs->n++;
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* "Ab""c" -> Ab"c, in the catalog's arena. */
+static const char *unquote_ident(ox *x, const char *q)
+{
+	size_t n = strlen(q);
+	char *out = plumb_arena_alloc(x->st.arena, n + 1), *o = out;
+	if (!out) {
+		nomem(x);
+		return q;
+	}
+	for (size_t i = 1; i + 1 < n; i++) {
+		*o++ = q[i];
+		if (q[i] == '"' && q[i + 1] == '"')
+			i++;
+	}
+	*o = 0;
+	return out;
+}
+
+plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constraint *c,
+				 const char *column, plumb_vec *pending)
+{
+	plumb_constraint *k = alloc(x, sizeof(*k));
+	pend *p = plumb_arena_alloc(x->tmp, sizeof(*p));
+	if (!k || !p) {
+		nomem(x);
+		return NULL;
+	}
+	k->name = empty(c->conname) ? NULL : dup(x, c->conname);
+	k->deferrable = c->deferrable;
+	k->initially_deferred = c->initdeferred;
+	k->not_valid = c->skip_validation;
+	k->column_level = column != NULL;
+	if (k->name)
+		k->renamed_from = annotation_at(x, (size_t)c->location);
+	switch (c->contype) {
+	case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+	case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+		k->kind = c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ? PLUMB_CON_PRIMARY_KEY
+									     : PLUMB_CON_UNIQUE;
+		if (column) {
+			k->columns = alloc(x, sizeof(*k->columns));
+			if (k->columns)
+				k->columns[0] = dup(x, column);
+			k->n_columns = 1;
+		} else if (!empty(c->indexname)) {
+			/* ADD ... USING INDEX i: the index's columns; the index
+			 * becomes the constraint's (and takes its name). */
+			bool found = false;
+			for (size_t j = 0; j < x->cat->indexes.n && !found; j++) {
+				plumb_index *ix = x->cat->indexes.items[j];
+				if (!str_eq(ix->name, c->indexname) || !str_eq(ix->table, t->name) ||
+				    !str_eq(ix->schema, t->schema))
+					continue;
+				k->columns = alloc(x, (ix->keys.n + 1) * sizeof(*k->columns));
+				for (size_t n = 0; k->columns && n < ix->keys.n; n++) {
+					const char *key = ix->keys.items[n];
+					k->columns[n] = key[0] == '"' ? unquote_ident(x, key) : key;
+				}
+				k->n_columns = ix->keys.n;
+				if (!k->name)
+					k->name = ix->name;
+				plumb_vec_remove(&x->cat->indexes, j);
+				found = true;
+			}
+			if (!found) {
+				error_at(x, at(x, c->location), "index \"%s\" does not exist", c->indexname);
+				return NULL;
+			}
+		} else {
+			k->columns = string_list(x, c->keys, c->n_keys);
+			k->n_columns = c->n_keys;
+		}
+		if (c->nulls_not_distinct)
+			k->check_sql = "NULLS NOT DISTINCT";
+		break;
+	case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+		k->kind = PLUMB_CON_CHECK;
+		break;
+	case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
+		k->kind = PLUMB_CON_EXCLUDE;
+		break;
+	case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+		k->kind = PLUMB_CON_FOREIGN_KEY;
+		if (column && !c->n_fk_attrs) {
+			k->columns = alloc(x, sizeof(*k->columns));
+			if (k->columns)
+				k->columns[0] = dup(x, column);
+			k->n_columns = 1;
+		} else {
+			k->columns = string_list(x, c->fk_attrs, c->n_fk_attrs);
+			k->n_columns = c->n_fk_attrs;
+		}
+		/* the referenced table may come later: checked at the end */
+		remember(x, &x->fks, k, c->pktable ? c->pktable->location : c->location);
+		k->ref_schema = dup(x, sch(c->pktable ? c->pktable->schemaname : NULL));
+		k->ref_table = dup(x, c->pktable ? c->pktable->relname : "");
+		k->ref_columns = string_list(x, c->pk_attrs, c->n_pk_attrs);
+		k->n_ref_columns = c->n_pk_attrs;
+		k->on_update = plumb__pg_fk_action(c->fk_upd_action);
+		k->on_delete = plumb__pg_fk_action(c->fk_del_action);
+		k->match = c->fk_matchtype && *c->fk_matchtype == 'f'	? "FULL"
+			   : c->fk_matchtype && *c->fk_matchtype == 'p' ? "PARTIAL"
+									: "SIMPLE";
+		break;
+	default:
+		return NULL;
+	}
+	p->con = k;
+	p->node = c;
+	p->column = column;
+	if (plumb_vec_push(x->tmp, pending, p) < 0)
+		nomem(x);
+	return k;
+}
+
+static bool same_names(PgQuery__Node **a, size_t na, PgQuery__Node **b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (!str_eq(plumb__pg_strval(a[i]), plumb__pg_strval(b[i])))
+			return false;
+	return true;
+}
+
+/* Whether unique or primary key constraint q builds the same index as p. */
+static bool same_key(const pend *p, const pend *q)
+{
+	const plumb_constraint *a = p->con, *b = q->con;
+	if (a->n_columns != b->n_columns || !empty(p->node->indexname) ||
+	    !empty(q->node->indexname) || a->deferrable != b->deferrable ||
+	    a->initially_deferred != b->initially_deferred ||
+	    p->node->nulls_not_distinct != q->node->nulls_not_distinct ||
+	    !same_names(p->node->including, p->node->n_including, q->node->including,
+			q->node->n_including))
+		return false;
+	for (size_t i = 0; i < a->n_columns; i++)
+		if (!str_eq(a->columns[i], b->columns[i]))
+			return false;
+	return true;
+}
+
+/* One statement's unique constraint that repeats its primary key or an
+ * earlier unique constraint is dropped ("UNIQUE PRIMARY KEY"), its name going
+ * to the one kept when that has none, as transformIndexConstraints does. */
+static void merge_repeated_keys(plumb_vec *pending)
+{
+	const pend *pk = NULL;
+	for (size_t i = 0; i < pending->n && !pk; i++) {
+		const pend *p = pending->items[i];
+		if (p->con->kind == PLUMB_CON_PRIMARY_KEY)
+			pk = p;
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < pending->n; i++) {
+		pend *q = pending->items[i];
+		pend *prior = NULL;
+		if (q->con->kind == PLUMB_CON_UNIQUE) {
+			if (pk && same_key(pk, q))
+				prior = (pend *)pk;
+			for (size_t j = 0; j < kept && !prior; j++) {
+				pend *p = pending->items[j];
+				if (p->con->kind == PLUMB_CON_UNIQUE && same_key(p, q))
+					prior = p;
+			}
+		}
+		if (!prior) {
+			pending->items[kept++] = q;
+			continue;
+		}
+		if (!prior->con->name && q->con->name) {
+			prior->con->name = q->con->name;
+			prior->con->renamed_from = q->con->renamed_from;
+		}
+	}
+	pending->n = kept;
+}
+
+/* Names the pending constraints of table t as PostgreSQL would (checks,
+ * then the primary key, then unique and exclusion, then foreign keys),
+ * fills their texts and adds them to t. */
+void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
+{
+	/* the columns a key names are the table's (once the statement has
+	 * declared them all) */
+	for (size_t i = 0; i < pending->n && !x->st.rc; i++) {
+		const pend *p = pending->items[i];
+		const plumb_constraint *k = p->con;
+		bool key = k->kind == PLUMB_CON_PRIMARY_KEY || k->kind == PLUMB_CON_UNIQUE;
+		if (!key && k->kind != PLUMB_CON_FOREIGN_KEY)
+			continue;
+		for (size_t j = 0; j < k->n_columns; j++)
+			if (k->columns[j] && !find_column(t, k->columns[j])) {
+				error_at(x, at(x, p->node->location),
+					 key ? "column \"%s\" named in key does not exist"
+					     : "column \"%s\" referenced in foreign key constraint does not exist",
+					 k->columns[j]);
+				return;
+			}
+	}
+	merge_repeated_keys(pending);
+	for (size_t i = 0; i < pending->n; i++) {
+		pend *p = pending->items[i];
+		if (p->con->name) {
+			use_name(x, &x->connames, t->schema, p->con->name);
+			if (p->con->kind == PLUMB_CON_PRIMARY_KEY || p->con->kind == PLUMB_CON_UNIQUE ||
+			    p->con->kind == PLUMB_CON_EXCLUDE)
+				use_name(x, &x->relnames, t->schema, p->con->name);
+		}
+	}
+	for (int pass = 0; pass < 4 && !x->st.rc; pass++) {
+		for (size_t i = 0; i < pending->n && !x->st.rc; i++) {
+			pend *p = pending->items[i];
+			plumb_constraint *k = p->con;
+			int want = k->kind == PLUMB_CON_CHECK		? 0
+				   : k->kind == PLUMB_CON_PRIMARY_KEY ? 1
+				   : k->kind == PLUMB_CON_FOREIGN_KEY ? 3
+								      : 2;
+			if (want != pass)
+				continue;
+			if (!k->name) {
+				switch (k->kind) {
+				case PLUMB_CON_CHECK: {
+					colset cs = {{0}, 0};
+					plumb__pg_walk(&p->node->raw_expr->base, collect_col, &cs);
+					k->name = choose_name(x, t->schema, t->name,
+							      cs.n == 1 ? cs.names[0] : NULL, "check",
+							      false, true);
+					break;
+				}
+				case PLUMB_CON_PRIMARY_KEY:
+					k->name = choose_name(x, t->schema, t->name, NULL, "pkey", true, true);
+					break;
+				case PLUMB_CON_UNIQUE: {
+					const char **cols = index_colnames(x, k->columns, k->n_columns);
+					k->name = choose_name(x, t->schema, t->name,
+							      cols ? name_addition(x, cols, k->n_columns) : "",
+							      "key", true, true);
+					break;
+				}
+				case PLUMB_CON_EXCLUDE: {
+					size_t n = p->node->n_exclusions;
+					const char **names = plumb_arena_alloc(x->tmp, (n + 1) * sizeof(*names));
+					if (!names) {
+						nomem(x);
+						return;
+					}
+					for (size_t j = 0; j < n; j++) {
+						PgQuery__Node *pair = p->node->exclusions[j];
+						PgQuery__Node *el = pair->node_case == PG_QUERY__NODE__NODE_LIST &&
+									    pair->list->n_items
+									? pair->list->items[0]
+									: NULL;
+						const char *nm = "expr";
+						if (el && el->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM) {
+							PgQuery__IndexElem *ie = el->index_elem;
+							if (!empty(ie->name))
+								nm = ie->name;
+							else if (plumb__pg_figure_colname(ie->expr))
+								nm = plumb__pg_figure_colname(ie->expr);
+						}
+						names[j] = nm;
+					}
+					const char **cols = index_colnames(x, names, n);
+					k->name = choose_name(x, t->schema, t->name,
+							      cols ? name_addition(x, cols, n) : "", "excl",
+							      true, true);
+					break;
+				}
+				case PLUMB_CON_FOREIGN_KEY:
+					k->name = choose_name(x, t->schema, t->name,
+							      name_addition(x, k->columns, k->n_columns),
+							      "fkey", false, true);
+					break;
+				}
+				if (!k->name) {
+					nomem(x);
+					return;
+				}
+				use_name(x, &x->connames, t->schema, k->name);
+				if (k->kind == PLUMB_CON_PRIMARY_KEY || k->kind == PLUMB_CON_UNIQUE ||
+				    k->kind == PLUMB_CON_EXCLUDE)
+					use_name(x, &x->relnames, t->schema, k->name);
+			}
+			if (k->kind == PLUMB_CON_CHECK) {
+				char *written = NULL;
+				if (p->node->raw_expr)
+					fail(x, plumb__pg_expr_source(x->st.ctx, x->st.arena,
+								      p->node->raw_expr, &written));
+				k->check_sql = table_expr_text(x, t, p->node->raw_expr);
+				if (written && k->check_sql && strcmp(written, k->check_sql) != 0)
+					k->check_written = written;
+			} else if (k->kind == PLUMB_CON_EXCLUDE) {
+				/* as introspection: ALTER TABLE ... ADD CONSTRAINT, canonical,
+				 * from EXCLUDE on */
+				PgQuery__AlterTableCmd *cmd = alloc(x, sizeof(*cmd));
+				PgQuery__AlterTableStmt *at = alloc(x, sizeof(*at));
+				PgQuery__Node **cmds = alloc(x, sizeof(*cmds));
+				if (x->st.rc)
+					return;
+				pg_query__alter_table_cmd__init(cmd);
+				pg_query__alter_table_stmt__init(at);
+				p->node->conname = (char *)k->name;
+				cmd->subtype = PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint;
+				cmd->def = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_CONSTRAINT, p->node);
+				cmd->behavior = PG_QUERY__DROP_BEHAVIOR__DROP_RESTRICT;
+				cmds[0] = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_ALTER_TABLE_CMD, cmd);
+				at->relation = mk_rangevar(x, t->schema, t->name);
+				at->cmds = cmds;
+				at->n_cmds = 1;
+				at->objtype = PG_QUERY__OBJECT_TYPE__OBJECT_TABLE;
+				const char *s = stmt_text(
+					x, plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_ALTER_TABLE_STMT, at));
+				const char *ex = s ? strstr(s, " EXCLUDE ") : NULL;
+				k->check_sql = ex ? ex + 1 : s;
+			}
+			if (k->kind == PLUMB_CON_PRIMARY_KEY)
+				for (size_t j = 0; j < k->n_columns; j++) {
+					plumb_column *col = find_column(t, k->columns[j]);
+					if (col)
+						col->not_null = true;
+				}
+			push(x, &t->constraints, k);
+		}
+	}
+	pending->n = 0;
+}
+
+/* A default's text. A string literal is a constant of the column's type:
+ * the server reads it with the type's input function as it stores the
+ * default (an interval with the column's fields), so for the types canon.c
+ * coerces it is canonical as a cast to the column's type. */
+static const char *default_text(ox *x, const plumb_column *col, PgQuery__Node *e)
+{
+	static const char *const coerced[] = {"numeric",  "money",  "interval", "bit",
+					      "smallint", "integer", "bigint"};
+	bool literal = e->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		       e->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && e->a_const->sval &&
+		       e->a_const->sval->sval;
+	for (size_t i = 0; literal && col->type && i < sizeof(coerced) / sizeof(coerced[0]); i++) {
+		if (!type_is(col->type, coerced[i]))
+			continue;
+		plumb_buf b;
+		char *out = NULL;
+		plumb_buf_init(&b, x->tmp, 0);
+		plumb_buf_quote_literal(&b, e->a_const->sval->sval);
+		plumb_buf_printf(&b, "::%s", col->type);
+		if (b.failed)
+			nomem(x);
+		else
+			fail(x, plumb__pg_canon_expr(x->st.ctx, x->st.arena, b.data, &out));
+		return x->st.rc ? NULL : out;
+	}
+	return expr_text(x, e);
+}
+
+/* A column's default as the server keeps it: a NULL coerced without a
+ * length (a bare constant) is no default; a boolean given as a string is
+ * stored as the boolean. */
+void set_default(ox *x, plumb_column *col, PgQuery__Node *e)
+{
+	char *written = NULL;
+	int rc = e ? plumb__pg_expr_source(x->st.ctx, x->st.arena, e, &written) : 0;
+	if (rc < 0)
+		fail(x, rc);
+	const char *d = e ? default_text(x, col, e) : NULL;
+	if (d && strcmp(d, "NULL") == 0 && col->type && !strchr(col->type, '('))
+		d = NULL;
+	if (d && col->type && strcmp(col->type, "boolean") == 0 && d[0] == '\'') {
+		static const char *const yes[] = {"'t'", "'true'", "'y'", "'yes'", "'on'", "'1'"};
+		static const char *const no[] = {"'f'", "'false'", "'n'", "'no'", "'off'", "'0'"};
+		for (size_t i = 0; i < 6; i++) {
+			if (strcasecmp(d, yes[i]) == 0)
+				d = "true";
+			else if (strcasecmp(d, no[i]) == 0)
+				d = "false";
+		}
+	}
+	col->default_sql = d;
+	col->default_written = d && written && strcmp(written, d) != 0 ? written : NULL;
+}
+
+/* Applies a column's constraints (NOT NULL, DEFAULT, IDENTITY, GENERATED,
+ * and key constraints into pending). */
+void column_constraints(ox *x, plumb_table *t, plumb_column *col, PgQuery__ColumnDef *cd,
+			plumb_vec *pending)
+{
+	plumb_constraint *last = NULL;
+	for (size_t i = 0; i < cd->n_constraints && !x->st.rc; i++) {
+		if (cd->constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+			continue;
+		PgQuery__Constraint *c = cd->constraints[i]->constraint;
+		switch (c->contype) {
+		case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+			col->not_null = true;
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
+			col->not_null = false;
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+			set_default(x, col, c->raw_expr);
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: {
+			seqopts s;
+			read_seqopts(c->options, c->n_options, typid_of(cd->type_name), &s);
+			col->identity = c->generated_when && *c->generated_when == 'a' ? "ALWAYS"
+											 : "BY DEFAULT";
+			const char *o = seq_text(x, &s);
+			col->identity_options = o && *o ? o : NULL;
+			col->not_null = true;
+			use_name(x, &x->relnames, t->schema,
+				 choose_name(x, t->schema, t->name, col->name, "seq", true, false));
+			break;
+		}
+		case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+			col->generated_sql = table_expr_text(x, t, c->raw_expr);
+			col->generated_stored = true;
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE:
+			if (last)
+				last->deferrable = true;
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_NOT_DEFERRABLE:
+			if (last)
+				last->deferrable = false;
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRED:
+			if (last) {
+				last->initially_deferred = true;
+				last->deferrable = true;
+			}
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_IMMEDIATE:
+			if (last)
+				last->initially_deferred = false;
+			break;
+		default:
+			last = new_constraint(x, t, c, col->name, pending);
+			break;
+		}
+	}
+}
+
+plumb_column *add_column(ox *x, plumb_table *t, PgQuery__ColumnDef *cd, plumb_vec *pending)
+{
+	plumb_column *col = alloc(x, sizeof(*col));
+	if (!col)
+		return NULL;
+	col->name = dup(x, cd->colname);
+	col->renamed_from = annotation_at(x, (size_t)cd->location);
+	const char *serial = serial_kind(cd->type_name);
+	if (serial) {
+		col->type = serial;
+		col->not_null = true;
+		use_name(x, &x->relnames, t->schema,
+			 choose_name(x, t->schema, t->name, col->name, "seq", true, false));
+	} else {
+		col->type = type_text(x, cd->type_name);
+	}
+	col->collation = collation_text(x, cd->coll_clause);
+	if (cd->is_not_null)
+		col->not_null = true;
+	column_constraints(x, t, col, cd, pending);
+	if (serial)
+		col->default_sql = NULL;
+	push(x, &t->columns, col);
+	return col;
+}

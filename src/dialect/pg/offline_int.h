@@ -1,0 +1,236 @@
+/*
+ * Private to the offline builder (offline*.c, names.c): the state of one
+ * build and the helpers its files share. Nothing outside the builder
+ * includes it; the builder's one entry is plumb__pg_load_schema (pg.h).
+ */
+#ifndef PLUMB_DIALECT_PG_OFFLINE_INT_H
+#define PLUMB_DIALECT_PG_OFFLINE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dialect/pg/canon_int.h"
+#include "dialect/pg/builder.h"
+
+#define NAMEDATALEN 64
+
+typedef struct ann {
+	size_t start, end;  /* the comment's byte range */
+	bool own_line;      /* nothing but blanks before it on its line */
+	int line;
+	const char *old;    /* the annotation's OLD name */
+} ann;
+
+typedef struct ox {
+	plumb_pg_sticky st; /* ctx, the catalog's arena, the first failure */
+	plumb_arena *tmp;   /* parse trees, scratch */
+	plumb_catalog *cat;
+	const plumb_sql_file *f;
+	const char *text;   /* the file's text, NUL-terminated */
+	ann *anns;
+	size_t n_anns;
+	plumb_vec relnames; /* "schema\x1fname" of every relation (pg_class) */
+	plumb_vec connames; /* "schema\x1fname" of every constraint */
+	plumb_vec seqs;     /* seqent *: sequences and their statements */
+	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
+	plumb_vec colls;    /* collent *: collations and their fields */
+	plumb_vec fks;      /* refpos *: where each foreign key names its table */
+	plumb_vec owners;   /* refpos *: where each OWNED BY of a sequence was written */
+	size_t loc;         /* the statement being read: its first token */
+} ox;
+
+/* A place in a file, for what is checked once all statements are read. */
+typedef struct refpos {
+	const void *what;   /* the constraint, or the OWNED BY list node */
+	const plumb_sql_file *f;
+	const char *text;
+	size_t offset;
+} refpos;
+
+/* Formatted text in the catalog's arena (sticky.h); NULL once something failed. */
+#define fmt(x, ...) plumb__pg_fmt(&(x)->st, __VA_ARGS__)
+
+typedef struct collent {
+	plumb_object *o;
+	plumb_pg_collation c;
+} collent;
+
+typedef struct seqent {
+	plumb_object *o;
+	PgQuery__CreateSeqStmt *cs;
+} seqent;
+
+/* A constraint being built, with the node it came from. */
+typedef struct pend {
+	plumb_constraint *con;
+	PgQuery__Constraint *node;
+	const char *column; /* column-level: the column */
+} pend;
+
+/* A sequence's options as its statements give them, defaults filled in. */
+typedef struct seqopts {
+	plumb_pg_seq v;
+	PgQuery__Node *owned_by; /* List */
+} seqopts;
+
+/* The helpers the builder's files share keep their short names in the code
+ * and link as plumb__pgoff_<name> (as zlib's Z_PREFIX does), so that none
+ * leaves the library under a bare name. */
+#define add_column plumb__pgoff_add_column
+#define add_schema plumb__pgoff_add_schema
+#define add_view plumb__pgoff_add_view
+#define alter_enum plumb__pgoff_alter_enum
+#define alter_extension plumb__pgoff_alter_extension
+#define alter_sequence plumb__pgoff_alter_sequence
+#define alter_table plumb__pgoff_alter_table
+#define annotation_at plumb__pgoff_annotation_at
+#define at plumb__pgoff_at
+#define canon_type plumb__pgoff_canon_type
+#define choose_name plumb__pgoff_choose_name
+#define collation_text plumb__pgoff_collation_text
+#define column_constraints plumb__pgoff_column_constraints
+#define comment_on plumb__pgoff_comment_on
+#define create_collation plumb__pgoff_create_collation
+#define create_composite plumb__pgoff_create_composite
+#define create_domain plumb__pgoff_create_domain
+#define create_enum plumb__pgoff_create_enum
+#define create_extension plumb__pgoff_create_extension
+#define create_function plumb__pgoff_create_function
+#define create_index plumb__pgoff_create_index
+#define create_policy plumb__pgoff_create_policy
+#define create_schema plumb__pgoff_create_schema
+#define create_sequence plumb__pgoff_create_sequence
+#define create_table plumb__pgoff_create_table
+#define create_trigger plumb__pgoff_create_trigger
+#define deparse plumb__pgoff_deparse
+#define drop_objects plumb__pgoff_drop_objects
+#define empty plumb__pgoff_empty
+#define enum_texts plumb__pgoff_enum_texts
+#define error_at plumb__pgoff_error_at
+#define expr_text plumb__pgoff_expr_text
+#define find_column plumb__pgoff_find_column
+#define find_object plumb__pgoff_find_object
+#define find_table plumb__pgoff_find_table
+#define find_view plumb__pgoff_find_view
+#define finish_constraints plumb__pgoff_finish_constraints
+#define finish_grants plumb__pgoff_finish_grants
+#define forget_name plumb__pgoff_forget_name
+#define grant_revoke plumb__pgoff_grant_revoke
+#define index_colnames plumb__pgoff_index_colnames
+#define is_relation plumb__pgoff_is_relation
+#define key_of plumb__pgoff_key_of
+#define make_object_name plumb__pgoff_make_object_name
+#define mk_rangevar plumb__pgoff_mk_rangevar
+#define name_addition plumb__pgoff_name_addition
+#define name_used plumb__pgoff_name_used
+#define new_constraint plumb__pgoff_new_constraint
+#define qi plumb__pgoff_qi
+#define read_seqopts plumb__pgoff_read_seqopts
+#define remember plumb__pgoff_remember
+#define remember_owned_by plumb__pgoff_remember_owned_by
+#define remove_item plumb__pgoff_remove_item
+#define rv_table plumb__pgoff_rv_table
+#define sch plumb__pgoff_sch
+#define seq_stmt plumb__pgoff_seq_stmt
+#define seq_text plumb__pgoff_seq_text
+#define set_default plumb__pgoff_set_default
+#define shown plumb__pgoff_shown
+#define split_names plumb__pgoff_split_names
+#define stmt_error plumb__pgoff_stmt_error
+#define stmt_text plumb__pgoff_stmt_text
+#define table_or_view plumb__pgoff_table_or_view
+#define type_is plumb__pgoff_type_is
+#define type_text plumb__pgoff_type_text
+#define typid_of plumb__pgoff_typid_of
+#define use_name plumb__pgoff_use_name
+
+/* offline.c */
+PgQuery__CreateSeqStmt *seq_stmt(ox *x, plumb_object *o);
+const char *sch(const char *s);
+bool empty(const char *s);
+const char *qi(ox *x, const char *s);
+int stmt_error(ox *x, size_t offset, const char *msg, const char *what);
+int error_at(ox *x, size_t offset, const char *msg_fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+size_t at(ox *x, int32_t location);
+void remember(ox *x, plumb_vec *v, const void *what, int32_t location);
+const char *shown(ox *x, const char *schema, const char *name);
+const char *annotation_at(ox *x, size_t loc);
+plumb_table *find_table(ox *x, const char *schema, const char *name);
+plumb_table *rv_table(ox *x, const PgQuery__RangeVar *rv);
+plumb_view *find_view(ox *x, const char *schema, const char *name);
+bool is_relation(ox *x, const char *schema, const char *name);
+bool table_or_view(ox *x, const PgQuery__RangeVar *rv, bool views);
+plumb_column *find_column(plumb_table *t, const char *name);
+plumb_object *find_object(ox *x, plumb_obj_kind kind, const char *schema, const char *name);
+void remove_item(plumb_vec *v, const void *p);
+void split_names(PgQuery__Node **names, size_t n, const char **schema, const char **name);
+const char *expr_text(ox *x, PgQuery__Node *e);
+const char *type_text(ox *x, PgQuery__TypeName *tn);
+const char *stmt_text(ox *x, PgQuery__Node *stmt);
+bool type_is(const char *type, const char *name);
+const char *deparse(ox *x, PgQuery__Node *stmt);
+const char *canon_type(ox *x, const char *text);
+PgQuery__RangeVar *mk_rangevar(ox *x, const char *schema, const char *name);
+const char *collation_text(ox *x, const PgQuery__CollateClause *cc);
+
+void add_schema(ox *x, const char *name);
+
+/* names.c */
+char *key_of(ox *x, const char *schema, const char *name);
+bool name_used(const plumb_vec *v, const char *k);
+void use_name(ox *x, plumb_vec *v, const char *schema, const char *name);
+void forget_name(ox *x, plumb_vec *v, const char *schema, const char *name);
+char *make_object_name(ox *x, const char *name1, const char *name2, const char *label);
+char *choose_name(ox *x, const char *schema, const char *name1, const char *name2,
+		  const char *label, bool rel, bool con);
+char *name_addition(ox *x, const char *const *names, size_t n);
+const char **index_colnames(ox *x, const char *const *orig, size_t n);
+
+/* offline_column.c */
+plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constraint *c,
+				 const char *column, plumb_vec *pending);
+void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending);
+void set_default(ox *x, plumb_column *col, PgQuery__Node *e);
+void column_constraints(ox *x, plumb_table *t, plumb_column *col, PgQuery__ColumnDef *cd,
+			plumb_vec *pending);
+plumb_column *add_column(ox *x, plumb_table *t, PgQuery__ColumnDef *cd, plumb_vec *pending);
+
+/* offline_table.c */
+void create_table(ox *x, PgQuery__CreateStmt *cs, size_t loc);
+void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, size_t loc);
+void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc);
+void add_view(ox *x, PgQuery__RangeVar *rv, PgQuery__Node *query, PgQuery__Node *stmt,
+	      PgQuery__Node **aliases, size_t *n_aliases, bool materialized, bool replace,
+	      size_t loc);
+
+/* offline_object.c */
+long long typid_of(PgQuery__TypeName *tn);
+void read_seqopts(PgQuery__Node **opts, size_t n, long long typid, seqopts *so);
+char *seq_text(ox *x, const seqopts *s);
+void create_enum(ox *x, PgQuery__CreateEnumStmt *es, size_t loc);
+void enum_texts(ox *x, plumb_object *o);
+void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae);
+void remember_owned_by(ox *x, PgQuery__Node **opts, size_t n);
+void create_sequence(ox *x, PgQuery__CreateSeqStmt *ss, size_t loc);
+void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt);
+void create_trigger(ox *x, PgQuery__CreateTrigStmt *ts, PgQuery__Node *stmt);
+void create_domain(ox *x, PgQuery__CreateDomainStmt *ds, PgQuery__Node *stmt);
+void create_composite(ox *x, PgQuery__CompositeTypeStmt *ct, PgQuery__Node *stmt);
+void create_collation(ox *x, PgQuery__DefineStmt *ds, size_t loc);
+void alter_sequence(ox *x, PgQuery__AlterSeqStmt *as);
+void create_extension(ox *x, PgQuery__CreateExtensionStmt *es);
+void alter_extension(ox *x, PgQuery__AlterExtensionStmt *ae);
+void create_schema(ox *x, PgQuery__CreateSchemaStmt *cs);
+
+/* offline_acl.c */
+void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt);
+void comment_on(ox *x, PgQuery__CommentStmt *cs);
+void grant_revoke(ox *x, PgQuery__GrantStmt *gs);
+void finish_grants(ox *x);
+
+/* offline_drop.c */
+void drop_objects(ox *x, PgQuery__DropStmt *ds);
+
+#endif

@@ -1,0 +1,475 @@
+/*
+ * The offline builder's objects other than relations: enums, sequences
+ * (CREATE and ALTER, their options read as model.c writes them), functions,
+ * triggers, domains, composite types, collations, extensions and schemas.
+ * It does not read tables, views, privileges, comments or policies, and does
+ * not fold a sequence into a serial column (offline.c does, once all files
+ * are read).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialect/pg/offline_int.h"
+
+/* --- sequences ------------------------------------------------------------------ */
+
+static long long num_arg(const PgQuery__Node *n)
+{
+	if (!n)
+		return 0;
+	if (n->node_case == PG_QUERY__NODE__NODE_INTEGER)
+		return n->integer->ival;
+	if (n->node_case == PG_QUERY__NODE__NODE_FLOAT)
+		return strtoll(n->float_->fval, NULL, 10);
+	if (n->node_case == PG_QUERY__NODE__NODE_A_CONST) {
+		const PgQuery__AConst *c = n->a_const;
+		if (c->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+			return c->ival->ival;
+		if (c->val_case == PG_QUERY__A__CONST__VAL_FVAL)
+			return strtoll(c->fval->fval, NULL, 10);
+	}
+	return 0;
+}
+
+long long typid_of(PgQuery__TypeName *tn)
+{
+	const char *c = tn && tn->n_names ? plumb__pg_strval(tn->names[tn->n_names - 1]) : NULL;
+	return c ? plumb__pg_int_typid(c) : PLUMB_PG_INT8;
+}
+
+void read_seqopts(PgQuery__Node **opts, size_t n, long long typid, seqopts *so)
+{
+	plumb_pg_seq *s = &so->v;
+	bool has_start = false, has_min = false, has_max = false;
+	memset(so, 0, sizeof(*so));
+	s->typid = typid;
+	s->inc = 1;
+	s->cache = 1;
+	for (size_t i = 0; i < n; i++) {
+		if (opts[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
+			continue;
+		PgQuery__DefElem *d = opts[i]->def_elem;
+		const char *k = d->defname;
+		if (strcmp(k, "as") == 0 && d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+			s->typid = typid_of(d->arg->type_name);
+		else if (strcmp(k, "start") == 0) {
+			s->start = num_arg(d->arg);
+			has_start = true;
+		} else if (strcmp(k, "increment") == 0)
+			s->inc = num_arg(d->arg);
+		else if (strcmp(k, "minvalue") == 0 && d->arg) {
+			s->min = num_arg(d->arg);
+			has_min = true;
+		} else if (strcmp(k, "maxvalue") == 0 && d->arg) {
+			s->max = num_arg(d->arg);
+			has_max = true;
+		} else if (strcmp(k, "cache") == 0)
+			s->cache = num_arg(d->arg);
+		else if (strcmp(k, "cycle") == 0)
+			s->cycle = d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN &&
+				   d->arg->boolean->boolval;
+		else if (strcmp(k, "owned_by") == 0)
+			so->owned_by = d->arg;
+	}
+	if (!has_min)
+		s->min = plumb__pg_seq_default_min(s->typid, s->inc);
+	if (!has_max)
+		s->max = plumb__pg_seq_default_max(s->typid, s->inc);
+	if (!has_start)
+		s->start = s->inc > 0 ? s->min : s->max;
+}
+
+/* The options that differ from the defaults, as introspection writes them. */
+char *seq_text(ox *x, const seqopts *s)
+{
+	char *out;
+	int rc = plumb__pg_seq_options(x->st.ctx, x->st.arena, &s->v, &out);
+	if (rc < 0)
+		fail(x, PLUMB_ENOMEM);
+	return out;
+}
+
+/* --- types, sequences, functions --------------------------------------------------------- */
+
+void create_enum(ox *x, PgQuery__CreateEnumStmt *es, size_t loc)
+{
+	const char *schema, *name;
+	split_names(es->type_name, es->n_type_name, &schema, &name);
+	plumb_object *o = new_object(x, PLUMB_OBJ_ENUM, schema, name);
+	if (!o)
+		return;
+	o->renamed_from = annotation_at(x, loc);
+	for (size_t i = 0; i < es->n_vals; i++)
+		push(x, &o->values, dup(x, plumb__pg_strval(es->vals[i])));
+	/* annotations on values: string literals in order within the statement */
+	if (x->n_anns) {
+		PgQueryScanResult r = pg_query_scan(x->text + loc);
+		PgQuery__ScanResult *sr = r.error ? NULL
+						  : pg_query__scan_result__unpack(
+							    NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
+		size_t k = 0;
+		for (size_t i = 0; sr && i < sr->n_tokens && k < es->n_vals; i++) {
+			PgQuery__ScanToken *tk = sr->tokens[i];
+			if (tk->token == PG_QUERY__TOKEN__ASCII_59)
+				break;
+			if (tk->token != PG_QUERY__TOKEN__SCONST)
+				continue;
+			const char *old = annotation_at(x, loc + (size_t)tk->start);
+			if (old && strcmp(old, o->values.items[k]) != 0) {
+				push(x, &o->renamed_values, (void *)old);
+				push(x, &o->renamed_values, o->values.items[k]);
+			}
+			k++;
+		}
+		if (sr)
+			pg_query__scan_result__free_unpacked(sr, NULL);
+		pg_query_free_scan_result(r);
+	}
+}
+
+void enum_texts(ox *x, plumb_object *o)
+{
+	if (!x->st.rc)
+		fail(x, plumb__pg_enum_define(x->st.ctx, x->st.arena, o));
+}
+
+void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae)
+{
+	const char *schema, *name;
+	split_names(ae->type_name, ae->n_type_name, &schema, &name);
+	plumb_object *o = find_object(x, PLUMB_OBJ_ENUM, schema, name);
+	if (!o) {
+		error_at(x, x->loc, "type \"%s\" does not exist", shown(x, schema, name));
+		return;
+	}
+	const char *known = !empty(ae->old_val) ? ae->old_val : ae->new_val_neighbor;
+	bool found = empty(known);
+	for (size_t i = 0; !found && i < o->values.n; i++)
+		found = strcmp(o->values.items[i], known) == 0;
+	if (!found) {
+		error_at(x, x->loc, "\"%s\" is not an existing enum label", known);
+		return;
+	}
+	if (!empty(ae->old_val)) {
+		for (size_t i = 0; i < o->values.n; i++)
+			if (strcmp(o->values.items[i], ae->old_val) == 0)
+				o->values.items[i] = dup(x, ae->new_val);
+		return;
+	}
+	for (size_t i = 0; i < o->values.n; i++)
+		if (strcmp(o->values.items[i], ae->new_val) == 0)
+			return;
+	size_t at = o->values.n;
+	if (!empty(ae->new_val_neighbor))
+		for (size_t i = 0; i < o->values.n; i++)
+			if (strcmp(o->values.items[i], ae->new_val_neighbor) == 0)
+				at = ae->new_val_is_after ? i + 1 : i;
+	if (plumb_vec_push(x->st.arena, &o->values, NULL) < 0) {
+		nomem(x);
+		return;
+	}
+	memmove(&o->values.items[at + 1], &o->values.items[at],
+		(o->values.n - 1 - at) * sizeof(void *));
+	o->values.items[at] = dup(x, ae->new_val);
+}
+
+/* Where OWNED BY was written: the table and column it names are checked at the end. */
+void remember_owned_by(ox *x, PgQuery__Node **opts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (opts[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+		    strcmp(opts[i]->def_elem->defname, "owned_by") == 0)
+			remember(x, &x->owners, opts[i]->def_elem->arg, opts[i]->def_elem->location);
+}
+
+void create_sequence(ox *x, PgQuery__CreateSeqStmt *ss, size_t loc)
+{
+	const char *schema = sch(ss->sequence->schemaname);
+	if (find_object(x, PLUMB_OBJ_SEQUENCE, schema, ss->sequence->relname)) {
+		if (!ss->if_not_exists)
+			stmt_error(x, loc, "relation already exists", ss->sequence->relname);
+		return;
+	}
+	plumb_object *o = new_object(x, PLUMB_OBJ_SEQUENCE, schema, ss->sequence->relname);
+	if (!o)
+		return;
+	use_name(x, &x->relnames, schema, o->name);
+	/* options are read at the end (ALTER SEQUENCE ... OWNED BY may follow) */
+	seqent *e = plumb_arena_alloc(x->tmp, sizeof(*e));
+	if (!e || plumb_vec_push(x->tmp, &x->seqs, e) < 0) {
+		nomem(x);
+		return;
+	}
+	e->o = o;
+	e->cs = ss;
+	remember_owned_by(x, ss->options, ss->n_options);
+}
+
+void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt)
+{
+	const char *schema, *name;
+	split_names(fs->funcname, fs->n_funcname, &schema, &name);
+	plumb_buf b;
+	plumb_buf_init(&b, x->st.arena, 0);
+	plumb_buf_printf(&b, "%s(", name);
+	size_t k = 0;
+	for (size_t i = 0; i < fs->n_parameters && !x->st.rc; i++) {
+		if (fs->parameters[i]->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER)
+			continue;
+		PgQuery__FunctionParameter *p = fs->parameters[i]->function_parameter;
+		if (p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT ||
+		    p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE)
+			continue;
+		/* format_type(t, NULL): no typmods; then canonical as introspection */
+		PgQuery__TypeName tn = *p->arg_type;
+		tn.n_typmods = 0;
+		const char *tt = type_text(x, &tn);
+		if (tt && strcmp(tt, "bpchar") == 0)
+			tt = "character";
+		plumb_buf_puts(&b, k++ ? ", " : "");
+		plumb_buf_puts(&b, canon_type(x, tt));
+	}
+	plumb_buf_putc(&b, ')');
+	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
+		fail(x, PLUMB_ENOMEM);
+		return;
+	}
+	plumb_object *o = find_object(x, PLUMB_OBJ_FUNCTION, schema, b.data);
+	if (!o)
+		o = new_object(x, PLUMB_OBJ_FUNCTION, schema, b.data);
+	if (!o)
+		return;
+	o->sql = deparse(x, stmt);
+	o->definition = stmt_text(x, stmt);
+}
+
+void create_trigger(ox *x, PgQuery__CreateTrigStmt *ts, PgQuery__Node *stmt)
+{
+	const char *schema = sch(ts->relation->schemaname);
+	if (!table_or_view(x, ts->relation, true))
+		return;
+	for (size_t i = 0; i < x->cat->triggers.n; i++) {
+		plumb_trigger *o = x->cat->triggers.items[i];
+		if (strcmp(o->schema, schema) == 0 && strcmp(o->table, ts->relation->relname) == 0 &&
+		    strcmp(o->name, ts->trigname) == 0) {
+			plumb_vec_remove(&x->cat->triggers, i);
+			break;
+		}
+	}
+	plumb_trigger *tg = alloc(x, sizeof(*tg));
+	if (!tg)
+		return;
+	tg->schema = dup(x, schema);
+	tg->name = dup(x, ts->trigname);
+	tg->table = dup(x, ts->relation->relname);
+	ts->relation->schemaname = (char *)tg->schema;
+	const char *fs, *fn;
+	split_names(ts->funcname, ts->n_funcname, &fs, &fn);
+	if (strcmp(fs, "pg_catalog") != 0)
+		push(x, &tg->depends, fmt(x, "%s.%s", fs, fn));
+	tg->sql = deparse(x, stmt);
+	tg->definition = stmt_text(x, stmt);
+	push(x, &x->cat->triggers, tg);
+}
+
+void create_domain(ox *x, PgQuery__CreateDomainStmt *ds, PgQuery__Node *stmt)
+{
+	const char *schema, *name;
+	split_names(ds->domainname, ds->n_domainname, &schema, &name);
+	plumb_object *o = new_object(x, PLUMB_OBJ_DOMAIN, schema, name);
+	if (!o)
+		return;
+	for (size_t i = 0; i < ds->n_constraints && !x->st.rc; i++) {
+		if (ds->constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+			continue;
+		PgQuery__Constraint *c = ds->constraints[i]->constraint;
+		if (c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
+			continue;
+		if (empty(c->conname))
+			c->conname = choose_name(x, schema, name, NULL, "check", false, true);
+		use_name(x, &x->connames, schema, c->conname);
+	}
+	if (ds->coll_clause) {
+		/* introspection writes COLLATE after the type as its own clause */
+		ds->coll_clause->location = 0;
+	}
+	PgQuery__Node **names = alloc(x, 2 * sizeof(*names));
+	if (!names)
+		return;
+	names[0] = plumb__pg_string(x->st.arena, schema);
+	names[1] = plumb__pg_string(x->st.arena, name);
+	ds->domainname = names;
+	ds->n_domainname = 2;
+	o->sql = deparse(x, stmt);
+	o->definition = stmt_text(x, stmt);
+}
+
+void create_composite(ox *x, PgQuery__CompositeTypeStmt *ct, PgQuery__Node *stmt)
+{
+	const char *schema = sch(ct->typevar->schemaname);
+	plumb_object *o = new_object(x, PLUMB_OBJ_TYPE, schema, ct->typevar->relname);
+	if (!o)
+		return;
+	use_name(x, &x->relnames, schema, o->name);
+	ct->typevar->schemaname = (char *)o->schema;
+	o->sql = deparse(x, stmt);
+	o->definition = stmt_text(x, stmt);
+}
+
+/* CREATE COLLATION: the fields pg_collation will hold. FROM copies a
+ * collation of the files, or reads a built-in one's name: "C", "POSIX" and
+ * "ucs_basic" (libc, C), "xx-x-icu" (ICU, locale xx), any other the libc
+ * locale of that name. */
+void create_collation(ox *x, PgQuery__DefineStmt *ds, size_t loc)
+{
+	const char *schema, *name;
+	plumb_pg_collation c = {.provider = 'c', .deterministic = true};
+	const char *locale = NULL;
+	split_names(ds->defnames, ds->n_defnames, &schema, &name);
+	if (find_object(x, PLUMB_OBJ_COLLATION, schema, name)) {
+		if (!ds->if_not_exists)
+			stmt_error(x, loc, "collation already exists", name);
+		return;
+	}
+	for (size_t i = 0; i < ds->n_definition; i++) {
+		if (ds->definition[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
+			continue;
+		PgQuery__DefElem *d = ds->definition[i]->def_elem;
+		PgQuery__Node *arg = d->arg;
+		const char *v = arg ? plumb__pg_strval(arg) : NULL;
+		if (arg && arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME &&
+		    arg->type_name->n_names)
+			v = plumb__pg_strval(arg->type_name->names[arg->type_name->n_names - 1]);
+		if (strcmp(d->defname, "from") == 0 && arg &&
+		    arg->node_case == PG_QUERY__NODE__NODE_LIST && arg->list->n_items) {
+			const char *fs, *fn;
+			split_names(arg->list->items, arg->list->n_items, &fs, &fn);
+			const plumb_object *src = find_object(x, PLUMB_OBJ_COLLATION, fs, fn);
+			size_t n = strlen(fn);
+			const collent *e = NULL;
+			for (size_t j = 0; src && j < x->colls.n && !e; j++)
+				if (((const collent *)x->colls.items[j])->o == src)
+					e = x->colls.items[j];
+			if (e) {
+				c = e->c;
+			} else if (n > 6 && strcmp(fn + n - 6, "-x-icu") == 0) {
+				c.provider = 'i';
+				c.locale = fmt(x, "%.*s", (int)(n - 6), fn);
+			} else {
+				c.collate = c.ctype = strcmp(fn, "ucs_basic") == 0 ? "C" : fn;
+			}
+		} else if (strcmp(d->defname, "provider") == 0 && v) {
+			c.provider = strcmp(v, "icu") == 0 ? 'i' : strcmp(v, "builtin") == 0 ? 'b' : 'c';
+		} else if (strcmp(d->defname, "locale") == 0 && v) {
+			locale = v;
+		} else if (strcmp(d->defname, "lc_collate") == 0 && v) {
+			c.collate = v;
+		} else if (strcmp(d->defname, "lc_ctype") == 0 && v) {
+			c.ctype = v;
+		} else if (strcmp(d->defname, "deterministic") == 0 && v) {
+			c.deterministic = strcmp(v, "false") != 0 && strcmp(v, "off") != 0 &&
+					  strcmp(v, "0") != 0;
+		}
+	}
+	if (locale && c.provider == 'c') {
+		c.collate = c.collate ? c.collate : locale;
+		c.ctype = c.ctype ? c.ctype : locale;
+	} else if (locale) {
+		c.locale = locale;
+	}
+	plumb_object *o = new_object(x, PLUMB_OBJ_COLLATION, schema, name);
+	if (!o)
+		return;
+	o->sql = plumb__pg_collation_define(x->st.arena, schema, name, &c);
+	if (!o->sql)
+		nomem(x);
+	o->definition = o->sql;
+	/* the fields, for a later CREATE COLLATION ... FROM this one */
+	collent *e = plumb_arena_alloc(x->tmp, sizeof(*e));
+	if (!e || plumb_vec_push(x->tmp, &x->colls, e) < 0) {
+		nomem(x);
+		return;
+	}
+	e->o = o;
+	e->c = c;
+}
+
+/* VERSION 'v' of CREATE EXTENSION, or UPDATE TO 'v' of ALTER EXTENSION. */
+static void extension_version(ox *x, plumb_object *o, PgQuery__Node **opts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (opts[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+		    strcmp(opts[i]->def_elem->defname, "new_version") == 0 &&
+		    plumb__pg_strval(opts[i]->def_elem->arg))
+			o->version = dup(x, plumb__pg_strval(opts[i]->def_elem->arg));
+}
+
+/* ALTER SEQUENCE: its options merged into those of its CREATE SEQUENCE. */
+void alter_sequence(ox *x, PgQuery__AlterSeqStmt *as)
+{
+	plumb_object *o = find_object(x, PLUMB_OBJ_SEQUENCE, sch(as->sequence->schemaname),
+				      as->sequence->relname);
+	PgQuery__CreateSeqStmt *cs = o ? seq_stmt(x, o) : NULL;
+	if (!cs) {
+		/* the sequence of a serial or identity column is known, not modelled */
+		char *k = key_of(x, sch(as->sequence->schemaname), as->sequence->relname);
+		if (k && !as->missing_ok && !name_used(&x->relnames, k))
+			error_at(x, at(x, as->sequence->location), "relation \"%s\" does not exist",
+				 shown(x, sch(as->sequence->schemaname), as->sequence->relname));
+		return;
+	}
+	remember_owned_by(x, as->options, as->n_options);
+	/* merge the options into the CREATE statement's */
+	PgQuery__Node **v = alloc(x, (cs->n_options + as->n_options + 1) * sizeof(*v));
+	if (!v)
+		return;
+	/* either list may be empty, its pointer NULL: memcpy must not see it */
+	if (cs->n_options)
+		memcpy(v, cs->options, cs->n_options * sizeof(*v));
+	if (as->n_options)
+		memcpy(v + cs->n_options, as->options, as->n_options * sizeof(*v));
+	cs->options = v;
+	cs->n_options += as->n_options;
+}
+
+/* CREATE EXTENSION: once per extension, in the schema it names. */
+void create_extension(ox *x, PgQuery__CreateExtensionStmt *es)
+{
+	const char *schema = "public";
+	if (strcmp(es->extname, "plpgsql") == 0)
+		return;
+	for (size_t i = 0; i < es->n_options; i++)
+		if (es->options[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+		    strcmp(es->options[i]->def_elem->defname, "schema") == 0 &&
+		    plumb__pg_strval(es->options[i]->def_elem->arg))
+			schema = plumb__pg_strval(es->options[i]->def_elem->arg);
+	for (size_t i = 0; i < x->cat->objects.n; i++) {
+		plumb_object *e = x->cat->objects.items[i];
+		if (e->kind == PLUMB_OBJ_EXTENSION && strcmp(e->name, es->extname) == 0)
+			return;
+	}
+	plumb_object *o = new_object(x, PLUMB_OBJ_EXTENSION, schema, es->extname);
+	if (!o)
+		return;
+	fail(x, plumb__pg_extension_define(x->st.ctx, x->st.arena, o));
+	extension_version(x, o, es->options, es->n_options);
+}
+
+/* ALTER EXTENSION ... UPDATE TO: the version it names. */
+void alter_extension(ox *x, PgQuery__AlterExtensionStmt *ae)
+{
+	for (size_t i = 0; i < x->cat->objects.n; i++) {
+		plumb_object *e = x->cat->objects.items[i];
+		if (e->kind == PLUMB_OBJ_EXTENSION && strcmp(e->name, ae->extname) == 0)
+			extension_version(x, e, ae->options, ae->n_options);
+	}
+}
+
+/* CREATE SCHEMA (named, or after its AUTHORIZATION role); public is always there. */
+void create_schema(ox *x, PgQuery__CreateSchemaStmt *cs)
+{
+	const char *name = !empty(cs->schemaname)			   ? cs->schemaname
+			   : cs->authrole && !empty(cs->authrole->rolename) ? cs->authrole->rolename
+									    : NULL;
+	add_schema(x, name);
+}

@@ -1,0 +1,100 @@
+/*
+ * model.c's shared facts, no server needed: the foreign-key action letters,
+ * the integer types and serial kinds of sequences and serial columns, and
+ * sequence defaults and options as both catalog builders write them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialect/pg/pg.h"
+#include "tap.h"
+
+static plumb_ctx *ctx;
+static plumb_arena *A;
+
+static void test_fk_actions(void)
+{
+	is_str(plumb__pg_fk_action("a"), "NO ACTION", "a is NO ACTION");
+	is_str(plumb__pg_fk_action("r"), "RESTRICT", "r is RESTRICT");
+	is_str(plumb__pg_fk_action("c"), "CASCADE", "c is CASCADE");
+	is_str(plumb__pg_fk_action("n"), "SET NULL", "n is SET NULL");
+	is_str(plumb__pg_fk_action("d"), "SET DEFAULT", "d is SET DEFAULT");
+	is_str(plumb__pg_fk_action(""), "NO ACTION", "no letter is NO ACTION");
+	is_str(plumb__pg_fk_action(NULL), "NO ACTION", "NULL is NO ACTION");
+}
+
+static void test_int_types(void)
+{
+	is_int(plumb__pg_int_max(PLUMB_PG_INT2), 32767, "smallint max");
+	is_int(plumb__pg_int_max(PLUMB_PG_INT4), 2147483647, "integer max");
+	ok(plumb__pg_int_max(PLUMB_PG_INT8) == 9223372036854775807LL, "bigint max");
+	is_str(plumb__pg_int_name(PLUMB_PG_INT2), "smallint", "int2 is smallint");
+	is_str(plumb__pg_int_name(PLUMB_PG_INT4), "integer", "int4 is integer");
+	is_str(plumb__pg_int_name(PLUMB_PG_INT8), "bigint", "int8 is bigint");
+	static const char *const names[][2] = {
+		{"int2", "21"},   {"smallint", "21"}, {"smallserial", "21"}, {"serial2", "21"},
+		{"int4", "23"},   {"int", "23"},      {"integer", "23"},     {"serial", "23"},
+		{"serial4", "23"}, {"int8", "20"},    {"bigint", "20"},      {"bigserial", "20"},
+		{"serial8", "20"}, {"numeric", "20"}, {"text", "20"},
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		is_int(plumb__pg_int_typid(names[i][0]), atoi(names[i][1]), "typid of %s", names[i][0]);
+}
+
+static void test_serials(void)
+{
+	is_str(plumb__pg_serial_of(PLUMB_PG_INT2), "smallserial", "int2 column is smallserial");
+	is_str(plumb__pg_serial_of(PLUMB_PG_INT4), "serial", "int4 column is serial");
+	is_str(plumb__pg_serial_of(PLUMB_PG_INT8), "bigserial", "int8 column is bigserial");
+	is_str(plumb__pg_serial_kind("serial4"), "serial", "serial4 is serial");
+	is_str(plumb__pg_serial_kind("serial8"), "bigserial", "serial8 is bigserial");
+	is_str(plumb__pg_serial_kind("serial2"), "smallserial", "serial2 is smallserial");
+	ok(!plumb__pg_serial_kind("integer"), "integer is no serial kind");
+	is_str(plumb__pg_serial_base("serial"), "integer", "serial is over integer");
+	is_str(plumb__pg_serial_base("bigserial"), "bigint", "bigserial is over bigint");
+	is_str(plumb__pg_serial_base("serial2"), "smallint", "serial2 is over smallint");
+	ok(!plumb__pg_serial_base("bigint"), "bigint is over nothing");
+	ok(plumb__pg_is_serial("smallserial") && plumb__pg_is_serial("serial") &&
+		   plumb__pg_is_serial("bigserial"),
+	   "the three kinds are serial column types");
+	ok(!plumb__pg_is_serial("serial4") && !plumb__pg_is_serial("integer"),
+	   "other spellings and types are not");
+}
+
+static void test_sequences(void)
+{
+	plumb_pg_seq s = {PLUMB_PG_INT4, 1, 1, 1, 2147483647, 1, false};
+	char *out = NULL;
+	ok(plumb__pg_seq_is_default(&s), "a serial's integer sequence is default");
+	ok(plumb__pg_seq_options(ctx, A, &s, &out) == 0 && strcmp(out, "") == 0,
+	   "no options for defaults (got \"%s\")", out ? out : "");
+	ok(plumb__pg_seq_define(ctx, A, "public", "s", &s, NULL, &out) == 0 &&
+		   strcmp(out, "CREATE SEQUENCE \"public\".\"s\" AS integer") == 0,
+	   "integer sequence (got %s)", out ? out : "");
+	is_int(plumb__pg_seq_default_min(PLUMB_PG_INT2, -1), -32768, "descending smallint min");
+	is_int(plumb__pg_seq_default_max(PLUMB_PG_INT2, -1), -1, "descending max");
+	is_int(plumb__pg_seq_default_min(PLUMB_PG_INT8, 5), 1, "ascending min");
+	plumb_pg_seq d = {PLUMB_PG_INT8, -1, -1, plumb__pg_seq_default_min(PLUMB_PG_INT8, -1), -1, 1,
+			  false};
+	ok(plumb__pg_seq_options(ctx, A, &d, &out) == 0 && strcmp(out, "INCREMENT BY -1") == 0,
+	   "descending bigint: only the increment (got \"%s\")", out ? out : "");
+	ok(!plumb__pg_seq_is_default(&d), "descending is not default");
+	plumb_pg_seq o = {PLUMB_PG_INT2, 10, 2, 5, 1000, 20, true};
+	ok(plumb__pg_seq_define(ctx, A, "app", "Odd", &o, "app.t.id", &out) == 0 &&
+		   strcmp(out, "CREATE SEQUENCE \"app\".\"Odd\" AS smallint START WITH 10 INCREMENT BY 2 "
+				"MINVALUE 5 MAXVALUE 1000 CACHE 20 CYCLE OWNED BY app.t.id") == 0,
+	   "every option, in pg_dump's order (got %s)", out ? out : "");
+}
+
+int main(void)
+{
+	if (plumb_ctx_new(&ctx) < 0 || !(A = plumb_arena_new(NULL)))
+		return 1;
+	test_fk_actions();
+	test_int_types();
+	test_serials();
+	test_sequences();
+	plumb_arena_free(A);
+	plumb_ctx_free(ctx);
+	return done_testing();
+}
