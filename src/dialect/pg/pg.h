@@ -164,7 +164,7 @@ const char *plumb__pg_serial_of(long long typid);
  * smallserial), or NULL. */
 const char *plumb__pg_serial_kind(const char *name);
 /* The integer type (smallint, integer, bigint) behind a serial kind in any
- * spelling, or NULL when type is none (plan.c's serial_base). */
+ * spelling, or NULL when type is none. */
 const char *plumb__pg_serial_base(const char *type);
 /* Whether a catalog column's type is a serial kind (as the builders write
  * it: smallserial, serial or bigserial). */

@@ -326,8 +326,8 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 	plumb_stmt *s;
 	const char *ftype = plumb__pgp_real_type(f->type), *ttype = plumb__pgp_real_type(t->type);
 	const char *fdef = f->default_sql, *tdef = t->default_sql;
-	bool fserial = plumb__pgp_serial_base(f->type) != NULL,
-	     tserial = plumb__pgp_serial_base(t->type) != NULL;
+	bool fserial = plumb__pg_serial_base(f->type) != NULL,
+	     tserial = plumb__pg_serial_base(t->type) != NULL;
 	bool default_gone = false;
 
 	/* Generated columns: an expression cannot be changed in place. */
@@ -523,10 +523,10 @@ static void add_column(planner *p, const plumb_table *tb, const plumb_column *c)
 					plumb__pgp_Q(p, tb->schema, tb->name),
 					plumb__pgp_column_sql(p, c));
 	plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", tn));
-	if (c->not_null && !c->identity && !c->generated_sql && !plumb__pgp_serial_base(c->type) &&
+	if (c->not_null && !c->identity && !c->generated_sql && !plumb__pg_serial_base(c->type) &&
 	    (!c->default_sql || strcasecmp(c->default_sql, "NULL") == 0))
 		hz_backfill(p, s, tb, NULL, c->name);
-	if (plumb__pgp_serial_base(c->type) || c->identity || c->generated_sql ||
+	if (plumb__pg_serial_base(c->type) || c->identity || c->generated_sql ||
 	    plumb__pgp_default_volatile(p, c->default_sql))
 		plumb__pgp_hz(p, s, PLUMB_HAZARD_REWRITES_TABLE,
 			      "fills column \"%s\".\"%s\" with a value per row: rewrites \"%s\"",

@@ -10,22 +10,9 @@
 
 /* --- types ------------------------------------------------------------- */
 
-const char *plumb__pgp_serial_base(const char *type)
-{
-	if (!type)
-		return NULL;
-	if (strcmp(type, "serial") == 0 || strcmp(type, "serial4") == 0)
-		return "integer";
-	if (strcmp(type, "bigserial") == 0 || strcmp(type, "serial8") == 0)
-		return "bigint";
-	if (strcmp(type, "smallserial") == 0 || strcmp(type, "serial2") == 0)
-		return "smallint";
-	return NULL;
-}
-
 const char *plumb__pgp_real_type(const char *type)
 {
-	const char *b = plumb__pgp_serial_base(type);
+	const char *b = plumb__pg_serial_base(type);
 	return b ? b : type;
 }
 

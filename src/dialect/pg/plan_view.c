@@ -192,8 +192,8 @@ void plumb__pgp_mark_adopted(planner *p)
 		const plumb_table *t = c->to;
 		for (size_t j = 0; j < c->delta->changed_columns.n; j++) {
 			const plumb_column_change *cc = c->delta->changed_columns.items[j];
-			bool fs = plumb__pgp_serial_base(cc->from->type) != NULL;
-			bool ts = plumb__pgp_serial_base(cc->to->type) != NULL;
+			bool fs = plumb__pg_serial_base(cc->from->type) != NULL;
+			bool ts = plumb__pg_serial_base(cc->to->type) != NULL;
 			if (fs == ts)
 				continue;
 			const char *name = plumb__pgp_fmt(p, "%s_%s_seq", t->name, cc->to->name);
