@@ -2,8 +2,8 @@
  * The migrations folder: reads VERSION_NAME.sql files with their directives
  * and checksums, checks them against the integrity file plumb.sum, adds new
  * migrations and rewrites plumb.sum. It never talks to a database; the
- * tracking table's records are only named here (runner/ and the dialects use
- * them). The plumb.sum format is described in docs/internals/history.md.
+ * tracking table's records are only named and checked here (runner/ and the
+ * dialects read and write them). The plumb.sum format is described in docs/internals/history.md.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -848,4 +848,32 @@ int plumb_record_state_parse(const char *name)
 	if (strcmp(name, "baseline") == 0)
 		return PLUMB_RECORD_BASELINE;
 	return -1;
+}
+
+int plumb_record_finish(plumb_ctx *ctx, plumb_record *r, const char *state)
+{
+	int s = plumb_record_state_parse(state);
+	if (s < 0 || !r->version)
+		return plumb_error_set(ctx, PLUMB_EDB,
+				       "tracking table \"%s\" has a row with state \"%s\"",
+				       PLUMB_TRACKING_TABLE, state ? state : "(null)");
+	r->state = (plumb_record_state)s;
+	if (!r->name)
+		r->name = "";
+	if (!r->checksum)
+		r->checksum = "";
+	return 0;
+}
+
+int plumb_record_drizzle_when(plumb_ctx *ctx, const plumb_record *rec, long long *out)
+{
+	char *end;
+	if (rec->state == PLUMB_RECORD_FAILED)
+		return plumb_error_set(ctx, PLUMB_ERROR,
+				       "drizzle-orm's tracking table has no failed state");
+	*out = strtoll(rec->version, &end, 10);
+	if (*end || end == rec->version)
+		return plumb_error_set(ctx, PLUMB_ERROR,
+				       "version \"%s\" is not a drizzle created_at", rec->version);
+	return 0;
 }

@@ -150,6 +150,8 @@ typedef enum plumb_record_state {
 const char *plumb_record_state_name(plumb_record_state state);
 int plumb_record_state_parse(const char *name);
 
+#define PLUMB_TRACKING_TABLE "plumb_migrations"
+
 /* One row of the tracking table (plumb_migrations). */
 typedef struct plumb_record {
 	const char *version;
@@ -161,5 +163,15 @@ typedef struct plumb_record {
 	const char *applied_by;
 	const char *error;        /* failed: the statement and the error */
 } plumb_record;
+
+/* Completes r, a row just read from plumb_migrations whose state column
+ * holds state: r->state set from it, a NULL name or checksum made "". A
+ * row with no such state or no version is PLUMB_EDB. */
+int plumb_record_finish(plumb_ctx *ctx, plumb_record *r, const char *state);
+
+/* The created_at under which rec goes into drizzle-orm's table (its
+ * version as a number). PLUMB_ERROR when rec is failed (drizzle's table has
+ * no such state) or its version is no number. */
+int plumb_record_drizzle_when(plumb_ctx *ctx, const plumb_record *rec, long long *out);
 
 #endif

@@ -297,24 +297,58 @@ static bool result_ok(const PGresult *res)
 	return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY;
 }
 
+/* The result of sql run with its text parameters, or NULL with the failure
+ * recorded and its code in *rc. */
+static PGresult *exec_params(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const char *sql,
+			     int n_params, const char *const *params, int *rc)
+{
+	PGresult *res = PQexecParams(c->pg, sql, n_params, NULL, params, NULL, NULL, 0);
+	if (!res || !result_ok(res)) {
+		*rc = plumb__pg_error(ctx, c->pg, res, what, NULL, NULL);
+		PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
 int plumb__pg_query(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_conn *c, const char *what,
 		    const char *sql, int n_params, const char *const *params, PGresult **out)
 {
 	int rc = 0;
+	PGresult *res = exec_params(ctx, c, what, sql, n_params, params, &rc);
 	*out = NULL;
-	PGresult *res = PQexecParams(c->pg, sql, n_params, NULL, params, NULL, NULL, 0);
-	if (!res || !result_ok(res)) {
-		rc = plumb__pg_error(ctx, c->pg, res, what, NULL, NULL);
-		PQclear(res);
-		goto done;
-	}
-	if (plumb_arena_defer(arena, (void (*)(void *))PQclear, res) < 0) {
-		rc = plumb_error_nomem(ctx);
-		goto done;
-	}
+	if (!res)
+		return rc;
+	if (plumb_arena_defer(arena, (void (*)(void *))PQclear, res) < 0)
+		return plumb_error_nomem(ctx);
 	*out = res;
-done:
-	return rc;
+	return 0;
+}
+
+int plumb__pg_exec(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const char *sql,
+		   int n_params, const char *const *params, bool *changed)
+{
+	int rc = 0;
+	PGresult *res = exec_params(ctx, c, what, sql, n_params, params, &rc);
+	if (!res)
+		return rc;
+	if (changed)
+		*changed = strcmp(PQcmdTuples(res), "0") != 0;
+	PQclear(res);
+	return 0;
+}
+
+int plumb__pg_table_exists(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const char *name,
+			   bool *out)
+{
+	int rc = 0;
+	PGresult *res = exec_params(ctx, c, what, "SELECT pg_catalog.to_regclass($1) IS NOT NULL", 1,
+				    &name, &rc);
+	if (!res)
+		return rc;
+	*out = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	PQclear(res);
+	return 0;
 }
 
 /* Runs sql (one or more statements, simple protocol) and reads every

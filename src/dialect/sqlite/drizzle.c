@@ -17,8 +17,7 @@
 
 static int db_error(plumb_ctx *ctx, sqlite3 *db, const char *what)
 {
-	return plumb_error_set(ctx, PLUMB_EDB, "could not %s tracking table \"%s\": %s", what,
-			       NAME, sqlite3_errmsg(db));
+	return plumb__sqlite_tracking_error(ctx, db, NAME, what);
 }
 
 int plumb__sqlite_drizzle_ensure(plumb_ctx *ctx, plumb_conn *conn)
@@ -74,23 +73,14 @@ int plumb__sqlite_drizzle_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *ar
 	int rc = 0, step;
 	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
 	sqlite3_stmt *st = NULL;
-	int exists;
 	bool oom = false;
 	const char *prev = NULL;
 
-	if ((exists = plumb__sqlite_table_exists(db, NAME)) < 0) {
-		rc = db_error(ctx, db, "look for");
+	if ((rc = plumb__sqlite_tracking_select(
+		     ctx, db, NAME, "SELECT hash, created_at FROM main." TABLE " ORDER BY created_at, rowid",
+		     &st)) < 0 ||
+	    !st)
 		goto done;
-	}
-	if (!exists)
-		goto done;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT hash, created_at FROM main." TABLE
-			       " ORDER BY created_at, rowid",
-			       -1, &st, NULL) != SQLITE_OK) {
-		rc = db_error(ctx, db, "read");
-		goto done;
-	}
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *version = created_at_text(arena, st, 1, &oom);
 		if (oom) {
@@ -120,63 +110,36 @@ done:
 	return rc;
 }
 
-static int bad_record(plumb_ctx *ctx, const plumb_record *rec, long long *when)
-{
-	char *end;
-	if (rec->state == PLUMB_RECORD_FAILED)
-		return plumb_error_set(ctx, PLUMB_ERROR,
-				       "drizzle-orm's tracking table has no failed state");
-	*when = strtoll(rec->version, &end, 10);
-	if (*end || end == rec->version)
-		return plumb_error_set(ctx, PLUMB_ERROR,
-				       "version \"%s\" is not a drizzle created_at", rec->version);
-	return 0;
-}
-
 int plumb__sqlite_drizzle_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec)
 {
-	int rc = 0;
 	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
-	sqlite3_stmt *st = NULL;
 	long long when = 0;
-	const char *hash = rec->checksum ? rec->checksum : "";
+	int rc;
 
-	if ((rc = bad_record(ctx, rec, &when)) < 0)
+	if ((rc = plumb_record_drizzle_when(ctx, rec, &when)) < 0)
 		return rc;
+	const plumb_sqlite_value values[] = {
+		{.text = rec->checksum ? rec->checksum : ""},
+		{.integer = when, .is_integer = true},
+	};
 	/* a row already there (repair accepting a new hash) is updated */
-	if (sqlite3_prepare_v2(db, "UPDATE main." TABLE " SET hash = ?1 WHERE created_at = ?2", -1,
-			       &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, when) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE) {
-		rc = db_error(ctx, db, "write to");
-		goto done;
-	}
-	if (sqlite3_changes(db) > 0)
-		goto done;
-	sqlite3_finalize(st);
-	st = NULL;
+	if ((rc = plumb__sqlite_tracking_run(ctx, db, NAME, "write to",
+					     "UPDATE main." TABLE " SET hash = ?1 WHERE created_at = ?2",
+					     2, values)) < 0 ||
+	    sqlite3_changes(db) > 0)
+		return rc;
 	/* drizzle-orm's INSERT: id is left to the column's default (NULL) */
-	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO " TABLE " (\"hash\", \"created_at\") VALUES(?1, ?2)", -1,
-			       &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, when) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
-		rc = db_error(ctx, db, "write to");
-done:
-	sqlite3_finalize(st);
-	return rc;
+	return plumb__sqlite_tracking_run(
+		ctx, db, NAME, "write to",
+		"INSERT INTO " TABLE " (\"hash\", \"created_at\") VALUES(?1, ?2)", 2, values);
 }
 
 int plumb__sqlite_drizzle_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version)
 {
-	int rc = 0;
-	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, "DELETE FROM main." TABLE " WHERE created_at = ?1", -1, &st,
-			       NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, strtoll(version, NULL, 10)) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE)
-		rc = db_error(ctx, db, "delete from");
-	sqlite3_finalize(st);
-	return rc;
+	const plumb_sqlite_value values[] = {
+		{.integer = strtoll(version, NULL, 10), .is_integer = true},
+	};
+	return plumb__sqlite_tracking_run(ctx, ((plumb_sqlite_conn *)conn)->db, NAME, "delete from",
+					  "DELETE FROM main." TABLE " WHERE created_at = ?1", 1,
+					  values);
 }

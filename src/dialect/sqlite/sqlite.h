@@ -244,4 +244,23 @@ int plumb__sqlite_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *a
 int plumb__sqlite_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
 int plumb__sqlite_tracking_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version);
 
+/* What tracking.c and drizzle.c share: a failure on tracking table `table`
+ * ("could not WHAT tracking table ..."), recorded as PLUMB_EDB with db's
+ * message. */
+int plumb__sqlite_tracking_error(plumb_ctx *ctx, sqlite3 *db, const char *table,
+				 const char *what);
+/* The statement sql, reading table, prepared into *out; *out NULL when the
+ * table does not exist (reading never creates it). */
+int plumb__sqlite_tracking_select(plumb_ctx *ctx, sqlite3 *db, const char *table,
+				  const char *sql, sqlite3_stmt **out);
+/* A value bound to a parameter: text (NULL binds NULL), or the integer. */
+typedef struct plumb_sqlite_value {
+	const char *text;
+	long long integer;
+	bool is_integer;
+} plumb_sqlite_value;
+/* Runs sql, which writes to table, once with values bound to ?1, ?2, ... */
+int plumb__sqlite_tracking_run(plumb_ctx *ctx, sqlite3 *db, const char *table, const char *what,
+			       const char *sql, size_t n, const plumb_sqlite_value *values);
+
 #endif

@@ -3,7 +3,8 @@
  * plumb_record, writing (insert or replace) and deleting one row, always with
  * bound parameters. Reading never creates the table (status must not write);
  * transactions are the runner's business, not this file's. drizzle-orm's
- * table is drizzle.c's: every function hands over to it first.
+ * table is drizzle.c's: every function hands over to it first, and it uses
+ * the helpers here (errors, reading, a statement run with bound values).
  */
 #include <string.h>
 
@@ -17,10 +18,49 @@ static bool drizzle(const plumb_conn *conn)
 
 #define COLUMNS "version, name, checksum, state, applied_at, duration_ms, applied_by, error"
 
+int plumb__sqlite_tracking_error(plumb_ctx *ctx, sqlite3 *db, const char *table,
+				 const char *what)
+{
+	return plumb_error_set(ctx, PLUMB_EDB, "could not %s tracking table \"%s\": %s", what,
+			       table, sqlite3_errmsg(db));
+}
+
 static int db_error(plumb_ctx *ctx, sqlite3 *db, const char *what)
 {
-	int rc = plumb_error_set(ctx, PLUMB_EDB, "could not %s tracking table \"%s\": %s", what,
-				 PLUMB_TRACKING_TABLE, sqlite3_errmsg(db));
+	return plumb__sqlite_tracking_error(ctx, db, PLUMB_TRACKING_TABLE, what);
+}
+
+int plumb__sqlite_tracking_select(plumb_ctx *ctx, sqlite3 *db, const char *table,
+				  const char *sql, sqlite3_stmt **out)
+{
+	int exists = plumb__sqlite_table_exists(db, table);
+	*out = NULL;
+	if (exists < 0)
+		return plumb__sqlite_tracking_error(ctx, db, table, "look for");
+	if (exists && sqlite3_prepare_v2(db, sql, -1, out, NULL) != SQLITE_OK)
+		return plumb__sqlite_tracking_error(ctx, db, table, "read");
+	return 0;
+}
+
+int plumb__sqlite_tracking_run(plumb_ctx *ctx, sqlite3 *db, const char *table, const char *what,
+			       const char *sql, size_t n, const plumb_sqlite_value *values)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+	bool ok = sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK;
+	for (size_t i = 0; ok && i < n; i++) {
+		const plumb_sqlite_value *v = &values[i];
+		int at = (int)i + 1;
+		if (v->is_integer)
+			ok = sqlite3_bind_int64(st, at, v->integer) == SQLITE_OK;
+		else if (v->text)
+			ok = sqlite3_bind_text(st, at, v->text, -1, SQLITE_TRANSIENT) == SQLITE_OK;
+		else
+			ok = sqlite3_bind_null(st, at) == SQLITE_OK;
+	}
+	if (!ok || sqlite3_step(st) != SQLITE_DONE)
+		rc = plumb__sqlite_tracking_error(ctx, db, table, what);
+	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -62,27 +102,18 @@ int plumb__sqlite_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *a
 	int rc = 0, step;
 	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
 	sqlite3_stmt *st = NULL;
-	int exists;
 	bool oom = false;
 
 	if (drizzle(conn))
 		return plumb__sqlite_drizzle_read(ctx, conn, arena, out);
-	if ((exists = plumb__sqlite_table_exists(db, PLUMB_TRACKING_TABLE)) < 0) {
-		rc = db_error(ctx, db, "look for");
-		goto done;
-	}
-	if (!exists)
-		goto done;
-
 	/* versions are digit strings: order them as numbers */
-	if (sqlite3_prepare_v2(
-		    db,
-		    "SELECT " COLUMNS " FROM main." PLUMB_TRACKING_TABLE
-		    " ORDER BY length(ltrim(version, '0')), ltrim(version, '0'), version",
-		    -1, &st, NULL) != SQLITE_OK) {
-		rc = db_error(ctx, db, "read");
+	if ((rc = plumb__sqlite_tracking_select(
+		     ctx, db, PLUMB_TRACKING_TABLE,
+		     "SELECT " COLUMNS " FROM main." PLUMB_TRACKING_TABLE
+		     " ORDER BY length(ltrim(version, '0')), ltrim(version, '0'), version",
+		     &st)) < 0 ||
+	    !st)
 		goto done;
-	}
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		plumb_record *r = plumb_arena_alloc(arena, sizeof(*r));
 		if (!r) {
@@ -92,7 +123,6 @@ int plumb__sqlite_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *a
 		r->version = col_text(arena, st, 0, &oom);
 		r->name = col_text(arena, st, 1, &oom);
 		r->checksum = col_text(arena, st, 2, &oom);
-		const char *state = (const char *)sqlite3_column_text(st, 3);
 		r->applied_at = col_text(arena, st, 4, &oom);
 		r->duration_ms = (long)sqlite3_column_int64(st, 5);
 		r->applied_by = col_text(arena, st, 6, &oom);
@@ -101,18 +131,8 @@ int plumb__sqlite_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *a
 			rc = plumb_error_nomem(ctx);
 			goto done;
 		}
-		int s = plumb_record_state_parse(state);
-		if (s < 0 || !r->version) {
-			rc = plumb_error_set(ctx, PLUMB_EDB,
-					     "tracking table \"%s\" has a row with state \"%s\"",
-					     PLUMB_TRACKING_TABLE, state ? state : "(null)");
+		if ((rc = plumb_record_finish(ctx, r, (const char *)sqlite3_column_text(st, 3))) < 0)
 			goto done;
-		}
-		r->state = (plumb_record_state)s;
-		if (!r->name)
-			r->name = "";
-		if (!r->checksum)
-			r->checksum = "";
 	}
 	if (step != SQLITE_DONE)
 		rc = db_error(ctx, db, "read");
@@ -121,46 +141,34 @@ done:
 	return rc;
 }
 
-static int bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
-}
-
 int plumb__sqlite_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec)
 {
-	int rc = 0;
-	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
-	sqlite3_stmt *st = NULL;
 	if (drizzle(conn))
 		return plumb__sqlite_drizzle_write(ctx, conn, rec);
-	if (sqlite3_prepare_v2(db,
-			       "INSERT OR REPLACE INTO main." PLUMB_TRACKING_TABLE " (" COLUMNS
-			       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-			       -1, &st, NULL) != SQLITE_OK ||
-	    bind_text(st, 1, rec->version) != SQLITE_OK ||
-	    bind_text(st, 2, rec->name ? rec->name : "") != SQLITE_OK ||
-	    bind_text(st, 3, rec->checksum ? rec->checksum : "") != SQLITE_OK ||
-	    bind_text(st, 4, plumb_record_state_name(rec->state)) != SQLITE_OK ||
-	    bind_text(st, 5, rec->applied_at ? rec->applied_at : "") != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 6, rec->duration_ms) != SQLITE_OK ||
-	    bind_text(st, 7, rec->applied_by) != SQLITE_OK ||
-	    bind_text(st, 8, rec->error) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
-		rc = db_error(ctx, db, "write to");
-	sqlite3_finalize(st);
-	return rc;
+	const plumb_sqlite_value values[] = {
+		{.text = rec->version},
+		{.text = rec->name ? rec->name : ""},
+		{.text = rec->checksum ? rec->checksum : ""},
+		{.text = plumb_record_state_name(rec->state)},
+		{.text = rec->applied_at ? rec->applied_at : ""},
+		{.integer = rec->duration_ms, .is_integer = true},
+		{.text = rec->applied_by},
+		{.text = rec->error},
+	};
+	return plumb__sqlite_tracking_run(ctx, ((plumb_sqlite_conn *)conn)->db, PLUMB_TRACKING_TABLE,
+					  "write to",
+					  "INSERT OR REPLACE INTO main." PLUMB_TRACKING_TABLE
+					  " (" COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+					  8, values);
 }
 
 int plumb__sqlite_tracking_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version)
 {
-	int rc = 0;
-	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
-	sqlite3_stmt *st = NULL;
 	if (drizzle(conn))
 		return plumb__sqlite_drizzle_delete(ctx, conn, version);
-	if (sqlite3_prepare_v2(db, "DELETE FROM main." PLUMB_TRACKING_TABLE " WHERE version = ?1",
-			       -1, &st, NULL) != SQLITE_OK ||
-	    bind_text(st, 1, version) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
-		rc = db_error(ctx, db, "delete from");
-	sqlite3_finalize(st);
-	return rc;
+	const plumb_sqlite_value values[] = {{.text = version}};
+	return plumb__sqlite_tracking_run(ctx, ((plumb_sqlite_conn *)conn)->db, PLUMB_TRACKING_TABLE,
+					  "delete from",
+					  "DELETE FROM main." PLUMB_TRACKING_TABLE " WHERE version = ?1",
+					  1, values);
 }
