@@ -877,3 +877,18 @@ int plumb_record_drizzle_when(plumb_ctx *ctx, const plumb_record *rec, long long
 				       "version \"%s\" is not a drizzle created_at", rec->version);
 	return 0;
 }
+
+int plumb_record_drizzle_add(plumb_ctx *ctx, plumb_arena *arena, plumb_vec *out,
+			     const char *created_at, const char *hash, const char **prev)
+{
+	if (*prev && strcmp(*prev, created_at) == 0)
+		return 0;
+	plumb_record *r = plumb_arena_alloc(arena, sizeof(*r));
+	if (!r || !(r->version = plumb_arena_strdup(arena, created_at)) ||
+	    !(r->checksum = plumb_arena_strdup(arena, hash)) || plumb_vec_push(arena, out, r) < 0)
+		return plumb_error_nomem(ctx);
+	r->name = "";
+	r->state = PLUMB_RECORD_APPLIED;
+	*prev = r->version;
+	return 0;
+}

@@ -173,5 +173,11 @@ int plumb_record_finish(plumb_ctx *ctx, plumb_record *r, const char *state);
  * version as a number). PLUMB_ERROR when rec is failed (drizzle's table has
  * no such state) or its version is no number. */
 int plumb_record_drizzle_when(plumb_ctx *ctx, const plumb_record *rec, long long *out);
+/* Appends to out (in arena) the record of a row of drizzle-orm's table,
+ * applied with version created_at and checksum hash; a row repeating the
+ * version of the one before (*prev, NULL at first: drizzle-orm takes no
+ * lock) is left out. */
+int plumb_record_drizzle_add(plumb_ctx *ctx, plumb_arena *arena, plumb_vec *out,
+			     const char *created_at, const char *hash, const char **prev);
 
 #endif

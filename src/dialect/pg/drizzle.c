@@ -51,22 +51,9 @@ int plumb__pg_drizzle_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 				  "ORDER BY created_at, id",
 				  0, NULL, &res)) < 0)
 		goto done;
-	for (int i = 0; i < PQntuples(res); i++) {
-		const char *v = PQgetvalue(res, i, 1);
-		/* a second row for one entry (drizzle-orm has no lock) is left out */
-		if (prev && strcmp(prev, v) == 0)
-			continue;
-		plumb_record *r = plumb_arena_alloc(arena, sizeof(*r));
-		if (!r || !(r->version = plumb_arena_strdup(arena, v)) ||
-		    !(r->checksum = plumb_arena_strdup(arena, PQgetvalue(res, i, 0))) ||
-		    plumb_vec_push(arena, out, r) < 0) {
-			rc = plumb_error_nomem(ctx);
-			goto done;
-		}
-		r->name = "";
-		r->state = PLUMB_RECORD_APPLIED;
-		prev = r->version;
-	}
+	for (int i = 0; rc == 0 && i < PQntuples(res); i++)
+		rc = plumb_record_drizzle_add(ctx, arena, out, PQgetvalue(res, i, 1),
+					      PQgetvalue(res, i, 0), &prev);
 done:
 	plumb_arena_free(tmp);
 	return rc;

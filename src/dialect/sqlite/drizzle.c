@@ -15,11 +15,6 @@
 #define TABLE "\"__drizzle_migrations\""
 #define NAME "__drizzle_migrations"
 
-static int db_error(plumb_ctx *ctx, sqlite3 *db, const char *what)
-{
-	return plumb__sqlite_tracking_error(ctx, db, NAME, what);
-}
-
 int plumb__sqlite_drizzle_ensure(plumb_ctx *ctx, plumb_conn *conn)
 {
 	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
@@ -30,84 +25,64 @@ int plumb__sqlite_drizzle_ensure(plumb_ctx *ctx, plumb_conn *conn)
 				  "\t\t\t\tcreated_at numeric\n"
 				  "\t\t\t)\n\t\t";
 	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return db_error(ctx, db, "create");
+		return plumb__sqlite_tracking_error(ctx, db, NAME, "create");
 	return 0;
 }
 
-/* created_at as a version: an integer's digits; NULL for anything else. */
-static char *created_at_text(plumb_arena *a, sqlite3_stmt *st, int i, bool *oom)
+/* created_at as a version: an integer's digits (written into buf, of
+ * size bytes, unless the column holds them as text); NULL for anything
+ * else. Valid until the next step. */
+static const char *created_at_text(sqlite3_stmt *st, int i, char *buf, size_t size)
 {
-	char buf[32];
 	switch (sqlite3_column_type(st, i)) {
 	case SQLITE_INTEGER:
-		snprintf(buf, sizeof(buf), "%lld", (long long)sqlite3_column_int64(st, i));
-		break;
+		snprintf(buf, size, "%lld", (long long)sqlite3_column_int64(st, i));
+		return buf;
 	case SQLITE_FLOAT: {
 		double v = sqlite3_column_double(st, i);
 		if (v < 0 || v > 9e15 || v != (double)(long long)v)
 			return NULL;
-		snprintf(buf, sizeof(buf), "%lld", (long long)v);
-		break;
+		snprintf(buf, size, "%lld", (long long)v);
+		return buf;
 	}
 	case SQLITE_TEXT: {
 		const char *t = (const char *)sqlite3_column_text(st, i);
 		if (!t || !*t || strspn(t, "0123456789") != strlen(t))
 			return NULL;
-		char *s = plumb_arena_strdup(a, t);
-		if (!s)
-			*oom = true;
-		return s;
+		return t;
 	}
 	default:
 		return NULL;
 	}
-	char *s = plumb_arena_strdup(a, buf);
-	if (!s)
-		*oom = true;
-	return s;
+}
+
+typedef struct reading {
+	plumb_arena *arena;
+	plumb_vec *out;
+	const char *prev;
+} reading;
+
+static int read_row(plumb_ctx *ctx, sqlite3_stmt *st, void *payload)
+{
+	reading *rd = payload;
+	char buf[32];
+	const char *version = created_at_text(st, 1, buf, sizeof(buf));
+	const unsigned char *hash = sqlite3_column_text(st, 0);
+	/* a row plumb cannot tie to a journal entry is left out */
+	if (!version)
+		return 0;
+	return plumb_record_drizzle_add(ctx, rd->arena, rd->out, version,
+					hash ? (const char *)hash : "", &rd->prev);
 }
 
 int plumb__sqlite_drizzle_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			       plumb_vec *out)
 {
-	int rc = 0, step;
-	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
-	sqlite3_stmt *st = NULL;
-	bool oom = false;
-	const char *prev = NULL;
-
-	if ((rc = plumb__sqlite_tracking_select(
-		     ctx, db, NAME, "SELECT hash, created_at FROM main." TABLE " ORDER BY created_at, rowid",
-		     &st)) < 0 ||
-	    !st)
-		goto done;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *version = created_at_text(arena, st, 1, &oom);
-		if (oom) {
-			rc = plumb_error_nomem(ctx);
-			goto done;
-		}
-		/* rows plumb cannot tie to a journal entry, and a second row for
-		 * one entry (drizzle-orm has no lock), are left out */
-		if (!version || (prev && strcmp(prev, version) == 0))
-			continue;
-		plumb_record *r = plumb_arena_alloc(arena, sizeof(*r));
-		const unsigned char *hash = sqlite3_column_text(st, 0);
-		if (!r || !(r->checksum = plumb_arena_strdup(arena, hash ? (const char *)hash : "")) ||
-		    plumb_vec_push(arena, out, r) < 0) {
-			rc = plumb_error_nomem(ctx);
-			goto done;
-		}
-		r->version = version;
-		r->name = "";
-		r->state = PLUMB_RECORD_APPLIED;
-		prev = version;
-	}
-	if (step != SQLITE_DONE)
-		rc = db_error(ctx, db, "read");
-done:
-	sqlite3_finalize(st);
-	return rc;
+	reading rd = {arena, out, NULL};
+	return plumb__sqlite_tracking_each(ctx, ((plumb_sqlite_conn *)conn)->db, NAME,
+					   "SELECT hash, created_at FROM main." TABLE
+					   " ORDER BY created_at, rowid",
+					   read_row, &rd);
 }
 
 int plumb__sqlite_drizzle_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec)

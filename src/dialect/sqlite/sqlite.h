@@ -249,10 +249,12 @@ int plumb__sqlite_tracking_delete(plumb_ctx *ctx, plumb_conn *conn, const char *
  * message. */
 int plumb__sqlite_tracking_error(plumb_ctx *ctx, sqlite3 *db, const char *table,
 				 const char *what);
-/* The statement sql, reading table, prepared into *out; *out NULL when the
- * table does not exist (reading never creates it). */
-int plumb__sqlite_tracking_select(plumb_ctx *ctx, sqlite3 *db, const char *table,
-				  const char *sql, sqlite3_stmt **out);
+/* fn(ctx, st, payload) on each row of sql, which reads table, until it
+ * returns a negative code; nothing when the table does not exist (reading
+ * never creates it). */
+int plumb__sqlite_tracking_each(plumb_ctx *ctx, sqlite3 *db, const char *table, const char *sql,
+				int (*fn)(plumb_ctx *ctx, sqlite3_stmt *st, void *payload),
+				void *payload);
 /* A value bound to a parameter: text (NULL binds NULL), or the integer. */
 typedef struct plumb_sqlite_value {
 	const char *text;

@@ -4,7 +4,7 @@
  * bound parameters. Reading never creates the table (status must not write);
  * transactions are the runner's business, not this file's. drizzle-orm's
  * table is drizzle.c's: every function hands over to it first, and it uses
- * the helpers here (errors, reading, a statement run with bound values).
+ * the helpers here (errors, reading rows, a statement run with values).
  */
 #include <string.h>
 
@@ -25,21 +25,27 @@ int plumb__sqlite_tracking_error(plumb_ctx *ctx, sqlite3 *db, const char *table,
 			       table, sqlite3_errmsg(db));
 }
 
-static int db_error(plumb_ctx *ctx, sqlite3 *db, const char *what)
+int plumb__sqlite_tracking_each(plumb_ctx *ctx, sqlite3 *db, const char *table, const char *sql,
+				int (*fn)(plumb_ctx *ctx, sqlite3_stmt *st, void *payload),
+				void *payload)
 {
-	return plumb__sqlite_tracking_error(ctx, db, PLUMB_TRACKING_TABLE, what);
-}
-
-int plumb__sqlite_tracking_select(plumb_ctx *ctx, sqlite3 *db, const char *table,
-				  const char *sql, sqlite3_stmt **out)
-{
+	sqlite3_stmt *st = NULL;
+	int rc = 0, step;
 	int exists = plumb__sqlite_table_exists(db, table);
-	*out = NULL;
-	if (exists < 0)
-		return plumb__sqlite_tracking_error(ctx, db, table, "look for");
-	if (exists && sqlite3_prepare_v2(db, sql, -1, out, NULL) != SQLITE_OK)
-		return plumb__sqlite_tracking_error(ctx, db, table, "read");
-	return 0;
+	if (exists <= 0)
+		return exists < 0 ? plumb__sqlite_tracking_error(ctx, db, table, "look for") : 0;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		rc = plumb__sqlite_tracking_error(ctx, db, table, "read");
+		goto done;
+	}
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if ((rc = fn(ctx, st, payload)) < 0)
+			goto done;
+	if (step != SQLITE_DONE)
+		rc = plumb__sqlite_tracking_error(ctx, db, table, "read");
+done:
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int plumb__sqlite_tracking_run(plumb_ctx *ctx, sqlite3 *db, const char *table, const char *what,
@@ -81,7 +87,7 @@ int plumb__sqlite_tracking_ensure(plumb_ctx *ctx, plumb_conn *conn)
 	if (drizzle(conn))
 		return plumb__sqlite_drizzle_ensure(ctx, conn);
 	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return db_error(ctx, db, "create");
+		return plumb__sqlite_tracking_error(ctx, db, PLUMB_TRACKING_TABLE, "create");
 	return 0;
 }
 
@@ -96,49 +102,43 @@ static const char *col_text(plumb_arena *a, sqlite3_stmt *st, int i, bool *oom)
 	return s;
 }
 
+typedef struct reading {
+	plumb_arena *arena;
+	plumb_vec *out;
+} reading;
+
+static int read_row(plumb_ctx *ctx, sqlite3_stmt *st, void *payload)
+{
+	reading *rd = payload;
+	plumb_arena *arena = rd->arena;
+	bool oom = false;
+	plumb_record *r = plumb_arena_alloc(arena, sizeof(*r));
+	if (!r)
+		return plumb_error_nomem(ctx);
+	r->version = col_text(arena, st, 0, &oom);
+	r->name = col_text(arena, st, 1, &oom);
+	r->checksum = col_text(arena, st, 2, &oom);
+	r->applied_at = col_text(arena, st, 4, &oom);
+	r->duration_ms = (long)sqlite3_column_int64(st, 5);
+	r->applied_by = col_text(arena, st, 6, &oom);
+	r->error = col_text(arena, st, 7, &oom);
+	if (oom || plumb_vec_push(arena, rd->out, r) < 0)
+		return plumb_error_nomem(ctx);
+	return plumb_record_finish(ctx, r, (const char *)sqlite3_column_text(st, 3));
+}
+
 int plumb__sqlite_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 				plumb_vec *out)
 {
-	int rc = 0, step;
-	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
-	sqlite3_stmt *st = NULL;
-	bool oom = false;
-
+	reading rd = {arena, out};
 	if (drizzle(conn))
 		return plumb__sqlite_drizzle_read(ctx, conn, arena, out);
 	/* versions are digit strings: order them as numbers */
-	if ((rc = plumb__sqlite_tracking_select(
-		     ctx, db, PLUMB_TRACKING_TABLE,
-		     "SELECT " COLUMNS " FROM main." PLUMB_TRACKING_TABLE
-		     " ORDER BY length(ltrim(version, '0')), ltrim(version, '0'), version",
-		     &st)) < 0 ||
-	    !st)
-		goto done;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		plumb_record *r = plumb_arena_alloc(arena, sizeof(*r));
-		if (!r) {
-			rc = plumb_error_nomem(ctx);
-			goto done;
-		}
-		r->version = col_text(arena, st, 0, &oom);
-		r->name = col_text(arena, st, 1, &oom);
-		r->checksum = col_text(arena, st, 2, &oom);
-		r->applied_at = col_text(arena, st, 4, &oom);
-		r->duration_ms = (long)sqlite3_column_int64(st, 5);
-		r->applied_by = col_text(arena, st, 6, &oom);
-		r->error = col_text(arena, st, 7, &oom);
-		if (oom || plumb_vec_push(arena, out, r) < 0) {
-			rc = plumb_error_nomem(ctx);
-			goto done;
-		}
-		if ((rc = plumb_record_finish(ctx, r, (const char *)sqlite3_column_text(st, 3))) < 0)
-			goto done;
-	}
-	if (step != SQLITE_DONE)
-		rc = db_error(ctx, db, "read");
-done:
-	sqlite3_finalize(st);
-	return rc;
+	return plumb__sqlite_tracking_each(
+		ctx, ((plumb_sqlite_conn *)conn)->db, PLUMB_TRACKING_TABLE,
+		"SELECT " COLUMNS " FROM main." PLUMB_TRACKING_TABLE
+		" ORDER BY length(ltrim(version, '0')), ltrim(version, '0'), version",
+		read_row, &rd);
 }
 
 int plumb__sqlite_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec)
