@@ -6,6 +6,7 @@
  * dialects read and write them). The plumb.sum format is described in docs/internals/history.md.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -136,8 +137,9 @@ int plumb_history_parse_duration(const char *s, size_t len, long *out)
 	buf[len] = '\0';
 	if (!isdigit((unsigned char)buf[0]) && buf[0] != '.')
 		return -1;
+	errno = 0;
 	double v = strtod(buf, &end), mult = 1;
-	if (end == buf || v != v)
+	if (errno || end == buf || v != v)
 		return -1;
 	while (*end == ' ')
 		end++;

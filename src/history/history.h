@@ -103,9 +103,8 @@ void plumb_history_checksum(const char *text, size_t len, char out[65]);
  * durable-sqlite migrators store '') is not verified and matches. */
 bool plumb_history_checksum_matches(const plumb_migration *m, const char *recorded);
 
-/* "5s", "500ms", "2min", "1h", "0" (PostgreSQL's spellings; a bare number
- * is milliseconds) as milliseconds. 0, or -1 when s is not a duration. */
-int plumb_history_parse_duration(const char *s, size_t len, long *out);
+/* Durations of directives: plumb_history_parse_duration, in plumb/common.h
+ * (the command line reads its options with it too). */
 
 /* m as people name it in messages: its file name without ".sql". */
 #define PLUMB_MIG_LABEL "%.*s"
