@@ -824,6 +824,17 @@ plumb_migration *plumb_history_find(const plumb_history *history, const char *ve
 	return NULL;
 }
 
+int plumb_history_get(plumb_ctx *ctx, const plumb_history *history, const char *version,
+		      const plumb_migration **out)
+{
+	if ((*out = plumb_history_find(history, version)))
+		return 0;
+	int rc = plumb_error_set(ctx, PLUMB_ENOTFOUND, "no migration with version %s in %s",
+				 version, history->dir);
+	plumb_error_set_hint(ctx, "`plumb status` lists the versions of the migrations folder");
+	return rc;
+}
+
 /* --- records ----------------------------------------------------------------- */
 
 const char *plumb_record_state_name(plumb_record_state state)

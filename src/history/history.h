@@ -94,6 +94,10 @@ int plumb_history_add(plumb_ctx *ctx, plumb_history *history, const char *versio
 /* The migration with version (digits compared as numbers); in a drizzle
  * folder also by tag ("0003_add_posts") or the tag's prefix ("0003"). */
 plumb_migration *plumb_history_find(const plumb_history *history, const char *version);
+/* The same, for a version the user named: PLUMB_ENOTFOUND naming the
+ * folder (and how to list its versions) when there is none. */
+int plumb_history_get(plumb_ctx *ctx, const plumb_history *history, const char *version,
+		      const plumb_migration **out);
 
 /* The checksum plumb records for text: SHA-256 hex of it with CRLF as LF. */
 void plumb_history_checksum(const char *text, size_t len, char out[65]);
