@@ -37,26 +37,32 @@ static bool string_type(const char *c)
 		     strcmp(c, "bpchar") == 0);
 }
 
+/* Moves *p past the digits there; whether there was one. */
+static bool skip_digits(const char **p)
+{
+	const char *start = *p;
+	while (isdigit((unsigned char)**p))
+		(*p)++;
+	return *p != start;
+}
+
 static bool looks_numeric(const char *s)
 {
 	const char *p = s;
 	if (*p == '-' || *p == '+')
 		p++;
-	if (!isdigit((unsigned char)*p))
+	if (!skip_digits(&p))
 		return false;
-	while (isdigit((unsigned char)*p))
+	if (*p == '.') {
 		p++;
-	if (*p == '.')
-		for (p++; isdigit((unsigned char)*p); p++)
-			;
+		skip_digits(&p);
+	}
 	if (*p == 'e' || *p == 'E') {
 		p++;
 		if (*p == '-' || *p == '+')
 			p++;
-		if (!isdigit((unsigned char)*p))
+		if (!skip_digits(&p))
 			return false;
-		while (isdigit((unsigned char)*p))
-			p++;
 	}
 	return *p == 0 && s[0] != '+';
 }

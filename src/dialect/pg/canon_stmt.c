@@ -12,6 +12,22 @@
 #include "dialect/pg/canon_int.h"
 #include "dialect/pg/canon_norm.h"
 
+/* Sorts the n nodes of v by cmp, keeping the order of equal ones (an
+ * insertion sort: the lists are short). */
+static void stable_sort(PgQuery__Node **v, size_t n,
+			int (*cmp)(const PgQuery__Node *a, const PgQuery__Node *b))
+{
+	for (size_t i = 1; i < n; i++) {
+		PgQuery__Node *x = v[i];
+		size_t j = i;
+		while (j > 0 && cmp(v[j - 1], x) > 0) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
 static void norm_index_elem(PgQuery__IndexElem *e)
 {
 	if (e->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_ASC)
@@ -69,9 +85,9 @@ static bool option_is_default(const PgQuery__DefElem *d)
 	return false;
 }
 
-static int cmp_option(const void *pa, const void *pb)
+/* By rank only: options of equal rank keep their order. */
+static int cmp_option(const PgQuery__Node *a, const PgQuery__Node *b)
 {
-	const PgQuery__Node *a = *(const PgQuery__Node *const *)pa, *b = *(const PgQuery__Node *const *)pb;
 	int ra = option_rank(a->def_elem->defname), rb = option_rank(b->def_elem->defname);
 	return ra - rb;
 }
@@ -118,16 +134,7 @@ static void norm_function(nx *x, PgQuery__CreateFunctionStmt *f)
 		f->options[k++] = o;
 	}
 	f->n_options = k;
-	/* stable sort by rank: insertion sort keeps the order of equal ranks */
-	for (size_t i = 1; i < f->n_options; i++) {
-		PgQuery__Node *v = f->options[i];
-		size_t j = i;
-		while (j > 0 && cmp_option(&f->options[j - 1], &v) > 0) {
-			f->options[j] = f->options[j - 1];
-			j--;
-		}
-		f->options[j] = v;
-	}
+	stable_sort(f->options, f->n_options, cmp_option);
 }
 
 static int domain_rank(const PgQuery__Node *n)
@@ -176,15 +183,7 @@ static void norm_domain(PgQuery__CreateDomainStmt *d)
 		d->constraints[k++] = c;
 	}
 	d->n_constraints = k;
-	for (size_t i = 1; i < d->n_constraints; i++) {
-		PgQuery__Node *v = d->constraints[i];
-		size_t j = i;
-		while (j > 0 && cmp_domain_con(d->constraints[j - 1], v) > 0) {
-			d->constraints[j] = d->constraints[j - 1];
-			j--;
-		}
-		d->constraints[j] = v;
-	}
+	stable_sort(d->constraints, d->n_constraints, cmp_domain_con);
 }
 
 static int cmp_role(const PgQuery__Node *a, const PgQuery__Node *b)
@@ -216,15 +215,7 @@ static void norm_policy(nx *x, PgQuery__CreatePolicyStmt *p)
 	for (size_t i = 0; i < p->n_roles; i++)
 		if (p->roles[i]->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC)
 			p->roles[i]->role_spec->location = 0;
-	for (size_t i = 1; i < p->n_roles; i++) {
-		PgQuery__Node *v = p->roles[i];
-		size_t j = i;
-		while (j > 0 && cmp_role(p->roles[j - 1], v) > 0) {
-			p->roles[j] = p->roles[j - 1];
-			j--;
-		}
-		p->roles[j] = v;
-	}
+	stable_sort(p->roles, p->n_roles, cmp_role);
 }
 
 /* The query of a view or materialized view, or NULL. */

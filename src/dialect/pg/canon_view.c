@@ -160,14 +160,12 @@ static const char *from_name(const PgQuery__Node *n)
 	return NULL;
 }
 
+/* A column reference qualified by x->qual loses the qualifier. */
 static void visit_unqualify(ProtobufCMessage *m, nx *x)
 {
-	if (m->descriptor != &pg_query__node__descriptor)
+	if (m->descriptor != &pg_query__column_ref__descriptor)
 		return;
-	PgQuery__Node *n = (PgQuery__Node *)m;
-	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
-		return;
-	PgQuery__ColumnRef *c = n->column_ref;
+	PgQuery__ColumnRef *c = (PgQuery__ColumnRef *)m;
 	if (c->n_fields == 2 && str_is(c->fields[0], x->qual)) {
 		c->fields++;
 		c->n_fields = 1;
