@@ -78,6 +78,13 @@ void plumb_error_print_json(const plumb_error *err, FILE *f);
  * \xNN, as every message of plumb shows text it was given. */
 void plumb_print_escaped(const char *s, FILE *f);
 
+/* A duration as the options' timeouts and migrations' directives take it:
+ * the len bytes at s, "5s", "500ms", "2min", "1h", "1d", "0" (PostgreSQL's
+ * spellings, blanks around allowed; a bare number is milliseconds), in
+ * milliseconds. 0, or -1 when s is no duration or not one PostgreSQL's int
+ * milliseconds hold. */
+int plumb_history_parse_duration(const char *s, size_t len, long *out);
+
 /* Maps a return code to the process exit code. */
 int plumb_exit_code(int rc);
 

@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <limits.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -281,53 +280,14 @@ static int usage_error(const char *fmt, ...)
 	return PLUMB_EXIT_USAGE;
 }
 
-/* Parses a PostgreSQL-style duration into milliseconds; 0 only when
+/* A duration (plumb_history_parse_duration) in milliseconds; 0 only when
  * allow_zero. Returns 0 or -1. */
 static int parse_duration(const char *s, long *out, bool allow_zero)
 {
-	static const struct {
-		const char *unit;
-		double ms;
-	} units[] = {
-		{"us", 0.001}, {"ms", 1}, {"s", 1000}, {"min", 60000}, {"h", 3600000},
-		{"d", 86400000},
-	};
-	char *end;
-	double v, mult = 1;
-
-	while (*s == ' ')
-		s++;
-	if (!(*s >= '0' && *s <= '9') && *s != '.')
+	long ms;
+	if (plumb_history_parse_duration(s, strlen(s), &ms) < 0 || (ms == 0 && !allow_zero))
 		return -1;
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno || end == s || !isfinite(v))
-		return -1;
-	while (*end == ' ')
-		end++;
-	if (*end) {
-		size_t n = strlen(end);
-		while (n > 0 && end[n - 1] == ' ')
-			n--;
-		bool found = false;
-		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-			if (strlen(units[i].unit) == n && !strncmp(units[i].unit, end, n)) {
-				mult = units[i].ms;
-				found = true;
-				break;
-			}
-		}
-		if (!found)
-			return -1;
-	}
-	v = v * mult;
-	if (allow_zero && v == 0) {
-		*out = 0;
-		return 0;
-	}
-	if (v < 1 || v > (double)INT_MAX)
-		return -1;
-	*out = (long)(v + 0.5);
+	*out = ms;
 	return 0;
 }
 

@@ -43,15 +43,9 @@ int plumb_cmd_baseline(plumb_ctx *ctx, const plumb_options *opts, const char *ve
 	if ((rc = plumb__env_resolve(ctx, opts, &env)) < 0 ||
 	    (rc = plumb_history_load(ctx, ctx->root, env.dir, &history)) < 0)
 		goto done;
-	const plumb_migration *target = plumb_history_find(history, version);
-	if (!target) {
-		rc = plumb_error_set(ctx, PLUMB_ENOTFOUND, "no migration with version %s in %s",
-				     version, history->dir);
-		plumb_error_set_hint(ctx, "`plumb status` lists the versions of the migrations "
-					  "folder");
-		goto done;
-	}
-	if ((rc = plumb__env_connect(ctx, &env, &conn)) < 0 ||
+	const plumb_migration *target;
+	if ((rc = plumb_history_get(ctx, history, version, &target)) < 0 ||
+	    (rc = plumb__env_connect(ctx, &env, &conn)) < 0 ||
 	    (rc = to_record(ctx, conn, history, target, versions)) < 0)
 		goto done;
 	if (!opts->dry_run && (rc = plumb_runner_baseline(ctx, conn, history, version)) < 0)

@@ -163,6 +163,4 @@ const plumb_dialect *plumb_dialect_by_name(const char *name);
 /* The dialect whose accepts_url takes url, or NULL. */
 const plumb_dialect *plumb_dialect_for_url(const char *url);
 
-#define PLUMB_TRACKING_TABLE "plumb_migrations"
-
 #endif

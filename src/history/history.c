@@ -2,10 +2,11 @@
  * The migrations folder: reads VERSION_NAME.sql files with their directives
  * and checksums, checks them against the integrity file plumb.sum, adds new
  * migrations and rewrites plumb.sum. It never talks to a database; the
- * tracking table's records are only named here (runner/ and the dialects use
- * them). The plumb.sum format is described in docs/internals/history.md.
+ * tracking table's records are only named and checked here (runner/ and the
+ * dialects read and write them). The plumb.sum format is described in docs/internals/history.md.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -136,8 +137,9 @@ int plumb_history_parse_duration(const char *s, size_t len, long *out)
 	buf[len] = '\0';
 	if (!isdigit((unsigned char)buf[0]) && buf[0] != '.')
 		return -1;
+	errno = 0;
 	double v = strtod(buf, &end), mult = 1;
-	if (end == buf || v != v)
+	if (errno || end == buf || v != v)
 		return -1;
 	while (*end == ' ')
 		end++;
@@ -822,6 +824,17 @@ plumb_migration *plumb_history_find(const plumb_history *history, const char *ve
 	return NULL;
 }
 
+int plumb_history_get(plumb_ctx *ctx, const plumb_history *history, const char *version,
+		      const plumb_migration **out)
+{
+	if ((*out = plumb_history_find(history, version)))
+		return 0;
+	int rc = plumb_error_set(ctx, PLUMB_ENOTFOUND, "no migration with version %s in %s",
+				 version, history->dir);
+	plumb_error_set_hint(ctx, "`plumb status` lists the versions of the migrations folder");
+	return rc;
+}
+
 /* --- records ----------------------------------------------------------------- */
 
 const char *plumb_record_state_name(plumb_record_state state)
@@ -848,4 +861,47 @@ int plumb_record_state_parse(const char *name)
 	if (strcmp(name, "baseline") == 0)
 		return PLUMB_RECORD_BASELINE;
 	return -1;
+}
+
+int plumb_record_finish(plumb_ctx *ctx, plumb_record *r, const char *state)
+{
+	int s = plumb_record_state_parse(state);
+	if (s < 0 || !r->version)
+		return plumb_error_set(ctx, PLUMB_EDB,
+				       "tracking table \"%s\" has a row with state \"%s\"",
+				       PLUMB_TRACKING_TABLE, state ? state : "(null)");
+	r->state = (plumb_record_state)s;
+	if (!r->name)
+		r->name = "";
+	if (!r->checksum)
+		r->checksum = "";
+	return 0;
+}
+
+int plumb_record_drizzle_when(plumb_ctx *ctx, const plumb_record *rec, long long *out)
+{
+	char *end;
+	if (rec->state == PLUMB_RECORD_FAILED)
+		return plumb_error_set(ctx, PLUMB_ERROR,
+				       "drizzle-orm's tracking table has no failed state");
+	*out = strtoll(rec->version, &end, 10);
+	if (*end || end == rec->version)
+		return plumb_error_set(ctx, PLUMB_ERROR,
+				       "version \"%s\" is not a drizzle created_at", rec->version);
+	return 0;
+}
+
+int plumb_record_drizzle_add(plumb_ctx *ctx, plumb_arena *arena, plumb_vec *out,
+			     const char *created_at, const char *hash, const char **prev)
+{
+	if (*prev && strcmp(*prev, created_at) == 0)
+		return 0;
+	plumb_record *r = plumb_arena_alloc(arena, sizeof(*r));
+	if (!r || !(r->version = plumb_arena_strdup(arena, created_at)) ||
+	    !(r->checksum = plumb_arena_strdup(arena, hash)) || plumb_vec_push(arena, out, r) < 0)
+		return plumb_error_nomem(ctx);
+	r->name = "";
+	r->state = PLUMB_RECORD_APPLIED;
+	*prev = r->version;
+	return 0;
 }

@@ -94,6 +94,10 @@ int plumb_history_add(plumb_ctx *ctx, plumb_history *history, const char *versio
 /* The migration with version (digits compared as numbers); in a drizzle
  * folder also by tag ("0003_add_posts") or the tag's prefix ("0003"). */
 plumb_migration *plumb_history_find(const plumb_history *history, const char *version);
+/* The same, for a version the user named: PLUMB_ENOTFOUND naming the
+ * folder (and how to list its versions) when there is none. */
+int plumb_history_get(plumb_ctx *ctx, const plumb_history *history, const char *version,
+		      const plumb_migration **out);
 
 /* The checksum plumb records for text: SHA-256 hex of it with CRLF as LF. */
 void plumb_history_checksum(const char *text, size_t len, char out[65]);
@@ -103,9 +107,8 @@ void plumb_history_checksum(const char *text, size_t len, char out[65]);
  * durable-sqlite migrators store '') is not verified and matches. */
 bool plumb_history_checksum_matches(const plumb_migration *m, const char *recorded);
 
-/* "5s", "500ms", "2min", "1h", "0" (PostgreSQL's spellings; a bare number
- * is milliseconds) as milliseconds. 0, or -1 when s is not a duration. */
-int plumb_history_parse_duration(const char *s, size_t len, long *out);
+/* Durations of directives: plumb_history_parse_duration, in plumb/common.h
+ * (the command line reads its options with it too). */
 
 /* m as people name it in messages: its file name without ".sql". */
 #define PLUMB_MIG_LABEL "%.*s"
@@ -150,6 +153,8 @@ typedef enum plumb_record_state {
 const char *plumb_record_state_name(plumb_record_state state);
 int plumb_record_state_parse(const char *name);
 
+#define PLUMB_TRACKING_TABLE "plumb_migrations"
+
 /* One row of the tracking table (plumb_migrations). */
 typedef struct plumb_record {
 	const char *version;
@@ -161,5 +166,21 @@ typedef struct plumb_record {
 	const char *applied_by;
 	const char *error;        /* failed: the statement and the error */
 } plumb_record;
+
+/* Completes r, a row just read from plumb_migrations whose state column
+ * holds state: r->state set from it, a NULL name or checksum made "". A
+ * row with no such state or no version is PLUMB_EDB. */
+int plumb_record_finish(plumb_ctx *ctx, plumb_record *r, const char *state);
+
+/* The created_at under which rec goes into drizzle-orm's table (its
+ * version as a number). PLUMB_ERROR when rec is failed (drizzle's table has
+ * no such state) or its version is no number. */
+int plumb_record_drizzle_when(plumb_ctx *ctx, const plumb_record *rec, long long *out);
+/* Appends to out (in arena) the record of a row of drizzle-orm's table,
+ * applied with version created_at and checksum hash; a row repeating the
+ * version of the one before (*prev, NULL at first: drizzle-orm takes no
+ * lock) is left out. */
+int plumb_record_drizzle_add(plumb_ctx *ctx, plumb_arena *arena, plumb_vec *out,
+			     const char *created_at, const char *hash, const char **prev);
 
 #endif

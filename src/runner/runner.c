@@ -583,11 +583,9 @@ static int run_in_transaction(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *are
 	}
 	if ((rc = record(ctx, conn, arena, m, PLUMB_RECORD_APPLIED, *ms, NULL)) < 0)
 		goto done;
-	if ((rc = d->commit(ctx, conn)) < 0) {
-		open = false;
+	open = false; /* COMMIT ends the transaction, whether it succeeds or not */
+	if ((rc = d->commit(ctx, conn)) < 0)
 		goto done;
-	}
-	open = false;
 	*ms = now_ms() - t0;
 	*ran = true;
 done:
@@ -690,6 +688,22 @@ done:
 	return rc;
 }
 
+/* The end of a run that may hold the lock and an open transaction: the
+ * transaction rolled back, the lock released; rc, or the unlock's failure
+ * when rc is 0. */
+static int release(plumb_ctx *ctx, plumb_conn *conn, int rc, bool open, bool locked)
+{
+	const plumb_dialect *d = conn->dialect;
+	if (open)
+		d->rollback(ctx, conn);
+	if (locked) {
+		int urc = d->unlock(ctx, conn);
+		if (!rc)
+			rc = urc;
+	}
+	return rc;
+}
+
 /* --- migrate ----------------------------------------------------------------------- */
 
 int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *history,
@@ -717,12 +731,9 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 	if ((rc = plumb_runner_use_history(ctx, conn, history)) < 0)
 		goto done;
 	if (opts->to_version) {
-		const plumb_migration *target = plumb_history_find(history, opts->to_version);
-		if (!target) {
-			rc = plumb_error_set(ctx, PLUMB_ENOTFOUND, "no migration with version %s in %s",
-					     opts->to_version, history->dir);
+		const plumb_migration *target;
+		if ((rc = plumb_history_get(ctx, history, opts->to_version, &target)) < 0)
 			goto done;
-		}
 		to = target->version;
 	}
 	/* Read first without the lock: with nothing to do (the usual case in
@@ -812,11 +823,7 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 			opts->progress(m, ms, false, opts->payload);
 	}
 done:
-	if (locked) {
-		int urc = d->unlock(ctx, conn);
-		if (!rc)
-			rc = urc;
-	}
+	rc = release(ctx, conn, rc, false, locked);
 	if (n_applied)
 		*n_applied = n;
 	plumb_arena_free(arena);
@@ -866,14 +873,7 @@ int plumb_runner_apply_plan(plumb_ctx *ctx, plumb_conn *conn, const plumb_plan *
 		open = false;
 	}
 done:
-	if (open)
-		d->rollback(ctx, conn);
-	if (locked) {
-		int urc = d->unlock(ctx, conn);
-		if (!rc)
-			rc = urc;
-	}
-	return rc;
+	return release(ctx, conn, rc, open, locked);
 }
 
 int plumb_runner_replay(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *history)
@@ -920,15 +920,9 @@ int plumb_runner_baseline(plumb_ctx *ctx, plumb_conn *conn, const plumb_history 
 	plumb_txn_opts txo = {0};
 	bool locked = false, open = false;
 
-	const plumb_migration *target = plumb_history_find(history, version);
-	if (!target) {
-		rc = plumb_error_set(ctx, PLUMB_ENOTFOUND, "no migration with version %s in %s",
-				     version, history->dir);
-		plumb_error_set_hint(ctx, "`plumb status` lists the versions of the migrations "
-					  "folder");
-		goto done;
-	}
-	if ((rc = plumb_runner_use_history(ctx, conn, history)) < 0)
+	const plumb_migration *target;
+	if ((rc = plumb_history_get(ctx, history, version, &target)) < 0 ||
+	    (rc = plumb_runner_use_history(ctx, conn, history)) < 0)
 		goto done;
 	if (!(arena = plumb_arena_new(ctx->root))) {
 		rc = plumb_error_nomem(ctx);
@@ -955,19 +949,10 @@ int plumb_runner_baseline(plumb_ctx *ctx, plumb_conn *conn, const plumb_history 
 		if ((rc = record(ctx, conn, arena, m, PLUMB_RECORD_BASELINE, 0, NULL)) < 0)
 			goto done;
 	}
-	if ((rc = d->commit(ctx, conn)) < 0) {
-		open = false;
-		goto done;
-	}
-	open = false;
+	open = false; /* COMMIT ends the transaction, whether it succeeds or not */
+	rc = d->commit(ctx, conn);
 done:
-	if (open)
-		d->rollback(ctx, conn);
-	if (locked) {
-		int urc = d->unlock(ctx, conn);
-		if (!rc)
-			rc = urc;
-	}
+	rc = release(ctx, conn, rc, open, locked);
 	plumb_arena_free(arena);
 	return rc;
 }

@@ -1,9 +1,11 @@
 /*
- * Private to canon.c, analyze.c and offline.c: parse trees of libpg_query
- * held in arena memory (protobuf-c messages unpacked with an arena
- * allocator, so nodes can be replaced freely and nothing needs freeing), the
- * normalisation that makes a tree canonical, and deparsing back to text.
- * canon.c's public functions are these applied to text.
+ * Private to the PostgreSQL dialect (analyze.c, offline.c, plan.c, refs.c,
+ * txn.c use it): parse trees of libpg_query held in arena memory (protobuf-c
+ * messages unpacked with an arena allocator, so nodes can be replaced freely
+ * and nothing needs freeing), the normalisation that makes a tree canonical,
+ * and deparsing back to text. node.c holds the trees, canon_type.c,
+ * canon_expr.c and canon_stmt.c (with canon_view.c) the normalisation;
+ * canon.c's public functions (pg.h) are these applied to text.
  */
 #ifndef PLUMB_DIALECT_PG_CANON_INT_H
 #define PLUMB_DIALECT_PG_CANON_INT_H
@@ -13,9 +15,9 @@
 
 #include "dialect/pg/pg.h"
 
-/* The tree of sql in arena memory. A syntax error is PLUMB_EPARSE, recorded
- * at file:line:col when file is given (else with the text in the message);
- * *err_offset (may be NULL) gets the byte offset of the error. */
+/* node.c: the tree of sql in arena memory. A syntax error is PLUMB_EPARSE,
+ * recorded at file:line:col when file is given (else with the text in the
+ * message); *err_offset (may be NULL) gets the byte offset of the error. */
 int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
 		    PgQuery__ParseResult **out, size_t *err_offset);
 
@@ -37,26 +39,27 @@ bool plumb__pg_on_deep_stack(void);
 int plumb__pg_packed_depth(plumb_arena *arena, const uint8_t *data, size_t len, size_t limit,
 			   size_t *out, int32_t *location);
 
-/* Normalises an expression tree in place (casts of literals, IN, BETWEEN,
- * LIKE, AND/OR nesting, "public." and "pg_catalog." prefixes, type
- * aliases). -1 when out of memory. */
+/* canon_expr.c: normalises an expression tree in place (casts of literals,
+ * IN, BETWEEN, LIKE, AND/OR nesting, "public." and "pg_catalog." prefixes,
+ * type aliases). -1 when out of memory. */
 int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr);
-/* Normalises a type name in place (aliases, "public.", array bounds). */
+/* canon_type.c: normalises a type name in place (aliases, "public.", array
+ * bounds). */
 void plumb__pg_norm_type(plumb_arena *arena, PgQuery__TypeName *tn);
 
-/* The text of an expression node as it is (not normalised). */
+/* canon_expr.c: the text of an expression node as it is (not normalised). */
 int plumb__pg_expr_source(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out);
 /* The canonical text of an expression node (normalised first). */
 int plumb__pg_expr_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out);
-/* The format_type() spelling of a type node (normalised first). */
+/* canon_type.c: the format_type() spelling of a type node (normalised first). */
 int plumb__pg_type_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__TypeName *tn, char **out);
-/* The canonical text of a statement node (normalised first). */
+/* canon_stmt.c: the canonical text of a statement node (normalised first). */
 int plumb__pg_stmt_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out);
 
-/* Deparses a statement node as it is. */
+/* node.c: deparses a statement node as it is. */
 int plumb__pg_deparse(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out);
 
-/* A new node of case c pointing at msg. NULL when out of memory. */
+/* node.c: a new node of case c pointing at msg. NULL when out of memory. */
 PgQuery__Node *plumb__pg_node(plumb_arena *arena, PgQuery__Node__NodeCase c, void *msg);
 /* A deep copy of n. NULL when out of memory. */
 PgQuery__Node *plumb__pg_copy(plumb_arena *arena, const PgQuery__Node *n);
@@ -78,8 +81,8 @@ void plumb__pg_children(ProtobufCMessage *m, void (*fn)(ProtobufCMessage *child,
 void plumb__pg_walk(ProtobufCMessage *m, void (*fn)(ProtobufCMessage *m, void *payload),
 		    void *payload);
 
-/* The column name PostgreSQL gives an unnamed select-list expression
- * (FigureColname), or NULL when it would be "?column?". */
+/* canon_view.c: the column name PostgreSQL gives an unnamed select-list
+ * expression (FigureColname), or NULL when it would be "?column?". */
 const char *plumb__pg_figure_colname(const PgQuery__Node *n);
 
 /* analyze.c: a view's query as the server's parse analysis leaves it, as far

@@ -186,11 +186,32 @@ static int connect_error(plumb_ctx *ctx, PGconn *pg, const char *display, const 
 	return rc;
 }
 
-/* Sets up a fresh connection the way plumb wants it. */
-static int session_setup(plumb_ctx *ctx, plumb_pg_conn *c)
+/* A connection to url (a URL or a conninfo string) as plumb opens one:
+ * application_name falls back to plumb; client_encoding comes before the
+ * expanded URL, which may override it. NULL when libpq has no memory. */
+static PGconn *connect_url(const char *url)
 {
-	return plumb__pg_command(ctx, c, "could not configure the session",
-				 "SET client_min_messages = warning");
+	const char *keys[] = {"fallback_application_name", "client_encoding", "dbname", NULL};
+	const char *vals[] = {"plumb", "UTF8", url, NULL};
+	return PQconnectdbParams(keys, vals, 1);
+}
+
+/* Takes c, whose connection (c->pg) was just opened with url, into use: a
+ * failed one is recorded with url's secrets scrubbed; a good one is set up
+ * the way plumb wants it, c->dbname read from it and *out set. */
+static int open_session(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_conn *c, const char *url,
+			plumb_conn **out)
+{
+	int rc;
+	if (!c->pg || PQstatus(c->pg) != CONNECTION_OK)
+		return connect_error(ctx, c->pg, c->base.display, url);
+	if ((rc = plumb__pg_command(ctx, c, "could not configure the session",
+				    "SET client_min_messages = warning")) < 0)
+		return rc;
+	if (!(c->dbname = plumb_arena_strdup(arena, PQdb(c->pg))))
+		return plumb_error_nomem(ctx);
+	*out = &c->base;
+	return 0;
 }
 
 /* Allocates a connection and registers its closing before anything is
@@ -212,11 +233,6 @@ int plumb__pg_connect(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb
 	int rc = 0;
 	plumb_pg_conn *c = NULL;
 	*out = NULL;
-	/* application_name falls back to plumb; client_encoding comes before the
-	 * expanded URL, which may override it. */
-	const char *keys[] = {"fallback_application_name", "client_encoding", "dbname", NULL};
-	const char *vals[] = {"plumb", "UTF8", url, NULL};
-
 	if (!(c = new_conn(ctx, arena))) {
 		rc = PLUMB_ENOMEM;
 		goto done;
@@ -227,19 +243,8 @@ int plumb__pg_connect(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb
 		rc = plumb_error_nomem(ctx);
 		goto done;
 	}
-	c->pg = PQconnectdbParams(keys, vals, 1);
-	if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
-		rc = connect_error(ctx, c->pg, c->base.display, url);
-		goto done;
-	}
-	if ((rc = session_setup(ctx, c)) < 0)
-		goto done;
-	c->dbname = plumb_arena_strdup(arena, PQdb(c->pg));
-	if (!c->dbname) {
-		rc = plumb_error_nomem(ctx);
-		goto done;
-	}
-	*out = &c->base;
+	c->pg = connect_url(url);
+	rc = open_session(ctx, arena, c, url, out);
 done:
 	if (rc < 0 && c)
 		close_conn(c);
@@ -297,24 +302,58 @@ static bool result_ok(const PGresult *res)
 	return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY;
 }
 
+/* The result of sql run with its text parameters, or NULL with the failure
+ * recorded and its code in *rc. */
+static PGresult *exec_params(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const char *sql,
+			     int n_params, const char *const *params, int *rc)
+{
+	PGresult *res = PQexecParams(c->pg, sql, n_params, NULL, params, NULL, NULL, 0);
+	if (!res || !result_ok(res)) {
+		*rc = plumb__pg_error(ctx, c->pg, res, what, NULL, NULL);
+		PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
 int plumb__pg_query(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_conn *c, const char *what,
 		    const char *sql, int n_params, const char *const *params, PGresult **out)
 {
 	int rc = 0;
+	PGresult *res = exec_params(ctx, c, what, sql, n_params, params, &rc);
 	*out = NULL;
-	PGresult *res = PQexecParams(c->pg, sql, n_params, NULL, params, NULL, NULL, 0);
-	if (!res || !result_ok(res)) {
-		rc = plumb__pg_error(ctx, c->pg, res, what, NULL, NULL);
-		PQclear(res);
-		goto done;
-	}
-	if (plumb_arena_defer(arena, (void (*)(void *))PQclear, res) < 0) {
-		rc = plumb_error_nomem(ctx);
-		goto done;
-	}
+	if (!res)
+		return rc;
+	if (plumb_arena_defer(arena, (void (*)(void *))PQclear, res) < 0)
+		return plumb_error_nomem(ctx);
 	*out = res;
-done:
-	return rc;
+	return 0;
+}
+
+int plumb__pg_exec(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const char *sql,
+		   int n_params, const char *const *params, bool *changed)
+{
+	int rc = 0;
+	PGresult *res = exec_params(ctx, c, what, sql, n_params, params, &rc);
+	if (!res)
+		return rc;
+	if (changed)
+		*changed = strcmp(PQcmdTuples(res), "0") != 0;
+	PQclear(res);
+	return 0;
+}
+
+int plumb__pg_table_exists(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const char *name,
+			   bool *out)
+{
+	int rc = 0;
+	PGresult *res = exec_params(ctx, c, what, "SELECT pg_catalog.to_regclass($1) IS NOT NULL", 1,
+				    &name, &rc);
+	if (!res)
+		return rc;
+	*out = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	PQclear(res);
+	return 0;
 }
 
 /* Runs sql (one or more statements, simple protocol) and reads every
@@ -541,15 +580,11 @@ int plumb__pg_commit(plumb_ctx *ctx, plumb_conn *conn)
 	int rc = 0;
 	PGresult *res = PQexec(c->pg, "COMMIT");
 	c->in_txn = false;
-	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK) {
+	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = plumb__pg_error(ctx, c->pg, res, "could not commit", NULL, NULL);
-		goto done;
-	}
-	/* COMMIT of a failed transaction rolls it back and says so */
-	if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0)
+	else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0) /* COMMIT of a failed transaction */
 		rc = plumb_error_set(ctx, PLUMB_EDB,
 				     "could not commit: the transaction had failed and was rolled back");
-done:
 	PQclear(res);
 	return rc;
 }
@@ -807,7 +842,7 @@ static int scratch_on_server(plumb_ctx *ctx, plumb_arena *arena, const char *dev
 		goto done;
 	}
 	c->conninfo = admin->conninfo;
-	c->dbname = c->scratch_db = name;
+	c->scratch_db = name;
 	c->base.display = plumb_arena_printf(arena, "%s (scratch database %s)",
 					     admin->base.display, name);
 	if (!c->base.display) {
@@ -815,13 +850,7 @@ static int scratch_on_server(plumb_ctx *ctx, plumb_arena *arena, const char *dev
 		goto done;
 	}
 	c->pg = connect_like(arena, admin->pg, name, NULL);
-	if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
-		rc = connect_error(ctx, c->pg, c->base.display, dev_url);
-		goto done;
-	}
-	if ((rc = session_setup(ctx, c)) < 0)
-		goto done;
-	*out = &c->base;
+	rc = open_session(ctx, arena, c, dev_url, out);
 done:
 	if (rc < 0 && c)
 		close_conn(c);
@@ -1024,17 +1053,9 @@ static int scratch_local(plumb_ctx *ctx, plumb_arena *arena, plumb_conn **out)
 	}
 	c->conninfo = conninfo;
 	c->base.display = conninfo;
-	c->dbname = c->scratch_db = "postgres";
-	const char *keys[] = {"fallback_application_name", "client_encoding", "dbname", NULL};
-	const char *vals[] = {"plumb", "UTF8", conninfo, NULL};
-	c->pg = PQconnectdbParams(keys, vals, 1);
-	if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
-		rc = connect_error(ctx, c->pg, c->base.display, conninfo);
-		goto done;
-	}
-	if ((rc = session_setup(ctx, c)) < 0)
-		goto done;
-	*out = &c->base;
+	c->scratch_db = "postgres";
+	c->pg = connect_url(conninfo);
+	rc = open_session(ctx, arena, c, conninfo, out);
 done:
 	/* a cluster that is of no use is not left running until the arena goes */
 	if (rc < 0 && c)

@@ -1,7 +1,7 @@
 /*
  * Deep parse trees: PostgreSQL accepts expressions and queries nested
  * thousands of levels deep (DEFAULT 1+1+...+1, sub-selects in sub-selects),
- * and libpg_query's output, protobuf-c's unpacking, the walkers of canon.c
+ * and libpg_query's output, protobuf-c's unpacking, the walkers of canon*.c
  * and analyze.c and the deparser all recurse once per level. They run on a
  * thread with a large stack, and a tree deeper than that stack is sure to
  * hold is refused before it is unpacked. It knows nothing of SQL.
@@ -78,6 +78,27 @@ static bool varint(const uint8_t *p, size_t len, size_t *pos, uint64_t *out)
 	return false;
 }
 
+/* The value of a field whose tag was just read: a varint (wire type 0) or
+ * a length (2, the bytes it counts not skipped) into *v; a fixed 64- or
+ * 32-bit value (1, 5) skipped. false for anything else, or a varint cut
+ * short. */
+static bool field(const uint8_t *p, size_t len, size_t *pos, uint64_t tag, uint64_t *v)
+{
+	switch (tag & 7) {
+	case 0:
+	case 2:
+		return varint(p, len, pos, v);
+	case 1:
+		*pos += 8;
+		return true;
+	case 5:
+		*pos += 4;
+		return true;
+	default:
+		return false;
+	}
+}
+
 typedef struct level {
 	const ProtobufCMessageDescriptor *desc;
 	size_t end;
@@ -91,31 +112,14 @@ static void stmt_location(const uint8_t *data, const level *lv, size_t *pos_out,
 	*out = 0;
 	while (pos < lv[1].end) {
 		uint64_t tag, v;
-		if (!varint(data, lv[1].end, &pos, &tag))
+		if (!varint(data, lv[1].end, &pos, &tag) || !field(data, lv[1].end, &pos, tag, &v))
 			return;
-		switch (tag & 7) {
-		case 0:
-			if (!varint(data, lv[1].end, &pos, &v))
-				return;
-			if ((tag >> 3) == 2) {
-				*out = (int32_t)v;
-				return;
-			}
-			break;
-		case 1:
-			pos += 8;
-			break;
-		case 5:
-			pos += 4;
-			break;
-		case 2:
-			if (!varint(data, lv[1].end, &pos, &v))
-				return;
-			pos += v;
-			break;
-		default:
+		if ((tag & 7) == 0 && (tag >> 3) == 2) {
+			*out = (int32_t)v;
 			return;
 		}
+		if ((tag & 7) == 2)
+			pos += v;
 	}
 	*pos_out = pos;
 }
@@ -139,47 +143,32 @@ int plumb__pg_packed_depth(plumb_arena *arena, const uint8_t *data, size_t len, 
 			continue;
 		}
 		uint64_t tag, v;
-		if (!varint(data, len, &pos, &tag))
+		if (!varint(data, len, &pos, &tag) || !field(data, len, &pos, tag, &v))
 			return 0; /* not libpg_query's output: unpacking will say */
-		switch (tag & 7) {
-		case 0:
-			if (!varint(data, len, &pos, &v))
-				return 0;
-			break;
-		case 1:
-			pos += 8;
-			break;
-		case 5:
-			pos += 4;
-			break;
-		case 2: {
-			if (!varint(data, len, &pos, &v) || v > top->end - pos)
-				return 0;
-			const ProtobufCFieldDescriptor *f =
-				protobuf_c_message_descriptor_get_field(top->desc, (unsigned)(tag >> 3));
-			if (!f || f->type != PROTOBUF_C_TYPE_MESSAGE) {
-				pos += v;
-				break;
-			}
-			if (n == cap) {
-				level *more = plumb_arena_alloc(arena, 2 * cap * sizeof(*more));
-				if (!more)
-					return -1;
-				memcpy(more, lv, cap * sizeof(*more));
-				lv = more;
-				cap *= 2;
-			}
-			lv[n].desc = f->descriptor;
-			lv[n].end = pos + v;
-			if (++n > *out)
-				*out = n;
-			if (*out > limit && n > 2)
-				stmt_location(data, lv, &pos, location);
-			break;
-		}
-		default:
+		if ((tag & 7) != 2)
+			continue;
+		if (v > top->end - pos)
 			return 0;
+		const ProtobufCFieldDescriptor *f =
+			protobuf_c_message_descriptor_get_field(top->desc, (unsigned)(tag >> 3));
+		if (!f || f->type != PROTOBUF_C_TYPE_MESSAGE) {
+			pos += v;
+			continue;
 		}
+		if (n == cap) {
+			level *more = plumb_arena_alloc(arena, 2 * cap * sizeof(*more));
+			if (!more)
+				return -1;
+			memcpy(more, lv, cap * sizeof(*more));
+			lv = more;
+			cap *= 2;
+		}
+		lv[n].desc = f->descriptor;
+		lv[n].end = pos + v;
+		if (++n > *out)
+			*out = n;
+		if (*out > limit && n > 2)
+			stmt_location(data, lv, &pos, location);
 	}
 	return 0;
 }

@@ -7,8 +7,6 @@
  * state, so none is ever written. Transactions and the lock are the
  * runner's; tracking.c hands over to these functions.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "dialect/pg/pg.h"
@@ -38,17 +36,14 @@ int plumb__pg_drizzle_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 	PGresult *res = NULL;
 	plumb_arena *tmp = NULL;
 	const char *prev = NULL;
+	bool exists;
 	int rc = 0;
 
 	if (!(tmp = plumb_arena_new(arena))) {
 		rc = plumb_error_nomem(ctx);
 		goto done;
 	}
-	if ((rc = plumb__pg_query(ctx, tmp, c, WHAT("look for"),
-				  "SELECT pg_catalog.to_regclass('" TABLE "') IS NOT NULL", 0, NULL,
-				  &res)) < 0)
-		goto done;
-	if (strcmp(PQgetvalue(res, 0, 0), "t") != 0)
+	if ((rc = plumb__pg_table_exists(ctx, c, WHAT("look for"), TABLE, &exists)) < 0 || !exists)
 		goto done;
 	if ((rc = plumb__pg_query(ctx, tmp, c, WHAT("read"),
 				  "SELECT hash, created_at::text FROM " TABLE "\n"
@@ -56,22 +51,9 @@ int plumb__pg_drizzle_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 				  "ORDER BY created_at, id",
 				  0, NULL, &res)) < 0)
 		goto done;
-	for (int i = 0; i < PQntuples(res); i++) {
-		const char *v = PQgetvalue(res, i, 1);
-		/* a second row for one entry (drizzle-orm has no lock) is left out */
-		if (prev && strcmp(prev, v) == 0)
-			continue;
-		plumb_record *r = plumb_arena_alloc(arena, sizeof(*r));
-		if (!r || !(r->version = plumb_arena_strdup(arena, v)) ||
-		    !(r->checksum = plumb_arena_strdup(arena, PQgetvalue(res, i, 0))) ||
-		    plumb_vec_push(arena, out, r) < 0) {
-			rc = plumb_error_nomem(ctx);
-			goto done;
-		}
-		r->name = "";
-		r->state = PLUMB_RECORD_APPLIED;
-		prev = r->version;
-	}
+	for (int i = 0; rc == 0 && i < PQntuples(res); i++)
+		rc = plumb_record_drizzle_add(ctx, arena, out, PQgetvalue(res, i, 1),
+					      PQgetvalue(res, i, 0), &prev);
 done:
 	plumb_arena_free(tmp);
 	return rc;
@@ -80,54 +62,28 @@ done:
 int plumb__pg_drizzle_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec)
 {
 	plumb_pg_conn *c = (plumb_pg_conn *)conn;
-	PGresult *res = NULL;
-	plumb_arena *tmp = NULL;
-	char *end;
-	int rc = 0;
+	long long when;
+	bool changed = false;
+	int rc;
 
-	if (rec->state == PLUMB_RECORD_FAILED)
-		return plumb_error_set(ctx, PLUMB_ERROR,
-				       "drizzle-orm's tracking table has no failed state");
-	(void)strtoll(rec->version, &end, 10);
-	if (*end || end == rec->version)
-		return plumb_error_set(ctx, PLUMB_ERROR, "version \"%s\" is not a drizzle created_at",
-				       rec->version);
-	if (!(tmp = plumb_arena_new(ctx->root))) {
-		rc = plumb_error_nomem(ctx);
-		goto done;
-	}
+	if ((rc = plumb_record_drizzle_when(ctx, rec, &when)) < 0)
+		return rc;
 	const char *params[] = {rec->checksum ? rec->checksum : "", rec->version};
 	/* a row already there (repair accepting a new hash) is updated */
-	if ((rc = plumb__pg_query(ctx, tmp, c, WHAT("write to"),
-				  "UPDATE " TABLE " SET hash = $1 WHERE created_at = $2::bigint", 2,
-				  params, &res)) < 0)
-		goto done;
-	if (strcmp(PQcmdTuples(res), "0") != 0)
-		goto done;
+	if ((rc = plumb__pg_exec(ctx, c, WHAT("write to"),
+				 "UPDATE " TABLE " SET hash = $1 WHERE created_at = $2::bigint", 2,
+				 params, &changed)) < 0 ||
+	    changed)
+		return rc;
 	/* drizzle-orm's INSERT */
-	rc = plumb__pg_query(ctx, tmp, c, WHAT("write to"),
-			     "insert into " TABLE " (\"hash\", \"created_at\") values($1, $2)", 2,
-			     params, &res);
-done:
-	plumb_arena_free(tmp);
-	return rc;
+	return plumb__pg_exec(ctx, c, WHAT("write to"),
+			      "insert into " TABLE " (\"hash\", \"created_at\") values($1, $2)", 2,
+			      params, NULL);
 }
 
 int plumb__pg_drizzle_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version)
 {
-	plumb_pg_conn *c = (plumb_pg_conn *)conn;
-	PGresult *res = NULL;
-	plumb_arena *tmp = NULL;
-	int rc = 0;
-
-	if (!(tmp = plumb_arena_new(ctx->root))) {
-		rc = plumb_error_nomem(ctx);
-		goto done;
-	}
-	const char *params[] = {version};
-	rc = plumb__pg_query(ctx, tmp, c, WHAT("delete from"),
-			     "DELETE FROM " TABLE " WHERE created_at = $1::bigint", 1, params, &res);
-done:
-	plumb_arena_free(tmp);
-	return rc;
+	return plumb__pg_exec(ctx, (plumb_pg_conn *)conn, WHAT("delete from"),
+			      "DELETE FROM " TABLE " WHERE created_at = $1::bigint", 1, &version,
+			      NULL);
 }

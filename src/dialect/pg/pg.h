@@ -75,6 +75,14 @@ int plumb__pg_unlock(plumb_ctx *ctx, plumb_conn *conn);
  * with the server's message, SQLSTATE and hint, prefixed by `what`. */
 int plumb__pg_query(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_conn *c, const char *what,
 		    const char *sql, int n_params, const char *const *params, PGresult **out);
+/* Runs sql with text parameters for what it does, its result dropped;
+ * *changed (may be NULL) says whether it touched a row. Failures as
+ * plumb__pg_query's. */
+int plumb__pg_exec(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const char *sql,
+		   int n_params, const char *const *params, bool *changed);
+/* Whether the table name (schema-qualified, quoted as SQL) exists. */
+int plumb__pg_table_exists(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const char *name,
+			   bool *out);
 /* The boolean a probe query returns (probe.c). */
 int plumb__pg_probe(plumb_ctx *ctx, plumb_conn *conn, const char *sql, bool *out);
 /* Runs a command whose result is not needed. */

@@ -77,11 +77,9 @@ static int read_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const
 					  RECORD_COLUMNS "WHERE version = $1", 1, &version, &res)) < 0)
 			goto done;
 	} else {
-		if ((rc = plumb__pg_query(ctx, tmp, c, WHAT("look for"),
-					  "SELECT pg_catalog.to_regclass('" TABLE "') IS NOT NULL", 0,
-					  NULL, &res)) < 0)
-			goto done;
-		if (strcmp(PQgetvalue(res, 0, 0), "t") != 0)
+		bool exists;
+		if ((rc = plumb__pg_table_exists(ctx, c, WHAT("look for"), TABLE, &exists)) < 0 ||
+		    !exists)
 			goto done;
 		/* versions are digit strings: order them as numbers */
 		if ((rc = plumb__pg_query(
@@ -101,7 +99,6 @@ static int read_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const
 		r->version = value(arena, res, i, 0, &oom);
 		r->name = value(arena, res, i, 1, &oom);
 		r->checksum = value(arena, res, i, 2, &oom);
-		const char *state = PQgetvalue(res, i, 3);
 		r->applied_at = value(arena, res, i, 4, &oom);
 		r->duration_ms = strtol(PQgetvalue(res, i, 5), NULL, 10);
 		r->applied_by = value(arena, res, i, 6, &oom);
@@ -110,18 +107,8 @@ static int read_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const
 			rc = plumb_error_nomem(ctx);
 			goto done;
 		}
-		int s = plumb_record_state_parse(state);
-		if (s < 0) {
-			rc = plumb_error_set(ctx, PLUMB_EDB,
-					     "tracking table \"%s\" has a row with state \"%s\"",
-					     PLUMB_TRACKING_TABLE, state);
+		if ((rc = plumb_record_finish(ctx, r, PQgetvalue(res, i, 3))) < 0)
 			goto done;
-		}
-		r->state = (plumb_record_state)s;
-		if (!r->name)
-			r->name = "";
-		if (!r->checksum)
-			r->checksum = "";
 	}
 done:
 	plumb_arena_free(tmp);
@@ -158,18 +145,9 @@ int plumb__pg_tracking_get(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 
 int plumb__pg_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec)
 {
-	plumb_pg_conn *c = (plumb_pg_conn *)conn;
-	PGresult *res = NULL;
-	plumb_arena *tmp = NULL;
 	char duration[32];
-	int rc = 0;
-
 	if (drizzle(conn))
 		return plumb__pg_drizzle_write(ctx, conn, rec);
-	if (!(tmp = plumb_arena_new(ctx->root))) {
-		rc = plumb_error_nomem(ctx);
-		goto done;
-	}
 	snprintf(duration, sizeof(duration), "%ld", rec->duration_ms);
 	const char *params[] = {
 		rec->version,
@@ -181,40 +159,24 @@ int plumb__pg_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_recor
 		rec->applied_by,
 		rec->error,
 	};
-	rc = plumb__pg_query(ctx, tmp, c, WHAT("write to"),
-			     "INSERT INTO " TABLE " (" COLUMNS ")\n"
-			     "VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, now()), $6::bigint,\n"
-			     "        $7, $8)\n"
-			     "ON CONFLICT (version) DO UPDATE SET\n"
-			     "  name = EXCLUDED.name, checksum = EXCLUDED.checksum,\n"
-			     "  state = EXCLUDED.state, applied_at = EXCLUDED.applied_at,\n"
-			     "  duration_ms = EXCLUDED.duration_ms, applied_by = EXCLUDED.applied_by,\n"
-			     "  error = EXCLUDED.error",
-			     8, params, &res);
-done:
-	plumb_arena_free(tmp);
-	return rc;
+	return plumb__pg_exec(ctx, (plumb_pg_conn *)conn, WHAT("write to"),
+			      "INSERT INTO " TABLE " (" COLUMNS ")\n"
+			      "VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, now()), $6::bigint,\n"
+			      "        $7, $8)\n"
+			      "ON CONFLICT (version) DO UPDATE SET\n"
+			      "  name = EXCLUDED.name, checksum = EXCLUDED.checksum,\n"
+			      "  state = EXCLUDED.state, applied_at = EXCLUDED.applied_at,\n"
+			      "  duration_ms = EXCLUDED.duration_ms, applied_by = EXCLUDED.applied_by,\n"
+			      "  error = EXCLUDED.error",
+			      8, params, NULL);
 }
 
 int plumb__pg_tracking_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version)
 {
-	plumb_pg_conn *c = (plumb_pg_conn *)conn;
-	PGresult *res = NULL;
-	plumb_arena *tmp = NULL;
-	int rc = 0;
-
 	if (drizzle(conn))
 		return plumb__pg_drizzle_delete(ctx, conn, version);
-	if (!(tmp = plumb_arena_new(ctx->root))) {
-		rc = plumb_error_nomem(ctx);
-		goto done;
-	}
-	const char *params[] = {version};
-	rc = plumb__pg_query(ctx, tmp, c, WHAT("delete from"),
-			     "DELETE FROM " TABLE " WHERE version = $1", 1, params, &res);
-done:
-	plumb_arena_free(tmp);
-	return rc;
+	return plumb__pg_exec(ctx, (plumb_pg_conn *)conn, WHAT("delete from"),
+			      "DELETE FROM " TABLE " WHERE version = $1", 1, &version, NULL);
 }
 
 /* Appends s as a SQL literal, or NULL. */

@@ -15,12 +15,6 @@
 #define TABLE "\"__drizzle_migrations\""
 #define NAME "__drizzle_migrations"
 
-static int db_error(plumb_ctx *ctx, sqlite3 *db, const char *what)
-{
-	return plumb_error_set(ctx, PLUMB_EDB, "could not %s tracking table \"%s\": %s", what,
-			       NAME, sqlite3_errmsg(db));
-}
-
 int plumb__sqlite_drizzle_ensure(plumb_ctx *ctx, plumb_conn *conn)
 {
 	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
@@ -31,152 +25,96 @@ int plumb__sqlite_drizzle_ensure(plumb_ctx *ctx, plumb_conn *conn)
 				  "\t\t\t\tcreated_at numeric\n"
 				  "\t\t\t)\n\t\t";
 	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return db_error(ctx, db, "create");
+		return plumb__sqlite_tracking_error(ctx, db, NAME, "create");
 	return 0;
 }
 
-/* created_at as a version: an integer's digits; NULL for anything else. */
-static char *created_at_text(plumb_arena *a, sqlite3_stmt *st, int i, bool *oom)
+/* created_at as a version: an integer's digits (written into buf, of
+ * size bytes, unless the column holds them as text); NULL for anything
+ * else. Valid until the next step. */
+static const char *created_at_text(sqlite3_stmt *st, int i, char *buf, size_t size)
 {
-	char buf[32];
 	switch (sqlite3_column_type(st, i)) {
 	case SQLITE_INTEGER:
-		snprintf(buf, sizeof(buf), "%lld", (long long)sqlite3_column_int64(st, i));
-		break;
+		snprintf(buf, size, "%lld", (long long)sqlite3_column_int64(st, i));
+		return buf;
 	case SQLITE_FLOAT: {
 		double v = sqlite3_column_double(st, i);
 		if (v < 0 || v > 9e15 || v != (double)(long long)v)
 			return NULL;
-		snprintf(buf, sizeof(buf), "%lld", (long long)v);
-		break;
+		snprintf(buf, size, "%lld", (long long)v);
+		return buf;
 	}
 	case SQLITE_TEXT: {
 		const char *t = (const char *)sqlite3_column_text(st, i);
 		if (!t || !*t || strspn(t, "0123456789") != strlen(t))
 			return NULL;
-		char *s = plumb_arena_strdup(a, t);
-		if (!s)
-			*oom = true;
-		return s;
+		return t;
 	}
 	default:
 		return NULL;
 	}
-	char *s = plumb_arena_strdup(a, buf);
-	if (!s)
-		*oom = true;
-	return s;
+}
+
+typedef struct reading {
+	plumb_arena *arena;
+	plumb_vec *out;
+	const char *prev;
+} reading;
+
+static int read_row(plumb_ctx *ctx, sqlite3_stmt *st, void *payload)
+{
+	reading *rd = payload;
+	char buf[32];
+	const char *version = created_at_text(st, 1, buf, sizeof(buf));
+	const unsigned char *hash = sqlite3_column_text(st, 0);
+	/* a row plumb cannot tie to a journal entry is left out */
+	if (!version)
+		return 0;
+	return plumb_record_drizzle_add(ctx, rd->arena, rd->out, version,
+					hash ? (const char *)hash : "", &rd->prev);
 }
 
 int plumb__sqlite_drizzle_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			       plumb_vec *out)
 {
-	int rc = 0, step;
-	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
-	sqlite3_stmt *st = NULL;
-	int exists;
-	bool oom = false;
-	const char *prev = NULL;
-
-	if ((exists = plumb__sqlite_table_exists(db, NAME)) < 0) {
-		rc = db_error(ctx, db, "look for");
-		goto done;
-	}
-	if (!exists)
-		goto done;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT hash, created_at FROM main." TABLE
-			       " ORDER BY created_at, rowid",
-			       -1, &st, NULL) != SQLITE_OK) {
-		rc = db_error(ctx, db, "read");
-		goto done;
-	}
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *version = created_at_text(arena, st, 1, &oom);
-		if (oom) {
-			rc = plumb_error_nomem(ctx);
-			goto done;
-		}
-		/* rows plumb cannot tie to a journal entry, and a second row for
-		 * one entry (drizzle-orm has no lock), are left out */
-		if (!version || (prev && strcmp(prev, version) == 0))
-			continue;
-		plumb_record *r = plumb_arena_alloc(arena, sizeof(*r));
-		const unsigned char *hash = sqlite3_column_text(st, 0);
-		if (!r || !(r->checksum = plumb_arena_strdup(arena, hash ? (const char *)hash : "")) ||
-		    plumb_vec_push(arena, out, r) < 0) {
-			rc = plumb_error_nomem(ctx);
-			goto done;
-		}
-		r->version = version;
-		r->name = "";
-		r->state = PLUMB_RECORD_APPLIED;
-		prev = version;
-	}
-	if (step != SQLITE_DONE)
-		rc = db_error(ctx, db, "read");
-done:
-	sqlite3_finalize(st);
-	return rc;
-}
-
-static int bad_record(plumb_ctx *ctx, const plumb_record *rec, long long *when)
-{
-	char *end;
-	if (rec->state == PLUMB_RECORD_FAILED)
-		return plumb_error_set(ctx, PLUMB_ERROR,
-				       "drizzle-orm's tracking table has no failed state");
-	*when = strtoll(rec->version, &end, 10);
-	if (*end || end == rec->version)
-		return plumb_error_set(ctx, PLUMB_ERROR,
-				       "version \"%s\" is not a drizzle created_at", rec->version);
-	return 0;
+	reading rd = {arena, out, NULL};
+	return plumb__sqlite_tracking_each(ctx, ((plumb_sqlite_conn *)conn)->db, NAME,
+					   "SELECT hash, created_at FROM main." TABLE
+					   " ORDER BY created_at, rowid",
+					   read_row, &rd);
 }
 
 int plumb__sqlite_drizzle_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec)
 {
-	int rc = 0;
 	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
-	sqlite3_stmt *st = NULL;
 	long long when = 0;
-	const char *hash = rec->checksum ? rec->checksum : "";
+	int rc;
 
-	if ((rc = bad_record(ctx, rec, &when)) < 0)
+	if ((rc = plumb_record_drizzle_when(ctx, rec, &when)) < 0)
 		return rc;
+	const plumb_sqlite_value values[] = {
+		{.text = rec->checksum ? rec->checksum : ""},
+		{.integer = when, .is_integer = true},
+	};
 	/* a row already there (repair accepting a new hash) is updated */
-	if (sqlite3_prepare_v2(db, "UPDATE main." TABLE " SET hash = ?1 WHERE created_at = ?2", -1,
-			       &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, when) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE) {
-		rc = db_error(ctx, db, "write to");
-		goto done;
-	}
-	if (sqlite3_changes(db) > 0)
-		goto done;
-	sqlite3_finalize(st);
-	st = NULL;
+	if ((rc = plumb__sqlite_tracking_run(ctx, db, NAME, "write to",
+					     "UPDATE main." TABLE " SET hash = ?1 WHERE created_at = ?2",
+					     2, values)) < 0 ||
+	    sqlite3_changes(db) > 0)
+		return rc;
 	/* drizzle-orm's INSERT: id is left to the column's default (NULL) */
-	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO " TABLE " (\"hash\", \"created_at\") VALUES(?1, ?2)", -1,
-			       &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, when) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
-		rc = db_error(ctx, db, "write to");
-done:
-	sqlite3_finalize(st);
-	return rc;
+	return plumb__sqlite_tracking_run(
+		ctx, db, NAME, "write to",
+		"INSERT INTO " TABLE " (\"hash\", \"created_at\") VALUES(?1, ?2)", 2, values);
 }
 
 int plumb__sqlite_drizzle_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version)
 {
-	int rc = 0;
-	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, "DELETE FROM main." TABLE " WHERE created_at = ?1", -1, &st,
-			       NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, strtoll(version, NULL, 10)) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE)
-		rc = db_error(ctx, db, "delete from");
-	sqlite3_finalize(st);
-	return rc;
+	const plumb_sqlite_value values[] = {
+		{.integer = strtoll(version, NULL, 10), .is_integer = true},
+	};
+	return plumb__sqlite_tracking_run(ctx, ((plumb_sqlite_conn *)conn)->db, NAME, "delete from",
+					  "DELETE FROM main." TABLE " WHERE created_at = ?1", 1,
+					  values);
 }

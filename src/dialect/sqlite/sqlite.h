@@ -239,4 +239,25 @@ int plumb__sqlite_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *a
 int plumb__sqlite_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
 int plumb__sqlite_tracking_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version);
 
+/* What tracking.c and drizzle.c share: a failure on tracking table `table`
+ * ("could not WHAT tracking table ..."), recorded as PLUMB_EDB with db's
+ * message. */
+int plumb__sqlite_tracking_error(plumb_ctx *ctx, sqlite3 *db, const char *table,
+				 const char *what);
+/* fn(ctx, st, payload) on each row of sql, which reads table, until it
+ * returns a negative code; nothing when the table does not exist (reading
+ * never creates it). */
+int plumb__sqlite_tracking_each(plumb_ctx *ctx, sqlite3 *db, const char *table, const char *sql,
+				int (*fn)(plumb_ctx *ctx, sqlite3_stmt *st, void *payload),
+				void *payload);
+/* A value bound to a parameter: text (NULL binds NULL), or the integer. */
+typedef struct plumb_sqlite_value {
+	const char *text;
+	long long integer;
+	bool is_integer;
+} plumb_sqlite_value;
+/* Runs sql, which writes to table, once with values bound to ?1, ?2, ... */
+int plumb__sqlite_tracking_run(plumb_ctx *ctx, sqlite3 *db, const char *table, const char *what,
+			       const char *sql, size_t n, const plumb_sqlite_value *values);
+
 #endif

@@ -1,0 +1,528 @@
+/*
+ * Canonical expressions: the tree of an expression normalised in place so
+ * that what a user writes and what pg_get_expr prints become the same tree
+ * (casts of literals folded as the server stores them, IN and BETWEEN
+ * rewritten, AND/OR flattened, "public." and "pg_catalog." dropped, CASE
+ * given its ELSE NULL), and deparsed. Type names are canon_type.c's;
+ * whole statements and view queries are canon_stmt.c's and canon_view.c's.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialect/pg/canon_int.h"
+#include "dialect/pg/canon_norm.h"
+#include "dialect/pg/literal.h"
+
+/* --- expressions ---------------------------------------------------------------- */
+
+static bool is_const(const PgQuery__Node *n)
+{
+	return n && n->node_case == PG_QUERY__NODE__NODE_A_CONST;
+}
+
+static bool numeric_type(const char *c)
+{
+	static const char *const names[] = {"int2", "int4", "int8", "numeric", "float4", "float8"};
+	for (size_t i = 0; c && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(c, names[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool string_type(const char *c)
+{
+	return c && (strcmp(c, "text") == 0 || strcmp(c, "varchar") == 0 ||
+		     strcmp(c, "bpchar") == 0);
+}
+
+/* Moves *p past the digits there; whether there was one. */
+static bool skip_digits(const char **p)
+{
+	const char *start = *p;
+	while (isdigit((unsigned char)**p))
+		(*p)++;
+	return *p != start;
+}
+
+static bool looks_numeric(const char *s)
+{
+	const char *p = s;
+	if (*p == '-' || *p == '+')
+		p++;
+	if (!skip_digits(&p))
+		return false;
+	if (*p == '.') {
+		p++;
+		skip_digits(&p);
+	}
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '-' || *p == '+')
+			p++;
+		if (!skip_digits(&p))
+			return false;
+	}
+	return *p == 0 && s[0] != '+';
+}
+
+/* The string constant made a number constant (an integer when it fits). */
+static void const_to_number(nx *x, PgQuery__AConst *c)
+{
+	const char *s = c->sval->sval;
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	if (*end == 0 && v >= INT32_MIN && v <= INT32_MAX) {
+		PgQuery__Integer *i = nalloc(x, sizeof(*i));
+		if (!i)
+			return;
+		pg_query__integer__init(i);
+		i->ival = (int32_t)v;
+		c->val_case = PG_QUERY__A__CONST__VAL_IVAL;
+		c->ival = i;
+		return;
+	}
+	PgQuery__Float *f = nalloc(x, sizeof(*f));
+	if (!f)
+		return;
+	pg_query__float__init(f);
+	f->fval = (char *)s;
+	c->val_case = PG_QUERY__A__CONST__VAL_FVAL;
+	c->fval = f;
+}
+
+/* 'public.x' -> 'x' in a regclass literal. */
+static void strip_public_literal(PgQuery__AConst *c)
+{
+	if (c->val_case == PG_QUERY__A__CONST__VAL_SVAL && c->sval->sval &&
+	    strncmp(c->sval->sval, "public.", 7) == 0)
+		c->sval->sval += 7;
+}
+
+/* Built-in functions whose result is text (unqualified or pg_catalog). */
+static bool returns_text(const PgQuery__FuncCall *f)
+{
+	static const char *const names[] = {
+		"current_setting", "lower",	  "upper",	"btrim",       "ltrim",
+		"rtrim",	   "concat",	  "concat_ws",	"format",      "md5",
+		"replace",	   "substr",	  "left",	"right",       "repeat",
+		"reverse",	   "initcap",	  "to_char",	"quote_ident", "quote_literal",
+		"translate",	   "lpad",	  "rpad",	"split_part",  "array_to_string",
+		"string_agg",
+	};
+	if (!f->n_funcname || f->n_funcname > 2)
+		return false;
+	if (f->n_funcname == 2 && !str_is(f->funcname[0], "pg_catalog"))
+		return false;
+	const char *name = plumb__pg_strval(f->funcname[f->n_funcname - 1]);
+	for (size_t i = 0; name && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* k, a bit string (x'1F', B'101', or a string cast to bit), made the
+ * bit-string constant of its binary digits (b'00011111'): a bit constant
+ * the way the server prints it ('00011111'::"bit"), and one that keeps its
+ * type when a cast above it goes (x'1F'::integer is 31, '00011111'::integer
+ * is not). Left as it is when not a valid bit string. */
+static void bits_const(nx *x, PgQuery__AConst *k, const char *s)
+{
+	char *out = NULL;
+	if (plumb__pg_lit_bits(x->a, s, &out) < 0) {
+		x->failed = true;
+		return;
+	}
+	if (!out)
+		return;
+	PgQuery__BitString *bs = nalloc(x, sizeof(*bs));
+	char *b = plumb_arena_printf(x->a, "b%s", out);
+	if (!bs || !b) {
+		x->failed = true;
+		return;
+	}
+	pg_query__bit_string__init(bs);
+	bs->bsval = b;
+	k->val_case = PG_QUERY__A__CONST__VAL_BSVAL;
+	k->bsval = bs;
+}
+
+/* A string constant cast to numeric, money, bit or interval becomes what
+ * the server stores: the type's output of the type's input (literal.c).
+ * Only interval reads the typmod; the others get it in a separate cast. */
+static void coerce_literal(nx *x, PgQuery__AConst *k, const PgQuery__TypeName *tn, const char *c)
+{
+	const char *s = k->sval->sval;
+	char *out = NULL;
+	int rc = 0;
+	if (strcmp(c, "numeric") == 0) {
+		rc = plumb__pg_lit_numeric(x->a, s, &out);
+	} else if (strcmp(c, "money") == 0) {
+		rc = plumb__pg_lit_money(x->a, s, &out);
+	} else if (strcmp(c, "bit") == 0 || strcmp(c, "varbit") == 0) {
+		bits_const(x, k, s);
+		return;
+	} else if (strcmp(c, "interval") == 0) {
+		long range = PLUMB_PG_IV_FULL, precision = -1;
+		if (tn->n_typmods >= 1 && !typmod_int(tn->typmods[0], &range))
+			return;
+		if (tn->n_typmods >= 2 && !typmod_int(tn->typmods[1], &precision))
+			return;
+		rc = plumb__pg_lit_interval(x->a, s, (int)range, (int)precision, &out);
+	}
+	if (rc < 0)
+		x->failed = true;
+	else if (out)
+		k->sval->sval = out;
+}
+
+/* Constants as the server prints them: a number literal is a numeric
+ * (1.5E+2 -> 150, .5 -> 0.5), a bit-string literal binary (x'1F' ->
+ * b'00011111'). */
+static void norm_const(nx *x, PgQuery__AConst *k)
+{
+	char *out = NULL;
+	if (k->val_case == PG_QUERY__A__CONST__VAL_FVAL && k->fval && k->fval->fval) {
+		if (plumb__pg_lit_numeric(x->a, k->fval->fval, &out) < 0)
+			x->failed = true;
+		else if (out)
+			k->fval->fval = out;
+	} else if (k->val_case == PG_QUERY__A__CONST__VAL_BSVAL && k->bsval && k->bsval->bsval) {
+		bits_const(x, k, k->bsval->bsval);
+	}
+}
+
+/* Whether elem (normalised, not an array) is the element type of array
+ * (normalised, one level of brackets). */
+static bool is_element_type(const PgQuery__TypeName *elem, const PgQuery__TypeName *array)
+{
+	if (!elem || elem->n_array_bounds || array->n_array_bounds != 1 ||
+	    elem->n_names != array->n_names || elem->n_typmods != array->n_typmods)
+		return false;
+	for (size_t i = 0; i < elem->n_names; i++) {
+		const char *a = plumb__pg_strval(elem->names[i]), *b = plumb__pg_strval(array->names[i]);
+		if (!a || !b || strcmp(a, b) != 0)
+			return false;
+	}
+	for (size_t i = 0; i < elem->n_typmods; i++) {
+		long a, b;
+		if (!typmod_int(elem->typmods[i], &a) || !typmod_int(array->typmods[i], &b) || a != b)
+			return false;
+	}
+	return true;
+}
+
+static void norm_cast(nx *x, PgQuery__Node *n)
+{
+	PgQuery__TypeCast *tc = n->type_cast;
+	PgQuery__Node *arg = tc->arg;
+	if (!arg || !tc->type_name)
+		return;
+	plumb__pg_nx_norm_type(x, tc->type_name);
+	const char *c = tc->type_name->n_array_bounds ? NULL : catalog_type(tc->type_name);
+	if (is_const(arg)) {
+		PgQuery__AConst *k = arg->a_const;
+		if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL && k->sval && k->sval->sval && c)
+			coerce_literal(x, k, tc->type_name, c);
+		if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL && k->sval && k->sval->sval) {
+			if (numeric_type(c) && looks_numeric(k->sval->sval))
+				const_to_number(x, k);
+			else if (c && strcmp(c, "regclass") == 0)
+				strip_public_literal(k);
+		}
+		/* a bit string keeps a cast to another type */
+		if (k->val_case == PG_QUERY__A__CONST__VAL_BSVAL &&
+		    !(c && (strcmp(c, "bit") == 0 || strcmp(c, "varbit") == 0)))
+			return;
+		*n = *arg;
+		return;
+	}
+	if (arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR) {
+		/* ARRAY[...] of constants, or of casts to the element type: the
+		 * array has the type already and the server keeps no cast */
+		PgQuery__AArrayExpr *ae = arg->a_array_expr;
+		bool all = true;
+		for (size_t i = 0; i < ae->n_elements; i++) {
+			const PgQuery__Node *e = ae->elements[i];
+			all = all && (is_const(e) || (e->node_case == PG_QUERY__NODE__NODE_TYPE_CAST &&
+						      is_element_type(e->type_cast->type_name,
+								      tc->type_name)));
+		}
+		if (all && ae->n_elements) {
+			*n = *arg;
+			return;
+		}
+	}
+	if (arg->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && string_type(c) &&
+	    !tc->type_name->n_typmods) {
+		*n = *arg;
+		return;
+	}
+	/* PostgreSQL drops a cast to text of a built-in that returns text */
+	if (arg->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && c && strcmp(c, "text") == 0 &&
+	    returns_text(arg->func_call)) {
+		*n = *arg;
+		return;
+	}
+}
+
+static PgQuery__Node *mk_op(nx *x, const char *op, PgQuery__Node *l, PgQuery__Node *r)
+{
+	PgQuery__AExpr *e = nalloc(x, sizeof(*e));
+	PgQuery__Node **name = nalloc(x, sizeof(*name));
+	if (!e || !name)
+		return NULL;
+	pg_query__a__expr__init(e);
+	e->kind = PG_QUERY__A__EXPR__KIND__AEXPR_OP;
+	name[0] = plumb__pg_string(x->a, op);
+	if (!name[0])
+		x->failed = true;
+	e->name = name;
+	e->n_name = 1;
+	e->lexpr = l;
+	e->rexpr = r;
+	return mknode(x, PG_QUERY__NODE__NODE_A_EXPR, e);
+}
+
+static void norm_aexpr(nx *x, PgQuery__Node *n)
+{
+	PgQuery__AExpr *e = n->a_expr;
+	const char *op = e->n_name ? plumb__pg_strval(e->name[e->n_name - 1]) : NULL;
+	switch (e->kind) {
+	case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
+		e->kind = PG_QUERY__A__EXPR__KIND__AEXPR_OP;
+		break;
+	case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
+		PgQuery__Node *r = e->rexpr;
+		if (!r || r->node_case != PG_QUERY__NODE__NODE_LIST)
+			break;
+		PgQuery__AArrayExpr *ae = nalloc(x, sizeof(*ae));
+		if (!ae)
+			return;
+		pg_query__a__array_expr__init(ae);
+		ae->elements = r->list->items;
+		ae->n_elements = r->list->n_items;
+		e->rexpr = mknode(x, PG_QUERY__NODE__NODE_A_ARRAY_EXPR, ae);
+		e->kind = op && strcmp(op, "<>") == 0 ? PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL
+						     : PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY;
+		break;
+	}
+	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN: {
+		PgQuery__Node *r = e->rexpr;
+		if (!r || r->node_case != PG_QUERY__NODE__NODE_LIST || r->list->n_items != 2)
+			break;
+		bool neg = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN;
+		PgQuery__BoolExpr *be = nalloc(x, sizeof(*be));
+		PgQuery__Node **args = nalloc(x, 2 * sizeof(*args));
+		if (!be || !args)
+			return;
+		pg_query__bool_expr__init(be);
+		be->boolop = neg ? PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR : PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR;
+		args[0] = mk_op(x, neg ? "<" : ">=", e->lexpr, r->list->items[0]);
+		args[1] = mk_op(x, neg ? ">" : "<=", e->lexpr, r->list->items[1]);
+		be->args = args;
+		be->n_args = 2;
+		PgQuery__Node *nn = mknode(x, PG_QUERY__NODE__NODE_BOOL_EXPR, be);
+		if (nn)
+			*n = *nn;
+		break;
+	}
+	default:
+		break;
+	}
+	if (e->n_name == 2 && str_is(e->name[0], "pg_catalog")) {
+		e->name++;
+		e->n_name = 1;
+	}
+	e->location = 0;
+}
+
+static void norm_bool(nx *x, PgQuery__Node *n)
+{
+	PgQuery__BoolExpr *b = n->bool_expr;
+	if (b->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR)
+		return;
+	size_t count = 0;
+	bool nested = false;
+	for (size_t i = 0; i < b->n_args; i++) {
+		PgQuery__Node *a = b->args[i];
+		if (a && a->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR && a->bool_expr->boolop == b->boolop) {
+			count += a->bool_expr->n_args;
+			nested = true;
+		} else {
+			count++;
+		}
+	}
+	if (!nested)
+		return;
+	PgQuery__Node **args = nalloc(x, count * sizeof(*args));
+	if (!args)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < b->n_args; i++) {
+		PgQuery__Node *a = b->args[i];
+		if (a && a->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR && a->bool_expr->boolop == b->boolop) {
+			for (size_t j = 0; j < a->bool_expr->n_args; j++)
+				args[k++] = a->bool_expr->args[j];
+		} else {
+			args[k++] = a;
+		}
+	}
+	b->args = args;
+	b->n_args = k;
+}
+
+/* f(a, VARIADIC ARRAY[b, c]) -> f(a, b, c): the server prints every call
+ * of a function with a VARIADIC array parameter in the first form. */
+static void spread_variadic(nx *x, PgQuery__FuncCall *f)
+{
+	PgQuery__Node *last = f->n_args ? f->args[f->n_args - 1] : NULL;
+	if (!f->func_variadic || !last || last->node_case != PG_QUERY__NODE__NODE_A_ARRAY_EXPR ||
+	    !last->a_array_expr->n_elements)
+		return;
+	PgQuery__AArrayExpr *ae = last->a_array_expr;
+	size_t n = f->n_args - 1 + ae->n_elements;
+	PgQuery__Node **args = nalloc(x, n * sizeof(*args));
+	if (!args)
+		return;
+	memcpy(args, f->args, (f->n_args - 1) * sizeof(*args));
+	memcpy(args + f->n_args - 1, ae->elements, ae->n_elements * sizeof(*args));
+	f->args = args;
+	f->n_args = n;
+	f->func_variadic = false;
+}
+
+static void norm_func(nx *x, PgQuery__FuncCall *f)
+{
+	spread_variadic(x, f);
+	if (f->n_funcname == 2 &&
+	    (str_is(f->funcname[0], "public") ||
+	     (str_is(f->funcname[0], "pg_catalog") &&
+	      f->funcformat != PG_QUERY__COERCION_FORM__COERCE_SQL_SYNTAX))) {
+		f->funcname++;
+		f->n_funcname = 1;
+	}
+	/* nextval('public.seq'::regclass) -> nextval('seq') */
+	const char *name = plumb__pg_strval(f->funcname[f->n_funcname - 1]);
+	if (name && f->n_args >= 1 && is_const(f->args[0]) &&
+	    (strcmp(name, "nextval") == 0 || strcmp(name, "currval") == 0 ||
+	     strcmp(name, "setval") == 0))
+		strip_public_literal(f->args[0]->a_const);
+	f->location = 0;
+}
+
+static void norm_case(nx *x, PgQuery__CaseExpr *c)
+{
+	if (c->defresult)
+		return;
+	PgQuery__AConst *k = nalloc(x, sizeof(*k));
+	if (!k)
+		return;
+	pg_query__a__const__init(k);
+	k->isnull = true;
+	c->defresult = mknode(x, PG_QUERY__NODE__NODE_A_CONST, k);
+}
+
+void plumb__pg_nx_visit_expr(ProtobufCMessage *m, nx *x)
+{
+	if (m->descriptor == &pg_query__type_name__descriptor) {
+		plumb__pg_nx_norm_type(x, (PgQuery__TypeName *)m);
+		return;
+	}
+	if (m->descriptor == &pg_query__range_var__descriptor) {
+		PgQuery__RangeVar *rv = (PgQuery__RangeVar *)m;
+		if (rv->schemaname && strcmp(rv->schemaname, "public") == 0)
+			rv->schemaname = NULL;
+		if (rv->schemaname && !*rv->schemaname)
+			rv->schemaname = NULL;
+		rv->location = 0;
+		return;
+	}
+	if (m->descriptor != &pg_query__node__descriptor)
+		return;
+	PgQuery__Node *n = (PgQuery__Node *)m;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_TYPE_CAST:
+		norm_cast(x, n);
+		break;
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		norm_aexpr(x, n);
+		break;
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+		norm_bool(x, n);
+		break;
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		norm_func(x, n->func_call);
+		break;
+	case PG_QUERY__NODE__NODE_CASE_EXPR:
+		norm_case(x, n->case_expr);
+		break;
+	case PG_QUERY__NODE__NODE_SUB_LINK:
+		/* = ANY (SELECT ...) is IN (SELECT ...) */
+		if (n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK &&
+		    n->sub_link->n_oper_name == 1 && str_is(n->sub_link->oper_name[0], "="))
+			n->sub_link->n_oper_name = 0;
+		n->sub_link->location = 0;
+		break;
+	case PG_QUERY__NODE__NODE_A_CONST:
+		norm_const(x, n->a_const);
+		break;
+	case PG_QUERY__NODE__NODE_COLUMN_REF: {
+		PgQuery__ColumnRef *c = n->column_ref;
+		if (c->n_fields == 3 && str_is(c->fields[0], "public")) {
+			c->fields++;
+			c->n_fields--;
+		}
+		c->location = 0;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr)
+{
+	nx x = {arena, false, NULL};
+	plumb__pg_nx_walk(&expr->base, plumb__pg_nx_visit_expr, &x, NULL, true);
+	return x.failed ? -1 : 0;
+}
+/* Deparses a bare expression (already normalised). */
+static int deparse_expr(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)
+{
+	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
+	PgQuery__Node rtn = PG_QUERY__NODE__INIT;
+	PgQuery__Node *rtp = &rtn;
+	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
+	PgQuery__Node seln = PG_QUERY__NODE__INIT;
+	char *text;
+	rt.val = expr;
+	rtn.node_case = PG_QUERY__NODE__NODE_RES_TARGET;
+	rtn.res_target = &rt;
+	sel.n_target_list = 1;
+	sel.target_list = &rtp;
+	sel.limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+	seln.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
+	seln.select_stmt = &sel;
+	int rc = plumb__pg_deparse(ctx, arena, &seln, &text);
+	if (rc < 0)
+		return rc;
+	*out = strncmp(text, "SELECT ", 7) == 0 ? text + 7 : text;
+	return 0;
+}
+
+int plumb__pg_expr_source(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)
+{
+	return deparse_expr(ctx, arena, expr, out);
+}
+
+int plumb__pg_expr_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)
+{
+	if (plumb__pg_norm_expr(arena, expr) < 0)
+		return plumb_error_nomem(ctx);
+	return deparse_expr(ctx, arena, expr, out);
+}

@@ -1,0 +1,281 @@
+/*
+ * libpg_query's parse trees held in arena memory, and what every reader of
+ * them needs: parsing a text (refusing a tree too deep for the stack first),
+ * building and copying nodes, the String-node and identifier helpers, the
+ * walkers over protobuf-c messages, and deparsing a statement as it is.
+ * Nothing here normalises a tree: what makes a text canonical is in the
+ * canon*.c files.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "dialect/pg/canon_int.h"
+#include "dialect/pg/canon_norm.h"
+
+/* --- trees in arena memory ----------------------------------------------- */
+
+static void *pb_alloc(void *data, size_t size)
+{
+	return plumb_arena_alloc(data, size ? size : 1);
+}
+
+static void pb_free(void *data, void *p)
+{
+	(void)data;
+	(void)p;
+}
+
+/* Byte offset of the 1-based character position pos in s. */
+static size_t char_offset(const char *s, int pos)
+{
+	size_t i = 0;
+	for (int n = 1; n < pos && s[i]; n++) {
+		i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
+int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
+		    PgQuery__ParseResult **out, size_t *err_offset)
+{
+	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
+	int rc = 0;
+	*out = NULL;
+	if (r.error) {
+		size_t off = r.error->cursorpos > 0 ? char_offset(sql, r.error->cursorpos) : 0;
+		if (err_offset)
+			*err_offset = off;
+		if (file) {
+			int line, col;
+			plumb_text_position(sql, off, &line, &col);
+			rc = plumb_error_set_at(ctx, PLUMB_EPARSE, file, line, col, "%s",
+						r.error->message);
+		} else {
+			rc = plumb_error_set(ctx, PLUMB_EPARSE, "could not parse \"%s\": %s", sql,
+					     r.error->message);
+		}
+		goto done;
+	}
+	/* protobuf-c unpacks recursively: a tree deeper than the stack holds is
+	 * refused first */
+	size_t limit = plumb__pg_on_deep_stack() ? PLUMB_PG_MAX_DEPTH : PLUMB_PG_SHALLOW_DEPTH, depth;
+	int32_t loc;
+	if (plumb__pg_packed_depth(arena, (const uint8_t *)r.parse_tree.data, r.parse_tree.len, limit,
+				   &depth, &loc) < 0) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	if (depth > limit) {
+		size_t off = loc > 0 && (size_t)loc < strlen(sql) ? (size_t)loc : 0;
+		while (sql[off] == ' ' || sql[off] == '\t' || sql[off] == '\n' || sql[off] == '\r')
+			off++;
+		if (file) {
+			int line, col;
+			plumb_text_position(sql, off, &line, &col);
+			rc = plumb_error_set_at(ctx, PLUMB_EPARSE, file, line, col,
+						"statement nested too deeply (more than %zu levels)",
+						limit);
+		} else {
+			rc = plumb_error_set(ctx, PLUMB_EPARSE,
+					     "could not parse \"%.60s...\": nested too deeply (more than %zu levels)",
+					     sql, limit);
+		}
+		goto done;
+	}
+	*out = pg_query__parse_result__unpack(&al, r.parse_tree.len,
+					      (const uint8_t *)r.parse_tree.data);
+	if (!*out)
+		rc = plumb_error_nomem(ctx);
+done:
+	pg_query_free_protobuf_parse_result(r);
+	return rc;
+}
+
+PgQuery__Node *plumb__pg_copy(plumb_arena *arena, const PgQuery__Node *n)
+{
+	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
+	size_t len = pg_query__node__get_packed_size(n);
+	uint8_t *buf = plumb_arena_alloc(arena, len ? len : 1);
+	if (!buf)
+		return NULL;
+	pg_query__node__pack(n, buf);
+	return pg_query__node__unpack(&al, len, buf);
+}
+
+PgQuery__Node *plumb__pg_node(plumb_arena *arena, PgQuery__Node__NodeCase c, void *msg)
+{
+	PgQuery__Node *n = plumb_arena_alloc(arena, sizeof(*n));
+	if (!n || !msg)
+		return NULL;
+	pg_query__node__init(n);
+	n->node_case = c;
+	memcpy(&n->alias, &msg, sizeof(msg));
+	return n;
+}
+
+PgQuery__Node *plumb__pg_string(plumb_arena *arena, const char *s)
+{
+	PgQuery__String *str = plumb_arena_alloc(arena, sizeof(*str));
+	if (!str)
+		return NULL;
+	pg_query__string__init(str);
+	str->sval = plumb_arena_strdup(arena, s);
+	if (!str->sval)
+		return NULL;
+	return plumb__pg_node(arena, PG_QUERY__NODE__NODE_STRING, str);
+}
+
+const char *plumb__pg_strval(const PgQuery__Node *n)
+{
+	return n && n->node_case == PG_QUERY__NODE__NODE_STRING ? n->string->sval : NULL;
+}
+
+/* --- identifiers ------------------------------------------------------------ */
+
+bool plumb__pg_ident_needs_quotes(const char *s)
+{
+	if (!*s || !(islower((unsigned char)*s) || *s == '_'))
+		return true;
+	for (const char *p = s; *p; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'))
+			return true;
+	/* a keyword other than an unreserved one */
+	bool kw = false;
+	PgQueryScanResult r = pg_query_scan(s);
+	if (!r.error) {
+		PgQuery__ScanResult *sr =
+			pg_query__scan_result__unpack(NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
+		if (sr) {
+			kw = sr->n_tokens == 1 &&
+			     sr->tokens[0]->keyword_kind > PG_QUERY__KEYWORD_KIND__UNRESERVED_KEYWORD;
+			pg_query__scan_result__free_unpacked(sr, NULL);
+		}
+	}
+	pg_query_free_scan_result(r);
+	return kw;
+}
+
+char *plumb__pg_quote_ident(plumb_arena *arena, const char *s)
+{
+	if (!s)
+		return NULL;
+	if (!plumb__pg_ident_needs_quotes(s))
+		return plumb_arena_strdup(arena, s);
+	return plumb_quote_ident(arena, s);
+}
+
+/* --- walking ------------------------------------------------------------------ */
+
+void plumb__pg_children(ProtobufCMessage *m, void (*fn)(ProtobufCMessage *child, void *payload),
+			void *payload)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	char *base = (char *)m;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+			continue;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			size_t n = *(size_t *)(base + f->quantifier_offset);
+			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
+			for (size_t j = 0; j < n; j++)
+				if (v[j])
+					fn(v[j], payload);
+		} else if (!(f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) ||
+			   *(uint32_t *)(base + f->quantifier_offset) == f->id) {
+			ProtobufCMessage *c = *(ProtobufCMessage **)(base + f->offset);
+			if (c)
+				fn(c, payload);
+		}
+	}
+}
+
+typedef struct msg_walk {
+	visit_fn fn;
+	nx *x;
+	const ProtobufCMessageDescriptor *stop;
+} msg_walk;
+
+static void walk_child(ProtobufCMessage *m, void *payload)
+{
+	msg_walk *mw = payload;
+	plumb__pg_nx_walk(m, mw->fn, mw->x, mw->stop, false);
+}
+
+/* Post-order over every message below m (m included). With stop set, the
+ * walk does not enter messages of that type below the top. */
+void plumb__pg_nx_walk(ProtobufCMessage *m, visit_fn fn, nx *x,
+		       const ProtobufCMessageDescriptor *stop, bool top)
+{
+	if (!m)
+		return;
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	if (!top && stop && d == &pg_query__node__descriptor) {
+		const PgQuery__Node *n = (const PgQuery__Node *)m;
+		if (n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT)
+			return;
+	}
+	msg_walk mw = {fn, x, stop};
+	plumb__pg_children(m, walk_child, &mw);
+	fn(m, x);
+}
+
+typedef struct gwalk {
+	void (*fn)(ProtobufCMessage *m, void *payload);
+	void *payload;
+} gwalk;
+
+static void walk_any(ProtobufCMessage *m, gwalk *g);
+
+static void any_child(ProtobufCMessage *m, void *payload)
+{
+	walk_any(m, payload);
+}
+
+static void walk_any(ProtobufCMessage *m, gwalk *g)
+{
+	if (!m)
+		return;
+	plumb__pg_children(m, any_child, g);
+	g->fn(m, g->payload);
+}
+
+void plumb__pg_walk(ProtobufCMessage *m, void (*fn)(ProtobufCMessage *m, void *payload),
+		    void *payload)
+{
+	gwalk g = {fn, payload};
+	walk_any(m, &g);
+}
+
+/* --- deparsing -------------------------------------------------------------------- */
+
+int plumb__pg_deparse(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
+{
+	PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
+	PgQuery__RawStmt *rp = &raw;
+	PgQuery__ParseResult pr = PG_QUERY__PARSE_RESULT__INIT;
+	raw.stmt = stmt;
+	pr.version = PG_VERSION_NUM;
+	pr.n_stmts = 1;
+	pr.stmts = &rp;
+	size_t len = pg_query__parse_result__get_packed_size(&pr);
+	uint8_t *buf = plumb_arena_alloc(arena, len ? len : 1);
+	if (!buf)
+		return plumb_error_nomem(ctx);
+	pg_query__parse_result__pack(&pr, buf);
+	PgQueryProtobuf pb = {len, (char *)buf};
+	PgQueryDeparseResult r = pg_query_deparse_protobuf(pb);
+	int rc = 0;
+	if (r.error) {
+		rc = plumb_error_set(ctx, PLUMB_EPARSE, "could not write a statement back as SQL: %s",
+				     r.error->message);
+	} else if (!(*out = plumb_arena_strdup(arena, r.query))) {
+		rc = plumb_error_nomem(ctx);
+	}
+	pg_query_free_deparse_result(r);
+	return rc;
+}
