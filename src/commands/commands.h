@@ -3,7 +3,7 @@
  * database, schema and migrations folder, after flags, DATABASE_URL and the
  * config file have had their say), output helpers for human and JSON
  * reports, and the steps several commands take (load the desired catalog,
- * plan with hazards).
+ * check a plan's hazards on the data).
  */
 #ifndef PLUMB_COMMANDS_INT_H
 #define PLUMB_COMMANDS_INT_H
@@ -60,9 +60,8 @@ bool plumb__env_no_database(const plumb_env *env);
  * NULLs). Reads only. */
 int plumb__plan_probe(plumb_ctx *ctx, plumb_conn *conn, const plumb_plan *plan);
 
-/* Plans diff with the dialect and checks hazards against opts. */
-int plumb__plan_diff(plumb_ctx *ctx, const plumb_env *env, const plumb_dialect *d,
-		     const plumb_diff *diff, plumb_plan **out);
+/* How plumb_plan_build plans for this run: --online, --allow-data-loss. */
+plumb_plan_opts plumb__env_plan_opts(const plumb_env *env);
 
 /* The plan as a JSON array of {sql, hazards:[{kind, message}]}. */
 json_t *plumb__plan_json(const plumb_plan *plan);

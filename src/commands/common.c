@@ -300,17 +300,10 @@ int plumb__connect_missing(plumb_ctx *ctx, const plumb_dialect *d, const char *u
 	return (*out)->display ? 0 : plumb_error_nomem(ctx);
 }
 
-int plumb__plan_diff(plumb_ctx *ctx, const plumb_env *env, const plumb_dialect *d,
-		     const plumb_diff *diff, plumb_plan **out)
+plumb_plan_opts plumb__env_plan_opts(const plumb_env *env)
 {
-	plumb_plan_opts popts = {.online = env->opts->online};
-	int rc = d->plan(ctx, ctx->root, diff, &popts, out);
-	if (rc)
-		return rc;
-	rc = plumb_plan_check_hazards(ctx, *out, env->opts->allow_data_loss);
-	if (rc == PLUMB_EHAZARD)
-		ctx->refused = *out;
-	return rc;
+	return (plumb_plan_opts){.online = env->opts->online,
+				 .allow_data_loss = env->opts->allow_data_loss};
 }
 
 static int ask_probe(plumb_ctx *ctx, void *payload, const char *sql, bool *out)

@@ -64,7 +64,8 @@ int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, 
 		return rc;
 	if ((rc = plumb_diff_catalogs(ctx, ctx->root, ca, cb, &diff)) < 0)
 		return rc;
-	if ((rc = plumb__plan_diff(ctx, &env, d, diff, &plan)) < 0)
+	plumb_plan_opts popts = plumb__env_plan_opts(&env);
+	if ((rc = plumb_plan_build(ctx, ctx->root, d->planner, diff, &popts, &plan)) < 0)
 		return rc;
 	/* FROM a database: would the plan fail on its rows? (one not created
 	 * yet has none) */
@@ -83,7 +84,7 @@ int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, 
 		if ((rc = plumb__emit_json(ctx, &env, doc)) < 0)
 			return rc;
 	} else {
-		if ((rc = d->render(ctx, ctx->root, plan, PLUMB_RENDER_SCRIPT, &sql)) < 0)
+		if ((rc = plumb_plan_render(ctx, ctx->root, plan, PLUMB_RENDER_SCRIPT, &sql)) < 0)
 			return rc;
 		fputs(sql, env.out);
 	}

@@ -66,9 +66,10 @@ int plumb_cmd_generate(plumb_ctx *ctx, const plumb_options *opts, const char *na
 		plumb__note(&env, "no changes: %s matches %s\n", env.schema, env.dir);
 		return 0;
 	}
-	if ((rc = plumb__plan_diff(ctx, &env, d, diff, &plan)) < 0)
+	plumb_plan_opts popts = plumb__env_plan_opts(&env);
+	if ((rc = plumb_plan_build(ctx, ctx->root, d->planner, diff, &popts, &plan)) < 0)
 		return rc;
-	if ((rc = d->render(ctx, ctx->root, plan, PLUMB_RENDER_MIGRATION, &body)) < 0)
+	if ((rc = plumb_plan_render(ctx, ctx->root, plan, PLUMB_RENDER_MIGRATION, &body)) < 0)
 		return rc;
 	if (!name || !*name)
 		name = default_name(ctx, diff);

@@ -19,10 +19,11 @@ int plumb_cmd_push(plumb_ctx *ctx, const plumb_options *opts)
 	    (rc = plumb__env_connect(ctx, &env, &conn)) < 0)
 		return rc;
 	const plumb_dialect *d = conn->dialect;
+	plumb_plan_opts popts = plumb__env_plan_opts(&env);
 	if ((rc = d->introspect(ctx, conn, ctx->root, &have)) < 0 ||
 	    (rc = plumb_source_schema_catalog(ctx, ctx->root, env.schema, d, env.dev_url, &want)) < 0 ||
 	    (rc = plumb_diff_catalogs(ctx, ctx->root, have, want, &diff)) < 0 ||
-	    (rc = plumb__plan_diff(ctx, &env, d, diff, &plan)) < 0 ||
+	    (rc = plumb_plan_build(ctx, ctx->root, d->planner, diff, &popts, &plan)) < 0 ||
 	    (rc = plumb__plan_probe(ctx, conn, plan)) < 0)
 		return rc;
 	if (!opts->dry_run && !plumb_plan_is_empty(plan) &&
@@ -39,7 +40,7 @@ int plumb_cmd_push(plumb_ctx *ctx, const plumb_options *opts)
 		return 0;
 	}
 	if (opts->dry_run) {
-		if ((rc = d->render(ctx, ctx->root, plan, PLUMB_RENDER_SCRIPT, &sql)) < 0)
+		if ((rc = plumb_plan_render(ctx, ctx->root, plan, PLUMB_RENDER_SCRIPT, &sql)) < 0)
 			return rc;
 		fputs(sql, env.out);
 		return 0;

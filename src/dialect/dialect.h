@@ -42,15 +42,6 @@ typedef struct plumb_sql_file {
 	size_t len;
 } plumb_sql_file;
 
-typedef enum plumb_render_mode {
-	/* A script runnable as it is by the engine's shell (psql, sqlite3):
-	 * carries its own BEGIN/COMMIT and pragmas. Used by `diff`. */
-	PLUMB_RENDER_SCRIPT,
-	/* The body of a migration file: directives as comments, no BEGIN/COMMIT
-	 * (the runner wraps it). Used by `generate`. */
-	PLUMB_RENDER_MIGRATION,
-} plumb_render_mode;
-
 struct plumb_dialect {
 	const char *name;        /* "sqlite", "pg" */
 	const char *drizzle_table; /* drizzle-orm's tracking table, as messages name it */
@@ -91,13 +82,10 @@ struct plumb_dialect {
 	int (*introspect)(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			  plumb_catalog **out);
 
-	/* Turns a diff into ordered statements with hazards. opts may be NULL. */
-	int (*plan)(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
-		    const plumb_plan_opts *opts, plumb_plan **out);
-
-	/* Writes a plan as SQL text ("" for an empty plan). */
-	int (*render)(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *plan,
-		      plumb_render_mode mode, char **out);
+	/* What plan/ calls to plan a diff (plumb_plan_build) and write the plan
+	 * (plumb_plan_render): the planner, the hazard classifier, the script
+	 * text. Commands never call these hooks themselves. */
+	const plumb_planner_ops *planner;
 
 	/* Runs a probe of a plan's hazard (a query of one boolean) and reads
 	 * its answer; NULL: the engine cannot. */

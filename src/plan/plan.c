@@ -1,8 +1,8 @@
 /*
  * Plans as data: an ordered list of statements, each with its hazards, and the
  * check of destructive hazards against what the user allowed. Dialects decide
- * which statements and hazards a diff needs; this file neither orders nor
- * writes SQL.
+ * which statements and hazards a diff needs; build.c puts a plan together and
+ * render.c writes it; this file neither orders nor writes SQL.
  */
 #include <stdarg.h>
 
@@ -69,11 +69,10 @@ done:
 	return rc;
 }
 
-int plumb_stmt_add_hazard(plumb_ctx *ctx, plumb_plan *plan, plumb_stmt *stmt,
-			  plumb_hazard_kind kind, const char *fmt, ...)
+static int hazard_vadd(plumb_ctx *ctx, plumb_arena *arena, plumb_vec *out, plumb_hazard_kind kind,
+		       const char *fmt, va_list ap)
 {
-	plumb_hazard *h = plumb_arena_alloc(plan->arena, sizeof(*h));
-	va_list ap;
+	plumb_hazard *h = plumb_arena_alloc(arena, sizeof(*h));
 	int rc = 0;
 
 	if (!h) {
@@ -81,12 +80,38 @@ int plumb_stmt_add_hazard(plumb_ctx *ctx, plumb_plan *plan, plumb_stmt *stmt,
 		goto done;
 	}
 	h->kind = kind;
-	va_start(ap, fmt);
-	h->message = plumb_arena_vprintf(plan->arena, fmt, ap);
-	va_end(ap);
-	if (!h->message || plumb_vec_push(plan->arena, &stmt->hazards, h))
+	h->message = plumb_arena_vprintf(arena, fmt, ap);
+	if (!h->message || plumb_vec_push(arena, out, h))
 		rc = plumb_error_nomem(ctx);
 done:
+	return rc;
+}
+
+int plumb_hazard_add(plumb_ctx *ctx, plumb_arena *arena, plumb_vec *out, plumb_hazard_kind kind,
+		     const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = hazard_vadd(ctx, arena, out, kind, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+bool plumb_hazard_has(const plumb_vec *hazards, plumb_hazard_kind kind)
+{
+	for (size_t i = 0; i < hazards->n; i++)
+		if (((const plumb_hazard *)hazards->items[i])->kind == kind)
+			return true;
+	return false;
+}
+
+int plumb_stmt_add_hazard(plumb_ctx *ctx, plumb_plan *plan, plumb_stmt *stmt,
+			  plumb_hazard_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = hazard_vadd(ctx, plan->arena, &stmt->hazards, kind, fmt, ap);
+	va_end(ap);
 	return rc;
 }
 

@@ -1,12 +1,17 @@
 /*
  * A plan: the ordered statements that carry out a diff, each with the hazards
  * it brings (data deleted, table rewritten, locks, scans, index builds) and
- * whether it must run outside a transaction. Dialects fill plans; this module
- * holds them, checks hazards against what the user allowed, and explains them.
+ * whether it must run outside a transaction. Dialects turn a diff into
+ * statements through the planner ops they give (plumb_planner_ops); this
+ * module builds the plan from them (plumb_plan_build: the dialect's
+ * classifier run over every statement, transaction grouping, the check of
+ * hazards against what the user allowed) and writes it as SQL text
+ * (plumb_plan_render). It holds no knowledge of any engine's SQL.
  */
 #ifndef PLUMB_PLAN_H
 #define PLUMB_PLAN_H
 
+#include "diff/diff.h"
 #include "util/util.h"
 
 typedef enum plumb_hazard_kind {
@@ -35,10 +40,19 @@ typedef struct plumb_hazard {
 				* the data the database holds now; NULL for none */
 } plumb_hazard;
 
+/* Appends a new hazard (message formatted into arena) to out (plumb_hazard *). */
+int plumb_hazard_add(plumb_ctx *ctx, plumb_arena *arena, plumb_vec *out, plumb_hazard_kind kind,
+		     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* True when hazards (plumb_hazard *) hold one of kind. */
+bool plumb_hazard_has(const plumb_vec *hazards, plumb_hazard_kind kind);
+
 typedef struct plumb_stmt {
 	const char *sql;       /* one statement, without the final ';' */
 	plumb_vec hazards;     /* plumb_hazard * */
 	bool no_transaction;   /* must run outside a transaction block */
+	bool foreign_keys_off; /* sqlite: its transaction must run with foreign keys off (a
+				* table rebuilt or dropped while others reference it) */
 	const char *comment;   /* one-line explanation written above it, or NULL */
 } plumb_stmt;
 
@@ -48,13 +62,19 @@ typedef struct plumb_plan_opts {
 	 * transaction, constraints NOT VALID then VALIDATE, SET NOT NULL through
 	 * a validated check, short lock_timeout. */
 	bool online;
+	/* plumb_plan_build: let hazards that lose data through */
+	bool allow_data_loss;
 } plumb_plan_opts;
+
+typedef struct plumb_planner_ops plumb_planner_ops;
 
 typedef struct plumb_plan {
 	plumb_arena *arena;
 	const char *dialect;
 	plumb_vec stmts;         /* plumb_stmt *, in order */
-	bool foreign_keys_off;   /* sqlite: run with foreign_keys=OFF and check before commit */
+	bool foreign_keys_off;   /* sqlite: run with foreign_keys=OFF and check before commit
+				  * (plumb_plan_build sets it when a statement needs it) */
+	const plumb_planner_ops *ops; /* the planner that made it (plumb_plan_build), or NULL */
 } plumb_plan;
 
 int plumb_plan_new(plumb_ctx *ctx, plumb_arena *arena, const char *dialect, plumb_plan **out);
@@ -89,5 +109,79 @@ bool plumb_plan_is_destructive(const plumb_plan *plan);
 /* Returns 0 when allowed; otherwise records PLUMB_EHAZARD with one detail
  * line per destructive hazard and a hint naming --allow-data-loss. */
 int plumb_plan_check_hazards(plumb_ctx *ctx, const plumb_plan *plan, bool allow_data_loss);
+
+/* --- building (build.c) -------------------------------------------------- */
+
+/* What a statement asks of the transaction it runs in. */
+typedef enum plumb_txn_need {
+	PLUMB_TXN_ANY,          /* inside a transaction or not */
+	PLUMB_TXN_OUTSIDE,      /* the engine refuses it inside a transaction block
+				 * (pg: CREATE INDEX CONCURRENTLY, VACUUM) */
+	PLUMB_TXN_COMMIT_FIRST, /* what it adds can be used only once it is committed (pg:
+				 * ALTER TYPE ... ADD VALUE): a later statement of the same
+				 * transaction must not use it */
+} plumb_txn_need;
+
+/* What a dialect's classifier finds in one statement. */
+typedef struct plumb_stmt_class {
+	plumb_vec hazards;     /* plumb_hazard * */
+	plumb_txn_need txn;
+} plumb_stmt_class;
+
+/* The hooks a dialect gives plan/ (plan/ sits below the dialects in the
+ * library layering, so it cannot call them by name). */
+struct plumb_planner_ops {
+	const char *dialect;   /* "pg", "sqlite" */
+
+	/* Turns a diff into statements in order, with the hazards the dialect
+	 * knows of and whether each must run outside a transaction or with
+	 * foreign keys off. opts may be NULL. */
+	int (*plan)(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
+		    const plumb_plan_opts *opts, plumb_plan **out);
+
+	/* Classifies statements sqls[0..n), run in that order against the
+	 * schema before (NULL: not known), one statement each, without the
+	 * planner's knowledge: out[i] (zeroed by the caller) gets what
+	 * statement i risks. NULL: the dialect has no classifier. */
+	int (*classify)(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *before,
+			const char *const *sqls, size_t n, plumb_stmt_class *out);
+
+	/* Script text around a plan that runs with foreign keys off (sqlite):
+	 * before the first BEGIN, before each COMMIT, after the last COMMIT.
+	 * NULL: nothing. */
+	const char *fk_off_prologue, *fk_off_check, *fk_off_epilogue;
+};
+
+/* Plans diff with ops: the dialect's statements, each classified by the
+ * dialect's classifier (a hazard kind it finds that the planner did not
+ * attach is added, a statement it says the engine refuses inside a
+ * transaction is marked so), the plan marked to run with foreign keys off
+ * when a statement needs it, then its hazards checked against
+ * opts->allow_data_loss (opts may be NULL: nothing allowed, not online).
+ * A refused plan is PLUMB_EHAZARD with *out still set (and ctx->refused),
+ * so that the caller can report it. */
+int plumb_plan_build(plumb_ctx *ctx, plumb_arena *arena, const plumb_planner_ops *ops,
+		     const plumb_diff *diff, const plumb_plan_opts *opts, plumb_plan **out);
+
+/* Where the run of statements starting at index first ends (one past its
+ * last): statements that run in one transaction together, or a single
+ * statement that runs outside any. *transaction says which. Plan order is
+ * kept: a no-transaction statement ends the run before it. */
+size_t plumb_plan_group_end(const plumb_plan *plan, size_t first, bool *transaction);
+
+/* --- rendering (render.c) ------------------------------------------------ */
+
+typedef enum plumb_render_mode {
+	/* A script runnable as it is by the engine's shell (psql, sqlite3):
+	 * carries its own BEGIN/COMMIT and pragmas. Used by `diff`. */
+	PLUMB_RENDER_SCRIPT,
+	/* The body of a migration file: directives as comments, no BEGIN/COMMIT
+	 * (the runner wraps it). Used by `generate`. */
+	PLUMB_RENDER_MIGRATION,
+} plumb_render_mode;
+
+/* Writes a plan as SQL text ("" for an empty plan) into arena. */
+int plumb_plan_render(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *plan,
+		      plumb_render_mode mode, char **out);
 
 #endif

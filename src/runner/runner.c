@@ -844,33 +844,29 @@ int plumb_runner_apply_plan(plumb_ctx *ctx, plumb_conn *conn, const plumb_plan *
 	if ((rc = d->lock(ctx, conn, DEFAULT_LOCK_TIMEOUT_MS)) < 0)
 		goto done;
 	locked = true;
-	/* In plan order: runs of transactional statements share a transaction;
-	 * a no-transaction statement ends the run, goes alone, and the next run
-	 * opens a new transaction (as the rendered script does). */
-	for (size_t i = 0; i < plan->stmts.n; i++) {
-		const plumb_stmt *st = plan->stmts.items[i];
-		if (st->no_transaction && open) {
+	/* In plan order, in the runs plan/ groups them in (as the rendered
+	 * script does): transactional statements share a transaction; a
+	 * no-transaction statement goes alone. */
+	for (size_t first = 0, end; first < plan->stmts.n; first = end) {
+		bool txn;
+		end = plumb_plan_group_end(plan, first, &txn);
+		if (txn && (rc = d->begin(ctx, conn, &txo)) < 0)
+			goto done;
+		open = txn;
+		for (size_t i = first; i < end; i++) {
+			const plumb_stmt *st = plan->stmts.items[i];
+			if ((rc = d->exec_script(ctx, conn, st->sql, NULL)) < 0) {
+				plumb_error_add_detail(ctx, "in statement %zu of the plan%s: %s", i + 1,
+						       txn ? "" : " (run outside a transaction)",
+						       st->sql);
+				goto done;
+			}
+		}
+		if (open) {
 			if ((rc = d->commit(ctx, conn)) < 0)
 				goto done;
 			open = false;
 		}
-		if (!st->no_transaction && !open) {
-			if ((rc = d->begin(ctx, conn, &txo)) < 0)
-				goto done;
-			open = true;
-		}
-		if ((rc = d->exec_script(ctx, conn, st->sql, NULL)) < 0) {
-			plumb_error_add_detail(ctx, "in statement %zu of the plan%s: %s", i + 1,
-					       st->no_transaction ? " (run outside a transaction)"
-								  : "",
-					       st->sql);
-			goto done;
-		}
-	}
-	if (open) {
-		if ((rc = d->commit(ctx, conn)) < 0)
-			goto done;
-		open = false;
 	}
 done:
 	return release(ctx, conn, rc, open, locked);

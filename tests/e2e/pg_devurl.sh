@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Desired states built on a dev server: diff takes dev_url from plumb.json
-# as push, generate and check do (--dev-url first, then the config), and
+# as push, generate and check do (--dev-url first, then the config), for a
+# database side and for two files alike, and
 # `-- plumb:renamed from=` annotations survive the exact path (the server
 # drops comments): diff and push with --dev-url plan RENAME COLUMN and
 # ALTER TABLE ... RENAME TO as the offline diff does, and the rows survive.
@@ -40,6 +41,22 @@ plumb diff "$APP" exact.sql --exit-code
 ok "diff with the config's dev_url: in sync after push" eval 'rc_is 0 && out_empty'
 plumb diff "$APP" exact.sql --dev-url sqlite::memory:
 ok "--dev-url wins over the config's dev_url" rc_is 1
+rm plumb.json
+
+# --- diff of two files: both sides built on the config's dev_url ----------------
+cat >start.sql <<'SQL'
+CREATE TABLE items (id integer PRIMARY KEY, label text);
+SQL
+printf '{"dialect": "pg", "dev_url": "%s"}\n' "$PLUMB_PG_URL" >plumb.json
+plumb diff start.sql exact.sql
+ok "diff of two files builds them on the config's dev_url" \
+	eval 'rc_is 0 && out_has "CREATE TABLE \"public\".\"made\"" && ! out_has "\"items\""'
+plumb diff exact.sql start.sql --allow-data-loss
+ok "... in either direction" eval 'rc_is 0 && out_has "DROP TABLE \"public\".\"made\""'
+printf '{"dialect": "pg"}\n' >plumb.json
+plumb diff start.sql exact.sql
+ok "without a dev_url the same diff is offline and misses what the DO block makes" \
+	eval '! out_has "made"'
 rm plumb.json
 
 # --- renames on the exact path ---------------------------------------------------

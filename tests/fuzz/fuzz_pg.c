@@ -30,15 +30,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	plumb_catalog *cat, *empty;
 	plumb_diff *diff;
 	plumb_plan *plan;
+	plumb_plan_opts allow = {.allow_data_loss = true};
 	if (plumb_vec_push(a, &files, &file) ||
 	    plumb__pg_load_schema(ctx, a, &files, &cat) ||
 	    plumb__pg_dump(ctx, a, cat, &out) ||
 	    plumb_catalog_new(ctx, a, "pg", false, &empty) ||
 	    plumb_diff_catalogs(ctx, a, empty, cat, &diff) ||
-	    plumb__pg_plan(ctx, a, diff, NULL, &plan) ||
-	    plumb__pg_render(ctx, a, plan, PLUMB_RENDER_MIGRATION, &out) ||
+	    plumb_plan_build(ctx, a, &plumb__pg_planner, diff, &allow, &plan) ||
+	    plumb_plan_render(ctx, a, plan, PLUMB_RENDER_MIGRATION, &out) ||
 	    plumb_diff_catalogs(ctx, a, cat, empty, &diff) ||
-	    plumb__pg_plan(ctx, a, diff, NULL, &plan))
+	    plumb_plan_build(ctx, a, &plumb__pg_planner, diff, &allow, &plan))
 		goto done;
 done:
 	plumb_ctx_free(ctx);

@@ -40,6 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	plumb_catalog *cat, *empty;
 	plumb_diff *diff;
 	plumb_plan *plan;
+	plumb_plan_opts allow = {.allow_data_loss = true};
 	char *out;
 	if (plumb__sqlite_connect_scratch(ctx, a, NULL, &conn) ||
 	    plumb__sqlite_exec_script(ctx, conn, sql, "fuzz.sql") ||
@@ -47,10 +48,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    plumb__sqlite_dump(ctx, a, cat, &out) ||
 	    plumb_catalog_new(ctx, a, "sqlite", true, &empty) ||
 	    plumb_diff_catalogs(ctx, a, empty, cat, &diff) ||
-	    plumb__sqlite_plan(ctx, a, diff, NULL, &plan) ||
-	    plumb__sqlite_render(ctx, a, plan, PLUMB_RENDER_SCRIPT, &out) ||
+	    plumb_plan_build(ctx, a, &plumb__sqlite_planner, diff, &allow, &plan) ||
+	    plumb_plan_render(ctx, a, plan, PLUMB_RENDER_SCRIPT, &out) ||
 	    plumb_diff_catalogs(ctx, a, cat, empty, &diff) ||
-	    plumb__sqlite_plan(ctx, a, diff, NULL, &plan))
+	    plumb_plan_build(ctx, a, &plumb__sqlite_planner, diff, &allow, &plan))
 		goto done;
 done:
 	plumb_ctx_free(ctx);

@@ -49,6 +49,7 @@ static int workflow(plumb_arena *a)
 	plumb_diff *diff;
 	plumb_plan *plan;
 	char *script, *migration;
+	plumb_plan_opts opts = {.allow_data_loss = true};
 	int rc;
 	const char *before = plumb_arena_printf(a, "%s/before.sql", root);
 	const char *after = plumb_arena_printf(a, "%s/after.sql", root);
@@ -57,9 +58,9 @@ static int workflow(plumb_arena *a)
 	if ((rc = plumb_source_schema_catalog(ctx, a, before, d, NULL, &from)) ||
 	    (rc = plumb_source_schema_catalog(ctx, a, after, d, NULL, &to)) ||
 	    (rc = plumb_diff_catalogs(ctx, a, from, to, &diff)) ||
-	    (rc = d->plan(ctx, a, diff, NULL, &plan)) ||
-	    (rc = d->render(ctx, a, plan, PLUMB_RENDER_SCRIPT, &script)) ||
-	    (rc = d->render(ctx, a, plan, PLUMB_RENDER_MIGRATION, &migration)) ||
+	    (rc = plumb_plan_build(ctx, a, d->planner, diff, &opts, &plan)) ||
+	    (rc = plumb_plan_render(ctx, a, plan, PLUMB_RENDER_SCRIPT, &script)) ||
+	    (rc = plumb_plan_render(ctx, a, plan, PLUMB_RENDER_MIGRATION, &migration)) ||
 	    (rc = d->dump(ctx, a, to, &script)))
 		return rc;
 	return 0;

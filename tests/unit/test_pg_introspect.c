@@ -747,8 +747,8 @@ static void test_round_trip(plumb_pg_conn *admin)
 	if (!src || !dst || plumb__pg_exec_script(ctx, &src->base, schema, NULL) < 0 ||
 	    !(want = introspect(src, a)) || plumb_catalog_new(ctx, a, "pg", false, &empty) < 0 ||
 	    plumb_diff_catalogs(ctx, a, empty, want, &diff) < 0 ||
-	    plumb_dialect_pg.plan(ctx, a, diff, NULL, &plan) < 0 ||
-	    plumb_dialect_pg.render(ctx, a, plan, PLUMB_RENDER_SCRIPT, &sql) < 0) {
+	    plumb_plan_build(ctx, a, plumb_dialect_pg.planner, diff, NULL, &plan) < 0 ||
+	    plumb_plan_render(ctx, a, plan, PLUMB_RENDER_SCRIPT, &sql) < 0) {
 		ok(0, "round trip: planned from the introspected catalog: %s", msg());
 		goto done;
 	}

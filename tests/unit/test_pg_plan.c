@@ -211,8 +211,9 @@ static plumb_plan *plan_of(const plumb_catalog *from, const plumb_catalog *to, b
 {
 	plumb_diff *d;
 	plumb_plan *p = NULL;
-	plumb_plan_opts o = {.online = online};
-	if (plumb_diff_catalogs(ctx, A, from, to, &d) || plumb__pg_plan(ctx, A, d, &o, &p)) {
+	plumb_plan_opts o = {.online = online, .allow_data_loss = true};
+	if (plumb_diff_catalogs(ctx, A, from, to, &d) ||
+	    plumb_plan_build(ctx, A, &plumb__pg_planner, d, &o, &p)) {
 		printf("# planning failed: %s\n", ctx->err.message);
 		plumb_error_clear(ctx);
 		return NULL;
@@ -223,7 +224,7 @@ static plumb_plan *plan_of(const plumb_catalog *from, const plumb_catalog *to, b
 static char *render(const plumb_plan *p, plumb_render_mode mode)
 {
 	char *s = NULL;
-	if (!p || plumb__pg_render(ctx, A, p, mode, &s)) {
+	if (!p || plumb_plan_render(ctx, A, p, mode, &s)) {
 		printf("# render failed: %s\n", ctx->err.message);
 		plumb_error_clear(ctx);
 	}

@@ -91,6 +91,7 @@ static run go(const char *before, const char *after, const char *const *renames)
 	plumb_diff *d;
 	plumb_buf b;
 	char *err = NULL;
+	plumb_plan_opts allow = {.allow_data_loss = true};
 
 	r.db = open_db(before);
 	from = introspect(r.db);
@@ -100,9 +101,9 @@ static run go(const char *before, const char *after, const char *const *renames)
 	for (size_t i = 0; renames && renames[i]; i += 3)
 		set_renamed(to, renames[i], renames[i + 1], renames[i + 2]);
 	if (plumb_diff_catalogs(ctx, A, from, to, &d) ||
-	    plumb__sqlite_plan(ctx, A, d, NULL, &r.plan) ||
-	    plumb__sqlite_render(ctx, A, r.plan, PLUMB_RENDER_SCRIPT, &r.script) ||
-	    plumb__sqlite_render(ctx, A, r.plan, PLUMB_RENDER_MIGRATION, &r.migration)) {
+	    plumb_plan_build(ctx, A, &plumb__sqlite_planner, d, &allow, &r.plan) ||
+	    plumb_plan_render(ctx, A, r.plan, PLUMB_RENDER_SCRIPT, &r.script) ||
+	    plumb_plan_render(ctx, A, r.plan, PLUMB_RENDER_MIGRATION, &r.migration)) {
 		printf("# planning failed: %s\n", ctx->err.message);
 		plumb_error_clear(ctx);
 		goto done;

@@ -1,9 +1,16 @@
 /*
- * The PostgreSQL dialect's table of functions. Each entry lives in the file
- * of its part (conn.c, introspect.c, offline.c, plan.c, ...); this file only
- * puts them together.
+ * The PostgreSQL dialect's table of functions, and the planner ops plan/
+ * calls (plan.c's planner, hazard.c's classifier). Each entry lives in the
+ * file of its part (conn.c, introspect.c, offline.c, plan.c, ...); this file
+ * only puts them together.
  */
-#include "dialect/pg/pg.h"
+#include "dialect/pg/hazard.h"
+
+const plumb_planner_ops plumb__pg_planner = {
+	.dialect = "pg",
+	.plan = plumb__pg_plan,
+	.classify = plumb__pg_classify_script,
+};
 
 const plumb_dialect plumb_dialect_pg = {
 	.name = "pg",
@@ -16,8 +23,7 @@ const plumb_dialect plumb_dialect_pg = {
 	.exec_script = plumb__pg_exec_script,
 	.exec_each = plumb__pg_exec_each,
 	.introspect = plumb__pg_introspect,
-	.plan = plumb__pg_plan,
-	.render = plumb__pg_render,
+	.planner = &plumb__pg_planner,
 	.dump = plumb__pg_dump,
 	.probe = plumb__pg_probe,
 	.begin = plumb__pg_begin,

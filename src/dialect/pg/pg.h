@@ -3,7 +3,7 @@
  * connection (libpq), canonical text of types, expressions and statements
  * (libpg_query: parse, normalise the tree, deparse), the catalog builders
  * (introspection of a live database; the offline builder over SQL files),
- * the planner, the renderer and dumper, and the tracking table.
+ * the planner, the hazard classifier and the dumper, and the tracking table.
  *
  * The two catalog builders must agree: a schema loaded offline and the same
  * schema applied to a server and introspected give catalogs with equal
@@ -229,11 +229,11 @@ char *plumb__pg_view_body(plumb_arena *arena, const char *def);
 int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
 			  plumb_catalog **out);
 
-/* --- plan.c, render.c, dump.c ------------------------------------------ */
+/* --- plan.c, hazard.c, dump.c ------------------------------------------ */
 int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
 		   const plumb_plan_opts *opts, plumb_plan **out);
-int plumb__pg_render(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *plan,
-		     plumb_render_mode mode, char **out);
+/* pg.c: the planner ops (plan.c's planner, hazard.c's classifier). */
+extern const plumb_planner_ops plumb__pg_planner;
 int plumb__pg_dump(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat, char **out);
 
 /* --- tracking.c: plumb_migrations -------------------------------------- */

@@ -3,8 +3,10 @@
  * ALTER TABLE can express (ADD COLUMN within its rules, RENAME COLUMN, RENAME
  * TO) use it; every other table change uses the documented 12-step rebuild
  * (create new, copy, drop old, rename), with the views, triggers and indexes
- * it disturbs dropped before and recreated after. It writes no BEGIN/COMMIT or
- * pragmas (render.c does) and executes nothing.
+ * it disturbs dropped before and recreated after; a statement that drops a
+ * table others may reference is marked to run with foreign keys off. It
+ * writes no BEGIN/COMMIT or pragmas (plan/render.c does, with script.c's
+ * text) and executes nothing.
  */
 #include <ctype.h>
 #include <string.h>
@@ -470,7 +472,6 @@ static int plan_rebuild(planner *p, const plumb_change *c)
 	char *create;
 	int rc = 0;
 
-	p->plan->foreign_keys_off = true;
 	create = tmpname ? plumb__sqlite_rename_create(p->tmp, t->sql, tmpname) : NULL;
 	if (!create && tmp_failed(p)) {
 		rc = plumb_error_nomem(p->ctx);
@@ -485,6 +486,7 @@ static int plan_rebuild(planner *p, const plumb_change *c)
 	}
 	if ((rc = plumb_plan_add(p->ctx, p->plan, create, &s)))
 		goto done;
+	s->foreign_keys_off = true; /* the table is dropped while others may reference it */
 	s->comment = plumb_arena_printf(p->plan->arena,
 					"rebuild table \"%s\": SQLite cannot ALTER this change",
 					t->name);
@@ -585,9 +587,9 @@ static int plan_drop_table(planner *p, const plumb_table *f, bool recreate)
 	plumb_stmt *s;
 	int rc;
 
-	p->plan->foreign_keys_off = true;
 	if ((rc = add_drop(p, "TABLE", f->name, &s)))
 		return rc;
+	s->foreign_keys_off = true;
 	if (recreate &&
 	    !(s->comment = plumb_arena_printf(p->plan->arena,
 					      "virtual table \"%s\" cannot be altered: "

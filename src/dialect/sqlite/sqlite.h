@@ -2,7 +2,7 @@
  * Private interface of the SQLite dialect, shared by its files: the
  * connection, the DDL reader (statements split into tokens with libpg_query's
  * scanner, which reads SQLite's DDL well enough to find names, clauses and
- * comments), the planner, the renderer and the tracking table.
+ * comments), the planner and its script text, and the tracking table.
  */
 #ifndef PLUMB_DIALECT_SQLITE_H
 #define PLUMB_DIALECT_SQLITE_H
@@ -225,12 +225,13 @@ const char *plumb__sqlite_rename_lookup(const plumb_conn *conn, plumb_obj_kind k
  * header (idx->sql), or NULL (none, or out of memory: plumb_arena_failed). */
 const char *plumb__sqlite_index_renamed_from(plumb_arena *arena, const plumb_index *idx);
 
-/* --- plan.c / render.c ------------------------------------------------- */
+/* --- plan.c / script.c ------------------------------------------------- */
 int plumb__sqlite_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
 		       const plumb_plan_opts *opts,
 		       plumb_plan **out);
-int plumb__sqlite_render(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *plan,
-			 plumb_render_mode mode, char **out);
+/* script.c: the planner ops (plan.c's planner, the script text around a plan
+ * run with foreign keys off). */
+extern const plumb_planner_ops plumb__sqlite_planner;
 
 /* --- tracking.c --------------------------------------------------------- */
 int plumb__sqlite_tracking_ensure(plumb_ctx *ctx, plumb_conn *conn);
