@@ -98,8 +98,6 @@ const plumb_object *plumb__pgp_find_collation(const planner *p, const plumb_cata
 plumb_pg_refs plumb__pgp_refs_of(planner *p, const char *text, bool sql);
 
 /* plan_type.c */
-const char *plumb__pgp_real_type(const char *type);
-void plumb__pgp_type_change(planner *p, const char *f, const char *t, bool *rewrite, bool *narrows);
 bool plumb__pgp_is_enum_type(const planner *p, const char *type);
 bool plumb__pgp_default_volatile(planner *p, const char *expr);
 

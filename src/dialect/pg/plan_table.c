@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dialect/pg/hazard.h"
 #include "dialect/pg/plan_int.h"
 
 /* --- constraints -------------------------------------------------------- */
@@ -324,7 +325,7 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 	const char *C = plumb__pgp_I(p, t->name);
 	const char *what = plumb__pgp_fmt(p, "table \"%s\"", tn);
 	plumb_stmt *s;
-	const char *ftype = plumb__pgp_real_type(f->type), *ttype = plumb__pgp_real_type(t->type);
+	const char *ftype = plumb__pg_type_behind(f->type), *ttype = plumb__pg_type_behind(t->type);
 	const char *fdef = f->default_sql, *tdef = t->default_sql;
 	bool fserial = plumb__pg_serial_base(f->type) != NULL,
 	     tserial = plumb__pg_serial_base(t->type) != NULL;
@@ -391,7 +392,7 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 		bool rewrite = false, narrows = false;
 		const char *using = "";
 		if (type_differs) {
-			plumb__pgp_type_change(p, ftype, ttype, &rewrite, &narrows);
+			plumb__pg_type_change(ftype, ttype, &rewrite, &narrows);
 			if (plumb__pgp_is_enum_type(p, ftype) || plumb__pgp_is_enum_type(p, ttype))
 				using = plumb__pgp_fmt(p, " USING %s::text::%s", C, ttype);
 			else
