@@ -3,9 +3,9 @@
  * types' format_type() spellings alone: whether PostgreSQL rewrites the table
  * (the change is not binary-coercible, or a new length or precision limit
  * must be checked on every row) and whether values may not fit or may change
- * (a narrowing). The rules are the planner's (plan.c's type_change), kept
- * here for the hazard classifier until the planner asks the classifier. It
- * knows built-in types only; user types are hazard.c's to judge.
+ * (a narrowing). The classifier (hazard.c) and the planner (plan_table.c)
+ * both ask it, so they say the same of a type change. It knows built-in
+ * types only; user types are hazard.c's to judge.
  */
 #include <stdlib.h>
 #include <string.h>
