@@ -348,6 +348,21 @@ static void needs_backfill_set(cx *x, plumb_pg_rel *rel, const plumb_pg_col *col
 		      quoted(x, col->orig));
 }
 
+/* The scan that a CHECK or a foreign key added without NOT VALID makes. */
+static void validates(cx *x, const plumb_pg_rel *rel, const PgQuery__Constraint *k)
+{
+	const char *tn = dn(x, rel->schema, rel->name);
+	if (k->skip_validation)
+		return;
+	if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
+		add(x, PLUMB_HAZARD_VALIDATES, "scans table \"%s\" to check every row", tn);
+	else
+		add(x, PLUMB_HAZARD_VALIDATES,
+		    "scans table \"%s\" to check the foreign key; blocks writes to it and to "
+		    "\"%s\" meanwhile",
+		    tn, k->pktable ? k->pktable->relname : "?");
+}
+
 static void add_column(cx *x, plumb_pg_rel *rel, PgQuery__ColumnDef *cd)
 {
 	const char *tn = dn(x, rel->schema, rel->name);
@@ -389,17 +404,8 @@ static void add_column(cx *x, plumb_pg_rel *rel, PgQuery__ColumnDef *cd)
 			    pk ? "primary key" : "unique constraint", tn, cd->colname, tn);
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
-			if (!k->skip_validation)
-				add(x, PLUMB_HAZARD_VALIDATES,
-				    "scans table \"%s\" to check every row", tn);
-			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-			if (!k->skip_validation)
-				add(x, PLUMB_HAZARD_VALIDATES,
-				    "scans table \"%s\" to check the foreign key; blocks writes to "
-				    "it and "
-				    "to \"%s\" meanwhile",
-				    tn, k->pktable ? k->pktable->relname : "?");
+			validates(x, rel, k);
 			break;
 		default:
 			break;
@@ -422,20 +428,14 @@ static void add_constraint(cx *x, plumb_pg_rel *rel, const PgQuery__Constraint *
 	switch (k->contype) {
 	case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK: {
 		const char *col = plumb__pg_not_null_column(k->raw_expr);
-		if (!k->skip_validation)
-			add(x, PLUMB_HAZARD_VALIDATES, "scans table \"%s\" to check every row", tn);
+		validates(x, rel, k);
 		if (col && name)
 			fail(x,
 			     plumb__pg_scope_add_check(x->sc, rel, name, col, !k->skip_validation));
 		break;
 	}
 	case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-		if (!k->skip_validation)
-			add(x, PLUMB_HAZARD_VALIDATES,
-			    "scans table \"%s\" to check the foreign key; blocks writes to it and "
-			    "to "
-			    "\"%s\" meanwhile",
-			    tn, k->pktable ? k->pktable->relname : "?");
+		validates(x, rel, k);
 		break;
 	case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
 		/* its columns become NOT NULL */
