@@ -91,42 +91,6 @@ static void phase_fk_drops(planner *p)
 	}
 }
 
-static void phase_table_drops(planner *p)
-{
-	/* One statement: tables that reference each other go together. */
-	plumb_buf b;
-	plumb_buf_init(&b, p->tmp, 0);
-	plumb_vec names = {0};
-	for (size_t i = 0; i < p->diff->changes.n; i++) {
-		const plumb_change *c = p->diff->changes.items[i];
-		if (c->kind != PLUMB_OBJ_TABLE || c->op != PLUMB_CHANGE_DROP)
-			continue;
-		const plumb_table *t = c->from;
-		bool with_parent = false;
-		if (t->partition_of) {
-			const char *ps, *pn;
-			plumb__pgp_split_qname(p, t->partition_of, &ps, &pn);
-			const plumb_change *pc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, ps, pn,
-									true);
-			with_parent = pc && pc->op == PLUMB_CHANGE_DROP;
-		}
-		if (plumb_vec_push(p->tmp, &names, (void *)t))
-			plumb__pgp_nomem(p);
-		if (!with_parent)
-			plumb_buf_printf(&b, "%s%s", b.len ? ", " : "",
-					 plumb__pgp_Q(p, t->schema, t->name));
-	}
-	if (!names.n)
-		return;
-	plumb_stmt *s = plumb__pgp_emit(p, "DROP TABLE %s", plumb_buf_str(&b));
-	for (size_t i = 0; i < names.n; i++) {
-		const plumb_table *t = names.items[i];
-		plumb__pgp_hz(p, s, PLUMB_HAZARD_DELETES_DATA, "drops table \"%s\" and its rows",
-			      plumb__pgp_dn(p, t->schema, t->name));
-	}
-	plumb__pgp_ae(p, s, "the dropped tables");
-}
-
 /* A declared column that is to be inherited from a parent gaining it in
  * this plan goes first: the parent's ADD COLUMN would otherwise merge with
  * it and leave it declared. */
@@ -292,7 +256,7 @@ static int plan_run(void *payload)
 	/* 2. Foreign keys that go, so the keys and tables they reference may go. */
 	phase_fk_drops(p);
 	/* 3. Tables that go, and columns a parent's will replace. */
-	phase_table_drops(p);
+	plumb__pgp_phase_table_drops(p);
 	phase_uninherit(p);
 	/* 4. Schemas, extensions, types, sequences, functions and tables, created
 	 *    or changed, in dependency order. */

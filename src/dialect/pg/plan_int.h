@@ -13,6 +13,7 @@
 #include "dialect/pg/enumuse.h"
 #include "dialect/pg/pg.h"
 #include "dialect/pg/refs.h"
+#include "plan/order.h"
 
 typedef struct planner {
 	plumb_ctx *ctx;
@@ -40,6 +41,12 @@ typedef struct planner {
 				     * rebuild dropped already */
 	plumb_vec set_aside_objs;   /* char *: recreated_key() of the functions, domains and
 				     * indexes an enum rebuild dropped already */
+	plumb_vec early;            /* plumb_object * of from: dropped with the views or
+				     * tables they are over (plan_drop.c), not late */
+	plumb_vec early_set_aside;  /* plumb_object * of from: functions over the row type
+				     * of a view created again, dropped before it and
+				     * created after it (as late_functions) */
+	bool funcs_touched;         /* touched holds functions' call keys */
 	plumb_vec uninherited;      /* char *: column_key() of declared columns dropped so
 				     * that a parent's new column takes their place */
 	/* The changes by kind, schema and name of their from ([0]) and to ([1])
@@ -128,13 +135,31 @@ void plumb__pgp_mark_enum_adds(planner *p);
 void plumb__pgp_create_object(planner *p, const plumb_object *o);
 void plumb__pgp_drop_object(planner *p, const plumb_object *o);
 void plumb__pgp_mid_change(planner *p, const plumb_change *c);
+bool plumb__pgp_function_replaceable(const plumb_object *f, const plumb_object *t);
 
-/* plan_order.c */
+/* plan_order.c: keys (see there), the engine's steps, the creating phases */
+const char *plumb__pgp_call_key(planner *p, const char *schema, const char *base);
+void plumb__pgp_call_keys(planner *p, const char *sql, plumb_vec *v);
+void plumb__pgp_object_keys(planner *p, const plumb_object *o, plumb_vec *v);
+bool plumb__pgp_over_types(const plumb_object *o);
+void plumb__pgp_object_deps(planner *p, const plumb_catalog *cat, const plumb_object *o,
+			    plumb_vec *deps, plumb_vec *soft);
+void plumb__pgp_table_deps(planner *p, const plumb_catalog *cat, const plumb_table *t,
+			   const plumb_table_delta *d, plumb_vec *deps);
+plumb_order *plumb__pgp_order_new(planner *p);
+void plumb__pgp_order_step(planner *p, plumb_order *o, const char *label, void *payload,
+			   const plumb_vec *provides, const plumb_vec *deps, const plumb_vec *soft);
+bool plumb__pgp_order_sort(planner *p, plumb_order *o, plumb_order_dir dir, plumb_vec *out);
+bool plumb__pgp_is_late_kind(plumb_obj_kind k);
 void plumb__pgp_plan_mid(planner *p);
 void plumb__pgp_create_views(planner *p);
-void plumb__pgp_phase_late_drops(planner *p);
 
+/* plan_drop.c */
+bool plumb__pgp_dropped_early(const planner *p, const plumb_object *o);
+bool plumb__pgp_is_set_aside_early(const planner *p, const plumb_object *o);
 bool plumb__pgp_drop_views(planner *p);
+void plumb__pgp_phase_table_drops(planner *p);
+void plumb__pgp_phase_late_drops(planner *p);
 
 /* plan_view.c */
 bool plumb__pgp_view_in_to(const planner *p, const plumb_view *v);

@@ -322,7 +322,7 @@ static bool spans_equal(const char *a, size_t na, const char *b, size_t nb)
 	return na == nb && strncasecmp(a, b, na) == 0;
 }
 
-static bool replaceable_function(const plumb_object *f, const plumb_object *t)
+bool plumb__pgp_function_replaceable(const plumb_object *f, const plumb_object *t)
 {
 	const char *fs = f->definition ? f->definition : plumb__pgp_obj_sql(f);
 	const char *ts = t->definition ? t->definition : plumb__pgp_obj_sql(t);
@@ -401,7 +401,7 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 			rename_object(p, f, t);
 		if (c->renamed && same_after_rename(p, f, t))
 			return;
-		if (replaceable_function(f, t)) {
+		if (plumb__pgp_function_replaceable(f, t)) {
 			plumb__pgp_emit(p, "%s", or_replace(p, plumb__pgp_obj_sql(t)));
 		} else {
 			/* CREATE OR REPLACE cannot change the result type or the

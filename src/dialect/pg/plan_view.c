@@ -5,6 +5,8 @@
  * dropped and added again, and CREATE VIEW. It does not order the views
  * (plan_order.c).
  */
+#include <string.h>
+
 #include "dialect/pg/plan_int.h"
 
 /* --- dependants: views, triggers, policies ------------------------------ */
@@ -14,6 +16,65 @@ bool plumb__pgp_view_in_to(const planner *p, const plumb_view *v)
 	return plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, v->schema, v->name) != NULL;
 }
 
+
+/* A function that goes or comes back: what calls it must go first. */
+static void touch_function(planner *p, const plumb_object *f)
+{
+	const char *base = plumb__pgp_func_base(p, f->name);
+	plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, f->schema, base));
+	plumb__pgp_vec_add(p, &p->touched, plumb__pgp_call_key(p, f->schema, base));
+	plumb__pgp_vec_add(p, &p->touched, plumb__pgp_call_key(p, NULL, base));
+	p->funcs_touched = true;
+}
+
+/* Sets aside the functions whose signature names the row type of a view
+ * created again (PostgreSQL will not drop the view under them): each is
+ * dropped before the view and created after it, as the schema has it. A
+ * function the diff drops goes with the view instead (plan_drop.c). True
+ * when it set one aside. */
+static bool set_aside_functions(planner *p)
+{
+	const plumb_vec *fns = plumb__pgp_objects(p, p->from, PLUMB_OBJ_FUNCTION);
+	bool any = false, views = false;
+	for (size_t i = 0; i < p->from->views.n && !views; i++)
+		views = p->drop_view[i] && plumb__pgp_view_in_to(p, p->from->views.items[i]);
+	if (!views)
+		return false;
+	for (size_t i = 0; i < fns->n && !p->rc; i++) {
+		const plumb_object *f = fns->items[i];
+		if (plumb__pgp_is_set_aside_early(p, f) ||
+		    plumb__pgp_is_set_aside(p, "function", f->schema, f->name))
+			continue;
+		const plumb_change *c = plumb__pgp_find_change(p, PLUMB_OBJ_FUNCTION, f->schema,
+							       f->name, true);
+		const plumb_object *t = c ? c->to : plumb_catalog_find(p->to, PLUMB_OBJ_FUNCTION,
+									   f->schema, f->name);
+		if (!t || (c && c->renamed))
+			continue;
+		plumb_pg_refs r = plumb__pgp_refs_of(p, plumb__pgp_obj_sql(f), true);
+		bool hit = false;
+		for (size_t j = 0; j < r.types.n && !hit; j++) {
+			const plumb_pg_name *n = r.types.items[j];
+			hit = plumb__pgp_is_recreated(p, "view", n->schema ? n->schema : "public",
+						      n->name);
+		}
+		if (!hit)
+			continue;
+		plumb_change *fake = plumb_arena_alloc(p->tmp, sizeof(*fake));
+		if (!fake || plumb_vec_push(p->tmp, &p->early_set_aside, (void *)f) ||
+		    plumb_vec_push(p->tmp, &p->late_functions, fake)) {
+			plumb__pgp_nomem(p);
+			return false;
+		}
+		*fake = (plumb_change){.kind = PLUMB_OBJ_FUNCTION, .op = PLUMB_CHANGE_CREATE,
+				       .to = t};
+		plumb__pgp_vec_add(p, &p->recreated,
+				   plumb__pgp_recreated_key(p, "function", t->schema, t->name));
+		touch_function(p, f);
+		any = true;
+	}
+	return any;
+}
 
 void plumb__pgp_mark_touched(planner *p)
 {
@@ -47,12 +108,11 @@ void plumb__pgp_mark_touched(planner *p)
 			plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, f->schema, f->name));
 			break;
 		case PLUMB_OBJ_FUNCTION:
-			/* CREATE OR REPLACE keeps readers; a drop or rename does not */
-			if (c->op == PLUMB_CHANGE_DROP || c->renamed)
-				plumb__pgp_vec_add(p, &p->touched,
-						   plumb__pgp_key(p, f->schema,
-								  plumb__pgp_func_base(p,
-										       f->name)));
+			/* CREATE OR REPLACE keeps readers; a drop, a rename or a
+			 * change it cannot make (the result type) does not */
+			if (c->op == PLUMB_CHANGE_DROP || c->renamed ||
+			    !plumb__pgp_function_replaceable(c->from, c->to))
+				touch_function(p, c->from);
 			break;
 		case PLUMB_OBJ_DOMAIN:
 		case PLUMB_OBJ_TYPE:
@@ -99,12 +159,8 @@ void plumb__pgp_mark_touched(planner *p)
 			const plumb_object *d = domains.items[k];
 			plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, d->schema, d->name));
 		}
-		for (size_t k = 0; k < fns.n; k++) {
-			const plumb_object *fn = fns.items[k];
-			plumb__pgp_vec_add(p, &p->touched,
-					   plumb__pgp_key(p, fn->schema,
-							  plumb__pgp_func_base(p, fn->name)));
-		}
+		for (size_t k = 0; k < fns.n; k++)
+			touch_function(p, fns.items[k]);
 		/* views that name the type (a cast to it) or call a function of it
 		 * hold it too (a view's depends name only relations) */
 		for (size_t k = 0; k < p->from->views.n; k++) {
@@ -131,11 +187,20 @@ void plumb__pgp_mark_touched(planner *p)
 			plumb__pgp_vec_add(p, &p->new_rels, plumb__pgp_key(p, v->schema, v->name));
 		}
 	}
-	/* views reading what is touched, to a fixed point */
+	/* views reading what is touched, and functions over the row types of
+	 * views created again, to a fixed point */
+	size_t nv = p->from->views.n;
+	plumb_vec *calls = plumb_arena_alloc(p->tmp, (nv + 1) * sizeof(*calls));
+	bool *called = plumb_arena_alloc(p->tmp, nv + 1);
+	if (!calls || !called) {
+		plumb__pgp_nomem(p);
+		return;
+	}
+	memset(called, 0, nv + 1);
 	bool again = true;
 	while (again && !p->rc) {
 		again = false;
-		for (size_t i = 0; i < p->from->views.n; i++) {
+		for (size_t i = 0; i < nv; i++) {
 			const plumb_view *v = p->from->views.items[i];
 			if (p->drop_view[i])
 				continue;
@@ -144,6 +209,15 @@ void plumb__pgp_mark_touched(planner *p)
 							  true);
 			for (size_t j = 0; j < v->depends.n && !hit; j++)
 				hit = plumb__pgp_vec_has(&p->touched, v->depends.items[j]);
+			if (!hit && p->funcs_touched) {
+				if (!called[i]) {
+					calls[i] = (plumb_vec){0};
+					plumb__pgp_call_keys(p, plumb__pgp_view_sql(v), &calls[i]);
+					called[i] = true;
+				}
+				for (size_t j = 0; j < calls[i].n && !hit; j++)
+					hit = plumb__pgp_vec_has(&p->touched, calls[i].items[j]);
+			}
 			if (!hit)
 				continue;
 			p->drop_view[i] = again = true;
@@ -152,6 +226,7 @@ void plumb__pgp_mark_touched(planner *p)
 					   plumb__pgp_recreated_key(p, "view", v->schema, v->name));
 			plumb__pgp_vec_add(p, &p->new_rels, plumb__pgp_key(p, v->schema, v->name));
 		}
+		again |= set_aside_functions(p);
 	}
 	/* triggers on recreated relations or running dropped functions */
 	for (size_t i = 0; i < p->from->triggers.n; i++) {

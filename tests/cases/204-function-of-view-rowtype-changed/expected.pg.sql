@@ -1,4 +1,6 @@
 BEGIN;
+-- its signature names the row type of a view that is created again: dropped here, created again after it
+DROP FUNCTION "public"."all_v"();
 -- reads a table or view that changes: dropped here, created again after
 -- hazard access-exclusive-lock: locks view "v" against reads and writes while it runs
 DROP VIEW "public"."v";
@@ -6,4 +8,5 @@ DROP VIEW "public"."v";
 -- hazard rewrites-table: changes the type of column "t"."a" from integer to bigint: rewrites every row
 ALTER TABLE "public"."t" ALTER COLUMN "a" TYPE bigint USING "a"::bigint;
 CREATE VIEW public.v AS SELECT a FROM t;
+CREATE FUNCTION all_v() RETURNS SETOF v LANGUAGE sql STABLE AS $$ SELECT * FROM v $$;
 COMMIT;

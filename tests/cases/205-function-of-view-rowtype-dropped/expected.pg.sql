@@ -1,8 +1,8 @@
 BEGIN;
+DROP FUNCTION "public"."all_v"();
 -- hazard access-exclusive-lock: locks view "v" against reads and writes while it runs
 DROP VIEW "public"."v";
 -- hazard deletes-data: drops table "t" and its rows
 -- hazard access-exclusive-lock: locks the dropped tables against reads and writes while it runs
 DROP TABLE "public"."t";
-DROP FUNCTION "public"."all_v"();
 COMMIT;
