@@ -1,6 +1,6 @@
 /*
- * Private to the PostgreSQL dialect (analyze.c, offline.c, plan.c, refs.c,
- * txn.c use it): parse trees of libpg_query held in arena memory (protobuf-c
+ * Private to the PostgreSQL dialect (the canon*.c files, node.c, analyze.c,
+ * deep.c, refs.c, txn.c and, through plan_int.h, the planner use it): parse trees of libpg_query held in arena memory (protobuf-c
  * messages unpacked with an arena allocator, so nodes can be replaced freely
  * and nothing needs freeing), the normalisation that makes a tree canonical,
  * and deparsing back to text. node.c holds the trees, canon_type.c,

@@ -6,7 +6,7 @@
  * predicate, a CHECK or a view still holds a value of the old type, so those
  * go first and come back after. A domain over the enum cannot change its base
  * type: its columns move to the new type, and the domain is created again.
- * This finds them; plan.c writes the SQL.
+ * This finds them; plan_enum.c writes the SQL.
  */
 #ifndef PLUMB_DIALECT_PG_ENUMUSE_H
 #define PLUMB_DIALECT_PG_ENUMUSE_H
