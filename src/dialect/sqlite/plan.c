@@ -1,14 +1,14 @@
 /*
  * The SQLite planner's entry: turns a diff into statements in five phases
  * (how each table changes; drops of triggers, views and indexes; the tables;
- * indexes; views and triggers), with the DROP TABLE and CREATE TABLE
- * statements and the indexes. Changes that SQLite's ALTER TABLE can express
- * use it (plan_alter.c); every other table change uses the documented
- * rebuild (plan_rebuild.c), with the views and triggers it disturbs dropped
- * before and recreated after (plan_dependants.c); a statement that drops a
- * table others may reference is marked to run with foreign keys off. It
- * writes no BEGIN/COMMIT or pragmas (plan/render.c does, with script.c's
- * text) and executes nothing.
+ * indexes; views and triggers), and writes the DROP TABLE, CREATE TABLE and
+ * CREATE INDEX statements itself. Changes that SQLite's ALTER TABLE can
+ * express use it (plan_alter.c); every other table change uses the
+ * documented rebuild (plan_rebuild.c), with the views and triggers it
+ * disturbs dropped before and recreated after (plan_dependants.c); a
+ * statement that drops a table others may reference is marked to run with
+ * foreign keys off. It writes no BEGIN/COMMIT or pragmas (plan/render.c
+ * does, with script.c's text) and executes nothing.
  */
 #include "dialect/sqlite/plan_int.h"
 

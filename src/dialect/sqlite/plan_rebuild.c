@@ -55,7 +55,7 @@ static const char *type_label_(plumb_arena *a, const char *type)
 	return type && *type ? plumb_arena_printf(a, "\"%s\"", type) : "no type";
 }
 
-/* --- the rebuild --------------------------------------------------------- */
+/* --- the rebuild ------------------------------------------------------ */
 
 /* The column of the old table whose values go into tc, or NULL (a new one). */
 static const plumb_column *source_column(planner *p, const plumb_change *c,

@@ -9,7 +9,7 @@
 
 #include "dialect/sqlite/plan_int.h"
 
-/* --- reading stored DDL (tokens and definitions from ddl.c) ------------ */
+/* --- reading stored DDL (tokens and definitions from ddl.c) ----------- */
 
 plumb_vec *plumb__sqlp_tokens(plumb_arena *a, const char *sql)
 {
@@ -65,7 +65,7 @@ bool plumb__sqlp_is_virtual(plumb_arena *a, const char *sql)
 	       tok_is(toks->items[1], "VIRTUAL");
 }
 
-/* --- names and changes -------------------------------------------------- */
+/* --- names and changes ------------------------------------------------ */
 
 bool plumb__sqlp_tmp_failed(const planner *p)
 {
@@ -105,7 +105,7 @@ const plumb_change *plumb__sqlp_find_change(const planner *p, plumb_obj_kind kin
 	return NULL;
 }
 
-/* --- statements --------------------------------------------------------- */
+/* --- statements ------------------------------------------------------- */
 
 void plumb__sqlp_buf_new(planner *p, plumb_buf *b)
 {
