@@ -929,11 +929,46 @@ static void test_empty_and_drizzle(plumb_pg_conn *admin)
 	plumb_arena_free(a);
 }
 
+/* Views come in an order where what a view reads comes first and the name
+ * order stays wherever that allows (plan/order.c's rule): "b" reads nothing
+ * and stays before "c", which "a" reads. Views that read each other (a loop
+ * CREATE OR REPLACE VIEW closed) are still read, in name order. */
+static void test_view_order(plumb_pg_conn *admin)
+{
+	plumb_arena *a = plumb_arena_new(ctx->root);
+	plumb_pg_conn *c = fresh_db(a, admin, "plumb_intro_views");
+	plumb_error_clear(ctx);
+	if (!c || plumb__pg_exec_script(ctx, &c->base,
+					"CREATE VIEW c AS SELECT 1 AS x;\n"
+					"CREATE VIEW b AS SELECT 2 AS x;\n"
+					"CREATE VIEW a AS SELECT x FROM c;\n"
+					"CREATE SCHEMA loop;\n"
+					"CREATE VIEW loop.v2 AS SELECT 1 AS x;\n"
+					"CREATE VIEW loop.v1 AS SELECT x FROM loop.v2;\n"
+					"CREATE OR REPLACE VIEW loop.v2 AS SELECT x FROM loop.v1;\n",
+					NULL) < 0) {
+		ok(0, "view order: schema applied: %s", msg());
+		goto done;
+	}
+	plumb_catalog *cat = introspect(c, a);
+	ok(cat && cat->views.n == 5, "views reading each other are read (%s)", cat ? "" : msg());
+	if (!cat)
+		goto done;
+	long pa = view_pos(cat, "public", "a"), pb = view_pos(cat, "public", "b");
+	long pc = view_pos(cat, "public", "c");
+	ok(pb >= 0 && pb < pc && pc < pa, "a view after what it reads, name order otherwise "
+	   "(b %ld, c %ld, a %ld)", pb, pc, pa);
+	long v1 = view_pos(cat, "loop", "v1"), v2 = view_pos(cat, "loop", "v2");
+	ok(v1 >= 0 && v1 < v2, "a loop in name order (v1 %ld, v2 %ld)", v1, v2);
+done:
+	plumb_arena_free(a);
+}
+
 static void drop_dbs(plumb_pg_conn *admin)
 {
 	static const char *const dbs[] = {"plumb_intro_full", "plumb_intro_2", "plumb_intro_200",
 					  "plumb_intro_empty", "plumb_intro_faults", "plumb_intro_src",
-					  "plumb_intro_dst"};
+					  "plumb_intro_dst", "plumb_intro_views"};
 	for (size_t i = 0; i < sizeof(dbs) / sizeof(dbs[0]); i++) {
 		char *sql = plumb_arena_printf(ctx->root, "DROP DATABASE IF EXISTS %s", dbs[i]);
 		plumb__pg_command(ctx, admin, "drop", sql);
@@ -960,6 +995,7 @@ int main(void)
 	test_query_count(admin);
 	test_empty_and_drizzle(admin);
 	test_faults(admin);
+	test_view_order(admin);
 	drop_dbs(admin);
 	plumb_ctx_free(ctx);
 	return done_testing();

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "dialect/pg/introspect_int.h"
+#include "plan/order.h"
 
 enum { T_OID, T_NSP, T_NAME, T_UNLOGGED, T_RLS, T_FORCE, T_PARTKEY, T_PARENT, T_BOUND, T_INHERITS };
 static const char q_tables[] =
@@ -403,56 +404,44 @@ static char *view_body(ictx *x, const char *def)
 	return s;
 }
 
-/* Views in an order where what a view reads comes first (depth first over
- * the name order the query gave). */
+/* Views in an order where what a view reads comes first, through the one
+ * ordering engine (plan/order.h): each view provides "schema.name" and needs
+ * the relations its rules read (depends); the name order the query gave is
+ * kept wherever that allows. The needs are soft: PostgreSQL lets views read
+ * each other (CREATE OR REPLACE VIEW can close a loop), and such a database
+ * is still read, its loop left in name order; the planner refuses to create
+ * or drop views in a loop. */
 static void order_views(ictx *x)
 {
-	size_t n = x->cat->views.n;
-	plumb_view **in = (plumb_view **)x->cat->views.items;
-	char *state = plumb_arena_alloc(x->tmp, n + 1); /* 0 new, 1 visiting, 2 placed */
-	size_t *stack = plumb_arena_alloc(x->tmp, sizeof(*stack) * (n + 1));
-	size_t *next = plumb_arena_alloc(x->tmp, sizeof(*next) * (n + 1));
-	plumb_view **out = plumb_arena_alloc(x->st.arena, sizeof(*out) * (n + 1));
-	size_t n_out = 0;
-	if (!state || !stack || !next || !out) {
+	plumb_vec *views = &x->cat->views;
+	plumb_order *o = plumb_order_new(x->tmp);
+	plumb_vec sorted = {0};
+	if (!o) {
 		nomem(x);
 		return;
 	}
-	for (size_t root = 0; root < n; root++) {
-		if (state[root])
-			continue;
-		size_t sp = 0;
-		stack[sp++] = root;
-		state[root] = 1;
-		next[root] = 0;
-		while (sp) {
-			size_t v = stack[sp - 1];
-			bool pushed = false;
-			while (next[v] < in[v]->depends.n && !pushed) {
-				const char *dep = in[v]->depends.items[next[v]++];
-				for (size_t j = 0; j < n; j++) {
-					if (state[j] || !strchr(dep, '.'))
-						continue;
-					size_t sl = strlen(in[j]->schema);
-					if (strncmp(dep, in[j]->schema, sl) == 0 && dep[sl] == '.' &&
-					    strcmp(dep + sl + 1, in[j]->name) == 0) {
-						state[j] = 1;
-						next[j] = 0;
-						stack[sp++] = j;
-						pushed = true;
-						break;
-					}
-				}
-			}
-			if (!pushed) {
-				state[v] = 2;
-				out[n_out++] = in[v];
-				sp--;
-			}
+	for (size_t i = 0; i < views->n; i++) {
+		const plumb_view *v = views->items[i];
+		const char *key = plumb_arena_printf(x->tmp, "%s.%s", v->schema, v->name);
+		const char *label = plumb_arena_printf(x->tmp, "view %s.%s", v->schema, v->name);
+		long step = key && label ? plumb_order_add(o, label, (void *)v) : -1;
+		if (step < 0 || plumb_order_provides(o, step, key)) {
+			nomem(x);
+			return;
 		}
+		for (size_t j = 0; j < v->depends.n; j++)
+			if (plumb_order_needs(o, step, v->depends.items[j], true)) {
+				nomem(x);
+				return;
+			}
 	}
-	x->cat->views.items = (void **)out;
-	x->cat->views.cap = n + 1;
+	int rc = plumb_order_sort(x->st.ctx, o, PLUMB_ORDER_FORWARD, &sorted);
+	if (rc) { /* soft needs give way to a loop: only out of memory */
+		fail(x, rc);
+		return;
+	}
+	for (size_t i = 0; i < sorted.n; i++)
+		views->items[i] = sorted.items[i];
 }
 
 void read_views(ictx *x)
