@@ -206,10 +206,34 @@ void plumb__pgp_mark_adopted(planner *p)
 	}
 }
 
+/* The change of the foreign key con of table tb (of `from`) that its table's
+ * diff names: 'd' dropped (or changed), 'r' renamed only, 0 none. */
+static char fk_own_change(planner *p, const plumb_change *tc, const plumb_constraint *con)
+{
+	const plumb_table_delta *d = tc ? tc->delta : NULL;
+	for (size_t k = 0; d && k < d->dropped_constraints.n; k++)
+		if (d->dropped_constraints.items[k] == con)
+			return 'd';
+	for (size_t k = 0; d && k < d->renamed_constraints.n; k++) {
+		const plumb_constraint_change *cc = d->renamed_constraints.items[k];
+		if (cc->from == con)
+			return plumb__pgp_constraint_same_but_name(p, cc->from, cc->to) ? 'r' : 'd';
+	}
+	return 0;
+}
+
 /* Foreign keys that must go and come back: those on a surviving table that
- * reference a table recreated, or a key (PK/UNIQUE) that is dropped. */
+ * reference a table recreated, a key (PK/UNIQUE) that is dropped, or a
+ * unique index that could back them and that phase 1 drops (the foreign
+ * keys go just before it). One its table's diff drops or changes goes and
+ * comes back by that change. */
 void plumb__pgp_mark_forced_fks(planner *p)
 {
+	for (size_t i = 0; i < p->diff->changes.n; i++) {
+		const plumb_index *ix = plumb__pgp_index_dropped(p, p->diff->changes.items[i]);
+		if (ix && ix->unique && plumb_vec_push(p->tmp, &p->unique_drops, (void *)ix))
+			plumb__pgp_nomem(p);
+	}
 	for (size_t i = 0; i < p->from->tables.n; i++) {
 		const plumb_table *tb = p->from->tables.items[i];
 		const plumb_change *tc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, tb->schema,
@@ -220,19 +244,13 @@ void plumb__pgp_mark_forced_fks(planner *p)
 			continue;
 		for (size_t j = 0; j < tb->constraints.n; j++) {
 			const plumb_constraint *con = tb->constraints.items[j];
-			if (con->kind != PLUMB_CON_FOREIGN_KEY)
-				continue;
-			/* already dropped by the diff? */
-			bool dropped = false;
-			for (size_t k = 0; tc && tc->delta && k < tc->delta->dropped_constraints.n; k++)
-				dropped |= tc->delta->dropped_constraints.items[k] == con;
-			if (dropped)
+			if (con->kind != PLUMB_CON_FOREIGN_KEY || fk_own_change(p, tc, con) == 'd')
 				continue;
 			const char *rs = con->ref_schema ? con->ref_schema : tb->schema;
 			const plumb_change *rc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, rs,
 									con->ref_table, true);
-			bool force = false;
-			if (rc && rc->op == PLUMB_CHANGE_ALTER && rc->delta) {
+			bool force = plumb__pgp_fk_index_rebuilt(p, con, rs);
+			if (!force && rc && rc->op == PLUMB_CHANGE_ALTER && rc->delta) {
 				const plumb_table_delta *d = rc->delta;
 				if (d->options_changed &&
 				    plumb__pgp_partitioning_changed(rc->from, rc->to))
@@ -251,6 +269,37 @@ void plumb__pgp_mark_forced_fks(planner *p)
 				plumb__pgp_nomem(p);
 		}
 	}
+}
+
+bool plumb__pgp_fk_forced(const planner *p, const plumb_constraint *con)
+{
+	for (size_t i = 0; i < p->forced_fks.n; i++)
+		if (p->forced_fks.items[i] == con)
+			return true;
+	return false;
+}
+
+/* The constraint of `to` that forced foreign key con of table tb (of
+ * `from`) becomes: its name's, or its new name's when only renamed; NULL
+ * when the desired schema has none. */
+const plumb_constraint *plumb__pgp_forced_fk_to(planner *p, const plumb_table *tb,
+						const plumb_constraint *con)
+{
+	const plumb_change *tc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name,
+							true);
+	const plumb_table *t = plumb__pgp_to_table_of(p, tb);
+	const char *name = con->name;
+	for (size_t k = 0; tc && tc->delta && k < tc->delta->renamed_constraints.n; k++) {
+		const plumb_constraint_change *cc = tc->delta->renamed_constraints.items[k];
+		if (cc->from == con)
+			name = cc->to->name;
+	}
+	for (size_t j = 0; t && j < t->constraints.n; j++) {
+		const plumb_constraint *k = t->constraints.items[j];
+		if (k->kind == PLUMB_CON_FOREIGN_KEY && plumb__pgp_str_eq(k->name, name))
+			return k;
+	}
+	return NULL;
 }
 
 /* The desired table matching a table of `from` (after renames). */
