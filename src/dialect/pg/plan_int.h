@@ -125,6 +125,10 @@ void plumb__pgp_alter_enum(planner *p, const plumb_change *c);
 void plumb__pgp_create_enum(planner *p, const plumb_object *o);
 void plumb__pgp_mark_enum_adds(planner *p);
 
+/* plan_domain.c */
+bool plumb__pgp_domain_rebuilt(planner *p, const plumb_change *c);
+void plumb__pgp_alter_domain(planner *p, const plumb_change *c);
+
 /* plan_object.c */
 void plumb__pgp_create_object(planner *p, const plumb_object *o);
 void plumb__pgp_drop_object(planner *p, const plumb_object *o);

@@ -14,6 +14,68 @@ bool plumb__pgp_view_in_to(const planner *p, const plumb_view *v)
 	return plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, v->schema, v->name) != NULL;
 }
 
+/* A type that is rebuilt (dropped and created again) touches the tables with
+ * columns of it or of a domain over it, those domains, the functions of
+ * their signatures, and the views that name any of them. */
+static void touch_type_users(planner *p, const plumb_object *f)
+{
+	plumb_vec domains = {0}, fns = {0};
+	if (plumb__pg_type_domains(p->tmp, p->from, f->schema, f->name, &domains) < 0 ||
+	    plumb__pg_type_functions(p->tmp, p->from, f->schema, f->name, &fns) < 0)
+		plumb__pgp_nomem(p);
+	for (size_t k = 0; k < domains.n; k++) {
+		const plumb_object *d = domains.items[k];
+		if (plumb__pg_type_functions(p->tmp, p->from, d->schema, d->name, &fns) < 0)
+			plumb__pgp_nomem(p);
+	}
+	for (size_t k = 0; k < p->from->tables.n; k++) {
+		const plumb_table *tb = p->from->tables.items[k];
+		for (size_t j = 0; j < tb->columns.n; j++) {
+			const char *ty = ((plumb_column *)tb->columns.items[j])->type;
+			if (plumb__pg_type_names(ty, f->schema, f->name) ||
+			    plumb__pg_type_is_domain(ty, &domains))
+				plumb__pgp_vec_add(p, &p->touched,
+						   plumb__pgp_key(p, tb->schema, tb->name));
+		}
+	}
+	plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, f->schema, f->name));
+	/* the rebuild drops the domains over it and the functions of it */
+	for (size_t k = 0; k < domains.n; k++) {
+		const plumb_object *d = domains.items[k];
+		plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, d->schema, d->name));
+	}
+	for (size_t k = 0; k < fns.n; k++) {
+		const plumb_object *fn = fns.items[k];
+		plumb__pgp_vec_add(p, &p->touched,
+				   plumb__pgp_key(p, fn->schema,
+						  plumb__pgp_func_base(p, fn->name)));
+	}
+	/* views that name the type (a cast to it) or call a function of it
+	 * hold it too (a view's depends name only relations) */
+	for (size_t k = 0; k < p->from->views.n; k++) {
+		const plumb_view *v = p->from->views.items[k];
+		if (p->drop_view[k])
+			continue;
+		plumb_pg_refs r = plumb__pgp_refs_of(p, plumb__pgp_view_sql(v), true);
+		bool hit = plumb__pg_refs_has(&r.types, f->schema, f->name, false);
+		for (size_t j = 0; j < domains.n && !hit; j++) {
+			const plumb_object *d = domains.items[j];
+			hit = plumb__pg_refs_has(&r.types, d->schema, d->name, false);
+		}
+		for (size_t j = 0; j < fns.n && !hit; j++) {
+			const plumb_object *fn = fns.items[j];
+			hit = plumb__pg_refs_has(&r.funcs, fn->schema,
+						 plumb__pgp_func_base(p, fn->name), true);
+		}
+		if (!hit)
+			continue;
+		p->drop_view[k] = true;
+		plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, v->schema, v->name));
+		plumb__pgp_vec_add(p, &p->recreated,
+				   plumb__pgp_recreated_key(p, "view", v->schema, v->name));
+		plumb__pgp_vec_add(p, &p->new_rels, plumb__pgp_key(p, v->schema, v->name));
+	}
+}
 
 void plumb__pgp_mark_touched(planner *p)
 {
@@ -57,8 +119,9 @@ void plumb__pgp_mark_touched(planner *p)
 		case PLUMB_OBJ_DOMAIN:
 		case PLUMB_OBJ_TYPE:
 		case PLUMB_OBJ_ENUM:
-			if (c->op == PLUMB_CHANGE_DROP || c->renamed ||
-			    c->kind != PLUMB_OBJ_ENUM)
+			/* a domain altered in place keeps its readers; one rebuilt
+			 * touches them below */
+			if (c->op == PLUMB_CHANGE_DROP || c->renamed || c->kind == PLUMB_OBJ_TYPE)
 				plumb__pgp_vec_add(p, &p->touched,
 						   plumb__pgp_key(p, f->schema, f->name));
 			break;
@@ -66,70 +129,15 @@ void plumb__pgp_mark_touched(planner *p)
 			break;
 		}
 	}
-	/* enums to rebuild touch the tables using them */
+	/* types rebuilt (enums that lose values, domains that change their base
+	 * type) touch what uses them */
 	for (size_t i = 0; i < ch->n; i++) {
 		const plumb_change *c = ch->items[i];
 		plumb_vec cur = {0}, removed = {0};
-		if (c->kind != PLUMB_OBJ_ENUM || c->op != PLUMB_CHANGE_ALTER ||
-		    !plumb__pgp_enum_needs_rebuild(p, c, &cur, &removed))
-			continue;
-		const plumb_object *f = c->from;
-		plumb_vec domains = {0}, fns = {0};
-		if (plumb__pg_type_domains(p->tmp, p->from, f->schema, f->name, &domains) < 0 ||
-		    plumb__pg_type_functions(p->tmp, p->from, f->schema, f->name, &fns) < 0)
-			plumb__pgp_nomem(p);
-		for (size_t k = 0; k < domains.n; k++) {
-			const plumb_object *d = domains.items[k];
-			if (plumb__pg_type_functions(p->tmp, p->from, d->schema, d->name, &fns) < 0)
-				plumb__pgp_nomem(p);
-		}
-		for (size_t k = 0; k < p->from->tables.n; k++) {
-			const plumb_table *tb = p->from->tables.items[k];
-			for (size_t j = 0; j < tb->columns.n; j++) {
-				const char *ty = ((plumb_column *)tb->columns.items[j])->type;
-				if (plumb__pg_type_names(ty, f->schema, f->name) ||
-				    plumb__pg_type_is_domain(ty, &domains))
-					plumb__pgp_vec_add(p, &p->touched,
-							   plumb__pgp_key(p, tb->schema, tb->name));
-			}
-		}
-		plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, f->schema, f->name));
-		/* the rebuild drops the domains over it and the functions of it */
-		for (size_t k = 0; k < domains.n; k++) {
-			const plumb_object *d = domains.items[k];
-			plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, d->schema, d->name));
-		}
-		for (size_t k = 0; k < fns.n; k++) {
-			const plumb_object *fn = fns.items[k];
-			plumb__pgp_vec_add(p, &p->touched,
-					   plumb__pgp_key(p, fn->schema,
-							  plumb__pgp_func_base(p, fn->name)));
-		}
-		/* views that name the type (a cast to it) or call a function of it
-		 * hold it too (a view's depends name only relations) */
-		for (size_t k = 0; k < p->from->views.n; k++) {
-			const plumb_view *v = p->from->views.items[k];
-			if (p->drop_view[k])
-				continue;
-			plumb_pg_refs r = plumb__pgp_refs_of(p, plumb__pgp_view_sql(v), true);
-			bool hit = plumb__pg_refs_has(&r.types, f->schema, f->name, false);
-			for (size_t j = 0; j < domains.n && !hit; j++) {
-				const plumb_object *d = domains.items[j];
-				hit = plumb__pg_refs_has(&r.types, d->schema, d->name, false);
-			}
-			for (size_t j = 0; j < fns.n && !hit; j++) {
-				const plumb_object *fn = fns.items[j];
-				hit = plumb__pg_refs_has(&r.funcs, fn->schema,
-							 plumb__pgp_func_base(p, fn->name), true);
-			}
-			if (!hit)
-				continue;
-			p->drop_view[k] = true;
-			plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, v->schema, v->name));
-			plumb__pgp_vec_add(p, &p->recreated,
-					   plumb__pgp_recreated_key(p, "view", v->schema, v->name));
-			plumb__pgp_vec_add(p, &p->new_rels, plumb__pgp_key(p, v->schema, v->name));
-		}
+		if ((c->kind == PLUMB_OBJ_ENUM && c->op == PLUMB_CHANGE_ALTER &&
+		     plumb__pgp_enum_needs_rebuild(p, c, &cur, &removed)) ||
+		    plumb__pgp_domain_rebuilt(p, c))
+			touch_type_users(p, c->from);
 	}
 	/* views reading what is touched, to a fixed point */
 	bool again = true;
