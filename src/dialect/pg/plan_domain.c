@@ -212,12 +212,23 @@ static void alter_in_place(planner *p, const plumb_object *o, const dom *f, cons
 static char type_class(planner *p, const plumb_catalog *cat, const char *text)
 {
 	const plumb_object *o = plumb__pgp_find_type_object(p, cat, text);
-	if (o)
-		return o->kind == PLUMB_OBJ_ENUM ? 'e'
-		       : o->kind == PLUMB_OBJ_TYPE && plumb__pgp_obj_sql(o) &&
-				 !strstr(plumb__pgp_obj_sql(o), " AS RANGE")
+	if (o && o->kind == PLUMB_OBJ_TYPE) {
+		/* a composite type, not a range */
+		PgQuery__ParseResult *pr = NULL;
+		const char *sql = plumb__pgp_obj_sql(o);
+		int rc = sql ? plumb__pg_parse(p->ctx, p->tmp, sql, NULL, &pr, NULL) : PLUMB_EPARSE;
+		if (rc == PLUMB_ENOMEM)
+			plumb__pgp_nomem(p);
+		else if (rc && sql)
+			plumb_error_clear(p->ctx);
+		return !rc && pr->n_stmts == 1 &&
+				       pr->stmts[0]->stmt->node_case ==
+					       PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT
 			       ? 'c'
 			       : 0;
+	}
+	if (o)
+		return o->kind == PLUMB_OBJ_ENUM ? 'e' : 0;
 	for (size_t i = 0; i < cat->tables.n; i++) {
 		const plumb_table *t = cat->tables.items[i];
 		if (plumb__pg_type_names(text, t->schema, t->name))
