@@ -133,6 +133,9 @@ static const tcase cases[] = {
 	T("ALTER TABLE users ALTER COLUMN m TYPE text", "RL", '-', NULL,
 	  "rewrites table \"users\" to change the type of \"m\""),
 	T("ALTER TABLE users ALTER COLUMN bio TYPE mood USING bio::mood", "RL", '-', NULL, NULL),
+	/* a domain to its own base type is binary-coercible (a domain rebuild) */
+	T("ALTER TABLE users ALTER COLUMN md TYPE mood", "L", '-', NULL, NULL),
+	T("ALTER TABLE users ALTER COLUMN md TYPE text", "RL", '-', NULL, NULL),
 	/* an enum rebuild, as the planner writes it */
 	T("ALTER TABLE users ALTER COLUMN m TYPE mood__plumb_new USING m::text::mood__plumb_new",
 	  "DRL", '-', "CREATE TYPE mood__plumb_new AS ENUM ('sad', 'happy')",
@@ -300,6 +303,12 @@ static const tcase cases[] = {
 	  NULL),
 	T("ALTER DOMAIN mood_d ADD CONSTRAINT not_sad CHECK (VALUE <> 'sad') NOT VALID", "", '-',
 	  NULL, NULL),
+	T("ALTER DOMAIN mood_d VALIDATE CONSTRAINT not_sad", "V", '-', NULL,
+	  "scans every column of domain \"mood_d\" to validate constraint \"not_sad\""),
+	T("ALTER DOMAIN mood_d SET NOT NULL", "V", '-', NULL, NULL),
+	T("ALTER DOMAIN mood_d DROP NOT NULL", "", '-', NULL, NULL),
+	T("ALTER DOMAIN mood_d SET DEFAULT 'ok'", "", '-', NULL, NULL),
+	T("ALTER DOMAIN mood_d DROP CONSTRAINT not_sad", "", '-', NULL, NULL),
 	T("COMMENT ON TABLE users IS 'people'", "", '-', NULL, NULL),
 	T("GRANT SELECT ON users TO PUBLIC", "", '-', NULL, NULL),
 	T("INSERT INTO users (id, email) VALUES (1, 'a')", "", '-', NULL, NULL),

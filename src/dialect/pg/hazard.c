@@ -12,7 +12,8 @@
  *    without WHERE, DROP SCHEMA/TYPE/DOMAIN/EXTENSION ... CASCADE, a change
  *    of enum type that leaves values out;
  *  - narrows-type, rewrites-table: ALTER COLUMN TYPE (none for a change that
- *    is binary-coercible, such as varchar(n) to varchar(m > n) or text),
+ *    is binary-coercible, such as varchar(n) to varchar(m > n) or text, or a
+ *    domain to its base type),
  *    ADD COLUMN with a volatile default, serial, identity or generated
  *    column, SET LOGGED/UNLOGGED, SET TABLESPACE, VACUUM FULL, CLUSTER;
  *  - access-exclusive-lock: every ALTER TABLE subcommand that takes it (not
@@ -23,7 +24,8 @@
  *    a table, column or constraint;
  *  - validates-by-scan: ADD CONSTRAINT CHECK or FOREIGN KEY without NOT VALID,
  *    VALIDATE CONSTRAINT, SET NOT NULL (unless a valid CHECK (col IS NOT
- *    NULL) proves it), ATTACH PARTITION, ALTER DOMAIN ADD CONSTRAINT;
+ *    NULL) proves it), ATTACH PARTITION, ALTER DOMAIN ADD CONSTRAINT (not
+ *    NOT VALID), SET NOT NULL and VALIDATE CONSTRAINT;
  *  - builds-index: CREATE INDEX on an existing table (blocking writes unless
  *    CONCURRENTLY), ADD PRIMARY KEY/UNIQUE/EXCLUDE (not USING INDEX),
  *    REINDEX, a change of collation;
@@ -236,6 +238,18 @@ static void column_type(cx *x, plumb_pg_rel *rel, const PgQuery__ColumnDef *def,
 			    "rebuilds the indexes on column \"%s\".\"%s\" for the new collation",
 			    tn, col->name);
 		return;
+	}
+	/* a domain to its base type (or the base of the domain it is over):
+	 * binary-coercible, nothing is rewritten or checked */
+	const plumb_pg_type *fd = plumb__pg_scope_type(x->sc, from);
+	const char *arr = strchr(from, '[');
+	for (int depth = 0; fd && fd->kind == 'd' && fd->base && depth < 16; depth++) {
+		const char *base = plumb_arena_printf(x->arena, "%s%s", fd->base, arr ? arr : "");
+		if (!base)
+			fail(x, plumb_error_nomem(x->ctx));
+		if (!base || strcmp(base, to) == 0)
+			return;
+		fd = plumb__pg_scope_type(x->sc, fd->base);
 	}
 	const char *fe = NULL, *te = NULL;
 	const plumb_vec *fl = enum_labels(x, from, &fe), *tl = enum_labels(x, to, &te);
@@ -991,6 +1005,10 @@ static void alter_domain(cx *x, const PgQuery__AlterDomainStmt *d)
 		add(x, PLUMB_HAZARD_VALIDATES,
 		    "scans every column of domain \"%s\" to check the constraint",
 		    dn(x, schema, name));
+	else if (d->subtype && d->subtype[0] == 'V')
+		add(x, PLUMB_HAZARD_VALIDATES,
+		    "scans every column of domain \"%s\" to validate constraint \"%s\"",
+		    dn(x, schema, name), d->name ? d->name : "?");
 }
 
 /* TRUNCATE (cascade: with CASCADE), DELETE without WHERE. */

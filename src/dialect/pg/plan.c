@@ -8,9 +8,9 @@
  * no BEGIN/COMMIT (render.c does).
  *
  * This file is the entry (plumb__pg_plan) and the sequence of phases, with the
- * phases that drop dependants, foreign keys and tables, rename indexes and add
- * foreign keys back; the statements of each kind of object are built in the
- * other plan_*.c files (plan_int.h lists them).
+ * phases that drop dependants, foreign keys, indexes and tables, rename
+ * indexes and add foreign keys back; the statements of each kind of object
+ * are built in the other plan_*.c files (plan_int.h lists them).
  */
 #include "dialect/pg/plan_int.h"
 
@@ -18,7 +18,7 @@
 
 static void phase_drops_of_dependants(planner *p)
 {
-	/* triggers and policies, then views (readers first), then indexes */
+	/* triggers and policies, then views (readers first) */
 	for (size_t i = 0; i < p->from->triggers.n; i++) {
 		const plumb_trigger *t = p->from->triggers.items[i];
 		if (!p->drop_trigger[i])
@@ -32,25 +32,17 @@ static void phase_drops_of_dependants(planner *p)
 	for (size_t i = 0; i < p->from->objects.n; i++)
 		if (p->drop_policy[i])
 			plumb__pgp_drop_object(p, p->from->objects.items[i]);
-	if (!plumb__pgp_drop_views(p))
-		return;
-	/* indexes dropped or changed (renamed ones are renamed later) */
+	plumb__pgp_drop_views(p);
+}
+
+/* Indexes dropped or changed (renamed ones are renamed later), once the
+ * foreign keys that may hang on a unique one are gone. */
+static void phase_index_drops(planner *p)
+{
 	for (size_t i = 0; i < p->diff->changes.n; i++) {
-		const plumb_change *c = p->diff->changes.items[i];
-		if (c->kind != PLUMB_OBJ_INDEX || c->op == PLUMB_CHANGE_CREATE)
-			continue;
-		if (c->op == PLUMB_CHANGE_ALTER && c->renamed &&
-		    plumb__pgp_index_same_but_name(p, c->from, c->to))
-			continue;
-		const plumb_index *ix = c->from;
-		/* an index of a dropped table or view goes with it */
-		const plumb_change *tc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, ix->schema,
-								ix->table, true);
-		if (tc && tc->op == PLUMB_CHANGE_DROP)
-			continue;
-		if (plumb__pgp_is_recreated(p, "view", ix->schema, ix->table))
-			continue;
-		plumb__pgp_drop_index(p, ix);
+		const plumb_index *ix = plumb__pgp_index_dropped(p, p->diff->changes.items[i]);
+		if (ix)
+			plumb__pgp_drop_index(p, ix);
 	}
 }
 
@@ -178,16 +170,11 @@ static void phase_fk_adds(planner *p)
 		}
 	}
 	for (size_t i = 0; i < p->forced_fks.n; i++) {
-		const plumb_constraint *con = p->forced_fks.items[i];
-		const plumb_table *t = plumb__pgp_to_table_of(p, p->forced_fk_tables.items[i]);
-		if (!t)
-			continue;
-		for (size_t j = 0; j < t->constraints.n; j++) {
-			const plumb_constraint *tc = t->constraints.items[j];
-			if (tc->kind == PLUMB_CON_FOREIGN_KEY &&
-			    plumb__pgp_str_eq(tc->name, con->name))
-				plumb__pgp_add_constraint(p, t, tc, false);
-		}
+		const plumb_table *f = p->forced_fk_tables.items[i];
+		const plumb_constraint *con =
+			plumb__pgp_forced_fk_to(p, f, p->forced_fks.items[i]);
+		if (con)
+			plumb__pgp_add_constraint(p, plumb__pgp_to_table_of(p, f), con, false);
 	}
 }
 
@@ -253,8 +240,10 @@ static int plan_run(void *payload)
 	plumb__pgp_mark_adopted(p);
 	/* 1. What reads or hangs on what changes goes first. */
 	phase_drops_of_dependants(p);
-	/* 2. Foreign keys that go, so the keys and tables they reference may go. */
+	/* 2. Foreign keys that go, so the keys, unique indexes and tables they
+	 *    reference may go; then indexes. */
 	phase_fk_drops(p);
+	phase_index_drops(p);
 	/* 3. Tables that go, and columns a parent's will replace. */
 	plumb__pgp_phase_table_drops(p);
 	phase_uninherit(p);

@@ -1,8 +1,9 @@
 /*
  * The planner's statements for indexes: CREATE INDEX (CONCURRENTLY online),
  * DROP INDEX, whether an index only changed its name, and the phase that
- * creates the indexes of tables or of materialized views. It does not rename
- * indexes (plan.c's phase_renames).
+ * creates the indexes of tables or of materialized views; which unique
+ * indexes this plan drops or builds again could back a foreign key. It does
+ * not rename indexes (plan.c's phase_renames).
  */
 #include <string.h>
 #include <strings.h>
@@ -133,4 +134,78 @@ void plumb__pgp_phase_indexes(planner *p, bool on_views)
 		if (want)
 			create_index(p, ix);
 	}
+}
+
+/* The index of `from` that change c drops in phase 1 (dropped, or changed
+ * other than by its name), or NULL: one of a table dropped or a view created
+ * again goes with its relation. */
+const plumb_index *plumb__pgp_index_dropped(planner *p, const plumb_change *c)
+{
+	if (c->kind != PLUMB_OBJ_INDEX || c->op == PLUMB_CHANGE_CREATE)
+		return NULL;
+	if (c->op == PLUMB_CHANGE_ALTER && c->renamed &&
+	    plumb__pgp_index_same_but_name(p, c->from, c->to))
+		return NULL;
+	const plumb_index *ix = c->from;
+	const plumb_change *tc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, ix->schema, ix->table,
+							true);
+	if (tc && tc->op == PLUMB_CHANGE_DROP)
+		return NULL;
+	if (plumb__pgp_is_recreated(p, "view", ix->schema, ix->table))
+		return NULL;
+	return ix;
+}
+
+/* Could unique index ix back a foreign key onto columns cols[0..n) of its
+ * table? PostgreSQL's transformFkeyCheckAttrs takes a unique index without a
+ * predicate or expressions whose key columns are the referenced ones in any
+ * order (a key's sort order does not matter); which of several such indexes
+ * it took is not in the catalog, so each of them counts. */
+static bool backs_columns(planner *p, const plumb_index *ix, const char **cols, size_t n)
+{
+	static const char *const tails[] = {" NULLS FIRST", " NULLS LAST", " DESC"};
+	if (!ix->unique || ix->where_sql || ix->keys.n != n || !n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		const char *key = ix->keys.items[i];
+		size_t len = strlen(key);
+		for (size_t t = 0; t < sizeof(tails) / sizeof(tails[0]); t++) {
+			size_t tl = strlen(tails[t]);
+			if (len > tl && strncmp(key + len - tl, tails[t], tl) == 0)
+				len -= tl;
+		}
+		bool found = false;
+		for (size_t j = 0; j < n && !found; j++) {
+			const char *q = plumb__pg_quote_ident(p->tmp, cols[j]);
+			if (!q) {
+				plumb__pgp_nomem(p);
+				return false;
+			}
+			found = strlen(q) == len && strncmp(q, key, len) == 0;
+		}
+		if (!found)
+			return false;
+	}
+	/* and no referenced column twice */
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			if (plumb__pgp_str_eq(cols[i], cols[j]))
+				return false;
+	return true;
+}
+
+/* Does this plan drop (or drop and build again) a unique index of `from`
+ * that could back foreign key fk, which references table (schema, table) of
+ * `from`? Indexes go in phase 1, before the table changes, so the foreign
+ * key must go before them. */
+bool plumb__pgp_fk_index_rebuilt(planner *p, const plumb_constraint *fk, const char *schema)
+{
+	for (size_t i = 0; i < p->unique_drops.n; i++) {
+		const plumb_index *ix = p->unique_drops.items[i];
+		if (plumb__pgp_str_eq(ix->schema, schema) &&
+		    plumb__pgp_str_eq(ix->table, fk->ref_table) &&
+		    backs_columns(p, ix, fk->ref_columns, fk->n_ref_columns))
+			return true;
+	}
+	return false;
 }

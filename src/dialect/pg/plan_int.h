@@ -31,6 +31,7 @@ typedef struct planner {
 	bool *drop_policy;          /* per from->objects (policies) */
 	plumb_vec forced_fks;       /* plumb_constraint * of from: dropped and added again */
 	plumb_vec forced_fk_tables; /* plumb_table * of from, beside forced_fks */
+	plumb_vec unique_drops;     /* plumb_index * of from: unique indexes phase 1 drops */
 	plumb_vec enum_adds;        /* plumb_stmt *: ALTER TYPE ... ADD VALUE */
 	plumb_vec enum_add_labels;  /* char *: the label each one adds */
 	plumb_vec owned_by;         /* char *: ALTER SEQUENCE ... OWNED BY, once tables exist */
@@ -131,6 +132,10 @@ void plumb__pgp_alter_enum(planner *p, const plumb_change *c);
 void plumb__pgp_create_enum(planner *p, const plumb_object *o);
 void plumb__pgp_mark_enum_adds(planner *p);
 
+/* plan_domain.c */
+bool plumb__pgp_domain_rebuilt(planner *p, const plumb_change *c);
+void plumb__pgp_alter_domain(planner *p, const plumb_change *c);
+
 /* plan_object.c */
 void plumb__pgp_create_object(planner *p, const plumb_object *o);
 void plumb__pgp_drop_object(planner *p, const plumb_object *o);
@@ -166,6 +171,9 @@ bool plumb__pgp_view_in_to(const planner *p, const plumb_view *v);
 void plumb__pgp_mark_touched(planner *p);
 void plumb__pgp_mark_adopted(planner *p);
 void plumb__pgp_mark_forced_fks(planner *p);
+bool plumb__pgp_fk_forced(const planner *p, const plumb_constraint *con);
+const plumb_constraint *plumb__pgp_forced_fk_to(planner *p, const plumb_table *tb,
+						const plumb_constraint *con);
 const plumb_table *plumb__pgp_to_table_of(const planner *p, const plumb_table *f);
 const char *plumb__pgp_view_sql(const plumb_view *v);
 bool plumb__pgp_view_created(planner *p, const char *k);
@@ -173,6 +181,8 @@ void plumb__pgp_create_view_or_function(planner *p, const plumb_change *c);
 
 /* plan_index.c */
 void plumb__pgp_drop_index(planner *p, const plumb_index *ix);
+const plumb_index *plumb__pgp_index_dropped(planner *p, const plumb_change *c);
+bool plumb__pgp_fk_index_rebuilt(planner *p, const plumb_constraint *fk, const char *schema);
 const char *plumb__pgp_col_after(const planner *p, const plumb_change *tc, const char *col);
 bool plumb__pgp_index_same_but_name(const planner *p, const plumb_index *f, const plumb_index *t);
 void plumb__pgp_phase_indexes(planner *p, bool on_views);

@@ -1,8 +1,9 @@
 /*
  * The planner's statements for the objects that are not tables, views,
  * indexes or enums: schemas, extensions, sequences, functions, domains, types,
- * collations, policies, comments; created, dropped, renamed or altered, and
- * whether CREATE OR REPLACE can carry a function's change. mid_change is the
+ * collations, policies, comments; created, dropped, renamed or altered (a
+ * domain's change is plan_domain.c's), and whether CREATE OR REPLACE can
+ * carry a function's change. mid_change is the
  * step of the middle phase for one change. It does not order the changes
  * (plan_order.c).
  */
@@ -430,10 +431,11 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 			rename_object(p, f, t);
 		return;
 	case PLUMB_OBJ_DOMAIN:
+		if (plumb__pgp_is_set_aside(p, "domain", f->schema, f->name))
+			return; /* a rebuild of the type it is over created it again */
+		plumb__pgp_alter_domain(p, c);
+		return;
 	case PLUMB_OBJ_TYPE:
-		if (c->kind == PLUMB_OBJ_DOMAIN &&
-		    plumb__pgp_is_set_aside(p, "domain", f->schema, f->name))
-			return; /* an enum rebuild created it again */
 		if (c->renamed) {
 			rename_object(p, f, t);
 			if (same_after_rename(p, f, t))
@@ -446,10 +448,7 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 		}
 		plumb__pgp_create_object(p, t);
 		plumb__pgp_vec_add(p, &p->recreated,
-				   plumb__pgp_recreated_key(p,
-							    c->kind == PLUMB_OBJ_DOMAIN ? "domain"
-											: "type",
-							    t->schema, t->name));
+				   plumb__pgp_recreated_key(p, "type", t->schema, t->name));
 		return;
 	case PLUMB_OBJ_EXTENSION:
 		alter_extension(p, f, t);

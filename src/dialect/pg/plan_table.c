@@ -576,6 +576,8 @@ void plumb__pgp_alter_table(planner *p, const plumb_change *c)
 	/* constraints renamed, or dropped (FKs went earlier) */
 	for (size_t i = 0; i < d->renamed_constraints.n; i++) {
 		const plumb_constraint_change *cc = d->renamed_constraints.items[i];
+		if (plumb__pgp_fk_forced(p, cc->from))
+			continue; /* dropped in phase 2, added under its new name in 5 */
 		if (plumb__pgp_constraint_same_but_name(p, cc->from, cc->to) &&
 		    !set_aside_con(p, t, cc->from)) {
 			s = plumb__pgp_emit(p, "ALTER TABLE %s RENAME CONSTRAINT %s TO %s", T,

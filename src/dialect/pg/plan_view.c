@@ -16,7 +16,6 @@ bool plumb__pgp_view_in_to(const planner *p, const plumb_view *v)
 	return plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, v->schema, v->name) != NULL;
 }
 
-
 /* A function that goes or comes back: what calls it must go first. */
 static void touch_function(planner *p, const plumb_object *f)
 {
@@ -25,6 +24,65 @@ static void touch_function(planner *p, const plumb_object *f)
 	plumb__pgp_vec_add(p, &p->touched, plumb__pgp_call_key(p, f->schema, base));
 	plumb__pgp_vec_add(p, &p->touched, plumb__pgp_call_key(p, NULL, base));
 	p->funcs_touched = true;
+}
+
+/* A type that is rebuilt (dropped and created again) touches the tables with
+ * columns of it or of a domain over it, those domains, the functions of
+ * their signatures, and the views that name any of them. */
+static void touch_type_users(planner *p, const plumb_object *f)
+{
+	plumb_vec domains = {0}, fns = {0};
+	if (plumb__pg_type_domains(p->tmp, p->from, f->schema, f->name, &domains) < 0 ||
+	    plumb__pg_type_functions(p->tmp, p->from, f->schema, f->name, &fns) < 0)
+		plumb__pgp_nomem(p);
+	for (size_t k = 0; k < domains.n; k++) {
+		const plumb_object *d = domains.items[k];
+		if (plumb__pg_type_functions(p->tmp, p->from, d->schema, d->name, &fns) < 0)
+			plumb__pgp_nomem(p);
+	}
+	for (size_t k = 0; k < p->from->tables.n; k++) {
+		const plumb_table *tb = p->from->tables.items[k];
+		for (size_t j = 0; j < tb->columns.n; j++) {
+			const char *ty = ((plumb_column *)tb->columns.items[j])->type;
+			if (plumb__pg_type_names(ty, f->schema, f->name) ||
+			    plumb__pg_type_is_domain(ty, &domains))
+				plumb__pgp_vec_add(p, &p->touched,
+						   plumb__pgp_key(p, tb->schema, tb->name));
+		}
+	}
+	plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, f->schema, f->name));
+	/* the rebuild drops the domains over it and the functions of it */
+	for (size_t k = 0; k < domains.n; k++) {
+		const plumb_object *d = domains.items[k];
+		plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, d->schema, d->name));
+	}
+	for (size_t k = 0; k < fns.n; k++)
+		touch_function(p, fns.items[k]);
+	/* views that name the type (a cast to it) or call a function of it
+	 * hold it too (a view's depends name only relations) */
+	for (size_t k = 0; k < p->from->views.n; k++) {
+		const plumb_view *v = p->from->views.items[k];
+		if (p->drop_view[k])
+			continue;
+		plumb_pg_refs r = plumb__pgp_refs_of(p, plumb__pgp_view_sql(v), true);
+		bool hit = plumb__pg_refs_has(&r.types, f->schema, f->name, false);
+		for (size_t j = 0; j < domains.n && !hit; j++) {
+			const plumb_object *d = domains.items[j];
+			hit = plumb__pg_refs_has(&r.types, d->schema, d->name, false);
+		}
+		for (size_t j = 0; j < fns.n && !hit; j++) {
+			const plumb_object *fn = fns.items[j];
+			hit = plumb__pg_refs_has(&r.funcs, fn->schema,
+						 plumb__pgp_func_base(p, fn->name), true);
+		}
+		if (!hit)
+			continue;
+		p->drop_view[k] = true;
+		plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, v->schema, v->name));
+		plumb__pgp_vec_add(p, &p->recreated,
+				   plumb__pgp_recreated_key(p, "view", v->schema, v->name));
+		plumb__pgp_vec_add(p, &p->new_rels, plumb__pgp_key(p, v->schema, v->name));
+	}
 }
 
 /* Sets aside the functions whose signature names the row type of a view
@@ -117,8 +175,9 @@ void plumb__pgp_mark_touched(planner *p)
 		case PLUMB_OBJ_DOMAIN:
 		case PLUMB_OBJ_TYPE:
 		case PLUMB_OBJ_ENUM:
-			if (c->op == PLUMB_CHANGE_DROP || c->renamed ||
-			    c->kind != PLUMB_OBJ_ENUM)
+			/* a domain altered in place keeps its readers; one rebuilt
+			 * touches them below */
+			if (c->op == PLUMB_CHANGE_DROP || c->renamed || c->kind == PLUMB_OBJ_TYPE)
 				plumb__pgp_vec_add(p, &p->touched,
 						   plumb__pgp_key(p, f->schema, f->name));
 			break;
@@ -126,66 +185,15 @@ void plumb__pgp_mark_touched(planner *p)
 			break;
 		}
 	}
-	/* enums to rebuild touch the tables using them */
+	/* types rebuilt (enums that lose values, domains that change their base
+	 * type) touch what uses them */
 	for (size_t i = 0; i < ch->n; i++) {
 		const plumb_change *c = ch->items[i];
 		plumb_vec cur = {0}, removed = {0};
-		if (c->kind != PLUMB_OBJ_ENUM || c->op != PLUMB_CHANGE_ALTER ||
-		    !plumb__pgp_enum_needs_rebuild(p, c, &cur, &removed))
-			continue;
-		const plumb_object *f = c->from;
-		plumb_vec domains = {0}, fns = {0};
-		if (plumb__pg_type_domains(p->tmp, p->from, f->schema, f->name, &domains) < 0 ||
-		    plumb__pg_type_functions(p->tmp, p->from, f->schema, f->name, &fns) < 0)
-			plumb__pgp_nomem(p);
-		for (size_t k = 0; k < domains.n; k++) {
-			const plumb_object *d = domains.items[k];
-			if (plumb__pg_type_functions(p->tmp, p->from, d->schema, d->name, &fns) < 0)
-				plumb__pgp_nomem(p);
-		}
-		for (size_t k = 0; k < p->from->tables.n; k++) {
-			const plumb_table *tb = p->from->tables.items[k];
-			for (size_t j = 0; j < tb->columns.n; j++) {
-				const char *ty = ((plumb_column *)tb->columns.items[j])->type;
-				if (plumb__pg_type_names(ty, f->schema, f->name) ||
-				    plumb__pg_type_is_domain(ty, &domains))
-					plumb__pgp_vec_add(p, &p->touched,
-							   plumb__pgp_key(p, tb->schema, tb->name));
-			}
-		}
-		plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, f->schema, f->name));
-		/* the rebuild drops the domains over it and the functions of it */
-		for (size_t k = 0; k < domains.n; k++) {
-			const plumb_object *d = domains.items[k];
-			plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, d->schema, d->name));
-		}
-		for (size_t k = 0; k < fns.n; k++)
-			touch_function(p, fns.items[k]);
-		/* views that name the type (a cast to it) or call a function of it
-		 * hold it too (a view's depends name only relations) */
-		for (size_t k = 0; k < p->from->views.n; k++) {
-			const plumb_view *v = p->from->views.items[k];
-			if (p->drop_view[k])
-				continue;
-			plumb_pg_refs r = plumb__pgp_refs_of(p, plumb__pgp_view_sql(v), true);
-			bool hit = plumb__pg_refs_has(&r.types, f->schema, f->name, false);
-			for (size_t j = 0; j < domains.n && !hit; j++) {
-				const plumb_object *d = domains.items[j];
-				hit = plumb__pg_refs_has(&r.types, d->schema, d->name, false);
-			}
-			for (size_t j = 0; j < fns.n && !hit; j++) {
-				const plumb_object *fn = fns.items[j];
-				hit = plumb__pg_refs_has(&r.funcs, fn->schema,
-							 plumb__pgp_func_base(p, fn->name), true);
-			}
-			if (!hit)
-				continue;
-			p->drop_view[k] = true;
-			plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, v->schema, v->name));
-			plumb__pgp_vec_add(p, &p->recreated,
-					   plumb__pgp_recreated_key(p, "view", v->schema, v->name));
-			plumb__pgp_vec_add(p, &p->new_rels, plumb__pgp_key(p, v->schema, v->name));
-		}
+		if ((c->kind == PLUMB_OBJ_ENUM && c->op == PLUMB_CHANGE_ALTER &&
+		     plumb__pgp_enum_needs_rebuild(p, c, &cur, &removed)) ||
+		    plumb__pgp_domain_rebuilt(p, c))
+			touch_type_users(p, c->from);
 	}
 	/* views reading what is touched, and functions over the row types of
 	 * views created again, to a fixed point */
@@ -281,10 +289,34 @@ void plumb__pgp_mark_adopted(planner *p)
 	}
 }
 
+/* The change of the foreign key con of table tb (of `from`) that its table's
+ * diff names: 'd' dropped (or changed), 'r' renamed only, 0 none. */
+static char fk_own_change(planner *p, const plumb_change *tc, const plumb_constraint *con)
+{
+	const plumb_table_delta *d = tc ? tc->delta : NULL;
+	for (size_t k = 0; d && k < d->dropped_constraints.n; k++)
+		if (d->dropped_constraints.items[k] == con)
+			return 'd';
+	for (size_t k = 0; d && k < d->renamed_constraints.n; k++) {
+		const plumb_constraint_change *cc = d->renamed_constraints.items[k];
+		if (cc->from == con)
+			return plumb__pgp_constraint_same_but_name(p, cc->from, cc->to) ? 'r' : 'd';
+	}
+	return 0;
+}
+
 /* Foreign keys that must go and come back: those on a surviving table that
- * reference a table recreated, or a key (PK/UNIQUE) that is dropped. */
+ * reference a table recreated, a key (PK/UNIQUE) that is dropped, or a
+ * unique index that could back them and that phase 1 drops (the foreign
+ * keys go just before it). One its table's diff drops or changes goes and
+ * comes back by that change. */
 void plumb__pgp_mark_forced_fks(planner *p)
 {
+	for (size_t i = 0; i < p->diff->changes.n; i++) {
+		const plumb_index *ix = plumb__pgp_index_dropped(p, p->diff->changes.items[i]);
+		if (ix && ix->unique && plumb_vec_push(p->tmp, &p->unique_drops, (void *)ix))
+			plumb__pgp_nomem(p);
+	}
 	for (size_t i = 0; i < p->from->tables.n; i++) {
 		const plumb_table *tb = p->from->tables.items[i];
 		const plumb_change *tc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, tb->schema,
@@ -295,19 +327,13 @@ void plumb__pgp_mark_forced_fks(planner *p)
 			continue;
 		for (size_t j = 0; j < tb->constraints.n; j++) {
 			const plumb_constraint *con = tb->constraints.items[j];
-			if (con->kind != PLUMB_CON_FOREIGN_KEY)
-				continue;
-			/* already dropped by the diff? */
-			bool dropped = false;
-			for (size_t k = 0; tc && tc->delta && k < tc->delta->dropped_constraints.n; k++)
-				dropped |= tc->delta->dropped_constraints.items[k] == con;
-			if (dropped)
+			if (con->kind != PLUMB_CON_FOREIGN_KEY || fk_own_change(p, tc, con) == 'd')
 				continue;
 			const char *rs = con->ref_schema ? con->ref_schema : tb->schema;
 			const plumb_change *rc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, rs,
 									con->ref_table, true);
-			bool force = false;
-			if (rc && rc->op == PLUMB_CHANGE_ALTER && rc->delta) {
+			bool force = plumb__pgp_fk_index_rebuilt(p, con, rs);
+			if (!force && rc && rc->op == PLUMB_CHANGE_ALTER && rc->delta) {
 				const plumb_table_delta *d = rc->delta;
 				if (d->options_changed &&
 				    plumb__pgp_partitioning_changed(rc->from, rc->to))
@@ -326,6 +352,37 @@ void plumb__pgp_mark_forced_fks(planner *p)
 				plumb__pgp_nomem(p);
 		}
 	}
+}
+
+bool plumb__pgp_fk_forced(const planner *p, const plumb_constraint *con)
+{
+	for (size_t i = 0; i < p->forced_fks.n; i++)
+		if (p->forced_fks.items[i] == con)
+			return true;
+	return false;
+}
+
+/* The constraint of `to` that forced foreign key con of table tb (of
+ * `from`) becomes: its name's, or its new name's when only renamed; NULL
+ * when the desired schema has none. */
+const plumb_constraint *plumb__pgp_forced_fk_to(planner *p, const plumb_table *tb,
+						const plumb_constraint *con)
+{
+	const plumb_change *tc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name,
+							true);
+	const plumb_table *t = plumb__pgp_to_table_of(p, tb);
+	const char *name = con->name;
+	for (size_t k = 0; tc && tc->delta && k < tc->delta->renamed_constraints.n; k++) {
+		const plumb_constraint_change *cc = tc->delta->renamed_constraints.items[k];
+		if (cc->from == con)
+			name = cc->to->name;
+	}
+	for (size_t j = 0; t && j < t->constraints.n; j++) {
+		const plumb_constraint *k = t->constraints.items[j];
+		if (k->kind == PLUMB_CON_FOREIGN_KEY && plumb__pgp_str_eq(k->name, name))
+			return k;
+	}
+	return NULL;
 }
 
 /* The desired table matching a table of `from` (after renames). */

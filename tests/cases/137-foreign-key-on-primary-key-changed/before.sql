@@ -1,0 +1,5 @@
+CREATE TABLE p (id int, code text NOT NULL, PRIMARY KEY (id), UNIQUE (code));
+CREATE TABLE c_id (p_id int REFERENCES p (id));
+CREATE TABLE c_code (p_code text REFERENCES p (code) ON DELETE CASCADE);
+CREATE TABLE other (id int PRIMARY KEY);
+CREATE TABLE c_other (o_id int REFERENCES other);

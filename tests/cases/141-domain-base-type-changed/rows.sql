@@ -1,0 +1,1 @@
+INSERT INTO orders VALUES (1, 2000000000, 5, '{1,2}');
