@@ -21,9 +21,10 @@ typedef struct item {
 /* What object o of catalog cat needs before it can be created (and so what
  * must be dropped before it): its schema, its recorded depends, the types
  * and collations its definition names (a function: its signature), the
- * functions a domain or type calls. Into soft go the tables a function's
- * signature names as row types and the relations a SQL-language body reads:
- * PostgreSQL checks those at creation, but they may also need the function. */
+ * functions a domain, a type or a function's bound body calls (refs.c).
+ * Into soft go the tables a function's signature names as row types and the
+ * relations a SQL-language body reads: PostgreSQL checks those at creation,
+ * but they may also need the function. */
 static void object_deps(planner *p, const plumb_catalog *cat, const plumb_object *o,
 			plumb_vec *deps, plumb_vec *soft)
 {
@@ -38,7 +39,8 @@ static void object_deps(planner *p, const plumb_catalog *cat, const plumb_object
 	if (o->kind != PLUMB_OBJ_DOMAIN && o->kind != PLUMB_OBJ_TYPE &&
 	    o->kind != PLUMB_OBJ_FUNCTION)
 		return;
-	/* a function: its signature's types, its LANGUAGE sql body's relations */
+	/* a function: its signature's types, its LANGUAGE sql body's relations,
+	 * what a BEGIN ATOMIC or RETURN body calls */
 	plumb_pg_refs r = plumb__pgp_refs_of(p, plumb__pgp_obj_sql(o), true);
 	for (size_t i = 0; i < cat->objects.n; i++) {
 		const plumb_object *x = cat->objects.items[i];
@@ -56,8 +58,7 @@ static void object_deps(planner *p, const plumb_catalog *cat, const plumb_object
 				plumb__pgp_vec_add(p, deps, plumb__pgp_key(p, x->schema, x->name));
 			break;
 		case PLUMB_OBJ_FUNCTION:
-			if (o->kind != PLUMB_OBJ_FUNCTION &&
-			    plumb__pg_refs_has(&r.funcs, x->schema,
+			if (plumb__pg_refs_has(&r.funcs, x->schema,
 					       plumb__pgp_func_base(p, x->name), true))
 				plumb__pgp_vec_add(p, deps,
 						   plumb__pgp_key(p, x->schema,

@@ -33,8 +33,9 @@ int plumb__pg_refs_expr(plumb_arena *arena, const char *expr, plumb_pg_refs *out
 
 /* The same for SQL statements. A CREATE FUNCTION adds the types of its
  * signature to types and, for a LANGUAGE sql body, what the body reads to
- * rels; what a body calls is left out (PostgreSQL resolves it at run
- * time). */
+ * rels; what a body in a string calls is left out (PostgreSQL resolves it
+ * at run time), while a BEGIN ATOMIC or RETURN body, bound at creation,
+ * adds the functions it calls, the types and collations it names too. */
 int plumb__pg_refs_sql(plumb_arena *arena, const char *sql, plumb_pg_refs *out);
 
 /* Does names hold schema.name? An unqualified name matches an object in
