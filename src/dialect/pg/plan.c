@@ -279,7 +279,8 @@ static int plan_run(void *payload)
 	p->drop_view = plumb_arena_alloc(p->tmp, (p->from->views.n + 1) * sizeof(bool));
 	p->drop_trigger = plumb_arena_alloc(p->tmp, (p->from->triggers.n + 1) * sizeof(bool));
 	p->drop_policy = plumb_arena_alloc(p->tmp, (p->from->objects.n + 1) * sizeof(bool));
-	if (!p->drop_view || !p->drop_trigger || !p->drop_policy) {
+	p->drop_bound = plumb_arena_alloc(p->tmp, (p->from->objects.n + 1) * sizeof(bool));
+	if (!p->drop_view || !p->drop_trigger || !p->drop_policy || !p->drop_bound) {
 		rc = plumb_error_nomem(ctx);
 		goto done;
 	}

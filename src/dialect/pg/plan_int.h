@@ -28,6 +28,10 @@ typedef struct planner {
 	bool *drop_view;            /* per from->views */
 	bool *drop_trigger;         /* per from->triggers */
 	bool *drop_policy;          /* per from->objects (policies) */
+	bool *drop_bound;           /* per from->objects: functions with a bound body
+				     * (BEGIN ATOMIC, RETURN) dropped with the views */
+	size_t n_bound;             /* how many drop_bound marks */
+	plumb_pg_refs *bound_refs;  /* per from->objects, read once (plan_bound.c) */
 	plumb_vec forced_fks;       /* plumb_constraint * of from: dropped and added again */
 	plumb_vec forced_fk_tables; /* plumb_table * of from, beside forced_fks */
 	plumb_vec enum_adds;        /* plumb_stmt *: ALTER TYPE ... ADD VALUE */
@@ -145,6 +149,12 @@ const plumb_table *plumb__pgp_to_table_of(const planner *p, const plumb_table *f
 const char *plumb__pgp_view_sql(const plumb_view *v);
 bool plumb__pgp_view_created(planner *p, const char *k);
 void plumb__pgp_create_view_or_function(planner *p, const plumb_change *c);
+
+/* plan_bound.c */
+bool plumb__pgp_mark_bound(planner *p);
+bool plumb__pgp_calls_bound(planner *p, const char *sql);
+bool plumb__pgp_bound_reads(planner *p, const bool *left, const char *key);
+bool plumb__pgp_drop_bound_step(planner *p, bool *left, const bool *left_views);
 
 /* plan_index.c */
 void plumb__pgp_drop_index(planner *p, const plumb_index *ix);

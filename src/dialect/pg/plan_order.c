@@ -239,11 +239,21 @@ static void object_item(planner *p, item *it, const plumb_object *o)
 	object_deps(p, p->to, o, &it->deps, &it->soft);
 }
 
-/* Does an item other than items[i] wait for what items[i] provides? */
-static bool item_needed(planner *p, const item *items, size_t n, size_t i)
+/* Does item a wait for what item b provides (hard needs)? */
+static bool needs(const item *a, const item *b)
+{
+	for (size_t k = 0; k < b->provides.n; k++)
+		if (plumb__pgp_vec_has(&a->deps, b->provides.items[k]))
+			return true;
+	return false;
+}
+
+/* Does an item other than items[i] (and not skip[j]) wait for what
+ * items[i] provides? */
+static bool item_needed(planner *p, const item *items, size_t n, size_t i, const bool *skip)
 {
 	for (size_t j = 0; j < n; j++)
-		for (size_t k = 0; j != i && k < items[i].provides.n; k++)
+		for (size_t k = 0; j != i && !skip[j] && k < items[i].provides.n; k++)
 			if (plumb__pgp_vec_has(&items[j].deps, items[i].provides.items[k]) ||
 			    plumb__pgp_vec_has(&items[j].soft, items[i].provides.items[k]))
 				return true;
@@ -294,10 +304,31 @@ void plumb__pgp_plan_mid(planner *p)
 		object_item(p, it, c->to);
 	}
 	/* A function whose body reads a view created in this plan waits for
-	 * the views (when nothing here needs it). */
+	 * the views, and so does one calling a function that waits (when nothing
+	 * else here needs it). */
+	bool *late = plumb_arena_alloc(p->tmp, n + 1);
+	if (!late) {
+		plumb__pgp_nomem(p);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		late[i] = items[i].c->kind == PLUMB_OBJ_FUNCTION && reads_new_view(p, &items[i]);
+	for (bool again = true; again;) {
+		again = false;
+		for (size_t j = 0; j < n; j++)
+			for (size_t i = 0; i < n && !late[j]; i++)
+				if (late[i] && items[j].c->kind == PLUMB_OBJ_FUNCTION &&
+				    needs(&items[j], &items[i]))
+					late[j] = again = true;
+	}
+	for (bool again = true; again;) {
+		again = false;
+		for (size_t i = 0; i < n; i++)
+			if (late[i] && item_needed(p, items, n, i, late))
+				late[i] = !(again = true);
+	}
 	for (size_t i = 0; i < n; i++) {
-		if (items[i].c->kind != PLUMB_OBJ_FUNCTION || !reads_new_view(p, &items[i]) ||
-		    item_needed(p, items, n, i))
+		if (!late[i])
 			continue;
 		if (plumb_vec_push(p->tmp, &p->late_functions, (void *)items[i].c))
 			plumb__pgp_nomem(p);
@@ -354,19 +385,28 @@ void plumb__pgp_create_views(planner *p)
 
 /* Drops the views p->drop_view marks, a view before the views it reads:
  * reverse creation order, then repeat until none left that another pending
- * one reads. False when it failed (p->rc holds why). */
+ * one reads. The functions p->drop_bound marks go among them, each once no
+ * view or function left calls it (plan_bound.c). False when it failed
+ * (p->rc holds why). */
 bool plumb__pgp_drop_views(planner *p)
 {
 	size_t nv = p->from->views.n;
 	bool *left = plumb_arena_alloc(p->tmp, nv + 1);
-	if (!left) {
+	bool *left_fn = plumb_arena_alloc(p->tmp, p->from->objects.n + 1);
+	if (!left || !left_fn) {
 		plumb__pgp_nomem(p);
 		return false;
 	}
 	size_t n_left = 0;
 	for (size_t i = 0; i < nv; i++)
 		n_left += left[i] = p->drop_view[i];
-	while (n_left && !p->rc) {
+	for (size_t i = 0; i < p->from->objects.n; i++)
+		left_fn[i] = p->drop_bound[i];
+	while (!p->rc) {
+		if (plumb__pgp_drop_bound_step(p, left_fn, left))
+			continue;
+		if (!n_left)
+			break;
 		size_t pick = nv;
 		for (size_t i = nv; i-- > 0 && pick == nv;) {
 			if (!left[i])
@@ -378,6 +418,7 @@ bool plumb__pgp_drop_views(planner *p)
 				const plumb_view *w = p->from->views.items[j];
 				read = j != i && left[j] && plumb__pgp_vec_has(&w->depends, k);
 			}
+			read = read || plumb__pgp_bound_reads(p, left_fn, k);
 			if (!read)
 				pick = i;
 		}

@@ -131,10 +131,11 @@ void plumb__pgp_mark_touched(planner *p)
 			plumb__pgp_vec_add(p, &p->new_rels, plumb__pgp_key(p, v->schema, v->name));
 		}
 	}
-	/* views reading what is touched, to a fixed point */
+	/* views reading what is touched, and functions bound to it (plan_bound.c)
+	 * with the views calling them, to a fixed point */
 	bool again = true;
 	while (again && !p->rc) {
-		again = false;
+		again = plumb__pgp_mark_bound(p);
 		for (size_t i = 0; i < p->from->views.n; i++) {
 			const plumb_view *v = p->from->views.items[i];
 			if (p->drop_view[i])
@@ -144,6 +145,7 @@ void plumb__pgp_mark_touched(planner *p)
 							  true);
 			for (size_t j = 0; j < v->depends.n && !hit; j++)
 				hit = plumb__pgp_vec_has(&p->touched, v->depends.items[j]);
+			hit = hit || plumb__pgp_calls_bound(p, plumb__pgp_view_sql(v));
 			if (!hit)
 				continue;
 			p->drop_view[i] = again = true;

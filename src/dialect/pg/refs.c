@@ -226,6 +226,7 @@ static void function(rx *x, PgQuery__CreateFunctionStmt *f)
 	x->failed |= bx.failed;
 	append(x, &x->out->rels, &body.rels);
 	if (f->sql_body) {
+		x->out->bound = true;
 		append(x, &x->out->funcs, &body.funcs);
 		append(x, &x->out->types, &body.types);
 		append(x, &x->out->colls, &body.colls);

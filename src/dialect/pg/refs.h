@@ -25,6 +25,8 @@ typedef struct plumb_pg_refs {
 	plumb_vec cols;  /* plumb_pg_name *: columns referred to (their last part) */
 	plumb_vec strs;  /* plumb_pg_name *: string constants (in name), as enum labels are
 			  * written */
+	bool bound;      /* a CREATE FUNCTION whose body (BEGIN ATOMIC, RETURN) is bound
+			  * when it is created */
 } plumb_pg_refs;
 
 /* The names expression expr (may be NULL) uses, added to *out (zeroed by the
