@@ -110,13 +110,32 @@ bool plumb__pgp_mark_bound(planner *p)
 	return any;
 }
 
-bool plumb__pgp_calls_bound(planner *p, const char *sql)
+/* The references of view i of the current schema, read once. */
+static const plumb_pg_refs *view_refs(planner *p, size_t i)
 {
-	if (!p->n_bound)
-		return false;
-	plumb_pg_refs r = plumb__pgp_refs_of(p, sql, true);
-	for (size_t i = 0; i < p->from->objects.n; i++)
-		if (p->drop_bound[i] && calls(p, &r, p->from->objects.items[i]))
+	const plumb_vec *views = &p->from->views;
+	if (!p->bound_view_refs) {
+		p->bound_view_refs = plumb_arena_alloc(p->tmp, (views->n + 1) * sizeof(plumb_pg_refs));
+		p->bound_view_read = plumb_arena_alloc(p->tmp, views->n + 1);
+		if (!p->bound_view_refs || !p->bound_view_read) {
+			p->bound_view_refs = NULL;
+			plumb__pgp_nomem(p);
+			return NULL;
+		}
+	}
+	if (!p->bound_view_read[i]) {
+		p->bound_view_refs[i] =
+			plumb__pgp_refs_of(p, plumb__pgp_view_sql(views->items[i]), true);
+		p->bound_view_read[i] = true;
+	}
+	return &p->bound_view_refs[i];
+}
+
+bool plumb__pgp_view_calls_bound(planner *p, size_t view)
+{
+	const plumb_pg_refs *r = p->n_bound ? view_refs(p, view) : NULL;
+	for (size_t i = 0; r && i < p->from->objects.n; i++)
+		if (p->drop_bound[i] && calls(p, r, p->from->objects.items[i]))
 			return true;
 	return false;
 }
@@ -146,11 +165,8 @@ bool plumb__pgp_drop_bound_step(planner *p, bool *left, const bool *left_views)
 		for (size_t j = 0; j < p->from->objects.n && !called; j++)
 			called = j != i && left[j] && calls(p, &refs[j], o);
 		for (size_t j = 0; j < p->from->views.n && !called; j++) {
-			if (!left_views[j])
-				continue;
-			plumb_pg_refs r = plumb__pgp_refs_of(
-				p, plumb__pgp_view_sql(p->from->views.items[j]), true);
-			called = calls(p, &r, o);
+			const plumb_pg_refs *r = left_views[j] ? view_refs(p, j) : NULL;
+			called = r && calls(p, r, o);
 		}
 		if (called)
 			continue;

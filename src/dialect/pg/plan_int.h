@@ -32,6 +32,8 @@ typedef struct planner {
 				     * (BEGIN ATOMIC, RETURN) dropped with the views */
 	size_t n_bound;             /* how many drop_bound marks */
 	plumb_pg_refs *bound_refs;  /* per from->objects, read once (plan_bound.c) */
+	plumb_pg_refs *bound_view_refs; /* per from->views, read once when bound_view_read */
+	bool *bound_view_read;
 	plumb_vec forced_fks;       /* plumb_constraint * of from: dropped and added again */
 	plumb_vec forced_fk_tables; /* plumb_table * of from, beside forced_fks */
 	plumb_vec enum_adds;        /* plumb_stmt *: ALTER TYPE ... ADD VALUE */
@@ -152,7 +154,7 @@ void plumb__pgp_create_view_or_function(planner *p, const plumb_change *c);
 
 /* plan_bound.c */
 bool plumb__pgp_mark_bound(planner *p);
-bool plumb__pgp_calls_bound(planner *p, const char *sql);
+bool plumb__pgp_view_calls_bound(planner *p, size_t view);
 bool plumb__pgp_bound_reads(planner *p, const bool *left, const char *key);
 bool plumb__pgp_drop_bound_step(planner *p, bool *left, const bool *left_views);
 

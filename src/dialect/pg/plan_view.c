@@ -145,7 +145,7 @@ void plumb__pgp_mark_touched(planner *p)
 							  true);
 			for (size_t j = 0; j < v->depends.n && !hit; j++)
 				hit = plumb__pgp_vec_has(&p->touched, v->depends.items[j]);
-			hit = hit || plumb__pgp_calls_bound(p, plumb__pgp_view_sql(v));
+			hit = hit || plumb__pgp_view_calls_bound(p, i);
 			if (!hit)
 				continue;
 			p->drop_view[i] = again = true;
