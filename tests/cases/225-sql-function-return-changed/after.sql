@@ -7,3 +7,4 @@ CREATE FUNCTION inc(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x + 2;
 CREATE FUNCTION dbl(int) RETURNS int LANGUAGE sql IMMUTABLE RETURN inc($1) * 3;
 CREATE FUNCTION calc(int) RETURNS bigint LANGUAGE sql STABLE
 RETURN inc($1) + (SELECT count(*) FROM v);
+COMMENT ON FUNCTION calc(int) IS 'inc, plus the rows of v';

@@ -4,3 +4,4 @@ CREATE FUNCTION inc(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x + 1;
 CREATE FUNCTION dbl(int) RETURNS int LANGUAGE sql IMMUTABLE RETURN inc($1) * 2;
 CREATE FUNCTION calc(int) RETURNS bigint LANGUAGE sql STABLE
 RETURN inc($1) + (SELECT count(*) FROM v);
+COMMENT ON FUNCTION calc(int) IS 'inc, plus the rows of v';

@@ -11,4 +11,5 @@ CREATE OR REPLACE FUNCTION dbl(int) RETURNS int LANGUAGE sql IMMUTABLE RETURN in
 ALTER TABLE "public"."t" ALTER COLUMN "a" TYPE bigint USING "a"::bigint;
 CREATE VIEW public.v AS SELECT a FROM t WHERE a > 0;
 CREATE FUNCTION calc(int) RETURNS bigint LANGUAGE sql STABLE RETURN inc($1) + (SELECT count(*) FROM v);
+COMMENT ON FUNCTION public.calc(integer) IS 'inc, plus the rows of v';
 COMMIT;
