@@ -4,9 +4,10 @@
  * stores them (checked against the server's own output functions), the
  * offline builder's PostgreSQL rules (implicit names with 63-byte
  * truncation, serial, identity, NOT NULL of primary keys, implicit casts of
- * mixed numbers, errors at file:line:col), and agreement: each schema built
- * offline equals the same schema applied to the test server and introspected
- * (views among them, analysed by analyze.c).
+ * mixed numbers, errors at file:line:col, BEGIN ATOMIC and RETURN function
+ * bodies), and agreement: each schema built offline equals the same schema
+ * applied to the test server and introspected (views and SQL-standard
+ * function bodies among them, analysed by analyze.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -155,6 +156,54 @@ static void test_canon(void)
 	       "view: qualifiers of the only FROM item and implied aliases");
 	is_str(canon('e', "x'1F'::int"), "b'00011111'::int", "a bit string keeps a cast to a number");
 	is_str(canon('e', "x + "), "(error)", "a bad expression is an error");
+
+	/* SQL-standard function bodies: as written, and as pg_get_functiondef
+	 * prints them back (search_path = '') */
+	static const char *const bodies[][3] = {
+		{"BEGIN ATOMIC written back",
+		 "CREATE FUNCTION calc() RETURNS bigint LANGUAGE sql STABLE\n"
+		 "BEGIN ATOMIC\n  SELECT sum(twice(a)) FROM v;\nEND",
+		 "CREATE OR REPLACE FUNCTION public.calc()\n RETURNS bigint\n LANGUAGE sql\n STABLE\n"
+		 "BEGIN ATOMIC\n SELECT sum(public.twice(v.a)) AS sum\n    FROM public.v;\nEND"},
+		{"RETURN with $n of a named parameter",
+		 "CREATE FUNCTION inc(x int) RETURNS int LANGUAGE sql RETURN $1 + 1",
+		 "CREATE OR REPLACE FUNCTION public.inc(x integer)\n RETURNS integer\n LANGUAGE sql\n"
+		 "RETURN (x + 1)"},
+		{"parameters qualified by the function's name",
+		 "CREATE FUNCTION p(x int) RETURNS text LANGUAGE sql RETURN (SELECT name FROM u WHERE id = x)",
+		 "CREATE OR REPLACE FUNCTION public.p(x integer)\n RETURNS text\n LANGUAGE sql\n"
+		 "RETURN (SELECT u.name FROM public.u WHERE (u.id = p.x))"},
+		{"$n numbered over OUT parameters too, as the server does",
+		 "CREATE FUNCTION p(OUT a int, INOUT b int, c int) RETURNS record LANGUAGE sql\n"
+		 "BEGIN ATOMIC SELECT $1, $2; END",
+		 "CREATE OR REPLACE FUNCTION public.p(OUT a integer, INOUT b integer, c integer)\n"
+		 " RETURNS record\n LANGUAGE sql\nBEGIN ATOMIC\n SELECT a,\n     b;\nEND"},
+		{"INSERT, UPDATE and DELETE on one relation; a RETURN among statements",
+		 "CREATE FUNCTION m(x int, y int) RETURNS int LANGUAGE sql BEGIN ATOMIC\n"
+		 "  INSERT INTO t (a, b) VALUES (x, $2) RETURNING a;\n"
+		 "  UPDATE t SET (a, b) = (1, b + 1) WHERE a = x;\n"
+		 "  DELETE FROM t AS d WHERE d.a < 0;\n  RETURN 1;\nEND",
+		 "CREATE OR REPLACE FUNCTION public.m(x integer, y integer)\n RETURNS integer\n"
+		 " LANGUAGE sql\nBEGIN ATOMIC\n INSERT INTO public.t (a, b)\n"
+		 "   VALUES (m.x, m.y)\n   RETURNING t.a;\n UPDATE public.t SET a = 1, b = (t.b + 1)\n"
+		 "   WHERE (t.a = m.x);\n DELETE FROM public.t AS d\n   WHERE (d.a < 0);\n RETURN 1;\nEND"},
+		{"an empty BEGIN ATOMIC",
+		 "CREATE FUNCTION e() RETURNS void LANGUAGE sql BEGIN ATOMIC END",
+		 "CREATE OR REPLACE FUNCTION public.e()\n RETURNS void\n LANGUAGE sql\nBEGIN ATOMIC\nEND"},
+	};
+	for (size_t i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
+		const char *a = canon('s', bodies[i][1]), *b = canon('s', bodies[i][2]);
+		ok(strcmp(a, b) == 0 && a[0] != '(', "function body: %s", bodies[i][0]);
+		if (strcmp(a, b) != 0 || a[0] == '(')
+			printf("#   %s\n#   %s\n", a, b);
+	}
+	const char *two = canon('s', "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql "
+				     "BEGIN ATOMIC SELECT x; RETURN x + 1; END");
+	ok(strstr(two, "BEGIN ATOMIC SELECT x; RETURN x + 1; END") != NULL,
+	   "BEGIN ATOMIC statements written back in order (%s)", two);
+	ok(strcmp(canon('s', "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql RETURN x + 1"),
+		  canon('s', "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql RETURN x + 2")) != 0,
+	   "RETURN bodies that differ stay apart");
 }
 
 static void test_offline(void)
@@ -229,6 +278,24 @@ static void test_offline(void)
 	ok(c && c->renamed_from && strcmp(c->renamed_from, "uid") == 0, "column renamed_from (end of line)");
 	c = u ? plumb_table_find_column(cat, u, "email") : NULL;
 	ok(c && c->renamed_from && strcmp(c->renamed_from, "mail") == 0, "column renamed_from (line before)");
+
+	/* a BEGIN ATOMIC body as the server's parse analysis leaves it: the
+	 * columns an INSERT fills, t.* expanded, references qualified */
+	cat = load("CREATE TABLE t (a int, b int);\nCREATE VIEW v AS SELECT a FROM t;\n"
+		   "CREATE FUNCTION f(x int) RETURNS SETOF t LANGUAGE sql BEGIN ATOMIC\n"
+		   "  INSERT INTO t VALUES (x);\n"
+		   "  SELECT t.* FROM t, v WHERE t.a = v.a AND b = x;\nEND;\n",
+		   &rc);
+	is_int(rc, 0, "a BEGIN ATOMIC function loads");
+	const plumb_object *f = plumb_catalog_find(cat, PLUMB_OBJ_FUNCTION, "public", "f(integer)");
+	is_str(f ? f->definition : "(none)",
+	       canon('s', "CREATE OR REPLACE FUNCTION public.f(x integer)\n RETURNS SETOF public.t\n"
+			  " LANGUAGE sql\nBEGIN ATOMIC\n INSERT INTO public.t (a)\n   VALUES (f.x);\n"
+			  " SELECT t.a,\n     t.b\n    FROM public.t,\n     public.v\n"
+			  "   WHERE ((t.a = v.a) AND (t.b = f.x));\nEND"),
+	       "BEGIN ATOMIC body: as pg_get_functiondef prints it");
+	ok(f && f->sql && strstr(f->sql, "BEGIN ATOMIC INSERT INTO t VALUES (x); SELECT t.* FROM t, v"),
+	   "BEGIN ATOMIC body kept as written (%s)", f && f->sql ? f->sql : "");
 }
 
 static const plumb_object *grant(plumb_catalog *cat, const char *name)
@@ -561,6 +628,45 @@ static void test_agree(void)
 		 " f interval DEFAULT interval '0 days', g interval DEFAULT interval '36 hours 30 sec');\n"
 		 "CREATE FUNCTION f() RETURNS timestamptz LANGUAGE sql SET timezone TO 'UTC'"
 		 " SET DateStyle TO 'ISO' AS 'select now()';\n"},
+		{"SQL-standard function bodies",
+		 "CREATE SCHEMA s;\n"
+		 "CREATE TABLE t (a int, b int);\n"
+		 "CREATE TABLE u (id int, name text);\n"
+		 "CREATE TABLE s.\"Big\" (\"Id\" int, val numeric);\n"
+		 "CREATE VIEW v AS SELECT a FROM t;\n"
+		 "CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT x * 2 $$;\n"
+		 "CREATE FUNCTION calc() RETURNS bigint LANGUAGE sql STABLE\n"
+		 "BEGIN ATOMIC\n  SELECT sum(twice(a)) FROM v;\nEND;\n"
+		 "CREATE FUNCTION inc(int) RETURNS int LANGUAGE sql RETURN $1 + 1;\n"
+		 "CREATE FUNCTION inc2(x int) RETURNS int LANGUAGE sql RETURN $1 + 1;\n"
+		 "CREATE FUNCTION empty() RETURNS void LANGUAGE sql BEGIN ATOMIC END;\n"
+		 "CREATE FUNCTION p1(x int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT $1 FROM t; END;\n"
+		 "CREATE FUNCTION p2(x int) RETURNS text LANGUAGE sql RETURN (SELECT name FROM u WHERE id = x);\n"
+		 "CREATE FUNCTION p3(x int) RETURNS int LANGUAGE sql STRICT\n"
+		 "BEGIN ATOMIC SELECT 1; SELECT 'a'::text; SELECT x + 1 AS y; RETURN x; END;\n"
+		 "CREATE FUNCTION p4(int, y int) RETURNS SETOF int LANGUAGE sql\n"
+		 "BEGIN ATOMIC SELECT a FROM t WHERE b = y ORDER BY 1; END;\n"
+		 "CREATE FUNCTION p5(x int) RETURNS SETOF t LANGUAGE sql\n"
+		 "BEGIN ATOMIC INSERT INTO t VALUES (x) RETURNING *; END;\n"
+		 "CREATE FUNCTION p6(x int) RETURNS void LANGUAGE sql BEGIN ATOMIC\n"
+		 "  UPDATE t AS q SET b = x FROM u WHERE q.a = id;\n"
+		 "  DELETE FROM t USING u WHERE a = id AND name = 'q';\n"
+		 "  UPDATE t SET (a, b) = (1, b + x) WHERE a IS NULL;\nEND;\n"
+		 "CREATE FUNCTION p7(x int) RETURNS int LANGUAGE sql\n"
+		 "BEGIN ATOMIC INSERT INTO t SELECT id, id FROM u WHERE id > x; SELECT 1; END;\n"
+		 "CREATE FUNCTION p8() RETURNS SETOF t LANGUAGE sql BEGIN ATOMIC SELECT * FROM t; END;\n"
+		 "CREATE FUNCTION p9(x int) RETURNS SETOF int LANGUAGE sql\n"
+		 "BEGIN ATOMIC WITH c AS (SELECT id FROM u WHERE id > x)\n"
+		 "  SELECT count(*)::int FROM t JOIN c ON a = c.id WHERE b <> x; END;\n"
+		 "CREATE FUNCTION s.q(x int) RETURNS numeric LANGUAGE sql STABLE\n"
+		 "RETURN (SELECT sum(val) FROM s.\"Big\" WHERE \"Id\" = x) + (SELECT count(*) FROM t);\n"
+		 "CREATE FUNCTION q2(x int) RETURNS bigint LANGUAGE sql RETURN s.q(x)::bigint;\n"
+		 "CREATE PROCEDURE pr(x int) LANGUAGE sql\n"
+		 "BEGIN ATOMIC INSERT INTO t VALUES (x, x); DELETE FROM t WHERE b < x; END;\n"
+		 "CREATE FUNCTION tb(x int) RETURNS TABLE (k int, v text) LANGUAGE sql\n"
+		 "BEGIN ATOMIC SELECT id, name FROM u WHERE id = x; END;\n"
+		 "CREATE FUNCTION ex(x int) RETURNS boolean LANGUAGE sql\n"
+		 "RETURN EXISTS (SELECT 1 FROM t WHERE a = x) AND x IN (SELECT id FROM u);\n"},
 		{"inheritance",
 		 "CREATE TABLE base (id serial PRIMARY KEY, at timestamptz DEFAULT now());\n"
 		 "CREATE TABLE child (note text, at timestamptz NOT NULL) INHERITS (base);\n"

@@ -1,7 +1,9 @@
 /*
  * Parse analysis of a view's query for the offline builder, as far as it
- * shows in what pg_get_viewdef prints: * and t.* become the columns they
- * stand for, column references are qualified by the FROM item they reach,
+ * shows in what pg_get_viewdef prints (and of the statements of a
+ * SQL-standard function body, as pg_get_functiondef prints them): * and
+ * t.* become the columns they stand for, column references are qualified
+ * by the FROM item they reach,
  * names and numbers in GROUP BY, ORDER BY and DISTINCT ON become the
  * select-list expressions they refer to, and function arguments get the
  * implicit casts the server's function resolution adds. It reads the tables
@@ -767,9 +769,22 @@ static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
 			return NULL;
 		}
 	case PG_QUERY__NODE__NODE_FUNC_CALL: {
+		const PgQuery__FuncCall *f = n->func_call;
 		const char *types[MAX_ARGS];
-		int k = pick_call(x, n->func_call, sc, types);
+		const char *fn = f->n_funcname == 1 ? plumb__pg_strval(f->funcname[0]) : NULL;
+		if (f->agg_star && fn && strcmp(fn, "count") == 0)
+			return "int8";
+		int k = pick_call(x, f, sc, types);
 		return k < 0 ? NULL : functions[k].ret;
+	}
+	case PG_QUERY__NODE__NODE_SUB_LINK: {
+		/* a scalar sub-select: the type of its one column */
+		const PgQuery__SubLink *l = n->sub_link;
+		if (l->sub_link_type != PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK || !l->subselect ||
+		    l->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+			return NULL;
+		const item *out = analyze(x, l->subselect->select_stmt, sc);
+		return out && out->known && out->n == 1 ? out->cols[0].type : NULL;
 	}
 	case PG_QUERY__NODE__NODE_A_EXPR: {
 		const char *types[2];
@@ -1102,5 +1117,134 @@ int plumb__pg_analyze_query(plumb_ctx *ctx, plumb_arena *arena, const plumb_cata
 	ax x = {.st = {.ctx = ctx, .arena = arena}, .cat = cat};
 	if (query && query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT)
 		analyze(&x, query->select_stmt, NULL);
+	return x.st.rc;
+}
+
+/* --- SQL-standard function bodies ------------------------------------------------ */
+
+/* The parts of an INSERT, UPDATE, DELETE or RETURN analysed as the SELECT
+ * they read like: FROM the target relation (with the FROM or USING list),
+ * the select list *targets (a RETURNING list, SET entries, the RETURN
+ * expression), WHERE *where. */
+static void analyze_parts(ax *x, PgQuery__RangeVar *rel, PgQuery__Node **from, size_t n_from,
+			  PgQuery__Node ***targets, size_t *n_targets, PgQuery__Node **where)
+{
+	/* in the arena: analyze() knows the queries it did by address */
+	PgQuery__SelectStmt *s = xalloc(x, sizeof(*s));
+	plumb_vec items = {0};
+	if (!s)
+		return;
+	pg_query__select_stmt__init(s);
+	if (rel)
+		xpush(x, &items, plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_RANGE_VAR, rel));
+	for (size_t i = 0; i < n_from; i++)
+		xpush(x, &items, from[i]);
+	if (x->st.rc || (rel && !items.items[0])) {
+		plumb__pg_nomem(&x->st);
+		return;
+	}
+	s->op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+	s->from_clause = (PgQuery__Node **)items.items;
+	s->n_from_clause = items.n;
+	s->target_list = *targets;
+	s->n_target_list = *n_targets;
+	s->where_clause = where ? *where : NULL;
+	analyze(x, s, NULL);
+	*targets = s->target_list;
+	*n_targets = s->n_target_list;
+	if (where)
+		*where = s->where_clause;
+}
+
+/* INSERT without a column list: the columns its values fill, in order. */
+static void insert_columns(ax *x, PgQuery__InsertStmt *ins)
+{
+	PgQuery__Node *q = ins->select_stmt;
+	if (ins->n_cols || !q || q->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+		return;
+	PgQuery__SelectStmt *s = q->select_stmt;
+	const item *out = analyze(x, s, NULL);
+	size_t n = out && out->known ? out->n : 0;
+	const item *rel = relation(x, ins->relation, NULL);
+	if (!n || !rel || !rel->known || n > rel->n)
+		return;
+	PgQuery__Node **cols = xalloc(x, n * sizeof(*cols));
+	for (size_t i = 0; cols && i < n; i++) {
+		PgQuery__ResTarget *rt = xalloc(x, sizeof(*rt));
+		if (!rt)
+			return;
+		pg_query__res_target__init(rt);
+		rt->name = (char *)rel->cols[i].name;
+		if (!(cols[i] = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_RES_TARGET, rt))) {
+			plumb__pg_nomem(&x->st);
+			return;
+		}
+	}
+	if (cols) {
+		ins->cols = cols;
+		ins->n_cols = n;
+	}
+}
+
+static void analyze_body_stmt(ax *x, PgQuery__Node *st)
+{
+	switch (st->node_case) {
+	case PG_QUERY__NODE__NODE_SELECT_STMT:
+		analyze(x, st->select_stmt, NULL);
+		break;
+	case PG_QUERY__NODE__NODE_INSERT_STMT: {
+		PgQuery__InsertStmt *i = st->insert_stmt;
+		insert_columns(x, i);
+		analyze_parts(x, i->relation, NULL, 0, &i->returning_list, &i->n_returning_list,
+			      NULL);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_UPDATE_STMT: {
+		PgQuery__UpdateStmt *u = st->update_stmt;
+		analyze_parts(x, u->relation, u->from_clause, u->n_from_clause, &u->target_list,
+			      &u->n_target_list, &u->where_clause);
+		analyze_parts(x, u->relation, u->from_clause, u->n_from_clause,
+			      &u->returning_list, &u->n_returning_list, NULL);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_DELETE_STMT: {
+		PgQuery__DeleteStmt *d = st->delete_stmt;
+		PgQuery__Node **none = NULL;
+		size_t n_none = 0;
+		analyze_parts(x, d->relation, d->using_clause, d->n_using_clause, &none, &n_none,
+			      &d->where_clause);
+		analyze_parts(x, d->relation, d->using_clause, d->n_using_clause,
+			      &d->returning_list, &d->n_returning_list, NULL);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_RETURN_STMT: {
+		PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
+		PgQuery__Node rtn = PG_QUERY__NODE__INIT, *t = &rtn, **ts = &t;
+		size_t n = 1;
+		rt.val = st->return_stmt->returnval;
+		rtn.node_case = PG_QUERY__NODE__NODE_RES_TARGET;
+		rtn.res_target = &rt;
+		analyze_parts(x, NULL, NULL, 0, &ts, &n, NULL);
+		st->return_stmt->returnval = rt.val;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+int plumb__pg_analyze_body(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
+			   PgQuery__CreateFunctionStmt *f)
+{
+	ax x = {.st = {.ctx = ctx, .arena = arena}, .cat = cat};
+	PgQuery__Node *b = f->sql_body;
+	if (b && b->node_case == PG_QUERY__NODE__NODE_RETURN_STMT) {
+		analyze_body_stmt(&x, b);
+	} else if (b && b->node_case == PG_QUERY__NODE__NODE_LIST && b->list->n_items == 1 &&
+		   b->list->items[0]->node_case == PG_QUERY__NODE__NODE_LIST) {
+		const PgQuery__List *l = b->list->items[0]->list;
+		for (size_t i = 0; i < l->n_items && !x.st.rc; i++)
+			analyze_body_stmt(&x, l->items[i]);
+	}
 	return x.st.rc;
 }

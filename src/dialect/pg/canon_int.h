@@ -92,5 +92,11 @@ const char *plumb__pg_figure_colname(const PgQuery__Node *n);
  * Changes query in place; what it cannot resolve stays as written. */
 int plumb__pg_analyze_query(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
 			    PgQuery__Node *query);
+/* analyze.c: the same for the statements of a SQL-standard function body
+ * (BEGIN ATOMIC, RETURN): each SELECT (a RETURN's sub-selects too) as a
+ * view's query, the columns an INSERT without a column list fills written
+ * out, references in INSERT, UPDATE and DELETE qualified. */
+int plumb__pg_analyze_body(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
+			   PgQuery__CreateFunctionStmt *f);
 
 #endif

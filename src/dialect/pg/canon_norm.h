@@ -40,6 +40,14 @@ void plumb__pg_nx_view_output_names(nx *x, PgQuery__SelectStmt *q);
 /* canon_view.c: after, names the FROM items as the server does, drops
  * qualifiers by the only FROM item and output names equal to the implied. */
 void plumb__pg_nx_view_from_names(nx *x, PgQuery__SelectStmt *q);
+/* canon_view.c: column references in n qualified by qual lose the
+ * qualifier (not inside a sub-select). */
+void plumb__pg_nx_unqualify(nx *x, PgQuery__Node *n, const char *qual);
+/* canon_body.c: a SQL-standard function body (BEGIN ATOMIC, RETURN) before
+ * its expressions are normalised (parameters by name, output names fixed)
+ * and after (qualifiers the server writes dropped, FROM items named). */
+void plumb__pg_nx_body_before(nx *x, PgQuery__CreateFunctionStmt *f);
+void plumb__pg_nx_body_after(nx *x, PgQuery__CreateFunctionStmt *f);
 
 /* Arena memory for x; a failure is remembered in x. */
 static inline void *nalloc(nx *x, size_t size)

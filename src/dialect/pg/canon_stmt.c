@@ -3,8 +3,9 @@
  * POLICY, FUNCTION, DOMAIN or SEQUENCE (or an ALTER TABLE) normalised in
  * place the way the server prints it back (defaults made explicit or
  * dropped, options in the server's order, OR REPLACE and IF NOT EXISTS
- * gone), its expressions through canon_expr.c and a view's names through
- * canon_view.c, then deparsed. It reads no text: canon.c parses.
+ * gone), its expressions through canon_expr.c, a view's names through
+ * canon_view.c and a SQL-standard function body through canon_body.c, then
+ * deparsed. It reads no text: canon.c parses.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -234,11 +235,19 @@ static void norm_stmt(nx *x, PgQuery__Node *stmt)
 	 * normalised; its FROM items named, qualifiers and implied names
 	 * dropped after */
 	PgQuery__SelectStmt *q = view_query(stmt);
+	PgQuery__CreateFunctionStmt *fn =
+		stmt->node_case == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT
+			? stmt->create_function_stmt
+			: NULL;
 	if (q)
 		plumb__pg_nx_view_output_names(x, q);
+	if (fn)
+		plumb__pg_nx_body_before(x, fn);
 	plumb__pg_nx_walk(&stmt->base, plumb__pg_nx_visit_expr, x, NULL, true);
 	if (q)
 		plumb__pg_nx_view_from_names(x, q);
+	if (fn)
+		plumb__pg_nx_body_after(x, fn);
 	switch (stmt->node_case) {
 	case PG_QUERY__NODE__NODE_INDEX_STMT: {
 		PgQuery__IndexStmt *i = stmt->index_stmt;

@@ -178,6 +178,14 @@ static void unqualify(nx *x, PgQuery__Node *n)
 	plumb__pg_nx_walk(&n->base, visit_unqualify, x, &pg_query__select_stmt__descriptor, true);
 }
 
+void plumb__pg_nx_unqualify(nx *x, PgQuery__Node *n, const char *qual)
+{
+	const char *saved = x->qual;
+	x->qual = qual;
+	unqualify(x, n);
+	x->qual = saved;
+}
+
 /* Before normalising: each unnamed select-list entry gets the name the
  * server gives it, so that normalising cannot change it (a dropped cast of
  * a constant would take the type's name with it). */

@@ -253,7 +253,8 @@ void plumb__pg_walk(ProtobufCMessage *m, void (*fn)(ProtobufCMessage *m, void *p
 
 /* --- deparsing -------------------------------------------------------------------- */
 
-int plumb__pg_deparse(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
+/* libpg_query's deparser, on one statement as it is. */
+static int deparse_plain(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
 {
 	PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
 	PgQuery__RawStmt *rp = &raw;
@@ -278,4 +279,99 @@ int plumb__pg_deparse(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, c
 	}
 	pg_query_free_deparse_result(r);
 	return rc;
+}
+
+/* The statements of a BEGIN ATOMIC body (sql_body is a list holding the
+ * list of them), or NULL for a RETURN body or none. */
+static const PgQuery__List *atomic_body(const PgQuery__Node *stmt)
+{
+	if (stmt->node_case != PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT)
+		return NULL;
+	const PgQuery__Node *b = stmt->create_function_stmt->sql_body;
+	if (!b || b->node_case != PG_QUERY__NODE__NODE_LIST || b->list->n_items != 1)
+		return NULL;
+	b = b->list->items[0];
+	return b && b->node_case == PG_QUERY__NODE__NODE_LIST ? b->list : NULL;
+}
+
+/* The function f deparsed with body as its sql_body (NULL: an empty
+ * BEGIN ATOMIC ... END). f itself is left as it was. */
+static int deparse_with_body(plumb_ctx *ctx, plumb_arena *arena,
+			     const PgQuery__CreateFunctionStmt *f, PgQuery__Node *body, char **out)
+{
+	PgQuery__CreateFunctionStmt g = *f;
+	PgQuery__Node none = PG_QUERY__NODE__INIT, *nonep = &none, outer = PG_QUERY__NODE__INIT;
+	PgQuery__List empty = PG_QUERY__LIST__INIT;
+	if (!body) {
+		/* what "BEGIN ATOMIC END" parses to: a list of one unset node */
+		empty.n_items = 1;
+		empty.items = &nonep;
+		outer.node_case = PG_QUERY__NODE__NODE_LIST;
+		outer.list = &empty;
+		body = &outer;
+	}
+	g.sql_body = body;
+	PgQuery__Node n = PG_QUERY__NODE__INIT;
+	n.node_case = PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT;
+	n.create_function_stmt = &g;
+	return deparse_plain(ctx, arena, &n, out);
+}
+
+/* libpg_query 15's deparser writes a RETURN body and an empty BEGIN ATOMIC
+ * one, but no statement inside BEGIN ATOMIC: the function is written with
+ * an empty body, and each statement written on its own goes in before the
+ * END (a RETURN as the function with it for its body writes it). */
+static int deparse_atomic(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt,
+			  const PgQuery__List *stmts, char **out)
+{
+	static const char tail[] = "BEGIN ATOMIC END";
+	const PgQuery__CreateFunctionStmt *f = stmt->create_function_stmt;
+	char *head;
+	int rc = deparse_with_body(ctx, arena, f, NULL, &head);
+	if (rc < 0)
+		return rc;
+	size_t hn = strlen(head), tn = sizeof(tail) - 1;
+	if (hn < tn || strcmp(head + hn - tn, tail) != 0)
+		return plumb_error_set(ctx, PLUMB_EPARSE,
+				       "could not write a statement back as SQL: \"%s\" does not "
+				       "end its BEGIN ATOMIC body",
+				       head);
+	hn -= tn;
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	plumb_buf_append(&b, head, hn);
+	plumb_buf_puts(&b, "BEGIN ATOMIC ");
+	for (size_t i = 0; i < stmts->n_items; i++) {
+		PgQuery__Node *s = stmts->items[i];
+		char *text;
+		if (!s || s->node_case == PG_QUERY__NODE__NODE__NOT_SET)
+			continue;
+		if (s->node_case == PG_QUERY__NODE__NODE_RETURN_STMT) {
+			/* the same function with RETURN for its body: its head, then RETURN */
+			if ((rc = deparse_with_body(ctx, arena, f, s, &text)) < 0)
+				return rc;
+			if (strncmp(text, head, hn) != 0)
+				return plumb_error_set(ctx, PLUMB_EPARSE,
+						       "could not write a statement back as SQL: "
+						       "the RETURN of \"%s\"",
+						       text);
+			text += hn;
+		} else if ((rc = plumb__pg_deparse(ctx, arena, s, &text)) < 0) {
+			return rc;
+		}
+		plumb_buf_printf(&b, "%s; ", text);
+	}
+	plumb_buf_puts(&b, "END");
+	if ((rc = plumb_buf_finish(&b, ctx)) < 0)
+		return rc;
+	*out = b.data;
+	return 0;
+}
+
+int plumb__pg_deparse(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
+{
+	const PgQuery__List *atomic = atomic_body(stmt);
+	if (atomic)
+		return deparse_atomic(ctx, arena, stmt, atomic, out);
+	return deparse_plain(ctx, arena, stmt, out);
 }

@@ -240,6 +240,9 @@ void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt
 	if (!o)
 		return;
 	o->sql = deparse(x, stmt);
+	/* a BEGIN ATOMIC or RETURN body as the server's parse analysis leaves it */
+	if (fs->sql_body && !x->st.rc)
+		fail(x, plumb__pg_analyze_body(x->st.ctx, x->tmp, x->cat, fs));
 	o->definition = stmt_text(x, stmt);
 }
 

@@ -100,7 +100,8 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 		return false; /* cannot tell: keep the statement */
 	if (plumb__pgp_is_recreated(p, "view", s, nm) ||
 	    plumb__pgp_is_recreated(p, "type", s, nm) ||
-	    plumb__pgp_is_recreated(p, "domain", s, nm))
+	    plumb__pgp_is_recreated(p, "domain", s, nm) ||
+	    (cm->target_kind == PLUMB_OBJ_FUNCTION && plumb__pgp_is_recreated(p, "function", s, nm)))
 		return true;
 	bool typeish = cm->target_kind == PLUMB_OBJ_TYPE || cm->target_kind == PLUMB_OBJ_ENUM ||
 		       cm->target_kind == PLUMB_OBJ_DOMAIN;

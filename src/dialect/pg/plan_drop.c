@@ -3,9 +3,10 @@
  * the ordering engine (plan/order.h): a step goes before the steps that
  * provide what it needs.
  *
- *  - with the views (phase 1): the views that go, and the functions over
- *    their row types (dropped by the diff, or set aside to be created again
- *    with the views);
+ *  - with the views (phase 1): the views that go, the functions in their
+ *    way (over their row types, or with a bound body reading what changes:
+ *    plan_view.c sets them aside) and the functions the diff drops that are
+ *    over what goes here;
  *  - with the tables (phase 3): the tables that go, and the domains, types
  *    and functions over their row types, each between the tables that use it
  *    and the table it is over; tables next to each other go in one
@@ -25,7 +26,7 @@ bool plumb__pgp_dropped_early(const planner *p, const plumb_object *o)
 	for (size_t i = 0; i < p->early.n; i++)
 		if (p->early.items[i] == o)
 			return true;
-	return false;
+	return plumb__pgp_is_set_aside_early(p, o);
 }
 
 bool plumb__pgp_is_set_aside_early(const planner *p, const plumb_object *o)
@@ -146,10 +147,13 @@ bool plumb__pgp_drop_views(planner *p)
 		const drop *d = order.items[i];
 		if (d->kind != PLUMB_OBJ_VIEW) {
 			plumb__pgp_drop_object(p, d->from);
-			if (plumb__pgp_is_set_aside_early(p, d->from))
+			const plumb_object *o = d->from;
+			if (plumb__pgp_is_set_aside_early(p, o) &&
+			    plumb__pgp_is_recreated(p, "function", o->schema, o->name))
 				plumb__pgp_note(p, plumb__pgp_last_stmt(p),
-						"its signature names the row type of a view that is "
-						"created again: dropped here, created again after it");
+						"depends on what changes (the row type of a view in "
+						"its signature, or what its bound body reads or "
+						"calls): dropped here, created again after");
 			continue;
 		}
 		const plumb_view *v = d->from;

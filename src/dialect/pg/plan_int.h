@@ -44,9 +44,12 @@ typedef struct planner {
 				     * indexes an enum rebuild dropped already */
 	plumb_vec early;            /* plumb_object * of from: dropped with the views or
 				     * tables they are over (plan_drop.c), not late */
-	plumb_vec early_set_aside;  /* plumb_object * of from: functions over the row type
-				     * of a view created again, dropped before it and
-				     * created after it (as late_functions) */
+	plumb_vec early_set_aside;  /* plumb_object * of from: functions in the way of a
+				     * view created again (over its row type) or of what
+				     * a bound body (BEGIN ATOMIC, RETURN) reads or calls:
+				     * dropped with the views, created after them (as
+				     * late_functions) when the schema keeps them */
+	plumb_pg_refs *fn_refs;     /* per from functions (kinds[0]): read once */
 	bool funcs_touched;         /* touched holds functions' call keys */
 	plumb_vec uninherited;      /* char *: column_key() of declared columns dropped so
 				     * that a parent's new column takes their place */
@@ -178,6 +181,7 @@ const plumb_table *plumb__pgp_to_table_of(const planner *p, const plumb_table *f
 const char *plumb__pgp_view_sql(const plumb_view *v);
 bool plumb__pgp_view_created(planner *p, const char *k);
 void plumb__pgp_create_view_or_function(planner *p, const plumb_change *c);
+
 
 /* plan_index.c */
 void plumb__pgp_drop_index(planner *p, const plumb_index *ix);

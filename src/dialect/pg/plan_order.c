@@ -252,11 +252,21 @@ static void object_item(planner *p, item *it, const plumb_object *o)
 	plumb__pgp_object_deps(p, p->to, o, &it->deps, &it->soft);
 }
 
-/* Does an item other than items[i] wait for what items[i] provides? */
-static bool item_needed(const item *items, size_t n, size_t i)
+/* Does item a wait for what item b provides (hard needs)? */
+static bool needs(const item *a, const item *b)
+{
+	for (size_t k = 0; k < b->provides.n; k++)
+		if (plumb__pgp_vec_has(&a->deps, b->provides.items[k]))
+			return true;
+	return false;
+}
+
+/* Does an item other than items[i], and not late, wait for what items[i]
+ * provides? */
+static bool item_needed(const item *items, size_t n, size_t i, const bool *late)
 {
 	for (size_t j = 0; j < n; j++)
-		for (size_t k = 0; j != i && k < items[i].provides.n; k++)
+		for (size_t k = 0; j != i && !late[j] && k < items[i].provides.n; k++)
 			if (plumb__pgp_vec_has(&items[j].deps, items[i].provides.items[k]) ||
 			    plumb__pgp_vec_has(&items[j].soft, items[i].provides.items[k]))
 				return true;
@@ -313,19 +323,35 @@ void plumb__pgp_plan_mid(planner *p)
 		object_item(p, it, c->to);
 	}
 	/* A function whose body reads a view created in this plan waits for
-	 * the views (when nothing here needs it). */
+	 * the views, and so does one calling a function that waits (when nothing
+	 * else here needs it). */
+	size_t n_late = 0;
+	for (size_t i = 0; i < n; i++)
+		n_late += late[i] = items[i].c->kind == PLUMB_OBJ_FUNCTION &&
+				    reads_new_view(p, &items[i]);
+	for (bool again = n_late > 0; again;) {
+		again = false;
+		for (size_t j = 0; j < n; j++)
+			for (size_t i = 0; i < n && !late[j]; i++)
+				if (late[i] && items[j].c->kind == PLUMB_OBJ_FUNCTION &&
+				    needs(&items[j], &items[i]))
+					late[j] = again = true;
+	}
+	for (bool again = n_late > 0; again;) {
+		again = false;
+		for (size_t i = 0; i < n; i++)
+			if (late[i] && item_needed(items, n, i, late))
+				late[i] = !(again = true);
+	}
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (items[i].c->kind == PLUMB_OBJ_FUNCTION && reads_new_view(p, &items[i]) &&
-		    !item_needed(items, n, i)) {
-			if (plumb_vec_push(p->tmp, &p->late_functions, (void *)items[i].c))
-				plumb__pgp_nomem(p);
-			late[i] = true;
-		}
-	}
-	for (size_t i = 0; i < n; i++)
-		if (!late[i])
+		if (!late[i]) {
 			items[m++] = items[i];
+			continue;
+		}
+		if (plumb_vec_push(p->tmp, &p->late_functions, (void *)items[i].c))
+			plumb__pgp_nomem(p);
+	}
 	run_items(p, items, m, plumb__pgp_mid_change);
 }
 

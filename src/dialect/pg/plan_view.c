@@ -85,42 +85,85 @@ static void touch_type_users(planner *p, const plumb_object *f)
 	}
 }
 
-/* Sets aside the functions whose signature names the row type of a view
- * created again (PostgreSQL will not drop the view under them): each is
- * dropped before the view and created after it, as the schema has it. A
- * function the diff drops goes with the view instead (plan_drop.c). True
- * when it set one aside. */
+/* Does a name in names (as written: unqualified is in public) stand for a
+ * key in p->touched? */
+static bool names_touched(planner *p, const plumb_vec *names)
+{
+	for (size_t i = 0; i < names->n; i++) {
+		const plumb_pg_name *n = names->items[i];
+		if (plumb__pgp_vec_has(&p->touched,
+				       plumb__pgp_key(p, n->schema ? n->schema : "public", n->name)))
+			return true;
+	}
+	return false;
+}
+
+/* Is function f (its references r) in the way of what the plan changes?
+ * Its signature names the row type of a view created again, or its body,
+ * bound when created (BEGIN ATOMIC, RETURN), reads, names or calls what is
+ * touched: PostgreSQL will not drop or alter those under it. */
+static bool in_the_way(planner *p, const plumb_pg_refs *r)
+{
+	for (size_t j = 0; j < r->types.n; j++) {
+		const plumb_pg_name *n = r->types.items[j];
+		if (plumb__pgp_is_recreated(p, "view", n->schema ? n->schema : "public", n->name))
+			return true;
+	}
+	if (!r->bound)
+		return false;
+	if (names_touched(p, &r->rels) || names_touched(p, &r->types))
+		return true;
+	for (size_t j = 0; p->funcs_touched && j < r->funcs.n; j++) {
+		const plumb_pg_name *n = r->funcs.items[j];
+		if (plumb__pgp_vec_has(&p->touched, plumb__pgp_call_key(p, n->schema, n->name)))
+			return true;
+	}
+	return false;
+}
+
+/* Sets aside the functions in the way (in_the_way): each is dropped with
+ * the views, before those it reads and after those calling it
+ * (plan_drop.c), and created again after them when the schema keeps it, as
+ * the schema has it; its own change in the diff does not run. True when it
+ * set one aside. */
 static bool set_aside_functions(planner *p)
 {
 	const plumb_vec *fns = plumb__pgp_objects(p, p->from, PLUMB_OBJ_FUNCTION);
-	bool any = false, views = false;
-	for (size_t i = 0; i < p->from->views.n && !views; i++)
-		views = p->drop_view[i] && plumb__pgp_view_in_to(p, p->from->views.items[i]);
-	if (!views)
+	bool any = false;
+	if (!p->touched.n || !fns->n)
 		return false;
+	if (!p->fn_refs) {
+		p->fn_refs = plumb_arena_alloc(p->tmp, (fns->n + 1) * sizeof(*p->fn_refs));
+		if (!p->fn_refs) {
+			plumb__pgp_nomem(p);
+			return false;
+		}
+		for (size_t i = 0; i < fns->n; i++)
+			p->fn_refs[i] = plumb__pgp_refs_of(p, plumb__pgp_obj_sql(fns->items[i]),
+							   true);
+	}
 	for (size_t i = 0; i < fns->n && !p->rc; i++) {
 		const plumb_object *f = fns->items[i];
 		if (plumb__pgp_is_set_aside_early(p, f) ||
-		    plumb__pgp_is_set_aside(p, "function", f->schema, f->name))
+		    plumb__pgp_is_set_aside(p, "function", f->schema, f->name) ||
+		    !in_the_way(p, &p->fn_refs[i]))
 			continue;
 		const plumb_change *c = plumb__pgp_find_change(p, PLUMB_OBJ_FUNCTION, f->schema,
 							       f->name, true);
+		if (c && c->renamed)
+			continue;
 		const plumb_object *t = c ? c->to : plumb_catalog_find(p->to, PLUMB_OBJ_FUNCTION,
 									   f->schema, f->name);
-		if (!t || (c && c->renamed))
-			continue;
-		plumb_pg_refs r = plumb__pgp_refs_of(p, plumb__pgp_obj_sql(f), true);
-		bool hit = false;
-		for (size_t j = 0; j < r.types.n && !hit; j++) {
-			const plumb_pg_name *n = r.types.items[j];
-			hit = plumb__pgp_is_recreated(p, "view", n->schema ? n->schema : "public",
-						      n->name);
+		if (plumb_vec_push(p->tmp, &p->early_set_aside, (void *)f)) {
+			plumb__pgp_nomem(p);
+			return false;
 		}
-		if (!hit)
-			continue;
+		touch_function(p, f);
+		any = true;
+		if (!t)
+			continue; /* the diff drops it: it goes with the views */
 		plumb_change *fake = plumb_arena_alloc(p->tmp, sizeof(*fake));
-		if (!fake || plumb_vec_push(p->tmp, &p->early_set_aside, (void *)f) ||
-		    plumb_vec_push(p->tmp, &p->late_functions, fake)) {
+		if (!fake || plumb_vec_push(p->tmp, &p->late_functions, fake)) {
 			plumb__pgp_nomem(p);
 			return false;
 		}
@@ -128,8 +171,6 @@ static bool set_aside_functions(planner *p)
 				       .to = t};
 		plumb__pgp_vec_add(p, &p->recreated,
 				   plumb__pgp_recreated_key(p, "function", t->schema, t->name));
-		touch_function(p, f);
-		any = true;
 	}
 	return any;
 }

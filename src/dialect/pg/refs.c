@@ -188,7 +188,17 @@ static const PgQuery__DefElem *option(const PgQuery__CreateFunctionStmt *f, cons
 	return NULL;
 }
 
-/* A function: its signature's types; a LANGUAGE sql body: the relations it reads. */
+static void append(rx *x, plumb_vec *to, const plumb_vec *from)
+{
+	for (size_t i = 0; i < from->n && !x->failed; i++)
+		if (plumb_vec_push(x->arena, to, from->items[i]))
+			x->failed = true;
+}
+
+/* A function: its signature's types (and what its parameters' defaults
+ * call); a LANGUAGE sql body: the relations it reads. A BEGIN ATOMIC or
+ * RETURN body is bound when the function is created: the functions it
+ * calls and the types and collations it names count too. */
 static void function(rx *x, PgQuery__CreateFunctionStmt *f)
 {
 	plumb_pg_refs body = {0};
@@ -214,9 +224,13 @@ static void function(rx *x, PgQuery__CreateFunctionStmt *f)
 		}
 	}
 	x->failed |= bx.failed;
-	for (size_t i = 0; i < body.rels.n && !x->failed; i++)
-		if (plumb_vec_push(x->arena, &x->out->rels, body.rels.items[i]))
-			x->failed = true;
+	append(x, &x->out->rels, &body.rels);
+	if (f->sql_body) {
+		x->out->bound = true;
+		append(x, &x->out->funcs, &body.funcs);
+		append(x, &x->out->types, &body.types);
+		append(x, &x->out->colls, &body.colls);
+	}
 }
 
 int plumb__pg_refs_sql(plumb_arena *arena, const char *sql, plumb_pg_refs *out)

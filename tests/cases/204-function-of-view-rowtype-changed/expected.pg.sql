@@ -1,5 +1,5 @@
 BEGIN;
--- its signature names the row type of a view that is created again: dropped here, created again after it
+-- depends on what changes (the row type of a view in its signature, or what its bound body reads or calls): dropped here, created again after
 DROP FUNCTION "public"."all_v"();
 -- reads a table or view that changes: dropped here, created again after
 -- hazard access-exclusive-lock: locks view "v" against reads and writes while it runs

@@ -1,0 +1,9 @@
+BEGIN;
+CREATE FUNCTION inc(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x + 1;
+CREATE FUNCTION dbl(int) RETURNS int LANGUAGE sql IMMUTABLE RETURN inc($1) * 2;
+CREATE TABLE "public"."t" (
+    "a" integer
+);
+CREATE VIEW public.v AS SELECT a FROM t WHERE a > 0;
+CREATE FUNCTION calc(int) RETURNS bigint LANGUAGE sql STABLE RETURN inc($1) + (SELECT count(*) FROM v);
+COMMIT;
