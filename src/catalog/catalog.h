@@ -195,7 +195,38 @@ typedef struct plumb_trigger {
  *               (SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES,
  *               TRIGGER; USAGE for sequences), each followed by
  *               " WITH GRANT OPTION" when grantable, joined by ", ".
+ *
+ * Some facts the definition or name says in SQL are fields too, so that the
+ * planner reads them instead of the text: a function's kind and volatility;
+ * what a comment or grant is on (target, column, part); a grant's grantee
+ * and privileges. Both PostgreSQL builders fill them; diff does not compare
+ * them (the definition and name it compares say the same).
  */
+
+/* A function's kind, as pg_proc.prokind says it. */
+typedef enum plumb_func_kind {
+	PLUMB_FUNC_FUNCTION,       /* 'f' */
+	PLUMB_FUNC_PROCEDURE,      /* 'p': CREATE PROCEDURE */
+	PLUMB_FUNC_WINDOW,         /* 'w': CREATE FUNCTION ... WINDOW */
+} plumb_func_kind;
+
+/* A function's volatility, as pg_proc.provolatile says it. */
+typedef enum plumb_volatility {
+	PLUMB_VOLATILE,            /* 'v', the default */
+	PLUMB_STABLE,              /* 's' */
+	PLUMB_IMMUTABLE,           /* 'i' */
+} plumb_volatility;
+
+/* A grant's privileges, one bit each, in the order its definition lists them. */
+#define PLUMB_PRIV_SELECT 0x01u
+#define PLUMB_PRIV_INSERT 0x02u
+#define PLUMB_PRIV_UPDATE 0x04u
+#define PLUMB_PRIV_DELETE 0x08u
+#define PLUMB_PRIV_TRUNCATE 0x10u
+#define PLUMB_PRIV_REFERENCES 0x20u
+#define PLUMB_PRIV_TRIGGER 0x40u
+#define PLUMB_PRIV_USAGE 0x80u
+
 typedef struct plumb_object {
 	const char *schema;
 	const char *name;
@@ -213,6 +244,21 @@ typedef struct plumb_object {
 	bool implicit;             /* held by the database, not declared (an owner's
 				    * privileges): never dropped or changed, and a
 				    * declared object of its name is already there */
+	/* function */
+	plumb_func_kind func_kind;
+	plumb_volatility volatility;
+	/* comment, grant: what it is on, in schema. target is the object itself
+	 * (relation, index, type, domain, schema, function "f(integer)"), or the
+	 * relation or domain whose column, constraint, trigger or policy it is
+	 * on; column names that column; part names that constraint, trigger or
+	 * policy (target_kind says which: TRIGGER, POLICY, else a constraint). */
+	const char *target;
+	const char *column;
+	const char *part;
+	/* grant */
+	const char *grantee;       /* as GRANT writes it: the role quoted where needed, or PUBLIC */
+	unsigned privileges;       /* PLUMB_PRIV_* bits held; 0 for an implicit grant */
+	unsigned grantable;        /* those of them held WITH GRANT OPTION */
 } plumb_object;
 
 typedef struct plumb_catalog {

@@ -2,7 +2,8 @@
  * throwaway server: a schema with every kind of object is applied to a fresh
  * database and each catalog field checked (types, serial folding, identity,
  * generated columns, constraints, indexes, enums, domains, partitions, RLS
- * and policies, views and their order, functions, triggers, comments,
+ * and policies, views and their order, functions (kind, volatility),
+ * triggers, comments and grants (what they are on, as fields),
  * extensions and what they own, tracking tables left out); the number of
  * queries does not grow with the number of tables; the session is left as
  * it was. Texts that canon.c normalises are compared with canon.c's own
@@ -113,6 +114,11 @@ static const char schema[] =
 	"COMMENT ON POLICY own ON users IS 'mine';\n"
 	"COMMENT ON SEQUENCE plain_seq IS 'it''s plain';\n"
 	"COMMENT ON COLUMN audit.v2.log_id IS 'log';\n"
+	"COMMENT ON CONSTRAINT posint_check ON DOMAIN posint IS 'above zero';\n"
+	"GRANT SELECT, INSERT ON users TO PUBLIC;\n"
+	"GRANT UPDATE (email) ON users TO PUBLIC;\n"
+	"GRANT SELECT ON active TO pg_monitor WITH GRANT OPTION;\n"
+	"GRANT USAGE ON SEQUENCE plain_seq TO PUBLIC;\n"
 	"CREATE TABLE plumb_migrations (version text PRIMARY KEY);\n"
 	"COMMENT ON TABLE plumb_migrations IS 'ours';\n"
 	"CREATE SCHEMA drizzle;\n"
@@ -542,17 +548,27 @@ static void test_views(plumb_catalog *cat)
 	is_int(cat->views.n, 5, "view count");
 }
 
+static bool same(const char *a, const char *b)
+{
+	return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
 static void test_routines(plumb_catalog *cat)
 {
 	plumb_object *o = obj(cat, PLUMB_OBJ_FUNCTION, "public", "add(integer, integer)");
 	ok(o != NULL, "function named by its argument types");
+	ok(o && o->func_kind == PLUMB_FUNC_FUNCTION && o->volatility == PLUMB_IMMUTABLE,
+	   "function kind and volatility from pg_proc");
 	ok(o && starts(o->sql, "CREATE OR REPLACE FUNCTION public.add(a integer, b integer)"),
 	   "function sql from pg_get_functiondef");
 	is_str(o ? o->definition : NULL, o ? S(o->sql) : NULL, "function definition canonical");
-	ok(obj(cat, PLUMB_OBJ_FUNCTION, "audit", "touch()") != NULL, "trigger function");
+	o = obj(cat, PLUMB_OBJ_FUNCTION, "audit", "touch()");
+	ok(o && o->func_kind == PLUMB_FUNC_FUNCTION && o->volatility == PLUMB_VOLATILE,
+	   "trigger function, volatile");
 	const char *pname = plumb_arena_printf(ctx->root, "p(%s)", T("public.mood"));
 	o = obj(cat, PLUMB_OBJ_FUNCTION, "audit", pname);
 	ok(o && starts(o->sql, "CREATE OR REPLACE PROCEDURE"), "procedure %s", pname);
+	ok(o && o->func_kind == PLUMB_FUNC_PROCEDURE, "procedure kind from pg_proc");
 	is_int(count_kind(cat, PLUMB_OBJ_FUNCTION), 3, "no functions of extensions");
 
 	plumb_trigger *t = obj(cat, PLUMB_OBJ_TRIGGER, "public", "users_touch");
@@ -602,25 +618,35 @@ static void test_objects(plumb_catalog *cat)
 	ok(obj(cat, PLUMB_OBJ_EXTENSION, "public", "btree_gist") != NULL, "btree_gist");
 	is_int(count_kind(cat, PLUMB_OBJ_EXTENSION), 3, "plpgsql is not listed");
 
+	/* on: what the comment is on, as fields: target, column, part */
 	static const struct {
 		const char *name, *schema, *table, *text;
 		plumb_obj_kind target;
+		const char *on[3];
 	} want[] = {
-		{"TABLE public.users", "public", NULL, "people", PLUMB_OBJ_TABLE},
-		{"COLUMN public.users.email", "public", "users", "login", PLUMB_OBJ_TABLE},
-		{"SCHEMA audit", NULL, NULL, "the audit", PLUMB_OBJ_SCHEMA},
-		{"FUNCTION public.add(integer, integer)", "public", NULL, "adds", PLUMB_OBJ_FUNCTION},
-		{"TYPE public.mood", "public", NULL, "feelings", PLUMB_OBJ_ENUM},
+		{"TABLE public.users", "public", NULL, "people", PLUMB_OBJ_TABLE, {"users"}},
+		{"COLUMN public.users.email", "public", "users", "login", PLUMB_OBJ_TABLE,
+		 {"users", "email"}},
+		{"SCHEMA audit", NULL, NULL, "the audit", PLUMB_OBJ_SCHEMA, {"audit"}},
+		{"FUNCTION public.add(integer, integer)", "public", NULL, "adds", PLUMB_OBJ_FUNCTION,
+		 {"add(integer, integer)"}},
+		{"TYPE public.mood", "public", NULL, "feelings", PLUMB_OBJ_ENUM, {"mood"}},
 		{"CONSTRAINT score_positive ON public.users", "public", "users", "no debt",
-		 PLUMB_OBJ_TABLE},
-		{"VIEW public.active", "public", NULL, "live ones", PLUMB_OBJ_VIEW},
-		{"MATERIALIZED VIEW audit.mv", "audit", NULL, "counted", PLUMB_OBJ_VIEW},
-		{"INDEX public.users_lower_name", "public", NULL, "by name", PLUMB_OBJ_INDEX},
-		{"DOMAIN public.posint", "public", NULL, "positive", PLUMB_OBJ_DOMAIN},
-		{"TRIGGER users_touch ON public.users", "public", "users", "touchy", PLUMB_OBJ_TRIGGER},
-		{"POLICY own ON public.users", "public", "users", "mine", PLUMB_OBJ_POLICY},
-		{"SEQUENCE public.plain_seq", "public", NULL, "it's plain", PLUMB_OBJ_SEQUENCE},
-		{"COLUMN audit.v2.log_id", "audit", "v2", "log", PLUMB_OBJ_VIEW},
+		 PLUMB_OBJ_TABLE, {"users", NULL, "score_positive"}},
+		{"VIEW public.active", "public", NULL, "live ones", PLUMB_OBJ_VIEW, {"active"}},
+		{"MATERIALIZED VIEW audit.mv", "audit", NULL, "counted", PLUMB_OBJ_VIEW, {"mv"}},
+		{"INDEX public.users_lower_name", "public", NULL, "by name", PLUMB_OBJ_INDEX,
+		 {"users_lower_name"}},
+		{"DOMAIN public.posint", "public", NULL, "positive", PLUMB_OBJ_DOMAIN, {"posint"}},
+		{"TRIGGER users_touch ON public.users", "public", "users", "touchy", PLUMB_OBJ_TRIGGER,
+		 {"users", NULL, "users_touch"}},
+		{"POLICY own ON public.users", "public", "users", "mine", PLUMB_OBJ_POLICY,
+		 {"users", NULL, "own"}},
+		{"SEQUENCE public.plain_seq", "public", NULL, "it's plain", PLUMB_OBJ_SEQUENCE,
+		 {"plain_seq"}},
+		{"COLUMN audit.v2.log_id", "audit", "v2", "log", PLUMB_OBJ_VIEW, {"v2", "log_id"}},
+		{"CONSTRAINT posint_check ON DOMAIN public.posint", "public", NULL, "above zero",
+		 PLUMB_OBJ_DOMAIN, {"posint", NULL, "posint_check"}},
 	};
 	size_t n = sizeof(want) / sizeof(want[0]);
 	for (size_t i = 0; i < n; i++) {
@@ -629,6 +655,9 @@ static void test_objects(plumb_catalog *cat)
 			   o->target_kind == want[i].target &&
 			   (want[i].table ? o->table && strcmp(o->table, want[i].table) == 0 : !o->table),
 		   "comment %s", want[i].name);
+		ok(o && same(o->target, want[i].on[0]) && same(o->column, want[i].on[1]) &&
+			   same(o->part, want[i].on[2]),
+		   "comment %s: target, column, part", want[i].name);
 	}
 	const char *pname =
 		plumb_arena_printf(ctx->root, "PROCEDURE audit.p(%s)", T("public.mood"));
@@ -638,6 +667,38 @@ static void test_objects(plumb_catalog *cat)
 	       "comment sql");
 	is_int(count_kind(cat, PLUMB_OBJ_COMMENT), n + 1,
 	       "no comments of extensions or left-out tables");
+	o = obj(cat, PLUMB_OBJ_COMMENT, "audit", pname);
+	ok(o && same(o->target, pname + strlen("PROCEDURE audit.")) && !o->column && !o->part,
+	   "comment on a procedure: target its identity");
+
+	/* grants: what they are on, the grantee and the privileges as bits */
+	static const struct {
+		const char *name, *target, *column, *grantee;
+		unsigned privileges, grantable;
+		const char *definition;
+	} grants[] = {
+		{"TABLE public.users TO PUBLIC", "users", NULL, "PUBLIC",
+		 PLUMB_PRIV_SELECT | PLUMB_PRIV_INSERT, 0, "SELECT, INSERT"},
+		{"TABLE public.users (email) TO PUBLIC", "users", "email", "PUBLIC", PLUMB_PRIV_UPDATE,
+		 0, "UPDATE"},
+		{"TABLE public.active TO pg_monitor", "active", NULL, "pg_monitor", PLUMB_PRIV_SELECT,
+		 PLUMB_PRIV_SELECT, "SELECT WITH GRANT OPTION"},
+		{"SEQUENCE public.plain_seq TO PUBLIC", "plain_seq", NULL, "PUBLIC", PLUMB_PRIV_USAGE,
+		 0, "USAGE"},
+	};
+	for (size_t i = 0; i < sizeof(grants) / sizeof(grants[0]); i++) {
+		o = obj(cat, PLUMB_OBJ_GRANT, "public", grants[i].name);
+		ok(o && same(o->target, grants[i].target) && same(o->column, grants[i].column) &&
+			   same(o->grantee, grants[i].grantee) &&
+			   o->privileges == grants[i].privileges &&
+			   o->grantable == grants[i].grantable &&
+			   same(o->definition, grants[i].definition) && !o->implicit,
+		   "grant %s", grants[i].name);
+	}
+	o = obj(cat, PLUMB_OBJ_GRANT, "public", "TABLE public.users TO postgres");
+	ok(o && o->implicit && !o->privileges && !o->definition && same(o->target, "users") &&
+		   same(o->grantee, "postgres"),
+	   "the owner's grant: implicit, no privileges");
 
 	/* objects sorted by kind, schema, name */
 	bool sorted = true;

@@ -1,7 +1,8 @@
 /*
  * model.c's shared facts, no server needed: the foreign-key action letters,
- * the integer types and serial kinds of sequences and serial columns, and
- * sequence defaults and options as both catalog builders write them.
+ * the integer types and serial kinds of sequences and serial columns,
+ * sequence defaults and options as both catalog builders write them,
+ * function kinds and volatilities, and grants' privileges.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,36 @@ static void test_sequences(void)
 	   "every option, in pg_dump's order (got %s)", out ? out : "");
 }
 
+static void test_functions_grants(void)
+{
+	is_int(plumb__pg_func_kind('f'), PLUMB_FUNC_FUNCTION, "prokind f: function");
+	is_int(plumb__pg_func_kind('p'), PLUMB_FUNC_PROCEDURE, "prokind p: procedure");
+	is_int(plumb__pg_func_kind('w'), PLUMB_FUNC_WINDOW, "prokind w: window function");
+	is_int(plumb__pg_volatility("i"), PLUMB_IMMUTABLE, "provolatile i");
+	is_int(plumb__pg_volatility("s"), PLUMB_STABLE, "provolatile s");
+	is_int(plumb__pg_volatility("v"), PLUMB_VOLATILE, "provolatile v");
+	is_int(plumb__pg_volatility("immutable"), PLUMB_IMMUTABLE, "the parse tree's immutable");
+	is_int(plumb__pg_volatility("stable"), PLUMB_STABLE, "the parse tree's stable");
+	is_int(plumb__pg_volatility(NULL), PLUMB_VOLATILE, "none said: volatile");
+
+	is_int(plumb__pg_priv_bit("SELECT"), PLUMB_PRIV_SELECT, "SELECT");
+	is_int(plumb__pg_priv_bit("references"), PLUMB_PRIV_REFERENCES, "references, any case");
+	is_int(plumb__pg_priv_bit("USAGE"), PLUMB_PRIV_USAGE, "USAGE");
+	is_int(plumb__pg_priv_bit("MAINTAIN"), 0, "a privilege plumb does not manage");
+	is_str(plumb__pg_priv_name(PLUMB_PRIV_TRUNCATE), "TRUNCATE", "the name of a bit");
+	ok(plumb__pg_priv_name(PLUMB_PRIV_SELECT | PLUMB_PRIV_INSERT) == NULL, "one bit only");
+
+	plumb_object g = {.kind = PLUMB_OBJ_GRANT,
+			  .privileges = PLUMB_PRIV_USAGE | PLUMB_PRIV_UPDATE | PLUMB_PRIV_SELECT,
+			  .grantable = PLUMB_PRIV_UPDATE};
+	ok(plumb__pg_grant_define(ctx, A, &g) == 0, "grant defined");
+	is_str(g.definition, "SELECT, UPDATE WITH GRANT OPTION, USAGE",
+	       "privileges in PostgreSQL's order, grant option after each");
+	g.privileges = g.grantable = 0;
+	ok(plumb__pg_grant_define(ctx, A, &g) == 0 && !g.definition,
+	   "no privileges (the owner's): no definition");
+}
+
 int main(void)
 {
 	if (plumb_ctx_new(&ctx) < 0 || !(A = plumb_arena_new(NULL)))
@@ -94,6 +125,7 @@ int main(void)
 	test_int_types();
 	test_serials();
 	test_sequences();
+	test_functions_grants();
 	plumb_arena_free(A);
 	plumb_ctx_free(ctx);
 	return done_testing();

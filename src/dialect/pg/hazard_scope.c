@@ -473,30 +473,14 @@ bool plumb__pg_declared_volatile(const PgQuery__CreateFunctionStmt *f)
 	return true;
 }
 
-/* Reads the volatility of before's functions of f (any overload volatile:
- * volatile). */
-static int read_volatility(plumb_pg_scope *sc, func *f)
+/* The volatility of before's functions of f, as the catalog holds it (any
+ * overload volatile: volatile). */
+static void read_volatility(func *f)
 {
 	f->known = true;
-	for (size_t i = 0; i < f->objs.n && !f->is_volatile; i++) {
-		const plumb_object *o = f->objs.items[i];
-		const char *def = o->sql ? o->sql : o->definition;
-		PgQuery__ParseResult *pr = NULL;
-		if (!def)
-			continue;
-		int rc = plumb__pg_parse(sc->ctx, sc->arena, def, NULL, &pr, NULL);
-		if (rc == PLUMB_ENOMEM)
-			return rc;
-		if (rc) { /* not readable: not known */
-			plumb_error_clear(sc->ctx);
-			continue;
-		}
-		if (pr->n_stmts && pr->stmts[0]->stmt &&
-		    pr->stmts[0]->stmt->node_case == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT)
-			f->is_volatile = plumb__pg_declared_volatile(
-				pr->stmts[0]->stmt->create_function_stmt);
-	}
-	return 0;
+	for (size_t i = 0; i < f->objs.n && !f->is_volatile; i++)
+		f->is_volatile =
+			((const plumb_object *)f->objs.items[i])->volatility == PLUMB_VOLATILE;
 }
 
 int plumb__pg_scope_func_volatile(plumb_ctx *ctx, plumb_pg_scope *sc, const char *schema,
@@ -509,11 +493,8 @@ int plumb__pg_scope_func_volatile(plumb_ctx *ctx, plumb_pg_scope *sc, const char
 	func *f = hget(&sc->funcs, k);
 	if (!f)
 		return 0;
-	if (!f->known) {
-		int rc = read_volatility(sc, f);
-		if (rc < 0)
-			return rc;
-	}
+	if (!f->known)
+		read_volatility(f);
 	return f->is_volatile ? 1 : 0;
 }
 

@@ -100,12 +100,12 @@ static const char q_sequences[] =
 	"AND NOT " IS_IDENTITY_SEQ("c.oid") " "
 	"ORDER BY n.nspname, c.relname";
 
-enum { F_NSP, F_NAME, F_ARGS, F_DEF };
+enum { F_NSP, F_NAME, F_ARGS, F_DEF, F_KIND, F_VOLATILE };
 static const char q_functions[] =
 	"SELECT n.nspname, p.proname, "
 	"ARRAY(SELECT format_type(u.t, NULL) FROM unnest(p.proargtypes::oid[]) "
 	"WITH ORDINALITY u(t, ord) ORDER BY u.ord), "
-	"pg_get_functiondef(p.oid) "
+	"pg_get_functiondef(p.oid), p.prokind, p.provolatile "
 	"FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
 	"WHERE p.prokind IN ('f', 'p', 'w') AND " NSP_OK("n") " "
 	"AND " NOT_EXT("pg_proc", "p.oid") " AND " NOT_INTERNAL("pg_proc", "p.oid") " "
@@ -143,10 +143,10 @@ static const char q_policies[] =
  * qnsp/qobj/qsub are quote_ident'ed; nsp/obj raw; rel the table's oid (the
  * sequence's for S, so that folded ones are left out).
  */
-enum { M_CODE, M_NSP, M_OBJ, M_QNSP, M_QOBJ, M_QSUB, M_ARGS, M_RK, M_REL, M_TEXT };
+enum { M_CODE, M_NSP, M_OBJ, M_QNSP, M_QOBJ, M_QSUB, M_ARGS, M_RK, M_REL, M_TEXT, M_SUB };
 static const char q_comments[] =
 	"SELECT x.code, x.nsp, x.obj, quote_ident(x.nsp), quote_ident(x.obj), "
-	"quote_ident(x.sub), x.args, x.rk, x.rel, x.description FROM ("
+	"quote_ident(x.sub), x.args, x.rk, x.rel, x.description, x.sub FROM ("
 	/* relations and their columns */
 	"SELECT CASE WHEN d.objsubid <> 0 THEN 'c' WHEN c.relkind IN ('r', 'p') THEN 'T' "
 	"WHEN c.relkind = 'v' THEN 'V' WHEN c.relkind = 'm' THEN 'M' "
@@ -221,8 +221,8 @@ static const char q_comments[] =
 
 /*
  * Grants: one row per (relation or column, grantee) holding privileges;
- * grantee 0 is PUBLIC. def is the privileges in the catalog's order, each
- * with " WITH GRANT OPTION" when grantable. The owner's privileges are not
+ * grantee 0 is PUBLIC. privs is the privileges held, gr those of them held
+ * with grant option (model.c gives their bits). The owner's privileges are not
  * managed: each relation gives one row for its owner marked own (def NULL),
  * an implicit grant that a declared grant to the owner finds in place.
  */
@@ -236,12 +236,16 @@ static const char q_comments[] =
 	"(SELECT " what " FROM pg_depend od JOIN pg_class tc ON tc.oid = od.refobjid "       \
 	"WHERE x.rk = 'S' AND od.classid = 'pg_class'::regclass AND od.objid = x.rel "        \
 	"AND od.refclassid = 'pg_class'::regclass AND od.deptype = 'a' LIMIT 1)"
-enum { R_REL, R_RK, R_NSP, R_OBJ, R_QNSP, R_QOBJ, R_QCOL, R_GRANTEE, R_DEF, R_OWNREL, R_OWNER, R_OWN };
+enum {
+	R_REL, R_RK, R_NSP, R_OBJ, R_QNSP, R_QOBJ, R_QCOL, R_GRANTEE, R_PRIVS, R_GR, R_OWNREL,
+	R_OWNER, R_OWN, R_COL
+};
 static const char q_grants[] =
 	"SELECT x.rel, x.rk, x.nsp, x.obj, quote_ident(x.nsp), quote_ident(x.obj), "
 	"quote_ident(x.col), x.grantee, "
-	"string_agg(x.priv || CASE WHEN x.gr THEN ' WITH GRANT OPTION' ELSE '' END, ', ' "
-	"ORDER BY x.ord), " SEQ_OWNER("tc.oid") ", " SEQ_OWNER("tc.relname") ", bool_or(x.own) "
+	"array_agg(x.priv) FILTER (WHERE x.priv IS NOT NULL), "
+	"array_agg(x.priv) FILTER (WHERE x.gr), "
+	SEQ_OWNER("tc.oid") ", " SEQ_OWNER("tc.relname") ", bool_or(x.own), x.col "
 	"FROM ("
 	/* relations */
 	"SELECT c.oid AS rel, c.relkind::text AS rk, n.nspname AS nsp, c.relname AS obj, "
@@ -473,6 +477,8 @@ void read_functions(ictx *x)
 			return;
 		o->sql = dup(x, val(r, i, F_DEF));
 		o->definition = canon(x, CANON_STMT, o->sql);
+		o->func_kind = plumb__pg_func_kind(val(r, i, F_KIND)[0]);
+		o->volatility = plumb__pg_volatility(val(r, i, F_VOLATILE));
 	}
 }
 
@@ -567,6 +573,7 @@ void read_comments(ictx *x)
 		const char *nsp = val(r, i, M_NSP), *obj = val(r, i, M_OBJ);
 		const char *qn = val(r, i, M_QNSP), *qo = val(r, i, M_QOBJ), *qs = val(r, i, M_QSUB);
 		const char *rk = val(r, i, M_RK), *name = NULL, *schema = nsp, *table = NULL;
+		const char *on = obj, *column = NULL, *part = NULL; /* the fields of what it is on */
 		plumb_obj_kind target = PLUMB_OBJ_TABLE;
 		if (val(r, i, M_REL) && !rel_kept(x, val(r, i, M_REL)))
 			continue;
@@ -596,14 +603,17 @@ void read_comments(ictx *x)
 			name = fmt(x, "COLUMN %s.%s.%s", qn, qo, qs);
 			target = rk && (rk[0] == 'v' || rk[0] == 'm') ? PLUMB_OBJ_VIEW : PLUMB_OBJ_TABLE;
 			table = obj;
+			column = val(r, i, M_SUB);
 			break;
 		case 'K':
 			name = fmt(x, "CONSTRAINT %s ON %s.%s", qs, qn, qo);
 			table = obj;
+			part = val(r, i, M_SUB);
 			break;
 		case 'k':
 			name = fmt(x, "CONSTRAINT %s ON DOMAIN %s.%s", qs, qn, qo);
 			target = PLUMB_OBJ_DOMAIN;
+			part = val(r, i, M_SUB);
 			break;
 		case 'F':
 		case 'P': {
@@ -616,6 +626,7 @@ void read_comments(ictx *x)
 					   qo, paren)
 				     : NULL;
 			target = PLUMB_OBJ_FUNCTION;
+			on = fn;
 			break;
 		}
 		case 'E':
@@ -636,11 +647,13 @@ void read_comments(ictx *x)
 			name = fmt(x, "TRIGGER %s ON %s.%s", qs, qn, qo);
 			target = PLUMB_OBJ_TRIGGER;
 			table = obj;
+			part = val(r, i, M_SUB);
 			break;
 		case 'L':
 			name = fmt(x, "POLICY %s ON %s.%s", qs, qn, qo);
 			target = PLUMB_OBJ_POLICY;
 			table = obj;
+			part = val(r, i, M_SUB);
 			break;
 		default:
 			continue;
@@ -652,6 +665,9 @@ void read_comments(ictx *x)
 			return;
 		o->table = dup(x, table);
 		o->target_kind = target;
+		o->target = dup(x, on);
+		o->column = dup(x, column);
+		o->part = dup(x, part);
 		o->definition = dup(x, val(r, i, M_TEXT));
 		if (!x->st.rc)
 			fail(x, plumb__pg_comment_define(x->st.ctx, x->st.arena, o));
@@ -659,6 +675,19 @@ void read_comments(ictx *x)
 }
 
 /* --- grants -------------------------------------------------------------- */
+
+/* The PLUMB_PRIV_* bits of an array of privilege names ({SELECT,INSERT}). */
+static unsigned privilege_bits(ictx *x, const char *names)
+{
+	plumb_vec v = {0};
+	unsigned bits = 0;
+	int rc = plumb__pg_parse_array(x->st.ctx, x->tmp, x->tmp, names, &v);
+	if (rc < 0)
+		fail(x, rc);
+	for (size_t i = 0; i < v.n; i++)
+		bits |= plumb__pg_priv_bit(v.items[i]);
+	return bits;
+}
 
 void read_grants(ictx *x)
 {
@@ -687,7 +716,13 @@ void read_grants(ictx *x)
 		o->target_kind = seq			      ? PLUMB_OBJ_SEQUENCE
 				 : rk && (rk[0] == 'v' || rk[0] == 'm') ? PLUMB_OBJ_VIEW
 									  : PLUMB_OBJ_TABLE;
-		o->definition = dup(x, val(r, i, R_DEF));
+		o->target = dup(x, val(r, i, R_OBJ));
+		o->column = dup(x, val(r, i, R_COL));
+		o->grantee = dup(x, val(r, i, R_GRANTEE));
+		o->privileges = privilege_bits(x, val(r, i, R_PRIVS));
+		o->grantable = privilege_bits(x, val(r, i, R_GR));
 		o->implicit = val(r, i, R_OWN) && val(r, i, R_OWN)[0] == 't';
+		if (!x->st.rc)
+			fail(x, plumb__pg_grant_define(x->st.ctx, x->st.arena, o));
 	}
 }

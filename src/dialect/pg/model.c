@@ -3,7 +3,8 @@
  * builder must agree on, in one place: column, constraint, collation, enum,
  * schema, extension, comment and sequence definitions built from their
  * fields, the integer types of sequences and serial columns (oids, names,
- * limits, serial kinds), sequence defaults and foreign-key action letters.
+ * limits, serial kinds), sequence defaults, foreign-key action letters,
+ * function kinds and volatilities, and grants' privileges.
  * The texts it joins must already be canonical (canon.c); it reads no SQL
  * and no database.
  */
@@ -403,5 +404,66 @@ int plumb__pg_seq_define(plumb_ctx *ctx, plumb_arena *arena, const char *schema,
 		plumb_buf_printf(&b, " OWNED BY %s", owner);
 	int rc = plumb_buf_finish(&b, ctx);
 	*out = rc < 0 ? NULL : b.data;
+	return rc;
+}
+
+/* --- functions, grants -------------------------------------------------- */
+
+plumb_func_kind plumb__pg_func_kind(char prokind)
+{
+	return prokind == 'p'	? PLUMB_FUNC_PROCEDURE
+	       : prokind == 'w' ? PLUMB_FUNC_WINDOW
+				: PLUMB_FUNC_FUNCTION;
+}
+
+plumb_volatility plumb__pg_volatility(const char *code)
+{
+	switch (code ? *code : 'v') {
+	case 'i':
+		return PLUMB_IMMUTABLE;
+	case 's':
+		return PLUMB_STABLE;
+	default:
+		return PLUMB_VOLATILE;
+	}
+}
+
+/* The privileges in PostgreSQL's order: bit 1 << i is priv_names[i]. */
+static const char *const priv_names[] = {"SELECT",     "INSERT",  "UPDATE", "DELETE", "TRUNCATE",
+					 "REFERENCES", "TRIGGER", "USAGE"};
+#define N_PRIVS (sizeof(priv_names) / sizeof(priv_names[0]))
+
+unsigned plumb__pg_priv_bit(const char *name)
+{
+	for (unsigned i = 0; name && i < N_PRIVS; i++)
+		if (strcasecmp(name, priv_names[i]) == 0)
+			return 1u << i;
+	return 0;
+}
+
+const char *plumb__pg_priv_name(unsigned bit)
+{
+	for (unsigned i = 0; i < N_PRIVS; i++)
+		if (bit == 1u << i)
+			return priv_names[i];
+	return NULL;
+}
+
+int plumb__pg_grant_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o)
+{
+	plumb_buf b;
+	o->definition = NULL;
+	if (!o->privileges)
+		return 0;
+	plumb_buf_init(&b, arena, 0);
+	for (unsigned i = 0, n = 0; i < N_PRIVS; i++) {
+		if (!(o->privileges & (1u << i)))
+			continue;
+		plumb_buf_printf(&b, "%s%s%s", n++ ? ", " : "", priv_names[i],
+				 o->grantable & (1u << i) ? " WITH GRANT OPTION" : "");
+	}
+	int rc = plumb_buf_finish(&b, ctx);
+	if (rc == 0)
+		o->definition = b.data;
 	return rc;
 }

@@ -5,7 +5,6 @@
  * creates no table, type or function.
  */
 #include <string.h>
-#include <strings.h>
 
 #include "dialect/pg/offline_int.h"
 
@@ -123,6 +122,7 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 {
 	PgQuery__Node *obj = cs->object;
 	const char *name = NULL, *schema = NULL, *table = NULL;
+	const char *on = NULL, *column = NULL, *part = NULL; /* the fields of what it is on */
 	plumb_obj_kind target = PLUMB_OBJ_TABLE;
 	PgQuery__Node **v = NULL;
 	size_t n = 0;
@@ -150,6 +150,7 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ? PLUMB_OBJ_SEQUENCE
 										 : PLUMB_OBJ_VIEW;
 		schema = s2;
+		on = n2;
 		name = fmt(x, "%s %s.%s", word, qi(x, s2), qi(x, n2));
 		break;
 	}
@@ -166,6 +167,8 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 			is_view = is_view || (strcmp(vw->schema, s2) == 0 && strcmp(vw->name, n2) == 0);
 		}
 		target = is_view ? PLUMB_OBJ_VIEW : PLUMB_OBJ_TABLE;
+		on = n2;
+		column = col ? col : "";
 		name = fmt(x, "COLUMN %s.%s.%s", qi(x, s2), qi(x, n2), qi(x, col ? col : ""));
 		break;
 	}
@@ -184,7 +187,23 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 		target = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT ? PLUMB_OBJ_TABLE
 			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER	    ? PLUMB_OBJ_TRIGGER
 										    : PLUMB_OBJ_POLICY;
+		on = n2;
+		part = sub ? sub : "";
 		name = fmt(x, "%s %s ON %s.%s", word, qi(x, sub ? sub : ""), qi(x, s2), qi(x, n2));
+		break;
+	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT: {
+		/* (domain's TypeName, constraint) */
+		if (n != 2 || v[0]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME ||
+		    !plumb__pg_strval(v[1]))
+			return;
+		PgQuery__TypeName *tn = v[0]->type_name;
+		split_names(tn->names, tn->n_names, &s2, &n2);
+		schema = s2;
+		on = n2;
+		part = plumb__pg_strval(v[1]);
+		target = PLUMB_OBJ_DOMAIN;
+		name = fmt(x, "CONSTRAINT %s ON DOMAIN %s.%s", qi(x, part), qi(x, s2), qi(x, n2));
 		break;
 	}
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
@@ -196,6 +215,7 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 		schema = s2;
 		bool dom = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN;
 		target = dom ? PLUMB_OBJ_DOMAIN : PLUMB_OBJ_TYPE;
+		on = n2;
 		name = fmt(x, "%s %s.%s", dom ? "DOMAIN" : "TYPE", qi(x, s2), qi(x, n2));
 		break;
 	}
@@ -204,6 +224,7 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 		if (!s)
 			return;
 		target = PLUMB_OBJ_SCHEMA;
+		on = s;
 		name = fmt(x, "SCHEMA %s", qi(x, s));
 		break;
 	}
@@ -220,6 +241,7 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 				 cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ? "PROCEDURE"
 											: "FUNCTION",
 				 qi(x, s2), qi(x, n2));
+		size_t args_at = b.len - 1; /* the identity "f(integer)" starts with n2 */
 		for (size_t i = 0; i < ow->n_objargs && !x->st.rc; i++) {
 			if (ow->objargs[i]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME)
 				continue;
@@ -237,6 +259,7 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 			return;
 		}
 		name = b.data;
+		on = fmt(x, "%s%s", n2, b.data + args_at);
 		target = PLUMB_OBJ_FUNCTION;
 		break;
 	}
@@ -257,6 +280,9 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 		return;
 	o->table = dup(x, table);
 	o->target_kind = target;
+	o->target = dup(x, on);
+	o->column = dup(x, column);
+	o->part = dup(x, part);
 	o->definition = dup(x, cs->comment);
 	if (!x->st.rc)
 		fail(x, plumb__pg_comment_define(x->st.ctx, x->st.arena, o));
@@ -264,13 +290,13 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 
 /* --- GRANT, REVOKE --------------------------------------------------------------------------- */
 
-/* Privilege bits, in the order a grant's definition lists them. */
-static const char *const priv_names[] = {"SELECT",     "INSERT",  "UPDATE", "DELETE", "TRUNCATE",
-					 "REFERENCES", "TRIGGER", "USAGE"};
-#define PRIV_N 8
-#define PRIV_ALL_TABLE 0x7fu	/* SELECT .. TRIGGER */
-#define PRIV_ALL_SEQ 0x85u	/* USAGE, SELECT, UPDATE */
-#define PRIV_ALL_COLUMN 0x27u	/* SELECT, INSERT, UPDATE, REFERENCES */
+/* What ALL means, in PLUMB_PRIV_* bits (catalog.h; model.c names them). */
+#define PRIV_ALL_TABLE                                                                           \
+	(PLUMB_PRIV_SELECT | PLUMB_PRIV_INSERT | PLUMB_PRIV_UPDATE | PLUMB_PRIV_DELETE |           \
+	 PLUMB_PRIV_TRUNCATE | PLUMB_PRIV_REFERENCES | PLUMB_PRIV_TRIGGER)
+#define PRIV_ALL_SEQ (PLUMB_PRIV_USAGE | PLUMB_PRIV_SELECT | PLUMB_PRIV_UPDATE)
+#define PRIV_ALL_COLUMN                                                                          \
+	(PLUMB_PRIV_SELECT | PLUMB_PRIV_INSERT | PLUMB_PRIV_UPDATE | PLUMB_PRIV_REFERENCES)
 
 /* The privileges one grantee holds on one relation or column. */
 typedef struct gstate {
@@ -278,14 +304,6 @@ typedef struct gstate {
 	const char *grantee;		/* quoted, or PUBLIC */
 	unsigned privs, grantable;
 } gstate;
-
-static unsigned priv_bit(const char *name)
-{
-	for (unsigned i = 0; name && i < PRIV_N; i++)
-		if (strcasecmp(name, priv_names[i]) == 0)
-			return 1u << i;
-	return 0;
-}
 
 static gstate *grant_state(ox *x, const char *schema, const char *rel, const char *col,
 			   const char *grantee, bool create)
@@ -352,7 +370,9 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
 				continue;
 			PgQuery__AccessPriv *ap = gs->privileges[p]->access_priv;
 			if (!ap->n_cols)
-				rel_mask |= empty(ap->priv_name) ? all : priv_bit(ap->priv_name) & all;
+				rel_mask |= empty(ap->priv_name)
+						    ? all
+						    : plumb__pg_priv_bit(ap->priv_name) & all;
 		}
 		for (size_t r = 0; r < gs->n_grantees && !x->st.rc; r++) {
 			if (gs->grantees[r]->node_case != PG_QUERY__NODE__NODE_ROLE_SPEC)
@@ -380,8 +400,9 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
 				if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
 					continue;
 				PgQuery__AccessPriv *ap = gs->privileges[p]->access_priv;
-				unsigned m = empty(ap->priv_name) ? PRIV_ALL_COLUMN
-								  : priv_bit(ap->priv_name) & PRIV_ALL_COLUMN;
+				unsigned m = empty(ap->priv_name)
+						     ? PRIV_ALL_COLUMN
+						     : plumb__pg_priv_bit(ap->priv_name) & PRIV_ALL_COLUMN;
 				for (size_t c = 0; c < ap->n_cols && m; c++) {
 					const char *col = plumb__pg_strval(ap->cols[c]);
 					if (!col && ap->cols[c]->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
@@ -438,18 +459,6 @@ void finish_grants(ox *x)
 				     qi(x, g->col), g->grantee)
 			       : fmt(x, "%s %s.%s TO %s", seq ? "SEQUENCE" : "TABLE", qi(x, g->schema),
 				     qi(x, g->rel), g->grantee);
-		plumb_buf b;
-		plumb_buf_init(&b, x->st.arena, 0);
-		for (unsigned k = 0, n = 0; k < PRIV_N; k++) {
-			if (!(g->privs & (1u << k)))
-				continue;
-			plumb_buf_printf(&b, "%s%s%s", n++ ? ", " : "", priv_names[k],
-					 g->grantable & (1u << k) ? " WITH GRANT OPTION" : "");
-		}
-		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
-			fail(x, PLUMB_ENOMEM);
-			return;
-		}
 		if (!name)
 			return;
 		plumb_object *o = new_object(x, PLUMB_OBJ_GRANT, g->schema, name);
@@ -457,6 +466,11 @@ void finish_grants(ox *x)
 			return;
 		o->table = dup(x, on_table);
 		o->target_kind = seq ? PLUMB_OBJ_SEQUENCE : view ? PLUMB_OBJ_VIEW : PLUMB_OBJ_TABLE;
-		o->definition = b.data;
+		o->target = g->rel;
+		o->column = g->col;
+		o->grantee = g->grantee;
+		o->privileges = g->privs;
+		o->grantable = g->grantable;
+		fail(x, plumb__pg_grant_define(x->st.ctx, x->st.arena, o));
 	}
 }

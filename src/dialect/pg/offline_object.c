@@ -244,6 +244,20 @@ void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt
 	if (fs->sql_body && !x->st.rc)
 		fail(x, plumb__pg_analyze_body(x->st.ctx, x->tmp, x->cat, fs));
 	o->definition = stmt_text(x, stmt);
+	/* what pg_proc would say: prokind and provolatile */
+	bool window = false;
+	o->volatility = PLUMB_VOLATILE;
+	for (size_t i = 0; i < fs->n_options; i++) {
+		if (fs->options[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
+			continue;
+		PgQuery__DefElem *d = fs->options[i]->def_elem;
+		if (strcmp(d->defname, "volatility") == 0)
+			o->volatility = plumb__pg_volatility(plumb__pg_strval(d->arg));
+		else if (strcmp(d->defname, "window") == 0)
+			window = !d->arg || d->arg->node_case != PG_QUERY__NODE__NODE_BOOLEAN ||
+				 d->arg->boolean->boolval;
+	}
+	o->func_kind = plumb__pg_func_kind(fs->is_procedure ? 'p' : window ? 'w' : 'f');
 }
 
 void create_trigger(ox *x, PgQuery__CreateTrigStmt *ts, PgQuery__Node *stmt)

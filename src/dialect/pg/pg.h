@@ -211,6 +211,25 @@ int plumb__pg_schema_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o)
 int plumb__pg_extension_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
 int plumb__pg_comment_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
 
+/* --- model.c: functions, grants ---------------------------------------- */
+/* A function's kind from pg_proc.prokind's letter ('f', 'p' procedure, 'w'
+ * window); the offline builder gives the letter its CREATE statement means. */
+plumb_func_kind plumb__pg_func_kind(char prokind);
+/* A function's volatility from pg_proc.provolatile ('i', 's', 'v') or the
+ * word of the parse tree's "volatility" option ("immutable", "stable",
+ * "volatile"); NULL is volatile, the default. */
+plumb_volatility plumb__pg_volatility(const char *code);
+/* The PLUMB_PRIV_* bit of a privilege named as GRANT and aclexplode() write
+ * it (SELECT, ..., USAGE; any case), or 0. */
+unsigned plumb__pg_priv_bit(const char *name);
+/* The name of one PLUMB_PRIV_* bit, or NULL. */
+const char *plumb__pg_priv_name(unsigned bit);
+/* Fills a grant's definition from its privileges and grantable bits: the
+ * privileges in PostgreSQL's order, each followed by " WITH GRANT OPTION"
+ * when grantable, joined by ", "; NULL when it holds none (an implicit
+ * grant). */
+int plumb__pg_grant_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
+
 /* --- introspect.c ------------------------------------------------------ */
 int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			 plumb_catalog **out);

@@ -1,8 +1,10 @@
 /*
  * The planner's last phases: triggers and policies created again, comments
  * set or dropped (and set again on recreated targets), and grants revoked and
- * granted (again, when their target was recreated). It orders nothing: these
- * come after every object they hang on.
+ * granted (again, when their target was recreated). What a comment or grant
+ * is on, its grantee and privileges are read from the object's fields, never
+ * from its name or definition. It orders nothing: these come after every
+ * object they hang on.
  */
 #include <string.h>
 
@@ -11,107 +13,84 @@
 /* --- comments ----------------------------------------------------------- */
 
 /* Is the target of a comment of `from` gone from the desired catalog (or
- * dropped and created again, which took the comment with it)? */
+ * dropped and created again, which took the comment with it)? Read from the
+ * comment's fields: schema, table, target, column, part. */
 static bool comment_target_gone(planner *p, const plumb_object *cm)
 {
-	const char *n = cm->name;
-	const char *sp = strchr(n, ' ');
-	const char *rest = sp ? sp + 1 : n;
-	if (strncmp(n, "MATERIALIZED VIEW ", 18) == 0)
-		rest = n + 18;
-	if (cm->target_kind == PLUMB_OBJ_INDEX || strncmp(n, "INDEX ", 6) == 0) {
+	const char *s = cm->schema, *on = cm->target;
+	if (!on)
+		return false; /* cannot tell: keep the statement */
+	if (cm->target_kind == PLUMB_OBJ_INDEX) {
 		/* gone with its index: dropped, or replaced (drop and create) */
-		const char *s0, *ix;
-		plumb__pgp_split_qname(p, rest, &s0, &ix);
-		if (!s0)
-			s0 = cm->schema;
-		if (!plumb_catalog_find(p->to, PLUMB_OBJ_INDEX, s0, ix))
+		if (!plumb_catalog_find(p->to, PLUMB_OBJ_INDEX, s, on))
 			return true;
-		const plumb_change *ch = plumb__pgp_find_change(p, PLUMB_OBJ_INDEX, s0, ix, false);
+		const plumb_change *ch = plumb__pgp_find_change(p, PLUMB_OBJ_INDEX, s, on, false);
 		return ch && ch->op == PLUMB_CHANGE_ALTER && !ch->renamed;
 	}
 	if (cm->table) {
-		const plumb_table *t = plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, cm->schema, cm->table);
-		const plumb_view *v = plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, cm->schema, cm->table);
+		const plumb_table *t = plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, s, cm->table);
+		const plumb_view *v = plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, s, cm->table);
 		if (!t && !v)
 			return true;
-		if (plumb__pgp_is_recreated(p, "table", cm->schema, cm->table) ||
-		    plumb__pgp_is_recreated(p, "view", cm->schema, cm->table))
+		if (plumb__pgp_is_recreated(p, "table", s, cm->table) ||
+		    plumb__pgp_is_recreated(p, "view", s, cm->table))
 			return true;
-		/* "CONSTRAINT c ON s.t", "TRIGGER g ON s.t", "POLICY p ON s.t" */
-		const char *on = strstr(rest, " ON ");
-		if (on && (strncmp(n, "CONSTRAINT ", 11) == 0 || strncmp(n, "TRIGGER ", 8) == 0 ||
-			   strncmp(n, "POLICY ", 7) == 0)) {
-			const char *s0, *part;
-			plumb__pgp_split_qname(p,
-					       plumb__pgp_fmt(p, "x.%.*s", (int)(on - rest), rest),
-					       &s0, &part);
-			if (n[0] == 'C') {
-				for (size_t i = 0; t && i < t->constraints.n; i++)
-					if (plumb__pgp_str_eq(((plumb_constraint *)
-								       t->constraints.items[i])
-								      ->name,
-							      part))
-						return false;
-				return true;
+		if (cm->part && cm->target_kind != PLUMB_OBJ_TRIGGER &&
+		    cm->target_kind != PLUMB_OBJ_POLICY) {
+			/* a constraint of the table */
+			for (size_t i = 0; t && i < t->constraints.n; i++) {
+				const plumb_constraint *k = t->constraints.items[i];
+				if (plumb__pgp_str_eq(k->name, cm->part))
+					return false;
 			}
-			plumb_obj_kind k = n[0] == 'T' ? PLUMB_OBJ_TRIGGER : PLUMB_OBJ_POLICY;
-			if (!plumb__pgp_find_on(p->to, k, cm->schema, part, cm->table))
+			return true;
+		}
+		if (cm->part) {
+			plumb_obj_kind k = cm->target_kind;
+			if (!plumb__pgp_find_on(p->to, k, s, cm->part, cm->table))
 				return true;
 			const plumb_vec *fv = k == PLUMB_OBJ_TRIGGER ? &p->from->triggers : &p->from->objects;
 			const bool *dropped = k == PLUMB_OBJ_TRIGGER ? p->drop_trigger : p->drop_policy;
-			const void *old = plumb__pgp_find_on(p->from, k, cm->schema, part,
-							     cm->table);
+			const void *old = plumb__pgp_find_on(p->from, k, s, cm->part, cm->table);
 			for (size_t i = 0; old && i < fv->n; i++)
 				if (fv->items[i] == old && dropped[i])
 					return true;
 			return !old;
 		}
-		if (strncmp(n, "COLUMN ", 7) == 0 && t) {
-			const char *dot = strrchr(rest, '.');
-			const char *col = dot ? dot + 1 : rest;
-			const char *s, *c;
-			plumb__pgp_split_qname(p, plumb__pgp_fmt(p, "x.%s", col), &s, &c);
-			if (!plumb_table_find_column(p->to, t, c))
+		if (cm->column && t) {
+			if (!plumb_table_find_column(p->to, t, cm->column))
 				return true;
 			if (plumb__pgp_is_recreated(p, "column", NULL,
 						    plumb__pgp_fmt(p, "%s.%s",
-								   plumb__pgp_key(p, cm->schema,
-										  cm->table),
-								   c)))
+								   plumb__pgp_key(p, s, cm->table),
+								   cm->column)))
 				return true;
 		}
 		return false;
 	}
-	/* a whole object: find it by kind and name */
-	const char *s, *nm;
-	plumb__pgp_split_qname(p, rest, &s, &nm);
+	/* a whole object, or a constraint of a domain (it goes with its domain) */
 	if (cm->target_kind == PLUMB_OBJ_SCHEMA || cm->target_kind == PLUMB_OBJ_EXTENSION) {
-		for (size_t i = 0; i < p->to->objects.n; i++) {
-			const plumb_object *o = p->to->objects.items[i];
-			if (o->kind == cm->target_kind &&
-			    (plumb__pgp_str_eq(o->name, rest) ||
-			     plumb__pgp_str_eq(plumb_quote_ident(p->tmp, o->name), rest)))
+		const plumb_vec *v = plumb__pgp_objects(p, p->to, cm->target_kind);
+		for (size_t i = 0; i < v->n; i++)
+			if (plumb__pgp_str_eq(((const plumb_object *)v->items[i])->name, on))
 				return false;
-		}
 		return true;
 	}
-	if (!strchr(rest, '.'))
+	if (!s)
 		return false; /* cannot tell: keep the statement */
-	if (plumb__pgp_is_recreated(p, "view", s, nm) ||
-	    plumb__pgp_is_recreated(p, "type", s, nm) ||
-	    plumb__pgp_is_recreated(p, "domain", s, nm) ||
-	    (cm->target_kind == PLUMB_OBJ_FUNCTION && plumb__pgp_is_recreated(p, "function", s, nm)))
+	if (plumb__pgp_is_recreated(p, "view", s, on) || plumb__pgp_is_recreated(p, "type", s, on) ||
+	    plumb__pgp_is_recreated(p, "domain", s, on) ||
+	    (cm->target_kind == PLUMB_OBJ_FUNCTION && plumb__pgp_is_recreated(p, "function", s, on)))
 		return true;
 	bool typeish = cm->target_kind == PLUMB_OBJ_TYPE || cm->target_kind == PLUMB_OBJ_ENUM ||
 		       cm->target_kind == PLUMB_OBJ_DOMAIN;
-	if (typeish && (plumb_catalog_find(p->to, PLUMB_OBJ_TYPE, s, nm) ||
-			plumb_catalog_find(p->to, PLUMB_OBJ_ENUM, s, nm) ||
-			plumb_catalog_find(p->to, PLUMB_OBJ_DOMAIN, s, nm)))
+	if (typeish && (plumb_catalog_find(p->to, PLUMB_OBJ_TYPE, s, on) ||
+			plumb_catalog_find(p->to, PLUMB_OBJ_ENUM, s, on) ||
+			plumb_catalog_find(p->to, PLUMB_OBJ_DOMAIN, s, on)))
 		return false; /* COMMENT ON TYPE covers enums and domains too */
-	return plumb_catalog_find(p->to, cm->target_kind, s, nm) == NULL &&
-	       plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, s, nm) == NULL &&
-	       plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, s, nm) == NULL &&
+	return plumb_catalog_find(p->to, cm->target_kind, s, on) == NULL &&
+	       plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, s, on) == NULL &&
+	       plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, s, on) == NULL &&
 	       cm->target_kind != PLUMB_OBJ_FUNCTION && cm->target_kind != PLUMB_OBJ_INDEX &&
 	       cm->target_kind != PLUMB_OBJ_TRIGGER && cm->target_kind != PLUMB_OBJ_POLICY;
 }
@@ -175,31 +154,27 @@ void plumb__pgp_phase_comments(planner *p)
 
 /* --- grants ------------------------------------------------------------- */
 
-/* Splits a grant's name "KIND target[ (col)] TO grantee": on is "KIND
- * target", col "(col)" or NULL. */
-static void grant_parts(planner *p, const plumb_object *g, const char **on, const char **col,
-			const char **grantee)
+/* An identifier as quote_ident() writes it, as grant names hold them. */
+static const char *qi(planner *p, const char *name)
 {
-	const char *n = g->name, *s = strchr(n, ' '), *paren = NULL;
-	bool q = false;
-	*on = n;
-	*col = NULL;
-	*grantee = "";
-	for (s = s ? s : n; *s; s++) {
-		if (*s == '"')
-			q = !q;
-		if (q)
-			continue;
-		if (s[0] == ' ' && s[1] == '(' && !paren)
-			paren = s;
-		if (strncmp(s, " TO ", 4) == 0) {
-			*grantee = s + 4;
-			*on = plumb__pgp_fmt(p, "%.*s", (int)((paren ? paren : s) - n), n);
-			if (paren)
-				*col = plumb__pgp_fmt(p, "%.*s", (int)(s - paren - 1), paren + 1);
-			return;
-		}
-	}
+	char *q = plumb__pg_quote_ident(p->tmp, name ? name : "");
+	if (!q)
+		plumb__pgp_nomem(p);
+	return q ? q : "";
+}
+
+/* What GRANT names g is on: "TABLE s.t" or "SEQUENCE s.q"; and, for a
+ * column's privileges, the column list " (c)" (else ""). */
+static const char *grant_on(planner *p, const plumb_object *g)
+{
+	return plumb__pgp_fmt(p, "%s %s.%s",
+			      g->target_kind == PLUMB_OBJ_SEQUENCE ? "SEQUENCE" : "TABLE",
+			      qi(p, g->schema), qi(p, g->target));
+}
+
+static const char *grant_cols(planner *p, const plumb_object *g)
+{
+	return g->column ? plumb__pgp_fmt(p, " (%s)", qi(p, g->column)) : "";
 }
 
 /* Is the relation (or column) a grant is on gone from the desired catalog,
@@ -207,13 +182,11 @@ static void grant_parts(planner *p, const plumb_object *g, const char **on, cons
 static bool grant_target_gone(planner *p, const plumb_object *g)
 {
 	const char *s = g->schema, *t = g->table;
-	if (!t)
+	if (!t || !g->target)
 		return false;
 	if (g->target_kind == PLUMB_OBJ_SEQUENCE) {
-		/* "SEQUENCE s.q TO r"; table is q, or the table of a serial column's q */
-		const char *on, *col, *to, *s0, *q;
-		grant_parts(p, g, &on, &col, &to);
-		plumb__pgp_split_qname(p, strncmp(on, "SEQUENCE ", 9) == 0 ? on + 9 : on, &s0, &q);
+		/* target is the sequence; table is it, or the table of a serial column's */
+		const char *q = g->target;
 		if (plumb_catalog_find(p->to, PLUMB_OBJ_SEQUENCE, s, q))
 			return plumb__pgp_is_recreated(p, "sequence", s, q);
 		return plumb__pgp_str_eq(q, t) ||
@@ -225,48 +198,36 @@ static bool grant_target_gone(planner *p, const plumb_object *g)
 		return true;
 	if (plumb__pgp_is_recreated(p, "table", s, t) || plumb__pgp_is_recreated(p, "view", s, t))
 		return true;
-	const char *on, *col, *to, *s0, *c;
-	grant_parts(p, g, &on, &col, &to);
-	if (!col || strlen(col) < 2)
+	if (!g->column)
 		return false;
-	plumb__pgp_split_qname(p, plumb__pgp_fmt(p, "x.%.*s", (int)strlen(col) - 2, col + 1), &s0,
-			       &c);
-	if (tb && !plumb_table_find_column(p->to, tb, c))
+	if (tb && !plumb_table_find_column(p->to, tb, g->column))
 		return true;
-	return plumb__pgp_is_recreated(p, "column", NULL,
-				       plumb__pgp_fmt(p, "%s.%s", plumb__pgp_key(p, s, t), c));
+	const char *key = plumb__pgp_fmt(p, "%s.%s", plumb__pgp_key(p, s, t), g->column);
+	return plumb__pgp_is_recreated(p, "column", NULL, key);
 }
 
 /* GRANT the privileges of g; those with grant option in a second statement. */
 static void grant_create(planner *p, const plumb_object *g)
 {
-	const char *on, *col, *to;
-	grant_parts(p, g, &on, &col, &to);
-	const char *plain = "", *opt = "", *d = g->definition ? g->definition : "";
-	static const char wgo[] = " WITH GRANT OPTION";
-	while (*d) {
-		const char *end = strstr(d, ", ");
-		size_t len = end ? (size_t)(end - d) : strlen(d);
-		bool go = len >= sizeof(wgo) - 1 && strncmp(d + len - (sizeof(wgo) - 1), wgo, sizeof(wgo) - 1) == 0;
-		int pl = (int)(go ? len - (sizeof(wgo) - 1) : len);
-		const char **dst = go ? &opt : &plain;
-		*dst = plumb__pgp_fmt(p, "%s%s%.*s%s%s", *dst, **dst ? ", " : "", pl, d,
-				      col ? " " : "", col ? col : "");
-		d += len;
-		if (*d)
-			d += 2;
+	const char *plain = "", *opt = "", *cols = grant_cols(p, g);
+	for (unsigned bit = 1; bit && bit <= PLUMB_PRIV_USAGE; bit <<= 1) {
+		const char *priv = plumb__pg_priv_name(bit);
+		if (!(g->privileges & bit) || !priv)
+			continue;
+		const char **dst = g->grantable & bit ? &opt : &plain;
+		*dst = plumb__pgp_fmt(p, "%s%s%s%s", *dst, **dst ? ", " : "", priv, cols);
 	}
 	if (*plain)
-		plumb__pgp_emit(p, "GRANT %s ON %s TO %s", plain, on, to);
+		plumb__pgp_emit(p, "GRANT %s ON %s TO %s", plain, grant_on(p, g), g->grantee);
 	if (*opt)
-		plumb__pgp_emit(p, "GRANT %s ON %s TO %s WITH GRANT OPTION", opt, on, to);
+		plumb__pgp_emit(p, "GRANT %s ON %s TO %s WITH GRANT OPTION", opt, grant_on(p, g),
+				g->grantee);
 }
 
 static void grant_revoke(planner *p, const plumb_object *g)
 {
-	const char *on, *col, *to;
-	grant_parts(p, g, &on, &col, &to);
-	plumb__pgp_emit(p, "REVOKE ALL%s%s ON %s FROM %s", col ? " " : "", col ? col : "", on, to);
+	plumb__pgp_emit(p, "REVOKE ALL%s ON %s FROM %s", grant_cols(p, g), grant_on(p, g),
+			g->grantee);
 }
 
 /* After tables, views and sequences exist (next to comments): REVOKE what
@@ -292,13 +253,11 @@ void plumb__pgp_phase_grants(planner *p)
 		    plumb__pgp_find_change(p, PLUMB_OBJ_GRANT, o->schema, o->name, false))
 			continue;
 		bool again = grant_target_gone(p, o);
-		const char *on, *col, *to;
-		grant_parts(p, o, &on, &col, &to);
-		if (!again && col) {
+		if (!again && o->column) {
 			/* REVOKE on the relation took the column's privileges too */
-			const plumb_change *rc =
-				plumb__pgp_find_change(p, PLUMB_OBJ_GRANT, o->schema,
-						       plumb__pgp_fmt(p, "%s TO %s", on, to), true);
+			const plumb_change *rc = plumb__pgp_find_change(
+				p, PLUMB_OBJ_GRANT, o->schema,
+				plumb__pgp_fmt(p, "%s TO %s", grant_on(p, o), o->grantee), true);
 			again = rc && rc->op != PLUMB_CHANGE_CREATE;
 		}
 		if (again)

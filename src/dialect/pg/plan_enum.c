@@ -173,7 +173,10 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 		for (size_t j = 0; j < use->columns.n; j++) {
 			const plumb_column *col = use->columns.items[j];
 			const char *C = plumb__pgp_I(p, col->name);
-			const char *arr = strstr(col->type, "[]");
+			bool is_array;
+			if (!plumb__pg_type_is_array(p->tmp, col->type, &is_array))
+				plumb__pgp_nomem(p);
+			const char *arr = is_array ? "[]" : NULL;
 			if (plumb__pg_type_is_domain(col->type, &domains)) {
 				/* of a domain over the enum: back to the domain once it is
 				 * created again, unless the table's change types it anew */
@@ -387,7 +390,7 @@ void plumb__pgp_mark_enum_adds(planner *p)
 			else
 				any |= after[i] && !used[i];
 		}
-		if (!any || t->no_transaction || strncmp(t->sql, "ALTER TYPE", 10) == 0)
+		if (!any || t->no_transaction)
 			continue;
 		plumb_pg_refs r = plumb__pgp_refs_of(p, t->sql, true);
 		for (size_t i = 0; i < n; i++)

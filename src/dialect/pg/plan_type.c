@@ -31,14 +31,11 @@ bool plumb__pgp_default_volatile(planner *p, const char *expr)
 	for (size_t i = 0; i < sizeof(volatile_fns) / sizeof(volatile_fns[0]); i++)
 		if (plumb__pg_refs_has(&r.funcs, "pg_catalog", volatile_fns[i], true))
 			return true;
-	for (size_t i = 0; i < p->to->objects.n; i++) {
-		const plumb_object *o = p->to->objects.items[i];
-		const char *s = plumb__pgp_obj_sql(o);
-		if (o->kind != PLUMB_OBJ_FUNCTION ||
-		    !plumb__pg_refs_has(&r.funcs, o->schema, plumb__pgp_func_base(p, o->name),
-					true))
-			continue;
-		if (!s || (!strstr(s, "IMMUTABLE") && !strstr(s, "STABLE")))
+	const plumb_vec *fns = plumb__pgp_objects(p, p->to, PLUMB_OBJ_FUNCTION);
+	for (size_t i = 0; i < fns->n; i++) {
+		const plumb_object *o = fns->items[i];
+		if (o->volatility == PLUMB_VOLATILE &&
+		    plumb__pg_refs_has(&r.funcs, o->schema, plumb__pgp_func_base(p, o->name), true))
 			return true;
 	}
 	return false;

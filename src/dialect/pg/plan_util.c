@@ -6,7 +6,6 @@
  */
 #include <stdarg.h>
 #include <string.h>
-#include <strings.h>
 
 #include "dialect/pg/plan_int.h"
 
@@ -378,10 +377,7 @@ const char *plumb__pgp_column_sql(planner *p, const plumb_column *c)
 
 bool plumb__pgp_is_procedure(const plumb_object *o)
 {
-	const char *s = plumb__pgp_obj_sql(o);
-	return s && (strstr(s, "PROCEDURE ") != NULL) &&
-	       (strncasecmp(s, "CREATE PROCEDURE", 16) == 0 ||
-		strncasecmp(s, "CREATE OR REPLACE PROCEDURE", 27) == 0);
+	return o->kind == PLUMB_OBJ_FUNCTION && o->func_kind == PLUMB_FUNC_PROCEDURE;
 }
 
 /* The objects of one kind in p->from or p->to. */

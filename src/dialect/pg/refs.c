@@ -312,3 +312,24 @@ bool plumb__pg_type_names(const char *coltype, const char *schema, const char *n
 	snprintf(alt, sizeof(alt), "%s.\"%s\"", sch, name);
 	return strcmp(buf, alt) == 0;
 }
+
+bool plumb__pg_type_is_array(plumb_arena *arena, const char *coltype, bool *out)
+{
+	bool failed = false;
+	*out = false;
+	if (!coltype)
+		return true;
+	char *sql = plumb_arena_printf(arena, "SELECT NULL::%s", coltype);
+	if (!sql)
+		return false;
+	PgQuery__ParseResult *t = parse(arena, sql, &failed);
+	const PgQuery__Node *s = t && t->n_stmts == 1 ? t->stmts[0]->stmt : NULL;
+	const PgQuery__SelectStmt *sel =
+		s && s->node_case == PG_QUERY__NODE__NODE_SELECT_STMT ? s->select_stmt : NULL;
+	const PgQuery__Node *r = sel && sel->n_target_list == 1 ? sel->target_list[0] : NULL;
+	const PgQuery__Node *v =
+		r && r->node_case == PG_QUERY__NODE__NODE_RES_TARGET ? r->res_target->val : NULL;
+	if (v && v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST && v->type_cast->type_name)
+		*out = v->type_cast->type_name->n_array_bounds > 0;
+	return true;
+}

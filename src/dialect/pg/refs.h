@@ -50,4 +50,9 @@ bool plumb__pg_refs_has(const plumb_vec *names, const char *schema, const char *
  * the type schema.name, bare (in public), quoted or qualified, arrays too? */
 bool plumb__pg_type_names(const char *coltype, const char *schema, const char *name);
 
+/* *out: whether a column's type text is an array type ("mood[]", "integer
+ * ARRAY", "text[][]"), from its parse tree (the type name's array bounds);
+ * false for text that does not parse. False when out of memory. */
+bool plumb__pg_type_is_array(plumb_arena *arena, const char *coltype, bool *out);
+
 #endif

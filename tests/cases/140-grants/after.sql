@@ -1,0 +1,12 @@
+CREATE TABLE users (id serial PRIMARY KEY, email text, name text);
+CREATE VIEW v AS SELECT id FROM users;
+CREATE SEQUENCE s;
+CREATE TABLE parted (id int, at date) PARTITION BY LIST (at);
+CREATE TABLE "Odd Table" ("Odd Column" int);
+GRANT SELECT, UPDATE ON users TO PUBLIC;
+GRANT SELECT (email), UPDATE (email) ON users TO PUBLIC;
+GRANT SELECT, INSERT ON v TO pg_monitor WITH GRANT OPTION;
+GRANT UPDATE ON v TO pg_monitor;
+GRANT USAGE, SELECT ON SEQUENCE s TO PUBLIC;
+GRANT SELECT ON parted TO PUBLIC;
+GRANT SELECT ("Odd Column"), INSERT ("Odd Column") ON "Odd Table" TO PUBLIC;

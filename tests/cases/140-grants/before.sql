@@ -1,0 +1,14 @@
+CREATE TABLE users (id serial PRIMARY KEY, email text, name text);
+CREATE TABLE gone (id int);
+CREATE VIEW v AS SELECT id, email FROM users;
+CREATE SEQUENCE s;
+CREATE TABLE parted (id int, at date) PARTITION BY RANGE (at);
+CREATE TABLE "Odd Table" ("Odd Column" int);
+GRANT SELECT, INSERT ON users TO PUBLIC;
+GRANT SELECT (email), UPDATE (email) ON users TO PUBLIC;
+GRANT SELECT ON v TO pg_monitor WITH GRANT OPTION;
+GRANT USAGE ON SEQUENCE s TO PUBLIC;
+GRANT SELECT ON SEQUENCE users_id_seq TO PUBLIC;
+GRANT SELECT ON gone TO PUBLIC;
+GRANT SELECT ON parted TO PUBLIC;
+GRANT SELECT ("Odd Column") ON "Odd Table" TO PUBLIC;

@@ -1,0 +1,1 @@
+SELECT m, ms, odd, odds FROM t;
