@@ -1,8 +1,9 @@
 /*
  * plumb_plan_build: a diff in, the plan a command prints or runs out. The
  * dialect plans (its statements in order, with the hazards it knows of); this
- * file runs the dialect's hazard classifier over every statement and adds what
- * the planner left out, marks the statements the engine refuses inside a
+ * file puts in the dialect's online forms of the statements when asked, runs
+ * the dialect's hazard classifier over every statement and adds what the
+ * planner left out, marks the statements the engine refuses inside a
  * transaction, decides how the plan runs (foreign keys off when a statement
  * needs it; the runs of statements that share a transaction), and checks the
  * hazards against what the user allowed. It writes no SQL (render.c does).
@@ -10,11 +11,27 @@
  * Why hooks: plan/ sits below the dialects in the library layering
  * (src/meson.build: the dialects link plan_lib, not the other way), so it
  * cannot call a dialect by name. Each dialect fills a plumb_planner_ops (its
- * planner, its classifier, the text its scripts wrap around a plan run with
- * foreign keys off) and its dialect table points at it; commands hand that to
- * plumb_plan_build and never call the hooks themselves.
+ * planner, its online forms, its classifier, the text its scripts wrap around
+ * a plan run with foreign keys off) and its dialect table points at it;
+ * commands hand that to plumb_plan_build and never call the hooks themselves.
  */
 #include "plan/plan.h"
+
+/* Replaces each statement by the dialect's online forms of it (or keeps
+ * it), in order, before anything classifies them. */
+static int online(plumb_ctx *ctx, const plumb_planner_ops *ops, const plumb_diff *diff,
+		  plumb_plan *plan)
+{
+	plumb_vec out = {0};
+	int rc = ops->online(ctx, plan->arena, diff ? diff->from : NULL, diff ? diff->to : NULL,
+			     (plumb_stmt *const *)plan->stmts.items, plan->stmts.n, &out);
+
+	if (rc < 0)
+		goto done;
+	plan->stmts = out;
+done:
+	return rc;
+}
 
 /* Adds to each statement the hazards of the kinds the classifier finds and
  * the planner did not attach, and marks those the engine runs only outside a
@@ -71,6 +88,9 @@ int plumb_plan_build(plumb_ctx *ctx, plumb_arena *arena, const plumb_planner_ops
 	if ((rc = ops->plan(ctx, arena, diff, opts, &plan)) < 0)
 		goto done;
 	plan->ops = ops;
+	if (opts && opts->online && ops->online && plan->stmts.n &&
+	    (rc = online(ctx, ops, diff, plan)) < 0)
+		goto done;
 	if (ops->classify && plan->stmts.n && (rc = classify(ctx, arena, ops, diff, plan)) < 0)
 		goto done;
 	for (size_t i = 0; i < plan->stmts.n; i++)

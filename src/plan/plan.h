@@ -3,10 +3,11 @@
  * it brings (data deleted, table rewritten, locks, scans, index builds) and
  * whether it must run outside a transaction. Dialects turn a diff into
  * statements through the planner ops they give (plumb_planner_ops); this
- * module builds the plan from them (plumb_plan_build: the dialect's
- * classifier run over every statement, transaction grouping, the check of
- * hazards against what the user allowed) and writes it as SQL text
- * (plumb_plan_render). It holds no knowledge of any engine's SQL.
+ * module builds the plan from them (plumb_plan_build: the dialect's online
+ * forms put in when asked, the dialect's classifier run over every
+ * statement, transaction grouping, the check of hazards against what the
+ * user allowed) and writes it as SQL text (plumb_plan_render). It holds no
+ * knowledge of any engine's SQL.
  */
 #ifndef PLUMB_PLAN_H
 #define PLUMB_PLAN_H
@@ -58,9 +59,10 @@ typedef struct plumb_stmt {
 
 /* How to plan. */
 typedef struct plumb_plan_opts {
-	/* pg: keep writers running: CREATE INDEX CONCURRENTLY outside a
+	/* plumb_plan_build: the dialect's online forms of the statements, which
+	 * keep writers running (pg: CREATE INDEX CONCURRENTLY outside a
 	 * transaction, constraints NOT VALID then VALIDATE, SET NOT NULL through
-	 * a validated check, short lock_timeout. */
+	 * a validated check). */
 	bool online;
 	/* plumb_plan_build: let hazards that lose data through */
 	bool allow_data_loss;
@@ -146,20 +148,32 @@ struct plumb_planner_ops {
 	int (*classify)(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *before,
 			const char *const *sqls, size_t n, plumb_stmt_class *out);
 
+	/* The online forms (opts->online): statements stmts[0..n), run in that
+	 * order against the schema from and leading to the schema to (either
+	 * NULL: not known), each one rewritten on its own into the statements
+	 * that keep writers running: out (plumb_stmt *, arena memory) gets, for
+	 * each in order, the statements that replace it, with their notes,
+	 * hazards and whether they run outside a transaction, or the statement
+	 * itself when it has no online form. A statement on a relation that a
+	 * statement before it created keeps its form. Without the planner's
+	 * knowledge, as classify. NULL: the dialect has no online forms. */
+	int (*online)(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *from,
+		      const plumb_catalog *to, plumb_stmt *const *stmts, size_t n, plumb_vec *out);
+
 	/* Script text around a plan that runs with foreign keys off (sqlite):
 	 * before the first BEGIN, before each COMMIT, after the last COMMIT.
 	 * NULL: nothing. */
 	const char *fk_off_prologue, *fk_off_check, *fk_off_epilogue;
 };
 
-/* Plans diff with ops: the dialect's statements, each classified by the
- * dialect's classifier (a hazard kind it finds that the planner did not
- * attach is added, a statement it says the engine refuses inside a
- * transaction is marked so), the plan marked to run with foreign keys off
- * when a statement needs it, then its hazards checked against
- * opts->allow_data_loss (opts may be NULL: nothing allowed, not online).
- * A refused plan is PLUMB_EHAZARD with *out still set (and ctx->refused),
- * so that the caller can report it. */
+/* Plans diff with ops: the dialect's statements, replaced by their online
+ * forms when opts->online, each then classified by the dialect's classifier
+ * (a hazard kind it finds that the planner did not attach is added, a
+ * statement it says the engine refuses inside a transaction is marked so),
+ * the plan marked to run with foreign keys off when a statement needs it,
+ * then its hazards checked against opts->allow_data_loss (opts may be NULL:
+ * nothing allowed, not online). A refused plan is PLUMB_EHAZARD with *out
+ * still set (and ctx->refused), so that the caller can report it. */
 int plumb_plan_build(plumb_ctx *ctx, plumb_arena *arena, const plumb_planner_ops *ops,
 		     const plumb_diff *diff, const plumb_plan_opts *opts, plumb_plan **out);
 

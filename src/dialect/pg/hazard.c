@@ -122,8 +122,7 @@ static void names_from(PgQuery__Node **items, size_t count, const char **schema,
 		*schema = plumb__pg_strval(items[count - 2]);
 }
 
-/* The same of a List (or TypeName, or String) node. */
-static void names_of(const PgQuery__Node *n, const char **schema, const char **name)
+void plumb__pg_names_of(const PgQuery__Node *n, const char **schema, const char **name)
 {
 	*schema = NULL;
 	*name = "";
@@ -651,7 +650,7 @@ static void drop_relations(cx *x, const PgQuery__DropStmt *d, char kind)
 	bool cascade = d->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
 	for (size_t i = 0; i < d->n_objects; i++) {
 		const char *schema, *name;
-		names_of(d->objects[i], &schema, &name);
+		plumb__pg_names_of(d->objects[i], &schema, &name);
 		plumb_pg_rel *r = plumb__pg_scope_rel(x->sc, str(schema), name);
 		if (r && !r->fresh) {
 			if (kind == 'r')
@@ -672,7 +671,7 @@ static void drop_index(cx *x, const PgQuery__DropStmt *d)
 		need(x, PLUMB_TXN_OUTSIDE);
 	for (size_t i = 0; i < d->n_objects; i++) {
 		const char *schema, *name;
-		names_of(d->objects[i], &schema, &name);
+		plumb__pg_names_of(d->objects[i], &schema, &name);
 		plumb_pg_rel *r = plumb__pg_scope_index_rel(x->sc, str(schema), name);
 		if (!d->concurrent && r && !r->fresh)
 			ae(x, r);
@@ -717,7 +716,7 @@ static void drop_stmt(cx *x, const PgQuery__DropStmt *d)
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
 		for (size_t i = 0; i < d->n_objects; i++) {
-			names_of(d->objects[i], &schema, &name);
+			plumb__pg_names_of(d->objects[i], &schema, &name);
 			if (plumb__pg_scope_sequence(x->sc, str(schema), name))
 				add(x, PLUMB_HAZARD_DELETES_DATA,
 				    "drops sequence \"%s\" and its current value",
@@ -727,7 +726,7 @@ static void drop_stmt(cx *x, const PgQuery__DropStmt *d)
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 		for (size_t i = 0; cascade && i < d->n_objects; i++) {
-			names_of(d->objects[i], &schema, &name);
+			plumb__pg_names_of(d->objects[i], &schema, &name);
 			add(x, PLUMB_HAZARD_DELETES_DATA,
 			    "drops schema \"%s\" with CASCADE: every table in it goes with its "
 			    "rows",
@@ -738,7 +737,7 @@ static void drop_stmt(cx *x, const PgQuery__DropStmt *d)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
 		for (size_t i = 0; i < d->n_objects; i++) {
-			names_of(d->objects[i], &schema, &name);
+			plumb__pg_names_of(d->objects[i], &schema, &name);
 			if (cascade)
 				add(x, PLUMB_HAZARD_DELETES_DATA,
 				    "drops %s \"%s\" with CASCADE: the columns of its types go "
@@ -814,7 +813,7 @@ static void rename_stmt(cx *x, const PgQuery__RenameStmt *r)
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
-		names_of(r->object, &schema, &name);
+		plumb__pg_names_of(r->object, &schema, &name);
 		const char *text =
 			schema ? plumb_arena_printf(x->arena, "%s.%s",
 						    plumb__pg_quote_ident(x->arena, schema),

@@ -42,6 +42,10 @@ int plumb__pg_classify_next(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_scope *
 int plumb__pg_classify_script(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *before,
 			      const char *const *sqls, size_t n, plumb_stmt_class *out);
 
+/* Schema (NULL when not given) and name ("" when none) of a List of String
+ * nodes (as DROP names its objects), a TypeName or a String node. */
+void plumb__pg_names_of(const PgQuery__Node *n, const char **schema, const char **name);
+
 /* --- hazard_type.c: changes of built-in column types ---------------------- */
 
 /* How changing a column from built-in type f to t (format_type spellings)

@@ -1,15 +1,17 @@
 /*
  * The PostgreSQL dialect's table of functions, and the planner ops plan/
- * calls (plan.c's planner, hazard.c's classifier). Each entry lives in the
+ * calls (plan.c's planner, online.c's online forms, hazard.c's classifier). Each entry lives in the
  * file of its part (conn.c, introspect.c, offline.c, plan.c, ...); this file
  * only puts them together.
  */
 #include "dialect/pg/hazard.h"
+#include "dialect/pg/online.h"
 
 const plumb_planner_ops plumb__pg_planner = {
 	.dialect = "pg",
 	.plan = plumb__pg_plan,
 	.classify = plumb__pg_classify_script,
+	.online = plumb__pg_online_script,
 };
 
 const plumb_dialect plumb_dialect_pg = {

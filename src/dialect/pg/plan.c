@@ -3,9 +3,9 @@
  * hazards it brings (data lost, table rewritten, ACCESS EXCLUSIVE lock, scans,
  * index builds) and whether it must run outside a transaction. The order is a
  * stable topological sort of the changes inside fixed phases: what depends on
- * a changed object is dropped first and recreated last. The online mode
- * rewrites statements so writers keep running. It executes nothing and writes
- * no BEGIN/COMMIT (render.c does).
+ * a changed object is dropped first and recreated last. It executes nothing,
+ * writes no BEGIN/COMMIT (render.c does) and no online forms (online.c's,
+ * which plumb_plan_build puts in with --online).
  *
  * This file is the entry (plumb__pg_plan) and the sequence of phases, with the
  * phases that drop dependants, foreign keys, indexes and tables, rename
@@ -182,7 +182,6 @@ typedef struct plan_call {
 	plumb_ctx *ctx;
 	plumb_arena *arena;
 	const plumb_diff *diff;
-	const plumb_plan_opts *opts;
 	plumb_plan **out;
 } plan_call;
 
@@ -195,7 +194,6 @@ static int plan_run(void *payload)
 	plumb_ctx *ctx = c->ctx;
 	plumb_arena *arena = c->arena;
 	const plumb_diff *diff = c->diff;
-	const plumb_plan_opts *opts = c->opts;
 	plumb_plan **out = c->out;
 	planner pl = {0}, *p = &pl;
 	int rc = 0;
@@ -205,7 +203,6 @@ static int plan_run(void *payload)
 	p->diff = diff;
 	p->from = diff->from;
 	p->to = diff->to;
-	p->online = opts && opts->online;
 	p->tmp = plumb_arena_new(arena);
 	if (!p->tmp) {
 		rc = plumb_error_nomem(ctx);
@@ -277,7 +274,8 @@ done:
 int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
 		   const plumb_plan_opts *opts, plumb_plan **out)
 {
-	plan_call c = {ctx, arena, diff, opts, out};
+	plan_call c = {ctx, arena, diff, out};
+	(void)opts; /* nothing in it concerns the planner: --online is plan/'s */
 	*out = NULL;
 	return plumb__pg_deep(ctx, plan_run, &c);
 }

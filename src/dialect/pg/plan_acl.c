@@ -80,7 +80,9 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 		return false; /* cannot tell: keep the statement */
 	if (plumb__pgp_is_recreated(p, "view", s, on) || plumb__pgp_is_recreated(p, "type", s, on) ||
 	    plumb__pgp_is_recreated(p, "domain", s, on) ||
-	    (cm->target_kind == PLUMB_OBJ_FUNCTION && plumb__pgp_is_recreated(p, "function", s, on)))
+	    (cm->target_kind == PLUMB_OBJ_FUNCTION && plumb__pgp_is_recreated(p, "function", s, on)) ||
+	    (cm->part && plumb__pgp_is_recreated(p, "domain constraint", s,
+						 plumb__pgp_fmt(p, "%s.%s", on, cm->part))))
 		return true;
 	bool typeish = cm->target_kind == PLUMB_OBJ_TYPE || cm->target_kind == PLUMB_OBJ_ENUM ||
 		       cm->target_kind == PLUMB_OBJ_DOMAIN;

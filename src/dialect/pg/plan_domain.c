@@ -125,35 +125,19 @@ static const char *expr_source(planner *p, PgQuery__Node *expr)
 	return s;
 }
 
-/* ADD CONSTRAINT of check k (validated at once, or online NOT VALID then
- * VALIDATE). ADD scans every column of the domain under SHARE locks on
- * their tables (the classifier names it); VALIDATE may let writers run. */
-static void add_check(planner *p, const char *D, const char *dname, const PgQuery__Constraint *k)
+/* ADD CONSTRAINT of check k. ADD scans every column of the domain under
+ * SHARE locks on their tables (the classifier names it); --online adds it
+ * NOT VALID and validates it next (online.c). */
+static void add_check(planner *p, const char *D, const PgQuery__Constraint *k)
 {
-	const char *expr = expr_source(p, k->raw_expr);
-	const char *name = plumb__pgp_I(p, k->conname);
-	if (!p->online) {
-		plumb__pgp_emit(p, "ALTER DOMAIN %s ADD CONSTRAINT %s CHECK (%s)", D, name, expr);
-		return;
-	}
-	plumb_stmt *s = plumb__pgp_emit(p, "ALTER DOMAIN %s ADD CONSTRAINT %s CHECK (%s) NOT VALID",
-					D, name, expr);
-	plumb__pgp_note(p, s,
-			"online: add the check NOT VALID (new values are checked, no scan), "
-			"validate next");
-	s = plumb__pgp_emit(p, "ALTER DOMAIN %s VALIDATE CONSTRAINT %s", D, name);
-	plumb__pgp_note(p, s,
-			plumb__pgp_fmt(p,
-				       "online: validate the columns of domain \"%s\"; newer servers "
-				       "let writers run meanwhile, older ones make them wait",
-				       dname));
+	plumb__pgp_emit(p, "ALTER DOMAIN %s ADD CONSTRAINT %s CHECK (%s)", D,
+			plumb__pgp_I(p, k->conname), expr_source(p, k->raw_expr));
 }
 
 /* ALTER DOMAIN for what differs between f and t (same base type). */
 static void alter_in_place(planner *p, const plumb_object *o, const dom *f, const dom *t)
 {
 	const char *D = plumb__pgp_Q(p, o->schema, o->name);
-	const char *dname = plumb__pgp_dn(p, o->schema, o->name);
 	bool *renamed_to = plumb_arena_alloc(p->tmp, t->checks.n + 1);
 	if (!renamed_to) {
 		plumb__pgp_nomem(p);
@@ -182,6 +166,11 @@ static void alter_in_place(planner *p, const plumb_object *o, const dom *f, cons
 		}
 		plumb__pgp_emit(p, "ALTER DOMAIN %s DROP CONSTRAINT %s", D,
 				plumb__pgp_I(p, k->conname));
+		/* its comment goes with it */
+		plumb__pgp_vec_add(p, &p->recreated,
+				   plumb__pgp_recreated_key(p, "domain constraint", o->schema,
+							    plumb__pgp_fmt(p, "%s.%s", o->name,
+									   k->conname)));
 	}
 	if (f->not_null && !t->not_null)
 		plumb__pgp_emit(p, "ALTER DOMAIN %s DROP NOT NULL", D);
@@ -199,7 +188,7 @@ static void alter_in_place(planner *p, const plumb_object *o, const dom *f, cons
 		if (renamed_to[j] ||
 		    (i >= 0 && plumb__pgp_str_eq(f->check_texts.items[i], t->check_texts.items[j])))
 			continue;
-		add_check(p, D, dname, k);
+		add_check(p, D, k);
 	}
 	if (!f->not_null && t->not_null)
 		plumb__pgp_emit(p, "ALTER DOMAIN %s SET NOT NULL", D);

@@ -1,34 +1,14 @@
 /*
- * The planner's statements for indexes: CREATE INDEX (CONCURRENTLY online),
- * DROP INDEX, whether an index only changed its name, and the phase that
- * creates the indexes of tables or of materialized views; which unique
- * indexes this plan drops or builds again could back a foreign key. It does
- * not rename indexes (plan.c's phase_renames).
+ * The planner's statements for indexes: CREATE INDEX, DROP INDEX, whether an
+ * index only changed its name, and the phase that creates the indexes of
+ * tables or of materialized views; which unique indexes this plan drops or
+ * builds again could back a foreign key. It does not rename indexes (plan.c's
+ * phase_renames), nor build or drop them CONCURRENTLY (online.c's forms,
+ * which plumb_plan_build puts in with --online).
  */
-#include <string.h>
-#include <strings.h>
-
 #include "dialect/pg/plan_int.h"
 
 /* --- indexes ------------------------------------------------------------ */
-
-static const char *concurrently(planner *p, const char *sql)
-{
-	static const char *const heads[] = {"CREATE UNIQUE INDEX ", "CREATE INDEX "};
-	for (size_t i = 0; i < 2; i++) {
-		size_t n = strlen(heads[i]);
-		if (strncasecmp(sql, heads[i], n) == 0 && strncasecmp(sql + n, "CONCURRENTLY", 12) != 0)
-			return plumb__pgp_fmt(p, "%.*sCONCURRENTLY %s", (int)n, sql, sql + n);
-	}
-	return NULL;
-}
-
-static bool rel_partitioned(const planner *p, const char *schema, const char *name)
-{
-	const plumb_table *t = plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, schema, name);
-	const plumb_table *f = plumb_catalog_find(p->from, PLUMB_OBJ_TABLE, schema, name);
-	return (t && t->partition_by) || (f && f->partition_by);
-}
 
 static void create_index(planner *p, const plumb_index *ix)
 {
@@ -42,50 +22,25 @@ static void create_index(planner *p, const plumb_index *ix)
 						"could not create index \"%s\": no definition", ix->name);
 		return;
 	}
-	const char *conc = p->online && !fresh && !rel_partitioned(p, ix->schema, ix->table)
-				   ? concurrently(p, sql)
-				   : NULL;
-	if (conc) {
-		s = plumb__pgp_emit(p, "%s", conc);
-		if (s)
-			s->no_transaction = true;
-		plumb__pgp_note(
-			p, s,
-			"online: build the index without blocking writes (outside a transaction)");
-	} else {
-		s = plumb__pgp_emit(p, "%s", sql);
-	}
+	s = plumb__pgp_emit(p, "%s", sql);
 	if (!fresh)
-		plumb__pgp_hz(p, s, PLUMB_HAZARD_INDEX_BUILD, "builds index \"%s\" on \"%s\"%s",
-			      ix->name, tn, conc ? "" : ", blocking writes meanwhile");
+		plumb__pgp_hz(p, s, PLUMB_HAZARD_INDEX_BUILD,
+			      "builds index \"%s\" on \"%s\", blocking writes meanwhile", ix->name,
+			      tn);
 }
 
 void plumb__pgp_drop_index(planner *p, const plumb_index *ix)
 {
-	bool conc = p->online && !rel_partitioned(p, ix->schema, ix->table);
-	plumb_stmt *s = plumb__pgp_emit(p, "DROP INDEX %s%s", conc ? "CONCURRENTLY " : "",
-					plumb__pgp_Q(p, ix->schema, ix->name));
-	if (conc) {
-		if (s)
-			s->no_transaction = true;
-		plumb__pgp_note(
-			p, s,
-			"online: drop the index without blocking reads and writes (outside a "
-			"transaction)");
-	} else {
-		plumb__pgp_ae(p, s,
-			      plumb__pgp_fmt(p, "table \"%s\"",
-					     plumb__pgp_dn(p, ix->schema, ix->table)));
-	}
-	if (ix->invalid && s)
-		plumb__pgp_note(
-			p, s,
-			plumb__pgp_fmt(
-				p,
-				"index \"%s\" is invalid (an interrupted CREATE INDEX "
-				"CONCURRENTLY): dropped, and built again when the schema has it%s%s",
-				plumb__pgp_dn(p, ix->schema, ix->name), s->comment ? "\n" : "",
-				s->comment ? s->comment : ""));
+	plumb_stmt *s = plumb__pgp_emit(p, "DROP INDEX %s", plumb__pgp_Q(p, ix->schema, ix->name));
+	plumb__pgp_ae(p, s,
+		      plumb__pgp_fmt(p, "table \"%s\"", plumb__pgp_dn(p, ix->schema, ix->table)));
+	if (ix->invalid)
+		plumb__pgp_note(p, s,
+				plumb__pgp_fmt(p,
+					       "index \"%s\" is invalid (an interrupted CREATE INDEX "
+					       "CONCURRENTLY): dropped, and built again when the schema "
+					       "has it",
+					       plumb__pgp_dn(p, ix->schema, ix->name)));
 }
 
 /* The name a column of table (schema, table) of `from` has in `to`. */

@@ -21,7 +21,6 @@ typedef struct planner {
 	const plumb_diff *diff;
 	const plumb_catalog *from, *to;
 	plumb_plan *plan;
-	bool online;
 	int rc;                     /* first failure; sticky */
 	plumb_vec touched;          /* char *: "schema.name" keys whose readers must go */
 	plumb_vec recreated;        /* char *: "kind:schema.name" dropped and created again */

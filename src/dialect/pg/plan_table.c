@@ -2,7 +2,9 @@
  * The planner's statements for tables: CREATE TABLE, DROP TABLE, and ALTER
  * TABLE for columns (added, changed, renamed, dropped) and constraints, with
  * the hazards each brings. It does not order tables among other objects
- * (plan_order.c) nor handle their indexes (plan_index.c).
+ * (plan_order.c) nor handle their indexes (plan_index.c), and writes no
+ * online forms (online.c's: NOT VALID then VALIDATE, SET NOT NULL through a
+ * check, which plumb_plan_build puts in with --online).
  */
 #include <string.h>
 #include <strings.h>
@@ -17,32 +19,8 @@ void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_con
 {
 	const char *T = plumb__pgp_Q(p, t->schema, t->name);
 	const char *tn = plumb__pgp_dn(p, t->schema, t->name);
-	bool partitioned = t->partition_by != NULL;
-	bool online = p->online && !is_new && con->name &&
-		      (con->kind == PLUMB_CON_CHECK ||
-		       (con->kind == PLUMB_CON_FOREIGN_KEY && !partitioned && !t->partition_of));
 	plumb_stmt *s;
 
-	if (online) {
-		s = plumb__pgp_emit(p, "ALTER TABLE %s ADD %s NOT VALID", T,
-				    plumb__pgp_constraint_sql(p, con));
-		plumb__pgp_note(
-			p, s,
-			con->kind == PLUMB_CON_CHECK
-				? "online: add the check NOT VALID (no scan under the lock), validate next"
-				: "online: add the foreign key NOT VALID (no scan under the lock), "
-				  "validate next");
-		if (con->kind == PLUMB_CON_CHECK)
-			plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\" (briefly)", tn));
-		s = plumb__pgp_emit(p, "ALTER TABLE %s VALIDATE CONSTRAINT %s", T,
-				    plumb__pgp_I(p, con->name));
-		plumb__pgp_note(
-			p, s,
-			"online: validate under SHARE UPDATE EXCLUSIVE; writers keep running");
-		plumb__pgp_hz(p, s, PLUMB_HAZARD_VALIDATES,
-			      "scans table \"%s\" to validate constraint \"%s\"", tn, con->name);
-		return;
-	}
 	s = plumb__pgp_emit(p, "ALTER TABLE %s ADD %s", T, plumb__pgp_constraint_sql(p, con));
 	switch (con->kind) {
 	case PLUMB_CON_FOREIGN_KEY:
@@ -433,32 +411,6 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 			s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s DROP NOT NULL", T,
 					    C);
 			plumb__pgp_ae(p, s, what);
-		} else if (p->online) {
-			const char *ck = plumb__pgp_fmt(p, "%s_%s_not_null", tb->name, t->name);
-			if (strlen(ck) > 63)
-				ck = plumb__pgp_fmt(p, "plumb_%s_not_null", t->name);
-			s = plumb__pgp_emit(
-				p,
-				"ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID",
-				T, plumb__pgp_I(p, ck), C);
-			plumb__pgp_note(
-				p, s,
-				"online: SET NOT NULL through a check added NOT VALID (no scan under "
-				"the lock)");
-			plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\" (briefly)", tn));
-			s = plumb__pgp_emit(p, "ALTER TABLE %s VALIDATE CONSTRAINT %s", T,
-					    plumb__pgp_I(p, ck));
-			plumb__pgp_note(p, s, "online: validate the check; writers keep running");
-			plumb__pgp_hz(p, s, PLUMB_HAZARD_VALIDATES,
-				      "scans table \"%s\" for NULLs in \"%s\"", tn, t->name);
-			hz_backfill(p, s, tb, f->name, t->name);
-			s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s SET NOT NULL", T, C);
-			plumb__pgp_note(p, s, "online: the validated check proves it, so no scan");
-			plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\" (briefly)", tn));
-			s = plumb__pgp_emit(p, "ALTER TABLE %s DROP CONSTRAINT %s", T,
-					    plumb__pgp_I(p, ck));
-			plumb__pgp_note(p, s, "online: the check has done its work");
-			plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\" (briefly)", tn));
 		} else {
 			s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s SET NOT NULL", T, C);
 			plumb__pgp_ae(p, s, what);

@@ -30,6 +30,7 @@ const plumb_planner_ops plumb__sqlite_planner = {
 	.dialect = "sqlite",
 	.plan = plumb__sqlite_plan,
 	.classify = NULL,
+	.online = NULL, /* every change takes the write lock: no online forms */
 	.fk_off_prologue = fk_off_prologue,
 	.fk_off_check = fk_check,
 	.fk_off_epilogue = "PRAGMA foreign_keys = ON;\n",

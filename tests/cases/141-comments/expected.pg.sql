@@ -9,8 +9,9 @@ DROP MATERIALIZED VIEW "public"."mv";
 DROP INDEX "public"."t_a";
 -- hazard access-exclusive-lock: locks table "t" against reads and writes while it runs
 DROP INDEX "public"."t_b";
-DROP DOMAIN "public"."d";
-CREATE DOMAIN public.d AS int CONSTRAINT d_pos CHECK (value > 1);
+ALTER DOMAIN "public"."d" DROP CONSTRAINT "d_pos";
+-- hazard validates-by-scan: scans every column of domain "d" to check the constraint
+ALTER DOMAIN "public"."d" ADD CONSTRAINT "d_pos" CHECK (value > 1);
 -- hazard access-exclusive-lock: locks table "t" against reads and writes while it runs
 ALTER TABLE "public"."t" DROP CONSTRAINT "c_gone";
 -- hazard builds-index: builds index "t_b" on "t", blocking writes meanwhile
@@ -23,7 +24,6 @@ COMMENT ON SCHEMA s IS 'the schema';
 COMMENT ON PROCEDURE public.pr() IS 'the procedure';
 COMMENT ON COLUMN public.v.a IS 'view column';
 COMMENT ON CONSTRAINT d_pos ON DOMAIN public.d IS 'positive';
-COMMENT ON DOMAIN public.d IS 'domain';
 COMMENT ON INDEX public.t_b IS 'index';
 COMMENT ON MATERIALIZED VIEW public.mv IS 'counted';
 COMMENT ON TRIGGER tg ON public.t IS 'trigger';

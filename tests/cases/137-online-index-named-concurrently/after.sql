@@ -1,0 +1,2 @@
+CREATE TABLE jobs (id integer PRIMARY KEY, state text);
+CREATE INDEX concurrently_state_idx ON jobs (state);

@@ -1,0 +1,1 @@
+INSERT INTO users VALUES (1, 'ann'); INSERT INTO accounts VALUES (1, 1); INSERT INTO events VALUES ('2024-02-02', 1);
