@@ -586,6 +586,18 @@ static void test_agree(void)
 		 "  CONSTRAINT late_name UNIQUE (c));\n"
 		 "CREATE TABLE k2 (x int, UNIQUE (x), PRIMARY KEY (x));\n"
 		 "CREATE EXTENSION pg_trgm;\n"},
+		{"owned sequences as pg_dump writes them",
+		 "CREATE TABLE t (id integer NOT NULL, n bigint NOT NULL, k smallint NOT NULL);\n"
+		 "CREATE SEQUENCE t_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE\n"
+		 "  NO MAXVALUE CACHE 1;\n"
+		 "ALTER SEQUENCE t_id_seq OWNED BY t.id;\n"
+		 "ALTER TABLE ONLY t ALTER COLUMN id SET DEFAULT nextval('t_id_seq'::regclass);\n"
+		 "CREATE SEQUENCE my_seq;\n"
+		 "ALTER SEQUENCE my_seq OWNED BY t.n;\n"
+		 "ALTER TABLE ONLY t ALTER COLUMN n SET DEFAULT nextval('my_seq'::regclass);\n"
+		 "CREATE SEQUENCE t_k_seq AS smallint START 5;\n"
+		 "ALTER SEQUENCE t_k_seq OWNED BY t.k;\n"
+		 "ALTER TABLE t ALTER COLUMN k SET DEFAULT nextval('t_k_seq');\n"},
 		{"literals as the server stores them",
 		 "CREATE TABLE lit (\n"
 		 "  n0 decimal(30, 20) DEFAULT '0.0000000000123456789',\n"
