@@ -463,6 +463,13 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 			 true, false, loc);
 		break;
 	}
+	case PG_QUERY__NODE__NODE_DO_STMT:
+		/* what it creates is known only once it runs: never left out silently */
+		error_at(x, loc, "a DO block cannot be read without a server");
+		plumb_error_set_hint(x->st.ctx, "give --dev-url to build the schema on a server "
+						"(--dev-url local starts a throwaway one), or write "
+						"its statements out");
+		break;
 	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
 		create_enum(x, s->create_enum_stmt, loc);
 		break;
