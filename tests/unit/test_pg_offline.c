@@ -616,6 +616,11 @@ static void test_agree(void)
 		 "CREATE SEQUENCE t_k_seq AS smallint START 5;\n"
 		 "ALTER SEQUENCE t_k_seq OWNED BY t.k;\n"
 		 "ALTER TABLE t ALTER COLUMN k SET DEFAULT nextval('t_k_seq');\n"},
+		{"serial columns whose sequence name was taken",
+		 "CREATE TABLE t_id_seq (x int);\n"
+		 "CREATE SEQUENCE t_id_seq1;\n"
+		 "CREATE TABLE t (id serial, n bigserial);\n"
+		 "GRANT USAGE ON SEQUENCE t_id_seq2, t_n_seq TO PUBLIC;\n"},
 		{"timestamptz partition bounds, as the server prints them in UTC",
 		 "CREATE TABLE p (at timestamptz, k int) PARTITION BY RANGE (at);\n"
 		 "CREATE TABLE p1 PARTITION OF p FOR VALUES FROM ('2022-04-01 01:00:00+01')\n"
