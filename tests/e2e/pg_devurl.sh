@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Desired states built on a dev server: diff takes dev_url from plumb.json
 # as push, generate and check do (--dev-url first, then the config), for a
-# database side and for two files alike, and
+# database side and for two files alike (a DO block, which offline is an
+# error naming --dev-url, runs there), and
 # `-- plumb:renamed from=` annotations survive the exact path (the server
 # drops comments): diff and push with --dev-url plan RENAME COLUMN and
 # ALTER TABLE ... RENAME TO as the offline diff does, and the rows survive.
@@ -55,8 +56,11 @@ plumb diff exact.sql start.sql --allow-data-loss
 ok "... in either direction" eval 'rc_is 0 && out_has "DROP TABLE \"public\".\"made\""'
 printf '{"dialect": "pg"}\n' >plumb.json
 plumb diff start.sql exact.sql
-ok "without a dev_url the same diff is offline and misses what the DO block makes" \
-	eval '! out_has "made"'
+ok "without a dev_url the same diff is offline: the DO block is an error at its place naming --dev-url" \
+	eval 'rc_is 1 && out_empty && err_has "^exact.sql:2:1: a DO block cannot be read without a server" && err_has "hint: give --dev-url"'
+plumb diff "$APP" exact.sql
+ok "... also against a database: nothing planned to drop what the block made" \
+	eval 'rc_is 1 && out_empty && err_has "^exact.sql:2:1: a DO block"'
 rm plumb.json
 
 # --- renames on the exact path ---------------------------------------------------

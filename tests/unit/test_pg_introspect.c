@@ -131,7 +131,15 @@ static const char schema[] =
 static const char owned[] =
 	"CREATE SEQUENCE owned_seq OWNED BY scratch.x;\n"
 	"CREATE TABLE odd (id serial);\n"
-	"ALTER SEQUENCE odd_id_seq START 50;\n";
+	"ALTER SEQUENCE odd_id_seq START 50;\n"
+	/* pg_dump's pattern: serial only when the sequence has serial's name */
+	"CREATE TABLE dumped (id integer NOT NULL, n bigint NOT NULL);\n"
+	"CREATE SEQUENCE dumped_id_seq AS integer;\n"
+	"ALTER SEQUENCE dumped_id_seq OWNED BY dumped.id;\n"
+	"ALTER TABLE ONLY dumped ALTER COLUMN id SET DEFAULT nextval('dumped_id_seq'::regclass);\n"
+	"CREATE SEQUENCE my_seq;\n"
+	"ALTER SEQUENCE my_seq OWNED BY dumped.n;\n"
+	"ALTER TABLE ONLY dumped ALTER COLUMN n SET DEFAULT nextval('my_seq'::regclass);\n";
 
 static const char *msg(void)
 {
@@ -361,6 +369,18 @@ static void test_tables(plumb_catalog *cat)
 	       "OWNED BY public.odd.id",
 	       "... and its sequence is listed, owned by the column");
 
+	plumb_table *dt = obj(cat, PLUMB_OBJ_TABLE, "public", "dumped");
+	c = col(cat, dt, "id");
+	ok(c && strcmp(c->type, "serial") == 0 && !c->default_sql,
+	   "pg_dump's owned sequence of serial's name: serial");
+	c = col(cat, dt, "n");
+	is_str(c ? c->type : NULL, "bigint", "an owned sequence of another name: not serial");
+	is_str(c ? c->default_sql : NULL, E("nextval('public.my_seq'::regclass)"),
+	       "... its default stays");
+	sq = obj(cat, PLUMB_OBJ_SEQUENCE, "public", "my_seq");
+	is_str(sq ? sq->sql : NULL, "CREATE SEQUENCE \"public\".\"my_seq\" OWNED BY public.dumped.n",
+	       "... and its sequence is listed, owned by the column");
+
 	plumb_table *e = obj(cat, PLUMB_OBJ_TABLE, "public", "events");
 	is_str(e ? e->partition_by : NULL, "RANGE (created)", "partitioned table");
 	plumb_table *p = obj(cat, PLUMB_OBJ_TABLE, "public", "events_2024");
@@ -378,7 +398,7 @@ static void test_tables(plumb_catalog *cat)
 	ok(!obj(cat, PLUMB_OBJ_TABLE, "drizzle", "__drizzle_migrations"),
 	   "drizzle's tracking table left out");
 	ok(!obj(cat, PLUMB_OBJ_SCHEMA, NULL, "drizzle"), "drizzle schema holding only it left out");
-	is_int(cat->tables.n, 10, "table count");
+	is_int(cat->tables.n, 11, "table count");
 	plumb_table *first = cat->tables.items[0];
 	is_str(first ? first->name : NULL, "log", "tables sorted by schema and name");
 }
@@ -518,7 +538,7 @@ static void test_types(plumb_catalog *cat)
 	ok(o && has(o->sql, "OWNED BY public.scratch.x"), "OWNED BY");
 	ok(!obj(cat, PLUMB_OBJ_SEQUENCE, "drizzle", "__drizzle_migrations_id_seq"),
 	   "drizzle's sequence left out");
-	is_int(count_kind(cat, PLUMB_OBJ_SEQUENCE), 4, "sequence count");
+	is_int(count_kind(cat, PLUMB_OBJ_SEQUENCE), 5, "sequence count");
 }
 
 static void test_views(plumb_catalog *cat)

@@ -536,7 +536,7 @@ static bool fields_agree(const plumb_catalog *live, const plumb_catalog *off)
 /* Literals read and printed as the server does; each checked against the
  * server's output (test_literals_server). NULL: left to the server. */
 static const struct lit {
-	char kind;         /* n numeric, m money, b bit, i interval */
+	char kind;         /* n numeric, m money, b bit, i interval, t timestamptz */
 	const char *type;  /* the SQL type the server reads it as */
 	int range, precision;
 	const char *in, *want;
@@ -595,6 +595,23 @@ static const struct lit {
 	{'i', "interval", PLUMB_PG_IV_FULL, -1, "1 day day", NULL},
 	{'i', "interval", PLUMB_PG_IV_FULL, -1, "1 2", NULL},
 	{'i', "interval", PLUMB_PG_IV_FULL, -1, "2147483648 days", NULL},
+	/* timestamptz, read and printed in UTC (the zones plumb reads in) */
+	{'t', "timestamptz", 0, -1, "2022-04-01 01:00:00+01", "2022-04-01 00:00:00+00"},
+	{'t', "timestamptz", 0, -1, "2022-04-01", "2022-04-01 00:00:00+00"},
+	{'t', "timestamptz", 0, -1, " 2022-05-02T10:11:12.500+05:30 ", "2022-05-02 04:41:12.5+00"},
+	{'t', "timestamptz", 0, -1, "2024-03-01 00:30-0100", "2024-03-01 01:30:00+00"},
+	{'t', "timestamptz", 0, -1, "2024-03-01 00:30+01", "2024-02-29 23:30:00+00"},
+	{'t', "timestamptz", 0, -1, "2023-12-31 23:59:59.999999 -00:00:01", "2024-01-01 00:00:00.999999+00"},
+	{'t', "timestamptz", 0, -1, "2022-01-01 10:00 UTC", "2022-01-01 10:00:00+00"},
+	{'t', "timestamptz", 0, -1, "2022-01-01 10:00Z", "2022-01-01 10:00:00+00"},
+	{'t', "timestamptz", 0, -1, "-infinity", "-infinity"},
+	{'t', "timestamptz(0)", 0, 0, "2022-01-01 10:00:00.5+00", NULL},
+	{'t', "timestamptz(3)", 0, 3, "2022-01-01 10:00:00.25+02", "2022-01-01 08:00:00.25+00"},
+	{'t', "timestamptz", 0, -1, "2022-01-01 10:00 Europe/Paris", NULL},
+	{'t', "timestamptz", 0, -1, "01/02/2022", NULL},
+	{'t', "timestamptz", 0, -1, "2022-02-30", NULL},
+	{'t', "timestamptz", 0, -1, "2022-01-01 24:00", NULL},
+	{'t', "timestamptz", 0, -1, "2022-01-01 10:00:00.1234567", NULL},
 };
 
 static const char *lit_out(const struct lit *l)
@@ -603,6 +620,7 @@ static const char *lit_out(const struct lit *l)
 	int rc = l->kind == 'n'	  ? plumb__pg_lit_numeric(A, l->in, &out)
 		 : l->kind == 'm' ? plumb__pg_lit_money(A, l->in, &out)
 		 : l->kind == 'b' ? plumb__pg_lit_bits(A, l->in, &out)
+		 : l->kind == 't' ? plumb__pg_lit_timestamptz(A, l->in, l->precision, &out)
 				  : plumb__pg_lit_interval(A, l->in, l->range, l->precision, &out);
 	return rc < 0 ? "(out of memory)" : out;
 }
@@ -621,7 +639,7 @@ static void test_literals_server(const char *url)
 	plumb_conn *conn;
 	if (plumb__pg_connect(ctx, a, url, &conn) < 0 ||
 	    plumb__pg_command(ctx, (plumb_pg_conn *)conn, "could not set lc_monetary",
-			      "SET lc_monetary = 'C'") < 0) {
+			      "SET lc_monetary = 'C'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'") < 0) {
 		ok(0, "literals: connect");
 		plumb_error_clear(ctx);
 		plumb_arena_free(a);
@@ -875,6 +893,34 @@ static void test_agree(void)
 		 "  CONSTRAINT late_name UNIQUE (c));\n"
 		 "CREATE TABLE k2 (x int, UNIQUE (x), PRIMARY KEY (x));\n"
 		 "CREATE EXTENSION pg_trgm;\n"},
+		{"owned sequences as pg_dump writes them",
+		 "CREATE TABLE t (id integer NOT NULL, n bigint NOT NULL, k smallint NOT NULL);\n"
+		 "CREATE SEQUENCE t_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE\n"
+		 "  NO MAXVALUE CACHE 1;\n"
+		 "ALTER SEQUENCE t_id_seq OWNED BY t.id;\n"
+		 "ALTER TABLE ONLY t ALTER COLUMN id SET DEFAULT nextval('t_id_seq'::regclass);\n"
+		 "CREATE SEQUENCE my_seq;\n"
+		 "ALTER SEQUENCE my_seq OWNED BY t.n;\n"
+		 "ALTER TABLE ONLY t ALTER COLUMN n SET DEFAULT nextval('my_seq'::regclass);\n"
+		 "CREATE SEQUENCE t_k_seq AS smallint START 5;\n"
+		 "ALTER SEQUENCE t_k_seq OWNED BY t.k;\n"
+		 "ALTER TABLE t ALTER COLUMN k SET DEFAULT nextval('t_k_seq');\n"},
+		{"serial columns whose sequence name was taken",
+		 "CREATE TABLE t_id_seq (x int);\n"
+		 "CREATE SEQUENCE t_id_seq1;\n"
+		 "CREATE TABLE t (id serial, n bigserial);\n"
+		 "GRANT USAGE ON SEQUENCE t_id_seq2, t_n_seq TO PUBLIC;\n"},
+		{"timestamptz partition bounds, as the server prints them in UTC",
+		 "CREATE TABLE p (at timestamptz, k int) PARTITION BY RANGE (at);\n"
+		 "CREATE TABLE p1 PARTITION OF p FOR VALUES FROM ('2022-04-01 01:00:00+01')\n"
+		 "  TO ('2022-05-01');\n"
+		 "CREATE TABLE p2 PARTITION OF p FOR VALUES FROM ('2022-05-01')\n"
+		 "  TO ('2022-05-02T10:11:12.500+05:30');\n"
+		 "CREATE TABLE p3 PARTITION OF p FOR VALUES FROM ('2022-05-02 04:41:12.5 UTC')\n"
+		 "  TO (MAXVALUE);\n"
+		 "CREATE TABLE q (at timestamp(3) with time zone, k int) PARTITION BY LIST (at);\n"
+		 "CREATE TABLE q1 PARTITION OF q FOR VALUES IN ('2022-01-01 10:00:00.25-02',\n"
+		 "  '-infinity');\n"},
 		{"literals as the server stores them",
 		 "CREATE TABLE lit (\n"
 		 "  n0 decimal(30, 20) DEFAULT '0.0000000000123456789',\n"

@@ -129,6 +129,10 @@ static void test_unplaced(void)
 	F("DROP INDEX nope;\n", 4, 1, "index \"nope\" does not exist", "DROP INDEX of a missing index");
 	F("CREATE TABLE c AS SELECT 1 AS x;\n", 4, 1, "CREATE TABLE AS cannot be read without a server",
 	  "CREATE TABLE AS");
+	F("DO $$ BEGIN EXECUTE 'CREATE TABLE b (id int)'; END $$;\n", 4, 1,
+	  "a DO block cannot be read without a server", "DO block");
+	F("CREATE TABLE b (id int);\n  DO LANGUAGE plpgsql 'BEGIN NULL; END';\n", 5, 3,
+	  "a DO block cannot be read without a server", "DO block with its language");
 #undef F
 
 	/* what stays allowed */

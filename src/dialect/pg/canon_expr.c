@@ -493,26 +493,7 @@ int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr)
 /* Deparses a bare expression (already normalised). */
 static int deparse_expr(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)
 {
-	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
-	PgQuery__Node rtn = PG_QUERY__NODE__INIT;
-	PgQuery__Node *rtp = &rtn;
-	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
-	PgQuery__Node seln = PG_QUERY__NODE__INIT;
-	char *text;
-	rt.val = expr;
-	rtn.node_case = PG_QUERY__NODE__NODE_RES_TARGET;
-	rtn.res_target = &rt;
-	sel.n_target_list = 1;
-	sel.target_list = &rtp;
-	sel.limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
-	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
-	seln.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
-	seln.select_stmt = &sel;
-	int rc = plumb__pg_deparse(ctx, arena, &seln, &text);
-	if (rc < 0)
-		return rc;
-	*out = strncmp(text, "SELECT ", 7) == 0 ? text + 7 : text;
-	return 0;
+	return plumb__pg_deparse_expr(ctx, arena, expr, out);
 }
 
 int plumb__pg_expr_source(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)

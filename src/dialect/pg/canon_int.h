@@ -56,8 +56,11 @@ int plumb__pg_type_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__TypeName *t
 /* canon_stmt.c: the canonical text of a statement node (normalised first). */
 int plumb__pg_stmt_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out);
 
-/* node.c: deparses a statement node as it is. */
+/* node.c: deparses a statement node as it is, except that an index
+ * element's expression is parenthesised as pg_get_indexdef writes it. */
 int plumb__pg_deparse(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out);
+/* node.c: deparses an expression node as it is (through SELECT expr). */
+int plumb__pg_deparse_expr(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out);
 
 /* node.c: a new node of case c pointing at msg. NULL when out of memory. */
 PgQuery__Node *plumb__pg_node(plumb_arena *arena, PgQuery__Node__NodeCase c, void *msg);

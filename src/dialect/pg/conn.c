@@ -1065,11 +1065,19 @@ done:
 	return rc;
 }
 
+/* A scratch session loads schema files in TimeZone UTC, the zone the
+ * offline builder reads a timestamptz literal without an offset in
+ * (literal_time.c), so that both read a file alike. */
 int plumb__pg_connect_scratch(plumb_ctx *ctx, plumb_arena *arena, const char *dev_url,
 			      plumb_conn **out)
 {
 	*out = NULL;
-	if (!dev_url || !*dev_url || strcmp(dev_url, "local") == 0)
-		return scratch_local(ctx, arena, out);
-	return scratch_on_server(ctx, arena, dev_url, out);
+	int rc = !dev_url || !*dev_url || strcmp(dev_url, "local") == 0
+			 ? scratch_local(ctx, arena, out)
+			 : scratch_on_server(ctx, arena, dev_url, out);
+	if (rc == 0 && (rc = plumb__pg_command(ctx, (plumb_pg_conn *)*out,
+					       "could not configure the session",
+					       "SET TimeZone = 'UTC'")) < 0)
+		*out = NULL;
+	return rc;
 }

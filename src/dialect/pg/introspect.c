@@ -4,7 +4,9 @@
  * collations, tables, columns, constraints, indexes, types, sequences, views,
  * functions, triggers, policies, comments), so the number of queries does not
  * grow with the number of tables. It reads with search_path = '' so the server
- * qualifies every name, and routes every type, expression and statement text
+ * qualifies every name, and TimeZone = 'UTC' so that timestamptz constants
+ * (partition bounds) print as the offline builder writes them (literal_time.c),
+ * and routes every type, expression and statement text
  * through canon.c and every column and constraint through model.c. It does
  * not compare catalogs or change the database; objects of extensions and
  * plumb's and drizzle's tracking tables are left out.
@@ -268,7 +270,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	plumb_pg_conn *c = (plumb_pg_conn *)conn;
 	ictx x = {.st = {.ctx = ctx, .arena = arena}, .c = c};
 	bool began = false, path_set = false;
-	const char *old_path = NULL;
+	const char *old_path = NULL, *old_zone = NULL;
 	PGresult *r;
 	int rc = 0;
 	*out = NULL;
@@ -287,7 +289,8 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	if ((rc = plumb_catalog_new(ctx, arena, "pg", false, &x.cat)) < 0)
 		goto done;
 	/* One snapshot for every query, unless a transaction is open already;
-	 * search_path '' so that the server qualifies every name. */
+	 * search_path '' so that the server qualifies every name, TimeZone UTC
+	 * so that it prints timestamptz constants in the offline builder's zone. */
 	if (PQtransactionStatus(c->pg) == PQTRANS_IDLE) {
 		n_queries++;
 		if ((rc = plumb__pg_command(ctx, c, "could not read the schema",
@@ -296,13 +299,15 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 		began = true;
 	}
 	if (run(&x, "could not read the schema",
-		"SELECT current_setting('search_path'), set_config('search_path', '', false)",
+		"SELECT current_setting('search_path'), set_config('search_path', '', false), "
+		"current_setting('TimeZone'), set_config('TimeZone', 'UTC', false)",
 		&r) < 0) {
 		rc = x.st.rc;
 		goto done;
 	}
 	path_set = true;
 	old_path = PQgetvalue(r, 0, 0); /* r lives in tmp until the end */
+	old_zone = PQgetvalue(r, 0, 2);
 
 	read_schemas(&x);
 	read_extensions(&x);
@@ -327,10 +332,12 @@ done:
 	if (path_set && (!began || rc == 0)) {
 		/* In the caller's failed transaction this fails too; its
 		 * rollback restores the setting. */
-		const char *params[1] = {old_path};
+		const char *params[2] = {old_path, old_zone};
 		n_queries++;
 		int rc2 = plumb__pg_query(ctx, x.tmp, c, "could not restore search_path",
-					  "SELECT set_config('search_path', $1, false)", 1, params, &r);
+					  "SELECT set_config('search_path', $1, false), "
+					  "set_config('TimeZone', $2, false)",
+					  2, params, &r);
 		if (rc == 0)
 			rc = rc2;
 	}

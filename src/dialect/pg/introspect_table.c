@@ -31,7 +31,8 @@ static const char q_tables[] =
 
 enum {
 	C_REL, C_NAME, C_TYPE, C_NOTNULL, C_DEFAULT, C_GENERATED, C_IDENTITY, C_COLLATION,
-	C_SERIAL, C_SEQ, C_SEQTYPE, C_START, C_INC, C_MIN, C_MAX, C_CACHE, C_CYCLE, C_INHERITED
+	C_SERIAL, C_SEQ, C_SEQTYPE, C_START, C_INC, C_MIN, C_MAX, C_CACHE, C_CYCLE, C_INHERITED,
+	C_NSP, C_TABLE, C_SEQNSP, C_SEQNAME
 };
 static const char q_columns[] =
 	"SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
@@ -40,14 +41,15 @@ static const char q_columns[] =
 	"a.attidentity, " COLL_TEXT("a", "t") ", "
 	"s.deptype = 'a' AND " SERIAL_FOLD ", s.seqrelid, "
 	"s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, "
-	"NOT a.attislocal "
+	"NOT a.attislocal, n.nspname, c.relname, s.nspname, s.relname "
 	"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
 	"JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"JOIN pg_type t ON t.oid = a.atttypid "
 	"LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
 	"LEFT JOIN LATERAL (SELECT pg_get_expr(d.adbin, d.adrelid) AS expr) de ON true "
-	"LEFT JOIN LATERAL (SELECT sd.deptype, sq.* FROM pg_depend sd "
+	"LEFT JOIN LATERAL (SELECT sd.deptype, sq.*, sn.nspname, sc.relname FROM pg_depend sd "
 	"JOIN pg_sequence sq ON sq.seqrelid = sd.objid "
+	"JOIN pg_class sc ON sc.oid = sq.seqrelid JOIN pg_namespace sn ON sn.oid = sc.relnamespace "
 	"WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass "
 	"AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum AND sd.deptype IN ('a', 'i') "
 	"ORDER BY sd.deptype DESC LIMIT 1) s ON true "
@@ -171,7 +173,12 @@ void read_columns(ictx *x)
 			cur = find_rel(x, oid);
 			cur_oid = oid;
 		}
-		if (flag(r, i, C_SERIAL))
+		/* serial only when reloading serial gives back this very sequence */
+		bool serial = flag(r, i, C_SERIAL) &&
+			      plumb__pg_is_serial_seq(val(r, i, C_NSP), val(r, i, C_TABLE),
+						      val(r, i, C_NAME), val(r, i, C_SEQNSP),
+						      val(r, i, C_SEQNAME));
+		if (serial)
 			add_folded(x, val(r, i, C_SEQ));
 		if (!cur || !cur->t)
 			continue;
@@ -185,7 +192,7 @@ void read_columns(ictx *x)
 		col->collation = dup(x, val(r, i, C_COLLATION));
 		col->inherited = flag(r, i, C_INHERITED);
 		const char *ident = val(r, i, C_IDENTITY);
-		if (flag(r, i, C_SERIAL)) {
+		if (serial) {
 			col->type = col->type ? plumb__pg_serial_of(plumb__pg_int_typid(col->type)) : NULL;
 		} else {
 			col->default_sql = canon(x, CANON_EXPR, val(r, i, C_DEFAULT));

@@ -2,7 +2,7 @@
  * Constants as PostgreSQL stores them: a literal read by a type's input
  * function and printed by its output function, done offline, exactly as the
  * server does it (numeric, money in the C locale, bit strings, interval in
- * the postgres IntervalStyle). Private to the PostgreSQL dialect.
+ * the postgres IntervalStyle, timestamptz in ISO and UTC). Private to the PostgreSQL dialect.
  *
  * Each function sets *out to the output text, or to NULL when it cannot
  * tell exactly what the server would print (a value the server rejects, or
@@ -43,5 +43,13 @@ int plumb__pg_lit_bits(plumb_arena *a, const char *s, char **out);
  * hh:mm:ss, years-months, "ago"); ISO 8601 and SQL-standard signs are left
  * to the server. */
 int plumb__pg_lit_interval(plumb_arena *a, const char *s, int range, int precision, char **out);
+
+/* literal_time.c: timestamptz_in then timestamptz_out with DateStyle ISO
+ * and TimeZone UTC, for a column of precision digits of seconds (-1 for
+ * none): '2022-04-01 01:00:00+01' -> "2022-04-01 00:00:00+00",
+ * '2022-04-01' -> "2022-04-01 00:00:00+00", '-infinity' -> "-infinity".
+ * Reads ISO dates with an optional time and a numeric, Z, UTC or GMT
+ * offset; zone names and other forms are left to the server. */
+int plumb__pg_lit_timestamptz(plumb_arena *a, const char *s, int precision, char **out);
 
 #endif

@@ -8,7 +8,9 @@
  * The texts it joins must already be canonical (canon.c); it reads no SQL
  * and no database.
  */
+#include <assert.h>
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -325,6 +327,49 @@ bool plumb__pg_is_serial(const char *type)
 {
 	const struct int_type *t = serial_type(type);
 	return t && strcmp(type, t->serial) == 0;
+}
+
+/* Length of s clipped to at most n bytes without splitting a character. */
+static size_t clip(const char *s, size_t n)
+{
+	size_t len = strlen(s);
+	if (len <= n)
+		return len;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+void plumb__pg_object_name(char *out, const char *name1, const char *name2, const char *label)
+{
+	size_t overhead = 0, avail, n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
+	if (name2)
+		overhead++;
+	if (label)
+		overhead += strlen(label) + 1;
+	assert(overhead < PLUMB_PG_NAMEDATALEN - 1);
+	avail = PLUMB_PG_NAMEDATALEN - 1 - overhead;
+	while (n1 + n2 > avail) {
+		if (n1 > n2)
+			n1--;
+		else
+			n2--;
+	}
+	n1 = clip(name1, n1);
+	if (name2)
+		n2 = clip(name2, n2);
+	snprintf(out, PLUMB_PG_NAMEDATALEN, "%.*s%s%.*s%s%s", (int)n1, name1, name2 ? "_" : "",
+		 (int)n2, name2 ? name2 : "", label ? "_" : "", label ? label : "");
+}
+
+bool plumb__pg_is_serial_seq(const char *schema, const char *table, const char *col,
+			     const char *seq_schema, const char *seq)
+{
+	char want[PLUMB_PG_NAMEDATALEN];
+	if (!schema || !table || !col || !seq_schema || !seq || strcmp(schema, seq_schema) != 0)
+		return false;
+	plumb__pg_object_name(want, table, col, "seq");
+	return strcmp(want, seq) == 0;
 }
 
 const char *plumb__pg_fk_action(const char *code)

@@ -56,27 +56,12 @@ static size_t clip(const char *s, size_t n)
 	return n;
 }
 
-/* makeObjectName: name1[_name2][_label] within 63 bytes, the longer part
- * truncated first. */
+/* makeObjectName (model.c), into the arena. */
 char *make_object_name(ox *x, const char *name1, const char *name2, const char *label)
 {
-	size_t overhead = 0, avail, n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
-	if (name2)
-		overhead++;
-	if (label)
-		overhead += strlen(label) + 1;
-	avail = NAMEDATALEN - 1 - overhead;
-	while (n1 + n2 > avail) {
-		if (n1 > n2)
-			n1--;
-		else
-			n2--;
-	}
-	n1 = clip(name1, n1);
-	if (name2)
-		n2 = clip(name2, n2);
-	char *s = plumb_arena_printf(x->st.arena, "%.*s%s%.*s%s%s", (int)n1, name1, name2 ? "_" : "",
-				     (int)n2, name2 ? name2 : "", label ? "_" : "", label ? label : "");
+	char buf[PLUMB_PG_NAMEDATALEN];
+	plumb__pg_object_name(buf, name1, name2, label);
+	char *s = plumb_arena_strdup(x->st.arena, buf);
 	if (!s)
 		nomem(x);
 	return s;

@@ -2,7 +2,8 @@
  * libpg_query's parse trees held in arena memory, and what every reader of
  * them needs: parsing a text (refusing a tree too deep for the stack first),
  * building and copying nodes, the String-node and identifier helpers, the
- * walkers over protobuf-c messages, and deparsing a statement as it is.
+ * walkers over protobuf-c messages, and deparsing a statement as it is (but
+ * for the parentheses an index element's expression needs).
  * Nothing here normalises a tree: what makes a text canonical is in the
  * canon*.c files.
  */
@@ -254,7 +255,7 @@ void plumb__pg_walk(ProtobufCMessage *m, void (*fn)(ProtobufCMessage *m, void *p
 /* --- deparsing -------------------------------------------------------------------- */
 
 /* libpg_query's deparser, on one statement as it is. */
-static int deparse_plain(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
+static int deparse_raw(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
 {
 	PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
 	PgQuery__RawStmt *rp = &raw;
@@ -314,7 +315,7 @@ static int deparse_with_body(plumb_ctx *ctx, plumb_arena *arena,
 	PgQuery__Node n = PG_QUERY__NODE__INIT;
 	n.node_case = PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT;
 	n.create_function_stmt = &g;
-	return deparse_plain(ctx, arena, &n, out);
+	return deparse_raw(ctx, arena, &n, out);
 }
 
 /* libpg_query 15's deparser writes a RETURN body and an empty BEGIN ATOMIC
@@ -368,10 +369,152 @@ static int deparse_atomic(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stm
 	return 0;
 }
 
+int plumb__pg_deparse_expr(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)
+{
+	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
+	PgQuery__Node rtn = PG_QUERY__NODE__INIT;
+	PgQuery__Node *rtp = &rtn;
+	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
+	PgQuery__Node seln = PG_QUERY__NODE__INIT;
+	char *text;
+	rt.val = expr;
+	rtn.node_case = PG_QUERY__NODE__NODE_RES_TARGET;
+	rtn.res_target = &rt;
+	sel.n_target_list = 1;
+	sel.target_list = &rtp;
+	sel.limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+	seln.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
+	seln.select_stmt = &sel;
+	int rc = plumb__pg_deparse(ctx, arena, &seln, &text);
+	if (rc < 0)
+		return rc;
+	*out = strncmp(text, "SELECT ", 7) == 0 ? text + 7 : text;
+	return 0;
+}
+
+/*
+ * Index elements (CREATE INDEX, EXCLUDE, ON CONFLICT) whose key is an
+ * expression: the deparser writes a type cast bare (`name::text`, a syntax
+ * error there) and runs an operator class into a function call
+ * (`lower(name)text_pattern_ops`). They are written as pg_get_indexdef
+ * writes them: a function call as it is, any other expression in
+ * parentheses, then COLLATE, operator class and ordering with their spaces.
+ * The deparser writes each element under a placeholder column name that is
+ * then replaced by its expression.
+ */
+typedef struct elems {
+	plumb_arena *arena;
+	plumb_vec v;
+	bool failed;
+} elems;
+
+static void find_expr_elem(ProtobufCMessage *m, void *payload)
+{
+	elems *e = payload;
+	if (m->descriptor == &pg_query__index_elem__descriptor &&
+	    ((PgQuery__IndexElem *)m)->expr && plumb_vec_push(e->arena, &e->v, m) < 0)
+		e->failed = true;
+}
+
+/* Whether an index element's expression stands without parentheses: a
+ * function called by name (not one of the SQL-syntax forms such as
+ * AT TIME ZONE that parse into a function call). */
+static bool bare_elem(const PgQuery__Node *expr)
+{
+	return expr->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+	       expr->func_call->funcformat != PG_QUERY__COERCION_FORM__COERCE_SQL_SYNTAX;
+}
+
+static bool ident_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '$' || (unsigned char)c >= 0x80;
+}
+
+/* The one whole-word occurrence of word in s, or NULL when none or more. */
+static const char *only_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+	const char *found = NULL;
+	for (const char *p = strstr(s, word); p; p = strstr(p + 1, word)) {
+		if ((p > s && ident_char(p[-1])) || ident_char(p[n]))
+			continue;
+		if (found)
+			return NULL;
+		found = p;
+	}
+	return found;
+}
+
+static int deparse_elems(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, elems *e,
+			 char **out)
+{
+	size_t n = e->v.n;
+	char **texts = plumb_arena_alloc(arena, n * sizeof(*texts));
+	char **marks = plumb_arena_alloc(arena, n * sizeof(*marks));
+	PgQuery__Node **exprs = plumb_arena_alloc(arena, n * sizeof(*exprs));
+	char *sql = NULL;
+	int rc = 0;
+	if (!texts || !marks || !exprs)
+		return plumb_error_nomem(ctx);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		PgQuery__IndexElem *ie = e->v.items[i];
+		char *t = NULL;
+		rc = plumb__pg_deparse_expr(ctx, arena, ie->expr, &t);
+		if (rc == 0) {
+			texts[i] = bare_elem(ie->expr) ? t : plumb_arena_printf(arena, "(%s)", t);
+			marks[i] = plumb_arena_printf(arena, "plumb_index_elem_%zu_", i);
+			if (!texts[i] || !marks[i])
+				rc = plumb_error_nomem(ctx);
+		}
+	}
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		PgQuery__IndexElem *ie = e->v.items[i];
+		exprs[i] = ie->expr;
+		ie->expr = NULL;
+		ie->name = marks[i];
+	}
+	rc = deparse_raw(ctx, arena, stmt, &sql);
+	for (size_t i = 0; i < n; i++) {
+		PgQuery__IndexElem *ie = e->v.items[i];
+		ie->expr = exprs[i];
+		ie->name = NULL;
+	}
+	if (rc < 0)
+		return rc;
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	const char *at = sql;
+	for (size_t i = 0; i < n; i++) {
+		const char *p = only_word(at, marks[i]);
+		if (!p)
+			return plumb_error_set(ctx, PLUMB_EPARSE,
+					       "could not write a statement back as SQL: "
+					       "index element %zu not found",
+					       i + 1);
+		plumb_buf_append(&b, at, (size_t)(p - at));
+		plumb_buf_puts(&b, texts[i]);
+		at = p + strlen(marks[i]);
+	}
+	plumb_buf_puts(&b, at);
+	if ((rc = plumb_buf_finish(&b, ctx)) < 0)
+		return rc;
+	*out = b.data;
+	return 0;
+}
+
 int plumb__pg_deparse(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
 {
 	const PgQuery__List *atomic = atomic_body(stmt);
 	if (atomic)
 		return deparse_atomic(ctx, arena, stmt, atomic, out);
-	return deparse_plain(ctx, arena, stmt, out);
+	elems e = {arena, {0}, false};
+	plumb__pg_walk(&stmt->base, find_expr_elem, &e);
+	if (e.failed)
+		return plumb_error_nomem(ctx);
+	if (!e.v.n)
+		return deparse_raw(ctx, arena, stmt, out);
+	return deparse_elems(ctx, arena, stmt, &e, out);
 }

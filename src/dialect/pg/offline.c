@@ -463,6 +463,13 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 			 true, false, loc);
 		break;
 	}
+	case PG_QUERY__NODE__NODE_DO_STMT:
+		/* what it creates is known only once it runs: never left out silently */
+		error_at(x, loc, "a DO block cannot be read without a server");
+		plumb_error_set_hint(x->st.ctx, "give --dev-url to build the schema on a server "
+						"(--dev-url local starts a throwaway one), or write "
+						"its statements out");
+		break;
 	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
 		create_enum(x, s->create_enum_stmt, loc);
 		break;
@@ -551,8 +558,12 @@ static void finish(ox *x)
 			}
 			if (owner_col)
 				owner = fmt(x, "%s.%s.%s", qi(x, ts), qi(x, tn), qi(x, col));
+			/* serial only when reloading serial gives back this very sequence:
+			 * its name, schema, type and options (else a column with a default
+			 * and an owned sequence) */
 			if (owner_col && plumb__pg_seq_is_default(&s.v) && owner_col->default_sql &&
-			    !owner_col->identity) {
+			    !owner_col->identity &&
+			    plumb__pg_is_serial_seq(t->schema, t->name, col, o->schema, o->name)) {
 				const char *want = strcmp(o->schema, "public") == 0
 							   ? fmt(x, "nextval('%s')", o->name)
 							   : fmt(x, "nextval('%s.%s')", o->schema, o->name);
@@ -560,6 +571,7 @@ static void finish(ox *x)
 				if (want && typ && strcmp(owner_col->default_sql, want) == 0) {
 					owner_col->type = plumb__pg_serial_of(s.v.typid);
 					owner_col->default_sql = NULL;
+					owner_col->default_written = NULL;
 					plumb_vec_remove(&x->cat->objects, i);
 					i--;
 					continue;

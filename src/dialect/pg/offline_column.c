@@ -7,6 +7,7 @@
  * It does not create tables or read ALTER TABLE (offline_table.c) and does
  * not check the tables foreign keys name (offline.c, once all files are read).
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -660,6 +661,42 @@ void column_constraints(ox *x, plumb_table *t, plumb_column *col, PgQuery__Colum
 	}
 }
 
+/* A serial column whose sequence could not take serial's own name (another
+ * relation had it, so ChooseRelationName added a number): as the server keeps
+ * it and introspection reads it (introspect_table.c), an integer column with
+ * a default and a sequence it owns, since serial would name it otherwise on
+ * reload. */
+static void serial_apart(ox *x, plumb_table *t, plumb_column *col, const char *seq)
+{
+	const char *base = plumb__pg_serial_base(col->type);
+	const char *qs = fmt(x, "%s.%s", qi(x, t->schema), qi(x, seq));
+	const char *sql = qs ? fmt(x, "CREATE SEQUENCE %s AS %s OWNED BY %s.%s.%s", qs, base,
+				   qi(x, t->schema), qi(x, t->name), qi(x, col->name))
+			     : NULL;
+	PgQuery__ParseResult *pr = NULL;
+	size_t off = 0;
+	if (!sql || x->st.rc)
+		return;
+	fail(x, plumb__pg_parse(x->st.ctx, x->st.arena, sql, NULL, &pr, &off));
+	if (x->st.rc)
+		return;
+	assert(pr->n_stmts == 1 &&
+	       pr->stmts[0]->stmt->node_case == PG_QUERY__NODE__NODE_CREATE_SEQ_STMT);
+	create_sequence(x, pr->stmts[0]->stmt->create_seq_stmt, x->loc);
+	plumb_buf b;
+	char *d = NULL;
+	plumb_buf_init(&b, x->tmp, 0);
+	plumb_buf_puts(&b, "nextval(");
+	plumb_buf_quote_literal(&b, qs);
+	plumb_buf_puts(&b, "::regclass)");
+	if (b.failed)
+		nomem(x);
+	else
+		fail(x, plumb__pg_canon_expr(x->st.ctx, x->st.arena, b.data, &d));
+	col->type = base;
+	col->default_sql = d;
+}
+
 plumb_column *add_column(ox *x, plumb_table *t, PgQuery__ColumnDef *cd, plumb_vec *pending)
 {
 	plumb_column *col = alloc(x, sizeof(*col));
@@ -667,12 +704,12 @@ plumb_column *add_column(ox *x, plumb_table *t, PgQuery__ColumnDef *cd, plumb_ve
 		return NULL;
 	col->name = dup(x, cd->colname);
 	col->renamed_from = annotation_at(x, (size_t)cd->location);
-	const char *serial = serial_kind(cd->type_name);
+	const char *serial = serial_kind(cd->type_name), *seq = NULL;
 	if (serial) {
 		col->type = serial;
 		col->not_null = true;
-		use_name(x, &x->relnames, t->schema,
-			 choose_name(x, t->schema, t->name, col->name, "seq", true, false));
+		seq = choose_name(x, t->schema, t->name, col->name, "seq", true, false);
+		use_name(x, &x->relnames, t->schema, seq);
 	} else {
 		col->type = type_text(x, cd->type_name);
 	}
@@ -682,6 +719,8 @@ plumb_column *add_column(ox *x, plumb_table *t, PgQuery__ColumnDef *cd, plumb_ve
 	column_constraints(x, t, col, cd, pending);
 	if (serial)
 		col->default_sql = NULL;
+	if (serial && seq && !plumb__pg_is_serial_seq(t->schema, t->name, col->name, t->schema, seq))
+		serial_apart(x, t, col, seq);
 	push(x, &t->columns, col);
 	return col;
 }

@@ -13,7 +13,7 @@
 #include "dialect/pg/canon_int.h"
 #include "dialect/pg/builder.h"
 
-#define NAMEDATALEN 64
+#define NAMEDATALEN PLUMB_PG_NAMEDATALEN
 
 typedef struct ann {
 	size_t start, end;  /* the comment's byte range */

@@ -5,9 +5,11 @@
  * names.c; it does not read types, functions or privileges.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "dialect/pg/literal.h"
 #include "dialect/pg/offline_int.h"
 
 /* --- tables ----------------------------------------------------------------------- */
@@ -72,9 +74,20 @@ static void put_datum(ox *x, plumb_buf *b, PgQuery__Node *n, const char *keytype
 				plumb_buf_puts(b, s);
 				return;
 			}
-			if (keytype && strncmp(keytype, "timestamp", 9) == 0 && strlen(s) == 10 &&
-			    s[4] == '-' && s[7] == '-')
+			if (keytype && strncmp(keytype, "timestamp", 9) == 0 &&
+			    strstr(keytype, "with time zone")) {
+				/* printed as the server prints it, in UTC (literal_time.c) */
+				char *ts = NULL;
+				int prec = keytype[9] == '(' ? atoi(keytype + 10) : -1;
+				if (plumb__pg_lit_timestamptz(x->tmp, s, prec, &ts) < 0) {
+					fail(x, PLUMB_ENOMEM);
+					return;
+				}
+				s = ts ? ts : s;
+			} else if (keytype && strncmp(keytype, "timestamp", 9) == 0 && strlen(s) == 10 &&
+				   s[4] == '-' && s[7] == '-') {
 				s = plumb_arena_printf(x->tmp, "%s 00:00:00", s);
+			}
 			plumb_buf_quote_literal(b, s);
 			return;
 		}

@@ -177,6 +177,18 @@ const char *plumb__pg_serial_base(const char *type);
 /* Whether a catalog column's type is a serial kind (as the builders write
  * it: smallserial, serial or bigserial). */
 bool plumb__pg_is_serial(const char *type);
+/* The longest identifier plus one, as the server is built (NAMEDATALEN). */
+#define PLUMB_PG_NAMEDATALEN 64
+/* makeObjectName: name1[_name2][_label] written into out (PLUMB_PG_NAMEDATALEN
+ * bytes), the longer of name1 and name2 shortened first, never splitting a
+ * UTF-8 character. name2 and label may be NULL. */
+void plumb__pg_object_name(char *out, const char *name1, const char *name2, const char *label);
+/* Whether sequence seq (in schema seq_schema) has the name and schema a
+ * serial column col of table schema.table gives its sequence when the name
+ * is free (makeObjectName(table, col, "seq")): only then is a column using it
+ * written back as serial, which names its sequence so on reload. */
+bool plumb__pg_is_serial_seq(const char *schema, const char *table, const char *col,
+			     const char *seq_schema, const char *seq);
 /* The ON UPDATE / ON DELETE action of a foreign key from its letter, as
  * pg_constraint (confupdtype, confdeltype) and libpg_query's parse tree
  * hold it: 'a' NO ACTION, 'r' RESTRICT, 'c' CASCADE, 'n' SET NULL, 'd' SET

@@ -1,0 +1,1 @@
+-- nothing yet: the tables below are created as pg_dump writes them

@@ -1,0 +1,1 @@
+SELECT tableoid::regclass, v FROM p ORDER BY v;
