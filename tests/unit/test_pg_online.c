@@ -67,7 +67,8 @@ static plumb_stmt *stmt(const char *sql, const char *kinds, const char *comment)
 		plumb_hazard_kind kind = (plumb_hazard_kind)(strchr(letters, *k) - letters);
 		plumb_hazard_add(ctx, A, &s->hazards, kind, "m%c", *k);
 		if (*k == 'B')
-			((plumb_hazard *)s->hazards.items[s->hazards.n - 1])->probe = "SELECT probe";
+			((plumb_hazard *)s->hazards.items[s->hazards.n - 1])->probe =
+				"SELECT probe";
 	}
 	return s;
 }
@@ -260,16 +261,16 @@ static void test_constraints(void)
 	     "ADD CONSTRAINT without a name");
 	kept(NULL, "ALTER TABLE \"public\".\"posts\" ADD CONSTRAINT \"posts_t\" UNIQUE (title)",
 	     true, "ADD CONSTRAINT UNIQUE");
-	kept(NULL,
-	     "ALTER TABLE ONLY \"public\".\"users\" ADD CONSTRAINT \"c\" CHECK (age > 0)", true,
-	     "ALTER TABLE ONLY");
+	kept(NULL, "ALTER TABLE ONLY \"public\".\"users\" ADD CONSTRAINT \"c\" CHECK (age > 0)",
+	     true, "ALTER TABLE ONLY");
 }
 
 static void test_not_null(void)
 {
 	plumb_vec out;
-	rewrite(NULL, stmt("ALTER TABLE \"public\".\"users\" ALTER COLUMN \"bio\" SET NOT NULL",
-			   "LVB", NULL),
+	rewrite(NULL,
+		stmt("ALTER TABLE \"public\".\"users\" ALTER COLUMN \"bio\" SET NOT NULL", "LVB",
+		     NULL),
 		true, &out);
 	is_str(show(&out),
 	       "-- online: SET NOT NULL through a check added NOT VALID (no scan under the lock)\n"

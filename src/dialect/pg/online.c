@@ -33,12 +33,12 @@
 #include "dialect/pg/sticky.h"
 
 typedef struct ox {
-	plumb_pg_sticky st;	    /* the output's arena; the first failure */
-	plumb_pg_scope *sc;	    /* the schema the statement runs against */
-	plumb_pg_scope *after;	    /* the schema after the plan, or NULL */
-	const plumb_stmt *in;	    /* the statement rewritten */
-	plumb_vec *out;		    /* plumb_stmt * */
-	bool first;		    /* no replacement emitted yet */
+	plumb_pg_sticky st;    /* the output's arena; the first failure */
+	plumb_pg_scope *sc;    /* the schema the statement runs against */
+	plumb_pg_scope *after; /* the schema after the plan, or NULL */
+	const plumb_stmt *in;  /* the statement rewritten */
+	plumb_vec *out;	       /* plumb_stmt * */
+	bool first;	       /* no replacement emitted yet */
 } ox;
 
 static const char *str(const char *s)
@@ -85,7 +85,8 @@ static void carry(ox *x, plumb_stmt *s, unsigned mask)
 static void brief_lock(ox *x, plumb_stmt *s, const char *tn)
 {
 	hz(x, s, PLUMB_HAZARD_ACCESS_EXCLUSIVE,
-	   plumb__pg_fmt(&x->st, "locks table \"%s\" (briefly) against reads and writes while it runs",
+	   plumb__pg_fmt(&x->st,
+			 "locks table \"%s\" (briefly) against reads and writes while it runs",
 			 tn));
 }
 
@@ -191,8 +192,8 @@ static void drop_index(ox *x, const PgQuery__DropStmt *d)
 
 /* ADD CONSTRAINT of a named CHECK or FOREIGN KEY on r (T quoted, tn for
  * people). */
-static void add_constraint(ox *x, const plumb_pg_rel *r, const PgQuery__RangeVar *rv,
-			   const char *T, const char *tn, const PgQuery__Constraint *k)
+static void add_constraint(ox *x, const plumb_pg_rel *r, const PgQuery__RangeVar *rv, const char *T,
+			   const char *tn, const PgQuery__Constraint *k)
 {
 	bool check = k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK;
 	if (!str(k->conname) || (!check && k->contype != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN))
@@ -209,7 +210,8 @@ static void add_constraint(ox *x, const plumb_pg_rel *r, const PgQuery__RangeVar
 	plumb_stmt *s = emit(
 		x, plumb__pg_fmt(&x->st, "%s NOT VALID", x->in->sql),
 		check ? "online: add the check NOT VALID (no scan under the lock), validate next"
-		      : "online: add the foreign key NOT VALID (no scan under the lock), validate next",
+		      : "online: add the foreign key NOT VALID (no scan under the lock), validate "
+			"next",
 		false);
 	if (check)
 		brief_lock(x, s, tn);
@@ -235,7 +237,8 @@ static void set_not_null(ox *x, const PgQuery__RangeVar *rv, const char *T, cons
 		return;
 	plumb_stmt *s = emit(
 		x,
-		plumb__pg_fmt(&x->st, "ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID",
+		plumb__pg_fmt(&x->st,
+			      "ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID",
 			      T, K, C),
 		"online: SET NOT NULL through a check added NOT VALID (no scan under the lock)",
 		false);
@@ -255,8 +258,8 @@ static void alter_table(ox *x, const PgQuery__AlterTableStmt *as)
 {
 	const PgQuery__RangeVar *rv = as->relation;
 	/* one subcommand on a table as a whole (not ONLY, not IF EXISTS) */
-	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !rv || !rv->relname ||
-	    !rv->inh || as->missing_ok || as->n_cmds != 1 ||
+	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !rv || !rv->relname || !rv->inh ||
+	    as->missing_ok || as->n_cmds != 1 ||
 	    as->cmds[0]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
 		return;
 	const PgQuery__AlterTableCmd *c = as->cmds[0]->alter_table_cmd;
@@ -318,7 +321,11 @@ int plumb__pg_online(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_scope *scope,
 {
 	plumb_arena *tmp = plumb_arena_new(arena); /* the parse tree */
 	PgQuery__ParseResult *pr = NULL;
-	ox x = {.st = {ctx, arena, 0}, .sc = scope, .after = after, .in = stmt, .out = out,
+	ox x = {.st = {ctx, arena, 0},
+		.sc = scope,
+		.after = after,
+		.in = stmt,
+		.out = out,
 		.first = true};
 	size_t n = out->n;
 	int rc;

@@ -35,12 +35,13 @@ void plumb__pgp_drop_index(planner *p, const plumb_index *ix)
 	plumb__pgp_ae(p, s,
 		      plumb__pgp_fmt(p, "table \"%s\"", plumb__pgp_dn(p, ix->schema, ix->table)));
 	if (ix->invalid)
-		plumb__pgp_note(p, s,
-				plumb__pgp_fmt(p,
-					       "index \"%s\" is invalid (an interrupted CREATE INDEX "
-					       "CONCURRENTLY): dropped, and built again when the schema "
-					       "has it",
-					       plumb__pgp_dn(p, ix->schema, ix->name)));
+		plumb__pgp_note(
+			p, s,
+			plumb__pgp_fmt(p,
+				       "index \"%s\" is invalid (an interrupted CREATE INDEX "
+				       "CONCURRENTLY): dropped, and built again when the schema "
+				       "has it",
+				       plumb__pgp_dn(p, ix->schema, ix->name)));
 }
 
 /* The name a column of table (schema, table) of `from` has in `to`. */
