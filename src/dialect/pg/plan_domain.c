@@ -231,21 +231,6 @@ static char type_class(planner *p, const plumb_catalog *cat, const char *text)
 	return 0;
 }
 
-/* The column of `to` that column col of table tb of `from` becomes, or NULL. */
-static const plumb_column *to_column_of(planner *p, const plumb_table *tb, const plumb_column *col)
-{
-	const plumb_table *tt = plumb__pgp_to_table_of(p, tb);
-	const plumb_change *tc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name,
-							true);
-	const char *name = plumb__pgp_col_after(p, tc, col->name);
-	for (size_t i = 0; tt && i < tt->columns.n; i++) {
-		const plumb_column *c = tt->columns.items[i];
-		if (plumb__pgp_str_eq(c->name, name))
-			return c;
-	}
-	return NULL;
-}
-
 /* Queues a statement for once the domain is back; on: the table it locks. */
 static void later(planner *p, plumb_vec *sqls, plumb_vec *ons, const char *on, const char *sql)
 {
@@ -297,7 +282,7 @@ static void rebuild(planner *p, const plumb_change *c, const dom *fd, const dom 
 				continue; /* its parent's ALTER COLUMN recurses */
 			const char *C = plumb__pgp_I(p, col->name);
 			const char *arr = strchr(col->type, '[');
-			const plumb_column *tcol = to_column_of(p, tb, col);
+			const plumb_column *tcol = plumb__pgp_to_column_of(p, tb, col);
 			if (col->default_sql) {
 				s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT",
 						    T, C);

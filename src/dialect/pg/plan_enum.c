@@ -31,21 +31,6 @@ static void enum_add_value(planner *p, const char *E, const char *label, const c
 }
 
 
-/* The column of `to` that column col of table tb of `from` becomes, or NULL. */
-static const plumb_column *to_column_of(planner *p, const plumb_table *tb, const plumb_column *col)
-{
-	const plumb_table *tt = plumb__pgp_to_table_of(p, tb);
-	const plumb_change *tc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name,
-							true);
-	const char *name = plumb__pgp_col_after(p, tc, col->name);
-	for (size_t i = 0; tt && i < tt->columns.n; i++) {
-		const plumb_column *c = tt->columns.items[i];
-		if (plumb__pgp_str_eq(c->name, name))
-			return c;
-	}
-	return NULL;
-}
-
 /* The constraint of `to` named like con of table tb, when the diff leaves it
  * as it is; NULL when the table's changes drop or rename it. */
 static const plumb_constraint *kept_constraint(planner *p, const plumb_table *tb,
@@ -180,7 +165,7 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 			if (plumb__pg_type_is_domain(col->type, &domains)) {
 				/* of a domain over the enum: back to the domain once it is
 				 * created again, unless the table's change types it anew */
-				const plumb_column *tcol = to_column_of(p, tb, col);
+				const plumb_column *tcol = plumb__pgp_to_column_of(p, tb, col);
 				if (tcol && plumb__pgp_str_eq(tcol->type, col->type) &&
 				    (plumb_vec_push(
 					     p->tmp, &back,
@@ -193,7 +178,7 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 			if (col->default_sql) {
 				/* set again only when the schema keeps it; a new default is
 				 * the table's change to make */
-				const plumb_column *tcol = to_column_of(p, tb, col);
+				const plumb_column *tcol = plumb__pgp_to_column_of(p, tb, col);
 				s = plumb__pgp_emit(p,
 						    "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT",
 						    T, C);

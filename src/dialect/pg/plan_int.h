@@ -177,6 +177,8 @@ bool plumb__pgp_fk_forced(const planner *p, const plumb_constraint *con);
 const plumb_constraint *plumb__pgp_forced_fk_to(planner *p, const plumb_table *tb,
 						const plumb_constraint *con);
 const plumb_table *plumb__pgp_to_table_of(const planner *p, const plumb_table *f);
+const plumb_column *plumb__pgp_to_column_of(planner *p, const plumb_table *tb,
+					    const plumb_column *col);
 const char *plumb__pgp_view_sql(const plumb_view *v);
 bool plumb__pgp_view_created(planner *p, const char *k);
 void plumb__pgp_create_view_or_function(planner *p, const plumb_change *c);

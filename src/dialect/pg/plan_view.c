@@ -436,6 +436,22 @@ const plumb_table *plumb__pgp_to_table_of(const planner *p, const plumb_table *f
 	return plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, f->schema, f->name);
 }
 
+/* The column of `to` that column col of table tb of `from` becomes, or NULL. */
+const plumb_column *plumb__pgp_to_column_of(planner *p, const plumb_table *tb,
+					    const plumb_column *col)
+{
+	const plumb_table *tt = plumb__pgp_to_table_of(p, tb);
+	const plumb_change *tc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, tb->schema, tb->name,
+							true);
+	const char *name = plumb__pgp_col_after(p, tc, col->name);
+	for (size_t i = 0; tt && i < tt->columns.n; i++) {
+		const plumb_column *c = tt->columns.items[i];
+		if (plumb__pgp_str_eq(c->name, name))
+			return c;
+	}
+	return NULL;
+}
+
 /* --- views -------------------------------------------------------------- */
 
 const char *plumb__pgp_view_sql(const plumb_view *v)
