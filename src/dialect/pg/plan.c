@@ -204,6 +204,7 @@ static int plan_run(void *payload)
 	p->from = diff->from;
 	p->to = diff->to;
 	p->tmp = plumb_arena_new(arena);
+	p->st = (plumb_pg_sticky){ctx, p->tmp, 0};
 	if (!p->tmp) {
 		rc = plumb_error_nomem(ctx);
 		goto done;
@@ -263,7 +264,7 @@ static int plan_run(void *payload)
 	plumb__pgp_phase_comments(p);
 	plumb__pgp_phase_grants(p);
 	plumb__pgp_mark_enum_adds(p);
-	if ((rc = p->rc))
+	if ((rc = p->st.rc))
 		goto done;
 	*out = p->plan;
 done:

@@ -28,7 +28,7 @@ typedef struct dom {
 } dom;
 
 /* Reads domain o's statement into *d; false when it does not read as one
- * (p->rc is set only when out of memory). */
+ * (p->st.rc is set only when out of memory). */
 static bool read_dom(planner *p, const plumb_object *o, dom *d)
 {
 	PgQuery__ParseResult *pr = NULL;

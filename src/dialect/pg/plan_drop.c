@@ -93,7 +93,7 @@ static void join_dependants(planner *p, plumb_order *ord, plumb_vec *keys)
 		*n = (plumb_vec){0};
 		plumb__pgp_object_deps(p, p->from, o, n, n);
 	}
-	for (bool again = true; again && !p->rc;) {
+	for (bool again = true; again && !p->st.rc;) {
 		again = false;
 		for (size_t i = 0; i < cands.n; i++) {
 			const plumb_object *o = cands.items[i];
@@ -115,7 +115,7 @@ static void join_dependants(planner *p, plumb_order *ord, plumb_vec *keys)
 
 /* Drops the views p->drop_view marks, each before the views it reads, and
  * the functions over their row types before them. False when it failed
- * (p->rc holds why). */
+ * (p->st.rc holds why). */
 bool plumb__pgp_drop_views(planner *p)
 {
 	plumb_order *ord = plumb__pgp_order_new(p);
@@ -143,7 +143,7 @@ bool plumb__pgp_drop_views(planner *p)
 	join_dependants(p, ord, &keys);
 	if (!plumb__pgp_order_sort(p, ord, PLUMB_ORDER_REVERSE, &order))
 		return false;
-	for (size_t i = 0; i < order.n && !p->rc; i++) {
+	for (size_t i = 0; i < order.n && !p->st.rc; i++) {
 		const drop *d = order.items[i];
 		if (d->kind != PLUMB_OBJ_VIEW) {
 			plumb__pgp_drop_object(p, d->from);
@@ -170,7 +170,7 @@ bool plumb__pgp_drop_views(planner *p)
 			      plumb__pgp_fmt(p, "view \"%s\"",
 					     plumb__pgp_dn(p, v->schema, v->name)));
 	}
-	return !p->rc;
+	return !p->st.rc;
 }
 
 /* --- phase 3: tables ---------------------------------------------------------- */
@@ -258,7 +258,7 @@ void plumb__pgp_phase_table_drops(planner *p)
 		plumb__pgp_nomem(p);
 		return;
 	}
-	for (size_t i = 0; i <= order.n && !p->rc; i++) {
+	for (size_t i = 0; i <= order.n && !p->st.rc; i++) {
 		const drop *d = i < order.n ? order.items[i] : NULL;
 		if (d && d->kind == PLUMB_OBJ_TABLE) {
 			run[nrun++] = d;
@@ -310,6 +310,6 @@ void plumb__pgp_phase_late_drops(planner *p)
 	}
 	if (!plumb__pgp_order_sort(p, ord, PLUMB_ORDER_REVERSE, &order))
 		return;
-	for (size_t i = 0; i < order.n && !p->rc; i++)
+	for (size_t i = 0; i < order.n && !p->st.rc; i++)
 		plumb__pgp_drop_object(p, order.items[i]);
 }

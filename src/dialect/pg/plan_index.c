@@ -17,8 +17,8 @@ static void create_index(planner *p, const plumb_index *ix)
 	bool fresh = plumb__pgp_table_is_new(p, ix->schema, ix->table);
 	plumb_stmt *s;
 	if (!sql) {
-		if (!p->rc)
-			p->rc = plumb_error_set(p->ctx, PLUMB_ERROR,
+		if (!p->st.rc)
+			p->st.rc = plumb_error_set(p->ctx, PLUMB_ERROR,
 						"could not create index \"%s\": no definition", ix->name);
 		return;
 	}

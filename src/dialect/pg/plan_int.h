@@ -13,6 +13,7 @@
 #include "dialect/pg/enumuse.h"
 #include "dialect/pg/pg.h"
 #include "dialect/pg/refs.h"
+#include "dialect/pg/sticky.h"
 #include "plan/order.h"
 
 typedef struct planner {
@@ -21,7 +22,7 @@ typedef struct planner {
 	const plumb_diff *diff;
 	const plumb_catalog *from, *to;
 	plumb_plan *plan;
-	int rc;                     /* first failure; sticky */
+	plumb_pg_sticky st;         /* the first failure (st.rc), kept: sticky.h */
 	plumb_vec touched;          /* char *: "schema.name" keys whose readers must go */
 	plumb_vec recreated;        /* char *: "kind:schema.name" dropped and created again */
 	plumb_vec new_rels;         /* char *: "schema.name" of tables created in this plan */

@@ -65,8 +65,8 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 		break;
 	default:
 		if (!plumb__pgp_obj_sql(o)) {
-			if (!p->rc)
-				p->rc = plumb_error_set(p->ctx, PLUMB_ERROR,
+			if (!p->st.rc)
+				p->st.rc = plumb_error_set(p->ctx, PLUMB_ERROR,
 							"could not create %s \"%s\": no definition",
 							plumb_obj_kind_name(o->kind), o->name);
 			return;

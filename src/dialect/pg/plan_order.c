@@ -171,7 +171,7 @@ void plumb__pgp_order_step(planner *p, plumb_order *o, const char *label, void *
 {
 	long s;
 	int rc = 0;
-	if (!o || p->rc)
+	if (!o || p->st.rc)
 		return;
 	if ((s = plumb_order_add(o, label, payload)) < 0) {
 		plumb__pgp_nomem(p);
@@ -191,10 +191,10 @@ bool plumb__pgp_order_sort(planner *p, plumb_order *o, plumb_order_dir dir, plum
 {
 	int rc;
 	out->n = 0;
-	if (p->rc || !o)
+	if (p->st.rc || !o)
 		return false;
 	if ((rc = plumb_order_sort(p->ctx, o, dir, out)) != 0) {
-		p->rc = rc;
+		p->st.rc = rc;
 		return false;
 	}
 	return true;
@@ -219,7 +219,7 @@ static void run_items(planner *p, item *items, size_t n,
 				      &items[i].deps, &items[i].soft);
 	if (!plumb__pgp_order_sort(p, o, PLUMB_ORDER_FORWARD, &order))
 		return;
-	for (size_t i = 0; i < order.n && !p->rc; i++)
+	for (size_t i = 0; i < order.n && !p->st.rc; i++)
 		fn(p, ((const item *)order.items[i])->c);
 }
 

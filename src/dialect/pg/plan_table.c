@@ -64,8 +64,8 @@ void plumb__pgp_drop_constraint(planner *p, const char *schema, const char *tabl
 				const plumb_constraint *con)
 {
 	if (!con->name) {
-		if (!p->rc)
-			p->rc = plumb_error_set(p->ctx, PLUMB_ERROR,
+		if (!p->st.rc)
+			p->st.rc = plumb_error_set(p->ctx, PLUMB_ERROR,
 						"could not drop an unnamed constraint of table \"%s\"",
 						table);
 		return;
@@ -223,8 +223,8 @@ const char *plumb__pgp_column_key(planner *p, const plumb_table *tb, const char 
 static void probe(planner *p, plumb_stmt *s, const char *sql)
 {
 	int rc;
-	if (!p->rc && sql && (rc = plumb_stmt_set_probe(p->ctx, p->plan, s, sql)) < 0)
-		p->rc = rc;
+	if (!p->st.rc && sql && (rc = plumb_stmt_set_probe(p->ctx, p->plan, s, sql)) < 0)
+		p->st.rc = rc;
 }
 
 /* The name table tb of `to` has in the database now (before renames). */

@@ -20,18 +20,15 @@ bool plumb__pgp_str_eq(const char *a, const char *b)
 
 void plumb__pgp_nomem(planner *p)
 {
-	if (!p->rc)
-		p->rc = plumb_error_nomem(p->ctx);
+	plumb__pg_nomem(&p->st);
 }
 
 char *plumb__pgp_fmt(planner *p, const char *f, ...)
 {
 	va_list ap;
 	va_start(ap, f);
-	char *s = plumb_arena_vprintf(p->tmp, f, ap);
+	char *s = plumb__pg_vfmt(&p->st, f, ap);
 	va_end(ap);
-	if (!s)
-		plumb__pgp_nomem(p);
 	return s ? s : "";
 }
 
@@ -97,7 +94,7 @@ plumb_stmt *plumb__pgp_emit(planner *p, const char *f, ...)
 	plumb_stmt *s = NULL;
 	va_list ap;
 	char *sql;
-	if (p->rc)
+	if (p->st.rc)
 		return NULL;
 	va_start(ap, f);
 	sql = plumb_arena_vprintf(p->tmp, f, ap);
@@ -106,7 +103,7 @@ plumb_stmt *plumb__pgp_emit(planner *p, const char *f, ...)
 		plumb__pgp_nomem(p);
 		return NULL;
 	}
-	p->rc = plumb_plan_add(p->ctx, p->plan, sql, &s);
+	p->st.rc = plumb_plan_add(p->ctx, p->plan, sql, &s);
 	return s;
 }
 
@@ -114,7 +111,7 @@ void plumb__pgp_hz(planner *p, plumb_stmt *s, plumb_hazard_kind k, const char *f
 {
 	va_list ap;
 	char *msg;
-	if (!s || p->rc)
+	if (!s || p->st.rc)
 		return;
 	va_start(ap, f);
 	msg = plumb_arena_vprintf(p->tmp, f, ap);
@@ -123,12 +120,12 @@ void plumb__pgp_hz(planner *p, plumb_stmt *s, plumb_hazard_kind k, const char *f
 		plumb__pgp_nomem(p);
 		return;
 	}
-	p->rc = plumb_stmt_add_hazard(p->ctx, p->plan, s, k, "%s", msg);
+	p->st.rc = plumb_stmt_add_hazard(p->ctx, p->plan, s, k, "%s", msg);
 }
 
 void plumb__pgp_note(planner *p, plumb_stmt *s, const char *text)
 {
-	if (!s || p->rc)
+	if (!s || p->st.rc)
 		return;
 	if (!(s->comment = plumb_arena_strdup(p->plan->arena, text)))
 		plumb__pgp_nomem(p);

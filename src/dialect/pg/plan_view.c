@@ -142,7 +142,7 @@ static bool set_aside_functions(planner *p)
 			p->fn_refs[i] = plumb__pgp_refs_of(p, plumb__pgp_obj_sql(fns->items[i]),
 							   true);
 	}
-	for (size_t i = 0; i < fns->n && !p->rc; i++) {
+	for (size_t i = 0; i < fns->n && !p->st.rc; i++) {
 		const plumb_object *f = fns->items[i];
 		if (plumb__pgp_is_set_aside_early(p, f) ||
 		    plumb__pgp_is_set_aside(p, "function", f->schema, f->name) ||
@@ -247,7 +247,7 @@ void plumb__pgp_mark_touched(planner *p)
 	}
 	memset(called, 0, nv + 1);
 	bool again = true;
-	while (again && !p->rc) {
+	while (again && !p->st.rc) {
 		again = false;
 		for (size_t i = 0; i < nv; i++) {
 			const plumb_view *v = p->from->views.items[i];
@@ -463,8 +463,8 @@ static void create_view(planner *p, const plumb_change *c)
 {
 	const plumb_view *v = c->to;
 	if (!plumb__pgp_view_sql(v)) {
-		if (!p->rc)
-			p->rc = plumb_error_set(p->ctx, PLUMB_ERROR,
+		if (!p->st.rc)
+			p->st.rc = plumb_error_set(p->ctx, PLUMB_ERROR,
 						"could not create view \"%s\": no definition", v->name);
 		return;
 	}

@@ -36,16 +36,20 @@ char *plumb__pg_dup(plumb_pg_sticky *s, const char *str)
 	return d;
 }
 
+char *plumb__pg_vfmt(plumb_pg_sticky *s, const char *f, va_list ap)
+{
+	char *out = s->rc ? NULL : plumb_arena_vprintf(s->arena, f, ap);
+	if (!out)
+		plumb__pg_nomem(s);
+	return out;
+}
+
 char *plumb__pg_fmt(plumb_pg_sticky *s, const char *f, ...)
 {
 	va_list ap;
-	if (s->rc)
-		return NULL;
 	va_start(ap, f);
-	char *out = plumb_arena_vprintf(s->arena, f, ap);
+	char *out = plumb__pg_vfmt(s, f, ap);
 	va_end(ap);
-	if (!out)
-		plumb__pg_nomem(s);
 	return out;
 }
 

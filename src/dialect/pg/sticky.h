@@ -8,6 +8,8 @@
 #ifndef PLUMB_DIALECT_PG_STICKY_H
 #define PLUMB_DIALECT_PG_STICKY_H
 
+#include <stdarg.h>
+
 #include "catalog/catalog.h"
 #include "util/util.h"
 
@@ -26,6 +28,7 @@ void *plumb__pg_alloc(plumb_pg_sticky *s, size_t size);
 /* A copy of str; NULL for NULL and once something failed. */
 char *plumb__pg_dup(plumb_pg_sticky *s, const char *str);
 /* Formatted text; NULL once something failed. */
+char *plumb__pg_vfmt(plumb_pg_sticky *s, const char *f, va_list ap);
 char *plumb__pg_fmt(plumb_pg_sticky *s, const char *f, ...) __attribute__((format(printf, 2, 3)));
 /* Appends p (NULL counts as out of memory) to v. */
 void plumb__pg_push(plumb_pg_sticky *s, plumb_vec *v, void *p);
