@@ -525,6 +525,28 @@ void plumb__pgp_alter_table(planner *p, const plumb_change *c)
 				    plumb__pgp_I(p, cc->from->name), plumb__pgp_I(p, cc->to->name));
 		plumb__pgp_ae(p, s, what);
 	}
+	/* a serial column's sequence takes the name serial gives it under the
+	 * new table or column name (the server keeps the old one) */
+	for (size_t i = 0; (c->renamed || d->renamed_columns.n) && i < t->columns.n; i++) {
+		const plumb_column *tc = t->columns.items[i];
+		const char *fname = tc->name;
+		for (size_t j = 0; j < d->renamed_columns.n; j++) {
+			const plumb_column_change *cc = d->renamed_columns.items[j];
+			if (cc->to == tc)
+				fname = cc->from->name;
+		}
+		const plumb_column *fc = plumb_table_find_column(p->from, f, fname);
+		if (!fc || !plumb__pg_is_serial(fc->type) || !plumb__pg_is_serial(tc->type))
+			continue;
+		char was[PLUMB_PG_NAMEDATALEN], now[PLUMB_PG_NAMEDATALEN];
+		plumb__pg_object_name(was, f->name, fc->name, "seq");
+		plumb__pg_object_name(now, t->name, tc->name, "seq");
+		if (strcmp(was, now) == 0)
+			continue;
+		s = plumb__pgp_emit(p, "ALTER SEQUENCE %s RENAME TO %s",
+				    plumb__pgp_Q(p, t->schema, was), plumb__pgp_I(p, now));
+		plumb__pgp_note(p, s, "serial names its sequence after its table and column");
+	}
 	/* constraints renamed, or dropped (FKs went earlier) */
 	for (size_t i = 0; i < d->renamed_constraints.n; i++) {
 		const plumb_constraint_change *cc = d->renamed_constraints.items[i];
