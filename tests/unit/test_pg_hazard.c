@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dialect/pg/hazard.h"
+#include "sweep.h"
 #include "tap.h"
 
 static plumb_ctx *ctx;
@@ -466,6 +467,20 @@ static void test_entries(const plumb_catalog *before)
 	ok(out[3].txn == PLUMB_TXN_OUTSIDE, "script: CONCURRENTLY runs outside a transaction");
 }
 
+typedef struct fault_script {
+	const plumb_catalog *before;
+	const char *const *sqls;
+	size_t n;
+} fault_script;
+
+static int classify_script(void *payload, plumb_arena *arena)
+{
+	fault_script *f = payload;
+	plumb_stmt_class out[8];
+	memset(out, 0, sizeof(out));
+	return plumb__pg_classify_script(ctx, arena, f->before, f->sqls, f->n, out);
+}
+
 /* Each allocation of a script's classification failing in turn: success
  * or a clean PLUMB_ENOMEM, never another error (and no leak under ASan). */
 static void test_faults(const plumb_catalog *before)
@@ -480,33 +495,12 @@ static void test_faults(const plumb_catalog *before)
 		"ALTER TABLE \"public\".\"checked\" ALTER COLUMN \"a\" SET NOT NULL",
 		"DROP INDEX \"public\".\"posts_title\"",
 	};
-	size_t n = sizeof(sqls) / sizeof(sqls[0]);
-	plumb_stmt_class out[sizeof(sqls) / sizeof(sqls[0])];
-	plumb_arena *a = plumb_arena_new(ctx->root);
-	memset(out, 0, sizeof(out));
-	plumb_arena_fail_nth(0);
-	int rc = plumb__pg_classify_script(ctx, a, before, sqls, n, out);
-	long total = plumb_arena_fail_nth(0);
-	plumb_arena_free(a);
-	is_int(rc, 0, "faults: the script classifies without faults");
-	long clean = 0, other = 0;
-	for (long k = 1; k <= total; k++) {
-		plumb_error_clear(ctx);
-		memset(out, 0, sizeof(out));
-		a = plumb_arena_new(ctx->root);
-		plumb_arena_fail_nth(k);
-		rc = plumb__pg_classify_script(ctx, a, before, sqls, n, out);
-		plumb_arena_fail_nth(0);
-		if (rc == PLUMB_ENOMEM && ctx->err.code == PLUMB_ENOMEM)
-			clean++;
-		else if (rc != 0 && !other++)
-			printf("# allocation %ld: rc %d: %s\n", k, rc, ctx->err.message);
-		plumb_arena_free(a);
-	}
-	plumb_error_clear(ctx);
-	is_int(other, 0, "faults: each of %ld allocations failing ends in success or out of memory",
-	       total);
-	ok(clean > 0, "faults: %ld reported as out of memory", clean);
+	fault_script f = {before, sqls, sizeof(sqls) / sizeof(sqls[0])};
+	sweep_counts c = sweep(ctx, classify_script, &f);
+	is_int(c.rc, 0, "faults: the script classifies without faults");
+	is_int(c.other, 0,
+	       "faults: each of %ld allocations failing ends in success or out of memory", c.total);
+	ok(c.clean > 0, "faults: %ld reported as out of memory", c.clean);
 }
 
 int main(void)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dialect/pg/online.h"
+#include "sweep.h"
 #include "tap.h"
 
 static plumb_ctx *ctx;
@@ -366,46 +367,37 @@ static void test_build(void)
 	   "build online: the four steps of SET NOT NULL share one transaction");
 }
 
+static plumb_stmt *fault_stmts[5];
+
+static int online_script(void *payload, plumb_arena *arena)
+{
+	plumb_vec *out = payload;
+	*out = (plumb_vec){0};
+	return plumb__pg_online_script(ctx, arena, before, after, fault_stmts, 5, out);
+}
+
 /* Each allocation of a script's rewriting failing in turn: success or a
  * clean PLUMB_ENOMEM, never another error (and no leak under ASan). */
 static void test_faults(void)
 {
-	plumb_stmt *s[] = {
-		stmt("ALTER TABLE \"public\".\"users\" RENAME TO \"people\"", "L", NULL),
-		stmt("ALTER TABLE \"public\".\"people\" ALTER COLUMN \"bio\" SET NOT NULL", "LVB",
-		     NULL),
-		stmt("CREATE INDEX p_n ON public.people USING btree (name)", "I", "a note"),
-		stmt("DROP INDEX \"public\".\"posts_title\"", "L", NULL),
-		stmt("ALTER TABLE \"public\".\"posts\" ADD CONSTRAINT \"c\" CHECK (id > 0)", "LV",
-		     NULL),
-	};
-	size_t n = sizeof(s) / sizeof(s[0]);
-	plumb_arena *a = plumb_arena_new(ctx->root);
+	fault_stmts[0] = stmt("ALTER TABLE \"public\".\"users\" RENAME TO \"people\"", "L", NULL);
+	fault_stmts[1] = stmt("ALTER TABLE \"public\".\"people\" ALTER COLUMN \"bio\" SET NOT NULL",
+			      "LVB", NULL);
+	fault_stmts[2] =
+		stmt("CREATE INDEX p_n ON public.people USING btree (name)", "I", "a note");
+	fault_stmts[3] = stmt("DROP INDEX \"public\".\"posts_title\"", "L", NULL);
+	fault_stmts[4] = stmt(
+		"ALTER TABLE \"public\".\"posts\" ADD CONSTRAINT \"c\" CHECK (id > 0)", "LV", NULL);
 	plumb_vec out = {0};
-	plumb_arena_fail_nth(0);
-	int rc = plumb__pg_online_script(ctx, a, before, after, s, n, &out);
-	long total = plumb_arena_fail_nth(0);
-	plumb_arena_free(a);
+	plumb_arena *a = plumb_arena_new(ctx->root);
+	int rc = online_script(&out, a);
 	is_int(rc, 0, "faults: the script is rewritten without faults");
 	is_int(out.n, 9, "faults: into 9 statements");
-	long clean = 0, other = 0;
-	for (long k = 1; k <= total; k++) {
-		plumb_error_clear(ctx);
-		out = (plumb_vec){0};
-		a = plumb_arena_new(ctx->root);
-		plumb_arena_fail_nth(k);
-		rc = plumb__pg_online_script(ctx, a, before, after, s, n, &out);
-		plumb_arena_fail_nth(0);
-		if (rc == PLUMB_ENOMEM && ctx->err.code == PLUMB_ENOMEM)
-			clean++;
-		else if (rc != 0 && !other++)
-			printf("# allocation %ld: rc %d: %s\n", k, rc, ctx->err.message);
-		plumb_arena_free(a);
-	}
-	plumb_error_clear(ctx);
-	is_int(other, 0, "faults: each of %ld allocations failing ends in success or out of memory",
-	       total);
-	ok(clean > 0, "faults: %ld reported as out of memory", clean);
+	plumb_arena_free(a);
+	sweep_counts c = sweep(ctx, online_script, &out);
+	is_int(c.other, 0,
+	       "faults: each of %ld allocations failing ends in success or out of memory", c.total);
+	ok(c.clean > 0, "faults: %ld reported as out of memory", c.clean);
 }
 
 int main(void)
