@@ -329,8 +329,7 @@ bool plumb__pg_is_serial(const char *type)
 	return t && strcmp(type, t->serial) == 0;
 }
 
-/* Length of s clipped to at most n bytes without splitting a character. */
-static size_t clip(const char *s, size_t n)
+size_t plumb__pg_clip(const char *s, size_t n)
 {
 	size_t len = strlen(s);
 	if (len <= n)
@@ -355,9 +354,9 @@ void plumb__pg_object_name(char *out, const char *name1, const char *name2, cons
 		else
 			n2--;
 	}
-	n1 = clip(name1, n1);
+	n1 = plumb__pg_clip(name1, n1);
 	if (name2)
-		n2 = clip(name2, n2);
+		n2 = plumb__pg_clip(name2, n2);
 	snprintf(out, PLUMB_PG_NAMEDATALEN, "%.*s%s%.*s%s%s", (int)n1, name1, name2 ? "_" : "",
 		 (int)n2, name2 ? name2 : "", label ? "_" : "", label ? label : "");
 }

@@ -45,17 +45,6 @@ void forget_name(ox *x, plumb_vec *v, const char *schema, const char *name)
 		}
 }
 
-/* Length of s clipped to at most n bytes without splitting a character. */
-static size_t clip(const char *s, size_t n)
-{
-	size_t len = strlen(s);
-	if (len <= n)
-		return len;
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	return n;
-}
-
 /* makeObjectName (model.c), into the arena. */
 char *make_object_name(ox *x, const char *name1, const char *name2, const char *label)
 {
@@ -127,7 +116,7 @@ const char **index_colnames(ox *x, const char *const *orig, size_t n)
 				break;
 			char nb[16];
 			snprintf(nb, sizeof(nb), "%d", k);
-			size_t l = clip(orig[i], NAMEDATALEN - 1 - strlen(nb));
+			size_t l = plumb__pg_clip(orig[i], NAMEDATALEN - 1 - strlen(nb));
 			cur = plumb_arena_printf(x->tmp, "%.*s%s", (int)l, orig[i], nb);
 			if (!cur) {
 				nomem(x);

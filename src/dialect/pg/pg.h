@@ -179,6 +179,8 @@ const char *plumb__pg_serial_base(const char *type);
 bool plumb__pg_is_serial(const char *type);
 /* The longest identifier plus one, as the server is built (NAMEDATALEN). */
 #define PLUMB_PG_NAMEDATALEN 64
+/* Length of s clipped to at most n bytes without splitting a UTF-8 character. */
+size_t plumb__pg_clip(const char *s, size_t n);
 /* makeObjectName: name1[_name2][_label] written into out (PLUMB_PG_NAMEDATALEN
  * bytes), the longer of name1 and name2 shortened first, never splitting a
  * UTF-8 character. name2 and label may be NULL. */
