@@ -77,9 +77,7 @@ static void phase_fk_drops(planner *p)
 								->name));
 		plumb__pgp_note(p, s,
 				"the key it references changes: dropped here, added again after");
-		plumb__pgp_ae(p, s,
-			      plumb__pgp_fmt(p, "table \"%s\"",
-					     plumb__pgp_dn(p, tb->schema, tb->name)));
+		plumb__pgp_ae_of(p, s, "table", plumb__pgp_dn(p, tb->schema, tb->name));
 	}
 }
 
@@ -107,7 +105,7 @@ static void phase_uninherit(planner *p)
 				p, s,
 				"the column is to come from a parent that gains it: dropped here so "
 				"that the parent's takes its place");
-			plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", tn));
+			plumb__pgp_ae_of(p, s, "table", tn);
 			plumb__pgp_hz(p, s, PLUMB_HAZARD_DELETES_DATA,
 				      "drops column \"%s\".\"%s\" and its values", tn,
 				      cc->from->name);
@@ -131,9 +129,7 @@ static void phase_renames(planner *p)
 		plumb_stmt *s = plumb__pgp_emit(p, "ALTER INDEX %s RENAME TO %s",
 						plumb__pgp_Q(p, f->schema, f->name),
 						plumb__pgp_I(p, t->name));
-		plumb__pgp_ae(p, s,
-			      plumb__pgp_fmt(p, "index \"%s\"",
-					     plumb__pgp_dn(p, f->schema, f->name)));
+		plumb__pgp_ae_of(p, s, "index", plumb__pgp_dn(p, f->schema, f->name));
 	}
 }
 

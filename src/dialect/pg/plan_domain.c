@@ -231,21 +231,16 @@ static char type_class(planner *p, const plumb_catalog *cat, const char *text)
 	return 0;
 }
 
-/* Queues a statement for once the domain is back; on: the table it locks. */
-static void later(planner *p, plumb_vec *sqls, plumb_vec *ons, const char *on, const char *sql)
-{
-	if (plumb_vec_push(p->tmp, sqls, (void *)sql) || plumb_vec_push(p->tmp, ons, (void *)on))
-		plumb__pgp_nomem(p);
-}
-
 static void rebuild(planner *p, const plumb_change *c, const dom *fd, const dom *td)
 {
 	const plumb_object *f = c->from, *t = c->to;
 	const char *dname = plumb__pgp_dn(p, t->schema, t->name);
 	plumb_vec nested = {0}, uses = {0}, fns = {0};
-	plumb_vec back = {0}, back_on = {0};	   /* columns to the domain again */
-	plumb_vec back_col = {0};		   /* ... the name of each */
-	plumb_vec defaults = {0}, defaults_on = {0}; /* their defaults set again */
+	plumb_pgp_later back = {0};	/* columns to the domain again */
+	plumb_vec back_col = {0};	/* ... the name of each */
+	plumb_pgp_later defaults = {0}; /* their defaults set again */
+	plumb_pgp_later fn_back = {0};	/* the functions created again */
+	const char *what = plumb__pgp_fmt(p, "domain \"%s\"", dname);
 	char fc = type_class(p, p->from, fd->base), tc = type_class(p, p->to, td->base);
 	bool lost = fc == 'c' && tc == 'c' && !plumb__pgp_str_eq(fd->base, td->base);
 	bool via_text = !lost && (fc == 'e' || tc == 'e');
@@ -254,16 +249,10 @@ static void rebuild(planner *p, const plumb_change *c, const dom *fd, const dom 
 
 	if (!fc && !tc)
 		plumb__pg_type_change(fd->base, td->base, &rewrite, &narrows);
-	if (plumb__pg_type_domains(p->tmp, p->from, f->schema, f->name, &nested) < 0 ||
-	    plumb__pg_enum_uses(p->tmp, p->from, f->schema, f->name, &nested, &uses) < 0 ||
-	    plumb__pg_type_functions(p->tmp, p->from, f->schema, f->name, &fns) < 0) {
+	plumb__pgp_type_users(p, f, &nested, &fns);
+	if (plumb__pg_enum_uses(p->tmp, p->from, f->schema, f->name, &nested, &uses) < 0) {
 		plumb__pgp_nomem(p);
 		return;
-	}
-	for (size_t i = 0; i < nested.n; i++) {
-		const plumb_object *d = nested.items[i];
-		if (plumb__pg_type_functions(p->tmp, p->from, d->schema, d->name, &fns) < 0)
-			plumb__pgp_nomem(p);
 	}
 	/* 1. the columns leave the domain for its old base type */
 	for (size_t u = 0; u < uses.n; u++) {
@@ -288,11 +277,12 @@ static void rebuild(planner *p, const plumb_change *c, const dom *fd, const dom 
 						    T, C);
 				plumb__pgp_ae(p, s, what);
 				if (tcol && plumb__pgp_str_eq(tcol->default_sql, col->default_sql))
-					later(p, &defaults, &defaults_on, tn,
-					      plumb__pgp_fmt(p,
-							     "ALTER TABLE %s ALTER COLUMN %s SET "
-							     "DEFAULT %s",
-							     T, C, plumb__pgp_default_sql(tcol)));
+					plumb__pgp_later(
+						p, &defaults, tn,
+						plumb__pgp_fmt(p,
+							       "ALTER TABLE %s ALTER COLUMN %s SET "
+							       "DEFAULT %s",
+							       T, C, plumb__pgp_default_sql(tcol)));
 			}
 			s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s TYPE %s%s", T, C,
 					    fd->base, arr ? arr : "");
@@ -308,9 +298,10 @@ static void rebuild(planner *p, const plumb_change *c, const dom *fd, const dom 
 					    : via_text ? plumb__pgp_fmt(p, "%s::text%s::%s", C,
 									arr ? arr : "", col->type)
 						       : plumb__pgp_fmt(p, "%s::%s", C, col->type);
-			later(p, &back, &back_on, tn,
-			      plumb__pgp_fmt(p, "ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s", T,
-					     C, col->type, using));
+			plumb__pgp_later(
+				p, &back, tn,
+				plumb__pgp_fmt(p, "ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s",
+					       T, C, col->type, using));
 			if (plumb_vec_push(p->tmp, &back_col, (void *)col->name))
 				plumb__pgp_nomem(p);
 		}
@@ -318,37 +309,10 @@ static void rebuild(planner *p, const plumb_change *c, const dom *fd, const dom 
 	}
 	/* 2. the functions of its signature (or of a domain over it): the
 	 *    schema's own come back; one the diff changes or drops is its
-	 *    change's to create or not */
-	plumb_vec fn_back = {0};
-	for (size_t i = 0; i < fns.n; i++) {
-		const plumb_object *fn = fns.items[i];
-		const plumb_change *fch = plumb__pgp_find_change(p, PLUMB_OBJ_FUNCTION,
-								 fn->schema, fn->name, true);
-		const plumb_object *tfn = plumb_catalog_find(p->to, PLUMB_OBJ_FUNCTION, fn->schema,
-							     fn->name);
-		plumb__pgp_drop_object(p, fn);
-		plumb__pgp_vec_add(p, &p->set_aside_objs,
-				   plumb__pgp_recreated_key(p, "function", fn->schema, fn->name));
-		plumb__pgp_note(p, plumb__pgp_last_stmt(p),
-				plumb__pgp_fmt(p, "its signature names domain \"%s\": dropped%s",
-					       dname, fch ? "" : ", created again after"));
-		if (!fch && tfn && plumb__pgp_obj_sql(tfn) &&
-		    plumb_vec_push(p->tmp, &fn_back, (void *)plumb__pgp_obj_sql(tfn)))
-			plumb__pgp_nomem(p);
-	}
-	/* 3. the domains over it, then the domain itself */
-	for (size_t i = nested.n; i-- > 0;) {
-		const plumb_object *d = nested.items[i];
-		bool kept = plumb_catalog_find(p->to, PLUMB_OBJ_DOMAIN, d->schema, d->name) != NULL;
-		plumb__pgp_drop_object(p, d);
-		plumb__pgp_vec_add(p, &p->set_aside_objs,
-				   plumb__pgp_recreated_key(p, "domain", d->schema, d->name));
-		plumb__pgp_vec_add(p, &p->recreated,
-				   plumb__pgp_recreated_key(p, "domain", d->schema, d->name));
-		plumb__pgp_note(p, plumb__pgp_last_stmt(p),
-				plumb__pgp_fmt(p, "a domain over domain \"%s\": dropped%s", dname,
-					       kept ? ", created again after" : ""));
-	}
+	 *    change's to create or not. 3. the domains over it, then the
+	 *    domain itself */
+	plumb__pgp_functions_aside(p, &fns, what, &fn_back);
+	plumb__pgp_domains_aside(p, &nested, what);
 	s = plumb__pgp_emit(p, "DROP DOMAIN %s", plumb__pgp_Q(p, t->schema, t->name));
 	plumb__pgp_note(
 		p, s,
@@ -359,18 +323,12 @@ static void rebuild(planner *p, const plumb_change *c, const dom *fd, const dom 
 					 "domain and create it again",
 					 fd->base, td->base));
 	plumb__pgp_create_object(p, t);
-	for (size_t i = 0; i < nested.n; i++) {
-		const plumb_object *d = nested.items[i];
-		const plumb_object *nd = plumb_catalog_find(p->to, PLUMB_OBJ_DOMAIN, d->schema,
-							    d->name);
-		if (nd && plumb__pgp_obj_sql(nd))
-			plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(nd));
-	}
+	plumb__pgp_domains_back(p, &nested);
 	/* 4. the columns come back, with their defaults, and the functions */
-	for (size_t i = 0; i < back.n && i < back_col.n; i++) {
-		const char *tn = back_on.items[i], *cn = back_col.items[i];
-		s = plumb__pgp_emit(p, "%s", (const char *)back.items[i]);
-		plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", tn));
+	for (size_t i = 0; i < back.sqls.n && i < back_col.n; i++) {
+		const char *tn = back.ons.items[i], *cn = back_col.items[i];
+		s = plumb__pgp_emit(p, "%s", (const char *)back.sqls.items[i]);
+		plumb__pgp_ae_of(p, s, "table", tn);
 		plumb__pgp_hz(p, s, PLUMB_HAZARD_REWRITES_TABLE,
 			      "rewrites table \"%s\" to give column \"%s\" the type of domain "
 			      "\"%s\" again",
@@ -386,13 +344,8 @@ static void rebuild(planner *p, const plumb_change *c, const dom *fd, const dom 
 				      "may not fit or may change",
 				      dname, fd->base, td->base, tn, cn);
 	}
-	for (size_t i = 0; i < defaults.n; i++) {
-		s = plumb__pgp_emit(p, "%s", (const char *)defaults.items[i]);
-		plumb__pgp_ae(p, s,
-			      plumb__pgp_fmt(p, "table \"%s\"", (const char *)defaults_on.items[i]));
-	}
-	for (size_t i = 0; i < fn_back.n; i++)
-		plumb__pgp_emit(p, "%s", (const char *)fn_back.items[i]);
+	plumb__pgp_later_emit(p, &defaults);
+	plumb__pgp_later_emit(p, &fn_back);
 	plumb__pgp_vec_add(p, &p->recreated,
 			   plumb__pgp_recreated_key(p, "domain", t->schema, t->name));
 }

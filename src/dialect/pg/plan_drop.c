@@ -166,9 +166,7 @@ bool plumb__pgp_drop_views(planner *p)
 				p, s,
 				"reads a table or view that changes: dropped here, created again "
 				"after");
-		plumb__pgp_ae(p, s,
-			      plumb__pgp_fmt(p, "view \"%s\"",
-					     plumb__pgp_dn(p, v->schema, v->name)));
+		plumb__pgp_ae_of(p, s, "view", plumb__pgp_dn(p, v->schema, v->name));
 	}
 	return !p->st.rc;
 }

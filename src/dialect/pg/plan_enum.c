@@ -54,14 +54,6 @@ static const plumb_constraint *kept_constraint(planner *p, const plumb_table *tb
 	return NULL;
 }
 
-/* Queues a statement for after an enum rebuild; on: the table it locks, or "". */
-static void later(planner *p, plumb_vec *sqls, plumb_vec *ons, const char *on, const char *sql)
-{
-	if (!sql || !on || plumb_vec_push(p->tmp, sqls, (void *)sql) ||
-	    plumb_vec_push(p->tmp, ons, (void *)on))
-		plumb__pgp_nomem(p);
-}
-
 /* An enum that loses values (or reorders them): a new type, the columns of
  * every table of `from` that stays moved over to it, the old type dropped and
  * the new one renamed. What holds values of the old type goes first and comes
@@ -78,15 +70,17 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 	plumb_buf vals;
 	plumb_stmt *s;
 	plumb_vec uses = {0};
-	plumb_vec after = {0};   /* char *: statements once the type has its name */
-	plumb_vec after_on = {0}; /* char *: the table each of those locks, or "" */
+	plumb_pgp_later after = {0}; /* statements once the type has its name */
+	plumb_vec fns = {0};	     /* plumb_object *: functions over it or its domains */
 	plumb_vec rebuilt = {0}; /* const plumb_index *: indexes of `to` built again */
 	plumb_vec domains = {0}; /* plumb_object *: domains over the enum */
 	plumb_vec back = {0};    /* char *: columns of a domain set to it again */
 	plumb_vec back_on = {0}; /* char *: the table of each */
 
-	if (plumb__pg_type_domains(p->tmp, p->from, f->schema, f->name, &domains) < 0 ||
-	    plumb__pg_enum_uses(p->tmp, p->from, f->schema, f->name, &domains, &uses) < 0) {
+	const char *what = plumb__pgp_fmt(p, "enum \"%s\"", plumb__pgp_dn(p, t->schema, t->name));
+
+	plumb__pgp_type_users(p, f, &domains, &fns);
+	if (plumb__pg_enum_uses(p->tmp, p->from, f->schema, f->name, &domains, &uses) < 0) {
 		plumb__pgp_nomem(p);
 		return;
 	}
@@ -135,7 +129,7 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 					"index \"%s\" holds values of enum \"%s\": dropped, built "
 					"again after",
 					ix->name, plumb__pgp_dn(p, t->schema, t->name)));
-			plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", tn));
+			plumb__pgp_ae_of(p, s, "table", tn);
 			if (tix && plumb_vec_push(p->tmp, &rebuilt, (void *)tix))
 				plumb__pgp_nomem(p);
 		}
@@ -151,9 +145,10 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 							  tb->schema ? tb->schema : "public",
 							  tb->name, con->name));
 			if (kept)
-				later(p, &after, &after_on, tn,
-				      plumb__pgp_fmt(p, "ALTER TABLE %s ADD %s", T,
-						     plumb__pgp_constraint_sql(p, kept)));
+				plumb__pgp_later(
+					p, &after, tn,
+					plumb__pgp_fmt(p, "ALTER TABLE %s ADD %s", T,
+						       plumb__pgp_constraint_sql(p, kept)));
 		}
 		for (size_t j = 0; j < use->columns.n; j++) {
 			const plumb_column *col = use->columns.items[j];
@@ -182,21 +177,23 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 				s = plumb__pgp_emit(p,
 						    "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT",
 						    T, C);
-				plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", tn));
+				plumb__pgp_ae_of(p, s, "table", tn);
 				if (tcol && plumb__pgp_str_eq(tcol->default_sql, col->default_sql))
-					later(p, &after, &after_on, tn,
-					      plumb__pgp_fmt(
-						      p,
-						      "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s",
-						      T, C,
-						      tcol->default_written ? tcol->default_written
-									    : tcol->default_sql));
+					plumb__pgp_later(
+						p, &after, tn,
+						plumb__pgp_fmt(p,
+							       "ALTER TABLE %s ALTER COLUMN %s SET "
+							       "DEFAULT %s",
+							       T, C,
+							       tcol->default_written
+								       ? tcol->default_written
+								       : tcol->default_sql));
 			}
 			s = plumb__pgp_emit(
 				p,
 				"ALTER TABLE %s ALTER COLUMN %s TYPE %s%s USING %s::text%s::%s%s",
 				T, C, N, arr ? arr : "", C, arr ? arr : "", N, arr ? arr : "");
-			plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", tn));
+			plumb__pgp_ae_of(p, s, "table", tn);
 			plumb__pgp_hz(p, s, PLUMB_HAZARD_REWRITES_TABLE,
 				      "rewrites table \"%s\" to change the type of \"%s\"", tn,
 				      col->name);
@@ -210,68 +207,21 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 		}
 		plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, tb->schema, tb->name));
 	}
-	/* functions taking or returning the type or a domain over it: the
-	 * schema's own come back; one the diff changes or drops is its change's
-	 * to create or not */
-	plumb_vec fns = {0};
-	if (plumb__pg_type_functions(p->tmp, p->from, f->schema, f->name, &fns) < 0)
-		plumb__pgp_nomem(p);
-	for (size_t i = 0; i < domains.n; i++) {
-		const plumb_object *d = domains.items[i];
-		if (plumb__pg_type_functions(p->tmp, p->from, d->schema, d->name, &fns) < 0)
-			plumb__pgp_nomem(p);
-	}
-	for (size_t i = 0; i < fns.n; i++) {
-		const plumb_object *fn = fns.items[i];
-		const plumb_change *fc = plumb__pgp_find_change(p, PLUMB_OBJ_FUNCTION, fn->schema,
-								fn->name, true);
-		const plumb_object *tfn = plumb_catalog_find(p->to, PLUMB_OBJ_FUNCTION, fn->schema,
-							     fn->name);
-		plumb__pgp_drop_object(p, fn);
-		plumb__pgp_vec_add(p, &p->set_aside_objs,
-				   plumb__pgp_recreated_key(p, "function", fn->schema, fn->name));
-		plumb__pgp_note(p, plumb__pgp_last_stmt(p),
-				plumb__pgp_fmt(p, "its signature names enum \"%s\": dropped%s",
-					       plumb__pgp_dn(p, t->schema, t->name),
-					       fc ? "" : ", created again after"));
-		if (!fc && tfn && plumb__pgp_obj_sql(tfn))
-			later(p, &after, &after_on, "", plumb__pgp_obj_sql(tfn));
-	}
-	/* domains over the type: dropped, and the schema's created again over
-	 * the new type (one the diff changes is created by its change) */
-	for (size_t i = domains.n; i-- > 0;) {
-		const plumb_object *d = domains.items[i];
-		bool kept = plumb_catalog_find(p->to, PLUMB_OBJ_DOMAIN, d->schema, d->name) != NULL;
-		plumb__pgp_drop_object(p, d);
-		plumb__pgp_vec_add(p, &p->set_aside_objs,
-				   plumb__pgp_recreated_key(p, "domain", d->schema, d->name));
-		plumb__pgp_note(p, plumb__pgp_last_stmt(p),
-				plumb__pgp_fmt(p, "domain over enum \"%s\": dropped%s",
-					       plumb__pgp_dn(p, t->schema, t->name),
-					       kept ? ", created again after" : ""));
-	}
+	/* functions taking or returning the type or a domain over it, then
+	 * the domains over it (plan_type.c) */
+	plumb__pgp_functions_aside(p, &fns, what, &after);
+	plumb__pgp_domains_aside(p, &domains, what);
 	plumb__pgp_emit(p, "DROP TYPE %s", E);
 	plumb__pgp_emit(p, "ALTER TYPE %s RENAME TO %s", N, plumb__pgp_I(p, t->name));
-	for (size_t i = 0; i < domains.n; i++) {
-		const plumb_object *d = domains.items[i];
-		const plumb_object *td = plumb_catalog_find(p->to, PLUMB_OBJ_DOMAIN, d->schema, d->name);
-		if (td && plumb__pgp_obj_sql(td))
-			plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(td));
-	}
+	plumb__pgp_domains_back(p, &domains);
 	for (size_t i = 0; i < back.n; i++) {
 		s = plumb__pgp_emit(p, "%s", (const char *)back.items[i]);
-		plumb__pgp_ae(p, s,
-			      plumb__pgp_fmt(p, "table \"%s\"", (const char *)back_on.items[i]));
+		plumb__pgp_ae_of(p, s, "table", (const char *)back_on.items[i]);
 		plumb__pgp_hz(p, s, PLUMB_HAZARD_REWRITES_TABLE,
 			      "rewrites table \"%s\" to check the domain",
 			      (const char *)back_on.items[i]);
 	}
-	for (size_t i = 0; i < after.n; i++) {
-		const char *on = after_on.items[i];
-		s = plumb__pgp_emit(p, "%s", (const char *)after.items[i]);
-		if (*on)
-			plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", on));
-	}
+	plumb__pgp_later_emit(p, &after);
 	for (size_t i = 0; i < rebuilt.n; i++) {
 		const plumb_index *ix = rebuilt.items[i];
 		s = plumb__pgp_emit(p, "%s", ix->sql ? ix->sql : ix->definition);

@@ -32,8 +32,7 @@ static void create_index(planner *p, const plumb_index *ix)
 void plumb__pgp_drop_index(planner *p, const plumb_index *ix)
 {
 	plumb_stmt *s = plumb__pgp_emit(p, "DROP INDEX %s", plumb__pgp_Q(p, ix->schema, ix->name));
-	plumb__pgp_ae(p, s,
-		      plumb__pgp_fmt(p, "table \"%s\"", plumb__pgp_dn(p, ix->schema, ix->table)));
+	plumb__pgp_ae_of(p, s, "table", plumb__pgp_dn(p, ix->schema, ix->table));
 	if (ix->invalid)
 		plumb__pgp_note(
 			p, s,

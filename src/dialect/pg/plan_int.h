@@ -80,6 +80,8 @@ void plumb__pgp_hz(planner *p, plumb_stmt *s, plumb_hazard_kind k, const char *f
 void plumb__pgp_note(planner *p, plumb_stmt *s, const char *text);
 plumb_stmt *plumb__pgp_last_stmt(planner *p);
 void plumb__pgp_ae(planner *p, plumb_stmt *s, const char *what);
+/* ... on kind "name": name as plumb__pgp_dn writes it. */
+void plumb__pgp_ae_of(planner *p, plumb_stmt *s, const char *kind, const char *name);
 void plumb__pgp_split_qname(planner *p, const char *s, const char **schema, const char **name);
 int plumb__pgp_index_changes(planner *p);
 const plumb_change *plumb__pgp_find_change(const planner *p, plumb_obj_kind kind,
@@ -111,6 +113,27 @@ plumb_pg_refs plumb__pgp_refs_of(planner *p, const char *text, bool sql);
 /* plan_type.c */
 bool plumb__pgp_is_enum_type(const planner *p, const char *type);
 bool plumb__pgp_default_volatile(planner *p, const char *expr);
+/* What a rebuilt type takes along. A later queue holds
+ * statements for once the type is back, each with the table it locks ("" for
+ * none). */
+typedef struct plumb_pgp_later {
+	plumb_vec sqls; /* char * */
+	plumb_vec ons;	/* char *: a table's display name, or "" */
+} plumb_pgp_later;
+void plumb__pgp_later(planner *p, plumb_pgp_later *l, const char *on, const char *sql);
+void plumb__pgp_later_emit(planner *p, const plumb_pgp_later *l);
+/* The domains over type (nested ones too) and the functions whose signature
+ * names it or one of them, in `from`. */
+void plumb__pgp_type_users(planner *p, const plumb_object *type, plumb_vec *domains,
+			   plumb_vec *functions);
+/* Drops the functions; the schema's own, unless the diff changes them, are
+ * queued in back. what: how the notes name the type ("enum \"e\""). */
+void plumb__pgp_functions_aside(planner *p, const plumb_vec *functions, const char *what,
+				plumb_pgp_later *back);
+/* Drops the domains, the last first; plumb__pgp_domains_back creates the
+ * schema's own again. */
+void plumb__pgp_domains_aside(planner *p, const plumb_vec *domains, const char *what);
+void plumb__pgp_domains_back(planner *p, const plumb_vec *domains);
 
 /* plan_table.c */
 void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_constraint *con,

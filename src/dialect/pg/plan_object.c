@@ -53,10 +53,8 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 		break;
 	case PLUMB_OBJ_POLICY: {
 		plumb_stmt *s = plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(o));
-		plumb__pgp_ae(p, s,
-			      plumb__pgp_fmt(p, "table \"%s\"",
-					     plumb__pgp_dn(p, o->schema,
-							   o->table ? o->table : "?")));
+		plumb__pgp_ae_of(p, s, "table",
+				 plumb__pgp_dn(p, o->schema, o->table ? o->table : "?"));
 		break;
 	}
 	case PLUMB_OBJ_COMMENT:
@@ -113,10 +111,8 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 	case PLUMB_OBJ_POLICY:
 		s = plumb__pgp_emit(p, "DROP POLICY %s ON %s", plumb__pgp_I(p, o->name),
 				    plumb__pgp_Q(p, o->schema, o->table ? o->table : ""));
-		plumb__pgp_ae(p, s,
-			      plumb__pgp_fmt(p, "table \"%s\"",
-					     plumb__pgp_dn(p, o->schema,
-							   o->table ? o->table : "?")));
+		plumb__pgp_ae_of(p, s, "table",
+				 plumb__pgp_dn(p, o->schema, o->table ? o->table : "?"));
 		break;
 	case PLUMB_OBJ_COMMENT:
 		plumb__pgp_emit(p, "COMMENT ON %s IS NULL", o->name);

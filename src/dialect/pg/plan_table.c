@@ -33,7 +33,7 @@ void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_con
 				tn, con->ref_table ? con->ref_table : "?");
 		break;
 	case PLUMB_CON_CHECK:
-		plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", tn));
+		plumb__pgp_ae_of(p, s, "table", tn);
 		if (!is_new)
 			plumb__pgp_hz(p, s, PLUMB_HAZARD_VALIDATES,
 				      "scans table \"%s\" to check every row", tn);
@@ -41,7 +41,7 @@ void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_con
 	case PLUMB_CON_PRIMARY_KEY:
 	case PLUMB_CON_UNIQUE:
 	case PLUMB_CON_EXCLUDE:
-		plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", tn));
+		plumb__pgp_ae_of(p, s, "table", tn);
 		if (!is_new)
 			plumb__pgp_hz(p, s, PLUMB_HAZARD_INDEX_BUILD,
 				      "builds the index of constraint \"%s\" on \"%s\"",
@@ -76,7 +76,7 @@ void plumb__pgp_drop_constraint(planner *p, const char *schema, const char *tabl
 		return; /* an enum rebuild dropped it */
 	plumb_stmt *s = plumb__pgp_emit(p, "ALTER TABLE %s DROP CONSTRAINT %s",
 					plumb__pgp_Q(p, schema, table), plumb__pgp_I(p, con->name));
-	plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", plumb__pgp_dn(p, schema, table)));
+	plumb__pgp_ae_of(p, s, "table", plumb__pgp_dn(p, schema, table));
 }
 
 /* Is constraint con of a partition also its parent's (inherited)? */
@@ -170,8 +170,7 @@ plumb_stmt *plumb__pgp_drop_table(planner *p, const plumb_table *t, const char *
 	plumb__pgp_note(p, s, why);
 	plumb__pgp_hz(p, s, PLUMB_HAZARD_DELETES_DATA, "drops table \"%s\" and its rows",
 		      plumb__pgp_dn(p, t->schema, t->name));
-	plumb__pgp_ae(p, s,
-		      plumb__pgp_fmt(p, "table \"%s\"", plumb__pgp_dn(p, t->schema, t->name)));
+	plumb__pgp_ae_of(p, s, "table", plumb__pgp_dn(p, t->schema, t->name));
 	return s;
 }
 
@@ -278,9 +277,7 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 			plumb_stmt *s = plumb__pgp_emit(p, "ALTER TABLE %s ADD COLUMN %s",
 							plumb__pgp_Q(p, tb->schema, tb->name),
 							t->definition);
-			plumb__pgp_ae(p, s,
-				      plumb__pgp_fmt(p, "table \"%s\"",
-						     plumb__pgp_dn(p, tb->schema, tb->name)));
+			plumb__pgp_ae_of(p, s, "table", plumb__pgp_dn(p, tb->schema, tb->name));
 			return;
 		}
 	}
@@ -475,7 +472,7 @@ static void add_column(planner *p, const plumb_table *tb, const plumb_column *c)
 	plumb_stmt *s = plumb__pgp_emit(p, "ALTER TABLE %s ADD COLUMN %s",
 					plumb__pgp_Q(p, tb->schema, tb->name),
 					plumb__pgp_column_sql(p, c));
-	plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "table \"%s\"", tn));
+	plumb__pgp_ae_of(p, s, "table", tn);
 	if (c->not_null && !c->identity && !c->generated_sql && !plumb__pg_serial_base(c->type) &&
 	    (!c->default_sql || strcasecmp(c->default_sql, "NULL") == 0))
 		hz_backfill(p, s, tb, NULL, c->name);
@@ -515,9 +512,7 @@ void plumb__pgp_alter_table(planner *p, const plumb_change *c)
 	if (c->renamed) {
 		s = plumb__pgp_emit(p, "ALTER TABLE %s RENAME TO %s",
 				    plumb__pgp_Q(p, f->schema, f->name), plumb__pgp_I(p, t->name));
-		plumb__pgp_ae(p, s,
-			      plumb__pgp_fmt(p, "table \"%s\"",
-					     plumb__pgp_dn(p, f->schema, f->name)));
+		plumb__pgp_ae_of(p, s, "table", plumb__pgp_dn(p, f->schema, f->name));
 	}
 	for (size_t i = 0; i < d->renamed_columns.n; i++) {
 		const plumb_column_change *cc = d->renamed_columns.items[i];

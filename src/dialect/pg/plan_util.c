@@ -143,6 +143,11 @@ void plumb__pgp_ae(planner *p, plumb_stmt *s, const char *what)
 		      "locks %s against reads and writes while it runs", what);
 }
 
+void plumb__pgp_ae_of(planner *p, plumb_stmt *s, const char *kind, const char *name)
+{
+	plumb__pgp_ae(p, s, plumb__pgp_fmt(p, "%s \"%s\"", kind, name));
+}
+
 /* Splits "schema.name" (either part may be double-quoted). */
 void plumb__pgp_split_qname(planner *p, const char *s, const char **schema, const char **name)
 {
