@@ -663,14 +663,9 @@ void read_comments(ictx *x)
 		plumb_object *o = new_object(x, PLUMB_OBJ_COMMENT, schema, name);
 		if (!o)
 			return;
-		o->table = dup(x, table);
-		o->target_kind = target;
-		o->target = dup(x, on);
-		o->column = dup(x, column);
-		o->part = dup(x, part);
-		o->definition = dup(x, val(r, i, M_TEXT));
-		if (!x->st.rc)
-			fail(x, plumb__pg_comment_define(x->st.ctx, x->st.arena, o));
+		fail(x, plumb__pg_comment_define(x->st.ctx, x->st.arena, o,
+						 &(plumb_pg_comment_on){target, on, table, column,
+									part, val(r, i, M_TEXT)}));
 	}
 }
 

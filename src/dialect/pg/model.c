@@ -238,8 +238,17 @@ int plumb__pg_extension_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object 
 	return o->definition && o->sql ? 0 : plumb_error_nomem(ctx);
 }
 
-int plumb__pg_comment_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o)
+int plumb__pg_comment_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o,
+			     const plumb_pg_comment_on *on)
 {
+	const char *const src[] = {on->table, on->target, on->column, on->part, on->text};
+	const char **dst[] = {&o->table, &o->target, &o->column, &o->part, &o->definition};
+	for (size_t i = 0; i < sizeof(src) / sizeof(src[0]); i++) {
+		*dst[i] = src[i] ? plumb_arena_strdup(arena, src[i]) : NULL;
+		if (src[i] && !*dst[i])
+			return plumb_error_nomem(ctx);
+	}
+	o->target_kind = on->target_kind;
 	plumb_buf b;
 	plumb_buf_init(&b, arena, 0);
 	plumb_buf_printf(&b, "COMMENT ON %s IS ", o->name);

@@ -278,14 +278,9 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 		o = new_object(x, PLUMB_OBJ_COMMENT, schema, name);
 	if (!o)
 		return;
-	o->table = dup(x, table);
-	o->target_kind = target;
-	o->target = dup(x, on);
-	o->column = dup(x, column);
-	o->part = dup(x, part);
-	o->definition = dup(x, cs->comment);
-	if (!x->st.rc)
-		fail(x, plumb__pg_comment_define(x->st.ctx, x->st.arena, o));
+	fail(x, plumb__pg_comment_define(
+			x->st.ctx, x->st.arena, o,
+			&(plumb_pg_comment_on){target, on, table, column, part, cs->comment}));
 }
 
 /* --- GRANT, REVOKE --------------------------------------------------------------------------- */

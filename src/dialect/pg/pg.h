@@ -218,12 +218,21 @@ int plumb__pg_seq_options(plumb_ctx *ctx, plumb_arena *arena, const plumb_pg_seq
 int plumb__pg_seq_define(plumb_ctx *ctx, plumb_arena *arena, const char *schema, const char *name,
 			 const plumb_pg_seq *s, const char *owner, char **out);
 /* Fill o's definition and sql from its name and schema: a schema (CREATE
- * SCHEMA), an extension (CREATE EXTENSION IF NOT EXISTS ... [SCHEMA s]), a
- * comment (o->name the target as COMMENT ON names it, o->definition the
- * text; sql only). */
+ * SCHEMA), an extension (CREATE EXTENSION IF NOT EXISTS ... [SCHEMA s]). */
 int plumb__pg_schema_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
 int plumb__pg_extension_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
-int plumb__pg_comment_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
+/* A comment: o->name the target as COMMENT ON names it; the fields of `on`
+ * (copied into arena) say what it is on and its text; the sql is built. */
+typedef struct plumb_pg_comment_on {
+	plumb_obj_kind target_kind;
+	const char *target; /* the target's name as its object names it, or NULL */
+	const char *table;  /* what a column, constraint, trigger or policy hangs on */
+	const char *column; /* a column's name */
+	const char *part;   /* a constraint's, trigger's or policy's name */
+	const char *text;
+} plumb_pg_comment_on;
+int plumb__pg_comment_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o,
+			     const plumb_pg_comment_on *on);
 
 /* --- model.c: functions, grants ---------------------------------------- */
 /* A function's kind from pg_proc.prokind's letter ('f', 'p' procedure, 'w'
