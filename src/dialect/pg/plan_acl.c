@@ -69,6 +69,8 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 		return false;
 	}
 	/* a whole object, or a constraint of a domain (it goes with its domain) */
+	if (cm->target_kind == PLUMB_OBJ_SCHEMA && plumb__pgp_str_eq(on, "public"))
+		return false; /* there always, never a schema object of the catalog */
 	if (cm->target_kind == PLUMB_OBJ_SCHEMA || cm->target_kind == PLUMB_OBJ_EXTENSION) {
 		const plumb_vec *v = plumb__pgp_objects(p, p->to, cm->target_kind);
 		for (size_t i = 0; i < v->n; i++)
