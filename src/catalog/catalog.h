@@ -270,6 +270,8 @@ typedef struct plumb_catalog {
 	plumb_vec views;           /* plumb_view *, in creation order */
 	plumb_vec triggers;        /* plumb_trigger *, sorted by name */
 	plumb_vec objects;         /* plumb_object *, pg kinds; sorted by kind, schema, name */
+	struct plumb_catalog_index *index; /* plumb_catalog_find's hash (catalog.c), made on
+					    * first use and kept up with the vectors */
 } plumb_catalog;
 
 /* A new empty catalog in arena. */
@@ -283,9 +285,13 @@ plumb_table *plumb_catalog_find_table(const plumb_catalog *cat, const char *name
 plumb_index *plumb_catalog_find_index(const plumb_catalog *cat, const char *name);
 plumb_view *plumb_catalog_find_view(const plumb_catalog *cat, const char *name);
 plumb_trigger *plumb_catalog_find_trigger(const plumb_catalog *cat, const char *name);
-/* Any object by kind, schema (NULL matches only NULL) and name. */
+/* Any object by kind, schema (NULL matches only NULL) and name: the first
+ * such in its vector. Through a hash index that follows objects appended,
+ * removed and reordered by itself; code that renames an object in place
+ * calls plumb_catalog_renamed. NULL also when out of memory. */
 void *plumb_catalog_find(const plumb_catalog *cat, plumb_obj_kind kind, const char *schema,
 			 const char *name);
+void plumb_catalog_renamed(plumb_catalog *cat);
 
 /* The vector holding objects of kind (tables, indexes, views, triggers, or objects). */
 const plumb_vec *plumb_catalog_objects_of(const plumb_catalog *cat, plumb_obj_kind kind);

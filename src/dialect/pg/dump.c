@@ -41,6 +41,7 @@ int plumb__pg_dump(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
 	}
 	valid = *cat;
 	valid.indexes = (plumb_vec){0};
+	valid.index = NULL; /* its own lookups: cat's index follows cat's vectors */
 	for (size_t i = 0; i < cat->indexes.n; i++) {
 		const plumb_index *ix = cat->indexes.items[i];
 		if (!ix->invalid && plumb_vec_push(tmp, &valid.indexes, (void *)ix)) {

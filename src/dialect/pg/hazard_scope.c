@@ -12,83 +12,7 @@
 #include <string.h>
 
 #include "dialect/pg/hazard.h"
-
-/* --- a small string-keyed hash ------------------------------------------- */
-
-typedef struct hent {
-	const char *key;
-	void *val;
-	struct hent *next;
-} hent;
-
-typedef struct hmap {
-	hent **b;
-	size_t mask, n;
-} hmap;
-
-static size_t hhash(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static hent **hslot(const hmap *m, const char *key)
-{
-	if (!m->b)
-		return NULL;
-	hent **e = &m->b[hhash(key) & m->mask];
-	while (*e && strcmp((*e)->key, key) != 0)
-		e = &(*e)->next;
-	return e;
-}
-
-static void *hget(const hmap *m, const char *key)
-{
-	hent **e = hslot(m, key);
-	return e && *e ? (*e)->val : NULL;
-}
-
-static int hput(plumb_arena *a, hmap *m, const char *key, void *val)
-{
-	if (!m->b || m->n * 2 >= m->mask + 1) {
-		size_t size = m->b ? (m->mask + 1) * 2 : 64;
-		hent **nb = plumb_arena_alloc(a, size * sizeof(*nb));
-		if (!nb)
-			return -1;
-		memset(nb, 0, size * sizeof(*nb));
-		for (size_t i = 0; m->b && i <= m->mask; i++)
-			for (hent *e = m->b[i], *next; e; e = next) {
-				next = e->next;
-				e->next = nb[hhash(e->key) & (size - 1)];
-				nb[hhash(e->key) & (size - 1)] = e;
-			}
-		m->b = nb;
-		m->mask = size - 1;
-	}
-	hent **e = hslot(m, key);
-	if (*e) {
-		(*e)->val = val;
-		return 0;
-	}
-	hent *n = plumb_arena_alloc(a, sizeof(*n));
-	if (!n)
-		return -1;
-	*n = (hent){key, val, NULL};
-	*e = n;
-	m->n++;
-	return 0;
-}
-
-static void hdel(hmap *m, const char *key)
-{
-	hent **e = hslot(m, key);
-	if (e && *e) {
-		*e = (*e)->next;
-		m->n--;
-	}
-}
+#include "util/map.h"
 
 /* --- the scope --------------------------------------------------------- */
 
@@ -96,11 +20,11 @@ struct plumb_pg_scope {
 	plumb_ctx *ctx;
 	plumb_arena *arena;
 	const plumb_catalog *before;
-	hmap rels;    /* key(schema, name) -> plumb_pg_rel * */
-	hmap indexes; /* key(schema, name) -> plumb_pg_rel * it is on */
-	hmap types;   /* key(schema, name) -> plumb_pg_type * */
-	hmap funcs;   /* key(schema, name) and key("", name) -> func * */
-	hmap seqs;    /* key(schema, name) -> "b" (before's) or "s" (the script's) */
+	plumb_map *rels;    /* key(schema, name) -> plumb_pg_rel * (NULL: dropped) */
+	plumb_map *indexes; /* key(schema, name) -> plumb_pg_rel * it is on */
+	plumb_map *types;   /* key(schema, name) -> plumb_pg_type * */
+	plumb_map *funcs;   /* key(schema, name) and key("", name) -> func * */
+	plumb_map *seqs;    /* key(schema, name) -> "b" (before's) or "s" (the script's) */
 };
 
 typedef struct func {
@@ -146,7 +70,7 @@ static plumb_pg_rel *new_rel(plumb_pg_scope *sc, const char *schema, const char 
 	r->name = plumb_arena_strdup(sc->arena, name);
 	r->kind = kind;
 	const char *k = key(sc, schema, name);
-	if (!r->schema || !r->name || !k || hput(sc->arena, &sc->rels, k, r))
+	if (!r->schema || !r->name || !k || plumb_map_put(sc->rels, k, NULL, NULL, r))
 		return NULL;
 	return r;
 }
@@ -160,13 +84,13 @@ static const char *func_base(plumb_pg_scope *sc, const char *name)
 
 static func *func_entry(plumb_pg_scope *sc, const char *k)
 {
-	func *f = k ? hget(&sc->funcs, k) : NULL;
+	func *f = k ? plumb_map_get(sc->funcs, k, NULL, NULL) : NULL;
 	if (f || !k)
 		return f;
 	if (!(f = plumb_arena_alloc(sc->arena, sizeof(*f))))
 		return NULL;
 	*f = (func){0};
-	return hput(sc->arena, &sc->funcs, k, f) ? NULL : f;
+	return plumb_map_put(sc->funcs, k, NULL, NULL, f) ? NULL : f;
 }
 
 static int add_before_object(plumb_pg_scope *sc, const plumb_object *o)
@@ -181,7 +105,7 @@ static int add_before_object(plumb_pg_scope *sc, const plumb_object *o)
 		if (plumb__pg_scope_add_type(sc, o->schema, o->name, kind, &o->values, NULL))
 			return -1;
 		const char *k = key(sc, o->schema, o->name);
-		plumb_pg_type *t = k ? hget(&sc->types, k) : NULL;
+		plumb_pg_type *t = k ? plumb_map_get(sc->types, k, NULL, NULL) : NULL;
 		if (!k)
 			return -1;
 		if (t)
@@ -190,7 +114,7 @@ static int add_before_object(plumb_pg_scope *sc, const plumb_object *o)
 	}
 	case PLUMB_OBJ_SEQUENCE: {
 		const char *k = key(sc, o->schema, o->name);
-		return k ? hput(sc->arena, &sc->seqs, k, "b") : -1;
+		return k ? plumb_map_put(sc->seqs, k, NULL, NULL, "b") : -1;
 	}
 	case PLUMB_OBJ_FUNCTION: {
 		const char *base = func_base(sc, o->name);
@@ -217,6 +141,11 @@ int plumb__pg_scope_new(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog 
 	if (!sc)
 		return plumb_error_nomem(ctx);
 	*sc = (plumb_pg_scope){.ctx = ctx, .arena = arena, .before = before};
+	if (!(sc->rels = plumb_map_new(arena, false)) ||
+	    !(sc->indexes = plumb_map_new(arena, false)) ||
+	    !(sc->types = plumb_map_new(arena, false)) ||
+	    !(sc->funcs = plumb_map_new(arena, false)) || !(sc->seqs = plumb_map_new(arena, false)))
+		goto nomem;
 	for (size_t i = 0; before && i < before->tables.n; i++) {
 		const plumb_table *t = before->tables.items[i];
 		plumb_pg_rel *r = new_rel(sc, t->schema, t->name, 'r');
@@ -246,9 +175,9 @@ nomem:
 plumb_pg_rel *plumb__pg_scope_rel(plumb_pg_scope *sc, const char *schema, const char *name)
 {
 	const char *k = key(sc, schema, name);
-	hent **e = k ? hslot(&sc->rels, k) : NULL;
-	if (e && *e)
-		return (*e)->val; /* NULL: dropped */
+	void *r;
+	if (k && plumb_map_find(sc->rels, k, NULL, NULL, &r))
+		return r; /* NULL: dropped */
 	if (!sc->before && k)
 		return new_rel(sc, schema, name, 'r'); /* NULL when out of memory: none */
 	return NULL;
@@ -302,7 +231,7 @@ int plumb__pg_scope_set_col(plumb_pg_scope *sc, plumb_pg_rel *rel, const plumb_p
 plumb_pg_rel *plumb__pg_scope_index_rel(plumb_pg_scope *sc, const char *schema, const char *name)
 {
 	const char *k = key(sc, schema, name);
-	plumb_pg_rel *r = k ? hget(&sc->indexes, k) : NULL;
+	plumb_pg_rel *r = k ? plumb_map_get(sc->indexes, k, NULL, NULL) : NULL;
 	return r && !r->gone ? r : NULL;
 }
 
@@ -311,7 +240,7 @@ int plumb__pg_scope_add_index(plumb_pg_scope *sc, const char *schema, const char
 {
 	const char *k = key(sc, schema, name);
 	plumb_pg_rel *r = plumb__pg_scope_rel(sc, schema, table);
-	if (!k || (r && hput(sc->arena, &sc->indexes, k, r)))
+	if (!k || (r && plumb_map_put(sc->indexes, k, NULL, NULL, r)))
 		return nomem(sc);
 	return 0;
 }
@@ -320,20 +249,20 @@ void plumb__pg_scope_drop_index(plumb_pg_scope *sc, const char *schema, const ch
 {
 	const char *k = key(sc, schema, name);
 	if (k)
-		hdel(&sc->indexes, k);
+		plumb_map_del(sc->indexes, k, NULL, NULL, NULL);
 }
 
 int plumb__pg_scope_rename_index(plumb_pg_scope *sc, const char *schema, const char *name,
 				 const char *to)
 {
 	const char *k = key(sc, schema, name), *nk = key(sc, schema, to);
-	plumb_pg_rel *r = k ? hget(&sc->indexes, k) : NULL;
+	plumb_pg_rel *r = k ? plumb_map_get(sc->indexes, k, NULL, NULL) : NULL;
 	if (!k || !nk)
 		return nomem(sc);
 	if (!r)
 		return 0;
-	hdel(&sc->indexes, k);
-	return hput(sc->arena, &sc->indexes, nk, r) ? nomem(sc) : 0;
+	plumb_map_del(sc->indexes, k, NULL, NULL, NULL);
+	return plumb_map_put(sc->indexes, nk, NULL, NULL, r) ? nomem(sc) : 0;
 }
 
 int plumb__pg_scope_create_rel(plumb_pg_scope *sc, const char *schema, const char *name, char kind)
@@ -348,12 +277,12 @@ int plumb__pg_scope_create_rel(plumb_pg_scope *sc, const char *schema, const cha
 void plumb__pg_scope_drop_rel(plumb_pg_scope *sc, const char *schema, const char *name)
 {
 	const char *k = key(sc, schema, name);
-	plumb_pg_rel *r = k ? hget(&sc->rels, k) : NULL;
+	plumb_pg_rel *r = k ? plumb_map_get(sc->rels, k, NULL, NULL) : NULL;
 	if (r)
 		r->gone = true; /* its indexes went with it */
 	if (k)
-		hdel(&sc->rels, k);
-	if (!sc->before && k && hput(sc->arena, &sc->rels, k, NULL)) /* no longer made up */
+		plumb_map_del(sc->rels, k, NULL, NULL, NULL);
+	if (!sc->before && k && plumb_map_put(sc->rels, k, NULL, NULL, NULL)) /* no longer made up */
 		nomem(sc);
 }
 
@@ -362,9 +291,9 @@ int plumb__pg_scope_rename_rel(plumb_pg_scope *sc, plumb_pg_rel *rel, const char
 	const char *k = key(sc, rel->schema, rel->name), *nk = key(sc, rel->schema, name);
 	if (!k || !nk)
 		return nomem(sc);
-	hdel(&sc->rels, k); /* its indexes point at it still */
+	plumb_map_del(sc->rels, k, NULL, NULL, NULL); /* its indexes point at it still */
 	if (!(rel->name = plumb_arena_strdup(sc->arena, name)) ||
-	    hput(sc->arena, &sc->rels, nk, rel))
+	    plumb_map_put(sc->rels, nk, NULL, NULL, rel))
 		return nomem(sc);
 	return 0;
 }
@@ -405,7 +334,7 @@ plumb_pg_type *plumb__pg_scope_type(plumb_pg_scope *sc, const char *text)
 		return NULL;
 	split_type(sc, text, &schema, &name);
 	const char *k = key(sc, schema, name);
-	plumb_pg_type *t = k ? hget(&sc->types, k) : NULL;
+	plumb_pg_type *t = k ? plumb_map_get(sc->types, k, NULL, NULL) : NULL;
 	if (t && t->kind == 'd' && !t->base && t->obj) {
 		/* the base type of one of before's domains, from its definition */
 		const char *def = t->obj->sql ? t->obj->sql : t->obj->definition;
@@ -437,7 +366,7 @@ int plumb__pg_scope_add_type(plumb_pg_scope *sc, const char *schema, const char 
 	for (size_t i = 0; labels && i < labels->n; i++)
 		if (plumb_vec_push(sc->arena, &t->labels, labels->items[i]))
 			return nomem(sc);
-	if (!t->schema || !t->name || hput(sc->arena, &sc->types, k, t))
+	if (!t->schema || !t->name || plumb_map_put(sc->types, k, NULL, NULL, t))
 		return nomem(sc);
 	return 0;
 }
@@ -446,7 +375,7 @@ void plumb__pg_scope_drop_type(plumb_pg_scope *sc, const char *schema, const cha
 {
 	const char *k = key(sc, schema, name);
 	if (k)
-		hdel(&sc->types, k);
+		plumb_map_del(sc->types, k, NULL, NULL, NULL);
 }
 
 int plumb__pg_scope_rename_type(plumb_pg_scope *sc, plumb_pg_type *t, const char *name)
@@ -454,8 +383,8 @@ int plumb__pg_scope_rename_type(plumb_pg_scope *sc, plumb_pg_type *t, const char
 	const char *k = key(sc, t->schema, t->name), *nk = key(sc, t->schema, name);
 	if (!k || !nk)
 		return nomem(sc);
-	hdel(&sc->types, k);
-	if (!(t->name = plumb_arena_strdup(sc->arena, name)) || hput(sc->arena, &sc->types, nk, t))
+	plumb_map_del(sc->types, k, NULL, NULL, NULL);
+	if (!(t->name = plumb_arena_strdup(sc->arena, name)) || plumb_map_put(sc->types, nk, NULL, NULL, t))
 		return nomem(sc);
 	return 0;
 }
@@ -490,7 +419,7 @@ int plumb__pg_scope_func_volatile(plumb_ctx *ctx, plumb_pg_scope *sc, const char
 					  : plumb_arena_printf(sc->arena, "\x1f%s", name);
 	if (!k)
 		return plumb_error_nomem(ctx);
-	func *f = hget(&sc->funcs, k);
+	func *f = plumb_map_get(sc->funcs, k, NULL, NULL);
 	if (!f)
 		return 0;
 	if (!f->known)
@@ -515,7 +444,7 @@ int plumb__pg_scope_add_func(plumb_pg_scope *sc, const char *schema, const char 
 bool plumb__pg_scope_sequence(plumb_pg_scope *sc, const char *schema, const char *name)
 {
 	const char *k = key(sc, schema, name);
-	const char *v = k ? hget(&sc->seqs, k) : NULL;
+	const char *v = k ? plumb_map_get(sc->seqs, k, NULL, NULL) : NULL;
 	if (!sc->before)
 		return !v || strcmp(v, "b") == 0;
 	return v && strcmp(v, "b") == 0;
@@ -524,13 +453,13 @@ bool plumb__pg_scope_sequence(plumb_pg_scope *sc, const char *schema, const char
 int plumb__pg_scope_add_sequence(plumb_pg_scope *sc, const char *schema, const char *name)
 {
 	const char *k = key(sc, schema, name);
-	return !k || hput(sc->arena, &sc->seqs, k, "s") ? nomem(sc) : 0;
+	return !k || plumb_map_put(sc->seqs, k, NULL, NULL, "s") ? nomem(sc) : 0;
 }
 
 void plumb__pg_scope_drop_sequence(plumb_pg_scope *sc, const char *schema, const char *name)
 {
 	const char *k = key(sc, schema, name);
-	if (k && hput(sc->arena, &sc->seqs, k, "s")) /* gone: nothing left to lose */
+	if (k && plumb_map_put(sc->seqs, k, NULL, NULL, "s")) /* gone: nothing left to lose */
 		nomem(sc);
 }
 

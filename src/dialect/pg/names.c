@@ -12,37 +12,36 @@
 
 /* --- names ---------------------------------------------------------------- */
 
-char *key_of(ox *x, const char *schema, const char *name)
+/* The sets of relation and constraint names are hash maps (util/map.h),
+ * made on first use; a name is kept as its own copy in x->tmp. */
+static plumb_map *names_of(ox *x, plumb_map **m)
 {
-	char *k = plumb_arena_printf(x->tmp, "%s\x1f%s", schema, name);
-	if (!k)
+	if (!*m && !(*m = plumb_map_new(x->tmp, false)))
 		nomem(x);
-	return k;
+	return *m;
 }
 
-bool name_used(const plumb_vec *v, const char *k)
+bool name_used(ox *x, plumb_map **m, const char *schema, const char *name)
 {
-	for (size_t i = 0; i < v->n; i++)
-		if (strcmp(v->items[i], k) == 0)
-			return true;
-	return false;
+	(void)x;
+	return *m && plumb_map_get(*m, NULL, schema, name) != NULL;
 }
 
-void use_name(ox *x, plumb_vec *v, const char *schema, const char *name)
+void use_name(ox *x, plumb_map **m, const char *schema, const char *name)
 {
-	char *k = key_of(x, schema, name);
-	if (k && !name_used(v, k) && plumb_vec_push(x->tmp, v, k) < 0)
+	if (!names_of(x, m) || !name || name_used(x, m, schema, name))
+		return;
+	char *s = schema ? plumb_arena_strdup(x->tmp, schema) : NULL;
+	char *n = plumb_arena_strdup(x->tmp, name);
+	if ((schema && !s) || !n || plumb_map_put(*m, NULL, s, n, n) < 0)
 		nomem(x);
 }
 
-void forget_name(ox *x, plumb_vec *v, const char *schema, const char *name)
+void forget_name(ox *x, plumb_map **m, const char *schema, const char *name)
 {
-	char *k = key_of(x, schema, name);
-	for (size_t i = 0; k && i < v->n; i++)
-		if (strcmp(v->items[i], k) == 0) {
-			plumb_vec_remove(v, i);
-			return;
-		}
+	(void)x;
+	if (*m)
+		plumb_map_del(*m, NULL, schema, name, NULL);
 }
 
 /* makeObjectName (model.c), into the arena. */
@@ -65,10 +64,10 @@ char *choose_name(ox *x, const char *schema, const char *name1, const char *name
 		char mod[NAMEDATALEN + 12];
 		snprintf(mod, sizeof(mod), pass ? "%s%d" : "%s", label, pass);
 		char *n = make_object_name(x, name1, name2, mod);
-		char *k = n ? key_of(x, schema, n) : NULL;
-		if (!k)
+		if (!n)
 			return NULL;
-		if ((!rel || !name_used(&x->relnames, k)) && (!con || !name_used(&x->connames, k)))
+		if ((!rel || !name_used(x, &x->relnames, schema, n)) &&
+		    (!con || !name_used(x, &x->connames, schema, n)))
 			return n;
 	}
 	return NULL;

@@ -255,8 +255,7 @@ plumb_view *find_view(ox *x, const char *schema, const char *name)
  * index, sequence, the index of a key, the sequence of a serial column, ...). */
 bool is_relation(ox *x, const char *schema, const char *name)
 {
-	char *k = key_of(x, schema, name);
-	return k && name_used(&x->relnames, k);
+	return name_used(x, &x->relnames, schema, name);
 }
 
 /* Whether the table or view rv names exists; when not, an error at rv. */

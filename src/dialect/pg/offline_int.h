@@ -12,6 +12,7 @@
 
 #include "dialect/pg/canon_int.h"
 #include "dialect/pg/builder.h"
+#include "util/map.h"
 
 #define NAMEDATALEN PLUMB_PG_NAMEDATALEN
 
@@ -30,8 +31,8 @@ typedef struct ox {
 	const char *text;   /* the file's text, NUL-terminated */
 	ann *anns;
 	size_t n_anns;
-	plumb_vec relnames; /* "schema\x1fname" of every relation (pg_class) */
-	plumb_vec connames; /* "schema\x1fname" of every constraint */
+	plumb_map *relnames; /* every relation's name (pg_class), by schema */
+	plumb_map *connames; /* every constraint's name, by schema */
 	plumb_vec seqs;     /* seqent *: sequences and their statements */
 	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
 	plumb_vec colls;    /* collent *: collations and their fields */
@@ -119,7 +120,6 @@ typedef struct seqopts {
 #define grant_revoke plumb__pgoff_grant_revoke
 #define index_colnames plumb__pgoff_index_colnames
 #define is_relation plumb__pgoff_is_relation
-#define key_of plumb__pgoff_key_of
 #define make_object_name plumb__pgoff_make_object_name
 #define mk_rangevar plumb__pgoff_mk_rangevar
 #define name_addition plumb__pgoff_name_addition
@@ -178,10 +178,10 @@ const char *collation_text(ox *x, const PgQuery__CollateClause *cc);
 void add_schema(ox *x, const char *name);
 
 /* names.c */
-char *key_of(ox *x, const char *schema, const char *name);
-bool name_used(const plumb_vec *v, const char *k);
-void use_name(ox *x, plumb_vec *v, const char *schema, const char *name);
-void forget_name(ox *x, plumb_vec *v, const char *schema, const char *name);
+/* A set of schema-qualified names (relations, constraints), made on first use. */
+bool name_used(ox *x, plumb_map **m, const char *schema, const char *name);
+void use_name(ox *x, plumb_map **m, const char *schema, const char *name);
+void forget_name(ox *x, plumb_map **m, const char *schema, const char *name);
 char *make_object_name(ox *x, const char *name1, const char *name2, const char *label);
 char *choose_name(ox *x, const char *schema, const char *name1, const char *name2,
 		  const char *label, bool rel, bool con);

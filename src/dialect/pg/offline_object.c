@@ -429,8 +429,8 @@ void alter_sequence(ox *x, PgQuery__AlterSeqStmt *as)
 	PgQuery__CreateSeqStmt *cs = o ? seq_stmt(x, o) : NULL;
 	if (!cs) {
 		/* the sequence of a serial or identity column is known, not modelled */
-		char *k = key_of(x, sch(as->sequence->schemaname), as->sequence->relname);
-		if (k && !as->missing_ok && !name_used(&x->relnames, k))
+		if (!as->missing_ok && !name_used(x, &x->relnames, sch(as->sequence->schemaname),
+						      as->sequence->relname))
 			error_at(x, at(x, as->sequence->location), "relation \"%s\" does not exist",
 				 shown(x, sch(as->sequence->schemaname), as->sequence->relname));
 		return;
