@@ -1,8 +1,9 @@
 /*
  * Catalog construction, lookup and canonical order. plumb_catalog_find goes
  * through a hash index (util/map.h) keyed by kind, schema and name; the
- * index follows the vectors by itself (see sync), so the builders push to and
- * remove from them as they always did. Name-only lookups of the SQLite
+ * index follows objects appended to the vectors by itself (see sync), so the
+ * builders push to them as they always did, and removals, sorts and renames
+ * in place start it over. Name-only lookups of the SQLite
  * planner stay linear.
  */
 #include <string.h>
@@ -165,10 +166,25 @@ void *plumb_catalog_find(const plumb_catalog *cat, plumb_obj_kind kind, const ch
 	return NULL;
 }
 
-void plumb_catalog_renamed(plumb_catalog *cat)
+void plumb_catalog_changed(plumb_catalog *cat)
 {
 	if (cat->index)
 		reset(cat);
+}
+
+void plumb_catalog_remove(plumb_catalog *cat, plumb_vec *v, size_t i)
+{
+	plumb_vec_remove(v, i);
+	plumb_catalog_changed(cat);
+}
+
+void plumb_catalog_remove_item(plumb_catalog *cat, plumb_vec *v, const void *p)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->items[i] == p) {
+			plumb_catalog_remove(cat, v, i);
+			return;
+		}
 }
 
 plumb_column *plumb_table_find_column(const plumb_catalog *cat, const plumb_table *t,
@@ -209,6 +225,7 @@ static int cmp_object(const void *a, const void *b)
 
 void plumb_catalog_sort(plumb_catalog *cat)
 {
+	plumb_catalog_changed(cat);
 	plumb_vec_sort(&cat->objects, cmp_object);
 	plumb_vec_sort(&cat->tables, cmp_named);
 	plumb_vec_sort(&cat->indexes, cmp_named);

@@ -286,12 +286,20 @@ plumb_index *plumb_catalog_find_index(const plumb_catalog *cat, const char *name
 plumb_view *plumb_catalog_find_view(const plumb_catalog *cat, const char *name);
 plumb_trigger *plumb_catalog_find_trigger(const plumb_catalog *cat, const char *name);
 /* Any object by kind, schema (NULL matches only NULL) and name: the first
- * such in its vector. Through a hash index that follows objects appended,
- * removed and reordered by itself; code that renames an object in place
- * calls plumb_catalog_renamed. NULL also when out of memory. */
+ * such in its vector. Through a hash index that follows objects appended
+ * to the vectors by itself; plumb_catalog_sort and the removals below keep
+ * it right, and code that changes a catalog otherwise calls
+ * plumb_catalog_changed. NULL also when out of memory. */
 void *plumb_catalog_find(const plumb_catalog *cat, plumb_obj_kind kind, const char *schema,
 			 const char *name);
-void plumb_catalog_renamed(plumb_catalog *cat);
+/* After a change to the catalog other than an object appended to its vector
+ * (an object renamed in place, one removed without the two below): the
+ * index starts over. */
+void plumb_catalog_changed(plumb_catalog *cat);
+/* Remove item i of v, a vector of cat (or item p): plumb_vec_remove and
+ * plumb_catalog_changed. */
+void plumb_catalog_remove(plumb_catalog *cat, plumb_vec *v, size_t i);
+void plumb_catalog_remove_item(plumb_catalog *cat, plumb_vec *v, const void *p);
 
 /* The vector holding objects of kind (tables, indexes, views, triggers, or objects). */
 const plumb_vec *plumb_catalog_objects_of(const plumb_catalog *cat, plumb_obj_kind kind);

@@ -438,6 +438,26 @@ int main(void)
 			   !plumb_catalog_find(b, PLUMB_OBJ_TABLE, "other", "users") &&
 			   !plumb_catalog_find(b, PLUMB_OBJ_DOMAIN, "public", "mood"),
 		   "find by kind, schema and name");
+		/* the index follows the vectors: appended, removed, sorted, renamed */
+		plumb_table *nt = pgtable(b, "public", "later");
+		ok(plumb_catalog_find(b, PLUMB_OBJ_TABLE, "public", "later") == nt,
+		   "find: a table pushed after the index was made");
+		for (size_t i = 0; i < b->tables.n; i++)
+			if (b->tables.items[i] == nt)
+				plumb_vec_remove(&b->tables, i);
+		plumb_table *nt2 = pgtable(b, "public", "later2");
+		ok(!plumb_catalog_find(b, PLUMB_OBJ_TABLE, "public", "later") &&
+			   plumb_catalog_find(b, PLUMB_OBJ_TABLE, "public", "later2") == nt2,
+		   "find: a removed table is gone, even with another pushed after");
+		nt2->name = "renamed";
+		plumb_catalog_changed(b);
+		ok(!plumb_catalog_find(b, PLUMB_OBJ_TABLE, "public", "later2") &&
+			   plumb_catalog_find(b, PLUMB_OBJ_TABLE, "public", "renamed") == nt2,
+		   "find: after a rename in place");
+		plumb_catalog_sort(b);
+		ok(plumb_catalog_find(b, PLUMB_OBJ_TABLE, "audit", "users") &&
+			   plumb_catalog_find(b, PLUMB_OBJ_TABLE, "public", "renamed") == nt2,
+		   "find: after a sort");
 	}
 
 	/* PostgreSQL renames: index, constraint and object annotations. */

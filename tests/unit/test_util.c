@@ -1,9 +1,11 @@
-/* Unit tests of util/: arenas, buffers with caps, errors, hashing, files. */
+/* Unit tests of util/: arenas, buffers with caps, errors, hashing, the hash
+ * map, files. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "tap.h"
+#include "util/map.h"
 #include "util/util.h"
 
 static int cleaned;
@@ -82,6 +84,58 @@ int main(void)
 	rmdir(sub);
 	rmdir(plumb_path_join(ctx->root, dir, "a"));
 	rmdir(dir);
+
+	/* the hash map: three-part keys, NULL parts, folding, deletion, growth */
+	{
+		plumb_map *m = plumb_map_new(ctx->root, false);
+		int one = 1, two = 2, three = 3;
+		ok(m && plumb_map_put(m, "table", "public", "t", &one) == 0 &&
+			   plumb_map_put(m, "table", NULL, "t", &two) == 0 &&
+			   plumb_map_put(m, "view", "public", "t", &three) == 0,
+		   "map: three keys put");
+		ok(plumb_map_get(m, "table", "public", "t") == &one &&
+			   plumb_map_get(m, "table", NULL, "t") == &two &&
+			   plumb_map_get(m, "table", "", "t") == NULL &&
+			   plumb_map_get(m, "view", "public", "t") == &three &&
+			   plumb_map_get(m, "table", "public", "T") == NULL,
+		   "map: NULL is not \"\", kinds apart, case kept");
+		ok(plumb_map_get(m, "table", "publict", "") == NULL &&
+			   plumb_map_get(m, "tablepublic", "t", NULL) == NULL,
+		   "map: parts do not run into each other");
+		void *v = &one;
+		ok(plumb_map_put(m, "table", "public", "n", NULL) == 0 &&
+			   plumb_map_find(m, "table", "public", "n", &v) && v == NULL &&
+			   !plumb_map_find(m, "table", "public", "nn", NULL),
+		   "map: a NULL value is there; find tells it from a missing key");
+		ok(!plumb_map_del(m, "table", "public", "t", &two) &&
+			   plumb_map_del(m, "table", "public", "t", &one) &&
+			   plumb_map_get(m, "table", "public", "t") == NULL &&
+			   plumb_map_get(m, "table", NULL, "t") == &two,
+		   "map: delete only the value asked for");
+		char(*names)[16] = malloc(20000 * sizeof(*names));
+		bool all = names != NULL;
+		for (int i = 0; all && i < 20000; i++) {
+			snprintf(names[i], sizeof(names[i]), "t%05d", i);
+			all = plumb_map_put(m, NULL, "s", names[i], names[i]) == 0;
+		}
+		for (int i = 0; all && i < 20000; i += 2)
+			all = plumb_map_del(m, NULL, "s", names[i], NULL);
+		for (int i = 0; all && i < 20000; i++)
+			all = plumb_map_get(m, NULL, "s", names[i]) == (i % 2 ? names[i] : NULL);
+		ok(all && plumb_map_count(m) == 10000 + 3, "map: 20,000 keys, half deleted");
+		for (int i = 0; all && i < 20000; i += 2)
+			all = plumb_map_put(m, NULL, "s", names[i], names[i]) == 0;
+		for (int i = 0; all && i < 20000; i++)
+			all = plumb_map_get(m, NULL, "s", names[i]) == names[i];
+		ok(all && plumb_map_count(m) == 20000 + 3, "map: deleted keys put back");
+		free(names);
+		plumb_map *f = plumb_map_new(ctx->root, true);
+		ok(f && plumb_map_put(f, NULL, NULL, "Users", &one) == 0 &&
+			   plumb_map_get(f, NULL, NULL, "users") == &one &&
+			   plumb_map_get(f, NULL, NULL, "USERS") == &one &&
+			   plumb_map_get(f, NULL, NULL, "user") == NULL,
+		   "map: folding ASCII case");
+	}
 
 	plumb_ctx_free(ctx);
 	return done_testing();

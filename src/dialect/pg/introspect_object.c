@@ -144,80 +144,113 @@ static const char q_policies[] =
  * sequence's for S, so that folded ones are left out).
  */
 enum { M_CODE, M_NSP, M_OBJ, M_QNSP, M_QOBJ, M_QSUB, M_ARGS, M_RK, M_REL, M_TEXT, M_SUB };
-static const char q_comments[] =
-	"SELECT x.code, x.nsp, x.obj, quote_ident(x.nsp), quote_ident(x.obj), "
-	"quote_ident(x.sub), x.args, x.rk, x.rel, x.description, x.sub FROM ("
-	/* relations and their columns */
-	"SELECT CASE WHEN d.objsubid <> 0 THEN 'c' WHEN c.relkind IN ('r', 'p') THEN 'T' "
-	"WHEN c.relkind = 'v' THEN 'V' WHEN c.relkind = 'm' THEN 'M' "
-	"WHEN c.relkind IN ('i', 'I') THEN 'I' ELSE 'S' END AS code, "
-	"n.nspname AS nsp, c.relname AS obj, a.attname AS sub, NULL::text[] AS args, "
-	"c.relkind::text AS rk, "
-	"CASE WHEN c.relkind IN ('i', 'I') THEN ix.indrelid ELSE c.oid END AS rel, "
-	"d.description "
-	"FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
-	"JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
-	"AND d.objsubid <> 0 "
-	"LEFT JOIN pg_index ix ON ix.indexrelid = c.oid "
-	"WHERE d.classoid = 'pg_class'::regclass "
-	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
-	"AND (c.relkind IN ('r', 'p', 'v', 'm') OR (d.objsubid = 0 AND (c.relkind IN ('i', 'I') "
-	"OR (c.relkind = 'S' AND NOT " IS_IDENTITY_SEQ("c.oid") ")))) "
-	"AND (d.objsubid = 0 OR a.attname IS NOT NULL) "
-	"UNION ALL "
-	/* constraints of tables and domains */
-	"SELECT CASE WHEN k.conrelid <> 0 THEN 'K' ELSE 'k' END, n.nspname, "
-	"coalesce(c.relname, t.typname), k.conname, NULL, NULL, k.conrelid, d.description "
-	"FROM pg_description d JOIN pg_constraint k ON k.oid = d.objoid "
-	"JOIN pg_namespace n ON n.oid = k.connamespace "
-	"LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid "
-	"WHERE d.classoid = 'pg_constraint'::regclass "
-	"AND " NSP_OK("n") " AND k.conparentid = 0 "
-	"AND " NOT_EXT("pg_class", "k.conrelid") " AND " NOT_EXT("pg_type", "k.contypid") " "
-	"UNION ALL "
-	/* functions and procedures */
-	"SELECT CASE WHEN p.prokind = 'p' THEN 'P' ELSE 'F' END, n.nspname, p.proname, NULL, "
-	"ARRAY(SELECT format_type(u.t, NULL) FROM unnest(p.proargtypes::oid[]) "
-	"WITH ORDINALITY u(t, ord) ORDER BY u.ord), NULL, 0::oid, d.description "
-	"FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid "
-	"JOIN pg_namespace n ON n.oid = p.pronamespace "
-	"WHERE d.classoid = 'pg_proc'::regclass AND d.objsubid = 0 "
-	"AND p.prokind IN ('f', 'p', 'w') AND " NSP_OK("n") " AND " NOT_EXT("pg_proc", "p.oid") " "
-	"AND " NOT_INTERNAL("pg_proc", "p.oid") " "
-	"UNION ALL "
-	/* enums, domains, composite and range types */
-	"SELECT CASE t.typtype WHEN 'd' THEN 'D' WHEN 'e' THEN 'E' ELSE 'Y' END, n.nspname, "
-	"t.typname, NULL, "
-	"NULL, NULL, 0::oid, d.description "
-	"FROM pg_description d JOIN pg_type t ON t.oid = d.objoid "
-	"JOIN pg_namespace n ON n.oid = t.typnamespace "
-	"WHERE d.classoid = 'pg_type'::regclass AND d.objsubid = 0 "
-	"AND " NSP_OK("n") " AND " NOT_EXT("pg_type", "t.oid") " "
-	"AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND "
-	"(SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')) "
-	"UNION ALL "
-	/* schemas (public's own comment from initdb aside) */
-	"SELECT 'N', n.nspname, n.nspname, NULL, NULL, NULL, 0::oid, d.description "
-	"FROM pg_description d JOIN pg_namespace n ON n.oid = d.objoid "
-	"WHERE d.classoid = 'pg_namespace'::regclass "
-	"AND " NSP_OK("n") " AND " NOT_EXT("pg_namespace", "n.oid") " "
-	"AND NOT (n.nspname = 'public' AND d.description = 'standard public schema') "
-	"UNION ALL "
-	/* triggers */
-	"SELECT 'G', n.nspname, c.relname, t.tgname, NULL, NULL, c.oid, d.description "
-	"FROM pg_description d JOIN pg_trigger t ON t.oid = d.objoid "
-	"JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE d.classoid = 'pg_trigger'::regclass AND NOT t.tgisinternal "
-	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
-	"UNION ALL "
-	/* policies */
-	"SELECT 'L', n.nspname, c.relname, pol.polname, NULL, NULL, c.oid, d.description "
-	"FROM pg_description d JOIN pg_policy pol ON pol.oid = d.objoid "
-	"JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE d.classoid = 'pg_policy'::regclass "
-	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
-	") x ORDER BY 1, 2, 3, 6";
+static const char
+	q_comments[] =
+		"SELECT x.code, x.nsp, x.obj, quote_ident(x.nsp), quote_ident(x.obj), "
+		"quote_ident(x.sub), x.args, x.rk, x.rel, x.description, x.sub FROM ("
+		/* relations and their columns */
+		"SELECT CASE WHEN d.objsubid <> 0 THEN 'c' WHEN c.relkind IN ('r', 'p') THEN 'T' "
+		"WHEN c.relkind = 'v' THEN 'V' WHEN c.relkind = 'm' THEN 'M' "
+		"WHEN c.relkind IN ('i', 'I') THEN 'I' ELSE 'S' END AS code, "
+		"n.nspname AS nsp, c.relname AS obj, a.attname AS sub, NULL::text[] AS args, "
+		"c.relkind::text AS rk, "
+		"CASE WHEN c.relkind IN ('i', 'I') THEN ix.indrelid ELSE c.oid END AS rel, "
+		"d.description "
+		"FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
+		"JOIN pg_namespace n ON n.oid = c.relnamespace "
+		"LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
+		"AND d.objsubid <> 0 "
+		"LEFT JOIN pg_index ix ON ix.indexrelid = c.oid "
+		"WHERE d.classoid = 'pg_class'::regclass "
+		"AND " NSP_OK(
+			"n") " AND " NOT_EXT("pg_class",
+					     "c.oid") " "
+						      "AND (c.relkind IN ('r', 'p', 'v', 'm') OR "
+						      "(d.objsubid = 0 AND (c.relkind IN ('i', "
+						      "'I') "
+						      "OR (c.relkind = 'S' AND "
+						      "NOT " IS_IDENTITY_SEQ(
+							      "c.oid") ")))) "
+								       "AND (d.objsubid = 0 OR "
+								       "a.attname IS NOT NULL) "
+								       "UNION ALL "
+								       /* constraints of tables and
+									  domains */
+								       "SELECT CASE WHEN "
+								       "k.conrelid <> 0 THEN 'K' "
+								       "ELSE 'k' END, n.nspname, "
+								       "coalesce(c.relname, "
+								       "t.typname), k.conname, "
+								       "NULL, NULL, k.conrelid, "
+								       "d.description "
+								       "FROM pg_description d JOIN "
+								       "pg_constraint k ON k.oid = "
+								       "d.objoid "
+								       "JOIN pg_namespace n ON "
+								       "n.oid = k.connamespace "
+								       "LEFT JOIN pg_class c ON "
+								       "c.oid = k.conrelid LEFT "
+								       "JOIN pg_type t ON t.oid = "
+								       "k.contypid "
+								       "WHERE d.classoid = "
+								       "'pg_constraint'::regclass "
+								       "AND " NSP_OK("n") " AND "
+											  "k."
+											  "conparen"
+											  "tid = 0 "
+											  "AND"
+											  " " NOT_EXT("pg_class",
+												      "k.conrelid") " AND " NOT_EXT("pg_type",
+																    "k.contypid") " "
+																		  "UNION ALL "
+																		  /* functions and procedures */
+																		  "SELECT CASE WHEN p.prokind = 'p' THEN 'P' ELSE 'F' END, n.nspname, p.proname, NULL, "
+																		  "ARRAY(SELECT format_type(u.t, NULL) FROM unnest(p.proargtypes::oid[]) "
+																		  "WITH ORDINALITY u(t, ord) ORDER BY u.ord), NULL, 0::oid, d.description "
+																		  "FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid "
+																		  "JOIN pg_namespace n ON n.oid = p.pronamespace "
+																		  "WHERE d.classoid = 'pg_proc'::regclass AND d.objsubid = 0 "
+																		  "AND p.prokind IN ('f', 'p', 'w') AND " NSP_OK("n") " AND " NOT_EXT("pg_proc", "p.oid") " "
+																													  "AND " NOT_INTERNAL("pg_proc", "p.oid") " "
+																																		  "UNION ALL "
+																																		  /* enums, domains, composite and range types */
+																																		  "SELECT CASE t.typtype WHEN 'd' THEN 'D' WHEN 'e' THEN 'E' ELSE 'Y' END, n.nspname, "
+																																		  "t.typname, NULL, "
+																																		  "NULL, NULL, 0::oid, d.description "
+																																		  "FROM pg_description d JOIN pg_type t ON t.oid = d.objoid "
+																																		  "JOIN pg_namespace n ON n.oid = t.typnamespace "
+																																		  "WHERE d.classoid = 'pg_type'::regclass AND d.objsubid = 0 "
+																																		  "AND " NSP_OK("n") " AND " NOT_EXT("pg_type",
+																																						     "t.oid") " "
+																																							      "AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND "
+																																							      "(SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')) "
+																																							      "UNION ALL "
+																																							      /* schemas (public's own comment from initdb aside) */
+																																							      "SELECT 'N', n.nspname, n.nspname, NULL, NULL, NULL, 0::oid, d.description "
+																																							      "FROM pg_description d JOIN pg_namespace n ON n.oid = d.objoid "
+																																							      "WHERE d.classoid = 'pg_namespace'::regclass "
+																																							      "AND " NSP_OK(
+																																								      "n") " AND " NOT_EXT("pg_namespace", "n.oid") " "
+																																														    "AND NOT (n.nspname = 'public' AND d.description = '" PLUMB_PG_INITDB_COMMENT
+																																														    "') "
+																																														    "UNION ALL "
+																																														    /* triggers */
+																																														    "SELECT 'G', n.nspname, c.relname, t.tgname, NULL, NULL, c.oid, d.description "
+																																														    "FROM pg_description d JOIN pg_trigger t ON t.oid = d.objoid "
+																																														    "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+																																														    "WHERE d.classoid = 'pg_trigger'::regclass AND NOT t.tgisinternal "
+																																														    "AND " NSP_OK("n") " AND " NOT_EXT(
+																																															    "pg_class", "c.oid") " "
+																																																		 "UNION ALL "
+																																																		 /* policies */
+																																																		 "SELECT 'L', n.nspname, c.relname, pol.polname, NULL, NULL, c.oid, d.description "
+																																																		 "FROM pg_description d JOIN pg_policy pol ON pol.oid = d.objoid "
+																																																		 "JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+																																																		 "WHERE d.classoid = 'pg_policy'::regclass "
+																																																		 "AND " NSP_OK("n") " AND " NOT_EXT(
+																																																			 "pg_class",
+																																																			 "c.oid") " "
+																																																				  ") x ORDER BY 1, 2, 3, 6";
 
 /*
  * Grants: one row per (relation or column, grantee) holding privileges;

@@ -260,6 +260,12 @@ int plumb__pg_comment_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o
 	return 0;
 }
 
+bool plumb__pg_comment_is_initdb(plumb_obj_kind target_kind, const char *target, const char *text)
+{
+	return target_kind == PLUMB_OBJ_SCHEMA && target && text && strcmp(target, "public") == 0 &&
+	       strcmp(text, PLUMB_PG_INITDB_COMMENT) == 0;
+}
+
 /* --- integer types, serial kinds ---------------------------------------- */
 
 /* The integer types of sequences and serial columns: the format_type name,

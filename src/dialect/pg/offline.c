@@ -228,12 +228,7 @@ static size_t first_token(ox *x, size_t off)
 
 plumb_table *find_table(ox *x, const char *schema, const char *name)
 {
-	for (size_t i = 0; i < x->cat->tables.n; i++) {
-		plumb_table *t = x->cat->tables.items[i];
-		if (strcmp(t->schema, schema) == 0 && strcmp(t->name, name) == 0)
-			return t;
-	}
-	return NULL;
+	return plumb_catalog_find(x->cat, PLUMB_OBJ_TABLE, schema, name);
 }
 
 plumb_table *rv_table(ox *x, const PgQuery__RangeVar *rv)
@@ -243,12 +238,7 @@ plumb_table *rv_table(ox *x, const PgQuery__RangeVar *rv)
 
 plumb_view *find_view(ox *x, const char *schema, const char *name)
 {
-	for (size_t i = 0; i < x->cat->views.n; i++) {
-		plumb_view *v = x->cat->views.items[i];
-		if (strcmp(v->schema, schema) == 0 && strcmp(v->name, name) == 0)
-			return v;
-	}
-	return NULL;
+	return plumb_catalog_find(x->cat, PLUMB_OBJ_VIEW, schema, name);
 }
 
 /* Whether schema.name is a relation the files created (a table, view,
@@ -281,14 +271,7 @@ plumb_column *find_column(plumb_table *t, const char *name)
 
 plumb_object *find_object(ox *x, plumb_obj_kind kind, const char *schema, const char *name)
 {
-	for (size_t i = 0; i < x->cat->objects.n; i++) {
-		plumb_object *o = x->cat->objects.items[i];
-		if (o->kind == kind && ((!o->schema && !schema) ||
-					(o->schema && schema && strcmp(o->schema, schema) == 0)) &&
-		    strcmp(o->name, name) == 0)
-			return o;
-	}
-	return NULL;
+	return plumb_catalog_find(x->cat, kind, schema, name);
 }
 
 void remove_item(plumb_vec *v, const void *p)
@@ -571,7 +554,7 @@ static void finish(ox *x)
 					owner_col->type = plumb__pg_serial_of(s.v.typid);
 					owner_col->default_sql = NULL;
 					owner_col->default_written = NULL;
-					plumb_vec_remove(&x->cat->objects, i);
+					plumb_catalog_remove(x->cat, &x->cat->objects, i);
 					i--;
 					continue;
 				}

@@ -279,7 +279,7 @@ plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constraint *c,
 				k->n_columns = ix->keys.n;
 				if (!k->name)
 					k->name = ix->name;
-				plumb_vec_remove(&x->cat->indexes, j);
+				plumb_catalog_remove(x->cat, &x->cat->indexes, j);
 				found = true;
 			}
 			if (!found) {

@@ -29,11 +29,7 @@ static bool drop_target_exists(ox *x, PgQuery__DropStmt *ds, const char *schema,
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
 		what = "index";
-		found = false;
-		for (size_t j = 0; j < x->cat->indexes.n && !found; j++) {
-			const plumb_index *ix = x->cat->indexes.items[j];
-			found = strcmp(ix->schema, schema) == 0 && strcmp(ix->name, name) == 0;
-		}
+		found = plumb_catalog_find(x->cat, PLUMB_OBJ_INDEX, schema, name) != NULL;
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
 		what = "sequence";
@@ -84,41 +80,40 @@ void drop_objects(ox *x, PgQuery__DropStmt *ds)
 		case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: {
 			plumb_table *t = name ? find_table(x, schema, name) : NULL;
 			if (t) {
-				remove_item(&x->cat->tables, t);
+				plumb_catalog_remove_item(x->cat, &x->cat->tables, t);
 				forget_name(x, &x->relnames, schema, name);
 				for (size_t j = x->cat->indexes.n; j-- > 0;) {
 					plumb_index *ix = x->cat->indexes.items[j];
 					if (strcmp(ix->schema, schema) == 0 && strcmp(ix->table, name) == 0)
-						plumb_vec_remove(&x->cat->indexes, j);
+						plumb_catalog_remove(x->cat, &x->cat->indexes, j);
 				}
 			}
 			break;
 		}
 		case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
-			for (size_t j = 0; name && j < x->cat->indexes.n; j++) {
-				plumb_index *ix = x->cat->indexes.items[j];
-				if (strcmp(ix->schema, schema) == 0 && strcmp(ix->name, name) == 0) {
-					plumb_vec_remove(&x->cat->indexes, j);
+			if (name) {
+				plumb_index *ix =
+					plumb_catalog_find(x->cat, PLUMB_OBJ_INDEX, schema, name);
+				if (ix) {
+					plumb_catalog_remove_item(x->cat, &x->cat->indexes, ix);
 					forget_name(x, &x->relnames, schema, name);
-					break;
 				}
 			}
 			break;
 		case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
 		case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
-			for (size_t j = 0; name && j < x->cat->views.n; j++) {
-				plumb_view *v = x->cat->views.items[j];
-				if (strcmp(v->schema, schema) == 0 && strcmp(v->name, name) == 0) {
-					plumb_vec_remove(&x->cat->views, j);
+			if (name) {
+				plumb_view *v = find_view(x, schema, name);
+				if (v) {
+					plumb_catalog_remove_item(x->cat, &x->cat->views, v);
 					forget_name(x, &x->relnames, schema, name);
-					break;
 				}
 			}
 			break;
 		case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION: {
 			plumb_object *o = name ? find_object(x, PLUMB_OBJ_COLLATION, schema, name) : NULL;
 			if (o)
-				remove_item(&x->cat->objects, o);
+				plumb_catalog_remove_item(x->cat, &x->cat->objects, o);
 			break;
 		}
 		case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
@@ -153,7 +148,7 @@ void drop_objects(ox *x, PgQuery__DropStmt *ds)
 					o = find_object(x, kinds[k], s, name);
 				}
 				if (o)
-					remove_item(&x->cat->objects, o);
+					plumb_catalog_remove_item(x->cat, &x->cat->objects, o);
 			}
 			break;
 		}

@@ -269,7 +269,7 @@ void create_trigger(ox *x, PgQuery__CreateTrigStmt *ts, PgQuery__Node *stmt)
 		plumb_trigger *o = x->cat->triggers.items[i];
 		if (strcmp(o->schema, schema) == 0 && strcmp(o->table, ts->relation->relname) == 0 &&
 		    strcmp(o->name, ts->trigname) == 0) {
-			plumb_vec_remove(&x->cat->triggers, i);
+			plumb_catalog_remove(x->cat, &x->cat->triggers, i);
 			break;
 		}
 	}

@@ -350,12 +350,7 @@ void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, size_t loc
 		/* an index on a materialized view; on anything else, or on a
 		 * table not created before it, an error */
 		const char *schema = sch(is->relation->schemaname);
-		const plumb_view *view = NULL;
-		for (size_t i = 0; i < x->cat->views.n; i++) {
-			plumb_view *v = x->cat->views.items[i];
-			if (strcmp(v->schema, schema) == 0 && strcmp(v->name, is->relation->relname) == 0)
-				view = v;
-		}
+		const plumb_view *view = find_view(x, schema, is->relation->relname);
 		if (!view)
 			error_at(x, at(x, is->relation->location), "relation \"%s\" does not exist",
 				 shown(x, schema, is->relation->relname));
@@ -406,13 +401,10 @@ void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, size_t loc
 		if (!is->idxname)
 			return;
 	} else {
-		for (size_t i = 0; i < x->cat->indexes.n; i++) {
-			plumb_index *o = x->cat->indexes.items[i];
-			if (strcmp(o->schema, schema) == 0 && strcmp(o->name, is->idxname) == 0) {
-				if (!is->if_not_exists)
-					stmt_error(x, loc, "relation already exists", is->idxname);
-				return;
-			}
+		if (plumb_catalog_find(x->cat, PLUMB_OBJ_INDEX, schema, is->idxname)) {
+			if (!is->if_not_exists)
+				stmt_error(x, loc, "relation already exists", is->idxname);
+			return;
 		}
 	}
 	plumb_index *ix = alloc(x, sizeof(*ix));
@@ -539,11 +531,7 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 	if (!t) {
 		/* ALTER TABLE also takes views and sequences (OWNER TO, ...): no model for those */
 		const char *rs = sch(as->relation->schemaname), *rn = as->relation->relname;
-		bool other = find_object(x, PLUMB_OBJ_SEQUENCE, rs, rn) != NULL;
-		for (size_t i = 0; !other && i < x->cat->views.n; i++) {
-			plumb_view *v = x->cat->views.items[i];
-			other = strcmp(v->schema, rs) == 0 && strcmp(v->name, rn) == 0;
-		}
+		bool other = find_object(x, PLUMB_OBJ_SEQUENCE, rs, rn) || find_view(x, rs, rn);
 		if (!as->missing_ok && !other)
 			stmt_error(x, loc, "relation does not exist", as->relation->relname);
 		return;
@@ -694,14 +682,14 @@ void add_view(ox *x, PgQuery__RangeVar *rv, PgQuery__Node *query, PgQuery__Node 
 	      size_t loc)
 {
 	const char *schema = sch(rv->schemaname);
-	for (size_t i = 0; i < x->cat->views.n; i++) {
+	for (size_t i = 0; find_view(x, schema, rv->relname) && i < x->cat->views.n; i++) {
 		plumb_view *v = x->cat->views.items[i];
 		if (strcmp(v->schema, schema) == 0 && strcmp(v->name, rv->relname) == 0) {
 			if (!replace) {
 				stmt_error(x, loc, "relation already exists", rv->relname);
 				return;
 			}
-			plumb_vec_remove(&x->cat->views, i);
+			plumb_catalog_remove(x->cat, &x->cat->views, i);
 			break;
 		}
 	}
