@@ -290,8 +290,16 @@ class Run:
             raise Fail("%s: %s" % (what, pc.first_line(err)))
 
     def load(self, db, files):
-        for p in files:
-            self.psql_file(db, p)
+        """Applies files in order in one psql session (\\i of each), stopping
+        at the first error, which names its file."""
+        if len(files) == 1:
+            return self.psql_file(db, files[0])
+        folder = os.path.dirname(files[0])
+        script = "".join("\\i '%s'\n" % p.replace("'", "\\'") for p in files)
+        rc, _, err = self.r.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db,
+                                 "-f", "-"], script)
+        if rc != 0:
+            raise Fail(pc.first_line(err).replace(folder + "/", ""))
 
     def diff(self, db, target, allow=True):
         argv = [self.plumb, "diff", self.server.url(db), target, "--dialect", "pg"]
@@ -352,6 +360,7 @@ class Run:
             def load():
                 self.load(db["load"], s.files)
                 state["ref"] = self.r.dump(db["load"])
+                state["tables"] = sum(1 for x in state["ref"] if created_table(x.split()))
                 self.r.admin('CREATE DATABASE %s TEMPLATE %s' % (
                     pc.qident(db["teardown"] + "_x"), pc.qident(db["load"])))
             for r in s.roles:
@@ -430,6 +439,7 @@ class Run:
             shutil.rmtree(tmp, ignore_errors=True)
         res["_time"] = time.time() - t0
         res["_edits"] = state.get("edits", [])
+        res["_tables"] = state.get("tables", 0)
         return res
 
 
@@ -554,7 +564,7 @@ def main():
         order = sorted(schemas, key=lambda s: -sizes[s.name])
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
             got = dict(zip([s.name for s in order], pool.map(run.schema, order)))
-        results = [dict(got[s.name], _tables=sizes[s.name]) for s in schemas]
+        results = [got[s.name] for s in schemas]
     finally:
         if own:
             pc.stop_own_server(own)
