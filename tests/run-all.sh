@@ -4,7 +4,9 @@
 # SQLite conformance script, then the PostgreSQL conformance script (psqldef's
 # cases and migra's fixtures, on a throwaway server of its own), each against
 # its recorded baseline, and on the same server the check that plumb's offline
-# builder agrees with PostgreSQL on every corpus schema that loads. Counts individual TAP test points (skipped points count
+# builder agrees with PostgreSQL on every corpus schema that loads, then the
+# real applications' schemas of tests/realworld (per schema and step, against
+# tests/realworld/baseline.json). Counts individual TAP test points (skipped points count
 # as neither; a test program that is not TAP, or that dies or times out without
 # reporting a failed point, counts as one) and ends with "N passed, N failed".
 # Build folders: build/ and build-asan/ in the repository root, or
@@ -103,6 +105,20 @@ if [ -x "$B/src/plumb" ]; then
 			failed=$((failed + 1))
 			summary+=("offline = exact: some corpus schemas disagree")
 		fi
+		echo "== real applications' schemas (tests/realworld)"
+		rwsum=$(mktemp)
+		if (eval "$pgenv" && "$PY" tests/realworld/run.py --plumb "$ROOT/$B/src/plumb" \
+			--baseline tests/realworld/baseline.json --summary "$rwsum"); then
+			passed=$((passed + 1))
+			summary+=("real applications' schemas: at or above the baseline")
+		else
+			failed=$((failed + 1))
+			summary+=("real applications' schemas: below the baseline")
+		fi
+		while IFS= read -r line; do
+			summary+=("  $line")
+		done <"$rwsum"
+		rm -f "$rwsum"
 	else
 		failed=$((failed + 1))
 		summary+=("PostgreSQL conformance: could not start a server")

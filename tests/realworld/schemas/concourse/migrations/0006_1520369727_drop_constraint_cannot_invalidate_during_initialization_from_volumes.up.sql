@@ -1,0 +1,4 @@
+
+ALTER TABLE "volumes"
+DROP CONSTRAINT "cannot_invalidate_during_initialization";
+

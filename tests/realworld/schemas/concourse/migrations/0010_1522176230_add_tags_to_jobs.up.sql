@@ -1,0 +1,5 @@
+
+
+ALTER TABLE jobs ADD COLUMN tags text[];
+
+

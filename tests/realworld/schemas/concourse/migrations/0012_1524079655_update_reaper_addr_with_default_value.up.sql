@@ -1,0 +1,5 @@
+
+
+ALTER TABLE workers ALTER COLUMN reaper_addr SET DEFAULT ''::text;
+
+

@@ -1,0 +1,5 @@
+
+
+ALTER TABLE workers DROP COLUMN reaper_addr;
+
+

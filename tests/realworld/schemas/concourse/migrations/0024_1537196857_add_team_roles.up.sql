@@ -1,0 +1,3 @@
+
+UPDATE teams SET auth=json_build_object('owner', auth::json);
+

@@ -1,0 +1,3 @@
+
+DROP TABLE cache_invalidator;
+

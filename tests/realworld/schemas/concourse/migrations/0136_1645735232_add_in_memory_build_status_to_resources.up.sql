@@ -1,0 +1,2 @@
+ALTER TABLE resources
+    ADD COLUMN in_memory_build_status build_status;

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "identity_credential_types_name_idx" ON "identity_credential_types" (name);

@@ -1,0 +1,1 @@
+ALTER TABLE "selfservice_login_requests" RENAME TO "selfservice_login_flows";

@@ -1,0 +1,1 @@
+DROP TABLE "selfservice_registration_flow_methods";

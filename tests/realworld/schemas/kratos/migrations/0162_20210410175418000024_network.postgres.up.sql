@@ -1,0 +1,1 @@
+CREATE INDEX "continuity_containers_nid_idx" ON "continuity_containers" (id, nid);

@@ -1,0 +1,1 @@
+UPDATE identity_credentials SET nid = (SELECT id FROM networks LIMIT 1);

@@ -1,0 +1,1 @@
+CREATE INDEX "sessions_logout_token_idx" ON "sessions" (logout_token);

@@ -1,0 +1,1 @@
+drop index if exists auth.refresh_tokens_token_idx;
