@@ -1,7 +1,7 @@
 /*
  * Introspection of what is not a relation: schemas, extensions, collations,
  * types (enums, domains, composites, ranges), sequences that are not folded
- * into serial columns, functions, triggers, policies, comments and
+ * into serial columns, functions, triggers, policies, rules, comments and
  * privileges, each kind read with one catalog query. It reads no tables,
  * columns or views (introspect_table.c).
  */
@@ -133,6 +133,15 @@ static const char q_policies[] =
 	"JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"ORDER BY n.nspname, c.relname, pol.polname";
+
+/* Rewrite rules; the ON SELECT rule of a view (_RETURN) is the view's. */
+enum { U_REL, U_NSP, U_TABLE, U_NAME, U_DEF };
+static const char q_rules[] =
+	"SELECT r.ev_class, n.nspname, c.relname, r.rulename, pg_get_ruledef(r.oid) "
+	"FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE r.rulename <> '_RETURN' AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"ORDER BY n.nspname, c.relname, r.rulename";
 
 /*
  * Comments: one row per described object. code says what it is on:
@@ -558,6 +567,30 @@ void read_policies(ictx *x)
 		if (val(r, i, P_CHECK))
 			plumb_buf_printf(&b, " WITH CHECK (%s)", val(r, i, P_CHECK));
 		set_stmt(x, o, &b);
+	}
+}
+
+void read_rules(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read rules", q_rules, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		if (!rel_kept(x, val(r, i, U_REL)))
+			continue;
+		const char *schema = val(r, i, U_NSP), *table = val(r, i, U_TABLE);
+		plumb_object *o = new_object(x, PLUMB_OBJ_RULE, schema, val(r, i, U_NAME));
+		if (!o)
+			return;
+		o->table = dup(x, table);
+		at(x, "rule %s on %s.%s", o->name, schema, table);
+		/* without the final semicolon the server writes */
+		const char *def = val(r, i, U_DEF);
+		size_t n = strlen(def);
+		while (n && (def[n - 1] == ';' || def[n - 1] == ' ' || def[n - 1] == '\n'))
+			n--;
+		o->sql = fmt(x, "%.*s", (int)n, def);
+		o->definition = canon(x, CANON_STMT, o->sql);
 	}
 }
 
