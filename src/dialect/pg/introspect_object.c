@@ -140,8 +140,11 @@ static const char q_rules[] =
 	"SELECT r.ev_class, n.nspname, c.relname, r.rulename, pg_get_ruledef(r.oid) "
 	"FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
 	"JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE r.rulename <> '_RETURN' AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
-	"ORDER BY n.nspname, c.relname, r.rulename";
+	"WHERE r.rulename <> '_RETURN' AND " NSP_OK(
+		"n") " "
+		     "AND " NOT_EXT("pg_class",
+				    "c.oid") " "
+					     "ORDER BY n.nspname, c.relname, r.rulename";
 
 /*
  * Comments: one row per described object. code says what it is on:

@@ -108,8 +108,8 @@ static void create_rules(planner *p)
 	const plumb_vec *rules = plumb__pgp_objects(p, p->to, PLUMB_OBJ_RULE);
 	for (size_t i = 0; i < rules->n && !p->st.rc; i++) {
 		const plumb_object *o = rules->items[i];
-		const plumb_object *old = plumb__pgp_find_on(p->from, PLUMB_OBJ_RULE, o->schema,
-							     o->name, o->table);
+		const plumb_object *old =
+			plumb__pgp_find_on(p->from, PLUMB_OBJ_RULE, o->schema, o->name, o->table);
 		bool dropped = !old;
 		for (size_t j = 0; j < p->dropped_rules.n && !dropped; j++)
 			dropped = p->dropped_rules.items[j] == old;
@@ -123,13 +123,13 @@ static void create_rules(planner *p)
 		static const char head[] = "CREATE RULE ";
 		if (!sql || strncasecmp(sql, head, sizeof(head) - 1) != 0) {
 			if (!p->st.rc)
-				p->st.rc = plumb_error_set(p->ctx, PLUMB_ERROR,
-							"could not replace rule \"%s\": no definition",
-							o->name);
+				p->st.rc = plumb_error_set(
+					p->ctx, PLUMB_ERROR,
+					"could not replace rule \"%s\": no definition", o->name);
 			return;
 		}
-		plumb_stmt *s = plumb__pgp_emit(p, "CREATE OR REPLACE RULE %s",
-						sql + sizeof(head) - 1);
+		plumb_stmt *s =
+			plumb__pgp_emit(p, "CREATE OR REPLACE RULE %s", sql + sizeof(head) - 1);
 		plumb__pgp_ae_of(p, s,
 				 plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, o->schema, o->table)
 					 ? "view"

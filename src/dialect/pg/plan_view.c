@@ -198,9 +198,10 @@ static void mark_rules(planner *p)
 		if (o->kind != PLUMB_OBJ_RULE)
 			continue;
 		const plumb_change *c = rule_change(p, o);
-		bool hit = (c && c->op == PLUMB_CHANGE_DROP) ||
-			   plumb__pgp_vec_has(&p->new_rels,
-					      plumb__pgp_key(p, o->schema, o->table ? o->table : ""));
+		bool hit =
+			(c && c->op == PLUMB_CHANGE_DROP) ||
+			plumb__pgp_vec_has(&p->new_rels,
+					   plumb__pgp_key(p, o->schema, o->table ? o->table : ""));
 		plumb_vec deps = {0}, soft = {0};
 		if (!hit)
 			plumb__pgp_object_deps(p, p->from, o, &deps, &soft);
