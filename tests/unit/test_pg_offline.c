@@ -961,7 +961,9 @@ static void test_agree(void)
 		 "DROP RULE gone ON log;\n"
 		 "CREATE VIEW vv AS SELECT id, v FROM t;\n"
 		 "CREATE RULE vv_ins AS ON INSERT TO vv DO INSTEAD\n"
-		 "  INSERT INTO t VALUES (new.id, new.v) RETURNING *;\n"},
+		 "  INSERT INTO t VALUES (new.id, new.v) RETURNING *;\n"
+		 "COMMENT ON RULE r1 ON s2.u IS 'cascade';\n"
+		 "COMMENT ON RULE vv_ins ON vv IS 'insert through the view';\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);

@@ -150,8 +150,8 @@ static const char q_rules[] =
  * Comments: one row per described object. code says what it is on:
  * T table, V view, M materialized view, I index, S sequence, c column (rk
  * the relkind of its relation), E enum, Y other type, D domain, F function,
- * P procedure, N schema, G trigger, L policy, K constraint of a table, k of
- * a domain.
+ * P procedure, N schema, G trigger, L policy, R rule, K constraint of a
+ * table, k of a domain.
  * qnsp/qobj/qsub are quote_ident'ed; nsp/obj raw; rel the table's oid (the
  * sequence's for S, so that folded ones are left out).
  */
@@ -228,6 +228,13 @@ static const char q_comments[] =
 	"FROM pg_description d JOIN pg_policy pol ON pol.oid = d.objoid "
 	"JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE d.classoid = 'pg_policy'::regclass "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"UNION ALL "
+	/* rules */
+	"SELECT 'R', n.nspname, c.relname, r.rulename, NULL, NULL, c.oid, d.description "
+	"FROM pg_description d JOIN pg_rewrite r ON r.oid = d.objoid "
+	"JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE d.classoid = 'pg_rewrite'::regclass AND r.rulename <> '_RETURN' "
 	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	") x ORDER BY 1, 2, 3, 6";
 
@@ -688,6 +695,12 @@ void read_comments(ictx *x)
 		case 'L':
 			name = fmt(x, "POLICY %s ON %s.%s", qs, qn, qo);
 			target = PLUMB_OBJ_POLICY;
+			table = obj;
+			part = val(r, i, M_SUB);
+			break;
+		case 'R':
+			name = fmt(x, "RULE %s ON %s.%s", qs, qn, qo);
+			target = PLUMB_OBJ_RULE;
 			table = obj;
 			part = val(r, i, M_SUB);
 			break;

@@ -38,7 +38,7 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 		    plumb__pgp_is_recreated(p, "view", s, cm->table))
 			return true;
 		if (cm->part && cm->target_kind != PLUMB_OBJ_TRIGGER &&
-		    cm->target_kind != PLUMB_OBJ_POLICY) {
+		    cm->target_kind != PLUMB_OBJ_POLICY && cm->target_kind != PLUMB_OBJ_RULE) {
 			/* a constraint of the table */
 			for (size_t i = 0; t && i < t->constraints.n; i++) {
 				const plumb_constraint *k = t->constraints.items[i];
@@ -98,7 +98,8 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 	       plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, s, on) == NULL &&
 	       plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, s, on) == NULL &&
 	       cm->target_kind != PLUMB_OBJ_FUNCTION && cm->target_kind != PLUMB_OBJ_INDEX &&
-	       cm->target_kind != PLUMB_OBJ_TRIGGER && cm->target_kind != PLUMB_OBJ_POLICY;
+	       cm->target_kind != PLUMB_OBJ_TRIGGER && cm->target_kind != PLUMB_OBJ_POLICY &&
+	       cm->target_kind != PLUMB_OBJ_RULE;
 }
 
 /* Rules new or dropped in phase 1 are created; one that changed, and

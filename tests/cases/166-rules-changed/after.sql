@@ -8,3 +8,4 @@ CREATE RULE items_upd AS ON UPDATE TO items WHERE old.price IS DISTINCT FROM new
   INSERT INTO audit.log VALUES (old.id, 'price changed');
 CREATE RULE cheap_ins AS ON INSERT TO cheap DO INSTEAD INSERT INTO items VALUES (new.id, new.name, 2) RETURNING id, name;
 CREATE RULE items_log_delete AS ON DELETE TO items DO ALSO DELETE FROM audit.log WHERE id = old.id;
+COMMENT ON RULE items_no_negative ON items IS 'no negative prices';

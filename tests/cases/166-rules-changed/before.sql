@@ -10,3 +10,4 @@ CREATE RULE items_upd AS ON UPDATE TO items WHERE old.price IS DISTINCT FROM new
 );
 CREATE RULE "Items Delete" AS ON DELETE TO items DO INSTEAD UPDATE items SET price = NULL WHERE id = old.id;
 CREATE RULE cheap_ins AS ON INSERT TO cheap DO INSTEAD INSERT INTO items VALUES (new.id, new.name, 1) RETURNING id, name;
+COMMENT ON RULE items_no_negative ON items IS 'no negative prices';
