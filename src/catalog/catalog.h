@@ -33,13 +33,14 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_COMMENT,
 	PLUMB_OBJ_GRANT,     /* privileges of one grantee on one object */
 	PLUMB_OBJ_COLLATION,
+	PLUMB_OBJ_RULE,      /* rewrite rules (not the ON SELECT rule of a view) */
 	PLUMB_OBJ_KIND_COUNT /* not a kind: how many there are. A new kind goes
 			      * above and gets an entry in catalog/kinds.c */
 } plumb_obj_kind;
 
 /* "table", "index", "view", "trigger", "schema", "extension", "enum",
  * "domain", "type", "sequence", "function", "policy", "comment", "grant",
- * "collation" (the kind's name in catalog/kinds.c). */
+ * "collation", "rule" (the kind's name in catalog/kinds.c). */
 const char *plumb_obj_kind_name(plumb_obj_kind kind);
 
 typedef struct plumb_column {
@@ -181,6 +182,8 @@ typedef struct plumb_trigger {
  *               definition the canonical CREATE OR REPLACE text.
  *  - policy:    table is the table it is on; name the policy's name. Policies
  *               are named per table, so diff matches them by table too.
+ *  - rule:      as a policy: table the table or view it is on, name the
+ *               rule's; definition the canonical CREATE RULE text.
  *  - comment:   name is the target as COMMENT ON writes it ("TABLE public.users",
  *               "COLUMN public.users.email", "FUNCTION public.f(integer)"),
  *               schema the target's schema, table the target's table when it
@@ -231,7 +234,7 @@ typedef struct plumb_object {
 	const char *schema;
 	const char *name;
 	plumb_obj_kind kind;
-	const char *table;         /* policy, comment on a table's part: the table */
+	const char *table;         /* policy, rule, comment on a table's part: the table */
 	plumb_obj_kind target_kind;/* comment: what it is on (PLUMB_OBJ_TABLE for columns) */
 	const char *definition;    /* canonical text; equal definitions mean equal objects */
 	const char *sql;           /* the statement that creates it */

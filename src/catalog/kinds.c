@@ -61,8 +61,10 @@ static const plumb_kind_desc kinds[] = {
 		},
 	[PLUMB_OBJ_POLICY] = {OBJECT(PLUMB_OBJ_POLICY, "policy", 12),
 			      .table_at = offsetof(plumb_object, table)},
-	[PLUMB_OBJ_COMMENT] = {OBJECT(PLUMB_OBJ_COMMENT, "comment", 13), .key = PLUMB_KEY_TARGET},
-	[PLUMB_OBJ_GRANT] = {OBJECT(PLUMB_OBJ_GRANT, "grant", 14), .key = PLUMB_KEY_TARGET},
+	[PLUMB_OBJ_RULE] = {OBJECT(PLUMB_OBJ_RULE, "rule", 13),
+			    .table_at = offsetof(plumb_object, table)},
+	[PLUMB_OBJ_COMMENT] = {OBJECT(PLUMB_OBJ_COMMENT, "comment", 14), .key = PLUMB_KEY_TARGET},
+	[PLUMB_OBJ_GRANT] = {OBJECT(PLUMB_OBJ_GRANT, "grant", 15), .key = PLUMB_KEY_TARGET},
 };
 
 /* A kind added at the end of plumb_obj_kind without an entry here does not

@@ -90,6 +90,10 @@ static const char schema[] =
 	"CREATE VIEW aaa_first AS SELECT * FROM audit.mv;\n"
 	"CREATE VIEW checked WITH (security_barrier) AS SELECT * FROM scratch WHERE x > 0\n"
 	"  WITH LOCAL CHECK OPTION;\n"
+	"CREATE RULE own AS ON DELETE TO audit.log WHERE old.id < 0 DO INSTEAD NOTHING;\n"
+	"CREATE RULE own AS ON INSERT TO active DO INSTEAD\n"
+	"  INSERT INTO users (id, email) VALUES (new.id, new.email);\n"
+	"COMMENT ON RULE own ON active IS 'insert through the view';\n"
 	"CREATE FUNCTION add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE\n"
 	"  AS $$ SELECT a + b $$;\n"
 	"CREATE FUNCTION audit.touch() RETURNS trigger LANGUAGE plpgsql\n"
@@ -624,6 +628,24 @@ static void test_routines(plumb_catalog *cat)
 	o = obj(cat, PLUMB_OBJ_POLICY, "audit", "own");
 	ok(o && o->table && strcmp(o->table, "log") == 0 && has(o->sql, "FOR SELECT"),
 	   "policy of the same name on another table");
+
+	/* rules: the _RETURN rules of views are not listed */
+	is_int(count_kind(cat, PLUMB_OBJ_RULE), 2, "rules, not the views' own");
+	o = obj(cat, PLUMB_OBJ_RULE, "audit", "own");
+	ok(o && o->table && strcmp(o->table, "log") == 0, "rule on audit.log");
+	is_str(o ? o->sql : NULL,
+	       "CREATE RULE own AS\n    ON DELETE TO audit.log\n   WHERE (old.id < 0) DO INSTEAD "
+	       "NOTHING",
+	       "rule sql: pg_get_ruledef without its semicolon");
+	is_str(o ? o->definition : NULL,
+	       "CREATE RULE own AS ON DELETE TO audit.log WHERE old.id < 0 DO INSTEAD NOTHING",
+	       "rule definition canonical");
+	o = obj(cat, PLUMB_OBJ_RULE, "public", "own");
+	ok(o && o->table && strcmp(o->table, "active") == 0, "rule of the same name on a view");
+	is_str(o ? o->definition : NULL,
+	       "CREATE RULE own AS ON INSERT TO active DO INSTEAD INSERT INTO users (id, email) "
+	       "VALUES (new.id, new.email)",
+	       "rule actions canonical");
 }
 
 static void test_objects(plumb_catalog *cat)
@@ -662,6 +684,8 @@ static void test_objects(plumb_catalog *cat)
 		 {"users", NULL, "users_touch"}},
 		{"POLICY own ON public.users", "public", "users", "mine", PLUMB_OBJ_POLICY,
 		 {"users", NULL, "own"}},
+		{"RULE own ON public.active", "public", "active", "insert through the view",
+		 PLUMB_OBJ_RULE, {"active", NULL, "own"}},
 		{"SEQUENCE public.plain_seq", "public", NULL, "it's plain", PLUMB_OBJ_SEQUENCE,
 		 {"plain_seq"}},
 		{"COLUMN audit.v2.log_id", "audit", "v2", "log", PLUMB_OBJ_VIEW, {"v2", "log_id"}},

@@ -940,6 +940,30 @@ static void test_agree(void)
 		 "  CHECK (q * p > 0 AND b + 1.5 < p AND q * f > 0 AND -q * p < 1 AND q + b > 2)\n"
 		 ");\n"
 		 "ALTER TABLE lit ALTER COLUMN m3 SET DEFAULT '2.005';\n"},
+		{"rules",
+		 "CREATE SCHEMA s2;\n"
+		 "CREATE TABLE t (id int PRIMARY KEY, v text);\n"
+		 "CREATE TABLE log (id int, v text, at timestamptz DEFAULT now());\n"
+		 "CREATE TABLE s2.u (a int, b text);\n"
+		 "CREATE RULE r1 AS ON DELETE TO t WHERE old.id < 0 DO INSTEAD NOTHING;\n"
+		 "CREATE RULE r2 AS ON INSERT TO t WHERE NEW.id > 10 AND new.v IN ('a', 'b')\n"
+		 "  DO ALSO INSERT INTO log VALUES (new.id, new.v);\n"
+		 "CREATE RULE r3 AS ON UPDATE TO t DO (\n"
+		 "  INSERT INTO log VALUES (old.id, old.v);\n"
+		 "  INSERT INTO public.log (v, id) VALUES (upper(new.v)::varchar(3), new.id);\n"
+		 "  DELETE FROM s2.u WHERE a = old.id;\n"
+		 "  UPDATE s2.u SET b = new.v WHERE u.a = new.id\n"
+		 ");\n"
+		 "CREATE RULE \"R 4\" AS ON INSERT TO s2.u DO INSTEAD NOTIFY u_changed;\n"
+		 "CREATE OR REPLACE RULE r1 AS ON DELETE TO t WHERE old.id < 1 DO INSTEAD NOTHING;\n"
+		 "CREATE RULE r1 AS ON DELETE TO s2.u DO ALSO DELETE FROM t WHERE id = old.a;\n"
+		 "CREATE RULE gone AS ON INSERT TO log DO INSTEAD NOTHING;\n"
+		 "DROP RULE gone ON log;\n"
+		 "CREATE VIEW vv AS SELECT id, v FROM t;\n"
+		 "CREATE RULE vv_ins AS ON INSERT TO vv DO INSTEAD\n"
+		 "  INSERT INTO t VALUES (new.id, new.v) RETURNING *;\n"
+		 "COMMENT ON RULE r1 ON s2.u IS 'cascade';\n"
+		 "COMMENT ON RULE vv_ins ON vv IS 'insert through the view';\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);

@@ -105,6 +105,17 @@ static void test_unplaced(void)
 	  "trigger \"nope\" for table \"a\" does not exist", "COMMENT on a missing trigger");
 	F("COMMENT ON INDEX nope IS 'x';\n", 4, 1, "relation \"nope\" does not exist",
 	  "COMMENT on a missing index");
+	F("CREATE RULE r AS ON INSERT TO nope DO INSTEAD NOTHING;\n", 4, 31,
+	  "relation \"nope\" does not exist", "CREATE RULE on a missing table");
+	F("CREATE RULE r AS ON INSERT TO a DO INSTEAD NOTHING;\n"
+	  "CREATE RULE r AS ON INSERT TO a DO NOTHING;\n",
+	  5, 1, "rule \"r\" for relation \"a\" already exists", "a rule created twice");
+	F("CREATE RULE \"_RETURN\" AS ON SELECT TO a DO INSTEAD SELECT 1 AS id;\n", 4, 1,
+	  "a rule ON SELECT cannot be read without a server", "a rule ON SELECT");
+	F("DROP RULE nope ON a;\n", 4, 1, "rule \"nope\" for relation \"a\" does not exist",
+	  "DROP RULE of a missing rule");
+	F("COMMENT ON RULE nope ON a IS 'x';\n", 4, 1,
+	  "rule \"nope\" for relation \"a\" does not exist", "COMMENT on a missing rule");
 	F("GRANT SELECT ON nope TO app;\n", 4, 17, "relation \"nope\" does not exist",
 	  "GRANT on a missing table");
 	F("GRANT SELECT (nope) ON a TO app;\n", 4, 1, "column \"nope\" of relation \"a\" does not exist",

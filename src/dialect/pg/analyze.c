@@ -8,7 +8,8 @@
  * select-list expressions they refer to, and function arguments get the
  * implicit casts the server's function resolution adds. It reads the tables
  * and views of the catalog built so far; what it cannot resolve (an unknown
- * relation, a function it has no signature for) stays as written.
+ * relation, a function it has no signature for) stays as written. A rule's
+ * actions are analysed as a body's statements (NEW and OLD stay as written).
  */
 #include <string.h>
 
@@ -1246,5 +1247,15 @@ int plumb__pg_analyze_body(plumb_ctx *ctx, plumb_arena *arena, const plumb_catal
 		for (size_t i = 0; i < l->n_items && !x.st.rc; i++)
 			analyze_body_stmt(&x, l->items[i]);
 	}
+	return x.st.rc;
+}
+
+int plumb__pg_analyze_stmts(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
+			    PgQuery__Node **stmts, size_t n)
+{
+	ax x = {.st = {.ctx = ctx, .arena = arena}, .cat = cat};
+	for (size_t i = 0; i < n && !x.st.rc; i++)
+		if (stmts[i])
+			analyze_body_stmt(&x, stmts[i]);
 	return x.st.rc;
 }

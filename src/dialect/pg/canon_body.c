@@ -8,6 +8,7 @@
  * relation lose its qualifier, and UPDATE's SET (a, b) = (x, y) is written
  * column by column. What only a catalog tells (a * expanded, the
  * columns an INSERT fills) is the offline builder's, before this runs.
+ * A rule's actions (pg_get_ruledef) are such statements too.
  */
 #include <string.h>
 
@@ -205,11 +206,8 @@ static void split_row_assign(PgQuery__Node *s)
 	}
 }
 
-void plumb__pg_nx_body_before(nx *x, PgQuery__CreateFunctionStmt *f)
+void plumb__pg_nx_stmts_before(nx *x, PgQuery__Node **stmts, size_t n)
 {
-	size_t n;
-	PgQuery__Node **stmts = body_stmts(f, &n);
-	walk_params(x, f, visit_param_ref);
 	selects ss = {x, plumb__pg_nx_view_output_names};
 	for (size_t i = 0; i < n; i++) {
 		if (!stmts[i])
@@ -219,11 +217,8 @@ void plumb__pg_nx_body_before(nx *x, PgQuery__CreateFunctionStmt *f)
 	}
 }
 
-void plumb__pg_nx_body_after(nx *x, PgQuery__CreateFunctionStmt *f)
+void plumb__pg_nx_stmts_after(nx *x, PgQuery__Node **stmts, size_t n)
 {
-	size_t n;
-	PgQuery__Node **stmts = body_stmts(f, &n);
-	walk_params(x, f, visit_param_qual);
 	selects ss = {x, plumb__pg_nx_view_from_names};
 	for (size_t i = 0; i < n; i++) {
 		if (!stmts[i])
@@ -231,4 +226,20 @@ void plumb__pg_nx_body_after(nx *x, PgQuery__CreateFunctionStmt *f)
 		unqualify_target(x, stmts[i]);
 		outer_selects(&stmts[i]->base, &ss);
 	}
+}
+
+void plumb__pg_nx_body_before(nx *x, PgQuery__CreateFunctionStmt *f)
+{
+	size_t n;
+	PgQuery__Node **stmts = body_stmts(f, &n);
+	walk_params(x, f, visit_param_ref);
+	plumb__pg_nx_stmts_before(x, stmts, n);
+}
+
+void plumb__pg_nx_body_after(nx *x, PgQuery__CreateFunctionStmt *f)
+{
+	size_t n;
+	PgQuery__Node **stmts = body_stmts(f, &n);
+	walk_params(x, f, visit_param_qual);
+	plumb__pg_nx_stmts_after(x, stmts, n);
 }

@@ -101,5 +101,8 @@ int plumb__pg_analyze_query(plumb_ctx *ctx, plumb_arena *arena, const plumb_cata
  * out, references in INSERT, UPDATE and DELETE qualified. */
 int plumb__pg_analyze_body(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
 			   PgQuery__CreateFunctionStmt *f);
+/* analyze.c: the same for n statements of a rule's actions. */
+int plumb__pg_analyze_stmts(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
+			    PgQuery__Node **stmts, size_t n);
 
 #endif

@@ -48,6 +48,10 @@ void plumb__pg_nx_unqualify(nx *x, PgQuery__Node *n, const char *qual);
  * and after (qualifiers the server writes dropped, FROM items named). */
 void plumb__pg_nx_body_before(nx *x, PgQuery__CreateFunctionStmt *f);
 void plumb__pg_nx_body_after(nx *x, PgQuery__CreateFunctionStmt *f);
+/* canon_body.c: the same for n statements of a body or of a rule's actions,
+ * without parameters. */
+void plumb__pg_nx_stmts_before(nx *x, PgQuery__Node **stmts, size_t n);
+void plumb__pg_nx_stmts_after(nx *x, PgQuery__Node **stmts, size_t n);
 
 /* Arena memory for x; a failure is remembered in x. */
 static inline void *nalloc(nx *x, size_t size)

@@ -1,10 +1,11 @@
 /*
  * Canonical statements: a CREATE INDEX, VIEW, MATERIALIZED VIEW, TRIGGER,
- * POLICY, FUNCTION, DOMAIN or SEQUENCE (or an ALTER TABLE) normalised in
+ * POLICY, RULE, FUNCTION, DOMAIN or SEQUENCE (or an ALTER TABLE) normalised in
  * place the way the server prints it back (defaults made explicit or
  * dropped, options in the server's order, OR REPLACE and IF NOT EXISTS
  * gone), its expressions through canon_expr.c, a view's names through
- * canon_view.c and a SQL-standard function body through canon_body.c, then
+ * canon_view.c and a SQL-standard function body or a rule's actions through
+ * canon_body.c, then
  * deparsed. It reads no text: canon.c parses.
  */
 #include <stdlib.h>
@@ -239,15 +240,21 @@ static void norm_stmt(nx *x, PgQuery__Node *stmt)
 		stmt->node_case == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT
 			? stmt->create_function_stmt
 			: NULL;
+	PgQuery__RuleStmt *rule =
+		stmt->node_case == PG_QUERY__NODE__NODE_RULE_STMT ? stmt->rule_stmt : NULL;
 	if (q)
 		plumb__pg_nx_view_output_names(x, q);
 	if (fn)
 		plumb__pg_nx_body_before(x, fn);
+	if (rule)
+		plumb__pg_nx_stmts_before(x, rule->actions, rule->n_actions);
 	plumb__pg_nx_walk(&stmt->base, plumb__pg_nx_visit_expr, x, NULL, true);
 	if (q)
 		plumb__pg_nx_view_from_names(x, q);
 	if (fn)
 		plumb__pg_nx_body_after(x, fn);
+	if (rule)
+		plumb__pg_nx_stmts_after(x, rule->actions, rule->n_actions);
 	switch (stmt->node_case) {
 	case PG_QUERY__NODE__NODE_INDEX_STMT: {
 		PgQuery__IndexStmt *i = stmt->index_stmt;
@@ -287,6 +294,9 @@ static void norm_stmt(nx *x, PgQuery__Node *stmt)
 		break;
 	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
 		stmt->create_seq_stmt->if_not_exists = false;
+		break;
+	case PG_QUERY__NODE__NODE_RULE_STMT:
+		rule->replace = false;
 		break;
 	default:
 		break;

@@ -3,7 +3,7 @@
  * (`plumb pull`): the plan that builds the catalog from nothing, in the
  * planner's dependency order (schemas, extensions, types, sequences,
  * functions, tables, indexes, foreign keys, views, triggers, policies,
- * comments), one statement per paragraph. An invalid index (an interrupted
+ * rules, comments), one statement per paragraph. An invalid index (an interrupted
  * CREATE INDEX CONCURRENTLY) is not written as one: it is left out, its
  * statement kept in a comment at the end. Deterministic: the same catalog
  * gives the same text. It reads no database.

@@ -322,6 +322,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	read_functions(&x);
 	read_triggers(&x);
 	read_policies(&x);
+	read_rules(&x);
 	read_comments(&x);
 	read_grants(&x);
 	if ((rc = x.st.rc) < 0)

@@ -102,6 +102,7 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define read_grants plumb__pgin_read_grants
 #define read_indexes plumb__pgin_read_indexes
 #define read_policies plumb__pgin_read_policies
+#define read_rules plumb__pgin_read_rules
 #define read_schemas plumb__pgin_read_schemas
 #define read_sequences plumb__pgin_read_sequences
 #define read_tables plumb__pgin_read_tables
@@ -148,6 +149,7 @@ void read_sequences(ictx *x);
 void read_functions(ictx *x);
 void read_triggers(ictx *x);
 void read_policies(ictx *x);
+void read_rules(ictx *x);
 void read_comments(ictx *x);
 void read_grants(ictx *x);
 

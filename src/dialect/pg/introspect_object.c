@@ -1,7 +1,7 @@
 /*
  * Introspection of what is not a relation: schemas, extensions, collations,
  * types (enums, domains, composites, ranges), sequences that are not folded
- * into serial columns, functions, triggers, policies, comments and
+ * into serial columns, functions, triggers, policies, rules, comments and
  * privileges, each kind read with one catalog query. It reads no tables,
  * columns or views (introspect_table.c).
  */
@@ -134,123 +134,109 @@ static const char q_policies[] =
 	"WHERE " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"ORDER BY n.nspname, c.relname, pol.polname";
 
+/* Rewrite rules; the ON SELECT rule of a view (_RETURN) is the view's. */
+enum { U_REL, U_NSP, U_TABLE, U_NAME, U_DEF };
+static const char q_rules[] =
+	"SELECT r.ev_class, n.nspname, c.relname, r.rulename, pg_get_ruledef(r.oid) "
+	"FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE r.rulename <> '_RETURN' AND " NSP_OK(
+		"n") " "
+		     "AND " NOT_EXT("pg_class",
+				    "c.oid") " "
+					     "ORDER BY n.nspname, c.relname, r.rulename";
+
 /*
  * Comments: one row per described object. code says what it is on:
  * T table, V view, M materialized view, I index, S sequence, c column (rk
  * the relkind of its relation), E enum, Y other type, D domain, F function,
- * P procedure, N schema, G trigger, L policy, K constraint of a table, k of
- * a domain.
+ * P procedure, N schema, G trigger, L policy, R rule, K constraint of a
+ * table, k of a domain.
  * qnsp/qobj/qsub are quote_ident'ed; nsp/obj raw; rel the table's oid (the
  * sequence's for S, so that folded ones are left out).
  */
 enum { M_CODE, M_NSP, M_OBJ, M_QNSP, M_QOBJ, M_QSUB, M_ARGS, M_RK, M_REL, M_TEXT, M_SUB };
-static const char
-	q_comments[] =
-		"SELECT x.code, x.nsp, x.obj, quote_ident(x.nsp), quote_ident(x.obj), "
-		"quote_ident(x.sub), x.args, x.rk, x.rel, x.description, x.sub FROM ("
-		/* relations and their columns */
-		"SELECT CASE WHEN d.objsubid <> 0 THEN 'c' WHEN c.relkind IN ('r', 'p') THEN 'T' "
-		"WHEN c.relkind = 'v' THEN 'V' WHEN c.relkind = 'm' THEN 'M' "
-		"WHEN c.relkind IN ('i', 'I') THEN 'I' ELSE 'S' END AS code, "
-		"n.nspname AS nsp, c.relname AS obj, a.attname AS sub, NULL::text[] AS args, "
-		"c.relkind::text AS rk, "
-		"CASE WHEN c.relkind IN ('i', 'I') THEN ix.indrelid ELSE c.oid END AS rel, "
-		"d.description "
-		"FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
-		"JOIN pg_namespace n ON n.oid = c.relnamespace "
-		"LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
-		"AND d.objsubid <> 0 "
-		"LEFT JOIN pg_index ix ON ix.indexrelid = c.oid "
-		"WHERE d.classoid = 'pg_class'::regclass "
-		"AND " NSP_OK(
-			"n") " AND " NOT_EXT("pg_class",
-					     "c.oid") " "
-						      "AND (c.relkind IN ('r', 'p', 'v', 'm') OR "
-						      "(d.objsubid = 0 AND (c.relkind IN ('i', "
-						      "'I') "
-						      "OR (c.relkind = 'S' AND "
-						      "NOT " IS_IDENTITY_SEQ(
-							      "c.oid") ")))) "
-								       "AND (d.objsubid = 0 OR "
-								       "a.attname IS NOT NULL) "
-								       "UNION ALL "
-								       /* constraints of tables and
-									  domains */
-								       "SELECT CASE WHEN "
-								       "k.conrelid <> 0 THEN 'K' "
-								       "ELSE 'k' END, n.nspname, "
-								       "coalesce(c.relname, "
-								       "t.typname), k.conname, "
-								       "NULL, NULL, k.conrelid, "
-								       "d.description "
-								       "FROM pg_description d JOIN "
-								       "pg_constraint k ON k.oid = "
-								       "d.objoid "
-								       "JOIN pg_namespace n ON "
-								       "n.oid = k.connamespace "
-								       "LEFT JOIN pg_class c ON "
-								       "c.oid = k.conrelid LEFT "
-								       "JOIN pg_type t ON t.oid = "
-								       "k.contypid "
-								       "WHERE d.classoid = "
-								       "'pg_constraint'::regclass "
-								       "AND " NSP_OK("n") " AND "
-											  "k."
-											  "conparen"
-											  "tid = 0 "
-											  "AND"
-											  " " NOT_EXT("pg_class",
-												      "k.conrelid") " AND " NOT_EXT("pg_type",
-																    "k.contypid") " "
-																		  "UNION ALL "
-																		  /* functions and procedures */
-																		  "SELECT CASE WHEN p.prokind = 'p' THEN 'P' ELSE 'F' END, n.nspname, p.proname, NULL, "
-																		  "ARRAY(SELECT format_type(u.t, NULL) FROM unnest(p.proargtypes::oid[]) "
-																		  "WITH ORDINALITY u(t, ord) ORDER BY u.ord), NULL, 0::oid, d.description "
-																		  "FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid "
-																		  "JOIN pg_namespace n ON n.oid = p.pronamespace "
-																		  "WHERE d.classoid = 'pg_proc'::regclass AND d.objsubid = 0 "
-																		  "AND p.prokind IN ('f', 'p', 'w') AND " NSP_OK("n") " AND " NOT_EXT("pg_proc", "p.oid") " "
-																													  "AND " NOT_INTERNAL("pg_proc", "p.oid") " "
-																																		  "UNION ALL "
-																																		  /* enums, domains, composite and range types */
-																																		  "SELECT CASE t.typtype WHEN 'd' THEN 'D' WHEN 'e' THEN 'E' ELSE 'Y' END, n.nspname, "
-																																		  "t.typname, NULL, "
-																																		  "NULL, NULL, 0::oid, d.description "
-																																		  "FROM pg_description d JOIN pg_type t ON t.oid = d.objoid "
-																																		  "JOIN pg_namespace n ON n.oid = t.typnamespace "
-																																		  "WHERE d.classoid = 'pg_type'::regclass AND d.objsubid = 0 "
-																																		  "AND " NSP_OK("n") " AND " NOT_EXT("pg_type",
-																																						     "t.oid") " "
-																																							      "AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND "
-																																							      "(SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')) "
-																																							      "UNION ALL "
-																																							      /* schemas (public's own comment from initdb aside) */
-																																							      "SELECT 'N', n.nspname, n.nspname, NULL, NULL, NULL, 0::oid, d.description "
-																																							      "FROM pg_description d JOIN pg_namespace n ON n.oid = d.objoid "
-																																							      "WHERE d.classoid = 'pg_namespace'::regclass "
-																																							      "AND " NSP_OK(
-																																								      "n") " AND " NOT_EXT("pg_namespace", "n.oid") " "
-																																														    "AND NOT (n.nspname = 'public' AND d.description = '" PLUMB_PG_INITDB_COMMENT
-																																														    "') "
-																																														    "UNION ALL "
-																																														    /* triggers */
-																																														    "SELECT 'G', n.nspname, c.relname, t.tgname, NULL, NULL, c.oid, d.description "
-																																														    "FROM pg_description d JOIN pg_trigger t ON t.oid = d.objoid "
-																																														    "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-																																														    "WHERE d.classoid = 'pg_trigger'::regclass AND NOT t.tgisinternal "
-																																														    "AND " NSP_OK("n") " AND " NOT_EXT(
-																																															    "pg_class", "c.oid") " "
-																																																		 "UNION ALL "
-																																																		 /* policies */
-																																																		 "SELECT 'L', n.nspname, c.relname, pol.polname, NULL, NULL, c.oid, d.description "
-																																																		 "FROM pg_description d JOIN pg_policy pol ON pol.oid = d.objoid "
-																																																		 "JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-																																																		 "WHERE d.classoid = 'pg_policy'::regclass "
-																																																		 "AND " NSP_OK("n") " AND " NOT_EXT(
-																																																			 "pg_class",
-																																																			 "c.oid") " "
-																																																				  ") x ORDER BY 1, 2, 3, 6";
+static const char q_comments[] =
+	"SELECT x.code, x.nsp, x.obj, quote_ident(x.nsp), quote_ident(x.obj), "
+	"quote_ident(x.sub), x.args, x.rk, x.rel, x.description, x.sub FROM ("
+	/* relations and their columns */
+	"SELECT CASE WHEN d.objsubid <> 0 THEN 'c' WHEN c.relkind IN ('r', 'p') THEN 'T' "
+	"WHEN c.relkind = 'v' THEN 'V' WHEN c.relkind = 'm' THEN 'M' "
+	"WHEN c.relkind IN ('i', 'I') THEN 'I' ELSE 'S' END AS code, "
+	"n.nspname AS nsp, c.relname AS obj, a.attname AS sub, NULL::text[] AS args, "
+	"c.relkind::text AS rk, "
+	"CASE WHEN c.relkind IN ('i', 'I') THEN ix.indrelid ELSE c.oid END AS rel, "
+	"d.description "
+	"FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
+	"AND d.objsubid <> 0 "
+	"LEFT JOIN pg_index ix ON ix.indexrelid = c.oid "
+	"WHERE d.classoid = 'pg_class'::regclass "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"AND (c.relkind IN ('r', 'p', 'v', 'm') OR (d.objsubid = 0 AND (c.relkind IN ('i', 'I') "
+	"OR (c.relkind = 'S' AND NOT " IS_IDENTITY_SEQ("c.oid") ")))) "
+	"AND (d.objsubid = 0 OR a.attname IS NOT NULL) "
+	"UNION ALL "
+	/* constraints of tables and domains */
+	"SELECT CASE WHEN k.conrelid <> 0 THEN 'K' ELSE 'k' END, n.nspname, "
+	"coalesce(c.relname, t.typname), k.conname, NULL, NULL, k.conrelid, d.description "
+	"FROM pg_description d JOIN pg_constraint k ON k.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = k.connamespace "
+	"LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid "
+	"WHERE d.classoid = 'pg_constraint'::regclass "
+	"AND " NSP_OK("n") " AND k.conparentid = 0 "
+	"AND " NOT_EXT("pg_class", "k.conrelid") " AND " NOT_EXT("pg_type", "k.contypid") " "
+	"UNION ALL "
+	/* functions and procedures */
+	"SELECT CASE WHEN p.prokind = 'p' THEN 'P' ELSE 'F' END, n.nspname, p.proname, NULL, "
+	"ARRAY(SELECT format_type(u.t, NULL) FROM unnest(p.proargtypes::oid[]) "
+	"WITH ORDINALITY u(t, ord) ORDER BY u.ord), NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = p.pronamespace "
+	"WHERE d.classoid = 'pg_proc'::regclass AND d.objsubid = 0 "
+	"AND p.prokind IN ('f', 'p', 'w') AND " NSP_OK("n") " AND " NOT_EXT("pg_proc", "p.oid") " "
+	"AND " NOT_INTERNAL("pg_proc", "p.oid") " "
+	"UNION ALL "
+	/* enums, domains, composite and range types */
+	"SELECT CASE t.typtype WHEN 'd' THEN 'D' WHEN 'e' THEN 'E' ELSE 'Y' END, n.nspname, "
+	"t.typname, NULL, "
+	"NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_type t ON t.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = t.typnamespace "
+	"WHERE d.classoid = 'pg_type'::regclass AND d.objsubid = 0 "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_type", "t.oid") " "
+	"AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND "
+	"(SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')) "
+	"UNION ALL "
+	/* schemas (public's own comment from initdb aside) */
+	"SELECT 'N', n.nspname, n.nspname, NULL, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_namespace n ON n.oid = d.objoid "
+	"WHERE d.classoid = 'pg_namespace'::regclass "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_namespace", "n.oid") " "
+	"AND NOT (n.nspname = 'public' AND d.description = '" PLUMB_PG_INITDB_COMMENT "') "
+	"UNION ALL "
+	/* triggers */
+	"SELECT 'G', n.nspname, c.relname, t.tgname, NULL, NULL, c.oid, d.description "
+	"FROM pg_description d JOIN pg_trigger t ON t.oid = d.objoid "
+	"JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE d.classoid = 'pg_trigger'::regclass AND NOT t.tgisinternal "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"UNION ALL "
+	/* policies */
+	"SELECT 'L', n.nspname, c.relname, pol.polname, NULL, NULL, c.oid, d.description "
+	"FROM pg_description d JOIN pg_policy pol ON pol.oid = d.objoid "
+	"JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE d.classoid = 'pg_policy'::regclass "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"UNION ALL "
+	/* rules */
+	"SELECT 'R', n.nspname, c.relname, r.rulename, NULL, NULL, c.oid, d.description "
+	"FROM pg_description d JOIN pg_rewrite r ON r.oid = d.objoid "
+	"JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE d.classoid = 'pg_rewrite'::regclass AND r.rulename <> '_RETURN' "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	") x ORDER BY 1, 2, 3, 6";
 
 /*
  * Grants: one row per (relation or column, grantee) holding privileges;
@@ -594,6 +580,30 @@ void read_policies(ictx *x)
 	}
 }
 
+void read_rules(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read rules", q_rules, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		if (!rel_kept(x, val(r, i, U_REL)))
+			continue;
+		const char *schema = val(r, i, U_NSP), *table = val(r, i, U_TABLE);
+		plumb_object *o = new_object(x, PLUMB_OBJ_RULE, schema, val(r, i, U_NAME));
+		if (!o)
+			return;
+		o->table = dup(x, table);
+		at(x, "rule %s on %s.%s", o->name, schema, table);
+		/* without the final semicolon the server writes */
+		const char *def = val(r, i, U_DEF);
+		size_t n = strlen(def);
+		while (n && (def[n - 1] == ';' || def[n - 1] == ' ' || def[n - 1] == '\n'))
+			n--;
+		o->sql = fmt(x, "%.*s", (int)n, def);
+		o->definition = canon(x, CANON_STMT, o->sql);
+	}
+}
+
 /* --- comments ------------------------------------------------------------ */
 
 void read_comments(ictx *x)
@@ -685,6 +695,12 @@ void read_comments(ictx *x)
 		case 'L':
 			name = fmt(x, "POLICY %s ON %s.%s", qs, qn, qo);
 			target = PLUMB_OBJ_POLICY;
+			table = obj;
+			part = val(r, i, M_SUB);
+			break;
+		case 'R':
+			name = fmt(x, "RULE %s ON %s.%s", qs, qn, qo);
+			target = PLUMB_OBJ_RULE;
 			table = obj;
 			part = val(r, i, M_SUB);
 			break;

@@ -483,6 +483,9 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
 		create_policy(x, s->create_policy_stmt, s);
 		break;
+	case PG_QUERY__NODE__NODE_RULE_STMT:
+		create_rule(x, s->rule_stmt, s, loc);
+		break;
 	case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
 		create_extension(x, s->create_extension_stmt);
 		break;

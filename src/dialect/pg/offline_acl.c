@@ -44,6 +44,7 @@ static bool comment_target_exists(ox *x, PgQuery__CommentStmt *cs, PgQuery__Node
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_RULE:
 		if (n < 2)
 			return true;
 		sub = plumb__pg_strval(v[n - 1]);
@@ -70,6 +71,7 @@ static bool comment_target_exists(ox *x, PgQuery__CommentStmt *cs, PgQuery__Node
 		found = is_relation(x, schema, name);
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_RULE:
 		found = t || view;
 		break;
 	default:
@@ -106,15 +108,19 @@ static bool comment_target_exists(ox *x, PgQuery__CommentStmt *cs, PgQuery__Node
 		}
 		error_at(x, x->loc, "trigger \"%s\" for table \"%s\" does not exist", sub, rel);
 		return false;
-	default: /* POLICY */
+	default: { /* POLICY, RULE */
+		bool rule = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_RULE;
+		plumb_obj_kind k = rule ? PLUMB_OBJ_RULE : PLUMB_OBJ_POLICY;
 		for (size_t i = 0; i < x->cat->objects.n; i++) {
 			const plumb_object *o = x->cat->objects.items[i];
-			if (o->kind == PLUMB_OBJ_POLICY && strcmp(o->schema, schema) == 0 &&
-			    o->table && strcmp(o->table, name) == 0 && strcmp(o->name, sub) == 0)
+			if (o->kind == k && strcmp(o->schema, schema) == 0 && o->table &&
+			    strcmp(o->table, name) == 0 && strcmp(o->name, sub) == 0)
 				return true;
 		}
-		error_at(x, x->loc, "policy \"%s\" for table \"%s\" does not exist", sub, rel);
+		error_at(x, x->loc, "%s \"%s\" for %s \"%s\" does not exist",
+			 rule ? "rule" : "policy", sub, rule ? "relation" : "table", rel);
 		return false;
+	}
 	}
 }
 
@@ -174,7 +180,8 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 	}
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
-	case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_RULE: {
 		if (n < 2)
 			return;
 		const char *sub = plumb__pg_strval(v[n - 1]);
@@ -187,6 +194,10 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 		target = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT ? PLUMB_OBJ_TABLE
 			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER	    ? PLUMB_OBJ_TRIGGER
 										    : PLUMB_OBJ_POLICY;
+		if (cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_RULE) {
+			word = "RULE";
+			target = PLUMB_OBJ_RULE;
+		}
 		on = n2;
 		part = sub ? sub : "";
 		name = fmt(x, "%s %s ON %s.%s", word, qi(x, sub ? sub : ""), qi(x, s2), qi(x, n2));

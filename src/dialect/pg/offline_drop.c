@@ -1,7 +1,7 @@
 /*
  * The offline builder's DROP: the object a DROP names is checked as
  * PostgreSQL does (unless IF EXISTS) and forgotten in the catalog being
- * built, a table with its indexes. It creates nothing and follows no other
+ * built, a table with its indexes and rules. It creates nothing and follows no other
  * dependency (CASCADE is not modelled).
  */
 #include <string.h>
@@ -63,11 +63,52 @@ static bool drop_target_exists(ox *x, PgQuery__DropStmt *ds, const char *schema,
 	return false;
 }
 
+/* Forgets the rules on schema.table (named: only that one), as the server
+ * drops them with their relation. False when a named rule is not there. */
+static bool forget_rules(ox *x, const char *schema, const char *table, const char *name)
+{
+	bool found = false;
+	for (size_t j = x->cat->objects.n; j-- > 0;) {
+		const plumb_object *o = x->cat->objects.items[j];
+		if (o->kind == PLUMB_OBJ_RULE && strcmp(o->schema, schema) == 0 &&
+		    strcmp(o->table, table) == 0 && (!name || strcmp(o->name, name) == 0)) {
+			plumb_vec_remove(&x->cat->objects, j);
+			found = true;
+		}
+	}
+	return found;
+}
+
+/* DROP RULE r ON t: the rule is the last name, its relation the others. */
+static void drop_rule(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj)
+{
+	const char *schema = "public", *table = NULL, *name = NULL;
+	if (obj->node_case != PG_QUERY__NODE__NODE_LIST || obj->list->n_items < 2)
+		return;
+	size_t n = obj->list->n_items;
+	name = plumb__pg_strval(obj->list->items[n - 1]);
+	split_names(obj->list->items, n - 1, &schema, &table);
+	if (!name || !table)
+		return;
+	if (!find_table(x, schema, table) && !find_view(x, schema, table)) {
+		if (!ds->missing_ok)
+			error_at(x, x->loc, "relation \"%s\" does not exist",
+				 shown(x, schema, table));
+		return;
+	}
+	if (!forget_rules(x, schema, table, name) && !ds->missing_ok)
+		error_at(x, x->loc, "rule \"%s\" for relation \"%s\" does not exist", name, table);
+}
+
 void drop_objects(ox *x, PgQuery__DropStmt *ds)
 {
 	for (size_t i = 0; i < ds->n_objects && !x->st.rc; i++) {
 		PgQuery__Node *obj = ds->objects[i];
 		const char *schema = "public", *name = NULL;
+		if (ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_RULE) {
+			drop_rule(x, ds, obj);
+			continue;
+		}
 		if (obj->node_case == PG_QUERY__NODE__NODE_LIST)
 			split_names(obj->list->items, obj->list->n_items, &schema, &name);
 		else if (obj->node_case == PG_QUERY__NODE__NODE_STRING)
@@ -82,6 +123,7 @@ void drop_objects(ox *x, PgQuery__DropStmt *ds)
 			if (t) {
 				plumb_catalog_remove_item(x->cat, &x->cat->tables, t);
 				forget_name(x, &x->relnames, schema, name);
+				forget_rules(x, schema, name, NULL);
 				for (size_t j = x->cat->indexes.n; j-- > 0;) {
 					plumb_index *ix = x->cat->indexes.items[j];
 					if (strcmp(ix->schema, schema) == 0 && strcmp(ix->table, name) == 0)
@@ -107,6 +149,7 @@ void drop_objects(ox *x, PgQuery__DropStmt *ds)
 				if (v) {
 					plumb_catalog_remove_item(x->cat, &x->cat->views, v);
 					forget_name(x, &x->relnames, schema, name);
+					forget_rules(x, schema, name, NULL);
 				}
 			}
 			break;

@@ -100,6 +100,7 @@ typedef struct seqopts {
 #define create_function plumb__pgoff_create_function
 #define create_index plumb__pgoff_create_index
 #define create_policy plumb__pgoff_create_policy
+#define create_rule plumb__pgoff_create_rule
 #define create_schema plumb__pgoff_create_schema
 #define create_sequence plumb__pgoff_create_sequence
 #define create_table plumb__pgoff_create_table
@@ -216,6 +217,7 @@ void remember_owned_by(ox *x, PgQuery__Node **opts, size_t n);
 void create_sequence(ox *x, PgQuery__CreateSeqStmt *ss, size_t loc);
 void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt);
 void create_trigger(ox *x, PgQuery__CreateTrigStmt *ts, PgQuery__Node *stmt);
+void create_rule(ox *x, PgQuery__RuleStmt *rs, PgQuery__Node *stmt, size_t loc);
 void create_domain(ox *x, PgQuery__CreateDomainStmt *ds, PgQuery__Node *stmt);
 void create_composite(ox *x, PgQuery__CompositeTypeStmt *ct, PgQuery__Node *stmt);
 void create_collation(ox *x, PgQuery__DefineStmt *ds, size_t loc);

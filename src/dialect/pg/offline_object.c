@@ -1,7 +1,8 @@
 /*
  * The offline builder's objects other than relations: enums, sequences
  * (CREATE and ALTER, their options read as model.c writes them), functions,
- * triggers, domains, composite types, collations, extensions and schemas.
+ * triggers, rules, domains, composite types, collations, extensions and
+ * schemas.
  * It does not read tables, views, privileges, comments or policies, and does
  * not fold a sequence into a serial column (offline.c does, once all files
  * are read).
@@ -287,6 +288,52 @@ void create_trigger(ox *x, PgQuery__CreateTrigStmt *ts, PgQuery__Node *stmt)
 	tg->sql = deparse(x, stmt);
 	tg->definition = stmt_text(x, stmt);
 	push(x, &x->cat->triggers, tg);
+}
+
+/* The rule name on table schema.table, or NULL. */
+static plumb_object *find_rule(ox *x, const char *schema, const char *table, const char *name)
+{
+	for (size_t i = 0; i < x->cat->objects.n; i++) {
+		plumb_object *o = x->cat->objects.items[i];
+		if (o->kind == PLUMB_OBJ_RULE && strcmp(o->schema, schema) == 0 &&
+		    strcmp(o->table, table) == 0 && strcmp(o->name, name) == 0)
+			return o;
+	}
+	return NULL;
+}
+
+/* CREATE [OR REPLACE] RULE: its actions analysed as the server's parse
+ * analysis leaves them (the columns an INSERT fills, references
+ * qualified), as pg_get_ruledef prints them. An ON SELECT rule makes a
+ * table a view: not read. */
+void create_rule(ox *x, PgQuery__RuleStmt *rs, PgQuery__Node *stmt, size_t loc)
+{
+	const char *schema = sch(rs->relation->schemaname), *table = rs->relation->relname;
+	if (!table_or_view(x, rs->relation, true))
+		return;
+	if (rs->event == PG_QUERY__CMD_TYPE__CMD_SELECT) {
+		error_at(x, loc, "a rule ON SELECT cannot be read without a server");
+		plumb_error_set_hint(x->st.ctx, "write CREATE VIEW instead");
+		return;
+	}
+	plumb_object *o = find_rule(x, schema, table, rs->rulename);
+	if (o && !rs->replace) {
+		error_at(x, loc, "rule \"%s\" for relation \"%s\" already exists", rs->rulename,
+			 table);
+		return;
+	}
+	if (o)
+		remove_item(&x->cat->objects, o);
+	if (!(o = new_object(x, PLUMB_OBJ_RULE, schema, rs->rulename)))
+		return;
+	o->table = dup(x, table);
+	rs->relation->schemaname = (char *)o->schema;
+	rs->replace = false;
+	o->sql = deparse(x, stmt);
+	if (!x->st.rc)
+		fail(x, plumb__pg_analyze_stmts(x->st.ctx, x->tmp, x->cat, rs->actions,
+						rs->n_actions));
+	o->definition = stmt_text(x, stmt);
 }
 
 void create_domain(ox *x, PgQuery__CreateDomainStmt *ds, PgQuery__Node *stmt)

@@ -1,5 +1,6 @@
 /*
- * The planner's last phases: triggers and policies created again, comments
+ * The planner's last phases: triggers, policies and rules created again (a
+ * rule that only changed replaced), comments
  * set or dropped (and set again on recreated targets), and grants revoked and
  * granted (again, when their target was recreated). What a comment or grant
  * is on, its grantee and privileges are read from the object's fields, never
@@ -7,6 +8,7 @@
  * object they hang on.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "dialect/pg/plan_int.h"
 
@@ -36,7 +38,7 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 		    plumb__pgp_is_recreated(p, "view", s, cm->table))
 			return true;
 		if (cm->part && cm->target_kind != PLUMB_OBJ_TRIGGER &&
-		    cm->target_kind != PLUMB_OBJ_POLICY) {
+		    cm->target_kind != PLUMB_OBJ_POLICY && cm->target_kind != PLUMB_OBJ_RULE) {
 			/* a constraint of the table */
 			for (size_t i = 0; t && i < t->constraints.n; i++) {
 				const plumb_constraint *k = t->constraints.items[i];
@@ -96,7 +98,45 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 	       plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, s, on) == NULL &&
 	       plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, s, on) == NULL &&
 	       cm->target_kind != PLUMB_OBJ_FUNCTION && cm->target_kind != PLUMB_OBJ_INDEX &&
-	       cm->target_kind != PLUMB_OBJ_TRIGGER && cm->target_kind != PLUMB_OBJ_POLICY;
+	       cm->target_kind != PLUMB_OBJ_TRIGGER && cm->target_kind != PLUMB_OBJ_POLICY &&
+	       cm->target_kind != PLUMB_OBJ_RULE;
+}
+
+/* Rules new or dropped in phase 1 are created; one that changed, and
+ * stayed, is replaced: CREATE OR REPLACE RULE. */
+static void create_rules(planner *p)
+{
+	const plumb_vec *rules = plumb__pgp_objects(p, p->to, PLUMB_OBJ_RULE);
+	for (size_t i = 0; i < rules->n && !p->st.rc; i++) {
+		const plumb_object *o = rules->items[i];
+		const plumb_object *old =
+			plumb__pgp_find_on(p->from, PLUMB_OBJ_RULE, o->schema, o->name, o->table);
+		bool dropped = !old;
+		for (size_t j = 0; j < p->dropped_rules.n && !dropped; j++)
+			dropped = p->dropped_rules.items[j] == old;
+		if (dropped) {
+			plumb__pgp_create_object(p, o);
+			continue;
+		}
+		if (plumb__pgp_str_eq(old->definition, o->definition))
+			continue;
+		const char *sql = plumb__pgp_obj_sql(o);
+		static const char head[] = "CREATE RULE ";
+		if (!sql || strncasecmp(sql, head, sizeof(head) - 1) != 0) {
+			if (!p->st.rc)
+				p->st.rc = plumb_error_set(
+					p->ctx, PLUMB_ERROR,
+					"could not replace rule \"%s\": no definition", o->name);
+			return;
+		}
+		plumb_stmt *s =
+			plumb__pgp_emit(p, "CREATE OR REPLACE RULE %s", sql + sizeof(head) - 1);
+		plumb__pgp_ae_of(p, s,
+				 plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, o->schema, o->table)
+					 ? "view"
+					 : "table",
+				 plumb__pgp_dn(p, o->schema, o->table));
+	}
 }
 
 void plumb__pgp_phase_triggers_policies(planner *p)
@@ -130,6 +170,7 @@ void plumb__pgp_phase_triggers_policies(planner *p)
 		if (want)
 			plumb__pgp_create_object(p, o);
 	}
+	create_rules(p);
 }
 
 void plumb__pgp_phase_comments(planner *p)

@@ -28,7 +28,8 @@ typedef struct planner {
 	plumb_vec new_rels;         /* char *: "schema.name" of tables created in this plan */
 	bool *drop_view;            /* per from->views */
 	bool *drop_trigger;         /* per from->triggers */
-	bool *drop_policy;          /* per from->objects (policies) */
+	bool *drop_policy;          /* per from->objects (policies and rules) */
+	plumb_vec dropped_rules;    /* plumb_object * of from: rules phase 1 drops */
 	plumb_vec forced_fks;       /* plumb_constraint * of from: dropped and added again */
 	plumb_vec forced_fk_tables; /* plumb_table * of from, beside forced_fks */
 	plumb_vec unique_drops;     /* plumb_index * of from: unique indexes phase 1 drops */

@@ -1,7 +1,7 @@
 /*
  * The planner's statements for the objects that are not tables, views,
  * indexes or enums: schemas, extensions, sequences, functions, domains, types,
- * collations, policies, comments; created, dropped, renamed or altered (a
+ * collations, policies, rules, comments; created, dropped, renamed or altered (a
  * domain's change is plan_domain.c's), and whether CREATE OR REPLACE can
  * carry a function's change. mid_change is the
  * step of the middle phase for one change. It does not order the changes
@@ -31,6 +31,17 @@ static const char *defer_owned_by(planner *p, const plumb_object *o, const char 
 	return plumb__pgp_fmt(p, "%.*s", (int)(at - sql), sql);
 }
 
+/* What the table a policy or rule is on is: "view" for a rule on a view
+ * (of either catalog), else "table". */
+static const char *rel_kind(planner *p, const plumb_object *o)
+{
+	if (o->kind == PLUMB_OBJ_RULE &&
+	    (plumb_catalog_find(p->from, PLUMB_OBJ_VIEW, o->schema, o->table) ||
+	     plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, o->schema, o->table)))
+		return "view";
+	return "table";
+}
+
 void plumb__pgp_create_object(planner *p, const plumb_object *o)
 {
 	switch (o->kind) {
@@ -51,9 +62,10 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 	case PLUMB_OBJ_ENUM:
 		plumb__pgp_create_enum(p, o);
 		break;
-	case PLUMB_OBJ_POLICY: {
+	case PLUMB_OBJ_POLICY:
+	case PLUMB_OBJ_RULE: {
 		plumb_stmt *s = plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(o));
-		plumb__pgp_ae_of(p, s, "table",
+		plumb__pgp_ae_of(p, s, rel_kind(p, o),
 				 plumb__pgp_dn(p, o->schema, o->table ? o->table : "?"));
 		break;
 	}
@@ -112,6 +124,12 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 		s = plumb__pgp_emit(p, "DROP POLICY %s ON %s", plumb__pgp_I(p, o->name),
 				    plumb__pgp_Q(p, o->schema, o->table ? o->table : ""));
 		plumb__pgp_ae_of(p, s, "table",
+				 plumb__pgp_dn(p, o->schema, o->table ? o->table : "?"));
+		break;
+	case PLUMB_OBJ_RULE:
+		s = plumb__pgp_emit(p, "DROP RULE %s ON %s", plumb__pgp_I(p, o->name),
+				    plumb__pgp_Q(p, o->schema, o->table ? o->table : ""));
+		plumb__pgp_ae_of(p, s, rel_kind(p, o),
 				 plumb__pgp_dn(p, o->schema, o->table ? o->table : "?"));
 		break;
 	case PLUMB_OBJ_COMMENT:

@@ -81,6 +81,17 @@ void plumb__pgp_object_deps(planner *p, const plumb_catalog *cat, const plumb_ob
 	for (size_t j = 0; j < o->depends.n; j++)
 		if (!plumb__pgp_str_eq(o->depends.items[j], self))
 			plumb__pgp_vec_add(p, deps, o->depends.items[j]);
+	if (o->kind == PLUMB_OBJ_RULE) {
+		/* its relation, and what its condition and actions read, write,
+		 * name and call */
+		plumb_pg_refs r = plumb__pgp_refs_of(p, plumb__pgp_obj_sql(o), true);
+		plumb__pgp_vec_add(p, deps, plumb__pgp_key(p, o->schema, o->table ? o->table : ""));
+		need_rels(p, &r.rels, deps);
+		need_rels(p, &r.types, deps);
+		need_rels(p, &r.colls, deps);
+		need_calls(p, &r.funcs, deps);
+		return;
+	}
 	if (!plumb__pgp_over_types(o))
 		return;
 	plumb_pg_refs r = plumb__pgp_refs_of(p, plumb__pgp_obj_sql(o), true);

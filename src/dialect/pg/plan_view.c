@@ -1,6 +1,6 @@
 /*
- * The planner's views and dependants: which views, triggers and policies
- * must go because what they read or hang on changes (mark_touched), the
+ * The planner's views and dependants: which views, triggers, policies and
+ * rules must go because what they read or hang on changes (mark_touched), the
  * sequences passed between serial columns and themselves, the foreign keys
  * dropped and added again, and CREATE VIEW. It does not order the views
  * (plan_order.c).
@@ -175,6 +175,44 @@ static bool set_aside_functions(planner *p)
 	return any;
 }
 
+/* The change of rule r (of `from`) the diff makes, or NULL. */
+static const plumb_change *rule_change(const planner *p, const plumb_object *r)
+{
+	for (size_t i = 0; i < p->diff->changes.n; i++) {
+		const plumb_change *c = p->diff->changes.items[i];
+		const plumb_object *f = c->from;
+		if (c->kind == PLUMB_OBJ_RULE && f && f == r)
+			return c;
+	}
+	return NULL;
+}
+
+/* Rules that go in phase 1: those the diff drops, those on a relation
+ * created again, and those whose condition or actions read, write or call
+ * what is touched (the server refuses to drop or alter it under them). A
+ * rule that only changes is replaced later (CREATE OR REPLACE). */
+static void mark_rules(planner *p)
+{
+	for (size_t i = 0; i < p->from->objects.n && !p->st.rc; i++) {
+		const plumb_object *o = p->from->objects.items[i];
+		if (o->kind != PLUMB_OBJ_RULE)
+			continue;
+		const plumb_change *c = rule_change(p, o);
+		bool hit =
+			(c && c->op == PLUMB_CHANGE_DROP) ||
+			plumb__pgp_vec_has(&p->new_rels,
+					   plumb__pgp_key(p, o->schema, o->table ? o->table : ""));
+		plumb_vec deps = {0}, soft = {0};
+		if (!hit)
+			plumb__pgp_object_deps(p, p->from, o, &deps, &soft);
+		for (size_t j = 0; j < deps.n && !hit; j++)
+			hit = plumb__pgp_vec_has(&p->touched, deps.items[j]);
+		p->drop_policy[i] = hit;
+		if (hit && plumb_vec_push(p->tmp, &p->dropped_rules, (void *)o))
+			plumb__pgp_nomem(p);
+	}
+}
+
 void plumb__pgp_mark_touched(planner *p)
 {
 	const plumb_vec *ch = &p->diff->changes;
@@ -299,6 +337,7 @@ void plumb__pgp_mark_touched(planner *p)
 		for (size_t j = 0; j < o->depends.n && !p->drop_policy[i]; j++)
 			p->drop_policy[i] = plumb__pgp_vec_has(&p->touched, o->depends.items[j]);
 	}
+	mark_rules(p);
 }
 
 /* Sequences that change hands between a serial column and a sequence of
