@@ -72,7 +72,7 @@ static bool forget_rules(ox *x, const char *schema, const char *table, const cha
 		const plumb_object *o = x->cat->objects.items[j];
 		if (o->kind == PLUMB_OBJ_RULE && strcmp(o->schema, schema) == 0 &&
 		    strcmp(o->table, table) == 0 && (!name || strcmp(o->name, name) == 0)) {
-			plumb_vec_remove(&x->cat->objects, j);
+			plumb_catalog_remove(x->cat, &x->cat->objects, j);
 			found = true;
 		}
 	}

@@ -323,7 +323,7 @@ void create_rule(ox *x, PgQuery__RuleStmt *rs, PgQuery__Node *stmt, size_t loc)
 		return;
 	}
 	if (o)
-		remove_item(&x->cat->objects, o);
+		plumb_catalog_remove_item(x->cat, &x->cat->objects, o);
 	if (!(o = new_object(x, PLUMB_OBJ_RULE, schema, rs->rulename)))
 		return;
 	o->table = dup(x, table);
