@@ -234,7 +234,8 @@ typedef struct plumb_object {
 	const char *schema;
 	const char *name;
 	plumb_obj_kind kind;
-	const char *table;         /* policy, rule, comment on a table's part: the table */
+	const char *table;         /* policy, rule, comment on a table's part: the table;
+				    * sequence: the table whose column owns it (its schema) */
 	plumb_obj_kind target_kind;/* comment: what it is on (PLUMB_OBJ_TABLE for columns) */
 	const char *definition;    /* canonical text; equal definitions mean equal objects */
 	const char *sql;           /* the statement that creates it */
@@ -256,7 +257,7 @@ typedef struct plumb_object {
 	 * on; column names that column; part names that constraint, trigger or
 	 * policy (target_kind says which: TRIGGER, POLICY, else a constraint). */
 	const char *target;
-	const char *column;
+	const char *column;        /* ... and a sequence's owning column */
 	const char *part;
 	/* grant */
 	const char *grantee;       /* as GRANT writes it: the role quoted where needed, or PUBLIC */

@@ -69,9 +69,10 @@ static void test_sequences(void)
 	ok(plumb__pg_seq_is_default(&s), "a serial's integer sequence is default");
 	ok(plumb__pg_seq_options(ctx, A, &s, &out) == 0 && strcmp(out, "") == 0,
 	   "no options for defaults (got \"%s\")", out ? out : "");
-	ok(plumb__pg_seq_define(ctx, A, "public", "s", &s, NULL, &out) == 0 &&
-		   strcmp(out, "CREATE SEQUENCE \"public\".\"s\" AS integer") == 0,
-	   "integer sequence (got %s)", out ? out : "");
+	plumb_object so = {.schema = "public", .name = "s", .kind = PLUMB_OBJ_SEQUENCE};
+	ok(plumb__pg_seq_define(ctx, A, &so, &s, NULL, NULL) == 0 &&
+		   strcmp(so.sql, "CREATE SEQUENCE \"public\".\"s\" AS integer") == 0 && !so.table,
+	   "integer sequence (got %s)", so.sql ? so.sql : "");
 	is_int(plumb__pg_seq_default_min(PLUMB_PG_INT2, -1), -32768, "descending smallint min");
 	is_int(plumb__pg_seq_default_max(PLUMB_PG_INT2, -1), -1, "descending max");
 	is_int(plumb__pg_seq_default_min(PLUMB_PG_INT8, 5), 1, "ascending min");
@@ -81,10 +82,14 @@ static void test_sequences(void)
 	   "descending bigint: only the increment (got \"%s\")", out ? out : "");
 	ok(!plumb__pg_seq_is_default(&d), "descending is not default");
 	plumb_pg_seq o = {PLUMB_PG_INT2, 10, 2, 5, 1000, 20, true};
-	ok(plumb__pg_seq_define(ctx, A, "app", "Odd", &o, "app.t.id", &out) == 0 &&
-		   strcmp(out, "CREATE SEQUENCE \"app\".\"Odd\" AS smallint START WITH 10 INCREMENT BY 2 "
-				"MINVALUE 5 MAXVALUE 1000 CACHE 20 CYCLE OWNED BY app.t.id") == 0,
-	   "every option, in pg_dump's order (got %s)", out ? out : "");
+	plumb_object oo = {.schema = "app", .name = "Odd", .kind = PLUMB_OBJ_SEQUENCE};
+	ok(plumb__pg_seq_define(ctx, A, &oo, &o, "t", "Id") == 0 &&
+		   strcmp(oo.sql, "CREATE SEQUENCE \"app\".\"Odd\" AS smallint START WITH 10 "
+				  "INCREMENT BY 2 MINVALUE 5 MAXVALUE 1000 CACHE 20 CYCLE OWNED BY "
+				  "app.t.\"Id\"") == 0 &&
+		   strcmp(oo.table, "t") == 0 && strcmp(oo.column, "Id") == 0,
+	   "every option, in pg_dump's order, and the owner's fields (got %s)",
+	   oo.sql ? oo.sql : "");
 }
 
 static void test_functions_grants(void)

@@ -82,17 +82,15 @@ static const char q_types[] =
 /* Sequences folded into serial columns are dropped afterwards (by oid). */
 enum {
 	S_OID, S_NSP, S_NAME, S_TYPE, S_START, S_INC, S_MIN, S_MAX, S_CACHE, S_CYCLE, S_OWNER_REL,
-	S_OWNER
+	S_OWNER_TABLE, S_OWNER_COLUMN
 };
 static const char q_sequences[] =
 	"SELECT c.oid, n.nspname, c.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, "
-	"s.seqmax, s.seqcache, s.seqcycle, o.refobjid, o.owner "
+	"s.seqmax, s.seqcache, s.seqcycle, o.refobjid, o.relname, o.attname "
 	"FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid "
 	"JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"LEFT JOIN LATERAL (SELECT od.refobjid, quote_ident(tn.nspname) || '.' || "
-	"quote_ident(tc.relname) || '.' || quote_ident(ta.attname) AS owner "
+	"LEFT JOIN LATERAL (SELECT od.refobjid, tc.relname, ta.attname "
 	"FROM pg_depend od JOIN pg_class tc ON tc.oid = od.refobjid "
-	"JOIN pg_namespace tn ON tn.oid = tc.relnamespace "
 	"JOIN pg_attribute ta ON ta.attrelid = od.refobjid AND ta.attnum = od.refobjsubid "
 	"WHERE od.classid = 'pg_class'::regclass AND od.objid = c.oid "
 	"AND od.refclassid = 'pg_class'::regclass AND od.deptype = 'a' LIMIT 1) o ON true "
@@ -444,14 +442,12 @@ void read_sequences(ictx *x)
 			return;
 		at(x, "sequence %s.%s", schema, name);
 		plumb_pg_seq seq;
-		char *sql;
 		seq_fields(r, i, S_START, num(r, i, S_TYPE), &seq);
-		if (plumb__pg_seq_define(x->st.ctx, x->st.arena, schema, name, &seq, val(r, i, S_OWNER),
-					 &sql) < 0) {
+		if (plumb__pg_seq_define(x->st.ctx, x->st.arena, o, &seq, val(r, i, S_OWNER_TABLE),
+					 val(r, i, S_OWNER_COLUMN)) < 0) {
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
-		o->sql = sql;
 		o->definition = canon(x, CANON_STMT, o->sql);
 	}
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dialect/pg/canon_int.h"
 #include "dialect/pg/pg.h"
 
 static bool str_eq(const char *a, const char *b)
@@ -447,22 +448,34 @@ int plumb__pg_seq_options(plumb_ctx *ctx, plumb_arena *arena, const plumb_pg_seq
 	return rc;
 }
 
-int plumb__pg_seq_define(plumb_ctx *ctx, plumb_arena *arena, const char *schema, const char *name,
-			 const plumb_pg_seq *s, const char *owner, char **out)
+int plumb__pg_seq_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o,
+			 const plumb_pg_seq *s, const char *owner_table, const char *owner_column)
 {
 	plumb_buf b;
 	plumb_buf_init(&b, arena, 0);
 	plumb_buf_puts(&b, "CREATE SEQUENCE ");
-	plumb_buf_quote_ident(&b, schema);
+	plumb_buf_quote_ident(&b, o->schema);
 	plumb_buf_putc(&b, '.');
-	plumb_buf_quote_ident(&b, name);
+	plumb_buf_quote_ident(&b, o->name);
 	if (s->typid != PLUMB_PG_INT8)
 		plumb_buf_printf(&b, " AS %s", plumb__pg_int_name(s->typid));
 	put_seq_options(&b, s);
-	if (owner)
-		plumb_buf_printf(&b, " OWNED BY %s", owner);
+	o->table = o->column = NULL;
+	if (owner_table && owner_column) {
+		/* as quote_ident() writes the names */
+		const char *q[3] = {plumb__pg_quote_ident(arena, o->schema),
+				    plumb__pg_quote_ident(arena, owner_table),
+				    plumb__pg_quote_ident(arena, owner_column)};
+		if (!q[0] || !q[1] || !q[2])
+			return plumb_error_nomem(ctx);
+		plumb_buf_printf(&b, " OWNED BY %s.%s.%s", q[0], q[1], q[2]);
+		o->table = plumb_arena_strdup(arena, owner_table);
+		o->column = plumb_arena_strdup(arena, owner_column);
+		if (!o->table || !o->column)
+			return plumb_error_nomem(ctx);
+	}
 	int rc = plumb_buf_finish(&b, ctx);
-	*out = rc < 0 ? NULL : b.data;
+	o->sql = rc < 0 ? NULL : b.data;
 	return rc;
 }
 

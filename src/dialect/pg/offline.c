@@ -523,7 +523,7 @@ static void finish(ox *x)
 			continue;
 		seqopts s;
 		read_seqopts(cs->options, cs->n_options, 20, &s);
-		const char *owner = NULL;
+		const char *owner_table = NULL;
 		plumb_column *owner_col = NULL;
 		if (s.owned_by && s.owned_by->node_case == PG_QUERY__NODE__NODE_LIST &&
 		    s.owned_by->list->n_items >= 2) {
@@ -542,7 +542,7 @@ static void finish(ox *x)
 				return;
 			}
 			if (owner_col)
-				owner = fmt(x, "%s.%s.%s", qi(x, ts), qi(x, tn), qi(x, col));
+				owner_table = tn;
 			/* serial only when reloading serial gives back this very sequence:
 			 * its name, schema, type and options (else a column with a default
 			 * and an owned sequence) */
@@ -563,12 +563,11 @@ static void finish(ox *x)
 				}
 			}
 		}
-		char *sql;
-		if (plumb__pg_seq_define(x->st.ctx, x->st.arena, o->schema, o->name, &s.v, owner, &sql) < 0) {
+		if (plumb__pg_seq_define(x->st.ctx, x->st.arena, o, &s.v, owner_table,
+					 owner_col ? owner_col->name : NULL) < 0) {
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
-		o->sql = sql;
 		o->definition = canon_stmt(x, o->sql);
 	}
 	for (size_t i = 0; i < x->cat->tables.n && !x->st.rc; i++) {

@@ -213,10 +213,11 @@ bool plumb__pg_seq_is_default(const plumb_pg_seq *s);
  * ("START WITH 5 INCREMENT BY 2 ... CYCLE"), "" when none. As written by
  * CREATE SEQUENCE and in an identity column's parentheses. */
 int plumb__pg_seq_options(plumb_ctx *ctx, plumb_arena *arena, const plumb_pg_seq *s, char **out);
-/* *out: CREATE SEQUENCE "schema"."name" [AS type] [options] [OWNED BY owner]
- * (owner, already quoted, may be NULL). */
-int plumb__pg_seq_define(plumb_ctx *ctx, plumb_arena *arena, const char *schema, const char *name,
-			 const plumb_pg_seq *s, const char *owner, char **out);
+/* o->sql: CREATE SEQUENCE "schema"."name" [AS type] [options] [OWNED BY
+ * "schema"."table"."column"]; o->table and o->column: the column that owns
+ * it (in its schema, as PostgreSQL has it), or NULL. */
+int plumb__pg_seq_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o,
+			 const plumb_pg_seq *s, const char *owner_table, const char *owner_column);
 /* Fill o's definition and sql from its name and schema: a schema (CREATE
  * SCHEMA), an extension (CREATE EXTENSION IF NOT EXISTS ... [SCHEMA s]). */
 int plumb__pg_schema_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);

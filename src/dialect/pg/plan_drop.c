@@ -272,6 +272,26 @@ void plumb__pgp_phase_table_drops(planner *p)
 
 /* --- phase 6: late ------------------------------------------------------------ */
 
+/* Does the sequence go with the column that owns it (its table dropped, or
+ * the column), as PostgreSQL drops an owned sequence? */
+static bool goes_with_owner(planner *p, const plumb_object *seq)
+{
+	if (!seq->table || !seq->column)
+		return false;
+	const plumb_change *tc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, seq->schema, seq->table,
+						       true);
+	if (!tc)
+		return false;
+	if (tc->op == PLUMB_CHANGE_DROP)
+		return true;
+	const plumb_table_delta *d = tc->delta;
+	for (size_t i = 0; d && i < d->dropped_columns.n; i++)
+		if (plumb__pgp_str_eq(((const plumb_column *)d->dropped_columns.items[i])->name,
+				      seq->column))
+			return true;
+	return false;
+}
+
 /* Objects that go, each once nothing else going needs it. */
 void plumb__pgp_phase_late_drops(planner *p)
 {
@@ -284,7 +304,8 @@ void plumb__pgp_phase_late_drops(planner *p)
 			continue;
 		const plumb_object *o = c->from;
 		if (o->kind == PLUMB_OBJ_SEQUENCE &&
-		    plumb__pgp_vec_has(&p->adopted, plumb__pgp_key(p, o->schema, o->name)))
+		    (plumb__pgp_vec_has(&p->adopted, plumb__pgp_key(p, o->schema, o->name)) ||
+		     goes_with_owner(p, o)))
 			continue;
 		if ((o->kind == PLUMB_OBJ_FUNCTION || o->kind == PLUMB_OBJ_DOMAIN) &&
 		    plumb__pgp_is_set_aside(p,
