@@ -88,6 +88,8 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 	    (cm->part && plumb__pgp_is_recreated(p, "domain constraint", s,
 						 plumb__pgp_fmt(p, "%s.%s", on, cm->part))))
 		return true;
+	if (cm->target_kind == PLUMB_OBJ_FUNCTION)
+		return !plumb_catalog_find(p->to, PLUMB_OBJ_FUNCTION, s, on); /* on: "f(integer)" */
 	bool typeish = cm->target_kind == PLUMB_OBJ_TYPE || cm->target_kind == PLUMB_OBJ_ENUM ||
 		       cm->target_kind == PLUMB_OBJ_DOMAIN;
 	if (typeish && (plumb_catalog_find(p->to, PLUMB_OBJ_TYPE, s, on) ||
@@ -97,7 +99,7 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 	return plumb_catalog_find(p->to, cm->target_kind, s, on) == NULL &&
 	       plumb_catalog_find(p->to, PLUMB_OBJ_VIEW, s, on) == NULL &&
 	       plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, s, on) == NULL &&
-	       cm->target_kind != PLUMB_OBJ_FUNCTION && cm->target_kind != PLUMB_OBJ_INDEX &&
+	       cm->target_kind != PLUMB_OBJ_INDEX &&
 	       cm->target_kind != PLUMB_OBJ_TRIGGER && cm->target_kind != PLUMB_OBJ_POLICY &&
 	       cm->target_kind != PLUMB_OBJ_RULE;
 }
