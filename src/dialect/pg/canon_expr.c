@@ -333,7 +333,8 @@ static void norm_aexpr(nx *x, PgQuery__Node *n)
 	default:
 		break;
 	}
-	if (e->n_name == 2 && str_is(e->name[0], "pg_catalog")) {
+	/* OPERATOR(public.<>) as the server prints an extension's operator */
+	if (e->n_name == 2 && (str_is(e->name[0], "pg_catalog") || str_is(e->name[0], "public"))) {
 		e->name++;
 		e->n_name = 1;
 	}
