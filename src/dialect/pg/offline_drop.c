@@ -152,6 +152,8 @@ void drop_objects(ox *x, PgQuery__DropStmt *ds)
 				} else {
 					o = find_object(x, kinds[k], s, name);
 				}
+				if (o && o->kind == PLUMB_OBJ_EXTENSION)
+					note_extension(x, o->name, NULL);
 				if (o)
 					remove_item(&x->cat->objects, o);
 			}
