@@ -994,6 +994,7 @@ static void test_agree(void)
 		{"citext operators", "citext",
 		 "CREATE EXTENSION citext;\n"
 		 "CREATE TABLE u (email citext, CHECK (email <> ''::citext), CHECK (email = 'x'),\n"
+		 "  CHECK (email IN ('a', 'b')), CHECK (email = ANY (ARRAY['c'::citext])),\n"
 		 "  EXCLUDE (email WITH =));\n"
 		 "CREATE TABLE w (c citext, EXCLUDE USING btree (c citext_ops WITH =));\n"
 		 "CREATE INDEX w1 ON w (c public.citext_ops);\n"

@@ -462,7 +462,14 @@ void plumb__pg_nx_visit_expr(ProtobufCMessage *m, nx *x)
 		norm_case(x, n->case_expr);
 		break;
 	case PG_QUERY__NODE__NODE_SUB_LINK:
-		/* = ANY (SELECT ...) is IN (SELECT ...) */
+		/* OPERATOR(public.=) ANY (SELECT ...), as the server prints an
+		 * extension's operator; = ANY (SELECT ...) is IN (SELECT ...) */
+		if (n->sub_link->n_oper_name == 2 &&
+		    (str_is(n->sub_link->oper_name[0], "public") ||
+		     str_is(n->sub_link->oper_name[0], "pg_catalog"))) {
+			n->sub_link->oper_name++;
+			n->sub_link->n_oper_name = 1;
+		}
 		if (n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK &&
 		    n->sub_link->n_oper_name == 1 && str_is(n->sub_link->oper_name[0], "="))
 			n->sub_link->n_oper_name = 0;
