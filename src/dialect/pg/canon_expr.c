@@ -2,8 +2,9 @@
  * Canonical expressions: the tree of an expression normalised in place so
  * that what a user writes and what pg_get_expr prints become the same tree
  * (casts of literals folded as the server stores them, IN and BETWEEN
- * rewritten, AND/OR flattened, "public." and "pg_catalog." dropped, CASE
- * given its ELSE NULL), and deparsed. Type names are canon_type.c's;
+ * rewritten, AND/OR flattened, "public." and "pg_catalog." dropped, an
+ * extension's OPERATOR(public.<>) included, CASE given its ELSE NULL), and
+ * deparsed. Type names are canon_type.c's;
  * whole statements and view queries are canon_stmt.c's and canon_view.c's.
  */
 #include <ctype.h>

@@ -3,7 +3,8 @@
  * POLICY, FUNCTION, DOMAIN or SEQUENCE (or an ALTER TABLE) normalised in
  * place the way the server prints it back (defaults made explicit or
  * dropped, options in the server's order, OR REPLACE and IF NOT EXISTS
- * gone), its expressions through canon_expr.c, a view's names through
+ * gone, operator classes and exclusion operators unqualified in public and
+ * pg_catalog, operator class options quoted), its expressions through canon_expr.c, a view's names through
  * canon_view.c and a SQL-standard function body through canon_body.c, then
  * deparsed. It reads no text: canon.c parses.
  */

@@ -4,7 +4,7 @@
  * table constraints (keys, checks, foreign keys, exclusions) with the names
  * PostgreSQL would give them, repeated keys merged, and the implicit casts
  * the server prints in a check or generated expression over mixed numbers.
- * It does not create tables or read ALTER TABLE (offline_table.c) and does
+ * An exclusion's operator classes are offline_opclass.c's. It does not create tables or read ALTER TABLE (offline_table.c) and does
  * not check the tables foreign keys name (offline.c, once all files are read).
  */
 #include <assert.h>

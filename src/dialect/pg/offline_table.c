@@ -2,7 +2,8 @@
  * The offline builder's relations: CREATE TABLE (partitions, inheritance),
  * CREATE INDEX, ALTER TABLE and views (CREATE VIEW, materialized views). It
  * leaves columns and constraints to offline_column.c and implicit names to
- * names.c; it does not read types, functions or privileges.
+ * names.c, the operator classes of index keys to offline_opclass.c; it
+ * does not read types, functions or privileges.
  */
 #include <ctype.h>
 #include <stdlib.h>
