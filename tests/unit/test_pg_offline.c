@@ -1011,6 +1011,7 @@ static void test_agree(void)
 		 "CREATE TABLE h (h hstore, p ltree, ps ltree[], CHECK (h ? 'k'));\n"
 		 "CREATE INDEX h1 ON h USING gist (h gist_hstore_ops);\n"
 		 "CREATE INDEX h2 ON h USING gin (h gin_hstore_ops);\n"
+		 "CREATE INDEX h4 ON h USING gist (h gist_hstore_ops(siglen=16));\n"
 		 "CREATE INDEX h3 ON h USING gist (p gist_ltree_ops, ps gist__ltree_ops);\n"},
 		{"intarray classes", "intarray",
 		 "CREATE EXTENSION intarray;\n"
@@ -1031,7 +1032,8 @@ static void test_agree(void)
 		 "CREATE TABLE r (name text, h ext.hstore);\n"
 		 "CREATE INDEX i ON r USING gin (name gin_trgm_ops);\n"
 		 "CREATE INDEX i2 ON r USING gist (h gist_hstore_ops);\n"
-		 "CREATE INDEX i3 ON r USING gist (name ext.gist_trgm_ops);\n"},
+		 "CREATE INDEX i3 ON r USING gist (name ext.gist_trgm_ops);\n"
+		 "CREATE INDEX i4 ON r USING gist (name gist_trgm_ops(siglen=24));\n"},
 		{"pgvector classes and operators", "vector",
 		 "CREATE EXTENSION vector;\n"
 		 "CREATE TABLE e (v vector(3), CHECK (v <=> '[1,0,0]' < 2));\n"

@@ -361,7 +361,7 @@ static const char *key_type(ox *x, const char *type)
 
 void index_opclass(ox *x, plumb_table *t, const char *am, PgQuery__IndexElem *e)
 {
-	if (!t || !e->n_opclass || e->n_opclass > 2 || e->n_opclassopts || empty(e->name))
+	if (!t || !e->n_opclass || e->n_opclass > 2 || empty(e->name))
 		return;
 	const char *schema = e->n_opclass == 2 ? plumb__pg_strval(e->opclass[0]) : NULL;
 	const char *name = plumb__pg_strval(e->opclass[e->n_opclass - 1]);
@@ -375,7 +375,8 @@ void index_opclass(ox *x, plumb_table *t, const char *am, PgQuery__IndexElem *e)
 	const char *fb = type && !d ? fallback_type(x, type) : NULL;
 	if (fb)
 		d = default_for(x, c->am, fb);
-	if (d == c) {
+	/* with options the server prints the class, default or not */
+	if (d == c && !e->n_opclassopts) {
 		e->n_opclass = 0;
 		return;
 	}
