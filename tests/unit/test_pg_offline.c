@@ -112,10 +112,11 @@ static void test_canon(void)
 		{"'x'::text", "'x'"},
 		{"'-1'::integer", "-1"},
 		{"nextval('public.users_id_seq'::regclass)", "nextval('users_id_seq')"},
-		{"status IN ('a', 'b')",
-		 "(status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[])"},
+		{"status IN ('a', 'b')", "(status)::text = ANY ((ARRAY['a'::character varying, "
+					 "'b'::character varying])::text[])"},
 		{"a NOT IN (1, 2)", "(a <> ALL (ARRAY[1, 2]))"},
-		{"price BETWEEN 0 AND 100", "((price >= (0)::numeric) AND (price <= (100)::numeric))"},
+		{"price BETWEEN 0 AND 100",
+		 "((price >= (0)::numeric) AND (price <= (100)::numeric))"},
 		{"name LIKE 'a%'", "((name)::text ~~ 'a%'::text)"},
 		{"name ILIKE 'a%'", "(name ~~* 'a%'::text)"},
 		{"a > 0 AND (b > 0 AND c > 0)", "((a > 0) AND (b > 0) AND (c > 0))"},
@@ -141,6 +142,10 @@ static void test_canon(void)
 		{"interval '1.5' hour", "'01:00:00'::interval hour"},
 		{"INTERVAL '1 YEAR'", "'1 year'::interval"},
 		{"ARRAY[current_date::text]::text[]", "ARRAY[(CURRENT_DATE)::text]"},
+		{"email <> ''::citext", "(email OPERATOR(public.<>) ''::public.citext)"},
+		{"name % 'abc'", "(name OPERATOR(public.%) 'abc'::text)"},
+		{"embedding <=> '[1,2]'",
+		 "(embedding OPERATOR(public.<=>) '[1,2]'::public.vector)"},
 	};
 	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
 		const char *a = canon('e', same[i][0]), *b = canon('e', same[i][1]);
@@ -152,6 +157,22 @@ static void test_canon(void)
 	       canon('s', "CREATE INDEX users_x ON public.users USING btree (email DESC, name) "
 			  "WHERE (age > 18)"),
 	       "index statement: USING btree, ASC and NULLS LAST defaults");
+	/* an extension's operator class and operator in public, as pg_get_indexdef
+	 * and pg_get_constraintdef print them with search_path = '' */
+	is_str(canon('s', "CREATE INDEX i ON r USING gin (name gin_trgm_ops)"),
+	       canon('s', "CREATE INDEX i ON public.r USING gin (name public.gin_trgm_ops)"),
+	       "index statement: an extension's operator class in public");
+	is_str(canon('s', "CREATE INDEX i ON r USING gist (name gist_trgm_ops(siglen=32))"),
+	       canon('s', "CREATE INDEX i ON public.r USING gist "
+			  "(name public.gist_trgm_ops (siglen='32'))"),
+	       "index statement: operator class options as stored");
+	is_str(canon('s', "ALTER TABLE u ADD CONSTRAINT x EXCLUDE (email WITH =)"),
+	       canon('s', "ALTER TABLE public.u ADD CONSTRAINT x "
+			  "EXCLUDE USING btree (email WITH OPERATOR(public.=))"),
+	       "exclusion: an extension's operator in public");
+	is_str(canon('s', "CREATE INDEX i ON r USING gin (name ext.gin_trgm_ops)"),
+	       "CREATE INDEX i ON r USING gin (name ext.gin_trgm_ops)",
+	       "index statement: a class in another schema keeps its schema");
 	is_str(canon('s', "create view v1 as select id, name, count(*) from users group by id, name"),
 	       canon('s', "CREATE VIEW public.v1 AS SELECT users.id, users.name, count(*) AS count "
 			  "FROM public.users GROUP BY users.id, users.name"),
@@ -668,6 +689,23 @@ static void test_literals_server(const char *url)
 	plumb_arena_free(a);
 }
 
+/* Whether the server at url offers extension ext (pg_available_extensions). */
+static bool offers(const char *url, const char *ext)
+{
+	plumb_arena *a = plumb_arena_new(A);
+	plumb_conn *conn;
+	PGresult *res;
+	const char *params[1] = {ext};
+	bool yes = plumb__pg_connect(ctx, a, url, &conn) == 0 &&
+		   plumb__pg_query(ctx, a, (plumb_pg_conn *)conn, NULL,
+				   "SELECT 1 FROM pg_available_extensions WHERE name = $1", 1,
+				   params, &res) == 0 &&
+		   PQntuples(res) == 1;
+	plumb_error_clear(ctx);
+	plumb_arena_free(a);
+	return yes;
+}
+
 /* Applies sql to a scratch database and compares with the offline catalog. */
 static void agree(const char *url, const char *name, const char *sql)
 {
@@ -968,6 +1006,80 @@ static void test_agree(void)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);
 	agree(url, "fields the planner reads", fields_schema);
+	/* extensions' operator classes and operators: the server qualifies
+	 * them, leaves a default class out and quotes class options */
+	static const char *const ext_cases[][3] = {
+		{"pg_trgm classes", "pg_trgm",
+		 "CREATE EXTENSION pg_trgm;\n"
+		 "CREATE TABLE r (name text, CHECK (name % 'abc'));\n"
+		 "CREATE INDEX i ON r USING gin (name gin_trgm_ops);\n"
+		 "CREATE INDEX i2 ON r USING gist (name gist_trgm_ops(siglen=32));\n"
+		 "CREATE INDEX i3 ON r USING gin (name public.gin_trgm_ops);\n"},
+		{"citext operators", "citext",
+		 "CREATE EXTENSION citext;\n"
+		 "CREATE TABLE u (email citext, CHECK (email <> ''::citext), CHECK (email = 'x'),\n"
+		 "  CHECK (email IN ('a', 'b')), CHECK (email = ANY (ARRAY['c'::citext])),\n"
+		 "  EXCLUDE (email WITH =));\n"
+		 "CREATE TABLE w (c citext, EXCLUDE USING btree (c citext_ops WITH =));\n"
+		 "CREATE INDEX w1 ON w (c public.citext_ops);\n"
+		 "CREATE INDEX w2 ON w (c citext_pattern_ops);\n"},
+		{"btree_gist exclusions", "btree_gist",
+		 "CREATE EXTENSION btree_gist;\n"
+		 "CREATE TYPE mood AS ENUM ('a', 'b');\n"
+		 "CREATE TABLE b (id int, m mood, r int4range, v varchar(9),\n"
+		 "  EXCLUDE USING gist (id WITH =, r WITH &&),\n"
+		 "  EXCLUDE USING gist (m gist_enum_ops WITH =, r range_ops WITH &&));\n"
+		 "CREATE INDEX b1 ON b USING gist (id gist_int4_ops, v gist_text_ops);\n"},
+		{"hstore and ltree default classes", "hstore ltree",
+		 "CREATE EXTENSION hstore;\nCREATE EXTENSION ltree;\n"
+		 "CREATE TABLE h (h hstore, p ltree, ps ltree[], CHECK (h ? 'k'));\n"
+		 "CREATE INDEX h1 ON h USING gist (h gist_hstore_ops);\n"
+		 "CREATE INDEX h2 ON h USING gin (h gin_hstore_ops);\n"
+		 "CREATE INDEX h4 ON h USING gist (h gist_hstore_ops(siglen=16));\n"
+		 "CREATE INDEX h3 ON h USING gist (p gist_ltree_ops, ps gist__ltree_ops);\n"},
+		{"intarray classes", "intarray",
+		 "CREATE EXTENSION intarray;\n"
+		 "CREATE TABLE a (xs int[], ys int[]);\n"
+		 "CREATE INDEX a1 ON a USING gist (xs gist__int_ops);\n"
+		 "CREATE INDEX a2 ON a USING gin (ys gin__int_ops);\n"},
+		{"built-in default classes", "plpgsql",
+		 "CREATE TABLE z (v varchar(10), c cidr, a int[], id serial, n numeric(10,2),\n"
+		 "  ts timestamp(3));\n"
+		 "CREATE INDEX z1 ON z (v text_ops, c inet_ops, n numeric_ops);\n"
+		 "CREATE INDEX z2 ON z USING gin (a array_ops);\n"
+		 "CREATE INDEX z3 ON z (id int4_ops, ts pg_catalog.timestamp_ops, v varchar_ops);\n"
+		 "CREATE INDEX z4 ON z (v text_pattern_ops);\n"},
+		{"an extension's class in its own schema", "pg_trgm hstore",
+		 "CREATE SCHEMA ext;\n"
+		 "CREATE EXTENSION pg_trgm SCHEMA ext;\nCREATE EXTENSION hstore SCHEMA ext;\n"
+		 "SET search_path = public, ext;\n"
+		 "CREATE TABLE r (name text, h ext.hstore);\n"
+		 "CREATE INDEX i ON r USING gin (name gin_trgm_ops);\n"
+		 "CREATE INDEX i2 ON r USING gist (h gist_hstore_ops);\n"
+		 "CREATE INDEX i3 ON r USING gist (name ext.gist_trgm_ops);\n"
+		 "CREATE INDEX i4 ON r USING gist (name gist_trgm_ops(siglen=24));\n"},
+		{"pgvector classes and operators", "vector",
+		 "CREATE EXTENSION vector;\n"
+		 "CREATE TABLE e (v vector(3), CHECK (v <=> '[1,0,0]' < 2));\n"
+		 "CREATE INDEX e1 ON e USING hnsw (v vector_cosine_ops);\n"
+		 "CREATE INDEX e2 ON e USING ivfflat (v vector_l2_ops);\n"
+		 "CREATE INDEX e3 ON e USING hnsw (v vector_l2_ops);\n"},
+	};
+	for (size_t i = 0; i < sizeof(ext_cases) / sizeof(ext_cases[0]); i++) {
+		char exts[64];
+		const char *missing = NULL;
+		snprintf(exts, sizeof(exts), "%s", ext_cases[i][1]);
+		for (char *e = strtok(exts, " "); e && !missing; e = strtok(NULL, " "))
+			if (!offers(url, e))
+				missing = ext_cases[i][1];
+		if (missing) {
+			ok(1, "# SKIP agree: %s: the server offers no %s", ext_cases[i][0],
+			   missing);
+			ok(1, "# SKIP agree: %s: fields", ext_cases[i][0]);
+			continue;
+		}
+		agree(url, ext_cases[i][0], ext_cases[i][2]);
+	}
 	agree(url, "a window function",
 	      "CREATE FUNCTION rn() RETURNS bigint WINDOW LANGUAGE internal "
 	      "AS 'window_row_number';\n");

@@ -7,7 +7,8 @@
  * canon_stmt.c), and deparsed; a long text on deep.c's large stack. This
  * file only strings those together. It knows nothing of a catalog: names it
  * cannot resolve stay as written (only "public." and "pg_catalog." prefixes
- * go).
+ * go, operator classes and operators included). Which operator class the
+ * server leaves out needs the catalog: offline_opclass.c decides it.
  */
 #include <string.h>
 

@@ -2,8 +2,9 @@
  * Canonical expressions: the tree of an expression normalised in place so
  * that what a user writes and what pg_get_expr prints become the same tree
  * (casts of literals folded as the server stores them, IN and BETWEEN
- * rewritten, AND/OR flattened, "public." and "pg_catalog." dropped, CASE
- * given its ELSE NULL), and deparsed. Type names are canon_type.c's;
+ * rewritten, AND/OR flattened, "public." and "pg_catalog." dropped, an
+ * extension's OPERATOR(public.<>) included, CASE given its ELSE NULL), and
+ * deparsed. Type names are canon_type.c's;
  * whole statements and view queries are canon_stmt.c's and canon_view.c's.
  */
 #include <ctype.h>
@@ -333,7 +334,8 @@ static void norm_aexpr(nx *x, PgQuery__Node *n)
 	default:
 		break;
 	}
-	if (e->n_name == 2 && str_is(e->name[0], "pg_catalog")) {
+	/* OPERATOR(public.<>) as the server prints an extension's operator */
+	if (e->n_name == 2 && (str_is(e->name[0], "pg_catalog") || str_is(e->name[0], "public"))) {
 		e->name++;
 		e->n_name = 1;
 	}
@@ -461,7 +463,14 @@ void plumb__pg_nx_visit_expr(ProtobufCMessage *m, nx *x)
 		norm_case(x, n->case_expr);
 		break;
 	case PG_QUERY__NODE__NODE_SUB_LINK:
-		/* = ANY (SELECT ...) is IN (SELECT ...) */
+		/* OPERATOR(public.=) ANY (SELECT ...), as the server prints an
+		 * extension's operator; = ANY (SELECT ...) is IN (SELECT ...) */
+		if (n->sub_link->n_oper_name == 2 &&
+		    (str_is(n->sub_link->oper_name[0], "public") ||
+		     str_is(n->sub_link->oper_name[0], "pg_catalog"))) {
+			n->sub_link->oper_name++;
+			n->sub_link->n_oper_name = 1;
+		}
 		if (n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK &&
 		    n->sub_link->n_oper_name == 1 && str_is(n->sub_link->oper_name[0], "="))
 			n->sub_link->n_oper_name = 0;

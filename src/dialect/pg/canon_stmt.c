@@ -3,9 +3,10 @@
  * POLICY, RULE, FUNCTION, DOMAIN or SEQUENCE (or an ALTER TABLE) normalised in
  * place the way the server prints it back (defaults made explicit or
  * dropped, options in the server's order, OR REPLACE and IF NOT EXISTS
- * gone), its expressions through canon_expr.c, a view's names through
- * canon_view.c and a SQL-standard function body or a rule's actions through
- * canon_body.c, then
+ * gone, operator classes and exclusion operators unqualified in public and
+ * pg_catalog, operator class options quoted), its expressions through
+ * canon_expr.c, a view's names through canon_view.c and a SQL-standard
+ * function body or a rule's actions through canon_body.c, then
  * deparsed. It reads no text: canon.c parses.
  */
 #include <stdlib.h>
@@ -45,11 +46,57 @@ static void norm_index_elem(PgQuery__IndexElem *e)
 	}
 }
 
+/* An operator class or an exclusion operator named in public or pg_catalog
+ * is written bare, as the other names are: the server qualifies the one and
+ * the user writes the other bare. */
+static void unqualify_name(PgQuery__Node ***names, size_t *n)
+{
+	if (*n == 2 && (str_is((*names)[0], "public") || str_is((*names)[0], "pg_catalog"))) {
+		(*names)++;
+		*n = 1;
+	}
+}
+
+/* An operator class's option values are written as the server stores them,
+ * in quotes (siglen=32 -> siglen='32'). */
+static void quote_opclass_options(nx *x, PgQuery__IndexElem *e)
+{
+	for (size_t i = 0; i < e->n_opclassopts; i++) {
+		PgQuery__Node *o = e->opclassopts[i];
+		if (!o || o->node_case != PG_QUERY__NODE__NODE_DEF_ELEM || !o->def_elem->arg)
+			continue;
+		PgQuery__DefElem *d = o->def_elem;
+		d->location = 0;
+		const char *v = NULL;
+		if (d->arg->node_case == PG_QUERY__NODE__NODE_INTEGER)
+			v = plumb_arena_printf(x->a, "%d", (int)d->arg->integer->ival);
+		else if (d->arg->node_case == PG_QUERY__NODE__NODE_FLOAT)
+			v = d->arg->float_->fval;
+		if (v && !(d->arg = plumb__pg_string(x->a, v)))
+			x->failed = true;
+	}
+}
+
 static void visit_index_elems(ProtobufCMessage *m, nx *x)
 {
-	(void)x;
-	if (m->descriptor == &pg_query__index_elem__descriptor)
-		norm_index_elem((PgQuery__IndexElem *)m);
+	if (m->descriptor == &pg_query__index_elem__descriptor) {
+		PgQuery__IndexElem *e = (PgQuery__IndexElem *)m;
+		norm_index_elem(e);
+		unqualify_name(&e->opclass, &e->n_opclass);
+		quote_opclass_options(x, e);
+	} else if (m->descriptor == &pg_query__constraint__descriptor) {
+		/* EXCLUDE: pairs of an element and the list naming its operator */
+		PgQuery__Constraint *c = (PgQuery__Constraint *)m;
+		for (size_t i = 0; i < c->n_exclusions; i++) {
+			PgQuery__Node *pair = c->exclusions[i];
+			if (pair && pair->node_case == PG_QUERY__NODE__NODE_LIST &&
+			    pair->list->n_items == 2 && pair->list->items[1] &&
+			    pair->list->items[1]->node_case == PG_QUERY__NODE__NODE_LIST) {
+				PgQuery__List *op = pair->list->items[1]->list;
+				unqualify_name(&op->items, &op->n_items);
+			}
+		}
+	}
 }
 
 /* Rank of a function option in the canonical order. */

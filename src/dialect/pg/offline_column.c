@@ -4,7 +4,7 @@
  * table constraints (keys, checks, foreign keys, exclusions) with the names
  * PostgreSQL would give them, repeated keys merged, and the implicit casts
  * the server prints in a check or generated expression over mixed numbers.
- * It does not create tables or read ALTER TABLE (offline_table.c) and does
+ * An exclusion's operator classes are offline_opclass.c's. It does not create tables or read ALTER TABLE (offline_table.c) and does
  * not check the tables foreign keys name (offline.c, once all files are read).
  */
 #include <assert.h>
@@ -521,6 +521,17 @@ void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 				pg_query__alter_table_cmd__init(cmd);
 				pg_query__alter_table_stmt__init(at);
 				p->node->conname = (char *)k->name;
+				for (size_t j = 0; j < p->node->n_exclusions; j++) {
+					PgQuery__Node *pair = p->node->exclusions[j];
+					PgQuery__Node *el =
+						pair->node_case == PG_QUERY__NODE__NODE_LIST &&
+								pair->list->n_items == 2
+							? pair->list->items[0]
+							: NULL;
+					if (el && el->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
+						index_opclass(x, t, p->node->access_method,
+							      el->index_elem);
+				}
 				cmd->subtype = PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint;
 				cmd->def = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_CONSTRAINT, p->node);
 				cmd->behavior = PG_QUERY__DROP_BEHAVIOR__DROP_RESTRICT;

@@ -190,6 +190,8 @@ void drop_objects(ox *x, PgQuery__DropStmt *ds)
 				} else {
 					o = find_object(x, kinds[k], s, name);
 				}
+				if (o && o->kind == PLUMB_OBJ_EXTENSION)
+					note_extension(x, o->name, NULL);
 				if (o)
 					plumb_catalog_remove_item(x->cat, &x->cat->objects, o);
 			}

@@ -23,6 +23,9 @@ typedef struct ann {
 	const char *old;    /* the annotation's OLD name */
 } ann;
 
+/* How many extensions offline_opclass.c knows the operator classes of, at most. */
+#define OPC_EXTS 16
+
 typedef struct ox {
 	plumb_pg_sticky st; /* ctx, the catalog's arena, the first failure */
 	plumb_arena *tmp;   /* parse trees, scratch */
@@ -39,6 +42,9 @@ typedef struct ox {
 	plumb_vec fks;      /* refpos *: where each foreign key names its table */
 	plumb_vec owners;   /* refpos *: where each OWNED BY of a sequence was written */
 	size_t loc;         /* the statement being read: its first token */
+	/* offline_opclass.c: the schema each extension whose operator classes
+	 * it knows was created in; NULL while not created */
+	const char *ext_schema[OPC_EXTS];
 } ox;
 
 /* A place in a file, for what is checked once all statements are read. */
@@ -120,12 +126,14 @@ typedef struct seqopts {
 #define forget_name plumb__pgoff_forget_name
 #define grant_revoke plumb__pgoff_grant_revoke
 #define index_colnames plumb__pgoff_index_colnames
+#define index_opclass plumb__pgoff_index_opclass
 #define is_relation plumb__pgoff_is_relation
 #define make_object_name plumb__pgoff_make_object_name
 #define mk_rangevar plumb__pgoff_mk_rangevar
 #define name_addition plumb__pgoff_name_addition
 #define name_used plumb__pgoff_name_used
 #define new_constraint plumb__pgoff_new_constraint
+#define note_extension plumb__pgoff_note_extension
 #define qi plumb__pgoff_qi
 #define read_seqopts plumb__pgoff_read_seqopts
 #define remember plumb__pgoff_remember
@@ -231,6 +239,13 @@ void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt);
 void comment_on(ox *x, PgQuery__CommentStmt *cs);
 void grant_revoke(ox *x, PgQuery__GrantStmt *gs);
 void finish_grants(ox *x);
+
+/* offline_opclass.c: the operator class of index key e on t under access
+ * method am (NULL: btree) left out when it is the default for the column's
+ * type, qualified when an extension outside public provides it. */
+void index_opclass(ox *x, plumb_table *t, const char *am, PgQuery__IndexElem *e);
+/* offline_opclass.c: extension name is created in schema (NULL: dropped). */
+void note_extension(ox *x, const char *name, const char *schema);
 
 /* offline_drop.c */
 void drop_objects(ox *x, PgQuery__DropStmt *ds);

@@ -517,6 +517,7 @@ void create_extension(ox *x, PgQuery__CreateExtensionStmt *es)
 		return;
 	fail(x, plumb__pg_extension_define(x->st.ctx, x->st.arena, o));
 	extension_version(x, o, es->options, es->n_options);
+	note_extension(x, o->name, o->schema);
 }
 
 /* ALTER EXTENSION ... UPDATE TO: the version it names. */

@@ -2,7 +2,8 @@
  * The offline builder's relations: CREATE TABLE (partitions, inheritance),
  * CREATE INDEX, ALTER TABLE and views (CREATE VIEW, materialized views). It
  * leaves columns and constraints to offline_column.c and implicit names to
- * names.c; it does not read types, functions or privileges.
+ * names.c, the operator classes of index keys to offline_opclass.c; it
+ * does not read types, functions or privileges.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -417,6 +418,11 @@ void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, size_t loc
 	ix->renamed_from = annotation_at(x, loc);
 	use_name(x, &x->relnames, schema, ix->name);
 	is->relation->schemaname = (char *)ix->schema;
+	/* the statement too: a class outside public qualified, so that it
+	 * runs whatever the session's search_path */
+	for (size_t i = 0; i < is->n_index_params; i++)
+		if (is->index_params[i]->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
+			index_opclass(x, t, is->access_method, is->index_params[i]->index_elem);
 	ix->sql = quote_index_name(x, deparse(x, stmt), ix->name);
 	/* keys as introspection reads them (pg_get_indexdef(i, k, true)) */
 	for (size_t i = 0; i < is->n_index_params && !x->st.rc; i++) {

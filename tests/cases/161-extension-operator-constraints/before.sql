@@ -1,0 +1,3 @@
+CREATE EXTENSION citext;
+CREATE TABLE u (email citext);
+CREATE TABLE w (c citext);

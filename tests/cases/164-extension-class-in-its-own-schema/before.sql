@@ -1,0 +1,3 @@
+CREATE SCHEMA ext;
+CREATE EXTENSION pg_trgm SCHEMA ext;
+CREATE TABLE r (name text);
