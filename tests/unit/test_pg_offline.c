@@ -557,7 +557,8 @@ static bool fields_agree(const plumb_catalog *live, const plumb_catalog *off)
 /* Literals read and printed as the server does; each checked against the
  * server's output (test_literals_server). NULL: left to the server. */
 static const struct lit {
-	char kind;         /* n numeric, m money, b bit, i interval, t timestamptz */
+	char kind;         /* n numeric, m money, b bit, i interval, t timestamptz,
+			    * s timestamp, d date, h time */
 	const char *type;  /* the SQL type the server reads it as */
 	int range, precision;
 	const char *in, *want;
@@ -618,6 +619,16 @@ static const struct lit {
 	{'i', "interval", PLUMB_PG_IV_FULL, -1, "2147483648 days", NULL},
 	/* timestamptz, read and printed in UTC (the zones plumb reads in) */
 	{'t', "timestamptz", 0, -1, "2022-04-01 01:00:00+01", "2022-04-01 00:00:00+00"},
+	/* timestamp, date and time: a zone read and ignored */
+	{'s', "timestamp", 0, -1, "1970-01-01 00:00:01+00:00", "1970-01-01 00:00:01"},
+	{'s', "timestamp", 0, -1, "2020-01-01T10:00:00.500", "2020-01-01 10:00:00.5"},
+	{'s', "timestamp", 0, -1, "2020-02-29", "2020-02-29 00:00:00"},
+	{'s', "timestamp", 0, -1, "2021-02-29", NULL},
+	{'d', "date", 0, -1, "2020-01-05", "2020-01-05"},
+	{'d', "date", 0, -1, "2020-01-05 10:00", NULL},
+	{'h', "time", 0, -1, "10:00", "10:00:00"},
+	{'h', "time", 0, -1, "23:59:59.250+02", "23:59:59.25"},
+	{'h', "time", 0, -1, "24:00", NULL},
 	{'t', "timestamptz", 0, -1, "2022-04-01", "2022-04-01 00:00:00+00"},
 	{'t', "timestamptz", 0, -1, " 2022-05-02T10:11:12.500+05:30 ", "2022-05-02 04:41:12.5+00"},
 	{'t', "timestamptz", 0, -1, "2024-03-01 00:30-0100", "2024-03-01 01:30:00+00"},
@@ -642,6 +653,9 @@ static const char *lit_out(const struct lit *l)
 		 : l->kind == 'm' ? plumb__pg_lit_money(A, l->in, &out)
 		 : l->kind == 'b' ? plumb__pg_lit_bits(A, l->in, &out)
 		 : l->kind == 't' ? plumb__pg_lit_timestamptz(A, l->in, l->precision, &out)
+		 : l->kind == 's' ? plumb__pg_lit_timestamp(A, l->in, l->precision, &out)
+		 : l->kind == 'd' ? plumb__pg_lit_date(A, l->in, &out)
+		 : l->kind == 'h' ? plumb__pg_lit_time(A, l->in, l->precision, &out)
 				  : plumb__pg_lit_interval(A, l->in, l->range, l->precision, &out);
 	return rc < 0 ? "(out of memory)" : out;
 }
@@ -1002,6 +1016,15 @@ static void test_agree(void)
 		 "  INSERT INTO t VALUES (new.id, new.v) RETURNING *;\n"
 		 "COMMENT ON RULE r1 ON s2.u IS 'cascade';\n"
 		 "COMMENT ON RULE vv_ins ON vv IS 'insert through the view';\n"},
+		{"date and time defaults as stored",
+		 "CREATE TABLE dt (\n"
+		 "  a timestamp DEFAULT '1970-01-01 00:00:01+00:00',\n"
+		 "  b timestamptz DEFAULT '1970-01-01 02:00:01+02:00',\n"
+		 "  c date DEFAULT '2020-01-05',\n"
+		 "  d time DEFAULT '10:00',\n"
+		 "  e timestamp(3) DEFAULT '2020-01-01T10:00:00.500',\n"
+		 "  f timestamptz DEFAULT '-infinity'\n"
+		 ");\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);

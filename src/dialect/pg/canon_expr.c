@@ -149,9 +149,10 @@ static void bits_const(nx *x, PgQuery__AConst *k, const char *s)
 	k->bsval = bs;
 }
 
-/* A string constant cast to numeric, money, bit or interval becomes what
- * the server stores: the type's output of the type's input (literal.c).
- * Only interval reads the typmod; the others get it in a separate cast. */
+/* A string constant cast to numeric, money, bit, interval, timestamptz,
+ * timestamp, date or time becomes what the server stores: the type's output of the
+ * type's input (literal.c, literal_time.c). Only interval and the
+ * timestamps read the typmod; the others get it in a separate cast. */
 static void coerce_literal(nx *x, PgQuery__AConst *k, const PgQuery__TypeName *tn, const char *c)
 {
 	const char *s = k->sval->sval;
@@ -171,6 +172,20 @@ static void coerce_literal(nx *x, PgQuery__AConst *k, const PgQuery__TypeName *t
 		if (tn->n_typmods >= 2 && !typmod_int(tn->typmods[1], &precision))
 			return;
 		rc = plumb__pg_lit_interval(x->a, s, (int)range, (int)precision, &out);
+	} else if (strcmp(c, "timestamptz") == 0 || strcmp(c, "timestamp") == 0) {
+		long precision = -1;
+		if (tn->n_typmods >= 1 && !typmod_int(tn->typmods[0], &precision))
+			return;
+		rc = strcmp(c, "timestamptz") == 0
+			     ? plumb__pg_lit_timestamptz(x->a, s, (int)precision, &out)
+			     : plumb__pg_lit_timestamp(x->a, s, (int)precision, &out);
+	} else if (strcmp(c, "date") == 0) {
+		rc = plumb__pg_lit_date(x->a, s, &out);
+	} else if (strcmp(c, "time") == 0) {
+		long precision = -1;
+		if (tn->n_typmods >= 1 && !typmod_int(tn->typmods[0], &precision))
+			return;
+		rc = plumb__pg_lit_time(x->a, s, (int)precision, &out);
 	}
 	if (rc < 0)
 		x->failed = true;

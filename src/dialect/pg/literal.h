@@ -51,5 +51,13 @@ int plumb__pg_lit_interval(plumb_arena *a, const char *s, int range, int precisi
  * Reads ISO dates with an optional time and a numeric, Z, UTC or GMT
  * offset; zone names and other forms are left to the server. */
 int plumb__pg_lit_timestamptz(plumb_arena *a, const char *s, int precision, char **out);
+/* timestamp_in then timestamp_out, the same forms, a zone read and ignored:
+ * '1970-01-01 00:00:01+00:00' -> "1970-01-01 00:00:01". date_in then
+ * date_out: '2020-01-05' -> "2020-01-05" (with a time of day, unknown). */
+int plumb__pg_lit_timestamp(plumb_arena *a, const char *s, int precision, char **out);
+int plumb__pg_lit_date(plumb_arena *a, const char *s, char **out);
+/* time_in then time_out (without time zone): '10:00' -> "10:00:00",
+ * '10:00:00.500+02' -> "10:00:00.5". */
+int plumb__pg_lit_time(plumb_arena *a, const char *s, int precision, char **out);
 
 #endif

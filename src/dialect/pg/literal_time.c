@@ -1,11 +1,11 @@
 /*
- * timestamptz literals as the server stores and prints them, done offline:
- * timestamptz_in then timestamptz_out (datetime.c, timestamp.c of
- * PostgreSQL 15) with DateStyle ISO and TimeZone UTC, the zone plumb reads
- * a catalog in (introspect.c) and loads a schema file in (conn.c's scratch
- * sessions). Only ISO dates with an optional time and a numeric or UTC
- * offset are read; any other form (zone names, other date orders, BC, out
- * of range) is reported as unknown, never guessed.
+ * timestamptz, timestamp, date and time literals as the server stores and prints
+ * them, done offline: the type's input then output function (datetime.c,
+ * timestamp.c, date.c of PostgreSQL 15) with DateStyle ISO and TimeZone UTC,
+ * the zone plumb reads a catalog in (introspect.c) and loads a schema file
+ * in (conn.c's scratch sessions). Only ISO dates with an optional time and
+ * a numeric or UTC offset are read; any other form (zone names, other date
+ * orders, BC, out of range) is reported as unknown, never guessed.
  */
 #include <stdint.h>
 #include <string.h>
@@ -124,7 +124,10 @@ static bool read_zone(const char **pp, int *east)
 	return true;
 }
 
-int plumb__pg_lit_timestamptz(plumb_arena *a, const char *s, int precision, char **out)
+/* What the value is read as and printed as. */
+typedef enum { AS_TIMESTAMPTZ, AS_TIMESTAMP, AS_DATE, AS_TIME } as_type;
+
+static int lit_time(plumb_arena *a, const char *s, int precision, as_type as, char **out)
 {
 	*out = NULL;
 	const char *p = s;
@@ -138,15 +141,16 @@ int plumb__pg_lit_timestamptz(plumb_arena *a, const char *s, int precision, char
 		*out = plumb_arena_strdup(a, *p == '-' ? "-infinity" : "infinity");
 		return *out ? 0 : PLUMB_ENOMEM;
 	}
-	int y, mo, d, h = 0, mi = 0, sec = 0, east;
+	int y = 2000, mo = 1, d = 1, h = 0, mi = 0, sec = 0, east;
 	long usec = 0;
 	int n_frac = 0;
-	if (!digits(&p, 4, &y) || *p++ != '-' || !digits(&p, 2, &mo) || *p++ != '-' ||
-	    !digits(&p, 2, &d))
+	if (as != AS_TIME && (!digits(&p, 4, &y) || *p++ != '-' || !digits(&p, 2, &mo) ||
+			      *p++ != '-' || !digits(&p, 2, &d)))
 		return 0;
-	bool has_time = (*p == ' ' || *p == 'T' || *p == 't') && is_digit(p[1]);
+	bool has_time = as == AS_TIME || ((*p == ' ' || *p == 'T' || *p == 't') && is_digit(p[1]));
 	if (has_time) {
-		p++;
+		if (as != AS_TIME)
+			p++;
 		if (!digits(&p, 2, &h) || *p++ != ':' || !digits(&p, 2, &mi))
 			return 0;
 		if (*p == ':') {
@@ -169,6 +173,10 @@ int plumb__pg_lit_timestamptz(plumb_arena *a, const char *s, int precision, char
 	}
 	if (!read_zone(&p, &east) || *p || (!has_time && east))
 		return 0;
+	if (as != AS_TIMESTAMPTZ)
+		east = 0; /* timestamp_in and date_in read a zone and ignore it */
+	if (as == AS_DATE && (h || mi || sec || usec))
+		return 0; /* date_in drops a time: left to the server */
 	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > month_days(y, mo) || h > 23 || mi > 59 ||
 	    sec > 59)
 		return 0;
@@ -194,7 +202,34 @@ int plumb__pg_lit_timestamptz(plumb_arena *a, const char *s, int precision, char
 			frac[i] = (char)('0' + u % 10);
 		frac[len + 1] = 0;
 	}
-	*out = plumb_arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d%s+00", y, mo, d,
-				  (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60), frac);
+	if (as == AS_DATE)
+		*out = plumb_arena_printf(a, "%04d-%02d-%02d", y, mo, d);
+	else if (as == AS_TIME)
+		*out = plumb_arena_printf(a, "%02d:%02d:%02d%s", (int)(rest / 3600),
+					  (int)(rest / 60 % 60), (int)(rest % 60), frac);
+	else
+		*out = plumb_arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d%s%s", y, mo, d,
+					  (int)(rest / 3600), (int)(rest / 60 % 60),
+					  (int)(rest % 60), frac, as == AS_TIMESTAMPTZ ? "+00" : "");
 	return *out ? 0 : PLUMB_ENOMEM;
+}
+
+int plumb__pg_lit_timestamptz(plumb_arena *a, const char *s, int precision, char **out)
+{
+	return lit_time(a, s, precision, AS_TIMESTAMPTZ, out);
+}
+
+int plumb__pg_lit_timestamp(plumb_arena *a, const char *s, int precision, char **out)
+{
+	return lit_time(a, s, precision, AS_TIMESTAMP, out);
+}
+
+int plumb__pg_lit_time(plumb_arena *a, const char *s, int precision, char **out)
+{
+	return lit_time(a, s, precision, AS_TIME, out);
+}
+
+int plumb__pg_lit_date(plumb_arena *a, const char *s, char **out)
+{
+	return lit_time(a, s, -1, AS_DATE, out);
 }
