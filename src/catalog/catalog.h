@@ -179,6 +179,11 @@ typedef struct plumb_trigger {
  *  - function:  name is "name(argument types)", the types only, canonical,
  *               as COMMENT ON FUNCTION takes them: "add(integer, integer)", "p(mood)";
  *               definition the canonical CREATE OR REPLACE text.
+ *               An aggregate is a function of func_kind AGGREGATE: its
+ *               definition the CREATE AGGREGATE text model.c builds from
+ *               pg_aggregate's fields; an ordered-set one is named
+ *               "f(direct types ORDER BY aggregated types)", as DROP
+ *               AGGREGATE takes it.
  *  - policy:    table is the table it is on; name the policy's name. Policies
  *               are named per table, so diff matches them by table too.
  *  - comment:   name is the target as COMMENT ON writes it ("TABLE public.users",
@@ -205,9 +210,10 @@ typedef struct plumb_trigger {
 
 /* A function's kind, as pg_proc.prokind says it. */
 typedef enum plumb_func_kind {
-	PLUMB_FUNC_FUNCTION,       /* 'f' */
-	PLUMB_FUNC_PROCEDURE,      /* 'p': CREATE PROCEDURE */
-	PLUMB_FUNC_WINDOW,         /* 'w': CREATE FUNCTION ... WINDOW */
+	PLUMB_FUNC_FUNCTION,  /* 'f' */
+	PLUMB_FUNC_PROCEDURE, /* 'p': CREATE PROCEDURE */
+	PLUMB_FUNC_WINDOW,    /* 'w': CREATE FUNCTION ... WINDOW */
+	PLUMB_FUNC_AGGREGATE, /* 'a': CREATE AGGREGATE */
 } plumb_func_kind;
 
 /* A function's volatility, as pg_proc.provolatile says it. */

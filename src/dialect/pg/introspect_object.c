@@ -1,7 +1,7 @@
 /*
  * Introspection of what is not a relation: schemas, extensions, collations,
  * types (enums, domains, composites, ranges), sequences that are not folded
- * into serial columns, functions, triggers, policies, comments and
+ * into serial columns, functions, aggregates, triggers, policies, comments and
  * privileges, each kind read with one catalog query. It reads no tables,
  * columns or views (introspect_table.c).
  */
@@ -110,6 +110,82 @@ static const char q_functions[] =
 	"WHERE p.prokind IN ('f', 'p', 'w') AND " NSP_OK("n") " "
 	"AND " NOT_EXT("pg_proc", "p.oid") " AND " NOT_INTERNAL("pg_proc", "p.oid") " "
 	"ORDER BY n.nspname, p.proname, p.oid";
+
+/* An aggregate's support function (a pg_aggregate column) as
+ * {schema,name}, NULL when it has none. */
+#define AGG_PROC(col)                                                                              \
+	"(SELECT ARRAY[fn.nspname::text, fp.proname::text] FROM pg_proc fp "                       \
+	"JOIN pg_namespace fn ON fn.oid = fp.pronamespace WHERE fp.oid = a." col ")"
+enum {
+	A_NSP,
+	A_NAME,
+	A_ARGS,
+	A_ARGNAMES,
+	A_ARGMODES,
+	A_KIND,
+	A_NDIRECT,
+	A_SFUNC,
+	A_STYPE,
+	A_SSPACE,
+	A_FINALFUNC,
+	A_FEXTRA,
+	A_FMODIFY,
+	A_COMBINE,
+	A_SERIAL,
+	A_DESERIAL,
+	A_INIT,
+	A_MSFUNC,
+	A_MINVFUNC,
+	A_MSTYPE,
+	A_MSSPACE,
+	A_MFINALFUNC,
+	A_MFEXTRA,
+	A_MFMODIFY,
+	A_MINIT,
+	A_SORTOP,
+	A_PARALLEL
+};
+static const char
+	q_aggregates[] =
+		"SELECT n.nspname, p.proname, "
+		"ARRAY(SELECT format_type(u.t, NULL) FROM unnest(p.proargtypes::oid[]) "
+		"WITH ORDINALITY u(t, ord) ORDER BY u.ord), "
+		"coalesce(p.proargnames, '{}'), coalesce(p.proargmodes::text[], '{}'), "
+		"a.aggkind, a.aggnumdirectargs, " AGG_PROC(
+			"aggtransfn") ", "
+				      "format_type(a.aggtranstype, NULL), "
+				      "a.aggtransspace, " AGG_PROC(
+					      "aggfinalfn") ", "
+							    "a.aggfinalextra, "
+							    "a.aggfinalmodify, " AGG_PROC("aggcombi"
+											  "nefn") ", " AGG_PROC("aggserialfn") ", " AGG_PROC("aggdeserialfn") ", a.agginitval, " AGG_PROC("aggmtransfn") ", " AGG_PROC(
+								    "aggminvtransfn") ", "
+										      "CASE WHEN "
+										      "a."
+										      "aggmtranstyp"
+										      "e <> 0 THEN "
+										      "format_type("
+										      "a."
+										      "aggmtranstyp"
+										      "e, NULL) "
+										      "END, "
+										      "a."
+										      "aggmtransspa"
+										      "ce,"
+										      " " AGG_PROC(
+											      "aggm"
+											      "fina"
+											      "lfn") ", a.aggmfinalextra, a.aggmfinalmodify, "
+												     "a.aggminitval, "
+												     "(SELECT ARRAY[opn.nspname::text, o.oprname::text] FROM pg_operator o "
+												     "JOIN pg_namespace opn ON opn.oid = o.oprnamespace WHERE o.oid = a.aggsortop), "
+												     "p.proparallel "
+												     "FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid "
+												     "JOIN pg_namespace n ON n.oid = p.pronamespace "
+												     "WHERE " NSP_OK("n") " AND " NOT_EXT(
+													     "pg_proc",
+													     "p.oid") " "
+														      "ORDER BY n.nspname, p.proname, p.oid";
 
 enum { G_REL, G_NSP, G_NAME, G_TABLE, G_DEF, G_FNSP, G_FNAME };
 /* %s: the condition leaving out triggers cloned onto partitions */
@@ -479,6 +555,87 @@ void read_functions(ictx *x)
 		o->definition = canon(x, CANON_STMT, o->sql);
 		o->func_kind = plumb__pg_func_kind(val(r, i, F_KIND)[0]);
 		o->volatility = plumb__pg_volatility(val(r, i, F_VOLATILE));
+	}
+}
+
+/* A function or operator {schema,name} of an aggregate as model.c names it. */
+static const char *agg_ref(ictx *x, PGresult *r, int i, int col, bool oper)
+{
+	size_t n;
+	const char **v = array(x, r, i, col, &n);
+	if (n != 2)
+		return NULL;
+	char *s = oper ? plumb__pg_oper_ref(x->st.arena, v[0], v[1])
+		       : plumb__pg_proc_ref(x->st.arena, v[0], v[1]);
+	if (!s)
+		fail(x, PLUMB_ENOMEM);
+	return s;
+}
+
+/* Aggregates, functions of their own kind: CREATE AGGREGATE written by
+ * model.c from pg_aggregate's fields (there is no pg_get_aggregatedef). */
+void read_aggregates(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read aggregates", q_aggregates, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		const char *schema = val(r, i, A_NSP);
+		at(x, "aggregate %s.%s", schema, val(r, i, A_NAME));
+		size_t n_args, n_names, n_modes;
+		const char **types = array(x, r, i, A_ARGS, &n_args);
+		const char **names = array(x, r, i, A_ARGNAMES, &n_names);
+		const char **modes = array(x, r, i, A_ARGMODES, &n_modes);
+		plumb_pg_agg_arg *args = n_args ? alloc(x, n_args * sizeof(*args)) : NULL;
+		if (x->st.rc)
+			return;
+		for (size_t j = 0; j < n_args; j++) {
+			args[j].name = j < n_names ? names[j] : NULL;
+			args[j].type = canon(x, CANON_TYPE, types[j]);
+			args[j].variadic = j < n_modes && modes[j] && modes[j][0] == 'v';
+		}
+		const char *mtype = val(r, i, A_MSTYPE);
+		plumb_pg_aggregate a = {
+			.kind = val(r, i, A_KIND)[0],
+			.args = args,
+			.n_args = n_args,
+			.n_direct = (size_t)num(r, i, A_NDIRECT),
+			.sfunc = agg_ref(x, r, i, A_SFUNC, false),
+			.stype = canon(x, CANON_TYPE, val(r, i, A_STYPE)),
+			.sspace = dup(x, val(r, i, A_SSPACE)),
+			.finalfunc = agg_ref(x, r, i, A_FINALFUNC, false),
+			.finalfunc_extra = flag(r, i, A_FEXTRA),
+			.finalfunc_modify = val(r, i, A_FMODIFY)[0],
+			.combinefunc = agg_ref(x, r, i, A_COMBINE, false),
+			.serialfunc = agg_ref(x, r, i, A_SERIAL, false),
+			.deserialfunc = agg_ref(x, r, i, A_DESERIAL, false),
+			.initcond = dup(x, val(r, i, A_INIT)),
+			.msfunc = agg_ref(x, r, i, A_MSFUNC, false),
+			.minvfunc = agg_ref(x, r, i, A_MINVFUNC, false),
+			.mstype = mtype ? canon(x, CANON_TYPE, mtype) : NULL,
+			.msspace = dup(x, val(r, i, A_MSSPACE)),
+			.mfinalfunc = agg_ref(x, r, i, A_MFINALFUNC, false),
+			.mfinalfunc_extra = flag(r, i, A_MFEXTRA),
+			.mfinalfunc_modify = val(r, i, A_MFMODIFY)[0],
+			.minitcond = dup(x, val(r, i, A_MINIT)),
+			.sortop = agg_ref(x, r, i, A_SORTOP, true),
+			.parallel = val(r, i, A_PARALLEL)[0],
+		};
+		if (x->st.rc)
+			return;
+		const char *pname = val(r, i, A_NAME);
+		char *name = plumb__pg_aggregate_name(x->st.arena, pname, &a);
+		char *def = plumb__pg_aggregate_define(x->st.arena, schema, pname, &a);
+		if (!name || !def) {
+			fail(x, PLUMB_ENOMEM);
+			return;
+		}
+		plumb_object *o = new_object(x, PLUMB_OBJ_FUNCTION, schema, name);
+		if (!o)
+			return;
+		o->sql = o->definition = def;
+		o->func_kind = PLUMB_FUNC_AGGREGATE;
+		o->volatility = PLUMB_VOLATILE;
 	}
 }
 
