@@ -210,10 +210,10 @@ typedef struct plumb_trigger {
 
 /* A function's kind, as pg_proc.prokind says it. */
 typedef enum plumb_func_kind {
-	PLUMB_FUNC_FUNCTION,  /* 'f' */
-	PLUMB_FUNC_PROCEDURE, /* 'p': CREATE PROCEDURE */
-	PLUMB_FUNC_WINDOW,    /* 'w': CREATE FUNCTION ... WINDOW */
-	PLUMB_FUNC_AGGREGATE, /* 'a': CREATE AGGREGATE */
+	PLUMB_FUNC_FUNCTION,       /* 'f' */
+	PLUMB_FUNC_PROCEDURE,      /* 'p': CREATE PROCEDURE */
+	PLUMB_FUNC_WINDOW,         /* 'w': CREATE FUNCTION ... WINDOW */
+	PLUMB_FUNC_AGGREGATE,      /* 'a': CREATE AGGREGATE */
 } plumb_func_kind;
 
 /* A function's volatility, as pg_proc.provolatile says it. */

@@ -270,8 +270,8 @@ typedef struct plumb_pg_aggregate {
 	const char *sortop; /* plumb__pg_oper_ref's text */
 	char parallel;	    /* proparallel: 's', 'r', 'u' */
 } plumb_pg_aggregate;
-/* A function named in an aggregate: "f", or "s.f" outside public and
- * pg_catalog, quoted where needed; NULL when out of memory. */
+/* A function named in an aggregate: "f", or "s"."f" outside public and
+ * pg_catalog, quoted; NULL when out of memory. */
 char *plumb__pg_proc_ref(plumb_arena *arena, const char *schema, const char *name);
 /* An operator named in an aggregate: ">", or "OPERATOR(s.>)" outside public
  * and pg_catalog. */
@@ -285,6 +285,7 @@ char *plumb__pg_aggregate_name(plumb_arena *arena, const char *name, const plumb
  * NULL when out of memory. */
 char *plumb__pg_aggregate_define(plumb_arena *arena, const char *schema, const char *name,
 				 const plumb_pg_aggregate *a);
+
 /* A function's volatility from pg_proc.provolatile ('i', 's', 'v') or the
  * word of the parse tree's "volatility" option ("immutable", "stable",
  * "volatile"); NULL is volatile, the default. */
