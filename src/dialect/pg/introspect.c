@@ -320,7 +320,6 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	read_sequences(&x);
 	read_views(&x);
 	read_functions(&x);
-	read_aggregates(&x);
 	read_triggers(&x);
 	read_policies(&x);
 	read_comments(&x);

@@ -99,7 +99,6 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define read_constraints plumb__pgin_read_constraints
 #define read_extensions plumb__pgin_read_extensions
 #define read_functions plumb__pgin_read_functions
-#define read_aggregates plumb__pgin_read_aggregates
 #define read_grants plumb__pgin_read_grants
 #define read_indexes plumb__pgin_read_indexes
 #define read_policies plumb__pgin_read_policies
@@ -147,7 +146,6 @@ void read_collations(ictx *x);
 void read_types(ictx *x);
 void read_sequences(ictx *x);
 void read_functions(ictx *x);
-void read_aggregates(ictx *x);
 void read_triggers(ictx *x);
 void read_policies(ictx *x);
 void read_comments(ictx *x);

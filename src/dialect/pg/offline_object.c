@@ -469,7 +469,7 @@ void create_aggregate(ox *x, PgQuery__DefineStmt *ds, size_t loc)
 		return;
 	o->sql = o->definition = def;
 	o->func_kind = PLUMB_FUNC_AGGREGATE;
-	o->volatility = PLUMB_VOLATILE;
+	o->volatility = PLUMB_IMMUTABLE; /* what AggregateCreate stores: unused */
 }
 
 void create_trigger(ox *x, PgQuery__CreateTrigStmt *ts, PgQuery__Node *stmt)
