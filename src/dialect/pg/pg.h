@@ -273,7 +273,7 @@ typedef struct plumb_pg_aggregate {
 /* A function named in an aggregate: "f", or "s"."f" outside public and
  * pg_catalog, quoted; NULL when out of memory. */
 char *plumb__pg_proc_ref(plumb_arena *arena, const char *schema, const char *name);
-/* An operator named in an aggregate: ">", or "OPERATOR(s.>)" outside public
+/* An operator named in an aggregate: ">", or OPERATOR("s".>) outside public
  * and pg_catalog. */
 char *plumb__pg_oper_ref(plumb_arena *arena, const char *schema, const char *name);
 /* The aggregate's identity, its function's name: "f(integer, text)", "f()"
