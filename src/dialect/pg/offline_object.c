@@ -1,10 +1,11 @@
 /*
  * The offline builder's objects other than relations: enums, sequences
  * (CREATE and ALTER, their options read as model.c writes them), functions,
- * aggregates (functions of their own kind, their CREATE AGGREGATE written by
- * model.c from the options the server would store), triggers, domains, composite types, collations,
- * extensions and schemas. It does not read tables, views, privileges, comments or policies, and
- * does not fold a sequence into a serial column (offline.c does, once all files are read).
+ * aggregates (functions of their own kind, their CREATE AGGREGATE written
+ * by model.c from the options the server would store), triggers, domains,
+ * composite types, collations, extensions and schemas. It does not read
+ * tables, views, privileges, comments or policies, and does not fold a
+ * sequence into a serial column (offline.c does, once all files are read).
  */
 #include <stddef.h>
 #include <stdlib.h>
