@@ -180,6 +180,11 @@ typedef struct plumb_trigger {
  *  - function:  name is "name(argument types)", the types only, canonical,
  *               as COMMENT ON FUNCTION takes them: "add(integer, integer)", "p(mood)";
  *               definition the canonical CREATE OR REPLACE text.
+ *               An aggregate is a function of func_kind AGGREGATE: its
+ *               definition the CREATE AGGREGATE text model.c builds from
+ *               pg_aggregate's fields; an ordered-set one is named
+ *               "f(direct types ORDER BY aggregated types)", as DROP
+ *               AGGREGATE takes it.
  *  - policy:    table is the table it is on; name the policy's name. Policies
  *               are named per table, so diff matches them by table too.
  *  - rule:      as a policy: table the table or view it is on, name the
@@ -211,6 +216,7 @@ typedef enum plumb_func_kind {
 	PLUMB_FUNC_FUNCTION,       /* 'f' */
 	PLUMB_FUNC_PROCEDURE,      /* 'p': CREATE PROCEDURE */
 	PLUMB_FUNC_WINDOW,         /* 'w': CREATE FUNCTION ... WINDOW */
+	PLUMB_FUNC_AGGREGATE,      /* 'a': CREATE AGGREGATE */
 } plumb_func_kind;
 
 /* A function's volatility, as pg_proc.provolatile says it. */

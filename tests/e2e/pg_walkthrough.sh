@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The README walkthrough on PostgreSQL, end to end, through the plumb binary:
 # init, generate, migrate, status, a second change, diff, push (dry run and
-# real), pull, check with its exit codes (0 ok, 3 schema differs from the
-# migrations, 6 drift, 7 pending), and a destructive change refused with exit
-# 4 until --allow-data-loss. Each step uses a fresh database (createdb) on the
+# real), pull (an aggregate too), check with its exit codes (0 ok, 3 schema
+# differs from the migrations, 6 drift, 7 pending), and a destructive change
+# refused with exit 4 until --allow-data-loss. Each step uses a fresh database (createdb) on the
 # server of PLUMB_PG_URL (tests/lib/pgtmp.sh). Prints TAP.
 set -u
 . "$(dirname "$0")/tap.sh"
@@ -182,5 +182,28 @@ ok "the pulled file equals schema.sql" out_empty
 pl --url "$URL" pull -o pulled2.sql
 ok "pull -o FILE succeeds" rc_is 0
 ok "pull is deterministic" same_files pulled.sql pulled2.sql
+
+# --- pull: an aggregate, its support functions, its type and a view ---------
+AGG=$(newdb agg)
+cat >agg.sql <<'SQL'
+CREATE TYPE running AS (n integer, total bigint);
+CREATE FUNCTION acc(r running, v integer) RETURNS running LANGUAGE sql IMMUTABLE
+  AS 'SELECT ROW((r).n + 1, (r).total + v)::running';
+CREATE FUNCTION finish(r running) RETURNS numeric LANGUAGE sql IMMUTABLE
+  AS 'SELECT (r).total::numeric / nullif((r).n, 0)';
+CREATE AGGREGATE a_mean(integer) (SFUNC = acc, STYPE = running, FINALFUNC = finish,
+  INITCOND = '(0,0)');
+CREATE TABLE t (v integer);
+CREATE VIEW m AS SELECT a_mean(v) AS m FROM t;
+SQL
+psql -X -q -v ON_ERROR_STOP=1 "$AGG" -f agg.sql
+pl --url "$AGG" pull -o -
+ok "pull writes the aggregate" out_has 'CREATE AGGREGATE "public"\."a_mean"\(integer\)'
+cp "$OUT" pulled_agg.sql
+RELOAD=$(newdb aggreload)
+ok "the pulled aggregate loads with psql, after what it needs" \
+	psql -X -q -v ON_ERROR_STOP=1 "$RELOAD" -f pulled_agg.sql
+pl diff "$RELOAD" agg.sql
+ok "the reloaded aggregate equals the schema" out_empty
 
 tap_done

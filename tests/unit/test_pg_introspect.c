@@ -96,6 +96,10 @@ static const char schema[] =
 	"COMMENT ON RULE own ON active IS 'insert through the view';\n"
 	"CREATE FUNCTION add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE\n"
 	"  AS $$ SELECT a + b $$;\n"
+	"CREATE AGGREGATE audit.total(integer) (SFUNC = add, STYPE = int, INITCOND = 0,\n"
+	"  COMBINEFUNC = add, PARALLEL = safe);\n"
+	"CREATE AGGREGATE pick(f float8 ORDER BY float8) (SFUNC = array_append,\n"
+	"  STYPE = float8[], INITCOND = '{}');\n"
 	"CREATE FUNCTION audit.touch() RETURNS trigger LANGUAGE plpgsql\n"
 	"  AS $$ BEGIN NEW.name := 'x'; RETURN NEW; END $$;\n"
 	"CREATE PROCEDURE audit.p(x mood) LANGUAGE sql AS $$ SELECT 1 $$;\n"
@@ -593,7 +597,20 @@ static void test_routines(plumb_catalog *cat)
 	o = obj(cat, PLUMB_OBJ_FUNCTION, "audit", pname);
 	ok(o && starts(o->sql, "CREATE OR REPLACE PROCEDURE"), "procedure %s", pname);
 	ok(o && o->func_kind == PLUMB_FUNC_PROCEDURE, "procedure kind from pg_proc");
-	is_int(count_kind(cat, PLUMB_OBJ_FUNCTION), 3, "no functions of extensions");
+	o = obj(cat, PLUMB_OBJ_FUNCTION, "audit", "total(integer)");
+	ok(o && o->func_kind == PLUMB_FUNC_AGGREGATE, "aggregate: a function of kind aggregate");
+	is_str(o ? o->definition : NULL,
+	       "CREATE AGGREGATE \"audit\".\"total\"(integer) (SFUNC = \"add\", STYPE = integer, "
+	       "INITCOND = '0', COMBINEFUNC = \"add\", PARALLEL = safe)",
+	       "aggregate definition from pg_aggregate, as pg_dump writes it");
+	ok(o && o->sql == o->definition, "aggregate sql is its definition");
+	o = obj(cat, PLUMB_OBJ_FUNCTION, "public",
+		"pick(double precision ORDER BY double precision)");
+	is_str(o ? o->definition : NULL,
+	       "CREATE AGGREGATE \"public\".\"pick\"(\"f\" double precision ORDER BY double "
+	       "precision) (SFUNC = \"array_append\", STYPE = double precision[], INITCOND = '{}')",
+	       "ordered-set aggregate named with its ORDER BY");
+	is_int(count_kind(cat, PLUMB_OBJ_FUNCTION), 5, "no functions of extensions");
 
 	plumb_trigger *t = obj(cat, PLUMB_OBJ_TRIGGER, "public", "users_touch");
 	ok(t && t->table && strcmp(t->table, "users") == 0, "trigger on users");

@@ -2,7 +2,7 @@
  * model.c's shared facts, no server needed: the foreign-key action letters,
  * the integer types and serial kinds of sequences and serial columns,
  * sequence defaults and options as both catalog builders write them,
- * function kinds and volatilities, and grants' privileges.
+ * function kinds and volatilities, aggregates, and grants' privileges.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +122,81 @@ static void test_functions_grants(void)
 	   "no privileges (the owner's): no definition");
 }
 
+/* CREATE AGGREGATE from pg_aggregate's fields: pg_dump's order, defaults
+ * left out, the signatures of the kinds of aggregate. */
+static void test_aggregates(void)
+{
+	is_int(plumb__pg_func_kind('a'), PLUMB_FUNC_AGGREGATE, "prokind a: aggregate");
+	is_str(plumb__pg_proc_ref(A, "public", "f"), "\"f\"", "a function in public: unqualified");
+	is_str(plumb__pg_proc_ref(A, "pg_catalog", "int4pl"), "\"int4pl\"",
+	       "a built-in function: unqualified");
+	is_str(plumb__pg_proc_ref(A, "stats", "acc"), "\"stats\".\"acc\"", "elsewhere: qualified");
+	is_str(plumb__pg_oper_ref(A, "pg_catalog", ">"), ">", "a built-in operator");
+	is_str(plumb__pg_oper_ref(A, "ops", "<<<"), "OPERATOR(\"ops\".<<<)",
+	       "an operator elsewhere");
+
+	plumb_pg_agg_arg one[] = {{"v", "integer", false}};
+	plumb_pg_aggregate a = {.kind = 'n',
+				.args = one,
+				.n_args = 1,
+				.sfunc = "\"f\"",
+				.stype = "integer",
+				.sspace = "0",
+				.finalfunc = "\"g\"",
+				.finalfunc_modify = 'r',
+				.initcond = "it's",
+				.mfinalfunc_modify = 'r',
+				.parallel = 'u'};
+	is_str(plumb__pg_aggregate_name(A, "agg", &a), "agg(integer)", "named by its types");
+	is_str(plumb__pg_aggregate_define(A, "public", "agg", &a),
+	       "CREATE AGGREGATE \"public\".\"agg\"(\"v\" integer) (SFUNC = \"f\", "
+	       "STYPE = integer, INITCOND = 'it''s', FINALFUNC = \"g\")",
+	       "defaults left out, INITCOND quoted, FINALFUNC after it as pg_dump writes it");
+	a.finalfunc_modify = 'w';
+	a.parallel = 's';
+	a.sortop = ">";
+	is_str(plumb__pg_aggregate_define(A, "public", "agg", &a),
+	       "CREATE AGGREGATE \"public\".\"agg\"(\"v\" integer) (SFUNC = \"f\", "
+	       "STYPE = integer, INITCOND = 'it''s', FINALFUNC = \"g\", "
+	       "FINALFUNC_MODIFY = READ_WRITE, SORTOP = >, PARALLEL = safe)",
+	       "a modify other than the default, SORTOP, PARALLEL last");
+
+	plumb_pg_aggregate star = {.kind = 'n', .sfunc = "\"int8inc\"", .stype = "bigint"};
+	is_str(plumb__pg_aggregate_name(A, "cnt", &star), "cnt()", "no arguments: f()");
+	is_str(plumb__pg_aggregate_define(A, "public", "cnt", &star),
+	       "CREATE AGGREGATE \"public\".\"cnt\"(*) (SFUNC = \"int8inc\", STYPE = bigint)",
+	       "no arguments: (*)");
+
+	plumb_pg_agg_arg os[] = {{"f", "double precision", false}, {NULL, "integer", false}};
+	plumb_pg_aggregate o = {.kind = 'o',
+				.args = os,
+				.n_args = 2,
+				.n_direct = 1,
+				.sfunc = "\"s\"",
+				.stype = "integer[]",
+				.finalfunc = "\"p\"",
+				.finalfunc_modify = 'w'};
+	is_str(plumb__pg_aggregate_name(A, "pct", &o), "pct(double precision ORDER BY integer)",
+	       "ordered-set: named with ORDER BY");
+	is_str(plumb__pg_aggregate_define(A, "public", "pct", &o),
+	       "CREATE AGGREGATE \"public\".\"pct\"(\"f\" double precision ORDER BY integer) "
+	       "(SFUNC = \"s\", STYPE = integer[], FINALFUNC = \"p\")",
+	       "ordered-set: READ_WRITE is its default");
+
+	plumb_pg_agg_arg hy[] = {{NULL, "\"any\"", true}};
+	plumb_pg_aggregate h = {.kind = 'h',
+				.args = hy,
+				.n_args = 1,
+				.n_direct = 1,
+				.sfunc = "\"s\"",
+				.stype = "internal"};
+	is_str(plumb__pg_aggregate_name(A, "hyp", &h),
+	       "hyp(VARIADIC \"any\" ORDER BY VARIADIC \"any\")",
+	       "hypothetical: the VARIADIC direct argument is the aggregated one too");
+	ok(strstr(plumb__pg_aggregate_define(A, "public", "hyp", &h), ", HYPOTHETICAL)") != NULL,
+	   "HYPOTHETICAL");
+}
+
 int main(void)
 {
 	if (plumb_ctx_new(&ctx) < 0 || !(A = plumb_arena_new(NULL)))
@@ -131,6 +206,7 @@ int main(void)
 	test_serials();
 	test_sequences();
 	test_functions_grants();
+	test_aggregates();
 	plumb_arena_free(A);
 	plumb_ctx_free(ctx);
 	return done_testing();

@@ -721,6 +721,91 @@ static bool offers(const char *url, const char *ext)
 }
 
 /* Applies sql to a scratch database and compares with the offline catalog. */
+/* Aggregates: agree cases (test_agree), and each read offline as the
+ * function its test_aggregates names. */
+static const char *const aggregates[][2] = {
+	{"aggregate: sum-like, with initcond",
+	 "CREATE FUNCTION add_int(s integer, v integer) RETURNS integer LANGUAGE sql "
+	 "IMMUTABLE AS 'SELECT s + v';\n"
+	 "CREATE AGGREGATE my_sum(integer) (SFUNC = add_int, STYPE = integer, INITCOND = '0');\n"
+	 "CREATE AGGREGATE old_sum (BASETYPE = int4, SFUNC = int4pl, STYPE = int4);\n"
+	 "CREATE AGGREGATE cnt(*) (SFUNC = int8inc, STYPE = int8, INITCOND = 0);\n"
+	 "CREATE TABLE t (g text, v integer);\n"
+	 "CREATE VIEW sums AS SELECT g, my_sum(v) AS s, cnt(*) AS c FROM t GROUP BY g;\n"},
+	{"aggregate: with finalfunc and options",
+	 "CREATE FUNCTION add_int(s integer, v integer) RETURNS integer LANGUAGE sql "
+	 "IMMUTABLE AS 'SELECT s + v';\n"
+	 "CREATE FUNCTION half(s integer) RETURNS numeric LANGUAGE sql IMMUTABLE "
+	 "AS 'SELECT s / 2.0';\n"
+	 "CREATE AGGREGATE my_half(v int4) (sfunc = add_int, stype = int4, finalfunc = half,\n"
+	 "  initcond = 0, combinefunc = public.add_int, parallel = safe, sspace = 16,\n"
+	 "  finalfunc_modify = shareable);\n"
+	 "CREATE AGGREGATE mv(integer) (SFUNC = int4pl, STYPE = integer, MSFUNC = int4pl,\n"
+	 "  MINVFUNC = int4mi, MSTYPE = integer, FINALFUNC = int4abs, MFINALFUNC = int4abs,\n"
+	 "  MINITCOND = '0', SORTOP = >, PARALLEL = restricted);\n"},
+	{"aggregate: over a custom type, in a schema",
+	 "CREATE SCHEMA stats;\n"
+	 "CREATE TYPE stats.running AS (n integer, total bigint);\n"
+	 "CREATE FUNCTION stats.acc(r stats.running, v integer) RETURNS stats.running "
+	 "LANGUAGE sql IMMUTABLE AS 'SELECT ROW((r).n + 1, (r).total + v)::stats.running';\n"
+	 "CREATE FUNCTION stats.finish(r stats.running) RETURNS numeric LANGUAGE sql "
+	 "IMMUTABLE AS 'SELECT (r).total::numeric / nullif((r).n, 0)';\n"
+	 "CREATE AGGREGATE stats.mean(integer) (SFUNC = stats.acc, STYPE = stats.running,\n"
+	 "  FINALFUNC = stats.finish, INITCOND = '(0,0)');\n"
+	 "CREATE FUNCTION stats.step(s integer, r stats.running, v integer[]) RETURNS integer "
+	 "LANGUAGE sql IMMUTABLE AS 'SELECT s + 1';\n"
+	 "CREATE AGGREGATE \"Pairs\"(stats.running, VARIADIC integer[]) (SFUNC = stats.step,\n"
+	 "  STYPE = integer);\n"},
+	{"aggregate: ordered-set and hypothetical",
+	 "CREATE AGGREGATE pct(f float8 ORDER BY float8) (SFUNC = array_append,\n"
+	 "  STYPE = float8[], INITCOND = '{}');\n"
+	 "CREATE AGGREGATE all_sorted(ORDER BY integer) (SFUNC = array_append,\n"
+	 "  STYPE = integer[]);\n"
+	 "CREATE AGGREGATE hyp(VARIADIC \"any\" ORDER BY VARIADIC \"any\") (\n"
+	 "  SFUNC = ordered_set_transition_multi, STYPE = internal, FINALFUNC = rank_final,\n"
+	 "  FINALFUNC_EXTRA, HYPOTHETICAL);\n"},
+};
+
+/* Each aggregate case read offline: the aggregate is there, a function of
+ * kind aggregate, with the canonical text (an agree case that dropped the
+ * aggregates on both sides would pass without them). */
+static void test_aggregates(void)
+{
+	static const char *const want[][3] = {
+		{"public", "my_sum(integer)",
+		 "CREATE AGGREGATE \"public\".\"my_sum\"(integer) (SFUNC = \"add_int\", "
+		 "STYPE = integer, INITCOND = '0')"},
+		{"public", "my_half(integer)",
+		 "CREATE AGGREGATE \"public\".\"my_half\"(\"v\" integer) (SFUNC = \"add_int\", "
+		 "STYPE = integer, SSPACE = 16, INITCOND = '0', FINALFUNC = \"half\", "
+		 "FINALFUNC_MODIFY = SHAREABLE, COMBINEFUNC = \"add_int\", PARALLEL = safe)"},
+		{"stats", "mean(integer)",
+		 "CREATE AGGREGATE \"stats\".\"mean\"(integer) (SFUNC = \"stats\".\"acc\", "
+		 "STYPE = stats.running, INITCOND = '(0,0)', FINALFUNC = \"stats\".\"finish\")"},
+		{"public", "pct(double precision ORDER BY double precision)",
+		 "CREATE AGGREGATE \"public\".\"pct\"(\"f\" double precision ORDER BY double "
+		 "precision) (SFUNC = \"array_append\", STYPE = double precision[], "
+		 "INITCOND = '{}')"},
+		{"public", "hyp(VARIADIC \"any\" ORDER BY VARIADIC \"any\")",
+		 "CREATE AGGREGATE \"public\".\"hyp\"(VARIADIC \"any\" ORDER BY VARIADIC \"any\") "
+		 "(SFUNC = \"ordered_set_transition_multi\", STYPE = internal, "
+		 "FINALFUNC = \"rank_final\", FINALFUNC_EXTRA, HYPOTHETICAL)"},
+	};
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const plumb_object *o = NULL;
+		for (size_t c = 0; c < sizeof(aggregates) / sizeof(aggregates[0]) && !o; c++) {
+			int rc;
+			plumb_catalog *cat = load(aggregates[c][1], &rc);
+			o = cat ? plumb_catalog_find(cat, PLUMB_OBJ_FUNCTION, want[i][0], want[i][1])
+				: NULL;
+		}
+		ok(o && o->func_kind == PLUMB_FUNC_AGGREGATE, "aggregate %s read offline",
+		   want[i][1]);
+		is_str(o ? o->definition : NULL, want[i][2], "aggregate %s: canonical text",
+		       want[i][1]);
+	}
+}
+
 static void agree(const char *url, const char *name, const char *sql)
 {
 	plumb_arena *a = plumb_arena_new(A);
@@ -1028,6 +1113,8 @@ static void test_agree(void)
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);
+	for (size_t i = 0; i < sizeof(aggregates) / sizeof(aggregates[0]); i++)
+		agree(url, aggregates[i][0], aggregates[i][1]);
 	agree(url, "fields the planner reads", fields_schema);
 	/* extensions' operator classes and operators: the server qualifies
 	 * them, leaves a default class out and quotes class options */
@@ -1119,6 +1206,7 @@ int main(void)
 	test_offline();
 	test_grants();
 	test_fields();
+	test_aggregates();
 	test_agree();
 	plumb_arena_free(A);
 	plumb_ctx_free(ctx);

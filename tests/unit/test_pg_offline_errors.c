@@ -199,6 +199,9 @@ static void test_inner_positions(void)
 		 "syntax error at or near \")\"", "a syntax error at its token");
 	fails_at("CREATE TABLE a (id int);\nCREATE TABLE a (id int);\n", 2, 1,
 		 "relation already exists: a", "a second CREATE TABLE");
+	fails_at("CREATE AGGREGATE s(int) (SFUNC = int4pl, STYPE = int);\n"
+		 "CREATE AGGREGATE s(integer) (SFUNC = int4pl, STYPE = int);\n",
+		 2, 1, "function already exists: s(integer)", "an aggregate created twice");
 }
 
 /* deep.c: the depth of a packed tree counted without recursion, stopping

@@ -1,7 +1,7 @@
 /*
  * Introspection of what is not a relation: schemas, extensions, collations,
  * types (enums, domains, composites, ranges), sequences that are not folded
- * into serial columns, functions, triggers, policies, rules, comments and
+ * into serial columns, functions, aggregates, triggers, policies, rules, comments and
  * privileges, each kind read with one catalog query. It reads no tables,
  * columns or views (introspect_table.c).
  */
@@ -98,14 +98,61 @@ static const char q_sequences[] =
 	"AND NOT " IS_IDENTITY_SEQ("c.oid") " "
 	"ORDER BY n.nspname, c.relname";
 
-enum { F_NSP, F_NAME, F_ARGS, F_DEF, F_KIND, F_VOLATILE };
+/* Functions, procedures and aggregates; an aggregate's fields from
+ * pg_aggregate (there is no pg_get_aggregatedef), its support functions
+ * in the order of AGG_PROCS as two arrays (schemas, names; NULL where it
+ * has none). */
+enum {
+	F_NSP,
+	F_NAME,
+	F_ARGS,
+	F_DEF,
+	F_KIND,
+	F_VOLATILE,
+	F_ARGNAMES,
+	F_ARGMODES,
+	F_AGGKIND,
+	F_NDIRECT,
+	F_PROC_NSPS,
+	F_PROC_NAMES,
+	F_STYPE,
+	F_SSPACE,
+	F_FEXTRA,
+	F_FMODIFY,
+	F_INIT,
+	F_MSTYPE,
+	F_MSSPACE,
+	F_MFEXTRA,
+	F_MFMODIFY,
+	F_MINIT,
+	F_SORTOP,
+	F_PARALLEL
+};
+enum { P_SFUNC, P_FINAL, P_COMBINE, P_SERIAL, P_DESERIAL, P_MSFUNC, P_MINV, P_MFINAL, N_PROCS };
+#define AGG_PROCS                                                                                  \
+	"unnest(ARRAY[a.aggtransfn, a.aggfinalfn, a.aggcombinefn, a.aggserialfn, "                 \
+	"a.aggdeserialfn, a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn]::oid[]) "                \
+	"WITH ORDINALITY u(f, ord) LEFT JOIN pg_proc fp ON fp.oid = u.f "                          \
+	"LEFT JOIN pg_namespace fn ON fn.oid = fp.pronamespace ORDER BY u.ord"
 static const char q_functions[] =
 	"SELECT n.nspname, p.proname, "
 	"ARRAY(SELECT format_type(u.t, NULL) FROM unnest(p.proargtypes::oid[]) "
 	"WITH ORDINALITY u(t, ord) ORDER BY u.ord), "
-	"pg_get_functiondef(p.oid), p.prokind, p.provolatile "
+	"CASE WHEN p.prokind <> 'a' THEN pg_get_functiondef(p.oid) END, p.prokind, "
+	"p.provolatile, coalesce(p.proargnames, '{}'), "
+	"coalesce(p.proargmodes::text[], '{}'), a.aggkind, a.aggnumdirectargs, "
+	"CASE WHEN a.aggfnoid <> 0 THEN ARRAY(SELECT fn.nspname FROM " AGG_PROCS ") END, "
+	"CASE WHEN a.aggfnoid <> 0 THEN ARRAY(SELECT fp.proname FROM " AGG_PROCS ") END, "
+	"format_type(a.aggtranstype, NULL), a.aggtransspace, a.aggfinalextra, "
+	"a.aggfinalmodify, a.agginitval, "
+	"CASE WHEN a.aggmtranstype <> 0 THEN format_type(a.aggmtranstype, NULL) END, "
+	"a.aggmtransspace, a.aggmfinalextra, a.aggmfinalmodify, a.aggminitval, "
+	"(SELECT ARRAY[opn.nspname::text, o.oprname::text] FROM pg_operator o "
+	"JOIN pg_namespace opn ON opn.oid = o.oprnamespace WHERE o.oid = a.aggsortop), "
+	"p.proparallel "
 	"FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-	"WHERE p.prokind IN ('f', 'p', 'w') AND " NSP_OK("n") " "
+	"LEFT JOIN pg_aggregate a ON a.aggfnoid = p.oid "
+	"WHERE p.prokind IN ('f', 'p', 'w', 'a') AND " NSP_OK("n") " "
 	"AND " NOT_EXT("pg_proc", "p.oid") " AND " NOT_INTERNAL("pg_proc", "p.oid") " "
 	"ORDER BY n.nspname, p.proname, p.oid";
 
@@ -474,6 +521,75 @@ static const char *function_name(ictx *x, const char *name, const char **args, s
 	return b.data;
 }
 
+/* An aggregate's function or operator as model.c names it, from its
+ * schema and name (NULL when it has none). */
+static const char *agg_ref(ictx *x, const char *schema, const char *name, bool oper)
+{
+	if (!schema || !name)
+		return NULL;
+	char *s = oper ? plumb__pg_oper_ref(x->st.arena, schema, name)
+		       : plumb__pg_proc_ref(x->st.arena, schema, name);
+	if (!s)
+		fail(x, PLUMB_ENOMEM);
+	return s;
+}
+
+/* Row i of q_functions, an aggregate: its identity (name) and its CREATE
+ * AGGREGATE written by model.c from its fields; NULL when it failed. */
+static const char *aggregate_define(ictx *x, PGresult *r, int i, const char **name)
+{
+	size_t n_args, n_names, n_modes, n_nsps, n_procs, n_op;
+	const char **types = array(x, r, i, F_ARGS, &n_args);
+	const char **names = array(x, r, i, F_ARGNAMES, &n_names);
+	const char **modes = array(x, r, i, F_ARGMODES, &n_modes);
+	const char **nsps = array(x, r, i, F_PROC_NSPS, &n_nsps);
+	const char **procs = array(x, r, i, F_PROC_NAMES, &n_procs);
+	const char **op = array(x, r, i, F_SORTOP, &n_op);
+	plumb_pg_agg_arg *args = n_args ? alloc(x, n_args * sizeof(*args)) : NULL;
+	if (x->st.rc || n_nsps != N_PROCS || n_procs != N_PROCS)
+		return NULL;
+	for (size_t j = 0; j < n_args; j++) {
+		args[j].name = j < n_names ? names[j] : NULL;
+		args[j].type = canon(x, CANON_TYPE, types[j]);
+		args[j].variadic = j < n_modes && modes[j] && modes[j][0] == 'v';
+	}
+	const char *mtype = val(r, i, F_MSTYPE);
+	plumb_pg_aggregate a = {
+		.kind = val(r, i, F_AGGKIND)[0],
+		.args = args,
+		.n_args = n_args,
+		.n_direct = (size_t)num(r, i, F_NDIRECT),
+		.sfunc = agg_ref(x, nsps[P_SFUNC], procs[P_SFUNC], false),
+		.stype = canon(x, CANON_TYPE, val(r, i, F_STYPE)),
+		.sspace = dup(x, val(r, i, F_SSPACE)),
+		.finalfunc = agg_ref(x, nsps[P_FINAL], procs[P_FINAL], false),
+		.finalfunc_extra = flag(r, i, F_FEXTRA),
+		.finalfunc_modify = val(r, i, F_FMODIFY)[0],
+		.combinefunc = agg_ref(x, nsps[P_COMBINE], procs[P_COMBINE], false),
+		.serialfunc = agg_ref(x, nsps[P_SERIAL], procs[P_SERIAL], false),
+		.deserialfunc = agg_ref(x, nsps[P_DESERIAL], procs[P_DESERIAL], false),
+		.initcond = dup(x, val(r, i, F_INIT)),
+		.msfunc = agg_ref(x, nsps[P_MSFUNC], procs[P_MSFUNC], false),
+		.minvfunc = agg_ref(x, nsps[P_MINV], procs[P_MINV], false),
+		.mstype = mtype ? canon(x, CANON_TYPE, mtype) : NULL,
+		.msspace = dup(x, val(r, i, F_MSSPACE)),
+		.mfinalfunc = agg_ref(x, nsps[P_MFINAL], procs[P_MFINAL], false),
+		.mfinalfunc_extra = flag(r, i, F_MFEXTRA),
+		.mfinalfunc_modify = val(r, i, F_MFMODIFY)[0],
+		.minitcond = dup(x, val(r, i, F_MINIT)),
+		.sortop = n_op == 2 ? agg_ref(x, op[0], op[1], true) : NULL,
+		.parallel = val(r, i, F_PARALLEL)[0],
+	};
+	if (x->st.rc)
+		return NULL;
+	const char *pname = val(r, i, F_NAME);
+	*name = plumb__pg_aggregate_name(x->st.arena, pname, &a);
+	char *def = plumb__pg_aggregate_define(x->st.arena, val(r, i, F_NSP), pname, &a);
+	if (!*name || !def)
+		fail(x, PLUMB_ENOMEM);
+	return x->st.rc ? NULL : def;
+}
+
 void read_functions(ictx *x)
 {
 	PGresult *r;
@@ -482,16 +598,22 @@ void read_functions(ictx *x)
 	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		const char *schema = val(r, i, F_NSP);
 		at(x, "function %s.%s", schema, val(r, i, F_NAME));
-		size_t n_args;
-		const char **args = array(x, r, i, F_ARGS, &n_args);
-		const char *name = function_name(x, val(r, i, F_NAME), args, n_args);
+		const char *name = NULL, *def = NULL;
+		bool aggregate = val(r, i, F_KIND)[0] == 'a';
+		if (aggregate) {
+			def = aggregate_define(x, r, i, &name);
+		} else {
+			size_t n_args;
+			const char **args = array(x, r, i, F_ARGS, &n_args);
+			name = function_name(x, val(r, i, F_NAME), args, n_args);
+		}
 		if (!name)
 			return;
 		plumb_object *o = new_object(x, PLUMB_OBJ_FUNCTION, schema, name);
 		if (!o)
 			return;
-		o->sql = dup(x, val(r, i, F_DEF));
-		o->definition = canon(x, CANON_STMT, o->sql);
+		o->sql = aggregate ? def : dup(x, val(r, i, F_DEF));
+		o->definition = aggregate ? def : canon(x, CANON_STMT, o->sql);
 		o->func_kind = plumb__pg_func_kind(val(r, i, F_KIND)[0]);
 		o->volatility = plumb__pg_volatility(val(r, i, F_VOLATILE));
 	}

@@ -4,7 +4,8 @@
  * schema, extension, comment and sequence definitions built from their
  * fields, the integer types of sequences and serial columns (oids, names,
  * limits, serial kinds), sequence defaults, foreign-key action letters,
- * function kinds and volatilities, and grants' privileges.
+ * function kinds and volatilities, aggregates (CREATE AGGREGATE from
+ * pg_aggregate's fields, as pg_dump writes it) and grants' privileges.
  * The texts it joins must already be canonical (canon.c); it reads no SQL
  * and no database.
  */
@@ -483,9 +484,158 @@ int plumb__pg_seq_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o,
 
 plumb_func_kind plumb__pg_func_kind(char prokind)
 {
-	return prokind == 'p'	? PLUMB_FUNC_PROCEDURE
-	       : prokind == 'w' ? PLUMB_FUNC_WINDOW
-				: PLUMB_FUNC_FUNCTION;
+	switch (prokind) {
+	case 'p':
+		return PLUMB_FUNC_PROCEDURE;
+	case 'w':
+		return PLUMB_FUNC_WINDOW;
+	case 'a':
+		return PLUMB_FUNC_AGGREGATE;
+	default:
+		return PLUMB_FUNC_FUNCTION;
+	}
+}
+
+/* --- aggregates ---------------------------------------------------------- */
+
+static bool builtin_schema(const char *schema)
+{
+	return !schema || strcmp(schema, "public") == 0 || strcmp(schema, "pg_catalog") == 0;
+}
+
+char *plumb__pg_proc_ref(plumb_arena *arena, const char *schema, const char *name)
+{
+	return plumb__pg_qualified(arena, builtin_schema(schema) ? NULL : schema, name);
+}
+
+char *plumb__pg_oper_ref(plumb_arena *arena, const char *schema, const char *name)
+{
+	if (builtin_schema(schema))
+		return plumb_arena_strdup(arena, name);
+	char *s = plumb_quote_ident(arena, schema);
+	return s ? plumb_arena_printf(arena, "OPERATOR(%s.%s)", s, name) : NULL;
+}
+
+/* The arguments from..to-1, joined by ", ": with names and VARIADIC when
+ * full, else the types (VARIADIC kept when variadic_too). */
+static void put_agg_args(plumb_buf *b, const plumb_pg_aggregate *a, size_t from, size_t to,
+			 bool full, bool variadic_too)
+{
+	for (size_t i = from; i < to; i++) {
+		const plumb_pg_agg_arg *g = &a->args[i];
+		plumb_buf_puts(b, i > from ? ", " : "");
+		if (g->variadic && (full || variadic_too))
+			plumb_buf_puts(b, "VARIADIC ");
+		if (full && g->name && *g->name) {
+			plumb_buf_quote_ident(b, g->name);
+			plumb_buf_putc(b, ' ');
+		}
+		plumb_buf_puts(b, g->type);
+	}
+}
+
+/* The argument list in parentheses, as pg_get_function_arguments (full) or
+ * DROP AGGREGATE (types) writes it. */
+static void put_agg_signature(plumb_buf *b, const plumb_pg_aggregate *a, bool full)
+{
+	plumb_buf_putc(b, '(');
+	if (a->kind == 'o' || a->kind == 'h') {
+		size_t nd = a->n_direct < a->n_args ? a->n_direct : a->n_args;
+		put_agg_args(b, a, 0, nd, full, true);
+		plumb_buf_puts(b, nd ? " ORDER BY " : "ORDER BY ");
+		/* a VARIADIC last direct argument is the aggregated one too */
+		if (nd == a->n_args && nd && a->args[nd - 1].variadic)
+			put_agg_args(b, a, nd - 1, nd, full, true);
+		else
+			put_agg_args(b, a, nd, a->n_args, full, true);
+	} else if (a->n_args) {
+		put_agg_args(b, a, 0, a->n_args, full, false);
+	} else if (full) {
+		plumb_buf_putc(b, '*');
+	}
+	plumb_buf_putc(b, ')');
+}
+
+char *plumb__pg_aggregate_name(plumb_arena *arena, const char *name, const plumb_pg_aggregate *a)
+{
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	plumb_buf_puts(&b, name);
+	put_agg_signature(&b, a, false);
+	return b.failed ? NULL : b.data;
+}
+
+static void put_modify(plumb_buf *b, const char *option, char modify, char dflt)
+{
+	if (!modify || modify == dflt)
+		return;
+	plumb_buf_printf(b, ", %s = %s", option,
+			 modify == 's'	 ? "SHAREABLE"
+			 : modify == 'w' ? "READ_WRITE"
+					 : "READ_ONLY");
+}
+
+static void put_opt(plumb_buf *b, const char *option, const char *value)
+{
+	if (value)
+		plumb_buf_printf(b, ", %s = %s", option, value);
+}
+
+char *plumb__pg_aggregate_define(plumb_arena *arena, const char *schema, const char *name,
+				 const plumb_pg_aggregate *a)
+{
+	/* the server's default for FINALFUNC_MODIFY (and pg_dump's for both) */
+	char dflt = a->kind == 'n' ? 'r' : 'w';
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	plumb_buf_puts(&b, "CREATE AGGREGATE ");
+	if (schema) {
+		plumb_buf_quote_ident(&b, schema);
+		plumb_buf_putc(&b, '.');
+	}
+	plumb_buf_quote_ident(&b, name);
+	put_agg_signature(&b, a, true);
+	plumb_buf_printf(&b, " (SFUNC = %s, STYPE = %s", a->sfunc ? a->sfunc : "",
+			 a->stype ? a->stype : "");
+	if (a->sspace && strcmp(a->sspace, "0") != 0)
+		put_opt(&b, "SSPACE", a->sspace);
+	if (a->initcond) {
+		plumb_buf_puts(&b, ", INITCOND = ");
+		plumb_buf_quote_literal(&b, a->initcond);
+	}
+	if (a->finalfunc) {
+		put_opt(&b, "FINALFUNC", a->finalfunc);
+		if (a->finalfunc_extra)
+			plumb_buf_puts(&b, ", FINALFUNC_EXTRA");
+		put_modify(&b, "FINALFUNC_MODIFY", a->finalfunc_modify, dflt);
+	}
+	put_opt(&b, "COMBINEFUNC", a->combinefunc);
+	put_opt(&b, "SERIALFUNC", a->serialfunc);
+	put_opt(&b, "DESERIALFUNC", a->deserialfunc);
+	if (a->msfunc) {
+		put_opt(&b, "MSFUNC", a->msfunc);
+		put_opt(&b, "MINVFUNC", a->minvfunc);
+		put_opt(&b, "MSTYPE", a->mstype);
+	}
+	if (a->msspace && strcmp(a->msspace, "0") != 0)
+		put_opt(&b, "MSSPACE", a->msspace);
+	if (a->minitcond) {
+		plumb_buf_puts(&b, ", MINITCOND = ");
+		plumb_buf_quote_literal(&b, a->minitcond);
+	}
+	if (a->mfinalfunc) {
+		put_opt(&b, "MFINALFUNC", a->mfinalfunc);
+		if (a->mfinalfunc_extra)
+			plumb_buf_puts(&b, ", MFINALFUNC_EXTRA");
+		put_modify(&b, "MFINALFUNC_MODIFY", a->mfinalfunc_modify, dflt);
+	}
+	put_opt(&b, "SORTOP", a->sortop);
+	if (a->kind == 'h')
+		plumb_buf_puts(&b, ", HYPOTHETICAL");
+	if (a->parallel == 's' || a->parallel == 'r')
+		plumb_buf_printf(&b, ", PARALLEL = %s", a->parallel == 's' ? "safe" : "restricted");
+	plumb_buf_putc(&b, ')');
+	return b.failed ? NULL : b.data;
 }
 
 plumb_volatility plumb__pg_volatility(const char *code)

@@ -473,6 +473,8 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_DEFINE_STMT:
 		if (s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION)
 			create_collation(x, s->define_stmt, loc);
+		else if (s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE)
+			create_aggregate(x, s->define_stmt, loc);
 		break;
 	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
 		create_function(x, s->create_function_stmt, s);

@@ -98,6 +98,7 @@ typedef struct seqopts {
 #define collation_text plumb__pgoff_collation_text
 #define column_constraints plumb__pgoff_column_constraints
 #define comment_on plumb__pgoff_comment_on
+#define create_aggregate plumb__pgoff_create_aggregate
 #define create_collation plumb__pgoff_create_collation
 #define create_composite plumb__pgoff_create_composite
 #define create_domain plumb__pgoff_create_domain
@@ -229,6 +230,7 @@ void create_rule(ox *x, PgQuery__RuleStmt *rs, PgQuery__Node *stmt, size_t loc);
 void create_domain(ox *x, PgQuery__CreateDomainStmt *ds, PgQuery__Node *stmt);
 void create_composite(ox *x, PgQuery__CompositeTypeStmt *ct, PgQuery__Node *stmt);
 void create_collation(ox *x, PgQuery__DefineStmt *ds, size_t loc);
+void create_aggregate(ox *x, PgQuery__DefineStmt *ds, size_t loc);
 void alter_sequence(ox *x, PgQuery__AlterSeqStmt *as);
 void create_extension(ox *x, PgQuery__CreateExtensionStmt *es);
 void alter_extension(ox *x, PgQuery__AlterExtensionStmt *ae);

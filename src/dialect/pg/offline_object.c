@@ -1,14 +1,16 @@
 /*
  * The offline builder's objects other than relations: enums, sequences
  * (CREATE and ALTER, their options read as model.c writes them), functions,
- * triggers, rules, domains, composite types, collations, extensions and
- * schemas.
- * It does not read tables, views, privileges, comments or policies, and does
- * not fold a sequence into a serial column (offline.c does, once all files
- * are read).
+ * aggregates (functions of their own kind, their CREATE AGGREGATE written
+ * by model.c from the options the server would store), triggers, rules,
+ * domains, composite types, collations, extensions and schemas. It does not
+ * read tables, views, privileges, comments or policies, and does not fold a
+ * sequence into a serial column (offline.c does, once all files are read).
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dialect/pg/offline_int.h"
 
@@ -206,6 +208,18 @@ void create_sequence(ox *x, PgQuery__CreateSeqStmt *ss, size_t loc)
 	remember_owned_by(x, ss->options, ss->n_options);
 }
 
+/* An argument's type as introspection reads it: format_type(t, NULL), no
+ * typmods, then canonical. */
+static const char *arg_type(ox *x, const PgQuery__TypeName *t)
+{
+	PgQuery__TypeName tn = *t;
+	tn.n_typmods = 0;
+	const char *tt = type_text(x, &tn);
+	if (tt && strcmp(tt, "bpchar") == 0)
+		tt = "character";
+	return canon_type(x, tt);
+}
+
 void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt)
 {
 	const char *schema, *name;
@@ -221,14 +235,8 @@ void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt
 		if (p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT ||
 		    p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE)
 			continue;
-		/* format_type(t, NULL): no typmods; then canonical as introspection */
-		PgQuery__TypeName tn = *p->arg_type;
-		tn.n_typmods = 0;
-		const char *tt = type_text(x, &tn);
-		if (tt && strcmp(tt, "bpchar") == 0)
-			tt = "character";
 		plumb_buf_puts(&b, k++ ? ", " : "");
-		plumb_buf_puts(&b, canon_type(x, tt));
+		plumb_buf_puts(&b, arg_type(x, p->arg_type));
 	}
 	plumb_buf_putc(&b, ')');
 	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
@@ -259,6 +267,210 @@ void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt
 				 d->arg->boolean->boolval;
 	}
 	o->func_kind = plumb__pg_func_kind(fs->is_procedure ? 'p' : window ? 'w' : 'f');
+}
+
+/* --- aggregates ----------------------------------------------------------------- */
+
+/* A definition's value as the server's defGetString reads it. */
+static const char *def_string(ox *x, const PgQuery__Node *a)
+{
+	if (!a)
+		return NULL;
+	switch (a->node_case) {
+	case PG_QUERY__NODE__NODE_INTEGER:
+		return fmt(x, "%d", (int)a->integer->ival);
+	case PG_QUERY__NODE__NODE_FLOAT:
+		return a->float_->fval;
+	case PG_QUERY__NODE__NODE_BOOLEAN:
+		return a->boolean->boolval ? "true" : "false";
+	case PG_QUERY__NODE__NODE_TYPE_NAME:
+		return a->type_name->n_names
+			       ? plumb__pg_strval(a->type_name->names[a->type_name->n_names - 1])
+			       : NULL;
+	default:
+		return plumb__pg_strval(a);
+	}
+}
+
+/* A flag (FINALFUNC_EXTRA, HYPOTHETICAL) as defGetBoolean reads it. */
+static bool def_bool(ox *x, const PgQuery__Node *a)
+{
+	const char *s = a ? def_string(x, a) : NULL;
+	return !s || strcasecmp(s, "true") == 0 || strcasecmp(s, "on") == 0 || strcmp(s, "1") == 0;
+}
+
+/* A function named by a definition (SFUNC = f, = s.f, = 'f'). */
+static const char *def_proc(ox *x, PgQuery__Node *a)
+{
+	const char *schema = "public", *name = NULL;
+	if (a && a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+		split_names(a->type_name->names, a->type_name->n_names, &schema, &name);
+	else if (a && a->node_case == PG_QUERY__NODE__NODE_LIST)
+		split_names(a->list->items, a->list->n_items, &schema, &name);
+	else
+		name = plumb__pg_strval(a);
+	char *s = name ? plumb__pg_proc_ref(x->st.arena, schema, name) : NULL;
+	if (name && !s)
+		fail(x, PLUMB_ENOMEM);
+	return s;
+}
+
+/* A type named by a definition (STYPE = t, = 't'). */
+static const char *def_type(ox *x, PgQuery__Node *a)
+{
+	if (a && a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+		return arg_type(x, a->type_name);
+	if (!plumb__pg_strval(a))
+		return NULL;
+	PgQuery__TypeName tn;
+	pg_query__type_name__init(&tn);
+	tn.names = &a;
+	tn.n_names = 1;
+	return arg_type(x, &tn);
+}
+
+static char modify_letter(const char *s)
+{
+	return !s			      ? 0
+	       : strcmp(s, "shareable") == 0  ? 's'
+	       : strcmp(s, "read_write") == 0 ? 'w'
+					      : 'r';
+}
+
+/* One option of CREATE AGGREGATE into a. */
+static void aggregate_option(ox *x, const PgQuery__DefElem *d, plumb_pg_aggregate *a)
+{
+	static const struct {
+		const char *name;
+		size_t at;
+	} procs[] = {
+		{"sfunc", offsetof(plumb_pg_aggregate, sfunc)},
+		{"finalfunc", offsetof(plumb_pg_aggregate, finalfunc)},
+		{"combinefunc", offsetof(plumb_pg_aggregate, combinefunc)},
+		{"serialfunc", offsetof(plumb_pg_aggregate, serialfunc)},
+		{"deserialfunc", offsetof(plumb_pg_aggregate, deserialfunc)},
+		{"msfunc", offsetof(plumb_pg_aggregate, msfunc)},
+		{"minvfunc", offsetof(plumb_pg_aggregate, minvfunc)},
+		{"mfinalfunc", offsetof(plumb_pg_aggregate, mfinalfunc)},
+	};
+	const char *n = d->defname;
+	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++)
+		if (strcmp(n, procs[i].name) == 0) {
+			*(const char **)((char *)a + procs[i].at) = def_proc(x, d->arg);
+			return;
+		}
+	if (strcmp(n, "stype") == 0)
+		a->stype = def_type(x, d->arg);
+	else if (strcmp(n, "mstype") == 0)
+		a->mstype = def_type(x, d->arg);
+	else if (strcmp(n, "sspace") == 0)
+		a->sspace = def_string(x, d->arg);
+	else if (strcmp(n, "msspace") == 0)
+		a->msspace = def_string(x, d->arg);
+	else if (strcmp(n, "initcond") == 0 || strcmp(n, "initcond1") == 0)
+		a->initcond = def_string(x, d->arg);
+	else if (strcmp(n, "minitcond") == 0)
+		a->minitcond = def_string(x, d->arg);
+	else if (strcmp(n, "finalfunc_extra") == 0)
+		a->finalfunc_extra = def_bool(x, d->arg);
+	else if (strcmp(n, "mfinalfunc_extra") == 0)
+		a->mfinalfunc_extra = def_bool(x, d->arg);
+	else if (strcmp(n, "finalfunc_modify") == 0)
+		a->finalfunc_modify = modify_letter(def_string(x, d->arg));
+	else if (strcmp(n, "mfinalfunc_modify") == 0)
+		a->mfinalfunc_modify = modify_letter(def_string(x, d->arg));
+	else if (strcmp(n, "hypothetical") == 0 && def_bool(x, d->arg) && a->kind == 'o')
+		a->kind = 'h';
+	else if (strcmp(n, "parallel") == 0) {
+		const char *v = def_string(x, d->arg);
+		a->parallel = v && strcmp(v, "safe") == 0	  ? 's'
+			      : v && strcmp(v, "restricted") == 0 ? 'r'
+								  : 'u';
+	} else if (strcmp(n, "sortop") == 0 && d->arg &&
+		   d->arg->node_case == PG_QUERY__NODE__NODE_LIST) {
+		const char *schema, *name;
+		split_names(d->arg->list->items, d->arg->list->n_items, &schema, &name);
+		if (!(a->sortop = plumb__pg_oper_ref(x->st.arena, schema, name)))
+			fail(x, PLUMB_ENOMEM);
+	}
+}
+
+/* The arguments of CREATE AGGREGATE: the parser's list of parameters and
+ * the number of direct ones (-1: not an ordered-set aggregate); old style,
+ * BASETYPE (ANY: none). */
+static void aggregate_args(ox *x, PgQuery__DefineStmt *ds, plumb_pg_aggregate *a)
+{
+	PgQuery__Node **params = NULL;
+	size_t n = 0;
+	if (ds->oldstyle) {
+		for (size_t i = 0; i < ds->n_definition; i++) {
+			PgQuery__Node *d = ds->definition[i];
+			if (d->node_case != PG_QUERY__NODE__NODE_DEF_ELEM ||
+			    strcmp(d->def_elem->defname, "basetype") != 0)
+				continue;
+			const char *t = def_string(x, d->def_elem->arg);
+			if (t && strcasecmp(t, "any") == 0)
+				return;
+			plumb_pg_agg_arg *g = alloc(x, sizeof(*g));
+			if (!g)
+				return;
+			g->type = def_type(x, d->def_elem->arg);
+			a->args = g;
+			a->n_args = 1;
+		}
+		return;
+	}
+	if (ds->n_args >= 1 && ds->args[0]->node_case == PG_QUERY__NODE__NODE_LIST) {
+		params = ds->args[0]->list->items;
+		n = ds->args[0]->list->n_items;
+	}
+	if (ds->n_args >= 2 && ds->args[1]->node_case == PG_QUERY__NODE__NODE_INTEGER &&
+	    ds->args[1]->integer->ival >= 0) {
+		a->kind = 'o';
+		a->n_direct = (size_t)ds->args[1]->integer->ival;
+	}
+	plumb_pg_agg_arg *v = n ? alloc(x, n * sizeof(*v)) : NULL;
+	if (n && !v)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (params[i]->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER)
+			continue;
+		PgQuery__FunctionParameter *p = params[i]->function_parameter;
+		plumb_pg_agg_arg *g = &v[a->n_args++];
+		g->name = p->name;
+		g->type = arg_type(x, p->arg_type);
+		g->variadic = p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_VARIADIC;
+	}
+	a->args = v;
+}
+
+void create_aggregate(ox *x, PgQuery__DefineStmt *ds, size_t loc)
+{
+	const char *schema, *name;
+	split_names(ds->defnames, ds->n_defnames, &schema, &name);
+	plumb_pg_aggregate a = {.kind = 'n', .parallel = 'u'};
+	aggregate_args(x, ds, &a);
+	for (size_t i = 0; i < ds->n_definition && !x->st.rc; i++)
+		if (ds->definition[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM)
+			aggregate_option(x, ds->definition[i]->def_elem, &a);
+	if (x->st.rc)
+		return;
+	char *fname = plumb__pg_aggregate_name(x->st.arena, name, &a);
+	char *def = plumb__pg_aggregate_define(x->st.arena, schema, name, &a);
+	if (!fname || !def) {
+		fail(x, PLUMB_ENOMEM);
+		return;
+	}
+	plumb_object *o = find_object(x, PLUMB_OBJ_FUNCTION, schema, fname);
+	if (o && !ds->replace) {
+		stmt_error(x, loc, "function already exists", fname);
+		return;
+	}
+	if (!o && !(o = new_object(x, PLUMB_OBJ_FUNCTION, schema, fname)))
+		return;
+	o->sql = o->definition = def;
+	o->func_kind = PLUMB_FUNC_AGGREGATE;
+	o->volatility = PLUMB_IMMUTABLE; /* what AggregateCreate stores: unused */
 }
 
 void create_trigger(ox *x, PgQuery__CreateTrigStmt *ts, PgQuery__Node *stmt)

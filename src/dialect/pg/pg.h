@@ -243,8 +243,56 @@ bool plumb__pg_comment_is_initdb(plumb_obj_kind target_kind, const char *target,
 
 /* --- model.c: functions, grants ---------------------------------------- */
 /* A function's kind from pg_proc.prokind's letter ('f', 'p' procedure, 'w'
- * window); the offline builder gives the letter its CREATE statement means. */
+ * window, 'a' aggregate); the offline builder gives the letter its CREATE
+ * statement means. */
 plumb_func_kind plumb__pg_func_kind(char prokind);
+
+/* One argument of an aggregate: its name ("" or NULL when unnamed), its
+ * canonical type, whether VARIADIC. */
+typedef struct plumb_pg_agg_arg {
+	const char *name;
+	const char *type;
+	bool variadic;
+} plumb_pg_agg_arg;
+/* An aggregate as pg_aggregate and pg_proc hold it. Functions are named as
+ * plumb__pg_proc_ref writes them, types canonical; a letter 0 or a NULL is
+ * "not given" (the server's default). */
+typedef struct plumb_pg_aggregate {
+	char kind;		      /* aggkind: 'n' normal, 'o' ordered-set, 'h' hypothetical */
+	const plumb_pg_agg_arg *args; /* pg_proc's arguments (a VARIADIC last direct
+				       * argument of an ordered-set one stands for
+				       * its aggregated ones too) */
+	size_t n_args;
+	size_t n_direct; /* ordered-set: aggnumdirectargs */
+	const char *sfunc, *stype, *sspace;
+	const char *finalfunc;
+	bool finalfunc_extra;
+	char finalfunc_modify; /* 'r' READ_ONLY, 's' SHAREABLE, 'w' READ_WRITE */
+	const char *combinefunc, *serialfunc, *deserialfunc, *initcond;
+	const char *msfunc, *minvfunc, *mstype, *msspace;
+	const char *mfinalfunc;
+	bool mfinalfunc_extra;
+	char mfinalfunc_modify;
+	const char *minitcond;
+	const char *sortop; /* plumb__pg_oper_ref's text */
+	char parallel;	    /* proparallel: 's', 'r', 'u' */
+} plumb_pg_aggregate;
+/* A function named in an aggregate: "f", or "s"."f" outside public and
+ * pg_catalog, quoted; NULL when out of memory. */
+char *plumb__pg_proc_ref(plumb_arena *arena, const char *schema, const char *name);
+/* An operator named in an aggregate: ">", or OPERATOR("s".>) outside public
+ * and pg_catalog. */
+char *plumb__pg_oper_ref(plumb_arena *arena, const char *schema, const char *name);
+/* The aggregate's identity, its function's name: "f(integer, text)", "f()"
+ * for f(*), "f(double precision ORDER BY integer)" for an ordered-set one
+ * (types only, as DROP AGGREGATE takes them); NULL when out of memory. */
+char *plumb__pg_aggregate_name(plumb_arena *arena, const char *name, const plumb_pg_aggregate *a);
+/* CREATE AGGREGATE "s"."f"(args) (SFUNC = ..., STYPE = ...[, ...]) with the
+ * options pg_dump writes, in its order, those at their defaults left out;
+ * NULL when out of memory. */
+char *plumb__pg_aggregate_define(plumb_arena *arena, const char *schema, const char *name,
+				 const plumb_pg_aggregate *a);
+
 /* A function's volatility from pg_proc.provolatile ('i', 's', 'v') or the
  * word of the parse tree's "volatility" option ("immutable", "stable",
  * "volatile"); NULL is volatile, the default. */

@@ -1,11 +1,11 @@
 /*
  * The planner's statements for the objects that are not tables, views,
- * indexes or enums: schemas, extensions, sequences, functions, domains, types,
- * collations, policies, rules, comments; created, dropped, renamed or altered (a
- * domain's change is plan_domain.c's), and whether CREATE OR REPLACE can
- * carry a function's change. mid_change is the
- * step of the middle phase for one change. It does not order the changes
- * (plan_order.c).
+ * indexes or enums: schemas, extensions, sequences, functions (aggregates
+ * among them, always dropped and created), domains, types, collations,
+ * policies, rules, comments; created, dropped, renamed or altered (a domain's
+ * change is plan_domain.c's), and whether CREATE OR REPLACE can carry a
+ * function's change. mid_change is the step of the middle phase for one
+ * change. It does not order the changes (plan_order.c).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -17,6 +17,14 @@
 /* --- other objects ------------------------------------------------------ */
 
 static const char *ci_find(const char *hay, const char *needle);
+
+/* The word DROP and ALTER take for a function of o's kind. */
+static const char *routine_word(const plumb_object *o)
+{
+	return plumb__pgp_is_procedure(o)	      ? "PROCEDURE"
+	       : o->func_kind == PLUMB_FUNC_AGGREGATE ? "AGGREGATE"
+						      : "FUNCTION";
+}
 
 /* A sequence statement without its trailing OWNED BY clause, which waits
  * (in p->owned_by) until the owning table exists, as pg_dump orders it. */
@@ -116,9 +124,7 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 			      plumb__pgp_dn(p, o->schema, o->name));
 		break;
 	case PLUMB_OBJ_FUNCTION:
-		plumb__pgp_emit(p, "DROP %s %s",
-				plumb__pgp_is_procedure(o) ? "PROCEDURE" : "FUNCTION",
-				plumb__pgp_func_sig(p, o));
+		plumb__pgp_emit(p, "DROP %s %s", routine_word(o), plumb__pgp_func_sig(p, o));
 		break;
 	case PLUMB_OBJ_POLICY:
 		s = plumb__pgp_emit(p, "DROP POLICY %s ON %s", plumb__pgp_I(p, o->name),
@@ -244,8 +250,7 @@ static void rename_object(planner *p, const plumb_object *f, const plumb_object 
 				plumb__pgp_I(p, t->name));
 		return;
 	case PLUMB_OBJ_FUNCTION:
-		plumb__pgp_emit(p, "ALTER %s %s RENAME TO %s",
-				plumb__pgp_is_procedure(f) ? "PROCEDURE" : "FUNCTION",
+		plumb__pgp_emit(p, "ALTER %s %s RENAME TO %s", routine_word(f),
 				plumb__pgp_func_sig(p, f),
 				plumb__pgp_I(p, plumb__pgp_func_base(p, t->name)));
 		return;
@@ -339,6 +344,10 @@ static bool spans_equal(const char *a, size_t na, const char *b, size_t nb)
 
 bool plumb__pgp_function_replaceable(const plumb_object *f, const plumb_object *t)
 {
+	/* an aggregate is dropped and created: CREATE OR REPLACE AGGREGATE
+	 * cannot change its state type's result or its kind */
+	if (f->func_kind == PLUMB_FUNC_AGGREGATE || t->func_kind == PLUMB_FUNC_AGGREGATE)
+		return false;
 	const char *fs = f->definition ? f->definition : plumb__pgp_obj_sql(f);
 	const char *ts = t->definition ? t->definition : plumb__pgp_obj_sql(t);
 	const char *a, *b;

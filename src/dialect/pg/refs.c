@@ -233,6 +233,42 @@ static void function(rx *x, PgQuery__CreateFunctionStmt *f)
 	}
 }
 
+/* An aggregate: its arguments' and state types, and its support functions
+ * (SFUNC = f is a name, not a type; PARALLEL = safe neither), all bound when
+ * it is created. */
+static void aggregate(rx *x, PgQuery__DefineStmt *ds)
+{
+	x->out->bound = true;
+	static const char *const procs[] = {"sfunc",	  "finalfunc",	  "combinefunc",
+					    "serialfunc", "deserialfunc", "msfunc",
+					    "minvfunc",	  "mfinalfunc"};
+	for (size_t i = 0; i < ds->n_args; i++)
+		plumb__pg_walk(&ds->args[i]->base, visit, x);
+	for (size_t i = 0; i < ds->n_definition; i++) {
+		const PgQuery__Node *n = ds->definition[i];
+		if (n->node_case != PG_QUERY__NODE__NODE_DEF_ELEM || !n->def_elem->arg)
+			continue;
+		const char *name = n->def_elem->defname;
+		PgQuery__Node *a = n->def_elem->arg;
+		if (strcmp(name, "stype") == 0 || strcmp(name, "mstype") == 0 ||
+		    strcmp(name, "basetype") == 0) {
+			plumb__pg_walk(&a->base, visit, x);
+			continue;
+		}
+		for (size_t j = 0; j < sizeof(procs) / sizeof(procs[0]); j++) {
+			if (strcmp(name, procs[j]) != 0)
+				continue;
+			if (a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+				add_list(x, &x->out->funcs, a->type_name->names,
+					 a->type_name->n_names);
+			else if (a->node_case == PG_QUERY__NODE__NODE_LIST)
+				add_list(x, &x->out->funcs, a->list->items, a->list->n_items);
+			else
+				add(x, &x->out->funcs, NULL, plumb__pg_strval(a));
+		}
+	}
+}
+
 int plumb__pg_refs_sql(plumb_arena *arena, const char *sql, plumb_pg_refs *out)
 {
 	rx x = {arena, out, false};
@@ -243,6 +279,9 @@ int plumb__pg_refs_sql(plumb_arena *arena, const char *sql, plumb_pg_refs *out)
 			continue;
 		if (s->node_case == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT)
 			function(&x, s->create_function_stmt);
+		else if (s->node_case == PG_QUERY__NODE__NODE_DEFINE_STMT &&
+			 s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE)
+			aggregate(&x, s->define_stmt);
 		else
 			plumb__pg_walk(&s->base, visit, &x);
 	}

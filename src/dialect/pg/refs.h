@@ -25,8 +25,8 @@ typedef struct plumb_pg_refs {
 	plumb_vec cols;  /* plumb_pg_name *: columns referred to (their last part) */
 	plumb_vec strs;  /* plumb_pg_name *: string constants (in name), as enum labels are
 			  * written */
-	bool bound;      /* a CREATE FUNCTION whose body (BEGIN ATOMIC, RETURN) is bound
-			  * when it is created */
+	bool bound;	 /* a CREATE FUNCTION whose body (BEGIN ATOMIC, RETURN) is bound
+			  * when it is created, or a CREATE AGGREGATE */
 } plumb_pg_refs;
 
 /* The names expression expr (may be NULL) uses, added to *out (zeroed by the
@@ -37,7 +37,9 @@ int plumb__pg_refs_expr(plumb_arena *arena, const char *expr, plumb_pg_refs *out
  * signature to types and, for a LANGUAGE sql body, what the body reads to
  * rels; what a body in a string calls is left out (PostgreSQL resolves it
  * at run time), while a BEGIN ATOMIC or RETURN body, bound at creation,
- * adds the functions it calls, the types and collations it names too. */
+ * adds the functions it calls, the types and collations it names too. A
+ * CREATE AGGREGATE adds its argument and state types to types and its
+ * support functions (SFUNC, FINALFUNC, ...) to funcs. */
 int plumb__pg_refs_sql(plumb_arena *arena, const char *sql, plumb_pg_refs *out);
 
 /* Does names hold schema.name? An unqualified name matches an object in

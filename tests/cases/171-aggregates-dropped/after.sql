@@ -1,0 +1,1 @@
+CREATE TABLE t (g text, v integer);

@@ -1,0 +1,1 @@
+SELECT g, s FROM totals ORDER BY g;

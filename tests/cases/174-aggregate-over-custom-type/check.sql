@@ -1,0 +1,1 @@
+SELECT m FROM avg_v;
