@@ -86,6 +86,8 @@ typedef struct plumb_constraint {
 	const char *name;          /* CONSTRAINT name, or NULL when unnamed */
 	const char **columns;      /* key columns (PK, UNIQUE, FK) */
 	size_t n_columns;
+	const char **include; /* pg: INCLUDE columns of a PK or UNIQUE key, in order */
+	size_t n_include;
 	const char *check_sql;     /* CHECK expression text */
 	const char *check_written; /* pg, read from schema files: the CHECK expression as the
 				    * file wrote it, for the statements that add it (pg's
@@ -101,7 +103,10 @@ typedef struct plumb_constraint {
 	bool initially_deferred;
 	bool autoincrement;        /* sqlite PK: AUTOINCREMENT */
 	bool column_level;         /* declared on a column rather than as a table constraint */
-	bool not_valid;            /* pg: NOT VALID (not compared: validation is not a shape) */
+	bool not_valid;		   /* pg: NOT VALID, a CHECK or FK whose rows are not yet
+				    * checked (pg_constraint.convalidated false); part of
+				    * the definition, so a schema saying NOT VALID is kept
+				    * so and VALIDATE is planned when it stops saying it */
 	const char *renamed_from;  /* annotation on a named constraint, or NULL */
 	/* Canonical text of the constraint in table-constraint form
 	 * ("CONSTRAINT x CHECK (a > 0)"). Two constraints are equal when their

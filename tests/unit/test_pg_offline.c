@@ -940,6 +940,20 @@ static void test_agree(void)
 		 "  CHECK (q * p > 0 AND b + 1.5 < p AND q * f > 0 AND -q * p < 1 AND q + b > 2)\n"
 		 ");\n"
 		 "ALTER TABLE lit ALTER COLUMN m3 SET DEFAULT '2.005';\n"},
+		{"keys with INCLUDE columns",
+		 "CREATE TABLE ki (a int, b text, c int, d int,\n"
+		 "  CONSTRAINT ki_pk PRIMARY KEY (a) INCLUDE (b), UNIQUE (c) INCLUDE (d, b));\n"
+		 "ALTER TABLE ki ADD CONSTRAINT ki_u UNIQUE (d) INCLUDE (c);\n"},
+		{"NOT VALID checks and foreign keys; CREATE TABLE validates its own",
+		 "CREATE TABLE nu (id int PRIMARY KEY);\n"
+		 "CREATE TABLE nv (x int, y int, z int,\n"
+		 "  CONSTRAINT born CHECK (z > 0) NOT VALID,\n"
+		 "  CONSTRAINT born_fk FOREIGN KEY (z) REFERENCES nu NOT VALID);\n"
+		 "ALTER TABLE nv ADD CONSTRAINT f FOREIGN KEY (x) REFERENCES nu NOT VALID;\n"
+		 "ALTER TABLE nv ADD CONSTRAINT ck CHECK (y > 0) NOT VALID;\n"
+		 "ALTER TABLE nv ADD CONSTRAINT later CHECK (y < 9) NOT VALID;\n"
+		 "ALTER TABLE nv VALIDATE CONSTRAINT later;\n"
+		 "ALTER TABLE nv ADD COLUMN w int REFERENCES nu;\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);

@@ -59,7 +59,7 @@ static const char q_columns[] =
 
 enum {
 	K_REL, K_NAME, K_TYPE, K_COLS, K_REFNSP, K_REFREL, K_REFCOLS, K_UPD, K_DEL, K_MATCH,
-	K_DEFERRABLE, K_DEFERRED, K_VALID, K_CHECK, K_DEF, K_NND
+	K_DEFERRABLE, K_DEFERRED, K_VALID, K_CHECK, K_DEF, K_INCLUDE, K_NND
 };
 /* %s: whether the backing index treats NULLs as equal (PostgreSQL 15) */
 static const char q_constraints[] =
@@ -72,7 +72,12 @@ static const char q_constraints[] =
 	"k.confupdtype, k.confdeltype, k.confmatchtype, k.condeferrable, k.condeferred, "
 	"k.convalidated, "
 	"CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END, "
-	"CASE WHEN k.contype = 'x' THEN pg_get_constraintdef(k.oid) END, %s "
+	"CASE WHEN k.contype = 'x' THEN pg_get_constraintdef(k.oid) END, "
+	/* a key's INCLUDE columns: those of its index after the key columns */
+	"ARRAY(SELECT a.attname FROM pg_index ix "
+	"CROSS JOIN generate_series(ix.indnkeyatts, ix.indnatts - 1) g(n) "
+	"JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = ix.indkey[g.n] "
+	"WHERE ix.indexrelid = k.conindid AND k.contype IN ('p', 'u') ORDER BY g.n), %s "
 	"FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
 	"JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"LEFT JOIN pg_class fc ON fc.oid = k.confrelid "
@@ -299,6 +304,7 @@ void read_constraints(ictx *x)
 		k->name = dup(x, val(r, i, K_NAME));
 		at(x, "constraint %s on %s.%s", k->name, t->schema, t->name);
 		k->columns = array(x, r, i, K_COLS, &k->n_columns);
+		k->include = array(x, r, i, K_INCLUDE, &k->n_include);
 		k->deferrable = flag(r, i, K_DEFERRABLE);
 		k->initially_deferred = flag(r, i, K_DEFERRED);
 		k->not_valid = !flag(r, i, K_VALID);

@@ -157,11 +157,20 @@ int plumb__pg_constraint_define(plumb_ctx *ctx, plumb_arena *arena, plumb_constr
 			plumb_buf_printf(&b, " ON DELETE %s", con->on_delete);
 		break;
 	}
+	/* a key's covering columns, as pg_get_constraintdef puts them */
+	if (con->n_include &&
+	    (con->kind == PLUMB_CON_PRIMARY_KEY || con->kind == PLUMB_CON_UNIQUE)) {
+		plumb_buf_puts(&b, " INCLUDE ");
+		ident_list(&b, con->include, con->n_include);
+	}
 	/* PostgreSQL lets keys, exclusions and foreign keys be deferred. */
 	if (con->kind != PLUMB_CON_CHECK && con->deferrable)
 		plumb_buf_puts(&b, " DEFERRABLE");
 	if (con->kind != PLUMB_CON_CHECK && con->initially_deferred)
 		plumb_buf_puts(&b, " INITIALLY DEFERRED");
+	/* only checks and foreign keys can wait to be validated */
+	if (con->not_valid && (con->kind == PLUMB_CON_CHECK || con->kind == PLUMB_CON_FOREIGN_KEY))
+		plumb_buf_puts(&b, " NOT VALID");
 	if (plumb_buf_finish(&b, ctx))
 		return PLUMB_ENOMEM;
 	con->definition = b.data;

@@ -248,7 +248,10 @@ plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constraint *c,
 	k->name = empty(c->conname) ? NULL : dup(x, c->conname);
 	k->deferrable = c->deferrable;
 	k->initially_deferred = c->initdeferred;
-	k->not_valid = c->skip_validation;
+	/* CREATE TABLE and ADD COLUMN check their constraints at once (the
+	 * server overrides NOT VALID there); alter_table sets it for ADD
+	 * CONSTRAINT */
+	k->not_valid = false;
 	k->column_level = column != NULL;
 	if (k->name)
 		k->renamed_from = annotation_at(x, (size_t)c->location);
@@ -289,6 +292,8 @@ plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constraint *c,
 		} else {
 			k->columns = string_list(x, c->keys, c->n_keys);
 			k->n_columns = c->n_keys;
+			k->include = string_list(x, c->including, c->n_including);
+			k->n_include = c->n_including;
 		}
 		if (c->nulls_not_distinct)
 			k->check_sql = "NULLS NOT DISTINCT";
@@ -417,6 +422,13 @@ void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 					 k->columns[j]);
 				return;
 			}
+		for (size_t j = 0; j < k->n_include; j++)
+			if (k->include[j] && !find_column(t, k->include[j])) {
+				error_at(x, at(x, p->node->location),
+					 "column \"%s\" named in key does not exist",
+					 k->include[j]);
+				return;
+			}
 	}
 	merge_repeated_keys(pending);
 	for (size_t i = 0; i < pending->n; i++) {
@@ -452,9 +464,21 @@ void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 					k->name = choose_name(x, t->schema, t->name, NULL, "pkey", true, true);
 					break;
 				case PLUMB_CON_UNIQUE: {
-					const char **cols = index_colnames(x, k->columns, k->n_columns);
+					/* the index's columns name it, INCLUDE ones too */
+					size_t n = k->n_columns + k->n_include;
+					const char **all =
+						plumb_arena_alloc(x->tmp, (n + 1) * sizeof(*all));
+					if (!all) {
+						nomem(x);
+						return;
+					}
+					for (size_t j = 0; j < n; j++)
+						all[j] = j < k->n_columns
+								 ? k->columns[j]
+								 : k->include[j - k->n_columns];
+					const char **cols = index_colnames(x, all, n);
 					k->name = choose_name(x, t->schema, t->name,
-							      cols ? name_addition(x, cols, k->n_columns) : "",
+							      cols ? name_addition(x, cols, n) : "",
 							      "key", true, true);
 					break;
 				}

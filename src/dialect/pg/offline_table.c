@@ -507,6 +507,7 @@ static bool alter_target_exists(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c
 				 rel);
 		return false;
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
 		for (size_t i = 0; !empty(c->name) && i < t->constraints.n; i++) {
 			plumb_constraint *k = t->constraints.items[i];
 			if (k->name && strcmp(k->name, c->name) == 0)
@@ -606,8 +607,21 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 			}
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
-			if (c->def && c->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
-				new_constraint(x, t, c->def->constraint, NULL, &pending);
+			if (c->def && c->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+				plumb_constraint *k =
+					new_constraint(x, t, c->def->constraint, NULL, &pending);
+				/* a CHECK or foreign key whose rows wait for VALIDATE */
+				if (k && (k->kind == PLUMB_CON_CHECK ||
+					  k->kind == PLUMB_CON_FOREIGN_KEY))
+					k->not_valid = c->def->constraint->skip_validation;
+			}
+			break;
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+			for (size_t j = 0; !empty(c->name) && j < t->constraints.n; j++) {
+				plumb_constraint *k = t->constraints.items[j];
+				if (k->name && strcmp(k->name, c->name) == 0)
+					k->not_valid = false;
+			}
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
 			drop_constraint(t, c->name);

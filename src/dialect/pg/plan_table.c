@@ -22,10 +22,11 @@ void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_con
 	plumb_stmt *s;
 
 	s = plumb__pgp_emit(p, "ALTER TABLE %s ADD %s", T, plumb__pgp_constraint_sql(p, con));
+	/* NOT VALID: existing rows wait for VALIDATE CONSTRAINT, no scan */
 	switch (con->kind) {
 	case PLUMB_CON_FOREIGN_KEY:
 		/* SHARE ROW EXCLUSIVE on both tables, not ACCESS EXCLUSIVE */
-		if (!is_new)
+		if (!is_new && !con->not_valid)
 			plumb__pgp_hz(
 				p, s, PLUMB_HAZARD_VALIDATES,
 				"scans table \"%s\" to check the foreign key; blocks writes to it and to "
@@ -34,7 +35,7 @@ void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_con
 		break;
 	case PLUMB_CON_CHECK:
 		plumb__pgp_ae_of(p, s, "table", tn);
-		if (!is_new)
+		if (!is_new && !con->not_valid)
 			plumb__pgp_hz(p, s, PLUMB_HAZARD_VALIDATES,
 				      "scans table \"%s\" to check every row", tn);
 		break;
@@ -48,6 +49,46 @@ void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_con
 				      con->name ? con->name : "?", tn);
 		break;
 	}
+}
+
+const plumb_constraint *plumb__pgp_validated_from(planner *p, const plumb_table_delta *d,
+						  const plumb_constraint *con)
+{
+	if (con->not_valid || !con->name)
+		return NULL;
+	for (size_t i = 0; i < d->dropped_constraints.n; i++) {
+		const plumb_constraint *f = d->dropped_constraints.items[i];
+		if (!f->not_valid || f->kind != con->kind || !plumb__pgp_str_eq(f->name, con->name))
+			continue;
+		plumb_constraint copy = *f;
+		copy.not_valid = false;
+		if (plumb__pg_constraint_define(p->ctx, p->tmp, &copy)) {
+			plumb__pgp_nomem(p);
+			return NULL;
+		}
+		if (plumb__pgp_str_eq(copy.definition, con->definition))
+			return f;
+	}
+	return NULL;
+}
+
+bool plumb__pgp_is_validated(planner *p, const plumb_table_delta *d, const plumb_constraint *f)
+{
+	for (size_t i = 0; f->not_valid && i < d->added_constraints.n; i++)
+		if (plumb__pgp_validated_from(p, d, d->added_constraints.items[i]) == f)
+			return true;
+	return false;
+}
+
+void plumb__pgp_validate_constraint(planner *p, const plumb_table *t, const plumb_constraint *con)
+{
+	const char *tn = plumb__pgp_dn(p, t->schema, t->name);
+	plumb_stmt *s =
+		plumb__pgp_emit(p, "ALTER TABLE %s VALIDATE CONSTRAINT %s",
+				plumb__pgp_Q(p, t->schema, t->name), plumb__pgp_I(p, con->name));
+	plumb__pgp_note(p, s, "the constraint was NOT VALID: its rows are checked now");
+	plumb__pgp_hz(p, s, PLUMB_HAZARD_VALIDATES,
+		      "scans table \"%s\" to validate constraint \"%s\"", tn, con->name);
 }
 
 /* Did an enum rebuild drop constraint con of table t (named as in `to`)
@@ -128,7 +169,8 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 		}
 		for (size_t i = 0; i < t->constraints.n; i++) {
 			const plumb_constraint *c = t->constraints.items[i];
-			if (c->kind == PLUMB_CON_FOREIGN_KEY)
+			/* CREATE TABLE would validate a NOT VALID check */
+			if (c->kind == PLUMB_CON_FOREIGN_KEY || c->not_valid)
 				continue;
 			plumb_buf_printf(&b, "%s\n    %s", n++ ? "," : "",
 					 plumb__pgp_constraint_sql(p, c));
@@ -150,13 +192,12 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 		return;
 	}
 	plumb__pgp_emit(p, "%s", plumb_buf_str(&b));
-	if (t->partition_of)
-		for (size_t i = 0; i < t->constraints.n; i++) {
-			const plumb_constraint *c = t->constraints.items[i];
-			if (c->kind != PLUMB_CON_FOREIGN_KEY &&
-			    !plumb__pgp_inherited_constraint(p, p->to, t, c))
-				plumb__pgp_add_constraint(p, t, c, true);
-		}
+	for (size_t i = 0; i < t->constraints.n; i++) {
+		const plumb_constraint *c = t->constraints.items[i];
+		if (c->kind != PLUMB_CON_FOREIGN_KEY && (t->partition_of || c->not_valid) &&
+		    !plumb__pgp_inherited_constraint(p, p->to, t, c))
+			plumb__pgp_add_constraint(p, t, c, true);
+	}
 	if (t->rls_enabled)
 		plumb__pgp_emit(p, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY", T);
 	if (t->rls_forced)
@@ -559,7 +600,8 @@ void plumb__pgp_alter_table(planner *p, const plumb_change *c)
 	}
 	for (size_t i = 0; i < d->dropped_constraints.n; i++) {
 		const plumb_constraint *con = d->dropped_constraints.items[i];
-		if (con->kind != PLUMB_CON_FOREIGN_KEY)
+		if (con->kind != PLUMB_CON_FOREIGN_KEY &&
+		    (!plumb__pgp_is_validated(p, d, con) || set_aside_con(p, t, con)))
 			plumb__pgp_drop_constraint(p, t->schema, t->name, con);
 	}
 	for (size_t i = 0; d->options_changed && i < f->inherits.n; i++) {
@@ -607,7 +649,12 @@ void plumb__pgp_alter_table(planner *p, const plumb_change *c)
 	}
 	for (size_t i = 0; i < d->added_constraints.n; i++) {
 		const plumb_constraint *con = d->added_constraints.items[i];
-		if (con->kind != PLUMB_CON_FOREIGN_KEY)
+		if (con->kind == PLUMB_CON_FOREIGN_KEY)
+			continue;
+		const plumb_constraint *was = plumb__pgp_validated_from(p, d, con);
+		if (was && !set_aside_con(p, t, was))
+			plumb__pgp_validate_constraint(p, t, con);
+		else
 			plumb__pgp_add_constraint(p, t, con, false);
 	}
 	if (d->options_changed) {
