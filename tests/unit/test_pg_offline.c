@@ -954,6 +954,10 @@ static void test_agree(void)
 		 "ALTER TABLE nv ADD CONSTRAINT later CHECK (y < 9) NOT VALID;\n"
 		 "ALTER TABLE nv VALIDATE CONSTRAINT later;\n"
 		 "ALTER TABLE nv ADD COLUMN w int REFERENCES nu;\n"},
+		{"an extension's comment, unless it is the one it came with",
+		 "CREATE EXTENSION citext;\n"
+		 "COMMENT ON EXTENSION citext IS 'case-free';\n"
+		 "CREATE EXTENSION pg_trgm;\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);
