@@ -66,6 +66,16 @@ typedef struct plumb_column {
 	 * table does not declare it itself (attislocal false); a parent's
 	 * ALTER TABLE adds, drops and retypes it. */
 	bool inherited;
+	/* pg: how values are stored, set by ALTER COLUMN. compression "pglz" or
+	 * "lz4" when set (attcompression), in the definition; storage "PLAIN",
+	 * "MAIN", "EXTERNAL" or "EXTENDED" when not the type's own (attstorage);
+	 * options the attribute options n_distinct and n_distinct_inherited as
+	 * "name=value" sorted by name, joined by ", " (attoptions). NULL when
+	 * the default. storage and options are no part of CREATE TABLE: diff
+	 * compares them beside the definition. */
+	const char *compression;
+	const char *storage;
+	const char *options;
 	/* Canonical text of the whole column definition, name first, as the
 	 * dialect would write it in CREATE TABLE. Two columns are equal when
 	 * their definitions are equal. */

@@ -5,7 +5,8 @@
 # (so nothing the server keeps is lost), and pulling that database gives the
 # same file. Covers what pull once lost: column options, storage and
 # compression, INCLUDE on keys, NOT VALID constraints, an extension's
-# comment. Runs under tests/lib/pgtmp.sh. Prints TAP.
+# comment (attribute options in name order: the server keeps them in the
+# order they were set, which means nothing). Runs under tests/lib/pgtmp.sh. Prints TAP.
 set -u
 . "$(dirname "$0")/tap.sh"
 
@@ -54,7 +55,7 @@ exact() {
 cat >options.sql <<'SQL'
 CREATE TABLE t1 (a integer, b text, c text, d numeric, e text);
 ALTER TABLE t1 ALTER COLUMN a SET (n_distinct = -1);
-ALTER TABLE t1 ALTER COLUMN b SET (n_distinct_inherited = 100, n_distinct = 5);
+ALTER TABLE t1 ALTER COLUMN b SET (n_distinct = 5, n_distinct_inherited = 100);
 ALTER TABLE t1 ALTER COLUMN b SET STORAGE EXTERNAL;
 ALTER TABLE t1 ALTER COLUMN c SET COMPRESSION pglz;
 ALTER TABLE t1 ALTER COLUMN d SET STORAGE EXTENDED;

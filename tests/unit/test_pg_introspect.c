@@ -45,6 +45,9 @@ static const char schema[] =
 	"  CONSTRAINT users_email_key UNIQUE NULLS NOT DISTINCT (email),\n"
 	"  CONSTRAINT score_positive CHECK (score >= 0)\n"
 	");\n"
+	"ALTER TABLE users ALTER COLUMN name SET STORAGE EXTERNAL, ALTER COLUMN name SET COMPRESSION pglz,\n"
+	"  ALTER COLUMN name SET (n_distinct_inherited = 4, n_distinct = -0.5),\n"
+	"  ALTER COLUMN score SET STORAGE MAIN;\n"
 	"ALTER TABLE users ADD CONSTRAINT users_id_email UNIQUE (id, email) INCLUDE (name, score);\n"
 	"CREATE TABLE audit.log (\n"
 	"  id bigint GENERATED ALWAYS AS IDENTITY (START WITH 100 INCREMENT BY 10),\n"
@@ -312,6 +315,13 @@ static void test_tables(plumb_catalog *cat)
 	is_str(c ? c->collation : NULL, "\"C\"", "collation when not the type's default");
 	is_str(c ? c->default_sql : NULL, E("'anon'::character varying"), "default, canonical");
 	ok(c && c->pk_position == 0 && !c->not_null, "nullable, not in the primary key");
+	is_str(c ? c->storage : NULL, "EXTERNAL", "storage when not the type's");
+	is_str(c ? c->compression : NULL, "pglz", "compression when set");
+	ok(c && has(c->definition, " COMPRESSION pglz COLLATE "), "... in the definition");
+	is_str(c ? c->options : NULL, "n_distinct=-0.5, n_distinct_inherited=4",
+	       "attribute options in name order");
+	c = col(cat, u, "score");
+	ok(c && !c->storage && !c->compression && !c->options, "numeric's own storage is no setting");
 	c = col(cat, u, "email");
 	is_str(c ? c->type : NULL, T("public.citext"), "extension type");
 	ok(c && !c->collation, "no collation when the type's default");

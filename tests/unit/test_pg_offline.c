@@ -954,6 +954,19 @@ static void test_agree(void)
 		 "ALTER TABLE nv ADD CONSTRAINT later CHECK (y < 9) NOT VALID;\n"
 		 "ALTER TABLE nv VALIDATE CONSTRAINT later;\n"
 		 "ALTER TABLE nv ADD COLUMN w int REFERENCES nu;\n"},
+		{"column storage, compression and options",
+		 "CREATE TABLE cs (a int, b text COMPRESSION pglz, c numeric, d text, e varchar(5),\n"
+		 "  f int[], g numeric(10,2), h text);\n"
+		 "ALTER TABLE cs ALTER COLUMN a SET (n_distinct_inherited = 7, n_distinct = -1),\n"
+		 "  ALTER COLUMN a SET STORAGE PLAIN;\n"
+		 "ALTER TABLE cs ALTER COLUMN b SET STORAGE EXTERNAL, ALTER COLUMN b SET (n_distinct = 2.50);\n"
+		 "ALTER TABLE cs ALTER COLUMN c SET STORAGE EXTENDED, ALTER COLUMN d SET STORAGE MAIN;\n"
+		 "ALTER TABLE cs ALTER COLUMN e SET STORAGE external, ALTER COLUMN e SET COMPRESSION pglz;\n"
+		 "ALTER TABLE cs ALTER COLUMN e TYPE text;\n"
+		 "ALTER TABLE cs ALTER COLUMN f SET STORAGE MAIN, ALTER COLUMN g SET STORAGE MAIN;\n"
+		 "ALTER TABLE cs ALTER COLUMN a RESET (n_distinct_inherited);\n"
+		 "ALTER TABLE cs ALTER COLUMN h SET (n_distinct = 1), ALTER COLUMN h RESET (n_distinct),\n"
+		 "  ALTER COLUMN h SET COMPRESSION pglz, ALTER COLUMN h SET COMPRESSION default;\n"},
 		{"an extension's comment, unless it is the one it came with",
 		 "CREATE EXTENSION citext;\n"
 		 "COMMENT ON EXTENSION citext IS 'case-free';\n"

@@ -32,8 +32,9 @@ static const char q_tables[] =
 enum {
 	C_REL, C_NAME, C_TYPE, C_NOTNULL, C_DEFAULT, C_GENERATED, C_IDENTITY, C_COLLATION,
 	C_SERIAL, C_SEQ, C_SEQTYPE, C_START, C_INC, C_MIN, C_MAX, C_CACHE, C_CYCLE, C_INHERITED,
-	C_NSP, C_TABLE, C_SEQNSP, C_SEQNAME
+	C_NSP, C_TABLE, C_SEQNSP, C_SEQNAME, C_COMPRESSION, C_STORAGE, C_OPTIONS
 };
+/* %s: the compression method set (PostgreSQL 14), as SET COMPRESSION names it */
 static const char q_columns[] =
 	"SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
 	"CASE WHEN a.attgenerated = '' THEN de.expr END, "
@@ -41,7 +42,8 @@ static const char q_columns[] =
 	"a.attidentity, " COLL_TEXT("a", "t") ", "
 	"s.deptype = 'a' AND " SERIAL_FOLD ", s.seqrelid, "
 	"s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, "
-	"NOT a.attislocal, n.nspname, c.relname, s.nspname, s.relname "
+	"NOT a.attislocal, n.nspname, c.relname, s.nspname, s.relname, %s, "
+	"CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, a.attoptions "
 	"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
 	"JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"JOIN pg_type t ON t.oid = a.atttypid "
@@ -170,7 +172,16 @@ void read_columns(ictx *x)
 	PGresult *r;
 	rel *cur = NULL;
 	const char *cur_oid = "";
-	if (run(x, "could not read columns", q_columns, &r) < 0)
+	char *sql = plumb_arena_printf(x->tmp, q_columns,
+				       PQserverVersion(x->c->pg) >= 140000
+					       ? "CASE a.attcompression WHEN 'p' THEN 'pglz' "
+						 "WHEN 'l' THEN 'lz4' END"
+					       : "NULL");
+	if (!sql) {
+		nomem(x);
+		return;
+	}
+	if (run(x, "could not read columns", sql, &r) < 0)
 		return;
 	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		const char *oid = val(r, i, C_REL);
@@ -217,6 +228,18 @@ void read_columns(ictx *x)
 			col->generated_sql = canon(x, CANON_EXPR, gen);
 			col->generated_stored = true;
 		}
+		col->compression = dup(x, val(r, i, C_COMPRESSION));
+		const char *storage = val(r, i, C_STORAGE);
+		if (storage)
+			col->storage = storage[0] == 'p'   ? "PLAIN"
+				       : storage[0] == 'm' ? "MAIN"
+				       : storage[0] == 'e' ? "EXTERNAL"
+							   : "EXTENDED";
+		size_t n_opts = 0;
+		const char **opts = array(x, r, i, C_OPTIONS, &n_opts);
+		if (n_opts)
+			fail(x, plumb__pg_column_options(x->st.ctx, x->st.arena, opts, n_opts,
+							 &col->options));
 		if (x->st.rc)
 			return;
 		fail(x, plumb__pg_column_define(x->st.ctx, x->st.arena, col));

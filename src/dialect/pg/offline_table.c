@@ -500,6 +500,10 @@ static bool alter_target_exists(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetCompression:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetOptions:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions:
 		if (col || empty(c->name))
 			return true;
 		if (!(c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && c->missing_ok))
@@ -590,9 +594,19 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 			if (col && c->def && c->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
 				col->type = type_text(x, c->def->column_def->type_name);
+				/* the new type's storage, and no compression set */
+				col->storage = NULL;
+				col->compression = NULL;
 				if (c->def->column_def->coll_clause)
 					col->collation = collation_text(x, c->def->column_def->coll_clause);
 			}
+			break;
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetCompression:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetOptions:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions:
+			if (col)
+				set_column_storage(x, col, c);
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
 			if (col && c->def && c->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {

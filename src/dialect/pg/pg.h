@@ -119,6 +119,17 @@ int plumb__pg_canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, c
  * [GENERATED ALWAYS AS IDENTITY ...|GENERATED ALWAYS AS (e) STORED]
  * [NOT NULL] [DEFAULT e]. */
 int plumb__pg_column_define(plumb_ctx *ctx, plumb_arena *arena, plumb_column *col);
+/* The storage a column of type (format_type spelling) has unless set:
+ * "MAIN" for numeric, inet and cidr, "PLAIN" for the fixed-length built-in
+ * types, "EXTENDED" for any other (the varlena built-ins; types of the
+ * schema, domains over fixed-length types aside). */
+const char *plumb__pg_default_storage(const char *type);
+/* The canonical attribute options of items ("name=value", a later one
+ * winning over an earlier of its name): the options PostgreSQL defines for
+ * columns (n_distinct, n_distinct_inherited), sorted by name, joined by
+ * ", "; *out NULL when none. */
+int plumb__pg_column_options(plumb_ctx *ctx, plumb_arena *arena, const char *const *items,
+			     size_t n, const char **out);
 /* Fills con->definition from its fields in ALTER TABLE ... ADD form:
  * CONSTRAINT "name" PRIMARY KEY ("a", "b") | UNIQUE [NULLS NOT DISTINCT] (...)
  * | CHECK (e) | FOREIGN KEY (...) REFERENCES s.t (...) [MATCH FULL]

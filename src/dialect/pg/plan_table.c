@@ -145,6 +145,68 @@ bool plumb__pgp_inherited_constraint(planner *p, const plumb_catalog *cat, const
 	return plumb__pgp_inherited_constraint(p, cat, parent, con);
 }
 
+/* --- column settings ------------------------------------------------- */
+
+/* Whether options text opts ("a=1, b=2") sets option name. */
+static bool sets_option(const char *opts, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *s = opts; s && *s;) {
+		if (strncmp(s, name, n) == 0 && s[n] == '=')
+			return true;
+		s = strstr(s, ", ");
+		s = s ? s + 2 : NULL;
+	}
+	return false;
+}
+
+/* The storage, compression and options column t of table tb is to have,
+ * set by ALTER COLUMN where they differ from f's (NULL: a column just
+ * created, its compression already in its definition). A type change
+ * (retyped) gave the column its new type's storage and no compression. */
+static void column_settings(planner *p, const plumb_table *tb, const plumb_column *f,
+			    const plumb_column *t, bool retyped)
+{
+	const char *T = plumb__pgp_Q(p, tb->schema, tb->name);
+	const char *C = plumb__pgp_I(p, t->name);
+	const char *what = plumb__pgp_fmt(p, "table \"%s\"", plumb__pgp_dn(p, tb->schema, tb->name));
+	bool fresh = !f || plumb__pgp_table_is_new(p, tb->schema, tb->name);
+	const char *storage = f && !retyped ? f->storage : NULL;
+	const char *compression = f && !retyped ? f->compression : t->compression;
+	const char *options = f ? f->options : NULL;
+	plumb_stmt *s;
+	if (!plumb__pgp_str_eq(storage, t->storage)) {
+		s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s SET STORAGE %s", T, C,
+				    t->storage ? t->storage : plumb__pg_default_storage(t->type));
+		if (!fresh)
+			plumb__pgp_ae(p, s, what);
+	}
+	if (!plumb__pgp_str_eq(compression, t->compression)) {
+		s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s SET COMPRESSION %s", T, C,
+				    t->compression ? t->compression : "default");
+		if (!fresh)
+			plumb__pgp_ae(p, s, what);
+	}
+	if (plumb__pgp_str_eq(options, t->options))
+		return;
+	static const char *const names[] = {"n_distinct", "n_distinct_inherited"};
+	plumb_buf b;
+	plumb_buf_init(&b, p->tmp, 0);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (sets_option(options, names[i]) && !sets_option(t->options, names[i]))
+			plumb_buf_printf(&b, "%s%s", b.len ? ", " : "", names[i]);
+	if (b.failed) {
+		plumb__pgp_nomem(p);
+		return;
+	}
+	/* SHARE UPDATE EXCLUSIVE: readers and writers go on */
+	if (b.len)
+		plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s RESET (%s)", T, C,
+				plumb_buf_str(&b));
+	if (t->options)
+		plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s SET (%s)", T, C, t->options);
+}
+
 /* --- tables ---------------------------------------------------------- */
 
 void plumb__pgp_create_table(planner *p, const plumb_table *t)
@@ -198,6 +260,8 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 		    !plumb__pgp_inherited_constraint(p, p->to, t, c))
 			plumb__pgp_add_constraint(p, t, c, true);
 	}
+	for (size_t i = 0; i < t->columns.n; i++)
+		column_settings(p, t, NULL, t->columns.items[i], false);
 	if (t->rls_enabled)
 		plumb__pgp_emit(p, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY", T);
 	if (t->rls_forced)
@@ -485,6 +549,7 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 				p, "SELECT setval(%s, coalesce(max(%s), 0) + 1, false) FROM %s",
 				plumb__pgp_L(p, seq), C, T);
 	}
+	column_settings(p, tb, f, t, type_differs);
 	if (t->identity) {
 		if (!f->identity || id_opts) {
 			s = plumb__pgp_emit(
@@ -514,6 +579,7 @@ static void add_column(planner *p, const plumb_table *tb, const plumb_column *c)
 					plumb__pgp_Q(p, tb->schema, tb->name),
 					plumb__pgp_column_sql(p, c));
 	plumb__pgp_ae_of(p, s, "table", tn);
+	column_settings(p, tb, NULL, c, false);
 	if (c->not_null && !c->identity && !c->generated_sql && !plumb__pg_serial_base(c->type) &&
 	    (!c->default_sql || strcasecmp(c->default_sql, "NULL") == 0))
 		hz_backfill(p, s, tb, NULL, c->name);
