@@ -63,6 +63,23 @@ ALTER TABLE t1 ALTER COLUMN e SET STORAGE EXTENDED;
 SQL
 exact options
 
+# partitions and children take storage and compression from their parent
+# when created, not its options; SET STORAGE on a parent reaches its
+# children, SET COMPRESSION does not
+cat >children.sql <<'SQL'
+CREATE TABLE p (a text, b text) PARTITION BY LIST (a);
+ALTER TABLE p ALTER COLUMN b SET STORAGE EXTERNAL, ALTER COLUMN b SET COMPRESSION pglz,
+  ALTER COLUMN b SET (n_distinct = 3);
+CREATE TABLE p1 PARTITION OF p FOR VALUES IN ('x');
+CREATE TABLE base (a text, b text);
+ALTER TABLE base ALTER COLUMN b SET STORAGE MAIN;
+CREATE TABLE kid (c int) INHERITS (base);
+CREATE TABLE q (a text, b text) PARTITION BY LIST (a);
+CREATE TABLE q1 PARTITION OF q FOR VALUES IN ('x');
+ALTER TABLE q ALTER COLUMN b SET STORAGE EXTERNAL, ALTER COLUMN b SET COMPRESSION pglz;
+SQL
+exact children
+
 cat >include.sql <<'SQL'
 CREATE TABLE t2 (a integer, b text, CONSTRAINT t2_pk PRIMARY KEY (a) INCLUDE (b));
 CREATE TABLE t3 (a integer, b text, c int, UNIQUE (c) INCLUDE (a));

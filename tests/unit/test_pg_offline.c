@@ -967,6 +967,18 @@ static void test_agree(void)
 		 "ALTER TABLE cs ALTER COLUMN a RESET (n_distinct_inherited);\n"
 		 "ALTER TABLE cs ALTER COLUMN h SET (n_distinct = 1), ALTER COLUMN h RESET (n_distinct),\n"
 		 "  ALTER COLUMN h SET COMPRESSION pglz, ALTER COLUMN h SET COMPRESSION default;\n"},
+		{"storage and compression of partitions and children",
+		 "CREATE TABLE p (a text, b text) PARTITION BY LIST (a);\n"
+		 "ALTER TABLE p ALTER COLUMN b SET STORAGE EXTERNAL, ALTER COLUMN b SET COMPRESSION pglz,\n"
+		 "  ALTER COLUMN b SET (n_distinct = 3);\n"
+		 "CREATE TABLE p1 PARTITION OF p FOR VALUES IN ('x');\n"
+		 "CREATE TABLE base (a text, b text);\n"
+		 "ALTER TABLE base ALTER COLUMN b SET STORAGE MAIN;\n"
+		 "CREATE TABLE kid (c int) INHERITS (base);\n"
+		 "CREATE TABLE q (a text, b text) PARTITION BY LIST (a);\n"
+		 "CREATE TABLE q1 PARTITION OF q FOR VALUES IN ('x');\n"
+		 "ALTER TABLE q ALTER COLUMN b SET STORAGE EXTERNAL, ALTER COLUMN b SET COMPRESSION pglz;\n"
+		 "ALTER TABLE ONLY base ALTER COLUMN a SET STORAGE EXTERNAL;\n"},
 		{"an extension's comment, unless it is the one it came with",
 		 "CREATE EXTENSION citext;\n"
 		 "COMMENT ON EXTENSION citext IS 'case-free';\n"

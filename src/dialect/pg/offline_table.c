@@ -180,6 +180,7 @@ static void inherit_columns(ox *x, plumb_table *t, const plumb_table *parent)
 		c->pk_position = 0;
 		c->identity = NULL;
 		c->identity_options = NULL;
+		c->options = NULL; /* storage and compression come along, options not */
 		if (plumb__pg_is_serial(pc->type)) {
 			c->type = plumb__pg_serial_base(pc->type);
 			char *seq = make_object_name(x, parent->name, pc->name, "seq");
@@ -229,6 +230,20 @@ static void inherit_column(ox *x, plumb_table *t, const plumb_table *parent,
 	plumb_column *c = find_column(t, pc->name);
 	for (size_t k = 0; c && k < x->cat->tables.n && !x->st.rc; k++)
 		inherit_column(x, x->cat->tables.items[k], t, c);
+}
+
+/* ALTER TABLE parent ALTER COLUMN name SET STORAGE reaches the column of
+ * every child (and of their children), inherited or its own. */
+static void storage_down(ox *x, plumb_table *parent, const char *name, const char *storage)
+{
+	for (size_t k = 0; k < x->cat->tables.n && !x->st.rc; k++) {
+		plumb_table *t = x->cat->tables.items[k];
+		plumb_column *c = t != parent && child_of(x, t, parent) ? find_column(t, name) : NULL;
+		if (!c)
+			continue;
+		c->storage = storage;
+		storage_down(x, t, name, storage);
+	}
 }
 
 /* ALTER TABLE parent DROP COLUMN takes the inherited column of a child
@@ -607,6 +622,10 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions:
 			if (col)
 				set_column_storage(x, col, c);
+			/* of the commands, only SET STORAGE reaches the children */
+			if (col && as->relation->inh &&
+			    c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage)
+				storage_down(x, t, col->name, col->storage);
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
 			if (col && c->def && c->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {

@@ -160,6 +160,22 @@ static bool sets_option(const char *opts, const char *name)
 	return false;
 }
 
+/* The column name of a parent of tb in `to` (the first that has it), or NULL. */
+static const plumb_column *parent_column(planner *p, const plumb_table *tb, const char *name)
+{
+	size_t n = tb->partition_of ? 1 : 0;
+	for (size_t i = 0; i < n + tb->inherits.n; i++) {
+		const char *ps, *pn;
+		plumb__pgp_split_qname(p, i < n ? tb->partition_of : tb->inherits.items[i - n], &ps,
+				       &pn);
+		const plumb_table *parent = plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, ps, pn);
+		const plumb_column *c = parent ? plumb_table_find_column(p->to, parent, name) : NULL;
+		if (c)
+			return c;
+	}
+	return NULL;
+}
+
 /* The storage, compression and options column t of table tb is to have,
  * set by ALTER COLUMN where they differ from f's (NULL: a column just
  * created, its compression already in its definition). A type change
@@ -174,6 +190,13 @@ static void column_settings(planner *p, const plumb_table *tb, const plumb_colum
 	const char *storage = f && !retyped ? f->storage : NULL;
 	const char *compression = f && !retyped ? f->compression : t->compression;
 	const char *options = f ? f->options : NULL;
+	/* a column a new child takes from its parent comes with the parent's
+	 * storage and compression */
+	const plumb_column *pc = !f && t->inherited ? parent_column(p, tb, t->name) : NULL;
+	if (pc) {
+		storage = pc->storage;
+		compression = pc->compression;
+	}
 	plumb_stmt *s;
 	if (!plumb__pgp_str_eq(storage, t->storage)) {
 		s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s SET STORAGE %s", T, C,
