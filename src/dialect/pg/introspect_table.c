@@ -1,6 +1,7 @@
 /*
  * Introspection of relations: tables (partitions, inheritance), columns
- * (serial and identity, with their sequence options), constraints, indexes
+ * (serial and identity, with their sequence options; storage, compression
+ * and options), constraints (INCLUDE columns, NOT VALID), indexes
  * and views (in an order where what a view reads comes first), each kind
  * read with one catalog query. It reads no types, functions or privileges
  * (introspect_object.c) and sends no query of its own outside the readers.

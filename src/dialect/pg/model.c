@@ -4,7 +4,8 @@
  * schema, extension, comment and sequence definitions built from their
  * fields, the integer types of sequences and serial columns (oids, names,
  * limits, serial kinds), sequence defaults, foreign-key action letters,
- * function kinds and volatilities, and grants' privileges.
+ * function kinds and volatilities, grants' privileges, the storage a column's
+ * type has unless set, and columns' attribute options in canonical form.
  * The texts it joins must already be canonical (canon.c); it reads no SQL
  * and no database.
  */

@@ -1,6 +1,7 @@
 /*
  * The offline builder's columns and constraints: a column definition with its
- * type, default, identity, serial kind and generated expression; column and
+ * type, default, identity, serial kind and generated expression, and its
+ * storage, compression and options as ALTER COLUMN sets them; column and
  * table constraints (keys, checks, foreign keys, exclusions) with the names
  * PostgreSQL would give them, repeated keys merged, and the implicit casts
  * the server prints in a check or generated expression over mixed numbers.

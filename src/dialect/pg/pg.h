@@ -115,7 +115,7 @@ int plumb__pg_canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, c
 int plumb__pg_canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, char **out);
 
 /* --- model.c: definitions from fields ---------------------------------- */
-/* Fills col->definition from its fields: "name" type [COLLATE c]
+/* Fills col->definition from its fields: "name" type [COMPRESSION m] [COLLATE c]
  * [GENERATED ALWAYS AS IDENTITY ...|GENERATED ALWAYS AS (e) STORED]
  * [NOT NULL] [DEFAULT e]. */
 int plumb__pg_column_define(plumb_ctx *ctx, plumb_arena *arena, plumb_column *col);
@@ -132,8 +132,9 @@ int plumb__pg_column_options(plumb_ctx *ctx, plumb_arena *arena, const char *con
 			     size_t n, const char **out);
 /* Fills con->definition from its fields in ALTER TABLE ... ADD form:
  * CONSTRAINT "name" PRIMARY KEY ("a", "b") | UNIQUE [NULLS NOT DISTINCT] (...)
- * | CHECK (e) | FOREIGN KEY (...) REFERENCES s.t (...) [MATCH FULL]
- * [ON UPDATE a] [ON DELETE a] [DEFERRABLE [INITIALLY DEFERRED]] | EXCLUDE ... */
+ * [INCLUDE (...)] | CHECK (e) | FOREIGN KEY (...) REFERENCES s.t (...)
+ * [MATCH FULL] [ON UPDATE a] [ON DELETE a] [DEFERRABLE [INITIALLY DEFERRED]]
+ * | EXCLUDE ..., and NOT VALID for a check or foreign key not validated. */
 int plumb__pg_constraint_define(plumb_ctx *ctx, plumb_arena *arena, plumb_constraint *con);
 /* Fills an enum's definition (ENUM ('a', 'b')) and sql (CREATE TYPE) from
  * its values. */

@@ -1,7 +1,8 @@
 /*
  * The planner's statements for tables: CREATE TABLE, DROP TABLE, and ALTER
- * TABLE for columns (added, changed, renamed, dropped) and constraints, with
- * the hazards each brings. It does not order tables among other objects
+ * TABLE for columns (added, changed, renamed, dropped; their storage,
+ * compression and options) and constraints (VALIDATE for one that was NOT
+ * VALID), with the hazards each brings. It does not order tables among other objects
  * (plan_order.c) nor handle their indexes (plan_index.c), and writes no
  * online forms (online.c's: NOT VALID then VALIDATE, SET NOT NULL through a
  * check, which plumb_plan_build puts in with --online).
