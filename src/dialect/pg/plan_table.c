@@ -2,10 +2,10 @@
  * The planner's statements for tables: CREATE TABLE, DROP TABLE, and ALTER
  * TABLE for columns (added, changed, renamed, dropped; their storage,
  * compression and options) and constraints (VALIDATE for one that was NOT
- * VALID), with the hazards each brings. It does not order tables among other objects
- * (plan_order.c) nor handle their indexes (plan_index.c), and writes no
- * online forms (online.c's: NOT VALID then VALIDATE, SET NOT NULL through a
- * check, which plumb_plan_build puts in with --online).
+ * VALID), with the hazards each brings. It does not order tables among
+ * other objects (plan_order.c) nor handle their indexes (plan_index.c), and
+ * writes no online forms (online.c's: NOT VALID then VALIDATE, SET NOT NULL
+ * through a check, which plumb_plan_build puts in with --online).
  */
 #include <string.h>
 #include <strings.h>
@@ -187,7 +187,7 @@ static void column_settings(planner *p, const plumb_table *tb, const plumb_colum
 	const char *T = plumb__pgp_Q(p, tb->schema, tb->name);
 	const char *C = plumb__pgp_I(p, t->name);
 	const char *what = plumb__pgp_fmt(p, "table \"%s\"", plumb__pgp_dn(p, tb->schema, tb->name));
-	bool fresh = !f || plumb__pgp_table_is_new(p, tb->schema, tb->name);
+	bool fresh = plumb__pgp_table_is_new(p, tb->schema, tb->name);
 	const char *storage = f && !retyped ? f->storage : NULL;
 	const char *compression = f && !retyped ? f->compression : t->compression;
 	const char *options = f ? f->options : NULL;
