@@ -67,6 +67,16 @@ typedef struct plumb_column {
 	 * table does not declare it itself (attislocal false); a parent's
 	 * ALTER TABLE adds, drops and retypes it. */
 	bool inherited;
+	/* pg: how values are stored, set by ALTER COLUMN. compression "pglz" or
+	 * "lz4" when set (attcompression), in the definition; storage "PLAIN",
+	 * "MAIN", "EXTERNAL" or "EXTENDED" when not the type's own (attstorage);
+	 * options the attribute options n_distinct and n_distinct_inherited as
+	 * "name=value" sorted by name, joined by ", " (attoptions). NULL when
+	 * the default. storage and options are no part of CREATE TABLE: diff
+	 * compares them beside the definition. */
+	const char *compression;
+	const char *storage;
+	const char *options;
 	/* Canonical text of the whole column definition, name first, as the
 	 * dialect would write it in CREATE TABLE. Two columns are equal when
 	 * their definitions are equal. */
@@ -87,6 +97,8 @@ typedef struct plumb_constraint {
 	const char *name;          /* CONSTRAINT name, or NULL when unnamed */
 	const char **columns;      /* key columns (PK, UNIQUE, FK) */
 	size_t n_columns;
+	const char **include; /* pg: INCLUDE columns of a PK or UNIQUE key, in order */
+	size_t n_include;
 	const char *check_sql;     /* CHECK expression text */
 	const char *check_written; /* pg, read from schema files: the CHECK expression as the
 				    * file wrote it, for the statements that add it (pg's
@@ -102,7 +114,10 @@ typedef struct plumb_constraint {
 	bool initially_deferred;
 	bool autoincrement;        /* sqlite PK: AUTOINCREMENT */
 	bool column_level;         /* declared on a column rather than as a table constraint */
-	bool not_valid;            /* pg: NOT VALID (not compared: validation is not a shape) */
+	bool not_valid;		   /* pg: NOT VALID, a CHECK or FK whose rows are not yet
+				    * checked (pg_constraint.convalidated false); part of
+				    * the definition, so a schema saying NOT VALID is kept
+				    * so and VALIDATE is planned when it stops saying it */
 	const char *renamed_from;  /* annotation on a named constraint, or NULL */
 	/* Canonical text of the constraint in table-constraint form
 	 * ("CONSTRAINT x CHECK (a > 0)"). Two constraints are equal when their

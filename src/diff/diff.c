@@ -117,8 +117,10 @@ static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 				return -1;
 			continue;
 		}
+		/* storage and options are set apart from the definition (pg) */
 		if (!renamed && str_eq(fc->definition, tc->definition) &&
-		    fc->inherited == tc->inherited)
+		    fc->inherited == tc->inherited && str_eq(fc->storage, tc->storage) &&
+		    str_eq(fc->options, tc->options))
 			continue;
 		plumb_column_change *cc = plumb_arena_alloc(a, sizeof(*cc));
 		if (!cc)

@@ -2,7 +2,9 @@
  * model.c's shared facts, no server needed: the foreign-key action letters,
  * the integer types and serial kinds of sequences and serial columns,
  * sequence defaults and options as both catalog builders write them,
- * function kinds and volatilities, aggregates, and grants' privileges.
+ * function kinds and volatilities, aggregates, grants' privileges, columns'
+ * default storage and attribute options, and what a key or constraint
+ * definition says beyond its columns (INCLUDE, NOT VALID).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -197,6 +199,45 @@ static void test_aggregates(void)
 	   "HYPOTHETICAL");
 }
 
+static void test_columns_constraints(void)
+{
+	is_str(plumb__pg_default_storage("text"), "EXTENDED", "text: EXTENDED");
+	is_str(plumb__pg_default_storage("numeric(10,2)"), "MAIN", "numeric with modifiers: MAIN");
+	is_str(plumb__pg_default_storage("inet"), "MAIN", "inet: MAIN");
+	is_str(plumb__pg_default_storage("integer"), "PLAIN", "integer: PLAIN");
+	is_str(plumb__pg_default_storage("timestamp(3) with time zone"), "PLAIN",
+	       "timestamptz with a precision: PLAIN");
+	is_str(plumb__pg_default_storage("integer[]"), "EXTENDED", "an array: EXTENDED");
+	is_str(plumb__pg_default_storage("public.mytype"), "EXTENDED", "a type of the schema: EXTENDED");
+
+	const char *opts = NULL;
+	const char *items[] = {"n_distinct_inherited=4", "pg_other=1", "n_distinct=-1",
+			       "n_distinct=0.5"};
+	ok(plumb__pg_column_options(ctx, A, items, 4, &opts) == 0, "options joined");
+	is_str(opts, "n_distinct=0.5, n_distinct_inherited=4",
+	       "by name, the last of a name winning, others left out");
+	ok(plumb__pg_column_options(ctx, A, items + 1, 1, &opts) == 0 && !opts,
+	   "none PostgreSQL defines: NULL");
+
+	const char *cols[] = {"a"}, *inc[] = {"b", "c"};
+	plumb_constraint k = {.kind = PLUMB_CON_UNIQUE, .name = "u", .columns = cols,
+			      .n_columns = 1, .include = inc, .n_include = 2};
+	ok(plumb__pg_constraint_define(ctx, A, &k) == 0, "key defined");
+	is_str(k.definition, "CONSTRAINT \"u\" UNIQUE (\"a\") INCLUDE (\"b\", \"c\")",
+	       "INCLUDE after the key columns");
+	plumb_constraint f = {.kind = PLUMB_CON_FOREIGN_KEY, .name = "f", .columns = cols,
+			      .n_columns = 1, .ref_table = "t", .on_delete = "CASCADE",
+			      .deferrable = true, .not_valid = true};
+	ok(plumb__pg_constraint_define(ctx, A, &f) == 0, "foreign key defined");
+	is_str(f.definition,
+	       "CONSTRAINT \"f\" FOREIGN KEY (\"a\") REFERENCES \"t\" ON DELETE CASCADE "
+	       "DEFERRABLE NOT VALID",
+	       "NOT VALID last, as pg_get_constraintdef");
+	k.not_valid = true;
+	ok(plumb__pg_constraint_define(ctx, A, &k) == 0 && !strstr(k.definition, "NOT VALID"),
+	   "a key is never NOT VALID");
+}
+
 int main(void)
 {
 	if (plumb_ctx_new(&ctx) < 0 || !(A = plumb_arena_new(NULL)))
@@ -207,6 +248,7 @@ int main(void)
 	test_sequences();
 	test_functions_grants();
 	test_aggregates();
+	test_columns_constraints();
 	plumb_arena_free(A);
 	plumb_ctx_free(ctx);
 	return done_testing();

@@ -1110,6 +1110,49 @@ static void test_agree(void)
 		 "  e timestamp(3) DEFAULT '2020-01-01T10:00:00.500',\n"
 		 "  f timestamptz DEFAULT '-infinity'\n"
 		 ");\n"},
+		{"keys with INCLUDE columns",
+		 "CREATE TABLE ki (a int, b text, c int, d int,\n"
+		 "  CONSTRAINT ki_pk PRIMARY KEY (a) INCLUDE (b), UNIQUE (c) INCLUDE (d, b));\n"
+		 "ALTER TABLE ki ADD CONSTRAINT ki_u UNIQUE (d) INCLUDE (c);\n"},
+		{"NOT VALID checks and foreign keys; CREATE TABLE validates its own",
+		 "CREATE TABLE nu (id int PRIMARY KEY);\n"
+		 "CREATE TABLE nv (x int, y int, z int,\n"
+		 "  CONSTRAINT born CHECK (z > 0) NOT VALID,\n"
+		 "  CONSTRAINT born_fk FOREIGN KEY (z) REFERENCES nu NOT VALID);\n"
+		 "ALTER TABLE nv ADD CONSTRAINT f FOREIGN KEY (x) REFERENCES nu NOT VALID;\n"
+		 "ALTER TABLE nv ADD CONSTRAINT ck CHECK (y > 0) NOT VALID;\n"
+		 "ALTER TABLE nv ADD CONSTRAINT later CHECK (y < 9) NOT VALID;\n"
+		 "ALTER TABLE nv VALIDATE CONSTRAINT later;\n"
+		 "ALTER TABLE nv ADD COLUMN w int REFERENCES nu;\n"},
+		{"column storage, compression and options",
+		 "CREATE TABLE cs (a int, b text COMPRESSION pglz, c numeric, d text, e varchar(5),\n"
+		 "  f int[], g numeric(10,2), h text);\n"
+		 "ALTER TABLE cs ALTER COLUMN a SET (n_distinct_inherited = 7, n_distinct = -1),\n"
+		 "  ALTER COLUMN a SET STORAGE PLAIN;\n"
+		 "ALTER TABLE cs ALTER COLUMN b SET STORAGE EXTERNAL, ALTER COLUMN b SET (n_distinct = 2.50);\n"
+		 "ALTER TABLE cs ALTER COLUMN c SET STORAGE EXTENDED, ALTER COLUMN d SET STORAGE MAIN;\n"
+		 "ALTER TABLE cs ALTER COLUMN e SET STORAGE external, ALTER COLUMN e SET COMPRESSION pglz;\n"
+		 "ALTER TABLE cs ALTER COLUMN e TYPE text;\n"
+		 "ALTER TABLE cs ALTER COLUMN f SET STORAGE MAIN, ALTER COLUMN g SET STORAGE MAIN;\n"
+		 "ALTER TABLE cs ALTER COLUMN a RESET (n_distinct_inherited);\n"
+		 "ALTER TABLE cs ALTER COLUMN h SET (n_distinct = 1), ALTER COLUMN h RESET (n_distinct),\n"
+		 "  ALTER COLUMN h SET COMPRESSION pglz, ALTER COLUMN h SET COMPRESSION default;\n"},
+		{"storage and compression of partitions and children",
+		 "CREATE TABLE p (a text, b text) PARTITION BY LIST (a);\n"
+		 "ALTER TABLE p ALTER COLUMN b SET STORAGE EXTERNAL, ALTER COLUMN b SET COMPRESSION pglz,\n"
+		 "  ALTER COLUMN b SET (n_distinct = 3);\n"
+		 "CREATE TABLE p1 PARTITION OF p FOR VALUES IN ('x');\n"
+		 "CREATE TABLE base (a text, b text);\n"
+		 "ALTER TABLE base ALTER COLUMN b SET STORAGE MAIN;\n"
+		 "CREATE TABLE kid (c int) INHERITS (base);\n"
+		 "CREATE TABLE q (a text, b text) PARTITION BY LIST (a);\n"
+		 "CREATE TABLE q1 PARTITION OF q FOR VALUES IN ('x');\n"
+		 "ALTER TABLE q ALTER COLUMN b SET STORAGE EXTERNAL, ALTER COLUMN b SET COMPRESSION pglz;\n"
+		 "ALTER TABLE ONLY base ALTER COLUMN a SET STORAGE EXTERNAL;\n"},
+		{"an extension's comment, unless it is the one it came with",
+		 "CREATE EXTENSION citext;\n"
+		 "COMMENT ON EXTENSION citext IS 'case-free';\n"
+		 "CREATE EXTENSION pg_trgm;\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);

@@ -95,6 +95,12 @@ static void test_unplaced(void)
 	  "constraint \"nope\" of relation \"a\" does not exist", "DROP CONSTRAINT missing");
 	F("ALTER TABLE a ADD CONSTRAINT k UNIQUE USING INDEX nope;\n", 4, 19,
 	  "index \"nope\" does not exist", "USING INDEX of a missing index");
+	F("ALTER TABLE a ADD CONSTRAINT k UNIQUE (n) INCLUDE (nope);\n", 4, 19,
+	  "column \"nope\" named in key does not exist", "INCLUDE of a missing column");
+	F("ALTER TABLE a VALIDATE CONSTRAINT nope;\n", 4, 1,
+	  "constraint \"nope\" of relation \"a\" does not exist", "VALIDATE CONSTRAINT missing");
+	F("COMMENT ON EXTENSION nope IS 'x';\n", 4, 1, "extension \"nope\" does not exist",
+	  "COMMENT on a missing extension");
 	F("COMMENT ON TABLE nope IS 'x';\n", 4, 1, "relation \"nope\" does not exist",
 	  "COMMENT on a missing table");
 	F("COMMENT ON COLUMN a.nope IS 'x';\n", 4, 1, "column \"nope\" of relation \"a\" does not exist",

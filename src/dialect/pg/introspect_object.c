@@ -261,6 +261,14 @@ static const char q_comments[] =
 	"AND " NSP_OK("n") " AND " NOT_EXT("pg_namespace", "n.oid") " "
 	"AND NOT (n.nspname = 'public' AND d.description = '" PLUMB_PG_INITDB_COMMENT "') "
 	"UNION ALL "
+	/* extensions, unless the comment is the one CREATE EXTENSION gave (its
+	 * control file's) */
+	"SELECT 'X', NULL, x.extname, NULL, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_extension x ON x.oid = d.objoid "
+	"WHERE d.classoid = 'pg_extension'::regclass AND x.extname <> 'plpgsql' "
+	"AND d.description IS DISTINCT FROM "
+	"(SELECT a.comment FROM pg_available_extensions a WHERE a.name = x.extname) "
+	"UNION ALL "
 	/* triggers */
 	"SELECT 'G', n.nspname, c.relname, t.tgname, NULL, NULL, c.oid, d.description "
 	"FROM pg_description d JOIN pg_trigger t ON t.oid = d.objoid "
@@ -802,6 +810,11 @@ void read_comments(ictx *x)
 		case 'N':
 			name = fmt(x, "SCHEMA %s", qo);
 			target = PLUMB_OBJ_SCHEMA;
+			schema = NULL;
+			break;
+		case 'X':
+			name = fmt(x, "EXTENSION %s", qo);
+			target = PLUMB_OBJ_EXTENSION;
 			schema = NULL;
 			break;
 		case 'G':

@@ -1,6 +1,7 @@
 /*
  * Introspection of relations: tables (partitions, inheritance), columns
- * (serial and identity, with their sequence options), constraints, indexes
+ * (serial and identity, with their sequence options; storage, compression
+ * and options), constraints (INCLUDE columns, NOT VALID), indexes
  * and views (in an order where what a view reads comes first), each kind
  * read with one catalog query. It reads no types, functions or privileges
  * (introspect_object.c) and sends no query of its own outside the readers.
@@ -32,8 +33,9 @@ static const char q_tables[] =
 enum {
 	C_REL, C_NAME, C_TYPE, C_NOTNULL, C_DEFAULT, C_GENERATED, C_IDENTITY, C_COLLATION,
 	C_SERIAL, C_SEQ, C_SEQTYPE, C_START, C_INC, C_MIN, C_MAX, C_CACHE, C_CYCLE, C_INHERITED,
-	C_NSP, C_TABLE, C_SEQNSP, C_SEQNAME
+	C_NSP, C_TABLE, C_SEQNSP, C_SEQNAME, C_COMPRESSION, C_STORAGE, C_OPTIONS
 };
+/* %s: the compression method set (PostgreSQL 14), as SET COMPRESSION names it */
 static const char q_columns[] =
 	"SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
 	"CASE WHEN a.attgenerated = '' THEN de.expr END, "
@@ -41,7 +43,8 @@ static const char q_columns[] =
 	"a.attidentity, " COLL_TEXT("a", "t") ", "
 	"s.deptype = 'a' AND " SERIAL_FOLD ", s.seqrelid, "
 	"s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, "
-	"NOT a.attislocal, n.nspname, c.relname, s.nspname, s.relname "
+	"NOT a.attislocal, n.nspname, c.relname, s.nspname, s.relname, %s, "
+	"CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, a.attoptions "
 	"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
 	"JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"JOIN pg_type t ON t.oid = a.atttypid "
@@ -59,7 +62,7 @@ static const char q_columns[] =
 
 enum {
 	K_REL, K_NAME, K_TYPE, K_COLS, K_REFNSP, K_REFREL, K_REFCOLS, K_UPD, K_DEL, K_MATCH,
-	K_DEFERRABLE, K_DEFERRED, K_VALID, K_CHECK, K_DEF, K_NND
+	K_DEFERRABLE, K_DEFERRED, K_VALID, K_CHECK, K_DEF, K_INCLUDE, K_NND
 };
 /* %s: whether the backing index treats NULLs as equal (PostgreSQL 15) */
 static const char q_constraints[] =
@@ -72,7 +75,12 @@ static const char q_constraints[] =
 	"k.confupdtype, k.confdeltype, k.confmatchtype, k.condeferrable, k.condeferred, "
 	"k.convalidated, "
 	"CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END, "
-	"CASE WHEN k.contype = 'x' THEN pg_get_constraintdef(k.oid) END, %s "
+	"CASE WHEN k.contype = 'x' THEN pg_get_constraintdef(k.oid) END, "
+	/* a key's INCLUDE columns: those of its index after the key columns */
+	"ARRAY(SELECT a.attname FROM pg_index ix "
+	"CROSS JOIN generate_series(ix.indnkeyatts, ix.indnatts - 1) g(n) "
+	"JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = ix.indkey[g.n] "
+	"WHERE ix.indexrelid = k.conindid AND k.contype IN ('p', 'u') ORDER BY g.n), %s "
 	"FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
 	"JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"LEFT JOIN pg_class fc ON fc.oid = k.confrelid "
@@ -165,7 +173,16 @@ void read_columns(ictx *x)
 	PGresult *r;
 	rel *cur = NULL;
 	const char *cur_oid = "";
-	if (run(x, "could not read columns", q_columns, &r) < 0)
+	char *sql = plumb_arena_printf(x->tmp, q_columns,
+				       PQserverVersion(x->c->pg) >= 140000
+					       ? "CASE a.attcompression WHEN 'p' THEN 'pglz' "
+						 "WHEN 'l' THEN 'lz4' END"
+					       : "NULL");
+	if (!sql) {
+		nomem(x);
+		return;
+	}
+	if (run(x, "could not read columns", sql, &r) < 0)
 		return;
 	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		const char *oid = val(r, i, C_REL);
@@ -212,6 +229,18 @@ void read_columns(ictx *x)
 			col->generated_sql = canon(x, CANON_EXPR, gen);
 			col->generated_stored = true;
 		}
+		col->compression = dup(x, val(r, i, C_COMPRESSION));
+		const char *storage = val(r, i, C_STORAGE);
+		if (storage)
+			col->storage = storage[0] == 'p'   ? "PLAIN"
+				       : storage[0] == 'm' ? "MAIN"
+				       : storage[0] == 'e' ? "EXTERNAL"
+							   : "EXTENDED";
+		size_t n_opts = 0;
+		const char **opts = array(x, r, i, C_OPTIONS, &n_opts);
+		if (n_opts)
+			fail(x, plumb__pg_column_options(x->st.ctx, x->st.arena, opts, n_opts,
+							 &col->options));
 		if (x->st.rc)
 			return;
 		fail(x, plumb__pg_column_define(x->st.ctx, x->st.arena, col));
@@ -299,6 +328,7 @@ void read_constraints(ictx *x)
 		k->name = dup(x, val(r, i, K_NAME));
 		at(x, "constraint %s on %s.%s", k->name, t->schema, t->name);
 		k->columns = array(x, r, i, K_COLS, &k->n_columns);
+		k->include = array(x, r, i, K_INCLUDE, &k->n_include);
 		k->deferrable = flag(r, i, K_DEFERRABLE);
 		k->initially_deferred = flag(r, i, K_DEFERRED);
 		k->not_valid = !flag(r, i, K_VALID);

@@ -5,7 +5,9 @@
  * fields, the integer types of sequences and serial columns (oids, names,
  * limits, serial kinds), sequence defaults, foreign-key action letters,
  * function kinds and volatilities, aggregates (CREATE AGGREGATE from
- * pg_aggregate's fields, as pg_dump writes it) and grants' privileges.
+ * pg_aggregate's fields, as pg_dump writes it), grants' privileges, the
+ * storage a column's type has unless set, and columns' attribute options in
+ * canonical form.
  * The texts it joins must already be canonical (canon.c); it reads no SQL
  * and no database.
  */
@@ -78,6 +80,8 @@ int plumb__pg_column_define(plumb_ctx *ctx, plumb_arena *arena, plumb_column *co
 	plumb_buf_init(&b, arena, 0);
 	plumb_buf_quote_ident(&b, col->name);
 	plumb_buf_printf(&b, " %s", col->type);
+	if (col->compression)
+		plumb_buf_printf(&b, " COMPRESSION %s", col->compression);
 	if (col->collation)
 		plumb_buf_printf(&b, " COLLATE %s", col->collation);
 	if (col->identity) {
@@ -96,6 +100,69 @@ int plumb__pg_column_define(plumb_ctx *ctx, plumb_arena *arena, plumb_column *co
 	if (plumb_buf_finish(&b, ctx))
 		return PLUMB_ENOMEM;
 	col->definition = b.data;
+	return 0;
+}
+
+const char *plumb__pg_default_storage(const char *type)
+{
+	static const char *const plain[] = {
+		"smallint", "integer", "bigint", "real", "double precision", "boolean", "date",
+		"time without time zone", "time with time zone", "timestamp without time zone",
+		"timestamp with time zone", "interval", "money", "uuid", "oid", "\"char\"", "name",
+		"point", "lseg", "box", "line", "circle", "macaddr", "macaddr8", "tsquery", "pg_lsn",
+		"serial", "bigserial", "smallserial"};
+	static const char *const main_[] = {"numeric", "inet", "cidr"};
+	if (!type || strstr(type, "[]"))
+		return "EXTENDED";
+	/* the name without modifiers: numeric(10,2), time(3) with time zone */
+	char base[64];
+	size_t n = 0;
+	for (const char *c = type; *c && n + 1 < sizeof(base); c++) {
+		if (*c == '(') {
+			while (*c && *c != ')')
+				c++;
+			if (!*c)
+				break;
+			continue;
+		}
+		base[n++] = *c;
+	}
+	base[n] = 0;
+	for (size_t i = 0; i < sizeof(main_) / sizeof(main_[0]); i++)
+		if (strcmp(base, main_[i]) == 0)
+			return "MAIN";
+	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
+		if (strcmp(base, plain[i]) == 0)
+			return "PLAIN";
+	return "EXTENDED";
+}
+
+/* Whether item "name=value" (or "name") sets option name. */
+static bool option_is(const char *item, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(item, name, n) == 0 && (item[n] == '=' || item[n] == 0);
+}
+
+int plumb__pg_column_options(plumb_ctx *ctx, plumb_arena *arena, const char *const *items,
+			     size_t n, const char **out)
+{
+	/* sorted by name: the names PostgreSQL defines, in order */
+	static const char *const names[] = {"n_distinct", "n_distinct_inherited"};
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		const char *last = NULL;
+		for (size_t i = 0; i < n; i++)
+			if (items[i] && option_is(items[i], names[k]))
+				last = items[i];
+		if (last)
+			plumb_buf_printf(&b, "%s%s%s", b.len ? ", " : "", last,
+					 strchr(last, '=') ? "" : "=true");
+	}
+	if (plumb_buf_finish(&b, ctx))
+		return PLUMB_ENOMEM;
+	*out = b.len ? b.data : NULL;
 	return 0;
 }
 
@@ -159,11 +226,20 @@ int plumb__pg_constraint_define(plumb_ctx *ctx, plumb_arena *arena, plumb_constr
 			plumb_buf_printf(&b, " ON DELETE %s", con->on_delete);
 		break;
 	}
+	/* a key's covering columns, as pg_get_constraintdef puts them */
+	if (con->n_include &&
+	    (con->kind == PLUMB_CON_PRIMARY_KEY || con->kind == PLUMB_CON_UNIQUE)) {
+		plumb_buf_puts(&b, " INCLUDE ");
+		ident_list(&b, con->include, con->n_include);
+	}
 	/* PostgreSQL lets keys, exclusions and foreign keys be deferred. */
 	if (con->kind != PLUMB_CON_CHECK && con->deferrable)
 		plumb_buf_puts(&b, " DEFERRABLE");
 	if (con->kind != PLUMB_CON_CHECK && con->initially_deferred)
 		plumb_buf_puts(&b, " INITIALLY DEFERRED");
+	/* only checks and foreign keys can wait to be validated */
+	if (con->not_valid && (con->kind == PLUMB_CON_CHECK || con->kind == PLUMB_CON_FOREIGN_KEY))
+		plumb_buf_puts(&b, " NOT VALID");
 	if (plumb_buf_finish(&b, ctx))
 		return PLUMB_ENOMEM;
 	con->definition = b.data;

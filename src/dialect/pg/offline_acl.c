@@ -239,6 +239,24 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 		name = fmt(x, "SCHEMA %s", qi(x, s));
 		break;
 	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: {
+		const char *s = plumb__pg_strval(obj);
+		if (!s || strcmp(s, "plpgsql") == 0)
+			return; /* always there, and never read back */
+		bool found = false;
+		for (size_t i = 0; i < x->cat->objects.n && !found; i++) {
+			const plumb_object *e = x->cat->objects.items[i];
+			found = e->kind == PLUMB_OBJ_EXTENSION && strcmp(e->name, s) == 0;
+		}
+		if (!found) {
+			error_at(x, x->loc, "extension \"%s\" does not exist", s);
+			return;
+		}
+		target = PLUMB_OBJ_EXTENSION;
+		on = s;
+		name = fmt(x, "EXTENSION %s", qi(x, s));
+		break;
+	}
 	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: {
 		if (!obj || obj->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS)

@@ -1,6 +1,7 @@
 /*
  * The offline builder's columns and constraints: a column definition with its
- * type, default, identity, serial kind and generated expression; column and
+ * type, default, identity, serial kind and generated expression, and its
+ * storage, compression and options as ALTER COLUMN sets them; column and
  * table constraints (keys, checks, foreign keys, exclusions) with the names
  * PostgreSQL would give them, repeated keys merged, and the implicit casts
  * the server prints in a check or generated expression over mixed numbers.
@@ -248,7 +249,10 @@ plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constraint *c,
 	k->name = empty(c->conname) ? NULL : dup(x, c->conname);
 	k->deferrable = c->deferrable;
 	k->initially_deferred = c->initdeferred;
-	k->not_valid = c->skip_validation;
+	/* CREATE TABLE and ADD COLUMN check their constraints at once (the
+	 * server overrides NOT VALID there); alter_table sets it for ADD
+	 * CONSTRAINT */
+	k->not_valid = false;
 	k->column_level = column != NULL;
 	if (k->name)
 		k->renamed_from = annotation_at(x, (size_t)c->location);
@@ -289,6 +293,8 @@ plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constraint *c,
 		} else {
 			k->columns = string_list(x, c->keys, c->n_keys);
 			k->n_columns = c->n_keys;
+			k->include = string_list(x, c->including, c->n_including);
+			k->n_include = c->n_including;
 		}
 		if (c->nulls_not_distinct)
 			k->check_sql = "NULLS NOT DISTINCT";
@@ -417,6 +423,13 @@ void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 					 k->columns[j]);
 				return;
 			}
+		for (size_t j = 0; j < k->n_include; j++)
+			if (k->include[j] && !find_column(t, k->include[j])) {
+				error_at(x, at(x, p->node->location),
+					 "column \"%s\" named in key does not exist",
+					 k->include[j]);
+				return;
+			}
 	}
 	merge_repeated_keys(pending);
 	for (size_t i = 0; i < pending->n; i++) {
@@ -452,9 +465,21 @@ void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 					k->name = choose_name(x, t->schema, t->name, NULL, "pkey", true, true);
 					break;
 				case PLUMB_CON_UNIQUE: {
-					const char **cols = index_colnames(x, k->columns, k->n_columns);
+					/* the index's columns name it, INCLUDE ones too */
+					size_t n = k->n_columns + k->n_include;
+					const char **all =
+						plumb_arena_alloc(x->tmp, (n + 1) * sizeof(*all));
+					if (!all) {
+						nomem(x);
+						return;
+					}
+					for (size_t j = 0; j < n; j++)
+						all[j] = j < k->n_columns
+								 ? k->columns[j]
+								 : k->include[j - k->n_columns];
+					const char **cols = index_colnames(x, all, n);
 					k->name = choose_name(x, t->schema, t->name,
-							      cols ? name_addition(x, cols, k->n_columns) : "",
+							      cols ? name_addition(x, cols, n) : "",
 							      "key", true, true);
 					break;
 				}
@@ -611,6 +636,92 @@ void set_default(ox *x, plumb_column *col, PgQuery__Node *e)
 	col->default_written = d && written && strcmp(written, d) != 0 ? written : NULL;
 }
 
+/* A storage name as the column keeps it: upper case, NULL for the type's
+ * own (or DEFAULT). */
+static const char *storage_of(ox *x, const plumb_column *col, const char *name)
+{
+	if (empty(name) || strcasecmp(name, "default") == 0)
+		return NULL;
+	char *up = (char *)dup(x, name);
+	for (char *c = up; c && *c; c++)
+		if (*c >= 'a' && *c <= 'z')
+			*c = (char)(*c - 'a' + 'A');
+	return up && strcmp(up, plumb__pg_default_storage(col->type)) != 0 ? up : NULL;
+}
+
+/* A compression method as the column keeps it: NULL for DEFAULT. */
+static const char *compression_of(ox *x, const char *name)
+{
+	return empty(name) || strcasecmp(name, "default") == 0 ? NULL : dup(x, name);
+}
+
+/* "name=value" of an option as the server stores it (the value as written). */
+static const char *option_item(ox *x, const PgQuery__DefElem *d)
+{
+	const PgQuery__Node *v = d->arg;
+	if (!v)
+		return fmt(x, "%s=true", d->defname);
+	switch (v->node_case) {
+	case PG_QUERY__NODE__NODE_INTEGER:
+		return fmt(x, "%s=%d", d->defname, v->integer->ival);
+	case PG_QUERY__NODE__NODE_FLOAT:
+		return fmt(x, "%s=%s", d->defname, v->float_->fval);
+	case PG_QUERY__NODE__NODE_BOOLEAN:
+		return fmt(x, "%s=%s", d->defname, v->boolean->boolval ? "true" : "false");
+	default:
+		return fmt(x, "%s=%s", d->defname, plumb__pg_strval((PgQuery__Node *)v)
+						       ? plumb__pg_strval((PgQuery__Node *)v)
+						       : "");
+	}
+}
+
+void set_column_storage(ox *x, plumb_column *col, PgQuery__AlterTableCmd *c)
+{
+	switch (c->subtype) {
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage:
+		col->storage = storage_of(x, col, plumb__pg_strval(c->def));
+		return;
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetCompression:
+		col->compression = compression_of(x, plumb__pg_strval(c->def));
+		return;
+	default:
+		break;
+	}
+	/* SET (...) and RESET (...): the options kept, then those set */
+	bool reset = c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions;
+	PgQuery__Node **defs = c->def && c->def->node_case == PG_QUERY__NODE__NODE_LIST
+				       ? c->def->list->items
+				       : NULL;
+	size_t n_defs = defs ? c->def->list->n_items : 0;
+	plumb_vec items = {0};
+	for (const char *s = col->options; s && *s && !x->st.rc;) {
+		const char *end = strstr(s, ", ");
+		size_t len = end ? (size_t)(end - s) : strlen(s);
+		const char *item = plumb_arena_strndup(x->tmp, s, len);
+		bool gone = false;
+		for (size_t i = 0; reset && item && i < n_defs; i++) {
+			const char *name = defs[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM
+						   ? defs[i]->def_elem->defname
+						   : NULL;
+			size_t nl = name ? strlen(name) : 0;
+			gone = gone || (name && strncmp(item, name, nl) == 0 && item[nl] == '=');
+		}
+		if (!item || (!gone && plumb_vec_push(x->tmp, &items, (void *)item)))
+			nomem(x);
+		s = end ? end + 2 : s + len;
+	}
+	for (size_t i = 0; !reset && i < n_defs && !x->st.rc; i++)
+		if (defs[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM) {
+			const char *item = option_item(x, defs[i]->def_elem);
+			if (!item || plumb_vec_push(x->tmp, &items, (void *)item))
+				nomem(x);
+		}
+	if (!x->st.rc)
+		fail(x, plumb__pg_column_options(x->st.ctx, x->st.arena,
+						 (const char *const *)items.items, items.n,
+						 &col->options));
+}
+
 /* Applies a column's constraints (NOT NULL, DEFAULT, IDENTITY, GENERATED,
  * and key constraints into pending). */
 void column_constraints(ox *x, plumb_table *t, plumb_column *col, PgQuery__ColumnDef *cd,
@@ -725,6 +836,8 @@ plumb_column *add_column(ox *x, plumb_table *t, PgQuery__ColumnDef *cd, plumb_ve
 		col->type = type_text(x, cd->type_name);
 	}
 	col->collation = collation_text(x, cd->coll_clause);
+	col->compression = compression_of(x, cd->compression);
+	col->storage = storage_of(x, col, cd->storage);
 	if (cd->is_not_null)
 		col->not_null = true;
 	column_constraints(x, t, col, cd, pending);

@@ -145,6 +145,7 @@ typedef struct seqopts {
 #define seq_stmt plumb__pgoff_seq_stmt
 #define seq_text plumb__pgoff_seq_text
 #define set_default plumb__pgoff_set_default
+#define set_column_storage plumb__pgoff_set_column_storage
 #define shown plumb__pgoff_shown
 #define split_names plumb__pgoff_split_names
 #define stmt_error plumb__pgoff_stmt_error
@@ -203,6 +204,9 @@ plumb_constraint *new_constraint(ox *x, plumb_table *t, PgQuery__Constraint *c,
 				 const char *column, plumb_vec *pending);
 void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending);
 void set_default(ox *x, plumb_column *col, PgQuery__Node *e);
+/* ALTER COLUMN SET STORAGE, SET COMPRESSION, SET (...) and RESET (...) of
+ * col: its storage, compression and options as the server keeps them. */
+void set_column_storage(ox *x, plumb_column *col, PgQuery__AlterTableCmd *c);
 void column_constraints(ox *x, plumb_table *t, plumb_column *col, PgQuery__ColumnDef *cd,
 			plumb_vec *pending);
 plumb_column *add_column(ox *x, plumb_table *t, PgQuery__ColumnDef *cd, plumb_vec *pending);

@@ -181,6 +181,7 @@ static void inherit_columns(ox *x, plumb_table *t, const plumb_table *parent)
 		c->pk_position = 0;
 		c->identity = NULL;
 		c->identity_options = NULL;
+		c->options = NULL; /* storage and compression come along, options not */
 		if (plumb__pg_is_serial(pc->type)) {
 			c->type = plumb__pg_serial_base(pc->type);
 			char *seq = make_object_name(x, parent->name, pc->name, "seq");
@@ -230,6 +231,20 @@ static void inherit_column(ox *x, plumb_table *t, const plumb_table *parent,
 	plumb_column *c = find_column(t, pc->name);
 	for (size_t k = 0; c && k < x->cat->tables.n && !x->st.rc; k++)
 		inherit_column(x, x->cat->tables.items[k], t, c);
+}
+
+/* ALTER TABLE parent ALTER COLUMN name SET STORAGE reaches the column of
+ * every child (and of their children), inherited or its own. */
+static void storage_down(ox *x, plumb_table *parent, const char *name, const char *storage)
+{
+	for (size_t k = 0; k < x->cat->tables.n && !x->st.rc; k++) {
+		plumb_table *t = x->cat->tables.items[k];
+		plumb_column *c = t != parent && child_of(x, t, parent) ? find_column(t, name) : NULL;
+		if (!c)
+			continue;
+		c->storage = storage;
+		storage_down(x, t, name, storage);
+	}
 }
 
 /* ALTER TABLE parent DROP COLUMN takes the inherited column of a child
@@ -498,6 +513,10 @@ static bool alter_target_exists(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetCompression:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetOptions:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions:
 		if (col || empty(c->name))
 			return true;
 		if (!(c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && c->missing_ok))
@@ -505,6 +524,7 @@ static bool alter_target_exists(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c
 				 rel);
 		return false;
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
 		for (size_t i = 0; !empty(c->name) && i < t->constraints.n; i++) {
 			plumb_constraint *k = t->constraints.items[i];
 			if (k->name && strcmp(k->name, c->name) == 0)
@@ -583,9 +603,23 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 			if (col && c->def && c->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
 				col->type = type_text(x, c->def->column_def->type_name);
+				/* the new type's storage, and no compression set */
+				col->storage = NULL;
+				col->compression = NULL;
 				if (c->def->column_def->coll_clause)
 					col->collation = collation_text(x, c->def->column_def->coll_clause);
 			}
+			break;
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetCompression:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetOptions:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions:
+			if (col)
+				set_column_storage(x, col, c);
+			/* of the commands, only SET STORAGE reaches the children */
+			if (col && as->relation->inh &&
+			    c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage)
+				storage_down(x, t, col->name, col->storage);
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
 			if (col && c->def && c->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
@@ -600,8 +634,21 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 			}
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
-			if (c->def && c->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
-				new_constraint(x, t, c->def->constraint, NULL, &pending);
+			if (c->def && c->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+				plumb_constraint *k =
+					new_constraint(x, t, c->def->constraint, NULL, &pending);
+				/* a CHECK or foreign key whose rows wait for VALIDATE */
+				if (k && (k->kind == PLUMB_CON_CHECK ||
+					  k->kind == PLUMB_CON_FOREIGN_KEY))
+					k->not_valid = c->def->constraint->skip_validation;
+			}
+			break;
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+			for (size_t j = 0; !empty(c->name) && j < t->constraints.n; j++) {
+				plumb_constraint *k = t->constraints.items[j];
+				if (k->name && strcmp(k->name, c->name) == 0)
+					k->not_valid = false;
+			}
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
 			drop_constraint(t, c->name);

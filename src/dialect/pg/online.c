@@ -196,8 +196,9 @@ static void add_constraint(ox *x, const plumb_pg_rel *r, const PgQuery__RangeVar
 			   const char *tn, const PgQuery__Constraint *k)
 {
 	bool check = k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK;
-	if (!str(k->conname) || (!check && k->contype != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN))
-		return;
+	if (!str(k->conname) || k->skip_validation ||
+	    (!check && k->contype != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN))
+		return; /* already NOT VALID: nothing scans */
 	if (!check) {
 		/* PostgreSQL takes no NOT VALID foreign key on a partitioned
 		 * table or a partition */

@@ -115,14 +115,26 @@ int plumb__pg_canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, c
 int plumb__pg_canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, char **out);
 
 /* --- model.c: definitions from fields ---------------------------------- */
-/* Fills col->definition from its fields: "name" type [COLLATE c]
+/* Fills col->definition from its fields: "name" type [COMPRESSION m] [COLLATE c]
  * [GENERATED ALWAYS AS IDENTITY ...|GENERATED ALWAYS AS (e) STORED]
  * [NOT NULL] [DEFAULT e]. */
 int plumb__pg_column_define(plumb_ctx *ctx, plumb_arena *arena, plumb_column *col);
+/* The storage a column of type (format_type spelling) has unless set:
+ * "MAIN" for numeric, inet and cidr, "PLAIN" for the fixed-length built-in
+ * types, "EXTENDED" for any other (the varlena built-ins; types of the
+ * schema, domains over fixed-length types aside). */
+const char *plumb__pg_default_storage(const char *type);
+/* The canonical attribute options of items ("name=value", a later one
+ * winning over an earlier of its name): the options PostgreSQL defines for
+ * columns (n_distinct, n_distinct_inherited), sorted by name, joined by
+ * ", "; *out NULL when none. */
+int plumb__pg_column_options(plumb_ctx *ctx, plumb_arena *arena, const char *const *items,
+			     size_t n, const char **out);
 /* Fills con->definition from its fields in ALTER TABLE ... ADD form:
  * CONSTRAINT "name" PRIMARY KEY ("a", "b") | UNIQUE [NULLS NOT DISTINCT] (...)
- * | CHECK (e) | FOREIGN KEY (...) REFERENCES s.t (...) [MATCH FULL]
- * [ON UPDATE a] [ON DELETE a] [DEFERRABLE [INITIALLY DEFERRED]] | EXCLUDE ... */
+ * [INCLUDE (...)] | CHECK (e) | FOREIGN KEY (...) REFERENCES s.t (...)
+ * [MATCH FULL] [ON UPDATE a] [ON DELETE a] [DEFERRABLE [INITIALLY DEFERRED]]
+ * | EXCLUDE ..., and NOT VALID for a check or foreign key not validated. */
 int plumb__pg_constraint_define(plumb_ctx *ctx, plumb_arena *arena, plumb_constraint *con);
 /* Fills an enum's definition (ENUM ('a', 'b')) and sql (CREATE TYPE) from
  * its values. */

@@ -58,7 +58,9 @@ static void phase_fk_drops(planner *p)
 			continue;
 		for (size_t j = 0; j < d->dropped_constraints.n; j++) {
 			const plumb_constraint *con = d->dropped_constraints.items[j];
-			if (con->kind == PLUMB_CON_FOREIGN_KEY)
+			/* one that is validated stays (or goes as a forced one) */
+			if (con->kind == PLUMB_CON_FOREIGN_KEY &&
+			    !plumb__pgp_is_validated(p, d, con))
 				plumb__pgp_drop_constraint(p, f->schema, f->name, con);
 		}
 		for (size_t j = 0; j < d->renamed_constraints.n; j++) {
@@ -155,8 +157,13 @@ static void phase_fk_adds(planner *p)
 		const plumb_table_delta *d = c->delta;
 		for (size_t j = 0; j < d->added_constraints.n; j++) {
 			const plumb_constraint *con = d->added_constraints.items[j];
-			if (con->kind == PLUMB_CON_FOREIGN_KEY)
+			if (con->kind != PLUMB_CON_FOREIGN_KEY)
+				continue;
+			const plumb_constraint *was = plumb__pgp_validated_from(p, d, con);
+			if (!was)
 				plumb__pgp_add_constraint(p, t, con, false);
+			else if (!plumb__pgp_fk_forced(p, was))
+				plumb__pgp_validate_constraint(p, t, con);
 		}
 		for (size_t j = 0; j < d->renamed_constraints.n; j++) {
 			const plumb_constraint_change *cc = d->renamed_constraints.items[j];

@@ -150,6 +150,15 @@ bool plumb__pgp_parent_changes_column(planner *p, const plumb_table *t, const ch
 const char *plumb__pgp_column_key(planner *p, const plumb_table *tb, const char *col);
 bool plumb__pgp_constraint_same_but_name(planner *p, const plumb_constraint *f,
 					 const plumb_constraint *t);
+/* The NOT VALID constraint of `from` (dropped in delta d) that constraint con
+ * of `to` (added in d) is once validated: same name, same definition but for
+ * NOT VALID. NULL when con is not such a constraint. */
+const plumb_constraint *plumb__pgp_validated_from(planner *p, const plumb_table_delta *d,
+						  const plumb_constraint *con);
+/* Whether constraint f of `from`, dropped in delta d, is validated instead. */
+bool plumb__pgp_is_validated(planner *p, const plumb_table_delta *d, const plumb_constraint *f);
+/* ALTER TABLE ... VALIDATE CONSTRAINT of con on t. */
+void plumb__pgp_validate_constraint(planner *p, const plumb_table *t, const plumb_constraint *con);
 void plumb__pgp_alter_table(planner *p, const plumb_change *c);
 
 /* plan_enum.c */

@@ -1,10 +1,11 @@
 /*
  * The planner's statements for tables: CREATE TABLE, DROP TABLE, and ALTER
- * TABLE for columns (added, changed, renamed, dropped) and constraints, with
- * the hazards each brings. It does not order tables among other objects
- * (plan_order.c) nor handle their indexes (plan_index.c), and writes no
- * online forms (online.c's: NOT VALID then VALIDATE, SET NOT NULL through a
- * check, which plumb_plan_build puts in with --online).
+ * TABLE for columns (added, changed, renamed, dropped; their storage,
+ * compression and options) and constraints (VALIDATE for one that was NOT
+ * VALID), with the hazards each brings. It does not order tables among
+ * other objects (plan_order.c) nor handle their indexes (plan_index.c), and
+ * writes no online forms (online.c's: NOT VALID then VALIDATE, SET NOT NULL
+ * through a check, which plumb_plan_build puts in with --online).
  */
 #include <string.h>
 #include <strings.h>
@@ -22,10 +23,11 @@ void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_con
 	plumb_stmt *s;
 
 	s = plumb__pgp_emit(p, "ALTER TABLE %s ADD %s", T, plumb__pgp_constraint_sql(p, con));
+	/* NOT VALID: existing rows wait for VALIDATE CONSTRAINT, no scan */
 	switch (con->kind) {
 	case PLUMB_CON_FOREIGN_KEY:
 		/* SHARE ROW EXCLUSIVE on both tables, not ACCESS EXCLUSIVE */
-		if (!is_new)
+		if (!is_new && !con->not_valid)
 			plumb__pgp_hz(
 				p, s, PLUMB_HAZARD_VALIDATES,
 				"scans table \"%s\" to check the foreign key; blocks writes to it and to "
@@ -34,7 +36,7 @@ void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_con
 		break;
 	case PLUMB_CON_CHECK:
 		plumb__pgp_ae_of(p, s, "table", tn);
-		if (!is_new)
+		if (!is_new && !con->not_valid)
 			plumb__pgp_hz(p, s, PLUMB_HAZARD_VALIDATES,
 				      "scans table \"%s\" to check every row", tn);
 		break;
@@ -48,6 +50,46 @@ void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_con
 				      con->name ? con->name : "?", tn);
 		break;
 	}
+}
+
+const plumb_constraint *plumb__pgp_validated_from(planner *p, const plumb_table_delta *d,
+						  const plumb_constraint *con)
+{
+	if (con->not_valid || !con->name)
+		return NULL;
+	for (size_t i = 0; i < d->dropped_constraints.n; i++) {
+		const plumb_constraint *f = d->dropped_constraints.items[i];
+		if (!f->not_valid || f->kind != con->kind || !plumb__pgp_str_eq(f->name, con->name))
+			continue;
+		plumb_constraint copy = *f;
+		copy.not_valid = false;
+		if (plumb__pg_constraint_define(p->ctx, p->tmp, &copy)) {
+			plumb__pgp_nomem(p);
+			return NULL;
+		}
+		if (plumb__pgp_str_eq(copy.definition, con->definition))
+			return f;
+	}
+	return NULL;
+}
+
+bool plumb__pgp_is_validated(planner *p, const plumb_table_delta *d, const plumb_constraint *f)
+{
+	for (size_t i = 0; f->not_valid && i < d->added_constraints.n; i++)
+		if (plumb__pgp_validated_from(p, d, d->added_constraints.items[i]) == f)
+			return true;
+	return false;
+}
+
+void plumb__pgp_validate_constraint(planner *p, const plumb_table *t, const plumb_constraint *con)
+{
+	const char *tn = plumb__pgp_dn(p, t->schema, t->name);
+	plumb_stmt *s =
+		plumb__pgp_emit(p, "ALTER TABLE %s VALIDATE CONSTRAINT %s",
+				plumb__pgp_Q(p, t->schema, t->name), plumb__pgp_I(p, con->name));
+	plumb__pgp_note(p, s, "the constraint was NOT VALID: its rows are checked now");
+	plumb__pgp_hz(p, s, PLUMB_HAZARD_VALIDATES,
+		      "scans table \"%s\" to validate constraint \"%s\"", tn, con->name);
 }
 
 /* Did an enum rebuild drop constraint con of table t (named as in `to`)
@@ -104,6 +146,91 @@ bool plumb__pgp_inherited_constraint(planner *p, const plumb_catalog *cat, const
 	return plumb__pgp_inherited_constraint(p, cat, parent, con);
 }
 
+/* --- column settings ------------------------------------------------- */
+
+/* Whether options text opts ("a=1, b=2") sets option name. */
+static bool sets_option(const char *opts, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *s = opts; s && *s;) {
+		if (strncmp(s, name, n) == 0 && s[n] == '=')
+			return true;
+		s = strstr(s, ", ");
+		s = s ? s + 2 : NULL;
+	}
+	return false;
+}
+
+/* The column name of a parent of tb in `to` (the first that has it), or NULL. */
+static const plumb_column *parent_column(planner *p, const plumb_table *tb, const char *name)
+{
+	size_t n = tb->partition_of ? 1 : 0;
+	for (size_t i = 0; i < n + tb->inherits.n; i++) {
+		const char *ps, *pn;
+		plumb__pgp_split_qname(p, i < n ? tb->partition_of : tb->inherits.items[i - n], &ps,
+				       &pn);
+		const plumb_table *parent = plumb_catalog_find(p->to, PLUMB_OBJ_TABLE, ps, pn);
+		const plumb_column *c = parent ? plumb_table_find_column(p->to, parent, name) : NULL;
+		if (c)
+			return c;
+	}
+	return NULL;
+}
+
+/* The storage, compression and options column t of table tb is to have,
+ * set by ALTER COLUMN where they differ from f's (NULL: a column just
+ * created, its compression already in its definition). A type change
+ * (retyped) gave the column its new type's storage and no compression. */
+static void column_settings(planner *p, const plumb_table *tb, const plumb_column *f,
+			    const plumb_column *t, bool retyped)
+{
+	const char *T = plumb__pgp_Q(p, tb->schema, tb->name);
+	const char *C = plumb__pgp_I(p, t->name);
+	const char *what = plumb__pgp_fmt(p, "table \"%s\"", plumb__pgp_dn(p, tb->schema, tb->name));
+	bool fresh = plumb__pgp_table_is_new(p, tb->schema, tb->name);
+	const char *storage = f && !retyped ? f->storage : NULL;
+	const char *compression = f && !retyped ? f->compression : t->compression;
+	const char *options = f ? f->options : NULL;
+	/* a column a new child takes from its parent comes with the parent's
+	 * storage and compression */
+	const plumb_column *pc = !f && t->inherited ? parent_column(p, tb, t->name) : NULL;
+	if (pc) {
+		storage = pc->storage;
+		compression = pc->compression;
+	}
+	plumb_stmt *s;
+	if (!plumb__pgp_str_eq(storage, t->storage)) {
+		s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s SET STORAGE %s", T, C,
+				    t->storage ? t->storage : plumb__pg_default_storage(t->type));
+		if (!fresh)
+			plumb__pgp_ae(p, s, what);
+	}
+	if (!plumb__pgp_str_eq(compression, t->compression)) {
+		s = plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s SET COMPRESSION %s", T, C,
+				    t->compression ? t->compression : "default");
+		if (!fresh)
+			plumb__pgp_ae(p, s, what);
+	}
+	if (plumb__pgp_str_eq(options, t->options))
+		return;
+	static const char *const names[] = {"n_distinct", "n_distinct_inherited"};
+	plumb_buf b;
+	plumb_buf_init(&b, p->tmp, 0);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (sets_option(options, names[i]) && !sets_option(t->options, names[i]))
+			plumb_buf_printf(&b, "%s%s", b.len ? ", " : "", names[i]);
+	if (b.failed) {
+		plumb__pgp_nomem(p);
+		return;
+	}
+	/* SHARE UPDATE EXCLUSIVE: readers and writers go on */
+	if (b.len)
+		plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s RESET (%s)", T, C,
+				plumb_buf_str(&b));
+	if (t->options)
+		plumb__pgp_emit(p, "ALTER TABLE %s ALTER COLUMN %s SET (%s)", T, C, t->options);
+}
+
 /* --- tables ---------------------------------------------------------- */
 
 void plumb__pgp_create_table(planner *p, const plumb_table *t)
@@ -128,7 +255,8 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 		}
 		for (size_t i = 0; i < t->constraints.n; i++) {
 			const plumb_constraint *c = t->constraints.items[i];
-			if (c->kind == PLUMB_CON_FOREIGN_KEY)
+			/* CREATE TABLE would validate a NOT VALID check */
+			if (c->kind == PLUMB_CON_FOREIGN_KEY || c->not_valid)
 				continue;
 			plumb_buf_printf(&b, "%s\n    %s", n++ ? "," : "",
 					 plumb__pgp_constraint_sql(p, c));
@@ -150,13 +278,14 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 		return;
 	}
 	plumb__pgp_emit(p, "%s", plumb_buf_str(&b));
-	if (t->partition_of)
-		for (size_t i = 0; i < t->constraints.n; i++) {
-			const plumb_constraint *c = t->constraints.items[i];
-			if (c->kind != PLUMB_CON_FOREIGN_KEY &&
-			    !plumb__pgp_inherited_constraint(p, p->to, t, c))
-				plumb__pgp_add_constraint(p, t, c, true);
-		}
+	for (size_t i = 0; i < t->constraints.n; i++) {
+		const plumb_constraint *c = t->constraints.items[i];
+		if (c->kind != PLUMB_CON_FOREIGN_KEY && (t->partition_of || c->not_valid) &&
+		    !plumb__pgp_inherited_constraint(p, p->to, t, c))
+			plumb__pgp_add_constraint(p, t, c, true);
+	}
+	for (size_t i = 0; i < t->columns.n; i++)
+		column_settings(p, t, NULL, t->columns.items[i], false);
 	if (t->rls_enabled)
 		plumb__pgp_emit(p, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY", T);
 	if (t->rls_forced)
@@ -444,6 +573,7 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 				p, "SELECT setval(%s, coalesce(max(%s), 0) + 1, false) FROM %s",
 				plumb__pgp_L(p, seq), C, T);
 	}
+	column_settings(p, tb, f, t, type_differs);
 	if (t->identity) {
 		if (!f->identity || id_opts) {
 			s = plumb__pgp_emit(
@@ -473,6 +603,7 @@ static void add_column(planner *p, const plumb_table *tb, const plumb_column *c)
 					plumb__pgp_Q(p, tb->schema, tb->name),
 					plumb__pgp_column_sql(p, c));
 	plumb__pgp_ae_of(p, s, "table", tn);
+	column_settings(p, tb, NULL, c, false);
 	if (c->not_null && !c->identity && !c->generated_sql && !plumb__pg_serial_base(c->type) &&
 	    (!c->default_sql || strcasecmp(c->default_sql, "NULL") == 0))
 		hz_backfill(p, s, tb, NULL, c->name);
@@ -559,7 +690,8 @@ void plumb__pgp_alter_table(planner *p, const plumb_change *c)
 	}
 	for (size_t i = 0; i < d->dropped_constraints.n; i++) {
 		const plumb_constraint *con = d->dropped_constraints.items[i];
-		if (con->kind != PLUMB_CON_FOREIGN_KEY)
+		if (con->kind != PLUMB_CON_FOREIGN_KEY &&
+		    (!plumb__pgp_is_validated(p, d, con) || set_aside_con(p, t, con)))
 			plumb__pgp_drop_constraint(p, t->schema, t->name, con);
 	}
 	for (size_t i = 0; d->options_changed && i < f->inherits.n; i++) {
@@ -607,7 +739,12 @@ void plumb__pgp_alter_table(planner *p, const plumb_change *c)
 	}
 	for (size_t i = 0; i < d->added_constraints.n; i++) {
 		const plumb_constraint *con = d->added_constraints.items[i];
-		if (con->kind != PLUMB_CON_FOREIGN_KEY)
+		if (con->kind == PLUMB_CON_FOREIGN_KEY)
+			continue;
+		const plumb_constraint *was = plumb__pgp_validated_from(p, d, con);
+		if (was && !set_aside_con(p, t, was))
+			plumb__pgp_validate_constraint(p, t, con);
+		else
 			plumb__pgp_add_constraint(p, t, con, false);
 	}
 	if (d->options_changed) {

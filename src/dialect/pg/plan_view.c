@@ -376,7 +376,7 @@ static char fk_own_change(planner *p, const plumb_change *tc, const plumb_constr
 	const plumb_table_delta *d = tc ? tc->delta : NULL;
 	for (size_t k = 0; d && k < d->dropped_constraints.n; k++)
 		if (d->dropped_constraints.items[k] == con)
-			return 'd';
+			return plumb__pgp_is_validated(p, d, con) ? 0 : 'd';
 	for (size_t k = 0; d && k < d->renamed_constraints.n; k++) {
 		const plumb_constraint_change *cc = d->renamed_constraints.items[k];
 		if (cc->from == con)

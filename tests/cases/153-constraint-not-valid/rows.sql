@@ -1,0 +1,2 @@
+INSERT INTO u VALUES (1), (2);
+INSERT INTO v VALUES (1, 2), (2, 1);

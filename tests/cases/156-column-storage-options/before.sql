@@ -1,0 +1,5 @@
+CREATE TABLE t (a integer, b text, c text COMPRESSION pglz, d numeric, e varchar(10), f text);
+ALTER TABLE t ALTER COLUMN a SET (n_distinct = -1, n_distinct_inherited = 5);
+ALTER TABLE t ALTER COLUMN b SET STORAGE EXTERNAL;
+ALTER TABLE t ALTER COLUMN d SET STORAGE EXTENDED;
+ALTER TABLE t ALTER COLUMN e SET STORAGE EXTERNAL;

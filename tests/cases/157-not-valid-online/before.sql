@@ -1,0 +1,2 @@
+CREATE TABLE u (id integer PRIMARY KEY);
+CREATE TABLE v (x integer, y integer);
