@@ -96,6 +96,13 @@ static void test_sequences(void)
 
 static void test_functions_grants(void)
 {
+	ok(plumb__pg_comment_is_default(PLUMB_OBJ_SCHEMA, "public", "standard public schema") &&
+		   !plumb__pg_comment_is_default(PLUMB_OBJ_SCHEMA, "app", "standard public schema") &&
+		   plumb__pg_comment_is_default(PLUMB_OBJ_EXTENSION, "btree_gin",
+						"support for indexing common datatypes in GIN") &&
+		   !plumb__pg_comment_is_default(PLUMB_OBJ_EXTENSION, "btree_gin", "ours") &&
+		   !plumb__pg_comment_is_default(PLUMB_OBJ_EXTENSION, "unknown_ext", "x"),
+	   "comments objects come with: public's from initdb, an extension's own");
 	is_int(plumb__pg_func_kind('f'), PLUMB_FUNC_FUNCTION, "prokind f: function");
 	is_int(plumb__pg_func_kind('p'), PLUMB_FUNC_PROCEDURE, "prokind p: procedure");
 	is_int(plumb__pg_func_kind('w'), PLUMB_FUNC_WINDOW, "prokind w: window function");

@@ -338,10 +338,77 @@ int plumb__pg_comment_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o
 	return 0;
 }
 
-bool plumb__pg_comment_is_initdb(plumb_obj_kind target_kind, const char *target, const char *text)
+/* The comments extensions come with (the comment of their control file), for
+ * PostgreSQL 15's contrib and the common others: a COMMENT ON EXTENSION
+ * that writes one of these again (pg_dump does) is no comment of ours, as
+ * introspection has it. */
+static const struct ext_comment {
+	const char *ext, *comment;
+} ext_comments[] = {
+	{"adminpack", "administrative functions for PostgreSQL"},
+	{"amcheck", "functions for verifying relation integrity"},
+	{"autoinc", "functions for autoincrementing fields"},
+	{"bloom", "bloom access method - signature file based index"},
+	{"btree_gin", "support for indexing common datatypes in GIN"},
+	{"btree_gist", "support for indexing common datatypes in GiST"},
+	{"citext", "data type for case-insensitive character strings"},
+	{"cube", "data type for multidimensional cubes"},
+	{"dblink", "connect to other PostgreSQL databases from within a database"},
+	{"dict_int", "text search dictionary template for integers"},
+	{"dict_xsyn", "text search dictionary template for extended synonym processing"},
+	{"earthdistance", "calculate great-circle distances on the surface of the Earth"},
+	{"file_fdw", "foreign-data wrapper for flat file access"},
+	{"fuzzystrmatch", "determine similarities and distance between strings"},
+	{"hstore", "data type for storing sets of (key, value) pairs"},
+	{"insert_username", "functions for tracking who changed a table"},
+	{"intagg", "integer aggregator and enumerator (obsolete)"},
+	{"intarray", "functions, operators, and index support for 1-D arrays of integers"},
+	{"isn", "data types for international product numbering standards"},
+	{"lo", "Large Object maintenance"},
+	{"ltree", "data type for hierarchical tree-like structures"},
+	{"moddatetime", "functions for tracking last modification time"},
+	{"old_snapshot", "utilities in support of old_snapshot_threshold"},
+	{"pageinspect", "inspect the contents of database pages at a low level"},
+	{"pg_buffercache", "examine the shared buffer cache"},
+	{"pg_freespacemap", "examine the free space map (FSM)"},
+	{"pg_prewarm", "prewarm relation data"},
+	{"pg_stat_statements", "track planning and execution statistics of all SQL statements executed"},
+	{"pg_surgery", "extension to perform surgery on a damaged relation"},
+	{"pg_trgm", "text similarity measurement and index searching based on trigrams"},
+	{"pg_visibility", "examine the visibility map (VM) and page-level visibility info"},
+	{"pg_walinspect", "functions to inspect contents of PostgreSQL Write-Ahead Log"},
+	{"pgcrypto", "cryptographic functions"},
+	{"pgrowlocks", "show row-level locking information"},
+	{"pgstattuple", "show tuple-level statistics"},
+	{"plpgsql", "PL/pgSQL procedural language"},
+	{"postgres_fdw", "foreign-data wrapper for remote PostgreSQL servers"},
+	{"refint", "functions for implementing referential integrity (obsolete)"},
+	{"seg", "data type for representing line segments or floating-point intervals"},
+	{"sslinfo", "information about SSL certificates"},
+	{"tablefunc", "functions that manipulate whole tables, including crosstab"},
+	{"tcn", "Triggered change notifications"},
+	{"tsm_system_rows", "TABLESAMPLE method which accepts number of rows as a limit"},
+	{"tsm_system_time", "TABLESAMPLE method which accepts time in milliseconds as a limit"},
+	{"unaccent", "text search dictionary that removes accents"},
+	{"uuid-ossp", "generate universally unique identifiers (UUIDs)"},
+	{"xml2", "XPath querying and XSLT"},
+	{"postgis", "PostGIS geometry and geography spatial types and functions"},
+	{"vector", "vector data type and ivfflat and hnsw access methods"},
+};
+
+bool plumb__pg_comment_is_default(plumb_obj_kind target_kind, const char *target,
+				  const char *text)
 {
-	return target_kind == PLUMB_OBJ_SCHEMA && target && text && strcmp(target, "public") == 0 &&
-	       strcmp(text, PLUMB_PG_INITDB_COMMENT) == 0;
+	if (!target || !text)
+		return false;
+	if (target_kind == PLUMB_OBJ_SCHEMA)
+		return strcmp(target, "public") == 0 && strcmp(text, PLUMB_PG_INITDB_COMMENT) == 0;
+	if (target_kind != PLUMB_OBJ_EXTENSION)
+		return false;
+	for (size_t i = 0; i < sizeof(ext_comments) / sizeof(ext_comments[0]); i++)
+		if (strcmp(ext_comments[i].ext, target) == 0)
+			return strcmp(ext_comments[i].comment, text) == 0;
+	return false;
 }
 
 /* --- integer types, serial kinds ---------------------------------------- */

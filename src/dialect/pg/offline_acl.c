@@ -298,7 +298,7 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 	if (!name)
 		return;
 	plumb_object *o = find_object(x, PLUMB_OBJ_COMMENT, schema, name);
-	if (empty(cs->comment) || plumb__pg_comment_is_initdb(target, on, cs->comment)) {
+	if (empty(cs->comment) || plumb__pg_comment_is_default(target, on, cs->comment)) {
 		if (o)
 			plumb_catalog_remove_item(x->cat, &x->cat->objects, o);
 		return;

@@ -246,12 +246,15 @@ typedef struct plumb_pg_comment_on {
 } plumb_pg_comment_on;
 int plumb__pg_comment_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o,
 			     const plumb_pg_comment_on *on);
-/* The comment initdb gives the public schema ("standard public schema",
- * which pg_dump of PostgreSQL 14 and older writes back): no comment of the
- * schema's, for introspection (PLUMB_PG_INITDB_COMMENT in its query) and the
- * offline builder alike. */
+/* A comment the object comes with, not one of the schema's: the comment
+ * initdb gives the public schema ("standard public schema", which pg_dump of
+ * PostgreSQL 14 and older writes back), and an extension's own (its control
+ * file's, for the extensions model.c knows). Introspection leaves these out
+ * in its query (PLUMB_PG_INITDB_COMMENT, pg_available_extensions); the
+ * offline builder asks here. */
 #define PLUMB_PG_INITDB_COMMENT "standard public schema"
-bool plumb__pg_comment_is_initdb(plumb_obj_kind target_kind, const char *target, const char *text);
+bool plumb__pg_comment_is_default(plumb_obj_kind target_kind, const char *target,
+				  const char *text);
 
 /* --- model.c: functions, grants ---------------------------------------- */
 /* A function's kind from pg_proc.prokind's letter ('f', 'p' procedure, 'w'
