@@ -208,6 +208,13 @@ static void test_aggregates(void)
 
 static void test_columns_constraints(void)
 {
+	char base[32];
+	plumb__pg_type_base("numeric(10,2)", base, sizeof(base));
+	is_str(base, "numeric", "type base: modifiers dropped");
+	plumb__pg_type_base("time(3) with time zone", base, sizeof(base));
+	is_str(base, "time with time zone", "type base: modifiers inside the name dropped");
+	plumb__pg_type_base("numeric(10,2)", base, 5);
+	is_str(base, "nume", "type base: cut short to the buffer");
 	is_str(plumb__pg_default_storage("text"), "EXTENDED", "text: EXTENDED");
 	is_str(plumb__pg_default_storage("numeric(10,2)"), "MAIN", "numeric with modifiers: MAIN");
 	is_str(plumb__pg_default_storage("inet"), "MAIN", "inet: MAIN");

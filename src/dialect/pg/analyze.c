@@ -116,21 +116,9 @@ static const char *type_code(const char *t)
 		{"bpchar", "bpchar"},
 	};
 	char base[64];
-	size_t n = 0;
 	if (!t || strchr(t, '['))
 		return NULL;
-	/* drop type modifiers: "numeric(10,2)", "timestamp(3) with time zone" */
-	for (const char *p = t; *p && n < sizeof(base) - 1; p++) {
-		if (*p == '(') {
-			while (*p && *p != ')')
-				p++;
-			if (!*p)
-				break;
-			continue;
-		}
-		base[n++] = *p;
-	}
-	base[n] = 0;
+	plumb__pg_type_base(t, base, sizeof(base));
 	if (strncmp(base, "interval", 8) == 0)
 		return "interval";
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

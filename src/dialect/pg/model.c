@@ -103,6 +103,23 @@ int plumb__pg_column_define(plumb_ctx *ctx, plumb_arena *arena, plumb_column *co
 	return 0;
 }
 
+void plumb__pg_type_base(const char *type, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (const char *c = type; *c && n + 1 < cap; c++) {
+		if (*c == '(') {
+			while (*c && *c != ')')
+				c++;
+			if (!*c)
+				break;
+			continue;
+		}
+		out[n++] = *c;
+	}
+	if (cap)
+		out[n] = 0;
+}
+
 const char *plumb__pg_default_storage(const char *type)
 {
 	static const char *const plain[] = {
@@ -114,20 +131,8 @@ const char *plumb__pg_default_storage(const char *type)
 	static const char *const main_[] = {"numeric", "inet", "cidr"};
 	if (!type || strstr(type, "[]"))
 		return "EXTENDED";
-	/* the name without modifiers: numeric(10,2), time(3) with time zone */
 	char base[64];
-	size_t n = 0;
-	for (const char *c = type; *c && n + 1 < sizeof(base); c++) {
-		if (*c == '(') {
-			while (*c && *c != ')')
-				c++;
-			if (!*c)
-				break;
-			continue;
-		}
-		base[n++] = *c;
-	}
-	base[n] = 0;
+	plumb__pg_type_base(type, base, sizeof(base));
 	for (size_t i = 0; i < sizeof(main_) / sizeof(main_[0]); i++)
 		if (strcmp(base, main_[i]) == 0)
 			return "MAIN";

@@ -344,19 +344,13 @@ static const char *key_type(ox *x, const char *type)
 	for (size_t i = 0; i < sizeof(serials) / sizeof(serials[0]); i++)
 		if (strcmp(type, serials[i][0]) == 0)
 			return serials[i][1];
-	plumb_buf b;
-	plumb_buf_init(&b, x->tmp, 0);
-	for (const char *p = type; *p; p++) {
-		if (*p == '(') {
-			while (*p && *p != ')')
-				p++;
-			if (!*p)
-				break;
-			continue;
-		}
-		plumb_buf_putc(&b, *p);
+	char *base = plumb_arena_alloc(x->tmp, strlen(type) + 1);
+	if (!base) {
+		nomem(x);
+		return type;
 	}
-	return plumb_buf_str(&b);
+	plumb__pg_type_base(type, base, strlen(type) + 1);
+	return base;
 }
 
 void index_opclass(ox *x, plumb_table *t, const char *am, PgQuery__IndexElem *e)

@@ -124,6 +124,10 @@ int plumb__pg_column_define(plumb_ctx *ctx, plumb_arena *arena, plumb_column *co
  * types, "EXTENDED" for any other (the varlena built-ins; types of the
  * schema, domains over fixed-length types aside). */
 const char *plumb__pg_default_storage(const char *type);
+/* A type's name without its modifiers, into out (cap bytes, cut short if
+ * longer): "numeric(10,2)" -> "numeric", "time(3) with time zone" -> "time
+ * with time zone". */
+void plumb__pg_type_base(const char *type, char *out, size_t cap);
 /* The canonical attribute options of items ("name=value", a later one
  * winning over an earlier of its name): the options PostgreSQL defines for
  * columns (n_distinct, n_distinct_inherited), sorted by name, joined by
