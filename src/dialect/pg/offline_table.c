@@ -735,17 +735,13 @@ void add_view(ox *x, PgQuery__RangeVar *rv, PgQuery__Node *query, PgQuery__Node 
 	      size_t loc)
 {
 	const char *schema = sch(rv->schemaname);
-	for (size_t i = 0; find_view(x, schema, rv->relname) && i < x->cat->views.n; i++) {
-		plumb_view *v = x->cat->views.items[i];
-		if (strcmp(v->schema, schema) == 0 && strcmp(v->name, rv->relname) == 0) {
-			if (!replace) {
-				stmt_error(x, loc, "relation already exists", rv->relname);
-				return;
-			}
-			plumb_catalog_remove(x->cat, &x->cat->views, i);
-			break;
-		}
+	plumb_view *old = find_view(x, schema, rv->relname);
+	if (old && !replace) {
+		stmt_error(x, loc, "relation already exists", rv->relname);
+		return;
 	}
+	if (old)
+		plumb_catalog_remove_item(x->cat, &x->cat->views, old);
 	plumb_view *v = alloc(x, sizeof(*v));
 	if (!v)
 		return;
