@@ -68,6 +68,14 @@ struct plumb_dialect {
 	int (*load_schema)(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
 			   plumb_catalog **out);
 
+	/* Replays the files of a migrations folder (plumb_sql_file *, in their
+	 * order) onto an empty catalog without a database: the catalog the
+	 * server would reach. A statement whose effect is known only once it
+	 * runs (a DO block, a CALL) is an error at file:line:col naming
+	 * --dev-url. NULL when the dialect replays in a scratch database. */
+	int (*replay_offline)(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
+			      plumb_catalog **out);
+
 	/* Runs every statement of sql (a schema file or a migration) in order.
 	 * On failure records PLUMB_EDB (PLUMB_EPARSE for syntax errors) at
 	 * file:line:col when file is given, and returns. No transaction of its own. */

@@ -1,9 +1,10 @@
 /*
  * Sources of catalogs: live databases, declarative schema files and
- * migrations folders. Schema files become catalogs offline when the dialect
- * has a builder for them (pg) and no dev database is named; otherwise they,
- * and migrations always, are run in a scratch database of the dialect and
- * introspected, so the desired state is exactly what the engine would build.
+ * migrations folders. Schema files become catalogs offline, and migrations
+ * folders are replayed offline, when the dialect has a builder for them (pg)
+ * and no dev database is named; otherwise they are run in a scratch database
+ * of the dialect and introspected, so the state is exactly what the engine
+ * would build.
  * It never writes to a source.
  */
 #include <string.h>
@@ -163,6 +164,20 @@ int plumb_source_history_catalog(plumb_ctx *ctx, plumb_arena *arena,
 	*out = NULL;
 	if (!scratch)
 		return plumb_error_nomem(ctx);
+	if (dialect->replay_offline && !dev_url) {
+		plumb_vec files = {0};
+		for (size_t i = 0; i < history->migrations.n; i++) {
+			const plumb_migration *m = history->migrations.items[i];
+			plumb_sql_file *f = plumb_arena_alloc(scratch, sizeof(*f));
+			if (!f || plumb_vec_push(scratch, &files, f) < 0) {
+				rc = plumb_error_nomem(ctx);
+				goto done;
+			}
+			*f = (plumb_sql_file){.path = m->path, .text = m->sql, .len = m->len};
+		}
+		rc = dialect->replay_offline(ctx, arena, &files, out);
+		goto done;
+	}
 	if ((rc = dialect->connect_scratch(ctx, scratch, dev_url, &conn)) < 0)
 		goto done;
 	if ((rc = plumb_runner_replay(ctx, conn, history)) < 0)

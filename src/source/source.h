@@ -50,12 +50,13 @@ int plumb_source_schema_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *
 int plumb__source_carry_renames(plumb_ctx *ctx, plumb_arena *arena, const plumb_dialect *dialect,
 				const plumb_vec *files, plumb_catalog *exact);
 
-/* The catalog a migrations folder produces, replayed in a scratch database. */
+/* The catalog a migrations folder produces: replayed offline (pg with no
+ * dev_url) or in a scratch database. */
 int plumb_source_migrations_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *dir,
 				    const plumb_dialect *dialect, const char *dev_url,
 				    plumb_catalog **out);
 
-/* The catalog a loaded history produces, replayed in a scratch database. */
+/* The catalog a loaded history produces, the same way. */
 int plumb_source_history_catalog(plumb_ctx *ctx, plumb_arena *arena,
 				 const plumb_history *history, const plumb_dialect *dialect,
 				 const char *dev_url, plumb_catalog **out);

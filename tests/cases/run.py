@@ -23,6 +23,13 @@ against after.sql and against a database loaded from after.sql, and that
 check.sql prints check.out. It does not compare plans with the server: that
 is what the offline run and conformance do.
 
+Offline, each PostgreSQL plan is also replayed: a migrations folder of
+before.sql (and rows.sql) then the expected plan, replayed with no server by
+`plumb diff FOLDER after.sql`, must reach after.sql; and, as a control, the
+same folder with the plan's last ALTER statement left out must not. With
+--apply pg, the same folder replayed offline must equal the database the
+plan left.
+
 usage: run.py [--update] [--apply sqlite|pg] [--dialect D] [CASE...]
 The plumb binary comes from $PLUMB. Prints TAP.
 """
@@ -224,6 +231,83 @@ def offline(plumb, cases, dialects, update):
             point(not diag, f"{label}: hazards", diag)
 
 
+# --- replay: the plan, replayed offline, reaches after.sql ------------------------
+
+def migrations_folder(plumb, tmp, case, d, plan):
+    """A plumb migrations folder in tmp: before.sql (and rows.sql, data
+    statements the replay skips) as the first migration, plan as the second.
+    (path, []) or (None, diagnostics)."""
+    mig = os.path.join(tmp, "migrations")
+    os.makedirs(mig)
+    first = case.file("before.sql") + "\n" + (case.file("rows.sql") or "")
+    write(os.path.join(mig, "20260101000000_before.sql"), first)
+    write(os.path.join(mig, "20260101000001_plan.sql"), plan)
+    rc, out, err = run([plumb, "sum", "--dir", mig, "--dialect", d], cwd=tmp)
+    if rc != 0:
+        return None, [f"plumb sum: exit {rc}"] + err.splitlines()
+    return mig, []
+
+
+def statements_of(plan):
+    """The plan's statements, one per entry, as plumb renders them (each
+    ends with ';' at the end of a line and no line of its own starts one
+    inside a body), comments and BEGIN/COMMIT left out."""
+    out, cur = [], []
+    for line in plan.splitlines(keepends=True):
+        if not cur and (line.startswith("--") or not line.strip()):
+            continue
+        cur.append(line)
+        if line.rstrip().endswith(";"):
+            text = "".join(cur)
+            cur = []
+            if text.strip() not in ("BEGIN;", "COMMIT;"):
+                out.append(text)
+    return out
+
+
+def replay_case(plumb, case, d):
+    """[(description, diagnostics, todo)] for the case's replay points."""
+    plan = case.file(f"expected.{d}.sql")
+    if plan is None or not plan.strip():
+        return []
+    points = []
+    with tempfile.TemporaryDirectory(prefix="plumb-replay.") as tmp:
+        mig, diag = migrations_folder(plumb, tmp, case, d, plan)
+        if not diag:
+            diag = nothing_left(plumb, mig, case.path("after.sql"), d)
+            if diag:
+                diag = ["the plan replayed offline onto before.sql is not after.sql:"] + diag
+        points.append((f"{case.name} {d}: the plan replayed offline reaches after.sql", diag))
+        # the control: without one of its ALTER statements the plan must
+        # not reach after.sql, or the replay proves nothing of that form
+        stmts = statements_of(plan)
+        alters = [i for i, st in enumerate(stmts) if st.lstrip().upper().startswith("ALTER ")]
+        if alters and not diag:
+            cut = alters[-1]
+            short = "".join(st for i, st in enumerate(stmts) if i != cut)
+            shutil.rmtree(mig)
+            mig, diag = migrations_folder(plumb, tmp, case, d, short)
+            if not diag:
+                rc, out, err = run([plumb, "diff", mig, case.path("after.sql"), "--dialect", d,
+                                    "--allow-data-loss"])
+                # a change left to make, or an error where the server would
+                # stop too, both see it
+                if rc == 0 and not out:
+                    diag = ["with this statement left out the replay still reaches after.sql:",
+                            stmts[cut].strip()]
+            points.append((f"{case.name} {d}: the replay sees a left-out ALTER", diag))
+    return points
+
+
+def replay(plumb, cases, dialects):
+    todo = [(case, d) for case in cases for d in dialects if d in case.dialects and d == "pg"]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(lambda cd: replay_case(plumb, *cd), todo))
+    for (case, d), pts in zip(todo, results):
+        for desc, diag in pts:
+            point(not diag, desc, diag, f"TODO {case.todo}" if case.todo and diag else None)
+
+
 # --- apply: the expected plan runs on a real database ----------------------------
 
 class Sqlite:
@@ -334,6 +418,12 @@ def apply_case(plumb, eng, case):
         diag = nothing_left(plumb, url, case.path("after.sql"), d)
         if diag:
             return ["after the plan, plumb still plans against after.sql:"] + diag
+        if d == "pg":
+            with tempfile.TemporaryDirectory(prefix="plumb-replay.") as tmp:
+                mig, diag = migrations_folder(plumb, tmp, case, d, plan)
+                diag = diag or nothing_left(plumb, mig, url, d)
+            if diag:
+                return ["the plan replayed offline differs from the server's result:"] + diag
         if case.inexact is None:
             ref, ref_url = eng.newdb()
             made.append(ref)
@@ -421,7 +511,10 @@ def main():
     if a.apply:
         apply(plumb, cases, a.apply)
     else:
-        offline(plumb, cases, [a.dialect] if a.dialect else DIALECTS, a.update)
+        dialects = [a.dialect] if a.dialect else DIALECTS
+        offline(plumb, cases, dialects, a.update)
+        if not a.update:
+            replay(plumb, cases, dialects)
     print(f"1..{n_points}")
     return 1 if n_failed else 0
 

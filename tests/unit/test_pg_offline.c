@@ -1159,6 +1159,48 @@ static void test_agree(void)
 	for (size_t i = 0; i < sizeof(aggregates) / sizeof(aggregates[0]); i++)
 		agree(url, aggregates[i][0], aggregates[i][1]);
 	agree(url, "fields the planner reads", fields_schema);
+	/* what a migrations folder does to what it created before */
+	static const char *const replayed[][2] = {
+		{"ALTER DOMAIN: defaults, NOT NULL, constraints added, dropped and validated",
+		 "CREATE DOMAIN d AS integer DEFAULT 1 CONSTRAINT d_pos CHECK (VALUE > 0);\n"
+		 "COMMENT ON CONSTRAINT d_pos ON DOMAIN d IS 'positive';\n"
+		 "CREATE DOMAIN e AS text NOT NULL;\n"
+		 "ALTER DOMAIN d SET DEFAULT 7;\n"
+		 "ALTER DOMAIN d SET NOT NULL;\n"
+		 "ALTER DOMAIN d DROP CONSTRAINT d_pos;\n"
+		 "ALTER DOMAIN d ADD CONSTRAINT d_cap CHECK (VALUE < 100) NOT VALID;\n"
+		 "ALTER DOMAIN d VALIDATE CONSTRAINT d_cap;\n"
+		 "ALTER DOMAIN d ADD CHECK (VALUE <> 13);\n"
+		 "ALTER DOMAIN d DROP CONSTRAINT IF EXISTS nope;\n"
+		 "ALTER DOMAIN e DROP NOT NULL;\n"
+		 "ALTER DOMAIN e SET DEFAULT 'x';\n"
+		 "ALTER DOMAIN e DROP DEFAULT;\n"
+		 "ALTER DOMAIN e ADD CONSTRAINT e_long CHECK (length(VALUE) > 2);\n"
+		 "COMMENT ON CONSTRAINT e_long ON DOMAIN e IS 'long';\n"},
+		{"a serial column's sequence and default changed after it",
+		 "CREATE TABLE a (id serial PRIMARY KEY, n bigserial, m serial, k smallserial);\n"
+		 "ALTER SEQUENCE a_id_seq AS bigint;\n"
+		 "ALTER TABLE a ALTER COLUMN n DROP DEFAULT;\n"
+		 "ALTER TABLE a ALTER COLUMN m TYPE bigint;\n"
+		 "ALTER SEQUENCE a_k_seq RESTART WITH 5;\n"},
+		{"a sequence given to a column and taken back",
+		 "CREATE TABLE t1 (id serial PRIMARY KEY);\n"
+		 "CREATE SEQUENCE t2_id_seq;\n"
+		 "CREATE TABLE t2 (id integer NOT NULL DEFAULT nextval('t2_id_seq'::regclass));\n"
+		 "ALTER TABLE t2 ALTER COLUMN id DROP DEFAULT;\n"
+		 "ALTER SEQUENCE t2_id_seq AS integer OWNED BY t2.id;\n"
+		 "ALTER TABLE t2 ALTER COLUMN id SET DEFAULT nextval('\"public\".\"t2_id_seq\"'::regclass);\n"
+		 "ALTER SEQUENCE t1_id_seq OWNED BY NONE;\n"},
+		{"regclass literals as the server prints them back",
+		 "CREATE SCHEMA s;\n"
+		 "CREATE SEQUENCE \"Odd\";\n"
+		 "CREATE SEQUENCE s.q;\n"
+		 "CREATE SEQUENCE plain;\n"
+		 "CREATE TABLE r (a bigint DEFAULT nextval('\"Odd\"'), b bigint DEFAULT nextval('S.Q'),\n"
+		 "  c bigint DEFAULT nextval('PUBLIC.\"plain\"'::regclass), d regclass DEFAULT 'Plain'::regclass);\n"},
+	};
+	for (size_t i = 0; i < sizeof(replayed) / sizeof(replayed[0]); i++)
+		agree(url, replayed[i][0], replayed[i][1]);
 	/* extensions' operator classes and operators: the server qualifies
 	 * them, leaves a default class out and quotes class options */
 	static const char *const ext_cases[][3] = {

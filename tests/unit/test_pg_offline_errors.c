@@ -150,6 +150,25 @@ static void test_unplaced(void)
 	  "a DO block cannot be read without a server", "DO block");
 	F("CREATE TABLE b (id int);\n  DO LANGUAGE plpgsql 'BEGIN NULL; END';\n", 5, 3,
 	  "a DO block cannot be read without a server", "DO block with its language");
+	F("CREATE FUNCTION mk() RETURNS void LANGUAGE sql AS 'SELECT 1';\nSELECT mk();\n", 5, 1,
+	  "a statement that calls mk() cannot be read without a server: what the function does "
+	  "is known only once it runs",
+	  "SELECT of a function of the schema's own");
+	F("SELECT app.create_hypertable('a', 'id');\n", 4, 1,
+	  "a statement that calls app.create_hypertable() cannot be read without a server: what "
+	  "the function does is known only once it runs",
+	  "SELECT of a qualified function");
+	F("CALL make_tables();\n", 4, 1,
+	  "CALL make_tables cannot be read without a server: what the procedure does is known only "
+	  "once it runs",
+	  "CALL");
+	F("SET search_path TO app, public;\n", 4, 1,
+	  "SET search_path names a schema other than public, which offline reading cannot follow",
+	  "search_path elsewhere");
+	F("SELECT pg_catalog.set_config('search_path', 'app', false);\n", 4, 1,
+	  "set_config('search_path', ...) names a schema other than public, which offline reading "
+	  "cannot follow",
+	  "search_path elsewhere by set_config");
 #undef F
 
 	/* what stays allowed */
@@ -170,9 +189,15 @@ static void test_unplaced(void)
 				  "GRANT SELECT ON SEQUENCE a_id_seq TO app;\n"
 				  "DROP TABLE IF EXISTS nope;\n"
 				  "DROP INDEX IF EXISTS nope;\n"
-				  "CREATE TEMP TABLE tmp AS SELECT 1 AS x;\n",
+				  "CREATE TEMP TABLE tmp AS SELECT 1 AS x;\n"
+				  "SELECT pg_catalog.set_config('search_path', '', false);\n"
+				  "SET search_path = \"$user\", public, ext;\n"
+				  "SELECT setval('a_id_seq', 10), now();\n"
+				  "INSERT INTO a (n) VALUES ('x');\n"
+				  "UPDATE a SET n = lower(n);\n",
 				  &rc);
-	is_int(rc, 0, "indexes, forward references, IF [NOT] EXISTS and implicit relations load");
+	is_int(rc, 0, "indexes, forward references, IF [NOT] EXISTS, implicit relations, "
+		      "search_path in public, data statements load");
 	ok(has_index(cat, "a_n_idx") && has_index(cat, "mv_id"), "the indexes are there");
 	plumb_error_clear(ctx);
 }

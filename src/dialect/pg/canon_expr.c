@@ -93,12 +93,79 @@ static void const_to_number(nx *x, PgQuery__AConst *c)
 	c->fval = f;
 }
 
-/* 'public.x' -> 'x' in a regclass literal. */
-static void strip_public_literal(PgQuery__AConst *c)
+/* One part of a qualified name as regclassin reads it from *p (blanks
+ * around it skipped, "quoted" kept with "" as ", unquoted folded to lower
+ * case), into out (at least strlen(*p) + 1 bytes); *p moves past it and its
+ * dot. False when it does not read. */
+static bool regclass_part(const char **p, char *out)
 {
-	if (c->val_case == PG_QUERY__A__CONST__VAL_SVAL && c->sval->sval &&
-	    strncmp(c->sval->sval, "public.", 7) == 0)
-		c->sval->sval += 7;
+	const char *s = *p;
+	size_t n = 0;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '"') {
+		for (s++;; s++) {
+			if (!*s)
+				return false;
+			if (*s == '"' && s[1] != '"')
+				break;
+			out[n++] = *s;
+			if (*s == '"')
+				s++;
+		}
+		s++;
+		if (!n)
+			return false;
+	} else {
+		while (*s && *s != '.' && *s != ' ' && *s != '\t' && *s != '"') {
+			out[n++] = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+			s++;
+		}
+		if (!n)
+			return false;
+	}
+	out[n] = '\0';
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '.')
+		s++;
+	else if (*s)
+		return false;
+	*p = s;
+	return true;
+}
+
+/* A regclass literal as the server prints it back with public on the
+ * search path: 'public.x', '"public"."x"' and 'X' are 'x'; a name that
+ * needs them keeps its quotes ('"Seq"'), another schema its qualifier.
+ * Text that does not read as a name is left as written. */
+static void norm_regclass_literal(nx *x, PgQuery__AConst *c)
+{
+	if (c->val_case != PG_QUERY__A__CONST__VAL_SVAL || !c->sval->sval)
+		return;
+	const char *p = c->sval->sval;
+	size_t len = strlen(p);
+	char *parts[3];
+	size_t n = 0;
+	while (*p) {
+		if (n == 3 || !(parts[n] = nalloc(x, len + 1)) || !regclass_part(&p, parts[n]))
+			return;
+		n++;
+	}
+	if (!n || n == 3)
+		return;
+	plumb_buf b;
+	plumb_buf_init(&b, x->a, len + 8);
+	if (n == 2 && strcmp(parts[0], "public") != 0) {
+		plumb_buf_puts(&b, plumb__pg_quote_ident(x->a, parts[0]));
+		plumb_buf_putc(&b, '.');
+	}
+	plumb_buf_puts(&b, plumb__pg_quote_ident(x->a, parts[n - 1]));
+	if (b.failed) {
+		x->failed = true;
+		return;
+	}
+	c->sval->sval = b.data;
 }
 
 /* Built-in functions whose result is text (unqualified or pg_catalog). */
@@ -245,7 +312,7 @@ static void norm_cast(nx *x, PgQuery__Node *n)
 			if (numeric_type(c) && looks_numeric(k->sval->sval))
 				const_to_number(x, k);
 			else if (c && strcmp(c, "regclass") == 0)
-				strip_public_literal(k);
+				norm_regclass_literal(x, k);
 		}
 		/* a bit string keeps a cast to another type */
 		if (k->val_case == PG_QUERY__A__CONST__VAL_BSVAL &&
@@ -427,7 +494,7 @@ static void norm_func(nx *x, PgQuery__FuncCall *f)
 	if (name && f->n_args >= 1 && is_const(f->args[0]) &&
 	    (strcmp(name, "nextval") == 0 || strcmp(name, "currval") == 0 ||
 	     strcmp(name, "setval") == 0))
-		strip_public_literal(f->args[0]->a_const);
+		norm_regclass_literal(x, f->args[0]->a_const);
 	f->location = 0;
 }
 

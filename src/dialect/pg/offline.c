@@ -448,9 +448,13 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_DO_STMT:
 		/* what it creates is known only once it runs: never left out silently */
 		error_at(x, loc, "a DO block cannot be read without a server");
-		plumb_error_set_hint(x->st.ctx, "give --dev-url to build the schema on a server "
-						"(--dev-url local starts a throwaway one), or write "
-						"its statements out");
+		plumb_error_set_hint(
+			x->st.ctx, x->replay
+					   ? "give --dev-url to replay the migrations on a server "
+					     "(--dev-url local starts a throwaway one)"
+					   : "give --dev-url to build the schema on a server "
+					     "(--dev-url local starts a throwaway one), or write "
+					     "its statements out");
 		break;
 	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
 		create_enum(x, s->create_enum_stmt, loc);
@@ -469,6 +473,9 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 		break;
 	case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
 		create_domain(x, s->create_domain_stmt, s);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
+		alter_domain(x, s->alter_domain_stmt, loc);
 		break;
 	case PG_QUERY__NODE__NODE_DEFINE_STMT:
 		if (s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION)
@@ -507,6 +514,8 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 		grant_revoke(x, s->grant_stmt);
 		break;
 	default:
+		/* data statements change no schema; a function run may */
+		statement_effects(x, s, loc);
 		break;
 	}
 }
@@ -656,10 +665,10 @@ static void implicit_schemas(ox *x)
 	}
 }
 
-static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
+static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files, bool replay,
 		       plumb_catalog **out)
 {
-	ox x = {.st = {.ctx = ctx, .arena = arena}};
+	ox x = {.st = {.ctx = ctx, .arena = arena}, .replay = replay};
 	int rc;
 	*out = NULL;
 	if (!(x.tmp = plumb_arena_new(arena))) {
@@ -704,13 +713,14 @@ typedef struct load_call {
 	plumb_ctx *ctx;
 	plumb_arena *arena;
 	const plumb_vec *files;
+	bool replay;
 	plumb_catalog **out;
 } load_call;
 
 static int load_run(void *payload)
 {
 	load_call *c = payload;
-	return load_schema(c->ctx, c->arena, c->files, c->out);
+	return load_schema(c->ctx, c->arena, c->files, c->replay, c->out);
 }
 
 /* On the large stack (deep.c): a schema file may nest as deep as PostgreSQL
@@ -718,7 +728,15 @@ static int load_run(void *payload)
 int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
 			  plumb_catalog **out)
 {
-	load_call c = {ctx, arena, files, out};
+	load_call c = {ctx, arena, files, false, out};
+	*out = NULL;
+	return plumb__pg_deep(ctx, load_run, &c);
+}
+
+int plumb__pg_replay_offline(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
+			     plumb_catalog **out)
+{
+	load_call c = {ctx, arena, files, true, out};
 	*out = NULL;
 	return plumb__pg_deep(ctx, load_run, &c);
 }

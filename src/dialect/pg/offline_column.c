@@ -819,6 +819,19 @@ static void serial_apart(ox *x, plumb_table *t, plumb_column *col, const char *s
 	col->default_sql = d;
 }
 
+void unfold_serial(ox *x, plumb_table *t, plumb_column *col)
+{
+	char seq[PLUMB_PG_NAMEDATALEN];
+	if (!plumb__pg_is_serial(col->type))
+		return;
+	/* serial's own name: a column whose sequence had to take another is
+	 * kept apart from the start (add_column) */
+	plumb__pg_object_name(seq, t->name, col->name, "seq");
+	const char *name = dup(x, seq);
+	if (name)
+		serial_apart(x, t, col, name);
+}
+
 plumb_column *add_column(ox *x, plumb_table *t, PgQuery__ColumnDef *cd, plumb_vec *pending)
 {
 	plumb_column *col = alloc(x, sizeof(*col));

@@ -42,6 +42,7 @@ typedef struct ox {
 	plumb_vec fks;      /* refpos *: where each foreign key names its table */
 	plumb_vec owners;   /* refpos *: where each OWNED BY of a sequence was written */
 	size_t loc;         /* the statement being read: its first token */
+	bool replay;	    /* a migrations folder replayed in written order, not a schema */
 	/* offline_opclass.c: the schema each extension whose operator classes
 	 * it knows was created in; NULL while not created */
 	const char *ext_schema[OPC_EXTS];
@@ -87,6 +88,7 @@ typedef struct seqopts {
 #define add_column plumb__pgoff_add_column
 #define add_schema plumb__pgoff_add_schema
 #define add_view plumb__pgoff_add_view
+#define alter_domain plumb__pgoff_alter_domain
 #define alter_enum plumb__pgoff_alter_enum
 #define alter_extension plumb__pgoff_alter_extension
 #define alter_sequence plumb__pgoff_alter_sequence
@@ -148,6 +150,8 @@ typedef struct seqopts {
 #define set_column_storage plumb__pgoff_set_column_storage
 #define shown plumb__pgoff_shown
 #define split_names plumb__pgoff_split_names
+#define statement_effects plumb__pgoff_statement_effects
+#define unfold_serial plumb__pgoff_unfold_serial
 #define stmt_error plumb__pgoff_stmt_error
 #define stmt_text plumb__pgoff_stmt_text
 #define table_or_view plumb__pgoff_table_or_view
@@ -177,6 +181,15 @@ plumb_column *find_column(plumb_table *t, const char *name);
 plumb_object *find_object(ox *x, plumb_obj_kind kind, const char *schema, const char *name);
 void remove_item(plumb_vec *v, const void *p);
 void split_names(PgQuery__Node **names, size_t n, const char **schema, const char **name);
+/* offline_effect.c: a statement that creates nothing but may change the
+ * schema on a server (SELECT of the schema's own function, CALL, a
+ * search_path elsewhere than public) is an error at loc. */
+void statement_effects(ox *x, PgQuery__Node *s, size_t loc);
+/* offline_column.c: a serial column written out as the server keeps it, an
+ * integer column with a default and the sequence it owns, before a
+ * statement changes one of them (finish() folds it back when it is still
+ * what serial makes). Nothing for a column that is not serial. */
+void unfold_serial(ox *x, plumb_table *t, plumb_column *col);
 const char *expr_text(ox *x, PgQuery__Node *e);
 const char *type_text(ox *x, PgQuery__TypeName *tn);
 const char *stmt_text(ox *x, PgQuery__Node *stmt);
@@ -225,6 +238,7 @@ void read_seqopts(PgQuery__Node **opts, size_t n, long long typid, seqopts *so);
 char *seq_text(ox *x, const seqopts *s);
 void create_enum(ox *x, PgQuery__CreateEnumStmt *es, size_t loc);
 void enum_texts(ox *x, plumb_object *o);
+void alter_domain(ox *x, PgQuery__AlterDomainStmt *ad, size_t loc);
 void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae);
 void remember_owned_by(ox *x, PgQuery__Node **opts, size_t n);
 void create_sequence(ox *x, PgQuery__CreateSeqStmt *ss, size_t loc);

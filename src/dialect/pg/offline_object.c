@@ -580,6 +580,162 @@ void create_domain(ox *x, PgQuery__CreateDomainStmt *ds, PgQuery__Node *stmt)
 	o->definition = stmt_text(x, stmt);
 }
 
+/* The CREATE DOMAIN statement o was read from, parsed again (its text is
+ * deparsed from the tree, so it parses), or NULL. */
+static PgQuery__Node *domain_stmt(ox *x, const plumb_object *o)
+{
+	PgQuery__ParseResult *pr = NULL;
+	if (!o->sql)
+		return NULL;
+	fail(x, plumb__pg_parse(x->st.ctx, x->tmp, o->sql, NULL, &pr, NULL));
+	if (x->st.rc)
+		return NULL;
+	if (pr->n_stmts != 1 ||
+	    pr->stmts[0]->stmt->node_case != PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT)
+		return NULL;
+	return pr->stmts[0]->stmt;
+}
+
+/* The index of the domain's constraint of contype (CHECK: named name) in
+ * d's list, or -1. */
+static long domain_con(PgQuery__CreateDomainStmt *d, PgQuery__ConstrType contype, const char *name)
+{
+	for (size_t i = 0; i < d->n_constraints; i++) {
+		if (d->constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+			continue;
+		PgQuery__Constraint *c = d->constraints[i]->constraint;
+		if (c->contype == contype &&
+		    (!name || (c->conname && strcmp(c->conname, name) == 0)))
+			return (long)i;
+	}
+	return -1;
+}
+
+static void domain_con_remove(PgQuery__CreateDomainStmt *d, long i)
+{
+	memmove(d->constraints + i, d->constraints + i + 1,
+		(d->n_constraints - (size_t)i - 1) * sizeof(*d->constraints));
+	d->n_constraints--;
+}
+
+static void domain_con_add(ox *x, PgQuery__CreateDomainStmt *d, PgQuery__Node *c)
+{
+	PgQuery__Node **v = alloc(x, (d->n_constraints + 1) * sizeof(*v));
+	if (!v)
+		return;
+	if (d->n_constraints)
+		memcpy(v, d->constraints, d->n_constraints * sizeof(*v));
+	v[d->n_constraints++] = c;
+	d->constraints = v;
+}
+
+/* A constraint of a domain: gone, and its comment with it. */
+static void domain_con_drop(ox *x, plumb_object *o, PgQuery__CreateDomainStmt *d, long i)
+{
+	const char *con = d->constraints[i]->constraint->conname;
+	const char *key = fmt(x, "CONSTRAINT %s ON DOMAIN %s.%s", qi(x, con), qi(x, o->schema),
+			      qi(x, o->name));
+	plumb_object *cm = key ? find_object(x, PLUMB_OBJ_COMMENT, o->schema, key) : NULL;
+	if (cm)
+		plumb_catalog_remove_item(x->cat, &x->cat->objects, cm);
+	forget_name(x, &x->connames, o->schema, con);
+	domain_con_remove(d, i);
+}
+
+/* ALTER DOMAIN: SET/DROP DEFAULT, SET/DROP NOT NULL, ADD/DROP/VALIDATE
+ * CONSTRAINT, applied to the domain's CREATE statement, which is then read
+ * again as create_domain reads it. */
+void alter_domain(ox *x, PgQuery__AlterDomainStmt *ad, size_t loc)
+{
+	const char *schema, *name;
+	split_names(ad->type_name, ad->n_type_name, &schema, &name);
+	plumb_object *o = find_object(x, PLUMB_OBJ_DOMAIN, schema, name);
+	if (!o) {
+		error_at(x, loc, "type \"%s\" does not exist", shown(x, schema, name));
+		return;
+	}
+	PgQuery__Node *stmt = domain_stmt(x, o);
+	if (!stmt)
+		return;
+	PgQuery__CreateDomainStmt *d = stmt->create_domain_stmt;
+	long i;
+	switch (ad->subtype ? *ad->subtype : 0) {
+	case 'T': /* SET DEFAULT e, DROP DEFAULT */
+		if ((i = domain_con(d, PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT, NULL)) >= 0)
+			domain_con_remove(d, i);
+		if (ad->def) {
+			PgQuery__Constraint *c = alloc(x, sizeof(*c));
+			if (!c)
+				return;
+			pg_query__constraint__init(c);
+			c->contype = PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT;
+			c->raw_expr = ad->def;
+			domain_con_add(
+				x, d,
+				plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_CONSTRAINT, c));
+		}
+		break;
+	case 'N': /* DROP NOT NULL */
+	case 'O': /* SET NOT NULL */
+		while ((i = domain_con(d, PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL, NULL)) >= 0 ||
+		       (i = domain_con(d, PG_QUERY__CONSTR_TYPE__CONSTR_NULL, NULL)) >= 0)
+			domain_con_remove(d, i);
+		if (*ad->subtype == 'O') {
+			PgQuery__Constraint *c = alloc(x, sizeof(*c));
+			if (!c)
+				return;
+			pg_query__constraint__init(c);
+			c->contype = PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL;
+			domain_con_add(
+				x, d,
+				plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_CONSTRAINT, c));
+		}
+		break;
+	case 'C': { /* ADD CONSTRAINT */
+		if (!ad->def || ad->def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+			return;
+		PgQuery__Constraint *c = ad->def->constraint;
+		if (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL) {
+			if (domain_con(d, PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL, NULL) < 0)
+				domain_con_add(x, d, ad->def);
+			break;
+		}
+		if (c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
+			return;
+		if (empty(c->conname)) {
+			c->conname = choose_name(x, schema, name, NULL, "check", false, true);
+		} else if (domain_con(d, PG_QUERY__CONSTR_TYPE__CONSTR_CHECK, c->conname) >= 0) {
+			error_at(x, loc, "constraint \"%s\" for domain \"%s\" already exists",
+				 c->conname, name);
+			return;
+		}
+		use_name(x, &x->connames, schema, c->conname);
+		/* NOT VALID: the server keeps no mark a catalog reads */
+		c->skip_validation = false;
+		domain_con_add(x, d, ad->def);
+		break;
+	}
+	case 'X': /* DROP CONSTRAINT */
+	case 'V': /* VALIDATE CONSTRAINT */
+		if ((i = domain_con(d, PG_QUERY__CONSTR_TYPE__CONSTR_CHECK, ad->name)) < 0) {
+			if (*ad->subtype == 'V' || !ad->missing_ok)
+				error_at(x, loc,
+					 "constraint \"%s\" of domain \"%s\" does not exist",
+					 ad->name ? ad->name : "", name);
+			return;
+		}
+		if (*ad->subtype == 'X')
+			domain_con_drop(x, o, d, i);
+		break;
+	default:
+		return;
+	}
+	if (x->st.rc)
+		return;
+	o->sql = deparse(x, stmt);
+	o->definition = stmt_text(x, stmt);
+}
+
 void create_composite(ox *x, PgQuery__CompositeTypeStmt *ct, PgQuery__Node *stmt)
 {
 	const char *schema = sch(ct->typevar->schemaname);
@@ -681,10 +837,34 @@ static void extension_version(ox *x, plumb_object *o, PgQuery__Node **opts, size
 }
 
 /* ALTER SEQUENCE: its options merged into those of its CREATE SEQUENCE. */
+/* The serial column whose own sequence schema.seq is, written out as the
+ * server keeps it (unfold_serial) so that the sequence can change. Rare (an
+ * ALTER SEQUENCE of a serial's sequence): one pass over the tables. */
+static void unfold_serial_of(ox *x, const char *schema, const char *seq)
+{
+	for (size_t i = 0; i < x->cat->tables.n; i++) {
+		plumb_table *t = x->cat->tables.items[i];
+		if (strcmp(t->schema, schema) != 0)
+			continue;
+		for (size_t j = 0; j < t->columns.n; j++) {
+			plumb_column *col = t->columns.items[j];
+			if (plumb__pg_is_serial(col->type) &&
+			    plumb__pg_is_serial_seq(t->schema, t->name, col->name, schema, seq)) {
+				unfold_serial(x, t, col);
+				return;
+			}
+		}
+	}
+}
+
 void alter_sequence(ox *x, PgQuery__AlterSeqStmt *as)
 {
-	plumb_object *o = find_object(x, PLUMB_OBJ_SEQUENCE, sch(as->sequence->schemaname),
-				      as->sequence->relname);
+	const char *schema = sch(as->sequence->schemaname);
+	plumb_object *o = find_object(x, PLUMB_OBJ_SEQUENCE, schema, as->sequence->relname);
+	if (!o && name_used(x, &x->relnames, schema, as->sequence->relname)) {
+		unfold_serial_of(x, schema, as->sequence->relname);
+		o = find_object(x, PLUMB_OBJ_SEQUENCE, schema, as->sequence->relname);
+	}
 	PgQuery__CreateSeqStmt *cs = o ? seq_stmt(x, o) : NULL;
 	if (!cs) {
 		/* the sequence of a serial or identity column is known, not modelled */

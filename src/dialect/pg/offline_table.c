@@ -589,8 +589,10 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 			}
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
-			if (col)
+			if (col) {
+				unfold_serial(x, t, col);
 				set_default(x, col, c->def);
+			}
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
 			if (col)
@@ -602,6 +604,7 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 			if (col && c->def && c->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+				unfold_serial(x, t, col);
 				col->type = type_text(x, c->def->column_def->type_name);
 				/* the new type's storage, and no compression set */
 				col->storage = NULL;

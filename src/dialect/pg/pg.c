@@ -22,6 +22,7 @@ const plumb_dialect plumb_dialect_pg = {
 	.connect = plumb__pg_connect,
 	.connect_scratch = plumb__pg_connect_scratch,
 	.load_schema = plumb__pg_load_schema,
+	.replay_offline = plumb__pg_replay_offline,
 	.exec_script = plumb__pg_exec_script,
 	.exec_each = plumb__pg_exec_each,
 	.introspect = plumb__pg_introspect,

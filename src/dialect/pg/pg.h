@@ -344,6 +344,10 @@ char *plumb__pg_view_body(plumb_arena *arena, const char *def);
 /* files: plumb_sql_file * (source.h), in order. Errors at file:line:col. */
 int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
 			  plumb_catalog **out);
+/* The same for the files of a migrations folder, replayed in their order:
+ * each statement applied to the catalog the ones before it left. */
+int plumb__pg_replay_offline(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
+			     plumb_catalog **out);
 
 /* --- plan.c, hazard.c, dump.c ------------------------------------------ */
 int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,
