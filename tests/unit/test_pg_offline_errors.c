@@ -169,6 +169,25 @@ static void test_unplaced(void)
 	  "set_config('search_path', ...) names a schema other than public, which offline reading "
 	  "cannot follow",
 	  "search_path elsewhere by set_config");
+	F("CREATE TYPE pt AS (x int);\nALTER TABLE a OF pt;\n", 5, 1,
+	  "this form of ALTER TABLE cannot be read without a server", "ALTER TABLE OF");
+	F("ALTER VIEW av ALTER COLUMN id SET DEFAULT 1;\n", 4, 1,
+	  "this form of ALTER VIEW cannot be read without a server", "ALTER VIEW SET DEFAULT");
+	F("CREATE TABLE b (id int);\nALTER TABLE a DETACH PARTITION b;\n", 5, 32,
+	  "relation \"b\" is not a partition of relation \"a\"", "DETACH of no partition");
+	F("ALTER POLICY nope ON a USING (true);\n", 4, 1,
+	  "policy \"nope\" for table \"a\" does not exist", "ALTER POLICY of a missing policy");
+	F("ALTER FUNCTION nope(int) STABLE;\n", 4, 1, "function nope(integer) does not exist",
+	  "ALTER FUNCTION of a missing function");
+	F("ALTER DOMAIN nope SET NOT NULL;\n", 4, 1, "type \"nope\" does not exist",
+	  "ALTER DOMAIN of a missing domain");
+	F("CREATE DOMAIN d AS int CONSTRAINT c CHECK (VALUE > 0);\n"
+	  "ALTER DOMAIN d ADD CONSTRAINT c CHECK (VALUE < 9);\n",
+	  5, 1, "constraint \"c\" for domain \"d\" already exists", "a domain's constraint twice");
+	F("ALTER TABLE a ALTER COLUMN n DROP IDENTITY;\n", 4, 1,
+	  "column \"n\" of relation \"a\" is not an identity column", "DROP IDENTITY of no identity");
+	F("ALTER INDEX nope SET (fillfactor = 5);\n", 4, 13, "relation \"nope\" does not exist",
+	  "ALTER INDEX of a missing index");
 #undef F
 
 	/* what stays allowed */

@@ -57,12 +57,12 @@ static void unqualify_name(PgQuery__Node ***names, size_t *n)
 	}
 }
 
-/* An operator class's option values are written as the server stores them,
- * in quotes (siglen=32 -> siglen='32'). */
-static void quote_opclass_options(nx *x, PgQuery__IndexElem *e)
+/* Option values written as the server stores them, in quotes (an
+ * operator class's siglen=32, an index's fillfactor=50 -> '50'). */
+static void quote_options(nx *x, PgQuery__Node **opts, size_t n)
 {
-	for (size_t i = 0; i < e->n_opclassopts; i++) {
-		PgQuery__Node *o = e->opclassopts[i];
+	for (size_t i = 0; i < n; i++) {
+		PgQuery__Node *o = opts[i];
 		if (!o || o->node_case != PG_QUERY__NODE__NODE_DEF_ELEM || !o->def_elem->arg)
 			continue;
 		PgQuery__DefElem *d = o->def_elem;
@@ -83,7 +83,7 @@ static void visit_index_elems(ProtobufCMessage *m, nx *x)
 		PgQuery__IndexElem *e = (PgQuery__IndexElem *)m;
 		norm_index_elem(e);
 		unqualify_name(&e->opclass, &e->n_opclass);
-		quote_opclass_options(x, e);
+		quote_options(x, e->opclassopts, e->n_opclassopts);
 	} else if (m->descriptor == &pg_query__constraint__descriptor) {
 		/* EXCLUDE: pairs of an element and the list naming its operator */
 		PgQuery__Constraint *c = (PgQuery__Constraint *)m;
@@ -309,6 +309,7 @@ static void norm_stmt(nx *x, PgQuery__Node *stmt)
 		i->if_not_exists = false;
 		if (!i->access_method || !*i->access_method)
 			i->access_method = "btree";
+		quote_options(x, i->options, i->n_options);
 		plumb__pg_nx_walk(&stmt->base, visit_index_elems, x, NULL, true);
 		break;
 	}

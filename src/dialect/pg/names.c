@@ -44,6 +44,35 @@ void forget_name(ox *x, plumb_map **m, const char *schema, const char *name)
 		plumb_map_del(*m, NULL, schema, name, NULL);
 }
 
+static bool is_key(const plumb_constraint *k)
+{
+	return k->kind == PLUMB_CON_PRIMARY_KEY || k->kind == PLUMB_CON_UNIQUE ||
+	       k->kind == PLUMB_CON_EXCLUDE;
+}
+
+void use_key_name(ox *x, plumb_table *t, const plumb_constraint *k)
+{
+	if (!k->name || !is_key(k))
+		return;
+	use_name(x, &x->relnames, t->schema, k->name);
+	if (!names_of(x, &x->keys))
+		return;
+	char *n = plumb_arena_strdup(x->tmp, k->name);
+	if (!n || plumb_map_put(x->keys, NULL, t->schema, n, t) < 0)
+		nomem(x);
+}
+
+plumb_table *key_table(ox *x, const char *schema, const char *name)
+{
+	plumb_table *t = x->keys ? plumb_map_get(x->keys, NULL, schema, name) : NULL;
+	for (size_t i = 0; t && i < t->constraints.n; i++) {
+		const plumb_constraint *k = t->constraints.items[i];
+		if (k->name && strcmp(k->name, name) == 0 && is_key(k))
+			return t;
+	}
+	return NULL; /* dropped since */
+}
+
 /* makeObjectName (model.c), into the arena. */
 char *make_object_name(ox *x, const char *name1, const char *name2, const char *label)
 {

@@ -474,6 +474,12 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
 		create_domain(x, s->create_domain_stmt, s);
 		break;
+	case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT:
+		alter_function(x, s->alter_function_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
+		alter_policy(x, s->alter_policy_stmt, loc);
+		break;
 	case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
 		alter_domain(x, s->alter_domain_stmt, loc);
 		break;

@@ -22,6 +22,39 @@ void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt)
 	o->definition = stmt_text(x, stmt);
 }
 
+/* ALTER POLICY p ON t [TO roles] [USING (...)] [WITH CHECK (...)]: the
+ * policy made again with what it changes. */
+void alter_policy(ox *x, PgQuery__AlterPolicyStmt *ap, size_t loc)
+{
+	const char *schema = sch(ap->table->schemaname);
+	plumb_object *o = find_object(x, PLUMB_OBJ_POLICY, schema, ap->policy_name);
+	PgQuery__ParseResult *pr = NULL;
+	if (o && (!o->table || strcmp(o->table, ap->table->relname) != 0))
+		o = NULL;
+	if (o && o->sql)
+		fail(x, plumb__pg_parse(x->st.ctx, x->tmp, o->sql, NULL, &pr, NULL));
+	if (x->st.rc)
+		return;
+	if (!pr || pr->n_stmts != 1 ||
+	    pr->stmts[0]->stmt->node_case != PG_QUERY__NODE__NODE_CREATE_POLICY_STMT) {
+		error_at(x, loc, "policy \"%s\" for table \"%s\" does not exist", ap->policy_name,
+			 ap->table->relname);
+		return;
+	}
+	PgQuery__Node *stmt = pr->stmts[0]->stmt;
+	PgQuery__CreatePolicyStmt *ps = stmt->create_policy_stmt;
+	if (ap->n_roles) {
+		ps->roles = ap->roles;
+		ps->n_roles = ap->n_roles;
+	}
+	if (ap->qual)
+		ps->qual = ap->qual;
+	if (ap->with_check)
+		ps->with_check = ap->with_check;
+	plumb_catalog_remove_item(x->cat, &x->cat->objects, o);
+	create_policy(x, ps, stmt);
+}
+
 /* --- comments ------------------------------------------------------------------------------- */
 
 /* Whether the relation, column, constraint, trigger or policy a COMMENT

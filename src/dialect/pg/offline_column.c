@@ -436,9 +436,7 @@ void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 		pend *p = pending->items[i];
 		if (p->con->name) {
 			use_name(x, &x->connames, t->schema, p->con->name);
-			if (p->con->kind == PLUMB_CON_PRIMARY_KEY || p->con->kind == PLUMB_CON_UNIQUE ||
-			    p->con->kind == PLUMB_CON_EXCLUDE)
-				use_name(x, &x->relnames, t->schema, p->con->name);
+			use_key_name(x, t, p->con);
 		}
 	}
 	for (int pass = 0; pass < 4 && !x->st.rc; pass++) {
@@ -523,9 +521,7 @@ void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 					return;
 				}
 				use_name(x, &x->connames, t->schema, k->name);
-				if (k->kind == PLUMB_CON_PRIMARY_KEY || k->kind == PLUMB_CON_UNIQUE ||
-				    k->kind == PLUMB_CON_EXCLUDE)
-					use_name(x, &x->relnames, t->schema, k->name);
+				use_key_name(x, t, k);
 			}
 			if (k->kind == PLUMB_CON_CHECK) {
 				char *written = NULL;

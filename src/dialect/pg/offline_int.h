@@ -36,6 +36,7 @@ typedef struct ox {
 	size_t n_anns;
 	plumb_map *relnames; /* every relation's name (pg_class), by schema */
 	plumb_map *connames; /* every constraint's name, by schema */
+	plumb_map *keys;     /* the table of each key (PK, UNIQUE, EXCLUDE), by its index's name */
 	plumb_vec seqs;     /* seqent *: sequences and their statements */
 	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
 	plumb_vec colls;    /* collent *: collations and their fields */
@@ -89,6 +90,10 @@ typedef struct seqopts {
 #define add_schema plumb__pgoff_add_schema
 #define add_view plumb__pgoff_add_view
 #define alter_domain plumb__pgoff_alter_domain
+#define alter_table_more plumb__pgoff_alter_table_more
+#define alter_other plumb__pgoff_alter_other
+#define alter_function plumb__pgoff_alter_function
+#define alter_policy plumb__pgoff_alter_policy
 #define alter_enum plumb__pgoff_alter_enum
 #define alter_extension plumb__pgoff_alter_extension
 #define alter_sequence plumb__pgoff_alter_sequence
@@ -159,6 +164,8 @@ typedef struct seqopts {
 #define type_text plumb__pgoff_type_text
 #define typid_of plumb__pgoff_typid_of
 #define use_name plumb__pgoff_use_name
+#define use_key_name plumb__pgoff_use_key_name
+#define key_table plumb__pgoff_key_table
 
 /* offline.c */
 PgQuery__CreateSeqStmt *seq_stmt(ox *x, plumb_object *o);
@@ -206,6 +213,11 @@ void add_schema(ox *x, const char *name);
 bool name_used(ox *x, plumb_map **m, const char *schema, const char *name);
 void use_name(ox *x, plumb_map **m, const char *schema, const char *name);
 void forget_name(ox *x, plumb_map **m, const char *schema, const char *name);
+/* A key constraint's name taken among relations (its index's) and
+ * remembered with its table; key_table finds the table while it still has
+ * that key, else NULL. Nothing for other constraints. */
+void use_key_name(ox *x, plumb_table *t, const plumb_constraint *k);
+plumb_table *key_table(ox *x, const char *schema, const char *name);
 char *make_object_name(ox *x, const char *name1, const char *name2, const char *label);
 char *choose_name(ox *x, const char *schema, const char *name1, const char *name2,
 		  const char *label, bool rel, bool con);
@@ -239,6 +251,16 @@ char *seq_text(ox *x, const seqopts *s);
 void create_enum(ox *x, PgQuery__CreateEnumStmt *es, size_t loc);
 void enum_texts(ox *x, plumb_object *o);
 void alter_domain(ox *x, PgQuery__AlterDomainStmt *ad, size_t loc);
+/* offline_alter.c: the ALTER TABLE commands alter_table leaves to it (DETACH
+ * PARTITION, [NO] INHERIT, identity, DROP EXPRESSION, ALTER CONSTRAINT, and
+ * those that change nothing modelled); false for a command it does not know. */
+bool alter_table_more(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c, plumb_column *col);
+/* ALTER INDEX, ALTER [MATERIALIZED] VIEW and ALTER TYPE of a composite
+ * type, which the parser reads as ALTER TABLE of another object type. */
+void alter_other(ox *x, PgQuery__AlterTableStmt *as);
+/* offline_object.c, offline_acl.c: ALTER FUNCTION's options, ALTER POLICY. */
+void alter_function(ox *x, PgQuery__AlterFunctionStmt *af, size_t loc);
+void alter_policy(ox *x, PgQuery__AlterPolicyStmt *ap, size_t loc);
 void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae);
 void remember_owned_by(ox *x, PgQuery__Node **opts, size_t n);
 void create_sequence(ox *x, PgQuery__CreateSeqStmt *ss, size_t loc);

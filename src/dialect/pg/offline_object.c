@@ -269,6 +269,114 @@ void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt
 	o->func_kind = plumb__pg_func_kind(fs->is_procedure ? 'p' : window ? 'w' : 'f');
 }
 
+/* Does the function option d (a DefElem of CREATE or ALTER FUNCTION) set
+ * what o does: the same option, or for SET the same variable? */
+static bool same_option(const PgQuery__DefElem *d, const PgQuery__DefElem *o)
+{
+	if (strcmp(d->defname, o->defname) != 0)
+		return false;
+	if (strcmp(d->defname, "set") != 0)
+		return true;
+	const PgQuery__VariableSetStmt *a =
+		d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT
+			? d->arg->variable_set_stmt
+			: NULL;
+	const PgQuery__VariableSetStmt *b =
+		o->arg && o->arg->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT
+			? o->arg->variable_set_stmt
+			: NULL;
+	if (!a || !b)
+		return false;
+	/* RESET ALL names every variable */
+	return a->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL ||
+	       (a->name && b->name && strcmp(a->name, b->name) == 0);
+}
+
+/* ALTER FUNCTION / PROCEDURE f(args) with options (STABLE, SECURITY
+ * DEFINER, SET x = v, RESET x, COST, ...): merged into its CREATE
+ * statement, which is then read again as create_function reads it. */
+void alter_function(ox *x, PgQuery__AlterFunctionStmt *af, size_t loc)
+{
+	PgQuery__ObjectWithArgs *ow = af->func;
+	const char *schema, *name;
+	if (!ow)
+		return;
+	split_names(ow->objname, ow->n_objname, &schema, &name);
+	plumb_buf b;
+	plumb_buf_init(&b, x->tmp, 0);
+	plumb_buf_printf(&b, "%s(", name);
+	for (size_t i = 0; i < ow->n_objargs && !x->st.rc; i++)
+		if (ow->objargs[i]->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+			plumb_buf_printf(&b, "%s%s", i ? ", " : "",
+					 arg_type(x, ow->objargs[i]->type_name));
+	plumb_buf_putc(&b, ')');
+	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
+		fail(x, PLUMB_ENOMEM);
+		return;
+	}
+	plumb_object *o = NULL;
+	if (ow->args_unspecified) {
+		/* ALTER FUNCTION f: the one function of that name (a rare
+		 * statement: one pass over the objects) */
+		size_t n = strlen(name), found = 0;
+		for (size_t i = 0; i < x->cat->objects.n; i++) {
+			plumb_object *f = x->cat->objects.items[i];
+			if (f->kind == PLUMB_OBJ_FUNCTION && strcmp(f->schema, schema) == 0 &&
+			    strncmp(f->name, name, n) == 0 && f->name[n] == '(') {
+				o = f;
+				found++;
+			}
+		}
+		if (found > 1) {
+			error_at(x, loc, "function name \"%s\" is not unique", name);
+			return;
+		}
+		b.data = fmt(x, "%s()", name);
+	} else {
+		o = find_object(x, PLUMB_OBJ_FUNCTION, schema, b.data);
+	}
+	PgQuery__ParseResult *pr = NULL;
+	if (o && o->sql)
+		fail(x, plumb__pg_parse(x->st.ctx, x->tmp, o->sql, NULL, &pr, NULL));
+	if (x->st.rc)
+		return;
+	if (!pr || pr->n_stmts != 1 ||
+	    pr->stmts[0]->stmt->node_case != PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT) {
+		error_at(x, loc, "function %s does not exist", b.data);
+		return;
+	}
+	PgQuery__Node *stmt = pr->stmts[0]->stmt;
+	PgQuery__CreateFunctionStmt *fs = stmt->create_function_stmt;
+	PgQuery__Node **v = alloc(x, (fs->n_options + af->n_actions + 1) * sizeof(*v));
+	if (!v)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < fs->n_options; i++) {
+		bool replaced = false;
+		for (size_t j = 0; j < af->n_actions && !replaced; j++)
+			replaced = fs->options[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+				   af->actions[j]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+				   same_option(af->actions[j]->def_elem, fs->options[i]->def_elem);
+		if (!replaced)
+			v[k++] = fs->options[i];
+	}
+	for (size_t j = 0; j < af->n_actions; j++) {
+		PgQuery__Node *a = af->actions[j];
+		const PgQuery__DefElem *d =
+			a->node_case == PG_QUERY__NODE__NODE_DEF_ELEM ? a->def_elem : NULL;
+		/* RESET x leaves the option out */
+		if (d && strcmp(d->defname, "set") == 0 && d->arg &&
+		    d->arg->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
+		    d->arg->variable_set_stmt->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE)
+			continue;
+		v[k++] = a;
+	}
+	fs->options = v;
+	fs->n_options = k;
+	fs->replace = true;
+	create_function(x, fs, stmt);
+}
+
 /* --- aggregates ----------------------------------------------------------------- */
 
 /* A definition's value as the server's defGetString reads it. */

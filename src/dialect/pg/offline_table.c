@@ -377,6 +377,9 @@ void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, size_t loc
 		if (!view || !view->materialized)
 			return;
 	}
+	/* ON ONLY (pg_dump's, before ALTER INDEX ... ATTACH PARTITION of each
+	 * partition's index) ends as the index on the whole table */
+	is->relation->inh = true;
 	for (size_t i = 0; t && i < is->n_index_params + is->n_index_including_params; i++) {
 		PgQuery__Node *p = i < is->n_index_params ? is->index_params[i]
 							  : is->index_including_params[i - is->n_index_params];
@@ -488,6 +491,23 @@ static void drop_constraint(plumb_table *t, const char *name)
 	}
 }
 
+/* A table attached as a partition of parent: as the server merges it,
+ * its columns and the checks the parent has too are the parent's now
+ * (attislocal, conislocal false), no longer its own. */
+static void attached(plumb_table *p, const plumb_table *parent)
+{
+	for (size_t i = 0; i < p->columns.n; i++) {
+		plumb_column *c = p->columns.items[i];
+		if (find_column((plumb_table *)parent, c->name))
+			c->inherited = true;
+	}
+	for (size_t i = 0; i < parent->constraints.n; i++) {
+		const plumb_constraint *pk = parent->constraints.items[i];
+		if (pk->kind == PLUMB_CON_CHECK && pk->name)
+			drop_constraint(p, pk->name);
+	}
+}
+
 /* Whether what an ALTER TABLE command names is there (a column to alter or
  * drop, no column of the name it adds, a constraint to drop, a table to
  * attach); when not, an error as PostgreSQL's, or false with nothing to do
@@ -551,8 +571,10 @@ static bool alter_target_exists(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c
 
 void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 {
-	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
+	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
+		alter_other(x, as);
 		return;
+	}
 	plumb_table *t = rv_table(x, as->relation);
 	if (!t) {
 		/* ALTER TABLE also takes views and sequences (OWNER TO, ...): no model for those */
@@ -680,10 +702,18 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 				if (p && c->def->partition_cmd->bound) {
 					p->partition_of = fmt(x, "%s.%s", t->schema, t->name);
 					p->partition_bound = partition_bound(x, c->def->partition_cmd->bound, t);
+					attached(p, t);
 				}
 			}
 			break;
 		default:
+			if (!alter_table_more(x, t, c, col) && !x->st.rc) {
+				error_at(x, x->loc,
+					 "this form of ALTER TABLE cannot be read without a "
+					 "server");
+				plumb_error_set_hint(x->st.ctx,
+						     "give --dev-url to read it on a server");
+			}
 			break;
 		}
 	}
