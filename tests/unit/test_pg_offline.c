@@ -1281,6 +1281,12 @@ static void test_agree(void)
 		 "ALTER FUNCTION g(text, int) RESET search_path;\n"
 		 "ALTER FUNCTION g(text, integer) SET work_mem = '64MB' COST 5 LEAKPROOF IMMUTABLE;\n"
 		 "ALTER FUNCTION g RETURNS NULL ON NULL INPUT;\n"},
+		{"range types",
+		 "CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);\n"
+		 "CREATE TYPE tr AS RANGE (subtype = timestamptz);\n"
+		 "CREATE TABLE r (a floatrange, b tr);\n"
+		 "CREATE SCHEMA s;\n"
+		 "CREATE TYPE s.\"Odd Range\" AS RANGE (subtype = int4);\n"},
 	};
 	for (size_t i = 0; i < sizeof(replayed) / sizeof(replayed[0]); i++)
 		agree(url, replayed[i][0], replayed[i][1]);

@@ -474,6 +474,9 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
 		create_domain(x, s->create_domain_stmt, s);
 		break;
+	case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
+		create_range(x, s->create_range_stmt, loc);
+		break;
 	case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT:
 		alter_function(x, s->alter_function_stmt, loc);
 		break;

@@ -114,6 +114,7 @@ typedef struct seqopts {
 #define create_function plumb__pgoff_create_function
 #define create_index plumb__pgoff_create_index
 #define create_policy plumb__pgoff_create_policy
+#define create_range plumb__pgoff_create_range
 #define create_rule plumb__pgoff_create_rule
 #define create_schema plumb__pgoff_create_schema
 #define create_sequence plumb__pgoff_create_sequence
@@ -251,6 +252,7 @@ char *seq_text(ox *x, const seqopts *s);
 void create_enum(ox *x, PgQuery__CreateEnumStmt *es, size_t loc);
 void enum_texts(ox *x, plumb_object *o);
 void alter_domain(ox *x, PgQuery__AlterDomainStmt *ad, size_t loc);
+void create_range(ox *x, PgQuery__CreateRangeStmt *rs, size_t loc);
 /* offline_alter.c: the ALTER TABLE commands alter_table leaves to it (DETACH
  * PARTITION, [NO] INHERIT, identity, DROP EXPRESSION, ALTER CONSTRAINT, and
  * those that change nothing modelled); false for a command it does not know. */

@@ -856,6 +856,41 @@ void create_composite(ox *x, PgQuery__CompositeTypeStmt *ct, PgQuery__Node *stmt
 	o->definition = stmt_text(x, stmt);
 }
 
+/* CREATE TYPE ... AS RANGE: the statement introspection writes from
+ * pg_range (its subtype and difference function; the rest is the server's
+ * choice or not modelled). */
+void create_range(ox *x, PgQuery__CreateRangeStmt *rs, size_t loc)
+{
+	const char *schema, *name, *subtype = NULL, *diff = NULL;
+	split_names(rs->type_name, rs->n_type_name, &schema, &name);
+	if (find_object(x, PLUMB_OBJ_TYPE, schema, name)) {
+		stmt_error(x, loc, "type already exists", name);
+		return;
+	}
+	for (size_t i = 0; i < rs->n_params; i++) {
+		if (rs->params[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
+			continue;
+		PgQuery__DefElem *d = rs->params[i]->def_elem;
+		if (strcmp(d->defname, "subtype") == 0)
+			subtype = def_type(x, d->arg);
+		else if (strcmp(d->defname, "subtype_diff") == 0)
+			diff = def_proc(x, d->arg);
+	}
+	if (!subtype) {
+		error_at(x, loc, "type attribute \"subtype\" is required");
+		return;
+	}
+	plumb_object *o = new_object(x, PLUMB_OBJ_TYPE, schema, name);
+	if (!o)
+		return;
+	o->sql = fmt(x, "CREATE TYPE %s.%s AS RANGE (SUBTYPE = %s%s%s)", qi(x, schema), qi(x, name),
+		     subtype, diff ? ", SUBTYPE_DIFF = " : "", diff ? diff : "");
+	char *d = NULL;
+	if (o->sql)
+		fail(x, plumb__pg_canon_stmt(x->st.ctx, x->st.arena, o->sql, &d));
+	o->definition = d;
+}
+
 /* CREATE COLLATION: the fields pg_collation will hold. FROM copies a
  * collation of the files, or reads a built-in one's name: "C", "POSIX" and
  * "ucs_basic" (libc, C), "xx-x-icu" (ICU, locale xx), any other the libc
