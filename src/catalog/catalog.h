@@ -295,6 +295,10 @@ typedef struct plumb_catalog {
 	plumb_vec views;           /* plumb_view *, in creation order */
 	plumb_vec triggers;        /* plumb_trigger *, sorted by name */
 	plumb_vec objects;         /* plumb_object *, pg kinds; sorted by kind, schema, name */
+	/* pg: const char *, the objects of kinds plumb does not manage (event
+	 * triggers, publications, casts, ...), one phrase each ("publication
+	 * pub1"), for pull and diff to name what they leave out; never compared */
+	plumb_vec unmanaged;
 	struct plumb_catalog_index *index; /* plumb_catalog_find's hash (catalog.c), made on
 					    * first use and kept up with the vectors */
 } plumb_catalog;

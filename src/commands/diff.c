@@ -62,7 +62,8 @@ int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, 
 	if ((rc = side_catalog(ctx, &env, &a, d, &ca)) < 0 ||
 	    (rc = side_catalog(ctx, &env, &b, d, &cb)) < 0)
 		return rc;
-	if ((rc = plumb_diff_catalogs(ctx, ctx->root, ca, cb, &diff)) < 0)
+	if ((rc = plumb_diff_catalogs(ctx, ctx->root, ca, cb, &diff)) < 0 ||
+	    (!opts->json && (rc = plumb__note_unmanaged(ctx, &env, ca, cb)) < 0))
 		return rc;
 	plumb_plan_opts popts = plumb__env_plan_opts(&env);
 	if ((rc = plumb_plan_build(ctx, ctx->root, d->planner, diff, &popts, &plan)) < 0)

@@ -221,6 +221,35 @@ static void test_unplaced(void)
 	plumb_error_clear(ctx);
 }
 
+/* Statements of kinds plumb does not manage load, each named once in the
+ * catalog's unmanaged list. */
+static void test_unmanaged(void)
+{
+	int rc;
+	plumb_catalog *cat = load("CREATE TABLE t (a int, b int);\n"
+				  "CREATE PUBLICATION pub FOR TABLE t;\n"
+				  "CREATE STATISTICS s.st ON a, b FROM t;\n"
+				  "CREATE CAST (int AS text) WITH INOUT;\n"
+				  "CREATE TEXT SEARCH CONFIGURATION cfg (COPY = english);\n"
+				  "CREATE EVENT TRIGGER et ON ddl_command_end EXECUTE FUNCTION f();\n"
+				  "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;\n"
+				  "CREATE FOREIGN TABLE ft (a int) SERVER srv;\n",
+				  &rc);
+	is_int(rc, 0, "statements of kinds plumb does not manage load");
+	static const char *const want[] = {
+		"publication pub", "statistics s.st", "cast (integer AS text)",
+		"text search configuration public.cfg", "event trigger et", "default privileges",
+		"foreign table public.ft",
+	};
+	size_t n = sizeof(want) / sizeof(want[0]);
+	bool same = cat && cat->unmanaged.n == n;
+	for (size_t i = 0; same && i < n; i++)
+		same = strcmp(cat->unmanaged.items[i], want[i]) == 0;
+	ok(same, "each is named in the catalog's unmanaged list, in order (%zu named)",
+	   cat ? cat->unmanaged.n : 0);
+	plumb_error_clear(ctx);
+}
+
 static void test_sequence_owned_by(void)
 {
 	/* ALTER SEQUENCE with options merged into a CREATE SEQUENCE without
@@ -289,6 +318,7 @@ int main(void)
 	if (plumb_ctx_new(&ctx) < 0 || !(A = plumb_arena_new(NULL)))
 		return 1;
 	test_unplaced();
+	test_unmanaged();
 	test_sequence_owned_by();
 	test_inner_positions();
 	test_depth();

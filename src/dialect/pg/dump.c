@@ -5,10 +5,23 @@
  * functions, tables, indexes, foreign keys, views, triggers, policies,
  * rules, comments), one statement per paragraph. An invalid index (an interrupted
  * CREATE INDEX CONCURRENTLY) is not written as one: it is left out, its
- * statement kept in a comment at the end. Deterministic: the same catalog
+ * statement kept in a comment at the end, and so are the objects of kinds
+ * plumb does not manage (named only). Deterministic: the same catalog
  * gives the same text. It reads no database.
  */
 #include "dialect/pg/pg.h"
+
+/* What the database has of kinds plumb does not manage, as a comment at
+ * the end: pull leaves it out, and says so. */
+static void put_unmanaged(plumb_buf *b, const plumb_catalog *cat)
+{
+	if (!cat->unmanaged.n)
+		return;
+	plumb_buf_puts(b, "\n-- plumb: left out, of kinds plumb does not manage (they stay as they "
+			  "are in the\n-- database; see \"Out of scope\" in plumb's README):\n");
+	for (size_t i = 0; i < cat->unmanaged.n; i++)
+		plumb_buf_printf(b, "--   %s\n", (const char *)cat->unmanaged.items[i]);
+}
 
 /* The invalid indexes of cat as comments saying why they are left out. */
 static void put_invalid(plumb_buf *b, const plumb_catalog *cat)
@@ -61,6 +74,7 @@ int plumb__pg_dump(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
 		plumb_buf_puts(&b, ";\n");
 	}
 	put_invalid(&b, cat);
+	put_unmanaged(&b, cat);
 	if ((rc = plumb_buf_finish(&b, ctx)))
 		goto done;
 	*out = b.data;

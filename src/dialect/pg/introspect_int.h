@@ -108,6 +108,7 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define read_tables plumb__pgin_read_tables
 #define read_triggers plumb__pgin_read_triggers
 #define read_types plumb__pgin_read_types
+#define read_unmanaged plumb__pgin_read_unmanaged
 #define read_views plumb__pgin_read_views
 #define rel_kept plumb__pgin_rel_kept
 #define run plumb__pgin_run
@@ -146,6 +147,8 @@ void read_extensions(ictx *x);
 void read_collations(ictx *x);
 void read_types(ictx *x);
 void read_sequences(ictx *x);
+/* introspect_unmanaged.c */
+void read_unmanaged(ictx *x);
 void read_functions(ictx *x);
 void read_triggers(ictx *x);
 void read_policies(ictx *x);

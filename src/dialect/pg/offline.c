@@ -491,6 +491,8 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 			create_collation(x, s->define_stmt, loc);
 		else if (s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE)
 			create_aggregate(x, s->define_stmt, loc);
+		else
+			statement_effects(x, s, loc);
 		break;
 	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
 		create_function(x, s->create_function_stmt, s);

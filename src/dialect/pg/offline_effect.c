@@ -7,7 +7,10 @@
  * naming --dev-url, never a catalog silently unlike the server's. What
  * changes no schema (pg_dump's set_config of an empty search_path, setval,
  * data statements) passes. It does not read DO blocks (offline.c refuses
- * them) nor DML, which the builder skips.
+ * them) nor DML, which the builder skips. Also the statements creating
+ * objects of kinds plumb does not manage (publications, casts, ...): each
+ * named in the catalog's unmanaged list, for pull and diff to say they
+ * leave it out.
  */
 #include <string.h>
 
@@ -150,8 +153,120 @@ static void visit_call(ProtobufCMessage *m, void *p)
 	}
 }
 
+/* --- objects of kinds plumb does not manage --------------------------------------------- */
+
+static void unmanaged(ox *x, const char *what)
+{
+	if (what)
+		push(x, &x->cat->unmanaged, (void *)what);
+}
+
+/* "kind schema.name" of a qualified name list, public when unqualified. */
+static const char *qualified(ox *x, const char *kind, PgQuery__Node **names, size_t n)
+{
+	const char *schema, *name;
+	split_names(names, n, &schema, &name);
+	return fmt(x, "%s %s.%s", kind, qi(x, schema), qi(x, name));
+}
+
+/* A statement creating an object of a kind plumb does not manage: named in
+ * the catalog's unmanaged list (pull and diff say they leave it out). */
+static bool unmanaged_kind(ox *x, PgQuery__Node *s)
+{
+	switch (s->node_case) {
+	case PG_QUERY__NODE__NODE_CREATE_EVENT_TRIG_STMT:
+		unmanaged(x, fmt(x, "event trigger %s", qi(x, s->create_event_trig_stmt->trigname)));
+		return true;
+	case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
+		unmanaged(x, fmt(x, "publication %s", qi(x, s->create_publication_stmt->pubname)));
+		return true;
+	case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT:
+		unmanaged(x, fmt(x, "subscription %s", qi(x, s->create_subscription_stmt->subname)));
+		return true;
+	case PG_QUERY__NODE__NODE_CREATE_CAST_STMT: {
+		PgQuery__CreateCastStmt *c = s->create_cast_stmt;
+		unmanaged(x, fmt(x, "cast (%s AS %s)", type_text(x, c->sourcetype),
+				 type_text(x, c->targettype)));
+		return true;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_OP_CLASS_STMT: {
+		PgQuery__CreateOpClassStmt *c = s->create_op_class_stmt;
+		const char *q = qualified(x, "operator class", c->opclassname, c->n_opclassname);
+		unmanaged(x, q ? fmt(x, "%s using %s", q, c->amname) : NULL);
+		return true;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_OP_FAMILY_STMT: {
+		PgQuery__CreateOpFamilyStmt *c = s->create_op_family_stmt;
+		const char *q = qualified(x, "operator family", c->opfamilyname, c->n_opfamilyname);
+		unmanaged(x, q ? fmt(x, "%s using %s", q, c->amname) : NULL);
+		return true;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_STATS_STMT:
+		unmanaged(x, s->create_stats_stmt->n_defnames
+				     ? qualified(x, "statistics", s->create_stats_stmt->defnames,
+						 s->create_stats_stmt->n_defnames)
+				     : "statistics (unnamed)");
+		return true;
+	case PG_QUERY__NODE__NODE_CREATE_FDW_STMT:
+		unmanaged(x, fmt(x, "foreign-data wrapper %s", qi(x, s->create_fdw_stmt->fdwname)));
+		return true;
+	case PG_QUERY__NODE__NODE_CREATE_FOREIGN_SERVER_STMT:
+		unmanaged(x, fmt(x, "server %s", qi(x, s->create_foreign_server_stmt->servername)));
+		return true;
+	case PG_QUERY__NODE__NODE_CREATE_FOREIGN_TABLE_STMT: {
+		PgQuery__RangeVar *rv = s->create_foreign_table_stmt->base_stmt
+						? s->create_foreign_table_stmt->base_stmt->relation
+						: NULL;
+		if (rv)
+			unmanaged(x, fmt(x, "foreign table %s.%s", qi(x, sch(rv->schemaname)),
+					 qi(x, rv->relname)));
+		return true;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_TRANSFORM_STMT:
+		unmanaged(x, fmt(x, "transform for %s language %s",
+				 type_text(x, s->create_transform_stmt->type_name),
+				 s->create_transform_stmt->lang));
+		return true;
+	case PG_QUERY__NODE__NODE_CREATE_AM_STMT:
+		unmanaged(x, fmt(x, "access method %s", qi(x, s->create_am_stmt->amname)));
+		return true;
+	case PG_QUERY__NODE__NODE_CREATE_PLANG_STMT:
+		unmanaged(x, fmt(x, "language %s", qi(x, s->create_plang_stmt->plname)));
+		return true;
+	case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
+		unmanaged(x, "default privileges");
+		return true;
+	case PG_QUERY__NODE__NODE_SEC_LABEL_STMT:
+		unmanaged(x, fmt(x, "security label (%s)", s->sec_label_stmt->provider
+								 ? s->sec_label_stmt->provider
+								 : "default provider"));
+		return true;
+	case PG_QUERY__NODE__NODE_DEFINE_STMT: {
+		PgQuery__DefineStmt *d = s->define_stmt;
+		const char *kind = d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR ? "operator"
+				   : d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION
+					   ? "text search configuration"
+				   : d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY
+					   ? "text search dictionary"
+				   : d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSPARSER
+					   ? "text search parser"
+				   : d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSTEMPLATE
+					   ? "text search template"
+					   : NULL;
+		if (!kind)
+			return false;
+		unmanaged(x, qualified(x, kind, d->defnames, d->n_defnames));
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
 void statement_effects(ox *x, PgQuery__Node *s, size_t loc)
 {
+	if (unmanaged_kind(x, s))
+		return;
 	switch (s->node_case) {
 	case PG_QUERY__NODE__NODE_SELECT_STMT: {
 		calls c = {x, loc, false};

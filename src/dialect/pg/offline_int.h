@@ -191,7 +191,8 @@ void remove_item(plumb_vec *v, const void *p);
 void split_names(PgQuery__Node **names, size_t n, const char **schema, const char **name);
 /* offline_effect.c: a statement that creates nothing but may change the
  * schema on a server (SELECT of the schema's own function, CALL, a
- * search_path elsewhere than public) is an error at loc. */
+ * search_path elsewhere than public) is an error at loc; one that creates
+ * an object of a kind plumb does not manage names it in cat->unmanaged. */
 void statement_effects(ox *x, PgQuery__Node *s, size_t loc);
 /* offline_column.c: a serial column written out as the server keeps it, an
  * integer column with a default and the sequence it owns, before a

@@ -1,0 +1,84 @@
+/*
+ * The objects of a database that are of kinds plumb does not manage (event
+ * triggers, publications, subscriptions, casts, operators and their
+ * classes and families, extended statistics, text search objects,
+ * foreign-data wrappers, servers and foreign tables, transforms, access
+ * methods, procedural languages, default privileges, security labels),
+ * named one a line in the catalog's `unmanaged` list, so that pull and diff
+ * say what they leave out instead of dropping it in silence. Objects an
+ * extension created come with the extension and are left out here, as are
+ * the server's own. It reads names only, never definitions.
+ */
+#include "dialect/pg/introspect_int.h"
+
+/* An object of class cls (a catalog's name) with oid column o that no
+ * extension created and the server did not come with. */
+#define OWN(cls, o) o " >= 16384 AND " NOT_EXT(cls, o)
+
+static const char q_unmanaged[] =
+	"SELECT 'event trigger ' || quote_ident(evtname) FROM pg_catalog.pg_event_trigger e "
+	"WHERE " OWN("pg_event_trigger", "e.oid") " "
+	"UNION ALL SELECT 'publication ' || quote_ident(pubname) FROM pg_catalog.pg_publication "
+	"UNION ALL SELECT 'subscription ' || quote_ident(subname) FROM pg_catalog.pg_subscription "
+	"WHERE subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()) "
+	"UNION ALL SELECT 'cast (' || pg_catalog.format_type(castsource, NULL) || ' AS ' || "
+	"pg_catalog.format_type(casttarget, NULL) || ')' FROM pg_catalog.pg_cast c "
+	"WHERE " OWN("pg_cast", "c.oid") " "
+	"UNION ALL SELECT 'operator ' || o.oid::pg_catalog.regoperator::text "
+	"FROM pg_catalog.pg_operator o WHERE " OWN("pg_operator", "o.oid") " "
+	"UNION ALL SELECT 'operator class ' || quote_ident(n.nspname) || '.' || "
+	"quote_ident(c.opcname) || ' using ' || a.amname FROM pg_catalog.pg_opclass c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace "
+	"JOIN pg_catalog.pg_am a ON a.oid = c.opcmethod WHERE " OWN("pg_opclass", "c.oid") " "
+	"UNION ALL SELECT 'operator family ' || quote_ident(n.nspname) || '.' || "
+	"quote_ident(f.opfname) || ' using ' || a.amname FROM pg_catalog.pg_opfamily f "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace "
+	"JOIN pg_catalog.pg_am a ON a.oid = f.opfmethod WHERE " OWN("pg_opfamily", "f.oid") " "
+	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass c WHERE c.opcfamily = f.oid AND "
+	"c.opcname = f.opfname AND c.opcnamespace = f.opfnamespace) "
+	"UNION ALL SELECT 'statistics ' || quote_ident(n.nspname) || '.' || quote_ident(s.stxname) "
+	"FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = "
+	"s.stxnamespace WHERE " OWN("pg_statistic_ext", "s.oid") " "
+	"UNION ALL SELECT 'text search configuration ' || t.oid::pg_catalog.regconfig::text "
+	"FROM pg_catalog.pg_ts_config t WHERE " OWN("pg_ts_config", "t.oid") " "
+	"UNION ALL SELECT 'text search dictionary ' || t.oid::pg_catalog.regdictionary::text "
+	"FROM pg_catalog.pg_ts_dict t WHERE " OWN("pg_ts_dict", "t.oid") " "
+	"UNION ALL SELECT 'text search parser ' || quote_ident(t.prsname) "
+	"FROM pg_catalog.pg_ts_parser t WHERE " OWN("pg_ts_parser", "t.oid") " "
+	"UNION ALL SELECT 'text search template ' || quote_ident(t.tmplname) "
+	"FROM pg_catalog.pg_ts_template t WHERE " OWN("pg_ts_template", "t.oid") " "
+	"UNION ALL SELECT 'foreign-data wrapper ' || quote_ident(w.fdwname) "
+	"FROM pg_catalog.pg_foreign_data_wrapper w WHERE " OWN("pg_foreign_data_wrapper", "w.oid") " "
+	"UNION ALL SELECT 'server ' || quote_ident(s.srvname) FROM pg_catalog.pg_foreign_server s "
+	"WHERE " OWN("pg_foreign_server", "s.oid") " "
+	"UNION ALL SELECT 'foreign table ' || c.oid::pg_catalog.regclass::text "
+	"FROM pg_catalog.pg_class c WHERE c.relkind = 'f' AND " OWN("pg_class", "c.oid") " "
+	"UNION ALL SELECT 'transform for ' || pg_catalog.format_type(t.trftype, NULL) || "
+	"' language ' || l.lanname FROM pg_catalog.pg_transform t "
+	"JOIN pg_catalog.pg_language l ON l.oid = t.trflang WHERE " OWN("pg_transform", "t.oid") " "
+	"UNION ALL SELECT 'access method ' || quote_ident(a.amname) FROM pg_catalog.pg_am a "
+	"WHERE " OWN("pg_am", "a.oid") " "
+	"UNION ALL SELECT 'language ' || quote_ident(l.lanname) FROM pg_catalog.pg_language l "
+	"WHERE " OWN("pg_language", "l.oid") " "
+	"UNION ALL SELECT 'default privileges' || CASE WHEN d.defaclnamespace <> 0 THEN "
+	"' in schema ' || quote_ident(n.nspname) ELSE '' END || ' for role ' || "
+	"pg_catalog.pg_get_userbyid(d.defaclrole) || ' on ' || CASE d.defaclobjtype "
+	"WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions' "
+	"WHEN 'T' THEN 'types' ELSE 'schemas' END FROM pg_catalog.pg_default_acl d "
+	"LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace "
+	"UNION ALL SELECT 'security label (' || l.provider || ') on ' || "
+	"pg_catalog.pg_describe_object(l.classoid, l.objoid, l.objsubid) "
+	"FROM pg_catalog.pg_seclabel l "
+	"ORDER BY 1";
+
+void read_unmanaged(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read the objects plumb does not manage", q_unmanaged, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		const char *s = dup(x, val(r, i, 0));
+		if (s)
+			push(x, &x->cat->unmanaged, (void *)s);
+	}
+}
