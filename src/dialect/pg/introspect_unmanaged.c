@@ -16,8 +16,8 @@
 #define OWN(cls, o) o " >= 16384 AND " NOT_EXT(cls, o)
 
 static const char q_unmanaged[] =
-	"SELECT 'event trigger ' || quote_ident(evtname) FROM pg_catalog.pg_event_trigger e "
-	"WHERE " OWN("pg_event_trigger", "e.oid") " "
+	"SELECT 'event trigger ' || quote_ident(evtname) FROM pg_catalog.pg_event_trigger v "
+	"WHERE " OWN("pg_event_trigger", "v.oid") " "
 	"UNION ALL SELECT 'publication ' || quote_ident(pubname) FROM pg_catalog.pg_publication "
 	"UNION ALL SELECT 'subscription ' || quote_ident(subname) FROM pg_catalog.pg_subscription "
 	"WHERE subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()) "
