@@ -76,8 +76,11 @@ json_t *plumb__diff_json(plumb_ctx *ctx, const plumb_diff *diff);
  * sql}]}. A command that fails after its report records the error first. */
 int plumb__emit_json(plumb_ctx *ctx, const plumb_env *env, json_t *doc);
 
-/* Notes on stderr what a and b hold of kinds plumb does not manage (each
- * named once), which diff and check leave out of the comparison. */
+/* What a and b hold of kinds plumb does not manage, each named once, a's
+ * first (const char *, appended to out). */
+int plumb__unmanaged(plumb_ctx *ctx, const plumb_catalog *a, const plumb_catalog *b,
+		     plumb_vec *out);
+/* Notes the same on stderr: what diff leaves out of the comparison. */
 int plumb__note_unmanaged(plumb_ctx *ctx, const plumb_env *env, const plumb_catalog *a,
 			  const plumb_catalog *b);
 /* Prints to env->err unless quiet. */

@@ -507,35 +507,45 @@ void plumb_error_print_json(const plumb_error *err, FILE *f)
 	json_decref(doc);
 }
 
-int plumb__note_unmanaged(plumb_ctx *ctx, const plumb_env *env, const plumb_catalog *a,
-			  const plumb_catalog *b)
+int plumb__unmanaged(plumb_ctx *ctx, const plumb_catalog *a, const plumb_catalog *b,
+		     plumb_vec *out)
 {
-	plumb_buf out;
-	size_t n = 0;
 	if (!a->unmanaged.n && !b->unmanaged.n)
 		return 0;
 	plumb_map *seen = plumb_map_new(ctx->root, false);
 	if (!seen)
 		return plumb_error_nomem(ctx);
-	plumb_buf_init(&out, ctx->root, 0);
 	for (int side = 0; side < 2; side++) {
 		const plumb_vec *v = side ? &b->unmanaged : &a->unmanaged;
 		for (size_t i = 0; i < v->n; i++) {
 			const char *s = v->items[i];
 			if (plumb_map_get(seen, NULL, NULL, s))
 				continue;
-			if (plumb_map_put(seen, NULL, NULL, s, (void *)s) < 0)
+			if (plumb_map_put(seen, NULL, NULL, s, (void *)s) < 0 ||
+			    plumb_vec_push(ctx->root, out, (void *)s) < 0)
 				return plumb_error_nomem(ctx);
-			plumb_buf_printf(&out, "  %s\n", s);
-			n++;
 		}
 	}
+	return 0;
+}
+
+int plumb__note_unmanaged(plumb_ctx *ctx, const plumb_env *env, const plumb_catalog *a,
+			  const plumb_catalog *b)
+{
+	plumb_vec all = {0};
+	plumb_buf out;
+	int rc = plumb__unmanaged(ctx, a, b, &all);
+	if (rc < 0 || !all.n)
+		return rc;
+	plumb_buf_init(&out, ctx->root, 0);
+	for (size_t i = 0; i < all.n; i++)
+		plumb_buf_printf(&out, "  %s\n", (const char *)all.items[i]);
 	if (plumb_buf_finish(&out, ctx) < 0)
 		return PLUMB_ENOMEM;
 	plumb__note(env,
 		    "not compared: %zu object%s of kinds plumb does not manage (see \"Out of "
 		    "scope\" in the README):\n%s",
-		    n, n == 1 ? "" : "s", out.data);
+		    all.n, all.n == 1 ? "" : "s", out.data);
 	return 0;
 }
 

@@ -79,9 +79,15 @@ int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, 
 	if (differ && opts->json)
 		plumb_error_set(ctx, PLUMB_EDIFF, "differences found");
 	if (opts->json) {
-		json_t *doc = json_pack("{s:s, s:o, s:o}", "dialect", d->name, "changes",
+		plumb_vec skipped = {0};
+		if ((rc = plumb__unmanaged(ctx, ca, cb, &skipped)) < 0)
+			return rc;
+		json_t *unmanaged = json_array();
+		for (size_t i = 0; unmanaged && i < skipped.n; i++)
+			json_array_append_new(unmanaged, json_string(skipped.items[i]));
+		json_t *doc = json_pack("{s:s, s:o, s:o, s:o*}", "dialect", d->name, "changes",
 					plumb__diff_json(ctx, diff), "statements",
-					plumb__plan_json(plan));
+					plumb__plan_json(plan), "unmanaged", unmanaged);
 		if ((rc = plumb__emit_json(ctx, &env, doc)) < 0)
 			return rc;
 	} else {

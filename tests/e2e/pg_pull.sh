@@ -131,5 +131,7 @@ plumb diff "$URL" unmanaged.pulled.sql
 ok "unmanaged: diff of the database and its pull is empty" eval 'rc_is 0 && out_empty'
 ok "unmanaged: diff says what it did not compare" err_has 'not compared: .* kinds plumb does not manage'
 ok "unmanaged: ... naming them" err_has '^  foreign table public.ft$'
+plumb diff "$URL" unmanaged.pulled.sql --json
+ok "unmanaged: --json lists them" eval "out_has '\"unmanaged\": \\[' && out_has '^ *\"foreign table public.ft\"'"
 
 tap_done
