@@ -507,8 +507,7 @@ void plumb_error_print_json(const plumb_error *err, FILE *f)
 	json_decref(doc);
 }
 
-int plumb__unmanaged(plumb_ctx *ctx, const plumb_catalog *a, const plumb_catalog *b,
-		     plumb_vec *out)
+int plumb__unmanaged(plumb_ctx *ctx, const plumb_catalog *a, const plumb_catalog *b, plumb_vec *out)
 {
 	if (!a->unmanaged.n && !b->unmanaged.n)
 		return 0;
