@@ -144,6 +144,12 @@ typedef struct plumb_table {
 	plumb_vec inherits;        /* const char *: "schema.name" of INHERITS parents, in order */
 	bool rls_enabled;          /* ROW LEVEL SECURITY enabled */
 	bool rls_forced;           /* ... and FORCEd for the owner */
+	/* pg: storage parameters (reloptions, its TOAST table's as "toast.x")
+	 * as "name=value" sorted by name, joined by ", "; NULL when none */
+	const char *options;
+	/* pg: REPLICA IDENTITY "FULL", "NOTHING" or "USING INDEX name"; NULL
+	 * for DEFAULT (the primary key) */
+	const char *replica_identity;
 } plumb_table;
 
 typedef struct plumb_index {

@@ -131,6 +131,9 @@ static json_t *table_json(const void *p)
 	    set(o, "partition_bound", str_or_null(t->partition_bound)) &&
 	    set(o, "rls_enabled", json_boolean(t->rls_enabled)) &&
 	    set(o, "rls_forced", json_boolean(t->rls_forced)) &&
+	    (!t->options || set(o, "options", json_string(t->options))) &&
+	    (!t->replica_identity ||
+	     set(o, "replica_identity", json_string(t->replica_identity))) &&
 	    (!t->inherits.n || set(o, "inherits", vec_array(&t->inherits))))
 		return o;
 	json_decref(o);

@@ -166,12 +166,14 @@ static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 		if (plumb_vec_push(a, &d->added_constraints, c))
 			return -1;
 	}
-	d->options_changed = f->without_rowid != t->without_rowid || f->strict != t->strict ||
-			     f->unlogged != t->unlogged || !str_eq(f->partition_by, t->partition_by) ||
-			     !str_eq(f->partition_of, t->partition_of) ||
-			     !str_eq(f->partition_bound, t->partition_bound) ||
-			     f->rls_enabled != t->rls_enabled || f->rls_forced != t->rls_forced ||
-			     !names_eq(&f->inherits, &t->inherits);
+	d->options_changed =
+		f->without_rowid != t->without_rowid || f->strict != t->strict ||
+		f->unlogged != t->unlogged || !str_eq(f->partition_by, t->partition_by) ||
+		!str_eq(f->partition_of, t->partition_of) ||
+		!str_eq(f->partition_bound, t->partition_bound) ||
+		f->rls_enabled != t->rls_enabled || f->rls_forced != t->rls_forced ||
+		!names_eq(&f->inherits, &t->inherits) || !str_eq(f->options, t->options) ||
+		!str_eq(f->replica_identity, t->replica_identity);
 	return 0;
 }
 

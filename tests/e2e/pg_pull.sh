@@ -107,6 +107,16 @@ else
 	skip "extcomment" "pg_trgm is not available"
 fi
 
+cat >settings.sql <<'SQL'
+CREATE TABLE t (a integer PRIMARY KEY, b integer NOT NULL, c text)
+  WITH (autovacuum_enabled = false, fillfactor = 70, toast.autovacuum_enabled = off);
+CREATE UNIQUE INDEX t_b ON t (b);
+ALTER TABLE t REPLICA IDENTITY USING INDEX t_b;
+CREATE TABLE u (a integer);
+ALTER TABLE u REPLICA IDENTITY FULL;
+SQL
+exact settings
+
 # kinds plumb does not manage: pull and diff leave them out and say so
 cat >unmanaged.sql <<'SQL'
 CREATE TABLE t (a integer, b integer);

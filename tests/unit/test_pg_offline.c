@@ -1287,6 +1287,20 @@ static void test_agree(void)
 		 "CREATE TABLE r (a floatrange, b tr);\n"
 		 "CREATE SCHEMA s;\n"
 		 "CREATE TYPE s.\"Odd Range\" AS RANGE (subtype = int4);\n"},
+		{"storage parameters and replica identity",
+		 "CREATE TABLE t (a int PRIMARY KEY, b int NOT NULL) WITH (fillfactor = 70,\n"
+		 "  autovacuum_enabled = false, toast.autovacuum_enabled = off);\n"
+		 "CREATE UNIQUE INDEX t_b ON t (b);\n"
+		 "ALTER TABLE t REPLICA IDENTITY USING INDEX t_b;\n"
+		 "CREATE TABLE u (a int, b text) WITH (OIDS = false, toast.autovacuum_enabled = off);\n"
+		 "ALTER TABLE u SET (autovacuum_vacuum_scale_factor = 0.05, fillfactor = 90);\n"
+		 "ALTER TABLE u RESET (fillfactor);\n"
+		 "ALTER TABLE u REPLICA IDENTITY FULL;\n"
+		 "CREATE TABLE v (a int);\n"
+		 "ALTER TABLE v REPLICA IDENTITY NOTHING;\n"
+		 "ALTER TABLE v REPLICA IDENTITY DEFAULT;\n"
+		 "CREATE TABLE w (a int) PARTITION BY LIST (a);\n"
+		 "ALTER TABLE w REPLICA IDENTITY FULL;\n"},
 	};
 	for (size_t i = 0; i < sizeof(replayed) / sizeof(replayed[0]); i++)
 		agree(url, replayed[i][0], replayed[i][1]);

@@ -13,7 +13,10 @@
 #include "dialect/pg/introspect_int.h"
 #include "plan/order.h"
 
-enum { T_OID, T_NSP, T_NAME, T_UNLOGGED, T_RLS, T_FORCE, T_PARTKEY, T_PARENT, T_BOUND, T_INHERITS };
+enum {
+	T_OID, T_NSP, T_NAME, T_UNLOGGED, T_RLS, T_FORCE, T_PARTKEY, T_PARENT, T_BOUND, T_INHERITS,
+	T_OPTIONS, T_REPLIDENT
+};
 static const char q_tables[] =
 	"SELECT c.oid, n.nspname, c.relname, c.relpersistence = 'u', c.relrowsecurity, "
 	"c.relforcerowsecurity, "
@@ -25,7 +28,13 @@ static const char q_tables[] =
 	"CASE WHEN NOT c.relispartition THEN ARRAY(SELECT pn.nspname || '.' || pc.relname "
 	"FROM pg_inherits h JOIN pg_class pc ON pc.oid = h.inhparent "
 	"JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE h.inhrelid = c.oid "
-	"ORDER BY h.inhseqno) END "
+	"ORDER BY h.inhseqno) END, "
+	"array_cat(c.reloptions, (SELECT array_agg('toast.' || o) FROM pg_class tc, "
+	"unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)), "
+	"CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' "
+	"WHEN 'i' THEN (SELECT 'USING INDEX ' || quote_ident(ic.relname) FROM pg_index i "
+	"JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid AND i.indisreplident) "
+	"END "
 	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE c.relkind IN ('r', 'p') AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"ORDER BY c.oid";
@@ -150,6 +159,12 @@ void read_tables(ictx *x)
 		t->partition_of = dup(x, val(r, i, T_PARENT));
 		t->partition_bound = dup(x, val(r, i, T_BOUND));
 		parse_array(x, val(r, i, T_INHERITS), &t->inherits);
+		size_t n_opts = 0;
+		const char **opts = array(x, r, i, T_OPTIONS, &n_opts);
+		if (n_opts)
+			fail(x, plumb__pg_rel_options(x->st.ctx, x->st.arena, opts, n_opts,
+						      &t->options));
+		t->replica_identity = dup(x, val(r, i, T_REPLIDENT));
 		push(x, &x->cat->tables, t);
 		e->t = t;
 	}

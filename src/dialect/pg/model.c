@@ -14,6 +14,7 @@
 #include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -165,6 +166,46 @@ int plumb__pg_column_options(plumb_ctx *ctx, plumb_arena *arena, const char *con
 			plumb_buf_printf(&b, "%s%s%s", b.len ? ", " : "", last,
 					 strchr(last, '=') ? "" : "=true");
 	}
+	if (plumb_buf_finish(&b, ctx))
+		return PLUMB_ENOMEM;
+	*out = b.len ? b.data : NULL;
+	return 0;
+}
+
+/* Items by their names (the text before '='), for qsort. */
+static int cmp_item_name(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	size_t nx = strcspn(x, "="), ny = strcspn(y, "=");
+	int r = strncmp(x, y, nx < ny ? nx : ny);
+	return r ? r : (nx > ny) - (nx < ny);
+}
+
+int plumb__pg_rel_options(plumb_ctx *ctx, plumb_arena *arena, const char *const *items, size_t n,
+			  const char **out)
+{
+	const char **kept = plumb_arena_alloc(arena, (n + 1) * sizeof(*kept));
+	size_t k = 0;
+	if (!kept)
+		return plumb_error_nomem(ctx);
+	/* the last of each name: n is a statement's few options */
+	for (size_t i = 0; i < n; i++) {
+		if (!items[i])
+			continue;
+		size_t len = strcspn(items[i], "=");
+		bool later = false;
+		for (size_t j = i + 1; j < n && !later; j++)
+			later = items[j] && strcspn(items[j], "=") == len &&
+				strncmp(items[j], items[i], len) == 0;
+		if (!later)
+			kept[k++] = items[i];
+	}
+	qsort(kept, k, sizeof(*kept), cmp_item_name);
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	for (size_t i = 0; i < k; i++)
+		plumb_buf_printf(&b, "%s%s%s", i ? ", " : "", kept[i],
+				 strchr(kept[i], '=') ? "" : "=true");
 	if (plumb_buf_finish(&b, ctx))
 		return PLUMB_ENOMEM;
 	*out = b.len ? b.data : NULL;

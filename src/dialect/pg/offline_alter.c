@@ -214,9 +214,162 @@ static void alter_constraint(ox *x, plumb_table *t, PgQuery__Node *def)
 		 c->conname ? c->conname : "", t->name);
 }
 
+/* A storage parameter as pg_class.reloptions keeps it: "name=value",
+ * "toast.name=value" for the TOAST table's (kept beside the table's). */
+static const char *rel_option(ox *x, const PgQuery__DefElem *d)
+{
+	const PgQuery__Node *v = d->arg;
+	const char *ns = empty(d->defnamespace) ? "" : d->defnamespace;
+	const char *dot = *ns ? "." : "";
+	if (!v)
+		return fmt(x, "%s%s%s=true", ns, dot, d->defname);
+	switch (v->node_case) {
+	case PG_QUERY__NODE__NODE_INTEGER:
+		return fmt(x, "%s%s%s=%d", ns, dot, d->defname, v->integer->ival);
+	case PG_QUERY__NODE__NODE_FLOAT:
+		return fmt(x, "%s%s%s=%s", ns, dot, d->defname, v->float_->fval);
+	case PG_QUERY__NODE__NODE_BOOLEAN:
+		return fmt(x, "%s%s%s=%s", ns, dot, d->defname,
+			   v->boolean->boolval ? "true" : "false");
+	case PG_QUERY__NODE__NODE_TYPE_NAME: /* a word: on, off, ... */
+		if (v->type_name->n_names)
+			return fmt(
+				x, "%s%s%s=%s", ns, dot, d->defname,
+				plumb__pg_strval(v->type_name->names[v->type_name->n_names - 1]));
+		return fmt(x, "%s%s%s=", ns, dot, d->defname);
+	default: {
+		const char *sv = plumb__pg_strval((PgQuery__Node *)v);
+		return fmt(x, "%s%s%s=%s", ns, dot, d->defname, sv ? sv : "");
+	}
+	}
+}
+
+/* Does t get a TOAST table: a column of a type stored out of line (any
+ * but the fixed-size ones; the test PostgreSQL makes is on typlen and
+ * storage), on a table that is not partitioned? The server keeps a
+ * "toast." parameter only then. */
+static bool toastable(const plumb_table *t)
+{
+	static const char *const fixed[] = {
+		"smallint",
+		"integer",
+		"bigint",
+		"boolean",
+		"real",
+		"double precision",
+		"date",
+		"timestamp without time zone",
+		"timestamp with time zone",
+		"time without time zone",
+		"time with time zone",
+		"uuid",
+		"oid",
+		"\"char\"",
+		"money",
+		"interval",
+		"smallserial",
+		"serial",
+		"bigserial",
+		"point",
+		"macaddr",
+		"macaddr8",
+		"tid",
+		"xid",
+		"cid",
+	};
+	if (t->partition_by)
+		return false;
+	for (size_t i = 0; i < t->columns.n; i++) {
+		const char *ty = ((const plumb_column *)t->columns.items[i])->type;
+		bool fix = false;
+		for (size_t k = 0; ty && !fix && k < sizeof(fixed) / sizeof(fixed[0]); k++)
+			fix = strcmp(ty, fixed[k]) == 0;
+		if (!fix)
+			return true;
+	}
+	return false;
+}
+
+void set_rel_options(ox *x, plumb_table *t, PgQuery__Node **defs, size_t n, int how)
+{
+	bool toast = toastable(t);
+	plumb_vec items = {0};
+	/* the ones kept: all but those RESET (and all, for REPLACE) */
+	for (const char *s = how > 0 ? NULL : t->options; s && *s && !x->st.rc;) {
+		size_t len = strcspn(s, ",");
+		const char *item = plumb_arena_strndup(x->tmp, s, len);
+		bool gone = false;
+		for (size_t i = 0; how < 0 && item && i < n; i++) {
+			if (defs[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
+				continue;
+			const char *name = rel_option(x, defs[i]->def_elem);
+			size_t nl = name ? strcspn(name, "=") : 0;
+			gone = gone || (name && strncmp(item, name, nl) == 0 && item[nl] == '=');
+		}
+		if (!item || (!gone && plumb_vec_push(x->tmp, &items, (void *)item)))
+			nomem(x);
+		s += len;
+		while (*s == ',' || *s == ' ')
+			s++;
+	}
+	for (size_t i = 0; how >= 0 && i < n && !x->st.rc; i++)
+		/* WITH (OIDS = false), which PostgreSQL 12 and later accept and ignore */
+		if (defs[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+		    strcmp(defs[i]->def_elem->defname, "oids") != 0 &&
+		    (toast || empty(defs[i]->def_elem->defnamespace))) {
+			const char *item = rel_option(x, defs[i]->def_elem);
+			if (!item || plumb_vec_push(x->tmp, &items, (void *)item))
+				nomem(x);
+		}
+	if (!x->st.rc)
+		fail(x,
+		     plumb__pg_rel_options(x->st.ctx, x->st.arena, (const char *const *)items.items,
+					   items.n, &t->options));
+}
+
+static void replica_identity(ox *x, plumb_table *t, PgQuery__Node *def)
+{
+	if (!def || def->node_case != PG_QUERY__NODE__NODE_REPLICA_IDENTITY_STMT)
+		return;
+	PgQuery__ReplicaIdentityStmt *r = def->replica_identity_stmt;
+	switch (r->identity_type ? *r->identity_type : 'd') {
+	case 'f':
+		t->replica_identity = "FULL";
+		break;
+	case 'n':
+		t->replica_identity = "NOTHING";
+		break;
+	case 'i':
+		if (!plumb_catalog_find(x->cat, PLUMB_OBJ_INDEX, t->schema, r->name) &&
+		    !key_table(x, t->schema, r->name)) {
+			error_at(x, x->loc, "index \"%s\" for table \"%s\" does not exist",
+				 r->name ? r->name : "", t->name);
+			return;
+		}
+		t->replica_identity = fmt(x, "USING INDEX %s", qi(x, r->name));
+		break;
+	default:
+		t->replica_identity = NULL;
+		break;
+	}
+}
+
 bool alter_table_more(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c, plumb_column *col)
 {
 	switch (c->subtype) {
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplaceRelOptions:
+		if (c->def && c->def->node_case == PG_QUERY__NODE__NODE_LIST)
+			set_rel_options(
+				x, t, c->def->list->items, c->def->list->n_items,
+				c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions     ? 0
+				: c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions ? -1
+											       : 1);
+		return true;
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity:
+		replica_identity(x, t, c->def);
+		return true;
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition:
 		detach_partition(x, t,
 				 c->def && c->def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD
@@ -274,10 +427,6 @@ bool alter_table_more(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c, plumb_co
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetAccessMethod:
-	case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity:
-	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
-	case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
-	case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplaceRelOptions:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig:

@@ -92,6 +92,7 @@ typedef struct seqopts {
 #define alter_domain plumb__pgoff_alter_domain
 #define alter_table_more plumb__pgoff_alter_table_more
 #define alter_other plumb__pgoff_alter_other
+#define set_rel_options plumb__pgoff_set_rel_options
 #define alter_function plumb__pgoff_alter_function
 #define alter_policy plumb__pgoff_alter_policy
 #define alter_enum plumb__pgoff_alter_enum
@@ -261,6 +262,9 @@ bool alter_table_more(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c, plumb_co
 /* ALTER INDEX, ALTER [MATERIALIZED] VIEW and ALTER TYPE of a composite
  * type, which the parser reads as ALTER TABLE of another object type. */
 void alter_other(ox *x, PgQuery__AlterTableStmt *as);
+/* A table's storage parameters from n DefElem: set over those it has (how
+ * 0), reset (-1), or all replaced (1, CREATE TABLE ... WITH). */
+void set_rel_options(ox *x, plumb_table *t, PgQuery__Node **defs, size_t n, int how);
 /* offline_object.c, offline_acl.c: ALTER FUNCTION's options, ALTER POLICY. */
 void alter_function(ox *x, PgQuery__AlterFunctionStmt *af, size_t loc);
 void alter_policy(ox *x, PgQuery__AlterPolicyStmt *ap, size_t loc);

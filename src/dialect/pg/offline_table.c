@@ -337,6 +337,9 @@ void create_table(ox *x, PgQuery__CreateStmt *cs, size_t loc)
 			new_constraint(x, t, cs->constraints[i]->constraint, NULL, &pending);
 	if (cs->partspec)
 		t->partition_by = partition_key(x, cs->partspec);
+	/* once the columns are known: whether there is a TOAST table */
+	if (cs->n_options)
+		set_rel_options(x, t, cs->options, cs->n_options, 1);
 	finish_constraints(x, t, &pending);
 }
 

@@ -132,6 +132,12 @@ void plumb__pg_type_base(const char *type, char *out, size_t cap);
  * winning over an earlier of its name): the options PostgreSQL defines for
  * columns (n_distinct, n_distinct_inherited), sorted by name, joined by
  * ", "; *out NULL when none. */
+/* A relation's storage parameters (reloptions) canonical: items
+ * "name=value" ("toast.name=value" for its TOAST table's), a later one
+ * winning over an earlier of its name, sorted by name, joined by ", ";
+ * *out NULL when none. */
+int plumb__pg_rel_options(plumb_ctx *ctx, plumb_arena *arena, const char *const *items, size_t n,
+			  const char **out);
 int plumb__pg_column_options(plumb_ctx *ctx, plumb_arena *arena, const char *const *items,
 			     size_t n, const char **out);
 /* Fills con->definition from its fields in ALTER TABLE ... ADD form:

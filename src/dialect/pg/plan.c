@@ -255,6 +255,7 @@ static int plan_run(void *payload)
 	/* 5. Indexes, then foreign keys once every table is there. */
 	plumb__pgp_phase_indexes(p, false);
 	phase_fk_adds(p);
+	plumb__pgp_phase_replica_identity(p);
 	for (size_t i = 0; i < p->owned_by.n; i++)
 		plumb__pgp_emit(p, "%s", (const char *)p->owned_by.items[i]);
 	/* 6. What nothing needs any more. */

@@ -146,6 +146,11 @@ bool plumb__pgp_inherited_constraint(planner *p, const plumb_catalog *cat, const
 void plumb__pgp_create_table(planner *p, const plumb_table *t);
 plumb_stmt *plumb__pgp_drop_table(planner *p, const plumb_table *t, const char *why);
 bool plumb__pgp_partitioning_changed(const plumb_table *f, const plumb_table *t);
+/* plan_settings.c: SET and RESET of the storage parameters that differ
+ * between f and t; REPLICA IDENTITY of the tables created or changed, once
+ * their indexes are built. */
+void plumb__pgp_table_options(planner *p, const plumb_table *f, const plumb_table *t);
+void plumb__pgp_phase_replica_identity(planner *p);
 bool plumb__pgp_parent_changes_column(planner *p, const plumb_table *t, const char *col, bool add);
 const char *plumb__pgp_column_key(planner *p, const plumb_table *tb, const char *col);
 bool plumb__pgp_constraint_same_but_name(planner *p, const plumb_constraint *f,

@@ -273,6 +273,8 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 	}
 	if (t->partition_by)
 		plumb_buf_printf(&b, " PARTITION BY %s", t->partition_by);
+	if (t->options)
+		plumb_buf_printf(&b, " WITH (%s)", t->options);
 	if (b.failed) {
 		plumb__pgp_nomem(p);
 		return;
@@ -756,6 +758,8 @@ void plumb__pgp_alter_table(planner *p, const plumb_change *c)
 				      "rewrites table \"%s\" (%s)", tn,
 				      t->unlogged ? "unlogged" : "logged");
 		}
+		if (!plumb__pgp_str_eq(f->options, t->options))
+			plumb__pgp_table_options(p, f, t);
 		if (f->rls_enabled != t->rls_enabled) {
 			s = plumb__pgp_emit(p, "ALTER TABLE %s %s ROW LEVEL SECURITY", T,
 					    t->rls_enabled ? "ENABLE" : "DISABLE");
