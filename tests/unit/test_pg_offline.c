@@ -1174,6 +1174,23 @@ static void test_agree(void)
 		 "  d json DEFAULT '{\"kept\":  \"as written\"}',\n"
 		 "  CHECK (a <> '{\"z\":null,\"y\":true}'::jsonb));\n"
 		 "ALTER TABLE js ALTER COLUMN b SET DEFAULT '{\"theme\":\"dark\"}';\n"},
+		{"partitions attached and detached: their columns the parent's, then their own",
+		 "CREATE TABLE ev (id int, at date NOT NULL, note text DEFAULT 'x') PARTITION BY RANGE (at);\n"
+		 "CREATE TABLE ev1 (LIKE ev INCLUDING DEFAULTS INCLUDING CONSTRAINTS);\n"
+		 "ALTER TABLE ev ATTACH PARTITION ev1 FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');\n"
+		 "CREATE TABLE ev2 PARTITION OF ev FOR VALUES FROM ('2024-02-01') TO ('2024-03-01');\n"
+		 "ALTER TABLE ev DETACH PARTITION ev2;\n"
+		 "CREATE TABLE ev3 PARTITION OF ev FOR VALUES FROM ('2024-03-01') TO ('2024-04-01');\n"
+		 "ALTER TABLE ev DETACH PARTITION ev3;\n"
+		 "ALTER TABLE ev ATTACH PARTITION ev3 DEFAULT;\n"},
+		{"CREATE TABLE (LIKE ...): the columns, defaults, storage and checks it copies",
+		 "CREATE TABLE src (id serial PRIMARY KEY, n int NOT NULL DEFAULT 3 CHECK (n > 0),\n"
+		 "  s text COLLATE \"C\" DEFAULT 'a', g int GENERATED ALWAYS AS (n * 2) STORED,\n"
+		 "  CONSTRAINT two CHECK (n < 100));\n"
+		 "ALTER TABLE src ALTER COLUMN s SET STORAGE MAIN, ALTER COLUMN s SET COMPRESSION pglz;\n"
+		 "CREATE TABLE bare (LIKE src, extra bool);\n"
+		 "CREATE TABLE full_copy (before int, LIKE src INCLUDING DEFAULTS INCLUDING CONSTRAINTS\n"
+		 "  INCLUDING GENERATED INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING STATISTICS);\n"},
 		{"an extension's comment, unless it is the one it came with",
 		 "CREATE EXTENSION citext;\n"
 		 "COMMENT ON EXTENSION citext IS 'case-free';\n"
