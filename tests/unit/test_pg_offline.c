@@ -558,7 +558,7 @@ static bool fields_agree(const plumb_catalog *live, const plumb_catalog *off)
  * server's output (test_literals_server). NULL: left to the server. */
 static const struct lit {
 	char kind;         /* n numeric, m money, b bit, i interval, t timestamptz,
-			    * s timestamp, d date, h time */
+			    * s timestamp, d date, h time, j jsonb */
 	const char *type;  /* the SQL type the server reads it as */
 	int range, precision;
 	const char *in, *want;
@@ -644,6 +644,24 @@ static const struct lit {
 	{'t', "timestamptz", 0, -1, "2022-02-30", NULL},
 	{'t', "timestamptz", 0, -1, "2022-01-01 24:00", NULL},
 	{'t', "timestamptz", 0, -1, "2022-01-01 10:00:00.1234567", NULL},
+	{'j', "jsonb", 0, -1, "{\"theme\":\"light\",\"digest\":[\"weekly\"]}",
+	 "{\"theme\": \"light\", \"digest\": [\"weekly\"]}"},
+	{'j', "jsonb", 0, -1, " {\"bb\" : 1, \"a\":2,\"ab\":{}, \"b\":[ ],\t\"a\": 3} ",
+	 "{\"a\": 3, \"b\": [], \"ab\": {}, \"bb\": 1}"},
+	{'j', "jsonb", 0, -1, "[1.50, -0, 1e2, 2.5E-1, -0.0, 12345678901234567890]",
+	 "[1.50, 0, 100, 0.25, 0.0, 12345678901234567890]"},
+	{'j', "jsonb", 0, -1, "\"a\\/b\\u00e9\\ud83d\\ude00\\u0001\\t\\\"\"",
+	 "\"a/b\xc3\xa9\xf0\x9f\x98\x80\\u0001\\t\\\"\""},
+	{'j', "jsonb", 0, -1, "true", "true"},
+	{'j', "jsonb", 0, -1, "{}", "{}"},
+	{'j', "jsonb", 0, -1, "[null,false ,\"\"]", "[null, false, \"\"]"},
+	{'j', "jsonb", 0, -1, "\"\\u0000\"", NULL},
+	{'j', "jsonb", 0, -1, "\"\\ud83d\"", NULL},
+	{'j', "jsonb", 0, -1, "[01]", NULL},
+	{'j', "jsonb", 0, -1, "[1,]", NULL},
+	{'j', "jsonb", 0, -1, "{\"a\" 1}", NULL},
+	{'j', "jsonb", 0, -1, "truex", NULL},
+	{'j', "jsonb", 0, -1, "[.5]", NULL},
 };
 
 static const char *lit_out(const struct lit *l)
@@ -656,6 +674,7 @@ static const char *lit_out(const struct lit *l)
 		 : l->kind == 's' ? plumb__pg_lit_timestamp(A, l->in, l->precision, &out)
 		 : l->kind == 'd' ? plumb__pg_lit_date(A, l->in, &out)
 		 : l->kind == 'h' ? plumb__pg_lit_time(A, l->in, l->precision, &out)
+		 : l->kind == 'j' ? plumb__pg_lit_jsonb(A, l->in, &out)
 				  : plumb__pg_lit_interval(A, l->in, l->range, l->precision, &out);
 	return rc < 0 ? "(out of memory)" : out;
 }
@@ -1149,6 +1168,29 @@ static void test_agree(void)
 		 "CREATE TABLE q1 PARTITION OF q FOR VALUES IN ('x');\n"
 		 "ALTER TABLE q ALTER COLUMN b SET STORAGE EXTERNAL, ALTER COLUMN b SET COMPRESSION pglz;\n"
 		 "ALTER TABLE ONLY base ALTER COLUMN a SET STORAGE EXTERNAL;\n"},
+		{"jsonb constants as jsonb_out prints them (drizzle-kit's and Rails' defaults)",
+		 "CREATE TABLE js (a jsonb NOT NULL DEFAULT '{\"theme\":\"light\",\"digest\":[\"weekly\"]}'::jsonb,\n"
+		 "  b jsonb DEFAULT '{\"b\":1, \"a\" : [1.0,2e1]}', c jsonb[] DEFAULT ARRAY['{\"x\":1}'::jsonb],\n"
+		 "  d json DEFAULT '{\"kept\":  \"as written\"}',\n"
+		 "  CHECK (a <> '{\"z\":null,\"y\":true}'::jsonb));\n"
+		 "ALTER TABLE js ALTER COLUMN b SET DEFAULT '{\"theme\":\"dark\"}';\n"},
+		{"partitions attached and detached: their columns the parent's, then their own",
+		 "CREATE TABLE ev (id int, at date NOT NULL, note text DEFAULT 'x') PARTITION BY RANGE (at);\n"
+		 "CREATE TABLE ev1 (LIKE ev INCLUDING DEFAULTS INCLUDING CONSTRAINTS);\n"
+		 "ALTER TABLE ev ATTACH PARTITION ev1 FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');\n"
+		 "CREATE TABLE ev2 PARTITION OF ev FOR VALUES FROM ('2024-02-01') TO ('2024-03-01');\n"
+		 "ALTER TABLE ev DETACH PARTITION ev2;\n"
+		 "CREATE TABLE ev3 PARTITION OF ev FOR VALUES FROM ('2024-03-01') TO ('2024-04-01');\n"
+		 "ALTER TABLE ev DETACH PARTITION ev3;\n"
+		 "ALTER TABLE ev ATTACH PARTITION ev3 DEFAULT;\n"},
+		{"CREATE TABLE (LIKE ...): the columns, defaults, storage and checks it copies",
+		 "CREATE TABLE src (id serial PRIMARY KEY, n int NOT NULL DEFAULT 3 CHECK (n > 0),\n"
+		 "  s text COLLATE \"C\" DEFAULT 'a', g int GENERATED ALWAYS AS (n * 2) STORED,\n"
+		 "  CONSTRAINT two CHECK (n < 100));\n"
+		 "ALTER TABLE src ALTER COLUMN s SET STORAGE MAIN, ALTER COLUMN s SET COMPRESSION pglz;\n"
+		 "CREATE TABLE bare (LIKE src, extra bool);\n"
+		 "CREATE TABLE full_copy (before int, LIKE src INCLUDING DEFAULTS INCLUDING CONSTRAINTS\n"
+		 "  INCLUDING GENERATED INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING STATISTICS);\n"},
 		{"an extension's comment, unless it is the one it came with",
 		 "CREATE EXTENSION citext;\n"
 		 "COMMENT ON EXTENSION citext IS 'case-free';\n"

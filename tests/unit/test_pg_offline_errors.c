@@ -69,6 +69,11 @@ static void test_unplaced(void)
 	  "index on a view");
 	F("CREATE INDEX ON a (nope);\n", 4, 1, "column \"nope\" does not exist",
 	  "index on a missing column");
+	F("CREATE TABLE b (LIKE nope);\n", 4, 22, "relation \"nope\" does not exist",
+	  "LIKE a missing table");
+	F("CREATE TABLE b (x int,\n  LIKE a INCLUDING ALL);\n", 5, 8,
+	  "LIKE ... INCLUDING COMMENTS, IDENTITY, INDEXES or ALL cannot be read without a server",
+	  "LIKE INCLUDING ALL: indexes are not modelled");
 	F("CREATE TABLE b (\n  id int,\n  u int REFERENCES users (id)\n);\n", 6, 20,
 	  "relation \"users\" does not exist", "REFERENCES a missing table");
 	F("CREATE TABLE b (id int, u int REFERENCES a (nope));\n", 4, 42,

@@ -217,7 +217,7 @@ static void bits_const(nx *x, PgQuery__AConst *k, const char *s)
 }
 
 /* A string constant cast to numeric, money, bit, interval, timestamptz,
- * timestamp, date or time becomes what the server stores: the type's output of the
+ * timestamp, date, time or jsonb becomes what the server stores: the type's output of the
  * type's input (literal.c, literal_time.c). Only interval and the
  * timestamps read the typmod; the others get it in a separate cast. */
 static void coerce_literal(nx *x, PgQuery__AConst *k, const PgQuery__TypeName *tn, const char *c)
@@ -248,6 +248,8 @@ static void coerce_literal(nx *x, PgQuery__AConst *k, const PgQuery__TypeName *t
 			     : plumb__pg_lit_timestamp(x->a, s, (int)precision, &out);
 	} else if (strcmp(c, "date") == 0) {
 		rc = plumb__pg_lit_date(x->a, s, &out);
+	} else if (strcmp(c, "jsonb") == 0) {
+		rc = plumb__pg_lit_jsonb(x->a, s, &out);
 	} else if (strcmp(c, "time") == 0) {
 		long precision = -1;
 		if (tn->n_typmods >= 1 && !typmod_int(tn->typmods[0], &precision))

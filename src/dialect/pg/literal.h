@@ -44,6 +44,11 @@ int plumb__pg_lit_bits(plumb_arena *a, const char *s, char **out);
  * to the server. */
 int plumb__pg_lit_interval(plumb_arena *a, const char *s, int range, int precision, char **out);
 
+/* literal_json.c: jsonb_in then jsonb_out: '{"b":1,"a":[1.50,1e2]}' ->
+ * "{"a": [1.50, 100], "b": 1}" (keys shorter first, then bytewise, the last
+ * of equal keys kept); the escape in '"\\u00e9"' is decoded to UTF-8. */
+int plumb__pg_lit_jsonb(plumb_arena *a, const char *s, char **out);
+
 /* literal_time.c: timestamptz_in then timestamptz_out with DateStyle ISO
  * and TimeZone UTC, for a column of precision digits of seconds (-1 for
  * none): '2022-04-01 01:00:00+01' -> "2022-04-01 00:00:00+00",

@@ -584,8 +584,9 @@ void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
  * coerces it is canonical as a cast to the column's type. */
 static const char *default_text(ox *x, const plumb_column *col, PgQuery__Node *e)
 {
-	static const char *const coerced[] = {"numeric", "money",  "interval", "bit",      "smallint",
-					      "integer", "bigint", "timestamp", "date",     "time"};
+	static const char *const coerced[] = {"numeric",  "money",   "interval", "bit",
+					      "smallint", "integer", "bigint",	 "timestamp",
+					      "date",	  "time",    "jsonb"};
 	bool literal = e->node_case == PG_QUERY__NODE__NODE_A_CONST &&
 		       e->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && e->a_const->sval &&
 		       e->a_const->sval->sval;

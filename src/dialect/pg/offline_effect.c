@@ -16,8 +16,8 @@
 
 #include "dialect/pg/offline_int.h"
 
-/* The hint every refusal here ends with. */
-static void dev_url_hint(ox *x)
+/* The hint every refusal here ends with (and offline_table.c's of LIKE). */
+void dev_url_hint(ox *x)
 {
 	plumb_error_set_hint(x->st.ctx, x->replay
 						? "give --dev-url to replay the migrations on a "

@@ -122,6 +122,7 @@ typedef struct seqopts {
 #define create_table plumb__pgoff_create_table
 #define create_trigger plumb__pgoff_create_trigger
 #define deparse plumb__pgoff_deparse
+#define dev_url_hint plumb__pgoff_dev_url_hint
 #define drop_objects plumb__pgoff_drop_objects
 #define empty plumb__pgoff_empty
 #define enum_texts plumb__pgoff_enum_texts
@@ -195,6 +196,8 @@ void split_names(PgQuery__Node **names, size_t n, const char **schema, const cha
  * search_path elsewhere than public) is an error at loc; one that creates
  * an object of a kind plumb does not manage names it in cat->unmanaged. */
 void statement_effects(ox *x, PgQuery__Node *s, size_t loc);
+/* The hint of an error for what only a server can read: give --dev-url. */
+void dev_url_hint(ox *x);
 /* offline_column.c: a serial column written out as the server keeps it, an
  * integer column with a default and the sequence it owns, before a
  * statement changes one of them (finish() folds it back when it is still

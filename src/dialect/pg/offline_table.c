@@ -1,6 +1,7 @@
 /*
- * The offline builder's relations: CREATE TABLE (partitions, inheritance),
- * CREATE INDEX, ALTER TABLE and views (CREATE VIEW, materialized views). It
+ * The offline builder's relations: CREATE TABLE (partitions, inheritance,
+ * LIKE), CREATE INDEX, ALTER TABLE and views (CREATE VIEW, materialized
+ * views). It
  * leaves columns and constraints to offline_column.c and implicit names to
  * names.c, the operator classes of index keys to offline_opclass.c; it
  * does not read types, functions or privileges.
@@ -259,6 +260,72 @@ static void uninherit_column(ox *x, plumb_table *t, const plumb_table *parent, c
 		uninherit_column(x, x->cat->tables.items[k], t, name);
 }
 
+/* The options of LIKE, CREATE_TABLE_LIKE_* of parsenodes.h (the parse
+ * tree's TableLikeClause keeps the server's bits). */
+enum {
+	LIKE_COMMENTS = 1 << 0,
+	LIKE_COMPRESSION = 1 << 1,
+	LIKE_CONSTRAINTS = 1 << 2,
+	LIKE_DEFAULTS = 1 << 3,
+	LIKE_GENERATED = 1 << 4,
+	LIKE_IDENTITY = 1 << 5,
+	LIKE_INDEXES = 1 << 6,
+	LIKE_STORAGE = 1 << 8,
+};
+
+/* CREATE TABLE t (LIKE s ...): s's columns become t's own, as
+ * expandTableLikeClause copies them: type, collation and NOT NULL always,
+ * defaults, generated expressions, compression, storage and CHECK
+ * constraints (named as in s) as the options say. Identity, indexes and
+ * comments are not modelled: an error that names --dev-url. */
+static void like_columns(ox *x, plumb_table *t, const PgQuery__TableLikeClause *lc)
+{
+	PgQuery__RangeVar *rv = lc->relation;
+	plumb_table *s = rv ? rv_table(x, rv) : NULL;
+	if (!s) {
+		if (rv)
+			error_at(x, at(x, rv->location), "relation \"%s\" does not exist",
+				 shown(x, sch(rv->schemaname), rv->relname));
+		return;
+	}
+	if (lc->options & (LIKE_COMMENTS | LIKE_IDENTITY | LIKE_INDEXES)) {
+		error_at(x, at(x, rv->location),
+			 "LIKE ... INCLUDING COMMENTS, IDENTITY, INDEXES or ALL cannot be read "
+			 "without a server");
+		dev_url_hint(x);
+		return;
+	}
+	size_t first = t->columns.n;
+	inherit_columns(x, t, s);
+	for (size_t i = first; i < t->columns.n; i++) {
+		plumb_column *c = t->columns.items[i];
+		c->inherited = false;
+		if (!(lc->options & LIKE_DEFAULTS) && !c->generated_sql) {
+			c->default_sql = NULL;
+			c->default_written = NULL;
+		}
+		if (!(lc->options & LIKE_GENERATED) && c->generated_sql) {
+			c->generated_sql = NULL;
+			c->generated_stored = false;
+		}
+		if (!(lc->options & LIKE_COMPRESSION))
+			c->compression = NULL;
+		if (!(lc->options & LIKE_STORAGE))
+			c->storage = NULL;
+	}
+	for (size_t i = 0; (lc->options & LIKE_CONSTRAINTS) && i < s->constraints.n; i++) {
+		const plumb_constraint *k = s->constraints.items[i];
+		if (k->kind != PLUMB_CON_CHECK)
+			continue;
+		plumb_constraint *copy = alloc(x, sizeof(*copy));
+		if (!copy)
+			return;
+		*copy = *k;
+		copy->not_valid = false;
+		push(x, &t->constraints, copy);
+	}
+}
+
 void create_table(ox *x, PgQuery__CreateStmt *cs, size_t loc)
 {
 	PgQuery__RangeVar *rv = cs->relation;
@@ -330,6 +397,8 @@ void create_table(ox *x, PgQuery__CreateStmt *cs, size_t loc)
 			add_column(x, t, cd, &pending);
 		} else if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
 			new_constraint(x, t, e->constraint, NULL, &pending);
+		} else if (e->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE) {
+			like_columns(x, t, e->table_like_clause);
 		}
 	}
 	for (size_t i = 0; i < cs->n_constraints && !x->st.rc; i++)
