@@ -516,6 +516,12 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_DROP_STMT:
 		drop_objects(x, s->drop_stmt);
 		break;
+	case PG_QUERY__NODE__NODE_RENAME_STMT:
+		alter_rename(x, s->rename_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
+		alter_set_schema(x, s->alter_object_schema_stmt, loc);
+		break;
 	case PG_QUERY__NODE__NODE_GRANT_STMT:
 		grant_revoke(x, s->grant_stmt);
 		break;
