@@ -594,6 +594,8 @@ static void redo_all(ren *r)
 /* A comment's name from its fields, as comment_on writes it. */
 static const char *comment_name(ox *x, const plumb_object *o)
 {
+	if (o->target_kind == PLUMB_OBJ_SCHEMA || !o->schema)
+		return fmt(x, "SCHEMA %s", qi(x, o->target));
 	const char *rel = fmt(x, "%s.%s", qi(x, o->schema), qi(x, o->target));
 	if (o->column)
 		return fmt(x, "COLUMN %s.%s", rel, qi(x, o->column));
@@ -626,8 +628,6 @@ static const char *comment_name(ox *x, const plumb_object *o)
 		return fmt(x, "TYPE %s", rel);
 	case PLUMB_OBJ_DOMAIN:
 		return fmt(x, "DOMAIN %s", rel);
-	case PLUMB_OBJ_SCHEMA:
-		return fmt(x, "SCHEMA %s", qi(x, o->target));
 	default:
 		return o->name;
 	}
