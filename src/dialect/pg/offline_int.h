@@ -307,7 +307,7 @@ void note_extension(ox *x, const char *name, const char *schema);
  * (ALTER TYPE ... RENAME VALUE, which alter_enum reads). */
 void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc);
 void alter_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as, size_t loc);
-void enum_value_renamed(ox *x, const plumb_object *e, const char *old, const char *nw);
+void enum_value_renamed(ox *x, plumb_object *e, const char *old, const char *nw);
 
 /* offline_drop.c */
 void drop_objects(ox *x, PgQuery__DropStmt *ds);

@@ -49,6 +49,15 @@ typedef struct ren {
 	bool unsure;              /* R_COL in a view: a reference it cannot place */
 } ren;
 
+/* What a rename leaves for the planner: the name the object had first, as
+ * a `-- plumb:renamed` annotation says it, so that a database still
+ * holding it is brought along by a rename rather than a drop. */
+static void first_name(ox *x, const char **renamed_from, const char *old)
+{
+	if (!*renamed_from)
+		*renamed_from = dup(x, old);
+}
+
 /* An error for what offline replay cannot follow, with the way out. */
 static void cannot(ox *x, const char *what)
 {
@@ -705,6 +714,8 @@ static void move_sequence(ox *x, plumb_object *o, const char *nschema, const cha
 			recomment(x, c);
 		}
 	}
+	if (str_is(o->schema, nschema))
+		first_name(x, &o->renamed_from, o->name);
 	o->schema = dup(x, nschema);
 	o->name = dup(x, nw);
 	plumb_catalog_changed(x->cat);
@@ -874,6 +885,8 @@ static void move_table(ox *x, plumb_table *t, const char *nschema, const char *n
 			}
 		}
 	}
+	if (!moves)
+		first_name(x, &t->renamed_from, old);
 	t->schema = dup(x, nschema);
 	t->name = dup(x, nw);
 	for (size_t i = 0; moves && i < t->constraints.n && !x->st.rc; i++)
@@ -1023,6 +1036,7 @@ static void rename_column(ox *x, plumb_table *t, const char *old, const char *nw
 	if (x->st.rc)
 		return;
 	unfold_serial(x, t, col);
+	first_name(x, &col->renamed_from, old);
 	col->name = dup(x, nw);
 	ren r = {.x = x, .kind = R_COL, .old = old, .nw = nw, .table = t->name};
 	redo_table_exprs(&r, t);
@@ -1093,6 +1107,7 @@ static void constraint_renamed(ox *x, plumb_table *t, plumb_constraint *k, const
 		}
 		forget_name(x, &x->relnames, t->schema, old);
 	}
+	first_name(x, &k->renamed_from, old);
 	k->name = dup(x, nw);
 	use_name(x, &x->connames, t->schema, nw);
 	use_key_name(x, t, k);
@@ -1147,6 +1162,7 @@ static void rename_index(ox *x, const char *schema, const char *old, const char 
 	if (ix) {
 		ren r = {.x = x, .kind = R_REL, .schema = "", .old = "", .nschema = "", .nw = ""};
 		forget_name(x, &x->relnames, schema, old);
+		first_name(x, &ix->renamed_from, old);
 		redo_index(&r, ix, nw);
 		for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
 			plumb_object *o = x->cat->objects.items[i];
@@ -1264,6 +1280,8 @@ static void move_type(ox *x, plumb_object *o, const char *nschema, const char *n
 			recomment(x, c);
 		}
 	}
+	if (str_is(o->schema, nschema))
+		first_name(x, &o->renamed_from, o->name);
 	o->schema = dup(x, nschema);
 	o->name = dup(x, nw);
 	if (o->kind == PLUMB_OBJ_ENUM)
@@ -1325,6 +1343,8 @@ static void move_function(ox *x, plumb_object *o, const char *nschema, const cha
 				fail(x, plumb__pg_comment_define(x->st.ctx, x->st.arena, c, &on));
 		}
 	}
+	if (str_is(o->schema, nschema))
+		first_name(x, &o->renamed_from, o->name);
 	o->schema = dup(x, nschema);
 	o->name = name;
 	plumb_catalog_changed(x->cat);
@@ -1415,6 +1435,7 @@ static void rename_policy(ox *x, PgQuery__RenameStmt *rs)
 	}
 	p->sql = texts[0];
 	p->definition = texts[1];
+	first_name(x, &p->renamed_from, p->name);
 	p->name = dup(x, rs->newname);
 	for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
 		plumb_object *o = x->cat->objects.items[i];
@@ -1461,6 +1482,7 @@ static void rename_schema(ox *x, PgQuery__RenameStmt *rs)
 		cannot(x, fmt(x, "schema \"%s\" holds objects, which would move with it", old));
 		return;
 	}
+	first_name(x, &o->renamed_from, o->name);
 	o->name = dup(x, nw);
 	fail(x, plumb__pg_schema_define(x->st.ctx, x->st.arena, o));
 	for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
@@ -1639,11 +1661,23 @@ void alter_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as, size_t loc)
 	}
 }
 
-void enum_value_renamed(ox *x, const plumb_object *e, const char *old, const char *nw)
+void enum_value_renamed(ox *x, plumb_object *e, const char *old, const char *nw)
 {
 	ren r = {.x = x, .kind = R_VALUE, .schema = e->schema, .table = e->name, .old = old,
 		 .nw = nw};
 	r.etype = canon_type(x, fmt(x, "%s.%s", qi(x, e->schema), qi(x, e->name)));
+	/* the label's first name, as an annotation pairs them (old, new) */
+	plumb_object *o = e;
+	bool chained = false;
+	for (size_t i = 1; i < o->renamed_values.n; i += 2)
+		if (str_is(o->renamed_values.items[i], old)) {
+			o->renamed_values.items[i] = (void *)dup(x, nw);
+			chained = true;
+		}
+	if (!chained) {
+		push(x, &o->renamed_values, (void *)dup(x, old));
+		push(x, &o->renamed_values, (void *)dup(x, nw));
+	}
 	if (r.etype)
 		redo_all(&r);
 }
