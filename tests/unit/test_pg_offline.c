@@ -1394,6 +1394,16 @@ static void test_agree(void)
 		 "GRANT SELECT ON t TO PUBLIC;\n"
 		 "ALTER TABLE t SET SCHEMA s;\n"
 		 "ALTER TABLE IF EXISTS nope SET SCHEMA s;\n"},
+		{"SQL-standard function bodies follow a renamed table, sequence and function",
+		 "CREATE TABLE t (a int);\n"
+		 "CREATE TABLE o (b int);\n"
+		 "CREATE SEQUENCE q;\n"
+		 "CREATE FUNCTION cnt() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT count(*) FROM t; END;\n"
+		 "CREATE FUNCTION nxt() RETURNS bigint LANGUAGE sql RETURN nextval('q');\n"
+		 "CREATE FUNCTION twice() RETURNS bigint LANGUAGE sql RETURN cnt() * 2;\n"
+		 "ALTER TABLE t RENAME TO u;\n"
+		 "ALTER SEQUENCE q RENAME TO q2;\n"
+		 "ALTER FUNCTION cnt() RENAME TO how_many;\n"},
 		{"SET SCHEMA of views, sequences, types and functions",
 		 "CREATE SCHEMA s;\n"
 		 "CREATE SEQUENCE q;\n"

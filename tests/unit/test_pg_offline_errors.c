@@ -229,6 +229,12 @@ static void test_unplaced(void)
 	F("CREATE VIEW q AS SELECT s.n FROM (SELECT n FROM a) s;\nALTER TABLE a RENAME COLUMN n TO m;\n",
 	  5, 1, "offline replay cannot follow this rename: view \"q\" reads column \"n\" in a way it cannot place",
 	  "a renamed column a view reads through a subquery");
+	F("CREATE FUNCTION f() RETURNS int LANGUAGE sql RETURN (SELECT max(id) FROM a);\n"
+	  "ALTER TABLE a RENAME COLUMN id TO aid;\n",
+	  5, 1, "offline replay cannot follow this rename: the body of function f() reads relation \"a\"",
+	  "a renamed column a function body reads");
+	F("ALTER TABLE av RENAME COLUMN id TO x;\n", 4, 1,
+	  "offline replay cannot follow this rename: a column of a view", "a view's column renamed");
 	F("CREATE SCHEMA s;\nCREATE TABLE s.t (id int);\nALTER SCHEMA s RENAME TO s2;\n", 6, 1,
 	  "offline replay cannot follow this rename: schema \"s\" holds objects, which would move with it",
 	  "a schema renamed with its objects");

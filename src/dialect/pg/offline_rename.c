@@ -561,6 +561,41 @@ static void redo_view(ren *r, plumb_view *v)
 	redo_texts(r, &v->sql, &v->definition);
 }
 
+/* Whether text (a statement) reads relation schema.name. */
+static bool reads_rel(ox *x, const char *text, const char *schema, const char *name)
+{
+	ren r = {.x = x, .kind = R_REL, .schema = schema, .old = name, .nschema = schema, .nw = name};
+	PgQuery__Node *s = parse1(x, text);
+	return s && walk(&r, s);
+}
+
+/* Whether function o has a SQL-standard body (BEGIN ATOMIC, RETURN), whose
+ * references the server binds when it is created and follows by oid. */
+static bool has_body(ox *x, const plumb_object *o, PgQuery__Node **stmt)
+{
+	PgQuery__Node *s = o->kind == PLUMB_OBJ_FUNCTION && o->func_kind != PLUMB_FUNC_AGGREGATE
+				   ? parse1(x, o->sql)
+				   : NULL;
+	*stmt = s;
+	return s && s->node_case == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT &&
+	       s->create_function_stmt->sql_body;
+}
+
+/* The functions with SQL-standard bodies (but skip) with r applied, as
+ * pg_get_functiondef prints them after the rename. */
+static void redo_bodies(ren *r, const plumb_object *skip)
+{
+	ox *x = r->x;
+	for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
+		plumb_object *o = x->cat->objects.items[i];
+		PgQuery__Node *s;
+		if (o == skip || !has_body(x, o, &s))
+			continue;
+		r->cols.n = 0;
+		redo_texts(r, &o->sql, &o->definition);
+	}
+}
+
 /* Everything whose text may name what r renames, everywhere (a type, an
  * enum label, a function, a sequence): columns, checks, indexes, triggers,
  * policies, rules, views, domains. */
@@ -596,6 +631,8 @@ static void redo_all(ren *r)
 			redo_texts(r, &o->sql, &o->definition);
 		}
 	}
+	if (r->kind == R_SEQ || r->kind == R_VALUE)
+		redo_bodies(r, NULL);
 }
 
 /* --- comments and what hangs on a relation ---------------------------------------------------- */
@@ -805,9 +842,12 @@ static void relation_moved(ox *x, const plumb_view *self, const char *schema, co
 				o->table = dup(x, nw);
 			}
 			redo_texts(&r, &o->sql, &o->definition);
-		} else if (o->kind == PLUMB_OBJ_POLICY && on) {
-			o->schema = dup(x, nschema);
-			o->table = dup(x, nw);
+		} else if (o->kind == PLUMB_OBJ_POLICY) {
+			/* on it, or reading it in a subquery */
+			if (on) {
+				o->schema = dup(x, nschema);
+				o->table = dup(x, nw);
+			}
 			redo_texts(&r, &o->sql, &o->definition);
 		} else if (comment_on_rel(o, schema, old)) {
 			o->schema = dup(x, nschema);
@@ -834,6 +874,7 @@ static void relation_moved(ox *x, const plumb_view *self, const char *schema, co
 			if (str_is(t->inherits.items[j], was))
 				t->inherits.items[j] = (void *)now;
 	}
+	redo_bodies(&r, NULL);
 	grants_renamed(x, schema, old, NULL, nschema, nw, NULL);
 	owners_renamed(x, schema, old, NULL, nschema, nw, NULL);
 	plumb_catalog_changed(x->cat);
@@ -1018,11 +1059,18 @@ static void rename_column(ox *x, plumb_table *t, const char *old, const char *nw
 		cannot(x, fmt(x, "a column of \"%s\", which has partitions, parents or children", rel));
 		return;
 	}
+	/* rules, policies of other tables and function bodies that read t */
 	for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
 		const plumb_object *o = x->cat->objects.items[i];
-		if (o->kind != PLUMB_OBJ_RULE || !str_is(o->schema, t->schema) || !str_is(o->table, t->name))
-			continue;
-		cannot(x, fmt(x, "a column of \"%s\", which has rule \"%s\"", rel, o->name));
+		PgQuery__Node *body;
+		bool on = str_is(o->schema, t->schema) && str_is(o->table, t->name);
+		if (o->kind == PLUMB_OBJ_RULE && (on || reads_rel(x, o->definition, t->schema, t->name)))
+			cannot(x, fmt(x, "rule \"%s\" reads relation \"%s\"", o->name, rel));
+		else if (o->kind == PLUMB_OBJ_POLICY && !on &&
+			 reads_rel(x, o->definition, t->schema, t->name))
+			cannot(x, fmt(x, "policy \"%s\" reads relation \"%s\"", o->name, rel));
+		else if (has_body(x, o, &body) && reads_rel(x, o->definition, t->schema, t->name))
+			cannot(x, fmt(x, "the body of function %s reads relation \"%s\"", o->name, rel));
 	}
 	const char *me = fmt(x, "%s.%s", t->schema, t->name);
 	for (size_t i = 0; i < x->cat->views.n && !x->st.rc; i++) {
@@ -1327,6 +1375,7 @@ static void move_function(ox *x, plumb_object *o, const char *nschema, const cha
 				tg->depends.items[j] = (void *)fmt(x, "%s.%s", nschema, nw);
 	}
 	redo_all(&r);
+	redo_bodies(&r, o);
 	redo_texts(&r, &o->sql, &o->definition);
 	for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
 		plumb_object *c = x->cat->objects.items[i];
