@@ -156,7 +156,8 @@ void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae)
 	if (!empty(ae->old_val)) {
 		for (size_t i = 0; i < o->values.n; i++)
 			if (strcmp(o->values.items[i], ae->new_val) == 0) {
-				error_at(x, x->loc, "enum label \"%s\" already exists", ae->new_val);
+				error_at(x, x->loc, "enum label \"%s\" already exists",
+					 ae->new_val);
 				return;
 			}
 		for (size_t i = 0; i < o->values.n; i++)

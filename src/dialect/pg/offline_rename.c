@@ -87,8 +87,8 @@ static void owners_renamed(ox *x, const char *schema, const char *table, const c
 }
 
 /* What hangs on relation schema.old (a table, or the view self) and what
- * reads it, moved to nschema.nw (the relation itself already renamed): indexes, triggers, policies, rules, comments,
- * grants, foreign keys, partitions and children, views. */
+ * reads it, moved to nschema.nw (the relation itself already renamed): indexes, triggers, policies,
+ * rules, comments, grants, foreign keys, partitions and children, views. */
 static void relation_moved(ox *x, const plumb_view *self, const char *schema, const char *old,
 			   const char *nschema, const char *nw)
 {
@@ -102,7 +102,8 @@ static void relation_moved(ox *x, const plumb_view *self, const char *schema, co
 			if (strcmp(schema, nschema) != 0) {
 				forget_name(x, &x->relnames, schema, ix->name);
 				if (is_relation(x, nschema, ix->name)) {
-					error_at(x, x->loc, "relation \"%s\" already exists in schema \"%s\"",
+					error_at(x, x->loc,
+						 "relation \"%s\" already exists in schema \"%s\"",
 						 ix->name, nschema);
 					return;
 				}
@@ -218,8 +219,9 @@ static void move_table(ox *x, plumb_table *t, const char *nschema, const char *n
 		if (k->kind != PLUMB_CON_CHECK && k->kind != PLUMB_CON_FOREIGN_KEY) {
 			forget_name(x, &x->relnames, schema, k->name);
 			if (is_relation(x, nschema, k->name)) {
-				error_at(x, x->loc, "relation \"%s\" already exists in schema \"%s\"",
-					 k->name, nschema);
+				error_at(x, x->loc,
+					 "relation \"%s\" already exists in schema \"%s\"", k->name,
+					 nschema);
 				return;
 			}
 		}
@@ -270,7 +272,7 @@ typedef struct refscan {
 	const plumb_table *t;
 	plumb_vec *out;
 	bool aliased;
-	size_t n_from;  /* relations, subqueries, functions, joins, sublinks, WITH */
+	size_t n_from; /* relations, subqueries, functions, joins, sublinks, WITH */
 } refscan;
 
 static void scan_ref(ProtobufCMessage *m, void *p)
@@ -290,8 +292,8 @@ static void scan_ref(ProtobufCMessage *m, void *p)
 		return;
 	if (rv->alias && rv->alias->n_colnames)
 		s->aliased = true;
-	const char *ref = rv->alias && !empty(rv->alias->aliasname) ? rv->alias->aliasname
-								     : rv->relname;
+	const char *ref =
+		rv->alias && !empty(rv->alias->aliasname) ? rv->alias->aliasname : rv->relname;
 	if (plumb_vec_push(s->x->tmp, s->out, (void *)ref) < 0)
 		nomem(s->x);
 }
@@ -307,8 +309,7 @@ static bool view_refs(ox *x, PgQuery__Node *s, const plumb_table *t, plumb_vec *
 
 /* A view reading column old of t made to read nw, its output name kept
  * (b AS a), as pg_get_viewdef prints it after the rename. */
-static void view_column(ox *x, plumb_view *v, const plumb_table *t, const char *old,
-			const char *nw)
+static void view_column(ox *x, plumb_view *v, const plumb_table *t, const char *old, const char *nw)
 {
 	PgQuery__Node *s = parse1(x, v->definition);
 	plumb_vec refs = {0};
@@ -322,12 +323,18 @@ static void view_column(ox *x, plumb_view *v, const plumb_table *t, const char *
 	}
 	if (!refs.n)
 		return;
-	ren r = {.x = x, .kind = R_COL, .old = old, .nw = nw, .table = t->name,
-		 .refs = (const char *const *)refs.items, .n_refs = refs.n, .bare = bare};
+	ren r = {.x = x,
+		 .kind = R_COL,
+		 .old = old,
+		 .nw = nw,
+		 .table = t->name,
+		 .refs = (const char *const *)refs.items,
+		 .n_refs = refs.n,
+		 .bare = bare};
 	bool changed = walk(&r, s);
 	if (r.unsure) {
-		cannot(x, fmt(x, "view \"%s\" reads column \"%s\" in a way it cannot place", v->name,
-			      old));
+		cannot(x, fmt(x, "view \"%s\" reads column \"%s\" in a way it cannot place",
+			      v->name, old));
 		return;
 	}
 	if (!changed)
@@ -354,7 +361,8 @@ static void rename_column(ox *x, plumb_table *t, const char *old, const char *nw
 		return;
 	}
 	if (in_hierarchy(x, t)) {
-		cannot(x, fmt(x, "a column of \"%s\", which has partitions, parents or children", rel));
+		cannot(x, fmt(x, "a column of \"%s\", which has partitions, parents or children",
+			      rel));
 		return;
 	}
 	/* rules, policies of other tables and function bodies that read t */
@@ -362,13 +370,15 @@ static void rename_column(ox *x, plumb_table *t, const char *old, const char *nw
 		const plumb_object *o = x->cat->objects.items[i];
 		PgQuery__Node *body;
 		bool on = str_is(o->schema, t->schema) && str_is(o->table, t->name);
-		if (o->kind == PLUMB_OBJ_RULE && (on || reads_rel(x, o->definition, t->schema, t->name)))
+		if (o->kind == PLUMB_OBJ_RULE &&
+		    (on || reads_rel(x, o->definition, t->schema, t->name)))
 			cannot(x, fmt(x, "rule \"%s\" reads relation \"%s\"", o->name, rel));
 		else if (o->kind == PLUMB_OBJ_POLICY && !on &&
 			 reads_rel(x, o->definition, t->schema, t->name))
 			cannot(x, fmt(x, "policy \"%s\" reads relation \"%s\"", o->name, rel));
 		else if (has_body(x, o, &body) && reads_rel(x, o->definition, t->schema, t->name))
-			cannot(x, fmt(x, "the body of function %s reads relation \"%s\"", o->name, rel));
+			cannot(x, fmt(x, "the body of function %s reads relation \"%s\"", o->name,
+				      rel));
 	}
 	const char *me = fmt(x, "%s.%s", t->schema, t->name);
 	for (size_t i = 0; i < x->cat->views.n && !x->st.rc; i++) {
@@ -441,8 +451,8 @@ static void constraint_renamed(ox *x, plumb_table *t, plumb_constraint *k, const
 	for (size_t i = 0; i < t->constraints.n; i++) {
 		const plumb_constraint *o = t->constraints.items[i];
 		if (o != k && str_is(o->name, nw)) {
-			error_at(x, x->loc, "constraint \"%s\" for relation \"%s\" already exists", nw,
-				 shown(x, t->schema, t->name));
+			error_at(x, x->loc, "constraint \"%s\" for relation \"%s\" already exists",
+				 nw, shown(x, t->schema, t->name));
 			return;
 		}
 	}
@@ -593,8 +603,12 @@ static const plumb_object *function_naming(ren *r)
  * type, default, check, index, view and domain naming it. */
 static void move_type(ox *x, plumb_object *o, const char *nschema, const char *nw)
 {
-	ren r = {.x = x, .kind = R_TYPE, .schema = o->schema, .old = o->name,
-		 .nschema = nschema, .nw = nw};
+	ren r = {.x = x,
+		 .kind = R_TYPE,
+		 .schema = o->schema,
+		 .old = o->name,
+		 .nschema = nschema,
+		 .nw = nw};
 	const plumb_object *f = function_naming(&r);
 	if (f) {
 		cannot(x, fmt(x, "function %s names type \"%s\"", f->name, o->name));
@@ -653,7 +667,11 @@ static void move_function(ox *x, plumb_object *o, const char *nschema, const cha
 		error_at(x, x->loc, "function %s already exists in schema \"%s\"", name, nschema);
 		return;
 	}
-	ren r = {.x = x, .kind = R_FUNC, .schema = o->schema, .old = old, .nschema = nschema,
+	ren r = {.x = x,
+		 .kind = R_FUNC,
+		 .schema = o->schema,
+		 .old = old,
+		 .nschema = nschema,
 		 .nw = nw};
 	size_t same = 0;
 	for (size_t i = 0; i < x->cat->objects.n; i++) {
@@ -662,7 +680,8 @@ static void move_function(ox *x, plumb_object *o, const char *nschema, const cha
 			strncmp(f->name, old, n) == 0 && f->name[n] == '(';
 	}
 	if (same > 1) {
-		cannot(x, fmt(x, "function \"%s\" has overloads, which calls do not tell apart", old));
+		cannot(x,
+		       fmt(x, "function \"%s\" has overloads, which calls do not tell apart", old));
 		return;
 	}
 	const char *fn = fmt(x, "%s.%s", o->schema, old);
@@ -682,10 +701,10 @@ static void move_function(ox *x, plumb_object *o, const char *nschema, const cha
 			bool proc = strncmp(c->name, "PROCEDURE ", 10) == 0;
 			c->schema = dup(x, nschema);
 			c->target = name;
-			plumb_pg_comment_on on = {c->target_kind, c->target, c->table, NULL, NULL,
-						  c->definition};
-			c->name = fmt(x, "%s %s.%s%s", proc ? "PROCEDURE" : "FUNCTION", qi(x, nschema),
-				      qi(x, nw), args ? args : "()");
+			plumb_pg_comment_on on = {c->target_kind, c->target, c->table,
+						  NULL,		  NULL,	     c->definition};
+			c->name = fmt(x, "%s %s.%s%s", proc ? "PROCEDURE" : "FUNCTION",
+				      qi(x, nschema), qi(x, nw), args ? args : "()");
 			if (c->name)
 				fail(x, plumb__pg_comment_define(x->st.ctx, x->st.arena, c, &on));
 		}
@@ -701,7 +720,8 @@ static plumb_trigger *trigger_on(ox *x, const char *schema, const char *table, c
 {
 	for (size_t i = 0; i < x->cat->triggers.n; i++) {
 		plumb_trigger *tg = x->cat->triggers.items[i];
-		if (str_is(tg->schema, schema) && str_is(tg->table, table) && str_is(tg->name, name))
+		if (str_is(tg->schema, schema) && str_is(tg->table, table) &&
+		    str_is(tg->name, name))
 			return tg;
 	}
 	return NULL;
@@ -719,8 +739,8 @@ static void rename_trigger(ox *x, PgQuery__RenameStmt *rs)
 		return;
 	}
 	if (trigger_on(x, schema, table, rs->newname)) {
-		error_at(x, x->loc, "trigger \"%s\" for relation \"%s\" already exists", rs->newname,
-			 shown(x, schema, table));
+		error_at(x, x->loc, "trigger \"%s\" for relation \"%s\" already exists",
+			 rs->newname, shown(x, schema, table));
 		return;
 	}
 	const char *texts[2] = {tg->sql, tg->definition};
@@ -737,7 +757,8 @@ static void rename_trigger(ox *x, PgQuery__RenameStmt *rs)
 	for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
 		plumb_object *o = x->cat->objects.items[i];
 		if (o->kind == PLUMB_OBJ_COMMENT && o->target_kind == PLUMB_OBJ_TRIGGER &&
-		    str_is(o->schema, schema) && str_is(o->table, table) && str_is(o->part, rs->subname)) {
+		    str_is(o->schema, schema) && str_is(o->table, table) &&
+		    str_is(o->part, rs->subname)) {
 			o->part = tg->name;
 			recomment(x, o);
 		}
@@ -787,7 +808,8 @@ static void rename_policy(ox *x, PgQuery__RenameStmt *rs)
 	for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
 		plumb_object *o = x->cat->objects.items[i];
 		if (o->kind == PLUMB_OBJ_COMMENT && o->target_kind == PLUMB_OBJ_POLICY &&
-		    str_is(o->schema, schema) && str_is(o->table, table) && str_is(o->part, rs->subname)) {
+		    str_is(o->schema, schema) && str_is(o->table, table) &&
+		    str_is(o->part, rs->subname)) {
 			o->part = p->name;
 			recomment(x, o);
 		}
@@ -801,13 +823,15 @@ static bool schema_holds(ox *x, const char *s)
 	const plumb_vec *vs[] = {&x->cat->tables, &x->cat->views};
 	for (size_t k = 0; k < 2; k++)
 		for (size_t i = 0; i < vs[k]->n; i++) {
-			const plumb_table *t = vs[k]->items[i]; /* schema is the first field of both */
+			const plumb_table *t =
+				vs[k]->items[i]; /* schema is the first field of both */
 			if (str_is(t->schema, s))
 				return true;
 		}
 	for (size_t i = 0; i < x->cat->objects.n; i++) {
 		const plumb_object *o = x->cat->objects.items[i];
-		if (o->kind != PLUMB_OBJ_SCHEMA && o->kind != PLUMB_OBJ_COMMENT && str_is(o->schema, s))
+		if (o->kind != PLUMB_OBJ_SCHEMA && o->kind != PLUMB_OBJ_COMMENT &&
+		    str_is(o->schema, s))
 			return true;
 	}
 	return false;
@@ -890,7 +914,8 @@ void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc)
 			if (find_view(x, schema, rs->relation->relname))
 				cannot(x, "a column of a view");
 			else if (!rs->missing_ok)
-				error_at(x, at(x, rs->relation->location), "relation \"%s\" does not exist",
+				error_at(x, at(x, rs->relation->location),
+					 "relation \"%s\" does not exist",
 					 shown(x, schema, rs->relation->relname));
 			return;
 		}
@@ -957,7 +982,8 @@ void alter_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as, size_t loc)
 		const char *schema = sch(rv->schemaname), *name = rv->relname;
 		plumb_table *t = find_table(x, schema, name);
 		plumb_view *v = t ? NULL : find_view(x, schema, name);
-		plumb_object *seq = t || v ? NULL : find_object(x, PLUMB_OBJ_SEQUENCE, schema, name);
+		plumb_object *seq =
+			t || v ? NULL : find_object(x, PLUMB_OBJ_SEQUENCE, schema, name);
 		if (!t && !v && !seq) {
 			if (!as->missing_ok)
 				error_at(x, at(x, rv->location), "relation \"%s\" does not exist",
@@ -967,7 +993,8 @@ void alter_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as, size_t loc)
 		if (strcmp(schema, ns) == 0)
 			return;
 		if (is_relation(x, ns, name)) {
-			error_at(x, x->loc, "relation \"%s\" already exists in schema \"%s\"", name, ns);
+			error_at(x, x->loc, "relation \"%s\" already exists in schema \"%s\"", name,
+				 ns);
 			return;
 		}
 		if (t) {
@@ -1010,7 +1037,11 @@ void alter_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as, size_t loc)
 
 void enum_value_renamed(ox *x, plumb_object *e, const char *old, const char *nw)
 {
-	ren r = {.x = x, .kind = R_VALUE, .schema = e->schema, .table = e->name, .old = old,
+	ren r = {.x = x,
+		 .kind = R_VALUE,
+		 .schema = e->schema,
+		 .table = e->name,
+		 .old = old,
 		 .nw = nw};
 	r.etype = canon_type(x, fmt(x, "%s.%s", qi(x, e->schema), qi(x, e->name)));
 	/* the label's first name, as an annotation pairs them (old, new) */

@@ -10,32 +10,32 @@
 #include "dialect/pg/offline_int.h"
 
 typedef enum rkind {
-	R_REL,   /* a relation: schema.old becomes nschema.nw */
-	R_COL,   /* a column old of table (in schema) becomes nw */
-	R_TYPE,  /* a type or domain */
+	R_REL,	 /* a relation: schema.old becomes nschema.nw */
+	R_COL,	 /* a column old of table (in schema) becomes nw */
+	R_TYPE,	 /* a type or domain */
 	R_VALUE, /* an enum label old of type schema.table becomes nw */
-	R_FUNC,  /* a function */
-	R_SEQ,   /* a sequence named in a regclass literal: lit_old becomes lit_new */
+	R_FUNC,	 /* a function */
+	R_SEQ,	 /* a sequence named in a regclass literal: lit_old becomes lit_new */
 } rkind;
 
 typedef struct ren {
 	ox *x;
 	rkind kind;
 	const char *schema, *old, *nschema, *nw;
-	const char *table;        /* R_COL: the column's table; R_VALUE: the enum */
-	const char *const *refs;  /* R_COL in a view: the names its query gives the table */
+	const char *table;	 /* R_COL: the column's table; R_VALUE: the enum */
+	const char *const *refs; /* R_COL in a view: the names its query gives the table */
 	size_t n_refs;
-	bool bare;                /* R_COL in a view: a bare reference is the table's */
-	bool quals;               /* R_REL: references qualified by the relation follow */
-	bool trig;                /* R_COL: NEW.a and OLD.a are the column (trigger WHEN) */
+	bool bare;  /* R_COL in a view: a bare reference is the table's */
+	bool quals; /* R_REL: references qualified by the relation follow */
+	bool trig;  /* R_COL: NEW.a and OLD.a are the column (trigger WHEN) */
 	const char *lit_old, *lit_new;
-	const void *last_col;     /* R_COL: the reference renamed last */
-	const char *etype;        /* R_VALUE: the enum's type as columns spell it */
-	plumb_vec cols;           /* R_VALUE: the columns of that type where the text is */
+	const void *last_col;	  /* R_COL: the reference renamed last */
+	const char *etype;	  /* R_VALUE: the enum's type as columns spell it */
+	plumb_vec cols;		  /* R_VALUE: the columns of that type where the text is */
 	size_t n_seen, n_renamed; /* R_VALUE: constants spelling the label, those renamed */
-	const char *top;          /* R_VALUE: the type of the expression's value (a default's) */
+	const char *top;	  /* R_VALUE: the type of the expression's value (a default's) */
 	bool touched;
-	bool unsure;              /* R_COL in a view: a reference it cannot place */
+	bool unsure; /* R_COL in a view: a reference it cannot place */
 } ren;
 
 #define cannot plumb__pgoff_rn_cannot

@@ -111,7 +111,8 @@ static void visit_col(ren *r, ProtobufCMessage *m)
 	} else if (d == &pg_query__res_target__descriptor && r->refs) {
 		/* the server keeps a view's output name: b AS a */
 		PgQuery__ResTarget *t = (PgQuery__ResTarget *)m;
-		if (empty(t->name) && t->val && t->val->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+		if (empty(t->name) && t->val &&
+		    t->val->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
 		    (const void *)t->val->column_ref == r->last_col)
 			t->name = (char *)r->old;
 	} else if (d == &pg_query__join_expr__descriptor && r->refs) {
@@ -131,7 +132,8 @@ static void visit_col(ren *r, ProtobufCMessage *m)
 
 static bool is_type(ren *r, const PgQuery__TypeName *tn)
 {
-	return tn && names_are(tn->names, tn->n_names, r->schema, r->kind == R_VALUE ? r->table : r->old);
+	return tn &&
+	       names_are(tn->names, tn->n_names, r->schema, r->kind == R_VALUE ? r->table : r->old);
 }
 
 static bool is_label(ren *r, const PgQuery__Node *n)
@@ -172,7 +174,8 @@ static void visit_value(ren *r, ProtobufCMessage *m)
 	const ProtobufCMessageDescriptor *d = m->descriptor;
 	if (d == &pg_query__a__const__descriptor) {
 		PgQuery__AConst *c = (PgQuery__AConst *)m;
-		if (c->val_case == PG_QUERY__A__CONST__VAL_SVAL && c->sval && str_is(c->sval->sval, r->old))
+		if (c->val_case == PG_QUERY__A__CONST__VAL_SVAL && c->sval &&
+		    str_is(c->sval->sval, r->old))
 			r->n_seen++;
 	} else if (d == &pg_query__type_cast__descriptor) {
 		PgQuery__TypeCast *tc = (PgQuery__TypeCast *)m;
@@ -180,7 +183,9 @@ static void visit_value(ren *r, ProtobufCMessage *m)
 			rename_label(r, tc->arg);
 	} else if (d == &pg_query__a__expr__descriptor) {
 		PgQuery__AExpr *e = (PgQuery__AExpr *)m;
-		PgQuery__Node *side = enum_col(r, e->lexpr) ? e->rexpr : enum_col(r, e->rexpr) ? e->lexpr : NULL;
+		PgQuery__Node *side = enum_col(r, e->lexpr)   ? e->rexpr
+				      : enum_col(r, e->rexpr) ? e->lexpr
+							      : NULL;
 		if (!side)
 			return;
 		PgQuery__Node **v = &side;
@@ -251,7 +256,8 @@ static void visit(ProtobufCMessage *m, void *p)
 		} else if (d == &pg_query__composite_type_stmt__descriptor) {
 			PgQuery__CompositeTypeStmt *ct = (PgQuery__CompositeTypeStmt *)m;
 			PgQuery__RangeVar *rv = ct->typevar;
-			if (rv && str_is(rv->relname, r->old) && str_is(sch(rv->schemaname), r->schema)) {
+			if (rv && str_is(rv->relname, r->old) &&
+			    str_is(sch(rv->schemaname), r->schema)) {
 				rv->relname = (char *)r->nw;
 				rv->schemaname = (char *)r->nschema;
 				r->touched = true;
@@ -280,13 +286,17 @@ static void visit(ProtobufCMessage *m, void *p)
 		/* nextval('q'), and 'q'::regclass */
 		if (d == &pg_query__func_call__descriptor) {
 			PgQuery__FuncCall *f = (PgQuery__FuncCall *)m;
-			const char *fn = f->n_funcname ? plumb__pg_strval(f->funcname[f->n_funcname - 1]) : NULL;
-			if (f->n_args && (str_is(fn, "nextval") || str_is(fn, "currval") || str_is(fn, "setval")))
+			const char *fn = f->n_funcname
+						 ? plumb__pg_strval(f->funcname[f->n_funcname - 1])
+						 : NULL;
+			if (f->n_args && (str_is(fn, "nextval") || str_is(fn, "currval") ||
+					  str_is(fn, "setval")))
 				seq_literal(r, f->args[0]);
 		} else if (d == &pg_query__type_cast__descriptor) {
 			PgQuery__TypeCast *tc = (PgQuery__TypeCast *)m;
 			const PgQuery__TypeName *tn = tc->type_name;
-			if (tn && tn->n_names && str_is(plumb__pg_strval(tn->names[tn->n_names - 1]), "regclass"))
+			if (tn && tn->n_names &&
+			    str_is(plumb__pg_strval(tn->names[tn->n_names - 1]), "regclass"))
 				seq_literal(r, tc->arg);
 		}
 		break;
@@ -312,7 +322,8 @@ bool walk(ren *r, PgQuery__Node *n)
 	if (n)
 		plumb__pg_walk(&n->base, visit, r);
 	if (r->kind == R_VALUE && r->n_seen > r->n_renamed)
-		cannot(r->x, fmt(r->x, "'%s' is spelled where its type is not known to be the enum", r->old));
+		cannot(r->x, fmt(r->x, "'%s' is spelled where its type is not known to be the enum",
+				 r->old));
 	return r->touched && !r->x->st.rc;
 }
 
@@ -420,7 +431,8 @@ const char *re_type(ren *r, const char *text)
 				   ? s->select_stmt->target_list[0]->res_target->val
 				   : NULL;
 	if (!e || e->node_case != PG_QUERY__NODE__NODE_TYPE_CAST ||
-	    !walk(r, plumb__pg_node(x->tmp, PG_QUERY__NODE__NODE_TYPE_NAME, e->type_cast->type_name)))
+	    !walk(r,
+		  plumb__pg_node(x->tmp, PG_QUERY__NODE__NODE_TYPE_NAME, e->type_cast->type_name)))
 		return text;
 	return type_text(x, e->type_cast->type_name);
 }
@@ -453,14 +465,16 @@ static void redo_check(ren *r, plumb_table *t, plumb_constraint *k)
 		const char *c = re_expr(r, k->check_sql, true);
 		if (c != k->check_sql) {
 			k->check_sql = c;
-			k->check_written = k->check_written ? re_expr(r, k->check_written, false) : NULL;
+			k->check_written =
+				k->check_written ? re_expr(r, k->check_written, false) : NULL;
 		}
 	} else if (k->kind == PLUMB_CON_EXCLUDE && k->check_sql) {
 		/* as offline_column.c writes it: ALTER TABLE's text from EXCLUDE on */
-		const char *s = re_stmt(r, fmt(x, "ALTER TABLE %s.%s ADD CONSTRAINT %s %s", qi(x, t->schema),
-					       qi(x, t->name), qi(x, k->name ? k->name : "k"),
-					       k->check_sql),
-				       true);
+		const char *s =
+			re_stmt(r,
+				fmt(x, "ALTER TABLE %s.%s ADD CONSTRAINT %s %s", qi(x, t->schema),
+				    qi(x, t->name), qi(x, k->name ? k->name : "k"), k->check_sql),
+				true);
 		const char *ex = s && r->touched ? strstr(s, " EXCLUDE ") : NULL;
 		if (ex)
 			k->check_sql = ex + 1;
@@ -485,11 +499,12 @@ void redo_table_exprs(ren *r, plumb_table *t)
 	enum_cols(r, t);
 	for (size_t i = 0; i < t->columns.n && !r->x->st.rc; i++) {
 		plumb_column *c = t->columns.items[i];
-		r->top = r->kind == R_VALUE && (str_is(c->type, r->etype) ||
-						(strncmp(c->type, r->etype, strlen(r->etype)) == 0 &&
-						 str_is(c->type + strlen(r->etype), "[]")))
-				 ? c->type
-				 : NULL;
+		r->top =
+			r->kind == R_VALUE && (str_is(c->type, r->etype) ||
+					       (strncmp(c->type, r->etype, strlen(r->etype)) == 0 &&
+						str_is(c->type + strlen(r->etype), "[]")))
+				? c->type
+				: NULL;
 		const char *d = re_expr(r, c->default_sql, true);
 		if (d != c->default_sql) {
 			c->default_sql = d;
@@ -521,7 +536,12 @@ void redo_view(ren *r, plumb_view *v)
 /* Whether text (a statement) reads relation schema.name. */
 bool reads_rel(ox *x, const char *text, const char *schema, const char *name)
 {
-	ren r = {.x = x, .kind = R_REL, .schema = schema, .old = name, .nschema = schema, .nw = name};
+	ren r = {.x = x,
+		 .kind = R_REL,
+		 .schema = schema,
+		 .old = name,
+		 .nschema = schema,
+		 .nw = name};
 	PgQuery__Node *s = parse1(x, text);
 	return s && walk(&r, s);
 }
@@ -583,8 +603,11 @@ void redo_all(ren *r)
 	for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
 		plumb_object *o = x->cat->objects.items[i];
 		if (o->kind == PLUMB_OBJ_POLICY || o->kind == PLUMB_OBJ_RULE ||
-		    o->kind == PLUMB_OBJ_DOMAIN || (o->kind == PLUMB_OBJ_TYPE && r->kind == R_TYPE)) {
-			enum_cols(r, o->kind == PLUMB_OBJ_POLICY ? find_table(x, o->schema, o->table) : NULL);
+		    o->kind == PLUMB_OBJ_DOMAIN ||
+		    (o->kind == PLUMB_OBJ_TYPE && r->kind == R_TYPE)) {
+			enum_cols(r, o->kind == PLUMB_OBJ_POLICY
+					     ? find_table(x, o->schema, o->table)
+					     : NULL);
 			redo_texts(r, &o->sql, &o->definition);
 		}
 	}
@@ -624,7 +647,9 @@ static const char *comment_name(ox *x, const plumb_object *o)
 	case PLUMB_OBJ_SEQUENCE:
 		return fmt(x, "SEQUENCE %s", rel);
 	case PLUMB_OBJ_VIEW:
-		return fmt(x, "%s %s", strncmp(o->name, "MATERIALIZED ", 13) == 0 ? "MATERIALIZED VIEW" : "VIEW",
+		return fmt(x, "%s %s",
+			   strncmp(o->name, "MATERIALIZED ", 13) == 0 ? "MATERIALIZED VIEW"
+								      : "VIEW",
 			   rel);
 	case PLUMB_OBJ_TYPE:
 	case PLUMB_OBJ_ENUM:
@@ -639,8 +664,8 @@ static const char *comment_name(ox *x, const plumb_object *o)
 /* The comment o named again after its fields changed. */
 void recomment(ox *x, plumb_object *o)
 {
-	plumb_pg_comment_on on = {o->target_kind, o->target, o->table, o->column, o->part,
-				  o->definition};
+	plumb_pg_comment_on on = {o->target_kind, o->target, o->table,
+				  o->column,	  o->part,   o->definition};
 	o->name = comment_name(x, o);
 	if (o->name)
 		fail(x, plumb__pg_comment_define(x->st.ctx, x->st.arena, o, &on));
@@ -676,10 +701,10 @@ const char *regclass_lit(ox *x, const char *schema, const char *name)
 					   st->select_stmt->n_target_list == 1
 				   ? st->select_stmt->target_list[0]->res_target->val
 				   : NULL;
-	PgQuery__Node *a = e && e->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
-					   e->func_call->n_args == 1
-				   ? e->func_call->args[0]
-				   : NULL;
+	PgQuery__Node *a =
+		e && e->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && e->func_call->n_args == 1
+			? e->func_call->args[0]
+			: NULL;
 	if (a && a->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
 		a = a->type_cast->arg;
 	if (a && a->node_case == PG_QUERY__NODE__NODE_A_CONST && a->a_const->sval)
