@@ -13,7 +13,8 @@
  *
  * This file is the entry: it reads each file, finds the rename annotations,
  * sends each statement to the room that models it (offline_table.c,
- * offline_column.c, offline_object.c, offline_acl.c, offline_drop.c; names.c
+ * offline_column.c, offline_object.c, offline_acl.c, offline_drop.c,
+ * offline_rename.c for RENAME and SET SCHEMA; names.c
  * chooses implicit names), holds the lookups and texts they share, and
  * finishes what depends on the whole (sequences, keys, column texts). It
  * models no statement itself.
