@@ -1346,6 +1346,140 @@ static void test_agree(void)
 	};
 	for (size_t i = 0; i < sizeof(replayed) / sizeof(replayed[0]); i++)
 		agree(url, replayed[i][0], replayed[i][1]);
+	/* ALTER ... RENAME and SET SCHEMA, with what names the renamed object */
+	static const char *const renamed[][2] = {
+		{"RENAME COLUMN: keys, checks, indexes, foreign keys, generated columns, policies, triggers, comments, grants",
+		 "CREATE TABLE t (a int PRIMARY KEY, b int CHECK (b > a), c int UNIQUE, g int GENERATED ALWAYS AS (a * 2) STORED);\n"
+		 "CREATE TABLE r (x int REFERENCES t (a), y int REFERENCES t);\n"
+		 "CREATE INDEX t_expr ON t (lower(a::text)) WHERE a > 0;\n"
+		 "CREATE INDEX t_ab ON t (b, a DESC);\n"
+		 "CREATE POLICY p ON t USING (a > 0) WITH CHECK (a < 100);\n"
+		 "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
+		 "CREATE TRIGGER tr BEFORE UPDATE OF a, b ON t FOR EACH ROW WHEN (NEW.a <> OLD.a) EXECUTE FUNCTION tf();\n"
+		 "COMMENT ON COLUMN t.a IS 'the key';\n"
+		 "GRANT SELECT (a) ON t TO PUBLIC;\n"
+		 "ALTER TABLE t RENAME COLUMN a TO id;\n"
+		 "ALTER TABLE r RENAME x TO t_id;\n"},
+		{"RENAME COLUMN of a serial column, an index over it and an identity column",
+		 "CREATE TABLE s (id serial PRIMARY KEY, n int GENERATED ALWAYS AS IDENTITY, v text);\n"
+		 "CREATE INDEX s_v ON s (v);\n"
+		 "ALTER TABLE s RENAME COLUMN id TO sid;\n"
+		 "ALTER TABLE s RENAME COLUMN n TO m;\n"
+		 "ALTER TABLE s RENAME COLUMN v TO w;\n"},
+		{"RENAME TO of a table: indexes, foreign keys to it, triggers, policies, rules, comments, grants, serial columns",
+		 "CREATE TABLE t (id serial PRIMARY KEY, v int CHECK (v > 0));\n"
+		 "CREATE TABLE r (t_id int REFERENCES t);\n"
+		 "CREATE INDEX t_v ON t (v);\n"
+		 "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
+		 "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();\n"
+		 "CREATE POLICY p ON t USING (v > 1);\n"
+		 "CREATE TABLE log (v int);\n"
+		 "CREATE RULE keep AS ON INSERT TO t DO ALSO INSERT INTO log VALUES (NEW.v);\n"
+		 "COMMENT ON TABLE t IS 'tee';\n"
+		 "COMMENT ON COLUMN t.v IS 'vee';\n"
+		 "COMMENT ON CONSTRAINT t_v_check ON t IS 'positive';\n"
+		 "COMMENT ON TRIGGER tr ON t IS 'trig';\n"
+		 "GRANT SELECT, INSERT ON t TO PUBLIC;\n"
+		 "GRANT UPDATE (v) ON t TO PUBLIC;\n"
+		 "ALTER TABLE t RENAME TO u;\n"
+		 "ALTER TABLE IF EXISTS nope RENAME TO nope2;\n"
+		 "ALTER TABLE log RENAME TO journal;\n"},
+		{"views follow a renamed table and keep the output names of a renamed column",
+		 "CREATE TABLE t (a int, b text);\n"
+		 "CREATE TABLE o (a int, z int);\n"
+		 "CREATE VIEW v AS SELECT a, b AS bee, a + 1 AS a1 FROM t WHERE a > 0 ORDER BY a;\n"
+		 "CREATE VIEW w AS SELECT * FROM t;\n"
+		 "CREATE VIEW j AS SELECT x.a, o.z FROM t x JOIN o ON x.a = o.a;\n"
+		 "ALTER TABLE t RENAME COLUMN a TO id;\n"
+		 "ALTER TABLE t RENAME TO tt;\n"
+		 "ALTER VIEW w RENAME TO ww;\n"},
+		{"RENAME CONSTRAINT and ALTER INDEX RENAME, keys with their indexes",
+		 "CREATE TABLE t (a int PRIMARY KEY, b int UNIQUE, c int CONSTRAINT c_pos CHECK (c > 0));\n"
+		 "CREATE TABLE r (a int REFERENCES t);\n"
+		 "CREATE INDEX t_c ON t (c);\n"
+		 "COMMENT ON CONSTRAINT c_pos ON t IS 'pos';\n"
+		 "COMMENT ON INDEX t_c IS 'on c';\n"
+		 "ALTER TABLE t RENAME CONSTRAINT c_pos TO c_positive;\n"
+		 "ALTER TABLE t RENAME CONSTRAINT t_pkey TO t_key;\n"
+		 "ALTER INDEX t_b_key RENAME TO t_b_unique;\n"
+		 "ALTER INDEX t_c RENAME TO t_c_idx;\n"
+		 "ALTER TABLE r RENAME CONSTRAINT r_a_fkey TO r_to_t;\n"
+		 "ALTER INDEX IF EXISTS nope RENAME TO nope2;\n"},
+		{"sequences, views and materialized views renamed",
+		 "CREATE SEQUENCE q;\n"
+		 "CREATE TABLE t (id bigint DEFAULT nextval('q'), v int);\n"
+		 "CREATE TABLE s2 (id serial);\n"
+		 "CREATE VIEW v AS SELECT id FROM t;\n"
+		 "CREATE VIEW vv AS SELECT id FROM v;\n"
+		 "CREATE MATERIALIZED VIEW mv AS SELECT v FROM t;\n"
+		 "CREATE INDEX mv_v ON mv (v);\n"
+		 "COMMENT ON VIEW v IS 'vee';\n"
+		 "GRANT SELECT ON v TO PUBLIC;\n"
+		 "ALTER SEQUENCE q RENAME TO q2;\n"
+		 "ALTER SEQUENCE s2_id_seq RENAME TO s2_seq;\n"
+		 "ALTER VIEW v RENAME TO v2;\n"
+		 "ALTER MATERIALIZED VIEW mv RENAME TO mv2;\n"},
+		{"types, domains and enum labels renamed, with the columns, defaults and checks that name them",
+		 "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n"
+		 "CREATE DOMAIN pos AS int CHECK (VALUE > 0);\n"
+		 "CREATE TYPE pair AS (x int, y int);\n"
+		 "CREATE TABLE t (m mood DEFAULT 'ok' CHECK (m <> 'sad'), ms mood[], p pos, pr pair);\n"
+		 "CREATE INDEX t_m ON t (m) WHERE m = 'happy';\n"
+		 "COMMENT ON TYPE mood IS 'feel';\n"
+		 "ALTER TYPE mood RENAME VALUE 'ok' TO 'fine';\n"
+		 "ALTER TYPE mood RENAME VALUE 'happy' TO 'glad';\n"
+		 "ALTER TYPE mood RENAME TO feeling;\n"
+		 "ALTER DOMAIN pos RENAME TO positive;\n"
+		 "ALTER TYPE pair RENAME TO couple;\n"},
+		{"functions, triggers, policies and schemas renamed",
+		 "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+		 "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
+		 "CREATE TABLE t (a int DEFAULT f());\n"
+		 "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();\n"
+		 "CREATE POLICY p ON t USING (a > 0);\n"
+		 "COMMENT ON FUNCTION f() IS 'one';\n"
+		 "COMMENT ON POLICY p ON t IS 'pol';\n"
+		 "CREATE SCHEMA s;\n"
+		 "COMMENT ON SCHEMA s IS 'ess';\n"
+		 "ALTER FUNCTION f() RENAME TO g;\n"
+		 "ALTER FUNCTION tf RENAME TO tg;\n"
+		 "ALTER TRIGGER tr ON t RENAME TO tr2;\n"
+		 "ALTER POLICY p ON t RENAME TO p2;\n"
+		 "ALTER SCHEMA s RENAME TO s2;\n"},
+		{"SET SCHEMA of a table with its indexes, keys, owned sequences and what refers to it",
+		 "CREATE SCHEMA s;\n"
+		 "CREATE TABLE t (id serial PRIMARY KEY, v int UNIQUE, w int);\n"
+		 "CREATE INDEX t_w ON t (w);\n"
+		 "CREATE TABLE r (t_id int REFERENCES t);\n"
+		 "CREATE VIEW v AS SELECT id FROM t;\n"
+		 "COMMENT ON TABLE t IS 'tee';\n"
+		 "GRANT SELECT ON t TO PUBLIC;\n"
+		 "ALTER TABLE t SET SCHEMA s;\n"
+		 "ALTER TABLE IF EXISTS nope SET SCHEMA s;\n"},
+		{"SQL-standard function bodies follow a renamed table, sequence and function",
+		 "CREATE TABLE t (a int);\n"
+		 "CREATE TABLE o (b int);\n"
+		 "CREATE SEQUENCE q;\n"
+		 "CREATE FUNCTION cnt() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT count(*) FROM t; END;\n"
+		 "CREATE FUNCTION nxt() RETURNS bigint LANGUAGE sql RETURN nextval('q');\n"
+		 "CREATE FUNCTION twice() RETURNS bigint LANGUAGE sql RETURN cnt() * 2;\n"
+		 "ALTER TABLE t RENAME TO u;\n"
+		 "ALTER SEQUENCE q RENAME TO q2;\n"
+		 "ALTER FUNCTION cnt() RENAME TO how_many;\n"},
+		{"SET SCHEMA of views, sequences, types and functions",
+		 "CREATE SCHEMA s;\n"
+		 "CREATE SEQUENCE q;\n"
+		 "CREATE TYPE mood AS ENUM ('a', 'b');\n"
+		 "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x';\n"
+		 "CREATE TABLE t (id bigint DEFAULT nextval('q'), m mood DEFAULT 'a', n int DEFAULT f(1));\n"
+		 "CREATE VIEW v AS SELECT id FROM t;\n"
+		 "ALTER SEQUENCE q SET SCHEMA s;\n"
+		 "ALTER TYPE mood SET SCHEMA s;\n"
+		 "ALTER FUNCTION f(int) SET SCHEMA s;\n"
+		 "ALTER VIEW v SET SCHEMA s;\n"},
+	};
+	for (size_t i = 0; i < sizeof(renamed) / sizeof(renamed[0]); i++)
+		agree(url, renamed[i][0], renamed[i][1]);
 	/* extensions' operator classes and operators: the server qualifies
 	 * them, leaves a default class out and quotes class options */
 	static const char *const ext_cases[][3] = {

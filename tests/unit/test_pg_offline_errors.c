@@ -193,6 +193,56 @@ static void test_unplaced(void)
 	  "column \"n\" of relation \"a\" is not an identity column", "DROP IDENTITY of no identity");
 	F("ALTER INDEX nope SET (fillfactor = 5);\n", 4, 13, "relation \"nope\" does not exist",
 	  "ALTER INDEX of a missing index");
+	/* renames: a missing target or a taken name, as PostgreSQL says it */
+	F("ALTER TABLE nope RENAME TO x;\n", 4, 13, "relation \"nope\" does not exist",
+	  "RENAME of a missing table");
+	F("ALTER TABLE a RENAME COLUMN nope TO x;\n", 4, 1, "column \"nope\" does not exist",
+	  "RENAME COLUMN of a missing column");
+	F("ALTER TABLE a RENAME COLUMN n TO id;\n", 4, 1,
+	  "column \"id\" of relation \"a\" already exists", "RENAME COLUMN to a taken name");
+	F("ALTER TABLE a RENAME TO av;\n", 4, 1, "relation \"av\" already exists",
+	  "RENAME to a taken name");
+	F("ALTER TABLE a RENAME CONSTRAINT nope TO x;\n", 4, 1,
+	  "constraint \"nope\" for table \"a\" does not exist", "RENAME CONSTRAINT of a missing one");
+	F("ALTER TABLE a RENAME CONSTRAINT a_pkey TO av;\n", 4, 1, "relation \"av\" already exists",
+	  "RENAME CONSTRAINT of a key to a taken relation name");
+	F("ALTER INDEX nope RENAME TO x;\n", 4, 13, "relation \"nope\" does not exist",
+	  "ALTER INDEX RENAME of a missing index");
+	F("ALTER TYPE nope RENAME TO x;\n", 4, 1, "type \"nope\" does not exist",
+	  "ALTER TYPE RENAME of a missing type");
+	F("ALTER FUNCTION nope() RENAME TO g;\n", 4, 1, "function nope() does not exist",
+	  "ALTER FUNCTION RENAME of a missing function");
+	F("ALTER TRIGGER nope ON a RENAME TO x;\n", 4, 1,
+	  "trigger \"nope\" for table \"a\" does not exist", "ALTER TRIGGER RENAME of a missing one");
+	F("ALTER POLICY nope ON a RENAME TO x;\n", 4, 1,
+	  "policy \"nope\" for table \"a\" does not exist", "ALTER POLICY RENAME of a missing one");
+	F("ALTER SCHEMA nope RENAME TO x;\n", 4, 1, "schema \"nope\" does not exist",
+	  "ALTER SCHEMA RENAME of a missing schema");
+	F("ALTER TABLE a SET SCHEMA nope;\n", 4, 1, "schema \"nope\" does not exist",
+	  "SET SCHEMA to a missing schema");
+	F("ALTER TABLE nope SET SCHEMA public;\n", 4, 13, "relation \"nope\" does not exist",
+	  "SET SCHEMA of a missing table");
+	F("CREATE TYPE e AS ENUM ('a', 'b');\nALTER TYPE e RENAME VALUE 'a' TO 'b';\n", 5, 1,
+	  "enum label \"b\" already exists", "RENAME VALUE to a taken label");
+	F("CREATE TYPE e AS ENUM ('a', 'b');\nALTER TYPE e RENAME VALUE 'nope' TO 'c';\n", 5, 1,
+	  "\"nope\" is not an existing enum label", "RENAME VALUE of a missing label");
+	/* what offline replay cannot follow is an error naming --dev-url, never a wrong catalog */
+	F("CREATE TABLE b (id int);\nCREATE VIEW j AS SELECT n FROM a JOIN b USING (id);\n"
+	  "ALTER TABLE a RENAME COLUMN id TO aid;\n",
+	  6, 1, "offline replay cannot follow this rename: view \"j\" reads column \"id\" in a way it cannot place",
+	  "a renamed column a view joins on with USING");
+	F("CREATE VIEW q AS SELECT s.n FROM (SELECT n FROM a) s;\nALTER TABLE a RENAME COLUMN n TO m;\n",
+	  5, 1, "offline replay cannot follow this rename: view \"q\" reads column \"n\" in a way it cannot place",
+	  "a renamed column a view reads through a subquery");
+	F("CREATE FUNCTION f() RETURNS int LANGUAGE sql RETURN (SELECT max(id) FROM a);\n"
+	  "ALTER TABLE a RENAME COLUMN id TO aid;\n",
+	  5, 1, "offline replay cannot follow this rename: the body of function f() reads relation \"a\"",
+	  "a renamed column a function body reads");
+	F("ALTER TABLE av RENAME COLUMN id TO x;\n", 4, 1,
+	  "offline replay cannot follow this rename: a column of a view", "a view's column renamed");
+	F("CREATE SCHEMA s;\nCREATE TABLE s.t (id int);\nALTER SCHEMA s RENAME TO s2;\n", 6, 1,
+	  "offline replay cannot follow this rename: schema \"s\" holds objects, which would move with it",
+	  "a schema renamed with its objects");
 #undef F
 
 	/* what stays allowed */

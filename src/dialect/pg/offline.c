@@ -13,7 +13,8 @@
  *
  * This file is the entry: it reads each file, finds the rename annotations,
  * sends each statement to the room that models it (offline_table.c,
- * offline_column.c, offline_object.c, offline_acl.c, offline_drop.c; names.c
+ * offline_column.c, offline_object.c, offline_acl.c, offline_drop.c,
+ * offline_rename.c for RENAME and SET SCHEMA; names.c
  * chooses implicit names), holds the lookups and texts they share, and
  * finishes what depends on the whole (sequences, keys, column texts). It
  * models no statement itself.
@@ -520,6 +521,12 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 		break;
 	case PG_QUERY__NODE__NODE_DROP_STMT:
 		drop_objects(x, s->drop_stmt);
+		break;
+	case PG_QUERY__NODE__NODE_RENAME_STMT:
+		alter_rename(x, s->rename_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
+		alter_set_schema(x, s->alter_object_schema_stmt, loc);
 		break;
 	case PG_QUERY__NODE__NODE_GRANT_STMT:
 		grant_revoke(x, s->grant_stmt);

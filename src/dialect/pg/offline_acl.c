@@ -480,6 +480,21 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
 	}
 }
 
+void grants_renamed(ox *x, const char *schema, const char *rel, const char *col,
+		    const char *nschema, const char *nrel, const char *ncol)
+{
+	for (size_t i = 0; i < x->grants.n; i++) {
+		gstate *g = x->grants.items[i];
+		if (strcmp(g->schema, schema) != 0 || strcmp(g->rel, rel) != 0 ||
+		    (col && (!g->col || strcmp(g->col, col) != 0)))
+			continue;
+		g->schema = dup(x, nschema);
+		g->rel = dup(x, nrel);
+		if (col)
+			g->col = dup(x, ncol);
+	}
+}
+
 /* The final privilege sets become grant objects, as introspection builds them. */
 void finish_grants(ox *x)
 {

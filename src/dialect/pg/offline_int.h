@@ -135,7 +135,9 @@ typedef struct seqopts {
 #define finish_constraints plumb__pgoff_finish_constraints
 #define finish_grants plumb__pgoff_finish_grants
 #define forget_name plumb__pgoff_forget_name
+#define function_of plumb__pgoff_function_of
 #define grant_revoke plumb__pgoff_grant_revoke
+#define grants_renamed plumb__pgoff_grants_renamed
 #define index_colnames plumb__pgoff_index_colnames
 #define index_opclass plumb__pgoff_index_opclass
 #define is_relation plumb__pgoff_is_relation
@@ -150,6 +152,9 @@ typedef struct seqopts {
 #define remember plumb__pgoff_remember
 #define remember_owned_by plumb__pgoff_remember_owned_by
 #define remove_item plumb__pgoff_remove_item
+#define alter_rename plumb__pgoff_alter_rename
+#define enum_value_renamed plumb__pgoff_enum_value_renamed
+#define alter_set_schema plumb__pgoff_alter_set_schema
 #define rv_table plumb__pgoff_rv_table
 #define sch plumb__pgoff_sch
 #define seq_stmt plumb__pgoff_seq_stmt
@@ -270,6 +275,9 @@ void alter_other(ox *x, PgQuery__AlterTableStmt *as);
 void set_rel_options(ox *x, plumb_table *t, PgQuery__Node **defs, size_t n, int how);
 /* offline_object.c, offline_acl.c: ALTER FUNCTION's options, ALTER POLICY. */
 void alter_function(ox *x, PgQuery__AlterFunctionStmt *af, size_t loc);
+/* The function ow names (its arguments, or the one of its name); when not
+ * there, NULL and an error at loc as PostgreSQL's. */
+plumb_object *function_of(ox *x, PgQuery__ObjectWithArgs *ow, size_t loc);
 void alter_policy(ox *x, PgQuery__AlterPolicyStmt *ap, size_t loc);
 void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae);
 void remember_owned_by(ox *x, PgQuery__Node **opts, size_t n);
@@ -291,6 +299,10 @@ void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt);
 void comment_on(ox *x, PgQuery__CommentStmt *cs);
 void grant_revoke(ox *x, PgQuery__GrantStmt *gs);
 void finish_grants(ox *x);
+/* The privileges held on relation schema.rel (on its column col, when
+ * given) held on nschema.nrel (column ncol) from now on. */
+void grants_renamed(ox *x, const char *schema, const char *rel, const char *col,
+		    const char *nschema, const char *nrel, const char *ncol);
 
 /* offline_opclass.c: the operator class of index key e on t under access
  * method am (NULL: btree) left out when it is the default for the column's
@@ -298,6 +310,14 @@ void finish_grants(ox *x);
 void index_opclass(ox *x, plumb_table *t, const char *am, PgQuery__IndexElem *e);
 /* offline_opclass.c: extension name is created in schema (NULL: dropped). */
 void note_extension(ox *x, const char *name, const char *schema);
+
+/* offline_rename.c: ALTER ... RENAME [COLUMN | CONSTRAINT] and SET SCHEMA,
+ * with what names the renamed object following as in PostgreSQL's catalog;
+ * enum_value_renamed the defaults and checks that spell a renamed label
+ * (ALTER TYPE ... RENAME VALUE, which alter_enum reads). */
+void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc);
+void alter_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as, size_t loc);
+void enum_value_renamed(ox *x, plumb_object *e, const char *old, const char *nw);
 
 /* offline_drop.c */
 void drop_objects(ox *x, PgQuery__DropStmt *ds);

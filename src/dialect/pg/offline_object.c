@@ -155,8 +155,15 @@ void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae)
 	}
 	if (!empty(ae->old_val)) {
 		for (size_t i = 0; i < o->values.n; i++)
+			if (strcmp(o->values.items[i], ae->new_val) == 0) {
+				error_at(x, x->loc, "enum label \"%s\" already exists",
+					 ae->new_val);
+				return;
+			}
+		for (size_t i = 0; i < o->values.n; i++)
 			if (strcmp(o->values.items[i], ae->old_val) == 0)
 				o->values.items[i] = dup(x, ae->new_val);
+		enum_value_renamed(x, o, ae->old_val, ae->new_val);
 		return;
 	}
 	for (size_t i = 0; i < o->values.n; i++)
@@ -295,12 +302,11 @@ static bool same_option(const PgQuery__DefElem *d, const PgQuery__DefElem *o)
 /* ALTER FUNCTION / PROCEDURE f(args) with options (STABLE, SECURITY
  * DEFINER, SET x = v, RESET x, COST, ...): merged into its CREATE
  * statement, which is then read again as create_function reads it. */
-void alter_function(ox *x, PgQuery__AlterFunctionStmt *af, size_t loc)
+plumb_object *function_of(ox *x, PgQuery__ObjectWithArgs *ow, size_t loc)
 {
-	PgQuery__ObjectWithArgs *ow = af->func;
 	const char *schema, *name;
 	if (!ow)
-		return;
+		return NULL;
 	split_names(ow->objname, ow->n_objname, &schema, &name);
 	plumb_buf b;
 	plumb_buf_init(&b, x->tmp, 0);
@@ -312,7 +318,7 @@ void alter_function(ox *x, PgQuery__AlterFunctionStmt *af, size_t loc)
 	plumb_buf_putc(&b, ')');
 	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 		fail(x, PLUMB_ENOMEM);
-		return;
+		return NULL;
 	}
 	plumb_object *o = NULL;
 	if (ow->args_unspecified) {
@@ -329,20 +335,28 @@ void alter_function(ox *x, PgQuery__AlterFunctionStmt *af, size_t loc)
 		}
 		if (found > 1) {
 			error_at(x, loc, "function name \"%s\" is not unique", name);
-			return;
+			return NULL;
 		}
 		b.data = fmt(x, "%s()", name);
 	} else {
 		o = find_object(x, PLUMB_OBJ_FUNCTION, schema, b.data);
 	}
+	if (!x->st.rc && (!o || !o->sql))
+		error_at(x, loc, "function %s does not exist", b.data);
+	return x->st.rc ? NULL : o;
+}
+
+void alter_function(ox *x, PgQuery__AlterFunctionStmt *af, size_t loc)
+{
+	plumb_object *o = function_of(x, af->func, loc);
 	PgQuery__ParseResult *pr = NULL;
-	if (o && o->sql)
+	if (o)
 		fail(x, plumb__pg_parse(x->st.ctx, x->tmp, o->sql, NULL, &pr, NULL));
-	if (x->st.rc)
+	if (x->st.rc || !o)
 		return;
 	if (!pr || pr->n_stmts != 1 ||
 	    pr->stmts[0]->stmt->node_case != PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT) {
-		error_at(x, loc, "function %s does not exist", b.data);
+		error_at(x, loc, "function %s does not exist", o->name);
 		return;
 	}
 	PgQuery__Node *stmt = pr->stmts[0]->stmt;

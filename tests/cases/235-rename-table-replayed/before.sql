@@ -1,0 +1,6 @@
+CREATE TABLE t (id serial PRIMARY KEY, v int);
+CREATE TABLE r (t_id int REFERENCES t);
+CREATE INDEX t_v ON t (v);
+CREATE VIEW tv AS SELECT id, v FROM t WHERE v > 0;
+COMMENT ON TABLE t IS 'tee';
+ALTER TABLE t RENAME TO u;

@@ -1,0 +1,1 @@
+SELECT m FROM t ORDER BY m;

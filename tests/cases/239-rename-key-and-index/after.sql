@@ -1,0 +1,5 @@
+CREATE TABLE t (id int PRIMARY KEY, v int CONSTRAINT v_pos CHECK (v > 0));
+CREATE INDEX t_v ON t (v);
+ALTER TABLE t RENAME CONSTRAINT t_pkey TO t_id_pkey;
+ALTER TABLE t RENAME CONSTRAINT v_pos TO v_positive;
+ALTER INDEX t_v RENAME TO t_v_idx;

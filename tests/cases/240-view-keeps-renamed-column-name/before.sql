@@ -1,0 +1,3 @@
+CREATE TABLE t (a int, c text);
+CREATE VIEW v AS SELECT a, c FROM t WHERE a > 0;
+ALTER TABLE t RENAME COLUMN a TO b;
