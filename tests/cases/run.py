@@ -281,7 +281,10 @@ def replay_case(plumb, case, d):
         # the control: without one of its ALTER statements the plan must
         # not reach after.sql, or the replay proves nothing of that form
         stmts = statements_of(plan)
-        alters = [i for i, st in enumerate(stmts) if st.lstrip().upper().startswith("ALTER ")]
+        # (VALIDATE of a domain's check leaves no mark a catalog reads)
+        alters = [i for i, st in enumerate(stmts) if st.lstrip().upper().startswith("ALTER ")
+                  and not (st.lstrip().upper().startswith("ALTER DOMAIN")
+                           and " VALIDATE CONSTRAINT " in st.upper())]
         if alters and not diag:
             cut = alters[-1]
             short = "".join(st for i, st in enumerate(stmts) if i != cut)

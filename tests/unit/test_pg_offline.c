@@ -1343,6 +1343,10 @@ static void test_agree(void)
 		 "ALTER TABLE v REPLICA IDENTITY DEFAULT;\n"
 		 "CREATE TABLE w (a int) PARTITION BY LIST (a);\n"
 		 "ALTER TABLE w REPLICA IDENTITY FULL;\n"},
+		{"a domain's constraint renamed, its comment with it",
+		 "CREATE DOMAIN score AS int CONSTRAINT score_min CHECK (VALUE >= 0);\n"
+		 "COMMENT ON CONSTRAINT score_min ON DOMAIN score IS 'not negative';\n"
+		 "ALTER DOMAIN score RENAME CONSTRAINT score_min TO score_positive;\n"},
 	};
 	for (size_t i = 0; i < sizeof(replayed) / sizeof(replayed[0]); i++)
 		agree(url, replayed[i][0], replayed[i][1]);

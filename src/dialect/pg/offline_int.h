@@ -90,6 +90,7 @@ typedef struct seqopts {
 #define add_schema plumb__pgoff_add_schema
 #define add_view plumb__pgoff_add_view
 #define alter_domain plumb__pgoff_alter_domain
+#define rename_domain_constraint plumb__pgoff_rename_domain_constraint
 #define alter_table_more plumb__pgoff_alter_table_more
 #define alter_other plumb__pgoff_alter_other
 #define set_rel_options plumb__pgoff_set_rel_options
@@ -262,6 +263,9 @@ char *seq_text(ox *x, const seqopts *s);
 void create_enum(ox *x, PgQuery__CreateEnumStmt *es, size_t loc);
 void enum_texts(ox *x, plumb_object *o);
 void alter_domain(ox *x, PgQuery__AlterDomainStmt *ad, size_t loc);
+/* ALTER DOMAIN d RENAME CONSTRAINT old TO name (domain: its name list), its
+ * comment following. */
+void rename_domain_constraint(ox *x, PgQuery__Node *domain, const char *old, const char *name);
 void create_range(ox *x, PgQuery__CreateRangeStmt *rs, size_t loc);
 /* offline_alter.c: the ALTER TABLE commands alter_table leaves to it (DETACH
  * PARTITION, [NO] INHERIT, identity, DROP EXPRESSION, ALTER CONSTRAINT, and

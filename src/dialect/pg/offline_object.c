@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "dialect/pg/offline_int.h"
+#include "dialect/pg/offline_rename.h"
 
 /* --- sequences ------------------------------------------------------------------ */
 
@@ -762,6 +763,50 @@ static void domain_con_drop(ox *x, plumb_object *o, PgQuery__CreateDomainStmt *d
 		plumb_catalog_remove_item(x->cat, &x->cat->objects, cm);
 	forget_name(x, &x->connames, o->schema, con);
 	domain_con_remove(d, i);
+}
+
+void rename_domain_constraint(ox *x, PgQuery__Node *domain, const char *old, const char *name)
+{
+	const char *schema, *dn;
+	/* the domain's name: a list (any_name), or a TypeName */
+	if (domain && domain->node_case == PG_QUERY__NODE__NODE_LIST)
+		split_names(domain->list->items, domain->list->n_items, &schema, &dn);
+	else if (domain && domain->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+		split_names(domain->type_name->names, domain->type_name->n_names, &schema, &dn);
+	else
+		return;
+	plumb_object *o = find_object(x, PLUMB_OBJ_DOMAIN, schema, dn);
+	if (!o) {
+		error_at(x, x->loc, "type \"%s\" does not exist", shown(x, schema, dn));
+		return;
+	}
+	PgQuery__Node *stmt = domain_stmt(x, o);
+	if (!stmt)
+		return;
+	PgQuery__CreateDomainStmt *d = stmt->create_domain_stmt;
+	long i = domain_con(d, PG_QUERY__CONSTR_TYPE__CONSTR_CHECK, old);
+	if (i < 0) {
+		error_at(x, x->loc, "constraint \"%s\" for domain \"%s\" does not exist", old, dn);
+		return;
+	}
+	if (domain_con(d, PG_QUERY__CONSTR_TYPE__CONSTR_CHECK, name) >= 0) {
+		error_at(x, x->loc, "constraint \"%s\" for domain \"%s\" already exists", name, dn);
+		return;
+	}
+	/* its comment follows it */
+	const char *was = fmt(x, "CONSTRAINT %s ON DOMAIN %s.%s", qi(x, old), qi(x, o->schema),
+			      qi(x, o->name));
+	plumb_object *cm = was ? find_object(x, PLUMB_OBJ_COMMENT, o->schema, was) : NULL;
+	if (cm) {
+		cm->part = dup(x, name);
+		recomment(x, cm);
+		plumb_catalog_changed(x->cat);
+	}
+	forget_name(x, &x->connames, o->schema, old);
+	use_name(x, &x->connames, o->schema, name);
+	d->constraints[i]->constraint->conname = (char *)dup(x, name);
+	o->sql = deparse(x, stmt);
+	o->definition = stmt_text(x, stmt);
 }
 
 /* ALTER DOMAIN: SET/DROP DEFAULT, SET/DROP NOT NULL, ADD/DROP/VALIDATE

@@ -957,6 +957,9 @@ void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 		rename_schema(x, rs);
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT:
+		rename_domain_constraint(x, rs->object, rs->subname, rs->newname);
+		break;
 	default:
 		cannot(x, "this kind of object");
 		break;
