@@ -5,7 +5,8 @@
  * comments, privileges and owned sequences; the indexes and constraints
  * using a dropped column; partitions); normal ones (views reading a
  * relation, foreign keys of other tables, columns, defaults and functions
- * using a type or function, the objects of a schema) make RESTRICT an error
+ * using a type or function, generated columns and policies using a column,
+ * the objects of a schema) make RESTRICT an error
  * and go with CASCADE, transitively. What a definition uses is read from
  * its parse tree (refs.c), memoised per text; the dependents are indexed
  * once per DROP by the key they use, so a drop costs one pass over the
@@ -198,15 +199,17 @@ static void index_table(dix *ix, plumb_table *t)
 		plumb_column *c = t->columns.items[i];
 		dobj cd = {D_COLUMN, c, t}, dd = {D_DEFAULT, c, t};
 		edges(ix, K_TYPE, &refs_of(x, c->type, 't')->types, cd, false);
-		if (c->default_sql) {
-			const plumb_pg_refs *r = refs_of(x, c->default_sql, 'e');
+		/* the text as written too: canonical text folds the casts of constants */
+		for (int w = 0; w < 2 && c->default_sql; w++) {
+			const plumb_pg_refs *r =
+				refs_of(x, w ? c->default_written : c->default_sql, 'e');
 			edges(ix, K_FUNC, &r->funcs, dd, false);
 			edges(ix, K_REL, &r->rels, dd, false);
 			edges(ix, K_TYPE, &r->types, dd, false);
 		}
 		if (c->generated_sql) {
 			const plumb_pg_refs *r = refs_of(x, c->generated_sql, 'e');
-			col_edges(ix, t->schema, t->name, &r->cols, cd, true);
+			col_edges(ix, t->schema, t->name, &r->cols, cd, false);
 			edges(ix, K_FUNC, &r->funcs, cd, false);
 			edges(ix, K_TYPE, &r->types, cd, false);
 		}
@@ -218,8 +221,8 @@ static void index_table(dix *ix, plumb_table *t)
 			edge(ix, K_COL, t->schema, part(ix, t->name, k->columns[j]), kd, true);
 		for (size_t j = 0; j < k->n_include; j++)
 			edge(ix, K_COL, t->schema, part(ix, t->name, k->include[j]), kd, true);
-		if (k->check_sql) {
-			const plumb_pg_refs *r = refs_of(x, k->check_sql, 'e');
+		for (int w = 0; w < 2 && k->check_sql; w++) {
+			const plumb_pg_refs *r = refs_of(x, w ? k->check_written : k->check_sql, 'e');
 			col_edges(ix, t->schema, t->name, &r->cols, kd, true);
 			edges(ix, K_FUNC, &r->funcs, kd, false);
 			edges(ix, K_TYPE, &r->types, kd, false);
