@@ -314,7 +314,7 @@ plumb_object *function_of(ox *x, PgQuery__ObjectWithArgs *ow, size_t loc)
 	for (size_t i = 0; i < ow->n_objargs && !x->st.rc; i++)
 		if (ow->objargs[i]->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
 			plumb_buf_printf(&b, "%s%s", i ? ", " : "",
-					 arg_type(x, ow->objargs[i]->type_name));
+					 func_arg_type(x, ow->objargs[i]->type_name));
 	plumb_buf_putc(&b, ')');
 	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 		fail(x, PLUMB_ENOMEM);
