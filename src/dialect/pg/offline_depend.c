@@ -27,8 +27,8 @@ static const char K_REL[] = "rel", K_TYPE[] = "type", K_COL[] = "col", K_FUNC[] 
 		  K_EXT[] = "ext";
 
 static const char *const dkind_names[] = {
-	[D_TABLE] = "table",  [D_VIEW] = "view",	 [D_INDEX] = "index",
-	[D_TRIGGER] = "trg",  [D_OBJECT] = "object",	 [D_COLUMN] = "column",
+	[D_TABLE] = "table",	[D_VIEW] = "view",	 [D_INDEX] = "index",
+	[D_TRIGGER] = "trg",	[D_OBJECT] = "object",	 [D_COLUMN] = "column",
 	[D_CONSTRAINT] = "con", [D_DEFAULT] = "default", [D_GRANT] = "grant",
 };
 
@@ -50,10 +50,10 @@ typedef struct node {
 typedef struct dix {
 	ox *x;
 	plumb_arena *a;
-	plumb_map *keys;    /* key -> plumb_vec * of dep * */
-	plumb_map *nfuncs;  /* (NULL, schema, bare name) -> the count of its overloads */
-	plumb_map *seen;    /* (kind name, NULL, "%p") -> node * */
-	plumb_vec queue;    /* node * in the order reached */
+	plumb_map *keys;   /* key -> plumb_vec * of dep * */
+	plumb_map *nfuncs; /* (NULL, schema, bare name) -> the count of its overloads */
+	plumb_map *seen;   /* (kind name, NULL, "%p") -> node * */
+	plumb_vec queue;   /* node * in the order reached */
 } dix;
 
 static const plumb_pg_refs no_refs;
@@ -222,7 +222,8 @@ static void index_table(dix *ix, plumb_table *t)
 		for (size_t j = 0; j < k->n_include; j++)
 			edge(ix, K_COL, t->schema, part(ix, t->name, k->include[j]), kd, true);
 		for (int w = 0; w < 2 && k->check_sql; w++) {
-			const plumb_pg_refs *r = refs_of(x, w ? k->check_written : k->check_sql, 'e');
+			const plumb_pg_refs *r =
+				refs_of(x, w ? k->check_written : k->check_sql, 'e');
 			col_edges(ix, t->schema, t->name, &r->cols, kd, true);
 			edges(ix, K_FUNC, &r->funcs, kd, false);
 			edges(ix, K_TYPE, &r->types, kd, false);
@@ -419,7 +420,8 @@ static void index_all(dix *ix)
 		plumb_trigger *tg = cat->triggers.items[i];
 		dobj d = {D_TRIGGER, tg, NULL};
 		edge(ix, K_REL, tg->schema, tg->table, d, true);
-		col_edges(ix, tg->schema, tg->table, &refs_of(x, tg->definition, 's')->cols, d, true);
+		col_edges(ix, tg->schema, tg->table, &refs_of(x, tg->definition, 's')->cols, d,
+			  true);
 		for (size_t j = 0; j < tg->depends.n; j++) {
 			const char *s, *n;
 			split_dotted(ix, tg->depends.items[j], &s, &n);
@@ -539,8 +541,8 @@ static void follow_all(dix *ix, const node *n, bool autos)
 		const plumb_constraint *k = n->d.p;
 		follow(ix, n, K_CON, t->schema, part(ix, t->name, k->name), autos);
 		if (is_index_key(k))
-			follow(ix, n, K_KEY, t->schema, key_of(ix, t->name, k->columns, k->n_columns),
-			       autos);
+			follow(ix, n, K_KEY, t->schema,
+			       key_of(ix, t->name, k->columns, k->n_columns), autos);
 		break;
 	}
 	case D_OBJECT: {
@@ -766,8 +768,7 @@ static bool goes_inside(dix *ix, const node *n)
 {
 	if (n->d.kind != D_COLUMN && n->d.kind != D_CONSTRAINT && n->d.kind != D_DEFAULT)
 		return false;
-	return seen(ix, D_TABLE, n->d.t) ||
-	       (n->d.kind == D_DEFAULT && seen(ix, D_COLUMN, n->d.p));
+	return seen(ix, D_TABLE, n->d.t) || (n->d.kind == D_DEFAULT && seen(ix, D_COLUMN, n->d.p));
 }
 
 bool drop_with_dependents(ox *x, const dobj *targets, size_t n_targets, bool cascade)
@@ -804,20 +805,24 @@ bool drop_with_dependents(ox *x, const dobj *targets, size_t n_targets, bool cas
 		for (size_t i = 0; i < ix.queue.n && !x->st.rc; i++) {
 			const node *n = ix.queue.items[i];
 			if (n->cascade && !n->inside && n->by)
-				push(x, &detail, fmt(x, "%s depends on %s", describe(x, n->d),
-						     describe(x, n->by->d)));
+				push(x, &detail,
+				     fmt(x, "%s depends on %s", describe(x, n->d),
+					 describe(x, n->by->d)));
 		}
 		const char *what = describe(x, targets[0]);
 		if (x->st.rc)
 			goto done;
 		if (n_targets == 1)
-			error_at(x, x->loc, "cannot drop %s because other objects depend on it", what);
+			error_at(x, x->loc, "cannot drop %s because other objects depend on it",
+				 what);
 		else
 			error_at(x, x->loc,
-				 "cannot drop desired object(s) because other objects depend on them");
+				 "cannot drop desired object(s) because other objects depend on "
+				 "them");
 		for (size_t i = 0; i < detail.n; i++)
 			plumb_error_add_detail(x->st.ctx, "%s", (const char *)detail.items[i]);
-		plumb_error_set_hint(x->st.ctx, "Use DROP ... CASCADE to drop the dependent objects too.");
+		plumb_error_set_hint(x->st.ctx,
+				     "Use DROP ... CASCADE to drop the dependent objects too.");
 		goto done;
 	}
 	remove_nodes(&ix);

@@ -43,8 +43,9 @@ static plumb_object *find_function(ox *x, PgQuery__DropStmt *ds, PgQuery__Object
 {
 	const char *schema, *name;
 	const char *what = ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ? "procedure"
-			   : ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE ? "aggregate"
-											  : "function";
+			   : ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE
+				   ? "aggregate"
+				   : "function";
 	split_names(ow->objname, ow->n_objname, &schema, &name);
 	if (ow->args_unspecified) {
 		plumb_object *found = NULL;
@@ -60,9 +61,11 @@ static plumb_object *find_function(ox *x, PgQuery__DropStmt *ds, PgQuery__Object
 		if (n == 1)
 			return found;
 		if (n > 1) {
-			error_at(x, x->loc, "%s name \"%s\" is not unique", what, shown(x, schema, name));
-			plumb_error_set_hint(x->st.ctx, "Specify the argument list to select the %s "
-							"unambiguously.",
+			error_at(x, x->loc, "%s name \"%s\" is not unique", what,
+				 shown(x, schema, name));
+			plumb_error_set_hint(x->st.ctx,
+					     "Specify the argument list to select the %s "
+					     "unambiguously.",
 					     what);
 		} else if (!ds->missing_ok) {
 			error_at(x, x->loc, "could not find a %s named \"%s\"", what,
@@ -117,7 +120,8 @@ static bool find_part(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *ou
 	bool policy = ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_POLICY;
 	if (!find_table(x, schema, table) && (policy || !find_view(x, schema, table))) {
 		if (!ds->missing_ok)
-			error_at(x, x->loc, "relation \"%s\" does not exist", shown(x, schema, table));
+			error_at(x, x->loc, "relation \"%s\" does not exist",
+				 shown(x, schema, table));
 		return false;
 	}
 	if (trigger) {
@@ -142,8 +146,10 @@ static bool find_part(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *ou
 	}
 	if (!ds->missing_ok)
 		error_at(x, x->loc, "%s \"%s\" for %s \"%s\" does not exist",
-			 trigger ? "trigger" : policy ? "policy" : "rule", name,
-			 trigger || policy ? "table" : "relation", shown(x, schema, table));
+			 trigger  ? "trigger"
+			 : policy ? "policy"
+				  : "rule",
+			 name, trigger || policy ? "table" : "relation", shown(x, schema, table));
 	return false;
 }
 
@@ -221,7 +227,8 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
-		static const plumb_obj_kind kinds[] = {PLUMB_OBJ_ENUM, PLUMB_OBJ_TYPE, PLUMB_OBJ_DOMAIN};
+		static const plumb_obj_kind kinds[] = {PLUMB_OBJ_ENUM, PLUMB_OBJ_TYPE,
+						       PLUMB_OBJ_DOMAIN};
 		for (size_t k = 0; k < 3 && !p; k++)
 			p = find_object(x, kinds[k], schema, name);
 		if (!p)
