@@ -1320,6 +1320,17 @@ static void test_agree(void)
 		 "CREATE VIEW rv AS SELECT id FROM s.t;\n"
 		 "COMMENT ON SCHEMA s IS 'goes';\n"
 		 "DROP SCHEMA s CASCADE;\n"},
+		{"a run of DROPs: what an earlier one took is no dependent of a later one",
+		 "CREATE TYPE mood AS ENUM ('a');\n"
+		 "CREATE TABLE p (id int PRIMARY KEY, m mood);\n"
+		 "CREATE TABLE c (id int, p_id int REFERENCES p, m mood);\n"
+		 "CREATE VIEW pv AS SELECT m FROM p;\n"
+		 "DROP VIEW pv;\n"
+		 "DROP TABLE c;\n"
+		 "DROP TABLE p;\n"
+		 "DROP TYPE mood;\n"
+		 "CREATE TYPE mood AS ENUM ('b');\n"
+		 "CREATE TABLE p (m mood);\n"},
 		{"DROP TABLE takes its partitions, owned sequences, policies, rules, grants",
 		 "CREATE TABLE p (id int, k int) PARTITION BY RANGE (id);\n"
 		 "CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);\n"

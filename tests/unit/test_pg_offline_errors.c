@@ -198,6 +198,11 @@ static void test_unplaced(void)
 	  "DROP VIEW av;\nDROP TABLE a;\n",
 	  7, 1, "cannot drop table a because other objects depend on it",
 	  "DROP TABLE of an inheritance parent");
+	F("CREATE FUNCTION o(int) RETURNS int LANGUAGE sql AS 'select 1';\n"
+	  "CREATE FUNCTION o(text) RETURNS int LANGUAGE sql AS 'select 2';\n"
+	  "CREATE TABLE od (a int DEFAULT o(1));\nDROP FUNCTION o(text);\nDROP FUNCTION o(int);\n",
+	  8, 1, "cannot drop function o(integer) because other objects depend on it",
+	  "DROP FUNCTION of the last overload a default calls, after a run of DROPs");
 	F("DROP FUNCTION d(integer);\n", 4, 1, "function d(integer) does not exist",
 	  "DROP FUNCTION of a missing signature");
 	F("CREATE FUNCTION o(int) RETURNS int LANGUAGE sql AS 'select 1';\nDROP FUNCTION o(text);\n",

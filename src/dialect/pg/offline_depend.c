@@ -9,8 +9,9 @@
  * the objects of a schema) make RESTRICT an error
  * and go with CASCADE, transitively. What a definition uses is read from
  * its parse tree (refs.c), memoised per text; the dependents are indexed
- * once per DROP by the key they use, so a drop costs one pass over the
- * catalog. It resolves no DROP statement (offline_drop.c does).
+ * by the key they use in one pass over the catalog, made at a DROP and kept
+ * for the DROPs that follow it until another statement runs. It resolves
+ * no DROP statement (offline_drop.c does).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -47,13 +48,24 @@ typedef struct node {
 	bool inside;
 } node;
 
-typedef struct dix {
-	ox *x;
+/* The index of dependents, kept from one DROP to the next while no other
+ * statement runs (drop_forget_index): a run of DROPs indexes once. */
+struct dcache {
 	plumb_arena *a;
 	plumb_map *keys;   /* key -> plumb_vec * of dep * */
 	plumb_map *nfuncs; /* (NULL, schema, bare name) -> the count of its overloads */
-	plumb_map *seen;   /* (kind name, NULL, "%p") -> node * */
-	plumb_vec queue;   /* node * in the order reached */
+	plumb_map *gone;   /* (kind name, NULL, "%p"): dropped since it was made */
+};
+
+typedef struct dix {
+	ox *x;
+	plumb_arena *a; /* the index's while it is made, then the DROP's own */
+	plumb_arena *w; /* the DROP's own: what it reached */
+	plumb_map *keys;
+	plumb_map *nfuncs;
+	plumb_map *gone;
+	plumb_map *seen; /* (kind name, NULL, "%p") -> node * */
+	plumb_vec queue; /* node * in the order reached */
 } dix;
 
 static const plumb_pg_refs no_refs;
@@ -458,6 +470,25 @@ static node *seen(dix *ix, dkind kind, const void *p)
 	return k ? plumb_map_get(ix->seen, dkind_names[kind], NULL, k) : NULL;
 }
 
+/* Whether d was dropped since the index was made, or goes with what was. */
+static bool gone(dix *ix, dobj d)
+{
+	char k[32];
+	snprintf(k, sizeof(k), "%p", d.p);
+	if (plumb_map_get(ix->gone, dkind_names[d.kind], NULL, k))
+		return true;
+	if (d.t && d.kind != D_TABLE) {
+		snprintf(k, sizeof(k), "%p", (void *)d.t);
+		if (plumb_map_get(ix->gone, dkind_names[D_TABLE], NULL, k))
+			return true;
+	}
+	if (d.kind == D_DEFAULT) {
+		snprintf(k, sizeof(k), "%p", d.p);
+		return plumb_map_get(ix->gone, dkind_names[D_COLUMN], NULL, k) != NULL;
+	}
+	return false;
+}
+
 static void reach(dix *ix, dobj d, const node *by, bool cascade)
 {
 	if (seen(ix, d.kind, d.p) || ix->x->st.rc)
@@ -483,7 +514,7 @@ static void follow(dix *ix, const node *n, const char *k, const char *schema, co
 	const plumb_vec *v = name ? plumb_map_get(ix->keys, k, schema, name) : NULL;
 	for (size_t i = 0; v && i < v->n; i++) {
 		const dep *e = v->items[i];
-		if (e->d.p == n->d.p && e->d.kind == n->d.kind)
+		if ((e->d.p == n->d.p && e->d.kind == n->d.kind) || gone(ix, e->d))
 			continue;
 		if (e->autom || !autos)
 			reach(ix, e->d, n, n->cascade || !e->autom);
@@ -721,8 +752,20 @@ static void remove_nodes(dix *ix)
 	bool kinds[D_GRANT + 1] = {0};
 	for (size_t i = 0; i < ix->queue.n; i++) {
 		node *n = ix->queue.items[i];
+		const char *k = plumb_arena_printf(x->deps->a, "%p", n->d.p);
+		if (!k || plumb_map_put(ix->gone, dkind_names[n->d.kind], NULL, k, n->d.p) < 0)
+			nomem(x);
 		if (n->inside)
 			continue;
+		if (n->d.kind == D_OBJECT &&
+		    ((const plumb_object *)n->d.p)->kind == PLUMB_OBJ_FUNCTION) {
+			const plumb_object *o = n->d.p;
+			const char *b = bare(ix, o->name);
+			uintptr_t c =
+				b ? (uintptr_t)plumb_map_get(ix->nfuncs, NULL, o->schema, b) : 0;
+			if (c > 0)
+				plumb_map_put(ix->nfuncs, NULL, o->schema, b, (void *)(c - 1));
+		}
 		kinds[n->d.kind] = true;
 		plumb_table *t = n->d.t;
 		switch (n->d.kind) {
@@ -777,12 +820,31 @@ bool drop_with_dependents(ox *x, const dobj *targets, size_t n_targets, bool cas
 	bool ok = false;
 	if (!n_targets || x->st.rc)
 		return !x->st.rc;
-	if (!(ix.a = plumb_arena_new(x->tmp)) || !(ix.keys = plumb_map_new(ix.a, false)) ||
-	    !(ix.nfuncs = plumb_map_new(ix.a, false)) || !(ix.seen = plumb_map_new(ix.a, false))) {
+	bool made = false;
+	if (!x->deps) {
+		struct dcache *c = plumb_arena_alloc(x->tmp, sizeof(*c));
+		if (!c || !(c->a = plumb_arena_new(x->tmp)) ||
+		    !(c->keys = plumb_map_new(c->a, false)) ||
+		    !(c->nfuncs = plumb_map_new(c->a, false)) ||
+		    !(c->gone = plumb_map_new(c->a, false))) {
+			nomem(x);
+			return false;
+		}
+		x->deps = c;
+		made = true;
+	}
+	ix.keys = x->deps->keys;
+	ix.nfuncs = x->deps->nfuncs;
+	ix.gone = x->deps->gone;
+	if (!(ix.w = plumb_arena_new(x->tmp)) || !(ix.seen = plumb_map_new(ix.w, false))) {
 		nomem(x);
 		goto done;
 	}
-	index_all(&ix);
+	if (made) {
+		ix.a = x->deps->a;
+		index_all(&ix);
+	}
+	ix.a = ix.w;
 	for (size_t i = 0; i < n_targets; i++)
 		reach(&ix, targets[i], NULL, false);
 	/* what goes with the targets always, then what goes only with CASCADE */
@@ -828,7 +890,17 @@ bool drop_with_dependents(ox *x, const dobj *targets, size_t n_targets, bool cas
 	remove_nodes(&ix);
 	ok = !x->st.rc;
 done:
-	if (ix.a)
-		plumb_arena_free(ix.a);
+	if (ix.w)
+		plumb_arena_free(ix.w);
+	if (!ok)
+		drop_forget_index(x);
 	return ok;
+}
+
+void drop_forget_index(ox *x)
+{
+	if (!x->deps)
+		return;
+	plumb_arena_free(x->deps->a);
+	x->deps = NULL;
 }

@@ -268,6 +268,8 @@ void drop_column(ox *x, plumb_table *t, plumb_column *col, bool cascade)
 {
 	dobj d = {D_COLUMN, col, t};
 	drop_with_dependents(x, &d, 1, cascade);
+	/* the other commands of its ALTER TABLE may change what depends on what */
+	drop_forget_index(x);
 }
 
 void drop_constraint(ox *x, plumb_table *t, const char *name, bool cascade)
@@ -277,6 +279,7 @@ void drop_constraint(ox *x, plumb_table *t, const char *name, bool cascade)
 		if (k->name && strcmp(k->name, name) == 0) {
 			dobj d = {D_CONSTRAINT, k, t};
 			drop_with_dependents(x, &d, 1, cascade);
+			drop_forget_index(x);
 			return;
 		}
 	}

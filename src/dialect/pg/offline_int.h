@@ -43,6 +43,7 @@ typedef struct ox {
 	plumb_vec fks;      /* refpos *: where each foreign key names its table */
 	plumb_vec owners;   /* refpos *: where each OWNED BY of a sequence was written */
 	plumb_map *refmemo; /* offline_depend.c: what each text uses (refs.c), read once */
+	struct dcache *deps; /* offline_depend.c: its index of dependents, or NULL */
 	size_t loc;         /* the statement being read: its first token */
 	bool replay;	    /* a migrations folder replayed in written order, not a schema */
 	/* offline_opclass.c: the schema each extension whose operator classes
@@ -158,6 +159,7 @@ typedef struct seqopts {
 #define drop_constraint plumb__pgoff_drop_constraint
 #define drop_objects plumb__pgoff_drop_objects
 #define drop_with_dependents plumb__pgoff_drop_with_dependents
+#define drop_forget_index plumb__pgoff_drop_forget_index
 #define empty plumb__pgoff_empty
 #define enum_texts plumb__pgoff_enum_texts
 #define error_at plumb__pgoff_error_at
@@ -370,5 +372,8 @@ void drop_constraint(ox *x, plumb_table *t, const char *name, bool cascade);
  * what depends normally only with cascade, else false and an error at the
  * statement ("cannot drop view v because other objects depend on it"). */
 bool drop_with_dependents(ox *x, const dobj *targets, size_t n_targets, bool cascade);
+/* offline_depend.c: a statement other than DROP may change what depends on
+ * what: the index is made again at the next DROP. */
+void drop_forget_index(ox *x);
 
 #endif
