@@ -149,6 +149,77 @@ static void test_unplaced(void)
 	  "\"nope\" is not an existing enum label", "ADD VALUE after a missing label");
 	F("DROP TABLE nope;\n", 4, 1, "table \"nope\" does not exist", "DROP TABLE of a missing table");
 	F("DROP INDEX nope;\n", 4, 1, "index \"nope\" does not exist", "DROP INDEX of a missing index");
+	/* RESTRICT (the default) is refused when others depend, as the server refuses it */
+	F("CREATE VIEW v AS SELECT 1 AS x;\nCREATE VIEW w AS SELECT x FROM v;\n  DROP VIEW v;\n", 6, 3,
+	  "cannot drop view v because other objects depend on it", "DROP VIEW read by a view");
+	F("DROP TABLE a RESTRICT;\n", 4, 1, "cannot drop table a because other objects depend on it",
+	  "DROP TABLE read by a view");
+	F("DROP TABLE a, nope;\n", 4, 1, "table \"nope\" does not exist", "DROP TABLE, one missing");
+	F("CREATE TABLE b (id int REFERENCES a);\nDROP TABLE a, b;\n", 5, 1,
+	  "cannot drop desired object(s) because other objects depend on them",
+	  "DROP of two tables, a view on one");
+	F("CREATE TABLE b (id int REFERENCES a);\nDROP VIEW av;\nDROP TABLE a;\n", 6, 1,
+	  "cannot drop table a because other objects depend on it",
+	  "DROP TABLE referenced by a foreign key");
+	F("ALTER TABLE a DROP COLUMN id;\n", 4, 1,
+	  "cannot drop column id of table a because other objects depend on it",
+	  "DROP COLUMN read by a view");
+	F("CREATE TABLE b (id int REFERENCES a);\nALTER TABLE a DROP CONSTRAINT a_pkey;\n", 5, 1,
+	  "cannot drop constraint a_pkey on table a because other objects depend on it",
+	  "DROP CONSTRAINT of a referenced key");
+	F("CREATE TYPE mood AS ENUM ('x');\nCREATE TABLE m (m mood);\nDROP TYPE mood;\n", 6, 1,
+	  "cannot drop type mood because other objects depend on it", "DROP TYPE of a column");
+	F("CREATE DOMAIN pos AS int;\nCREATE FUNCTION f(p pos) RETURNS int LANGUAGE sql AS 'select "
+	  "1';\nDROP DOMAIN pos;\n",
+	  6, 1, "cannot drop type pos because other objects depend on it",
+	  "DROP DOMAIN of a function's argument");
+	F("CREATE FUNCTION d() RETURNS int LANGUAGE sql AS 'select 1';\n"
+	  "CREATE TABLE dd (a int DEFAULT d());\nDROP FUNCTION d();\n",
+	  6, 1, "cannot drop function d() because other objects depend on it",
+	  "DROP FUNCTION of a default");
+	F("CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS 'begin return new; end';\n"
+	  "CREATE TRIGGER tg BEFORE INSERT ON a FOR EACH ROW EXECUTE FUNCTION tf();\n"
+	  "DROP FUNCTION tf();\n",
+	  6, 1, "cannot drop function tf() because other objects depend on it",
+	  "DROP FUNCTION of a trigger");
+	F("CREATE SCHEMA s;\nCREATE TABLE s.t (a int);\nDROP SCHEMA s;\n", 6, 1,
+	  "cannot drop schema s because other objects depend on it", "DROP SCHEMA not empty");
+	F("CREATE TABLE q (id serial);\nDROP SEQUENCE q_id_seq;\n", 5, 1,
+	  "cannot drop sequence q_id_seq because other objects depend on it",
+	  "DROP SEQUENCE of a serial column");
+	F("CREATE TABLE g (a int, b int GENERATED ALWAYS AS (a * 2) STORED);\n"
+	  "ALTER TABLE g DROP COLUMN a;\n",
+	  5, 1, "cannot drop column a of table g because other objects depend on it",
+	  "DROP COLUMN of a generated column's");
+	F("CREATE POLICY pp ON a USING (length(n) > 0);\nALTER TABLE a DROP COLUMN n;\n", 5, 1,
+	  "cannot drop column n of table a because other objects depend on it",
+	  "DROP COLUMN of a policy's");
+	F("CREATE TABLE p (id int) PARTITION BY RANGE (id);\nCREATE TABLE c () INHERITS (a);\n"
+	  "DROP VIEW av;\nDROP TABLE a;\n",
+	  7, 1, "cannot drop table a because other objects depend on it",
+	  "DROP TABLE of an inheritance parent");
+	F("CREATE FUNCTION o(int) RETURNS int LANGUAGE sql AS 'select 1';\n"
+	  "CREATE FUNCTION o(text) RETURNS int LANGUAGE sql AS 'select 2';\n"
+	  "CREATE TABLE od (a int DEFAULT o(1));\nDROP FUNCTION o(text);\nDROP FUNCTION o(int);\n",
+	  8, 1, "cannot drop function o(integer) because other objects depend on it",
+	  "DROP FUNCTION of the last overload a default calls, after a run of DROPs");
+	F("DROP FUNCTION d(integer);\n", 4, 1, "function d(integer) does not exist",
+	  "DROP FUNCTION of a missing signature");
+	F("CREATE FUNCTION o(int) RETURNS int LANGUAGE sql AS 'select 1';\nDROP FUNCTION o(text);\n",
+	  5, 1, "function o(text) does not exist", "DROP FUNCTION of another overload");
+	F("DROP FUNCTION nope;\n", 4, 1, "could not find a function named \"nope\"",
+	  "DROP FUNCTION of a missing name");
+	F("DROP PROCEDURE nope(int);\n", 4, 1, "procedure nope(integer) does not exist",
+	  "DROP PROCEDURE of a missing one");
+	F("CREATE FUNCTION o(int) RETURNS int LANGUAGE sql AS 'select 1';\n"
+	  "CREATE FUNCTION o(text) RETURNS int LANGUAGE sql AS 'select 1';\nDROP FUNCTION o;\n",
+	  6, 1, "function name \"o\" is not unique", "DROP FUNCTION of an overloaded name");
+	F("DROP TRIGGER nope ON a;\n", 4, 1, "trigger \"nope\" for table \"a\" does not exist",
+	  "DROP TRIGGER of a missing trigger");
+	F("DROP POLICY nope ON a;\n", 4, 1, "policy \"nope\" for table \"a\" does not exist",
+	  "DROP POLICY of a missing policy");
+	F("DROP TRIGGER t ON nope;\n", 4, 1, "relation \"nope\" does not exist",
+	  "DROP TRIGGER on a missing table");
 	F("CREATE TABLE c AS SELECT 1 AS x;\n", 4, 1, "CREATE TABLE AS cannot be read without a server",
 	  "CREATE TABLE AS");
 	F("DO $$ BEGIN EXECUTE 'CREATE TABLE b (id int)'; END $$;\n", 4, 1,
@@ -244,6 +315,20 @@ static void test_unplaced(void)
 	  "offline replay cannot follow this rename: schema \"s\" holds objects, which would move with it",
 	  "a schema renamed with its objects");
 #undef F
+	{
+		int r;
+		plumb_catalog *c = load("CREATE VIEW v AS SELECT 1 AS x;\n"
+					"CREATE VIEW w AS SELECT x FROM v;\n"
+					"CREATE VIEW w2 AS SELECT x FROM w;\nDROP VIEW v;\n",
+					&r);
+		const plumb_error *e = plumb_ctx_error(ctx);
+		ok(r < 0 && !c && e->detail && strstr(e->detail, "view w depends on view v") &&
+			   strstr(e->detail, "view w2 depends on view w") && e->hint &&
+			   strcmp(e->hint, "Use DROP ... CASCADE to drop the dependent objects too.") == 0,
+		   "a refused DROP says what depends on what, and CASCADE (got %s / %s)",
+		   e->detail ? e->detail : "", e->hint ? e->hint : "");
+		plumb_error_clear(ctx);
+	}
 
 	/* what stays allowed */
 	int rc;
@@ -263,6 +348,10 @@ static void test_unplaced(void)
 				  "GRANT SELECT ON SEQUENCE a_id_seq TO app;\n"
 				  "DROP TABLE IF EXISTS nope;\n"
 				  "DROP INDEX IF EXISTS nope;\n"
+				  "DROP FUNCTION IF EXISTS nope(int), nope;\n"
+				  "DROP TRIGGER IF EXISTS nope ON a;\n"
+				  "DROP POLICY IF EXISTS nope ON nope;\n"
+				  "DROP TABLE b, c;\n" /* a foreign key between the two */
 				  "CREATE TEMP TABLE tmp AS SELECT 1 AS x;\n"
 				  "SELECT pg_catalog.set_config('search_path', '', false);\n"
 				  "SET search_path = \"$user\", public, ext;\n"

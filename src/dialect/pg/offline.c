@@ -411,6 +411,8 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	PgQuery__Node *s = raw->stmt;
 	if (!s)
 		return;
+	if (s->node_case != PG_QUERY__NODE__NODE_DROP_STMT)
+		drop_forget_index(x);
 	switch (s->node_case) {
 	case PG_QUERY__NODE__NODE_CREATE_STMT:
 		create_table(x, s->create_stmt, loc);

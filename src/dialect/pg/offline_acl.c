@@ -355,13 +355,6 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 #define PRIV_ALL_COLUMN                                                                          \
 	(PLUMB_PRIV_SELECT | PLUMB_PRIV_INSERT | PLUMB_PRIV_UPDATE | PLUMB_PRIV_REFERENCES)
 
-/* The privileges one grantee holds on one relation or column. */
-typedef struct gstate {
-	const char *schema, *rel, *col; /* col NULL: the relation */
-	const char *grantee;		/* quoted, or PUBLIC */
-	unsigned privs, grantable;
-} gstate;
-
 static gstate *grant_state(ox *x, const char *schema, const char *rel, const char *col,
 			   const char *grantee, bool create)
 {

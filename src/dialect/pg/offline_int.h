@@ -42,6 +42,8 @@ typedef struct ox {
 	plumb_vec colls;    /* collent *: collations and their fields */
 	plumb_vec fks;      /* refpos *: where each foreign key names its table */
 	plumb_vec owners;   /* refpos *: where each OWNED BY of a sequence was written */
+	plumb_map *refmemo; /* offline_depend.c: what each text uses (refs.c), read once */
+	struct dcache *deps; /* offline_depend.c: its index of dependents, or NULL */
 	size_t loc;         /* the statement being read: its first token */
 	bool replay;	    /* a migrations folder replayed in written order, not a schema */
 	/* offline_opclass.c: the schema each extension whose operator classes
@@ -77,6 +79,35 @@ typedef struct pend {
 	const char *column; /* column-level: the column */
 } pend;
 
+/* The privileges one grantee holds on one relation or column (offline_acl.c). */
+typedef struct gstate {
+	const char *schema, *rel, *col; /* col NULL: the relation */
+	const char *grantee;		/* quoted, or PUBLIC */
+	unsigned privs, grantable;
+} gstate;
+
+/* Something a DROP takes away (offline_depend.c): p is the catalog's
+ * plumb_table, plumb_view, plumb_index, plumb_trigger or plumb_object, a
+ * column (D_COLUMN, or its default: D_DEFAULT) or constraint of table t, or
+ * a gstate. */
+typedef enum dkind {
+	D_TABLE,
+	D_VIEW,
+	D_INDEX,
+	D_TRIGGER,
+	D_OBJECT,
+	D_COLUMN,
+	D_CONSTRAINT,
+	D_DEFAULT,
+	D_GRANT,
+} dkind;
+
+typedef struct dobj {
+	dkind kind;
+	void *p;
+	plumb_table *t;
+} dobj;
+
 /* A sequence's options as its statements give them, defaults filled in. */
 typedef struct seqopts {
 	plumb_pg_seq v;
@@ -100,6 +131,7 @@ typedef struct seqopts {
 #define alter_extension plumb__pgoff_alter_extension
 #define alter_sequence plumb__pgoff_alter_sequence
 #define alter_table plumb__pgoff_alter_table
+#define func_arg_type plumb__pgoff_func_arg_type
 #define annotation_at plumb__pgoff_annotation_at
 #define at plumb__pgoff_at
 #define canon_type plumb__pgoff_canon_type
@@ -124,7 +156,11 @@ typedef struct seqopts {
 #define create_trigger plumb__pgoff_create_trigger
 #define deparse plumb__pgoff_deparse
 #define dev_url_hint plumb__pgoff_dev_url_hint
+#define drop_column plumb__pgoff_drop_column
+#define drop_constraint plumb__pgoff_drop_constraint
 #define drop_objects plumb__pgoff_drop_objects
+#define drop_with_dependents plumb__pgoff_drop_with_dependents
+#define drop_forget_index plumb__pgoff_drop_forget_index
 #define empty plumb__pgoff_empty
 #define enum_texts plumb__pgoff_enum_texts
 #define error_at plumb__pgoff_error_at
@@ -166,6 +202,7 @@ typedef struct seqopts {
 #define split_names plumb__pgoff_split_names
 #define statement_effects plumb__pgoff_statement_effects
 #define unfold_serial plumb__pgoff_unfold_serial
+#define unfold_serial_of plumb__pgoff_unfold_serial_of
 #define stmt_error plumb__pgoff_stmt_error
 #define stmt_text plumb__pgoff_stmt_text
 #define table_or_view plumb__pgoff_table_or_view
@@ -258,6 +295,11 @@ void add_view(ox *x, PgQuery__RangeVar *rv, PgQuery__Node *query, PgQuery__Node 
 
 /* offline_object.c */
 long long typid_of(PgQuery__TypeName *tn);
+/* A function argument's type as a function's identity writes it ("integer", "character"). */
+const char *func_arg_type(ox *x, const PgQuery__TypeName *t);
+/* The serial column whose own sequence schema.seq is, written out as a
+ * column with a default and the sequence it owns; nothing when none. */
+void unfold_serial_of(ox *x, const char *schema, const char *seq);
 void read_seqopts(PgQuery__Node **opts, size_t n, long long typid, seqopts *so);
 char *seq_text(ox *x, const seqopts *s);
 void create_enum(ox *x, PgQuery__CreateEnumStmt *es, size_t loc);
@@ -323,7 +365,19 @@ void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc);
 void alter_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as, size_t loc);
 void enum_value_renamed(ox *x, plumb_object *e, const char *old, const char *nw);
 
-/* offline_drop.c */
+/* offline_drop.c: DROP, and ALTER TABLE's DROP COLUMN and DROP CONSTRAINT
+ * (the column or constraint exists), with what depends on them. */
 void drop_objects(ox *x, PgQuery__DropStmt *ds);
+void drop_column(ox *x, plumb_table *t, plumb_column *col, bool cascade);
+void drop_constraint(ox *x, plumb_table *t, const char *name, bool cascade);
+
+/* offline_depend.c: the targets and what depends on them, dropped as
+ * PostgreSQL's dependency rules say: what depends automatically always,
+ * what depends normally only with cascade, else false and an error at the
+ * statement ("cannot drop view v because other objects depend on it"). */
+bool drop_with_dependents(ox *x, const dobj *targets, size_t n_targets, bool cascade);
+/* offline_depend.c: a statement other than DROP may change what depends on
+ * what: the index is made again at the next DROP. */
+void drop_forget_index(ox *x);
 
 #endif

@@ -218,7 +218,7 @@ void create_sequence(ox *x, PgQuery__CreateSeqStmt *ss, size_t loc)
 
 /* An argument's type as introspection reads it: format_type(t, NULL), no
  * typmods, then canonical. */
-static const char *arg_type(ox *x, const PgQuery__TypeName *t)
+const char *func_arg_type(ox *x, const PgQuery__TypeName *t)
 {
 	PgQuery__TypeName tn = *t;
 	tn.n_typmods = 0;
@@ -244,7 +244,7 @@ void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt
 		    p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE)
 			continue;
 		plumb_buf_puts(&b, k++ ? ", " : "");
-		plumb_buf_puts(&b, arg_type(x, p->arg_type));
+		plumb_buf_puts(&b, func_arg_type(x, p->arg_type));
 	}
 	plumb_buf_putc(&b, ')');
 	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
@@ -315,7 +315,7 @@ plumb_object *function_of(ox *x, PgQuery__ObjectWithArgs *ow, size_t loc)
 	for (size_t i = 0; i < ow->n_objargs && !x->st.rc; i++)
 		if (ow->objargs[i]->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
 			plumb_buf_printf(&b, "%s%s", i ? ", " : "",
-					 arg_type(x, ow->objargs[i]->type_name));
+					 func_arg_type(x, ow->objargs[i]->type_name));
 	plumb_buf_putc(&b, ')');
 	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
 		fail(x, PLUMB_ENOMEM);
@@ -442,14 +442,14 @@ static const char *def_proc(ox *x, PgQuery__Node *a)
 static const char *def_type(ox *x, PgQuery__Node *a)
 {
 	if (a && a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
-		return arg_type(x, a->type_name);
+		return func_arg_type(x, a->type_name);
 	if (!plumb__pg_strval(a))
 		return NULL;
 	PgQuery__TypeName tn;
 	pg_query__type_name__init(&tn);
 	tn.names = &a;
 	tn.n_names = 1;
-	return arg_type(x, &tn);
+	return func_arg_type(x, &tn);
 }
 
 static char modify_letter(const char *s)
@@ -561,7 +561,7 @@ static void aggregate_args(ox *x, PgQuery__DefineStmt *ds, plumb_pg_aggregate *a
 		PgQuery__FunctionParameter *p = params[i]->function_parameter;
 		plumb_pg_agg_arg *g = &v[a->n_args++];
 		g->name = p->name;
-		g->type = arg_type(x, p->arg_type);
+		g->type = func_arg_type(x, p->arg_type);
 		g->variadic = p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_VARIADIC;
 	}
 	a->args = v;
@@ -1041,8 +1041,9 @@ static void extension_version(ox *x, plumb_object *o, PgQuery__Node **opts, size
 /* ALTER SEQUENCE: its options merged into those of its CREATE SEQUENCE. */
 /* The serial column whose own sequence schema.seq is, written out as the
  * server keeps it (unfold_serial) so that the sequence can change. Rare (an
- * ALTER SEQUENCE of a serial's sequence): one pass over the tables. */
-static void unfold_serial_of(ox *x, const char *schema, const char *seq)
+ * ALTER SEQUENCE or DROP SEQUENCE of a serial's sequence): one pass over
+ * the tables. */
+void unfold_serial_of(ox *x, const char *schema, const char *seq)
 {
 	for (size_t i = 0; i < x->cat->tables.n; i++) {
 		plumb_table *t = x->cat->tables.items[i];

@@ -552,7 +552,9 @@ void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, size_t loc
 
 /* --- ALTER TABLE ---------------------------------------------------------------------- */
 
-static void drop_constraint(plumb_table *t, const char *name)
+/* The constraint name of t taken out, as a merge does (not a DROP: nothing
+ * that depends on it goes). */
+static void remove_constraint(plumb_table *t, const char *name)
 {
 	for (size_t i = 0; i < t->constraints.n; i++) {
 		plumb_constraint *k = t->constraints.items[i];
@@ -576,7 +578,7 @@ static void attached(plumb_table *p, const plumb_table *parent)
 	for (size_t i = 0; i < parent->constraints.n; i++) {
 		const plumb_constraint *pk = parent->constraints.items[i];
 		if (pk->kind == PLUMB_CON_CHECK && pk->name)
-			drop_constraint(p, pk->name);
+			remove_constraint(p, pk->name);
 	}
 }
 
@@ -677,8 +679,10 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
 			if (col) {
-				remove_item(&t->columns, col);
-				for (size_t k = 0; as->relation->inh && k < x->cat->tables.n; k++)
+				drop_column(x, t, col,
+					    c->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE);
+				for (size_t k = 0;
+				     as->relation->inh && !x->st.rc && k < x->cat->tables.n; k++)
 					uninherit_column(x, x->cat->tables.items[k], t, col->name);
 			}
 			break;
@@ -748,7 +752,8 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 			}
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
-			drop_constraint(t, c->name);
+			drop_constraint(x, t, c->name,
+					c->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE);
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity:
 			t->rls_enabled = true;
