@@ -39,8 +39,9 @@ static size_t char_offset(const char *s, int pos)
 	return i;
 }
 
-int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
-		    PgQuery__ParseResult **out, size_t *err_offset)
+int plumb__pg_parse_at(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *whole,
+		       size_t base, const char *file, PgQuery__ParseResult **out,
+		       size_t *err_offset)
 {
 	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
@@ -49,10 +50,10 @@ int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const c
 	if (r.error) {
 		size_t off = r.error->cursorpos > 0 ? char_offset(sql, r.error->cursorpos) : 0;
 		if (err_offset)
-			*err_offset = off;
+			*err_offset = base + off;
 		if (file) {
 			int line, col;
-			plumb_text_position(sql, off, &line, &col);
+			plumb_text_position(whole, base + off, &line, &col);
 			rc = plumb_error_set_at(ctx, PLUMB_EPARSE, file, line, col, "%s",
 						r.error->message);
 		} else {
@@ -76,7 +77,7 @@ int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const c
 			off++;
 		if (file) {
 			int line, col;
-			plumb_text_position(sql, off, &line, &col);
+			plumb_text_position(whole, base + off, &line, &col);
 			rc = plumb_error_set_at(ctx, PLUMB_EPARSE, file, line, col,
 						"statement nested too deeply (more than %zu levels)",
 						limit);
@@ -94,6 +95,12 @@ int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const c
 done:
 	pg_query_free_protobuf_parse_result(r);
 	return rc;
+}
+
+int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
+		    PgQuery__ParseResult **out, size_t *err_offset)
+{
+	return plumb__pg_parse_at(ctx, arena, sql, sql, 0, file, out, err_offset);
 }
 
 PgQuery__Node *plumb__pg_copy(plumb_arena *arena, const PgQuery__Node *n)

@@ -686,7 +686,7 @@ static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *file
 			nomem(&x);
 			break;
 		}
-		if ((rc = plumb__pg_parse(ctx, x.tmp, x.text, f->path, &pr, NULL)) < 0) {
+		if ((rc = plumb__pg_parse_file(ctx, x.tmp, x.text, f->path, &pr)) < 0) {
 			fail(&x, rc);
 			break;
 		}
