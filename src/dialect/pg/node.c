@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dialect/pg/canon_int.h"
@@ -107,11 +108,14 @@ PgQuery__Node *plumb__pg_copy(plumb_arena *arena, const PgQuery__Node *n)
 {
 	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
 	size_t len = pg_query__node__get_packed_size(n);
-	uint8_t *buf = plumb_arena_alloc(arena, len ? len : 1);
+	/* unpacking copies every string: the packed form is not kept */
+	uint8_t *buf = malloc(len ? len : 1);
 	if (!buf)
 		return NULL;
 	pg_query__node__pack(n, buf);
-	return pg_query__node__unpack(&al, len, buf);
+	PgQuery__Node *c = pg_query__node__unpack(&al, len, buf);
+	free(buf);
+	return c;
 }
 
 PgQuery__Node *plumb__pg_node(plumb_arena *arena, PgQuery__Node__NodeCase c, void *msg)
@@ -272,12 +276,14 @@ static int deparse_raw(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, 
 	pr.n_stmts = 1;
 	pr.stmts = &rp;
 	size_t len = pg_query__parse_result__get_packed_size(&pr);
-	uint8_t *buf = plumb_arena_alloc(arena, len ? len : 1);
+	/* freed at once: an arena would keep one per deparsed text */
+	uint8_t *buf = malloc(len ? len : 1);
 	if (!buf)
 		return plumb_error_nomem(ctx);
 	pg_query__parse_result__pack(&pr, buf);
 	PgQueryProtobuf pb = {len, (char *)buf};
 	PgQueryDeparseResult r = pg_query_deparse_protobuf(pb);
+	free(buf);
 	int rc = 0;
 	if (r.error) {
 		rc = plumb_error_set(ctx, PLUMB_EPARSE, "could not write a statement back as SQL: %s",

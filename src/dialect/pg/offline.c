@@ -704,8 +704,10 @@ static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *file
 		goto done;
 	plumb_catalog_sort(x.cat);
 	*out = x.cat;
+	/* parse trees stay referenced by nothing in the catalog: they go now,
+	 * not with it (on failure, the error may still quote them) */
+	plumb_arena_free(x.tmp);
 done:
-	/* parse trees stay referenced by nothing in the catalog */
 	return rc;
 }
 
