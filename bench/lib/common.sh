@@ -68,29 +68,41 @@ check_node() {
 
 # Installs the npm packages named in $@ (name@version) into bench/.cache/node,
 # once per set of versions.
-npm_fetch() {
+npm_fetch() { npm_fetch_into "$NODE_DIR" "$@"; }
+
+# npm_fetch_into DIR name@version...: the same into another folder, for a
+# second version of a tool beside the first (bench/.cache/NAME).
+npm_fetch_into() {
+	local dir=$1
+	shift
 	local stamp="$*"
-	mkdir -p "$NODE_DIR"
-	if [ -f "$NODE_DIR/.stamp" ] && [ "$(cat "$NODE_DIR/.stamp")" = "$stamp" ]; then
+	mkdir -p "$dir"
+	if [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$stamp" ]; then
 		return 0
 	fi
-	say "bench: fetching $* from the npm registry into bench/.cache/node"
-	[ -f "$NODE_DIR/package.json" ] || echo '{"private": true}' >"$NODE_DIR/package.json"
-	(cd "$NODE_DIR" && npm install --no-audit --no-fund --loglevel=error "$@" >&2) ||
+	say "bench: fetching $* from the npm registry into ${dir#"$ROOT"/}"
+	[ -f "$dir/package.json" ] || echo '{"private": true}' >"$dir/package.json"
+	(cd "$dir" && npm install --no-audit --no-fund --loglevel=error "$@" >&2) ||
 		die "npm install $* failed"
-	printf '%s' "$stamp" >"$NODE_DIR/.stamp"
+	printf '%s' "$stamp" >"$dir/.stamp"
 }
 
 # Starts the throwaway server; exports PGHOST PGPORT PGUSER PGDATABASE.
 # WORK is a scratch folder for the run; both go on exit (BENCH_KEEP=1 keeps
 # WORK and says where it is).
 start_server() {
-	LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+	[ -n "${WORK:-}" ] || start_work
 	PGTMP=$(mktemp -d "${TMPDIR:-/tmp}/plumb-bench-pg.XXXXXX")
+	eval "$("$ROOT/tests/lib/pgtmp.sh" start "$PGTMP")"
+}
+
+# The scratch folder and the samples file alone, for a benchmark that needs
+# no server (or starts one later with start_server).
+start_work() {
+	LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 	WORK=$(mktemp -d "${TMPDIR:-/tmp}/plumb-bench.XXXXXX")
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM
-	eval "$("$ROOT/tests/lib/pgtmp.sh" start "$PGTMP")"
 	SAMPLES=$WORK/samples.jsonl
 	: >"$SAMPLES"
 }
@@ -137,7 +149,8 @@ machine_meta() {
 	local mem
 	mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
 	printf '%s\n' "--meta" "machine=$(nproc) cores, $mem RAM, $(uname -sm)"
-	printf '%s\n' "--meta" "server=$(postgres_version) (throwaway, Unix socket, fsync off)"
+	[ -z "${PGTMP:-}" ] ||
+		printf '%s\n' "--meta" "server=$(postgres_version) (throwaway, Unix socket, fsync off)"
 	printf '%s\n' "--meta" "load average (1, 5, 15 min)=$LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end (other work on the machine skews the times)"
 }
 

@@ -5,13 +5,16 @@ resident set size (KiB) of the command and the descendants it waited for
 (wait4), exit status, and whether it was stopped by the timeout.
 
   timeit.py --samples FILE --label L [--run N] [--timeout S] [--cwd DIR]
-            [--stdout FILE] [--stderr FILE] [--expect-file F] -- CMD ARGS...
+            [--stdout FILE] [--stderr FILE] [--expect-file F]
+            [--expect-glob PATTERN] -- CMD ARGS...
 
 Exit status: the command's (1 when it exited 0 without writing the
---expect-file), or 124 when it was stopped by the timeout. The command runs in
+--expect-file, or without writing a file matching --expect-glob, relative to
+--cwd, during the run), or 124 when it was stopped by the timeout. The command runs in
 its own process group, which is killed (TERM, then KILL after 5 s) on
 timeout."""
 import argparse
+import glob
 import json
 import os
 import signal
@@ -22,6 +25,17 @@ import threading
 import time
 
 TIME = "/usr/bin/time"
+
+
+def written_since(pattern, t):
+    """Whether a non-empty file matching pattern was modified at or after t
+    (seconds since the epoch); a little slack for coarse file system
+    clocks."""
+    for f in glob.glob(pattern):
+        st = os.stat(f)
+        if st.st_size and st.st_mtime >= t - 0.05:
+            return True
+    return False
 
 
 def main():
@@ -36,6 +50,10 @@ def main():
     ap.add_argument("--expect-file", default=None,
                     help="count a zero exit as a failure when this file is "
                          "missing or empty (tools that exit 0 on errors)")
+    ap.add_argument("--expect-glob", default=None,
+                    help="likewise, unless a file matching this pattern "
+                         "(relative to --cwd) was written during the run "
+                         "(tools that name their output themselves)")
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
@@ -53,6 +71,7 @@ def main():
         fd, rss_file = tempfile.mkstemp(prefix="timeit.")
         os.close(fd)
         cmd = [TIME, "-o", rss_file, "-f", "%M"] + cmd
+    started = time.time()
     t0 = time.monotonic()
     p = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=a.cwd,
                          start_new_session=True)
@@ -115,6 +134,9 @@ def main():
     cpu = (ru.ru_utime + ru.ru_stime) if ru else 0.0
     if rc == 0 and a.expect_file and not (
             os.path.isfile(a.expect_file) and os.path.getsize(a.expect_file)):
+        rc = 1
+    if rc == 0 and a.expect_glob and not written_since(
+            os.path.join(a.cwd or ".", a.expect_glob), started):
         rc = 1
     status = "timeout" if timed_out else ("ok" if rc == 0 else "error")
     rec = {"label": a.label, "run": a.run, "wall_s": round(wall, 4),

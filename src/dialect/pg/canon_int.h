@@ -20,6 +20,16 @@
  * message); *err_offset (may be NULL) gets the byte offset of the error. */
 int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
 		    PgQuery__ParseResult **out, size_t *err_offset);
+/* The same for sql, a piece of the text whole that starts base bytes into it:
+ * errors are placed in whole; the tree's locations stay the piece's. */
+int plumb__pg_parse_at(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *whole,
+		       size_t base, const char *file, PgQuery__ParseResult **out,
+		       size_t *err_offset);
+/* parse.c: the tree of a whole file, as plumb__pg_parse gives it (the same
+ * statements, locations and errors), parsed a statement at a time:
+ * libpg_query's cost and memory grow faster than the text in one call. */
+int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
+			 PgQuery__ParseResult **out);
 
 /* deep.c: fn(payload) run on a thread with a large stack (directly when
  * already on one), and what it returns; PLUMB_ENOMEM when no thread can be

@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dialect/pg/canon_int.h"
@@ -39,8 +40,9 @@ static size_t char_offset(const char *s, int pos)
 	return i;
 }
 
-int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
-		    PgQuery__ParseResult **out, size_t *err_offset)
+int plumb__pg_parse_at(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *whole,
+		       size_t base, const char *file, PgQuery__ParseResult **out,
+		       size_t *err_offset)
 {
 	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
@@ -49,10 +51,10 @@ int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const c
 	if (r.error) {
 		size_t off = r.error->cursorpos > 0 ? char_offset(sql, r.error->cursorpos) : 0;
 		if (err_offset)
-			*err_offset = off;
+			*err_offset = base + off;
 		if (file) {
 			int line, col;
-			plumb_text_position(sql, off, &line, &col);
+			plumb_text_position(whole, base + off, &line, &col);
 			rc = plumb_error_set_at(ctx, PLUMB_EPARSE, file, line, col, "%s",
 						r.error->message);
 		} else {
@@ -76,7 +78,7 @@ int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const c
 			off++;
 		if (file) {
 			int line, col;
-			plumb_text_position(sql, off, &line, &col);
+			plumb_text_position(whole, base + off, &line, &col);
 			rc = plumb_error_set_at(ctx, PLUMB_EPARSE, file, line, col,
 						"statement nested too deeply (more than %zu levels)",
 						limit);
@@ -96,15 +98,24 @@ done:
 	return rc;
 }
 
+int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
+		    PgQuery__ParseResult **out, size_t *err_offset)
+{
+	return plumb__pg_parse_at(ctx, arena, sql, sql, 0, file, out, err_offset);
+}
+
 PgQuery__Node *plumb__pg_copy(plumb_arena *arena, const PgQuery__Node *n)
 {
 	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
 	size_t len = pg_query__node__get_packed_size(n);
-	uint8_t *buf = plumb_arena_alloc(arena, len ? len : 1);
+	/* unpacking copies every string: the packed form is not kept */
+	uint8_t *buf = malloc(len ? len : 1);
 	if (!buf)
 		return NULL;
 	pg_query__node__pack(n, buf);
-	return pg_query__node__unpack(&al, len, buf);
+	PgQuery__Node *c = pg_query__node__unpack(&al, len, buf);
+	free(buf);
+	return c;
 }
 
 PgQuery__Node *plumb__pg_node(plumb_arena *arena, PgQuery__Node__NodeCase c, void *msg)
@@ -265,12 +276,14 @@ static int deparse_raw(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, 
 	pr.n_stmts = 1;
 	pr.stmts = &rp;
 	size_t len = pg_query__parse_result__get_packed_size(&pr);
-	uint8_t *buf = plumb_arena_alloc(arena, len ? len : 1);
+	/* freed at once: an arena would keep one per deparsed text */
+	uint8_t *buf = malloc(len ? len : 1);
 	if (!buf)
 		return plumb_error_nomem(ctx);
 	pg_query__parse_result__pack(&pr, buf);
 	PgQueryProtobuf pb = {len, (char *)buf};
 	PgQueryDeparseResult r = pg_query_deparse_protobuf(pb);
+	free(buf);
 	int rc = 0;
 	if (r.error) {
 		rc = plumb_error_set(ctx, PLUMB_EPARSE, "could not write a statement back as SQL: %s",

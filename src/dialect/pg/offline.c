@@ -706,7 +706,7 @@ static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *file
 			nomem(&x);
 			break;
 		}
-		if ((rc = plumb__pg_parse(ctx, x.tmp, x.text, f->path, &pr, NULL)) < 0) {
+		if ((rc = plumb__pg_parse_file(ctx, x.tmp, x.text, f->path, &pr)) < 0) {
 			fail(&x, rc);
 			break;
 		}
@@ -724,8 +724,10 @@ static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *file
 		goto done;
 	plumb_catalog_sort(x.cat);
 	*out = x.cat;
+	/* parse trees stay referenced by nothing in the catalog: they go now,
+	 * not with it (on failure, the error may still quote them) */
+	plumb_arena_free(x.tmp);
 done:
-	/* parse trees stay referenced by nothing in the catalog */
 	return rc;
 }
 

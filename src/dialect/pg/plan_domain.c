@@ -167,7 +167,7 @@ static void alter_in_place(planner *p, const plumb_object *o, const dom *f, cons
 		plumb__pgp_emit(p, "ALTER DOMAIN %s DROP CONSTRAINT %s", D,
 				plumb__pgp_I(p, k->conname));
 		/* its comment goes with it */
-		plumb__pgp_vec_add(p, &p->recreated,
+		plumb__pgp_set_add(p, &p->recreated,
 				   plumb__pgp_recreated_key(p, "domain constraint", o->schema,
 							    plumb__pgp_fmt(p, "%s.%s", o->name,
 									   k->conname)));
@@ -346,7 +346,7 @@ static void rebuild(planner *p, const plumb_change *c, const dom *fd, const dom 
 	}
 	plumb__pgp_later_emit(p, &defaults);
 	plumb__pgp_later_emit(p, &fn_back);
-	plumb__pgp_vec_add(p, &p->recreated,
+	plumb__pgp_set_add(p, &p->recreated,
 			   plumb__pgp_recreated_key(p, "domain", t->schema, t->name));
 }
 
@@ -363,7 +363,7 @@ void plumb__pgp_alter_domain(planner *p, const plumb_change *c)
 		/* not understood: dropped and created */
 		plumb__pgp_drop_object(p, t);
 		plumb__pgp_create_object(p, t);
-		plumb__pgp_vec_add(p, &p->recreated,
+		plumb__pgp_set_add(p, &p->recreated,
 				   plumb__pgp_recreated_key(p, "domain", t->schema, t->name));
 		return;
 	}

@@ -230,7 +230,7 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 			      "meanwhile",
 			      ix->name, plumb__pgp_dn(p, ix->schema, ix->table));
 	}
-	plumb__pgp_vec_add(p, &p->recreated,
+	plumb__pgp_set_add(p, &p->recreated,
 			   plumb__pgp_recreated_key(p, "type", t->schema, t->name));
 }
 

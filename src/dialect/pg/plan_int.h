@@ -15,6 +15,7 @@
 #include "dialect/pg/refs.h"
 #include "dialect/pg/sticky.h"
 #include "plan/order.h"
+#include "util/map.h"
 
 typedef struct planner {
 	plumb_ctx *ctx;
@@ -24,8 +25,8 @@ typedef struct planner {
 	plumb_plan *plan;
 	plumb_pg_sticky st;         /* the first failure (st.rc), kept: sticky.h */
 	plumb_vec touched;          /* char *: "schema.name" keys whose readers must go */
-	plumb_vec recreated;        /* char *: "kind:schema.name" dropped and created again */
-	plumb_vec new_rels;         /* char *: "schema.name" of tables created in this plan */
+	plumb_map *recreated;       /* set of "kind:schema.name" dropped and created again */
+	plumb_map *new_rels;        /* set of "schema.name" of tables created in this plan */
 	bool *drop_view;            /* per from->views */
 	bool *drop_trigger;         /* per from->triggers */
 	bool *drop_policy;          /* per from->objects (policies and rules) */
@@ -74,6 +75,10 @@ const char *plumb__pgp_key(planner *p, const char *schema, const char *name);
 const char *plumb__pgp_dn(planner *p, const char *schema, const char *name);
 bool plumb__pgp_vec_has(const plumb_vec *v, const char *s);
 void plumb__pgp_vec_add(planner *p, plumb_vec *v, const char *s);
+/* A set of strings in a hash (made on the first add): whether s is in it,
+ * and adding s to it. */
+bool plumb__pgp_set_has(plumb_map *const *set, const char *s);
+void plumb__pgp_set_add(planner *p, plumb_map **set, const char *s);
 plumb_stmt *plumb__pgp_emit(planner *p, const char *f, ...)
 	__attribute__((format(printf, 2, 3)));
 void plumb__pgp_hz(planner *p, plumb_stmt *s, plumb_hazard_kind k, const char *f, ...)

@@ -416,7 +416,7 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 		if (plumb__pgp_is_set_aside(p, "function", f->schema, f->name)) {
 			/* an enum rebuild dropped it: created as the schema has it */
 			plumb__pgp_create_object(p, t);
-			plumb__pgp_vec_add(p, &p->recreated,
+			plumb__pgp_set_add(p, &p->recreated,
 					   plumb__pgp_recreated_key(p, "function", t->schema,
 								    t->name));
 			return;
@@ -438,7 +438,7 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 				plumb__pgp_drop_object(p, &g);
 			}
 			plumb__pgp_create_object(p, t);
-			plumb__pgp_vec_add(p, &p->recreated,
+			plumb__pgp_set_add(p, &p->recreated,
 					   plumb__pgp_recreated_key(p, "function", t->schema,
 								    t->name));
 		}
@@ -470,7 +470,7 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 			plumb__pgp_drop_object(p, f);
 		}
 		plumb__pgp_create_object(p, t);
-		plumb__pgp_vec_add(p, &p->recreated,
+		plumb__pgp_set_add(p, &p->recreated,
 				   plumb__pgp_recreated_key(p, "type", t->schema, t->name));
 		return;
 	case PLUMB_OBJ_EXTENSION:

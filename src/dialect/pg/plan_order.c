@@ -391,7 +391,7 @@ void plumb__pgp_create_views(planner *p)
 			if (!plumb__pgp_str_eq(v->depends.items[j], k))
 				plumb__pgp_vec_add(p, &it->deps, v->depends.items[j]);
 		plumb__pgp_call_keys(p, plumb__pgp_view_sql(v), &it->deps);
-		plumb__pgp_vec_add(p, &p->new_rels, k);
+		plumb__pgp_set_add(p, &p->new_rels, k);
 		n++;
 	}
 	for (size_t i = 0; i < p->late_functions.n; i++) {

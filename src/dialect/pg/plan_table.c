@@ -292,7 +292,7 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 		plumb__pgp_emit(p, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY", T);
 	if (t->rls_forced)
 		plumb__pgp_emit(p, "ALTER TABLE %s FORCE ROW LEVEL SECURITY", T);
-	plumb__pgp_vec_add(p, &p->new_rels, plumb__pgp_key(p, t->schema, t->name));
+	plumb__pgp_set_add(p, &p->new_rels, plumb__pgp_key(p, t->schema, t->name));
 }
 
 plumb_stmt *plumb__pgp_drop_table(planner *p, const plumb_table *t, const char *why)
@@ -460,7 +460,7 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 			plumb__pgp_hz(p, s, PLUMB_HAZARD_REWRITES_TABLE,
 				      "computes column \"%s\".\"%s\" for every row of \"%s\"", tn,
 				      t->name, tn);
-			plumb__pgp_vec_add(p, &p->recreated,
+			plumb__pgp_set_add(p, &p->recreated,
 					   plumb__pgp_fmt(p, "column:%s.%s",
 							  plumb__pgp_key(p, tb->schema, tb->name),
 							  t->name));

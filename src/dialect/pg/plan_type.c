@@ -99,7 +99,7 @@ void plumb__pgp_functions_aside(planner *p, const plumb_vec *functions, const ch
 		if (!again)
 			continue;
 		plumb__pgp_later(p, back, "", plumb__pgp_obj_sql(tfn));
-		plumb__pgp_vec_add(p, &p->recreated,
+		plumb__pgp_set_add(p, &p->recreated,
 				   plumb__pgp_recreated_key(p, "function", fn->schema, fn->name));
 	}
 }
@@ -113,7 +113,7 @@ void plumb__pgp_domains_aside(planner *p, const plumb_vec *domains, const char *
 		plumb__pgp_drop_object(p, d);
 		plumb__pgp_vec_add(p, &p->set_aside_objs, key);
 		if (kept)
-			plumb__pgp_vec_add(p, &p->recreated, key);
+			plumb__pgp_set_add(p, &p->recreated, key);
 		plumb__pgp_note(p, plumb__pgp_last_stmt(p),
 				plumb__pgp_fmt(p, "a domain over %s: dropped%s", what,
 					       kept ? ", created again after" : ""));

@@ -89,6 +89,20 @@ void plumb__pgp_vec_add(planner *p, plumb_vec *v, const char *s)
 		plumb__pgp_nomem(p);
 }
 
+bool plumb__pgp_set_has(plumb_map *const *set, const char *s)
+{
+	return *set && s && plumb_map_find(*set, s, NULL, NULL, NULL);
+}
+
+void plumb__pgp_set_add(planner *p, plumb_map **set, const char *s)
+{
+	if (!s || plumb__pgp_set_has(set, s))
+		return;
+	if ((!*set && !(*set = plumb_map_new(p->tmp, false))) ||
+	    plumb_map_put(*set, s, NULL, NULL, (void *)s) < 0)
+		plumb__pgp_nomem(p);
+}
+
 plumb_stmt *plumb__pgp_emit(planner *p, const char *f, ...)
 {
 	plumb_stmt *s = NULL;
@@ -294,7 +308,7 @@ bool plumb__pgp_table_is_new(const planner *p, const char *schema, const char *n
 {
 	const plumb_change *c = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, schema, name, false);
 	return (c && c->op == PLUMB_CHANGE_CREATE) ||
-	       plumb__pgp_vec_has(&p->new_rels, plumb__pgp_key((planner *)p, schema, name));
+	       plumb__pgp_set_has(&p->new_rels, plumb__pgp_key((planner *)p, schema, name));
 }
 
 const char *plumb__pgp_recreated_key(planner *p, const char *kind, const char *schema,
@@ -305,7 +319,7 @@ const char *plumb__pgp_recreated_key(planner *p, const char *kind, const char *s
 
 bool plumb__pgp_is_recreated(planner *p, const char *kind, const char *schema, const char *name)
 {
-	return plumb__pgp_vec_has(&p->recreated, plumb__pgp_recreated_key(p, kind, schema, name));
+	return plumb__pgp_set_has(&p->recreated, plumb__pgp_recreated_key(p, kind, schema, name));
 }
 
 /* Did an enum rebuild drop object kind schema.name already? */

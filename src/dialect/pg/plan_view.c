@@ -79,9 +79,9 @@ static void touch_type_users(planner *p, const plumb_object *f)
 			continue;
 		p->drop_view[k] = true;
 		plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, v->schema, v->name));
-		plumb__pgp_vec_add(p, &p->recreated,
+		plumb__pgp_set_add(p, &p->recreated,
 				   plumb__pgp_recreated_key(p, "view", v->schema, v->name));
-		plumb__pgp_vec_add(p, &p->new_rels, plumb__pgp_key(p, v->schema, v->name));
+		plumb__pgp_set_add(p, &p->new_rels, plumb__pgp_key(p, v->schema, v->name));
 	}
 }
 
@@ -169,7 +169,7 @@ static bool set_aside_functions(planner *p)
 		}
 		*fake = (plumb_change){.kind = PLUMB_OBJ_FUNCTION, .op = PLUMB_CHANGE_CREATE,
 				       .to = t};
-		plumb__pgp_vec_add(p, &p->recreated,
+		plumb__pgp_set_add(p, &p->recreated,
 				   plumb__pgp_recreated_key(p, "function", t->schema, t->name));
 	}
 	return any;
@@ -200,7 +200,7 @@ static void mark_rules(planner *p)
 		const plumb_change *c = rule_change(p, o);
 		bool hit =
 			(c && c->op == PLUMB_CHANGE_DROP) ||
-			plumb__pgp_vec_has(&p->new_rels,
+			plumb__pgp_set_has(&p->new_rels,
 					   plumb__pgp_key(p, o->schema, o->table ? o->table : ""));
 		plumb_vec deps = {0}, soft = {0};
 		if (!hit)
@@ -233,10 +233,10 @@ void plumb__pgp_mark_touched(planner *p)
 						   plumb__pgp_key(p, f->schema, f->name));
 			if (d && d->options_changed &&
 			    plumb__pgp_partitioning_changed(c->from, c->to)) {
-				plumb__pgp_vec_add(p, &p->recreated,
+				plumb__pgp_set_add(p, &p->recreated,
 						   plumb__pgp_recreated_key(p, "table", f->schema,
 									    f->name));
-				plumb__pgp_vec_add(p, &p->new_rels,
+				plumb__pgp_set_add(p, &p->new_rels,
 						   plumb__pgp_key(p, f->schema, f->name));
 			}
 			break;
@@ -309,9 +309,9 @@ void plumb__pgp_mark_touched(planner *p)
 				continue;
 			p->drop_view[i] = again = true;
 			plumb__pgp_vec_add(p, &p->touched, plumb__pgp_key(p, v->schema, v->name));
-			plumb__pgp_vec_add(p, &p->recreated,
+			plumb__pgp_set_add(p, &p->recreated,
 					   plumb__pgp_recreated_key(p, "view", v->schema, v->name));
-			plumb__pgp_vec_add(p, &p->new_rels, plumb__pgp_key(p, v->schema, v->name));
+			plumb__pgp_set_add(p, &p->new_rels, plumb__pgp_key(p, v->schema, v->name));
 		}
 		again |= set_aside_functions(p);
 	}
@@ -320,7 +320,7 @@ void plumb__pgp_mark_touched(planner *p)
 		const plumb_trigger *t = p->from->triggers.items[i];
 		bool hit = plumb__pgp_changes_on(p, PLUMB_OBJ_TRIGGER, t->schema, t->name,
 						 t->table) ||
-			   plumb__pgp_vec_has(&p->new_rels, plumb__pgp_key(p, t->schema, t->table));
+			   plumb__pgp_set_has(&p->new_rels, plumb__pgp_key(p, t->schema, t->table));
 		for (size_t j = 0; j < t->depends.n && !hit; j++)
 			hit = plumb__pgp_vec_has(&p->touched, t->depends.items[j]);
 		p->drop_trigger[i] = hit;
@@ -331,7 +331,7 @@ void plumb__pgp_mark_touched(planner *p)
 			continue;
 		p->drop_policy[i] = plumb__pgp_changes_on(p, PLUMB_OBJ_POLICY, o->schema, o->name,
 							  o->table) ||
-				    plumb__pgp_vec_has(&p->new_rels,
+				    plumb__pgp_set_has(&p->new_rels,
 						       plumb__pgp_key(p, o->schema,
 								      o->table ? o->table : ""));
 		for (size_t j = 0; j < o->depends.n && !p->drop_policy[i]; j++)
