@@ -558,7 +558,7 @@ static bool fields_agree(const plumb_catalog *live, const plumb_catalog *off)
  * server's output (test_literals_server). NULL: left to the server. */
 static const struct lit {
 	char kind;         /* n numeric, m money, b bit, i interval, t timestamptz,
-			    * s timestamp, d date, h time, j jsonb */
+			    * s timestamp, d date, h time, j jsonb, y bytea */
 	const char *type;  /* the SQL type the server reads it as */
 	int range, precision;
 	const char *in, *want;
@@ -594,6 +594,13 @@ static const struct lit {
 	{'b', "varbit", 0, 0, "0101", "0101"},
 	{'b', "varbit", 0, 0, "", ""},
 	{'b', "varbit", 0, 0, "1F", NULL},
+	{'y', "bytea", 0, 0, "", "\\x"},
+	{'y', "bytea", 0, 0, "\\x", "\\x"},
+	{'y', "bytea", 0, 0, "\\xDEAD beef", "\\xdeadbeef"},
+	{'y', "bytea", 0, 0, "ab\\\\c\\101\\000", "\\x61625c634100"},
+	{'y', "bytea", 0, 0, "\\xABC", NULL},
+	{'y', "bytea", 0, 0, "\\q", NULL},
+	{'y', "bytea", 0, 0, "\\400", NULL},
 	{'i', "interval year", PLUMB_PG_IV_YEAR, -1, "1.5", "1 year"},
 	{'i', "interval year", PLUMB_PG_IV_YEAR, -1, "1.999", "2 years"},
 	{'i', "interval month", PLUMB_PG_IV_MONTH, -1, "1.5", "1 mon"},
@@ -670,6 +677,7 @@ static const char *lit_out(const struct lit *l)
 	int rc = l->kind == 'n'	  ? plumb__pg_lit_numeric(A, l->in, &out)
 		 : l->kind == 'm' ? plumb__pg_lit_money(A, l->in, &out)
 		 : l->kind == 'b' ? plumb__pg_lit_bits(A, l->in, &out)
+		 : l->kind == 'y' ? plumb__pg_lit_bytea(A, l->in, &out)
 		 : l->kind == 't' ? plumb__pg_lit_timestamptz(A, l->in, l->precision, &out)
 		 : l->kind == 's' ? plumb__pg_lit_timestamp(A, l->in, l->precision, &out)
 		 : l->kind == 'd' ? plumb__pg_lit_date(A, l->in, &out)
@@ -1195,6 +1203,14 @@ static void test_agree(void)
 		 "CREATE EXTENSION citext;\n"
 		 "COMMENT ON EXTENSION citext IS 'case-free';\n"
 		 "CREATE EXTENSION pg_trgm;\n"},
+		{"bytea defaults as byteaout prints them",
+		 "CREATE TABLE blobs (a bytea NOT NULL DEFAULT '', b bytea DEFAULT '\\x0A ff',\n"
+		 "  c bytea DEFAULT 'ab\\\\c\\101', d bytea DEFAULT 'xyz'::bytea);\n"
+		 "ALTER TABLE blobs ADD e bytea NOT NULL DEFAULT '';\n"},
+		{"string defaults: a constant cast to another string type keeps its cast",
+		 "CREATE TABLE strs (a varchar DEFAULT 'x'::text, b text DEFAULT 'y'::varchar,\n"
+		 "  c varchar(15) DEFAULT NULL, d varchar(20) DEFAULT '', e char(1) DEFAULT 'n');\n"
+		 "ALTER TABLE strs ALTER COLUMN c TYPE text, ALTER COLUMN d TYPE text;\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);

@@ -216,9 +216,9 @@ static void bits_const(nx *x, PgQuery__AConst *k, const char *s)
 	k->bsval = bs;
 }
 
-/* A string constant cast to numeric, money, bit, interval, timestamptz,
- * timestamp, date, time or jsonb becomes what the server stores: the type's output of the
- * type's input (literal.c, literal_time.c). Only interval and the
+/* A string constant cast to numeric, money, bytea, bit, interval,
+ * timestamptz, timestamp, date, time or jsonb becomes what the server
+ * stores: the type's output of the type's input (literal.c, literal_time.c). Only interval and the
  * timestamps read the typmod; the others get it in a separate cast. */
 static void coerce_literal(nx *x, PgQuery__AConst *k, const PgQuery__TypeName *tn, const char *c)
 {
@@ -229,6 +229,8 @@ static void coerce_literal(nx *x, PgQuery__AConst *k, const PgQuery__TypeName *t
 		rc = plumb__pg_lit_numeric(x->a, s, &out);
 	} else if (strcmp(c, "money") == 0) {
 		rc = plumb__pg_lit_money(x->a, s, &out);
+	} else if (strcmp(c, "bytea") == 0) {
+		rc = plumb__pg_lit_bytea(x->a, s, &out);
 	} else if (strcmp(c, "bit") == 0 || strcmp(c, "varbit") == 0) {
 		bits_const(x, k, s);
 		return;

@@ -267,6 +267,63 @@ int plumb__pg_lit_bits(plumb_arena *a, const char *s, char **out)
 	return finish(&b, out);
 }
 
+/* --- bytea --------------------------------------------------------------------- */
+
+static int hex_value(char c)
+{
+	if (is_digit(c))
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* byteain then byteaout with bytea_output hex (varlena.c): the hex form
+ * (pairs of digits, blanks between pairs) or the escape form (\\ and
+ * \ooo), printed as \x and lower-case pairs. */
+int plumb__pg_lit_bytea(plumb_arena *a, const char *s, char **out)
+{
+	static const char digits[] = "0123456789abcdef";
+	plumb_buf b;
+	*out = NULL;
+	plumb_buf_init(&b, a, 0);
+	plumb_buf_puts(&b, "\\x");
+	if (s[0] == '\\' && s[1] == 'x') {
+		for (const char *p = s + 2; *p;) {
+			if (is_space(*p)) {
+				p++;
+				continue;
+			}
+			if (hex_value(p[0]) < 0 || hex_value(p[1]) < 0)
+				return 0;
+			plumb_buf_putc(&b, digits[hex_value(p[0])]);
+			plumb_buf_putc(&b, digits[hex_value(p[1])]);
+			p += 2;
+		}
+		return finish(&b, out);
+	}
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		unsigned v;
+		if (*p != '\\') {
+			v = *p++;
+		} else if (p[1] == '\\') {
+			v = '\\';
+			p += 2;
+		} else if (p[1] >= '0' && p[1] <= '3' && p[2] >= '0' && p[2] <= '7' &&
+			   p[3] >= '0' && p[3] <= '7') {
+			v = (unsigned)((p[1] - '0') << 6 | (p[2] - '0') << 3 | (p[3] - '0'));
+			p += 4;
+		} else {
+			return 0;
+		}
+		plumb_buf_putc(&b, digits[v >> 4]);
+		plumb_buf_putc(&b, digits[v & 15]);
+	}
+	return finish(&b, out);
+}
+
 /* --- interval ------------------------------------------------------------------ */
 
 #define USECS_PER_DAY INT64_C(86400000000)

@@ -27,6 +27,10 @@ int plumb__pg_lit_money(plumb_arena *a, const char *s, char **out);
  * -> "101" (libpg_query keeps x'1F' as "x1F" and B'101' as "b101"). */
 int plumb__pg_lit_bits(plumb_arena *a, const char *s, char **out);
 
+/* byteain then byteaout (bytea_output hex): '' -> "\x", '\x0A' -> "\x0a",
+ * 'ab' and 'a\142' -> "\x6162"; an invalid one is unknown. */
+int plumb__pg_lit_bytea(plumb_arena *a, const char *s, char **out);
+
 /* Interval field masks of a typmod (INTERVAL_MASK in datetime.h). */
 #define PLUMB_PG_IV_MONTH (1 << 1)
 #define PLUMB_PG_IV_YEAR (1 << 2)

@@ -586,7 +586,7 @@ static const char *default_text(ox *x, const plumb_column *col, PgQuery__Node *e
 {
 	static const char *const coerced[] = {"numeric",  "money",   "interval", "bit",
 					      "smallint", "integer", "bigint",	 "timestamp",
-					      "date",	  "time",    "jsonb"};
+					      "date",	  "time",    "jsonb",	 "bytea"};
 	bool literal = e->node_case == PG_QUERY__NODE__NODE_A_CONST &&
 		       e->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && e->a_const->sval &&
 		       e->a_const->sval->sval;
