@@ -118,6 +118,18 @@ ALTER TABLE s ALTER COLUMN g TYPE varchar(5);
 SQL
 exact strdefault
 
+# serial makes an unlogged table's sequence unlogged: a logged sequence owned
+# by an unlogged table's column (pg_dump of danbooru's rate_limits) is no
+# serial, and stays logged
+cat >unlogged.sql <<'SQL'
+CREATE UNLOGGED TABLE rl (id bigint NOT NULL, v text);
+CREATE SEQUENCE rl_id_seq;
+ALTER SEQUENCE rl_id_seq OWNED BY rl.id;
+ALTER TABLE ONLY rl ALTER COLUMN id SET DEFAULT nextval('rl_id_seq'::regclass);
+CREATE UNLOGGED TABLE rs (id serial, v text);
+SQL
+exact unlogged
+
 if [ "$(psql -X -At -c "SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_trgm'")" = 1 ]; then
 	cat >extcomment.sql <<'SQL'
 CREATE EXTENSION pg_trgm;

@@ -26,14 +26,17 @@
 
 /* Sequence s (pg_sequence) is the one of a serial column a (pg_attribute,
  * default text de.expr): owned by it, nextval of it as the default, an
- * integer type equal to the sequence's, and every sequence option at its
- * default. Such sequences fold into their column and are not listed. */
+ * integer type equal to the sequence's, every sequence option at its
+ * default, and the persistence of the table c (serial makes an unlogged
+ * table's sequence unlogged). Such sequences fold into their column and are
+ * not listed. */
 #define SERIAL_FOLD                                                                        \
 	"(a.attidentity = '' AND a.attgenerated = '' AND a.atttypid IN ("                    \
 	PLUMB_PG_STR(PLUMB_PG_INT8) ", " PLUMB_PG_STR(PLUMB_PG_INT2) ", "                      \
 	PLUMB_PG_STR(PLUMB_PG_INT4) ") "                                                       \
 	"AND s.seqtypid = a.atttypid AND s.seqincrement = 1 AND s.seqstart = 1 "             \
 	"AND s.seqmin = 1 AND s.seqcache = 1 AND NOT s.seqcycle "                            \
+	"AND s.relpersistence = c.relpersistence "                                           \
 	"AND s.seqmax = CASE a.atttypid "                                                    \
 	"WHEN " PLUMB_PG_STR(PLUMB_PG_INT2) " THEN " PLUMB_PG_STR(PLUMB_PG_INT2_MAX) " "     \
 	"WHEN " PLUMB_PG_STR(PLUMB_PG_INT4) " THEN " PLUMB_PG_STR(PLUMB_PG_INT4_MAX) " "     \

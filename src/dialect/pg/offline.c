@@ -575,10 +575,12 @@ static void finish(ox *x)
 			if (owner_col)
 				owner_table = tn;
 			/* serial only when reloading serial gives back this very sequence:
-			 * its name, schema, type and options (else a column with a default
-			 * and an owned sequence) */
+			 * its name, schema, type, options and persistence, the table's
+			 * (else a column with a default and an owned sequence) */
+			bool unlogged = cs->sequence && cs->sequence->relpersistence &&
+					*cs->sequence->relpersistence == 'u';
 			if (owner_col && plumb__pg_seq_is_default(&s.v) && owner_col->default_sql &&
-			    !owner_col->identity &&
+			    !owner_col->identity && unlogged == t->unlogged &&
 			    plumb__pg_is_serial_seq(t->schema, t->name, col, o->schema, o->name)) {
 				const char *want = strcmp(o->schema, "public") == 0
 							   ? fmt(x, "nextval('%s')", o->name)
