@@ -219,10 +219,13 @@ typedef struct plumb_trigger {
  *               own are left out). name is "TARGET TO GRANTEE" as GRANT writes
  *               them: "TABLE public.users TO app_user", "SEQUENCE public.s TO
  *               PUBLIC", "TABLE public.users (email) TO app_user" for column
- *               privileges; schema and table say what it hangs on; target_kind
+ *               privileges, "SCHEMA audit TO app_user" (schema and target
+ *               the schema); schema and table say what it hangs on; target_kind
  *               its kind; definition the privileges in PostgreSQL's order
  *               (SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES,
- *               TRIGGER; USAGE for sequences), each followed by
+ *               TRIGGER; USAGE for sequences; USAGE, CREATE for schemas, the
+ *               public schema's USAGE to PUBLIC that initdb gives left out),
+ *               each followed by
  *               " WITH GRANT OPTION" when grantable, joined by ", ".
  *
  * Some facts the definition or name says in SQL are fields too, so that the
@@ -256,6 +259,7 @@ typedef enum plumb_volatility {
 #define PLUMB_PRIV_REFERENCES 0x20u
 #define PLUMB_PRIV_TRIGGER 0x40u
 #define PLUMB_PRIV_USAGE 0x80u
+#define PLUMB_PRIV_CREATE 0x100u
 
 typedef struct plumb_object {
 	const char *schema;

@@ -1211,6 +1211,16 @@ static void test_agree(void)
 		 "CREATE TABLE strs (a varchar DEFAULT 'x'::text, b text DEFAULT 'y'::varchar,\n"
 		 "  c varchar(15) DEFAULT NULL, d varchar(20) DEFAULT '', e char(1) DEFAULT 'n');\n"
 		 "ALTER TABLE strs ALTER COLUMN c TYPE text, ALTER COLUMN d TYPE text;\n"},
+		{"schema grants; initdb's USAGE to PUBLIC on public is none",
+		 "REVOKE USAGE ON SCHEMA public FROM PUBLIC;\n"
+		 "GRANT ALL ON SCHEMA public TO PUBLIC;\n"
+		 "CREATE SCHEMA s;\n"
+		 "GRANT USAGE ON SCHEMA s TO pg_monitor WITH GRANT OPTION;\n"
+		 "GRANT ALL ON SCHEMA s TO PUBLIC;\n"
+		 "REVOKE CREATE ON SCHEMA s FROM PUBLIC;\n"
+		 "CREATE SCHEMA t;\n"
+		 "GRANT CREATE ON SCHEMA t TO pg_monitor;\n"
+		 "REVOKE ALL ON SCHEMA t FROM pg_monitor;\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);

@@ -297,10 +297,13 @@ static const char q_comments[] =
  * with grant option (model.c gives their bits). The owner's privileges are not
  * managed: each relation gives one row for its owner marked own (def NULL),
  * an implicit grant that a declared grant to the owner finds in place.
+ * Schemas (rk 'n') likewise (public, there in every database, has no owner
+ * row), but for what initdb gives PUBLIC on schema public: USAGE (and
+ * CREATE before PostgreSQL 15), which is no grant.
  */
 #define GRANT_ORDER                                                                        \
 	"array_position(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', "          \
-	"'REFERENCES', 'TRIGGER', 'USAGE'], g.privilege_type)"
+	"'REFERENCES', 'TRIGGER', 'USAGE', 'CREATE'], g.privilege_type)"
 #define GRANTEE_TEXT                                                                       \
 	"CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END"
 /* The table a sequence (x.rel) belongs to, for those folded into serial columns. */
@@ -345,7 +348,22 @@ static const char q_grants[] =
 	"WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped "
 	"AND c.relkind IN ('r', 'p', 'v', 'm') "
 	"AND g.grantee <> c.relowner AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
-	"GROUP BY 1, 2, 3, 4, 5, 6, 7"
+	"GROUP BY 1, 2, 3, 4, 5, 6, 7 "
+	"UNION ALL "
+	/* schemas */
+	"SELECT n.oid, 'n', n.nspname, n.nspname, NULL, " GRANTEE_TEXT ", g.privilege_type, "
+	"bool_or(g.is_grantable), " GRANT_ORDER ", false "
+	"FROM pg_namespace n, aclexplode(n.nspacl) g "
+	"WHERE n.nspacl IS NOT NULL AND g.grantee <> n.nspowner "
+	"AND NOT (n.nspname = 'public' AND g.grantee = 0 AND (g.privilege_type = 'USAGE' "
+	"OR (g.privilege_type = 'CREATE' AND current_setting('server_version_num')::int < 150000))) "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_namespace", "n.oid") " "
+	"GROUP BY 1, 2, 3, 4, 5, 6, 7 "
+	"UNION ALL "
+	"SELECT n.oid, 'n', n.nspname, n.nspname, NULL, "
+	"quote_ident(pg_get_userbyid(n.nspowner)), NULL, false, 0, true "
+	"FROM pg_namespace n WHERE n.nspname <> 'public' AND " NSP_OK("n") " "
+	"AND " NOT_EXT("pg_namespace", "n.oid") " "
 	") x WHERE x.ord IS NOT NULL "
 	"GROUP BY x.rel, x.rk, x.nsp, x.obj, x.col, x.grantee "
 	"ORDER BY x.nsp, x.obj, x.col NULLS FIRST, x.grantee";
@@ -871,24 +889,30 @@ void read_grants(ictx *x)
 		return;
 	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		const char *rk = val(r, i, R_RK), *col = val(r, i, R_QCOL);
-		bool seq = rk && rk[0] == 'S';
+		bool seq = rk && rk[0] == 'S', nsp = rk && rk[0] == 'n';
 		/* a serial column's sequence hangs on its table */
 		bool folded = seq && is_folded(x, val(r, i, R_REL)) && val(r, i, R_OWNER);
+		/* a schema left out (drizzle's) has no grants either */
+		if (nsp && strcmp(val(r, i, R_NSP), "public") != 0 &&
+		    !plumb_catalog_find(x->cat, PLUMB_OBJ_SCHEMA, NULL, val(r, i, R_NSP)))
+			continue;
 		if (!rel_kept(x, val(r, i, R_REL)) || (seq && is_folded(x, val(r, i, R_REL)) && !folded) ||
 		    (folded && !rel_kept(x, val(r, i, R_OWNREL))))
 			continue;
 		const char *name =
-			col ? fmt(x, "TABLE %s.%s (%s) TO %s", val(r, i, R_QNSP), val(r, i, R_QOBJ), col,
-				  val(r, i, R_GRANTEE))
-			    : fmt(x, "%s %s.%s TO %s", seq ? "SEQUENCE" : "TABLE", val(r, i, R_QNSP),
-				  val(r, i, R_QOBJ), val(r, i, R_GRANTEE));
+			nsp   ? fmt(x, "SCHEMA %s TO %s", val(r, i, R_QNSP), val(r, i, R_GRANTEE))
+			: col ? fmt(x, "TABLE %s.%s (%s) TO %s", val(r, i, R_QNSP), val(r, i, R_QOBJ),
+				    col, val(r, i, R_GRANTEE))
+			      : fmt(x, "%s %s.%s TO %s", seq ? "SEQUENCE" : "TABLE", val(r, i, R_QNSP),
+				    val(r, i, R_QOBJ), val(r, i, R_GRANTEE));
 		if (x->st.rc || !name)
 			return;
 		plumb_object *o = new_object(x, PLUMB_OBJ_GRANT, val(r, i, R_NSP), name);
 		if (!o)
 			return;
-		o->table = dup(x, val(r, i, folded ? R_OWNER : R_OBJ));
-		o->target_kind = seq			      ? PLUMB_OBJ_SEQUENCE
+		o->table = nsp ? NULL : dup(x, val(r, i, folded ? R_OWNER : R_OBJ));
+		o->target_kind = nsp				      ? PLUMB_OBJ_SCHEMA
+				 : seq				      ? PLUMB_OBJ_SEQUENCE
 				 : rk && (rk[0] == 'v' || rk[0] == 'm') ? PLUMB_OBJ_VIEW
 									  : PLUMB_OBJ_TABLE;
 		o->target = dup(x, val(r, i, R_OBJ));

@@ -354,13 +354,23 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 #define PRIV_ALL_SEQ (PLUMB_PRIV_USAGE | PLUMB_PRIV_SELECT | PLUMB_PRIV_UPDATE)
 #define PRIV_ALL_COLUMN                                                                          \
 	(PLUMB_PRIV_SELECT | PLUMB_PRIV_INSERT | PLUMB_PRIV_UPDATE | PLUMB_PRIV_REFERENCES)
+#define PRIV_ALL_SCHEMA (PLUMB_PRIV_USAGE | PLUMB_PRIV_CREATE)
+/* What initdb gives PUBLIC on schema public (PostgreSQL 15): no grant on
+ * either side (introspect_object.c's q_grants leaves it out too). */
+#define PRIV_PUBLIC_SCHEMA PLUMB_PRIV_USAGE
 
-static gstate *grant_state(ox *x, const char *schema, const char *rel, const char *col,
+/* Whether g is initdb's grant of USAGE on schema public to PUBLIC. */
+static bool public_usage(const gstate *g)
+{
+	return g->nsp && strcmp(g->schema, "public") == 0 && strcmp(g->grantee, "PUBLIC") == 0;
+}
+
+static gstate *grant_state(ox *x, const char *schema, const char *rel, const char *col, bool nsp,
 			   const char *grantee, bool create)
 {
 	for (size_t i = 0; i < x->grants.n; i++) {
 		gstate *g = x->grants.items[i];
-		if (strcmp(g->schema, schema) == 0 && strcmp(g->rel, rel) == 0 &&
+		if (g->nsp == nsp && strcmp(g->schema, schema) == 0 && strcmp(g->rel, rel) == 0 &&
 		    ((!g->col && !col) || (g->col && col && strcmp(g->col, col) == 0)) &&
 		    strcmp(g->grantee, grantee) == 0)
 			return g;
@@ -373,7 +383,10 @@ static gstate *grant_state(ox *x, const char *schema, const char *rel, const cha
 	g->schema = dup(x, schema);
 	g->rel = dup(x, rel);
 	g->col = dup(x, col);
+	g->nsp = nsp;
 	g->grantee = dup(x, grantee);
+	if (public_usage(g))
+		g->privs = PRIV_PUBLIC_SCHEMA;
 	push(x, &x->grants, g);
 	return x->st.rc ? NULL : g;
 }
@@ -393,8 +406,54 @@ static void grant_apply(gstate *g, bool is_grant, bool option, unsigned m)
 	}
 }
 
+/* The grantee a GRANT or REVOKE names (quoted, or PUBLIC); NULL for
+ * CURRENT_USER and the like, which are not modelled. */
+static const char *grantee_of(ox *x, const PgQuery__Node *n)
+{
+	if (n->node_case != PG_QUERY__NODE__NODE_ROLE_SPEC)
+		return NULL;
+	const PgQuery__RoleSpec *rs = n->role_spec;
+	return rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC ? "PUBLIC"
+	       : rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING && !empty(rs->rolename)
+		       ? qi(x, rs->rolename)
+		       : NULL;
+}
+
+/* GRANT or REVOKE ... ON SCHEMA: USAGE and CREATE per schema and grantee. */
+static void grant_schema(ox *x, PgQuery__GrantStmt *gs)
+{
+	unsigned mask = gs->n_privileges ? 0 : PRIV_ALL_SCHEMA;
+	for (size_t p = 0; p < gs->n_privileges; p++) {
+		if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
+			continue;
+		const char *name = gs->privileges[p]->access_priv->priv_name;
+		mask |= empty(name) ? PRIV_ALL_SCHEMA : plumb__pg_priv_bit(name) & PRIV_ALL_SCHEMA;
+	}
+	for (size_t i = 0; i < gs->n_objects && !x->st.rc; i++) {
+		const char *name = plumb__pg_strval(gs->objects[i]);
+		if (!name)
+			continue;
+		if (strcmp(name, "public") != 0 && !find_object(x, PLUMB_OBJ_SCHEMA, NULL, name)) {
+			error_at(x, x->loc, "schema \"%s\" does not exist", name);
+			return;
+		}
+		for (size_t r = 0; r < gs->n_grantees && !x->st.rc; r++) {
+			const char *grantee = grantee_of(x, gs->grantees[r]);
+			if (grantee && mask)
+				grant_apply(grant_state(x, name, name, NULL, true, grantee,
+							gs->is_grant),
+					    gs->is_grant, gs->grant_option, mask);
+		}
+	}
+}
+
 void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
 {
+	if (gs->targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT &&
+	    gs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
+		grant_schema(x, gs);
+		return;
+	}
 	if (gs->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT ||
 	    (gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
 	     gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE))
@@ -425,24 +484,19 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
 						    : plumb__pg_priv_bit(ap->priv_name) & all;
 		}
 		for (size_t r = 0; r < gs->n_grantees && !x->st.rc; r++) {
-			if (gs->grantees[r]->node_case != PG_QUERY__NODE__NODE_ROLE_SPEC)
-				continue;
-			PgQuery__RoleSpec *rs = gs->grantees[r]->role_spec;
-			const char *grantee =
-				rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC ? "PUBLIC"
-				: rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING && !empty(rs->rolename)
-					? qi(x, rs->rolename)
-					: NULL;
+			const char *grantee = grantee_of(x, gs->grantees[r]);
 			if (!grantee)
 				continue;
 			if (rel_mask) {
-				grant_apply(grant_state(x, schema, rel, NULL, grantee, gs->is_grant),
+				grant_apply(grant_state(x, schema, rel, NULL, false, grantee,
+							gs->is_grant),
 					    gs->is_grant, gs->grant_option, rel_mask);
 				/* revoking on the relation revokes on its columns too */
 				for (size_t k = 0; !gs->is_grant && k < x->grants.n; k++) {
 					gstate *g = x->grants.items[k];
-					if (g->col && strcmp(g->schema, schema) == 0 &&
-					    strcmp(g->rel, rel) == 0 && strcmp(g->grantee, grantee) == 0)
+					if (g->col && !g->nsp && strcmp(g->schema, schema) == 0 &&
+					    strcmp(g->rel, rel) == 0 &&
+					    strcmp(g->grantee, grantee) == 0)
 						grant_apply(g, false, gs->grant_option, rel_mask);
 				}
 			}
@@ -464,8 +518,8 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
 						return;
 					}
 					if (col)
-						grant_apply(grant_state(x, schema, rel, col, grantee,
-									gs->is_grant),
+						grant_apply(grant_state(x, schema, rel, col, false,
+									grantee, gs->is_grant),
 							    gs->is_grant, gs->grant_option, m);
 				}
 			}
@@ -478,7 +532,7 @@ void grants_renamed(ox *x, const char *schema, const char *rel, const char *col,
 {
 	for (size_t i = 0; i < x->grants.n; i++) {
 		gstate *g = x->grants.items[i];
-		if (strcmp(g->schema, schema) != 0 || strcmp(g->rel, rel) != 0 ||
+		if (g->nsp || strcmp(g->schema, schema) != 0 || strcmp(g->rel, rel) != 0 ||
 		    (col && (!g->col || strcmp(g->col, col) != 0)))
 			continue;
 		g->schema = dup(x, nschema);
@@ -488,11 +542,35 @@ void grants_renamed(ox *x, const char *schema, const char *rel, const char *col,
 	}
 }
 
+/* A schema's grant object, unless the schema is gone or only initdb's
+ * USAGE to PUBLIC on public is held. */
+static void finish_schema_grant(ox *x, gstate *g)
+{
+	unsigned privs = public_usage(g) ? g->privs & ~PRIV_PUBLIC_SCHEMA : g->privs;
+	if (!privs || (strcmp(g->schema, "public") != 0 &&
+		       !find_object(x, PLUMB_OBJ_SCHEMA, NULL, g->schema)))
+		return;
+	const char *name = fmt(x, "SCHEMA %s TO %s", qi(x, g->schema), g->grantee);
+	plumb_object *o = name ? new_object(x, PLUMB_OBJ_GRANT, g->schema, name) : NULL;
+	if (!o)
+		return;
+	o->target_kind = PLUMB_OBJ_SCHEMA;
+	o->target = g->schema;
+	o->grantee = g->grantee;
+	o->privileges = privs;
+	o->grantable = g->grantable & privs;
+	fail(x, plumb__pg_grant_define(x->st.ctx, x->st.arena, o));
+}
+
 /* The final privilege sets become grant objects, as introspection builds them. */
 void finish_grants(ox *x)
 {
 	for (size_t i = 0; i < x->grants.n && !x->st.rc; i++) {
 		gstate *g = x->grants.items[i];
+		if (g->nsp) {
+			finish_schema_grant(x, g);
+			continue;
+		}
 		if (!g->privs)
 			continue;
 		plumb_table *t = find_table(x, g->schema, g->rel);

@@ -82,6 +82,7 @@ typedef struct pend {
 /* The privileges one grantee holds on one relation or column (offline_acl.c). */
 typedef struct gstate {
 	const char *schema, *rel, *col; /* col NULL: the relation */
+	bool nsp;			/* on the schema (rel is its name too) */
 	const char *grantee;		/* quoted, or PUBLIC */
 	unsigned privs, grantable;
 } gstate;

@@ -210,10 +210,12 @@ static const char *qi(planner *p, const char *name)
 	return q ? q : "";
 }
 
-/* What GRANT names g is on: "TABLE s.t" or "SEQUENCE s.q"; and, for a
- * column's privileges, the column list " (c)" (else ""). */
+/* What GRANT names g is on: "TABLE s.t", "SEQUENCE s.q" or "SCHEMA s"; and,
+ * for a column's privileges, the column list " (c)" (else ""). */
 static const char *grant_on(planner *p, const plumb_object *g)
 {
+	if (g->target_kind == PLUMB_OBJ_SCHEMA)
+		return plumb__pgp_fmt(p, "SCHEMA %s", qi(p, g->schema));
 	return plumb__pgp_fmt(p, "%s %s.%s",
 			      g->target_kind == PLUMB_OBJ_SEQUENCE ? "SEQUENCE" : "TABLE",
 			      qi(p, g->schema), qi(p, g->target));
@@ -229,6 +231,9 @@ static const char *grant_cols(planner *p, const plumb_object *g)
 static bool grant_target_gone(planner *p, const plumb_object *g)
 {
 	const char *s = g->schema, *t = g->table;
+	if (g->target_kind == PLUMB_OBJ_SCHEMA)
+		return !plumb__pgp_str_eq(s, "public") &&
+		       !plumb_catalog_find(p->to, PLUMB_OBJ_SCHEMA, NULL, s);
 	if (!t || !g->target)
 		return false;
 	if (g->target_kind == PLUMB_OBJ_SEQUENCE) {
@@ -257,7 +262,7 @@ static bool grant_target_gone(planner *p, const plumb_object *g)
 static void grant_create(planner *p, const plumb_object *g)
 {
 	const char *plain = "", *opt = "", *cols = grant_cols(p, g);
-	for (unsigned bit = 1; bit && bit <= PLUMB_PRIV_USAGE; bit <<= 1) {
+	for (unsigned bit = 1; bit && bit <= PLUMB_PRIV_CREATE; bit <<= 1) {
 		const char *priv = plumb__pg_priv_name(bit);
 		if (!(g->privileges & bit) || !priv)
 			continue;
@@ -271,10 +276,21 @@ static void grant_create(planner *p, const plumb_object *g)
 				g->grantee);
 }
 
+/* REVOKE what g holds: ALL on a relation; on a schema only its privileges,
+ * so that initdb's USAGE to PUBLIC on public stays. */
 static void grant_revoke(planner *p, const plumb_object *g)
 {
-	plumb__pgp_emit(p, "REVOKE ALL%s ON %s FROM %s", grant_cols(p, g), grant_on(p, g),
-			g->grantee);
+	const char *privs = "ALL";
+	if (g->target_kind == PLUMB_OBJ_SCHEMA) {
+		privs = "";
+		for (unsigned bit = PLUMB_PRIV_USAGE; bit <= PLUMB_PRIV_CREATE; bit <<= 1)
+			if (g->privileges & bit)
+				privs = plumb__pgp_fmt(p, "%s%s%s", privs, *privs ? ", " : "",
+						       plumb__pg_priv_name(bit));
+	}
+	if (*privs)
+		plumb__pgp_emit(p, "REVOKE %s%s ON %s FROM %s", privs, grant_cols(p, g),
+				grant_on(p, g), g->grantee);
 }
 
 /* After tables, views and sequences exist (next to comments): REVOKE what

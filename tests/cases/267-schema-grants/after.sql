@@ -1,0 +1,9 @@
+CREATE SCHEMA app;
+CREATE SCHEMA "More";
+GRANT USAGE, CREATE ON SCHEMA app TO PUBLIC;
+GRANT USAGE ON SCHEMA app TO pg_monitor WITH GRANT OPTION;
+GRANT ALL ON SCHEMA "More" TO pg_read_all_data;
+REVOKE CREATE ON SCHEMA "More" FROM pg_read_all_data;
+-- back to what initdb gives PUBLIC on public: USAGE, no grant
+REVOKE ALL ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO PUBLIC;
