@@ -1211,6 +1211,24 @@ static void test_agree(void)
 		 "CREATE TABLE strs (a varchar DEFAULT 'x'::text, b text DEFAULT 'y'::varchar,\n"
 		 "  c varchar(15) DEFAULT NULL, d varchar(20) DEFAULT '', e char(1) DEFAULT 'n');\n"
 		 "ALTER TABLE strs ALTER COLUMN c TYPE text, ALTER COLUMN d TYPE text;\n"},
+		{"a materialized view dropped with its index and made again (concourse)",
+		 "CREATE TABLE b (id int);\n"
+		 "CREATE MATERIALIZED VIEW mv AS SELECT id FROM b;\n"
+		 "CREATE UNIQUE INDEX mv_id ON mv (id);\n"
+		 "DROP MATERIALIZED VIEW mv;\n"
+		 "CREATE MATERIALIZED VIEW mv AS SELECT id, id + 1 AS n FROM b;\n"
+		 "CREATE UNIQUE INDEX mv_id ON mv (id);\n"
+		 "CREATE TABLE gone (id int);\n"
+		 "CREATE INDEX gone_id ON gone (id);\n"
+		 "DROP TABLE gone;\n"
+		 "CREATE INDEX gone_id ON b (id);\n"},
+		{"table storage parameters, in any order",
+		 "CREATE TABLE sp (id int) WITH (fillfactor=90, oids=false);\n"
+		 "ALTER TABLE sp SET (autovacuum_enabled=false, fillfactor=80);\n"
+		 "ALTER TABLE sp RESET (autovacuum_enabled);\n"
+		 "CREATE TABLE so (id int) WITH (fillfactor=90, autovacuum_enabled);\n"
+		 "ALTER TABLE so SET (fillfactor=70);\n"
+		 "CREATE UNLOGGED TABLE sq (id int) WITH (fillfactor='50');\n"},
 		{"schema grants; initdb's USAGE to PUBLIC on public is none",
 		 "REVOKE USAGE ON SCHEMA public FROM PUBLIC;\n"
 		 "GRANT ALL ON SCHEMA public TO PUBLIC;\n"
