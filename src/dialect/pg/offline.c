@@ -676,6 +676,82 @@ static void implicit_schemas(ox *x)
 	}
 }
 
+/* What the statements of one file are read with. */
+typedef struct filest {
+	const plumb_sql_file *f;
+	const char *text;
+	ann *anns;
+	size_t n_anns;
+} filest;
+
+/* Reads file f: its text, parse tree and annotations; NULL on failure. */
+static PgQuery__ParseResult *read_file(ox *x, const plumb_sql_file *f, filest *fs)
+{
+	PgQuery__ParseResult *pr;
+	int rc;
+	x->f = f;
+	x->text = plumb_arena_strndup(x->tmp, f->text, f->len ? f->len : strlen(f->text));
+	if (!x->text) {
+		nomem(x);
+		return NULL;
+	}
+	if ((rc = plumb__pg_parse(x->st.ctx, x->tmp, x->text, f->path, &pr, NULL)) < 0) {
+		fail(x, rc);
+		return NULL;
+	}
+	scan_annotations(x);
+	*fs = (filest){f, x->text, x->anns, x->n_anns};
+	return pr;
+}
+
+/* The statements of file i in written order, each with the line and
+ * column of its first token (counted on from the statement before). */
+static void collect(ox *x, PgQuery__ParseResult *pr, size_t i, plumb_vec *stmts)
+{
+	size_t pos = 0;
+	int line = 1, col = 1;
+	for (size_t j = 0; j < pr->n_stmts && !x->st.rc; j++) {
+		ostmt *st = alloc(x, sizeof(*st));
+		size_t loc = first_token(x, (size_t)pr->stmts[j]->stmt_location);
+		for (; pos < loc && x->text[pos]; pos++) {
+			if (x->text[pos] == '\n') {
+				line++;
+				col = 1;
+			} else if ((x->text[pos] & 0xC0) != 0x80) {
+				col++;
+			}
+		}
+		if (!st)
+			break;
+		*st = (ostmt){pr->stmts[j], i, line, col};
+		plumb__pg_push(&x->st, stmts, st);
+	}
+}
+
+/* A schema's statements (not a replay): all files parsed first, then read
+ * in the order offline_order.c resolves, each with its own file's text. */
+static void read_schema(ox *x, const plumb_vec *files)
+{
+	filest *fs = alloc(x, (files->n + 1) * sizeof(*fs));
+	plumb_vec stmts = {0}, order = {0};
+	for (size_t i = 0; fs && i < files->n && !x->st.rc; i++) {
+		PgQuery__ParseResult *pr = read_file(x, files->items[i], &fs[i]);
+		if (pr)
+			collect(x, pr, i, &stmts);
+	}
+	if (x->st.rc || order_statements(x, &stmts, files, &order) < 0)
+		return;
+	for (size_t i = 0; i < order.n && !x->st.rc; i++) {
+		const ostmt *st = order.items[i];
+		const filest *f = &fs[st->file];
+		x->f = f->f;
+		x->text = f->text;
+		x->anns = f->anns;
+		x->n_anns = f->n_anns;
+		statement(x, st->raw);
+	}
+}
+
 static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files, bool replay,
 		       plumb_catalog **out)
 {
@@ -688,21 +764,13 @@ static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *file
 	}
 	if ((rc = plumb_catalog_new(ctx, arena, "pg", false, &x.cat)) < 0)
 		goto done;
-	for (size_t i = 0; i < files->n && !x.st.rc; i++) {
-		const plumb_sql_file *f = files->items[i];
-		PgQuery__ParseResult *pr;
-		x.f = f;
-		x.text = plumb_arena_strndup(x.tmp, f->text, f->len ? f->len : strlen(f->text));
-		if (!x.text) {
-			nomem(&x);
-			break;
-		}
-		if ((rc = plumb__pg_parse(ctx, x.tmp, x.text, f->path, &pr, NULL)) < 0) {
-			fail(&x, rc);
-			break;
-		}
-		scan_annotations(&x);
-		for (size_t j = 0; j < pr->n_stmts && !x.st.rc; j++)
+	if (!replay)
+		read_schema(&x, files);
+	/* a migrations folder: each file read and replayed in turn */
+	for (size_t i = 0; replay && i < files->n && !x.st.rc; i++) {
+		filest fs;
+		PgQuery__ParseResult *pr = read_file(&x, files->items[i], &fs);
+		for (size_t j = 0; pr && j < pr->n_stmts && !x.st.rc; j++)
 			statement(&x, pr->stmts[j]);
 	}
 	if (!x.st.rc)
