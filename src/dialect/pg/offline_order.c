@@ -59,6 +59,8 @@ typedef struct ord {
 	bool schemaless;  /* creates or changes only schemas and extensions */
 	plumb_vec more;   /* const char *: keys created past MAX_TOUCH (constraints) */
 	plumb_vec needs;  /* const char *: hard needs beyond the tree's names */
+	bool *given;      /* by step: it provides its own key "@step" */
+	size_t n_given;
 	bool failed;
 } ord;
 
@@ -556,33 +558,60 @@ static void provide(ord *r, long step, const char *k)
 		r->failed = true;
 }
 
-/* The key that step alone provides, for a statement that must follow it. */
+/* The key that step alone provides, for a statement that must follow it
+ * (provided once). */
 static const char *step_key(ord *r, long step)
 {
 	char buf[32];
 	snprintf(buf, sizeof(buf), "@%ld", step);
-	return plumb_arena_strdup(r->x->tmp, buf);
+	const char *k = plumb_arena_strdup(r->x->tmp, buf);
+	if (!k) {
+		r->failed = true;
+		return NULL;
+	}
+	if ((size_t)step >= r->n_given) {
+		size_t n = r->n_given ? r->n_given : 64;
+		while (n <= (size_t)step)
+			n *= 2;
+		bool *g = plumb_arena_realloc(r->x->tmp, r->given, r->n_given, n);
+		if (!g) {
+			r->failed = true;
+			return NULL;
+		}
+		memset(g + r->n_given, 0, n - r->n_given);
+		r->given = g;
+		r->n_given = n;
+	}
+	if (!r->given[step]) {
+		r->given[step] = true;
+		provide(r, step, k);
+	}
+	return k;
 }
 
-static void after_step(ord *r, long step, long before)
+static void after_step(ord *r, long step, long before, bool soft)
 {
-	if (before < 0)
-		return;
-	const char *k = step_key(r, before);
-	provide(r, before, k);
-	need(r, step, k, false);
+	if (before >= 0)
+		need(r, step, step_key(r, before), soft);
 }
 
-/* A name the statement uses: its CREATE first, and where the order allows
- * the statements that change it (soft: only where it can). */
+/* A name the statement uses: its CREATE first (soft: only where the order
+ * allows). Where its CREATE was written before the statement, the changes
+ * written before it too, so that a file in order reads as the server runs
+ * it (a table inheriting from one an ALTER changes later, say); where it
+ * was written after, every change, where the order allows: what names an
+ * object not yet created is read against the object the files describe. */
 static void uses(ord *r, long step, char kind, const plumb_pg_name *n, bool soft)
 {
 	const char *k = key(r, kind, n->schema, n->name, NULL);
 	if (!k || own(r, k))
 		return;
 	need(r, step, k, soft);
-	char *changed = plumb_arena_printf(r->x->tmp, "=%s", k);
-	need(r, step, changed, true);
+	objent *e = plumb_map_get(r->objs, k, NULL, NULL);
+	if (e && e->last_creator >= 0)
+		after_step(r, step, e->last_mod, true);
+	else
+		need(r, step, plumb_arena_printf(r->x->tmp, "=%s", k), true);
 }
 
 static void uses_all(ord *r, long step, char kind, const plumb_vec *v, bool soft)
@@ -618,12 +647,12 @@ static void add_statement(ord *r, ostmt *st, const char *path)
 		if (!e)
 			return;
 		if (e->dropped) {
-			after_step(r, step, e->last_any);
+			after_step(r, step, e->last_any, false);
 		} else if (t->creates) {
-			after_step(r, step, e->last_creator);
+			after_step(r, step, e->last_creator, false);
 		} else {
 			need(r, step, t->key, false);
-			after_step(r, step, e->last_mod);
+			after_step(r, step, e->last_mod, false);
 		}
 		if (t->creates) {
 			provide(r, step, t->key);
