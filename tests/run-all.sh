@@ -4,8 +4,8 @@
 # SQLite conformance script, the shuffled schema files (every real-world
 # schema file and pg case's after.sql, its statements shuffled, must read
 # offline as written: tests/realworld/shuffle.py), then the PostgreSQL
-# conformance script (psqldef's cases and migra's fixtures, on a throwaway server of its own), each against
-# its recorded baseline, and on the same server the check that plumb's offline
+# conformance script (psqldef's cases and migra's fixtures, on a throwaway
+# server of its own), each against its recorded baseline, and on the same server the check that plumb's offline
 # builder agrees with PostgreSQL on every corpus schema that loads, then the
 # real applications' schemas of tests/realworld (per schema and step, against
 # tests/realworld/baseline.json). Counts individual TAP test points (skipped points count
