@@ -723,24 +723,33 @@ static void collect(ox *x, PgQuery__ParseResult *pr, size_t i, plumb_vec *stmts)
 		}
 		if (!st)
 			break;
-		*st = (ostmt){pr->stmts[j], i, line, col};
+		*st = (ostmt){pr->stmts[j], i, j, loc, line, col};
 		plumb__pg_push(&x->st, stmts, st);
 	}
 }
 
-/* A schema's statements (not a replay): all files parsed first, then read
- * in the order offline_order.c resolves, each with its own file's text. */
-static void read_schema(ox *x, const plumb_vec *files)
+/* A schema's statements (not a replay): all files parsed first, in the
+ * order offline_order.c resolves into order; fs[i] the state of file i. */
+static void order_schema(ox *x, const plumb_vec *files, filest **fs, plumb_vec *order)
 {
-	filest *fs = alloc(x, (files->n + 1) * sizeof(*fs));
-	plumb_vec stmts = {0}, order = {0};
-	for (size_t i = 0; fs && i < files->n && !x->st.rc; i++) {
-		PgQuery__ParseResult *pr = read_file(x, files->items[i], &fs[i]);
+	plumb_vec stmts = {0};
+	*fs = alloc(x, (files->n + 1) * sizeof(**fs));
+	for (size_t i = 0; *fs && i < files->n && !x->st.rc; i++) {
+		PgQuery__ParseResult *pr = read_file(x, files->items[i], &(*fs)[i]);
 		if (pr)
 			collect(x, pr, i, &stmts);
 	}
-	if (x->st.rc || order_statements(x, &stmts, files, &order) < 0)
-		return;
+	if (!x->st.rc)
+		order_statements(x, &stmts, files, order);
+}
+
+/* A schema's statements read in the resolved order, each with its own
+ * file's text. */
+static void read_schema(ox *x, const plumb_vec *files)
+{
+	filest *fs;
+	plumb_vec order = {0};
+	order_schema(x, files, &fs, &order);
 	for (size_t i = 0; i < order.n && !x->st.rc; i++) {
 		const ostmt *st = order.items[i];
 		const filest *f = &fs[st->file];
@@ -810,6 +819,45 @@ int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *f
 	load_call c = {ctx, arena, files, false, out};
 	*out = NULL;
 	return plumb__pg_deep(ctx, load_run, &c);
+}
+
+typedef struct order_call {
+	plumb_ctx *ctx;
+	plumb_arena *arena;
+	const plumb_vec *files;
+	plumb_vec *out;
+} order_call;
+
+static int order_run(void *payload)
+{
+	order_call *c = payload;
+	ox x = {.st = {.ctx = c->ctx, .arena = c->arena}};
+	filest *fs;
+	plumb_vec order = {0};
+	if (!(x.tmp = plumb_arena_new(c->arena)))
+		return plumb_error_nomem(c->ctx);
+	order_schema(&x, c->files, &fs, &order);
+	for (size_t i = 0; i < order.n && !x.st.rc; i++) {
+		const ostmt *st = order.items[i];
+		const PgQuery__RawStmt *raw = st->raw;
+		const char *text = fs[st->file].text;
+		size_t end = raw->stmt_len ? (size_t)raw->stmt_location + (size_t)raw->stmt_len
+					   : strlen(text);
+		plumb_pg_piece *p = alloc(&x, sizeof(*p));
+		if (!p)
+			break;
+		*p = (plumb_pg_piece){fs[st->file].f->path, text, st->start, end, st->index};
+		plumb__pg_push(&x.st, c->out, p);
+	}
+	return x.st.rc;
+}
+
+int plumb__pg_schema_order(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
+			   plumb_vec *out)
+{
+	order_call c = {ctx, arena, files, out};
+	out->n = 0;
+	return plumb__pg_deep(ctx, order_run, &c);
 }
 
 int plumb__pg_replay_offline(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,

@@ -53,6 +53,8 @@ typedef struct ox {
 typedef struct ostmt {
 	PgQuery__RawStmt *raw;
 	size_t file;   /* its file's index in the files read */
+	size_t index;  /* its place in its file */
+	size_t start;  /* its first token's byte */
 	int line, col; /* of its first token */
 } ostmt;
 

@@ -279,6 +279,26 @@ static void owned_by(ord *r, PgQuery__Node **opts, size_t n)
 	}
 }
 
+/* The functions a CREATE OPERATOR names: PROCEDURE (FUNCTION), RESTRICT,
+ * JOIN (the tree holds them as type names). */
+static void operator_procs(ord *r, PgQuery__DefineStmt *ds)
+{
+	static const char *const procs[] = {"procedure", "function", "restrict", "join"};
+	for (size_t i = 0; i < ds->n_definition; i++) {
+		const PgQuery__Node *n = ds->definition[i];
+		if (n->node_case != PG_QUERY__NODE__NODE_DEF_ELEM || !n->def_elem->arg ||
+		    n->def_elem->arg->node_case != PG_QUERY__NODE__NODE_TYPE_NAME)
+			continue;
+		const PgQuery__TypeName *tn = n->def_elem->arg->type_name;
+		for (size_t j = 0; j < sizeof(procs) / sizeof(procs[0]); j++)
+			if (strcmp(n->def_elem->defname, procs[j]) == 0) {
+				const char *schema, *name;
+				names_of(tn->names, tn->n_names, &schema, &name);
+				needs(r, 'f', schema, name);
+			}
+	}
+}
+
 static void rename_stmt(ord *r, PgQuery__RenameStmt *rs)
 {
 	PgQuery__RangeVar *rv = rs->relation;
@@ -388,6 +408,9 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		} else if (ds->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE) {
 			r->word = "type";
 			list_name(r, 'n', ds->defnames, ds->n_defnames, true);
+		} else if (ds->kind == PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR) {
+			r->word = "operator";
+			operator_procs(r, ds);
 		}
 		break;
 	}
