@@ -378,8 +378,10 @@ static int run_simple_at(plumb_ctx *ctx, PGconn *pg, const char *what, const cha
 				PQfreemem(buf);
 		} else if (!result_ok(res) && rc == 0) {
 			/* with no position, at the statement that failed */
-			bool at = k < n_starts && !PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION);
-			rc = pg_error_at(ctx, pg, res, what, file, text, at ? starts[k] : base, sql);
+			bool at = k < n_starts &&
+				  !PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION);
+			rc = pg_error_at(ctx, pg, res, what, file, text, at ? starts[k] : base,
+					 sql);
 		}
 		k++;
 		PQclear(res);

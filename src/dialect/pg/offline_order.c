@@ -49,7 +49,7 @@ typedef struct touch {
 typedef struct ord {
 	ox *x;
 	plumb_order *o;
-	plumb_map *objs;  /* key -> objent */
+	plumb_map *objs;   /* key -> objent */
 	plumb_vec changed; /* objent *: objects some statement changes */
 	/* the statement being read */
 	touch t[MAX_TOUCH];
@@ -57,9 +57,9 @@ typedef struct ord {
 	const char *word; /* what it is, for its label */
 	const char *name; /* schema.name of what it creates or changes first */
 	bool schemaless;  /* creates or changes only schemas and extensions */
-	plumb_vec more;   /* const char *: keys created past MAX_TOUCH (constraints) */
+	plumb_vec more;	  /* const char *: keys created past MAX_TOUCH (constraints) */
 	plumb_vec needs;  /* const char *: hard needs beyond the tree's names */
-	bool *given;      /* by step: it provides its own key "@step" */
+	bool *given;	  /* by step: it provides its own key "@step" */
 	size_t n_given;
 	bool failed;
 } ord;
@@ -68,10 +68,10 @@ static const char *key(ord *r, char kind, const char *schema, const char *name, 
 {
 	const char *k = sub ? plumb_arena_printf(r->x->tmp, "%c\x1f%s\x1f%s\x1f%s", kind,
 						 sch(schema), name ? name : "", sub)
-		      : kind == 's' || kind == 'e'
-			      ? plumb_arena_printf(r->x->tmp, "%c\x1f%s", kind, name ? name : "")
-			      : plumb_arena_printf(r->x->tmp, "%c\x1f%s\x1f%s", kind, sch(schema),
-						   name ? name : "");
+			: kind == 's' || kind == 'e'
+				? plumb_arena_printf(r->x->tmp, "%c\x1f%s", kind, name ? name : "")
+				: plumb_arena_printf(r->x->tmp, "%c\x1f%s\x1f%s", kind, sch(schema),
+						     name ? name : "");
 	if (!k)
 		r->failed = true;
 	return k;
@@ -109,7 +109,8 @@ static void touches(ord *r, const char *k, bool creates, const char *schema, con
 	/* objects put in a schema other than public wait for its CREATE SCHEMA */
 	if (creates && k[0] != 's' && k[0] != 'e' && schema && strcmp(schema, "public") != 0 &&
 	    strcmp(schema, "pg_catalog") != 0)
-		r->failed |= plumb_vec_push(r->x->tmp, &r->needs, (void *)key(r, 's', NULL, schema, NULL)) < 0;
+		r->failed |= plumb_vec_push(r->x->tmp, &r->needs,
+					    (void *)key(r, 's', NULL, schema, NULL)) < 0;
 }
 
 static void creates(ord *r, char kind, const char *schema, const char *name, const char *sub)
@@ -211,8 +212,8 @@ static void object(ord *r, PgQuery__ObjectType objtype, PgQuery__Node *node)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
 		if ((name = plumb__pg_strval(node)))
-			changes(r, objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA ? 's' : 'e', NULL,
-				name, NULL);
+			changes(r, objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA ? 's' : 'e',
+				NULL, name, NULL);
 		return;
 	default:
 		return;
@@ -338,7 +339,8 @@ static void rename_stmt(ord *r, PgQuery__RenameStmt *rs)
 		/* the same kind and schema, the new name */
 		const char *k = r->t[0].key, *s1 = strchr(k, '\x1f');
 		const char *s2 = s1 ? strchr(s1 + 1, '\x1f') : NULL;
-		char *schema = s2 ? plumb_arena_strndup(r->x->tmp, s1 + 1, (size_t)(s2 - s1 - 1)) : NULL;
+		char *schema =
+			s2 ? plumb_arena_strndup(r->x->tmp, s1 + 1, (size_t)(s2 - s1 - 1)) : NULL;
 		if (k[0] == 's' || k[0] == 'e' || !schema)
 			creates(r, k[0], NULL, rs->newname, NULL);
 		else
@@ -423,7 +425,8 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		PgQuery__CreateTrigStmt *ts = s->create_trig_stmt;
 		r->word = "trigger";
 		if (ts->relation && ts->trigname)
-			creates(r, 'n', ts->relation->schemaname, ts->relation->relname, ts->trigname);
+			creates(r, 'n', ts->relation->schemaname, ts->relation->relname,
+				ts->trigname);
 		range_var(r, ts->relation, false);
 		if (ts->n_funcname) {
 			const char *schema, *name;
@@ -444,7 +447,8 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		PgQuery__RuleStmt *rs = s->rule_stmt;
 		r->word = "rule";
 		if (rs->relation && rs->rulename)
-			creates(r, 'n', rs->relation->schemaname, rs->relation->relname, rs->rulename);
+			creates(r, 'n', rs->relation->schemaname, rs->relation->relname,
+				rs->rulename);
 		range_var(r, rs->relation, false);
 		break;
 	}
@@ -456,10 +460,10 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		for (size_t i = 0; i < es->n_options; i++) {
 			const PgQuery__Node *o = es->options[i];
 			const char *v = o->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
-						o->def_elem->defname &&
-						strcmp(o->def_elem->defname, "schema") == 0
-					? plumb__pg_strval(o->def_elem->arg)
-					: NULL;
+							o->def_elem->defname &&
+							strcmp(o->def_elem->defname, "schema") == 0
+						? plumb__pg_strval(o->def_elem->arg)
+						: NULL;
 			if (v && strcmp(v, "public") != 0 && strcmp(v, "pg_catalog") != 0)
 				needs(r, 's', NULL, v);
 		}
@@ -469,8 +473,8 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		PgQuery__CreateSchemaStmt *cs = s->create_schema_stmt;
 		r->word = "schema";
 		const char *name = !empty(cs->schemaname) ? cs->schemaname
-				   : cs->authrole		  ? cs->authrole->rolename
-								  : NULL;
+				   : cs->authrole	  ? cs->authrole->rolename
+							  : NULL;
 		if (!empty(name))
 			creates(r, 's', NULL, name, NULL);
 		break;
@@ -481,7 +485,8 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		range_var(r, as->relation, false);
 		for (size_t i = 0; i < as->n_cmds; i++) {
 			const PgQuery__Node *c = as->cmds[i];
-			if (c->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD && c->alter_table_cmd->def)
+			if (c->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD &&
+			    c->alter_table_cmd->def)
 				constraint(r, as->relation, c->alter_table_cmd->def);
 		}
 		break;
@@ -498,8 +503,8 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		break;
 	case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
 		r->word = "ALTER DOMAIN";
-		list_name(r, 'n', s->alter_domain_stmt->type_name, s->alter_domain_stmt->n_type_name,
-			  false);
+		list_name(r, 'n', s->alter_domain_stmt->type_name,
+			  s->alter_domain_stmt->n_type_name, false);
 		break;
 	case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT: {
 		PgQuery__ObjectWithArgs *ow = s->alter_function_stmt->func;
@@ -766,9 +771,10 @@ int order_statements(ox *x, const plumb_vec *stmts, const plumb_vec *files, plum
 	plumb_vec sorted = {0};
 	int rc = plumb_order_sort(x->st.ctx, r.o, PLUMB_ORDER_FORWARD, &sorted);
 	if (rc < 0) {
-		plumb_error_set_hint(x->st.ctx, "PostgreSQL cannot create these in any order either: "
-						"break the cycle (a foreign key can be added by an "
-						"ALTER TABLE after both tables)");
+		plumb_error_set_hint(x->st.ctx,
+				     "PostgreSQL cannot create these in any order either: "
+				     "break the cycle (a foreign key can be added by an "
+				     "ALTER TABLE after both tables)");
 		fail(x, rc);
 		return x->st.rc;
 	}
