@@ -6,13 +6,17 @@
  * canonical texts (canon.c, model.c; view queries analysed first by
  * analyze.c), so that it equals what introspection reads. It runs nothing;
  * statements it has no model for (SET, INSERT, ...) are ignored, and a DROP
- * forgets an object created earlier. A statement naming an object that is not
- * there (an index before its table, a grant on a missing relation, ...) is an
- * error at its file:line:col, never skipped; foreign keys and OWNED BY are
- * resolved once all files are read. It runs on a large stack (deep.c).
+ * forgets an object created earlier. A schema's statements are read in the
+ * order offline_order.c resolves (any written order, across files); a
+ * migrations folder's in written order. A statement naming an object that
+ * exists nowhere (an index on a missing table, a grant on a missing
+ * relation, ...) is an error at its file:line:col, never skipped; foreign
+ * keys and OWNED BY are resolved once all files are read. It runs on a large
+ * stack (deep.c).
  *
  * This file is the entry: it reads each file, finds the rename annotations,
- * sends each statement to the room that models it (offline_table.c,
+ * hands a schema's statements to offline_order.c (and their order to the
+ * exact path, plumb__pg_schema_order), sends each statement to the room that models it (offline_table.c,
  * offline_column.c, offline_object.c, offline_acl.c, offline_drop.c; names.c
  * chooses implicit names), holds the lookups and texts they share, and
  * finishes what depends on the whole (sequences, keys, column texts). It
