@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: the meson suite on a normal build, the
 # same suite under AddressSanitizer and UndefinedBehaviorSanitizer, the sqldef
-# SQLite conformance script, then the PostgreSQL conformance script (psqldef's
-# cases and migra's fixtures, on a throwaway server of its own), each against
-# its recorded baseline, and on the same server the check that plumb's offline
+# SQLite conformance script, the shuffled schema files (every real-world
+# schema file and pg case's after.sql, its statements shuffled, must read
+# offline as written: tests/realworld/shuffle.py), then the PostgreSQL
+# conformance script (psqldef's cases and migra's fixtures, on a throwaway
+# server of its own), each against its recorded baseline, and on the same server the check that plumb's offline
 # builder agrees with PostgreSQL on every corpus schema that loads, then the
 # real applications' schemas of tests/realworld (per schema and step, against
 # tests/realworld/baseline.json). Counts individual TAP test points (skipped points count
@@ -83,6 +85,20 @@ if [ -x "$B/src/plumb" ]; then
 else
 	failed=$((failed + 1))
 	summary+=("conformance: no plumb binary")
+fi
+
+echo "== schema files in any order (tests/realworld/shuffle.py, no server)"
+if [ -x "$B/src/plumb" ]; then
+	if "$PY" tests/realworld/shuffle.py --plumb "$ROOT/$B/src/plumb"; then
+		passed=$((passed + 1))
+		summary+=("schema files shuffled: each reads as written")
+	else
+		failed=$((failed + 1))
+		summary+=("schema files shuffled: some read differently")
+	fi
+else
+	failed=$((failed + 1))
+	summary+=("schema files shuffled: no plumb binary")
 fi
 
 echo "== PostgreSQL conformance (psqldef and migra)"

@@ -81,6 +81,13 @@ struct plumb_dialect {
 	 * file:line:col when file is given, and returns. No transaction of its own. */
 	int (*exec_script)(plumb_ctx *ctx, plumb_conn *conn, const char *sql, const char *file);
 
+	/* Runs the statements of schema files (plumb_sql_file *) in the order
+	 * the dialect's offline builder reads them (a schema file may be
+	 * written in any order), so that the exact path builds what the offline
+	 * one reads; NULL runs them file by file with exec_script. */
+	int (*exec_schema)(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			   const plumb_vec *files);
+
 	/* Runs sql statement by statement, each on its own, for migrations marked
 	 * no-transaction. On failure *failed_stmt is the statement that failed. */
 	int (*exec_each)(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *sql,

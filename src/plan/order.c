@@ -21,6 +21,7 @@ typedef struct provide {
 
 struct plumb_order {
 	plumb_arena *arena;
+	const char *subject; /* what a cycle's message says could not be ordered */
 	const char **labels;
 	void **payloads;
 	size_t n_steps, cap_steps;
@@ -97,8 +98,14 @@ plumb_order *plumb_order_new(plumb_arena *arena)
 	if (o) {
 		memset(o, 0, sizeof(*o));
 		o->arena = arena;
+		o->subject = "the changes";
 	}
 	return o;
+}
+
+void plumb_order_subject(plumb_order *o, const char *subject)
+{
+	o->subject = subject;
 }
 
 long plumb_order_add(plumb_order *o, const char *label, void *payload)
@@ -258,8 +265,8 @@ static int name_cycle(plumb_ctx *ctx, const plumb_order *o, const graph *g, cons
 			plumb_buf_printf(&b, "%s%s", i ? " needs " : "", o->labels[path[k]]);
 		}
 	}
-	return plumb_error_set(ctx, PLUMB_ERROR, "could not order the changes: dependency cycle: %s",
-			       plumb_buf_str(&b));
+	return plumb_error_set(ctx, PLUMB_ERROR, "could not order %s: dependency cycle: %s",
+			       o->subject, plumb_buf_str(&b));
 }
 
 int plumb_order_sort(plumb_ctx *ctx, plumb_order *o, plumb_order_dir dir, plumb_vec *out)

@@ -30,6 +30,10 @@ typedef enum plumb_order_dir {
 /* A new, empty order in arena (freed with it). NULL when out of memory. */
 plumb_order *plumb_order_new(plumb_arena *arena);
 
+/* What a cycle's message says could not be ordered ("the changes" unless
+ * set; subject must live as long as o). */
+void plumb_order_subject(plumb_order *o, const char *subject);
+
 /* Adds a step, after those added before it; label names it in a cycle's
  * message ("view public.v"), payload is what plumb_order_sort returns for it.
  * Returns the step's index, or -1 when out of memory. */

@@ -141,7 +141,10 @@ int plumb_source_schema_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *
 	}
 	if ((rc = dialect->connect_scratch(ctx, scratch, dev_url, &conn)) < 0)
 		goto done;
-	for (size_t i = 0; i < files.n; i++) {
+	/* in the order the offline builder reads them (pg: any written order) */
+	if (dialect->exec_schema && (rc = dialect->exec_schema(ctx, conn, scratch, &files)) < 0)
+		goto done;
+	for (size_t i = 0; !dialect->exec_schema && i < files.n; i++) {
 		const plumb_sql_file *f = files.items[i];
 		if ((rc = dialect->exec_script(ctx, conn, f->text, f->path)) < 0)
 			goto done;

@@ -833,7 +833,9 @@ static void test_aggregates(void)
 	}
 }
 
-static void agree(const char *url, const char *name, const char *sql)
+/* The server runs sql, the offline builder reads written (the same
+ * statements in another order): the catalogs must agree. */
+static void agree_as(const char *url, const char *name, const char *sql, const char *written)
 {
 	plumb_arena *a = plumb_arena_new(A);
 	plumb_conn *conn;
@@ -845,7 +847,7 @@ static void agree(const char *url, const char *name, const char *sql)
 	if (rc == 0)
 		rc = plumb__pg_introspect(ctx, conn, a, &live);
 	if (rc == 0) {
-		plumb_sql_file f = {name, sql, strlen(sql)};
+		plumb_sql_file f = {name, written, strlen(written)};
 		plumb_vec files = {0};
 		plumb_vec_push(a, &files, &f);
 		rc = plumb__pg_load_schema(ctx, a, &files, &off);
@@ -868,6 +870,35 @@ static void agree(const char *url, const char *name, const char *sql)
 	}
 	plumb_arena_free(a);
 }
+
+static void agree(const char *url, const char *name, const char *sql)
+{
+	agree_as(url, name, sql, sql);
+}
+
+/* Schema files in any order (offline_order.c): {name, as the server runs
+ * it, as written}. */
+static const char *const shuffled[][3] = {
+	{"any order: a foreign key to a later table",
+	 "CREATE TABLE o (id int PRIMARY KEY);\nCREATE TABLE u (id int, o int REFERENCES o);\n",
+	 "CREATE TABLE u (id int, o int REFERENCES o);\nCREATE TABLE o (id int PRIMARY KEY);\n"},
+	{"any order: a view over a later view",
+	 "CREATE TABLE t (a int, b text);\nCREATE VIEW v1 AS SELECT * FROM t;\n"
+	 "CREATE VIEW v2 AS SELECT a, b FROM v1 WHERE a > 0;\n",
+	 "CREATE VIEW v2 AS SELECT a, b FROM v1 WHERE a > 0;\nCREATE VIEW v1 AS SELECT * FROM t;\n"
+	 "CREATE TABLE t (a int, b text);\n"},
+	{"any order: an enum after the table",
+	 "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE TABLE p (m mood DEFAULT 'ok');\n",
+	 "CREATE TABLE p (m mood DEFAULT 'ok');\nCREATE TYPE mood AS ENUM ('sad', 'ok');\n"},
+	{"any order: a function after the default calling it",
+	 "CREATE FUNCTION two() RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT 2';\n"
+	 "CREATE TABLE f (n int DEFAULT two() CHECK (n < two() * 10));\n",
+	 "CREATE TABLE f (n int DEFAULT two() CHECK (n < two() * 10));\n"
+	 "CREATE FUNCTION two() RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT 2';\n"},
+	{"any order: a comment before its object",
+	 "CREATE TABLE c (id int);\nCOMMENT ON TABLE c IS 'cs';\nCOMMENT ON COLUMN c.id IS 'key';\n",
+	 "COMMENT ON COLUMN c.id IS 'key';\nCOMMENT ON TABLE c IS 'cs';\nCREATE TABLE c (id int);\n"},
+};
 
 static void test_agree(void)
 {
@@ -1713,6 +1744,8 @@ static void test_agree(void)
 		}
 		agree(url, ext_cases[i][0], ext_cases[i][2]);
 	}
+	for (size_t i = 0; i < sizeof(shuffled) / sizeof(shuffled[0]); i++)
+		agree_as(url, shuffled[i][0], shuffled[i][1], shuffled[i][2]);
 	agree(url, "a window function",
 	      "CREATE FUNCTION rn() RETURNS bigint WINDOW LANGUAGE internal "
 	      "AS 'window_row_number';\n");

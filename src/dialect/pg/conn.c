@@ -359,10 +359,12 @@ int plumb__pg_table_exists(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, c
 /* Runs sql (one or more statements, simple protocol) and reads every
  * result; the first failure is recorded at its position in text (sql is
  * text + base). COPY FROM STDIN is refused; COPY TO STDOUT is discarded. */
-static int run_simple(plumb_ctx *ctx, PGconn *pg, const char *what, const char *sql,
-		      const char *file, const char *text, size_t base)
+static int run_simple_at(plumb_ctx *ctx, PGconn *pg, const char *what, const char *sql,
+			 const char *file, const char *text, size_t base, const size_t *starts,
+			 size_t n_starts)
 {
 	int rc = 0;
+	size_t k = 0; /* the statement whose result comes next */
 	PGresult *res;
 	if (!PQsendQuery(pg, sql))
 		return pg_error_at(ctx, pg, NULL, what, file, text, base, sql);
@@ -375,13 +377,24 @@ static int run_simple(plumb_ctx *ctx, PGconn *pg, const char *what, const char *
 			while (PQgetCopyData(pg, &buf, 0) > 0)
 				PQfreemem(buf);
 		} else if (!result_ok(res) && rc == 0) {
-			rc = pg_error_at(ctx, pg, res, what, file, text, base, sql);
+			/* with no position, at the statement that failed */
+			bool at = k < n_starts &&
+				  !PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION);
+			rc = pg_error_at(ctx, pg, res, what, file, text, at ? starts[k] : base,
+					 sql);
 		}
+		k++;
 		PQclear(res);
 	}
 	if (rc == 0 && PQstatus(pg) != CONNECTION_OK)
 		rc = pg_error_at(ctx, pg, NULL, what, file, text, base, sql);
 	return rc;
+}
+
+static int run_simple(plumb_ctx *ctx, PGconn *pg, const char *what, const char *sql,
+		      const char *file, const char *text, size_t base)
+{
+	return run_simple_at(ctx, pg, what, sql, file, text, base, NULL, 0);
 }
 
 int plumb__pg_command(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const char *sql)
@@ -393,6 +406,35 @@ int plumb__pg_exec_script(plumb_ctx *ctx, plumb_conn *conn, const char *sql, con
 {
 	plumb_pg_conn *c = (plumb_pg_conn *)conn;
 	return run_simple(ctx, c->pg, NULL, sql, file, file ? sql : NULL, 0);
+}
+
+/* The statements sent in one query at most: a run of statements written
+ * one after the other takes one round trip and one commit, and few locks. */
+#define SCHEMA_RUN 64
+
+int plumb__pg_exec_schema(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			  const plumb_vec *files)
+{
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	plumb_vec pieces = {0};
+	size_t starts[SCHEMA_RUN];
+	int rc = plumb__pg_schema_order(ctx, arena, files, &pieces);
+	for (size_t i = 0, j; rc == 0 && i < pieces.n; i = j) {
+		const plumb_pg_piece *p = pieces.items[i], *q = p;
+		starts[0] = p->start;
+		for (j = i + 1; j < pieces.n && j - i < SCHEMA_RUN; j++) {
+			const plumb_pg_piece *n = pieces.items[j];
+			if (n->text != q->text || n->index != q->index + 1)
+				break;
+			starts[j - i] = n->start;
+			q = n;
+		}
+		char *sql = plumb_arena_strndup(arena, p->text + p->start, q->end - p->start);
+		rc = sql ? run_simple_at(ctx, c->pg, NULL, sql, p->path, p->text, p->start, starts,
+					 j - i)
+			 : plumb_error_nomem(ctx);
+	}
+	return rc;
 }
 
 /* The first byte of sql at or after i that is not blank, a comment or a

@@ -6,15 +6,20 @@
  * canonical texts (canon.c, model.c; view queries analysed first by
  * analyze.c), so that it equals what introspection reads. It runs nothing;
  * statements it has no model for (SET, INSERT, ...) are ignored, and a DROP
- * forgets an object created earlier. A statement naming an object that is not
- * there (an index before its table, a grant on a missing relation, ...) is an
- * error at its file:line:col, never skipped; foreign keys and OWNED BY are
- * resolved once all files are read. It runs on a large stack (deep.c).
+ * forgets an object created earlier. A schema's statements are read in the
+ * order offline_order.c resolves (any written order, across files); a
+ * migrations folder's in written order. A statement naming an object that
+ * exists nowhere (an index on a missing table, a grant on a missing
+ * relation, ...) is an error at its file:line:col, never skipped; foreign
+ * keys and OWNED BY are resolved once all files are read. It runs on a large
+ * stack (deep.c).
  *
  * This file is the entry: it reads each file, finds the rename annotations,
- * sends each statement to the room that models it (offline_table.c,
- * offline_column.c, offline_object.c, offline_acl.c, offline_drop.c,
- * offline_rename.c for RENAME and SET SCHEMA; names.c
+ * hands a schema's statements to offline_order.c (and their order to the
+ * exact path, plumb__pg_schema_order), sends each statement to the room that
+ * models it (offline_table.c, offline_column.c, offline_object.c,
+ * offline_acl.c, offline_drop.c, offline_rename.c for RENAME and SET SCHEMA,
+ * offline_alter.c, offline_effect.c; names.c
  * chooses implicit names), holds the lookups and texts they share, and
  * finishes what depends on the whole (sequences, keys, column texts). It
  * models no statement itself.
@@ -687,6 +692,91 @@ static void implicit_schemas(ox *x)
 	}
 }
 
+/* What the statements of one file are read with. */
+typedef struct filest {
+	const plumb_sql_file *f;
+	const char *text;
+	ann *anns;
+	size_t n_anns;
+} filest;
+
+/* Reads file f: its text, parse tree and annotations; NULL on failure. */
+static PgQuery__ParseResult *read_file(ox *x, const plumb_sql_file *f, filest *fs)
+{
+	PgQuery__ParseResult *pr;
+	int rc;
+	x->f = f;
+	x->text = plumb_arena_strndup(x->tmp, f->text, f->len ? f->len : strlen(f->text));
+	if (!x->text) {
+		nomem(x);
+		return NULL;
+	}
+	if ((rc = plumb__pg_parse_file(x->st.ctx, x->tmp, x->text, f->path, &pr)) < 0) {
+		fail(x, rc);
+		return NULL;
+	}
+	scan_annotations(x);
+	*fs = (filest){f, x->text, x->anns, x->n_anns};
+	return pr;
+}
+
+/* The statements of file i in written order, each with the line and
+ * column of its first token (counted on from the statement before). */
+static void collect(ox *x, PgQuery__ParseResult *pr, size_t i, plumb_vec *stmts)
+{
+	size_t pos = 0;
+	int line = 1, col = 1;
+	for (size_t j = 0; j < pr->n_stmts && !x->st.rc; j++) {
+		ostmt *st = alloc(x, sizeof(*st));
+		size_t loc = first_token(x, (size_t)pr->stmts[j]->stmt_location);
+		for (; pos < loc && x->text[pos]; pos++) {
+			if (x->text[pos] == '\n') {
+				line++;
+				col = 1;
+			} else if ((x->text[pos] & 0xC0) != 0x80) {
+				col++;
+			}
+		}
+		if (!st)
+			break;
+		*st = (ostmt){pr->stmts[j], i, j, loc, line, col};
+		plumb__pg_push(&x->st, stmts, st);
+	}
+}
+
+/* A schema's statements (not a replay): all files parsed first, in the
+ * order offline_order.c resolves into order; fs[i] the state of file i. */
+static void order_schema(ox *x, const plumb_vec *files, filest **fs, plumb_vec *order)
+{
+	plumb_vec stmts = {0};
+	*fs = alloc(x, (files->n + 1) * sizeof(**fs));
+	for (size_t i = 0; *fs && i < files->n && !x->st.rc; i++) {
+		PgQuery__ParseResult *pr = read_file(x, files->items[i], &(*fs)[i]);
+		if (pr)
+			collect(x, pr, i, &stmts);
+	}
+	if (!x->st.rc)
+		order_statements(x, &stmts, files, order);
+}
+
+/* A schema's statements read in the resolved order, each with its own
+ * file's text. */
+static void read_schema(ox *x, const plumb_vec *files)
+{
+	filest *fs;
+	plumb_vec order = {0};
+	order_schema(x, files, &fs, &order);
+	for (size_t i = 0; i < order.n && !x->st.rc; i++) {
+		const ostmt *st = order.items[i];
+		const filest *f = &fs[st->file];
+		x->f = f->f;
+		x->text = f->text;
+		x->anns = f->anns;
+		x->n_anns = f->n_anns;
+		statement(x, st->raw);
+	}
+}
+
 static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files, bool replay,
 		       plumb_catalog **out)
 {
@@ -699,21 +789,13 @@ static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *file
 	}
 	if ((rc = plumb_catalog_new(ctx, arena, "pg", false, &x.cat)) < 0)
 		goto done;
-	for (size_t i = 0; i < files->n && !x.st.rc; i++) {
-		const plumb_sql_file *f = files->items[i];
-		PgQuery__ParseResult *pr;
-		x.f = f;
-		x.text = plumb_arena_strndup(x.tmp, f->text, f->len ? f->len : strlen(f->text));
-		if (!x.text) {
-			nomem(&x);
-			break;
-		}
-		if ((rc = plumb__pg_parse_file(ctx, x.tmp, x.text, f->path, &pr)) < 0) {
-			fail(&x, rc);
-			break;
-		}
-		scan_annotations(&x);
-		for (size_t j = 0; j < pr->n_stmts && !x.st.rc; j++)
+	if (!replay)
+		read_schema(&x, files);
+	/* a migrations folder: each file read and replayed in turn */
+	for (size_t i = 0; replay && i < files->n && !x.st.rc; i++) {
+		filest fs;
+		PgQuery__ParseResult *pr = read_file(&x, files->items[i], &fs);
+		for (size_t j = 0; pr && j < pr->n_stmts && !x.st.rc; j++)
 			statement(&x, pr->stmts[j]);
 	}
 	if (!x.st.rc)
@@ -755,6 +837,45 @@ int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *f
 	load_call c = {ctx, arena, files, false, out};
 	*out = NULL;
 	return plumb__pg_deep(ctx, load_run, &c);
+}
+
+typedef struct order_call {
+	plumb_ctx *ctx;
+	plumb_arena *arena;
+	const plumb_vec *files;
+	plumb_vec *out;
+} order_call;
+
+static int order_run(void *payload)
+{
+	order_call *c = payload;
+	ox x = {.st = {.ctx = c->ctx, .arena = c->arena}};
+	filest *fs;
+	plumb_vec order = {0};
+	if (!(x.tmp = plumb_arena_new(c->arena)))
+		return plumb_error_nomem(c->ctx);
+	order_schema(&x, c->files, &fs, &order);
+	for (size_t i = 0; i < order.n && !x.st.rc; i++) {
+		const ostmt *st = order.items[i];
+		const PgQuery__RawStmt *raw = st->raw;
+		const char *text = fs[st->file].text;
+		size_t end = raw->stmt_len ? (size_t)raw->stmt_location + (size_t)raw->stmt_len
+					   : strlen(text);
+		plumb_pg_piece *p = alloc(&x, sizeof(*p));
+		if (!p)
+			break;
+		*p = (plumb_pg_piece){fs[st->file].f->path, text, st->start, end, st->index};
+		plumb__pg_push(&x.st, c->out, p);
+	}
+	return x.st.rc;
+}
+
+int plumb__pg_schema_order(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
+			   plumb_vec *out)
+{
+	order_call c = {ctx, arena, files, out};
+	out->n = 0;
+	return plumb__pg_deep(ctx, order_run, &c);
 }
 
 int plumb__pg_replay_offline(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,

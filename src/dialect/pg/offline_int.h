@@ -51,6 +51,15 @@ typedef struct ox {
 	const char *ext_schema[OPC_EXTS];
 } ox;
 
+/* A statement of the files read, where it was written. */
+typedef struct ostmt {
+	PgQuery__RawStmt *raw;
+	size_t file;   /* its file's index in the files read */
+	size_t index;  /* its place in its file */
+	size_t start;  /* its first token's byte */
+	int line, col; /* of its first token */
+} ostmt;
+
 /* A place in a file, for what is checked once all statements are read. */
 typedef struct refpos {
 	const void *what;   /* the constraint, or the OWNED BY list node */
@@ -119,6 +128,7 @@ typedef struct seqopts {
  * and link as plumb__pgoff_<name> (as zlib's Z_PREFIX does), so that none
  * leaves the library under a bare name. */
 #define add_column plumb__pgoff_add_column
+#define order_statements plumb__pgoff_order_statements
 #define add_schema plumb__pgoff_add_schema
 #define add_view plumb__pgoff_add_view
 #define alter_domain plumb__pgoff_alter_domain
@@ -235,6 +245,11 @@ plumb_column *find_column(plumb_table *t, const char *name);
 plumb_object *find_object(ox *x, plumb_obj_kind kind, const char *schema, const char *name);
 void remove_item(plumb_vec *v, const void *p);
 void split_names(PgQuery__Node **names, size_t n, const char **schema, const char **name);
+/* offline_order.c: the statements (ostmt *, in written order, of files)
+ * in the order they are read: each after what it names or changes, the
+ * written order kept wherever nothing says otherwise, into out. A cycle is
+ * an error naming its members. */
+int order_statements(ox *x, const plumb_vec *stmts, const plumb_vec *files, plumb_vec *out);
 /* offline_effect.c: a statement that creates nothing but may change the
  * schema on a server (SELECT of the schema's own function, CALL, a
  * search_path elsewhere than public) is an error at loc; one that creates

@@ -24,6 +24,7 @@ const plumb_dialect plumb_dialect_pg = {
 	.load_schema = plumb__pg_load_schema,
 	.replay_offline = plumb__pg_replay_offline,
 	.exec_script = plumb__pg_exec_script,
+	.exec_schema = plumb__pg_exec_schema,
 	.exec_each = plumb__pg_exec_each,
 	.introspect = plumb__pg_introspect,
 	.planner = &plumb__pg_planner,

@@ -372,6 +372,25 @@ int plumb__pg_load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *f
  * each statement applied to the catalog the ones before it left. */
 int plumb__pg_replay_offline(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
 			     plumb_catalog **out);
+/* One statement of a schema file, in the order offline_order.c resolves:
+ * text[start, end) of file path (text the whole file, NUL-terminated),
+ * the index-th of its file. */
+typedef struct plumb_pg_piece {
+	const char *path;
+	const char *text;
+	size_t start, end;
+	size_t index;
+} plumb_pg_piece;
+/* The statements of schema files (plumb_sql_file *) in the order the
+ * offline builder reads them (plumb_pg_piece * into out, arena memory). A
+ * file that does not parse, or a cycle, is an error as load_schema's. */
+int plumb__pg_schema_order(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files,
+			   plumb_vec *out);
+/* conn.c: runs the statements of schema files in that order (a run written
+ * one after the other in one query), a server's error without a position
+ * at the statement that failed. */
+int plumb__pg_exec_schema(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			  const plumb_vec *files);
 
 /* --- plan.c, hazard.c, dump.c ------------------------------------------ */
 int plumb__pg_plan(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff *diff,

@@ -15,6 +15,7 @@
 typedef struct rx {
 	plumb_arena *arena;
 	plumb_pg_refs *out;
+	plumb_pg_refs *loose; /* NULL, or where an unbound body's names go */
 	bool failed;
 } rx;
 
@@ -202,7 +203,7 @@ static void append(rx *x, plumb_vec *to, const plumb_vec *from)
 static void function(rx *x, PgQuery__CreateFunctionStmt *f)
 {
 	plumb_pg_refs body = {0};
-	rx bx = {x->arena, &body, false};
+	rx bx = {x->arena, &body, NULL, false};
 	for (size_t i = 0; i < f->n_parameters; i++)
 		plumb__pg_walk(&f->parameters[i]->base, visit, x);
 	if (f->return_type)
@@ -224,7 +225,7 @@ static void function(rx *x, PgQuery__CreateFunctionStmt *f)
 		}
 	}
 	x->failed |= bx.failed;
-	append(x, &x->out->rels, &body.rels);
+	append(x, f->sql_body || !x->loose ? &x->out->rels : &x->loose->rels, &body.rels);
 	if (f->sql_body) {
 		x->out->bound = true;
 		append(x, &x->out->funcs, &body.funcs);
@@ -269,22 +270,33 @@ static void aggregate(rx *x, PgQuery__DefineStmt *ds)
 	}
 }
 
+static void statement(rx *x, PgQuery__Node *s)
+{
+	if (s->node_case == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT)
+		function(x, s->create_function_stmt);
+	else if (s->node_case == PG_QUERY__NODE__NODE_DEFINE_STMT &&
+		 s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE)
+		aggregate(x, s->define_stmt);
+	else
+		plumb__pg_walk(&s->base, visit, x);
+}
+
 int plumb__pg_refs_sql(plumb_arena *arena, const char *sql, plumb_pg_refs *out)
 {
-	rx x = {arena, out, false};
+	rx x = {arena, out, NULL, false};
 	PgQuery__ParseResult *t = sql ? parse(arena, sql, &x.failed) : NULL;
-	for (size_t i = 0; t && i < t->n_stmts; i++) {
-		PgQuery__Node *s = t->stmts[i]->stmt;
-		if (!s)
-			continue;
-		if (s->node_case == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT)
-			function(&x, s->create_function_stmt);
-		else if (s->node_case == PG_QUERY__NODE__NODE_DEFINE_STMT &&
-			 s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE)
-			aggregate(&x, s->define_stmt);
-		else
-			plumb__pg_walk(&s->base, visit, &x);
-	}
+	for (size_t i = 0; t && i < t->n_stmts; i++)
+		if (t->stmts[i]->stmt)
+			statement(&x, t->stmts[i]->stmt);
+	return x.failed ? -1 : 0;
+}
+
+int plumb__pg_refs_tree(plumb_arena *arena, PgQuery__Node *stmt, plumb_pg_refs *out,
+			plumb_pg_refs *loose)
+{
+	rx x = {arena, out, loose, false};
+	if (stmt)
+		statement(&x, stmt);
 	return x.failed ? -1 : 0;
 }
 

@@ -10,6 +10,8 @@
 
 #include "util/util.h"
 
+struct PgQuery__Node;
+
 /* A name as written: schema is NULL when unqualified. */
 typedef struct plumb_pg_name {
 	const char *schema;
@@ -41,6 +43,12 @@ int plumb__pg_refs_expr(plumb_arena *arena, const char *expr, plumb_pg_refs *out
  * CREATE AGGREGATE adds its argument and state types to types and its
  * support functions (SFUNC, FINALFUNC, ...) to funcs. */
 int plumb__pg_refs_sql(plumb_arena *arena, const char *sql, plumb_pg_refs *out);
+
+/* The same for one statement's parse tree (not changed). When loose is
+ * not NULL, what a function's body reads while not bound at creation (a
+ * LANGUAGE sql body in a string) goes there instead of into out. */
+int plumb__pg_refs_tree(plumb_arena *arena, struct PgQuery__Node *stmt, plumb_pg_refs *out,
+			plumb_pg_refs *loose);
 
 /* Does names hold schema.name? An unqualified name matches an object in
  * public (schema NULL counts as public), or in any schema when any_schema

@@ -1,0 +1,787 @@
+/*
+ * The order the offline builder reads a schema's statements in (offline.c):
+ * a schema file may be written in any order, as Atlas and pgschema accept,
+ * while the builder, like the server, needs an object before what uses it.
+ * Each statement says, from its parse tree, the keys it creates (a table, a
+ * view, a type, a function, a named constraint, an index, ...) and the
+ * objects it changes (ALTER, COMMENT, GRANT, CREATE INDEX, CREATE TRIGGER,
+ * DROP, RENAME), and what it names (relations, types, functions, collations:
+ * refs.c's walk), qualified with "public" when unqualified; plan/order.c's
+ * stable sort then keeps the written order wherever nothing says otherwise.
+ *
+ * The rules: a statement comes after the CREATE of what it names or changes,
+ * and after the CREATE EXTENSIONs and the CREATE SCHEMA of the schema it puts
+ * objects in. Statements that change one object keep their written order
+ * among themselves, as do the statements creating one name (CREATE OR
+ * REPLACE twice); an object that is dropped somewhere keeps all its
+ * statements in written order. What names an object waits, where it can, for
+ * the statements that change it (a view over a column an ALTER TABLE adds);
+ * what a LANGUAGE sql body in a string reads waits only where it can, since
+ * the server binds it when it runs. A cycle of creations (two views reading
+ * each other) is an error naming each member at its file:line:col. A name no
+ * statement creates (a built-in, an extension's object, a missing table) is
+ * left to the builder, which reports a missing one at the statement naming
+ * it. It neither models nor checks any statement.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "dialect/pg/offline_int.h"
+#include "dialect/pg/refs.h"
+#include "plan/order.h"
+
+/* What the statements do to one object (by key). */
+typedef struct objent {
+	long last_creator, last_mod, last_any; /* steps, or -1 */
+	bool dropped;
+	bool changed; /* some statement changes it: "~key" is provided */
+	const char *key;
+} objent;
+
+/* One object a statement creates or changes. */
+typedef struct touch {
+	const char *key;
+	bool creates;
+} touch;
+
+#define MAX_TOUCH 8
+
+typedef struct ord {
+	ox *x;
+	plumb_order *o;
+	plumb_map *objs;   /* key -> objent */
+	plumb_vec changed; /* objent *: objects some statement changes */
+	/* the statement being read */
+	touch t[MAX_TOUCH];
+	size_t n_t;
+	const char *word; /* what it is, for its label */
+	const char *name; /* schema.name of what it creates or changes first */
+	bool schemaless;  /* creates or changes only schemas and extensions */
+	plumb_vec more;	  /* const char *: keys created past MAX_TOUCH (constraints) */
+	plumb_vec needs;  /* const char *: hard needs beyond the tree's names */
+	bool *given;	  /* by step: it provides its own key "@step" */
+	size_t n_given;
+	bool failed;
+} ord;
+
+static const char *key(ord *r, char kind, const char *schema, const char *name, const char *sub)
+{
+	const char *k = sub ? plumb_arena_printf(r->x->tmp, "%c\x1f%s\x1f%s\x1f%s", kind,
+						 sch(schema), name ? name : "", sub)
+			: kind == 's' || kind == 'e'
+				? plumb_arena_printf(r->x->tmp, "%c\x1f%s", kind, name ? name : "")
+				: plumb_arena_printf(r->x->tmp, "%c\x1f%s\x1f%s", kind, sch(schema),
+						     name ? name : "");
+	if (!k)
+		r->failed = true;
+	return k;
+}
+
+static objent *ent(ord *r, const char *k)
+{
+	objent *e = plumb_map_get(r->objs, k, NULL, NULL);
+	if (e || !k)
+		return e;
+	e = plumb_arena_alloc(r->x->tmp, sizeof(*e));
+	if (!e || plumb_map_put(r->objs, k, NULL, NULL, e) < 0) {
+		r->failed = true;
+		return NULL;
+	}
+	*e = (objent){.last_creator = -1, .last_mod = -1, .last_any = -1, .key = k};
+	return e;
+}
+
+/* The statement creates (creates) or changes the object of key k. */
+static void touches(ord *r, const char *k, bool creates, const char *schema, const char *name)
+{
+	if (!k)
+		return;
+	if (!r->name && name)
+		r->name = schema && strcmp(schema, "public") != 0
+				  ? plumb_arena_printf(r->x->tmp, "%s.%s", schema, name)
+				  : name;
+	if (k[0] != 's' && k[0] != 'e')
+		r->schemaless = false;
+	if (r->n_t < MAX_TOUCH)
+		r->t[r->n_t++] = (touch){k, creates};
+	else if (creates && plumb_vec_push(r->x->tmp, &r->more, (void *)k) < 0)
+		r->failed = true;
+	/* objects put in a schema other than public wait for its CREATE SCHEMA */
+	if (creates && k[0] != 's' && k[0] != 'e' && schema && strcmp(schema, "public") != 0 &&
+	    strcmp(schema, "pg_catalog") != 0)
+		r->failed |= plumb_vec_push(r->x->tmp, &r->needs,
+					    (void *)key(r, 's', NULL, schema, NULL)) < 0;
+}
+
+static void creates(ord *r, char kind, const char *schema, const char *name, const char *sub)
+{
+	touches(r, key(r, kind, schema, name, sub), true, sch(schema), name);
+}
+
+static void changes(ord *r, char kind, const char *schema, const char *name, const char *sub)
+{
+	touches(r, key(r, kind, schema, name, sub), false, sch(schema), name);
+}
+
+static void needs(ord *r, char kind, const char *schema, const char *name)
+{
+	const char *k = key(r, kind, schema, name, NULL);
+	if (k && plumb_vec_push(r->x->tmp, &r->needs, (void *)k) < 0)
+		r->failed = true;
+}
+
+/* --- what a statement creates and changes ------------------------------------------------ */
+
+static void names_of(PgQuery__Node **v, size_t n, const char **schema, const char **name)
+{
+	split_names(v, n, schema, name);
+}
+
+/* The object of type objtype that node names (as DROP, COMMENT ON, GRANT and
+ * ALTER ... OWNER write it), changed. */
+static void object(ord *r, PgQuery__ObjectType objtype, PgQuery__Node *node)
+{
+	const char *schema = "public", *name = NULL, *sub = NULL;
+	PgQuery__Node **v = NULL;
+	size_t n = 0;
+	if (!node)
+		return;
+	if (node->node_case == PG_QUERY__NODE__NODE_LIST) {
+		v = node->list->items;
+		n = node->list->n_items;
+	}
+	switch (objtype) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+		if (node->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+			schema = node->range_var->schemaname;
+			name = node->range_var->relname;
+		} else if (node->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+			names_of(node->type_name->names, node->type_name->n_names, &schema, &name);
+		} else if (n) {
+			names_of(v, n, &schema, &name);
+		}
+		if (name)
+			changes(r, 'n', schema, name, NULL);
+		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+		if (n >= 2) {
+			names_of(v, n - 1, &schema, &name);
+			changes(r, 'n', schema, name, NULL);
+		}
+		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_RULE:
+		if (n >= 2 && (sub = plumb__pg_strval(v[n - 1]))) {
+			names_of(v, n - 1, &schema, &name);
+			changes(r, 'n', schema, name, sub);
+			/* an implicit name is created by no statement: its table then */
+			needs(r, 'n', schema, name);
+		}
+		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT:
+		if (n == 2 && v[0]->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+			names_of(v[0]->type_name->names, v[0]->type_name->n_names, &schema, &name);
+			changes(r, 'n', schema, name, NULL);
+		}
+		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+		if (node->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) {
+			PgQuery__ObjectWithArgs *ow = node->object_with_args;
+			names_of(ow->objname, ow->n_objname, &schema, &name);
+			changes(r, 'f', schema, name, NULL);
+		}
+		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
+		if (n) {
+			names_of(v, n, &schema, &name);
+			changes(r, 'c', schema, name, NULL);
+		}
+		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
+		if ((name = plumb__pg_strval(node)))
+			changes(r, objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA ? 's' : 'e',
+				NULL, name, NULL);
+		return;
+	default:
+		return;
+	}
+}
+
+static void range_var(ord *r, PgQuery__RangeVar *rv, bool create)
+{
+	if (rv && rv->relname)
+		touches(r, key(r, 'n', rv->schemaname, rv->relname, NULL), create,
+			sch(rv->schemaname), rv->relname);
+}
+
+static void list_name(ord *r, char kind, PgQuery__Node **v, size_t n, bool create)
+{
+	const char *schema, *name;
+	if (!n)
+		return;
+	names_of(v, n, &schema, &name);
+	touches(r, key(r, kind, schema, name, NULL), create, schema, name);
+}
+
+/* A named constraint of table rv (a key's index is a relation of that name). */
+static void constraint(ord *r, PgQuery__RangeVar *rv, const PgQuery__Node *n)
+{
+	if (!rv || n->node_case != PG_QUERY__NODE__NODE_CONSTRAINT || empty(n->constraint->conname))
+		return;
+	const PgQuery__Constraint *c = n->constraint;
+	creates(r, 'n', rv->schemaname, rv->relname, c->conname);
+	if (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
+	    c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
+	    c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION)
+		creates(r, 'n', rv->schemaname, c->conname, NULL);
+}
+
+static void create_stmt(ord *r, PgQuery__CreateStmt *cs)
+{
+	range_var(r, cs->relation, true);
+	for (size_t i = 0; i < cs->n_table_elts; i++) {
+		PgQuery__Node *e = cs->table_elts[i];
+		if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+			constraint(r, cs->relation, e);
+		else if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+			for (size_t j = 0; j < e->column_def->n_constraints; j++)
+				constraint(r, cs->relation, e->column_def->constraints[j]);
+	}
+}
+
+/* The table an OWNED BY of a sequence's options names. */
+static void owned_by(ord *r, PgQuery__Node **opts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__Node *o = opts[i];
+		if (o->node_case != PG_QUERY__NODE__NODE_DEF_ELEM || !o->def_elem->defname ||
+		    strcmp(o->def_elem->defname, "owned_by") != 0 || !o->def_elem->arg ||
+		    o->def_elem->arg->node_case != PG_QUERY__NODE__NODE_LIST)
+			continue;
+		PgQuery__List *l = o->def_elem->arg->list;
+		const char *schema, *name;
+		if (l->n_items >= 2) {
+			names_of(l->items, l->n_items - 1, &schema, &name);
+			needs(r, 'n', schema, name);
+		}
+	}
+}
+
+/* The functions a CREATE OPERATOR names: PROCEDURE (FUNCTION), RESTRICT,
+ * JOIN (the tree holds them as type names). */
+static void operator_procs(ord *r, PgQuery__DefineStmt *ds)
+{
+	static const char *const procs[] = {"procedure", "function", "restrict", "join"};
+	for (size_t i = 0; i < ds->n_definition; i++) {
+		const PgQuery__Node *n = ds->definition[i];
+		if (n->node_case != PG_QUERY__NODE__NODE_DEF_ELEM || !n->def_elem->arg ||
+		    n->def_elem->arg->node_case != PG_QUERY__NODE__NODE_TYPE_NAME)
+			continue;
+		const PgQuery__TypeName *tn = n->def_elem->arg->type_name;
+		for (size_t j = 0; j < sizeof(procs) / sizeof(procs[0]); j++)
+			if (strcmp(n->def_elem->defname, procs[j]) == 0) {
+				const char *schema, *name;
+				names_of(tn->names, tn->n_names, &schema, &name);
+				needs(r, 'f', schema, name);
+			}
+	}
+}
+
+static void rename_stmt(ord *r, PgQuery__RenameStmt *rs)
+{
+	PgQuery__RangeVar *rv = rs->relation;
+	switch (rs->rename_type) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
+		range_var(r, rv, false);
+		if (rv && rs->newname)
+			creates(r, 'n', rv->schemaname, rs->newname, NULL);
+		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE:
+		range_var(r, rv, false);
+		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_RULE:
+		if (!rv) {
+			object(r, rs->rename_type, rs->object);
+			return;
+		}
+		if (rs->subname)
+			changes(r, 'n', rv->schemaname, rv->relname, rs->subname);
+		needs(r, 'n', rv->schemaname, rv->relname);
+		if (rs->newname)
+			creates(r, 'n', rv->schemaname, rv->relname, rs->newname);
+		return;
+	default: {
+		object(r, rs->rename_type, rs->object);
+		if (!r->n_t || !rs->newname)
+			return;
+		/* the same kind and schema, the new name */
+		const char *k = r->t[0].key, *s1 = strchr(k, '\x1f');
+		const char *s2 = s1 ? strchr(s1 + 1, '\x1f') : NULL;
+		char *schema =
+			s2 ? plumb_arena_strndup(r->x->tmp, s1 + 1, (size_t)(s2 - s1 - 1)) : NULL;
+		if (k[0] == 's' || k[0] == 'e' || !schema)
+			creates(r, k[0], NULL, rs->newname, NULL);
+		else
+			creates(r, k[0], schema, rs->newname, NULL);
+		return;
+	}
+	}
+}
+
+/* What statement s creates and changes. */
+static void objects_of(ord *r, PgQuery__Node *s)
+{
+	switch (s->node_case) {
+	case PG_QUERY__NODE__NODE_CREATE_STMT:
+		r->word = "table";
+		create_stmt(r, s->create_stmt);
+		break;
+	case PG_QUERY__NODE__NODE_INDEX_STMT: {
+		PgQuery__IndexStmt *is = s->index_stmt;
+		r->word = "index";
+		if (!empty(is->idxname) && is->relation)
+			creates(r, 'n', is->relation->schemaname, is->idxname, NULL);
+		range_var(r, is->relation, false);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_VIEW_STMT:
+		r->word = "view";
+		range_var(r, s->view_stmt->view, true);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+		r->word = "materialized view";
+		if (s->create_table_as_stmt->into)
+			range_var(r, s->create_table_as_stmt->into->rel, true);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+		r->word = "type";
+		list_name(r, 'n', s->create_enum_stmt->type_name, s->create_enum_stmt->n_type_name,
+			  true);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
+		r->word = "type";
+		list_name(r, 'n', s->create_range_stmt->type_name,
+			  s->create_range_stmt->n_type_name, true);
+		break;
+	case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
+		r->word = "type";
+		range_var(r, s->composite_type_stmt->typevar, true);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
+		r->word = "domain";
+		list_name(r, 'n', s->create_domain_stmt->domainname,
+			  s->create_domain_stmt->n_domainname, true);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+		r->word = "sequence";
+		range_var(r, s->create_seq_stmt->sequence, true);
+		owned_by(r, s->create_seq_stmt->options, s->create_seq_stmt->n_options);
+		break;
+	case PG_QUERY__NODE__NODE_DEFINE_STMT: {
+		PgQuery__DefineStmt *ds = s->define_stmt;
+		if (ds->kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION) {
+			r->word = "collation";
+			list_name(r, 'c', ds->defnames, ds->n_defnames, true);
+		} else if (ds->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE) {
+			r->word = "aggregate";
+			list_name(r, 'f', ds->defnames, ds->n_defnames, true);
+		} else if (ds->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE) {
+			r->word = "type";
+			list_name(r, 'n', ds->defnames, ds->n_defnames, true);
+		} else if (ds->kind == PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR) {
+			r->word = "operator";
+			operator_procs(r, ds);
+		}
+		break;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+		r->word = s->create_function_stmt->is_procedure ? "procedure" : "function";
+		list_name(r, 'f', s->create_function_stmt->funcname,
+			  s->create_function_stmt->n_funcname, true);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: {
+		PgQuery__CreateTrigStmt *ts = s->create_trig_stmt;
+		r->word = "trigger";
+		if (ts->relation && ts->trigname)
+			creates(r, 'n', ts->relation->schemaname, ts->relation->relname,
+				ts->trigname);
+		range_var(r, ts->relation, false);
+		if (ts->n_funcname) {
+			const char *schema, *name;
+			names_of(ts->funcname, ts->n_funcname, &schema, &name);
+			needs(r, 'f', schema, name);
+		}
+		break;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT: {
+		PgQuery__CreatePolicyStmt *ps = s->create_policy_stmt;
+		r->word = "policy";
+		if (ps->table && ps->policy_name)
+			creates(r, 'n', ps->table->schemaname, ps->table->relname, ps->policy_name);
+		range_var(r, ps->table, false);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_RULE_STMT: {
+		PgQuery__RuleStmt *rs = s->rule_stmt;
+		r->word = "rule";
+		if (rs->relation && rs->rulename)
+			creates(r, 'n', rs->relation->schemaname, rs->relation->relname,
+				rs->rulename);
+		range_var(r, rs->relation, false);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: {
+		PgQuery__CreateExtensionStmt *es = s->create_extension_stmt;
+		r->word = "extension";
+		creates(r, 'e', NULL, es->extname, NULL);
+		creates(r, 'e', NULL, "", NULL); /* every extension: see the end */
+		for (size_t i = 0; i < es->n_options; i++) {
+			const PgQuery__Node *o = es->options[i];
+			const char *v = o->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+							o->def_elem->defname &&
+							strcmp(o->def_elem->defname, "schema") == 0
+						? plumb__pg_strval(o->def_elem->arg)
+						: NULL;
+			if (v && strcmp(v, "public") != 0 && strcmp(v, "pg_catalog") != 0)
+				needs(r, 's', NULL, v);
+		}
+		break;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: {
+		PgQuery__CreateSchemaStmt *cs = s->create_schema_stmt;
+		r->word = "schema";
+		const char *name = !empty(cs->schemaname) ? cs->schemaname
+				   : cs->authrole	  ? cs->authrole->rolename
+							  : NULL;
+		if (!empty(name))
+			creates(r, 's', NULL, name, NULL);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: {
+		PgQuery__AlterTableStmt *as = s->alter_table_stmt;
+		r->word = "ALTER";
+		range_var(r, as->relation, false);
+		for (size_t i = 0; i < as->n_cmds; i++) {
+			const PgQuery__Node *c = as->cmds[i];
+			if (c->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD &&
+			    c->alter_table_cmd->def)
+				constraint(r, as->relation, c->alter_table_cmd->def);
+		}
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
+		r->word = "ALTER TYPE";
+		list_name(r, 'n', s->alter_enum_stmt->type_name, s->alter_enum_stmt->n_type_name,
+			  false);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+		r->word = "ALTER SEQUENCE";
+		range_var(r, s->alter_seq_stmt->sequence, false);
+		owned_by(r, s->alter_seq_stmt->options, s->alter_seq_stmt->n_options);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
+		r->word = "ALTER DOMAIN";
+		list_name(r, 'n', s->alter_domain_stmt->type_name,
+			  s->alter_domain_stmt->n_type_name, false);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT: {
+		PgQuery__ObjectWithArgs *ow = s->alter_function_stmt->func;
+		r->word = "ALTER FUNCTION";
+		if (ow)
+			list_name(r, 'f', ow->objname, ow->n_objname, false);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT: {
+		PgQuery__AlterPolicyStmt *ap = s->alter_policy_stmt;
+		r->word = "ALTER POLICY";
+		if (ap->table && ap->policy_name)
+			changes(r, 'n', ap->table->schemaname, ap->table->relname, ap->policy_name);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_EXTENSION_STMT:
+		r->word = "ALTER EXTENSION";
+		changes(r, 'e', NULL, s->alter_extension_stmt->extname, NULL);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_EXTENSION_CONTENTS_STMT:
+		r->word = "ALTER EXTENSION";
+		changes(r, 'e', NULL, s->alter_extension_contents_stmt->extname, NULL);
+		break;
+	case PG_QUERY__NODE__NODE_COMMENT_STMT:
+		r->word = "COMMENT ON";
+		object(r, s->comment_stmt->objtype, s->comment_stmt->object);
+		break;
+	case PG_QUERY__NODE__NODE_GRANT_STMT: {
+		PgQuery__GrantStmt *gs = s->grant_stmt;
+		r->word = gs->is_grant ? "GRANT ON" : "REVOKE ON";
+		if (gs->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT)
+			break;
+		for (size_t i = 0; i < gs->n_objects; i++)
+			object(r, gs->objtype, gs->objects[i]);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_DROP_STMT:
+		r->word = "DROP";
+		for (size_t i = 0; i < s->drop_stmt->n_objects; i++)
+			object(r, s->drop_stmt->remove_type, s->drop_stmt->objects[i]);
+		break;
+	case PG_QUERY__NODE__NODE_RENAME_STMT:
+		r->word = "RENAME";
+		rename_stmt(r, s->rename_stmt);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT: {
+		PgQuery__AlterOwnerStmt *os = s->alter_owner_stmt;
+		r->word = "ALTER OWNER";
+		if (os->relation)
+			range_var(r, os->relation, false);
+		else
+			object(r, os->object_type, os->object);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* --- the sort ---------------------------------------------------------------------------- */
+
+static bool own(const ord *r, const char *k)
+{
+	for (size_t i = 0; i < r->n_t; i++)
+		if (strcmp(r->t[i].key, k) == 0)
+			return true;
+	return false;
+}
+
+static void need(ord *r, long step, const char *k, bool soft)
+{
+	if (k && plumb_order_needs(r->o, step, k, soft) < 0)
+		r->failed = true;
+}
+
+static void provide(ord *r, long step, const char *k)
+{
+	if (k && plumb_order_provides(r->o, step, k) < 0)
+		r->failed = true;
+}
+
+/* The key that step alone provides, for a statement that must follow it
+ * (provided once). */
+static const char *step_key(ord *r, long step)
+{
+	char buf[32];
+	snprintf(buf, sizeof(buf), "@%ld", step);
+	const char *k = plumb_arena_strdup(r->x->tmp, buf);
+	if (!k) {
+		r->failed = true;
+		return NULL;
+	}
+	if ((size_t)step >= r->n_given) {
+		size_t n = r->n_given ? r->n_given : 64;
+		while (n <= (size_t)step)
+			n *= 2;
+		bool *g = plumb_arena_realloc(r->x->tmp, r->given, r->n_given, n);
+		if (!g) {
+			r->failed = true;
+			return NULL;
+		}
+		memset(g + r->n_given, 0, n - r->n_given);
+		r->given = g;
+		r->n_given = n;
+	}
+	if (!r->given[step]) {
+		r->given[step] = true;
+		provide(r, step, k);
+	}
+	return k;
+}
+
+static void after_step(ord *r, long step, long before, bool soft)
+{
+	if (before >= 0)
+		need(r, step, step_key(r, before), soft);
+}
+
+/* A name the statement uses: its CREATE first (soft: only where the order
+ * allows). Where its CREATE was written before the statement, the changes
+ * written before it too, so that a file in order reads as the server runs
+ * it (a table inheriting from one an ALTER changes later, say); where it
+ * was written after, every change, where the order allows: what names an
+ * object not yet created is read against the object the files describe. */
+static void uses(ord *r, long step, char kind, const plumb_pg_name *n, bool soft)
+{
+	const char *k = key(r, kind, n->schema, n->name, NULL);
+	if (!k || own(r, k))
+		return;
+	need(r, step, k, soft);
+	objent *e = plumb_map_get(r->objs, k, NULL, NULL);
+	if (e && e->last_creator >= 0)
+		after_step(r, step, e->last_mod, true);
+	else
+		need(r, step, plumb_arena_printf(r->x->tmp, "=%s", k), true);
+}
+
+static void uses_all(ord *r, long step, char kind, const plumb_vec *v, bool soft)
+{
+	for (size_t i = 0; i < v->n; i++)
+		uses(r, step, kind, v->items[i], soft);
+}
+
+/* One statement: its step, the objects it creates and changes, the names
+ * its tree holds. */
+static void add_statement(ord *r, ostmt *st, const char *path)
+{
+	PgQuery__Node *s = st->raw->stmt;
+	r->n_t = 0;
+	r->word = NULL;
+	r->name = NULL;
+	r->schemaless = true;
+	r->more.n = 0;
+	r->needs.n = 0;
+	if (s)
+		objects_of(r, s);
+	const char *label = plumb_arena_printf(r->x->tmp, "%s%s%s (%s:%d:%d)",
+					       r->word ? r->word : "statement", r->name ? " " : "",
+					       r->name ? r->name : "", path, st->line, st->col);
+	long step = label ? plumb_order_add(r->o, label, st) : -1;
+	if (step < 0) {
+		r->failed = true;
+		return;
+	}
+	for (size_t i = 0; i < r->n_t; i++) {
+		touch *t = &r->t[i];
+		objent *e = ent(r, t->key);
+		if (!e)
+			return;
+		if (e->dropped) {
+			after_step(r, step, e->last_any, false);
+		} else if (t->creates) {
+			after_step(r, step, e->last_creator, false);
+		} else {
+			need(r, step, t->key, false);
+			after_step(r, step, e->last_mod, false);
+		}
+		if (t->creates) {
+			provide(r, step, t->key);
+			e->last_creator = step;
+		} else {
+			char *k = plumb_arena_printf(r->x->tmp, "~%s", t->key);
+			provide(r, step, k);
+			e->last_mod = step;
+			if (!e->changed && plumb_vec_push(r->x->tmp, &r->changed, e) < 0)
+				r->failed = true;
+			e->changed = true;
+		}
+		e->last_any = step;
+	}
+	for (size_t i = 0; i < r->more.n; i++)
+		provide(r, step, r->more.items[i]);
+	for (size_t i = 0; i < r->needs.n; i++)
+		if (!own(r, r->needs.items[i]))
+			need(r, step, r->needs.items[i], false);
+	/* what creates or changes objects comes after every extension */
+	if (r->n_t && !r->schemaless)
+		need(r, step, key(r, 'e', NULL, "", NULL), false);
+	if (!s)
+		return;
+	plumb_pg_refs refs = {0}, loose = {0};
+	if (plumb__pg_refs_tree(r->x->tmp, s, &refs, &loose) < 0) {
+		r->failed = true;
+		return;
+	}
+	uses_all(r, step, 'n', &refs.rels, false);
+	uses_all(r, step, 'n', &refs.types, false);
+	uses_all(r, step, 'f', &refs.funcs, false);
+	uses_all(r, step, 'c', &refs.colls, false);
+	/* a body in a string is bound when it runs: only where it can */
+	uses_all(r, step, 'n', &loose.rels, true);
+}
+
+/* Marks every object a DROP names, before any step is added. */
+static void find_drops(ord *r, const plumb_vec *stmts)
+{
+	for (size_t i = 0; i < stmts->n && !r->failed; i++) {
+		const ostmt *st = stmts->items[i];
+		PgQuery__Node *s = st->raw->stmt;
+		if (!s || s->node_case != PG_QUERY__NODE__NODE_DROP_STMT)
+			continue;
+		r->n_t = 0;
+		r->needs.n = 0;
+		objects_of(r, s);
+		for (size_t j = 0; j < r->n_t; j++) {
+			objent *e = ent(r, r->t[j].key);
+			if (e)
+				e->dropped = true;
+		}
+	}
+}
+
+int order_statements(ox *x, const plumb_vec *stmts, const plumb_vec *files, plumb_vec *out)
+{
+	ord r = {.x = x};
+	out->n = 0;
+	if (!(r.o = plumb_order_new(x->tmp)) || !(r.objs = plumb_map_new(x->tmp, false))) {
+		nomem(x);
+		return x->st.rc;
+	}
+	plumb_order_subject(r.o, "the schema's statements");
+	find_drops(&r, stmts);
+	for (size_t i = 0; i < stmts->n && !r.failed; i++) {
+		ostmt *st = stmts->items[i];
+		const plumb_sql_file *f = files->items[st->file];
+		add_statement(&r, st, f->path);
+	}
+	/* one step per changed object: after all its changes, for those that
+	 * use it (so their needs stay linear in the statements) */
+	for (size_t i = 0; i < r.changed.n && !r.failed; i++) {
+		const objent *e = r.changed.items[i];
+		long step = plumb_order_add(r.o, NULL, NULL);
+		if (step < 0) {
+			r.failed = true;
+			break;
+		}
+		need(&r, step, plumb_arena_printf(x->tmp, "~%s", e->key), false);
+		provide(&r, step, plumb_arena_printf(x->tmp, "=%s", e->key));
+	}
+	if (r.failed) {
+		nomem(x);
+		return x->st.rc;
+	}
+	plumb_vec sorted = {0};
+	int rc = plumb_order_sort(x->st.ctx, r.o, PLUMB_ORDER_FORWARD, &sorted);
+	if (rc < 0) {
+		plumb_error_set_hint(x->st.ctx,
+				     "PostgreSQL cannot create these in any order either: "
+				     "break the cycle (a foreign key can be added by an "
+				     "ALTER TABLE after both tables)");
+		fail(x, rc);
+		return x->st.rc;
+	}
+	for (size_t i = 0; i < sorted.n; i++)
+		if (sorted.items[i] && plumb_vec_push(x->tmp, out, sorted.items[i]) < 0) {
+			nomem(x);
+			return x->st.rc;
+		}
+	return 0;
+}
