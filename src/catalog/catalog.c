@@ -116,6 +116,9 @@ static bool sync(const plumb_catalog *cat, const plumb_kind_desc *d)
 {
 	const plumb_vec *v = plumb_kind_objects(d, cat);
 	seen *st = &cat->index->stores[store_no(d->store)];
+	/* a reset that ran out of memory left no map */
+	if (!cat->index->map && !reset(cat))
+		return false;
 	if (st->n > v->n || (st->n && v->items[st->n - 1] != st->last)) {
 		if (!reset(cat))
 			return false;

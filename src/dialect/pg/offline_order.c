@@ -623,6 +623,17 @@ static void after_step(ord *r, long step, long before, bool soft)
 		need(r, step, step_key(r, before), soft);
 }
 
+/* An object dropped somewhere is the one the statements written so far
+ * made (CREATE TABLE o; ... OWNED BY o.id; DROP TABLE o; CREATE TABLE o):
+ * a statement naming it stays after them, in written order. */
+static bool anchored(ord *r, long step, const objent *e, bool soft)
+{
+	if (!e || !e->dropped || e->last_any < 0)
+		return false;
+	after_step(r, step, e->last_any, soft);
+	return true;
+}
+
 /* A name the statement uses: its CREATE first (soft: only where the order
  * allows). Where its CREATE was written before the statement, the changes
  * written before it too, so that a file in order reads as the server runs
@@ -634,8 +645,10 @@ static void uses(ord *r, long step, char kind, const plumb_pg_name *n, bool soft
 	const char *k = key(r, kind, n->schema, n->name, NULL);
 	if (!k || own(r, k))
 		return;
-	need(r, step, k, soft);
 	objent *e = plumb_map_get(r->objs, k, NULL, NULL);
+	if (anchored(r, step, e, soft))
+		return;
+	need(r, step, k, soft);
 	if (e && e->last_creator >= 0)
 		after_step(r, step, e->last_mod, true);
 	else
@@ -698,7 +711,9 @@ static void add_statement(ord *r, ostmt *st, const char *path)
 	for (size_t i = 0; i < r->more.n; i++)
 		provide(r, step, r->more.items[i]);
 	for (size_t i = 0; i < r->needs.n; i++)
-		if (!own(r, r->needs.items[i]))
+		if (!own(r, r->needs.items[i]) &&
+		    !anchored(r, step, plumb_map_get(r->objs, r->needs.items[i], NULL, NULL),
+			      false))
 			need(r, step, r->needs.items[i], false);
 	/* what creates or changes objects comes after every extension */
 	if (r->n_t && !r->schemaless)
