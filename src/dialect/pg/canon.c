@@ -74,38 +74,6 @@ static int expr_of(plumb_ctx *ctx, plumb_arena *tmp, const char *expr,
 	return plumb__pg_expr_text(ctx, tmp, sel->target_list[0]->res_target->val, out);
 }
 
-/* Of "SELECT <expr>": the format_type() spelling of the string type a
- * constant (a string or NULL) is cast to ('x'::text: "text"), "-" for such a
- * constant with no cast, "" for anything else. */
-static int const_cast_of(plumb_ctx *ctx, plumb_arena *tmp, const char *expr,
-			 const PgQuery__SelectStmt *sel, char **out)
-{
-	(void)expr;
-	*out = "";
-	if (!sel || sel->n_target_list != 1 ||
-	    sel->target_list[0]->node_case != PG_QUERY__NODE__NODE_RES_TARGET)
-		return 0;
-	const PgQuery__Node *v = sel->target_list[0]->res_target->val;
-	if (v && v->node_case == PG_QUERY__NODE__NODE_A_CONST &&
-	    (v->a_const->isnull || v->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)) {
-		*out = "-";
-		return 0;
-	}
-	if (!v || v->node_case != PG_QUERY__NODE__NODE_TYPE_CAST || !v->type_cast->arg ||
-	    v->type_cast->arg->node_case != PG_QUERY__NODE__NODE_A_CONST)
-		return 0;
-	const PgQuery__AConst *k = v->type_cast->arg->a_const;
-	PgQuery__TypeName *tn = v->type_cast->type_name;
-	if (!(k->isnull || k->val_case == PG_QUERY__A__CONST__VAL_SVAL) || !tn || tn->n_typmods ||
-	    tn->n_array_bounds)
-		return 0;
-	char *t = NULL;
-	int rc = plumb__pg_type_text(ctx, tmp, tn, &t);
-	if (rc == 0 && t && plumb__pg_string_base(t))
-		*out = (char *)plumb__pg_string_base(t);
-	return rc;
-}
-
 static int canon_type(plumb_ctx *ctx, plumb_arena *arena, const char *type, char **out)
 {
 	return canon_select(ctx, arena, "NULL::", type, type_of, out);
@@ -114,11 +82,6 @@ static int canon_type(plumb_ctx *ctx, plumb_arena *arena, const char *type, char
 static int canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out)
 {
 	return canon_select(ctx, arena, "", expr, expr_of, out);
-}
-
-static int const_cast(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out)
-{
-	return canon_select(ctx, arena, "", expr, const_cast_of, out);
 }
 
 static int canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, char **out)
@@ -192,37 +155,4 @@ int plumb__pg_canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, c
 int plumb__pg_canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, char **out)
 {
 	return canon_deep(canon_stmt, ctx, arena, stmt, out);
-}
-
-/* The canonical text of a column's default: canon_expr's, except that a
- * constant cast to a string type that is not the column's keeps its cast. */
-int plumb__pg_canon_default(plumb_ctx *ctx, plumb_arena *arena, const char *expr,
-			    const char *coltype, char **out)
-{
-	char *cast = NULL;
-	const char *base = coltype ? plumb__pg_string_base(coltype) : NULL;
-	int rc = canon_deep(canon_expr, ctx, arena, expr, out);
-	if (rc < 0 || !base || (rc = canon_deep(const_cast, ctx, arena, expr, &cast)) < 0)
-		return rc;
-	if (strcmp(cast, "-") != 0 && *cast && strcmp(cast, base) != 0 &&
-	    !(*out = plumb_arena_printf(arena, "%s::%s", *out, cast)))
-		return plumb_error_nomem(ctx);
-	return 0;
-}
-
-int plumb__pg_retype_default(plumb_ctx *ctx, plumb_arena *arena, const char *def, const char *from,
-			     const char *to, char **out)
-{
-	char *cast = NULL;
-	const char *old = from ? plumb__pg_string_base(from) : NULL;
-	int rc;
-	*out = (char *)def;
-	if (!def || !old || !to || !plumb__pg_string_base(to))
-		return 0;
-	if ((rc = canon_deep(const_cast, ctx, arena, def, &cast)) < 0 || !*cast)
-		return rc;
-	const char *typed = def;
-	if (strcmp(cast, "-") == 0 && !(typed = plumb_arena_printf(arena, "%s::%s", def, old)))
-		return plumb_error_nomem(ctx);
-	return plumb__pg_canon_default(ctx, arena, typed, to, out);
 }

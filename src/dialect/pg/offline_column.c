@@ -604,14 +604,7 @@ static const char *default_text(ox *x, const plumb_column *col, PgQuery__Node *e
 			fail(x, plumb__pg_canon_expr(x->st.ctx, x->st.arena, b.data, &out));
 		return x->st.rc ? NULL : out;
 	}
-	if (!plumb__pg_string_base(col->type))
-		return expr_text(x, e);
-	/* of a string column, a constant's cast to another string type stays */
-	char *src = NULL, *out = NULL;
-	fail(x, plumb__pg_expr_source(x->st.ctx, x->tmp, e, &src));
-	if (!x->st.rc)
-		fail(x, plumb__pg_canon_default(x->st.ctx, x->st.arena, src, col->type, &out));
-	return x->st.rc ? NULL : out;
+	return expr_text(x, e);
 }
 
 /* A column's default as the server keeps it: a NULL coerced without a
