@@ -216,7 +216,7 @@ static void alter_constraint(ox *x, plumb_table *t, PgQuery__Node *def)
 
 /* A storage parameter as pg_class.reloptions keeps it: "name=value",
  * "toast.name=value" for the TOAST table's (kept beside the table's). */
-static const char *rel_option(ox *x, const PgQuery__DefElem *d)
+const char *option_item(ox *x, const PgQuery__DefElem *d)
 {
 	const PgQuery__Node *v = d->arg;
 	const char *ns = empty(d->defnamespace) ? "" : d->defnamespace;
@@ -302,7 +302,7 @@ void set_rel_options(ox *x, plumb_table *t, PgQuery__Node **defs, size_t n, int 
 		for (size_t i = 0; how < 0 && item && i < n; i++) {
 			if (defs[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
 				continue;
-			const char *name = rel_option(x, defs[i]->def_elem);
+			const char *name = option_item(x, defs[i]->def_elem);
 			size_t nl = name ? strcspn(name, "=") : 0;
 			gone = gone || (name && strncmp(item, name, nl) == 0 && item[nl] == '=');
 		}
@@ -317,7 +317,7 @@ void set_rel_options(ox *x, plumb_table *t, PgQuery__Node **defs, size_t n, int 
 		if (defs[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
 		    strcmp(defs[i]->def_elem->defname, "oids") != 0 &&
 		    (toast || empty(defs[i]->def_elem->defnamespace))) {
-			const char *item = rel_option(x, defs[i]->def_elem);
+			const char *item = option_item(x, defs[i]->def_elem);
 			if (!item || plumb_vec_push(x->tmp, &items, (void *)item))
 				nomem(x);
 		}

@@ -653,25 +653,6 @@ static const char *compression_of(ox *x, const char *name)
 }
 
 /* "name=value" of an option as the server stores it (the value as written). */
-static const char *option_item(ox *x, const PgQuery__DefElem *d)
-{
-	const PgQuery__Node *v = d->arg;
-	if (!v)
-		return fmt(x, "%s=true", d->defname);
-	switch (v->node_case) {
-	case PG_QUERY__NODE__NODE_INTEGER:
-		return fmt(x, "%s=%d", d->defname, v->integer->ival);
-	case PG_QUERY__NODE__NODE_FLOAT:
-		return fmt(x, "%s=%s", d->defname, v->float_->fval);
-	case PG_QUERY__NODE__NODE_BOOLEAN:
-		return fmt(x, "%s=%s", d->defname, v->boolean->boolval ? "true" : "false");
-	default:
-		return fmt(x, "%s=%s", d->defname, plumb__pg_strval((PgQuery__Node *)v)
-						       ? plumb__pg_strval((PgQuery__Node *)v)
-						       : "");
-	}
-}
-
 void set_column_storage(ox *x, plumb_column *col, PgQuery__AlterTableCmd *c)
 {
 	switch (c->subtype) {

@@ -136,6 +136,7 @@ typedef struct seqopts {
 #define alter_table_more plumb__pgoff_alter_table_more
 #define alter_other plumb__pgoff_alter_other
 #define set_rel_options plumb__pgoff_set_rel_options
+#define option_item plumb__pgoff_option_item
 #define alter_function plumb__pgoff_alter_function
 #define alter_policy plumb__pgoff_alter_policy
 #define alter_enum plumb__pgoff_alter_enum
@@ -335,6 +336,9 @@ void alter_other(ox *x, PgQuery__AlterTableStmt *as);
 /* A table's storage parameters from n DefElem: set over those it has (how
  * 0), reset (-1), or all replaced (1, CREATE TABLE ... WITH). */
 void set_rel_options(ox *x, plumb_table *t, PgQuery__Node **defs, size_t n, int how);
+/* An option as the server keeps it: "name=value" ("toast.name=value"),
+ * for a table's and a column's options alike. */
+const char *option_item(ox *x, const PgQuery__DefElem *d);
 /* offline_object.c, offline_acl.c: ALTER FUNCTION's options, ALTER POLICY. */
 void alter_function(ox *x, PgQuery__AlterFunctionStmt *af, size_t loc);
 /* The function ow names (its arguments, or the one of its name); when not
