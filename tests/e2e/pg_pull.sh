@@ -5,7 +5,7 @@
 # (so nothing the server keeps is lost), and pulling that database gives the
 # same file. Covers what pull once lost: column options, storage and
 # compression, INCLUDE on keys, NOT VALID constraints, an extension's
-# comment (attribute options in name order: the server keeps them in the
+# comment, the type of a string column's default constant (attribute options in name order: the server keeps them in the
 # order they were set, which means nothing). Runs under tests/lib/pgtmp.sh. Prints TAP.
 set -u
 . "$(dirname "$0")/tap.sh"
@@ -96,6 +96,27 @@ ALTER TABLE v ADD CONSTRAINT ok CHECK (y < 10) NOT VALID;
 ALTER TABLE v VALIDATE CONSTRAINT ok;
 SQL
 exact notvalid
+
+# a string column's default keeps the type of its constant: 'x'::text in a
+# character varying column is not 'x' (which the server keeps as
+# 'x'::character varying), and a type changed between string types leaves
+# the old type on the default's constant
+cat >strdefault.sql <<'SQL'
+CREATE TABLE s (
+  a varchar DEFAULT 'active'::text NOT NULL,
+  b varchar DEFAULT 'x',
+  c text DEFAULT 'y'::character varying,
+  d varchar(15) DEFAULT NULL,
+  e varchar(10) DEFAULT ''::character varying,
+  f character(1) DEFAULT 'n',
+  g text DEFAULT 'z'::varchar,
+  h varchar(20) DEFAULT ''
+);
+ALTER TABLE s ALTER COLUMN d TYPE text;
+ALTER TABLE s ALTER COLUMN h TYPE text;
+ALTER TABLE s ALTER COLUMN g TYPE varchar(5);
+SQL
+exact strdefault
 
 if [ "$(psql -X -At -c "SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_trgm'")" = 1 ]; then
 	cat >extcomment.sql <<'SQL'

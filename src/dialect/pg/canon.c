@@ -74,6 +74,46 @@ static int expr_of(plumb_ctx *ctx, plumb_arena *tmp, const char *expr,
 	return plumb__pg_expr_text(ctx, tmp, sel->target_list[0]->res_target->val, out);
 }
 
+/* Of a default's expression v: the format_type() spelling of the string
+ * type a constant (a string or NULL) is cast to ('x'::text: "text"), "-" for
+ * such a constant with no cast, "" for anything else. */
+static int kept_cast(plumb_ctx *ctx, plumb_arena *tmp, const PgQuery__Node *v, const char **out)
+{
+	*out = "";
+	if (v && v->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    (v->a_const->isnull || v->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)) {
+		*out = "-";
+		return 0;
+	}
+	if (!v || v->node_case != PG_QUERY__NODE__NODE_TYPE_CAST || !v->type_cast->arg ||
+	    v->type_cast->arg->node_case != PG_QUERY__NODE__NODE_A_CONST)
+		return 0;
+	const PgQuery__AConst *k = v->type_cast->arg->a_const;
+	PgQuery__TypeName *tn = v->type_cast->type_name;
+	if (!(k->isnull || k->val_case == PG_QUERY__A__CONST__VAL_SVAL) || !tn || tn->n_typmods ||
+	    tn->n_array_bounds)
+		return 0;
+	char *t = NULL;
+	int rc = plumb__pg_type_text(ctx, tmp, tn, &t);
+	if (rc == 0 && t && plumb__pg_string_base(t))
+		*out = plumb__pg_string_base(t);
+	return rc;
+}
+
+/* kept_cast of "SELECT <expr>". */
+static int kept_cast_of(plumb_ctx *ctx, plumb_arena *tmp, const char *expr,
+			const PgQuery__SelectStmt *sel, char **out)
+{
+	const char *cast = "";
+	int rc = 0;
+	(void)expr;
+	if (sel && sel->n_target_list == 1 &&
+	    sel->target_list[0]->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
+		rc = kept_cast(ctx, tmp, sel->target_list[0]->res_target->val, &cast);
+	*out = (char *)cast;
+	return rc;
+}
+
 static int canon_type(plumb_ctx *ctx, plumb_arena *arena, const char *type, char **out)
 {
 	return canon_select(ctx, arena, "NULL::", type, type_of, out);
@@ -82,6 +122,11 @@ static int canon_type(plumb_ctx *ctx, plumb_arena *arena, const char *type, char
 static int canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out)
 {
 	return canon_select(ctx, arena, "", expr, expr_of, out);
+}
+
+static int text_cast(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out)
+{
+	return canon_select(ctx, arena, "", expr, kept_cast_of, out);
 }
 
 static int canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, char **out)
@@ -155,4 +200,63 @@ int plumb__pg_canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, c
 int plumb__pg_canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, char **out)
 {
 	return canon_deep(canon_stmt, ctx, arena, stmt, out);
+}
+
+/* canon, a default's canonical text, with the cast that cast (kept_cast's
+ * reading) leaves on it in a column of type coltype. */
+static int with_cast(plumb_ctx *ctx, plumb_arena *arena, const char *canon, const char *cast,
+		     const char *coltype, char **out)
+{
+	const char *base = coltype ? plumb__pg_string_base(coltype) : NULL;
+	*out = (char *)canon;
+	if (base && canon && *cast && strcmp(cast, "-") != 0 && strcmp(cast, base) != 0 &&
+	    !(*out = plumb_arena_printf(arena, "%s::%s", canon, cast)))
+		return plumb_error_nomem(ctx);
+	return 0;
+}
+
+int plumb__pg_default_cast(plumb_ctx *ctx, plumb_arena *arena, const char *canon, const char *raw,
+			   const char *coltype, char **out)
+{
+	char *cast = NULL;
+	int rc;
+	*out = (char *)canon;
+	if (!canon || !raw || !coltype || !plumb__pg_string_base(coltype))
+		return 0;
+	if ((rc = canon_deep(text_cast, ctx, arena, raw, &cast)) < 0)
+		return rc;
+	return with_cast(ctx, arena, canon, cast, coltype, out);
+}
+
+int plumb__pg_default_kept_cast(plumb_ctx *ctx, plumb_arena *arena, const PgQuery__Node *e,
+				const char *coltype, const char **out)
+{
+	const char *cast = "";
+	const char *base = coltype ? plumb__pg_string_base(coltype) : NULL;
+	int rc;
+	*out = NULL;
+	if (!base || (rc = kept_cast(ctx, arena, e, &cast)) < 0)
+		return base ? rc : 0;
+	if (*cast && strcmp(cast, "-") != 0 && strcmp(cast, base) != 0)
+		*out = cast;
+	return 0;
+}
+
+int plumb__pg_retype_default(plumb_ctx *ctx, plumb_arena *arena, const char *def, const char *from,
+			     const char *to, char **out)
+{
+	char *cast = NULL, *canon = NULL;
+	const char *old = from ? plumb__pg_string_base(from) : NULL;
+	int rc;
+	*out = (char *)def;
+	if (!def || !old || !to || !plumb__pg_string_base(to))
+		return 0;
+	if ((rc = canon_deep(text_cast, ctx, arena, def, &cast)) < 0 || !*cast)
+		return rc;
+	const char *typed = def;
+	if (strcmp(cast, "-") == 0 && !(typed = plumb_arena_printf(arena, "%s::%s", def, old)))
+		return plumb_error_nomem(ctx);
+	if ((rc = canon_deep(canon_expr, ctx, arena, typed, &canon)) < 0)
+		return rc;
+	return plumb__pg_default_cast(ctx, arena, canon, typed, to, out);
 }

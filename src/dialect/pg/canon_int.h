@@ -63,6 +63,11 @@ int plumb__pg_expr_source(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *exp
 int plumb__pg_expr_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out);
 /* canon_type.c: the format_type() spelling of a type node (normalised first). */
 int plumb__pg_type_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__TypeName *tn, char **out);
+/* Of a default given as its parse tree e (before it is made canonical, which
+ * changes it), in a column of type coltype: the cast plumb__pg_default_cast
+ * (pg.h) adds to its canonical text, or NULL. */
+int plumb__pg_default_kept_cast(plumb_ctx *ctx, plumb_arena *arena, const PgQuery__Node *e,
+				const char *coltype, const char **out);
 /* canon_stmt.c: the canonical text of a statement node (normalised first). */
 int plumb__pg_stmt_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out);
 

@@ -229,6 +229,14 @@ void read_columns(ictx *x)
 			col->type = col->type ? plumb__pg_serial_of(plumb__pg_int_typid(col->type)) : NULL;
 		} else {
 			col->default_sql = canon(x, CANON_EXPR, val(r, i, C_DEFAULT));
+			/* of a string column, a constant's cast to another string type */
+			if (col->default_sql && plumb__pg_string_base(col->type)) {
+				char *d = NULL;
+				fail(x, plumb__pg_default_cast(
+						x->st.ctx, x->st.arena, col->default_sql,
+						val(r, i, C_DEFAULT), col->type, &d));
+				col->default_sql = d;
+			}
 		}
 		if (ident && *ident) {
 			col->identity = ident[0] == 'a' ? "ALWAYS" : "BY DEFAULT";

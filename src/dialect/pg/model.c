@@ -121,6 +121,21 @@ void plumb__pg_type_base(const char *type, char *out, size_t cap)
 		out[n] = 0;
 }
 
+const char *plumb__pg_string_base(const char *type)
+{
+	char base[32];
+	if (!type)
+		return NULL;
+	plumb__pg_type_base(type, base, sizeof(base));
+	if (strcmp(base, "text") == 0)
+		return "text";
+	if (strcmp(base, "character varying") == 0)
+		return "character varying";
+	if (strcmp(base, "character") == 0 || strcmp(base, "bpchar") == 0)
+		return "bpchar";
+	return NULL;
+}
+
 const char *plumb__pg_default_storage(const char *type)
 {
 	static const char *const plain[] = {

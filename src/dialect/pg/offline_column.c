@@ -604,7 +604,16 @@ static const char *default_text(ox *x, const plumb_column *col, PgQuery__Node *e
 			fail(x, plumb__pg_canon_expr(x->st.ctx, x->st.arena, b.data, &out));
 		return x->st.rc ? NULL : out;
 	}
-	return expr_text(x, e);
+	/* of a string column, a constant's cast to another string type stays */
+	const char *cast = NULL;
+	fail(x, plumb__pg_default_kept_cast(x->st.ctx, x->tmp, e, col->type, &cast));
+	const char *text = expr_text(x, e);
+	if (!text || !cast)
+		return text;
+	const char *out = plumb_arena_printf(x->st.arena, "%s::%s", text, cast);
+	if (!out)
+		nomem(x);
+	return out;
 }
 
 /* A column's default as the server keeps it: a NULL coerced without a

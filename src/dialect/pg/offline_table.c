@@ -703,7 +703,15 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 			if (col && c->def && c->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
 				unfold_serial(x, t, col);
+				const char *from = col->type;
 				col->type = type_text(x, c->def->column_def->type_name);
+				char *d = NULL;
+				fail(x, plumb__pg_retype_default(x->st.ctx, x->st.arena,
+								 col->default_sql, from, col->type,
+								 &d));
+				if (d && col->default_sql && strcmp(d, col->default_sql) != 0)
+					col->default_written = NULL;
+				col->default_sql = d;
 				/* the new type's storage, and no compression set */
 				col->storage = NULL;
 				col->compression = NULL;

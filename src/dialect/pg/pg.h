@@ -108,6 +108,19 @@ int plumb__pg_canon_type(plumb_ctx *ctx, plumb_arena *arena, const char *type, c
  * index predicate): parsed, redundant casts of literals and parentheses
  * removed, IN/BETWEEN/LIKE written as PostgreSQL stores them, deparsed. */
 int plumb__pg_canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out);
+/* canon, the canonical text of raw, a default of a column of type coltype
+ * (canonical), as the server keeps it: a constant (a string or NULL) cast in
+ * raw to another string type than the column's keeps its cast ('x'::text in
+ * a character varying column; 'x' and 'x'::character varying there are 'x').
+ * *out is canon itself when nothing is added. */
+int plumb__pg_default_cast(plumb_ctx *ctx, plumb_arena *arena, const char *canon, const char *raw,
+			   const char *coltype, char **out);
+/* def (canonical, of a column of type from) as the server keeps it when the
+ * column's type becomes to: between string types, a constant keeps the type
+ * it had (a character varying column's 'x' becomes 'x'::character varying in
+ * a text column). Any other default stays as it is. */
+int plumb__pg_retype_default(plumb_ctx *ctx, plumb_arena *arena, const char *def, const char *from,
+			     const char *to, char **out);
 /* The canonical text of a whole statement (CREATE INDEX, CREATE VIEW,
  * CREATE TRIGGER, CREATE POLICY, CREATE FUNCTION, ...): names qualified
  * with their schema (unqualified names are in "public"), defaults made
@@ -128,6 +141,11 @@ const char *plumb__pg_default_storage(const char *type);
  * longer): "numeric(10,2)" -> "numeric", "time(3) with time zone" -> "time
  * with time zone". */
 void plumb__pg_type_base(const char *type, char *out, size_t cap);
+/* The spelling pg_get_expr gives a constant of a string type: "text",
+ * "character varying" or "bpchar" for a type (format_type spelling) of
+ * text, character varying or character, whatever its length; NULL for any
+ * other type. */
+const char *plumb__pg_string_base(const char *type);
 /* The canonical attribute options of items ("name=value", a later one
  * winning over an earlier of its name): the options PostgreSQL defines for
  * columns (n_distinct, n_distinct_inherited), sorted by name, joined by
