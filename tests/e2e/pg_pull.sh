@@ -5,8 +5,9 @@
 # (so nothing the server keeps is lost), and pulling that database gives the
 # same file. Covers what pull once lost: column options, storage and
 # compression, INCLUDE on keys, NOT VALID constraints, an extension's
-# comment, the type of a string column's default constant (attribute options in name order: the server keeps them in the
-# order they were set, which means nothing). Runs under tests/lib/pgtmp.sh. Prints TAP.
+# comment, the type of a string column's default constant (attribute
+# options in name order: the server keeps them in the order they were set,
+# which means nothing). Runs under tests/lib/pgtmp.sh. Prints TAP.
 set -u
 . "$(dirname "$0")/tap.sh"
 
