@@ -233,6 +233,45 @@ static void column_settings(planner *p, const plumb_table *tb, const plumb_colum
 
 /* --- tables ---------------------------------------------------------- */
 
+/* Whether primary key or unique constraints a and b build the same index
+ * (check_sql carries NULLS NOT DISTINCT). */
+static bool same_key(const plumb_constraint *a, const plumb_constraint *b)
+{
+	if (a->n_columns != b->n_columns || a->n_include != b->n_include ||
+	    a->deferrable != b->deferrable || a->initially_deferred != b->initially_deferred ||
+	    !plumb__pgp_str_eq(a->check_sql, b->check_sql))
+		return false;
+	for (size_t i = 0; i < a->n_columns; i++)
+		if (!plumb__pgp_str_eq(a->columns[i], b->columns[i]))
+			return false;
+	for (size_t i = 0; i < a->n_include; i++)
+		if (!plumb__pgp_str_eq(a->include[i], b->include[i]))
+			return false;
+	return true;
+}
+
+/* Whether CREATE TABLE would drop key constraint i of t: in one statement
+ * the server keeps the primary key and then each unique constraint that
+ * builds another index than those kept before it (transformIndexConstraints);
+ * such a key is added by ALTER TABLE after the table. */
+static bool repeated_key(const plumb_table *t, size_t i)
+{
+	const plumb_constraint *c = t->constraints.items[i];
+	if (c->kind != PLUMB_CON_UNIQUE)
+		return false;
+	for (size_t j = 0; j < t->constraints.n; j++) {
+		const plumb_constraint *o = t->constraints.items[j];
+		if (j == i ||
+		    (o->kind != PLUMB_CON_PRIMARY_KEY && (o->kind != PLUMB_CON_UNIQUE || j > i)))
+			continue;
+		if (o->not_valid || !same_key(o, c) ||
+		    (o->kind == PLUMB_CON_UNIQUE && repeated_key(t, j)))
+			continue;
+		return true;
+	}
+	return false;
+}
+
 void plumb__pgp_create_table(planner *p, const plumb_table *t)
 {
 	const char *T = plumb__pgp_Q(p, t->schema, t->name);
@@ -256,7 +295,7 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 		for (size_t i = 0; i < t->constraints.n; i++) {
 			const plumb_constraint *c = t->constraints.items[i];
 			/* CREATE TABLE would validate a NOT VALID check */
-			if (c->kind == PLUMB_CON_FOREIGN_KEY || c->not_valid)
+			if (c->kind == PLUMB_CON_FOREIGN_KEY || c->not_valid || repeated_key(t, i))
 				continue;
 			plumb_buf_printf(&b, "%s\n    %s", n++ ? "," : "",
 					 plumb__pgp_constraint_sql(p, c));
@@ -282,7 +321,8 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 	plumb__pgp_emit(p, "%s", plumb_buf_str(&b));
 	for (size_t i = 0; i < t->constraints.n; i++) {
 		const plumb_constraint *c = t->constraints.items[i];
-		if (c->kind != PLUMB_CON_FOREIGN_KEY && (t->partition_of || c->not_valid) &&
+		if (c->kind != PLUMB_CON_FOREIGN_KEY &&
+		    (t->partition_of || c->not_valid || repeated_key(t, i)) &&
 		    !plumb__pgp_inherited_constraint(p, p->to, t, c))
 			plumb__pgp_add_constraint(p, t, c, true);
 	}
