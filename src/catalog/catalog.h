@@ -77,6 +77,10 @@ typedef struct plumb_column {
 	const char *compression;
 	const char *storage;
 	const char *options;
+	/* pg: the statistics target ALTER COLUMN SET STATISTICS set
+	 * (attstattarget), as text; NULL when the default. Beside the
+	 * definition, like storage. */
+	const char *statistics;
 	/* Canonical text of the whole column definition, name first, as the
 	 * dialect would write it in CREATE TABLE. Two columns are equal when
 	 * their definitions are equal. */
@@ -162,6 +166,10 @@ typedef struct plumb_index {
 	const char *sql;           /* CREATE INDEX statement as stored */
 	const char *definition;    /* canonical text; equal definitions mean equal indexes */
 	const char *renamed_from;  /* annotation, or NULL */
+	/* pg: the statistics targets ALTER INDEX ... ALTER COLUMN n SET
+	 * STATISTICS set on its expression columns, "n=target" by column
+	 * number, joined by ", "; NULL when none. Beside the definition. */
+	const char *statistics;
 	bool invalid;              /* pg: not valid or not ready (an interrupted CREATE INDEX
 				    * CONCURRENTLY); its definition then differs from any
 				    * schema's, so a diff drops and builds it again */

@@ -120,7 +120,7 @@ static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 		/* storage and options are set apart from the definition (pg) */
 		if (!renamed && str_eq(fc->definition, tc->definition) &&
 		    fc->inherited == tc->inherited && str_eq(fc->storage, tc->storage) &&
-		    str_eq(fc->options, tc->options))
+		    str_eq(fc->options, tc->options) && str_eq(fc->statistics, tc->statistics))
 			continue;
 		plumb_column_change *cc = plumb_arena_alloc(a, sizeof(*cc));
 		if (!cc)
@@ -248,6 +248,13 @@ static bool version_agrees(const plumb_kind_desc *d, const void *f, const void *
 	return !d->versioned || !to->version || str_eq(fo->version, to->version);
 }
 
+/* An index's statistics targets are set apart from its definition (pg). */
+static bool settings_agree(const plumb_kind_desc *d, const void *f, const void *t)
+{
+	const plumb_index *fi = f, *ti = t;
+	return d->kind != PLUMB_OBJ_INDEX || str_eq(fi->statistics, ti->statistics);
+}
+
 /*
  * The objects of one kind in a catalog, found by schema and name through a
  * hash of chains (a catalog may hold thousands of grants), each claimed at
@@ -350,7 +357,7 @@ static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_c
 		else if (plumb_kind_implicit(d, f) ||
 			 (!renamed &&
 			  str_eq(plumb_kind_definition(d, f), plumb_kind_definition(d, t)) &&
-			  version_agrees(d, f, t)))
+			  version_agrees(d, f, t) && settings_agree(d, f, t)))
 			continue;
 		else
 			c = new_change(a, PLUMB_CHANGE_ALTER, d->kind, f, t);

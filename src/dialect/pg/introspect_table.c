@@ -40,35 +40,69 @@ static const char q_tables[] =
 	"ORDER BY c.oid";
 
 enum {
-	C_REL, C_NAME, C_TYPE, C_NOTNULL, C_DEFAULT, C_GENERATED, C_IDENTITY, C_COLLATION,
-	C_SERIAL, C_SEQ, C_SEQTYPE, C_START, C_INC, C_MIN, C_MAX, C_CACHE, C_CYCLE, C_INHERITED,
-	C_NSP, C_TABLE, C_SEQNSP, C_SEQNAME, C_COMPRESSION, C_STORAGE, C_OPTIONS
+	C_REL,
+	C_NAME,
+	C_TYPE,
+	C_NOTNULL,
+	C_DEFAULT,
+	C_GENERATED,
+	C_IDENTITY,
+	C_COLLATION,
+	C_SERIAL,
+	C_SEQ,
+	C_SEQTYPE,
+	C_START,
+	C_INC,
+	C_MIN,
+	C_MAX,
+	C_CACHE,
+	C_CYCLE,
+	C_INHERITED,
+	C_NSP,
+	C_TABLE,
+	C_SEQNSP,
+	C_SEQNAME,
+	C_COMPRESSION,
+	C_STORAGE,
+	C_OPTIONS,
+	C_STATS
 };
 /* %s: the compression method set (PostgreSQL 14), as SET COMPRESSION names it */
 static const char q_columns[] =
 	"SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
 	"CASE WHEN a.attgenerated = '' THEN de.expr END, "
 	"CASE WHEN a.attgenerated = 's' THEN de.expr END, "
-	"a.attidentity, " COLL_TEXT("a", "t") ", "
-	"s.deptype = 'a' AND " SERIAL_FOLD ", s.seqrelid, "
-	"s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, "
-	"NOT a.attislocal, n.nspname, c.relname, s.nspname, s.relname, %s, "
-	"CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, a.attoptions "
-	"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-	"JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"JOIN pg_type t ON t.oid = a.atttypid "
-	"LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-	"LEFT JOIN LATERAL (SELECT pg_get_expr(d.adbin, d.adrelid) AS expr) de ON true "
-	"LEFT JOIN LATERAL (SELECT sd.deptype, sq.*, sn.nspname, sc.relname, sc.relpersistence "
-	"FROM pg_depend sd "
-	"JOIN pg_sequence sq ON sq.seqrelid = sd.objid "
-	"JOIN pg_class sc ON sc.oid = sq.seqrelid JOIN pg_namespace sn ON sn.oid = sc.relnamespace "
-	"WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass "
-	"AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum AND sd.deptype IN ('a', 'i') "
-	"ORDER BY sd.deptype DESC LIMIT 1) s ON true "
-	"WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
-	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
-	"ORDER BY a.attrelid, a.attnum";
+	"a.attidentity, " COLL_TEXT(
+		"a",
+		"t") ", "
+		     "s.deptype = 'a' AND " SERIAL_FOLD ", s.seqrelid, "
+		     "s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, "
+		     "s.seqcycle, "
+		     "NOT a.attislocal, n.nspname, c.relname, s.nspname, s.relname, %s, "
+		     "CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, a.attoptions, "
+		     /* the default is -1 before PostgreSQL 17, NULL since */
+		     "NULLIF(a.attstattarget, -1) "
+		     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+		     "JOIN pg_namespace n ON n.oid = c.relnamespace "
+		     "JOIN pg_type t ON t.oid = a.atttypid "
+		     "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+		     "LEFT JOIN LATERAL (SELECT pg_get_expr(d.adbin, d.adrelid) AS expr) de ON "
+		     "true "
+		     "LEFT JOIN LATERAL (SELECT sd.deptype, sq.*, sn.nspname, sc.relname, "
+		     "sc.relpersistence "
+		     "FROM pg_depend sd "
+		     "JOIN pg_sequence sq ON sq.seqrelid = sd.objid "
+		     "JOIN pg_class sc ON sc.oid = sq.seqrelid JOIN pg_namespace sn ON sn.oid = "
+		     "sc.relnamespace "
+		     "WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = "
+		     "'pg_class'::regclass "
+		     "AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum AND sd.deptype IN "
+		     "('a', 'i') "
+		     "ORDER BY sd.deptype DESC LIMIT 1) s ON true "
+		     "WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
+		     "AND " NSP_OK("n") " AND " NOT_EXT("pg_class",
+							"c.oid") " "
+								 "ORDER BY a.attrelid, a.attnum";
 
 enum {
 	K_REL, K_NAME, K_TYPE, K_COLS, K_REFNSP, K_REFREL, K_REFCOLS, K_UPD, K_DEL, K_MATCH,
@@ -99,7 +133,7 @@ static const char q_constraints[] =
 	"AND c.relkind IN ('r', 'p') AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"ORDER BY k.conrelid, position(k.contype IN 'pufcx'), k.conname";
 
-enum { I_REL, I_NSP, I_NAME, I_TABLE, I_UNIQUE, I_DEF, I_PRED, I_KEYS, I_OPTS, I_VALID };
+enum { I_REL, I_NSP, I_NAME, I_TABLE, I_UNIQUE, I_DEF, I_PRED, I_KEYS, I_OPTS, I_VALID, I_STATS };
 static const char q_indexes[] =
 	"SELECT i.indrelid, n.nspname, ic.relname, c.relname, i.indisunique, "
 	"pg_get_indexdef(i.indexrelid), "
@@ -107,16 +141,25 @@ static const char q_indexes[] =
 	"ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, false) "
 	"FROM generate_series(1, i.indnkeyatts) k ORDER BY k), "
 	"ARRAY(SELECT i.indoption[k - 1] FROM generate_series(1, i.indnkeyatts) k ORDER BY k), "
-	"i.indisvalid AND i.indisready "
+	"i.indisvalid AND i.indisready, "
+	"(SELECT string_agg(a.attnum || '=' || a.attstattarget, ', ' ORDER BY a.attnum) "
+	"FROM pg_attribute a WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0) "
 	"FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
 	"JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE c.relkind IN ('r', 'p', 'm') AND " NSP_OK("n") " "
-	"AND " NOT_EXT("pg_class", "c.oid") " AND " NOT_EXT("pg_class", "i.indexrelid") " "
-	"AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
-	"AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) "
-	/* indexes of partitions attached to an index of their parent */
-	"AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) "
-	"ORDER BY n.nspname, ic.relname";
+	"WHERE c.relkind IN ('r', 'p', 'm') AND " NSP_OK(
+		"n") " "
+		     "AND " NOT_EXT("pg_class", "c.oid") " AND " NOT_EXT(
+			     "pg_class",
+			     "i.indexrelid") " "
+					     "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE "
+					     "k.conindid = i.indexrelid "
+					     "AND k.conrelid = i.indrelid AND k.contype IN ('p', "
+					     "'u', 'x')) "
+					     /* indexes of partitions attached to an index of their
+						parent */
+					     "AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE "
+					     "h.inhrelid = i.indexrelid) "
+					     "ORDER BY n.nspname, ic.relname";
 
 enum { V_NSP, V_NAME, V_KIND, V_DEF, V_OPTIONS, V_DEPENDS };
 static const char q_views[] =
@@ -265,6 +308,7 @@ void read_columns(ictx *x)
 		if (n_opts)
 			fail(x, plumb__pg_column_options(x->st.ctx, x->st.arena, opts, n_opts,
 							 &col->options));
+		col->statistics = dup(x, val(r, i, C_STATS));
 		if (x->st.rc)
 			return;
 		fail(x, plumb__pg_column_define(x->st.ctx, x->st.arena, col));
@@ -427,6 +471,7 @@ void read_indexes(ictx *x)
 		if (ix->invalid && ix->definition)
 			ix->definition = fmt(x, "%s /* INVALID */", ix->definition);
 		ix->where_sql = canon(x, CANON_EXPR, val(r, i, I_PRED));
+		ix->statistics = dup(x, val(r, i, I_STATS));
 		size_t n_keys = 0, n_opts = 0;
 		const char **keys = array(x, r, i, I_KEYS, &n_keys);
 		const char **opts = array(x, r, i, I_OPTS, &n_opts);

@@ -12,9 +12,11 @@
  * RESET of its storage parameters), ALTER VIEW (SET, RESET) and ALTER TYPE
  * of a composite type's attributes.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "dialect/pg/offline_int.h"
+#include "dialect/pg/refs.h"
 
 static const char *key_of(ox *x, const plumb_table *t)
 {
@@ -424,7 +426,6 @@ bool alter_table_more(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c, plumb_co
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster:
-	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetAccessMethod:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
@@ -520,6 +521,83 @@ static void attach_index(ox *x, PgQuery__PartitionCmd *pc)
 	}
 }
 
+/* --- statistics targets ------------------------------------------------- */
+
+const char *statistics_target(ox *x, PgQuery__AlterTableCmd *c)
+{
+	long v = c->def && c->def->node_case == PG_QUERY__NODE__NODE_INTEGER ? c->def->integer->ival
+									     : -1;
+	if (v < -1) {
+		error_at(x, x->loc, "statistics target %ld is too low", v);
+		return NULL;
+	}
+	if (v == -1)
+		return NULL;
+	/* the server lowers a larger one, with a warning */
+	const char *s = plumb_arena_printf(x->st.arena, "%ld", v > 10000 ? 10000 : v);
+	if (!s)
+		nomem(x);
+	return s;
+}
+
+/* "n=target" items of an index's statistics, with column c->num's set to
+ * the target c gives (or taken out for the default), in column order. */
+void set_index_statistics(ox *x, plumb_index *ix, PgQuery__AlterTableCmd *c)
+{
+	const char *target = statistics_target(x, c);
+	if (x->st.rc)
+		return;
+	if (c->num <= 0 || (size_t)c->num > ix->keys.n) {
+		error_at(x, x->loc, "column number %d of relation \"%s\" does not exist",
+			 (int)c->num, ix->name);
+		return;
+	}
+	plumb_buf b;
+	plumb_buf_init(&b, x->st.arena, 0);
+	bool done = false;
+	for (const char *s = ix->statistics; s && *s;) {
+		long n = strtol(s, NULL, 10);
+		const char *end = strstr(s, ", ");
+		size_t len = end ? (size_t)(end - s) : strlen(s);
+		if (!done && n >= c->num) {
+			if (target)
+				plumb_buf_printf(&b, "%s%d=%s", b.len ? ", " : "", (int)c->num,
+						 target);
+			done = true;
+		}
+		if (n != c->num)
+			plumb_buf_printf(&b, "%s%.*s", b.len ? ", " : "", (int)len, s);
+		s = end ? end + 2 : s + len;
+	}
+	if (!done && target)
+		plumb_buf_printf(&b, "%s%d=%s", b.len ? ", " : "", (int)c->num, target);
+	if (b.failed) {
+		nomem(x);
+		return;
+	}
+	ix->statistics = b.len ? b.data : NULL;
+	x->index_statistics = x->index_statistics || ix->statistics;
+}
+
+void index_statistics_reset(ox *x, const plumb_table *t, const char *column)
+{
+	if (!x->index_statistics)
+		return;
+	for (size_t i = 0; i < x->cat->indexes.n && !x->st.rc; i++) {
+		plumb_index *ix = x->cat->indexes.items[i];
+		if (!ix->statistics || strcmp(ix->schema, t->schema) != 0 ||
+		    strcmp(ix->table, t->name) != 0)
+			continue;
+		plumb_pg_refs refs = {0};
+		if (plumb__pg_refs_sql(x->tmp, ix->sql, &refs) < 0) {
+			nomem(x);
+			return;
+		}
+		if (plumb__pg_refs_has(&refs.cols, NULL, column, true))
+			ix->statistics = NULL;
+	}
+}
+
 static void alter_index(ox *x, PgQuery__AlterTableStmt *as)
 {
 	const char *schema = sch(as->relation->schemaname);
@@ -554,6 +632,7 @@ static void alter_index(ox *x, PgQuery__AlterTableStmt *as)
 			merge_options(x, &is->options, &is->n_options, c->def,
 				      c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions);
 			is->concurrent = false;
+			const char *stats = ix->statistics;
 			plumb_catalog_remove_item(x->cat, &x->cat->indexes, ix);
 			forget_name(x, &x->relnames, ix->schema, ix->name);
 			create_index(x, is, stmt, x->loc);
@@ -561,10 +640,15 @@ static void alter_index(ox *x, PgQuery__AlterTableStmt *as)
 						as->relation->relname);
 			if (!ix)
 				return;
+			ix->statistics = stats;
 			break;
 		}
-		case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
+			/* of a key's index (no expressions) the server refuses it */
+			if (ix)
+				set_index_statistics(x, ix, c);
+			break;
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace:
 			break;
 		default:

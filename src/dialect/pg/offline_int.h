@@ -46,6 +46,7 @@ typedef struct ox {
 	struct dcache *deps; /* offline_depend.c: its index of dependents, or NULL */
 	size_t loc;         /* the statement being read: its first token */
 	bool replay;	    /* a migrations folder replayed in written order, not a schema */
+	bool index_statistics; /* some index was given a statistics target */
 	/* offline_opclass.c: the schema each extension whose operator classes
 	 * it knows was created in; NULL while not created */
 	const char *ext_schema[OPC_EXTS];
@@ -330,6 +331,14 @@ void create_range(ox *x, PgQuery__CreateRangeStmt *rs, size_t loc);
  * PARTITION, [NO] INHERIT, identity, DROP EXPRESSION, ALTER CONSTRAINT, and
  * those that change nothing modelled); false for a command it does not know. */
 bool alter_table_more(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c, plumb_column *col);
+/* A statistics target as SET STATISTICS c sets it, as the server keeps it:
+ * NULL for the default (-1); an error when below -1. */
+const char *statistics_target(ox *x, PgQuery__AlterTableCmd *c);
+/* ALTER INDEX ix ALTER COLUMN n SET STATISTICS (c). */
+void set_index_statistics(ox *x, plumb_index *ix, PgQuery__AlterTableCmd *c);
+/* The indexes of t that use column lose their statistics targets: a type
+ * change builds them again. */
+void index_statistics_reset(ox *x, const plumb_table *t, const char *column);
 /* ALTER INDEX, ALTER [MATERIALIZED] VIEW and ALTER TYPE of a composite
  * type, which the parser reads as ALTER TABLE of another object type. */
 void alter_other(ox *x, PgQuery__AlterTableStmt *as);

@@ -182,7 +182,9 @@ static void inherit_columns(ox *x, plumb_table *t, const plumb_table *parent)
 		c->pk_position = 0;
 		c->identity = NULL;
 		c->identity_options = NULL;
-		c->options = NULL; /* storage and compression come along, options not */
+		/* storage and compression come along, options and statistics not */
+		c->options = NULL;
+		c->statistics = NULL;
 		if (plumb__pg_is_serial(pc->type)) {
 			c->type = plumb__pg_serial_base(pc->type);
 			char *seq = make_object_name(x, parent->name, pc->name, "seq");
@@ -245,6 +247,21 @@ static void storage_down(ox *x, plumb_table *parent, const char *name, const cha
 			continue;
 		c->storage = storage;
 		storage_down(x, t, name, storage);
+	}
+}
+
+/* ALTER TABLE parent ALTER COLUMN name SET STATISTICS reaches the column
+ * of every child too. */
+static void statistics_down(ox *x, plumb_table *parent, const char *name, const char *target)
+{
+	for (size_t k = 0; k < x->cat->tables.n && !x->st.rc; k++) {
+		plumb_table *t = x->cat->tables.items[k];
+		plumb_column *c =
+			t != parent && child_of(x, t, parent) ? find_column(t, name) : NULL;
+		if (!c)
+			continue;
+		c->statistics = target;
+		statistics_down(x, t, name, target);
 	}
 }
 
@@ -712,9 +729,11 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 				if (d && col->default_sql && strcmp(d, col->default_sql) != 0)
 					col->default_written = NULL;
 				col->default_sql = d;
-				/* the new type's storage, and no compression set */
+				/* the new type's storage, and no compression set; the
+				 * indexes built again lose their statistics targets */
 				col->storage = NULL;
 				col->compression = NULL;
+				index_statistics_reset(x, t, col->name);
 				if (c->def->column_def->coll_clause)
 					col->collation = collation_text(x, c->def->column_def->coll_clause);
 			}
@@ -730,6 +749,15 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 			    c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage)
 				storage_down(x, t, col->name, col->storage);
 			break;
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics: {
+			const char *target = statistics_target(x, c);
+			if (!col || x->st.rc)
+				break;
+			col->statistics = target;
+			if (as->relation->inh)
+				statistics_down(x, t, col->name, target);
+			break;
+		}
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
 			if (col && c->def && c->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
 				PgQuery__Constraint *k = c->def->constraint;

@@ -110,13 +110,12 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 			const plumb_index *ix = use->indexes.items[i];
 			const plumb_change *ic = plumb__pgp_find_change(p, PLUMB_OBJ_INDEX,
 									ix->schema, ix->name, true);
-			bool renamed = ic && ic->op == PLUMB_CHANGE_ALTER && ic->renamed &&
-				       plumb__pgp_index_same_but_name(p, ic->from, ic->to);
-			if (ic && !renamed)
+			bool kept = ic && plumb__pgp_index_kept(p, ic);
+			if (ic && !kept)
 				continue;
-			const plumb_index *tix = renamed ? ic->to
-							 : plumb_catalog_find(p->to, PLUMB_OBJ_INDEX,
-									      ix->schema, ix->name);
+			const plumb_index *tix = kept ? ic->to
+						      : plumb_catalog_find(p->to, PLUMB_OBJ_INDEX,
+									   ix->schema, ix->name);
 			plumb__pgp_vec_add(p, &p->set_aside_objs,
 					   plumb__pgp_recreated_key(p, "index", ix->schema,
 								    ix->name));
@@ -229,6 +228,7 @@ static void enum_rebuild(planner *p, const plumb_object *f, const plumb_object *
 			      "builds index \"%s\" on \"%s\", blocking writes "
 			      "meanwhile",
 			      ix->name, plumb__pgp_dn(p, ix->schema, ix->table));
+		plumb__pgp_index_statistics(p, NULL, ix);
 	}
 	plumb__pgp_set_add(p, &p->recreated,
 			   plumb__pgp_recreated_key(p, "type", t->schema, t->name));

@@ -6,9 +6,42 @@
  * phase_renames), nor build or drop them CONCURRENTLY (online.c's forms,
  * which plumb_plan_build puts in with --online).
  */
+#include <stdlib.h>
+
 #include "dialect/pg/plan_int.h"
 
 /* --- indexes ------------------------------------------------------------ */
+
+/* The target of column n in an index's statistics ("n=target, ..."), or
+ * NULL. */
+static const char *target_of(planner *p, const char *stats, long n)
+{
+	for (const char *s = stats; s && *s;) {
+		char *eq;
+		long k = strtol(s, &eq, 10);
+		const char *end = strstr(s, ", ");
+		size_t len = end ? (size_t)(end - s) : strlen(s);
+		if (k == n && *eq == '=')
+			return plumb__pgp_fmt(p, "%.*s", (int)(len - (size_t)(eq + 1 - s)), eq + 1);
+		s = end ? end + 2 : s + len;
+	}
+	return NULL;
+}
+
+/* ALTER INDEX ... SET STATISTICS for each column whose target in t differs
+ * from f's (f NULL: an index just built, with none). SHARE UPDATE
+ * EXCLUSIVE: readers and writers go on. */
+void plumb__pgp_index_statistics(planner *p, const plumb_index *f, const plumb_index *t)
+{
+	const char *I = plumb__pgp_Q(p, t->schema, t->name);
+	for (size_t n = 1; n <= t->keys.n; n++) {
+		const char *from = f ? target_of(p, f->statistics, (long)n) : NULL;
+		const char *to = target_of(p, t->statistics, (long)n);
+		if (!plumb__pgp_str_eq(from, to))
+			plumb__pgp_emit(p, "ALTER INDEX %s ALTER COLUMN %zu SET STATISTICS %s", I,
+					n, to ? to : "-1");
+	}
+}
 
 static void create_index(planner *p, const plumb_index *ix)
 {
@@ -27,6 +60,7 @@ static void create_index(planner *p, const plumb_index *ix)
 		plumb__pgp_hz(p, s, PLUMB_HAZARD_INDEX_BUILD,
 			      "builds index \"%s\" on \"%s\", blocking writes meanwhile", ix->name,
 			      tn);
+	plumb__pgp_index_statistics(p, NULL, ix);
 }
 
 void plumb__pgp_drop_index(planner *p, const plumb_index *ix)
@@ -71,6 +105,18 @@ bool plumb__pgp_index_same_but_name(const planner *p, const plumb_index *f, cons
 	return true;
 }
 
+/* Does change c leave its index in place: only renamed, or only its
+ * statistics targets changed? */
+bool plumb__pgp_index_kept(const planner *p, const plumb_change *c)
+{
+	const plumb_index *f = c->from, *t = c->to;
+	if (c->kind != PLUMB_OBJ_INDEX || c->op != PLUMB_CHANGE_ALTER)
+		return false;
+	if (c->renamed)
+		return plumb__pgp_index_same_but_name(p, f, t);
+	return !f->invalid && plumb__pgp_str_eq(f->definition, t->definition);
+}
+
 /* Indexes of tables (on_views false), or of materialized views, which are
  * created later. */
 void plumb__pgp_phase_indexes(planner *p, bool on_views)
@@ -81,13 +127,16 @@ void plumb__pgp_phase_indexes(planner *p, bool on_views)
 			continue;
 		const plumb_change *c = plumb__pgp_find_change(p, PLUMB_OBJ_INDEX, ix->schema,
 							       ix->name, false);
-		bool want = c && !(c->op == PLUMB_CHANGE_ALTER && c->renamed &&
-				   plumb__pgp_index_same_but_name(p, c->from, c->to));
+		bool kept = c && plumb__pgp_index_kept(p, c);
+		bool want = c && !kept;
 		if (!c && (plumb__pgp_is_recreated(p, "table", ix->schema, ix->table) ||
 			   plumb__pgp_is_recreated(p, "view", ix->schema, ix->table)))
 			want = true;
 		if (want)
 			create_index(p, ix);
+		else if (kept && !plumb__pgp_is_set_aside(p, "index", ix->schema,
+							  ((const plumb_index *)c->from)->name))
+			plumb__pgp_index_statistics(p, c->from, ix);
 	}
 }
 
@@ -98,8 +147,7 @@ const plumb_index *plumb__pgp_index_dropped(planner *p, const plumb_change *c)
 {
 	if (c->kind != PLUMB_OBJ_INDEX || c->op == PLUMB_CHANGE_CREATE)
 		return NULL;
-	if (c->op == PLUMB_CHANGE_ALTER && c->renamed &&
-	    plumb__pgp_index_same_but_name(p, c->from, c->to))
+	if (plumb__pgp_index_kept(p, c))
 		return NULL;
 	const plumb_index *ix = c->from;
 	const plumb_change *tc = plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, ix->schema, ix->table,

@@ -234,6 +234,12 @@ const plumb_index *plumb__pgp_index_dropped(planner *p, const plumb_change *c);
 bool plumb__pgp_fk_index_rebuilt(planner *p, const plumb_constraint *fk, const char *schema);
 const char *plumb__pgp_col_after(const planner *p, const plumb_change *tc, const char *col);
 bool plumb__pgp_index_same_but_name(const planner *p, const plumb_index *f, const plumb_index *t);
+/* Does index change c leave the index in place (renamed, or only its
+ * statistics targets changed)? */
+bool plumb__pgp_index_kept(const planner *p, const plumb_change *c);
+/* ALTER INDEX ... SET STATISTICS where t's targets differ from f's (NULL:
+ * an index just built). */
+void plumb__pgp_index_statistics(planner *p, const plumb_index *f, const plumb_index *t);
 void plumb__pgp_phase_indexes(planner *p, bool on_views);
 
 /* plan_acl.c */

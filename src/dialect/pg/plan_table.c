@@ -191,6 +191,8 @@ static void column_settings(planner *p, const plumb_table *tb, const plumb_colum
 	const char *storage = f && !retyped ? f->storage : NULL;
 	const char *compression = f && !retyped ? f->compression : t->compression;
 	const char *options = f ? f->options : NULL;
+	/* a type change keeps the target; a new child does not take its parent's */
+	const char *statistics = f ? f->statistics : NULL;
 	/* a column a new child takes from its parent comes with the parent's
 	 * storage and compression */
 	const plumb_column *pc = !f && t->inherited ? parent_column(p, tb, t->name) : NULL;
@@ -211,6 +213,10 @@ static void column_settings(planner *p, const plumb_table *tb, const plumb_colum
 		if (!fresh)
 			plumb__pgp_ae(p, s, what);
 	}
+	/* SHARE UPDATE EXCLUSIVE; ONLY: each child has its own */
+	if (!plumb__pgp_str_eq(statistics, t->statistics))
+		plumb__pgp_emit(p, "ALTER TABLE ONLY %s ALTER COLUMN %s SET STATISTICS %s", T, C,
+				t->statistics ? t->statistics : "-1");
 	if (plumb__pgp_str_eq(options, t->options))
 		return;
 	static const char *const names[] = {"n_distinct", "n_distinct_inherited"};
