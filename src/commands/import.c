@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "commands/commands.h"
@@ -250,6 +251,12 @@ int plumb_cmd_import(plumb_ctx *ctx, const plumb_options *opts, const plumb_impo
 		}
 	}
 
+	/* the tool kept no time: the time of the import */
+	char now[32];
+	time_t t = time(NULL);
+	struct tm u;
+	gmtime_r(&t, &u);
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &u);
 	size_t n_applied = 0;
 	for (size_t i = 0; i < migs.n; i++) {
 		plumb_import_mig *m = migs.items[i];
@@ -266,7 +273,7 @@ int plumb_cmd_import(plumb_ctx *ctx, const plumb_options *opts, const plumb_impo
 		r->name = plumb_arena_strndup(ctx->root, us + 1, strlen(us + 1) - 4);
 		r->checksum = m->checksum;
 		r->state = PLUMB_RECORD_IMPORTED;
-		r->applied_at = m->applied_at;
+		r->applied_at = m->applied_at ? m->applied_at : now;
 		r->applied_by = plumb_arena_printf(ctx->root, "plumb import --from %s", tool->name);
 		if (!r->version || !r->name || !r->applied_by) {
 			rc = plumb_error_nomem(ctx);
