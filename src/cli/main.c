@@ -191,8 +191,8 @@ static const command commands[] = {
 	 "              [--table T --version-column C --pattern RE]",
 	 "turn another tool's migrations into a plumb folder",
 	 "Reads another migration tool's folder (--dir OLD, default: the tool's usual one)\n"
-	 "and writes a plumb migrations folder (-o DIR, default: the migrations folder of\n"
-	 "the environment): one file per migration in the order the tool runs them, named\n"
+	 "and writes a migrations folder for plumb (-o DIR, default: the migrations folder\n"
+	 "of the environment): one file per migration in the order the tool runs them, named\n"
 	 "NNNN_<tool version>_<name>.sql, holding only the up SQL; down, undo and revert SQL\n"
 	 "go to down/ under the same name; plumb.sum is written. A migration the tool runs\n"
 	 "outside a transaction gets -- plumb:no-transaction. The folder must be new or\n"
