@@ -61,8 +61,8 @@ static bool same_tree(plumb_ctx *ctx, plumb_arena *a, const char *x, const char 
 			return false;
 		if (!plumb_fs_is_dir(dx))
 			continue;
-		if (plumb_fs_list(ctx, a, dx, "", &fx) < 0 || plumb_fs_list(ctx, a, dy, "", &fy) < 0 ||
-		    fx.n != fy.n) {
+		if (plumb_fs_list(ctx, a, dx, "", &fx) < 0 ||
+		    plumb_fs_list(ctx, a, dy, "", &fy) < 0 || fx.n != fy.n) {
 			plumb_error_clear(ctx);
 			return false;
 		}
@@ -70,8 +70,10 @@ static bool same_tree(plumb_ctx *ctx, plumb_arena *a, const char *x, const char 
 			char *tx, *ty;
 			size_t nx, ny;
 			if (strcmp(fx.items[i], fy.items[i]) ||
-			    plumb_fs_read(ctx, a, plumb_path_join(a, dx, fx.items[i]), &tx, &nx) < 0 ||
-			    plumb_fs_read(ctx, a, plumb_path_join(a, dy, fy.items[i]), &ty, &ny) < 0 ||
+			    plumb_fs_read(ctx, a, plumb_path_join(a, dx, fx.items[i]), &tx, &nx) <
+				    0 ||
+			    plumb_fs_read(ctx, a, plumb_path_join(a, dy, fy.items[i]), &ty, &ny) <
+				    0 ||
 			    nx != ny || memcmp(tx, ty, nx)) {
 				plumb_error_clear(ctx);
 				return false;
@@ -102,8 +104,9 @@ static int read_table(plumb_ctx *ctx, plumb_conn *conn, const plumb_import_tool 
 	rows->n_cols = tool->n_cols;
 	if (!table) { /* custom: [schema.]table and a version column */
 		const char *dot = strchr(imp->table, '.');
-		schema = dot ? plumb_arena_strndup(ctx->root, imp->table, (size_t)(dot - imp->table))
-			     : NULL;
+		schema =
+			dot ? plumb_arena_strndup(ctx->root, imp->table, (size_t)(dot - imp->table))
+			    : NULL;
 		table = dot ? dot + 1 : imp->table;
 		char *col = plumb_quote_ident(ctx->root, imp->version_column);
 		columns = col ? plumb_arena_printf(ctx->root, "CAST(%s AS TEXT)", col) : NULL;
@@ -153,13 +156,16 @@ int plumb_cmd_import(plumb_ctx *ctx, const plumb_options *opts, const plumb_impo
 		.pattern = imp->pattern,
 	};
 	if (!args.dir) {
-		rc = plumb_error_set(ctx, PLUMB_EUSAGE, "import --from %s needs --dir: the folder "
-							"of %s's migrations", tool->name, tool->name);
+		rc = plumb_error_set(ctx, PLUMB_EUSAGE,
+				     "import --from %s needs --dir: the folder "
+				     "of %s's migrations",
+				     tool->name, tool->name);
 		return rc;
 	}
 	if (!strcmp(tool->name, "custom") && (!imp->table || !imp->version_column || !imp->pattern))
-		return plumb_error_set(ctx, PLUMB_EUSAGE,
-				       "--from custom needs --table, --version-column and --pattern");
+		return plumb_error_set(
+			ctx, PLUMB_EUSAGE,
+			"--from custom needs --table, --version-column and --pattern");
 	if (!plumb_fs_is_dir(args.dir))
 		return plumb_error_set_at(ctx, PLUMB_ENOTFOUND, args.dir, 0, 0,
 					  "no %s migrations folder here", tool->name);
@@ -200,8 +206,9 @@ int plumb_cmd_import(plumb_ctx *ctx, const plumb_options *opts, const plumb_impo
 			rc = plumb_error_set(ctx, PLUMB_EINTEGRITY,
 					     "%s's tracking table does not agree with its files",
 					     tool->name);
-			plumb_error_set_hint(ctx, "nothing was written. Fix each problem, or accept "
-						  "its kind with --accept KIND (e.g. --accept %s)",
+			plumb_error_set_hint(ctx,
+					     "nothing was written. Fix each problem, or accept "
+					     "its kind with --accept KIND (e.g. --accept %s)",
 					     p->kind);
 		}
 		plumb_error_add_detail(ctx, "%s: %s", p->kind, p->message);
@@ -243,8 +250,9 @@ int plumb_cmd_import(plumb_ctx *ctx, const plumb_options *opts, const plumb_impo
 	if (plumb_fs_is_dir(out) && !empty_dir(out)) {
 		identical = same_tree(ctx, work, tmp, out);
 		if (!identical) {
-			rc = plumb_error_set_at(ctx, PLUMB_EUSAGE, out, 0, 0,
-						"migrations folder is not empty: nothing was written");
+			rc = plumb_error_set_at(
+				ctx, PLUMB_EUSAGE, out, 0, 0,
+				"migrations folder is not empty: nothing was written");
 			plumb_error_set_hint(ctx, "import into a new folder (--output DIR), or "
 						  "remove this one");
 			goto done;
@@ -269,7 +277,8 @@ int plumb_cmd_import(plumb_ctx *ctx, const plumb_options *opts, const plumb_impo
 			goto done;
 		}
 		memset(r, 0, sizeof(*r));
-		r->version = plumb_arena_strndup(ctx->root, m->file_name, (size_t)(us - m->file_name));
+		r->version =
+			plumb_arena_strndup(ctx->root, m->file_name, (size_t)(us - m->file_name));
 		r->name = plumb_arena_strndup(ctx->root, us + 1, strlen(us + 1) - 4);
 		r->checksum = m->checksum;
 		r->state = PLUMB_RECORD_IMPORTED;

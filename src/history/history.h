@@ -152,13 +152,13 @@ typedef enum plumb_record_state {
 	PLUMB_RECORD_APPLIED,
 	PLUMB_RECORD_FAILED,
 	PLUMB_RECORD_BASELINE,
-	PLUMB_RECORD_IMPORTED,  /* applied by another tool, recorded by `plumb import` */
+	PLUMB_RECORD_IMPORTED, /* applied by another tool, recorded by `plumb import` */
 } plumb_record_state;
 
 /* True for the states of a migration that has run (applied, baseline,
  * imported). */
-#define PLUMB_RECORD_DONE(s)                                                \
-	((s) == PLUMB_RECORD_APPLIED || (s) == PLUMB_RECORD_BASELINE ||      \
+#define PLUMB_RECORD_DONE(s)                                                                       \
+	((s) == PLUMB_RECORD_APPLIED || (s) == PLUMB_RECORD_BASELINE ||                            \
 	 (s) == PLUMB_RECORD_IMPORTED)
 
 /* The SQL list of the states the tracking table's CHECK allows. */

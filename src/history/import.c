@@ -17,9 +17,8 @@
 /* --- the registry ----------------------------------------------------------- */
 
 static const plumb_import_tool tools[] = {
-	{"drizzle", "drizzle", NULL, plumb__import_read_drizzle, "drizzle",
-	 "__drizzle_migrations", "hash, CAST(created_at AS TEXT)", 2,
-	 plumb__import_match_drizzle},
+	{"drizzle", "drizzle", NULL, plumb__import_read_drizzle, "drizzle", "__drizzle_migrations",
+	 "hash, CAST(created_at AS TEXT)", 2, plumb__import_match_drizzle},
 	{"flyway", "sql", NULL, plumb__import_read_flyway, NULL, "flyway_schema_history",
 	 "CAST(installed_rank AS TEXT), version, type, script, CAST(checksum AS TEXT), "
 	 "CAST(installed_on AS TEXT), CAST(success AS TEXT)",
@@ -32,8 +31,7 @@ static const plumb_import_tool tools[] = {
 	 "CAST(id AS TEXT), CAST(version_id AS TEXT), CAST(is_applied AS TEXT), "
 	 "CAST(tstamp AS TEXT)",
 	 4, plumb__import_match_goose},
-	{"prisma", "prisma/migrations", NULL, plumb__import_read_prisma, NULL,
-	 "_prisma_migrations",
+	{"prisma", "prisma/migrations", NULL, plumb__import_read_prisma, NULL, "_prisma_migrations",
 	 "migration_name, checksum, CAST(finished_at AS TEXT), CAST(rolled_back_at AS TEXT), "
 	 "CAST(started_at AS TEXT)",
 	 5, plumb__import_match_prisma},
@@ -85,8 +83,8 @@ int plumb__import_mig_read(plumb_ctx *ctx, plumb_arena *arena, const char *dir, 
 	return 0;
 }
 
-int plumb__import_problem(plumb_ctx *ctx, plumb_arena *arena, plumb_vec *problems,
-			  const char *kind, const char *fmt, ...)
+int plumb__import_problem(plumb_ctx *ctx, plumb_arena *arena, plumb_vec *problems, const char *kind,
+			  const char *fmt, ...)
 {
 	va_list ap;
 	char buf[1024];
@@ -255,7 +253,8 @@ int plumb__import_stage(plumb_ctx *ctx, plumb_arena *arena, const char *tool, co
 		if (m->down) {
 			plumb_buf down;
 			plumb_buf_init(&down, arena, 0);
-			plumb_buf_printf(&down, "-- down of %s, imported from %s\n", m->file_name, tool);
+			plumb_buf_printf(&down, "-- down of %s, imported from %s\n", m->file_name,
+					 tool);
 			put_text(&down, m->down, m->down_len);
 			char *sub = plumb_path_join(arena, dir, "down");
 			char *dpath = sub ? plumb_path_join(arena, sub, m->file_name) : NULL;

@@ -14,52 +14,52 @@
 
 /* One migration of the other tool, in the order the tool runs it. */
 typedef struct plumb_import_mig {
-	const char *version;   /* the tool's version as written ("1.1", "20240101120000") or NULL */
-	const char *name;      /* its name or description */
-	const char *source;    /* the file it came from, as the user names it */
-	const char *raw;       /* that file as the tool reads it (checksums) */
+	const char *version; /* the tool's version as written ("1.1", "20240101120000") or NULL */
+	const char *name;    /* its name or description */
+	const char *source;  /* the file it came from, as the user names it */
+	const char *raw;     /* that file as the tool reads it (checksums) */
 	size_t raw_len;
-	const char *up;        /* the SQL plumb runs (only the up part) */
+	const char *up; /* the SQL plumb runs (only the up part) */
 	size_t up_len;
-	const char *down;      /* the down / undo / revert SQL, or NULL */
+	const char *down; /* the down / undo / revert SQL, or NULL */
 	size_t down_len;
-	bool no_transaction;   /* the tool runs it outside a transaction */
-	const char *key;       /* what the tool's table names it by (matching) */
-	const char *sums[3];   /* checksums the tool may have recorded for it, or NULL */
-	void *extra;           /* the reader's own facts for its matcher */
+	bool no_transaction; /* the tool runs it outside a transaction */
+	const char *key;     /* what the tool's table names it by (matching) */
+	const char *sums[3]; /* checksums the tool may have recorded for it, or NULL */
+	void *extra;	     /* the reader's own facts for its matcher */
 	/* filled by matching the tool's table */
 	bool applied;
 	const char *applied_at; /* ISO 8601 UTC, or NULL when the tool keeps none */
 	/* filled by writing */
-	const char *file_name;  /* in the plumb folder */
-	char checksum[65];      /* plumb's checksum of the written file */
+	const char *file_name; /* in the plumb folder */
+	char checksum[65];     /* plumb's checksum of the written file */
 } plumb_import_mig;
 
 /* A problem found while matching the table against the files. */
 typedef struct plumb_import_problem {
-	const char *kind;      /* "missing", "dirty", "failed", "rolled-back", "checksum", ... */
+	const char *kind; /* "missing", "dirty", "failed", "rolled-back", "checksum", ... */
 	const char *message;
 } plumb_import_problem;
 
 /* What a reader needs. */
 typedef struct plumb_import_args {
-	const char *dir;              /* the tool's folder */
-	const char *table;            /* custom: the tracking table */
-	const char *version_column;   /* custom: its version column */
-	const char *pattern;          /* custom: POSIX ERE with the version as group 1 (name: group 2) */
+	const char *dir;	    /* the tool's folder */
+	const char *table;	    /* custom: the tracking table */
+	const char *version_column; /* custom: its version column */
+	const char *pattern; /* custom: POSIX ERE with the version as group 1 (name: group 2) */
 } plumb_import_args;
 
 /* The rows read from the tool's table: each a char *[n_cols] (NULL for SQL NULL). */
 typedef struct plumb_import_rows {
 	plumb_vec rows;
 	size_t n_cols;
-	bool found;                   /* the table exists */
+	bool found; /* the table exists */
 } plumb_import_rows;
 
 typedef struct plumb_import_tool {
-	const char *name;             /* --from NAME */
-	const char *default_dir;      /* the tool's default folder, or NULL (then --dir is needed) */
-	const char *note;             /* said to the user on every import, or NULL */
+	const char *name;	 /* --from NAME */
+	const char *default_dir; /* the tool's default folder, or NULL (then --dir is needed) */
+	const char *note;	 /* said to the user on every import, or NULL */
 	/* Reads args->dir into out (plumb_import_mig *, in run order). */
 	int (*read)(plumb_ctx *ctx, plumb_arena *arena, const plumb_import_args *args,
 		    plumb_vec *out);
@@ -94,12 +94,12 @@ typedef int (*plumb_import_match_fn)(plumb_ctx *, plumb_arena *, const plumb_imp
 				     plumb_vec *, const plumb_import_rows *, plumb_vec *);
 int plumb__import_match_golang(plumb_ctx *, plumb_arena *, const plumb_import_args *, plumb_vec *,
 			       const plumb_import_rows *, plumb_vec *);
-int plumb__import_match_versions(plumb_ctx *, plumb_arena *, const plumb_import_args *,
-				 plumb_vec *, const plumb_import_rows *, plumb_vec *);
+int plumb__import_match_versions(plumb_ctx *, plumb_arena *, const plumb_import_args *, plumb_vec *,
+				 const plumb_import_rows *, plumb_vec *);
 int plumb__import_match_goose(plumb_ctx *, plumb_arena *, const plumb_import_args *, plumb_vec *,
 			      const plumb_import_rows *, plumb_vec *);
-int plumb__import_match_drizzle(plumb_ctx *, plumb_arena *, const plumb_import_args *,
-				plumb_vec *, const plumb_import_rows *, plumb_vec *);
+int plumb__import_match_drizzle(plumb_ctx *, plumb_arena *, const plumb_import_args *, plumb_vec *,
+				const plumb_import_rows *, plumb_vec *);
 int plumb__import_match_prisma(plumb_ctx *, plumb_arena *, const plumb_import_args *, plumb_vec *,
 			       const plumb_import_rows *, plumb_vec *);
 int plumb__import_match_flyway(plumb_ctx *, plumb_arena *, const plumb_import_args *, plumb_vec *,
@@ -115,9 +115,8 @@ int plumb__import_match_rails(plumb_ctx *, plumb_arena *, const plumb_import_arg
 int plumb__import_mig_read(plumb_ctx *ctx, plumb_arena *arena, const char *dir, const char *file,
 			   plumb_import_mig **out);
 /* Appends a problem of kind with a printf message. */
-int plumb__import_problem(plumb_ctx *ctx, plumb_arena *arena, plumb_vec *problems,
-			  const char *kind, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+int plumb__import_problem(plumb_ctx *ctx, plumb_arena *arena, plumb_vec *problems, const char *kind,
+			  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* A timestamp as the tool's table holds it ("2026-01-02 03:04:05.678+01",
  * "2026-01-02T03:04:05Z", milliseconds since 1970 when ms) as ISO 8601 UTC;
  * NULL when it cannot be read. */

@@ -56,8 +56,8 @@ static int check_unique(plumb_ctx *ctx, const plumb_vec *migs)
 
 static bool truthy(const char *s)
 {
-	return s && (!strcmp(s, "t") || !strcmp(s, "true") || !strcmp(s, "1") ||
-		     !strcmp(s, "TRUE"));
+	return s &&
+	       (!strcmp(s, "t") || !strcmp(s, "true") || !strcmp(s, "1") || !strcmp(s, "TRUE"));
 }
 
 /* --- golang-migrate ---------------------------------------------------------- */
@@ -73,7 +73,8 @@ int plumb__import_read_golang(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 	for (size_t i = 0; i < names.n; i++) {
 		const char *f = names.items[i], *us = strchr(f, '_');
 		size_t n = strlen(f);
-		bool up = plumb_str_ends_with(f, ".up.sql"), down = plumb_str_ends_with(f, ".down.sql");
+		bool up = plumb_str_ends_with(f, ".up.sql"),
+		     down = plumb_str_ends_with(f, ".down.sql");
 		if (!us || !digits(f, (size_t)(us - f)) || (!up && !down))
 			continue;
 		const char *key = strip_zeros(arena, f, (size_t)(us - f));
@@ -85,7 +86,8 @@ int plumb__import_read_golang(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 			m = file;
 			m->key = key;
 			m->version = plumb_arena_strndup(arena, f, (size_t)(us - f));
-			m->name = plumb_arena_strndup(arena, us + 1, n - (size_t)(us + 1 - f) - tail);
+			m->name =
+				plumb_arena_strndup(arena, us + 1, n - (size_t)(us + 1 - f) - tail);
 			m->up = NULL;
 			m->up_len = 0;
 			if (!key || !m->version || !m->name || plumb_vec_push(arena, out, m) < 0)
@@ -126,9 +128,9 @@ int plumb__import_match_golang(plumb_ctx *ctx, plumb_arena *arena, const plumb_i
 		char **row = rows->rows.items[r];
 		const char *v = row[0] ? row[0] : "";
 		if (!plumb__import_find(migs, v) &&
-		    (rc = plumb__import_problem(ctx, arena, problems, "missing",
-						"schema_migrations has version %s but no file has it",
-						v)) < 0)
+		    (rc = plumb__import_problem(
+			     ctx, arena, problems, "missing",
+			     "schema_migrations has version %s but no file has it", v)) < 0)
 			return rc;
 		if (truthy(row[1]) &&
 		    (rc = plumb__import_problem(
@@ -206,9 +208,10 @@ int plumb__import_read_dbmate(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 					m->no_transaction = true;
 			} else if (marker(p, le, "migrate:down")) {
 				if (!any_up)
-					return plumb_error_set_at(ctx, PLUMB_EPARSE, m->source, line, 1,
-								  "dbmate: \"-- migrate:down\" before "
-								  "\"-- migrate:up\"");
+					return plumb_error_set_at(
+						ctx, PLUMB_EPARSE, m->source, line, 1,
+						"dbmate: \"-- migrate:down\" before "
+						"\"-- migrate:up\"");
 				into = &down;
 				any_down = true;
 			} else if (into) {
@@ -227,7 +230,8 @@ int plumb__import_read_dbmate(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 						  "\"-- migrate:down\" in each migration");
 			return r;
 		}
-		if ((rc = plumb_buf_finish(&up, ctx)) < 0 || (rc = plumb_buf_finish(&down, ctx)) < 0)
+		if ((rc = plumb_buf_finish(&up, ctx)) < 0 ||
+		    (rc = plumb_buf_finish(&down, ctx)) < 0)
 			return rc;
 		m->up = up.data;
 		m->up_len = up.len;
@@ -244,7 +248,8 @@ int plumb__import_read_dbmate(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 
 /* A row per applied version (dbmate, a home-made runner). */
 int plumb__import_match_versions(plumb_ctx *ctx, plumb_arena *arena, const plumb_import_args *args,
-				 plumb_vec *migs, const plumb_import_rows *rows, plumb_vec *problems)
+				 plumb_vec *migs, const plumb_import_rows *rows,
+				 plumb_vec *problems)
 {
 	int rc;
 	const char *table = args->table ? args->table : "schema_migrations";
@@ -275,10 +280,12 @@ int plumb__import_read_goose(plumb_ctx *ctx, plumb_arena *arena, const plumb_imp
 	for (size_t i = 0; i < go.n; i++) {
 		const char *f = go.items[i], *us = strchr(f, '_');
 		if (us && digits(f, (size_t)(us - f)) && !plumb_str_ends_with(f, "_test.go")) {
-			rc = plumb_error_set_at(ctx, PLUMB_EPARSE, plumb_path_join(arena, args->dir, f),
-						0, 0, "goose Go migrations cannot be imported: %s", f);
-			plumb_error_set_hint(ctx, "only SQL migrations are imported; rewrite it in "
-						  "SQL, or baseline the database with `plumb baseline`");
+			rc = plumb_error_set_at(ctx, PLUMB_EPARSE,
+						plumb_path_join(arena, args->dir, f), 0, 0,
+						"goose Go migrations cannot be imported: %s", f);
+			plumb_error_set_hint(ctx,
+					     "only SQL migrations are imported; rewrite it in "
+					     "SQL, or baseline the database with `plumb baseline`");
 			return rc;
 		}
 	}
@@ -321,20 +328,24 @@ int plumb__import_read_goose(plumb_ctx *ctx, plumb_arena *arena, const plumb_imp
 					any_down = true;
 				} else if (wn == 14 && strncasecmp(w, "no transaction", 14) == 0) {
 					m->no_transaction = true;
-				} else if ((wn == 14 && strncasecmp(w, "statementbegin", 14) == 0) ||
+				} else if ((wn == 14 &&
+					    strncasecmp(w, "statementbegin", 14) == 0) ||
 					   (wn == 12 && strncasecmp(w, "statementend", 12) == 0)) {
 					/* plumb splits with the engine's lexer: the block is one
 					 * statement there too */
 				} else if (wn >= 6 && strncasecmp(w, "envsub", 6) == 0) {
 					return plumb_error_set_at(
-						ctx, PLUMB_EPARSE, m->source, line, (int)(a - p) + 1,
+						ctx, PLUMB_EPARSE, m->source, line,
+						(int)(a - p) + 1,
 						"goose ENVSUB (environment substitution) cannot be "
-						"imported: the SQL depends on the environment it runs in");
+						"imported: the SQL depends on the environment it "
+						"runs in");
 				} else {
-					return plumb_error_set_at(ctx, PLUMB_EPARSE, m->source, line,
-								  (int)(a - p) + 1,
-								  "unknown goose annotation \"%.*s\"",
-								  (int)(le - a), a);
+					return plumb_error_set_at(
+						ctx, PLUMB_EPARSE, m->source, line,
+						(int)(a - p) + 1,
+						"unknown goose annotation \"%.*s\"", (int)(le - a),
+						a);
 				}
 			} else if (into) {
 				plumb_buf_append(into, p, (size_t)(next - p));
@@ -344,7 +355,8 @@ int plumb__import_read_goose(plumb_ctx *ctx, plumb_arena *arena, const plumb_imp
 		if (!any_up)
 			return plumb_error_set_at(ctx, PLUMB_EPARSE, m->source, 1, 1,
 						  "goose: no \"-- +goose Up\" annotation");
-		if ((rc = plumb_buf_finish(&up, ctx)) < 0 || (rc = plumb_buf_finish(&down, ctx)) < 0)
+		if ((rc = plumb_buf_finish(&up, ctx)) < 0 ||
+		    (rc = plumb_buf_finish(&down, ctx)) < 0)
 			return rc;
 		m->up = up.data;
 		m->up_len = up.len;
@@ -385,10 +397,11 @@ int plumb__import_match_goose(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 		if (!truthy(row[2]))
 			continue;
 		if (!m) {
-			if ((rc = plumb__import_problem(ctx, arena, problems, "missing",
-							"goose_db_version has version %s but no file "
-							"has it",
-							v)) < 0)
+			if ((rc = plumb__import_problem(
+				     ctx, arena, problems, "missing",
+				     "goose_db_version has version %s but no file "
+				     "has it",
+				     v)) < 0)
 				return rc;
 			continue;
 		}
@@ -408,8 +421,9 @@ int plumb__import_read_custom(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 	plumb_vec names = {0};
 	int rc;
 	if (!args->pattern || !args->table || !args->version_column)
-		return plumb_error_set(ctx, PLUMB_EUSAGE,
-				       "--from custom needs --pattern, --table and --version-column");
+		return plumb_error_set(
+			ctx, PLUMB_EUSAGE,
+			"--from custom needs --pattern, --table and --version-column");
 	int e = regcomp(&re, args->pattern, REG_EXTENDED);
 	if (e) {
 		char buf[256];
@@ -433,8 +447,8 @@ int plumb__import_read_custom(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 		plumb_import_mig *m;
 		if ((rc = plumb__import_mig_read(ctx, arena, args->dir, f, &m)) < 0)
 			break;
-		m->version = m->key =
-			plumb_arena_strndup(arena, f + g[1].rm_so, (size_t)(g[1].rm_eo - g[1].rm_so));
+		m->version = m->key = plumb_arena_strndup(arena, f + g[1].rm_so,
+							  (size_t)(g[1].rm_eo - g[1].rm_so));
 		m->name = re.re_nsub >= 2 && g[2].rm_so >= 0
 				  ? plumb_arena_strndup(arena, f + g[2].rm_so,
 							(size_t)(g[2].rm_eo - g[2].rm_so))

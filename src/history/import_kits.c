@@ -30,7 +30,8 @@ static int migration_folders(plumb_ctx *ctx, plumb_arena *arena, const char *dir
 			rc = plumb_error_nomem(ctx);
 			break;
 		}
-		if (plumb_fs_is_dir(sub) && plumb_fs_exists(file) && plumb_vec_push(arena, out, name) < 0) {
+		if (plumb_fs_is_dir(sub) && plumb_fs_exists(file) &&
+		    plumb_vec_push(arena, out, name) < 0) {
 			rc = plumb_error_nomem(ctx);
 			break;
 		}
@@ -156,11 +157,11 @@ int plumb__import_match_drizzle(plumb_ctx *ctx, plumb_arena *arena, const plumb_
 						m->source, row[0], m->sums[0])) < 0)
 			return rc;
 		if (!m) {
-			if ((rc = plumb__import_problem(ctx, arena, problems, "missing",
-							"__drizzle_migrations has a row (created_at "
-							"%s, hash %.12s) that no migration file matches",
-							row[1] ? row[1] : "NULL",
-							row[0] ? row[0] : "NULL")) < 0)
+			if ((rc = plumb__import_problem(
+				     ctx, arena, problems, "missing",
+				     "__drizzle_migrations has a row (created_at "
+				     "%s, hash %.12s) that no migration file matches",
+				     row[1] ? row[1] : "NULL", row[0] ? row[0] : "NULL")) < 0)
 				return rc;
 			continue;
 		}
@@ -224,10 +225,11 @@ int plumb__import_match_prisma(plumb_ctx *ctx, plumb_arena *arena, const plumb_i
 			failed = failed || (!o[2] && !o[3]);
 		}
 		if (!m) {
-			if (done && (rc = plumb__import_problem(ctx, arena, problems, "missing",
-								 "_prisma_migrations has %s but there "
-								 "is no such migration folder",
-								 name)) < 0)
+			if (done &&
+			    (rc = plumb__import_problem(ctx, arena, problems, "missing",
+							"_prisma_migrations has %s but there "
+							"is no such migration folder",
+							name)) < 0)
 				return rc;
 			continue;
 		}
@@ -235,10 +237,11 @@ int plumb__import_match_prisma(plumb_ctx *ctx, plumb_arena *arena, const plumb_i
 			m->applied = true;
 			m->applied_at = plumb__import_time(arena, row[2], false);
 			if (!sum_matches(m, row[1]) &&
-			    (rc = plumb__import_problem(ctx, arena, problems, "checksum",
-							"%s was edited after it was applied (recorded "
-							"sha256 %.12s, file now %.12s)",
-							m->source, row[1] ? row[1] : "", m->sums[0])) < 0)
+			    (rc = plumb__import_problem(
+				     ctx, arena, problems, "checksum",
+				     "%s was edited after it was applied (recorded "
+				     "sha256 %.12s, file now %.12s)",
+				     m->source, row[1] ? row[1] : "", m->sums[0])) < 0)
 				return rc;
 		} else if (failed) {
 			if ((rc = plumb__import_problem(ctx, arena, problems, "failed",

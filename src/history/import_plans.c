@@ -98,8 +98,9 @@ int plumb__import_read_flyway(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 			if (*p == '_')
 				*p = ' ';
 		if (kind == 'R' && *v)
-			return plumb_error_set_at(ctx, PLUMB_EPARSE, m->source, 0, 0,
-						  "flyway: a repeatable migration has no version: %s", f);
+			return plumb_error_set_at(
+				ctx, PLUMB_EPARSE, m->source, 0, 0,
+				"flyway: a repeatable migration has no version: %s", f);
 		if (kind != 'R' && !*v)
 			return plumb_error_set_at(ctx, PLUMB_EPARSE, m->source, 0, 0,
 						  "flyway: %s has no version", f);
@@ -126,9 +127,10 @@ int plumb__import_read_flyway(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 	for (size_t i = 1; i < out->n; i++) {
 		const plumb_import_mig *a = out->items[i - 1], *b = out->items[i];
 		if (a->version && b->version && flyway_vcmp(a->version, b->version) == 0)
-			return plumb_error_set_at(ctx, PLUMB_EPARSE, b->source, 0, 0,
-						  "flyway: two migrations have version %s: %s and %s",
-						  b->version, a->source, b->source);
+			return plumb_error_set_at(
+				ctx, PLUMB_EPARSE, b->source, 0, 0,
+				"flyway: two migrations have version %s: %s and %s", b->version,
+				a->source, b->source);
 	}
 	for (size_t i = 0; i < undo.n; i++) {
 		plumb_import_mig *u = undo.items[i], *m = NULL;
@@ -138,18 +140,18 @@ int plumb__import_read_flyway(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 				m = o;
 		}
 		if (!m)
-			return plumb_error_set_at(ctx, PLUMB_EPARSE, u->source, 0, 0,
-						  "flyway: undo migration for version %s, which has no "
-						  "versioned migration",
-						  u->version);
+			return plumb_error_set_at(
+				ctx, PLUMB_EPARSE, u->source, 0, 0,
+				"flyway: undo migration for version %s, which has no "
+				"versioned migration",
+				u->version);
 		m->down = u->raw;
 		m->down_len = u->raw_len;
 	}
 	return 0;
 }
 
-static plumb_import_mig *flyway_find(const plumb_vec *migs, const char *version,
-				     const char *script)
+static plumb_import_mig *flyway_find(const plumb_vec *migs, const char *version, const char *script)
 {
 	for (size_t i = 0; i < migs->n; i++) {
 		plumb_import_mig *m = migs->items[i];
@@ -182,8 +184,8 @@ int plumb__import_match_flyway(plumb_ctx *ctx, plumb_arena *arena, const plumb_i
 	for (size_t r = 0; r < order.n; r++) {
 		char **row = order.items[r];
 		const char *version = row[1], *type = row[2] ? row[2] : "", *script = row[3];
-		bool ok = row[6] && (!strcmp(row[6], "t") || !strcmp(row[6], "true") ||
-				     !strcmp(row[6], "1"));
+		bool ok = row[6] &&
+			  (!strcmp(row[6], "t") || !strcmp(row[6], "true") || !strcmp(row[6], "1"));
 		if (!strcmp(type, "SCHEMA") || !strcmp(type, "DELETE"))
 			continue;
 		if (!strcmp(type, "BASELINE")) {
@@ -201,18 +203,19 @@ int plumb__import_match_flyway(plumb_ctx *ctx, plumb_arena *arena, const plumb_i
 			continue;
 		}
 		if (!ok) {
-			if ((rc = plumb__import_problem(ctx, arena, problems, "failed",
-							"flyway_schema_history: %s (rank %s) failed",
-							script ? script : "?", row[0] ? row[0] : "?")) < 0)
+			if ((rc = plumb__import_problem(
+				     ctx, arena, problems, "failed",
+				     "flyway_schema_history: %s (rank %s) failed",
+				     script ? script : "?", row[0] ? row[0] : "?")) < 0)
 				return rc;
 			continue;
 		}
 		if (!m) {
-			if ((rc = plumb__import_problem(ctx, arena, problems, "missing",
-							"flyway_schema_history has %s (version %s) but "
-							"no file has it",
-							script ? script : "?",
-							version ? version : "none")) < 0)
+			if ((rc = plumb__import_problem(
+				     ctx, arena, problems, "missing",
+				     "flyway_schema_history has %s (version %s) but "
+				     "no file has it",
+				     script ? script : "?", version ? version : "none")) < 0)
 				return rc;
 			continue;
 		}
@@ -223,10 +226,10 @@ int plumb__import_match_flyway(plumb_ctx *ctx, plumb_arena *arena, const plumb_i
 			continue;
 		}
 		if (!same && (rc = plumb__import_problem(ctx, arena, problems, "checksum",
-							  "%s was edited after it was applied "
-							  "(recorded checksum %s, file now %s)",
-							  m->source, row[4] ? row[4] : "NULL",
-							  m->sums[0])) < 0)
+							 "%s was edited after it was applied "
+							 "(recorded checksum %s, file now %s)",
+							 m->source, row[4] ? row[4] : "NULL",
+							 m->sums[0])) < 0)
 			return rc;
 		m->applied = true;
 		m->applied_at = plumb__import_time(arena, row[5], false);
@@ -271,16 +274,18 @@ int plumb__import_read_sqitch(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 				tags.items[i - 1] = tag;
 		} else {
 			if (*p == '-')
-				return plumb_error_set_at(ctx, PLUMB_EPARSE, plan_path, line, 1,
-							  "sqitch: revert entries in the plan are not "
-							  "imported");
+				return plumb_error_set_at(
+					ctx, PLUMB_EPARSE, plan_path, line, 1,
+					"sqitch: revert entries in the plan are not "
+					"imported");
 			if (*p == '+') {
 				p++;
 				n--;
 			}
 			plumb_import_mig *m = plumb_arena_alloc(arena, sizeof(*m));
 			if (!m || !(m->name = m->key = plumb_arena_strndup(arena, p, n)) ||
-			    plumb_vec_push(arena, out, m) < 0 || plumb_vec_push(arena, &tags, NULL) < 0)
+			    plumb_vec_push(arena, out, m) < 0 ||
+			    plumb_vec_push(arena, &tags, NULL) < 0)
 				return plumb_error_nomem(ctx);
 			memset(m, 0, sizeof(*m));
 			m->name = m->key = plumb_arena_strndup(arena, p, n);
@@ -292,7 +297,8 @@ int plumb__import_read_sqitch(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 		plumb_import_mig *m = out->items[i], *f;
 		bool reworked = false;
 		for (size_t k = i + 1; k < out->n; k++)
-			reworked = reworked || !strcmp(((plumb_import_mig *)out->items[k])->name, m->name);
+			reworked = reworked ||
+				   !strcmp(((plumb_import_mig *)out->items[k])->name, m->name);
 		const char *file = reworked && tags.items[i]
 					   ? plumb_arena_printf(arena, "%s@%s.sql", m->name,
 								(char *)tags.items[i])
@@ -347,18 +353,20 @@ int plumb__import_match_sqitch(plumb_ctx *ctx, plumb_arena *arena, const plumb_i
 		if (by_hash)
 			m = by_hash;
 		if (!m) {
-			if ((rc = plumb__import_problem(ctx, arena, problems, "missing",
-							"sqitch.changes has %s but sqitch.plan has no "
-							"such change left to match",
-							row[0] ? row[0] : "NULL")) < 0)
+			if ((rc = plumb__import_problem(
+				     ctx, arena, problems, "missing",
+				     "sqitch.changes has %s but sqitch.plan has no "
+				     "such change left to match",
+				     row[0] ? row[0] : "NULL")) < 0)
 				return rc;
 			continue;
 		}
 		if (!by_hash && row[1] &&
-		    (rc = plumb__import_problem(ctx, arena, problems, "checksum",
-						"%s was edited after it was deployed (recorded sha1 "
-						"%.12s, file now %.12s)",
-						m->source, row[1], m->sums[0])) < 0)
+		    (rc = plumb__import_problem(
+			     ctx, arena, problems, "checksum",
+			     "%s was edited after it was deployed (recorded sha1 "
+			     "%.12s, file now %.12s)",
+			     m->source, row[1], m->sums[0])) < 0)
 			return rc;
 		m->applied = true;
 		m->applied_at = plumb__import_time(arena, row[2], false);
@@ -429,9 +437,9 @@ int plumb__import_match_rails(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 		for (size_t i = 0; v && i < versions->n && !have; i++)
 			have = !strcmp(versions->items[i], v);
 		if (!have && (rc = plumb__import_problem(ctx, arena, problems, "missing",
-							  "schema_migrations has version %s but "
-							  "db/migrate has no such file",
-							  v ? v : "NULL")) < 0)
+							 "schema_migrations has version %s but "
+							 "db/migrate has no such file",
+							 v ? v : "NULL")) < 0)
 			return rc;
 	}
 	for (size_t i = 0; i < versions->n; i++) {
@@ -440,10 +448,11 @@ int plumb__import_match_rails(plumb_ctx *ctx, plumb_arena *arena, const plumb_im
 			const char *v = ((char **)rows->rows.items[r])[0];
 			ran = v && !strcmp(v, versions->items[i]);
 		}
-		if (!ran && (rc = plumb__import_problem(ctx, arena, problems, "pending",
-							 "db/migrate/%s_*.rb has not run: run it with "
-							 "rails first (Ruby migrations are not imported)",
-							 (char *)versions->items[i])) < 0)
+		if (!ran &&
+		    (rc = plumb__import_problem(ctx, arena, problems, "pending",
+						"db/migrate/%s_*.rb has not run: run it with "
+						"rails first (Ruby migrations are not imported)",
+						(char *)versions->items[i])) < 0)
 			return rc;
 	}
 	m->applied = rows->rows.n > 0;

@@ -184,8 +184,7 @@ int plumb_runner_status(plumb_ctx *ctx, plumb_arena *arena, const plumb_history 
 			rc = plumb_error_nomem(ctx);
 			goto done;
 		}
-		if (PLUMB_RECORD_DONE(r->state) &&
-		    (!newest || version_cmp(r->version, newest) > 0))
+		if (PLUMB_RECORD_DONE(r->state) && (!newest || version_cmp(r->version, newest) > 0))
 			newest = r->version;
 	}
 	plumb_vec_sort(&recs, cmp_record);
@@ -296,8 +295,7 @@ static int check_states(plumb_ctx *ctx, const plumb_conn *conn, const plumb_vec 
 
 	for (size_t i = 0; i < states->n; i++) {
 		const plumb_mig_state *s = states->items[i];
-		if (s->record &&
-		    PLUMB_RECORD_DONE(s->record->state) &&
+		if (s->record && PLUMB_RECORD_DONE(s->record->state) &&
 		    (!newest || version_cmp(s->version, newest) > 0))
 			newest = s->version;
 	}

@@ -109,6 +109,15 @@ for e in sqlite pg; do
 	ok "$e: golang-migrate's table untouched" \
 		eq "$(sql $e "$db" "SELECT version FROM schema_migrations")" 3
 
+	# a tracking table made before the state imported existed is upgraded
+	db=$(gm_db $e gm_old 3 $f)
+	ts=$([ $e = pg ] && echo timestamptz || echo text)
+	sql $e "$db" "CREATE TABLE plumb_migrations (version text PRIMARY KEY, name text NOT NULL,
+  checksum text NOT NULL, state text NOT NULL CHECK (state IN ('applied', 'failed', 'baseline')),
+  applied_at $ts NOT NULL, duration_ms bigint NOT NULL DEFAULT 0, applied_by text, error text)"
+	plumb import --from golang-migrate --dir gm --url "$(url $e "$db")" -o $e-gm-old
+	ok "$e: an older plumb_migrations takes the state imported" imported $e "$db" $e-gm-old 3
+
 	db=$(gm_db $e gm_dirty 2 $t)
 	plumb import --from golang-migrate --dir gm --url "$(url $e "$db")" -o $e-gm-dirty
 	ok "$e: golang-migrate dirty flag refused" eq "$RC" 1

@@ -168,7 +168,8 @@ static void test_drizzle(void)
 		is_str(mig(m, 1)->key, "1700000060000", "drizzle 0.x: keyed by when");
 		is_str(match("drizzle", &args, m,
 			     rows_of(2,
-				     "489d063e1e267194e3a7417fa2174a92166e4017a9be886e8b55712b61db8fdc",
+				     "489d063e1e267194e3a7417fa2174a92166e4017a9be886e8b55712b61db8"
+				     "fdc",
 				     "1700000000000", NULL)),
 		       "", "drizzle 0.x: the hash matches");
 		is_str(applied(m), "1 0", "drizzle 0.x: first applied");
@@ -232,9 +233,9 @@ static void test_flyway(void)
 		     rows_of(7, "1", "1", "SQL", "V1__init.sql", "-1203868596",
 			     "2024-01-01 10:00:00", "t", "2", "1.1", "SQL", "V1_1__add_email.sql",
 			     "1", "2024-01-01", "t", "3", "2", "SQL", "V2__posts.sql", "0",
-			     "2024-01-01", "f", "4", "\1", "SQL", "R__users_view.sql",
-			     "2119686134", "2024-01-01", "t", "5", "3", "SQL", "V3__gone.sql", "9",
-			     "2024-01-01", "t", NULL)),
+			     "2024-01-01", "f", "4", "\1", "SQL", "R__users_view.sql", "2119686134",
+			     "2024-01-01", "t", "5", "3", "SQL", "V3__gone.sql", "9", "2024-01-01",
+			     "t", NULL)),
 	       "checksum failed missing", "flyway: edited, failed, missing");
 	is_str(applied(m), "1 1 0 0 0 1", "flyway: applied, failed not, repeatable by checksum");
 	is_str(mig(m, 0)->applied_at, "2024-01-01T10:00:00Z", "flyway: installed_on kept");
@@ -283,8 +284,8 @@ static void test_rails(void)
 
 static void test_custom(void)
 {
-	plumb_import_args args = {.table = "versions", .version_column = "v",
-				  .pattern = "^V([0-9]+)-(.*)\\.sql$"};
+	plumb_import_args args = {
+		.table = "versions", .version_column = "v", .pattern = "^V([0-9]+)-(.*)\\.sql$"};
 	plumb_vec *m = read_tool("custom", "custom", &args);
 	if (!m)
 		return;
@@ -317,7 +318,8 @@ static void test_stage(void)
 	   "stage: it reads back as a plumb folder with plumb.sum");
 	if (h && h->migrations.n == 2) {
 		plumb_migration *p = h->migrations.items[1];
-		is_str(p->file_name, "0002_20240102000000_index.sql", "stage: position, version, name");
+		is_str(p->file_name, "0002_20240102000000_index.sql",
+		       "stage: position, version, name");
 		ok(p->no_transaction, "stage: no-transaction directive written");
 	}
 	char cmd[256];

@@ -7,9 +7,9 @@
 
 #include "dialect/pg/pg.h"
 
-int plumb__pg_foreign_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
-			   const char *schema, const char *table, const char *columns,
-			   size_t n_cols, bool *found, plumb_vec *out)
+int plumb__pg_foreign_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *schema,
+			   const char *table, const char *columns, size_t n_cols, bool *found,
+			   plumb_vec *out)
 {
 	plumb_pg_conn *c = (plumb_pg_conn *)conn;
 	PGresult *res;

@@ -17,9 +17,9 @@ int plumb__sqlite_foreign_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *ar
 	int rc = 0, step;
 	(void)schema; /* one schema: main */
 	*found = false;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?1",
-			       -1, &st, NULL) != SQLITE_OK ||
+	if (sqlite3_prepare_v2(
+		    db, "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?1", -1,
+		    &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC) != SQLITE_OK)
 		goto failed;
 	step = sqlite3_step(st);
@@ -38,8 +38,9 @@ int plumb__sqlite_foreign_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *ar
 	if (sqlite3_prepare_v2(db, sql.data, -1, &st, NULL) != SQLITE_OK)
 		goto failed;
 	if ((size_t)sqlite3_column_count(st) != n_cols) {
-		rc = plumb_error_set(ctx, PLUMB_EDB, "could not read table \"%s\": expected %zu columns",
-				     table, n_cols);
+		rc = plumb_error_set(ctx, PLUMB_EDB,
+				     "could not read table \"%s\": expected %zu columns", table,
+				     n_cols);
 		goto done;
 	}
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
