@@ -13,6 +13,7 @@
 # repository ($PLUMB_NPM_CACHE, default ~/.cache/plumb-tests/npm, then
 # -dbmate); without it the same table is made by hand. Prints TAP.
 set -u
+FIX=$(cd "$(dirname "$0")/../import" && pwd)
 . "$(dirname "$0")/tap.sh"
 
 DBMATE_VERSION=2.36.0
@@ -205,6 +206,79 @@ INSERT INTO $tbl (hash, created_at) VALUES ('$h0', 1700000000000), ('$h1', 17000
 	ok "$e: edited: nothing written" nothing_written $e "$db" $e-dz-edited
 	plumb import --from drizzle --dir $d --url "$(url $e "$db")" -o $e-dz-edited --accept checksum
 	ok "$e: --accept checksum imports it" eq "$RC" 0
+done
+
+# --- flyway, goose, prisma, sqitch: their tables as the tools create them, every
+# migration of tests/import/TOOL applied -------------------------------------------
+flyway_crc() { # Flyway's checksum: CRC-32 over the lines without their ends, signed
+	python3 -c '
+import re, sys, zlib
+b = open(sys.argv[1], "rb").read()
+c = 0
+for l in re.split(rb"\r\n|\r|\n", b[3:] if b.startswith(b"\xef\xbb\xbf") else b):
+    c = zlib.crc32(l, c)
+print(c - 2**32 if c >= 2**31 else c)' "$1"
+}
+sha() { sha256sum <"$1" | cut -c1-64; }
+sha1() { sha1sum <"$1" | cut -c1-40; }
+for e in sqlite pg; do
+	if [ $e = pg ] && ! has_pg; then
+		skip "pg: flyway, goose, prisma, sqitch" "PLUMB_PG_URL not set"
+		continue
+	fi
+	t=$([ $e = pg ] && echo true || echo 1)
+	ts=$([ $e = pg ] && echo timestamptz || echo text)
+	db=$(fresh $e fw)
+	sql $e "$db" "CREATE TABLE flyway_schema_history (installed_rank integer NOT NULL PRIMARY KEY,
+  version varchar(50), description varchar(200) NOT NULL, type varchar(20) NOT NULL,
+  script varchar(1000) NOT NULL, checksum integer, installed_by varchar(100) NOT NULL,
+  installed_on timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP, execution_time integer NOT NULL,
+  success boolean NOT NULL);
+INSERT INTO flyway_schema_history VALUES
+ (1, '1', 'init', 'SQL', 'V1__init.sql', $(flyway_crc $FIX/flyway/V1__init.sql), 'me', '2024-01-01 10:00:00', 5, $t),
+ (2, '1.1', 'add email', 'SQL', 'V1_1__add_email.sql', $(flyway_crc $FIX/flyway/V1_1__add_email.sql), 'me', '2024-01-01 10:00:01', 5, $t),
+ (3, '2', 'posts', 'SQL', 'V2__posts.sql', $(flyway_crc $FIX/flyway/V2__posts.sql), 'me', '2024-01-01 10:00:02', 5, $t),
+ (4, '10', 'tens', 'SQL', 'V10__tens.sql', $(flyway_crc $FIX/flyway/V10__tens.sql), 'me', '2024-01-01 10:00:03', 5, $t),
+ (5, NULL, 'a posts view', 'SQL', 'R__a_posts_view.sql', $(flyway_crc $FIX/flyway/R__a_posts_view.sql), 'me', '2024-01-01 10:00:04', 5, $t),
+ (6, NULL, 'users view', 'SQL', 'R__users_view.sql', $(flyway_crc $FIX/flyway/R__users_view.sql), 'me', '2024-01-01 10:00:05', 5, $t)"
+	plumb import --from flyway --dir $FIX/flyway --url "$(url $e "$db")" -o $e-fw
+	ok "$e: flyway imported" eq "$RC" 0
+	ok "$e: flyway: status all applied, migrate runs nothing" imported $e "$db" $e-fw 6
+	ok "$e: flyway: installed_on kept" \
+		eq "$(sql $e "$db" "SELECT count(*) FROM plumb_migrations WHERE CAST(applied_at AS TEXT) LIKE '2024-01-01%'")" 6
+
+	db=$(fresh $e goose)
+	sql $e "$db" "CREATE TABLE goose_db_version (id integer PRIMARY KEY, version_id bigint NOT NULL,
+  is_applied boolean NOT NULL, tstamp timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP);
+INSERT INTO goose_db_version VALUES (1, 0, $t, '2024-01-01'), (2, 1, $t, '2024-01-02'), (3, 2, $t, '2024-01-03')"
+	plumb import --from goose --dir $FIX/goose --url "$(url $e "$db")" -o $e-goose
+	ok "$e: goose imported" eq "$RC" 0
+	ok "$e: goose: status all applied, migrate runs nothing" imported $e "$db" $e-goose 2
+
+	db=$(fresh $e prisma)
+	sql $e "$db" "CREATE TABLE _prisma_migrations (id varchar(36) PRIMARY KEY, checksum varchar(64) NOT NULL,
+  finished_at $ts, migration_name varchar(255) NOT NULL, logs text, rolled_back_at $ts,
+  started_at $ts NOT NULL DEFAULT CURRENT_TIMESTAMP, applied_steps_count integer NOT NULL DEFAULT 0);
+INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at) VALUES
+ ('a', '$(sha $FIX/prisma/20240101000000_init/migration.sql)', '2024-01-01 00:00:01', '20240101000000_init', '2024-01-01'),
+ ('b', '$(sha $FIX/prisma/20240102000000_add/migration.sql)', '2024-01-02 00:00:01', '20240102000000_add', '2024-01-02')"
+	plumb import --from prisma --dir $FIX/prisma --url "$(url $e "$db")" -o $e-prisma
+	ok "$e: prisma imported" eq "$RC" 0
+	ok "$e: prisma: status all applied, migrate runs nothing" imported $e "$db" $e-prisma 2
+
+	[ $e = pg ] || continue # sqitch's SQLite registry is a file of its own
+	db=$(fresh $e sqitch)
+	sql $e "$db" "CREATE SCHEMA sqitch; CREATE TABLE sqitch.changes (change_id text PRIMARY KEY,
+  script_hash text, change text NOT NULL, project text NOT NULL, note text NOT NULL DEFAULT '',
+  committed_at timestamptz NOT NULL DEFAULT clock_timestamp());
+INSERT INTO sqitch.changes (change_id, script_hash, change, project, committed_at) VALUES
+ ('1', '$(sha1 $FIX/sqitch/deploy/appschema.sql)', 'appschema', 'flipr', '2024-01-01 00:00:00+00'),
+ ('2', '$(sha1 "$FIX/sqitch/deploy/users@v1.0.0-dev1.sql")', 'users', 'flipr', '2024-01-02 00:00:00+00'),
+ ('3', '$(sha1 $FIX/sqitch/deploy/users.sql)', 'users', 'flipr', '2024-01-03 00:00:00+00')" >/dev/null
+	plumb import --from sqitch --dir $FIX/sqitch --url "$(url $e "$db")" -o $e-sqitch
+	ok "$e: sqitch imported" eq "$RC" 0
+	ok "$e: sqitch: status all applied, migrate runs nothing" imported $e "$db" $e-sqitch 3
+	ok "$e: sqitch revert scripts aside" eq "$(ls $e-sqitch/down | wc -l)" 3
 done
 
 # --- the folder itself --------------------------------------------------------------
