@@ -143,6 +143,20 @@ int plumb_cmd_import(plumb_ctx *ctx, const plumb_options *opts, const plumb_impo
 		plumb_error_set_hint(ctx, "tools: %s", plumb__import_tool_names());
 		return rc;
 	}
+	static const char *const kinds[] = {"missing", "dirty",	  "failed", "rolled-back",
+					    "checksum", "pending", "all"};
+	for (size_t i = 0; i < imp->n_accept; i++) {
+		bool known = false;
+		for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+			known = known || strcmp(imp->accept[i], kinds[k]) == 0;
+		if (!known) {
+			rc = plumb_error_set(ctx, PLUMB_EUSAGE, "unknown problem kind \"%s\" for --accept",
+					     imp->accept[i]);
+			plumb_error_set_hint(ctx, "kinds: missing, dirty, failed, rolled-back, checksum, "
+						  "pending, all");
+			return rc;
+		}
+	}
 	/* --dir names the tool's folder here; plumb's folder is --output or
 	 * the environment's */
 	o.dir = NULL;

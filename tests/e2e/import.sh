@@ -96,6 +96,10 @@ for e in sqlite pg; do
 		skip "pg: golang-migrate, dbmate, drizzle" "PLUMB_PG_URL not set"
 		continue
 	fi
+	if [ $e = sqlite ] && ! command -v sqlite3 >/dev/null; then
+		skip "sqlite: golang-migrate, dbmate, drizzle" "no sqlite3"
+		continue
+	fi
 	t=$([ $e = pg ] && echo true || echo 1)
 	f=$([ $e = pg ] && echo false || echo 0)
 
@@ -226,6 +230,10 @@ for e in sqlite pg; do
 		skip "pg: flyway, goose, prisma, sqitch" "PLUMB_PG_URL not set"
 		continue
 	fi
+	if [ $e = sqlite ] && ! command -v sqlite3 >/dev/null; then
+		skip "sqlite: flyway, goose, prisma" "no sqlite3"
+		continue
+	fi
 	t=$([ $e = pg ] && echo true || echo 1)
 	ts=$([ $e = pg ] && echo timestamptz || echo text)
 	db=$(fresh $e fw)
@@ -291,5 +299,7 @@ plumb import --from golang-migrate --dir gm -o only
 ok "a non-empty, different folder is refused" eq "$RC" 2
 plumb import --from nosuchtool --dir gm -o x
 ok "an unknown tool is a usage error naming the tools" eq "$RC:$(grep -c golang-migrate "$ERR")" 2:1
+plumb import --from golang-migrate --dir gm -o x --accept dirt
+ok "an unknown --accept kind is a usage error" eq "$RC:$([ -e x ] && echo written)" 2:
 
 tap_done
