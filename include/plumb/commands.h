@@ -83,6 +83,29 @@ int plumb_cmd_sum(plumb_ctx *ctx, const plumb_options *opts);
 /* Removes failed records and accepts the checksums of edited applied migrations. */
 int plumb_cmd_repair(plumb_ctx *ctx, const plumb_options *opts);
 
+/* What `plumb import` reads besides the options of the run. */
+typedef struct plumb_import_options {
+	int version;		   /* PLUMB_OPTIONS_VERSION */
+	const char *from;	   /* the tool: drizzle, flyway, golang-migrate, dbmate, goose,
+				    * prisma, rails, sqitch, custom */
+	const char *const *accept; /* problem kinds accepted (missing, dirty, failed, ...) */
+	size_t n_accept;
+	const char *table;	    /* custom: the tracking table */
+	const char *version_column; /* custom: its version column */
+	const char *pattern;	    /* custom: POSIX ERE, the version its first group */
+} plumb_import_options;
+
+#define PLUMB_IMPORT_OPTIONS_INIT                                                                  \
+	{                                                                                          \
+		.version = PLUMB_OPTIONS_VERSION                                                   \
+	}
+
+/* Turns another tool's migrations (opts->dir: the tool's folder) into a
+ * plumb migrations folder (opts->output, else the environment's folder)
+ * and, when a database is named, records the migrations that tool applied
+ * (state imported), after checking its tracking table against the files. */
+int plumb_cmd_import(plumb_ctx *ctx, const plumb_options *opts, const plumb_import_options *imp);
+
 /* Call once after a command returned rc: under opts->json, when the command
  * printed no report (it failed before), prints one JSON document for the run
  * ({"ok": false, "error": {...}, "hazards": [...] for a refused plan}) to

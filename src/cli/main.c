@@ -22,7 +22,8 @@ enum {
 	OPT_FORCE = 1 << 3,
 	OPT_RETRY = 1 << 4,
 	OPT_TIMEOUTS = 1 << 5,
-	N_SCOPES = 6,
+	OPT_IMPORT = 1 << 6,
+	N_SCOPES = 7,
 };
 
 typedef int (*run_fn)(plumb_ctx *ctx, const plumb_options *opts, char **args);
@@ -100,6 +101,16 @@ static int run_repair(plumb_ctx *ctx, const plumb_options *opts, char **args)
 	return plumb_cmd_repair(ctx, opts);
 }
 
+/* import's own options (parse_args fills them). */
+static plumb_import_options import_opts;
+static const char *accept_list[64];
+
+static int run_import(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	(void)args;
+	return plumb_cmd_import(ctx, opts, &import_opts);
+}
+
 static const command commands[] = {
 	{"init", 0, 0, 0, run_init, "init",
 	 "create schema.sql and migrations/",
@@ -175,6 +186,34 @@ static const command commands[] = {
 	 "run again on the next migrate) and records the current checksum of applied\n"
 	 "migrations whose file was deliberately edited. Records without a file are listed,\n"
 	 "never removed.\n"},
+	{"import", 0, 0, OPT_IMPORT | OPT_OUTPUT, run_import,
+	 "import --from TOOL [--dir OLD] [-o DIR] [--accept KIND...] [--dry-run]\n"
+	 "              [--table T --version-column C --pattern RE]",
+	 "turn another tool's migrations into a plumb folder",
+	 "Reads another migration tool's folder (--dir OLD, default: the tool's usual one)\n"
+	 "and writes a migrations folder for plumb (-o DIR, default: the migrations folder\n"
+	 "of the environment): one file per migration in the order the tool runs them, named\n"
+	 "NNNN_<tool version>_<name>.sql, holding only the up SQL; down, undo and revert SQL\n"
+	 "go to down/ under the same name; plumb.sum is written. A migration the tool runs\n"
+	 "outside a transaction gets -- plumb:no-transaction. The folder must be new or\n"
+	 "empty (or already hold the same files). When a database is named (--url,\n"
+	 "DATABASE_URL or the config), the tool's tracking table is checked against the\n"
+	 "files and the migrations it applied are recorded as imported (with their\n"
+	 "original time when the tool kept one); its table is left untouched. A record\n"
+	 "without a file (missing), a dirty, failed or rolled-back record, an edited file\n"
+	 "(checksum) stops the import, nothing written, unless --accept names its kind.\n"
+	 "Tools: drizzle (meta/_journal.json, or 1.0 folders with migration.sql), flyway\n"
+	 "(V, R and U files), golang-migrate, dbmate, goose (SQL files), prisma, rails\n"
+	 "(Ruby migrations are not imported: db/structure.sql becomes one baseline\n"
+	 "migration and only versions are checked), sqitch (sqitch.plan) and custom.\n"
+	 "  --from TOOL            the tool whose history is imported\n"
+	 "  --accept KIND          go on despite problems of this kind (missing, dirty,\n"
+	 "                         failed, rolled-back, checksum, pending; all); repeatable\n"
+	 "  -o, --output DIR       the plumb folder to write\n"
+	 "  --table T              custom: the tracking table ([schema.]name)\n"
+	 "  --version-column C     custom: its column of applied versions\n"
+	 "  --pattern RE           custom: POSIX extended regex of migration file names,\n"
+	 "                         the version its first group, the name its second\n"},
 	{"sum", 0, 0, 0, run_sum, "sum",
 	 "rewrite plumb.sum from the migration files",
 	 "Rewrites the integrity file plumb.sum from the migration files as they are now,\n"
@@ -302,7 +341,8 @@ enum {
 	O_URL, O_SCHEMA, O_DIR, O_DIALECT, O_CONFIG, O_ENV, O_JSON, O_ALLOW_DATA_LOSS,
 	O_DRY_RUN, O_EXIT_CODE, O_ONLINE, O_LOCK_TIMEOUT, O_QUIET, O_VERBOSE, O_HELP,
 	O_VERSION, O_TO, O_OUT_OF_ORDER, O_OUTPUT, O_FORCE, O_DEV_URL, O_RETRY_FAILED,
-	O_DDL_LOCK_TIMEOUT, O_STATEMENT_TIMEOUT,
+	O_DDL_LOCK_TIMEOUT, O_STATEMENT_TIMEOUT, O_FROM, O_ACCEPT, O_TABLE, O_VERSION_COLUMN,
+	O_PATTERN,
 };
 
 static const option_def options[] = {
@@ -330,6 +370,11 @@ static const option_def options[] = {
 	{"retry-failed", 0, false, O_RETRY_FAILED},
 	{"ddl-lock-timeout", 0, true, O_DDL_LOCK_TIMEOUT},
 	{"statement-timeout", 0, true, O_STATEMENT_TIMEOUT},
+	{"from", 0, true, O_FROM},
+	{"accept", 0, true, O_ACCEPT},
+	{"table", 0, true, O_TABLE},
+	{"version-column", 0, true, O_VERSION_COLUMN},
+	{"pattern", 0, true, O_PATTERN},
 };
 
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
@@ -351,6 +396,12 @@ static unsigned option_scope(int id)
 	case O_DDL_LOCK_TIMEOUT:
 	case O_STATEMENT_TIMEOUT:
 		return OPT_TIMEOUTS;
+	case O_FROM:
+	case O_ACCEPT:
+	case O_TABLE:
+	case O_VERSION_COLUMN:
+	case O_PATTERN:
+		return OPT_IMPORT;
 	default:
 		return 0;
 	}
@@ -428,6 +479,22 @@ static int apply_option(parsed *p, const option_def *o, const char *shown, const
 		opts->output = value;
 		break;
 	case O_FORCE: opts->force = true; break;
+	case O_FROM: import_opts.from = value; break;
+	case O_ACCEPT:
+		/* repeatable, and comma-separated */
+		for (char *v = (char *)value, *next; v && *v; v = next) {
+			next = strchr(v, ',');
+			if (next)
+				*next++ = '\0';
+			if (import_opts.n_accept == sizeof(accept_list) / sizeof(accept_list[0]))
+				return usage_error("too many --accept values");
+			accept_list[import_opts.n_accept++] = v;
+		}
+		import_opts.accept = accept_list;
+		break;
+	case O_TABLE: import_opts.table = value; break;
+	case O_VERSION_COLUMN: import_opts.version_column = value; break;
+	case O_PATTERN: import_opts.pattern = value; break;
 	}
 	unsigned scope = option_scope(o->id);
 	if (scope) {
@@ -518,6 +585,7 @@ int main(int argc, char **argv)
 	memset(&p, 0, sizeof(p));
 	/* memset, not PLUMB_OPTIONS_INIT: -Wmissing-field-initializers rejects {1}. */
 	p.opts.version = PLUMB_OPTIONS_VERSION;
+	import_opts.version = PLUMB_OPTIONS_VERSION;
 	p.args = calloc((size_t)argc + 1, sizeof(char *));
 	if (!p.args) {
 		fputs("plumb: out of memory\n", stderr);

@@ -147,6 +147,15 @@ struct plumb_dialect {
 	int (*tracking_write)(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
 	int (*tracking_delete)(plumb_ctx *ctx, plumb_conn *conn, const char *version);
 
+	/* Reads another migration tool's tracking table (plumb import):
+	 * *found says whether schema.table exists (schema NULL: the search
+	 * path; SQLite has one schema and ignores it); its rows for the
+	 * SELECT list columns (n_cols values each) go to out as char *[n_cols],
+	 * NULL for SQL NULL. Reads only. */
+	int (*foreign_rows)(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			    const char *schema, const char *table, const char *columns,
+			    size_t n_cols, bool *found, plumb_vec *out);
+
 	/* The first statement of sql that controls transactions (BEGIN, START
 	 * TRANSACTION, COMMIT, END, ROLLBACK, ABORT, SAVEPOINT, RELEASE,
 	 * PREPARE TRANSACTION, ...), found with the engine's own parser: 1

@@ -615,6 +615,12 @@ static int stage_sum_of(plumb_ctx *ctx, plumb_arena *arena, plumb_fs_batch *b, c
 	return plumb_fs_batch_write(b, path, all.data, all.len);
 }
 
+int plumb__history_stage_sum_of(plumb_ctx *ctx, plumb_arena *arena, plumb_fs_batch *batch,
+				const char *dir, const plumb_vec *migrations)
+{
+	return stage_sum_of(ctx, arena, batch, dir, migrations);
+}
+
 /* The refusal of writes plumb cannot make in a drizzle-kit folder. */
 static int drizzle_refusal(plumb_ctx *ctx, const char *dir, const char *what)
 {
@@ -846,6 +852,8 @@ const char *plumb_record_state_name(plumb_record_state state)
 		return "failed";
 	case PLUMB_RECORD_BASELINE:
 		return "baseline";
+	case PLUMB_RECORD_IMPORTED:
+		return "imported";
 	}
 	return "unknown";
 }
@@ -860,6 +868,8 @@ int plumb_record_state_parse(const char *name)
 		return PLUMB_RECORD_FAILED;
 	if (strcmp(name, "baseline") == 0)
 		return PLUMB_RECORD_BASELINE;
+	if (strcmp(name, "imported") == 0)
+		return PLUMB_RECORD_IMPORTED;
 	return -1;
 }
 

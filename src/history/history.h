@@ -84,6 +84,11 @@ int plumb_history_write_sum(plumb_ctx *ctx, const plumb_history *history);
 int plumb_history_stage_sum(plumb_ctx *ctx, plumb_arena *arena, const plumb_history *history,
 			    plumb_fs_batch *batch);
 
+/* Stages plumb.sum for migrations (plumb_migration *, in version order;
+ * file_name and checksum are read) of dir in batch. */
+int plumb__history_stage_sum_of(plumb_ctx *ctx, plumb_arena *arena, plumb_fs_batch *batch,
+				const char *dir, const plumb_vec *migrations);
+
 /* Writes a new migration file VERSION_NAME.sql with body and the updated
  * plumb.sum, both or neither (a failed write leaves the folder as it was).
  * version NULL means the current UTC time, made later than the newest
@@ -147,9 +152,19 @@ typedef enum plumb_record_state {
 	PLUMB_RECORD_APPLIED,
 	PLUMB_RECORD_FAILED,
 	PLUMB_RECORD_BASELINE,
+	PLUMB_RECORD_IMPORTED, /* applied by another tool, recorded by `plumb import` */
 } plumb_record_state;
 
-/* "applied", "failed", "baseline"; and back (-1 when unknown). */
+/* True for the states of a migration that has run (applied, baseline,
+ * imported). */
+#define PLUMB_RECORD_DONE(s)                                                                       \
+	((s) == PLUMB_RECORD_APPLIED || (s) == PLUMB_RECORD_BASELINE ||                            \
+	 (s) == PLUMB_RECORD_IMPORTED)
+
+/* The SQL list of the states the tracking table's CHECK allows. */
+#define PLUMB_RECORD_STATES_SQL "'applied', 'failed', 'baseline', 'imported'"
+
+/* "applied", "failed", "baseline", "imported"; and back (-1 when unknown). */
 const char *plumb_record_state_name(plumb_record_state state);
 int plumb_record_state_parse(const char *name);
 

@@ -184,8 +184,7 @@ int plumb_runner_status(plumb_ctx *ctx, plumb_arena *arena, const plumb_history 
 			rc = plumb_error_nomem(ctx);
 			goto done;
 		}
-		if ((r->state == PLUMB_RECORD_APPLIED || r->state == PLUMB_RECORD_BASELINE) &&
-		    (!newest || version_cmp(r->version, newest) > 0))
+		if (PLUMB_RECORD_DONE(r->state) && (!newest || version_cmp(r->version, newest) > 0))
 			newest = r->version;
 	}
 	plumb_vec_sort(&recs, cmp_record);
@@ -296,9 +295,7 @@ static int check_states(plumb_ctx *ctx, const plumb_conn *conn, const plumb_vec 
 
 	for (size_t i = 0; i < states->n; i++) {
 		const plumb_mig_state *s = states->items[i];
-		if (s->record &&
-		    (s->record->state == PLUMB_RECORD_APPLIED ||
-		     s->record->state == PLUMB_RECORD_BASELINE) &&
+		if (s->record && PLUMB_RECORD_DONE(s->record->state) &&
 		    (!newest || version_cmp(s->version, newest) > 0))
 			newest = s->version;
 	}
@@ -946,6 +943,52 @@ int plumb_runner_baseline(plumb_ctx *ctx, plumb_conn *conn, const plumb_history 
 			goto done;
 	}
 	open = false; /* COMMIT ends the transaction, whether it succeeds or not */
+	rc = d->commit(ctx, conn);
+done:
+	rc = release(ctx, conn, rc, open, locked);
+	plumb_arena_free(arena);
+	return rc;
+}
+
+int plumb_runner_import(plumb_ctx *ctx, plumb_conn *conn, const plumb_vec *records)
+{
+	int rc = 0;
+	const plumb_dialect *d = conn->dialect;
+	plumb_arena *arena = NULL;
+	plumb_vec existing = {0};
+	plumb_txn_opts txo = {0};
+	bool locked = false, open = false;
+
+	conn->tracking = PLUMB_TRACKING_PLUMB;
+	if (!(arena = plumb_arena_new(ctx->root)))
+		return plumb_error_nomem(ctx);
+	if ((rc = d->lock(ctx, conn, DEFAULT_LOCK_TIMEOUT_MS)) < 0)
+		goto done;
+	locked = true;
+	if ((rc = d->tracking_ensure(ctx, conn)) < 0 || (rc = d->begin(ctx, conn, &txo)) < 0)
+		goto done;
+	open = true;
+	if ((rc = d->tracking_read(ctx, conn, arena, &existing)) < 0)
+		goto done;
+	for (size_t i = 0; i < records->n; i++) {
+		const plumb_record *rec = records->items[i];
+		const plumb_record *old = find_record(&existing, rec->version);
+		if (old && old->state == PLUMB_RECORD_IMPORTED &&
+		    strcmp(old->checksum, rec->checksum) == 0)
+			continue; /* imported before, the same */
+		if (old) {
+			rc = plumb_error_set(ctx, PLUMB_EINTEGRITY,
+					     "tracking table \"%s\" already has version %s (%s)",
+					     PLUMB_TRACKING_TABLE, rec->version,
+					     plumb_record_state_name(old->state));
+			plumb_error_set_hint(ctx, "nothing was written; import into a database "
+						  "plumb does not manage yet");
+			goto done;
+		}
+		if ((rc = d->tracking_write(ctx, conn, rec)) < 0)
+			goto done;
+	}
+	open = false;
 	rc = d->commit(ctx, conn);
 done:
 	rc = release(ctx, conn, rc, open, locked);

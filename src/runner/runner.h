@@ -92,4 +92,10 @@ int plumb_runner_replay(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *h
 int plumb_runner_baseline(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *history,
 			  const char *version);
 
+/* Records (plumb_record *, state imported) the migrations another tool
+ * applied, in plumb_migrations, in one transaction under the runner lock.
+ * A version already recorded the same way is left as it is; recorded any
+ * other way, nothing is written (PLUMB_EINTEGRITY). */
+int plumb_runner_import(plumb_ctx *ctx, plumb_conn *conn, const plumb_vec *records);
+
 #endif

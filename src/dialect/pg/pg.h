@@ -83,6 +83,10 @@ int plumb__pg_exec(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const cha
 /* Whether the table name (schema-qualified, quoted as SQL) exists. */
 int plumb__pg_table_exists(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const char *name,
 			   bool *out);
+/* Another tool's tracking table (foreign.c; plumb_dialect.foreign_rows). */
+int plumb__pg_foreign_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *schema,
+			   const char *table, const char *columns, size_t n_cols, bool *found,
+			   plumb_vec *out);
 /* The boolean a probe query returns (probe.c). */
 int plumb__pg_probe(plumb_ctx *ctx, plumb_conn *conn, const char *sql, bool *out);
 /* Runs a command whose result is not needed. */

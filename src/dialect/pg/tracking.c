@@ -30,15 +30,43 @@ int plumb__pg_tracking_ensure(plumb_ctx *ctx, plumb_conn *conn)
 		"  version text PRIMARY KEY,\n"
 		"  name text NOT NULL,\n"
 		"  checksum text NOT NULL,\n"
-		"  state text NOT NULL CHECK (state IN ('applied', 'failed', 'baseline')),\n"
+		"  state text NOT NULL CHECK (state IN (" PLUMB_RECORD_STATES_SQL ")),\n"
 		"  applied_at timestamptz NOT NULL DEFAULT now(),\n"
 		"  duration_ms bigint NOT NULL DEFAULT 0,\n"
 		"  applied_by text,\n"
 		"  error text\n"
 		")";
+	/* A table created before the state 'imported' existed gets the
+	 * CHECK of today's table (once: the query finds it then). */
+	static const char upgrade[] =
+		"SELECT c.conname FROM pg_constraint c\n"
+		"WHERE c.conrelid = '" TABLE "'::regclass AND c.contype = 'c'\n"
+		"  AND pg_get_constraintdef(c.oid) LIKE '%state%'\n"
+		"  AND pg_get_constraintdef(c.oid) NOT LIKE '%imported%'";
+	plumb_pg_conn *c = (plumb_pg_conn *)conn;
+	PGresult *res;
+	int rc;
 	if (drizzle(conn))
 		return plumb__pg_drizzle_ensure(ctx, conn);
-	return plumb__pg_command(ctx, (plumb_pg_conn *)conn, WHAT("create"), sql);
+	if ((rc = plumb__pg_command(ctx, c, WHAT("create"), sql)) < 0)
+		return rc;
+	plumb_arena *tmp = plumb_arena_new(ctx->root);
+	if (!tmp)
+		return plumb_error_nomem(ctx);
+	if ((rc = plumb__pg_query(ctx, tmp, c, WHAT("read"), upgrade, 0, NULL, &res)) == 0 &&
+	    PQntuples(res) > 0) {
+		plumb_buf b;
+		plumb_buf_init(&b, tmp, 0);
+		plumb_buf_puts(&b, "ALTER TABLE " TABLE " DROP CONSTRAINT ");
+		plumb_buf_quote_ident(&b, PQgetvalue(res, 0, 0));
+		plumb_buf_puts(&b, ", ADD CONSTRAINT ");
+		plumb_buf_quote_ident(&b, PQgetvalue(res, 0, 0));
+		plumb_buf_puts(&b, " CHECK (state IN (" PLUMB_RECORD_STATES_SQL "))");
+		if ((rc = plumb_buf_finish(&b, ctx)) == 0)
+			rc = plumb__pg_command(ctx, c, WHAT("update"), b.data);
+	}
+	plumb_arena_free(tmp);
+	return rc;
 }
 
 static const char *value(plumb_arena *a, const PGresult *res, int row, int col, bool *oom)

@@ -39,6 +39,10 @@ int plumb__sqlite_find_txn_control(plumb_ctx *ctx, plumb_arena *arena, const cha
 bool plumb__sqlite_accepts_url(const char *url);
 bool plumb__sqlite_database_exists(const char *url);
 /* The boolean a probe query returns (a plan hazard's check of the data). */
+/* Another tool's tracking table (foreign.c; plumb_dialect.foreign_rows). */
+int plumb__sqlite_foreign_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+			       const char *schema, const char *table, const char *columns,
+			       size_t n_cols, bool *found, plumb_vec *out);
 int plumb__sqlite_probe(plumb_ctx *ctx, plumb_conn *conn, const char *sql, bool *out);
 int plumb__sqlite_connect(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb_conn **out);
 int plumb__sqlite_connect_scratch(plumb_ctx *ctx, plumb_arena *arena, const char *dev_url,

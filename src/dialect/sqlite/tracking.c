@@ -70,24 +70,55 @@ int plumb__sqlite_tracking_run(plumb_ctx *ctx, sqlite3 *db, const char *table, c
 	return rc;
 }
 
+/* The tracking table's DDL, the table called name. */
+#define TRACKING_DDL(name)                                                                         \
+	"CREATE TABLE " name " (\n"                                                                \
+	"  version TEXT PRIMARY KEY,\n"                                                            \
+	"  name TEXT NOT NULL,\n"                                                                  \
+	"  checksum TEXT NOT NULL,\n"                                                              \
+	"  state TEXT NOT NULL CHECK (state IN (" PLUMB_RECORD_STATES_SQL ")),\n"                  \
+	"  applied_at TEXT NOT NULL,\n"                                                            \
+	"  duration_ms INTEGER NOT NULL DEFAULT 0,\n"                                              \
+	"  applied_by TEXT,\n"                                                                     \
+	"  error TEXT\n"                                                                           \
+	")"
+
 int plumb__sqlite_tracking_ensure(plumb_ctx *ctx, plumb_conn *conn)
 {
 	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
-	static const char sql[] =
-		"CREATE TABLE IF NOT EXISTS " PLUMB_TRACKING_TABLE " (\n"
-		"  version TEXT PRIMARY KEY,\n"
-		"  name TEXT NOT NULL,\n"
-		"  checksum TEXT NOT NULL,\n"
-		"  state TEXT NOT NULL CHECK (state IN ('applied','failed','baseline')),\n"
-		"  applied_at TEXT NOT NULL,\n"
-		"  duration_ms INTEGER NOT NULL DEFAULT 0,\n"
-		"  applied_by TEXT,\n"
-		"  error TEXT\n"
-		")";
+	/* A table created before the state 'imported' existed is rebuilt with
+	 * today's CHECK (SQLite cannot alter one), in a savepoint so it works
+	 * inside and outside the runner's transaction. */
+	static const char old[] =
+		"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" PLUMB_TRACKING_TABLE
+		"' AND sql NOT LIKE '%imported%'";
+	/* clang-format off */
+	static const char sql[] = TRACKING_DDL("IF NOT EXISTS " PLUMB_TRACKING_TABLE);
+	static const char rebuild[] =
+		"SAVEPOINT plumb_tracking_upgrade;\n"
+		TRACKING_DDL("plumb_migrations_new") ";\n"
+		"INSERT INTO plumb_migrations_new SELECT " COLUMNS " FROM " PLUMB_TRACKING_TABLE ";\n"
+		"DROP TABLE " PLUMB_TRACKING_TABLE ";\n"
+		"ALTER TABLE plumb_migrations_new RENAME TO " PLUMB_TRACKING_TABLE ";\n"
+		"RELEASE plumb_tracking_upgrade";
+	/* clang-format on */
 	if (drizzle(conn))
 		return plumb__sqlite_drizzle_ensure(ctx, conn);
 	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return plumb__sqlite_tracking_error(ctx, db, PLUMB_TRACKING_TABLE, "create");
+	sqlite3_stmt *st = NULL;
+	int found = 0;
+	if (sqlite3_prepare_v2(db, old, -1, &st, NULL) != SQLITE_OK)
+		return plumb__sqlite_tracking_error(ctx, db, PLUMB_TRACKING_TABLE, "look for");
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (found && sqlite3_exec(db, rebuild, NULL, NULL, NULL) != SQLITE_OK) {
+		int rc = plumb__sqlite_tracking_error(ctx, db, PLUMB_TRACKING_TABLE, "update");
+		sqlite3_exec(db,
+			     "ROLLBACK TO plumb_tracking_upgrade; RELEASE plumb_tracking_upgrade",
+			     NULL, NULL, NULL);
+		return rc;
+	}
 	return 0;
 }
 

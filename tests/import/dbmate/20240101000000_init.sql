@@ -1,0 +1,5 @@
+-- migrate:up
+CREATE TABLE users (id integer PRIMARY KEY);
+
+-- migrate:down
+DROP TABLE users;

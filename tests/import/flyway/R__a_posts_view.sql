@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW a_posts AS SELECT id FROM posts;

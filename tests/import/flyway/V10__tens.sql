@@ -1,0 +1,1 @@
+CREATE TABLE tens (id integer);

@@ -1,0 +1,2 @@
+class CreateUsers < ActiveRecord::Migration[7.1]
+end

@@ -1,0 +1,2 @@
+class AddName < ActiveRecord::Migration[7.1]
+end

@@ -1,0 +1,3 @@
+BEGIN;
+ALTER TABLE flipr.users ADD COLUMN twitter text;
+COMMIT;

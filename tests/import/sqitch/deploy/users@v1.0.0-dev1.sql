@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE flipr.users (nickname text PRIMARY KEY);
+COMMIT;
