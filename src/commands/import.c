@@ -312,8 +312,8 @@ int plumb_cmd_import(plumb_ctx *ctx, const plumb_options *opts, const plumb_impo
 		}
 		goto report;
 	}
-	if (use_db && (rc = plumb_runner_import(ctx, conn, &records)) < 0)
-		goto done;
+	/* the folder first: when recording fails after it, running the same
+	 * import again finds it identical and records what is left */
 	if (!identical) {
 		if (plumb_fs_is_dir(out))
 			rmdir(out); /* empty */
@@ -324,6 +324,12 @@ int plumb_cmd_import(plumb_ctx *ctx, const plumb_options *opts, const plumb_impo
 			goto done;
 		}
 		tmp = NULL;
+	}
+	if (use_db && (rc = plumb_runner_import(ctx, conn, &records)) < 0) {
+		plumb_error_add_detail(ctx, "the folder %s was written: the same import run again "
+					    "finds it identical and records what the tool applied",
+				       out);
+		goto done;
 	}
 report:
 	if (opts->json) {

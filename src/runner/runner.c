@@ -981,7 +981,7 @@ int plumb_runner_import(plumb_ctx *ctx, plumb_conn *conn, const plumb_vec *recor
 					     "tracking table \"%s\" already has version %s (%s)",
 					     PLUMB_TRACKING_TABLE, rec->version,
 					     plumb_record_state_name(old->state));
-			plumb_error_set_hint(ctx, "nothing was written; import into a database "
+			plumb_error_set_hint(ctx, "no record was written; import into a database "
 						  "plumb does not manage yet");
 			goto done;
 		}
