@@ -65,6 +65,9 @@ static const plumb_kind_desc kinds[] = {
 			    .table_at = offsetof(plumb_object, table)},
 	[PLUMB_OBJ_COMMENT] = {OBJECT(PLUMB_OBJ_COMMENT, "comment", 14), .key = PLUMB_KEY_TARGET},
 	[PLUMB_OBJ_GRANT] = {OBJECT(PLUMB_OBJ_GRANT, "grant", 15), .key = PLUMB_KEY_TARGET},
+	[PLUMB_OBJ_OPERATOR] = {OBJECT(PLUMB_OBJ_OPERATOR, "operator", 16),
+				.key = PLUMB_KEY_SIGNATURE},
+	[PLUMB_OBJ_CAST] = {OBJECT(PLUMB_OBJ_CAST, "cast", 17), .key = PLUMB_KEY_TARGET},
 };
 
 /* A kind added at the end of plumb_obj_kind without an entry here does not

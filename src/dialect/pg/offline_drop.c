@@ -173,6 +173,10 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 			return false;
 		*out = (dobj){D_OBJECT, find_function(x, ds, obj->object_with_args), NULL};
 		return out->p != NULL;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR:
+		return drop_operator_target(x, ds, obj, out);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_CAST:
+		return drop_cast_target(x, ds, obj, out);
 	default:
 		break;
 	}

@@ -209,6 +209,13 @@ static void object(ord *r, PgQuery__ObjectType objtype, PgQuery__Node *node)
 			changes(r, 'c', schema, name, NULL);
 		}
 		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR:
+		if (node->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) {
+			PgQuery__ObjectWithArgs *ow = node->object_with_args;
+			names_of(ow->objname, ow->n_objname, &schema, &name);
+			changes(r, 'o', schema, name, NULL);
+		}
+		return;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
 		if ((name = plumb__pg_strval(node)))
@@ -412,6 +419,7 @@ static void objects_of(ord *r, PgQuery__Node *s)
 			list_name(r, 'n', ds->defnames, ds->n_defnames, true);
 		} else if (ds->kind == PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR) {
 			r->word = "operator";
+			list_name(r, 'o', ds->defnames, ds->n_defnames, true);
 			operator_procs(r, ds);
 		}
 		break;
@@ -511,6 +519,23 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		r->word = "ALTER FUNCTION";
 		if (ow)
 			list_name(r, 'f', ow->objname, ow->n_objname, false);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_OPERATOR_STMT: {
+		PgQuery__ObjectWithArgs *ow = s->alter_operator_stmt->opername;
+		r->word = "ALTER OPERATOR";
+		if (ow)
+			list_name(r, 'o', ow->objname, ow->n_objname, false);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_CAST_STMT: {
+		PgQuery__CreateCastStmt *cs = s->create_cast_stmt;
+		r->word = "cast";
+		if (cs->func) {
+			const char *schema, *name;
+			names_of(cs->func->objname, cs->func->n_objname, &schema, &name);
+			needs(r, 'f', schema, name);
+		}
 		break;
 	}
 	case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT: {

@@ -138,6 +138,16 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 		plumb__pgp_ae_of(p, s, rel_kind(p, o),
 				 plumb__pgp_dn(p, o->schema, o->table ? o->table : "?"));
 		break;
+	case PLUMB_OBJ_OPERATOR: {
+		/* "op(l, r)" is DROP OPERATOR's "s.op (l, r)" */
+		const char *paren = strchr(o->name, '(');
+		plumb__pgp_emit(p, "DROP OPERATOR %s.%.*s %s", plumb__pgp_I(p, o->schema),
+				(int)(paren ? paren - o->name : 0), o->name, paren ? paren : "");
+		break;
+	}
+	case PLUMB_OBJ_CAST:
+		plumb__pgp_emit(p, "DROP CAST %s", o->name);
+		break;
 	case PLUMB_OBJ_COMMENT:
 		plumb__pgp_emit(p, "COMMENT ON %s IS NULL", o->name);
 		break;
@@ -477,6 +487,8 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 		alter_extension(p, f, t);
 		return;
 	case PLUMB_OBJ_COLLATION:
+	case PLUMB_OBJ_OPERATOR:
+	case PLUMB_OBJ_CAST:
 		plumb__pgp_drop_object(p, f);
 		plumb__pgp_create_object(p, t);
 		return;
