@@ -486,8 +486,11 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 	case PLUMB_OBJ_EXTENSION:
 		alter_extension(p, f, t);
 		return;
-	case PLUMB_OBJ_COLLATION:
 	case PLUMB_OBJ_OPERATOR:
+		if (plumb__pgp_alter_operator(p, f, t))
+			return;
+		/* fall through */
+	case PLUMB_OBJ_COLLATION:
 	case PLUMB_OBJ_CAST:
 		plumb__pgp_drop_object(p, f);
 		plumb__pgp_create_object(p, t);

@@ -1,0 +1,72 @@
+/*
+ * The planner's change of an operator in place: when only its estimators
+ * (RESTRICT, JOIN) differ, ALTER OPERATOR ... SET, which keeps the views
+ * and indexes using it; any other change drops and creates it
+ * (plan_object.c). It reads the canonical texts operator.c writes.
+ */
+#include <string.h>
+
+#include "dialect/pg/plan_int.h"
+
+/* The options of a canonical CREATE OPERATOR: each "NAME=value" (a name
+ * list joined by dots, quoted), RESTRICT and JOIN apart into *rest and
+ * *join (NULL when not given). NULL when it does not parse. */
+static plumb_vec *options(planner *p, const char *sql, const char **rest, const char **join)
+{
+	PgQuery__ParseResult *t = NULL;
+	plumb_vec *v = plumb_arena_alloc(p->tmp, sizeof(*v));
+	*rest = *join = NULL;
+	if (!v || plumb__pg_parse(p->ctx, p->tmp, sql, NULL, &t, NULL) < 0 || t->n_stmts != 1 ||
+	    !t->stmts[0]->stmt->define_stmt) {
+		plumb_error_clear(p->ctx);
+		return NULL;
+	}
+	*v = (plumb_vec){0};
+	PgQuery__DefineStmt *ds = t->stmts[0]->stmt->define_stmt;
+	for (size_t i = 0; i < ds->n_definition; i++) {
+		if (ds->definition[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
+			continue;
+		PgQuery__DefElem *d = ds->definition[i]->def_elem;
+		PgQuery__Node *a = d->arg;
+		PgQuery__Node **names = a && a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME
+						? a->type_name->names
+					: a && a->node_case == PG_QUERY__NODE__NODE_LIST ? a->list->items
+											 : NULL;
+		size_t n = a && a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME ? a->type_name->n_names
+			   : a && a->node_case == PG_QUERY__NODE__NODE_LIST    ? a->list->n_items
+									       : 0;
+		const char *val = names ? "" : a ? plumb__pg_strval(a) : "";
+		for (size_t j = 0; j < n; j++) {
+			const char *s = plumb__pg_strval(names[j]);
+			val = plumb__pgp_fmt(p, "%s%s%s", val, j ? "." : "",
+					     plumb__pgp_I(p, s ? s : ""));
+		}
+		if (strcmp(d->defname, "restrict") == 0)
+			*rest = val;
+		else if (strcmp(d->defname, "join") == 0)
+			*join = val;
+		else
+			plumb__pgp_vec_add(p, v, plumb__pgp_fmt(p, "%s=%s", d->defname, val ? val : ""));
+	}
+	return v;
+}
+
+bool plumb__pgp_alter_operator(planner *p, const plumb_object *f, const plumb_object *t)
+{
+	const char *fr, *fj, *tr, *tj;
+	plumb_vec *a = options(p, plumb__pgp_obj_sql(f), &fr, &fj);
+	plumb_vec *b = options(p, plumb__pgp_obj_sql(t), &tr, &tj);
+	if (!a || !b || a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->items[i], b->items[i]) != 0)
+			return false;
+	/* "op(l, r)" is ALTER OPERATOR's "s.op (l, r)" */
+	const char *paren = strchr(t->name, '(');
+	if (!paren)
+		return false;
+	plumb__pgp_emit(p, "ALTER OPERATOR %s.%.*s %s SET (RESTRICT = %s, JOIN = %s)",
+			plumb__pgp_I(p, t->schema), (int)(paren - t->name), t->name, paren,
+			tr ? tr : "NONE", tj ? tj : "NONE");
+	return true;
+}
