@@ -79,6 +79,36 @@ static const char *const cases[][2] = {
 	 "CREATE FUNCTION mood_int(mood) RETURNS integer LANGUAGE sql IMMUTABLE "
 	 "AS $$ SELECT 1 $$;\n"
 	 "CREATE CAST (mood AS integer) WITH FUNCTION public.mood_int;\n"},
+	{"text search: dictionaries and a configuration as pg_dump writes them",
+	 "CREATE TEXT SEARCH DICTIONARY public.english_stem_nostop (\n"
+	 "    TEMPLATE = pg_catalog.snowball,\n    language = 'english' );\n"
+	 "CREATE TEXT SEARCH DICTIONARY keep (TEMPLATE = simple, accept = false, "
+	 "stopwords = english);\n"
+	 "CREATE TEXT SEARCH CONFIGURATION public.en_nostop (\n"
+	 "    PARSER = pg_catalog.\"default\" );\n"
+	 "ALTER TEXT SEARCH CONFIGURATION public.en_nostop\n"
+	 "    ADD MAPPING FOR asciiword WITH public.english_stem_nostop;\n"
+	 "ALTER TEXT SEARCH CONFIGURATION public.en_nostop\n"
+	 "    ADD MAPPING FOR hword_asciipart, asciihword WITH keep, english_stem;\n"
+	 "ALTER TEXT SEARCH CONFIGURATION public.en_nostop\n"
+	 "    ADD MAPPING FOR numword WITH simple;\n"
+	 "CREATE TABLE docs (body text, tsv tsvector GENERATED ALWAYS AS "
+	 "(to_tsvector('public.en_nostop'::regconfig, body)) STORED);\n"
+	 "CREATE INDEX docs_body ON docs USING gin (to_tsvector('en_nostop'::regconfig, body));\n"},
+	{"text search: COPY, ALTER, REPLACE and DROP MAPPING, DROP",
+	 "CREATE TEXT SEARCH DICTIONARY stem (TEMPLATE = snowball, language = english);\n"
+	 "CREATE TEXT SEARCH CONFIGURATION base (PARSER = default);\n"
+	 "ALTER TEXT SEARCH CONFIGURATION base ADD MAPPING FOR word, asciiword WITH stem;\n"
+	 "ALTER TEXT SEARCH CONFIGURATION base ADD MAPPING FOR int, uint WITH simple;\n"
+	 "CREATE TEXT SEARCH CONFIGURATION copy2 (COPY = base);\n"
+	 "ALTER TEXT SEARCH CONFIGURATION copy2 ALTER MAPPING FOR word WITH simple;\n"
+	 "ALTER TEXT SEARCH CONFIGURATION copy2 DROP MAPPING FOR uint;\n"
+	 "ALTER TEXT SEARCH CONFIGURATION copy2 DROP MAPPING IF EXISTS FOR email;\n"
+	 "ALTER TEXT SEARCH CONFIGURATION copy2 ALTER MAPPING REPLACE stem WITH english_stem;\n"
+	 "CREATE TEXT SEARCH DICTIONARY gone (TEMPLATE = simple);\n"
+	 "DROP TEXT SEARCH DICTIONARY gone;\n"
+	 "CREATE TEXT SEARCH CONFIGURATION gone_too (COPY = base);\n"
+	 "DROP TEXT SEARCH CONFIGURATION gone_too;\n"},
 };
 
 static const char *with_fns(const char *sql)
@@ -118,6 +148,39 @@ static void test_offline(void)
 		{"4", NULL, "(mood AS integer)",
 		 "CREATE CAST (mood AS integer) WITH FUNCTION \"mood_int\"(mood)"},
 	};
+	static const char *const ts[][4] = {
+		{"5", "d", "keep",
+		 "CREATE TEXT SEARCH DICTIONARY \"public\".\"keep\" (TEMPLATE = \"simple\", "
+		 "accept = 'false', stopwords = 'english')"},
+		{"5", "c", "en_nostop",
+		 "CREATE TEXT SEARCH CONFIGURATION \"public\".\"en_nostop\" (PARSER = "
+		 "\"default\");\n"
+		 "ALTER TEXT SEARCH CONFIGURATION \"public\".\"en_nostop\" ADD MAPPING FOR "
+		 "asciiword WITH \"english_stem_nostop\";\n"
+		 "ALTER TEXT SEARCH CONFIGURATION \"public\".\"en_nostop\" ADD MAPPING FOR "
+		 "numword WITH \"simple\";\n"
+		 "ALTER TEXT SEARCH CONFIGURATION \"public\".\"en_nostop\" ADD MAPPING FOR "
+		 "hword_asciipart WITH \"keep\", \"english_stem\";\n"
+		 "ALTER TEXT SEARCH CONFIGURATION \"public\".\"en_nostop\" ADD MAPPING FOR "
+		 "asciihword WITH \"keep\", \"english_stem\""},
+		{"6", "c", "copy2",
+		 "CREATE TEXT SEARCH CONFIGURATION \"public\".\"copy2\" (PARSER = \"default\");\n"
+		 "ALTER TEXT SEARCH CONFIGURATION \"public\".\"copy2\" ADD MAPPING FOR "
+		 "asciiword WITH \"english_stem\";\n"
+		 "ALTER TEXT SEARCH CONFIGURATION \"public\".\"copy2\" ADD MAPPING FOR "
+		 "word WITH \"simple\";\n"
+		 "ALTER TEXT SEARCH CONFIGURATION \"public\".\"copy2\" ADD MAPPING FOR "
+		 "int WITH \"simple\""},
+	};
+	for (size_t i = 0; i < sizeof(ts) / sizeof(ts[0]); i++) {
+		int rc;
+		plumb_catalog *cat = load(with_fns(cases[atoi(ts[i][0])][1]), &rc);
+		plumb_obj_kind k = ts[i][1][0] == 'd' ? PLUMB_OBJ_TS_DICT : PLUMB_OBJ_TS_CONFIG;
+		const plumb_object *o = cat ? plumb_catalog_find(cat, k, "public", ts[i][2]) : NULL;
+		if (rc < 0)
+			plumb_error_clear(ctx);
+		is_str(o ? o->definition : NULL, ts[i][3], "%s read offline", ts[i][2]);
+	}
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		int rc;
 		plumb_catalog *cat = load(with_fns(cases[atoi(want[i][0])][1]), &rc);
@@ -161,6 +224,16 @@ static void test_errors(void)
 		{"DROP CAST (text AS mood);", "cast from type text to type mood does not exist"},
 		{"CREATE CAST (text AS mood) WITH INOUT;\nCREATE CAST (text AS mood) WITH INOUT;",
 		 "cast from type text to type mood already exists"},
+		{"CREATE TEXT SEARCH CONFIGURATION c (COPY = english);",
+		 "COPY of text search configuration \"english\" cannot be read without a server"},
+		{"CREATE TEXT SEARCH DICTIONARY d (TEMPLATE = simple);\n"
+		 "CREATE TEXT SEARCH CONFIGURATION c (PARSER = default);\n"
+		 "ALTER TEXT SEARCH CONFIGURATION c ADD MAPPING FOR word WITH d;\n"
+		 "DROP TEXT SEARCH DICTIONARY d;",
+		 "cannot drop text search dictionary d because other objects depend on it"},
+		{"CREATE TEXT SEARCH CONFIGURATION c (PARSER = default);\n"
+		 "ALTER TEXT SEARCH CONFIGURATION c ADD MAPPING FOR wordy WITH simple;",
+		 "token type \"wordy\" does not exist"},
 	};
 	for (size_t i = 0; i < sizeof(cases_) / sizeof(cases_[0]); i++) {
 		int rc;

@@ -325,6 +325,8 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	read_rules(&x);
 	read_operators(&x);
 	read_casts(&x);
+	read_ts_dicts(&x);
+	read_ts_configs(&x);
 	read_comments(&x);
 	read_grants(&x);
 	read_unmanaged(&x);

@@ -1,12 +1,18 @@
 /*
- * Introspection of operators and casts: one catalog query each, every row
+ * Introspection of operators, casts and text search dictionaries and
+ * configurations: one catalog query each, every row
  * written as operator.c's canonical text from pg_operator's or pg_cast's
  * fields, as the offline builder writes the statements. Shell operators
- * (named by a COMMUTATOR or NEGATOR, never defined), the server's own and
- * those an extension created are left out.
+ * (named by a COMMUTATOR or NEGATOR, never defined), the server's own,
+ * those an extension created and the casts a range type makes for its
+ * multirange are left out.
  */
 #include "dialect/pg/introspect_int.h"
+#include <stdlib.h>
+#include <string.h>
+
 #include "dialect/pg/operator.h"
+#include "dialect/pg/textsearch.h"
 
 enum {
 	O_NSP,
@@ -52,7 +58,8 @@ static const char q_casts[] =
 	"FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY u(t, ord) ORDER BY u.ord) END "
 	"FROM pg_cast c LEFT JOIN pg_proc p ON p.oid = c.castfunc "
 	"LEFT JOIN pg_namespace pn ON pn.oid = p.pronamespace "
-	"WHERE c.oid >= 16384 AND " NOT_EXT("pg_cast", "c.oid") " ORDER BY 1, 2";
+	"WHERE c.oid >= 16384 AND " NOT_EXT("pg_cast", "c.oid") " AND " NOT_INTERNAL(
+		"pg_cast", "c.oid") " ORDER BY 1, 2";
 
 /* Column col (a function's name, its schema the column before) as
  * plumb__pg_proc_ref or plumb__pg_oper_ref names it; NULL when NULL. */
@@ -146,6 +153,95 @@ void read_casts(ictx *x)
 		}
 		o->sql = o->definition = plumb__pg_cast_define(x->st.arena, &c);
 		if (!o->sql)
+			fail(x, PLUMB_ENOMEM);
+	}
+}
+
+/* --- text search --------------------------------------------------------------------------- */
+
+enum { D_NSP, D_NAME, D_TNSP, D_TMPL, D_OPTS };
+static const char q_ts_dicts[] =
+	"SELECT n.nspname, d.dictname, tn.nspname, t.tmplname, d.dictinitoption "
+	"FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace "
+	"JOIN pg_ts_template t ON t.oid = d.dicttemplate "
+	"JOIN pg_namespace tn ON tn.oid = t.tmplnamespace "
+	"WHERE " NSP_OK("n") " AND " NOT_EXT("pg_ts_dict", "d.oid") " ORDER BY 1, 2";
+
+/* a configuration's mappings: token ids, dictionaries' schemas and names,
+ * in token then sequence order (the three arrays of one lateral join) */
+enum { G_NSP, G_NAME, G_PNSP, G_PRS, G_TOKS, G_DNSPS, G_DICTS };
+static const char q_ts_configs[] =
+	"SELECT n.nspname, c.cfgname, pn.nspname, p.prsname, mp.toks, mp.nsps, mp.dicts "
+	"FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace "
+	"JOIN pg_ts_parser p ON p.oid = c.cfgparser "
+	"JOIN pg_namespace pn ON pn.oid = p.prsnamespace "
+	"CROSS JOIN LATERAL (SELECT "
+	"coalesce(array_agg(m.maptokentype::text ORDER BY m.maptokentype, m.mapseqno), '{}') toks, "
+	"coalesce(array_agg(dn.nspname::text ORDER BY m.maptokentype, m.mapseqno), '{}') nsps, "
+	"coalesce(array_agg(dd.dictname::text ORDER BY m.maptokentype, m.mapseqno), '{}') dicts "
+	"FROM pg_ts_config_map m JOIN pg_ts_dict dd ON dd.oid = m.mapdict "
+	"JOIN pg_namespace dn ON dn.oid = dd.dictnamespace WHERE m.mapcfg = c.oid) mp "
+	"WHERE " NSP_OK("n") " AND " NOT_EXT("pg_ts_config", "c.oid") " ORDER BY 1, 2";
+
+void read_ts_dicts(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read text search dictionaries", q_ts_dicts, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		const char *schema = val(r, i, D_NSP), *name = val(r, i, D_NAME);
+		const char *tmpl = ref(x, r, i, D_TMPL, false);
+		plumb_object *o = new_object(x, PLUMB_OBJ_TS_DICT, schema, name);
+		if (!o || !tmpl)
+			return;
+		o->sql = o->definition = plumb__pg_ts_dict_define(x->st.arena, schema, name, tmpl,
+								  val(r, i, D_OPTS));
+		if (!o->sql)
+			fail(x, PLUMB_ENOMEM);
+	}
+}
+
+void read_ts_configs(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read text search configurations", q_ts_configs, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		size_t n_t, n_s, n_d;
+		const char **toks = array(x, r, i, G_TOKS, &n_t);
+		const char **nsps = array(x, r, i, G_DNSPS, &n_s);
+		const char **dicts = array(x, r, i, G_DICTS, &n_d);
+		const char *parser = ref(x, r, i, G_PRS, false);
+		plumb_object *o =
+			new_object(x, PLUMB_OBJ_TS_CONFIG, val(r, i, G_NSP), val(r, i, G_NAME));
+		if (!o || !parser || x->st.rc || n_s != n_t || n_d != n_t)
+			return;
+		const char *line = NULL, *tok = NULL;
+		for (size_t j = 0; j <= n_t && !x->st.rc; j++) {
+			if (line && (j == n_t || strcmp(toks[j], tok) != 0)) {
+				push(x, &o->values, (void *)line);
+				line = NULL;
+			}
+			if (j == n_t)
+				break;
+			char *d = plumb__pg_proc_ref(x->st.arena, nsps[j], dicts[j]);
+			const char *alias = plumb__pg_ts_token(atoi(toks[j]));
+			if (!d) {
+				fail(x, PLUMB_ENOMEM);
+				return;
+			}
+			tok = toks[j];
+			line = line ? fmt(x, "%s, %s", line, d)
+				    : fmt(x, "%s WITH %s", alias ? alias : toks[j], d);
+			bool builtin = strcmp(nsps[j], "pg_catalog") == 0;
+			const char *k = builtin ? NULL : fmt(x, "%s.%s", nsps[j], dicts[j]);
+			bool have = builtin;
+			for (size_t m = 0; k && m < o->depends.n && !have; m++)
+				have = strcmp(o->depends.items[m], k) == 0;
+			if (!have)
+				push(x, &o->depends, (void *)k);
+		}
+		if (plumb__pg_ts_config_define(x->st.arena, o, parser) < 0)
 			fail(x, PLUMB_ENOMEM);
 	}
 }

@@ -25,7 +25,7 @@
 static const char K_REL[] = "rel", K_TYPE[] = "type", K_COL[] = "col", K_FUNC[] = "func",
 		  K_FSIG[] = "fsig", K_NSP[] = "nsp", K_COLL[] = "coll", K_CON[] = "con",
 		  K_KEY[] = "key", K_TRG[] = "trg", K_POL[] = "pol", K_RULE[] = "rule",
-		  K_EXT[] = "ext", K_OPER[] = "oper";
+		  K_EXT[] = "ext", K_OPER[] = "oper", K_TSD[] = "tsd";
 
 static const char *const dkind_names[] = {
 	[D_TABLE] = "table",	[D_VIEW] = "view",	 [D_INDEX] = "index",
@@ -400,6 +400,17 @@ static void index_object(dix *ix, plumb_object *o)
 			nomem(x);
 		break;
 	}
+	case PLUMB_OBJ_TS_DICT:
+		edge(ix, K_NSP, NULL, o->schema, d, false);
+		break;
+	case PLUMB_OBJ_TS_CONFIG:
+		edge(ix, K_NSP, NULL, o->schema, d, false);
+		for (size_t i = 0; i < o->depends.n; i++) {
+			const char *s, *n;
+			split_dotted(ix, o->depends.items[i], &s, &n);
+			edge(ix, K_TSD, s, n, d, false);
+		}
+		break;
 	case PLUMB_OBJ_COMMENT:
 		index_comment(ix, o);
 		break;
@@ -631,6 +642,9 @@ static void follow_all(dix *ix, const node *n, bool autos)
 				follow(ix, n, K_FUNC, o->schema, b, autos);
 			break;
 		}
+		case PLUMB_OBJ_TS_DICT:
+			follow(ix, n, K_TSD, o->schema, o->name, autos);
+			break;
 		case PLUMB_OBJ_OPERATOR: {
 			const char *b = bare(ix, o->name);
 			const char *k = b ? plumb_arena_printf(ix->a, "op:%s", b) : NULL;
@@ -695,7 +709,11 @@ static const char *describe_of(ox *x, dobj d)
 		case PLUMB_OBJ_OPERATOR:
 			return fmt(x, "operator %s", shown(x, o->schema, o->name));
 		case PLUMB_OBJ_CAST:
-			return fmt(x, "cast from %s", o->name);
+			return fmt(x, "cast %s", o->name);
+		case PLUMB_OBJ_TS_DICT:
+		case PLUMB_OBJ_TS_CONFIG:
+			return fmt(x, "%s %s", plumb_obj_kind_name(o->kind),
+				   shown(x, o->schema, o->name));
 		case PLUMB_OBJ_POLICY:
 		case PLUMB_OBJ_RULE:
 			return fmt(x, "%s %s on table %s",

@@ -217,6 +217,14 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 		what = "collation";
 		p = find_object(x, PLUMB_OBJ_COLLATION, schema, name);
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY:
+		what = "text search dictionary";
+		p = find_object(x, PLUMB_OBJ_TS_DICT, schema, name);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION:
+		what = "text search configuration";
+		p = find_object(x, PLUMB_OBJ_TS_CONFIG, schema, name);
+		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 		what = "schema";
 		schema = NULL;

@@ -237,11 +237,7 @@ static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 		return true;
 	case PG_QUERY__NODE__NODE_DEFINE_STMT: {
 		PgQuery__DefineStmt *d = s->define_stmt;
-		const char *kind = d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION
-					   ? "text search configuration"
-				   : d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY
-					   ? "text search dictionary"
-				   : d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSPARSER
+		const char *kind = d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSPARSER
 					   ? "text search parser"
 				   : d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSTEMPLATE
 					   ? "text search template"

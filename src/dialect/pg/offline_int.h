@@ -157,6 +157,9 @@ typedef struct seqopts {
 #define drop_operator_target plumb__pgoff_drop_operator_target
 #define create_cast plumb__pgoff_create_cast
 #define drop_cast_target plumb__pgoff_drop_cast_target
+#define create_ts_dict plumb__pgoff_create_ts_dict
+#define create_ts_config plumb__pgoff_create_ts_config
+#define alter_ts_config plumb__pgoff_alter_ts_config
 #define create_collation plumb__pgoff_create_collation
 #define create_composite plumb__pgoff_create_composite
 #define create_domain plumb__pgoff_create_domain
@@ -271,6 +274,11 @@ void alter_operator(ox *x, PgQuery__AlterOperatorStmt *as, size_t loc);
 bool drop_operator_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *out);
 void create_cast(ox *x, PgQuery__CreateCastStmt *cs, size_t loc);
 bool drop_cast_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *out);
+/* offline_textsearch.c: CREATE TEXT SEARCH DICTIONARY and CONFIGURATION,
+ * ALTER TEXT SEARCH CONFIGURATION's mappings. */
+void create_ts_dict(ox *x, PgQuery__DefineStmt *ds, size_t loc);
+void create_ts_config(ox *x, PgQuery__DefineStmt *ds, size_t loc);
+void alter_ts_config(ox *x, PgQuery__AlterTSConfigurationStmt *as, size_t loc);
 /* offline_column.c: a serial column written out as the server keeps it, an
  * integer column with a default and the sequence it owns, before a
  * statement changes one of them (finish() folds it back when it is still

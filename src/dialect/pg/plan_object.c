@@ -77,6 +77,14 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 				 plumb__pgp_dn(p, o->schema, o->table ? o->table : "?"));
 		break;
 	}
+	case PLUMB_OBJ_TS_CONFIG:
+		/* the configuration, then its mappings */
+		plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(o));
+		for (size_t i = 0; i < o->values.n; i++)
+			plumb__pgp_emit(p, "ALTER TEXT SEARCH CONFIGURATION %s ADD MAPPING FOR %s",
+					plumb__pgp_Q(p, o->schema, o->name),
+					(const char *)o->values.items[i]);
+		break;
 	case PLUMB_OBJ_COMMENT:
 		plumb__pgp_emit(p, "COMMENT ON %s IS %s", o->name,
 				plumb__pgp_L(p, o->definition ? o->definition : ""));
@@ -147,6 +155,13 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 	}
 	case PLUMB_OBJ_CAST:
 		plumb__pgp_emit(p, "DROP CAST %s", o->name);
+		break;
+	case PLUMB_OBJ_TS_DICT:
+	case PLUMB_OBJ_TS_CONFIG:
+		plumb__pgp_emit(p, "DROP %s %s",
+				o->kind == PLUMB_OBJ_TS_DICT ? "TEXT SEARCH DICTIONARY"
+							     : "TEXT SEARCH CONFIGURATION",
+				plumb__pgp_Q(p, o->schema, o->name));
 		break;
 	case PLUMB_OBJ_COMMENT:
 		plumb__pgp_emit(p, "COMMENT ON %s IS NULL", o->name);
@@ -490,8 +505,13 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 		if (plumb__pgp_alter_operator(p, f, t))
 			return;
 		/* fall through */
+	case PLUMB_OBJ_TS_CONFIG:
+		if (plumb__pgp_alter_ts_config(p, f, t))
+			return;
+		/* fall through */
 	case PLUMB_OBJ_COLLATION:
 	case PLUMB_OBJ_CAST:
+	case PLUMB_OBJ_TS_DICT:
 		plumb__pgp_drop_object(p, f);
 		plumb__pgp_create_object(p, t);
 		return;

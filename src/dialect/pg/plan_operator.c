@@ -1,8 +1,10 @@
 /*
- * The planner's change of an operator in place: when only its estimators
- * (RESTRICT, JOIN) differ, ALTER OPERATOR ... SET, which keeps the views
- * and indexes using it; any other change drops and creates it
- * (plan_object.c). It reads the canonical texts operator.c writes.
+ * The planner's changes in place of operators and text search
+ * configurations, which keep the views and indexes using them: an operator
+ * whose estimators (RESTRICT, JOIN) alone differ is altered with ALTER
+ * OPERATOR ... SET, a configuration's mappings with ADD, ALTER and DROP
+ * MAPPING; any other change drops and creates the object (plan_object.c).
+ * It reads the canonical texts operator.c and textsearch.c write.
  */
 #include <string.h>
 
@@ -68,5 +70,39 @@ bool plumb__pgp_alter_operator(planner *p, const plumb_object *f, const plumb_ob
 	plumb__pgp_emit(p, "ALTER OPERATOR %s.%.*s %s SET (RESTRICT = %s, JOIN = %s)",
 			plumb__pgp_I(p, t->schema), (int)(paren - t->name), t->name, paren,
 			tr ? tr : "NONE", tj ? tj : "NONE");
+	return true;
+}
+
+/* The mapping line of token tok ("tok WITH ...") in o's values, or NULL. */
+static const char *mapping_of(const plumb_object *o, const char *line)
+{
+	size_t n = strcspn(line, " ");
+	for (size_t i = 0; i < o->values.n; i++) {
+		const char *v = o->values.items[i];
+		if (strncmp(v, line, n) == 0 && v[n] == ' ')
+			return v;
+	}
+	return NULL;
+}
+
+bool plumb__pgp_alter_ts_config(planner *p, const plumb_object *f, const plumb_object *t)
+{
+	const char *fs = plumb__pgp_obj_sql(f), *ts = plumb__pgp_obj_sql(t);
+	if (!fs || !ts || strcmp(fs, ts) != 0)
+		return false; /* another parser */
+	const char *q = plumb__pgp_Q(p, t->schema, t->name);
+	for (size_t i = 0; i < f->values.n; i++) {
+		const char *v = f->values.items[i];
+		if (!mapping_of(t, v))
+			plumb__pgp_emit(p,
+					"ALTER TEXT SEARCH CONFIGURATION %s DROP MAPPING FOR %.*s",
+					q, (int)strcspn(v, " "), v);
+	}
+	for (size_t i = 0; i < t->values.n; i++) {
+		const char *v = t->values.items[i], *was = mapping_of(f, v);
+		if (!was || strcmp(was, v) != 0)
+			plumb__pgp_emit(p, "ALTER TEXT SEARCH CONFIGURATION %s %s MAPPING FOR %s",
+					q, was ? "ALTER" : "ADD", v);
+	}
 	return true;
 }

@@ -267,7 +267,8 @@ static bool is_mid_kind(plumb_obj_kind k)
 	return k == PLUMB_OBJ_SCHEMA || k == PLUMB_OBJ_EXTENSION || k == PLUMB_OBJ_COLLATION ||
 	       k == PLUMB_OBJ_ENUM || k == PLUMB_OBJ_DOMAIN || k == PLUMB_OBJ_TYPE ||
 	       k == PLUMB_OBJ_SEQUENCE || k == PLUMB_OBJ_FUNCTION || k == PLUMB_OBJ_OPERATOR ||
-	       k == PLUMB_OBJ_CAST || k == PLUMB_OBJ_TABLE;
+	       k == PLUMB_OBJ_CAST || k == PLUMB_OBJ_TS_DICT || k == PLUMB_OBJ_TS_CONFIG ||
+	       k == PLUMB_OBJ_TABLE;
 }
 
 bool plumb__pgp_is_late_kind(plumb_obj_kind k)
