@@ -2,9 +2,10 @@
  * The planner's statements for the objects that are not tables, views,
  * indexes or enums: schemas, extensions, sequences, functions (aggregates
  * among them, always dropped and created), domains, types, collations,
- * policies, rules, comments; created, dropped, renamed or altered (a domain's
- * change is plan_domain.c's), and whether CREATE OR REPLACE can carry a
- * function's change. mid_change is the step of the middle phase for one
+ * policies, rules, operators, casts, text search objects, comments; created,
+ * dropped, renamed or altered (a domain's change is plan_domain.c's, an
+ * operator's or text search configuration's in place plan_operator.c's),
+ * and whether CREATE OR REPLACE can carry a function's change. mid_change is the step of the middle phase for one
  * change. It does not order the changes (plan_order.c).
  */
 #include <ctype.h>
