@@ -34,13 +34,18 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_GRANT,     /* privileges of one grantee on one object */
 	PLUMB_OBJ_COLLATION,
 	PLUMB_OBJ_RULE,      /* rewrite rules (not the ON SELECT rule of a view) */
+	PLUMB_OBJ_OPERATOR,  /* user-defined operators (not shells) */
+	PLUMB_OBJ_CAST,      /* user-defined casts */
+	PLUMB_OBJ_TS_DICT,   /* text search dictionaries */
+	PLUMB_OBJ_TS_CONFIG, /* text search configurations, with their mappings */
 	PLUMB_OBJ_KIND_COUNT /* not a kind: how many there are. A new kind goes
 			      * above and gets an entry in catalog/kinds.c */
 } plumb_obj_kind;
 
 /* "table", "index", "view", "trigger", "schema", "extension", "enum",
  * "domain", "type", "sequence", "function", "policy", "comment", "grant",
- * "collation", "rule" (the kind's name in catalog/kinds.c). */
+ * "collation", "rule", "operator", "cast", "text search dictionary", "text search
+ * configuration" (the kind's name in catalog/kinds.c). */
 const char *plumb_obj_kind_name(plumb_obj_kind kind);
 
 typedef struct plumb_column {
@@ -218,6 +223,19 @@ typedef struct plumb_trigger {
  *               are named per table, so diff matches them by table too.
  *  - rule:      as a policy: table the table or view it is on, name the
  *               rule's; definition the canonical CREATE RULE text.
+ *  - operator:  name is "op(left type, right type)", the types canonical,
+ *               NONE for a prefix operator's left: "~<<(text, text)",
+ *               "-(NONE, integer)", as DROP OPERATOR takes them; definition
+ *               the canonical CREATE OPERATOR text (operator.c).
+ *  - cast:      schema NULL, name "(source AS target)" with canonical types,
+ *               as DROP CAST takes it; definition the canonical CREATE CAST
+ *               text (operator.c).
+ *  - text search dictionary: definition the canonical CREATE text
+ *               (textsearch.c), its options as the server serialises them.
+ *  - text search configuration: values its mappings in token order
+ *               ("asciiword WITH english_stem"); sql the CREATE with its
+ *               parser; definition that and an ADD MAPPING line per mapping;
+ *               depends the dictionaries of its schemas it maps to.
  *  - comment:   name is the target as COMMENT ON writes it ("TABLE public.users",
  *               "COLUMN public.users.email", "FUNCTION public.f(integer)"),
  *               schema the target's schema, table the target's table when it

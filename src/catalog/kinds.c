@@ -63,8 +63,14 @@ static const plumb_kind_desc kinds[] = {
 			      .table_at = offsetof(plumb_object, table)},
 	[PLUMB_OBJ_RULE] = {OBJECT(PLUMB_OBJ_RULE, "rule", 13),
 			    .table_at = offsetof(plumb_object, table)},
-	[PLUMB_OBJ_COMMENT] = {OBJECT(PLUMB_OBJ_COMMENT, "comment", 14), .key = PLUMB_KEY_TARGET},
-	[PLUMB_OBJ_GRANT] = {OBJECT(PLUMB_OBJ_GRANT, "grant", 15), .key = PLUMB_KEY_TARGET},
+	/* after rules, before comments and grants, which may be on them */
+	[PLUMB_OBJ_OPERATOR] = {OBJECT(PLUMB_OBJ_OPERATOR, "operator", 14),
+				.key = PLUMB_KEY_SIGNATURE},
+	[PLUMB_OBJ_CAST] = {OBJECT(PLUMB_OBJ_CAST, "cast", 15), .key = PLUMB_KEY_TARGET},
+	[PLUMB_OBJ_TS_DICT] = {OBJECT(PLUMB_OBJ_TS_DICT, "text search dictionary", 16)},
+	[PLUMB_OBJ_TS_CONFIG] = {OBJECT(PLUMB_OBJ_TS_CONFIG, "text search configuration", 17)},
+	[PLUMB_OBJ_COMMENT] = {OBJECT(PLUMB_OBJ_COMMENT, "comment", 18), .key = PLUMB_KEY_TARGET},
+	[PLUMB_OBJ_GRANT] = {OBJECT(PLUMB_OBJ_GRANT, "grant", 19), .key = PLUMB_KEY_TARGET},
 };
 
 /* A kind added at the end of plumb_obj_kind without an entry here does not

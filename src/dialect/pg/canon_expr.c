@@ -315,8 +315,9 @@ static void norm_cast(nx *x, PgQuery__Node *n)
 		if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL && k->sval && k->sval->sval) {
 			if (numeric_type(c) && looks_numeric(k->sval->sval))
 				const_to_number(x, k);
-			else if (c && strcmp(c, "regclass") == 0)
-				norm_regclass_literal(x, k);
+			else if (c && (strcmp(c, "regclass") == 0 || strcmp(c, "regconfig") == 0 ||
+				       strcmp(c, "regdictionary") == 0))
+				norm_regclass_literal(x, k); /* names in a schema alike */
 		}
 		/* a bit string keeps a cast to another type */
 		if (k->val_case == PG_QUERY__A__CONST__VAL_BSVAL &&

@@ -323,6 +323,10 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	read_triggers(&x);
 	read_policies(&x);
 	read_rules(&x);
+	read_operators(&x);
+	read_casts(&x);
+	read_ts_dicts(&x);
+	read_ts_configs(&x);
 	read_comments(&x);
 	read_grants(&x);
 	read_unmanaged(&x);

@@ -106,6 +106,10 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define read_indexes plumb__pgin_read_indexes
 #define read_policies plumb__pgin_read_policies
 #define read_rules plumb__pgin_read_rules
+#define read_operators plumb__pgin_read_operators
+#define read_casts plumb__pgin_read_casts
+#define read_ts_dicts plumb__pgin_read_ts_dicts
+#define read_ts_configs plumb__pgin_read_ts_configs
 #define read_schemas plumb__pgin_read_schemas
 #define read_sequences plumb__pgin_read_sequences
 #define read_tables plumb__pgin_read_tables
@@ -156,6 +160,11 @@ void read_functions(ictx *x);
 void read_triggers(ictx *x);
 void read_policies(ictx *x);
 void read_rules(ictx *x);
+/* introspect_operator.c */
+void read_operators(ictx *x);
+void read_casts(ictx *x);
+void read_ts_dicts(ictx *x);
+void read_ts_configs(ictx *x);
 void read_comments(ictx *x);
 void read_grants(ictx *x);
 

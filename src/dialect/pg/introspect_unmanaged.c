@@ -1,13 +1,13 @@
 /*
  * The objects of a database that are of kinds plumb does not manage (event
- * triggers, publications, subscriptions, casts, operators and their
- * classes and families, extended statistics, text search objects,
- * foreign-data wrappers, servers and foreign tables, transforms, access
- * methods, procedural languages, default privileges, security labels),
- * named one a line in the catalog's `unmanaged` list, so that pull and diff
- * say what they leave out instead of dropping it in silence. Objects an
- * extension created come with the extension and are left out here, as are
- * the server's own. It reads names only, never definitions.
+ * triggers, publications, subscriptions, operator classes and families,
+ * extended statistics, text search parsers and templates, foreign-data
+ * wrappers, servers and foreign tables, transforms, access methods,
+ * procedural languages, default privileges, security labels), named one a
+ * line in the catalog's `unmanaged` list, so that pull and diff say what
+ * they leave out instead of dropping it in silence. Objects an extension
+ * created come with the extension and are left out here, as are the
+ * server's own. It reads names only, never definitions.
  */
 #include "dialect/pg/introspect_int.h"
 
@@ -21,11 +21,6 @@ static const char q_unmanaged[] =
 	"UNION ALL SELECT 'publication ' || quote_ident(pubname) FROM pg_catalog.pg_publication "
 	"UNION ALL SELECT 'subscription ' || quote_ident(subname) FROM pg_catalog.pg_subscription "
 	"WHERE subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()) "
-	"UNION ALL SELECT 'cast (' || pg_catalog.format_type(castsource, NULL) || ' AS ' || "
-	"pg_catalog.format_type(casttarget, NULL) || ')' FROM pg_catalog.pg_cast c "
-	"WHERE " OWN("pg_cast", "c.oid") " "
-	"UNION ALL SELECT 'operator ' || o.oid::pg_catalog.regoperator::text "
-	"FROM pg_catalog.pg_operator o WHERE " OWN("pg_operator", "o.oid") " "
 	"UNION ALL SELECT 'operator class ' || quote_ident(n.nspname) || '.' || "
 	"quote_ident(c.opcname) || ' using ' || a.amname FROM pg_catalog.pg_opclass c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace "
@@ -39,10 +34,6 @@ static const char q_unmanaged[] =
 	"UNION ALL SELECT 'statistics ' || quote_ident(n.nspname) || '.' || quote_ident(s.stxname) "
 	"FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = "
 	"s.stxnamespace WHERE " OWN("pg_statistic_ext", "s.oid") " "
-	"UNION ALL SELECT 'text search configuration ' || t.oid::pg_catalog.regconfig::text "
-	"FROM pg_catalog.pg_ts_config t WHERE " OWN("pg_ts_config", "t.oid") " "
-	"UNION ALL SELECT 'text search dictionary ' || t.oid::pg_catalog.regdictionary::text "
-	"FROM pg_catalog.pg_ts_dict t WHERE " OWN("pg_ts_dict", "t.oid") " "
 	"UNION ALL SELECT 'text search parser ' || quote_ident(t.prsname) "
 	"FROM pg_catalog.pg_ts_parser t WHERE " OWN("pg_ts_parser", "t.oid") " "
 	"UNION ALL SELECT 'text search template ' || quote_ident(t.tmplname) "

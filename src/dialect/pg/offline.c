@@ -499,11 +499,26 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 			create_collation(x, s->define_stmt, loc);
 		else if (s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE)
 			create_aggregate(x, s->define_stmt, loc);
+		else if (s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR)
+			create_operator(x, s->define_stmt, loc);
+		else if (s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY)
+			create_ts_dict(x, s->define_stmt, loc);
+		else if (s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION)
+			create_ts_config(x, s->define_stmt, loc);
 		else
 			statement_effects(x, s, loc);
 		break;
 	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
 		create_function(x, s->create_function_stmt, s);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_OPERATOR_STMT:
+		alter_operator(x, s->alter_operator_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_CAST_STMT:
+		create_cast(x, s->create_cast_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_TSCONFIGURATION_STMT:
+		alter_ts_config(x, s->alter_tsconfiguration_stmt, loc);
 		break;
 	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
 		create_trigger(x, s->create_trig_stmt, s);

@@ -25,7 +25,7 @@
 static const char K_REL[] = "rel", K_TYPE[] = "type", K_COL[] = "col", K_FUNC[] = "func",
 		  K_FSIG[] = "fsig", K_NSP[] = "nsp", K_COLL[] = "coll", K_CON[] = "con",
 		  K_KEY[] = "key", K_TRG[] = "trg", K_POL[] = "pol", K_RULE[] = "rule",
-		  K_EXT[] = "ext";
+		  K_EXT[] = "ext", K_OPER[] = "oper", K_TSD[] = "tsd";
 
 static const char *const dkind_names[] = {
 	[D_TABLE] = "table",	[D_VIEW] = "view",	 [D_INDEX] = "index",
@@ -216,6 +216,7 @@ static void index_table(dix *ix, plumb_table *t)
 			const plumb_pg_refs *r =
 				refs_of(x, w ? c->default_written : c->default_sql, 'e');
 			edges(ix, K_FUNC, &r->funcs, dd, false);
+			edges(ix, K_OPER, &r->ops, dd, false);
 			edges(ix, K_REL, &r->rels, dd, false);
 			edges(ix, K_TYPE, &r->types, dd, false);
 		}
@@ -238,6 +239,7 @@ static void index_table(dix *ix, plumb_table *t)
 				refs_of(x, w ? k->check_written : k->check_sql, 'e');
 			col_edges(ix, t->schema, t->name, &r->cols, kd, true);
 			edges(ix, K_FUNC, &r->funcs, kd, false);
+			edges(ix, K_OPER, &r->ops, kd, false);
 			edges(ix, K_TYPE, &r->types, kd, false);
 		}
 		if (k->kind != PLUMB_CON_FOREIGN_KEY)
@@ -275,6 +277,7 @@ static void index_view(dix *ix, plumb_view *v)
 		col_edges(ix, s, n, &r->cols, d, false);
 	}
 	edges(ix, K_FUNC, &r->funcs, d, false);
+	edges(ix, K_OPER, &r->ops, d, false);
 	edges(ix, K_TYPE, &r->types, d, false);
 }
 
@@ -380,6 +383,34 @@ static void index_object(dix *ix, plumb_object *o)
 		if (o->kind == PLUMB_OBJ_POLICY)
 			col_edges(ix, o->schema, o->table, &r->cols, d, false);
 		break;
+	case PLUMB_OBJ_OPERATOR:
+	case PLUMB_OBJ_CAST: {
+		if (o->kind == PLUMB_OBJ_OPERATOR)
+			edge(ix, K_NSP, NULL, o->schema, d, false);
+		r = refs_of(x, o->sql, 's');
+		edges(ix, K_TYPE, &r->types, d, false);
+		edges(ix, K_FUNC, &r->funcs, d, false);
+		if (o->kind != PLUMB_OBJ_OPERATOR)
+			break;
+		/* a use names no argument types: as a function's call */
+		const char *b = bare(ix, o->name);
+		const char *k = b ? plumb_arena_printf(ix->a, "op:%s", b) : NULL;
+		uintptr_t n = k ? (uintptr_t)plumb_map_get(ix->nfuncs, NULL, o->schema, k) : 0;
+		if (!k || plumb_map_put(ix->nfuncs, NULL, o->schema, k, (void *)(n + 1)) < 0)
+			nomem(x);
+		break;
+	}
+	case PLUMB_OBJ_TS_DICT:
+		edge(ix, K_NSP, NULL, o->schema, d, false);
+		break;
+	case PLUMB_OBJ_TS_CONFIG:
+		edge(ix, K_NSP, NULL, o->schema, d, false);
+		for (size_t i = 0; i < o->depends.n; i++) {
+			const char *s, *n;
+			split_dotted(ix, o->depends.items[i], &s, &n);
+			edge(ix, K_TSD, s, n, d, false);
+		}
+		break;
 	case PLUMB_OBJ_COMMENT:
 		index_comment(ix, o);
 		break;
@@ -425,6 +456,7 @@ static void index_all(dix *ix)
 		edge(ix, K_REL, in->schema, in->table, d, true);
 		col_edges(ix, in->schema, in->table, &r->cols, d, true);
 		edges(ix, K_FUNC, &r->funcs, d, false);
+		edges(ix, K_OPER, &r->ops, d, false);
 		edges(ix, K_TYPE, &r->types, d, false);
 		edges(ix, K_COLL, &r->colls, d, false);
 	}
@@ -610,6 +642,16 @@ static void follow_all(dix *ix, const node *n, bool autos)
 				follow(ix, n, K_FUNC, o->schema, b, autos);
 			break;
 		}
+		case PLUMB_OBJ_TS_DICT:
+			follow(ix, n, K_TSD, o->schema, o->name, autos);
+			break;
+		case PLUMB_OBJ_OPERATOR: {
+			const char *b = bare(ix, o->name);
+			const char *k = b ? plumb_arena_printf(ix->a, "op:%s", b) : NULL;
+			if (k && (uintptr_t)plumb_map_get(ix->nfuncs, NULL, o->schema, k) == 1)
+				follow(ix, n, K_OPER, o->schema, b, autos);
+			break;
+		}
 		default:
 			break;
 		}
@@ -663,6 +705,14 @@ static const char *describe_of(ox *x, dobj d)
 		case PLUMB_OBJ_FUNCTION:
 			return fmt(x, "%s %s",
 				   o->func_kind == PLUMB_FUNC_PROCEDURE ? "procedure" : "function",
+				   shown(x, o->schema, o->name));
+		case PLUMB_OBJ_OPERATOR:
+			return fmt(x, "operator %s", shown(x, o->schema, o->name));
+		case PLUMB_OBJ_CAST:
+			return fmt(x, "cast %s", o->name);
+		case PLUMB_OBJ_TS_DICT:
+		case PLUMB_OBJ_TS_CONFIG:
+			return fmt(x, "%s %s", plumb_obj_kind_name(o->kind),
 				   shown(x, o->schema, o->name));
 		case PLUMB_OBJ_POLICY:
 		case PLUMB_OBJ_RULE:

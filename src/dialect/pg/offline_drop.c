@@ -173,6 +173,10 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 			return false;
 		*out = (dobj){D_OBJECT, find_function(x, ds, obj->object_with_args), NULL};
 		return out->p != NULL;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR:
+		return drop_operator_target(x, ds, obj, out);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_CAST:
+		return drop_cast_target(x, ds, obj, out);
 	default:
 		break;
 	}
@@ -212,6 +216,14 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 	case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
 		what = "collation";
 		p = find_object(x, PLUMB_OBJ_COLLATION, schema, name);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY:
+		what = "text search dictionary";
+		p = find_object(x, PLUMB_OBJ_TS_DICT, schema, name);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION:
+		what = "text search configuration";
+		p = find_object(x, PLUMB_OBJ_TS_CONFIG, schema, name);
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 		what = "schema";

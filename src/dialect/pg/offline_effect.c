@@ -183,12 +183,6 @@ static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 	case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT:
 		unmanaged(x, fmt(x, "subscription %s", qi(x, s->create_subscription_stmt->subname)));
 		return true;
-	case PG_QUERY__NODE__NODE_CREATE_CAST_STMT: {
-		PgQuery__CreateCastStmt *c = s->create_cast_stmt;
-		unmanaged(x, fmt(x, "cast (%s AS %s)", type_text(x, c->sourcetype),
-				 type_text(x, c->targettype)));
-		return true;
-	}
 	case PG_QUERY__NODE__NODE_CREATE_OP_CLASS_STMT: {
 		PgQuery__CreateOpClassStmt *c = s->create_op_class_stmt;
 		const char *q = qualified(x, "operator class", c->opclassname, c->n_opclassname);
@@ -243,12 +237,7 @@ static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 		return true;
 	case PG_QUERY__NODE__NODE_DEFINE_STMT: {
 		PgQuery__DefineStmt *d = s->define_stmt;
-		const char *kind = d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR ? "operator"
-				   : d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION
-					   ? "text search configuration"
-				   : d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY
-					   ? "text search dictionary"
-				   : d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSPARSER
+		const char *kind = d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSPARSER
 					   ? "text search parser"
 				   : d->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSTEMPLATE
 					   ? "text search template"

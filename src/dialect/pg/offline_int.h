@@ -153,6 +153,14 @@ typedef struct seqopts {
 #define column_constraints plumb__pgoff_column_constraints
 #define comment_on plumb__pgoff_comment_on
 #define create_aggregate plumb__pgoff_create_aggregate
+#define create_operator plumb__pgoff_create_operator
+#define alter_operator plumb__pgoff_alter_operator
+#define drop_operator_target plumb__pgoff_drop_operator_target
+#define create_cast plumb__pgoff_create_cast
+#define drop_cast_target plumb__pgoff_drop_cast_target
+#define create_ts_dict plumb__pgoff_create_ts_dict
+#define create_ts_config plumb__pgoff_create_ts_config
+#define alter_ts_config plumb__pgoff_alter_ts_config
 #define create_collation plumb__pgoff_create_collation
 #define create_composite plumb__pgoff_create_composite
 #define create_domain plumb__pgoff_create_domain
@@ -259,6 +267,19 @@ int order_statements(ox *x, const plumb_vec *stmts, const plumb_vec *files, plum
 void statement_effects(ox *x, PgQuery__Node *s, size_t loc);
 /* The hint of an error for what only a server can read: give --dev-url. */
 void dev_url_hint(ox *x);
+/* offline_operator.c: CREATE and ALTER OPERATOR, CREATE CAST; the operator
+ * or cast a DROP names into *out (false when not there: an error unless IF
+ * EXISTS). */
+void create_operator(ox *x, PgQuery__DefineStmt *ds, size_t loc);
+void alter_operator(ox *x, PgQuery__AlterOperatorStmt *as, size_t loc);
+bool drop_operator_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *out);
+void create_cast(ox *x, PgQuery__CreateCastStmt *cs, size_t loc);
+bool drop_cast_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *out);
+/* offline_textsearch.c: CREATE TEXT SEARCH DICTIONARY and CONFIGURATION,
+ * ALTER TEXT SEARCH CONFIGURATION's mappings. */
+void create_ts_dict(ox *x, PgQuery__DefineStmt *ds, size_t loc);
+void create_ts_config(ox *x, PgQuery__DefineStmt *ds, size_t loc);
+void alter_ts_config(ox *x, PgQuery__AlterTSConfigurationStmt *as, size_t loc);
 /* offline_column.c: a serial column written out as the server keeps it, an
  * integer column with a default and the sequence it owns, before a
  * statement changes one of them (finish() folds it back when it is still

@@ -209,6 +209,20 @@ static void object(ord *r, PgQuery__ObjectType objtype, PgQuery__Node *node)
 			changes(r, 'c', schema, name, NULL);
 		}
 		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION:
+		if (n) {
+			names_of(v, n, &schema, &name);
+			changes(r, 't', schema, name, NULL);
+		}
+		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR:
+		if (node->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) {
+			PgQuery__ObjectWithArgs *ow = node->object_with_args;
+			names_of(ow->objname, ow->n_objname, &schema, &name);
+			changes(r, 'o', schema, name, NULL);
+		}
+		return;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
 		if ((name = plumb__pg_strval(node)))
@@ -410,8 +424,26 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		} else if (ds->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE) {
 			r->word = "type";
 			list_name(r, 'n', ds->defnames, ds->n_defnames, true);
+		} else if (ds->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY ||
+			   ds->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION) {
+			r->word = "text search object";
+			list_name(r, 't', ds->defnames, ds->n_defnames, true);
+			for (size_t i = 0; i < ds->n_definition; i++) {
+				/* COPY = another configuration */
+				const PgQuery__Node *n = ds->definition[i];
+				if (n->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+				    strcmp(n->def_elem->defname, "copy") == 0 && n->def_elem->arg &&
+				    n->def_elem->arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+					const char *schema, *name;
+					names_of(n->def_elem->arg->type_name->names,
+						 n->def_elem->arg->type_name->n_names, &schema,
+						 &name);
+					needs(r, 't', schema, name);
+				}
+			}
 		} else if (ds->kind == PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR) {
 			r->word = "operator";
+			list_name(r, 'o', ds->defnames, ds->n_defnames, true);
 			operator_procs(r, ds);
 		}
 		break;
@@ -511,6 +543,36 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		r->word = "ALTER FUNCTION";
 		if (ow)
 			list_name(r, 'f', ow->objname, ow->n_objname, false);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_TSCONFIGURATION_STMT: {
+		PgQuery__AlterTSConfigurationStmt *as = s->alter_tsconfiguration_stmt;
+		r->word = "ALTER TEXT SEARCH CONFIGURATION";
+		list_name(r, 't', as->cfgname, as->n_cfgname, false);
+		for (size_t i = 0; i < as->n_dicts; i++)
+			if (as->dicts[i]->node_case == PG_QUERY__NODE__NODE_LIST) {
+				const char *schema, *name;
+				names_of(as->dicts[i]->list->items, as->dicts[i]->list->n_items,
+					 &schema, &name);
+				needs(r, 't', schema, name);
+			}
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_OPERATOR_STMT: {
+		PgQuery__ObjectWithArgs *ow = s->alter_operator_stmt->opername;
+		r->word = "ALTER OPERATOR";
+		if (ow)
+			list_name(r, 'o', ow->objname, ow->n_objname, false);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_CAST_STMT: {
+		PgQuery__CreateCastStmt *cs = s->create_cast_stmt;
+		r->word = "cast";
+		if (cs->func) {
+			const char *schema, *name;
+			names_of(cs->func->objname, cs->func->n_objname, &schema, &name);
+			needs(r, 'f', schema, name);
+		}
 		break;
 	}
 	case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT: {

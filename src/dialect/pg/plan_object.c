@@ -2,9 +2,10 @@
  * The planner's statements for the objects that are not tables, views,
  * indexes or enums: schemas, extensions, sequences, functions (aggregates
  * among them, always dropped and created), domains, types, collations,
- * policies, rules, comments; created, dropped, renamed or altered (a domain's
- * change is plan_domain.c's), and whether CREATE OR REPLACE can carry a
- * function's change. mid_change is the step of the middle phase for one
+ * policies, rules, operators, casts, text search objects, comments; created,
+ * dropped, renamed or altered (a domain's change is plan_domain.c's, an
+ * operator's or text search configuration's in place plan_operator.c's),
+ * and whether CREATE OR REPLACE can carry a function's change. mid_change is the step of the middle phase for one
  * change. It does not order the changes (plan_order.c).
  */
 #include <ctype.h>
@@ -77,6 +78,14 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 				 plumb__pgp_dn(p, o->schema, o->table ? o->table : "?"));
 		break;
 	}
+	case PLUMB_OBJ_TS_CONFIG:
+		/* the configuration, then its mappings */
+		plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(o));
+		for (size_t i = 0; i < o->values.n; i++)
+			plumb__pgp_emit(p, "ALTER TEXT SEARCH CONFIGURATION %s ADD MAPPING FOR %s",
+					plumb__pgp_Q(p, o->schema, o->name),
+					(const char *)o->values.items[i]);
+		break;
 	case PLUMB_OBJ_COMMENT:
 		plumb__pgp_emit(p, "COMMENT ON %s IS %s", o->name,
 				plumb__pgp_L(p, o->definition ? o->definition : ""));
@@ -137,6 +146,23 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 				    plumb__pgp_Q(p, o->schema, o->table ? o->table : ""));
 		plumb__pgp_ae_of(p, s, rel_kind(p, o),
 				 plumb__pgp_dn(p, o->schema, o->table ? o->table : "?"));
+		break;
+	case PLUMB_OBJ_OPERATOR: {
+		/* "op(l, r)" is DROP OPERATOR's "s.op (l, r)" */
+		const char *paren = strchr(o->name, '(');
+		plumb__pgp_emit(p, "DROP OPERATOR %s.%.*s %s", plumb__pgp_I(p, o->schema),
+				(int)(paren ? paren - o->name : 0), o->name, paren ? paren : "");
+		break;
+	}
+	case PLUMB_OBJ_CAST:
+		plumb__pgp_emit(p, "DROP CAST %s", o->name);
+		break;
+	case PLUMB_OBJ_TS_DICT:
+	case PLUMB_OBJ_TS_CONFIG:
+		plumb__pgp_emit(p, "DROP %s %s",
+				o->kind == PLUMB_OBJ_TS_DICT ? "TEXT SEARCH DICTIONARY"
+							     : "TEXT SEARCH CONFIGURATION",
+				plumb__pgp_Q(p, o->schema, o->name));
 		break;
 	case PLUMB_OBJ_COMMENT:
 		plumb__pgp_emit(p, "COMMENT ON %s IS NULL", o->name);
@@ -476,7 +502,17 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 	case PLUMB_OBJ_EXTENSION:
 		alter_extension(p, f, t);
 		return;
+	case PLUMB_OBJ_OPERATOR:
+		if (plumb__pgp_alter_operator(p, f, t))
+			return;
+		/* fall through */
+	case PLUMB_OBJ_TS_CONFIG:
+		if (plumb__pgp_alter_ts_config(p, f, t))
+			return;
+		/* fall through */
 	case PLUMB_OBJ_COLLATION:
+	case PLUMB_OBJ_CAST:
+	case PLUMB_OBJ_TS_DICT:
 		plumb__pgp_drop_object(p, f);
 		plumb__pgp_create_object(p, t);
 		return;

@@ -38,10 +38,22 @@ static void need_calls(planner *p, const plumb_vec *funcs, plumb_vec *v)
 	}
 }
 
+/* The keys a use of each operator in ops needs ("op:schema.name", or
+ * "op:*.name" unqualified), into v. */
+static void need_ops(planner *p, const plumb_vec *ops, plumb_vec *v)
+{
+	for (size_t i = 0; i < ops->n; i++) {
+		const plumb_pg_name *n = ops->items[i];
+		plumb__pgp_vec_add(
+			p, v, plumb__pgp_fmt(p, "op:%s.%s", n->schema ? n->schema : "*", n->name));
+	}
+}
+
 void plumb__pgp_call_keys(planner *p, const char *sql, plumb_vec *v)
 {
 	plumb_pg_refs r = plumb__pgp_refs_of(p, sql, true);
 	need_calls(p, &r.funcs, v);
+	need_ops(p, &r.ops, v);
 }
 
 static void need_rels(planner *p, const plumb_vec *names, plumb_vec *v)
@@ -57,6 +69,11 @@ void plumb__pgp_object_keys(planner *p, const plumb_object *o, plumb_vec *v)
 		return;
 	}
 	plumb__pgp_vec_add(p, v, plumb__pgp_key(p, o->schema, o->name));
+	if (o->kind == PLUMB_OBJ_OPERATOR) {
+		const char *base = plumb__pgp_func_base(p, o->name);
+		plumb__pgp_vec_add(p, v, plumb__pgp_fmt(p, "op:%s.%s", o->schema, base));
+		plumb__pgp_vec_add(p, v, plumb__pgp_fmt(p, "op:*.%s", base));
+	}
 	if (o->kind != PLUMB_OBJ_FUNCTION)
 		return;
 	const char *base = plumb__pgp_func_base(p, o->name);
@@ -89,6 +106,14 @@ void plumb__pgp_object_deps(planner *p, const plumb_catalog *cat, const plumb_ob
 		need_rels(p, &r.rels, deps);
 		need_rels(p, &r.types, deps);
 		need_rels(p, &r.colls, deps);
+		need_calls(p, &r.funcs, deps);
+		return;
+	}
+	if (o->kind == PLUMB_OBJ_OPERATOR || o->kind == PLUMB_OBJ_CAST) {
+		/* its argument types and functions; the operators it names as
+		 * COMMUTATOR or NEGATOR may come after it (a shell stands in) */
+		plumb_pg_refs r = plumb__pgp_refs_of(p, plumb__pgp_obj_sql(o), true);
+		need_rels(p, &r.types, deps);
 		need_calls(p, &r.funcs, deps);
 		return;
 	}
@@ -155,6 +180,8 @@ void plumb__pgp_table_deps(planner *p, const plumb_catalog *cat, const plumb_tab
 		plumb_pg_refs g = plumb__pgp_refs_of(p, c->generated_sql, false);
 		need_calls(p, &r.funcs, deps);
 		need_calls(p, &g.funcs, deps);
+		need_ops(p, &r.ops, deps);
+		need_ops(p, &g.ops, deps);
 		need_rels(p, &r.rels, deps); /* nextval('seq') */
 	}
 	const plumb_vec *cons = d ? &d->added_constraints : &t->constraints;
@@ -164,6 +191,7 @@ void plumb__pgp_table_deps(planner *p, const plumb_catalog *cat, const plumb_tab
 			continue;
 		plumb_pg_refs r = plumb__pgp_refs_of(p, con->check_sql, false);
 		need_calls(p, &r.funcs, deps);
+		need_ops(p, &r.ops, deps);
 	}
 }
 
@@ -238,7 +266,9 @@ static bool is_mid_kind(plumb_obj_kind k)
 {
 	return k == PLUMB_OBJ_SCHEMA || k == PLUMB_OBJ_EXTENSION || k == PLUMB_OBJ_COLLATION ||
 	       k == PLUMB_OBJ_ENUM || k == PLUMB_OBJ_DOMAIN || k == PLUMB_OBJ_TYPE ||
-	       k == PLUMB_OBJ_SEQUENCE || k == PLUMB_OBJ_FUNCTION || k == PLUMB_OBJ_TABLE;
+	       k == PLUMB_OBJ_SEQUENCE || k == PLUMB_OBJ_FUNCTION || k == PLUMB_OBJ_OPERATOR ||
+	       k == PLUMB_OBJ_CAST || k == PLUMB_OBJ_TS_DICT || k == PLUMB_OBJ_TS_CONFIG ||
+	       k == PLUMB_OBJ_TABLE;
 }
 
 bool plumb__pgp_is_late_kind(plumb_obj_kind k)

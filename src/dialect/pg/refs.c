@@ -171,6 +171,12 @@ static void visit(ProtobufCMessage *m, void *payload)
 		const PgQuery__IndexElem *e = (const PgQuery__IndexElem *)m;
 		if (e->name && *e->name)
 			add(x, &x->out->cols, NULL, e->name);
+	} else if (d == &pg_query__a__expr__descriptor) {
+		const PgQuery__AExpr *e = (const PgQuery__AExpr *)m;
+		if (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP ||
+		    e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY ||
+		    e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL)
+			add_list(x, &x->out->ops, e->name, e->n_name);
 	} else if (d == &pg_query__range_var__descriptor) {
 		const PgQuery__RangeVar *r = (const PgQuery__RangeVar *)m;
 		add(x, &x->out->rels, r->schemaname && *r->schemaname ? r->schemaname : NULL,
@@ -270,6 +276,50 @@ static void aggregate(rx *x, PgQuery__DefineStmt *ds)
 	}
 }
 
+/* An operator: its argument types and its functions (FUNCTION = f is a
+ * name, not a type); the operators it names as COMMUTATOR or NEGATOR are
+ * left out (they may be created after it). */
+static void operator(rx *x, PgQuery__DefineStmt *ds)
+{
+	static const char *const procs[] = {"function", "procedure", "restrict", "join"};
+	for (size_t i = 0; i < ds->n_definition; i++) {
+		const PgQuery__Node *n = ds->definition[i];
+		if (n->node_case != PG_QUERY__NODE__NODE_DEF_ELEM || !n->def_elem->arg)
+			continue;
+		const char *name = n->def_elem->defname;
+		PgQuery__Node *a = n->def_elem->arg;
+		if (strcmp(name, "leftarg") == 0 || strcmp(name, "rightarg") == 0) {
+			plumb__pg_walk(&a->base, visit, x);
+			continue;
+		}
+		for (size_t j = 0; j < sizeof(procs) / sizeof(procs[0]); j++) {
+			if (strcmp(name, procs[j]) != 0)
+				continue;
+			if (a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+				add_list(x, &x->out->funcs, a->type_name->names,
+					 a->type_name->n_names);
+			else if (a->node_case == PG_QUERY__NODE__NODE_LIST)
+				add_list(x, &x->out->funcs, a->list->items, a->list->n_items);
+			else
+				add(x, &x->out->funcs, NULL, plumb__pg_strval(a));
+		}
+	}
+}
+
+/* A cast: its types, and its function (named, not called). */
+static void cast(rx *x, PgQuery__CreateCastStmt *cs)
+{
+	if (cs->sourcetype)
+		plumb__pg_walk(&cs->sourcetype->base, visit, x);
+	if (cs->targettype)
+		plumb__pg_walk(&cs->targettype->base, visit, x);
+	if (!cs->func)
+		return;
+	add_list(x, &x->out->funcs, cs->func->objname, cs->func->n_objname);
+	for (size_t i = 0; i < cs->func->n_objargs; i++)
+		plumb__pg_walk(&cs->func->objargs[i]->base, visit, x);
+}
+
 static void statement(rx *x, PgQuery__Node *s)
 {
 	if (s->node_case == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT)
@@ -277,6 +327,11 @@ static void statement(rx *x, PgQuery__Node *s)
 	else if (s->node_case == PG_QUERY__NODE__NODE_DEFINE_STMT &&
 		 s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE)
 		aggregate(x, s->define_stmt);
+	else if (s->node_case == PG_QUERY__NODE__NODE_DEFINE_STMT &&
+		 s->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR)
+		operator(x, s->define_stmt);
+	else if (s->node_case == PG_QUERY__NODE__NODE_CREATE_CAST_STMT)
+		cast(x, s->create_cast_stmt);
 	else
 		plumb__pg_walk(&s->base, visit, x);
 }

@@ -27,6 +27,7 @@ typedef struct plumb_pg_refs {
 	plumb_vec cols;  /* plumb_pg_name *: columns referred to (their last part) */
 	plumb_vec strs;  /* plumb_pg_name *: string constants (in name), as enum labels are
 			  * written */
+	plumb_vec ops;	 /* plumb_pg_name *: operators used (a ~<< b, OPERATOR(s.~<<)) */
 	bool bound;	 /* a CREATE FUNCTION whose body (BEGIN ATOMIC, RETURN) is bound
 			  * when it is created, or a CREATE AGGREGATE */
 } plumb_pg_refs;
@@ -41,7 +42,9 @@ int plumb__pg_refs_expr(plumb_arena *arena, const char *expr, plumb_pg_refs *out
  * at run time), while a BEGIN ATOMIC or RETURN body, bound at creation,
  * adds the functions it calls, the types and collations it names too. A
  * CREATE AGGREGATE adds its argument and state types to types and its
- * support functions (SFUNC, FINALFUNC, ...) to funcs. */
+ * support functions (SFUNC, FINALFUNC, ...) to funcs; a CREATE OPERATOR its
+ * argument types and functions (FUNCTION, RESTRICT, JOIN), not the
+ * operators it names; a CREATE CAST its types and function. */
 int plumb__pg_refs_sql(plumb_arena *arena, const char *sql, plumb_pg_refs *out);
 
 /* The same for one statement's parse tree (not changed). When loose is

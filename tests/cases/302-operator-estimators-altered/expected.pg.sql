@@ -1,0 +1,3 @@
+BEGIN;
+ALTER OPERATOR "public".~<< (text, text) SET (RESTRICT = "eqsel", JOIN = "eqjoinsel");
+COMMIT;

@@ -1,0 +1,4 @@
+BEGIN;
+DROP CAST (text AS pair);
+CREATE CAST (text AS pair) WITH INOUT AS IMPLICIT;
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+ALTER TEXT SEARCH CONFIGURATION "public"."en_nostop" DROP MAPPING FOR numword;
+ALTER TEXT SEARCH CONFIGURATION "public"."en_nostop" ALTER MAPPING FOR asciiword WITH "english_stem";
+ALTER TEXT SEARCH CONFIGURATION "public"."en_nostop" ADD MAPPING FOR int WITH "simple";
+ALTER TEXT SEARCH CONFIGURATION "public"."en_nostop" ADD MAPPING FOR uint WITH "simple";
+COMMIT;
