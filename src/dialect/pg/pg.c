@@ -42,5 +42,6 @@ const plumb_dialect plumb_dialect_pg = {
 	.tracking_get = plumb__pg_tracking_get,
 	.tracking_write = plumb__pg_tracking_write,
 	.tracking_delete = plumb__pg_tracking_delete,
+	.drop_all = plumb__pg_drop_all,
 	.find_txn_control = plumb__pg_find_txn_control,
 };
