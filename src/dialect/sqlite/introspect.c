@@ -71,6 +71,12 @@ typedef struct ictx {
 	plumb_vec tinfos; /* tinfo * */
 } ictx;
 
+/* Notes a table left out as another tool's or the config's (cat->excluded). */
+static int note(ictx *x, const char *name)
+{
+	return plumb_catalog_note_excluded(x->ctx, x->cat, NULL, name);
+}
+
 static int push(ictx *x, plumb_vec *v, void *p)
 {
 	if (!p || plumb_vec_push(x->a, v, p) < 0)
@@ -555,10 +561,9 @@ int plumb__sqlite_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *aren
 		const obj *o = x.objs.items[i];
 		const tinfo *ti = find_tinfo(&x, o->name);
 		if (strcmp(o->type, "table") == 0) {
-			bool own = strncasecmp(o->name, "sqlite_", 7) == 0;
 			if (skipped_table(ctx, o->name)) {
-				rc = own ? 0 : plumb_catalog_note_excluded(ctx, x.cat, NULL, o->name);
-				if (rc < 0)
+				if (strncasecmp(o->name, "sqlite_", 7) &&
+				    (rc = note(&x, o->name)) < 0)
 					goto done;
 				continue;
 			}
