@@ -36,6 +36,8 @@ typedef struct plumb_options {
 	bool allow_out_of_order;     /* migrate: apply pending migrations older than the newest applied */
 	bool force;                  /* pull: overwrite an existing schema file */
 	bool retry_failed;           /* migrate: run migrations recorded as failed again */
+	bool yes;		     /* reset: go on without asking (needed with no terminal) */
+	bool from_schema;	     /* reset: rebuild from the schema file (push), not migrate */
 	long lock_timeout_ms;        /* bounded wait for the runner lock; 0: default 30s */
 	/* migrate: lock_timeout of each migration's statements (pg) unless the
 	 * file says otherwise; 0: default 10s; negative: none (the server's). */
@@ -105,6 +107,10 @@ typedef struct plumb_import_options {
  * and, when a database is named, records the migrations that tool applied
  * (state imported), after checking its tracking table against the files. */
 int plumb_cmd_import(plumb_ctx *ctx, const plumb_options *opts, const plumb_import_options *imp);
+/* Drops every object the user owns in the database and rebuilds it from the
+ * migrations (or the schema file with from_schema), for development. Refused
+ * on a protected environment, and without yes when there is no terminal. */
+int plumb_cmd_reset(plumb_ctx *ctx, const plumb_options *opts);
 
 /* Call once after a command returned rc: under opts->json, when the command
  * printed no report (it failed before), prints one JSON document for the run

@@ -26,6 +26,8 @@
 #define PLUMB_EFAILED -14    /* a failed migration is recorded; repair first */
 #define PLUMB_EPROBLEM -15   /* migrations are failed, modified, missing or out of order
 			      * (status --exit-code, check) */
+/* the database holds objects but no plumb records: not managed yet (status, check) */
+#define PLUMB_ENOTMANAGED -16
 
 /* Process exit codes, as documented in `plumb --help`. */
 #define PLUMB_EXIT_OK 0
@@ -38,6 +40,8 @@
 #define PLUMB_EXIT_PENDING 7  /* pending migrations (check, status --exit-code) */
 #define PLUMB_EXIT_PROBLEM 8  /* migrations failed, modified, missing or out of order
 			       * (check, status --exit-code) */
+/* not managed yet: objects but no plumb records (status, check); adopt or import it */
+#define PLUMB_EXIT_NOTMANAGED 9
 
 /* Where an error happened and why. Strings live as long as the context. */
 typedef struct plumb_error {

@@ -335,6 +335,10 @@ typedef struct plumb_catalog {
 	 * triggers, publications, casts, ...), one phrase each ("publication
 	 * pub1"), for pull and diff to name what they leave out; never compared */
 	plumb_vec unmanaged;
+	/* const char *: the tables left out as other tools' or named by the
+	 * config's "exclude" ("schema.name", sqlite "name"), once each
+	 * (plumb_catalog_exclude) */
+	plumb_vec excluded;
 	struct plumb_catalog_index *index; /* plumb_catalog_find's hash (catalog.c), made on
 					    * first use and kept up with the vectors */
 } plumb_catalog;
@@ -375,6 +379,29 @@ plumb_column *plumb_table_find_column(const plumb_catalog *cat, const plumb_tabl
 /* Sorts tables, indexes, triggers and objects by schema and name (views keep
  * creation order; objects go by kind first). */
 void plumb_catalog_sort(plumb_catalog *cat);
+
+/* True when a table (schema NULL for sqlite's main) is left out of every
+ * catalog: another migration tool's tracking table or plumb's own (the
+ * defaults: drizzle, Flyway, golang-migrate, dbmate, Rails, goose, Prisma,
+ * Knex, Sqitch), or one the config's "exclude" patterns name (ctx->exclude:
+ * "table" in any schema, "schema.table", "schema.*" for the whole schema,
+ * with * and ? globs; "!pattern" keeps what a default would leave out).
+ * fold: names compare case-insensitively (sqlite). */
+bool plumb_catalog_excluded(const plumb_ctx *ctx, const char *schema, const char *name, bool fold);
+
+/* True when a whole schema is left out ("schema.*"). */
+bool plumb_catalog_schema_excluded(const plumb_ctx *ctx, const char *schema);
+
+/* Removes from cat the tables plumb_catalog_excluded names, with what hangs
+ * on them (indexes, triggers, policies, rules, comments, grants, owned
+ * sequences), and every object of an excluded schema, recording each table
+ * in cat->excluded. Every catalog built from a database or from files goes
+ * through it, so both sides of a comparison leave out the same tables. */
+int plumb_catalog_exclude(plumb_ctx *ctx, plumb_catalog *cat);
+
+/* Notes that table schema.name was left out (cat->excluded), once. */
+int plumb_catalog_note_excluded(plumb_ctx *ctx, plumb_catalog *cat, const char *schema,
+				const char *name);
 
 /* True when the catalog holds no objects. */
 bool plumb_catalog_is_empty(const plumb_catalog *cat);

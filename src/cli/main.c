@@ -23,7 +23,9 @@ enum {
 	OPT_RETRY = 1 << 4,
 	OPT_TIMEOUTS = 1 << 5,
 	OPT_IMPORT = 1 << 6,
-	N_SCOPES = 7,
+	OPT_YES = 1 << 7,
+	OPT_FROM_SCHEMA = 1 << 8,
+	N_SCOPES = 9,
 };
 
 typedef int (*run_fn)(plumb_ctx *ctx, const plumb_options *opts, char **args);
@@ -111,6 +113,12 @@ static int run_import(plumb_ctx *ctx, const plumb_options *opts, char **args)
 	return plumb_cmd_import(ctx, opts, &import_opts);
 }
 
+static int run_reset(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	(void)args;
+	return plumb_cmd_reset(ctx, opts);
+}
+
 static const command commands[] = {
 	{"init", 0, 0, 0, run_init, "init",
 	 "create schema.sql and migrations/",
@@ -158,12 +166,14 @@ static const command commands[] = {
 	 "error), baseline, modified (edited after it was applied), missing (recorded in the\n"
 	 "database but absent from the folder) or out-of-order. With --exit-code, exits 8\n"
 	 "when a migration is failed, modified, missing or out-of-order, else 7 when\n"
-	 "migrations are pending.\n"},
+	 "migrations are pending. A database with objects but no plumb records is not\n"
+	 "managed yet: status says so and exits 9.\n"},
 	{"push", 0, 0, 0, run_push, "push [--dry-run] [--allow-data-loss] [--online]",
 	 "bring the database straight to the schema file",
 	 "Applies the difference between the database and the schema file directly, without\n"
 	 "writing a migration (for development databases). Destructive changes are refused\n"
-	 "(exit 4) unless --allow-data-loss is given.\n"},
+	 "(exit 4) unless --allow-data-loss is given. Refused on an environment marked\n"
+	 "\"protected\": true in plumb.json.\n"},
 	{"pull", 0, 0, OPT_OUTPUT | OPT_FORCE, run_pull, "pull [-o FILE|-] [--force]",
 	 "write the database's schema as SQL",
 	 "Writes the schema of the database as SQL to the schema file, or to FILE, or to\n"
@@ -175,7 +185,8 @@ static const command commands[] = {
 	 "Verifies plumb.sum, that the migrations produce the schema file, that none are\n"
 	 "pending and that the database has not drifted. Exits 3 when the schema file and\n"
 	 "the migrations differ, 7 when migrations are pending, 8 when one is failed,\n"
-	 "modified, missing or out-of-order, 6 on drift.\n"},
+	 "modified, missing or out-of-order, 6 on drift, 9 when the database holds objects\n"
+	 "but no plumb records (not managed yet: adopt or import it).\n"},
 	{"baseline", 1, 1, 0, run_baseline, "baseline VERSION",
 	 "record migrations up to VERSION as applied without running them",
 	 "Records every migration up to and including VERSION as applied (state baseline)\n"
@@ -214,6 +225,17 @@ static const command commands[] = {
 	 "  --version-column C     custom: its column of applied versions\n"
 	 "  --pattern RE           custom: POSIX extended regex of migration file names,\n"
 	 "                         the version its first group, the name its second\n"},
+	{"reset", 0, 0, OPT_YES | OPT_FROM_SCHEMA, run_reset,
+	 "reset [--yes] [--from-schema] [--dry-run]",
+	 "drop everything in a development database and rebuild it",
+	 "Drops every object the user owns in the database (PostgreSQL: every object in a\n"
+	 "non-system schema but an extension's, the tracking table too; SQLite: every table,\n"
+	 "view, index and trigger), then rebuilds it by running migrate, or push with\n"
+	 "--from-schema. Refused on an environment marked \"protected\": true in plumb.json.\n"
+	 "Asks first on a terminal; with no terminal (or CI=true) it needs --yes.\n"
+	 "  --yes                  drop without asking\n"
+	 "  --from-schema          rebuild from the schema file instead of the migrations\n"
+	 "  --dry-run              print the statements that would drop, change nothing\n"},
 	{"sum", 0, 0, 0, run_sum, "sum",
 	 "rewrite plumb.sum from the migration files",
 	 "Rewrites the integrity file plumb.sum from the migration files as they are now,\n"
@@ -259,7 +281,9 @@ static const char exit_codes_help[] =
 	"  6  drift: the database differs from the migration history\n"
 	"  7  pending migrations (check, status --exit-code)\n"
 	"  8  migrations failed, modified, missing or out of order (check, status\n"
-	"     --exit-code)\n";
+	"     --exit-code)\n"
+	"  9  not managed yet: the database holds objects but no plumb records (check,\n"
+	"     status); adopt or import it\n";
 
 static const command *find_command(const char *name)
 {
@@ -342,7 +366,7 @@ enum {
 	O_DRY_RUN, O_EXIT_CODE, O_ONLINE, O_LOCK_TIMEOUT, O_QUIET, O_VERBOSE, O_HELP,
 	O_VERSION, O_TO, O_OUT_OF_ORDER, O_OUTPUT, O_FORCE, O_DEV_URL, O_RETRY_FAILED,
 	O_DDL_LOCK_TIMEOUT, O_STATEMENT_TIMEOUT, O_FROM, O_ACCEPT, O_TABLE, O_VERSION_COLUMN,
-	O_PATTERN,
+	O_PATTERN, O_YES, O_FROM_SCHEMA,
 };
 
 static const option_def options[] = {
@@ -375,6 +399,8 @@ static const option_def options[] = {
 	{"table", 0, true, O_TABLE},
 	{"version-column", 0, true, O_VERSION_COLUMN},
 	{"pattern", 0, true, O_PATTERN},
+	{"yes", 0, false, O_YES},
+	{"from-schema", 0, false, O_FROM_SCHEMA},
 };
 
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
@@ -402,6 +428,10 @@ static unsigned option_scope(int id)
 	case O_VERSION_COLUMN:
 	case O_PATTERN:
 		return OPT_IMPORT;
+	case O_YES:
+		return OPT_YES;
+	case O_FROM_SCHEMA:
+		return OPT_FROM_SCHEMA;
 	default:
 		return 0;
 	}
@@ -467,6 +497,8 @@ static int apply_option(parsed *p, const option_def *o, const char *shown, const
 		break;
 	}
 	case O_RETRY_FAILED: opts->retry_failed = true; break;
+	case O_YES: opts->yes = true; break;
+	case O_FROM_SCHEMA: opts->from_schema = true; break;
 	case O_QUIET: p->quiet = true; break;
 	case O_VERBOSE: p->verbose++; break;
 	case O_HELP: p->help = true; break;

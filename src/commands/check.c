@@ -4,7 +4,8 @@
  * does the schema match what the migrations build (else exit 3), is anything
  * pending (exit 7), and does the database match what its applied migrations
  * built (else drift, exit 6, the most serious). A migration failed, modified,
- * missing or out of order exits 8. Reads only.
+ * missing or out of order exits 8. A database with objects and no plumb
+ * records is not managed yet (exit 9, state.c), not drift. Reads only.
  */
 #include <string.h>
 
@@ -32,6 +33,7 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 	plumb_diff *schema_diff, *drift = NULL;
 	plumb_conn *conn = NULL;
 	plumb_vec records = {0}, states = {0};
+	plumb_db_state st = {.state = "missing", .summary = ""};
 	size_t n_pending = 0, n_problem = 0;
 	int rc;
 
@@ -50,7 +52,8 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 	if (have_db) {
 		if ((rc = plumb__env_connect(ctx, &env, &conn)) < 0 ||
 		    (rc = plumb_runner_read_records(ctx, conn, ctx->root, history, &records)) < 0 ||
-		    (rc = plumb_runner_status(ctx, ctx->root, history, &records, &states)) < 0)
+		    (rc = plumb_runner_status(ctx, ctx->root, history, &records, &states)) < 0 ||
+		    (rc = plumb__db_state(ctx, conn, NULL, &records, &st)) < 0)
 			return rc;
 		applied.dir = history->dir;
 		applied.has_sum = history->has_sum;
@@ -69,8 +72,9 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 				n_problem++;
 			}
 		}
-		/* What the applied migrations built, against what is there. */
-		if (!n_problem &&
+		/* What the applied migrations built, against what is there; a
+		 * database plumb does not manage yet has no such history. */
+		if (!n_problem && strcmp(st.state, "unmanaged") &&
 		    ((rc = plumb_source_history_catalog(ctx, ctx->root, &applied, d, env.dev_url,
 							&applied_state)) < 0 ||
 		     (rc = conn->dialect->introspect(ctx, conn, ctx->root, &live)) < 0 ||
@@ -82,8 +86,11 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 	bool drift_ok = !drift || plumb_diff_is_empty(drift);
 	/* The verdict, most serious first, recorded before the report so that
 	 * the JSON report carries it. */
+	bool unmanaged = !strcmp(st.state, "unmanaged");
 	int result = 0;
-	if (!drift_ok)
+	if (unmanaged)
+		result = plumb__db_state_error(ctx, &env, &st);
+	else if (!drift_ok)
 		result = plumb_error_set(ctx, PLUMB_EDRIFT,
 					 "the database differs from its migration history");
 	else if (n_problem)
@@ -103,6 +110,8 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 			"schema_vs_migrations", "in_sync", schema_ok, "changes",
 			plumb__diff_json(ctx, schema_diff), "database_exists", have_db, "pending",
 			(json_int_t)n_pending, "problems", (json_int_t)n_problem);
+		if (doc)
+			plumb__db_state_json(doc, &st);
 		if (drift)
 			json_object_set_new(doc, "drift",
 					    json_pack("{s:b, s:o}", "in_sync", drift_ok, "changes",
@@ -124,6 +133,12 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 						 "the url of plumb.json)\n", d->name);
 			else
 				fprintf(env.out, "skip  %s does not exist yet\n", env.url_shown);
+		} else if (unmanaged) {
+			fprintf(env.out,
+				"FAIL  %s is not managed by plumb yet (%s): adopt it with "
+				"`plumb adopt`, or import another tool's history with "
+				"`plumb import --from TOOL`\n",
+				conn->display, st.summary);
 		} else {
 			if (n_problem)
 				fprintf(env.out, "FAIL  %zu migration%s failed, modified, missing or "

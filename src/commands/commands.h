@@ -30,10 +30,20 @@ typedef struct plumb_env {
 	const plumb_dialect *dialect;    /* of the database, or from --dialect */
 	const char *dev_url;             /* --dev-url or the config's dev_url, or NULL */
 	long lock_timeout_ms;
+	/* "protected": true in the config: the chosen environment's name when
+	 * it is protected, and the URLs of every protected environment */
+	const char *protected_env;
+	const char **protected_names, **protected_urls;
+	size_t n_protected;
 } plumb_env;
 
 /* Resolves flags, DATABASE_URL, the config file and the defaults. */
 int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *out);
+
+/* PLUMB_ERROR, nothing changed, when the run's database is a protected
+ * environment's (the one chosen, or one whose URL it is): what names the
+ * refused action ("push to", "reset"). */
+int plumb__env_refuse_protected(plumb_ctx *ctx, const plumb_env *env, const char *what);
 
 /* The dialect for file sources: --dialect, else the database's. */
 const plumb_dialect *plumb__env_file_dialect(const plumb_env *env);
@@ -75,6 +85,31 @@ json_t *plumb__diff_json(plumb_ctx *ctx, const plumb_diff *diff);
  * position} and, for a refused plan, "hazards": [{kind, message, destructive,
  * sql}]}. A command that fails after its report records the error first. */
 int plumb__emit_json(plumb_ctx *ctx, const plumb_env *env, json_t *doc);
+
+/* What a database holds when it has no plumb records (state.c). */
+typedef struct plumb_db_state {
+	/* "managed" (it has records), "unmanaged" (objects but no records),
+	 * "empty" (neither), "missing" (it does not exist yet) */
+	const char *state;
+	size_t n_tables, n_views, n_types, n_sequences, n_functions, n_schemas;
+	const char *summary;   /* "12 tables, 3 types", or "" */
+	plumb_vec tool_tables; /* const char *: other tools' tracking tables found */
+} plumb_db_state;
+
+/* The state of conn's database (NULL: it does not exist yet) whose tracking
+ * records are records. Reads its schema only when there are no records;
+ * live, when not NULL, is that schema already read. */
+int plumb__db_state(plumb_ctx *ctx, plumb_conn *conn, const plumb_catalog *live,
+		    const plumb_vec *records, plumb_db_state *out);
+
+/* Records PLUMB_ENOTMANAGED for an unmanaged database, naming what it holds,
+ * the other tools' tables found, and adopt and import. Returns the code. */
+int plumb__db_state_error(plumb_ctx *ctx, const plumb_env *env, const plumb_db_state *st);
+
+/* The state as JSON members of doc: "state", and for an unmanaged database
+ * "objects" {tables, views, types, sequences, functions, schemas} and
+ * "tool_tables". */
+void plumb__db_state_json(json_t *doc, const plumb_db_state *st);
 
 /* What a and b hold of kinds plumb does not manage, each named once, a's
  * first (const char *, appended to out). */

@@ -11,8 +11,9 @@
 #include "commands/commands.h"
 #include "util/map.h"
 
-/* Expands ${NAME} from the process environment; unset names are an error. */
-static int expand_env(plumb_ctx *ctx, const char *config, const char *in, const char **out)
+/* Expands ${NAME} from the process environment; unset names are an error,
+ * or with quiet 1 and no error recorded. */
+static int expand(plumb_ctx *ctx, const char *config, const char *in, bool quiet, const char **out)
 {
 	plumb_buf b;
 	plumb_buf_init(&b, ctx->root, 0);
@@ -23,6 +24,8 @@ static int expand_env(plumb_ctx *ctx, const char *config, const char *in, const 
 			if (!name)
 				return plumb_error_nomem(ctx);
 			const char *v = getenv(name);
+			if (!v && quiet)
+				return 1;
 			if (!v)
 				return plumb_error_set_at(ctx, PLUMB_EUSAGE, config, 0, 0,
 							  "environment variable %s is not set", name);
@@ -35,6 +38,11 @@ static int expand_env(plumb_ctx *ctx, const char *config, const char *in, const 
 	int rc = plumb_buf_finish(&b, ctx);
 	*out = b.data;
 	return rc;
+}
+
+static int expand_env(plumb_ctx *ctx, const char *config, const char *in, const char **out)
+{
+	return expand(ctx, config, in, false, out);
 }
 
 static const char *config_path(plumb_ctx *ctx, const char *config, const char *value)
@@ -102,12 +110,70 @@ static int check_keys(plumb_ctx *ctx, const char *config, const char *text, json
 	return 0;
 }
 
+/* "exclude": ["pattern", ...], the tables every catalog of the run leaves out
+ * (catalog/exclude.c), kept in the context. */
+static int read_exclude(plumb_ctx *ctx, const char *config, const char *text, json_t *root)
+{
+	json_t *arr = json_object_get(root, "exclude"), *v;
+	size_t i;
+	if (!arr)
+		return 0;
+	if (!json_is_array(arr))
+		return config_error(ctx, config, text, "exclude",
+				    "\"%s\" must be an array of patterns (\"table\", "
+				    "\"schema.table\", \"schema.*\", globs with *)%s",
+				    "");
+	const char **pats =
+		plumb_arena_alloc(ctx->root, sizeof(char *) * (json_array_size(arr) + 1));
+	if (!pats)
+		return plumb_error_nomem(ctx);
+	json_array_foreach(arr, i, v) {
+		const char *p = json_string_value(v);
+		if (!p || !*p || !strcmp(p, "!"))
+			return config_error(ctx, config, text, "exclude",
+					    "\"%s\" must hold non-empty strings%s", "");
+		if (!(pats[i] = plumb_arena_strdup(ctx->root, p)))
+			return plumb_error_nomem(ctx);
+	}
+	ctx->exclude = pats;
+	ctx->n_exclude = json_array_size(arr);
+	return 0;
+}
+
+/* Keeps the URL of a protected environment, so that a run on its database
+ * through --url or DATABASE_URL is refused as one through --env is. A URL
+ * naming an unset variable cannot be compared and is skipped. */
+static int note_protected(plumb_ctx *ctx, const char *config, plumb_env *env, const char *name,
+			  json_t *url, bool protected)
+{
+	const char *u;
+	int rc;
+	if (!protected || !url)
+		return 0;
+	if ((rc = expand(ctx, config, json_string_value(url), true, &u)) != 0)
+		return rc < 0 ? rc : 0;
+	env->n_protected++;
+	const char **names = plumb_arena_realloc(ctx->root, env->protected_names,
+						 sizeof(char *) * (env->n_protected - 1),
+						 sizeof(char *) * env->n_protected);
+	const char **urls = plumb_arena_realloc(ctx->root, env->protected_urls,
+						sizeof(char *) * (env->n_protected - 1),
+						sizeof(char *) * env->n_protected);
+	if (!names || !urls)
+		return plumb_error_nomem(ctx);
+	names[env->n_protected - 1] = plumb_arena_strdup(ctx->root, name);
+	urls[env->n_protected - 1] = u;
+	env->protected_names = names;
+	env->protected_urls = urls;
+	return 0;
+}
+
 static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env,
 		       const char **cfg_url, const char **cfg_dialect, const char **cfg_dev_url)
 {
-	static const char *const top_keys[] = {"schema", "migrations", "dialect", "dev_url",
-					       "environments", NULL};
-	static const char *const env_keys[] = {"url", NULL};
+	static const char *const top_keys[] = {"schema",  "migrations",   "dialect", "dev_url",
+					       "exclude", "environments", NULL};
+	static const char *const env_keys[] = {"url", "protected", NULL};
 	const char *path = opts->config ? opts->config : PLUMB_DEFAULT_CONFIG;
 	if (!opts->config && !plumb_fs_exists(path)) {
 		if (opts->env)
@@ -133,7 +199,8 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 	}
 	const char *s = NULL, *d = NULL;
 	if ((rc = check_keys(ctx, path, text, root, top_keys,
-			     " (expected schema, migrations, dialect, dev_url, environments)")) < 0 ||
+			     " (expected schema, migrations, dialect, dev_url, exclude, "
+			     "environments)")) < 0 ||
 	    (rc = get_string(ctx, path, text, root, "schema", &s)) < 0 ||
 	    (rc = get_string(ctx, path, text, root, "migrations", &d)) < 0 ||
 	    (rc = get_string(ctx, path, text, root, "dialect", cfg_dialect)) < 0 ||
@@ -143,6 +210,8 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 		env->schema = config_path(ctx, path, s);
 	if (d && !opts->dir)
 		env->dir = config_path(ctx, path, d);
+	if ((rc = read_exclude(ctx, path, text, root)) < 0)
+		goto done;
 	json_t *envs = json_object_get(root, "environments");
 	if (envs && !json_is_object(envs)) {
 		rc = config_error(ctx, path, text, "environments",
@@ -158,13 +227,21 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 			goto done;
 		}
 		if ((rc = check_keys(ctx, path, text, e, env_keys,
-				     " in an environment (expected url)")) < 0)
+				     " in an environment (expected url, protected)")) < 0)
 			goto done;
 		json_t *u = json_object_get(e, "url");
 		if (u && !json_is_string(u)) {
 			rc = config_error(ctx, path, text, "url", "\"%s\" must be a string%s", "");
 			goto done;
 		}
+		json_t *p = json_object_get(e, "protected");
+		if (p && !json_is_boolean(p)) {
+			rc = config_error(ctx, path, text, "protected",
+					  "\"%s\" must be true or false%s", "");
+			goto done;
+		}
+		if ((rc = note_protected(ctx, path, env, ename, u, json_is_true(p))) < 0)
+			goto done;
 	}
 	const char *name = opts->env ? opts->env : "default";
 	e = envs ? json_object_get(envs, name) : NULL;
@@ -175,6 +252,8 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 		goto done;
 	}
 	rc = get_string(ctx, path, text, e, "url", cfg_url);
+	if (json_is_true(json_object_get(e, "protected")))
+		env->protected_env = plumb_arena_strdup(ctx->root, name);
 done:
 	json_decref(root);
 	return rc;
@@ -232,6 +311,21 @@ int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 	if (!env->dialect)
 		env->dialect = &plumb_dialect_sqlite;
 	return 0;
+}
+
+int plumb__env_refuse_protected(plumb_ctx *ctx, const plumb_env *env, const char *what)
+{
+	const char *name = env->protected_env;
+	for (size_t i = 0; !name && i < env->n_protected; i++)
+		if (!strcmp(env->protected_urls[i], env->url))
+			name = env->protected_names[i];
+	if (!name)
+		return 0;
+	plumb_error_set(ctx, PLUMB_ERROR, "refusing to %s %s: environment \"%s\" is protected",
+			what, env->url_shown, name);
+	plumb_error_set_hint(ctx, "\"protected\": true in the config keeps push and reset away "
+				  "from it; nothing was changed");
+	return PLUMB_ERROR;
 }
 
 const plumb_dialect *plumb__env_file_dialect(const plumb_env *env)
@@ -397,6 +491,7 @@ static const char *code_name(int code)
 	case PLUMB_EIO: return "io";
 	case PLUMB_EFAILED: return "failed";
 	case PLUMB_EPROBLEM: return "problem";
+	case PLUMB_ENOTMANAGED: return "not_managed";
 	default: return "error";
 	}
 }

@@ -1,7 +1,8 @@
 /*
  * plumb push: brings a (development) database straight to the schema file,
  * with no migration file. Never prompts: a destructive plan is refused unless
- * --allow-data-loss, and --dry-run prints the SQL instead of running it.
+ * --allow-data-loss, and --dry-run prints the SQL instead of running it. An
+ * environment marked "protected" in the config is refused (a dry run reads only).
  */
 #include "commands/commands.h"
 
@@ -16,6 +17,7 @@ int plumb_cmd_push(plumb_ctx *ctx, const plumb_options *opts)
 	int rc;
 
 	if ((rc = plumb__env_resolve(ctx, opts, &env)) < 0 ||
+	    (!opts->dry_run && (rc = plumb__env_refuse_protected(ctx, &env, "push to")) < 0) ||
 	    (rc = plumb__env_connect(ctx, &env, &conn)) < 0)
 		return rc;
 	const plumb_dialect *d = conn->dialect;

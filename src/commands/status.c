@@ -4,8 +4,11 @@
  * and the tracking table. Reads only: a database that does not exist yet
  * shows everything pending and is not created. With --exit-code, exits 8
  * when a migration failed, was modified, is missing or out of order, else 7
- * when migrations are pending.
+ * when migrations are pending. A database with objects and no records is not
+ * managed yet: said so, exit 9 (state.c).
  */
+#include <string.h>
+
 #include "commands/commands.h"
 
 int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
@@ -14,6 +17,7 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 	plumb_history *history;
 	plumb_conn *conn = NULL;
 	plumb_vec records = {0}, states = {0};
+	plumb_db_state st;
 	int rc;
 
 	if ((rc = plumb__env_resolve(ctx, opts, &env)) < 0 ||
@@ -24,8 +28,10 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 		    (rc = plumb_runner_read_records(ctx, conn, ctx->root, history, &records)) < 0)
 			return rc;
 	}
-	if ((rc = plumb_runner_status(ctx, ctx->root, history, &records, &states)) < 0)
+	if ((rc = plumb_runner_status(ctx, ctx->root, history, &records, &states)) < 0 ||
+	    (rc = plumb__db_state(ctx, conn, NULL, &records, &st)) < 0)
 		return rc;
+	bool unmanaged = !strcmp(st.state, "unmanaged");
 
 	size_t n_pending = 0, n_problem = 0;
 	json_t *list = json_array();
@@ -54,7 +60,9 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 	}
 	/* --exit-code: a problem (exit 8) outranks pending migrations (exit 7). */
 	int result = 0;
-	if (opts->exit_code && n_problem)
+	if (unmanaged)
+		result = plumb__db_state_error(ctx, &env, &st);
+	else if (opts->exit_code && n_problem)
 		result = plumb_error_set(ctx, PLUMB_EPROBLEM,
 					 "%zu migration%s failed, modified, missing or out of order",
 					 n_problem, n_problem == 1 ? "" : "s");
@@ -62,20 +70,21 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 		result = plumb_error_set(ctx, PLUMB_EPENDING, "%zu pending migration%s", n_pending,
 					 n_pending == 1 ? "" : "s");
 	if (opts->json) {
-		rc = plumb__emit_json(ctx, &env,
-				      json_pack("{s:s, s:s, s:s, s:o, s:I, s:I}", "database",
-						conn ? conn->display : env.url_shown, "migrations", env.dir,
-						"format",
-						history->format == PLUMB_HISTORY_DRIZZLE ? "drizzle"
-											 : "plumb",
-						"migrations_status", list, "pending",
-						(json_int_t)n_pending, "problems",
-						(json_int_t)n_problem));
-		if (rc)
+		json_t *doc = json_pack(
+			"{s:s, s:s, s:s, s:o, s:I, s:I}", "database",
+			conn ? conn->display : env.url_shown, "migrations", env.dir, "format",
+			history->format == PLUMB_HISTORY_DRIZZLE ? "drizzle" : "plumb",
+			"migrations_status", list, "pending", (json_int_t)n_pending, "problems",
+			(json_int_t)n_problem);
+		if (doc)
+			plumb__db_state_json(doc, &st);
+		if ((rc = plumb__emit_json(ctx, &env, doc)) < 0)
 			return rc;
 	} else {
 		fprintf(env.out, "database:   %s%s\n", conn ? conn->display : env.url_shown,
 			conn ? "" : " (does not exist yet)");
+		if (unmanaged)
+			fprintf(env.out, "state:      not managed by plumb yet (%s)\n", st.summary);
 		fprintf(env.out, "migrations: %s (%zu%s)\n", env.dir, history->migrations.n,
 			history->format == PLUMB_HISTORY_DRIZZLE ? ", drizzle-kit" : "");
 		for (size_t i = 0; i < states.n; i++) {

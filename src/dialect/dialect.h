@@ -155,6 +155,13 @@ struct plumb_dialect {
 	int (*foreign_rows)(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			    const char *schema, const char *table, const char *columns,
 			    size_t n_cols, bool *found, plumb_vec *out);
+	/* The statements that drop every object the user owns, for reset, in an
+	 * order that runs (each a string in arena, appended to out): pg, every
+	 * schema but public and those holding an extension's objects (DROP
+	 * SCHEMA ... CASCADE), then what is left in those but an extension's;
+	 * sqlite, every view and table (their indexes and triggers go with
+	 * them). Reads only. */
+	int (*drop_all)(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, plumb_vec *out);
 
 	/* The first statement of sql that controls transactions (BEGIN, START
 	 * TRANSACTION, COMMIT, END, ROLLBACK, ABORT, SAVEPOINT, RELEASE,

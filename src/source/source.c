@@ -136,7 +136,8 @@ int plumb_source_schema_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *
 	if ((rc = plumb_source_read_schema(ctx, scratch, spec, &files)) < 0)
 		goto done;
 	if (dialect->load_schema && !dev_url) {
-		rc = dialect->load_schema(ctx, arena, &files, out);
+		if ((rc = dialect->load_schema(ctx, arena, &files, out)) == 0)
+			rc = plumb_catalog_exclude(ctx, *out);
 		goto done;
 	}
 	if ((rc = dialect->connect_scratch(ctx, scratch, dev_url, &conn)) < 0)
@@ -178,7 +179,8 @@ int plumb_source_history_catalog(plumb_ctx *ctx, plumb_arena *arena,
 			}
 			*f = (plumb_sql_file){.path = m->path, .text = m->sql, .len = m->len};
 		}
-		rc = dialect->replay_offline(ctx, arena, &files, out);
+		if ((rc = dialect->replay_offline(ctx, arena, &files, out)) == 0)
+			rc = plumb_catalog_exclude(ctx, *out);
 		goto done;
 	}
 	if ((rc = dialect->connect_scratch(ctx, scratch, dev_url, &conn)) < 0)

@@ -195,6 +195,8 @@ int plumb_exit_code(int rc)
 		return PLUMB_EXIT_PENDING;
 	case PLUMB_EPROBLEM:
 		return PLUMB_EXIT_PROBLEM;
+	case PLUMB_ENOTMANAGED:
+		return PLUMB_EXIT_NOTMANAGED;
 	default:
 		return PLUMB_EXIT_ERROR;
 	}

@@ -22,6 +22,10 @@ struct plumb_ctx {
 	int verbose;         /* 0 quiet, 1 normal, 2 debug */
 	bool reported;       /* commands: the JSON report of the run was printed */
 	const void *refused; /* commands: the plumb_plan refused for its hazards */
+	/* The config's "exclude" patterns (catalog/exclude.c), read by every
+	 * catalog built in the run; none when n_exclude is 0. */
+	const char *const *exclude;
+	size_t n_exclude;
 };
 
 /* --- errors ---------------------------------------------------------- */

@@ -28,11 +28,18 @@ n = 0
 failed = 0
 
 
-def ok(cond, desc, diag=()):
+# Commands the messages name before they exist (issue 13: the hint of a
+# database not managed yet names adopt and import): reported as TODO.
+PLANNED = {"adopt"}
+
+
+def ok(cond, desc, diag=(), todo=None):
     global n, failed
     n += 1
     if cond:
         print(f"ok {n} - {desc}")
+    elif todo:
+        print(f"not ok {n} - {desc} # TODO {todo}")
     else:
         failed += 1
         print(f"not ok {n} - {desc}")
@@ -123,13 +130,14 @@ PROSE = {"works", "writes", "reads", "may", "folder", "creates", "can", "keeps",
          "has", "does", "never", "refuses", "records", "applies", "takes", "plans",
          "uses", "a", "the", "and", "one", "to", "prints", "sees", "knows", "runs",
          "gives", "tells", "will", "would", "should", "itself", "and", "or", "it",
-         "first", "then", "itself", "exits", "stops", "waits", "holds", "on", "in"}
+         "first", "then", "itself", "exits", "stops", "waits", "holds", "on", "in", "yet"}
 for c in sorted(named_cmds):
     if c in PROSE:
         continue
     rc, out, err = run(c, "--help")
     ok("unknown command" not in err,
-       f"command {c} (named in {', '.join(sorted(named_cmds[c]))}) exists", [err.strip()])
+       f"command {c} (named in {', '.join(sorted(named_cmds[c]))}) exists", [err.strip()],
+       todo="issue 13: not written yet" if c in PLANNED and named_cmds[c] == {"src/"} else None)
 
 named_opts = {}
 for where, opts in (("--help", help_opts), ("README.md", readme_opts),
@@ -147,7 +155,8 @@ for o in sorted(named_opts):
     if "unknown option" not in err:
         accepted_opts.add(o)
     ok("unknown option" not in err,
-       f"option {o} (named in {', '.join(sorted(named_opts[o]))}) exists", [err.strip()])
+       f"option {o} (named in {', '.join(sorted(named_opts[o]))}) exists", [err.strip()],
+       todo="issue 13: not written yet" if o in PLANNED and named_opts[o] == {"src/"} else None)
 
 # --- everything the binary accepts is documented --------------------------
 accepted_cmds = [c for c in help_cmds if c != "help"]

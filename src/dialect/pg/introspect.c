@@ -9,7 +9,8 @@
  * and routes every type, expression and statement text
  * through canon.c and every column and constraint through model.c. It does
  * not compare catalogs or change the database; objects of extensions and
- * plumb's and drizzle's tracking tables are left out.
+ * the tables plumb_catalog_excluded names (other tools' tracking tables,
+ * plumb's own, the config's "exclude") are left out.
  *
  * This file is the entry (one snapshot, the readers in order) and the
  * helpers the readers share: running a query, reading its fields, canonical
@@ -257,10 +258,13 @@ bool is_folded(ictx *x, const char *oid_text)
 	       bsearch(&oid, x->folded, x->n_folded, sizeof(oid), cmp_oid) != NULL;
 }
 
-bool tracking_table(const char *schema, const char *name)
+bool tracking_table(ictx *x, const char *schema, const char *name)
 {
-	return (strcmp(schema, "public") == 0 && strcmp(name, PLUMB_TRACKING_TABLE) == 0) ||
-	       (strcmp(schema, "drizzle") == 0 && strcmp(name, "__drizzle_migrations") == 0);
+	if (!plumb_catalog_excluded(x->st.ctx, schema, name, false) &&
+	    !plumb_catalog_schema_excluded(x->st.ctx, schema))
+		return false;
+	fail(x, plumb_catalog_note_excluded(x->st.ctx, x->cat, schema, name));
+	return true;
 }
 
 /* --- the whole -------------------------------------------------------------- */
@@ -330,7 +334,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	read_comments(&x);
 	read_grants(&x);
 	read_unmanaged(&x);
-	if ((rc = x.st.rc) < 0)
+	if ((rc = x.st.rc) < 0 || (rc = plumb_catalog_exclude(ctx, x.cat)) < 0)
 		goto done;
 	plumb_catalog_sort(x.cat);
 	*out = x.cat;

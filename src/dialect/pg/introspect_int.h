@@ -138,7 +138,7 @@ bool rel_kept(ictx *x, const char *oid_text);
 int cmp_oid(const void *a, const void *b);
 void add_folded(ictx *x, const char *oid_text);
 bool is_folded(ictx *x, const char *oid_text);
-bool tracking_table(const char *schema, const char *name);
+bool tracking_table(ictx *x, const char *schema, const char *name);
 
 /* introspect_table.c */
 void read_tables(ictx *x);

@@ -189,7 +189,7 @@ void read_tables(ictx *x)
 		const char *schema = val(r, i, T_NSP), *name = val(r, i, T_NAME);
 		rel *e = &x->rels[x->n_rels++];
 		e->oid = strtoul(val(r, i, T_OID), NULL, 10);
-		if (tracking_table(schema, name))
+		if (tracking_table(x, schema, name))
 			continue;
 		plumb_table *t = alloc(x, sizeof(*t));
 		if (!t)

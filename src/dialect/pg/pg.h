@@ -421,4 +421,7 @@ int plumb__pg_drizzle_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 int plumb__pg_drizzle_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec);
 int plumb__pg_drizzle_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version);
 
+/* drop.c: the statements that drop every object the user owns (reset). */
+int plumb__pg_drop_all(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, plumb_vec *out);
+
 #endif

@@ -573,5 +573,6 @@ const plumb_dialect plumb_dialect_sqlite = {
 	.tracking_write = plumb__sqlite_tracking_write,
 	.tracking_delete = plumb__sqlite_tracking_delete,
 	.foreign_rows = plumb__sqlite_foreign_rows,
+	.drop_all = plumb__sqlite_drop_all,
 	.find_txn_control = plumb__sqlite_find_txn_control,
 };

@@ -46,10 +46,12 @@ static bool col_missing(const char *s, sqlite3_stmt *st, int i)
 	return !s && sqlite3_column_type(st, i) != SQLITE_NULL;
 }
 
-static bool skipped_table(const char *name)
+/* SQLite's own tables and those plumb_catalog_excluded names (other tools'
+ * tracking tables, plumb's own, the config's "exclude"). */
+static bool skipped_table(const plumb_ctx *ctx, const char *name)
 {
-	return strncasecmp(name, "sqlite_", 7) == 0 || strcasecmp(name, PLUMB_TRACKING_TABLE) == 0 ||
-	       strcasecmp(name, "__drizzle_migrations") == 0;
+	return strncasecmp(name, "sqlite_", 7) == 0 ||
+	       plumb_catalog_excluded(ctx, NULL, name, true);
 }
 
 static const char *action(const char *s)
@@ -68,6 +70,12 @@ typedef struct ictx {
 	plumb_vec objs;   /* obj * */
 	plumb_vec tinfos; /* tinfo * */
 } ictx;
+
+/* Notes a table left out as another tool's or the config's (cat->excluded). */
+static int note(ictx *x, const char *name)
+{
+	return plumb_catalog_note_excluded(x->ctx, x->cat, NULL, name);
+}
 
 static int push(ictx *x, plumb_vec *v, void *p)
 {
@@ -480,7 +488,7 @@ static int depends(ictx *x, const char *sql, const char *self, const char *also_
 		for (size_t j = 0; j < x->objs.n; j++) {
 			const obj *o = x->objs.items[j];
 			if ((strcmp(o->type, "table") && strcmp(o->type, "view")) ||
-			    strcasecmp(o->name, id) || skipped_table(o->name))
+			    strcasecmp(o->name, id) || skipped_table(x->ctx, o->name))
 				continue;
 			if (plumb_vec_push(x->a, out, (void *)o->name) < 0)
 				return plumb_error_nomem(x->ctx);
@@ -553,7 +561,13 @@ int plumb__sqlite_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *aren
 		const obj *o = x.objs.items[i];
 		const tinfo *ti = find_tinfo(&x, o->name);
 		if (strcmp(o->type, "table") == 0) {
-			if (skipped_table(o->name) || (ti && strcmp(ti->type, "shadow") == 0))
+			if (skipped_table(ctx, o->name)) {
+				if (strncasecmp(o->name, "sqlite_", 7) &&
+				    (rc = note(&x, o->name)) < 0)
+					goto done;
+				continue;
+			}
+			if (ti && strcmp(ti->type, "shadow") == 0)
 				continue;
 			if ((rc = read_table(&x, o, ti)) < 0)
 				goto done;
@@ -562,7 +576,7 @@ int plumb__sqlite_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *aren
 	for (size_t i = 0; i < x.objs.n; i++) {
 		const obj *o = x.objs.items[i];
 		if (strcmp(o->type, "index") == 0) {
-			if (!o->sql || skipped_table(o->name) ||
+			if (!o->sql || skipped_table(ctx, o->name) ||
 			    !plumb_catalog_find_table(x.cat, o->tbl))
 				continue; /* automatic indexes, and those of skipped tables */
 			if ((rc = read_index(&x, o)) < 0)
@@ -580,7 +594,7 @@ int plumb__sqlite_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *aren
 			    (rc = push(&x, &x.cat->views, v->definition ? v : NULL)) < 0)
 				goto done;
 		} else if (strcmp(o->type, "trigger") == 0) {
-			if (skipped_table(o->tbl))
+			if (skipped_table(ctx, o->tbl))
 				continue;
 			plumb_trigger *tg = plumb_arena_alloc(arena, sizeof(*tg));
 			if (!tg) {
@@ -596,6 +610,8 @@ int plumb__sqlite_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *aren
 				goto done;
 		}
 	}
+	if ((rc = plumb_catalog_exclude(ctx, x.cat)) < 0)
+		goto done;
 	plumb_catalog_sort(x.cat);
 	*out = x.cat;
 done:

@@ -265,4 +265,7 @@ typedef struct plumb_sqlite_value {
 int plumb__sqlite_tracking_run(plumb_ctx *ctx, sqlite3 *db, const char *table, const char *what,
 			       const char *sql, size_t n, const plumb_sqlite_value *values);
 
+/* drop.c: the statements that drop every table and view (reset). */
+int plumb__sqlite_drop_all(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, plumb_vec *out);
+
 #endif
