@@ -34,13 +34,14 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_GRANT,     /* privileges of one grantee on one object */
 	PLUMB_OBJ_COLLATION,
 	PLUMB_OBJ_RULE,      /* rewrite rules (not the ON SELECT rule of a view) */
+	PLUMB_OBJ_STATISTICS,/* extended statistics (CREATE STATISTICS) */
 	PLUMB_OBJ_KIND_COUNT /* not a kind: how many there are. A new kind goes
 			      * above and gets an entry in catalog/kinds.c */
 } plumb_obj_kind;
 
 /* "table", "index", "view", "trigger", "schema", "extension", "enum",
  * "domain", "type", "sequence", "function", "policy", "comment", "grant",
- * "collation", "rule" (the kind's name in catalog/kinds.c). */
+ * "collation", "rule", "statistics" (the kind's name in catalog/kinds.c). */
 const char *plumb_obj_kind_name(plumb_obj_kind kind);
 
 typedef struct plumb_column {
@@ -210,6 +211,12 @@ typedef struct plumb_trigger {
  *               are named per table, so diff matches them by table too.
  *  - rule:      as a policy: table the table or view it is on, name the
  *               rule's; definition the canonical CREATE RULE text.
+ *  - statistics: schema and name the statistics object's (its schema may
+ *               differ from its table's); table the table it is on,
+ *               depends its "schema.name"; definition the canonical CREATE
+ *               STATISTICS text (columns in the table's order, then
+ *               expressions; the kinds only when not all three), followed
+ *               by "; STATISTICS n" when stat_target is set.
  *  - comment:   name is the target as COMMENT ON writes it ("TABLE public.users",
  *               "COLUMN public.users.email", "FUNCTION public.f(integer)"),
  *               schema the target's schema, table the target's table when it
@@ -294,6 +301,8 @@ typedef struct plumb_object {
 	const char *grantee;       /* as GRANT writes it: the role quoted where needed, or PUBLIC */
 	unsigned privileges;       /* PLUMB_PRIV_* bits held; 0 for an implicit grant */
 	unsigned grantable;        /* those of them held WITH GRANT OPTION */
+	/* statistics: ALTER STATISTICS ... SET STATISTICS n, NULL for the default */
+	const char *stat_target;
 } plumb_object;
 
 typedef struct plumb_catalog {

@@ -107,6 +107,7 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define read_policies plumb__pgin_read_policies
 #define read_rules plumb__pgin_read_rules
 #define read_schemas plumb__pgin_read_schemas
+#define read_statistics plumb__pgin_read_statistics
 #define read_sequences plumb__pgin_read_sequences
 #define read_tables plumb__pgin_read_tables
 #define read_triggers plumb__pgin_read_triggers
@@ -156,6 +157,8 @@ void read_functions(ictx *x);
 void read_triggers(ictx *x);
 void read_policies(ictx *x);
 void read_rules(ictx *x);
+/* introspect_stats.c */
+void read_statistics(ictx *x);
 void read_comments(ictx *x);
 void read_grants(ictx *x);
 

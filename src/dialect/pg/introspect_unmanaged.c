@@ -1,7 +1,7 @@
 /*
  * The objects of a database that are of kinds plumb does not manage (event
  * triggers, publications, subscriptions, casts, operators and their
- * classes and families, extended statistics, text search objects,
+ * classes and families, text search objects,
  * foreign-data wrappers, servers and foreign tables, transforms, access
  * methods, procedural languages, default privileges, security labels),
  * named one a line in the catalog's `unmanaged` list, so that pull and diff
@@ -36,9 +36,6 @@ static const char q_unmanaged[] =
 	"JOIN pg_catalog.pg_am a ON a.oid = f.opfmethod WHERE " OWN("pg_opfamily", "f.oid") " "
 	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass c WHERE c.opcfamily = f.oid AND "
 	"c.opcname = f.opfname AND c.opcnamespace = f.opfnamespace) "
-	"UNION ALL SELECT 'statistics ' || quote_ident(n.nspname) || '.' || quote_ident(s.stxname) "
-	"FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = "
-	"s.stxnamespace WHERE " OWN("pg_statistic_ext", "s.oid") " "
 	"UNION ALL SELECT 'text search configuration ' || t.oid::pg_catalog.regconfig::text "
 	"FROM pg_catalog.pg_ts_config t WHERE " OWN("pg_ts_config", "t.oid") " "
 	"UNION ALL SELECT 'text search dictionary ' || t.oid::pg_catalog.regdictionary::text "

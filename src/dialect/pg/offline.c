@@ -514,6 +514,12 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_RULE_STMT:
 		create_rule(x, s->rule_stmt, s, loc);
 		break;
+	case PG_QUERY__NODE__NODE_CREATE_STATS_STMT:
+		create_statistics(x, s->create_stats_stmt, s, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_STATS_STMT:
+		alter_statistics(x, s->alter_stats_stmt, loc);
+		break;
 	case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
 		create_extension(x, s->create_extension_stmt);
 		break;

@@ -380,6 +380,17 @@ static void index_object(dix *ix, plumb_object *o)
 		if (o->kind == PLUMB_OBJ_POLICY)
 			col_edges(ix, o->schema, o->table, &r->cols, d, false);
 		break;
+	case PLUMB_OBJ_STATISTICS: {
+		/* its table and each column it reads: it goes with any of them */
+		const char *ts, *tn;
+		if (!o->depends.n)
+			break;
+		split_dotted(ix, o->depends.items[0], &ts, &tn);
+		edge(ix, K_REL, ts, tn, d, true);
+		r = refs_of(x, o->sql, 's');
+		col_edges(ix, ts, tn, &r->cols, d, true);
+		break;
+	}
 	case PLUMB_OBJ_COMMENT:
 		index_comment(ix, o);
 		break;
@@ -660,6 +671,8 @@ static const char *describe_of(ox *x, dobj d)
 			return fmt(x, "sequence %s", shown(x, o->schema, o->name));
 		case PLUMB_OBJ_COLLATION:
 			return fmt(x, "collation %s", shown(x, o->schema, o->name));
+		case PLUMB_OBJ_STATISTICS:
+			return fmt(x, "statistics object %s", shown(x, o->schema, o->name));
 		case PLUMB_OBJ_FUNCTION:
 			return fmt(x, "%s %s",
 				   o->func_kind == PLUMB_FUNC_PROCEDURE ? "procedure" : "function",

@@ -201,12 +201,6 @@ static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 		unmanaged(x, q ? fmt(x, "%s using %s", q, c->amname) : NULL);
 		return true;
 	}
-	case PG_QUERY__NODE__NODE_CREATE_STATS_STMT:
-		unmanaged(x, s->create_stats_stmt->n_defnames
-				     ? qualified(x, "statistics", s->create_stats_stmt->defnames,
-						 s->create_stats_stmt->n_defnames)
-				     : "statistics (unnamed)");
-		return true;
 	case PG_QUERY__NODE__NODE_CREATE_FDW_STMT:
 		unmanaged(x, fmt(x, "foreign-data wrapper %s", qi(x, s->create_fdw_stmt->fdwname)));
 		return true;

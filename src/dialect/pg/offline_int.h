@@ -162,6 +162,10 @@ typedef struct seqopts {
 #define create_policy plumb__pgoff_create_policy
 #define create_range plumb__pgoff_create_range
 #define create_rule plumb__pgoff_create_rule
+#define create_statistics plumb__pgoff_create_statistics
+#define alter_statistics plumb__pgoff_alter_statistics
+#define rename_statistics plumb__pgoff_rename_statistics
+#define statistics_set_schema plumb__pgoff_statistics_set_schema
 #define create_schema plumb__pgoff_create_schema
 #define create_sequence plumb__pgoff_create_sequence
 #define create_table plumb__pgoff_create_table
@@ -359,6 +363,13 @@ void alter_sequence(ox *x, PgQuery__AlterSeqStmt *as);
 void create_extension(ox *x, PgQuery__CreateExtensionStmt *es);
 void alter_extension(ox *x, PgQuery__AlterExtensionStmt *ae);
 void create_schema(ox *x, PgQuery__CreateSchemaStmt *cs);
+
+/* offline_stats.c: CREATE STATISTICS, ALTER STATISTICS ... SET STATISTICS,
+ * RENAME TO and SET SCHEMA. */
+void create_statistics(ox *x, PgQuery__CreateStatsStmt *cs, PgQuery__Node *stmt, size_t loc);
+void alter_statistics(ox *x, PgQuery__AlterStatsStmt *as, size_t loc);
+void rename_statistics(ox *x, PgQuery__RenameStmt *rs);
+void statistics_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as);
 
 /* offline_acl.c */
 void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt);

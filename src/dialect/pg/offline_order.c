@@ -204,9 +204,11 @@ static void object(ord *r, PgQuery__ObjectType objtype, PgQuery__Node *node)
 		}
 		return;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT:
 		if (n) {
 			names_of(v, n, &schema, &name);
-			changes(r, 'c', schema, name, NULL);
+			changes(r, objtype == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION ? 'c' : 'x',
+				schema, name, NULL);
 		}
 		return;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
@@ -450,6 +452,36 @@ static void objects_of(ord *r, PgQuery__Node *s)
 			creates(r, 'n', rs->relation->schemaname, rs->relation->relname,
 				rs->rulename);
 		range_var(r, rs->relation, false);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_STATS_STMT: {
+		PgQuery__CreateStatsStmt *cs = s->create_stats_stmt;
+		r->word = "statistics";
+		PgQuery__RangeVar *rv =
+			cs->n_relations && cs->relations[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR
+				? cs->relations[0]->range_var
+				: NULL;
+		if (cs->n_defnames)
+			list_name(r, 'x', cs->defnames, cs->n_defnames, true);
+		range_var(r, rv, false);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_STATS_STMT:
+		r->word = "ALTER STATISTICS";
+		list_name(r, 'x', s->alter_stats_stmt->defnames, s->alter_stats_stmt->n_defnames,
+			  false);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT: {
+		PgQuery__AlterObjectSchemaStmt *as = s->alter_object_schema_stmt;
+		if (as->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT || !as->object ||
+		    as->object->node_case != PG_QUERY__NODE__NODE_LIST)
+			break;
+		r->word = "ALTER STATISTICS";
+		const char *schema, *name;
+		names_of(as->object->list->items, as->object->list->n_items, &schema, &name);
+		changes(r, 'x', schema, name, NULL);
+		if (!empty(as->newschema))
+			creates(r, 'x', as->newschema, name, NULL);
 		break;
 	}
 	case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: {

@@ -29,7 +29,7 @@ typedef struct planner {
 	plumb_map *new_rels;        /* set of "schema.name" of tables created in this plan */
 	bool *drop_view;            /* per from->views */
 	bool *drop_trigger;         /* per from->triggers */
-	bool *drop_policy;          /* per from->objects (policies and rules) */
+	bool *drop_policy;          /* per from->objects (policies, rules, statistics) */
 	plumb_vec dropped_rules;    /* plumb_object * of from: rules phase 1 drops */
 	plumb_vec forced_fks;       /* plumb_constraint * of from: dropped and added again */
 	plumb_vec forced_fk_tables; /* plumb_table * of from, beside forced_fks */
@@ -235,6 +235,13 @@ bool plumb__pgp_fk_index_rebuilt(planner *p, const plumb_constraint *fk, const c
 const char *plumb__pgp_col_after(const planner *p, const plumb_change *tc, const char *col);
 bool plumb__pgp_index_same_but_name(const planner *p, const plumb_index *f, const plumb_index *t);
 void plumb__pgp_phase_indexes(planner *p, bool on_views);
+
+/* plan_stats.c: which extended statistics phase 1 drops (drop_policy),
+ * their CREATE (with SET STATISTICS), and the phase creating them or
+ * setting their target. */
+void plumb__pgp_mark_statistics(planner *p);
+void plumb__pgp_create_statistics(planner *p, const plumb_object *o);
+void plumb__pgp_phase_statistics(planner *p);
 
 /* plan_acl.c */
 void plumb__pgp_phase_triggers_policies(planner *p);

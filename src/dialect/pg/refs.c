@@ -171,6 +171,10 @@ static void visit(ProtobufCMessage *m, void *payload)
 		const PgQuery__IndexElem *e = (const PgQuery__IndexElem *)m;
 		if (e->name && *e->name)
 			add(x, &x->out->cols, NULL, e->name);
+	} else if (d == &pg_query__stats_elem__descriptor) {
+		const PgQuery__StatsElem *e = (const PgQuery__StatsElem *)m;
+		if (e->name && *e->name)
+			add(x, &x->out->cols, NULL, e->name);
 	} else if (d == &pg_query__range_var__descriptor) {
 		const PgQuery__RangeVar *r = (const PgQuery__RangeVar *)m;
 		add(x, &x->out->rels, r->schemaname && *r->schemaname ? r->schemaname : NULL,
