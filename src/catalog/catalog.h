@@ -34,7 +34,7 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_GRANT,     /* privileges of one grantee on one object */
 	PLUMB_OBJ_COLLATION,
 	PLUMB_OBJ_RULE,      /* rewrite rules (not the ON SELECT rule of a view) */
-	PLUMB_OBJ_STATISTICS,/* extended statistics (CREATE STATISTICS) */
+	PLUMB_OBJ_STATISTICS, /* extended statistics (CREATE STATISTICS) */
 	PLUMB_OBJ_KIND_COUNT /* not a kind: how many there are. A new kind goes
 			      * above and gets an entry in catalog/kinds.c */
 } plumb_obj_kind;

@@ -895,6 +895,11 @@ static const char *const shuffled[][3] = {
 	 "CREATE TABLE f (n int DEFAULT two() CHECK (n < two() * 10));\n",
 	 "CREATE TABLE f (n int DEFAULT two() CHECK (n < two() * 10));\n"
 	 "CREATE FUNCTION two() RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT 2';\n"},
+	{"any order: statistics before their table, renamed before created",
+	 "CREATE TABLE st (a int, b int);\nCREATE STATISTICS sx ON a, b FROM st;\n"
+	 "ALTER STATISTICS sx RENAME TO sy;\nALTER STATISTICS sy SET STATISTICS 9;\n",
+	 "ALTER STATISTICS sy SET STATISTICS 9;\nALTER STATISTICS sx RENAME TO sy;\n"
+	 "CREATE STATISTICS sx ON a, b FROM st;\nCREATE TABLE st (a int, b int);\n"},
 	{"any order: a comment before its object",
 	 "CREATE TABLE c (id int);\nCOMMENT ON TABLE c IS 'cs';\nCOMMENT ON COLUMN c.id IS 'key';\n",
 	 "COMMENT ON COLUMN c.id IS 'key';\nCOMMENT ON TABLE c IS 'cs';\nCREATE TABLE c (id int);\n"},
@@ -1159,6 +1164,32 @@ static void test_agree(void)
 		 "  INSERT INTO t VALUES (new.id, new.v) RETURNING *;\n"
 		 "COMMENT ON RULE r1 ON s2.u IS 'cascade';\n"
 		 "COMMENT ON RULE vv_ins ON vv IS 'insert through the view';\n"},
+		{"statistics",
+		 "CREATE SCHEMA s3;\n"
+		 "CREATE TABLE t (a int, b int, c text, d int);\n"
+		 "CREATE TABLE gone (a int, b int);\n"
+		 "CREATE STATISTICS s1 ON b, a FROM t;\n"
+		 "CREATE STATISTICS s2 (ndistinct) ON a, b FROM t;\n"
+		 "CREATE STATISTICS s3 (mcv, dependencies, ndistinct) ON c, (a + b) FROM t;\n"
+		 "CREATE STATISTICS s4 ON (a * 2) FROM t;\n"
+		 "CREATE STATISTICS s3.s5 (dependencies, mcv) ON lower(c), d FROM t;\n"
+		 "CREATE STATISTICS IF NOT EXISTS s1 ON a, c FROM t;\n"
+		 "ALTER STATISTICS s2 SET STATISTICS 500;\n"
+		 "CREATE STATISTICS r1 ON a, b FROM t;\n"
+		 "ALTER STATISTICS r1 RENAME TO r1b;\n"
+		 "ALTER STATISTICS r1b SET SCHEMA s3;\n"
+		 "ALTER STATISTICS s3.r1b SET STATISTICS 7;\n"
+		 "ALTER STATISTICS s3.r1b SET STATISTICS -1;\n"
+		 "CREATE STATISTICS r2 ON c, d FROM t;\n"
+		 "ALTER TABLE t RENAME COLUMN b TO bb;\n"
+		 "ALTER TABLE t RENAME TO tt;\n"
+		 "ALTER TABLE tt DROP COLUMN d;\n"
+		 "CREATE STATISTICS g1 ON a, b FROM gone;\n"
+		 "DROP TABLE gone;\n"
+		 "CREATE STATISTICS r3 ON a, c FROM tt;\n"
+		 "DROP STATISTICS r3;\n"
+		 "DROP STATISTICS IF EXISTS nope;\n"
+		},
 		{"date and time defaults as stored",
 		 "CREATE TABLE dt (\n"
 		 "  a timestamp DEFAULT '1970-01-01 00:00:01+00:00',\n"

@@ -132,6 +132,22 @@ static void test_unplaced(void)
 	  "DROP RULE of a missing rule");
 	F("COMMENT ON RULE nope ON a IS 'x';\n", 4, 1,
 	  "rule \"nope\" for relation \"a\" does not exist", "COMMENT on a missing rule");
+	F("CREATE STATISTICS s ON id, n FROM nope;\n", 4, 35, "relation \"nope\" does not exist",
+	  "CREATE STATISTICS on a missing table");
+	F("CREATE STATISTICS s ON id, nope FROM a;\n", 4, 1, "column \"nope\" does not exist",
+	  "CREATE STATISTICS on a missing column");
+	F("CREATE STATISTICS s ON id, n FROM a;\nCREATE STATISTICS s ON n, id FROM a;\n", 5, 1,
+	  "statistics object \"s\" already exists", "statistics created twice");
+	F("CREATE STATISTICS s (nope) ON id, n FROM a;\n", 4, 1,
+	  "unrecognized statistics kind \"nope\"", "an unknown statistics kind");
+	F("DROP STATISTICS nope;\n", 4, 1, "statistics object \"nope\" does not exist",
+	  "DROP STATISTICS of a missing object");
+	F("ALTER STATISTICS nope SET STATISTICS 5;\n", 4, 1,
+	  "statistics object \"nope\" does not exist", "ALTER STATISTICS of a missing object");
+	F("CREATE STATISTICS s ON id, n FROM a;\nCREATE STATISTICS t ON id, n FROM a;\n"
+	  "ALTER STATISTICS t RENAME TO s;\n",
+	  6, 1, "statistics object \"s\" already exists in schema \"public\"",
+	  "a statistics object renamed onto another");
 	F("GRANT SELECT ON nope TO app;\n", 4, 17, "relation \"nope\" does not exist",
 	  "GRANT on a missing table");
 	F("GRANT SELECT (nope) ON a TO app;\n", 4, 1, "column \"nope\" of relation \"a\" does not exist",
@@ -377,7 +393,6 @@ static void test_unmanaged(void)
 	int rc;
 	plumb_catalog *cat = load("CREATE TABLE t (a int, b int);\n"
 				  "CREATE PUBLICATION pub FOR TABLE t;\n"
-				  "CREATE STATISTICS s.st ON a, b FROM t;\n"
 				  "CREATE CAST (int AS text) WITH INOUT;\n"
 				  "CREATE TEXT SEARCH CONFIGURATION cfg (COPY = english);\n"
 				  "CREATE EVENT TRIGGER et ON ddl_command_end EXECUTE FUNCTION f();\n"
@@ -386,7 +401,7 @@ static void test_unmanaged(void)
 				  &rc);
 	is_int(rc, 0, "statements of kinds plumb does not manage load");
 	static const char *const want[] = {
-		"publication pub", "statistics s.st", "cast (integer AS text)",
+		"publication pub", "cast (integer AS text)",
 		"text search configuration public.cfg", "event trigger et", "default privileges",
 		"foreign table public.ft",
 	};

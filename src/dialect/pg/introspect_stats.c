@@ -25,8 +25,8 @@ void read_statistics(ictx *x)
 	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
 		if (!rel_kept(x, val(r, i, X_REL)))
 			continue;
-		plumb_object *o = new_object(x, PLUMB_OBJ_STATISTICS, val(r, i, X_NSP),
-					     val(r, i, X_NAME));
+		plumb_object *o =
+			new_object(x, PLUMB_OBJ_STATISTICS, val(r, i, X_NSP), val(r, i, X_NAME));
 		if (!o)
 			return;
 		const char *ts = val(r, i, X_TNSP), *table = val(r, i, X_TABLE);

@@ -139,8 +139,7 @@ static void write_kinds(ox *x, PgQuery__CreateStatsStmt *cs, const bool want[N_K
 
 void create_statistics(ox *x, PgQuery__CreateStatsStmt *cs, PgQuery__Node *stmt, size_t loc)
 {
-	if (cs->n_relations != 1 ||
-	    cs->relations[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) {
+	if (cs->n_relations != 1 || cs->relations[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) {
 		error_at(x, loc, "only a single relation is allowed in CREATE STATISTICS");
 		return;
 	}

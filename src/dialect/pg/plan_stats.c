@@ -32,8 +32,8 @@ static bool columns_go(const plumb_change *c, const plumb_vec *cols)
 	for (size_t i = 0; d && i < cols->n; i++) {
 		const char *n = ((const plumb_pg_name *)cols->items[i])->name;
 		for (size_t j = 0; j < d->dropped_columns.n; j++)
-			if (plumb__pgp_str_eq(((const plumb_column *)d->dropped_columns.items[j])->name,
-					      n))
+			if (plumb__pgp_str_eq(
+				    ((const plumb_column *)d->dropped_columns.items[j])->name, n))
 				return true;
 		for (size_t j = 0; j < d->renamed_columns.n; j++) {
 			const plumb_column_change *cc = d->renamed_columns.items[j];
@@ -57,9 +57,8 @@ void plumb__pgp_mark_statistics(planner *p)
 		const char *ts, *tn;
 		plumb__pgp_split_qname(p, table_key(o), &ts, &tn);
 		hit = hit || plumb__pgp_set_has(&p->new_rels, table_key(o));
-		const plumb_change *tc = hit ? NULL
-					     : plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, ts, tn,
-								      true);
+		const plumb_change *tc =
+			hit ? NULL : plumb__pgp_find_change(p, PLUMB_OBJ_TABLE, ts, tn, true);
 		plumb_pg_refs r = plumb__pgp_refs_of(p, o->sql, true);
 		if (tc)
 			hit = tc->op == PLUMB_CHANGE_DROP || tc->renamed || columns_go(tc, &r.cols);
@@ -67,12 +66,14 @@ void plumb__pgp_mark_statistics(planner *p)
 		if (!hit) {
 			for (size_t j = 0; j < r.funcs.n; j++) {
 				const plumb_pg_name *f = r.funcs.items[j];
-				plumb__pgp_vec_add(p, &deps, plumb__pgp_call_key(p, f->schema, f->name));
+				plumb__pgp_vec_add(p, &deps,
+						   plumb__pgp_call_key(p, f->schema, f->name));
 			}
 			for (size_t j = 0; j < r.types.n; j++) {
 				const plumb_pg_name *t = r.types.items[j];
 				plumb__pgp_vec_add(p, &deps,
-						   plumb__pgp_key(p, t->schema ? t->schema : "public",
+						   plumb__pgp_key(p,
+								  t->schema ? t->schema : "public",
 								  t->name));
 			}
 		}
