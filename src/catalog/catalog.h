@@ -35,13 +35,14 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_COLLATION,
 	PLUMB_OBJ_RULE,      /* rewrite rules (not the ON SELECT rule of a view) */
 	PLUMB_OBJ_STATISTICS, /* extended statistics (CREATE STATISTICS) */
+	PLUMB_OBJ_PUBLICATION, /* logical replication publications */
 	PLUMB_OBJ_KIND_COUNT /* not a kind: how many there are. A new kind goes
 			      * above and gets an entry in catalog/kinds.c */
 } plumb_obj_kind;
 
 /* "table", "index", "view", "trigger", "schema", "extension", "enum",
  * "domain", "type", "sequence", "function", "policy", "comment", "grant",
- * "collation", "rule", "statistics" (the kind's name in catalog/kinds.c). */
+ * "collation", "rule", "statistics", "publication" (the kind's name in catalog/kinds.c). */
 const char *plumb_obj_kind_name(plumb_obj_kind kind);
 
 typedef struct plumb_column {
@@ -217,6 +218,11 @@ typedef struct plumb_trigger {
  *               STATISTICS text (columns in the table's order, then
  *               expressions; the kinds only when not all three), followed
  *               by "; STATISTICS n" when stat_target is set.
+ *  - publication: schema NULL, name the publication's; values its members
+ *               as FOR writes them, sorted ("TABLE public.t (a, b) WHERE (a >
+ *               0)", "TABLES IN SCHEMA s"), all_tables for FOR ALL TABLES,
+ *               pub_options the WITH list when not the defaults; definition
+ *               and sql the CREATE PUBLICATION text model.c writes from them.
  *  - comment:   name is the target as COMMENT ON writes it ("TABLE public.users",
  *               "COLUMN public.users.email", "FUNCTION public.f(integer)"),
  *               schema the target's schema, table the target's table when it
@@ -303,6 +309,9 @@ typedef struct plumb_object {
 	unsigned grantable;        /* those of them held WITH GRANT OPTION */
 	/* statistics: ALTER STATISTICS ... SET STATISTICS n, NULL for the default */
 	const char *stat_target;
+	/* publication: FOR ALL TABLES; the WITH (...) options, NULL for the defaults */
+	bool all_tables;
+	const char *pub_options;
 } plumb_object;
 
 typedef struct plumb_catalog {

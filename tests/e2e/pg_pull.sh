@@ -128,6 +128,16 @@ exact statistics
 ok "statistics: pull writes them" grep -q "^CREATE STATISTICS public.st (dependencies) ON a, b" \
 	statistics.pulled.sql
 
+cat >publications.sql <<'SQL'
+CREATE SCHEMA audit;
+CREATE TABLE t (a integer PRIMARY KEY, b text);
+CREATE TABLE audit.log (id integer PRIMARY KEY);
+CREATE PUBLICATION p_t FOR TABLE t WITH (publish = 'insert, update');
+CREATE PUBLICATION p_audit FOR TABLES IN SCHEMA audit;
+CREATE PUBLICATION p_all FOR ALL TABLES WITH (publish_via_partition_root = true);
+SQL
+exact publications
+
 # kinds plumb does not manage: pull and diff leave them out and say so
 cat >unmanaged.sql <<'SQL'
 CREATE TABLE t (a integer, b integer);

@@ -900,6 +900,11 @@ static const char *const shuffled[][3] = {
 	 "ALTER STATISTICS sx RENAME TO sy;\nALTER STATISTICS sy SET STATISTICS 9;\n",
 	 "ALTER STATISTICS sy SET STATISTICS 9;\nALTER STATISTICS sx RENAME TO sy;\n"
 	 "CREATE STATISTICS sx ON a, b FROM st;\nCREATE TABLE st (a int, b int);\n"},
+	{"any order: a publication before its tables, altered before created",
+	 "CREATE TABLE pa (a int PRIMARY KEY);\nCREATE TABLE pb (b int PRIMARY KEY);\n"
+	 "CREATE PUBLICATION pp FOR TABLE pa;\nALTER PUBLICATION pp ADD TABLE pb;\n",
+	 "ALTER PUBLICATION pp ADD TABLE pb;\nCREATE PUBLICATION pp FOR TABLE pa;\n"
+	 "CREATE TABLE pb (b int PRIMARY KEY);\nCREATE TABLE pa (a int PRIMARY KEY);\n"},
 	{"any order: a comment before its object",
 	 "CREATE TABLE c (id int);\nCOMMENT ON TABLE c IS 'cs';\nCOMMENT ON COLUMN c.id IS 'key';\n",
 	 "COMMENT ON COLUMN c.id IS 'key';\nCOMMENT ON TABLE c IS 'cs';\nCREATE TABLE c (id int);\n"},
@@ -1188,7 +1193,30 @@ static void test_agree(void)
 		 "DROP TABLE gone;\n"
 		 "CREATE STATISTICS r3 ON a, c FROM tt;\n"
 		 "DROP STATISTICS r3;\n"
-		 "DROP STATISTICS IF EXISTS nope;\n"
+		 "DROP STATISTICS IF EXISTS nope;\n"},
+		{"publications",
+		 "CREATE SCHEMA s2;\n"
+		 "CREATE TABLE t1 (a int PRIMARY KEY, b text, c int);\n"
+		 "CREATE TABLE t2 (x int PRIMARY KEY);\n"
+		 "CREATE TABLE s2.t3 (y int PRIMARY KEY, z text);\n"
+		 "CREATE TABLE gone (g int PRIMARY KEY);\n"
+		 "CREATE PUBLICATION p_all FOR ALL TABLES WITH (publish = 'insert, update');\n"
+		 "CREATE PUBLICATION p_tab FOR TABLE t1 (c, a) WHERE (a > 10), t2, gone;\n"
+		 "CREATE PUBLICATION p_sch FOR TABLES IN SCHEMA s2\n"
+		 "  WITH (publish_via_partition_root = true);\n"
+		 "CREATE PUBLICATION p_empty;\n"
+		 "CREATE PUBLICATION p_mix FOR TABLE t2, TABLES IN SCHEMA s2;\n"
+		 "ALTER PUBLICATION p_empty ADD TABLE t1, TABLE t2;\n"
+		 "ALTER PUBLICATION p_empty DROP TABLE t1;\n"
+		 "ALTER PUBLICATION p_empty SET (publish = 'delete', publish_via_partition_root = 1);\n"
+		 "ALTER PUBLICATION p_empty SET (publish = 'truncate');\n"
+		 "CREATE PUBLICATION p_old FOR TABLE t1;\n"
+		 "ALTER PUBLICATION p_old RENAME TO p_new;\n"
+		 "ALTER PUBLICATION p_new SET TABLE t2, s2.t3 WHERE (y < 5);\n"
+		 "CREATE PUBLICATION p_drop;\n"
+		 "DROP PUBLICATION p_drop;\n"
+		 "DROP TABLE gone;\n"
+		 "ALTER TABLE t2 RENAME TO t2x;\n"
 		},
 		{"date and time defaults as stored",
 		 "CREATE TABLE dt (\n"

@@ -148,6 +148,21 @@ static void test_unplaced(void)
 	  "ALTER STATISTICS t RENAME TO s;\n",
 	  6, 1, "statistics object \"s\" already exists in schema \"public\"",
 	  "a statistics object renamed onto another");
+	F("CREATE PUBLICATION p FOR TABLE nope;\n", 4, 32, "relation \"nope\" does not exist",
+	  "CREATE PUBLICATION of a missing table");
+	F("CREATE PUBLICATION p;\nCREATE PUBLICATION p;\n", 5, 1,
+	  "publication \"p\" already exists", "a publication created twice");
+	F("CREATE PUBLICATION p FOR TABLE a;\nALTER PUBLICATION p ADD TABLE a;\n", 5, 1,
+	  "relation \"a\" is already member of publication \"p\"",
+	  "a table added twice to a publication");
+	F("CREATE PUBLICATION p;\nALTER PUBLICATION p DROP TABLE a;\n", 5, 1,
+	  "relation \"a\" is not part of the publication", "DROP TABLE of a non-member");
+	F("ALTER PUBLICATION nope ADD TABLE a;\n", 4, 1, "publication \"nope\" does not exist",
+	  "ALTER of a missing publication");
+	F("CREATE PUBLICATION p WITH (nope = 1);\n", 4, 1,
+	  "unrecognized publication parameter: \"nope\"", "an unknown publication option");
+	F("DROP PUBLICATION nope;\n", 4, 1, "publication \"nope\" does not exist",
+	  "DROP of a missing publication");
 	F("GRANT SELECT ON nope TO app;\n", 4, 17, "relation \"nope\" does not exist",
 	  "GRANT on a missing table");
 	F("GRANT SELECT (nope) ON a TO app;\n", 4, 1, "column \"nope\" of relation \"a\" does not exist",
@@ -392,7 +407,6 @@ static void test_unmanaged(void)
 {
 	int rc;
 	plumb_catalog *cat = load("CREATE TABLE t (a int, b int);\n"
-				  "CREATE PUBLICATION pub FOR TABLE t;\n"
 				  "CREATE CAST (int AS text) WITH INOUT;\n"
 				  "CREATE TEXT SEARCH CONFIGURATION cfg (COPY = english);\n"
 				  "CREATE EVENT TRIGGER et ON ddl_command_end EXECUTE FUNCTION f();\n"
@@ -401,7 +415,7 @@ static void test_unmanaged(void)
 				  &rc);
 	is_int(rc, 0, "statements of kinds plumb does not manage load");
 	static const char *const want[] = {
-		"publication pub", "cast (integer AS text)",
+		"cast (integer AS text)",
 		"text search configuration public.cfg", "event trigger et", "default privileges",
 		"foreign table public.ft",
 	};

@@ -324,6 +324,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	read_policies(&x);
 	read_rules(&x);
 	read_statistics(&x);
+	read_publications(&x);
 	read_comments(&x);
 	read_grants(&x);
 	read_unmanaged(&x);

@@ -520,6 +520,12 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_ALTER_STATS_STMT:
 		alter_statistics(x, s->alter_stats_stmt, loc);
 		break;
+	case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
+		create_publication(x, s->create_publication_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_PUBLICATION_STMT:
+		alter_publication(x, s->alter_publication_stmt, loc);
+		break;
 	case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
 		create_extension(x, s->create_extension_stmt);
 		break;

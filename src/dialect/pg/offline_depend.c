@@ -721,6 +721,7 @@ static void forget_column(ox *x, const plumb_table *t, const plumb_column *c)
 static void forget_table(ox *x, const plumb_table *t)
 {
 	forget_name(x, &x->relnames, t->schema, t->name);
+	publications_moved(x, t->schema, t->name, NULL, NULL);
 	for (size_t i = 0; i < t->constraints.n; i++)
 		forget_constraint(x, t, t->constraints.items[i]);
 	for (size_t i = 0; i < t->columns.n; i++)

@@ -213,6 +213,11 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 		what = "collation";
 		p = find_object(x, PLUMB_OBJ_COLLATION, schema, name);
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
+		what = "publication";
+		schema = NULL;
+		p = find_object(x, PLUMB_OBJ_PUBLICATION, NULL, name);
+		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT:
 		what = "statistics object";
 		p = find_object(x, PLUMB_OBJ_STATISTICS, schema, name);

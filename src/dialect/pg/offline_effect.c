@@ -177,9 +177,6 @@ static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 	case PG_QUERY__NODE__NODE_CREATE_EVENT_TRIG_STMT:
 		unmanaged(x, fmt(x, "event trigger %s", qi(x, s->create_event_trig_stmt->trigname)));
 		return true;
-	case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
-		unmanaged(x, fmt(x, "publication %s", qi(x, s->create_publication_stmt->pubname)));
-		return true;
 	case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT:
 		unmanaged(x, fmt(x, "subscription %s", qi(x, s->create_subscription_stmt->subname)));
 		return true;

@@ -163,6 +163,10 @@ typedef struct seqopts {
 #define create_range plumb__pgoff_create_range
 #define create_rule plumb__pgoff_create_rule
 #define create_statistics plumb__pgoff_create_statistics
+#define create_publication plumb__pgoff_create_publication
+#define alter_publication plumb__pgoff_alter_publication
+#define rename_publication plumb__pgoff_rename_publication
+#define publications_moved plumb__pgoff_publications_moved
 #define alter_statistics plumb__pgoff_alter_statistics
 #define rename_statistics plumb__pgoff_rename_statistics
 #define statistics_set_schema plumb__pgoff_statistics_set_schema
@@ -370,6 +374,15 @@ void create_statistics(ox *x, PgQuery__CreateStatsStmt *cs, PgQuery__Node *stmt,
 void alter_statistics(ox *x, PgQuery__AlterStatsStmt *as, size_t loc);
 void rename_statistics(ox *x, PgQuery__RenameStmt *rs);
 void statistics_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as);
+
+/* offline_pub.c: CREATE and ALTER PUBLICATION, RENAME TO; a table leaving
+ * the publications it is in (nw NULL: dropped) or in them under its new
+ * name. */
+void create_publication(ox *x, PgQuery__CreatePublicationStmt *cs, size_t loc);
+void alter_publication(ox *x, PgQuery__AlterPublicationStmt *as, size_t loc);
+void rename_publication(ox *x, PgQuery__RenameStmt *rs);
+void publications_moved(ox *x, const char *schema, const char *name, const char *nschema,
+			const char *nw);
 
 /* offline_acl.c */
 void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt);

@@ -211,6 +211,10 @@ static void object(ord *r, PgQuery__ObjectType objtype, PgQuery__Node *node)
 				schema, name, NULL);
 		}
 		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
+		if ((name = plumb__pg_strval(node)))
+			changes(r, 'p', NULL, name, NULL);
+		return;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
 		if ((name = plumb__pg_strval(node)))
@@ -466,6 +470,14 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		range_var(r, rv, false);
 		break;
 	}
+	case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
+		r->word = "publication";
+		creates(r, 'p', NULL, s->create_publication_stmt->pubname, NULL);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_PUBLICATION_STMT:
+		r->word = "ALTER PUBLICATION";
+		changes(r, 'p', NULL, s->alter_publication_stmt->pubname, NULL);
+		break;
 	case PG_QUERY__NODE__NODE_ALTER_STATS_STMT:
 		r->word = "ALTER STATISTICS";
 		list_name(r, 'x', s->alter_stats_stmt->defnames, s->alter_stats_stmt->n_defnames,

@@ -157,6 +157,7 @@ static void relation_moved(ox *x, const plumb_view *self, const char *schema, co
 		}
 	}
 	statistics_renamed(&r, schema, old);
+	publications_moved(x, schema, old, nschema, nw);
 	const char *was = fmt(x, "%s.%s", schema, old), *now = fmt(x, "%s.%s", nschema, nw);
 	for (size_t i = 0; i < x->cat->tables.n && !x->st.rc; i++) {
 		plumb_table *t = x->cat->tables.items[i];
@@ -958,6 +959,9 @@ void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc)
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT:
 		rename_statistics(x, rs);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
+		rename_publication(x, rs);
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 		rename_schema(x, rs);

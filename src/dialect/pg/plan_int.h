@@ -243,6 +243,11 @@ void plumb__pgp_mark_statistics(planner *p);
 void plumb__pgp_create_statistics(planner *p, const plumb_object *o);
 void plumb__pgp_phase_statistics(planner *p);
 
+/* plan_pub.c: which publications phase 1 drops (drop_policy), and the phase
+ * creating them or altering their members and options. */
+void plumb__pgp_mark_publications(planner *p);
+void plumb__pgp_phase_publications(planner *p);
+
 /* plan_acl.c */
 void plumb__pgp_phase_triggers_policies(planner *p);
 void plumb__pgp_phase_comments(planner *p);

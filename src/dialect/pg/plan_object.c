@@ -73,6 +73,9 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 	case PLUMB_OBJ_STATISTICS:
 		plumb__pgp_create_statistics(p, o);
 		break;
+	case PLUMB_OBJ_PUBLICATION:
+		plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(o));
+		break;
 	case PLUMB_OBJ_POLICY:
 	case PLUMB_OBJ_RULE: {
 		plumb_stmt *s = plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(o));
@@ -137,6 +140,9 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 		break;
 	case PLUMB_OBJ_STATISTICS:
 		plumb__pgp_emit(p, "DROP STATISTICS %s", plumb__pgp_Q(p, o->schema, o->name));
+		break;
+	case PLUMB_OBJ_PUBLICATION:
+		plumb__pgp_emit(p, "DROP PUBLICATION %s", plumb__pgp_I(p, o->name));
 		break;
 	case PLUMB_OBJ_RULE:
 		s = plumb__pgp_emit(p, "DROP RULE %s ON %s", plumb__pgp_I(p, o->name),
