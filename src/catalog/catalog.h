@@ -36,13 +36,14 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_RULE,      /* rewrite rules (not the ON SELECT rule of a view) */
 	PLUMB_OBJ_STATISTICS, /* extended statistics (CREATE STATISTICS) */
 	PLUMB_OBJ_PUBLICATION, /* logical replication publications */
+	PLUMB_OBJ_EVENT_TRIGGER,
 	PLUMB_OBJ_KIND_COUNT /* not a kind: how many there are. A new kind goes
 			      * above and gets an entry in catalog/kinds.c */
 } plumb_obj_kind;
 
 /* "table", "index", "view", "trigger", "schema", "extension", "enum",
  * "domain", "type", "sequence", "function", "policy", "comment", "grant",
- * "collation", "rule", "statistics", "publication" (the kind's name in catalog/kinds.c). */
+ * "collation", "rule", "statistics", "publication", "event trigger" (the kind's name in catalog/kinds.c). */
 const char *plumb_obj_kind_name(plumb_obj_kind kind);
 
 typedef struct plumb_column {
@@ -223,6 +224,11 @@ typedef struct plumb_trigger {
  *               0)", "TABLES IN SCHEMA s"), all_tables for FOR ALL TABLES,
  *               pub_options the WITH list when not the defaults; definition
  *               and sql the CREATE PUBLICATION text model.c writes from them.
+ *  - event trigger: schema NULL, name the trigger's; depends the
+ *               "schema.name" of its function; evt_enabled its state when not
+ *               ENABLE; definition the CREATE EVENT TRIGGER text evtrig.c
+ *               writes (tags upper case, in written order), then "; " and
+ *               evt_enabled when set.
  *  - comment:   name is the target as COMMENT ON writes it ("TABLE public.users",
  *               "COLUMN public.users.email", "FUNCTION public.f(integer)"),
  *               schema the target's schema, table the target's table when it
@@ -312,6 +318,8 @@ typedef struct plumb_object {
 	/* publication: FOR ALL TABLES; the WITH (...) options, NULL for the defaults */
 	bool all_tables;
 	const char *pub_options;
+	/* event trigger: "DISABLE", "ENABLE REPLICA" or "ENABLE ALWAYS"; NULL: ENABLE */
+	const char *evt_enabled;
 } plumb_object;
 
 typedef struct plumb_catalog {

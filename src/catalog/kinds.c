@@ -65,8 +65,9 @@ static const plumb_kind_desc kinds[] = {
 			    .table_at = offsetof(plumb_object, table)},
 	[PLUMB_OBJ_STATISTICS] = {OBJECT(PLUMB_OBJ_STATISTICS, "statistics", 14)},
 	[PLUMB_OBJ_PUBLICATION] = {OBJECT(PLUMB_OBJ_PUBLICATION, "publication", 15)},
-	[PLUMB_OBJ_COMMENT] = {OBJECT(PLUMB_OBJ_COMMENT, "comment", 16), .key = PLUMB_KEY_TARGET},
-	[PLUMB_OBJ_GRANT] = {OBJECT(PLUMB_OBJ_GRANT, "grant", 17), .key = PLUMB_KEY_TARGET},
+	[PLUMB_OBJ_EVENT_TRIGGER] = {OBJECT(PLUMB_OBJ_EVENT_TRIGGER, "event trigger", 16)},
+	[PLUMB_OBJ_COMMENT] = {OBJECT(PLUMB_OBJ_COMMENT, "comment", 17), .key = PLUMB_KEY_TARGET},
+	[PLUMB_OBJ_GRANT] = {OBJECT(PLUMB_OBJ_GRANT, "grant", 18), .key = PLUMB_KEY_TARGET},
 };
 
 /* A kind added at the end of plumb_obj_kind without an entry here does not

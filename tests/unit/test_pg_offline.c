@@ -905,6 +905,13 @@ static const char *const shuffled[][3] = {
 	 "CREATE PUBLICATION pp FOR TABLE pa;\nALTER PUBLICATION pp ADD TABLE pb;\n",
 	 "ALTER PUBLICATION pp ADD TABLE pb;\nCREATE PUBLICATION pp FOR TABLE pa;\n"
 	 "CREATE TABLE pb (b int PRIMARY KEY);\nCREATE TABLE pa (a int PRIMARY KEY);\n"},
+	{"any order: an event trigger before its function",
+	 "CREATE FUNCTION ef() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN NULL; END $$;\n"
+	 "CREATE EVENT TRIGGER ev ON ddl_command_end EXECUTE FUNCTION ef();\n"
+	 "ALTER EVENT TRIGGER ev DISABLE;\n",
+	 "ALTER EVENT TRIGGER ev DISABLE;\n"
+	 "CREATE EVENT TRIGGER ev ON ddl_command_end EXECUTE FUNCTION ef();\n"
+	 "CREATE FUNCTION ef() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN NULL; END $$;\n"},
 	{"any order: a comment before its object",
 	 "CREATE TABLE c (id int);\nCOMMENT ON TABLE c IS 'cs';\nCOMMENT ON COLUMN c.id IS 'key';\n",
 	 "COMMENT ON COLUMN c.id IS 'key';\nCOMMENT ON TABLE c IS 'cs';\nCREATE TABLE c (id int);\n"},
@@ -1216,7 +1223,28 @@ static void test_agree(void)
 		 "CREATE PUBLICATION p_drop;\n"
 		 "DROP PUBLICATION p_drop;\n"
 		 "DROP TABLE gone;\n"
-		 "ALTER TABLE t2 RENAME TO t2x;\n"
+		 "ALTER TABLE t2 RENAME TO t2x;\n"},
+		{"event triggers",
+		 "CREATE SCHEMA ops;\n"
+		 "CREATE FUNCTION ops.log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS\n"
+		 "  $$ BEGIN NULL; END $$;\n"
+		 "CREATE FUNCTION gone() RETURNS event_trigger LANGUAGE plpgsql AS\n"
+		 "  $$ BEGIN NULL; END $$;\n"
+		 "CREATE EVENT TRIGGER e1 ON ddl_command_start WHEN TAG IN ('create table', 'DROP TABLE')\n"
+		 "  EXECUTE FUNCTION ops.log_ddl();\n"
+		 "CREATE EVENT TRIGGER e2 ON sql_drop EXECUTE PROCEDURE ops.log_ddl();\n"
+		 "CREATE EVENT TRIGGER e3 ON table_rewrite EXECUTE FUNCTION ops.log_ddl();\n"
+		 "CREATE EVENT TRIGGER e4 ON ddl_command_end EXECUTE FUNCTION ops.log_ddl();\n"
+		 "ALTER EVENT TRIGGER e2 DISABLE;\n"
+		 "ALTER EVENT TRIGGER e3 ENABLE REPLICA;\n"
+		 "ALTER EVENT TRIGGER e4 ENABLE ALWAYS;\n"
+		 "ALTER EVENT TRIGGER e4 ENABLE;\n"
+		 "ALTER EVENT TRIGGER e4 RENAME TO \"E 5\";\n"
+		 "CREATE EVENT TRIGGER e6 ON sql_drop EXECUTE FUNCTION gone();\n"
+		 "DROP FUNCTION gone() CASCADE;\n"
+		 "CREATE EVENT TRIGGER e7 ON sql_drop EXECUTE FUNCTION ops.log_ddl();\n"
+		 "DROP EVENT TRIGGER e7;\n"
+		 "DROP EVENT TRIGGER IF EXISTS nope;\n"
 		},
 		{"date and time defaults as stored",
 		 "CREATE TABLE dt (\n"

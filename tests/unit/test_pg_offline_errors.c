@@ -163,6 +163,20 @@ static void test_unplaced(void)
 	  "unrecognized publication parameter: \"nope\"", "an unknown publication option");
 	F("DROP PUBLICATION nope;\n", 4, 1, "publication \"nope\" does not exist",
 	  "DROP of a missing publication");
+	F("CREATE EVENT TRIGGER e ON ddl_command_end EXECUTE FUNCTION nope();\n", 4, 1,
+	  "function nope() does not exist", "an event trigger of a missing function");
+	F("CREATE FUNCTION ef() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';\n"
+	  "CREATE EVENT TRIGGER e ON nope EXECUTE FUNCTION ef();\n",
+	  5, 1, "unrecognized event name \"nope\"", "an event trigger on an unknown event");
+	F("CREATE FUNCTION ef() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';\n"
+	  "CREATE EVENT TRIGGER e ON sql_drop EXECUTE FUNCTION ef();\n"
+	  "DROP FUNCTION ef();\n",
+	  6, 1, "cannot drop function ef() because other objects depend on it",
+	  "DROP FUNCTION under an event trigger");
+	F("ALTER EVENT TRIGGER nope DISABLE;\n", 4, 1, "event trigger \"nope\" does not exist",
+	  "ALTER of a missing event trigger");
+	F("DROP EVENT TRIGGER nope;\n", 4, 1, "event trigger \"nope\" does not exist",
+	  "DROP of a missing event trigger");
 	F("GRANT SELECT ON nope TO app;\n", 4, 17, "relation \"nope\" does not exist",
 	  "GRANT on a missing table");
 	F("GRANT SELECT (nope) ON a TO app;\n", 4, 1, "column \"nope\" of relation \"a\" does not exist",
@@ -409,14 +423,13 @@ static void test_unmanaged(void)
 	plumb_catalog *cat = load("CREATE TABLE t (a int, b int);\n"
 				  "CREATE CAST (int AS text) WITH INOUT;\n"
 				  "CREATE TEXT SEARCH CONFIGURATION cfg (COPY = english);\n"
-				  "CREATE EVENT TRIGGER et ON ddl_command_end EXECUTE FUNCTION f();\n"
 				  "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;\n"
 				  "CREATE FOREIGN TABLE ft (a int) SERVER srv;\n",
 				  &rc);
 	is_int(rc, 0, "statements of kinds plumb does not manage load");
 	static const char *const want[] = {
 		"cast (integer AS text)",
-		"text search configuration public.cfg", "event trigger et", "default privileges",
+		"text search configuration public.cfg", "default privileges",
 		"foreign table public.ft",
 	};
 	size_t n = sizeof(want) / sizeof(want[0]);

@@ -325,6 +325,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	read_rules(&x);
 	read_statistics(&x);
 	read_publications(&x);
+	read_event_triggers(&x);
 	read_comments(&x);
 	read_grants(&x);
 	read_unmanaged(&x);

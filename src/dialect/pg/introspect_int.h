@@ -108,6 +108,7 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define read_rules plumb__pgin_read_rules
 #define read_schemas plumb__pgin_read_schemas
 #define read_publications plumb__pgin_read_publications
+#define read_event_triggers plumb__pgin_read_event_triggers
 #define read_statistics plumb__pgin_read_statistics
 #define read_sequences plumb__pgin_read_sequences
 #define read_tables plumb__pgin_read_tables
@@ -162,6 +163,7 @@ void read_rules(ictx *x);
 void read_statistics(ictx *x);
 /* introspect_pub.c */
 void read_publications(ictx *x);
+void read_event_triggers(ictx *x);
 void read_comments(ictx *x);
 void read_grants(ictx *x);
 

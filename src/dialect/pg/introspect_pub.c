@@ -67,3 +67,35 @@ void read_publications(ictx *x)
 		fail(x, plumb__pg_publication_define(x->st.ctx, x->st.arena, o));
 	}
 }
+
+/* --- event triggers ----------------------------------------------------------- */
+
+enum { V_NAME, V_EVENT, V_FNSP, V_FNAME, V_ENABLED, V_TAGS };
+static const char q_event_triggers[] =
+	"SELECT v.evtname, v.evtevent, n.nspname, p.proname, v.evtenabled, "
+	"coalesce(v.evttags, '{}') FROM pg_event_trigger v JOIN pg_proc p ON p.oid = v.evtfoid "
+	"JOIN pg_namespace n ON n.oid = p.pronamespace "
+	"WHERE " NOT_EXT("pg_event_trigger", "v.oid") " ORDER BY v.evtname";
+
+void read_event_triggers(ictx *x)
+{
+	PGresult *r;
+	if (run(x, "could not read event triggers", q_event_triggers, &r) < 0)
+		return;
+	for (int i = 0; i < PQntuples(r) && !x->st.rc; i++) {
+		plumb_object *o = new_object(x, PLUMB_OBJ_EVENT_TRIGGER, NULL, val(r, i, V_NAME));
+		if (!o)
+			return;
+		at(x, "event trigger %s", o->name);
+		const char *en = val(r, i, V_ENABLED);
+		o->evt_enabled = *en == 'D'   ? "DISABLE"
+				 : *en == 'R' ? "ENABLE REPLICA"
+				 : *en == 'A' ? "ENABLE ALWAYS"
+					      : NULL;
+		size_t n;
+		const char **tags = array(x, r, i, V_TAGS, &n);
+		fail(x, plumb__pg_event_trigger_define(x->st.ctx, x->st.arena, o, val(r, i, V_EVENT),
+						       tags, n, val(r, i, V_FNSP),
+						       val(r, i, V_FNAME)));
+	}
+}

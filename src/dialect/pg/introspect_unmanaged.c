@@ -1,6 +1,6 @@
 /*
- * The objects of a database that are of kinds plumb does not manage (event
- * triggers, subscriptions, casts, operators and their
+ * The objects of a database that are of kinds plumb does not manage
+ * (subscriptions, casts, operators and their
  * classes and families, text search objects,
  * foreign-data wrappers, servers and foreign tables, transforms, access
  * methods, procedural languages, default privileges, security labels),
@@ -16,9 +16,7 @@
 #define OWN(cls, o) o " >= 16384 AND " NOT_EXT(cls, o)
 
 static const char q_unmanaged[] =
-	"SELECT 'event trigger ' || quote_ident(evtname) FROM pg_catalog.pg_event_trigger v "
-	"WHERE " OWN("pg_event_trigger", "v.oid") " "
-	"UNION ALL SELECT 'subscription ' || quote_ident(subname) FROM pg_catalog.pg_subscription "
+	"SELECT 'subscription ' || quote_ident(subname) FROM pg_catalog.pg_subscription "
 	"WHERE subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()) "
 	"UNION ALL SELECT 'cast (' || pg_catalog.format_type(castsource, NULL) || ' AS ' || "
 	"pg_catalog.format_type(casttarget, NULL) || ')' FROM pg_catalog.pg_cast c "

@@ -380,6 +380,15 @@ static void index_object(dix *ix, plumb_object *o)
 		if (o->kind == PLUMB_OBJ_POLICY)
 			col_edges(ix, o->schema, o->table, &r->cols, d, false);
 		break;
+	case PLUMB_OBJ_EVENT_TRIGGER: {
+		/* its function, normally: DROP FUNCTION needs CASCADE */
+		const char *fs, *fn;
+		if (!o->depends.n)
+			break;
+		split_dotted(ix, o->depends.items[0], &fs, &fn);
+		edge(ix, K_FSIG, fs, plumb_arena_printf(ix->a, "%s()", fn), d, false);
+		break;
+	}
 	case PLUMB_OBJ_STATISTICS: {
 		/* its table and each column it reads: it goes with any of them */
 		const char *ts, *tn;
@@ -673,6 +682,8 @@ static const char *describe_of(ox *x, dobj d)
 			return fmt(x, "collation %s", shown(x, o->schema, o->name));
 		case PLUMB_OBJ_STATISTICS:
 			return fmt(x, "statistics object %s", shown(x, o->schema, o->name));
+		case PLUMB_OBJ_EVENT_TRIGGER:
+			return fmt(x, "event trigger %s", o->name);
 		case PLUMB_OBJ_FUNCTION:
 			return fmt(x, "%s %s",
 				   o->func_kind == PLUMB_FUNC_PROCEDURE ? "procedure" : "function",

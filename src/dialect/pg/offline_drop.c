@@ -213,6 +213,11 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 		what = "collation";
 		p = find_object(x, PLUMB_OBJ_COLLATION, schema, name);
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
+		what = "event trigger";
+		schema = NULL;
+		p = find_object(x, PLUMB_OBJ_EVENT_TRIGGER, NULL, name);
+		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
 		what = "publication";
 		schema = NULL;

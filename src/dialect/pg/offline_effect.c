@@ -174,9 +174,6 @@ static const char *qualified(ox *x, const char *kind, PgQuery__Node **names, siz
 static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 {
 	switch (s->node_case) {
-	case PG_QUERY__NODE__NODE_CREATE_EVENT_TRIG_STMT:
-		unmanaged(x, fmt(x, "event trigger %s", qi(x, s->create_event_trig_stmt->trigname)));
-		return true;
 	case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT:
 		unmanaged(x, fmt(x, "subscription %s", qi(x, s->create_subscription_stmt->subname)));
 		return true;

@@ -164,6 +164,9 @@ typedef struct seqopts {
 #define create_rule plumb__pgoff_create_rule
 #define create_statistics plumb__pgoff_create_statistics
 #define create_publication plumb__pgoff_create_publication
+#define create_event_trigger plumb__pgoff_create_event_trigger
+#define alter_event_trigger plumb__pgoff_alter_event_trigger
+#define rename_event_trigger plumb__pgoff_rename_event_trigger
 #define alter_publication plumb__pgoff_alter_publication
 #define rename_publication plumb__pgoff_rename_publication
 #define publications_moved plumb__pgoff_publications_moved
@@ -383,6 +386,11 @@ void alter_publication(ox *x, PgQuery__AlterPublicationStmt *as, size_t loc);
 void rename_publication(ox *x, PgQuery__RenameStmt *rs);
 void publications_moved(ox *x, const char *schema, const char *name, const char *nschema,
 			const char *nw);
+
+/* offline_evtrig.c: CREATE and ALTER EVENT TRIGGER, RENAME TO. */
+void create_event_trigger(ox *x, PgQuery__CreateEventTrigStmt *es, size_t loc);
+void alter_event_trigger(ox *x, PgQuery__AlterEventTrigStmt *as, size_t loc);
+void rename_event_trigger(ox *x, PgQuery__RenameStmt *rs);
 
 /* offline_acl.c */
 void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt);

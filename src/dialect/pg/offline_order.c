@@ -212,8 +212,10 @@ static void object(ord *r, PgQuery__ObjectType objtype, PgQuery__Node *node)
 		}
 		return;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
 		if ((name = plumb__pg_strval(node)))
-			changes(r, 'p', NULL, name, NULL);
+			changes(r, objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION ? 'p' : 'v',
+				NULL, name, NULL);
 		return;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
@@ -470,6 +472,21 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		range_var(r, rv, false);
 		break;
 	}
+	case PG_QUERY__NODE__NODE_CREATE_EVENT_TRIG_STMT: {
+		PgQuery__CreateEventTrigStmt *es = s->create_event_trig_stmt;
+		r->word = "event trigger";
+		creates(r, 'v', NULL, es->trigname, NULL);
+		if (es->n_funcname) {
+			const char *schema, *name;
+			names_of(es->funcname, es->n_funcname, &schema, &name);
+			needs(r, 'f', schema, name);
+		}
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_EVENT_TRIG_STMT:
+		r->word = "ALTER EVENT TRIGGER";
+		changes(r, 'v', NULL, s->alter_event_trig_stmt->trigname, NULL);
+		break;
 	case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
 		r->word = "publication";
 		creates(r, 'p', NULL, s->create_publication_stmt->pubname, NULL);

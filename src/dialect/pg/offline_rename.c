@@ -963,6 +963,9 @@ void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
 		rename_publication(x, rs);
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
+		rename_event_trigger(x, rs);
+		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 		rename_schema(x, rs);
 		break;

@@ -129,6 +129,16 @@ void plumb__pg_publication_flags(const char *opts, bool f[5]);
 const char *plumb__pg_publication_options(plumb_arena *arena, bool ins, bool upd, bool del,
 					  bool trunc, bool via_root);
 
+/* --- evtrig.c: an event trigger's text from its fields ----------------- */
+/* o->sql (CREATE EVENT TRIGGER name ON event [WHEN TAG IN (...)] EXECUTE
+ * FUNCTION schema.f()) and o->definition (the same, then "; " and
+ * o->evt_enabled when set); o->depends gets "schema.f". */
+int plumb__pg_event_trigger_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o,
+				   const char *event, const char *const *tags, size_t n_tags,
+				   const char *fschema, const char *fname);
+/* o->definition again from o->sql and o->evt_enabled. */
+int plumb__pg_event_trigger_enable(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
+
 /* --- model.c: definitions from fields ---------------------------------- */
 /* Fills col->definition from its fields: "name" type [COMPRESSION m] [COLLATE c]
  * [GENERATED ALWAYS AS IDENTITY ...|GENERATED ALWAYS AS (e) STORED]

@@ -248,6 +248,11 @@ void plumb__pgp_phase_statistics(planner *p);
 void plumb__pgp_mark_publications(planner *p);
 void plumb__pgp_phase_publications(planner *p);
 
+/* plan_evtrig.c: which event triggers phase 1 drops (drop_policy), and the
+ * phase creating them or setting their state. */
+void plumb__pgp_mark_event_triggers(planner *p);
+void plumb__pgp_phase_event_triggers(planner *p);
+
 /* plan_acl.c */
 void plumb__pgp_phase_triggers_policies(planner *p);
 void plumb__pgp_phase_comments(planner *p);

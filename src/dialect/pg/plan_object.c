@@ -74,6 +74,7 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 		plumb__pgp_create_statistics(p, o);
 		break;
 	case PLUMB_OBJ_PUBLICATION:
+	case PLUMB_OBJ_EVENT_TRIGGER:
 		plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(o));
 		break;
 	case PLUMB_OBJ_POLICY:
@@ -143,6 +144,9 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 		break;
 	case PLUMB_OBJ_PUBLICATION:
 		plumb__pgp_emit(p, "DROP PUBLICATION %s", plumb__pgp_I(p, o->name));
+		break;
+	case PLUMB_OBJ_EVENT_TRIGGER:
+		plumb__pgp_emit(p, "DROP EVENT TRIGGER %s", plumb__pgp_I(p, o->name));
 		break;
 	case PLUMB_OBJ_RULE:
 		s = plumb__pgp_emit(p, "DROP RULE %s ON %s", plumb__pgp_I(p, o->name),
