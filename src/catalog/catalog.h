@@ -38,6 +38,9 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_CAST,      /* user-defined casts */
 	PLUMB_OBJ_TS_DICT,   /* text search dictionaries */
 	PLUMB_OBJ_TS_CONFIG, /* text search configurations, with their mappings */
+	PLUMB_OBJ_STATISTICS, /* extended statistics (CREATE STATISTICS) */
+	PLUMB_OBJ_PUBLICATION, /* logical replication publications */
+	PLUMB_OBJ_EVENT_TRIGGER,
 	PLUMB_OBJ_KIND_COUNT /* not a kind: how many there are. A new kind goes
 			      * above and gets an entry in catalog/kinds.c */
 } plumb_obj_kind;
@@ -45,7 +48,8 @@ typedef enum plumb_obj_kind {
 /* "table", "index", "view", "trigger", "schema", "extension", "enum",
  * "domain", "type", "sequence", "function", "policy", "comment", "grant",
  * "collation", "rule", "operator", "cast", "text search dictionary", "text search
- * configuration" (the kind's name in catalog/kinds.c). */
+ * configuration", "statistics", "publication", "event trigger" (the kind's name in
+ * catalog/kinds.c). */
 const char *plumb_obj_kind_name(plumb_obj_kind kind);
 
 typedef struct plumb_column {
@@ -236,6 +240,22 @@ typedef struct plumb_trigger {
  *               ("asciiword WITH english_stem"); sql the CREATE with its
  *               parser; definition that and an ADD MAPPING line per mapping;
  *               depends the dictionaries of its schemas it maps to.
+ *  - statistics: schema and name the statistics object's (its schema may
+ *               differ from its table's); table the table it is on,
+ *               depends its "schema.name"; definition the canonical CREATE
+ *               STATISTICS text (columns in the table's order, then
+ *               expressions; the kinds only when not all three), followed
+ *               by "; STATISTICS n" when stat_target is set.
+ *  - publication: schema NULL, name the publication's; values its members
+ *               as FOR writes them, sorted ("TABLE public.t (a, b) WHERE (a >
+ *               0)", "TABLES IN SCHEMA s"), all_tables for FOR ALL TABLES,
+ *               pub_options the WITH list when not the defaults; definition
+ *               and sql the CREATE PUBLICATION text model.c writes from them.
+ *  - event trigger: schema NULL, name the trigger's; depends the
+ *               "schema.name" of its function; evt_enabled its state when not
+ *               ENABLE; definition the CREATE EVENT TRIGGER text evtrig.c
+ *               writes (tags upper case, in written order), then "; " and
+ *               evt_enabled when set.
  *  - comment:   name is the target as COMMENT ON writes it ("TABLE public.users",
  *               "COLUMN public.users.email", "FUNCTION public.f(integer)"),
  *               schema the target's schema, table the target's table when it
@@ -320,6 +340,13 @@ typedef struct plumb_object {
 	const char *grantee;       /* as GRANT writes it: the role quoted where needed, or PUBLIC */
 	unsigned privileges;       /* PLUMB_PRIV_* bits held; 0 for an implicit grant */
 	unsigned grantable;        /* those of them held WITH GRANT OPTION */
+	/* statistics: ALTER STATISTICS ... SET STATISTICS n, NULL for the default */
+	const char *stat_target;
+	/* publication: FOR ALL TABLES; the WITH (...) options, NULL for the defaults */
+	bool all_tables;
+	const char *pub_options;
+	/* event trigger: "DISABLE", "ENABLE REPLICA" or "ENABLE ALWAYS"; NULL: ENABLE */
+	const char *evt_enabled;
 } plumb_object;
 
 typedef struct plumb_catalog {

@@ -139,10 +139,30 @@ ALTER TABLE u REPLICA IDENTITY FULL;
 SQL
 exact settings
 
+cat >statistics.sql <<'SQL'
+CREATE SCHEMA st;
+CREATE TABLE t (a integer, b integer, c text);
+CREATE STATISTICS st (dependencies) ON a, b FROM t;
+CREATE STATISTICS st.s2 ON c, (a + b) FROM t;
+ALTER STATISTICS st.s2 SET STATISTICS 300;
+SQL
+exact statistics
+ok "statistics: pull writes them" grep -q "^CREATE STATISTICS public.st (dependencies) ON a, b" \
+	statistics.pulled.sql
+
+cat >publications.sql <<'SQL'
+CREATE SCHEMA audit;
+CREATE TABLE t (a integer PRIMARY KEY, b text);
+CREATE TABLE audit.log (id integer PRIMARY KEY);
+CREATE PUBLICATION p_t FOR TABLE t WITH (publish = 'insert, update');
+CREATE PUBLICATION p_audit FOR TABLES IN SCHEMA audit;
+CREATE PUBLICATION p_all FOR ALL TABLES WITH (publish_via_partition_root = true);
+SQL
+exact publications
+
 # kinds plumb does not manage: pull and diff leave them out and say so
 cat >unmanaged.sql <<'SQL'
 CREATE TABLE t (a integer, b integer);
-CREATE STATISTICS st (dependencies) ON a, b FROM t;
 CREATE TEXT SEARCH CONFIGURATION my_cfg (COPY = english);
 CREATE FOREIGN DATA WRAPPER dummy;
 CREATE SERVER srv FOREIGN DATA WRAPPER dummy;
@@ -153,12 +173,12 @@ newdb
 ok "unmanaged: loads" load "$DB" unmanaged.sql
 plumb pull --url "$URL" -o unmanaged.pulled.sql
 ok "unmanaged: pull succeeds" rc_is 0
-for what in 'statistics public.st' 'text search configuration public.my_cfg' \
+for what in 'text search configuration public.my_cfg' \
 	'foreign-data wrapper dummy' 'server srv' 'foreign table public.ft'; do
 	ok "unmanaged: pull names $what in a comment" grep -q -- "^--   $what\$" unmanaged.pulled.sql
 done
 ok "unmanaged: pull writes no statement for them" \
-	eval '! grep -qiE "^(CREATE|GRANT).*(STATISTICS|TEXT SEARCH|FOREIGN|SERVER| ft )" unmanaged.pulled.sql'
+	eval '! grep -qiE "^(CREATE|GRANT).*(TEXT SEARCH|FOREIGN|SERVER| ft )" unmanaged.pulled.sql'
 plumb diff "$URL" unmanaged.pulled.sql
 ok "unmanaged: diff of the database and its pull is empty" eval 'rc_is 0 && out_empty'
 ok "unmanaged: diff says what it did not compare" err_has 'not compared: .* kinds plumb does not manage'

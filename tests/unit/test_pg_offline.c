@@ -895,6 +895,23 @@ static const char *const shuffled[][3] = {
 	 "CREATE TABLE f (n int DEFAULT two() CHECK (n < two() * 10));\n",
 	 "CREATE TABLE f (n int DEFAULT two() CHECK (n < two() * 10));\n"
 	 "CREATE FUNCTION two() RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT 2';\n"},
+	{"any order: statistics before their table, renamed before created",
+	 "CREATE TABLE st (a int, b int);\nCREATE STATISTICS sx ON a, b FROM st;\n"
+	 "ALTER STATISTICS sx RENAME TO sy;\nALTER STATISTICS sy SET STATISTICS 9;\n",
+	 "ALTER STATISTICS sy SET STATISTICS 9;\nALTER STATISTICS sx RENAME TO sy;\n"
+	 "CREATE STATISTICS sx ON a, b FROM st;\nCREATE TABLE st (a int, b int);\n"},
+	{"any order: a publication before its tables, altered before created",
+	 "CREATE TABLE pa (a int PRIMARY KEY);\nCREATE TABLE pb (b int PRIMARY KEY);\n"
+	 "CREATE PUBLICATION pp FOR TABLE pa;\nALTER PUBLICATION pp ADD TABLE pb;\n",
+	 "ALTER PUBLICATION pp ADD TABLE pb;\nCREATE PUBLICATION pp FOR TABLE pa;\n"
+	 "CREATE TABLE pb (b int PRIMARY KEY);\nCREATE TABLE pa (a int PRIMARY KEY);\n"},
+	{"any order: an event trigger before its function",
+	 "CREATE FUNCTION ef() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN NULL; END $$;\n"
+	 "CREATE EVENT TRIGGER ev ON ddl_command_end EXECUTE FUNCTION ef();\n"
+	 "ALTER EVENT TRIGGER ev DISABLE;\n",
+	 "ALTER EVENT TRIGGER ev DISABLE;\n"
+	 "CREATE EVENT TRIGGER ev ON ddl_command_end EXECUTE FUNCTION ef();\n"
+	 "CREATE FUNCTION ef() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN NULL; END $$;\n"},
 	{"any order: a comment before its object",
 	 "CREATE TABLE c (id int);\nCOMMENT ON TABLE c IS 'cs';\nCOMMENT ON COLUMN c.id IS 'key';\n",
 	 "COMMENT ON COLUMN c.id IS 'key';\nCOMMENT ON TABLE c IS 'cs';\nCREATE TABLE c (id int);\n"},
@@ -1159,6 +1176,76 @@ static void test_agree(void)
 		 "  INSERT INTO t VALUES (new.id, new.v) RETURNING *;\n"
 		 "COMMENT ON RULE r1 ON s2.u IS 'cascade';\n"
 		 "COMMENT ON RULE vv_ins ON vv IS 'insert through the view';\n"},
+		{"statistics",
+		 "CREATE SCHEMA s3;\n"
+		 "CREATE TABLE t (a int, b int, c text, d int);\n"
+		 "CREATE TABLE gone (a int, b int);\n"
+		 "CREATE STATISTICS s1 ON b, a FROM t;\n"
+		 "CREATE STATISTICS s2 (ndistinct) ON a, b FROM t;\n"
+		 "CREATE STATISTICS s3 (mcv, dependencies, ndistinct) ON c, (a + b) FROM t;\n"
+		 "CREATE STATISTICS s4 ON (a * 2) FROM t;\n"
+		 "CREATE STATISTICS s3.s5 (dependencies, mcv) ON lower(c), d FROM t;\n"
+		 "CREATE STATISTICS IF NOT EXISTS s1 ON a, c FROM t;\n"
+		 "ALTER STATISTICS s2 SET STATISTICS 500;\n"
+		 "CREATE STATISTICS r1 ON a, b FROM t;\n"
+		 "ALTER STATISTICS r1 RENAME TO r1b;\n"
+		 "ALTER STATISTICS r1b SET SCHEMA s3;\n"
+		 "ALTER STATISTICS s3.r1b SET STATISTICS 7;\n"
+		 "ALTER STATISTICS s3.r1b SET STATISTICS -1;\n"
+		 "CREATE STATISTICS r2 ON c, d FROM t;\n"
+		 "ALTER TABLE t RENAME COLUMN b TO bb;\n"
+		 "ALTER TABLE t RENAME TO tt;\n"
+		 "ALTER TABLE tt DROP COLUMN d;\n"
+		 "CREATE STATISTICS g1 ON a, b FROM gone;\n"
+		 "DROP TABLE gone;\n"
+		 "CREATE STATISTICS r3 ON a, c FROM tt;\n"
+		 "DROP STATISTICS r3;\n"
+		 "DROP STATISTICS IF EXISTS nope;\n"},
+		{"publications",
+		 "CREATE SCHEMA s2;\n"
+		 "CREATE TABLE t1 (a int PRIMARY KEY, b text, c int);\n"
+		 "CREATE TABLE t2 (x int PRIMARY KEY);\n"
+		 "CREATE TABLE s2.t3 (y int PRIMARY KEY, z text);\n"
+		 "CREATE TABLE gone (g int PRIMARY KEY);\n"
+		 "CREATE PUBLICATION p_all FOR ALL TABLES WITH (publish = 'insert, update');\n"
+		 "CREATE PUBLICATION p_tab FOR TABLE t1 (c, a) WHERE (a > 10), t2, gone;\n"
+		 "CREATE PUBLICATION p_sch FOR TABLES IN SCHEMA s2\n"
+		 "  WITH (publish_via_partition_root = true);\n"
+		 "CREATE PUBLICATION p_empty;\n"
+		 "CREATE PUBLICATION p_mix FOR TABLE t2, TABLES IN SCHEMA s2;\n"
+		 "ALTER PUBLICATION p_empty ADD TABLE t1, TABLE t2;\n"
+		 "ALTER PUBLICATION p_empty DROP TABLE t1;\n"
+		 "ALTER PUBLICATION p_empty SET (publish = 'delete', publish_via_partition_root = 1);\n"
+		 "ALTER PUBLICATION p_empty SET (publish = 'truncate');\n"
+		 "CREATE PUBLICATION p_old FOR TABLE t1;\n"
+		 "ALTER PUBLICATION p_old RENAME TO p_new;\n"
+		 "ALTER PUBLICATION p_new SET TABLE t2, s2.t3 WHERE (y < 5);\n"
+		 "CREATE PUBLICATION p_drop;\n"
+		 "DROP PUBLICATION p_drop;\n"
+		 "DROP TABLE gone;\n"
+		 "ALTER TABLE t2 RENAME TO t2x;\n"},
+		{"event triggers",
+		 "CREATE SCHEMA ops;\n"
+		 "CREATE FUNCTION ops.log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS\n"
+		 "  $$ BEGIN NULL; END $$;\n"
+		 "CREATE FUNCTION gone() RETURNS event_trigger LANGUAGE plpgsql AS\n"
+		 "  $$ BEGIN NULL; END $$;\n"
+		 "CREATE EVENT TRIGGER e1 ON ddl_command_start WHEN TAG IN ('create table', 'DROP TABLE')\n"
+		 "  EXECUTE FUNCTION ops.log_ddl();\n"
+		 "CREATE EVENT TRIGGER e2 ON sql_drop EXECUTE PROCEDURE ops.log_ddl();\n"
+		 "CREATE EVENT TRIGGER e3 ON table_rewrite EXECUTE FUNCTION ops.log_ddl();\n"
+		 "CREATE EVENT TRIGGER e4 ON ddl_command_end EXECUTE FUNCTION ops.log_ddl();\n"
+		 "ALTER EVENT TRIGGER e2 DISABLE;\n"
+		 "ALTER EVENT TRIGGER e3 ENABLE REPLICA;\n"
+		 "ALTER EVENT TRIGGER e4 ENABLE ALWAYS;\n"
+		 "ALTER EVENT TRIGGER e4 ENABLE;\n"
+		 "ALTER EVENT TRIGGER e4 RENAME TO \"E 5\";\n"
+		 "CREATE EVENT TRIGGER e6 ON sql_drop EXECUTE FUNCTION gone();\n"
+		 "DROP FUNCTION gone() CASCADE;\n"
+		 "CREATE EVENT TRIGGER e7 ON sql_drop EXECUTE FUNCTION ops.log_ddl();\n"
+		 "DROP EVENT TRIGGER e7;\n"
+		 "DROP EVENT TRIGGER IF EXISTS nope;\n"
+		},
 		{"date and time defaults as stored",
 		 "CREATE TABLE dt (\n"
 		 "  a timestamp DEFAULT '1970-01-01 00:00:01+00:00',\n"

@@ -132,6 +132,51 @@ static void test_unplaced(void)
 	  "DROP RULE of a missing rule");
 	F("COMMENT ON RULE nope ON a IS 'x';\n", 4, 1,
 	  "rule \"nope\" for relation \"a\" does not exist", "COMMENT on a missing rule");
+	F("CREATE STATISTICS s ON id, n FROM nope;\n", 4, 35, "relation \"nope\" does not exist",
+	  "CREATE STATISTICS on a missing table");
+	F("CREATE STATISTICS s ON id, nope FROM a;\n", 4, 1, "column \"nope\" does not exist",
+	  "CREATE STATISTICS on a missing column");
+	F("CREATE STATISTICS s ON id, n FROM a;\nCREATE STATISTICS s ON n, id FROM a;\n", 5, 1,
+	  "statistics object \"s\" already exists", "statistics created twice");
+	F("CREATE STATISTICS s (nope) ON id, n FROM a;\n", 4, 1,
+	  "unrecognized statistics kind \"nope\"", "an unknown statistics kind");
+	F("DROP STATISTICS nope;\n", 4, 1, "statistics object \"nope\" does not exist",
+	  "DROP STATISTICS of a missing object");
+	F("ALTER STATISTICS nope SET STATISTICS 5;\n", 4, 1,
+	  "statistics object \"nope\" does not exist", "ALTER STATISTICS of a missing object");
+	F("CREATE STATISTICS s ON id, n FROM a;\nCREATE STATISTICS t ON id, n FROM a;\n"
+	  "ALTER STATISTICS t RENAME TO s;\n",
+	  6, 1, "statistics object \"s\" already exists in schema \"public\"",
+	  "a statistics object renamed onto another");
+	F("CREATE PUBLICATION p FOR TABLE nope;\n", 4, 32, "relation \"nope\" does not exist",
+	  "CREATE PUBLICATION of a missing table");
+	F("CREATE PUBLICATION p;\nCREATE PUBLICATION p;\n", 5, 1,
+	  "publication \"p\" already exists", "a publication created twice");
+	F("CREATE PUBLICATION p FOR TABLE a;\nALTER PUBLICATION p ADD TABLE a;\n", 5, 1,
+	  "relation \"a\" is already member of publication \"p\"",
+	  "a table added twice to a publication");
+	F("CREATE PUBLICATION p;\nALTER PUBLICATION p DROP TABLE a;\n", 5, 1,
+	  "relation \"a\" is not part of the publication", "DROP TABLE of a non-member");
+	F("ALTER PUBLICATION nope ADD TABLE a;\n", 4, 1, "publication \"nope\" does not exist",
+	  "ALTER of a missing publication");
+	F("CREATE PUBLICATION p WITH (nope = 1);\n", 4, 1,
+	  "unrecognized publication parameter: \"nope\"", "an unknown publication option");
+	F("DROP PUBLICATION nope;\n", 4, 1, "publication \"nope\" does not exist",
+	  "DROP of a missing publication");
+	F("CREATE EVENT TRIGGER e ON ddl_command_end EXECUTE FUNCTION nope();\n", 4, 1,
+	  "function nope() does not exist", "an event trigger of a missing function");
+	F("CREATE FUNCTION ef() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';\n"
+	  "CREATE EVENT TRIGGER e ON nope EXECUTE FUNCTION ef();\n",
+	  5, 1, "unrecognized event name \"nope\"", "an event trigger on an unknown event");
+	F("CREATE FUNCTION ef() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';\n"
+	  "CREATE EVENT TRIGGER e ON sql_drop EXECUTE FUNCTION ef();\n"
+	  "DROP FUNCTION ef();\n",
+	  6, 1, "cannot drop function ef() because other objects depend on it",
+	  "DROP FUNCTION under an event trigger");
+	F("ALTER EVENT TRIGGER nope DISABLE;\n", 4, 1, "event trigger \"nope\" does not exist",
+	  "ALTER of a missing event trigger");
+	F("DROP EVENT TRIGGER nope;\n", 4, 1, "event trigger \"nope\" does not exist",
+	  "DROP of a missing event trigger");
 	F("GRANT SELECT ON nope TO app;\n", 4, 17, "relation \"nope\" does not exist",
 	  "GRANT on a missing table");
 	F("GRANT SELECT (nope) ON a TO app;\n", 4, 1, "column \"nope\" of relation \"a\" does not exist",
@@ -376,15 +421,12 @@ static void test_unmanaged(void)
 {
 	int rc;
 	plumb_catalog *cat = load("CREATE TABLE t (a int, b int);\n"
-				  "CREATE PUBLICATION pub FOR TABLE t;\n"
-				  "CREATE STATISTICS s.st ON a, b FROM t;\n"
-				  "CREATE EVENT TRIGGER et ON ddl_command_end EXECUTE FUNCTION f();\n"
 				  "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;\n"
 				  "CREATE FOREIGN TABLE ft (a int) SERVER srv;\n",
 				  &rc);
 	is_int(rc, 0, "statements of kinds plumb does not manage load");
 	static const char *const want[] = {
-		"publication pub", "statistics s.st", "event trigger et", "default privileges",
+		"default privileges",
 		"foreign table public.ft",
 	};
 	size_t n = sizeof(want) / sizeof(want[0]);

@@ -111,6 +111,9 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define read_ts_dicts plumb__pgin_read_ts_dicts
 #define read_ts_configs plumb__pgin_read_ts_configs
 #define read_schemas plumb__pgin_read_schemas
+#define read_publications plumb__pgin_read_publications
+#define read_event_triggers plumb__pgin_read_event_triggers
+#define read_statistics plumb__pgin_read_statistics
 #define read_sequences plumb__pgin_read_sequences
 #define read_tables plumb__pgin_read_tables
 #define read_triggers plumb__pgin_read_triggers
@@ -165,6 +168,11 @@ void read_operators(ictx *x);
 void read_casts(ictx *x);
 void read_ts_dicts(ictx *x);
 void read_ts_configs(ictx *x);
+/* introspect_stats.c */
+void read_statistics(ictx *x);
+/* introspect_pub.c */
+void read_publications(ictx *x);
+void read_event_triggers(ictx *x);
 void read_comments(ictx *x);
 void read_grants(ictx *x);
 

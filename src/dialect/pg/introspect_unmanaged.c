@@ -1,13 +1,12 @@
 /*
- * The objects of a database that are of kinds plumb does not manage (event
- * triggers, publications, subscriptions, operator classes and families,
- * extended statistics, text search parsers and templates, foreign-data
- * wrappers, servers and foreign tables, transforms, access methods,
- * procedural languages, default privileges, security labels), named one a
- * line in the catalog's `unmanaged` list, so that pull and diff say what
- * they leave out instead of dropping it in silence. Objects an extension
- * created come with the extension and are left out here, as are the
- * server's own. It reads names only, never definitions.
+ * The objects of a database that are of kinds plumb does not manage
+ * (subscriptions, operator classes and families, text search parsers and
+ * templates, foreign-data wrappers, servers and foreign tables, transforms,
+ * access methods, procedural languages, default privileges, security
+ * labels), named one a line in the catalog's `unmanaged` list, so that pull
+ * and diff say what they leave out instead of dropping it in silence.
+ * Objects an extension created come with the extension and are left out
+ * here, as are the server's own. It reads names only, never definitions.
  */
 #include "dialect/pg/introspect_int.h"
 
@@ -16,10 +15,7 @@
 #define OWN(cls, o) o " >= 16384 AND " NOT_EXT(cls, o)
 
 static const char q_unmanaged[] =
-	"SELECT 'event trigger ' || quote_ident(evtname) FROM pg_catalog.pg_event_trigger v "
-	"WHERE " OWN("pg_event_trigger", "v.oid") " "
-	"UNION ALL SELECT 'publication ' || quote_ident(pubname) FROM pg_catalog.pg_publication "
-	"UNION ALL SELECT 'subscription ' || quote_ident(subname) FROM pg_catalog.pg_subscription "
+	"SELECT 'subscription ' || quote_ident(subname) FROM pg_catalog.pg_subscription "
 	"WHERE subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()) "
 	"UNION ALL SELECT 'operator class ' || quote_ident(n.nspname) || '.' || "
 	"quote_ident(c.opcname) || ' using ' || a.amname FROM pg_catalog.pg_opclass c "
@@ -31,9 +27,6 @@ static const char q_unmanaged[] =
 	"JOIN pg_catalog.pg_am a ON a.oid = f.opfmethod WHERE " OWN("pg_opfamily", "f.oid") " "
 	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass c WHERE c.opcfamily = f.oid AND "
 	"c.opcname = f.opfname AND c.opcnamespace = f.opfnamespace) "
-	"UNION ALL SELECT 'statistics ' || quote_ident(n.nspname) || '.' || quote_ident(s.stxname) "
-	"FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = "
-	"s.stxnamespace WHERE " OWN("pg_statistic_ext", "s.oid") " "
 	"UNION ALL SELECT 'text search parser ' || quote_ident(t.prsname) "
 	"FROM pg_catalog.pg_ts_parser t WHERE " OWN("pg_ts_parser", "t.oid") " "
 	"UNION ALL SELECT 'text search template ' || quote_ident(t.tmplname) "

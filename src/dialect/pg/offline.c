@@ -529,6 +529,24 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_RULE_STMT:
 		create_rule(x, s->rule_stmt, s, loc);
 		break;
+	case PG_QUERY__NODE__NODE_CREATE_STATS_STMT:
+		create_statistics(x, s->create_stats_stmt, s, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_STATS_STMT:
+		alter_statistics(x, s->alter_stats_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_EVENT_TRIG_STMT:
+		create_event_trigger(x, s->create_event_trig_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_EVENT_TRIG_STMT:
+		alter_event_trigger(x, s->alter_event_trig_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
+		create_publication(x, s->create_publication_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_PUBLICATION_STMT:
+		alter_publication(x, s->alter_publication_stmt, loc);
+		break;
 	case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
 		create_extension(x, s->create_extension_stmt);
 		break;

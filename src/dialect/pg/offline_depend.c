@@ -411,6 +411,26 @@ static void index_object(dix *ix, plumb_object *o)
 			edge(ix, K_TSD, s, n, d, false);
 		}
 		break;
+	case PLUMB_OBJ_EVENT_TRIGGER: {
+		/* its function, normally: DROP FUNCTION needs CASCADE */
+		const char *fs, *fn;
+		if (!o->depends.n)
+			break;
+		split_dotted(ix, o->depends.items[0], &fs, &fn);
+		edge(ix, K_FSIG, fs, plumb_arena_printf(ix->a, "%s()", fn), d, false);
+		break;
+	}
+	case PLUMB_OBJ_STATISTICS: {
+		/* its table and each column it reads: it goes with any of them */
+		const char *ts, *tn;
+		if (!o->depends.n)
+			break;
+		split_dotted(ix, o->depends.items[0], &ts, &tn);
+		edge(ix, K_REL, ts, tn, d, true);
+		r = refs_of(x, o->sql, 's');
+		col_edges(ix, ts, tn, &r->cols, d, true);
+		break;
+	}
 	case PLUMB_OBJ_COMMENT:
 		index_comment(ix, o);
 		break;
@@ -702,6 +722,10 @@ static const char *describe_of(ox *x, dobj d)
 			return fmt(x, "sequence %s", shown(x, o->schema, o->name));
 		case PLUMB_OBJ_COLLATION:
 			return fmt(x, "collation %s", shown(x, o->schema, o->name));
+		case PLUMB_OBJ_STATISTICS:
+			return fmt(x, "statistics object %s", shown(x, o->schema, o->name));
+		case PLUMB_OBJ_EVENT_TRIGGER:
+			return fmt(x, "event trigger %s", o->name);
 		case PLUMB_OBJ_FUNCTION:
 			return fmt(x, "%s %s",
 				   o->func_kind == PLUMB_FUNC_PROCEDURE ? "procedure" : "function",
@@ -758,6 +782,7 @@ static void forget_column(ox *x, const plumb_table *t, const plumb_column *c)
 static void forget_table(ox *x, const plumb_table *t)
 {
 	forget_name(x, &x->relnames, t->schema, t->name);
+	publications_moved(x, t->schema, t->name, NULL, NULL);
 	for (size_t i = 0; i < t->constraints.n; i++)
 		forget_constraint(x, t, t->constraints.items[i]);
 	for (size_t i = 0; i < t->columns.n; i++)

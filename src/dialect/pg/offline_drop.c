@@ -225,6 +225,20 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 		what = "text search configuration";
 		p = find_object(x, PLUMB_OBJ_TS_CONFIG, schema, name);
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
+		what = "event trigger";
+		schema = NULL;
+		p = find_object(x, PLUMB_OBJ_EVENT_TRIGGER, NULL, name);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
+		what = "publication";
+		schema = NULL;
+		p = find_object(x, PLUMB_OBJ_PUBLICATION, NULL, name);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT:
+		what = "statistics object";
+		p = find_object(x, PLUMB_OBJ_STATISTICS, schema, name);
+		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 		what = "schema";
 		schema = NULL;

@@ -174,12 +174,6 @@ static const char *qualified(ox *x, const char *kind, PgQuery__Node **names, siz
 static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 {
 	switch (s->node_case) {
-	case PG_QUERY__NODE__NODE_CREATE_EVENT_TRIG_STMT:
-		unmanaged(x, fmt(x, "event trigger %s", qi(x, s->create_event_trig_stmt->trigname)));
-		return true;
-	case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
-		unmanaged(x, fmt(x, "publication %s", qi(x, s->create_publication_stmt->pubname)));
-		return true;
 	case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT:
 		unmanaged(x, fmt(x, "subscription %s", qi(x, s->create_subscription_stmt->subname)));
 		return true;
@@ -195,12 +189,6 @@ static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 		unmanaged(x, q ? fmt(x, "%s using %s", q, c->amname) : NULL);
 		return true;
 	}
-	case PG_QUERY__NODE__NODE_CREATE_STATS_STMT:
-		unmanaged(x, s->create_stats_stmt->n_defnames
-				     ? qualified(x, "statistics", s->create_stats_stmt->defnames,
-						 s->create_stats_stmt->n_defnames)
-				     : "statistics (unnamed)");
-		return true;
 	case PG_QUERY__NODE__NODE_CREATE_FDW_STMT:
 		unmanaged(x, fmt(x, "foreign-data wrapper %s", qi(x, s->create_fdw_stmt->fdwname)));
 		return true;

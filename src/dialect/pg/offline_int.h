@@ -171,6 +171,17 @@ typedef struct seqopts {
 #define create_policy plumb__pgoff_create_policy
 #define create_range plumb__pgoff_create_range
 #define create_rule plumb__pgoff_create_rule
+#define create_statistics plumb__pgoff_create_statistics
+#define create_publication plumb__pgoff_create_publication
+#define create_event_trigger plumb__pgoff_create_event_trigger
+#define alter_event_trigger plumb__pgoff_alter_event_trigger
+#define rename_event_trigger plumb__pgoff_rename_event_trigger
+#define alter_publication plumb__pgoff_alter_publication
+#define rename_publication plumb__pgoff_rename_publication
+#define publications_moved plumb__pgoff_publications_moved
+#define alter_statistics plumb__pgoff_alter_statistics
+#define rename_statistics plumb__pgoff_rename_statistics
+#define statistics_set_schema plumb__pgoff_statistics_set_schema
 #define create_schema plumb__pgoff_create_schema
 #define create_sequence plumb__pgoff_create_sequence
 #define create_table plumb__pgoff_create_table
@@ -389,6 +400,27 @@ void alter_sequence(ox *x, PgQuery__AlterSeqStmt *as);
 void create_extension(ox *x, PgQuery__CreateExtensionStmt *es);
 void alter_extension(ox *x, PgQuery__AlterExtensionStmt *ae);
 void create_schema(ox *x, PgQuery__CreateSchemaStmt *cs);
+
+/* offline_stats.c: CREATE STATISTICS, ALTER STATISTICS ... SET STATISTICS,
+ * RENAME TO and SET SCHEMA. */
+void create_statistics(ox *x, PgQuery__CreateStatsStmt *cs, PgQuery__Node *stmt, size_t loc);
+void alter_statistics(ox *x, PgQuery__AlterStatsStmt *as, size_t loc);
+void rename_statistics(ox *x, PgQuery__RenameStmt *rs);
+void statistics_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as);
+
+/* offline_pub.c: CREATE and ALTER PUBLICATION, RENAME TO; a table leaving
+ * the publications it is in (nw NULL: dropped) or in them under its new
+ * name. */
+void create_publication(ox *x, PgQuery__CreatePublicationStmt *cs, size_t loc);
+void alter_publication(ox *x, PgQuery__AlterPublicationStmt *as, size_t loc);
+void rename_publication(ox *x, PgQuery__RenameStmt *rs);
+void publications_moved(ox *x, const char *schema, const char *name, const char *nschema,
+			const char *nw);
+
+/* offline_evtrig.c: CREATE and ALTER EVENT TRIGGER, RENAME TO. */
+void create_event_trigger(ox *x, PgQuery__CreateEventTrigStmt *es, size_t loc);
+void alter_event_trigger(ox *x, PgQuery__AlterEventTrigStmt *as, size_t loc);
+void rename_event_trigger(ox *x, PgQuery__RenameStmt *rs);
 
 /* offline_acl.c */
 void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt);

@@ -204,9 +204,11 @@ static void object(ord *r, PgQuery__ObjectType objtype, PgQuery__Node *node)
 		}
 		return;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT:
 		if (n) {
 			names_of(v, n, &schema, &name);
-			changes(r, 'c', schema, name, NULL);
+			changes(r, objtype == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION ? 'c' : 'x',
+				schema, name, NULL);
 		}
 		return;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY:
@@ -222,6 +224,12 @@ static void object(ord *r, PgQuery__ObjectType objtype, PgQuery__Node *node)
 			names_of(ow->objname, ow->n_objname, &schema, &name);
 			changes(r, 'o', schema, name, NULL);
 		}
+		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
+		if ((name = plumb__pg_strval(node)))
+			changes(r, objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION ? 'p' : 'v',
+				NULL, name, NULL);
 		return;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
@@ -482,6 +490,59 @@ static void objects_of(ord *r, PgQuery__Node *s)
 			creates(r, 'n', rs->relation->schemaname, rs->relation->relname,
 				rs->rulename);
 		range_var(r, rs->relation, false);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_STATS_STMT: {
+		PgQuery__CreateStatsStmt *cs = s->create_stats_stmt;
+		r->word = "statistics";
+		PgQuery__RangeVar *rv =
+			cs->n_relations && cs->relations[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR
+				? cs->relations[0]->range_var
+				: NULL;
+		if (cs->n_defnames)
+			list_name(r, 'x', cs->defnames, cs->n_defnames, true);
+		range_var(r, rv, false);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_EVENT_TRIG_STMT: {
+		PgQuery__CreateEventTrigStmt *es = s->create_event_trig_stmt;
+		r->word = "event trigger";
+		creates(r, 'v', NULL, es->trigname, NULL);
+		if (es->n_funcname) {
+			const char *schema, *name;
+			names_of(es->funcname, es->n_funcname, &schema, &name);
+			needs(r, 'f', schema, name);
+		}
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_EVENT_TRIG_STMT:
+		r->word = "ALTER EVENT TRIGGER";
+		changes(r, 'v', NULL, s->alter_event_trig_stmt->trigname, NULL);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
+		r->word = "publication";
+		creates(r, 'p', NULL, s->create_publication_stmt->pubname, NULL);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_PUBLICATION_STMT:
+		r->word = "ALTER PUBLICATION";
+		changes(r, 'p', NULL, s->alter_publication_stmt->pubname, NULL);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_STATS_STMT:
+		r->word = "ALTER STATISTICS";
+		list_name(r, 'x', s->alter_stats_stmt->defnames, s->alter_stats_stmt->n_defnames,
+			  false);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT: {
+		PgQuery__AlterObjectSchemaStmt *as = s->alter_object_schema_stmt;
+		if (as->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT || !as->object ||
+		    as->object->node_case != PG_QUERY__NODE__NODE_LIST)
+			break;
+		r->word = "ALTER STATISTICS";
+		const char *schema, *name;
+		names_of(as->object->list->items, as->object->list->n_items, &schema, &name);
+		changes(r, 'x', schema, name, NULL);
+		if (!empty(as->newschema))
+			creates(r, 'x', as->newschema, name, NULL);
 		break;
 	}
 	case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: {

@@ -156,6 +156,8 @@ static void relation_moved(ox *x, const plumb_view *self, const char *schema, co
 			recomment(x, o);
 		}
 	}
+	statistics_renamed(&r, schema, old);
+	publications_moved(x, schema, old, nschema, nw);
 	const char *was = fmt(x, "%s.%s", schema, old), *now = fmt(x, "%s.%s", nschema, nw);
 	for (size_t i = 0; i < x->cat->tables.n && !x->st.rc; i++) {
 		plumb_table *t = x->cat->tables.items[i];
@@ -433,6 +435,7 @@ static void rename_column(ox *x, plumb_table *t, const char *old, const char *nw
 			recomment(x, o);
 		}
 	}
+	statistics_renamed(&r, t->schema, t->name);
 	grants_renamed(x, t->schema, t->name, old, t->schema, t->name, nw);
 	owners_renamed(x, t->schema, t->name, old, t->schema, t->name, nw);
 	plumb_catalog_changed(x->cat);
@@ -954,6 +957,15 @@ void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
 		rename_policy(x, rs);
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT:
+		rename_statistics(x, rs);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
+		rename_publication(x, rs);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
+		rename_event_trigger(x, rs);
+		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 		rename_schema(x, rs);
 		break;
@@ -1032,6 +1044,9 @@ void alter_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as, size_t loc)
 		}
 		break;
 	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT:
+		statistics_set_schema(x, as);
+		break;
 	default:
 		cannot(x, "SET SCHEMA of this kind of object");
 		break;

@@ -55,6 +55,7 @@ typedef struct ren {
 #define comment_on_rel plumb__pgoff_rn_comment_on_rel
 #define regclass_lit plumb__pgoff_rn_regclass_lit
 #define str_is plumb__pgoff_rn_str_is
+#define statistics_renamed plumb__pgoff_rn_statistics_renamed
 
 /* An error at the statement for what offline replay cannot follow, naming --dev-url. */
 void cannot(ox *x, const char *what);
@@ -88,5 +89,9 @@ void recomment(ox *x, plumb_object *o);
 bool comment_on_rel(const plumb_object *o, const char *schema, const char *name);
 /* The literal naming schema.name in a canonical nextval('...'). */
 const char *regclass_lit(ox *x, const char *schema, const char *name);
+
+/* offline_stats.c: the statistics on table schema.table made again with r
+ * applied (the table or one of its columns renamed). */
+void statistics_renamed(ren *r, const char *schema, const char *table);
 
 #endif

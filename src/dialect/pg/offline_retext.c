@@ -108,6 +108,12 @@ static void visit_col(ren *r, ProtobufCMessage *m)
 			e->name = (char *)r->nw;
 			r->touched = true;
 		}
+	} else if (d == &pg_query__stats_elem__descriptor) {
+		PgQuery__StatsElem *e = (PgQuery__StatsElem *)m;
+		if (str_is(e->name, r->old)) {
+			e->name = (char *)r->nw;
+			r->touched = true;
+		}
 	} else if (d == &pg_query__res_target__descriptor && r->refs) {
 		/* the server keeps a view's output name: b AS a */
 		PgQuery__ResTarget *t = (PgQuery__ResTarget *)m;

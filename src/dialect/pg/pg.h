@@ -131,6 +131,31 @@ int plumb__pg_retype_default(plumb_ctx *ctx, plumb_arena *arena, const char *def
  * explicit (USING btree), expressions canonical, deparsed. */
 int plumb__pg_canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, char **out);
 
+/* --- publication.c: a publication's text from its fields ---------------- */
+/* o->definition and o->sql of publication o: its values sorted, then
+ * CREATE PUBLICATION name [FOR ALL TABLES | FOR list] [WITH (options)]. */
+int plumb__pg_publication_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
+/* Members as FOR and ALTER ... SET/DROP take them: tables first ("TABLE a,
+ * b (c)"), then "TABLES IN SCHEMA s"; NULL when out of memory. */
+char *plumb__pg_publication_list(plumb_arena *arena, const char *const *items, size_t n);
+/* The flags an options text of plumb__pg_publication_options holds:
+ * insert, update, delete, truncate, publish_via_partition_root. */
+void plumb__pg_publication_flags(const char *opts, bool f[5]);
+/* The WITH list of these publish flags: "" for the defaults, NULL when out
+ * of memory. */
+const char *plumb__pg_publication_options(plumb_arena *arena, bool ins, bool upd, bool del,
+					  bool trunc, bool via_root);
+
+/* --- evtrig.c: an event trigger's text from its fields ----------------- */
+/* o->sql (CREATE EVENT TRIGGER name ON event [WHEN TAG IN (...)] EXECUTE
+ * FUNCTION schema.f()) and o->definition (the same, then "; " and
+ * o->evt_enabled when set); o->depends gets "schema.f". */
+int plumb__pg_event_trigger_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o,
+				   const char *event, const char *const *tags, size_t n_tags,
+				   const char *fschema, const char *fname);
+/* o->definition again from o->sql and o->evt_enabled. */
+int plumb__pg_event_trigger_enable(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
+
 /* --- model.c: definitions from fields ---------------------------------- */
 /* Fills col->definition from its fields: "name" type [COMPRESSION m] [COLLATE c]
  * [GENERATED ALWAYS AS IDENTITY ...|GENERATED ALWAYS AS (e) STORED]

@@ -237,6 +237,9 @@ static int plan_run(void *payload)
 	}
 
 	plumb__pgp_mark_touched(p);
+	plumb__pgp_mark_statistics(p);
+	plumb__pgp_mark_publications(p);
+	plumb__pgp_mark_event_triggers(p);
 	plumb__pgp_mark_forced_fks(p);
 	plumb__pgp_mark_adopted(p);
 	/* 1. What reads or hangs on what changes goes first. */
@@ -261,10 +264,13 @@ static int plan_run(void *payload)
 	/* 6. What nothing needs any more. */
 	plumb__pgp_phase_late_drops(p);
 	/* 7. Views (and the indexes of materialized ones), triggers, policies,
-	 *    comments. */
+	 *    rules, extended statistics, publications, event triggers, comments. */
 	plumb__pgp_create_views(p);
 	plumb__pgp_phase_indexes(p, true);
 	plumb__pgp_phase_triggers_policies(p);
+	plumb__pgp_phase_statistics(p);
+	plumb__pgp_phase_publications(p);
+	plumb__pgp_phase_event_triggers(p);
 	plumb__pgp_phase_comments(p);
 	plumb__pgp_phase_grants(p);
 	plumb__pgp_mark_enum_adds(p);

@@ -29,7 +29,7 @@ typedef struct planner {
 	plumb_map *new_rels;        /* set of "schema.name" of tables created in this plan */
 	bool *drop_view;            /* per from->views */
 	bool *drop_trigger;         /* per from->triggers */
-	bool *drop_policy;          /* per from->objects (policies and rules) */
+	bool *drop_policy;          /* per from->objects (policies, rules, statistics) */
 	plumb_vec dropped_rules;    /* plumb_object * of from: rules phase 1 drops */
 	plumb_vec forced_fks;       /* plumb_constraint * of from: dropped and added again */
 	plumb_vec forced_fk_tables; /* plumb_table * of from, beside forced_fks */
@@ -241,6 +241,23 @@ bool plumb__pgp_index_kept(const planner *p, const plumb_change *c);
  * an index just built). */
 void plumb__pgp_index_statistics(planner *p, const plumb_index *f, const plumb_index *t);
 void plumb__pgp_phase_indexes(planner *p, bool on_views);
+
+/* plan_stats.c: which extended statistics phase 1 drops (drop_policy),
+ * their CREATE (with SET STATISTICS), and the phase creating them or
+ * setting their target. */
+void plumb__pgp_mark_statistics(planner *p);
+void plumb__pgp_create_statistics(planner *p, const plumb_object *o);
+void plumb__pgp_phase_statistics(planner *p);
+
+/* plan_pub.c: which publications phase 1 drops (drop_policy), and the phase
+ * creating them or altering their members and options. */
+void plumb__pgp_mark_publications(planner *p);
+void plumb__pgp_phase_publications(planner *p);
+
+/* plan_evtrig.c: which event triggers phase 1 drops (drop_policy), and the
+ * phase creating them or setting their state. */
+void plumb__pgp_mark_event_triggers(planner *p);
+void plumb__pgp_phase_event_triggers(planner *p);
 
 /* plan_acl.c */
 void plumb__pgp_phase_triggers_policies(planner *p);

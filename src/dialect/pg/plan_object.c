@@ -71,6 +71,13 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 	case PLUMB_OBJ_ENUM:
 		plumb__pgp_create_enum(p, o);
 		break;
+	case PLUMB_OBJ_STATISTICS:
+		plumb__pgp_create_statistics(p, o);
+		break;
+	case PLUMB_OBJ_PUBLICATION:
+	case PLUMB_OBJ_EVENT_TRIGGER:
+		plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(o));
+		break;
 	case PLUMB_OBJ_POLICY:
 	case PLUMB_OBJ_RULE: {
 		plumb_stmt *s = plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(o));
@@ -140,6 +147,15 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 				    plumb__pgp_Q(p, o->schema, o->table ? o->table : ""));
 		plumb__pgp_ae_of(p, s, "table",
 				 plumb__pgp_dn(p, o->schema, o->table ? o->table : "?"));
+		break;
+	case PLUMB_OBJ_STATISTICS:
+		plumb__pgp_emit(p, "DROP STATISTICS %s", plumb__pgp_Q(p, o->schema, o->name));
+		break;
+	case PLUMB_OBJ_PUBLICATION:
+		plumb__pgp_emit(p, "DROP PUBLICATION %s", plumb__pgp_I(p, o->name));
+		break;
+	case PLUMB_OBJ_EVENT_TRIGGER:
+		plumb__pgp_emit(p, "DROP EVENT TRIGGER %s", plumb__pgp_I(p, o->name));
 		break;
 	case PLUMB_OBJ_RULE:
 		s = plumb__pgp_emit(p, "DROP RULE %s ON %s", plumb__pgp_I(p, o->name),

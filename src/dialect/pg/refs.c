@@ -177,6 +177,10 @@ static void visit(ProtobufCMessage *m, void *payload)
 		    e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY ||
 		    e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL)
 			add_list(x, &x->out->ops, e->name, e->n_name);
+	} else if (d == &pg_query__stats_elem__descriptor) {
+		const PgQuery__StatsElem *e = (const PgQuery__StatsElem *)m;
+		if (e->name && *e->name)
+			add(x, &x->out->cols, NULL, e->name);
 	} else if (d == &pg_query__range_var__descriptor) {
 		const PgQuery__RangeVar *r = (const PgQuery__RangeVar *)m;
 		add(x, &x->out->rels, r->schemaname && *r->schemaname ? r->schemaname : NULL,

@@ -1,0 +1,6 @@
+CREATE TABLE kept (id int PRIMARY KEY, v text);
+CREATE TABLE gone (id int PRIMARY KEY);
+CREATE TABLE rebuilt (id int PRIMARY KEY, n int) PARTITION BY RANGE (id);
+CREATE PUBLICATION p_gone FOR TABLE kept;
+CREATE PUBLICATION p_keeps FOR TABLE kept, gone;
+CREATE PUBLICATION p_rebuilt FOR TABLE rebuilt, kept;

@@ -1,0 +1,4 @@
+CREATE FUNCTION other() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN NULL; END $$;
+CREATE EVENT TRIGGER e2 ON sql_drop EXECUTE FUNCTION other();
+CREATE FUNCTION newer() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN NULL; END $$;
+CREATE EVENT TRIGGER e3 ON ddl_command_start EXECUTE FUNCTION newer();
