@@ -187,6 +187,18 @@ void plumb__pg_children(ProtobufCMessage *m, void (*fn)(ProtobufCMessage *child,
 {
 	const ProtobufCMessageDescriptor *d = m->descriptor;
 	char *base = (char *)m;
+	if (d == &pg_query__node__descriptor) {
+		/* a Node is one oneof of messages only (some 250 fields): its one
+		 * child is read from the case, not searched for */
+		const PgQuery__Node *n = (const PgQuery__Node *)m;
+		ProtobufCMessage *c;
+		if (n->node_case == PG_QUERY__NODE__NODE__NOT_SET)
+			return;
+		memcpy(&c, &n->alias, sizeof(c));
+		if (c)
+			fn(c, payload);
+		return;
+	}
 	for (unsigned i = 0; i < d->n_fields; i++) {
 		const ProtobufCFieldDescriptor *f = &d->fields[i];
 		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
