@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -394,8 +395,44 @@ static int deparse_atomic(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stm
 	return 0;
 }
 
+/* The deparser's text of a constant it writes as it is (NULL, a boolean, a
+ * number that is not negative) into buf, else NULL: those need no trip
+ * through libpg_query. */
+static const char *plain_const(const PgQuery__Node *expr, char buf[16])
+{
+	if (expr->node_case != PG_QUERY__NODE__NODE_A_CONST)
+		return NULL;
+	const PgQuery__AConst *c = expr->a_const;
+	if (c->isnull)
+		return "NULL";
+	switch (c->val_case) {
+	case PG_QUERY__A__CONST__VAL_IVAL:
+		if (!c->ival || c->ival->ival < 0)
+			return NULL;
+		snprintf(buf, 16, "%d", (int)c->ival->ival);
+		return buf;
+	case PG_QUERY__A__CONST__VAL_BOOLVAL:
+		return c->boolval ? (c->boolval->boolval ? "true" : "false") : NULL;
+	case PG_QUERY__A__CONST__VAL_FVAL: {
+		const char *f = c->fval ? c->fval->fval : NULL;
+		if (!f || !*f)
+			return NULL;
+		for (const char *p = f; *p; p++)
+			if (!((*p >= '0' && *p <= '9') || *p == '.'))
+				return NULL;
+		return f;
+	}
+	default:
+		return NULL;
+	}
+}
+
 int plumb__pg_deparse_expr(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)
 {
+	char buf[16];
+	const char *plain = plain_const(expr, buf);
+	if (plain)
+		return (*out = plumb_arena_strdup(arena, plain)) ? 0 : plumb_error_nomem(ctx);
 	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
 	PgQuery__Node rtn = PG_QUERY__NODE__INIT;
 	PgQuery__Node *rtp = &rtn;
