@@ -254,7 +254,7 @@ static const char global_options_help[] =
 	"  --dev-url URL          PostgreSQL: build desired states exactly, in a scratch\n"
 	"                         database plumb creates and drops on URL's server, or\n"
 	"                         \"local\" for a throwaway cluster (default: schema files\n"
-	"                         are read offline; migrations replay on a local cluster)\n"
+	"                         and migrations folders are read offline, no server)\n"
 	"  --config FILE          config file (default: plumb.json when present)\n"
 	"  --env NAME             environment in the config file (default: default)\n"
 	"  --json                 machine-readable output\n"

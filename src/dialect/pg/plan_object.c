@@ -113,12 +113,26 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 	}
 }
 
+/* Does schema hold a table plumb leaves out (another tool's tracking table,
+ * an "exclude" pattern's)? Such a schema stays: it is not empty. */
+static bool holds_excluded(const planner *p, const char *schema)
+{
+	size_t n = strlen(schema);
+	for (size_t i = 0; i < p->from->excluded.n; i++) {
+		const char *e = p->from->excluded.items[i];
+		if (strncmp(e, schema, n) == 0 && e[n] == '.')
+			return true;
+	}
+	return false;
+}
+
 void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 {
 	plumb_stmt *s = NULL;
 	switch (o->kind) {
 	case PLUMB_OBJ_SCHEMA:
-		plumb__pgp_emit(p, "DROP SCHEMA %s", plumb__pgp_I(p, o->name));
+		if (!holds_excluded(p, o->name))
+			plumb__pgp_emit(p, "DROP SCHEMA %s", plumb__pgp_I(p, o->name));
 		break;
 	case PLUMB_OBJ_EXTENSION:
 		plumb__pgp_emit(p, "DROP EXTENSION %s", plumb__pgp_I(p, o->name));
