@@ -163,7 +163,6 @@ exact publications
 # kinds plumb does not manage: pull and diff leave them out and say so
 cat >unmanaged.sql <<'SQL'
 CREATE TABLE t (a integer, b integer);
-CREATE TEXT SEARCH CONFIGURATION my_cfg (COPY = english);
 CREATE FOREIGN DATA WRAPPER dummy;
 CREATE SERVER srv FOREIGN DATA WRAPPER dummy;
 CREATE FOREIGN TABLE ft (a integer) SERVER srv;
@@ -173,12 +172,11 @@ newdb
 ok "unmanaged: loads" load "$DB" unmanaged.sql
 plumb pull --url "$URL" -o unmanaged.pulled.sql
 ok "unmanaged: pull succeeds" rc_is 0
-for what in 'text search configuration public.my_cfg' \
-	'foreign-data wrapper dummy' 'server srv' 'foreign table public.ft'; do
+for what in 'foreign-data wrapper dummy' 'server srv' 'foreign table public.ft'; do
 	ok "unmanaged: pull names $what in a comment" grep -q -- "^--   $what\$" unmanaged.pulled.sql
 done
 ok "unmanaged: pull writes no statement for them" \
-	eval '! grep -qiE "^(CREATE|GRANT).*(TEXT SEARCH|FOREIGN|SERVER| ft )" unmanaged.pulled.sql'
+	eval '! grep -qiE "^(CREATE|GRANT).*(FOREIGN|SERVER| ft )" unmanaged.pulled.sql'
 plumb diff "$URL" unmanaged.pulled.sql
 ok "unmanaged: diff of the database and its pull is empty" eval 'rc_is 0 && out_empty'
 ok "unmanaged: diff says what it did not compare" err_has 'not compared: .* kinds plumb does not manage'
