@@ -127,11 +127,11 @@ void plumb__pgp_phase_indexes(planner *p, bool on_views)
 			continue;
 		const plumb_change *c = plumb__pgp_find_change(p, PLUMB_OBJ_INDEX, ix->schema,
 							       ix->name, false);
-		bool kept = c && plumb__pgp_index_kept(p, c);
-		bool want = c && !kept;
-		if (!c && (plumb__pgp_is_recreated(p, "table", ix->schema, ix->table) ||
-			   plumb__pgp_is_recreated(p, "view", ix->schema, ix->table)))
-			want = true;
+		bool rebuilt = plumb__pgp_is_recreated(p, "table", ix->schema, ix->table) ||
+			       plumb__pgp_is_recreated(p, "view", ix->schema, ix->table);
+		/* one whose targets alone changed goes with a relation built again */
+		bool kept = c && plumb__pgp_index_kept(p, c) && !(rebuilt && !c->renamed);
+		bool want = c ? !kept : rebuilt;
 		if (want)
 			create_index(p, ix);
 		else if (kept && !plumb__pgp_is_set_aside(p, "index", ix->schema,
