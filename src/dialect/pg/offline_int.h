@@ -359,6 +359,9 @@ void alter_domain(ox *x, PgQuery__AlterDomainStmt *ad, size_t loc);
  * comment following. */
 void rename_domain_constraint(ox *x, PgQuery__Node *domain, const char *old, const char *name);
 void create_range(ox *x, PgQuery__CreateRangeStmt *rs, size_t loc);
+/* offline_object.c: a function named by a definition (SFUNC = f, FUNCTION
+ * = s.f, = 'f'), as plumb__pg_proc_ref writes it; NULL when none. */
+const char *def_proc(ox *x, PgQuery__Node *a);
 /* offline_alter.c: the ALTER TABLE commands alter_table leaves to it (DETACH
  * PARTITION, [NO] INHERIT, identity, DROP EXPRESSION, ALTER CONSTRAINT, and
  * those that change nothing modelled); false for a command it does not know. */

@@ -422,8 +422,7 @@ static bool def_bool(ox *x, const PgQuery__Node *a)
 	return !s || strcasecmp(s, "true") == 0 || strcasecmp(s, "on") == 0 || strcmp(s, "1") == 0;
 }
 
-/* A function named by a definition (SFUNC = f, = s.f, = 'f'). */
-static const char *def_proc(ox *x, PgQuery__Node *a)
+const char *def_proc(ox *x, PgQuery__Node *a)
 {
 	const char *schema = "public", *name = NULL;
 	if (a && a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
@@ -431,10 +430,10 @@ static const char *def_proc(ox *x, PgQuery__Node *a)
 	else if (a && a->node_case == PG_QUERY__NODE__NODE_LIST)
 		split_names(a->list->items, a->list->n_items, &schema, &name);
 	else
-		name = plumb__pg_strval(a);
+		name = a ? plumb__pg_strval(a) : NULL;
 	char *s = name ? plumb__pg_proc_ref(x->st.arena, schema, name) : NULL;
 	if (name && !s)
-		fail(x, PLUMB_ENOMEM);
+		nomem(x);
 	return s;
 }
 

@@ -11,23 +11,6 @@
 #include "dialect/pg/offline_int.h"
 #include "dialect/pg/operator.h"
 
-/* A function named by a definition (FUNCTION = f, = s.f): as
- * plumb__pg_proc_ref writes it. */
-static const char *def_proc(ox *x, PgQuery__Node *a)
-{
-	const char *schema = "public", *name = NULL;
-	if (a && a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
-		split_names(a->type_name->names, a->type_name->n_names, &schema, &name);
-	else if (a && a->node_case == PG_QUERY__NODE__NODE_LIST)
-		split_names(a->list->items, a->list->n_items, &schema, &name);
-	else
-		name = a ? plumb__pg_strval(a) : NULL;
-	char *s = name ? plumb__pg_proc_ref(x->st.arena, schema, name) : NULL;
-	if (name && !s)
-		nomem(x);
-	return s;
-}
-
 /* An operator named by a definition (COMMUTATOR = ~, = OPERATOR(s.~)). */
 static const char *def_oper(ox *x, PgQuery__Node *a)
 {
