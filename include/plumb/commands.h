@@ -38,6 +38,7 @@ typedef struct plumb_options {
 	bool retry_failed;           /* migrate: run migrations recorded as failed again */
 	bool yes;		     /* reset: go on without asking (needed with no terminal) */
 	bool from_schema;	     /* reset: rebuild from the schema file (push), not migrate */
+	bool report;		     /* diff: the differences object by object, not SQL */
 	long lock_timeout_ms;        /* bounded wait for the runner lock; 0: default 30s */
 	/* migrate: lock_timeout of each migration's statements (pg) unless the
 	 * file says otherwise; 0: default 10s; negative: none (the server's). */

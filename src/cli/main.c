@@ -25,7 +25,8 @@ enum {
 	OPT_IMPORT = 1 << 6,
 	OPT_YES = 1 << 7,
 	OPT_FROM_SCHEMA = 1 << 8,
-	N_SCOPES = 9,
+	OPT_REPORT = 1 << 9,
+	N_SCOPES = 10,
 };
 
 typedef int (*run_fn)(plumb_ctx *ctx, const plumb_options *opts, char **args);
@@ -125,15 +126,24 @@ static const command commands[] = {
 	 "Creates the schema file and the migrations folder (with its integrity file\n"
 	 "plumb.sum), each only when missing. No config file is needed; see plumb.json in\n"
 	 "the manual for environments.\n"},
-	{"diff", 2, 2, 0, run_diff,
-	 "diff FROM TO [--dialect pg|sqlite] [--allow-data-loss] [--online] [--exit-code]",
+	{"diff", 2, 2, OPT_REPORT, run_diff,
+	 "diff FROM TO [--dialect pg|sqlite] [--online] [--exit-code] [--report] [--json]",
 	 "print the SQL that turns FROM into TO",
 	 "Prints the SQL that turns FROM into TO, runnable as it is by psql or sqlite3,\n"
 	 "and nothing when they are equal. A source is a database URL (postgres://...,\n"
 	 "postgresql://..., a libpq key=value string, sqlite:PATH, sqlite::memory:), a .sql\n"
-	 "file or folder of .sql files, or a migrations folder. A plan that destroys data\n"
-	 "is refused (exit 4, each hazard named) unless --allow-data-loss is given. With\n"
-	 "--exit-code, exits 3 when there are differences.\n"},
+	 "file or folder of .sql files, or a migrations folder. diff only reads, so it\n"
+	 "never refuses for hazards: each is a comment above its statement (\"-- hazard\n"
+	 "deletes-data: ...\"), and a change the rows of a FROM database would make fail is\n"
+	 "a warning on stderr. With --exit-code, exits 3 when there are differences.\n"
+	 "  --report               the differences object by object instead of SQL: each\n"
+	 "                         object only in FROM, only in TO, different (each\n"
+	 "                         differing attribute before -> after, enum values\n"
+	 "                         listed) or a rename candidate (a constraint or index\n"
+	 "                         that differs only by name), a table's columns,\n"
+	 "                         constraints and indexes under it; with --json, records\n"
+	 "                         {kind, schema, name, status, from, to, attributes,\n"
+	 "                         children}\n"},
 	{"generate", 0, 1, 0, run_generate, "generate [NAME] [--allow-data-loss] [--dry-run]",
 	 "write a migration from the schema file",
 	 "Writes a new migration holding the changes from the state of the migrations folder\n"
@@ -276,7 +286,7 @@ static const char exit_codes_help[] =
 	"  1  error\n"
 	"  2  usage: bad command line or configuration\n"
 	"  3  differences found (check, diff --exit-code)\n"
-	"  4  refused: hazards not allowed (use --allow-data-loss)\n"
+	"  4  refused: hazards not allowed (push, generate; use --allow-data-loss)\n"
 	"  5  lock not obtained in time\n"
 	"  6  drift: the database differs from the migration history\n"
 	"  7  pending migrations (check, status --exit-code)\n"
@@ -366,7 +376,7 @@ enum {
 	O_DRY_RUN, O_EXIT_CODE, O_ONLINE, O_LOCK_TIMEOUT, O_QUIET, O_VERBOSE, O_HELP,
 	O_VERSION, O_TO, O_OUT_OF_ORDER, O_OUTPUT, O_FORCE, O_DEV_URL, O_RETRY_FAILED,
 	O_DDL_LOCK_TIMEOUT, O_STATEMENT_TIMEOUT, O_FROM, O_ACCEPT, O_TABLE, O_VERSION_COLUMN,
-	O_PATTERN, O_YES, O_FROM_SCHEMA,
+	O_PATTERN, O_YES, O_FROM_SCHEMA, O_REPORT,
 };
 
 static const option_def options[] = {
@@ -401,6 +411,7 @@ static const option_def options[] = {
 	{"pattern", 0, true, O_PATTERN},
 	{"yes", 0, false, O_YES},
 	{"from-schema", 0, false, O_FROM_SCHEMA},
+	{"report", 0, false, O_REPORT},
 };
 
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
@@ -432,6 +443,8 @@ static unsigned option_scope(int id)
 		return OPT_YES;
 	case O_FROM_SCHEMA:
 		return OPT_FROM_SCHEMA;
+	case O_REPORT:
+		return OPT_REPORT;
 	default:
 		return 0;
 	}
@@ -499,6 +512,7 @@ static int apply_option(parsed *p, const option_def *o, const char *shown, const
 	case O_RETRY_FAILED: opts->retry_failed = true; break;
 	case O_YES: opts->yes = true; break;
 	case O_FROM_SCHEMA: opts->from_schema = true; break;
+	case O_REPORT: opts->report = true; break;
 	case O_QUIET: p->quiet = true; break;
 	case O_VERBOSE: p->verbose++; break;
 	case O_HELP: p->help = true; break;
