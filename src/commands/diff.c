@@ -45,10 +45,15 @@ static int side_catalog(plumb_ctx *ctx, const plumb_env *env, const plumb_source
 	return plumb_source_catalog(ctx, ctx->root, src, d, env->dev_url, out);
 }
 
-/* How a side is named in a report: its spec, a database's without its password. */
-static const char *side_label(plumb_ctx *ctx, const plumb_source *src)
+/* How a side is named in a report's lines: "database" for a database
+ * ("from database", "to database" when both are), else the path as given. */
+static const char *side_label(const plumb_source *src, const plumb_source *other, bool left)
 {
-	return src->kind == PLUMB_SOURCE_DATABASE ? plumb_redact(ctx->root, src->spec) : src->spec;
+	if (src->kind != PLUMB_SOURCE_DATABASE)
+		return src->spec;
+	if (other->kind != PLUMB_SOURCE_DATABASE)
+		return "database";
+	return left ? "from database" : "to database";
 }
 
 /* --report: the differences object by object, text or JSON. */
@@ -60,14 +65,20 @@ static int report(plumb_ctx *ctx, const plumb_env *env, const plumb_diff *diff,
 
 	if ((rc = plumb__report_from_diff(ctx, ctx->root, diff, &r)) < 0)
 		return rc;
-	const char *left = side_label(ctx, a), *right = side_label(ctx, b);
-	if (!left || !right)
-		return plumb_error_nomem(ctx);
+	const char *left = side_label(a, b, true), *right = side_label(b, a, false);
 	bool differ = env->opts->exit_code && !plumb__report_is_empty(r);
 	if (env->opts->json) {
 		if (differ)
 			plumb_error_set(ctx, PLUMB_EDIFF, "differences found");
-		if ((rc = plumb__emit_json(ctx, env, plumb__report_json(r, left, right))) < 0)
+		json_t *doc = plumb__report_json(r, left, right);
+		const char *from = plumb_redact(ctx->root, a->spec), *to = plumb_redact(ctx->root, b->spec);
+		if (!doc || !from || !to) {
+			json_decref(doc);
+			return plumb_error_nomem(ctx);
+		}
+		json_object_set_new(doc, "from", json_string(from));
+		json_object_set_new(doc, "to", json_string(to));
+		if ((rc = plumb__emit_json(ctx, env, doc)) < 0)
 			return rc;
 	} else {
 		plumb__report_print(env->out, r, left, right);

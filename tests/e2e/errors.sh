@@ -212,9 +212,12 @@ ok "the db is unchanged" db_unchanged
 plumb push --dry-run
 ok "destructive push --dry-run exits 4 too" rc_is 4
 plumb diff sqlite:plumb.db schema.sql
-ok "destructive diff exits 4" rc_is 4
-ok "destructive diff names the dropped table" err_has "posts"
-ok "destructive diff names the dropped column" err_has "age"
+ok "destructive diff only reads: exit 0, no refusal" rc_is 0
+ok "destructive diff names the dropped table in a hazard comment" \
+	out_has '^-- hazard deletes-data: drops table "posts"'
+ok "destructive diff names the dropped column in a hazard comment" \
+	out_has '^-- hazard deletes-data: drops column "users"."age"'
+ok "the db is unchanged after diff" db_unchanged
 plumb diff sqlite:plumb.db schema.sql --allow-data-loss
 ok "diff --allow-data-loss prints the SQL" test "$RC" -eq 0 -a -s "$OUT"
 ok "the db is still unchanged" db_unchanged

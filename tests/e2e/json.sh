@@ -46,6 +46,21 @@ PY
 
 # hazards_are_records: the document's "hazards" are records with kind,
 # message, destructive and sql, at least one of them destructive.
+# plan_hazards_are_records: a plan diff did not refuse names its destructive
+# hazards as records of its statements.
+plan_hazards_are_records() {
+	python3 - "$OUT" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+h = [r for s in d["statements"] for r in s["hazards"]]
+for r in h:
+    assert isinstance(r["kind"], str) and isinstance(r["message"], str), r
+    assert isinstance(r["destructive"], bool), r
+assert any(r["destructive"] and r["kind"] == "deletes-data" for r in h), h
+assert d["fails_on_data"] == [], d["fails_on_data"]
+PY
+}
+
 hazards_are_records() {
 	python3 - "$OUT" <<'PY'
 import json, sys
@@ -129,8 +144,8 @@ j push
 ok "push refused: exit 4, one JSON error" eval 'rc_is 4 && doc false hazard'
 ok "push refused: hazards as records" hazards_are_records
 j diff sqlite:plumb.db schema.sql
-ok "diff refused: exit 4, one JSON error" eval 'rc_is 4 && doc false hazard'
-ok "diff refused: hazards as records" hazards_are_records
+ok "diff only reads and never refuses: exit 0, one document" eval 'rc_is 0 && doc true - statements'
+ok "diff: the destructive hazards as records of the plan" plan_hazards_are_records
 j generate drop_nick
 ok "generate refused: exit 4, one JSON error" eval 'rc_is 4 && doc false hazard'
 ok "generate refused: hazards as records" hazards_are_records
