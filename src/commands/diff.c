@@ -71,7 +71,8 @@ static int report(plumb_ctx *ctx, const plumb_env *env, const plumb_diff *diff,
 		if (differ)
 			plumb_error_set(ctx, PLUMB_EDIFF, "differences found");
 		json_t *doc = plumb__report_json(r, left, right);
-		const char *from = plumb_redact(ctx->root, a->spec), *to = plumb_redact(ctx->root, b->spec);
+		const char *from = plumb_redact(ctx->root, a->spec),
+			   *to = plumb_redact(ctx->root, b->spec);
 		if (!doc || !from || !to) {
 			json_decref(doc);
 			return plumb_error_nomem(ctx);
@@ -170,10 +171,10 @@ int plumb_cmd_diff(plumb_ctx *ctx, const plumb_options *opts, const char *from, 
 		json_t *unmanaged = json_array();
 		for (size_t i = 0; unmanaged && i < skipped.n; i++)
 			json_array_append_new(unmanaged, json_string(skipped.items[i]));
-		json_t *doc = json_pack("{s:s, s:o, s:o, s:o*, s:o*}", "dialect", d->name,
-					"changes", plumb__diff_json(ctx, diff), "statements",
-					plumb__plan_json(plan), "unmanaged", unmanaged,
-					"fails_on_data", warning_json(&warning));
+		json_t *doc =
+			json_pack("{s:s, s:o, s:o, s:o*, s:o*}", "dialect", d->name, "changes",
+				  plumb__diff_json(ctx, diff), "statements", plumb__plan_json(plan),
+				  "unmanaged", unmanaged, "fails_on_data", warning_json(&warning));
 		if ((rc = plumb__emit_json(ctx, &env, doc)) < 0)
 			return rc;
 	} else {

@@ -203,14 +203,16 @@ static int column_entries(builder *b, plumb_report_entry *te, const plumb_table_
 	}
 	for (size_t i = 0; i < d->dropped_columns.n; i++) {
 		const plumb_column *c = d->dropped_columns.items[i];
-		plumb_report_entry *e = new_entry(b, "column", NULL, c->name, PLUMB_REPORT_ONLY_LEFT);
+		plumb_report_entry *e =
+			new_entry(b, "column", NULL, c->name, PLUMB_REPORT_ONLY_LEFT);
 		if (!e || add_attr(b, e, "type", text_value(c->type), no_value) ||
 		    push_child(b, te, e))
 			return -1;
 	}
 	for (size_t i = 0; i < d->added_columns.n; i++) {
 		const plumb_column *c = d->added_columns.items[i];
-		plumb_report_entry *e = new_entry(b, "column", NULL, c->name, PLUMB_REPORT_ONLY_RIGHT);
+		plumb_report_entry *e =
+			new_entry(b, "column", NULL, c->name, PLUMB_REPORT_ONLY_RIGHT);
 		if (!e || add_attr(b, e, "type", no_value, text_value(c->type)) ||
 		    push_child(b, te, e))
 			return -1;
@@ -386,7 +388,8 @@ static int constraint_entries(builder *b, plumb_report_entry *te, const plumb_ta
 			return -1;
 	for (size_t j = 0; j < right->n; j++)
 		if (!paired[j] &&
-		    push_child(b, te, constraint_entry(b, right->items[j], PLUMB_REPORT_ONLY_RIGHT)))
+		    push_child(b, te,
+			       constraint_entry(b, right->items[j], PLUMB_REPORT_ONLY_RIGHT)))
 			return -1;
 	return 0;
 }
@@ -413,7 +416,8 @@ static const plumb_vec *column_names(builder *b, const plumb_table *t)
 {
 	plumb_vec *v = plumb_arena_alloc(b->a, sizeof(*v));
 	for (size_t i = 0; v && i < t->columns.n; i++)
-		if (plumb_vec_push(b->a, v, (void *)((const plumb_column *)t->columns.items[i])->name))
+		if (plumb_vec_push(b->a, v,
+				   (void *)((const plumb_column *)t->columns.items[i])->name))
 			return NULL;
 	return v;
 }
@@ -525,9 +529,9 @@ static int index_entries(builder *b, const plumb_vec *changes)
 		const plumb_index *f = c->from, *t = c->to, *ix = t ? t : f;
 		if (done[i])
 			continue;
-		plumb_report_status st = c->op == PLUMB_CHANGE_DROP     ? PLUMB_REPORT_ONLY_LEFT
+		plumb_report_status st = c->op == PLUMB_CHANGE_DROP	? PLUMB_REPORT_ONLY_LEFT
 					 : c->op == PLUMB_CHANGE_CREATE ? PLUMB_REPORT_ONLY_RIGHT
-					 : c->renamed                   ? PLUMB_REPORT_RENAMED
+					 : c->renamed			? PLUMB_REPORT_RENAMED
 									: PLUMB_REPORT_DIFFERENT;
 		plumb_report_entry *te = table_entry(b, ix->schema, ix->table);
 		plumb_report_entry *e = new_entry(b, "index", NULL, ix->name, st);
@@ -554,9 +558,9 @@ static int object_entry(builder *b, const plumb_change *c, plumb_vec *index_chan
 {
 	const plumb_kind_desc *d = plumb_kind(c->kind);
 	const named *f = c->from, *t = c->to, *o = t ? t : f;
-	plumb_report_status st = c->op == PLUMB_CHANGE_DROP     ? PLUMB_REPORT_ONLY_LEFT
+	plumb_report_status st = c->op == PLUMB_CHANGE_DROP	? PLUMB_REPORT_ONLY_LEFT
 				 : c->op == PLUMB_CHANGE_CREATE ? PLUMB_REPORT_ONLY_RIGHT
-				 : c->renamed                   ? PLUMB_REPORT_RENAMED
+				 : c->renamed			? PLUMB_REPORT_RENAMED
 								: PLUMB_REPORT_DIFFERENT;
 	if (c->kind == PLUMB_OBJ_INDEX)
 		return plumb_vec_push(b->a, index_changes, (void *)c);
@@ -652,7 +656,7 @@ int plumb__report_from_diff(plumb_ctx *ctx, plumb_arena *arena, const plumb_diff
 	if (!b.r || !b.tables)
 		goto nomem;
 	b.r->dialect = diff->to && diff->to->dialect ? diff->to->dialect
-			: diff->from                 ? diff->from->dialect
+		       : diff->from		     ? diff->from->dialect
 						     : NULL;
 	for (size_t i = 0; i < diff->changes.n; i++)
 		if (object_entry(&b, diff->changes.items[i], &index_changes))

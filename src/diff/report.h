@@ -19,11 +19,11 @@
 #include "diff/diff.h"
 
 typedef enum plumb_report_status {
-	PLUMB_REPORT_ONLY_LEFT,  /* "only_in_database": on the left side only */
-	PLUMB_REPORT_ONLY_RIGHT, /* "only_in_schema": on the right side only */
-	PLUMB_REPORT_DIFFERENT,  /* "different": on both, attributes differ (or, for a
-				  * table, only its children do) */
-	PLUMB_REPORT_RENAMED,    /* "renamed": a `-- plumb:renamed` annotation pairs them */
+	PLUMB_REPORT_ONLY_LEFT,	       /* "only_in_database": on the left side only */
+	PLUMB_REPORT_ONLY_RIGHT,       /* "only_in_schema": on the right side only */
+	PLUMB_REPORT_DIFFERENT,	       /* "different": on both, attributes differ (or, for a
+					* table, only its children do) */
+	PLUMB_REPORT_RENAMED,	       /* "renamed": a `-- plumb:renamed` annotation pairs them */
 	PLUMB_REPORT_RENAME_CANDIDATE, /* "renamed_candidate": a constraint or index on
 					* both sides that differs only by its name */
 } plumb_report_status;
@@ -43,39 +43,39 @@ typedef enum plumb_report_value_type {
 typedef struct plumb_report_value {
 	plumb_report_value_type type;
 	const char *text;      /* PLUMB_RV_TEXT */
-	bool flag;             /* PLUMB_RV_BOOL */
+	bool flag;	       /* PLUMB_RV_BOOL */
 	const plumb_vec *list; /* PLUMB_RV_LIST: const char * */
 } plumb_report_value;
 
 typedef struct plumb_report_attr {
-	const char *name;          /* "type", "not null", "default", "values", "on delete", ... */
+	const char *name;	   /* "type", "not null", "default", "values", "on delete", ... */
 	plumb_report_value before; /* left side */
 	plumb_report_value after;  /* right side */
 } plumb_report_attr;
 
 typedef struct plumb_report_entry {
-	const char *kind;          /* "table", "enum", "view", ...; children: "column",
-				    * "primary key", "unique", "check", "foreign key",
-				    * "exclude", "index" */
-	const char *schema;        /* NULL when none (sqlite) */
-	const char *name;          /* the right side's name when on both, else its side's;
-				    * NULL for an unnamed constraint */
+	const char *kind;   /* "table", "enum", "view", ...; children: "column",
+			     * "primary key", "unique", "check", "foreign key",
+			     * "exclude", "index" */
+	const char *schema; /* NULL when none (sqlite) */
+	const char *name;   /* the right side's name when on both, else its side's;
+			     * NULL for an unnamed constraint */
 	plumb_report_status status;
-	const char *from, *to;     /* renamed and rename candidates: the left and the right
-				    * name (either NULL for an unnamed constraint) */
-	const char *definition;    /* an unnamed constraint: its definition, to tell it by;
-				    * else NULL */
-	plumb_vec attrs;           /* plumb_report_attr *: differing attributes; an object
-				    * on one side only: what names its content (a table's
-				    * columns, an enum's values) */
-	plumb_vec children;        /* plumb_report_entry *: a table's columns, then its
-				    * constraints, then its indexes */
+	const char *from, *to;	/* renamed and rename candidates: the left and the right
+				 * name (either NULL for an unnamed constraint) */
+	const char *definition; /* an unnamed constraint: its definition, to tell it by;
+				 * else NULL */
+	plumb_vec attrs;	/* plumb_report_attr *: differing attributes; an object
+				 * on one side only: what names its content (a table's
+				 * columns, an enum's values) */
+	plumb_vec children;	/* plumb_report_entry *: a table's columns, then its
+				 * constraints, then its indexes */
 } plumb_report_entry;
 
 typedef struct plumb_report {
 	const char *dialect;
-	plumb_vec entries;         /* plumb_report_entry *: in create order of kinds, then
-				    * by schema and name */
+	plumb_vec entries; /* plumb_report_entry *: in create order of kinds, then
+			    * by schema and name */
 	/* Records by status, children counted, a table only listed for its
 	 * children not counted as different */
 	size_t n_only_left, n_only_right, n_different, n_renamed;
@@ -117,7 +117,6 @@ void plumb__report_print(FILE *f, const plumb_report *r, const char *left_label,
  * it does not apply); a value is a string, a boolean, an array of strings or
  * null.
  */
-json_t *plumb__report_json(const plumb_report *r, const char *left_label,
-			   const char *right_label);
+json_t *plumb__report_json(const plumb_report *r, const char *left_label, const char *right_label);
 
 #endif

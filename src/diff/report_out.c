@@ -161,8 +161,9 @@ void plumb__report_print(FILE *f, const plumb_report *r, const char *left_label,
 	fprintf(f, "%s -> %s\n", left_label, right_label);
 	for (size_t i = 0; i < r->entries.n; i++)
 		print_entry(&p, r->entries.items[i], 0);
-	fprintf(f, "%zu only in %s, %zu only in %s, %zu different, %zu renamed or rename "
-		   "candidate%s\n",
+	fprintf(f,
+		"%zu only in %s, %zu only in %s, %zu different, %zu renamed or rename "
+		"candidate%s\n",
 		r->n_only_left, left_label, r->n_only_right, right_label, r->n_different,
 		r->n_renamed, r->n_renamed == 1 ? "" : "s");
 	plumb_arena_free(p.a);
@@ -215,15 +216,14 @@ static json_t *entry_json(const plumb_report_entry *e)
 			children = NULL;
 		}
 	/* "o" steals even when json_pack fails, and fails on NULL */
-	return json_pack("{s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o}", "kind", e->kind,
-			 "schema", str_or_null(e->schema), "name", str_or_null(e->name), "status",
+	return json_pack("{s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o}", "kind", e->kind, "schema",
+			 str_or_null(e->schema), "name", str_or_null(e->name), "status",
 			 plumb__report_status_name(e->status), "from", str_or_null(e->from), "to",
-			 str_or_null(e->to), "definition", str_or_null(e->definition),
-			 "attributes", attrs, "children", children);
+			 str_or_null(e->to), "definition", str_or_null(e->definition), "attributes",
+			 attrs, "children", children);
 }
 
-json_t *plumb__report_json(const plumb_report *r, const char *left_label,
-			   const char *right_label)
+json_t *plumb__report_json(const plumb_report *r, const char *left_label, const char *right_label)
 {
 	json_t *objects = json_array();
 	for (size_t i = 0; objects && r && i < r->entries.n; i++)
