@@ -134,6 +134,8 @@ int plumb__sqlite_tracking_ensure(plumb_ctx *ctx, plumb_conn *conn)
 		goto done;
 	}
 	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st); /* a statement reading the schema would lock the table */
+	st = NULL;
 	if (found && sqlite3_exec(db, rebuild, NULL, NULL, NULL) != SQLITE_OK) {
 		rc = plumb__sqlite_tracking_error(ctx, db, table, "update");
 		sqlite3_exec(db,
