@@ -75,6 +75,17 @@ ok "baseline records in the configured table" \
 plumb status --url sqlite:base.db --exit-code
 ok "status reads the baseline" eval 'rc_is 0 && out_has "$V2 +baseline"'
 
+# --- a table made before the state imported existed is upgraded in place ------------------
+sql old.db "CREATE TABLE schema_history (version text PRIMARY KEY, name text NOT NULL,
+  checksum text NOT NULL, state text NOT NULL CHECK (state IN ('applied', 'failed', 'baseline')),
+  applied_at text NOT NULL, duration_ms bigint NOT NULL DEFAULT 0, applied_by text, error text);
+INSERT INTO schema_history VALUES ('$V1', 'init', 'x', 'baseline', '2024-01-01T00:00:00Z', 0, NULL, NULL);
+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL);"
+plumb migrate --url sqlite:old.db
+ok "an old configured table takes the state imported, its rows kept" \
+	eval 'rc_is 0 && [ "$(sql old.db "SELECT group_concat(state) FROM schema_history")" = "baseline,applied" ] &&
+	[ "$(sql old.db "SELECT count(*) FROM sqlite_schema WHERE name = '"'schema_history'"' AND sql LIKE '"'%imported%'"'")" = 1 ]'
+
 # --- per environment -----------------------------------------------------------------
 plumb migrate --env alt
 ok "an environment's tracking (schema main) chooses its table" \
