@@ -49,6 +49,9 @@ typedef struct plumb_options {
 	FILE *out;                   /* reports; NULL: stdout */
 	FILE *err;                   /* progress and warnings; NULL: stderr */
 	int verbose;                 /* 0 quiet, 1 normal, 2 debug */
+	/* the tracking table, "[schema.]name"; NULL: the config's "tracking",
+	 * else plumb_migrations (pg: in public) */
+	const char *tracking_table;
 } plumb_options;
 
 #define PLUMB_OPTIONS_INIT {.version = PLUMB_OPTIONS_VERSION}

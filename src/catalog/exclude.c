@@ -1,12 +1,14 @@
 /*
  * The tables plumb leaves out of every catalog: other migration tools'
- * tracking tables, plumb's own, and those the config's "exclude" patterns
- * name. One filter, used where a catalog is read from a database and where
- * one is built from files, so that no command compares, pulls or reports
- * them. It decides by name only and changes no database.
+ * tracking tables, plumb's own (where the run keeps it: ctx->tracking_*),
+ * and those the config's "exclude" patterns name. One filter, used where a
+ * catalog is read from a database and where one is built from files, so
+ * that no command compares, pulls or reports them. It decides by name only
+ * and changes no database.
  */
 #include <fnmatch.h>
 #include <string.h>
+#include <strings.h>
 
 #include "catalog/catalog.h"
 
@@ -62,8 +64,28 @@ static int config_says(const plumb_ctx *ctx, const char *schema, const char *nam
 	return -1;
 }
 
+static bool same_name(const char *a, const char *b, bool fold)
+{
+	return fold ? !strcasecmp(a, b) : !strcmp(a, b);
+}
+
+/* True for plumb's tracking table where the run keeps it: the configured
+ * name, in the configured schema (no schema configured: any). The default
+ * place is in the list above. No pattern keeps it. */
+static bool tracking(const plumb_ctx *ctx, const char *schema, const char *name, bool fold)
+{
+	if (!ctx->tracking_table && !ctx->tracking_schema)
+		return false;
+	if (!same_name(ctx->tracking_table ? ctx->tracking_table : "plumb_migrations", name, fold))
+		return false;
+	return !ctx->tracking_schema ||
+	       same_name(ctx->tracking_schema, schema ? schema : "main", fold);
+}
+
 bool plumb_catalog_excluded(const plumb_ctx *ctx, const char *schema, const char *name, bool fold)
 {
+	if (tracking(ctx, schema, name, fold))
+		return true;
 	int says = config_says(ctx, schema, name, fold);
 	if (says >= 0)
 		return says;
@@ -134,6 +156,54 @@ static bool schema_gone(const plumb_ctx *ctx, const char *schema)
 	return schema && plumb_catalog_schema_excluded(ctx, schema);
 }
 
+/* True for a comment or grant on schema s itself (a comment's schema is
+ * NULL, its target the schema; a grant's schema is the schema). */
+static bool on_schema(const plumb_catalog *cat, const plumb_object *o, const char *s)
+{
+	return (o->kind == PLUMB_OBJ_COMMENT || o->kind == PLUMB_OBJ_GRANT) &&
+	       o->target_kind == PLUMB_OBJ_SCHEMA &&
+	       same(cat, o->schema ? o->schema : o->target, s);
+}
+
+/* True when anything but the schema object itself (with its comment and
+ * grants) lives in schema s. */
+static bool holds_anything(const plumb_catalog *cat, const char *s)
+{
+	for (size_t i = 0; i < cat->tables.n; i++)
+		if (same(cat, ((const plumb_table *)cat->tables.items[i])->schema, s))
+			return true;
+	for (size_t i = 0; i < cat->views.n; i++)
+		if (same(cat, ((const plumb_view *)cat->views.items[i])->schema, s))
+			return true;
+	for (size_t i = 0; i < cat->indexes.n; i++)
+		if (same(cat, ((const plumb_index *)cat->indexes.items[i])->schema, s))
+			return true;
+	for (size_t i = 0; i < cat->triggers.n; i++)
+		if (same(cat, ((const plumb_trigger *)cat->triggers.items[i])->schema, s))
+			return true;
+	for (size_t i = 0; i < cat->objects.n; i++) {
+		const plumb_object *o = cat->objects.items[i];
+		if (o->kind != PLUMB_OBJ_SCHEMA && !on_schema(cat, o, s) && same(cat, o->schema, s))
+			return true;
+	}
+	return false;
+}
+
+/* The configured schema of the tracking table (plumb creates it with the
+ * table), when nothing else lives in it: left out on every side with its
+ * comment and grants, so that no diff drops or creates it. */
+static void exclude_tracking_schema(const plumb_ctx *ctx, plumb_catalog *cat)
+{
+	const char *s = ctx->tracking_schema;
+	if (!s || !strcmp(s, "public") || holds_anything(cat, s))
+		return;
+	for (size_t j = cat->objects.n; j-- > 0;) {
+		const plumb_object *o = cat->objects.items[j];
+		if ((o->kind == PLUMB_OBJ_SCHEMA && same(cat, o->name, s)) || on_schema(cat, o, s))
+			plumb_catalog_remove(cat, &cat->objects, j);
+	}
+}
+
 int plumb_catalog_exclude(plumb_ctx *ctx, plumb_catalog *cat)
 {
 	bool fold = cat->fold_case;
@@ -175,5 +245,6 @@ int plumb_catalog_exclude(plumb_ctx *ctx, plumb_catalog *cat)
 		if (schema_gone(ctx, o->kind == PLUMB_OBJ_SCHEMA ? o->name : o->schema))
 			plumb_catalog_remove(cat, &cat->objects, j);
 	}
+	exclude_tracking_schema(ctx, cat);
 	return 0;
 }

@@ -267,6 +267,8 @@ static const char global_options_help[] =
 	"                         and migrations folders are read offline, no server)\n"
 	"  --config FILE          config file (default: plumb.json when present)\n"
 	"  --env NAME             environment in the config file (default: default)\n"
+	"  --tracking-table [SCHEMA.]NAME  plumb's tracking table (default: the config's\n"
+	"                         \"tracking\", else plumb_migrations; PostgreSQL: in public)\n"
 	"  --json                 machine-readable output\n"
 	"  --allow-data-loss      accept changes that destroy data\n"
 	"  --dry-run              show what would be done, change nothing\n"
@@ -324,7 +326,8 @@ static void print_command_help(const command *c, FILE *f)
 {
 	fprintf(f, "Usage: plumb %s\n\n%s\n", c->synopsis, c->help);
 	fputs("Global options: --url, --schema, --dir, --dialect, --config, --env, --json,\n"
-	      "--allow-data-loss, --dry-run, --exit-code, --online, --lock-timeout, -q, -v\n"
+	      "--allow-data-loss, --dry-run, --exit-code, --online, --lock-timeout,\n"
+	      "--tracking-table, -q, -v\n"
 	      "(see plumb --help).\n\n",
 	      f);
 	fputs(exit_codes_help, f);
@@ -376,7 +379,7 @@ enum {
 	O_DRY_RUN, O_EXIT_CODE, O_ONLINE, O_LOCK_TIMEOUT, O_QUIET, O_VERBOSE, O_HELP,
 	O_VERSION, O_TO, O_OUT_OF_ORDER, O_OUTPUT, O_FORCE, O_DEV_URL, O_RETRY_FAILED,
 	O_DDL_LOCK_TIMEOUT, O_STATEMENT_TIMEOUT, O_FROM, O_ACCEPT, O_TABLE, O_VERSION_COLUMN,
-	O_PATTERN, O_YES, O_FROM_SCHEMA, O_REPORT,
+	O_PATTERN, O_YES, O_FROM_SCHEMA, O_REPORT, O_TRACKING_TABLE,
 };
 
 static const option_def options[] = {
@@ -412,6 +415,7 @@ static const option_def options[] = {
 	{"yes", 0, false, O_YES},
 	{"from-schema", 0, false, O_FROM_SCHEMA},
 	{"report", 0, false, O_REPORT},
+	{"tracking-table", 0, true, O_TRACKING_TABLE},
 };
 
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
@@ -485,6 +489,7 @@ static int apply_option(parsed *p, const option_def *o, const char *shown, const
 		break;
 	case O_CONFIG: opts->config = value; break;
 	case O_ENV: opts->env = value; break;
+	case O_TRACKING_TABLE: opts->tracking_table = value; break;
 	case O_JSON: opts->json = true; break;
 	case O_ALLOW_DATA_LOSS: opts->allow_data_loss = true; break;
 	case O_DRY_RUN: opts->dry_run = true; break;

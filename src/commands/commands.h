@@ -35,6 +35,11 @@ typedef struct plumb_env {
 	const char *protected_env;
 	const char **protected_names, **protected_urls;
 	size_t n_protected;
+	/* Where the tracking table's schema (ctx->tracking_schema) was set, for
+	 * messages: the config and the position of "tracking.schema", or NULL
+	 * for --tracking-table. */
+	const char *tracking_schema_file;
+	int tracking_schema_line, tracking_schema_col;
 } plumb_env;
 
 /* Resolves flags, DATABASE_URL, the config file and the defaults. */

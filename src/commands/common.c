@@ -140,6 +140,109 @@ static int read_exclude(plumb_ctx *ctx, const char *config, const char *text, js
 	return 0;
 }
 
+/* Where the tracking table's place was set, for messages: a config key at
+ * file:line:col, or a flag. */
+typedef struct place_origin {
+	const char *file; /* NULL: the flag */
+	int line, col;
+} place_origin;
+
+typedef struct tracking_place {
+	const char *schema, *table;
+	place_origin schema_at, table_at;
+} tracking_place;
+
+#define IDENT_RULE "an identifier (a letter or _, then letters, digits, _ or $; at most 63 bytes)"
+
+/* "tracking": {"schema": S, "table": T} of obj into *place (a member given
+ * replaces the one read before); where says which object for messages. */
+static int read_tracking(plumb_ctx *ctx, const char *config, const char *text, json_t *obj,
+			 tracking_place *place)
+{
+	static const char *const keys[] = {"schema", "table", NULL};
+	json_t *t = json_object_get(obj, "tracking");
+	int rc;
+	if (!t)
+		return 0;
+	if (!json_is_object(t))
+		return config_error(ctx, config, text, "tracking",
+				    "\"%s\" must be a JSON object ({\"schema\": ..., "
+				    "\"table\": ...})%s",
+				    "");
+	if ((rc = check_keys(ctx, config, text, t, keys,
+			     " in \"tracking\" (expected schema, table)")) < 0)
+		return rc;
+	for (int i = 0; keys[i]; i++) {
+		const char *v = NULL;
+		place_origin at = {config, 0, 0};
+		if ((rc = get_string(ctx, config, text, t, keys[i], &v)) < 0)
+			return rc;
+		if (!v)
+			continue;
+		key_position(text, keys[i], &at.line, &at.col);
+		if (!plumb_tracking_name_ok(v))
+			return plumb_error_set_at(
+				ctx, PLUMB_EUSAGE, config, at.line, at.col,
+				"\"tracking.%s\" must be " IDENT_RULE ", not \"%s\"", keys[i], v);
+		if (i == 0) {
+			place->schema = v;
+			place->schema_at = at;
+		} else {
+			place->table = v;
+			place->table_at = at;
+		}
+	}
+	return 0;
+}
+
+/* --tracking-table [schema.]name into *place. */
+static int flag_tracking(plumb_ctx *ctx, const char *spec, tracking_place *place)
+{
+	const char *dot = strchr(spec, '.');
+	const char *schema =
+		dot ? plumb_arena_strndup(ctx->root, spec, (size_t)(dot - spec)) : NULL;
+	const char *table = dot ? dot + 1 : spec;
+	if (dot && !schema)
+		return plumb_error_nomem(ctx);
+	if ((dot && !plumb_tracking_name_ok(schema)) || !plumb_tracking_name_ok(table))
+		return plumb_error_set(ctx, PLUMB_EUSAGE,
+				       "--tracking-table must be [schema.]name, each " IDENT_RULE
+				       ", not \"%s\"",
+				       spec);
+	place->table = table;
+	place->table_at = (place_origin){0};
+	if (dot) {
+		place->schema = schema;
+		place->schema_at = (place_origin){0};
+	}
+	return 0;
+}
+
+/* Refuses a schema of the tracking table other than main on SQLite (it
+ * has one schema; attached databases are out of scope), at the connection,
+ * when the engine is known. */
+static int check_tracking(plumb_ctx *ctx, const plumb_env *env, const plumb_dialect *d)
+{
+	const char *schema = plumb_tracking_schema(ctx);
+	if (d != &plumb_dialect_sqlite || !schema || !strcmp(schema, "main"))
+		return 0;
+	if (env->tracking_schema_file)
+		plumb_error_set_at(
+			ctx, PLUMB_EUSAGE, env->tracking_schema_file, env->tracking_schema_line,
+			env->tracking_schema_col,
+			"\"tracking.schema\" is \"%s\", but on SQLite the tracking table "
+			"is in main",
+			schema);
+	else
+		plumb_error_set(ctx, PLUMB_EUSAGE,
+				"--tracking-table names schema \"%s\", but on SQLite the tracking "
+				"table is in main",
+				schema);
+	plumb_error_set_hint(ctx, "give only the table's name (an attached database cannot "
+				  "hold it); nothing was changed");
+	return PLUMB_EUSAGE;
+}
+
 /* Keeps the URL of a protected environment, so that a run on its database
  * through --url or DATABASE_URL is refused as one through --env is. A URL
  * naming an unset variable cannot be compared and is skipped. */
@@ -169,11 +272,12 @@ static int note_protected(plumb_ctx *ctx, const char *config, plumb_env *env, co
 }
 
 static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env,
-		       const char **cfg_url, const char **cfg_dialect, const char **cfg_dev_url)
+		       const char **cfg_url, const char **cfg_dialect, const char **cfg_dev_url,
+		       tracking_place *place)
 {
-	static const char *const top_keys[] = {"schema",  "migrations",   "dialect", "dev_url",
-					       "exclude", "environments", NULL};
-	static const char *const env_keys[] = {"url", "protected", NULL};
+	static const char *const top_keys[] = {"schema",  "migrations",	  "dialect",  "dev_url",
+					       "exclude", "environments", "tracking", NULL};
+	static const char *const env_keys[] = {"url", "protected", "tracking", NULL};
 	const char *path = opts->config ? opts->config : PLUMB_DEFAULT_CONFIG;
 	if (!opts->config && !plumb_fs_exists(path)) {
 		if (opts->env)
@@ -200,7 +304,7 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 	const char *s = NULL, *d = NULL;
 	if ((rc = check_keys(ctx, path, text, root, top_keys,
 			     " (expected schema, migrations, dialect, dev_url, exclude, "
-			     "environments)")) < 0 ||
+			     "tracking, environments)")) < 0 ||
 	    (rc = get_string(ctx, path, text, root, "schema", &s)) < 0 ||
 	    (rc = get_string(ctx, path, text, root, "migrations", &d)) < 0 ||
 	    (rc = get_string(ctx, path, text, root, "dialect", cfg_dialect)) < 0 ||
@@ -210,7 +314,8 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 		env->schema = config_path(ctx, path, s);
 	if (d && !opts->dir)
 		env->dir = config_path(ctx, path, d);
-	if ((rc = read_exclude(ctx, path, text, root)) < 0)
+	if ((rc = read_exclude(ctx, path, text, root)) < 0 ||
+	    (rc = read_tracking(ctx, path, text, root, place)) < 0)
 		goto done;
 	json_t *envs = json_object_get(root, "environments");
 	if (envs && !json_is_object(envs)) {
@@ -227,7 +332,10 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 			goto done;
 		}
 		if ((rc = check_keys(ctx, path, text, e, env_keys,
-				     " in an environment (expected url, protected)")) < 0)
+				     " in an environment (expected url, protected, tracking)")) < 0)
+			goto done;
+		tracking_place unused = {0};
+		if ((rc = read_tracking(ctx, path, text, e, &unused)) < 0)
 			goto done;
 		json_t *u = json_object_get(e, "url");
 		if (u && !json_is_string(u)) {
@@ -251,7 +359,9 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 						"no environment \"%s\" in the config", opts->env);
 		goto done;
 	}
-	rc = get_string(ctx, path, text, e, "url", cfg_url);
+	if ((rc = get_string(ctx, path, text, e, "url", cfg_url)) < 0 ||
+	    (rc = read_tracking(ctx, path, text, e, place)) < 0)
+		goto done;
 	if (json_is_true(json_object_get(e, "protected")))
 		env->protected_env = plumb_arena_strdup(ctx->root, name);
 done:
@@ -262,15 +372,17 @@ done:
 int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env)
 {
 	const char *cfg_url = NULL, *cfg_dialect = NULL, *cfg_dev_url = NULL;
+	tracking_place place = {0};
 	memset(env, 0, sizeof(*env));
+	ctx->tracking_schema = ctx->tracking_table = NULL;
 	env->opts = opts;
 	env->out = opts->out ? opts->out : stdout;
 	env->err = opts->err ? opts->err : stderr;
 	ctx->verbose = opts->verbose;
 	env->schema = opts->schema;
 	env->dir = opts->dir;
-	int rc = read_config(ctx, opts, env, &cfg_url, &cfg_dialect, &cfg_dev_url);
-	if (rc)
+	int rc = read_config(ctx, opts, env, &cfg_url, &cfg_dialect, &cfg_dev_url, &place);
+	if (rc || (opts->tracking_table && (rc = flag_tracking(ctx, opts->tracking_table, &place))))
 		return rc;
 	const char *dburl = getenv("DATABASE_URL");
 	if (opts->url) {
@@ -310,6 +422,11 @@ int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 		env->dialect = url_dialect;
 	if (!env->dialect)
 		env->dialect = &plumb_dialect_sqlite;
+	ctx->tracking_schema = place.schema;
+	ctx->tracking_table = place.table;
+	env->tracking_schema_file = place.schema_at.file;
+	env->tracking_schema_line = place.schema_at.line;
+	env->tracking_schema_col = place.schema_at.col;
 	return 0;
 }
 
@@ -362,6 +479,8 @@ int plumb__env_connect(plumb_ctx *ctx, const plumb_env *env, plumb_conn **out)
 	if (rc)
 		return rc;
 	const plumb_dialect *d = plumb_dialect_for_url(env->url);
+	if ((rc = check_tracking(ctx, env, d)) < 0)
+		return rc;
 	/* A dry run must not create the database it would create. */
 	if (env->opts->dry_run && !plumb__env_database_exists(env))
 		return plumb__connect_missing(ctx, d, env->url, out);

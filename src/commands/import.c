@@ -2,7 +2,7 @@
  * plumb import --from TOOL: turns another migration tool's history into a
  * plumb migrations folder (history/import*.c read the tool's files) and,
  * when a database is named, checks the tool's tracking table against the
- * files and records what it applied in plumb_migrations (state imported).
+ * files and records what it applied in plumb's tracking table (state imported).
  * The other tool's table is only read. Nothing is written when a problem
  * is found that --accept does not name: the folder is built in a temporary
  * folder beside its place and renamed into place at the end.

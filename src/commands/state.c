@@ -66,7 +66,8 @@ int plumb__db_state(plumb_ctx *ctx, plumb_conn *conn, const plumb_catalog *live,
 	count(live, out);
 	for (size_t i = 0; i < live->excluded.n; i++) {
 		const char *t = live->excluded.items[i], *dot = strrchr(t, '.');
-		if (!strcmp(dot ? dot + 1 : t, PLUMB_TRACKING_TABLE))
+		if (!strcmp(dot ? dot + 1 : t, PLUMB_TRACKING_TABLE) ||
+		    !strcmp(dot ? dot + 1 : t, plumb_tracking_table(ctx)))
 			continue;
 		if (plumb_vec_push(ctx->root, &out->tool_tables, (void *)t) < 0)
 			return plumb_error_nomem(ctx);

@@ -1,7 +1,8 @@
 /*
  * plumb status: every migration with its state (applied, baseline, pending,
  * failed, modified, missing, out-of-order), joined from the migrations folder
- * and the tracking table. Reads only: a database that does not exist yet
+ * and the tracking table; a record another tool's history brought in (state
+ * imported) counts as applied and is marked so. Reads only: a database that does not exist yet
  * shows everything pending and is not created. With --exit-code, exits 8
  * when a migration failed, was modified, is missing or out of order, else 7
  * when migrations are pending. A database with objects and no records is not
@@ -53,6 +54,9 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 						    json_string(s->record->applied_at));
 			json_object_set_new(o, "duration_ms",
 					    json_integer((json_int_t)s->record->duration_ms));
+			/* the row's own state: an imported one shows as applied */
+			json_object_set_new(o, "record_state",
+					    json_string(plumb_record_state_name(s->record->state)));
 			if (s->record->error)
 				json_object_set_new(o, "error", json_string(s->record->error));
 		}
@@ -93,8 +97,10 @@ int plumb_cmd_status(plumb_ctx *ctx, const plumb_options *opts)
 				s->name ? s->name : "");
 			if (s->record && s->record->applied_at &&
 			    s->status != PLUMB_MIG_PENDING)
-				fprintf(env.out, "  (%s, %ld ms)", s->record->applied_at,
-					s->record->duration_ms);
+				fprintf(env.out, "  (%s, %ld ms%s)", s->record->applied_at,
+					s->record->duration_ms,
+					s->record->state == PLUMB_RECORD_IMPORTED ? ", imported"
+										  : "");
 			fputc('\n', env.out);
 			if (s->status == PLUMB_MIG_FAILED && s->record && s->record->error)
 				fprintf(env.out, "      %s\n", s->record->error);

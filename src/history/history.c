@@ -877,9 +877,9 @@ int plumb_record_finish(plumb_ctx *ctx, plumb_record *r, const char *state)
 {
 	int s = plumb_record_state_parse(state);
 	if (s < 0 || !r->version)
-		return plumb_error_set(ctx, PLUMB_EDB,
-				       "tracking table \"%s\" has a row with state \"%s\"",
-				       PLUMB_TRACKING_TABLE, state ? state : "(null)");
+		return plumb_error_set(
+			ctx, PLUMB_EDB, "tracking table \"%s\" has a row with state \"%s\"",
+			plumb_tracking_shown(ctx, ctx->root), state ? state : "(null)");
 	r->state = (plumb_record_state)s;
 	if (!r->name)
 		r->name = "";

@@ -168,7 +168,26 @@ typedef enum plumb_record_state {
 const char *plumb_record_state_name(plumb_record_state state);
 int plumb_record_state_parse(const char *name);
 
+/* The tracking table's default name; ctx->tracking_* choose another place. */
 #define PLUMB_TRACKING_TABLE "plumb_migrations"
+/* The longest name a place may have (PostgreSQL's NAMEDATALEN - 1). */
+#define PLUMB_TRACKING_NAME_MAX 63
+
+/* The tracking table's name in this run: ctx->tracking_table, else
+ * plumb_migrations. */
+const char *plumb_tracking_table(const plumb_ctx *ctx);
+
+/* Its schema as configured (NULL: the engine's default, pg public). */
+const char *plumb_tracking_schema(const plumb_ctx *ctx);
+
+/* The table as messages name it: "schema.name" when a schema is
+ * configured (in a; the name alone when out of memory), else the name. */
+const char *plumb_tracking_shown(const plumb_ctx *ctx, plumb_arena *a);
+
+/* True when name may name the tracking table or its schema: a plain
+ * identifier (a letter or _, then letters, digits, _ or $), at most
+ * PLUMB_TRACKING_NAME_MAX bytes. Any case; it is always quoted in SQL. */
+bool plumb_tracking_name_ok(const char *name);
 
 /* One row of the tracking table (plumb_migrations). */
 typedef struct plumb_record {

@@ -108,9 +108,10 @@ static bool is_drizzle(const plumb_conn *conn)
 }
 
 /* The tracking table in messages and hints. */
-static const char *table_name(const plumb_conn *conn)
+static const char *table_name(plumb_ctx *ctx, const plumb_conn *conn)
 {
-	return is_drizzle(conn) ? conn->dialect->drizzle_table : PLUMB_TRACKING_TABLE;
+	return is_drizzle(conn) ? conn->dialect->drizzle_table
+				: plumb_tracking_shown(ctx, ctx->root);
 }
 
 static const plumb_record *find_record(const plumb_vec *records, const char *version)
@@ -283,7 +284,7 @@ static int check_states(plumb_ctx *ctx, const plumb_conn *conn, const plumb_vec 
 				"%s WHERE version = '%s') and run migrate again, or run it "
 				"again from its first statement with `plumb migrate "
 				"--retry-failed` when its statements can run twice",
-				table_name(conn), s->version);
+				table_name(ctx, conn), s->version);
 			if (s->file)
 				plumb_error_set_object(ctx, s->file->file_name);
 		}
@@ -660,10 +661,11 @@ static int run_alone(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const
 				     "the first)");
 		} else {
 			if (record(ctx, conn, arena, m, PLUMB_RECORD_FAILED, *ms, err ? err : msg) < 0)
-				plumb_error_add_detail(ctx,
-						       "the failed state could not be recorded in %s "
-						       "(it says the migration started)",
-						       table_name(conn));
+				plumb_error_add_detail(
+					ctx,
+					"the failed state could not be recorded in %s "
+					"(it says the migration started)",
+					table_name(ctx, conn));
 			plumb_error_set_hint(ctx, "the migration ran outside a transaction: statements "
 						  "before the failing one stay applied, and it is "
 						  "recorded as failed. Finish or undo it by hand, then "
@@ -979,7 +981,7 @@ int plumb_runner_import(plumb_ctx *ctx, plumb_conn *conn, const plumb_vec *recor
 		if (old) {
 			rc = plumb_error_set(ctx, PLUMB_EINTEGRITY,
 					     "tracking table \"%s\" already has version %s (%s)",
-					     PLUMB_TRACKING_TABLE, rec->version,
+					     plumb_tracking_shown(ctx, ctx->root), rec->version,
 					     plumb_record_state_name(old->state));
 			plumb_error_set_hint(ctx, "no record was written; import into a database "
 						  "plumb does not manage yet");

@@ -26,6 +26,12 @@ struct plumb_ctx {
 	 * catalog built in the run; none when n_exclude is 0. */
 	const char *const *exclude;
 	size_t n_exclude;
+	/* Where plumb's tracking table lives (the config's "tracking",
+	 * --tracking-table; history/tracking.c): NULL schema is the engine's
+	 * default (pg public, sqlite main), NULL table plumb_migrations. Read
+	 * by the dialects' tracking functions and the exclusion filter. */
+	const char *tracking_schema;
+	const char *tracking_table;
 };
 
 /* --- errors ---------------------------------------------------------- */

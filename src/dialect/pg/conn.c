@@ -651,13 +651,21 @@ done:
 /* --- the runner's lock --------------------------------------------------------- */
 
 /* The lock's key: the database and the tracking table, so plumb's and
- * drizzle's runners exclude each other only on one table. */
+ * drizzle's runners, and runs tracked in different tables, exclude each
+ * other only on one table. */
 #define LOCK_KEY "hashtext(current_database() || '.' || $1)::bigint"
 
-static const char *lock_table(const plumb_pg_conn *c)
+/* The table in the key: drizzle's, or plumb's as "name" in public (the key
+ * of earlier versions for plumb_migrations) and "schema.name" elsewhere. */
+static const char *lock_table(plumb_ctx *ctx, const plumb_pg_conn *c)
 {
-	return c->base.tracking == PLUMB_TRACKING_DRIZZLE ? "drizzle.__drizzle_migrations"
-							    : PLUMB_TRACKING_TABLE;
+	const char *schema = plumb_tracking_schema(ctx), *s;
+	if (c->base.tracking == PLUMB_TRACKING_DRIZZLE)
+		return "drizzle.__drizzle_migrations";
+	if (!schema || !strcmp(schema, "public"))
+		return plumb_tracking_table(ctx);
+	s = plumb_arena_printf(ctx->root, "%s.%s", schema, plumb_tracking_table(ctx));
+	return s ? s : plumb_tracking_table(ctx);
 }
 
 static void sleep_ms(long ms)
@@ -726,7 +734,7 @@ int plumb__pg_lock(plumb_ctx *ctx, plumb_conn *conn, long timeout_ms)
 	plumb_pg_conn lock = {0};
 	plumb_arena *a = NULL;
 	int rc = 0;
-	const char *params[] = {lock_table(c)};
+	const char *params[] = {lock_table(ctx, c)};
 	long deadline = monotonic_ms() + (timeout_ms > 0 ? timeout_ms : 0);
 
 	if (c->lock_pg) /* held already */
@@ -770,7 +778,7 @@ int plumb__pg_unlock(plumb_ctx *ctx, plumb_conn *conn)
 {
 	plumb_pg_conn *c = (plumb_pg_conn *)conn;
 	int rc = 0;
-	const char *params[] = {lock_table(c)};
+	const char *params[] = {lock_table(ctx, c)};
 	if (!c->lock_pg)
 		return 0;
 	PGresult *res = PQexecParams(c->lock_pg, "SELECT pg_catalog.pg_advisory_unlock(" LOCK_KEY ")",

@@ -1,10 +1,12 @@
 /*
- * SQLite's tracking table plumb_migrations: creating it, reading its rows as
+ * SQLite's tracking table, plumb_migrations in main unless the run names
+ * another (ctx->tracking_table): creating it, reading its rows as
  * plumb_record, writing (insert or replace) and deleting one row, always with
- * bound parameters. Reading never creates the table (status must not write);
- * transactions are the runner's business, not this file's. drizzle-orm's
- * table is drizzle.c's: every function hands over to it first, and it uses
- * the helpers here (errors, reading rows, a statement run with values).
+ * bound parameters and the name quoted by SQLite. Reading never creates the
+ * table (status must not write); transactions are the runner's business, not
+ * this file's. drizzle-orm's table is drizzle.c's: every function hands over
+ * to it first, and it uses the helpers here (errors, reading rows, a
+ * statement run with values).
  */
 #include <string.h>
 
@@ -70,9 +72,9 @@ int plumb__sqlite_tracking_run(plumb_ctx *ctx, sqlite3 *db, const char *table, c
 	return rc;
 }
 
-/* The tracking table's DDL, the table called name. */
-#define TRACKING_DDL(name)                                                                         \
-	"CREATE TABLE " name " (\n"                                                                \
+/* The tracking table's columns, after CREATE TABLE name. */
+#define TRACKING_COLUMNS                                                                           \
+	"(\n"                                                                                      \
 	"  version TEXT PRIMARY KEY,\n"                                                            \
 	"  name TEXT NOT NULL,\n"                                                                  \
 	"  checksum TEXT NOT NULL,\n"                                                              \
@@ -83,43 +85,67 @@ int plumb__sqlite_tracking_run(plumb_ctx *ctx, sqlite3 *db, const char *table, c
 	"  error TEXT\n"                                                                           \
 	")"
 
+/* fmt with the tracking table's name for each %w (sqlite3_mprintf quotes
+ * it; at most six), in a; NULL when out of memory. */
+static char *sql_of(plumb_arena *a, const char *fmt, const char *table)
+{
+	char *m = sqlite3_mprintf(fmt, table, table, table, table, table, table);
+	char *s = m ? plumb_arena_strdup(a, m) : NULL;
+	sqlite3_free(m);
+	return s;
+}
+
 int plumb__sqlite_tracking_ensure(plumb_ctx *ctx, plumb_conn *conn)
 {
 	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
+	const char *table = plumb_tracking_table(ctx);
 	/* A table created before the state 'imported' existed is rebuilt with
 	 * today's CHECK (SQLite cannot alter one), in a savepoint so it works
 	 * inside and outside the runner's transaction. */
-	static const char old[] =
-		"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" PLUMB_TRACKING_TABLE
-		"' AND sql NOT LIKE '%imported%'";
-	/* clang-format off */
-	static const char sql[] = TRACKING_DDL("IF NOT EXISTS " PLUMB_TRACKING_TABLE);
-	static const char rebuild[] =
-		"SAVEPOINT plumb_tracking_upgrade;\n"
-		TRACKING_DDL("plumb_migrations_new") ";\n"
-		"INSERT INTO plumb_migrations_new SELECT " COLUMNS " FROM " PLUMB_TRACKING_TABLE ";\n"
-		"DROP TABLE " PLUMB_TRACKING_TABLE ";\n"
-		"ALTER TABLE plumb_migrations_new RENAME TO " PLUMB_TRACKING_TABLE ";\n"
-		"RELEASE plumb_tracking_upgrade";
-	/* clang-format on */
+	static const char old[] = "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND "
+				  "name = ?1 AND sql NOT LIKE '%imported%'";
+	plumb_arena *tmp = NULL;
+	sqlite3_stmt *st = NULL;
+	char *sql, *rebuild;
+	int rc = 0, found = 0;
 	if (drizzle(conn))
 		return plumb__sqlite_drizzle_ensure(ctx, conn);
-	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return plumb__sqlite_tracking_error(ctx, db, PLUMB_TRACKING_TABLE, "create");
-	sqlite3_stmt *st = NULL;
-	int found = 0;
-	if (sqlite3_prepare_v2(db, old, -1, &st, NULL) != SQLITE_OK)
-		return plumb__sqlite_tracking_error(ctx, db, PLUMB_TRACKING_TABLE, "look for");
+	/* clang-format off */
+	if (!(tmp = plumb_arena_new(ctx->root)) ||
+	    !(sql = sql_of(tmp, "CREATE TABLE IF NOT EXISTS main.\"%w\" " TRACKING_COLUMNS, table)) ||
+	    !(rebuild = sql_of(tmp,
+		"SAVEPOINT plumb_tracking_upgrade;\n"
+		"CREATE TABLE main.\"%w_new\" " TRACKING_COLUMNS ";\n"
+		"INSERT INTO main.\"%w_new\" SELECT " COLUMNS " FROM main.\"%w\";\n"
+		"DROP TABLE main.\"%w\";\n"
+		"ALTER TABLE main.\"%w_new\" RENAME TO \"%w\";\n"
+		"RELEASE plumb_tracking_upgrade", table))) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
+	/* clang-format on */
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		rc = plumb__sqlite_tracking_error(ctx, db, table, "create");
+		goto done;
+	}
+	if (sqlite3_prepare_v2(db, old, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC) != SQLITE_OK) {
+		rc = plumb__sqlite_tracking_error(ctx, db, table, "look for");
+		goto done;
+	}
 	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	sqlite3_finalize(st); /* a statement reading the schema would lock the table */
+	st = NULL;
 	if (found && sqlite3_exec(db, rebuild, NULL, NULL, NULL) != SQLITE_OK) {
-		int rc = plumb__sqlite_tracking_error(ctx, db, PLUMB_TRACKING_TABLE, "update");
+		rc = plumb__sqlite_tracking_error(ctx, db, table, "update");
 		sqlite3_exec(db,
 			     "ROLLBACK TO plumb_tracking_upgrade; RELEASE plumb_tracking_upgrade",
 			     NULL, NULL, NULL);
-		return rc;
 	}
-	return 0;
+done:
+	sqlite3_finalize(st);
+	plumb_arena_free(tmp);
+	return rc;
 }
 
 static const char *col_text(plumb_arena *a, sqlite3_stmt *st, int i, bool *oom)
@@ -162,14 +188,18 @@ int plumb__sqlite_tracking_read(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *a
 				plumb_vec *out)
 {
 	reading rd = {arena, out};
+	const char *table = plumb_tracking_table(ctx);
 	if (drizzle(conn))
 		return plumb__sqlite_drizzle_read(ctx, conn, arena, out);
 	/* versions are digit strings: order them as numbers */
-	return plumb__sqlite_tracking_each(
-		ctx, ((plumb_sqlite_conn *)conn)->db, PLUMB_TRACKING_TABLE,
-		"SELECT " COLUMNS " FROM main." PLUMB_TRACKING_TABLE
-		" ORDER BY length(ltrim(version, '0')), ltrim(version, '0'), version",
-		read_row, &rd);
+	char *sql = sql_of(arena,
+			   "SELECT " COLUMNS " FROM main.\"%w\""
+			   " ORDER BY length(ltrim(version, '0')), ltrim(version, '0'), version",
+			   table);
+	if (!sql)
+		return plumb_error_nomem(ctx);
+	return plumb__sqlite_tracking_each(ctx, ((plumb_sqlite_conn *)conn)->db, table, sql,
+					   read_row, &rd);
 }
 
 int plumb__sqlite_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_record *rec)
@@ -186,11 +216,18 @@ int plumb__sqlite_tracking_write(plumb_ctx *ctx, plumb_conn *conn, const plumb_r
 		{.text = rec->applied_by},
 		{.text = rec->error},
 	};
-	return plumb__sqlite_tracking_run(ctx, ((plumb_sqlite_conn *)conn)->db, PLUMB_TRACKING_TABLE,
-					  "write to",
-					  "INSERT OR REPLACE INTO main." PLUMB_TRACKING_TABLE
-					  " (" COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-					  8, values);
+	const char *table = plumb_tracking_table(ctx);
+	plumb_arena *tmp = plumb_arena_new(ctx->root);
+	char *sql = tmp ? sql_of(tmp,
+				 "INSERT OR REPLACE INTO main.\"%w\""
+				 " (" COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				 table)
+			: NULL;
+	int rc = sql ? plumb__sqlite_tracking_run(ctx, ((plumb_sqlite_conn *)conn)->db, table,
+						  "write to", sql, 8, values)
+		     : plumb_error_nomem(ctx);
+	plumb_arena_free(tmp);
+	return rc;
 }
 
 int plumb__sqlite_tracking_delete(plumb_ctx *ctx, plumb_conn *conn, const char *version)
@@ -198,8 +235,12 @@ int plumb__sqlite_tracking_delete(plumb_ctx *ctx, plumb_conn *conn, const char *
 	if (drizzle(conn))
 		return plumb__sqlite_drizzle_delete(ctx, conn, version);
 	const plumb_sqlite_value values[] = {{.text = version}};
-	return plumb__sqlite_tracking_run(ctx, ((plumb_sqlite_conn *)conn)->db, PLUMB_TRACKING_TABLE,
-					  "delete from",
-					  "DELETE FROM main." PLUMB_TRACKING_TABLE " WHERE version = ?1",
-					  1, values);
+	const char *table = plumb_tracking_table(ctx);
+	plumb_arena *tmp = plumb_arena_new(ctx->root);
+	char *sql = tmp ? sql_of(tmp, "DELETE FROM main.\"%w\" WHERE version = ?1", table) : NULL;
+	int rc = sql ? plumb__sqlite_tracking_run(ctx, ((plumb_sqlite_conn *)conn)->db, table,
+						  "delete from", sql, 1, values)
+		     : plumb_error_nomem(ctx);
+	plumb_arena_free(tmp);
+	return rc;
 }
