@@ -150,6 +150,10 @@ for variant in all to10; do
 	ok "$variant: status of a database stopped at $mid lists the originals it lacks" \
 		eval 'rc_is 7 && out_has "^  $(printf %04d $((mid + 1))) +pending" && ! out_has "(pending|applied) +squash"'
 
+	plumb check --url "${urls[$mid]}"
+	ok "$variant: check on it: pending (exit 7), no drift" \
+		eval 'rc_is 7 && out_has "matches its applied migrations" && ! out_has "drifted"'
+
 	for v in $(seq 0 20); do
 		url=${urls[$v]}
 		plumb migrate --url "$url"
