@@ -23,7 +23,7 @@ typedef struct plumb_options {
 	const char *config;          /* config file; NULL: plumb.json when present */
 	const char *env;             /* environment in the config; NULL: "default" */
 	const char *output;          /* pull: where to write; "-" for standard output */
-	const char *to_version;      /* migrate --to */
+	const char *to_version;      /* migrate --to, squash --to */
 	/* pg: a database server to build desired states on exactly (plumb
 	 * creates and drops a scratch database there), or "local" for a
 	 * throwaway cluster; NULL: the config's dev_url, else offline. */
@@ -82,6 +82,11 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts);
 
 /* Records migrations up to version as applied without running them. */
 int plumb_cmd_baseline(plumb_ctx *ctx, const plumb_options *opts, const char *version);
+
+/* Replaces the migrations up to opts->to_version (NULL: all) by one
+ * migration planned from the state they build; the originals move to
+ * squashed/ for databases that stopped among them. */
+int plumb_cmd_squash(plumb_ctx *ctx, const plumb_options *opts);
 
 /* Rewrites plumb.sum from the migration files as they are. */
 int plumb_cmd_sum(plumb_ctx *ctx, const plumb_options *opts);

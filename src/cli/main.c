@@ -114,6 +114,12 @@ static int run_import(plumb_ctx *ctx, const plumb_options *opts, char **args)
 	return plumb_cmd_import(ctx, opts, &import_opts);
 }
 
+static int run_squash(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	(void)args;
+	return plumb_cmd_squash(ctx, opts);
+}
+
 static int run_reset(plumb_ctx *ctx, const plumb_options *opts, char **args)
 {
 	(void)args;
@@ -246,6 +252,20 @@ static const command commands[] = {
 	 "  --yes                  drop without asking\n"
 	 "  --from-schema          rebuild from the schema file instead of the migrations\n"
 	 "  --dry-run              print the statements that would drop, change nothing\n"},
+	{"squash", 0, 0, OPT_TO, run_squash, "squash [--to VERSION] [--dry-run]",
+	 "replace the migrations up to a version by one",
+	 "Replaces the migrations up to and including VERSION (default: all) by one\n"
+	 "migration, VERSION_squash.sql, planned from the schema they build (not their\n"
+	 "text put together) and checked to build the same. It keeps VERSION, so later\n"
+	 "migrations stay in order, and names the versions it replaces in a\n"
+	 "-- plumb:squashes directive. The originals move to squashed/ in the migrations\n"
+	 "folder; both plumb.sum files are rewritten. migrate then runs the squashed\n"
+	 "migration on a database that applied none of them, counts it as applied where\n"
+	 "all were applied, and runs the missing originals on a database that stopped\n"
+	 "among them. Rows that their INSERT, UPDATE or DELETE statements wrote are not\n"
+	 "part of the squash. Refused for a drizzle-kit folder.\n"
+	 "  --to VERSION           squash up to this version (default: the newest)\n"
+	 "  --dry-run              print the migration and what would move, write nothing\n"},
 	{"sum", 0, 0, 0, run_sum, "sum",
 	 "rewrite plumb.sum from the migration files",
 	 "Rewrites the integrity file plumb.sum from the migration files as they are now,\n"

@@ -32,13 +32,15 @@ int plumb_cmd_repair(plumb_ctx *ctx, const plumb_options *opts)
 	for (size_t i = 0; i < records.n; i++) {
 		const plumb_record *r = records.items[i];
 		const plumb_migration *m = plumb_history_find(history, r->version);
+		if (!m) /* squashed: its original is the file */
+			m = plumb_history_find_squashed(history, r->version);
 		const char *what = NULL, *would = NULL;
 		if (r->state == PLUMB_RECORD_FAILED) {
 			if (!opts->dry_run && (rc = d->tracking_delete(ctx, conn, r->version)) < 0)
 				goto rollback;
 			what = "removed failed record";
 			would = "would remove failed record";
-		} else if (m && !plumb_history_checksum_matches(m, r->checksum)) {
+		} else if (m && !plumb__runner_squash_matches(m, r->checksum)) {
 			plumb_record nr = *r;
 			nr.checksum = m->checksum;
 			if (!opts->dry_run && (rc = d->tracking_write(ctx, conn, &nr)) < 0)

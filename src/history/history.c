@@ -243,6 +243,11 @@ int plumb__history_read_directives(plumb_ctx *ctx, plumb_migration *m)
 						m->statement_timeout_set = true;
 						m->statement_timeout_ms = ms;
 					}
+				} else if ((v = directive_value(arg, an, "squashes", &vn))) {
+					int rc = plumb__history_read_squashes(ctx, m, v, vn, line,
+									      col + (int)(v - d));
+					if (rc < 0)
+						return rc;
 				} else if (an >= 7 && memcmp(arg, "renamed", 7) == 0) {
 					/* a schema annotation, not ours to read here */
 				} else {
@@ -253,7 +258,8 @@ int plumb__history_read_directives(plumb_ctx *ctx, plumb_migration *m)
 								  "\"-- plumb:no-transaction\", "
 								  "\"-- plumb:foreign-keys off\", "
 								  "\"-- plumb:lock-timeout 5s\", "
-								  "\"-- plumb:statement-timeout 1min\"");
+								  "\"-- plumb:statement-timeout 1min\", "
+								  "\"-- plumb:squashes V1 V2 ...\"");
 					return rc;
 				}
 			}
@@ -589,6 +595,8 @@ int plumb_history_load(plumb_ctx *ctx, plumb_arena *arena, const char *dir, plum
 		if (rc < 0)
 			goto done;
 	}
+	if ((rc = plumb__history_load_squashed(ctx, arena, h)) < 0)
+		goto done;
 	*out = h;
 done:
 	return rc;

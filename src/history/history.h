@@ -11,6 +11,9 @@
  *   -- plumb:foreign-keys off      sqlite: foreign_keys=OFF while it runs, checked before commit
  *   -- plumb:lock-timeout 5s       pg: lock_timeout for this migration (0: the server's)
  *   -- plumb:statement-timeout 1min  pg: statement_timeout for this migration (0: the server's)
+ *   -- plumb:squashes V1 V2 ...    written by `plumb squash`: this migration holds the
+ *                                  combined effect of those versions (its own among them);
+ *                                  the originals are kept in squashed/ (squash.c)
  *
  * A folder written by drizzle-kit (it has meta/_journal.json) is read as it
  * is by drizzle.c: the journal lists the migrations, each TAG.sql, split on
@@ -48,6 +51,12 @@ typedef struct plumb_migration {
 	/* drizzle: the checksum of the file with its line ends all LF, and all
 	 * CRLF, so a file checked out with other line ends is not "modified". */
 	char checksum_lf[65], checksum_crlf[65];
+	/* -- plumb:squashes: the versions this migration replaces, in version
+	 * order (its own the last), and the originals kept in squashed/ for
+	 * each (NULL where the file is not there); n_replaces 0 otherwise. */
+	const char **replaces;
+	struct plumb_migration **replaced;
+	size_t n_replaces;
 } plumb_migration;
 
 typedef enum plumb_history_format {
@@ -61,7 +70,12 @@ typedef struct plumb_history {
 	bool has_sum;            /* plumb.sum exists */
 	plumb_history_format format;
 	const char *engine;      /* drizzle: the journal's dialect as "pg" or "sqlite" */
+	/* squashed/: the originals of squashed migrations (plumb_migration *,
+	 * sorted by version), checked against squashed/plumb.sum */
+	plumb_vec squashed;
 } plumb_history;
+
+#define PLUMB_SQUASHED_DIR "squashed"
 
 #define PLUMB_DRIZZLE_JOURNAL "meta/_journal.json"
 #define PLUMB_DRIZZLE_BREAKPOINT "--> statement-breakpoint"
@@ -118,6 +132,33 @@ bool plumb_history_checksum_matches(const plumb_migration *m, const char *record
 /* m as people name it in messages: its file name without ".sql". */
 #define PLUMB_MIG_LABEL "%.*s"
 #define PLUMB_MIG_LABEL_OF(m) (int)(strlen((m)->file_name) - 4), (m)->file_name
+
+/* --- squash.c ---------------------------------------------------------- */
+
+/* Digit strings compared as numbers, leading zeros aside, then bytewise. */
+int plumb__history_version_cmp(const char *a, const char *b);
+
+/* Reads the versions of a `-- plumb:squashes` directive (arg: its value)
+ * into m, appending to those of an earlier such line. Errors at path:line:col. */
+int plumb__history_read_squashes(plumb_ctx *ctx, plumb_migration *m, const char *arg, size_t n,
+				 int line, int col);
+
+/* Reads squashed/ of h->dir into h->squashed (checked against its
+ * plumb.sum) and points each squashing migration at its originals. A
+ * replaced version that still has a file of its own in the folder, or a
+ * squash whose own version is not among those it replaces, is
+ * PLUMB_EINTEGRITY. */
+int plumb__history_load_squashed(plumb_ctx *ctx, plumb_arena *arena, plumb_history *h);
+
+/* The original of version v kept in squashed/, or NULL. */
+plumb_migration *plumb_history_find_squashed(const plumb_history *history, const char *v);
+
+/* Stages in batch the folder after a squash: m (the squashing migration,
+ * with sql and checksum set) written, the migrations it replaces moved
+ * into squashed/ (an earlier squashing migration among them is removed:
+ * its originals are there already), both plumb.sum files rewritten. */
+int plumb_history_stage_squash(plumb_ctx *ctx, plumb_arena *arena, const plumb_history *history,
+			       const plumb_migration *m, plumb_fs_batch *batch);
 
 /* --- drizzle.c ---------------------------------------------------------- */
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "runner/runner.h"
+#include "util/map.h"
 
 #define DEFAULT_LOCK_TIMEOUT_MS PLUMB_DEFAULT_RUNNER_LOCK_TIMEOUT_MS
 /* Beyond this, a chunk of a drizzle-kit migration is sent without the
@@ -177,10 +178,15 @@ int plumb_runner_status(plumb_ctx *ctx, plumb_arena *arena, const plumb_history 
 			const plumb_vec *records, plumb_vec *out)
 {
 	int rc = 0;
-	plumb_vec recs = {0};
+	plumb_vec recs = {0}, effective = {0};
+	plumb_map *consumed = NULL;
 	const char *newest = NULL;
+	if ((rc = plumb__runner_effective(ctx, arena, history, records, &effective, &consumed)) < 0)
+		goto done;
 	for (size_t i = 0; records && i < records->n; i++) {
 		const plumb_record *r = records->items[i];
+		if (plumb_map_get(consumed, strip_zeros(r->version), NULL, NULL))
+			continue; /* its squashing migration stands for it */
 		if (plumb_vec_push(arena, &recs, (void *)r) < 0) {
 			rc = plumb_error_nomem(ctx);
 			goto done;
@@ -192,7 +198,7 @@ int plumb_runner_status(plumb_ctx *ctx, plumb_arena *arena, const plumb_history 
 
 	/* merge two lists sorted by version */
 	size_t i = 0, j = 0;
-	const plumb_vec *files = &history->migrations;
+	const plumb_vec *files = &effective;
 	while (i < files->n || j < recs.n) {
 		const plumb_migration *m = i < files->n ? files->items[i] : NULL;
 		const plumb_record *r = j < recs.n ? recs.items[j] : NULL;
@@ -226,7 +232,7 @@ int plumb_runner_status(plumb_ctx *ctx, plumb_arena *arena, const plumb_history 
 			s->status = PLUMB_MIG_MISSING;
 		else if (s->record->state == PLUMB_RECORD_BASELINE)
 			s->status = PLUMB_MIG_BASELINE;
-		else if (!plumb_history_checksum_matches(s->file, s->record->checksum))
+		else if (!plumb__runner_squash_matches(s->file, s->record->checksum))
 			s->status = PLUMB_MIG_MODIFIED;
 		else
 			s->status = PLUMB_MIG_APPLIED;
@@ -404,6 +410,36 @@ static int record(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const pl
 	return conn->dialect->tracking_write(ctx, conn, &rec);
 }
 
+/* Writes the tracking rows of m with state: its own and, for a squashing
+ * migration, one for each version it replaces (named and summed as its
+ * original in squashed/, when that is there), so the database's records
+ * read as if the originals had run. */
+static int record_all(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
+		      const plumb_migration *m, plumb_record_state state, long duration_ms,
+		      const plumb_vec *existing)
+{
+	int rc = record(ctx, conn, arena, m, state, duration_ms, NULL);
+	for (size_t k = 0; rc == 0 && k < m->n_replaces; k++) {
+		const plumb_migration *o = m->replaced[k];
+		const plumb_record *old = existing ? find_record(existing, m->replaces[k]) : NULL;
+		plumb_record rec;
+		if (version_cmp(m->replaces[k], m->version) == 0 ||
+		    (old && old->state != PLUMB_RECORD_FAILED))
+			continue;
+		if (o) {
+			if (record_of(arena, o, state, 0, NULL, &rec) < 0)
+				return plumb_error_nomem(ctx);
+		} else {
+			plumb_migration stub = {.version = m->replaces[k], .name = ""};
+			if (record_of(arena, &stub, state, 0, NULL, &rec) < 0)
+				return plumb_error_nomem(ctx);
+			rec.checksum = "";
+		}
+		rc = conn->dialect->tracking_write(ctx, conn, &rec);
+	}
+	return rc;
+}
+
 static void in_migration(plumb_ctx *ctx, const plumb_migration *m)
 {
 	plumb_error_add_detail(ctx, "in migration \"" LABEL "\"", LABEL_OF(m));
@@ -547,7 +583,7 @@ static int run_in_transaction(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *are
 	/* A first run of m on a dialect whose tracking row commits with the
 	 * transaction and is guarded by its key needs no re-check: a row
 	 * another runner wrote first makes that commit fail, and m with it. */
-	bool guarded = d->commit_record && !retrying && !is_drizzle(conn);
+	bool guarded = d->commit_record && !retrying && !is_drizzle(conn) && !m->n_replaces;
 
 	if ((rc = d->begin(ctx, conn, &txo)) < 0)
 		goto done;
@@ -579,7 +615,7 @@ static int run_in_transaction(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *are
 		*ms = now_ms() - t0;
 		goto done;
 	}
-	if ((rc = record(ctx, conn, arena, m, PLUMB_RECORD_APPLIED, *ms, NULL)) < 0)
+	if ((rc = record_all(ctx, conn, arena, m, PLUMB_RECORD_APPLIED, *ms, NULL)) < 0)
 		goto done;
 	open = false; /* COMMIT ends the transaction, whether it succeeds or not */
 	if ((rc = d->commit(ctx, conn)) < 0)
@@ -676,7 +712,7 @@ static int run_alone(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const
 	}
 	if ((rc = session_timeouts(ctx, conn, NULL, &set)) < 0)
 		goto done;
-	if ((rc = record(ctx, conn, arena, m, PLUMB_RECORD_APPLIED, *ms, NULL)) < 0) {
+	if ((rc = record_all(ctx, conn, arena, m, PLUMB_RECORD_APPLIED, *ms, NULL)) < 0) {
 		plumb_error_add_detail(ctx, "the migration ran but could not be recorded");
 		goto done;
 	}
@@ -730,8 +766,10 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 	if ((rc = plumb_runner_use_history(ctx, conn, history)) < 0)
 		goto done;
 	if (opts->to_version) {
-		const plumb_migration *target;
-		if ((rc = plumb_history_get(ctx, history, opts->to_version, &target)) < 0)
+		/* a squashed version: reached by a database that stopped before it */
+		const char *v = opts->to_version;
+		const plumb_migration *target = plumb_history_find_squashed(history, v);
+		if (!target && (rc = plumb_history_get(ctx, history, v, &target)) < 0)
 			goto done;
 		to = target->version;
 	}
@@ -941,7 +979,7 @@ int plumb_runner_baseline(plumb_ctx *ctx, plumb_conn *conn, const plumb_history 
 		/* applied rows keep their history; failed ones are resolved */
 		if (r && r->state != PLUMB_RECORD_FAILED)
 			continue;
-		if ((rc = record(ctx, conn, arena, m, PLUMB_RECORD_BASELINE, 0, NULL)) < 0)
+		if ((rc = record_all(ctx, conn, arena, m, PLUMB_RECORD_BASELINE, 0, &records)) < 0)
 			goto done;
 	}
 	open = false; /* COMMIT ends the transaction, whether it succeeds or not */

@@ -98,4 +98,21 @@ int plumb_runner_baseline(plumb_ctx *ctx, plumb_conn *conn, const plumb_history 
  * other way, nothing is written (PLUMB_EINTEGRITY). */
 int plumb_runner_import(plumb_ctx *ctx, plumb_conn *conn, const plumb_vec *records);
 
+/* --- squash.c ---------------------------------------------------------------- */
+
+struct plumb_map;
+
+/* The migrations (plumb_migration *, by version) that a database with
+ * records is joined with: history's files, except that a squashing
+ * migration the database stopped among (some of its versions done, not
+ * all) gives way to its originals in squashed/. *consumed receives the
+ * versions (leading zeros stripped) whose records a squashing migration
+ * counted as applied stands for. */
+int plumb__runner_effective(plumb_ctx *ctx, plumb_arena *arena, const plumb_history *history,
+			    const plumb_vec *records, plumb_vec *files, struct plumb_map **consumed);
+
+/* Whether checksum, recorded for m's version, is m's: its own, or, for a
+ * squashing migration, that of the original of its version. */
+bool plumb__runner_squash_matches(const plumb_migration *m, const char *checksum);
+
 #endif

@@ -112,6 +112,7 @@ typedef struct staged {
 	const char *backup;  /* a hard link to the file it replaces, or NULL */
 	bool existed;        /* path existed when staged */
 	bool renamed;        /* in place */
+	bool remove;         /* plumb_fs_batch_remove: no tmp; path goes at commit */
 } staged;
 
 struct plumb_fs_batch {
@@ -132,7 +133,10 @@ static void batch_undo(void *p)
 	b->committed = true;
 	for (size_t i = b->files.n; i-- > 0;) {
 		staged *f = b->files.items[i];
-		if (f->renamed) {
+		if (f->remove) {
+			if (f->renamed)
+				rename(f->backup, f->path);
+		} else if (f->renamed) {
 			if (f->backup)
 				rename(f->backup, f->path);
 			else if (!f->existed)
@@ -240,6 +244,23 @@ done:
 	return rc;
 }
 
+int plumb_fs_batch_remove(plumb_fs_batch *b, const char *path)
+{
+	plumb_ctx *ctx = b->ctx;
+	assert(!b->committed);
+	staged *f = plumb_arena_alloc(b->arena, sizeof(*f));
+	if (!f)
+		return plumb_error_nomem(ctx);
+	f->remove = true;
+	f->existed = true;
+	f->path = plumb_arena_strdup(b->arena, path);
+	f->backup = plumb_arena_printf(b->arena, "%s.old.%ld.%zu", path, (long)getpid(),
+				       b->files.n);
+	if (!f->path || !f->backup || plumb_vec_push(b->arena, &b->files, f) < 0)
+		return plumb_error_nomem(ctx);
+	return 0;
+}
+
 /* Renames f into place, first keeping the file it replaces as a backup. */
 static int put_in_place(plumb_fs_batch *b, staged *f)
 {
@@ -277,10 +298,21 @@ int plumb_fs_batch_commit(plumb_fs_batch *b)
 		for (size_t i = 0; i < b->files.n && !rc; i++) {
 			staged *f = b->files.items[i];
 			struct stat st;
-			if (f->renamed || (lstat(f->path, &st) == 0) == (pass == 0))
+			if (f->remove || f->renamed || (lstat(f->path, &st) == 0) == (pass == 0))
 				continue;
 			rc = put_in_place(b, f);
 		}
+	}
+	/* removals last, each kept aside until the commit is through */
+	for (size_t i = 0; i < b->files.n && !rc; i++) {
+		staged *f = b->files.items[i];
+		if (!f->remove)
+			continue;
+		if (!may_change() || rename(f->path, f->backup) != 0)
+			rc = plumb_error_set_at(b->ctx, PLUMB_EIO, f->path, 0, 0,
+						"could not remove file: %s", strerror(errno));
+		else
+			f->renamed = true;
 	}
 	if (rc < 0) {
 		batch_undo(b);

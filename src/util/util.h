@@ -129,6 +129,9 @@ typedef struct plumb_fs_batch plumb_fs_batch;
 int plumb_fs_batch_new(plumb_ctx *ctx, plumb_arena *arena, plumb_fs_batch **out);
 int plumb_fs_batch_write(plumb_fs_batch *b, const char *path, const char *data, size_t len);
 int plumb_fs_batch_commit(plumb_fs_batch *b);
+/* Removes path when the batch commits, after every write is in place; an
+ * undone batch puts it back. */
+int plumb_fs_batch_remove(plumb_fs_batch *b, const char *path);
 /* Writes one file so: a batch of one. */
 int plumb_fs_write_atomic(plumb_ctx *ctx, const char *path, const char *data, size_t len);
 /* Fault injection for tests: with n > 0 the nth change to the file system

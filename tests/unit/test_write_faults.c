@@ -1,5 +1,5 @@
 /* Write-fault sweep: each command that writes files (init, generate, sum,
- * pull -o) is run once to count its changes to the file system, then again
+ * squash, pull -o) is run once to count its changes to the file system, then again
  * with the 1st, 2nd, ... Nth change failing (ENOSPC, as on a full disk).
  * Every failed run must end in PLUMB_EIO with the project folder byte for
  * byte as it was: no file half-written, no migration without its plumb.sum
@@ -158,6 +158,10 @@ int main(void)
 	/* sum: after a migration written by hand */
 	put("db/migrations/99990101000000_by_hand.sql", "CREATE TABLE tags (name TEXT);\n");
 	sweep("sum", plumb_cmd_sum, &opts);
+
+	/* squash: the squashed migration, the originals moved to squashed/,
+	 * both plumb.sum files, all or nothing */
+	sweep("squash", plumb_cmd_squash, &opts);
 
 	/* pull -o: a new file, then replacing one with --force */
 	plumb_error_clear(ctx);
