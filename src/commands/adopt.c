@@ -33,6 +33,7 @@ typedef struct run {
 	plumb_catalog *live;
 	plumb_db_state st;
 	json_t *steps, *audit;
+	json_t *extra;            /* the report's other members: baseline, retire */
 	const char *next;         /* the next command, once known */
 	char *dump;               /* the database's schema as pull writes it */
 	bool schema_exists;       /* the schema file is there */
@@ -216,11 +217,11 @@ static int pull(run *r)
 }
 
 static const char snapshot_head[] =
-	"-- The schema of the database when plumb adopted it (plumb adopt --strategy\n"
+	"-- The schema of the database when it was adopted (plumb adopt --strategy\n"
 	"-- future-only): the starting point of this folder, not a migration. migrate\n"
 	"-- runs it only on an empty database. Do not edit it.\n\n";
 static const char baseline_head[] =
-	"-- The whole schema of the database when plumb adopted it (plumb adopt\n"
+	"-- The whole schema of the database when it was adopted (plumb adopt\n"
 	"-- --strategy baseline-file), recorded there as baseline.\n\n";
 
 /* Records the baseline the strategy asks for, after checking that the
@@ -233,9 +234,10 @@ static int baseline(run *r)
 
 	if (r->history->format == PLUMB_HISTORY_DRIZZLE) {
 		step(r, "baseline", "refused", "%s is a drizzle-kit folder", r->env.dir);
-		rc = plumb_error_set_at(ctx, PLUMB_EUSAGE, r->env.dir, 0, 0,
-					"a baseline is written into a plumb migrations folder, and "
-					"this is a drizzle-kit one");
+		rc = plumb_error_set_at(
+			ctx, PLUMB_EUSAGE, r->env.dir, 0, 0,
+			"a baseline is written into a migrations folder of plumb's, "
+			"and this is a drizzle-kit one");
 		plumb_error_set_hint(ctx, "nothing was written; `plumb import --from drizzle` "
 					  "turns it into a plumb folder");
 		r->next = command(r, "import --from drizzle");
@@ -290,8 +292,8 @@ static int baseline(run *r)
 	    (rc = plumb_diff_catalogs(ctx, ctx->root, r->live, built, &diff)) < 0)
 		return rc;
 	if ((rc = plumb__require_equal(ctx, diff,
-				       "nothing was written. plumb cannot write this database's "
-				       "schema so that it reads back the same (please report it); "
+				       "nothing was written. This database's schema cannot be "
+				       "written so that it reads back the same (please report it); "
 				       "write the first migration by hand and record it with "
 				       "`plumb baseline VERSION`",
 				       "the database's schema does not read back as it is")) < 0) {
@@ -336,7 +338,7 @@ static int baseline(run *r)
 				false, "path", m->path, "version", m->version, "checksum",
 				m->checksum);
 	}
-	json_object_set_new(r->audit, "baseline", rec);
+	json_object_set_new(r->extra, "baseline", rec);
 	return 0;
 }
 
@@ -414,8 +416,8 @@ static int retire(run *r)
 		json_array_append_new(tables, json_string(t));
 		n++;
 	}
-	json_object_set_new(r->audit, "retire", json_pack("{s:s, s:o}", "tool", tool->name,
-							   "tables", tables));
+	json_object_set_new(r->extra, "retire",
+			    json_pack("{s:s, s:o}", "tool", tool->name, "tables", tables));
 	if ((rc = plumb_buf_finish(&b, ctx)) < 0)
 		return rc;
 	if (!n) {
@@ -528,10 +530,11 @@ static int flow(run *r)
 		return 0;
 	if (strcmp(r->st.state, "unmanaged")) {
 		bool empty = !strcmp(r->st.state, "empty");
-		step(r, "baseline", "refused", "%s", empty ? "the database is empty" :
-						       "the database is managed by plumb already");
+		step(r, "baseline", "refused", "%s",
+		     empty ? "the database is empty" : "the database is already managed by plumb");
 		rc = plumb_error_set(ctx, PLUMB_ERROR, "nothing to adopt: %s is %s",
-				     r->conn->display, empty ? "empty" : "managed by plumb already");
+				     r->conn->display,
+				     empty ? "empty" : "already managed by plumb");
 		plumb_error_set_hint(ctx, empty ? "`plumb migrate` builds it from the migrations"
 						: "`plumb status` lists its migrations");
 		r->next = command(r, empty ? "migrate" : "status");
@@ -561,29 +564,33 @@ int plumb_cmd_adopt(plumb_ctx *ctx, const plumb_options *opts, const plumb_adopt
 				       "and --pull");
 	r.steps = json_array();
 	r.audit = json_object();
-	if (!r.steps || !r.audit) {
-		json_decref(r.steps);
-		json_decref(r.audit);
-		return plumb_error_nomem(ctx);
+	r.extra = json_object();
+	if (!r.steps || !r.audit || !r.extra) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
 	}
 	rc = flow(&r);
-	if (rc == PLUMB_ENOMEM || (rc < 0 && !r.st.state)) {
-		json_decref(r.steps);
-		json_decref(r.audit);
-		return rc;
-	}
+	if (rc == PLUMB_ENOMEM || (rc < 0 && !r.st.state))
+		goto done;
 	if (!r.next && !rc)
 		r.next = next_of(&r);
 	if (opts->json) {
-		json_t *doc = json_pack("{s:s, s:o, s:o, s:o}", "state", r.st.state, "steps",
-					r.steps, "audit", r.audit, "next",
-					r.next ? json_string(r.next) : json_null());
+		json_t *doc = json_pack("{s:s, s:O, s:O}", "state", r.st.state, "steps", r.steps,
+					"audit", r.audit);
+		if (doc)
+			json_object_update(doc, r.extra);
+		if (doc)
+			json_object_set_new(doc, "next",
+					    r.next ? json_string(r.next) : json_null());
 		int jrc = plumb__emit_json(ctx, &r.env, doc);
-		return rc ? rc : jrc;
+		if (!rc)
+			rc = jrc;
+	} else if (r.next) {
+		fprintf(r.env.out, "next: %s\n", r.next);
 	}
+done:
 	json_decref(r.steps);
 	json_decref(r.audit);
-	if (r.next)
-		fprintf(r.env.out, "next: %s\n", r.next);
+	json_decref(r.extra);
 	return rc;
 }
