@@ -40,6 +40,7 @@ typedef struct run {
 	plumb_diff *vs_schema;    /* database -> schema file, when it exists */
 	plumb_diff *vs_folder;    /* database -> migrations' state, when there are some */
 	bool pulled;              /* the schema file holds (or would hold) the dump */
+	bool pull_pending;        /* pull decided to write it; write_pull does */
 } run;
 
 /* --- output ---------------------------------------------------------------- */
@@ -205,14 +206,26 @@ static int pull(run *r)
 			return rc;
 		}
 	}
+	r->pulled = r->pull_pending = true;
+	return 0;
+}
+
+/* Writes the schema file pull decided on; with a strategy, only once the
+ * baseline's checks passed, so that a refusal writes nothing. */
+static int write_pull(run *r)
+{
+	const char *path = r->env.schema;
+	int rc;
+	if (!r->pull_pending)
+		return 0;
+	r->pull_pending = false;
 	if (r->env.opts->dry_run) {
 		step(r, "pull", "would", "would write %s from %s", path, r->conn->display);
-	} else {
-		if ((rc = plumb_fs_write_atomic(ctx, path, r->dump, strlen(r->dump))) < 0)
-			return rc;
-		step(r, "pull", "done", "wrote %s from %s", path, r->conn->display);
+		return 0;
 	}
-	r->pulled = true;
+	if ((rc = plumb_fs_write_atomic(r->ctx, path, r->dump, strlen(r->dump))) < 0)
+		return rc;
+	step(r, "pull", "done", "wrote %s from %s", path, r->conn->display);
 	return 0;
 }
 
@@ -304,6 +317,8 @@ static int baseline(run *r)
 	     r->env.schema);
 
 	json_t *rec;
+	if ((rc = write_pull(r)) < 0)
+		return rc;
 	if (r->env.opts->dry_run) {
 		if (snapshot)
 			step(r, "baseline", "would",
@@ -527,7 +542,7 @@ static int flow(run *r)
 	if ((rc = audit(r)) < 0 || (ao->pull && (rc = pull(r)) < 0))
 		return rc;
 	if (!ao->strategy)
-		return 0;
+		return write_pull(r);
 	if (strcmp(r->st.state, "unmanaged")) {
 		bool empty = !strcmp(r->st.state, "empty");
 		step(r, "baseline", "refused", "%s",

@@ -127,6 +127,9 @@ prod app2.db
 plumb adopt --url sqlite:app2.db --strategy baseline-file
 ok "a folder with migrations is refused, naming baseline and import" \
 	eval 'rc_is 1 && err_has "plumb baseline VERSION" && err_has "plumb import --from TOOL"'
+echo "-- mine" >mine.sql
+plumb adopt --url sqlite:app2.db --schema mine.sql --pull --force --strategy baseline-file
+ok "a refused strategy leaves --pull's file unwritten too" eval 'rc_is 1 && [ "$(cat mine.sql)" = "-- mine" ]'
 cd .. || exit 1
 
 # --- --pull with and without --force -----------------------------------------------
