@@ -242,7 +242,7 @@ static const command commands[] = {
 	 "                         the version its first group, the name its second\n"},
 	{"adopt", 0, 0, OPT_ADOPT | OPT_FORCE, run_adopt,
 	 "adopt [--strategy future-only|baseline-file] [--pull [--force]] [--dry-run]\n"
-	 "       adopt --retire TOOL [--dry-run]",
+	 "       plumb adopt --retire TOOL [--dry-run]",
 	 "take over a database plumb does not manage yet",
 	 "The guided flow for a database plumb does not manage yet (built by hand or by\n"
 	 "another tool), never interactive. Prints each step and ends with the exact next\n"
@@ -323,7 +323,7 @@ static const char exit_codes_help[] =
 	"  8  migrations failed, modified, missing or out of order (check, status\n"
 	"     --exit-code)\n"
 	"  9  not managed yet: the database holds objects but no plumb records (check,\n"
-	"     status); adopt or import it\n";
+	"     status, migrate); adopt or import it\n";
 
 static const command *find_command(const char *name)
 {
