@@ -116,6 +116,29 @@ typedef struct plumb_import_options {
  * and, when a database is named, records the migrations that tool applied
  * (state imported), after checking its tracking table against the files. */
 int plumb_cmd_import(plumb_ctx *ctx, const plumb_options *opts, const plumb_import_options *imp);
+/* What `plumb adopt` reads besides the options of the run (opts->force lets
+ * --pull replace a schema file that differs; opts->dry_run writes nothing). */
+typedef struct plumb_adopt_options {
+	int version;	      /* PLUMB_OPTIONS_VERSION */
+	const char *strategy; /* "future-only", "baseline-file", or NULL: audit only */
+	bool pull;	      /* write the database's schema into the schema file */
+	const char *retire;   /* a tool (as import's --from) whose tracking table a new
+			       * migration drops, once its history was imported */
+} plumb_adopt_options;
+
+#define PLUMB_ADOPT_OPTIONS_INIT                                                                   \
+	{                                                                                          \
+		.version = PLUMB_OPTIONS_VERSION                                                   \
+	}
+
+/* The guided flow for a database plumb does not manage yet, never
+ * interactive: audits it against the schema file and the migrations folder,
+ * with pull writes its schema into the schema file, with a strategy records
+ * the baseline (checked: the database must equal what it stands for), with
+ * retire writes a migration dropping another tool's tracking table; prints
+ * each step and the exact next command. */
+int plumb_cmd_adopt(plumb_ctx *ctx, const plumb_options *opts, const plumb_adopt_options *adopt);
+
 /* Drops every object the user owns in the database and rebuilds it from the
  * migrations (or the schema file with from_schema), for development. Refused
  * on a protected environment, and without yes when there is no terminal. */

@@ -26,7 +26,8 @@ enum {
 	OPT_YES = 1 << 7,
 	OPT_FROM_SCHEMA = 1 << 8,
 	OPT_REPORT = 1 << 9,
-	N_SCOPES = 10,
+	OPT_ADOPT = 1 << 10,
+	N_SCOPES = 11,
 };
 
 typedef int (*run_fn)(plumb_ctx *ctx, const plumb_options *opts, char **args);
@@ -120,6 +121,15 @@ static int run_squash(plumb_ctx *ctx, const plumb_options *opts, char **args)
 	return plumb_cmd_squash(ctx, opts);
 }
 
+/* adopt's own options (parse_args fills them). */
+static plumb_adopt_options adopt_opts = PLUMB_ADOPT_OPTIONS_INIT;
+
+static int run_adopt(plumb_ctx *ctx, const plumb_options *opts, char **args)
+{
+	(void)args;
+	return plumb_cmd_adopt(ctx, opts, &adopt_opts);
+}
+
 static int run_reset(plumb_ctx *ctx, const plumb_options *opts, char **args)
 {
 	(void)args;
@@ -163,7 +173,9 @@ static const command commands[] = {
 	 "otherwise, holding the runner lock. Refuses to run when an applied migration was\n"
 	 "edited, plumb.sum does not match the folder, or a migration is recorded as failed.\n"
 	 "A drizzle-kit folder (meta/_journal.json) is read as it is and recorded in\n"
-	 "drizzle-orm's table, so drizzle-orm and plumb can take turns.\n"
+	 "drizzle-orm's table, so drizzle-orm and plumb can take turns. A database that\n"
+	 "holds objects but no records, which the migrations would create again, is not\n"
+	 "managed yet: refused (exit 9), nothing run; adopt or import it first.\n"
 	 "  --to VERSION           stop after this version (drizzle-kit: also a tag or its\n"
 	 "                         prefix, e.g. 0003)\n"
 	 "  --dry-run              print what would run, change nothing\n"
@@ -206,7 +218,10 @@ static const command commands[] = {
 	{"baseline", 1, 1, 0, run_baseline, "baseline VERSION",
 	 "record migrations up to VERSION as applied without running them",
 	 "Records every migration up to and including VERSION as applied (state baseline)\n"
-	 "without running it, for a database whose schema already matches them.\n"},
+	 "without running it, for a database whose schema already matches them. It checks\n"
+	 "that first: unless the database equals what those migrations build (replayed as\n"
+	 "generate replays them), it refuses (exit 3), naming each difference, and records\n"
+	 "nothing.\n"},
 	{"repair", 0, 0, 0, run_repair, "repair [--dry-run]",
 	 "clear failed records and accept edited checksums",
 	 "After the database was fixed by hand: removes records of failed migrations (they\n"
@@ -241,6 +256,31 @@ static const command commands[] = {
 	 "  --version-column C     custom: its column of applied versions\n"
 	 "  --pattern RE           custom: POSIX extended regex of migration file names,\n"
 	 "                         the version its first group, the name its second\n"},
+	{"adopt", 0, 0, OPT_ADOPT | OPT_FORCE, run_adopt,
+	 "adopt [--strategy future-only|baseline-file] [--pull [--force]] [--dry-run]\n"
+	 "       plumb adopt --retire TOOL [--dry-run]",
+	 "take over a database plumb does not manage yet",
+	 "The guided flow for a database plumb does not manage yet (built by hand or by\n"
+	 "another tool), never interactive. Prints each step and ends with the exact next\n"
+	 "command. It audits the database against the schema file and against the state\n"
+	 "the migrations folder builds (read only, never refused for hazards). --pull\n"
+	 "writes the database's schema into the schema file; a file that differs is only\n"
+	 "replaced with --force. --strategy records the baseline, and first checks that\n"
+	 "the database equals the schema file and what the baseline's SQL builds (else it\n"
+	 "refuses, exit 3, naming each difference, nothing written). The migrations folder\n"
+	 "must have no migrations yet (else use `plumb baseline VERSION` or `plumb import`):\n"
+	 "  future-only    no migration: the schema is kept as migrations/plumb.snapshot.sql,\n"
+	 "                 the folder's starting point (listed in plumb.sum), recorded as\n"
+	 "                 baseline; the next generate writes only what changed since.\n"
+	 "                 migrate applies the snapshot first on an empty database only\n"
+	 "  baseline-file  the whole schema as the first migration, recorded as baseline\n"
+	 "--retire TOOL writes a migration dropping TOOL's tracking table (TOOL as for\n"
+	 "import --from), only once its history was imported into plumb_migrations; review\n"
+	 "it, then migrate.\n"
+	 "  --strategy S           future-only or baseline-file\n"
+	 "  --pull                 write the database's schema into the schema file\n"
+	 "  --force                with --pull: replace a schema file that differs\n"
+	 "  --retire TOOL          drop an imported tool's tracking table by a migration\n"},
 	{"reset", 0, 0, OPT_YES | OPT_FROM_SCHEMA, run_reset,
 	 "reset [--yes] [--from-schema] [--dry-run]",
 	 "drop everything in a development database and rebuild it",
@@ -315,7 +355,7 @@ static const char exit_codes_help[] =
 	"  8  migrations failed, modified, missing or out of order (check, status\n"
 	"     --exit-code)\n"
 	"  9  not managed yet: the database holds objects but no plumb records (check,\n"
-	"     status); adopt or import it\n";
+	"     status, migrate); adopt or import it\n";
 
 static const command *find_command(const char *name)
 {
@@ -399,7 +439,8 @@ enum {
 	O_DRY_RUN, O_EXIT_CODE, O_ONLINE, O_LOCK_TIMEOUT, O_QUIET, O_VERBOSE, O_HELP,
 	O_VERSION, O_TO, O_OUT_OF_ORDER, O_OUTPUT, O_FORCE, O_DEV_URL, O_RETRY_FAILED,
 	O_DDL_LOCK_TIMEOUT, O_STATEMENT_TIMEOUT, O_FROM, O_ACCEPT, O_TABLE, O_VERSION_COLUMN,
-	O_PATTERN, O_YES, O_FROM_SCHEMA, O_REPORT, O_TRACKING_TABLE,
+	O_PATTERN, O_YES, O_FROM_SCHEMA, O_REPORT, O_TRACKING_TABLE, O_STRATEGY, O_PULL,
+	O_RETIRE,
 };
 
 static const option_def options[] = {
@@ -436,6 +477,9 @@ static const option_def options[] = {
 	{"from-schema", 0, false, O_FROM_SCHEMA},
 	{"report", 0, false, O_REPORT},
 	{"tracking-table", 0, true, O_TRACKING_TABLE},
+	{"strategy", 0, true, O_STRATEGY},
+	{"pull", 0, false, O_PULL},
+	{"retire", 0, true, O_RETIRE},
 };
 
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
@@ -469,6 +513,10 @@ static unsigned option_scope(int id)
 		return OPT_FROM_SCHEMA;
 	case O_REPORT:
 		return OPT_REPORT;
+	case O_STRATEGY:
+	case O_PULL:
+	case O_RETIRE:
+		return OPT_ADOPT;
 	default:
 		return 0;
 	}
@@ -538,6 +586,15 @@ static int apply_option(parsed *p, const option_def *o, const char *shown, const
 	case O_YES: opts->yes = true; break;
 	case O_FROM_SCHEMA: opts->from_schema = true; break;
 	case O_REPORT: opts->report = true; break;
+	case O_STRATEGY:
+		if (strcmp(value, "future-only") && strcmp(value, "baseline-file"))
+			return usage_error("invalid strategy \"%s\": expected future-only or "
+					   "baseline-file",
+					   value);
+		adopt_opts.strategy = value;
+		break;
+	case O_PULL: adopt_opts.pull = true; break;
+	case O_RETIRE: adopt_opts.retire = value; break;
 	case O_QUIET: p->quiet = true; break;
 	case O_VERBOSE: p->verbose++; break;
 	case O_HELP: p->help = true; break;

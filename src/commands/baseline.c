@@ -1,8 +1,11 @@
 /*
  * plumb baseline VERSION: records every migration up to VERSION as applied
  * without running it, for a database that already has that schema (built by
- * hand or by another tool). Runs no migration SQL; --dry-run lists what it
- * would record and writes nothing.
+ * hand or by another tool). It checks that first: the database must equal
+ * the state the migrations up to VERSION build (replayed as generate and
+ * check replay them), else it refuses, naming each difference, and records
+ * nothing. Runs no migration SQL; --dry-run lists what it would record and
+ * writes nothing.
  */
 #include <string.h>
 
@@ -32,6 +35,26 @@ static int to_record(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *hist
 	return 0;
 }
 
+/* Refuses (PLUMB_EDIFF, each difference named) unless conn's database
+ * equals what the migrations up to target build. */
+static int matches(plumb_ctx *ctx, const plumb_env *env, plumb_conn *conn,
+		   const plumb_history *history, const plumb_migration *target)
+{
+	plumb_catalog *live, *want;
+	plumb_diff *diff;
+	int rc;
+	if ((rc = conn->dialect->introspect(ctx, conn, ctx->root, &live)) < 0 ||
+	    (rc = plumb__history_catalog_upto(ctx, env, history, target, &want)) < 0 ||
+	    (rc = plumb_diff_catalogs(ctx, ctx->root, live, want, &diff)) < 0)
+		return rc;
+	return plumb__require_equal(
+		ctx, diff,
+		"nothing was recorded. Name the version the database matches, or bring it there "
+		"first; `plumb adopt` audits a database plumb does not manage yet",
+		"the database does not match the migrations up to %s (%s)", target->version,
+		conn->display);
+}
+
 int plumb_cmd_baseline(plumb_ctx *ctx, const plumb_options *opts, const char *version)
 {
 	plumb_env env;
@@ -46,7 +69,8 @@ int plumb_cmd_baseline(plumb_ctx *ctx, const plumb_options *opts, const char *ve
 	const plumb_migration *target;
 	if ((rc = plumb_history_get(ctx, history, version, &target)) < 0 ||
 	    (rc = plumb__env_connect(ctx, &env, &conn)) < 0 ||
-	    (rc = to_record(ctx, conn, history, target, versions)) < 0)
+	    (rc = to_record(ctx, conn, history, target, versions)) < 0 ||
+	    (rc = matches(ctx, &env, conn, history, target)) < 0)
 		goto done;
 	if (!opts->dry_run && (rc = plumb_runner_baseline(ctx, conn, history, version)) < 0)
 		goto done;

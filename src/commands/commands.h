@@ -123,6 +123,30 @@ int plumb__unmanaged(plumb_ctx *ctx, const plumb_catalog *a, const plumb_catalog
 /* Notes the same on stderr: what diff leaves out of the comparison. */
 int plumb__note_unmanaged(plumb_ctx *ctx, const plumb_env *env, const plumb_catalog *a,
 			  const plumb_catalog *b);
+/* --- verify.c: does a database equal what a baseline stands for ----------- */
+
+/* The catalog history's migrations build up to and including upto (NULL:
+ * all), replayed as generate and check replay them (offline, or on
+ * env->dev_url). */
+int plumb__history_catalog_upto(plumb_ctx *ctx, const plumb_env *env,
+				const plumb_history *history, const plumb_migration *upto,
+				plumb_catalog **out);
+
+/* The catalog sql builds as the only migration of a folder (what a snapshot
+ * or a baseline migration holding sql stands for), replayed the same way. */
+int plumb__sql_catalog(plumb_ctx *ctx, const plumb_env *env, const char *file_name,
+		       const char *sql, plumb_catalog **out);
+
+/* Calls each of diff's change lines (as plumb_diff_describe writes them). */
+int plumb__diff_each_line(plumb_ctx *ctx, const plumb_diff *diff,
+			  void (*fn)(const char *line, size_t len, void *payload), void *payload);
+
+/* 0 when diff (from the database to what it should equal) is empty; else
+ * records PLUMB_EDIFF with message, each change as a detail line ("to
+ * match, the database would need: ...") and hint, and returns it. */
+int plumb__require_equal(plumb_ctx *ctx, const plumb_diff *diff, const char *hint,
+			 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 /* Prints to env->err unless quiet. */
 void plumb__note(const plumb_env *env, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -2,8 +2,12 @@
  * plumb migrate: applies pending migrations to the database, each exactly
  * once, through the runner (which holds the lock, checks integrity first and
  * records every migration). --dry-run lists what would run. On a terminal
- * each migration shows as it starts and how long it took when it ends.
+ * each migration shows as it starts and how long it took when it ends. A
+ * database plumb does not manage yet (objects, no records) whose objects the
+ * migrations would create again is refused, nothing run, with a pointer to
+ * adopt and import; an empty one is migrated.
  */
+#include <string.h>
 #include <unistd.h>
 
 #include "commands/commands.h"
@@ -48,6 +52,75 @@ static void on_progress(const plumb_migration *m, long ms, bool dry_run, void *p
 	}
 }
 
+/* Whether want (what the migrations build) creates an object live already
+ * holds: a table, view, type, sequence or function of the same name. */
+static bool overlaps(const plumb_catalog *live, const plumb_catalog *want)
+{
+	for (size_t i = 0; i < want->tables.n; i++) {
+		const plumb_table *t = want->tables.items[i];
+		if (plumb_catalog_find(live, PLUMB_OBJ_TABLE, t->schema, t->name))
+			return true;
+	}
+	for (size_t i = 0; i < want->views.n; i++) {
+		const plumb_view *v = want->views.items[i];
+		if (plumb_catalog_find(live, PLUMB_OBJ_VIEW, v->schema, v->name))
+			return true;
+	}
+	for (size_t i = 0; i < want->objects.n; i++) {
+		const plumb_object *o = want->objects.items[i];
+		switch (o->kind) {
+		case PLUMB_OBJ_ENUM:
+		case PLUMB_OBJ_DOMAIN:
+		case PLUMB_OBJ_TYPE:
+		case PLUMB_OBJ_SEQUENCE:
+		case PLUMB_OBJ_FUNCTION:
+			if (plumb_catalog_find(live, o->kind, o->schema, o->name))
+				return true;
+			break;
+		default:
+			break;
+		}
+	}
+	return false;
+}
+
+/* PLUMB_ENOTMANAGED, nothing run, when conn's database holds objects but
+ * no records and the migrations would create some of them again (it was
+ * built by hand or by another tool: adopt or import it first). A folder
+ * that cannot be replayed here is left to the runner, whose transactions
+ * undo a migration that fails. */
+static int refuse_unmanaged(plumb_ctx *ctx, const plumb_env *env, plumb_conn *conn,
+			    const plumb_history *history)
+{
+	plumb_vec records = {0};
+	plumb_db_state st;
+	plumb_catalog *live, *want;
+	int rc;
+	if (!history->migrations.n)
+		return 0;
+	if ((rc = plumb_runner_read_records(ctx, conn, ctx->root, history, &records)) < 0)
+		return rc;
+	if (records.n)
+		return 0;
+	if ((rc = conn->dialect->introspect(ctx, conn, ctx->root, &live)) < 0 ||
+	    (rc = plumb__db_state(ctx, conn, live, &records, &st)) < 0)
+		return rc;
+	if (strcmp(st.state, "unmanaged"))
+		return 0;
+	if (plumb_source_history_catalog(ctx, ctx->root, history, conn->dialect, env->dev_url,
+					 &want) < 0) {
+		plumb_error_clear(ctx);
+		return 0;
+	}
+	if (!overlaps(live, want))
+		return 0;
+	rc = plumb__db_state_error(ctx, env, &st);
+	plumb_error_add_detail(ctx, "the migrations in %s would create objects it already "
+				    "holds; nothing was run",
+			       history->dir);
+	return rc;
+}
+
 int plumb_cmd_migrate(plumb_ctx *ctx, const plumb_options *opts)
 {
 	plumb_env env;
@@ -62,7 +135,8 @@ int plumb_cmd_migrate(plumb_ctx *ctx, const plumb_options *opts)
 	p.tty = isatty(fileno(env.err));
 	if ((rc = plumb_history_load(ctx, ctx->root, env.dir, &history)) < 0)
 		goto done;
-	if ((rc = plumb__env_connect(ctx, &env, &conn)) < 0)
+	if ((rc = plumb__env_connect(ctx, &env, &conn)) < 0 ||
+	    (rc = refuse_unmanaged(ctx, &env, conn, history)) < 0)
 		goto done;
 	plumb_migrate_opts mo = {
 		.to_version = opts->to_version,

@@ -324,6 +324,11 @@ static bool name_ok(const char *file)
 	return rest > 4; /* at least one character before ".sql" */
 }
 
+static bool is_snapshot(const char *file)
+{
+	return strcmp(file, PLUMB_SNAPSHOT_FILE) == 0;
+}
+
 static int read_migration(plumb_ctx *ctx, plumb_arena *arena, const char *dir, const char *file,
 			  plumb_migration **out)
 {
@@ -331,11 +336,17 @@ static int read_migration(plumb_ctx *ctx, plumb_arena *arena, const char *dir, c
 	plumb_migration *m = plumb_arena_alloc(arena, sizeof(*m));
 	if (!m)
 		return plumb_error_nomem(ctx);
-	const char *us = strchr(file, '_');
-	size_t flen = strlen(file);
 	m->file_name = file;
-	m->version = plumb_arena_strndup(arena, file, (size_t)(us - file));
-	m->name = plumb_arena_strndup(arena, us + 1, flen - (size_t)(us + 1 - file) - 4);
+	if (is_snapshot(file)) {
+		m->snapshot = true;
+		m->version = PLUMB_SNAPSHOT_VERSION;
+		m->name = "snapshot";
+	} else {
+		const char *us = strchr(file, '_');
+		size_t flen = strlen(file);
+		m->version = plumb_arena_strndup(arena, file, (size_t)(us - file));
+		m->name = plumb_arena_strndup(arena, us + 1, flen - (size_t)(us + 1 - file) - 4);
+	}
 	m->path = plumb_path_join(arena, dir, file);
 	if (!m->version || !m->name || !m->path)
 		return plumb_error_nomem(ctx);
@@ -367,7 +378,7 @@ static int scan(plumb_ctx *ctx, plumb_arena *arena, const char *dir, plumb_vec *
 	size_t n_bad = 0;
 	for (size_t i = 0; i < names.n; i++) {
 		const char *file = names.items[i];
-		if (name_ok(file))
+		if (name_ok(file) || is_snapshot(file))
 			continue;
 		if (n_bad++ == 0) {
 			rc = plumb_error_set_at(
@@ -732,6 +743,8 @@ static char *version_after(plumb_arena *a, const char *v)
 	return out[0] == '0' ? out + 1 : out;
 }
 
+static int write_with_sum(plumb_ctx *ctx, plumb_history *history, plumb_migration *m);
+
 int plumb_history_add(plumb_ctx *ctx, plumb_history *history, const char *version, const char *name,
 		      const char *body, plumb_migration **out)
 {
@@ -789,9 +802,20 @@ int plumb_history_add(plumb_ctx *ctx, plumb_history *history, const char *versio
 	if ((rc = plumb__history_read_directives(ctx, m)) < 0)
 		return rc;
 
-	/* The file and plumb.sum are written together or not at all: a
-	 * migration without its line in plumb.sum would stop every later
-	 * command. plumb.sum lists the folder as loaded plus m. */
+	if ((rc = write_with_sum(ctx, history, m)) < 0)
+		return rc;
+	if (out)
+		*out = m;
+	return 0;
+}
+
+/* Writes m's file and plumb.sum together or not at all (a migration without
+ * its line in plumb.sum would stop every later command) and adds m to
+ * history. plumb.sum lists the folder as loaded plus m. */
+static int write_with_sum(plumb_ctx *ctx, plumb_history *history, plumb_migration *m)
+{
+	int rc;
+	plumb_arena *arena = ctx->root;
 	plumb_vec all = {0};
 	for (size_t i = 0; i < history->migrations.n; i++)
 		if (plumb_vec_push(arena, &all, history->migrations.items[i]) < 0)
@@ -812,9 +836,52 @@ int plumb_history_add(plumb_ctx *ctx, plumb_history *history, const char *versio
 		return rc;
 	history->migrations = all;
 	history->has_sum = true;
+	return 0;
+}
+
+int plumb_history_add_snapshot(plumb_ctx *ctx, plumb_history *history, const char *body,
+			       plumb_migration **out)
+{
+	int rc;
+	if (out)
+		*out = NULL;
+	if (history->format == PLUMB_HISTORY_DRIZZLE)
+		return drizzle_refusal(ctx, history->dir, "no snapshot written");
+	for (size_t i = 0; i < history->migrations.n; i++) {
+		const plumb_migration *o = history->migrations.items[i];
+		if (o->snapshot || version_same(o->version, PLUMB_SNAPSHOT_VERSION))
+			return plumb_error_set_at(ctx, PLUMB_EINTEGRITY, o->path, 0, 0,
+						  "the migrations folder already has a starting "
+						  "point: \"%s\"",
+						  o->file_name);
+	}
+	plumb_migration *m = plumb_arena_alloc(ctx->root, sizeof(*m));
+	if (!m)
+		return plumb_error_nomem(ctx);
+	m->snapshot = true;
+	m->version = PLUMB_SNAPSHOT_VERSION;
+	m->name = "snapshot";
+	m->file_name = PLUMB_SNAPSHOT_FILE;
+	m->path = plumb_path_join(ctx->root, history->dir, m->file_name);
+	m->sql = plumb_arena_strdup(ctx->root, body ? body : "");
+	if (!m->path || !m->sql)
+		return plumb_error_nomem(ctx);
+	m->len = strlen(m->sql);
+	plumb_history_checksum(m->sql, m->len, m->checksum);
+	if ((rc = plumb__history_read_directives(ctx, m)) < 0 ||
+	    (rc = write_with_sum(ctx, history, m)) < 0)
+		return rc;
 	if (out)
 		*out = m;
 	return 0;
+}
+
+size_t plumb_history_n_migrations(const plumb_history *history)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < history->migrations.n; i++)
+		n += !((const plumb_migration *)history->migrations.items[i])->snapshot;
+	return n;
 }
 
 plumb_migration *plumb_history_find(const plumb_history *history, const char *version)

@@ -30,6 +30,20 @@
 
 #define PLUMB_SUM_FILE "plumb.sum"
 
+/* The snapshot of a folder adopted with `plumb adopt --strategy future-only`:
+ * the schema the database had when plumb took it over, as SQL. It is no
+ * migration of the team's (generate never writes one, its name is not
+ * VERSION_NAME.sql) but it is read as the first entry of the history, with
+ * version "0" and name "snapshot", so that everything that walks the history
+ * treats it alike: plumb.sum lists it, the offline replay starts from it
+ * (the next generate writes only what changed since), the adopted database
+ * holds its record in state baseline (with its checksum: the live schema's
+ * fingerprint) so migrate never runs it there, and on an empty database
+ * migrate applies it first, so fresh development and CI databases still
+ * reach the schema. */
+#define PLUMB_SNAPSHOT_FILE "plumb.snapshot.sql"
+#define PLUMB_SNAPSHOT_VERSION "0"
+
 typedef struct plumb_migration {
 	const char *version;     /* "20261124093000" */
 	const char *name;        /* "add_users" */
@@ -57,6 +71,10 @@ typedef struct plumb_migration {
 	const char **replaces;
 	struct plumb_migration **replaced;
 	size_t n_replaces;
+	/* plumb.snapshot.sql, the starting point of a folder adopted with
+	 * `plumb adopt --strategy future-only`: version "0", before every
+	 * migration (see PLUMB_SNAPSHOT_FILE). */
+	bool snapshot;
 } plumb_migration;
 
 typedef enum plumb_history_format {
@@ -109,6 +127,15 @@ int plumb__history_stage_sum_of(plumb_ctx *ctx, plumb_arena *arena, plumb_fs_bat
  * existing version. name is turned into [a-z0-9_]. */
 int plumb_history_add(plumb_ctx *ctx, plumb_history *history, const char *version,
 		      const char *name, const char *body, plumb_migration **out);
+
+/* Writes body as the folder's snapshot (PLUMB_SNAPSHOT_FILE) with the
+ * updated plumb.sum, both or neither, and adds it to history. Refused
+ * when the folder already has one, and in a drizzle-kit folder. */
+int plumb_history_add_snapshot(plumb_ctx *ctx, plumb_history *history, const char *body,
+			       plumb_migration **out);
+
+/* The number of history's migrations that are not its snapshot. */
+size_t plumb_history_n_migrations(const plumb_history *history);
 
 /* The migration with version (digits compared as numbers); in a drizzle
  * folder also by tag ("0003_add_posts") or the tag's prefix ("0003"). */

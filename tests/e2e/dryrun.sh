@@ -145,9 +145,14 @@ run_engine() {
 		out_has "$v2  would remove failed record"
 	ok "$ENGINE: repair --dry-run says it would accept the new checksum" \
 		out_has "$v1  would accept new checksum"
-	dry "baseline says" baseline "$v3"
+	# the database holds the state of the second migration (its record
+	# says failed): baseline checks the database against the version named
+	dry "baseline says" baseline "$v2"
 	ok "$ENGINE: baseline --dry-run names what it would record" \
-		eval 'out_has "would record $v2 as baseline" && out_has "would record $v3 as baseline" && ! out_has "$v1"'
+		eval 'rc_is 0 && out_has "would record $v2 as baseline" && ! out_has "$v3" && ! out_has "$v1"'
+	dry "baseline refuses" baseline "$v3"
+	ok "$ENGINE: baseline --dry-run of a version the database does not match refuses" \
+		eval 'rc_is 3 && err_has "does not match the migrations up to $v3" && err_has "posts"'
 
 	# 4. plumb.sum out of date (a hand-written migration not summed yet)
 	printf 'CREATE TABLE extra (id INTEGER);\n' >proj/migrations/99990101000000_extra.sql

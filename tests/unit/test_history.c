@@ -2,7 +2,8 @@
  * (timeouts too), durations, checksums (CRLF), plumb.sum (added, removed,
  * edited files, a bad merge), plumb_history_add (versions, ordering, names)
  * and drizzle-kit folders (journal, hashes as drizzle-orm computes them,
- * breakpoints, refusals). Works in a temporary folder. */
+ * breakpoints, refusals) and the snapshot of an adopted folder. Works in a
+ * temporary folder. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -231,6 +232,38 @@ static void test_drizzle(plumb_ctx *ctx)
 	is_str(((plumb_migration *)h->migrations.items[0])->version, "1700000000000", "as its value");
 }
 
+/* plumb.snapshot.sql: read as version 0 before every migration, listed in
+ * plumb.sum, one per folder. */
+static void test_snapshot(plumb_ctx *ctx)
+{
+	plumb_history *h, *h2;
+	plumb_migration *m, *snap;
+	char *d = sub("snap");
+	is_int(load(ctx, d, &h), 0, "snapshot: empty folder");
+	is_int(plumb_history_add_snapshot(ctx, h, "CREATE TABLE a (x);\n", &snap), 0,
+	       "snapshot written");
+	ok(snap && snap->snapshot && !strcmp(snap->version, "0") &&
+		   !strcmp(snap->file_name, PLUMB_SNAPSHOT_FILE),
+	   "snapshot: version 0, its own file name");
+	is_int(plumb_history_add(ctx, h, "5", "later", "CREATE TABLE b (x);\n", &m), 0,
+	       "a migration after it");
+	is_int(load(ctx, d, &h2), 0, "folder with a snapshot loads against its sum");
+	is_int(h2->migrations.n, 2, "snapshot and migration");
+	ok(((plumb_migration *)h2->migrations.items[0])->snapshot, "the snapshot comes first");
+	is_int(plumb_history_n_migrations(h2), 1, "one migration besides the snapshot");
+	ok(plumb_history_find(h2, "0") == h2->migrations.items[0], "found as version 0");
+	plumb_error_clear(ctx);
+	is_int(plumb_history_add_snapshot(ctx, h2, "x", &m), PLUMB_EINTEGRITY,
+	       "a second snapshot is refused");
+	put(d, PLUMB_SNAPSHOT_FILE, "CREATE TABLE edited (x);\n");
+	is_int(load(ctx, d, &h2), PLUMB_EINTEGRITY, "an edited snapshot is caught by plumb.sum");
+	put(d, "0_zero.sql", "select 1;\n");
+	plumb_error_clear(ctx);
+	ok(plumb_history_load(ctx, ctx->root, d, &h2) == PLUMB_EINTEGRITY &&
+		   strstr(plumb_ctx_error(ctx)->message, "version 0"),
+	   "a migration of version 0 besides it is a duplicate version");
+}
+
 int main(void)
 {
 	plumb_ctx *ctx;
@@ -420,6 +453,7 @@ int main(void)
 
 	test_durations_and_timeouts(ctx);
 	test_drizzle(ctx);
+	test_snapshot(ctx);
 
 	char cmd[600];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
