@@ -171,8 +171,8 @@ static int note_protected(plumb_ctx *ctx, const char *config, plumb_env *env, co
 static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env,
 		       const char **cfg_url, const char **cfg_dialect, const char **cfg_dev_url)
 {
-	static const char *const top_keys[] = {"schema",  "migrations",   "dialect", "dev_url",
-					       "exclude", "environments", NULL};
+	static const char *const top_keys[] = {"schema",  "migrations",	  "dialect", "dev_url",
+					       "exclude", "environments", "owners",  NULL};
 	static const char *const env_keys[] = {"url", "protected", NULL};
 	const char *path = opts->config ? opts->config : PLUMB_DEFAULT_CONFIG;
 	if (!opts->config && !plumb_fs_exists(path)) {
@@ -200,7 +200,7 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 	const char *s = NULL, *d = NULL;
 	if ((rc = check_keys(ctx, path, text, root, top_keys,
 			     " (expected schema, migrations, dialect, dev_url, exclude, "
-			     "environments)")) < 0 ||
+			     "environments, owners)")) < 0 ||
 	    (rc = get_string(ctx, path, text, root, "schema", &s)) < 0 ||
 	    (rc = get_string(ctx, path, text, root, "migrations", &d)) < 0 ||
 	    (rc = get_string(ctx, path, text, root, "dialect", cfg_dialect)) < 0 ||
@@ -212,6 +212,13 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 		env->dir = config_path(ctx, path, d);
 	if ((rc = read_exclude(ctx, path, text, root)) < 0)
 		goto done;
+	json_t *own = json_object_get(root, "owners");
+	if (own && !json_is_boolean(own)) {
+		rc = config_error(ctx, path, text, "owners", "\"%s\" must be true or false%s", "");
+		goto done;
+	}
+	if (json_is_true(own))
+		ctx->owners = true;
 	json_t *envs = json_object_get(root, "environments");
 	if (envs && !json_is_object(envs)) {
 		rc = config_error(ctx, path, text, "environments",
@@ -267,6 +274,7 @@ int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 	env->out = opts->out ? opts->out : stdout;
 	env->err = opts->err ? opts->err : stderr;
 	ctx->verbose = opts->verbose;
+	ctx->owners = opts->owners;
 	env->schema = opts->schema;
 	env->dir = opts->dir;
 	int rc = read_config(ctx, opts, env, &cfg_url, &cfg_dialect, &cfg_dev_url);

@@ -26,6 +26,10 @@ struct plumb_ctx {
 	 * catalog built in the run; none when n_exclude is 0. */
 	const char *const *exclude;
 	size_t n_exclude;
+	/* --owners or the config's "owners": every PostgreSQL catalog of the run
+	 * holds the owners of its objects (kind owner), which diff compares and
+	 * pull writes; off, owners are neither read nor compared. */
+	bool owners;
 };
 
 /* --- errors ---------------------------------------------------------- */
