@@ -112,7 +112,7 @@ plumb diff "$src_url" unstated.sql --owners
 ok "an owner the file does not state is left as it is" eval 'rc_is 0 && out_empty'
 
 # a role that does not exist: the server says so
-sed "s/ALTER TABLE app.t OWNER TO $A;/ALTER TABLE app.t OWNER TO plumb_no_such_role_$$;/" \
+sed "s/ALTER TABLE app.t OWNER TO $B;/ALTER TABLE app.t OWNER TO plumb_no_such_role_$$;/" \
 	owned.sql >missing.sql
 plumb diff "$src_url" missing.sql --owners
 cp "$OUT" missing.plan.sql
