@@ -126,7 +126,8 @@ static const command commands[] = {
 	 "plumb.sum), each only when missing. No config file is needed; see plumb.json in\n"
 	 "the manual for environments.\n"},
 	{"diff", 2, 2, 0, run_diff,
-	 "diff FROM TO [--dialect pg|sqlite] [--allow-data-loss] [--online] [--exit-code]",
+	 "diff FROM TO [--dialect pg|sqlite] [--allow-data-loss] [--online] [--owners]\n"
+	 "        [--exit-code]",
 	 "print the SQL that turns FROM into TO",
 	 "Prints the SQL that turns FROM into TO, runnable as it is by psql or sqlite3,\n"
 	 "and nothing when they are equal. A source is a database URL (postgres://...,\n"
@@ -174,7 +175,7 @@ static const command commands[] = {
 	 "writing a migration (for development databases). Destructive changes are refused\n"
 	 "(exit 4) unless --allow-data-loss is given. Refused on an environment marked\n"
 	 "\"protected\": true in plumb.json.\n"},
-	{"pull", 0, 0, OPT_OUTPUT | OPT_FORCE, run_pull, "pull [-o FILE|-] [--force]",
+	{"pull", 0, 0, OPT_OUTPUT | OPT_FORCE, run_pull, "pull [-o FILE|-] [--force] [--owners]",
 	 "write the database's schema as SQL",
 	 "Writes the schema of the database as SQL to the schema file, or to FILE, or to\n"
 	 "standard output with -o -. An existing file is only overwritten with --force.\n"

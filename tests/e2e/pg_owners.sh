@@ -95,6 +95,11 @@ ok "pull without --owners succeeds" rc_is 0
 ok "... and writes no owner" eval '! grep -q "OWNER TO" plain.sql'
 ok "... but the default privileges" grep -q "ALTER DEFAULT PRIVILEGES FOR ROLE $B" plain.sql
 
+# "owners": true in plumb.json is --owners
+mkdir cfg && echo '{"owners": true}' >cfg/plumb.json
+(cd cfg && "$PLUMB" pull --url "$src_url" -o - >../cfg.sql 2>../cfg.err)
+ok "\"owners\": true in plumb.json writes the owners as --owners does" same_files pulled.sql cfg.sql
+
 # a changed owner converges
 sed "s/ALTER TABLE app.t OWNER TO $B;/ALTER TABLE app.t OWNER TO $A;/" owned.sql >changed.sql
 plumb diff "$src_url" changed.sql --owners
