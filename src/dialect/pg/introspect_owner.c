@@ -28,6 +28,7 @@ static const char q_owners[] =
 	"FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
 	"WHERE t.typtype IN ('e', 'd', 'r', 'c') AND " NSP_OK("n") " "
 	"AND " NOT_EXT("pg_type", "t.oid") " "
+	"AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c') "
 	"UNION ALL SELECT 'schema', NULL, n.nspname, NULL, " ROLE_OF("n.nspowner") " "
 	"FROM pg_namespace n WHERE " NSP_OK("n") " "
 	"UNION ALL SELECT 'collation', n.nspname, c.collname, NULL, " ROLE_OF("c.collowner") " "
