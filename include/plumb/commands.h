@@ -33,6 +33,7 @@ typedef struct plumb_options {
 	bool dry_run;                /* show, change nothing */
 	bool exit_code;              /* diff/status: exit non-zero when something differs/is pending */
 	bool online;                 /* plan for production without blocking writers */
+	bool owners;                 /* pg: manage owners (ALTER ... OWNER TO); config "owners" */
 	bool allow_out_of_order;     /* migrate: apply pending migrations older than the newest applied */
 	bool force;                  /* pull: overwrite an existing schema file */
 	bool retry_failed;           /* migrate: run migrations recorded as failed again */

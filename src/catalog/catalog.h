@@ -41,6 +41,8 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_STATISTICS, /* extended statistics (CREATE STATISTICS) */
 	PLUMB_OBJ_PUBLICATION, /* logical replication publications */
 	PLUMB_OBJ_EVENT_TRIGGER,
+	PLUMB_OBJ_OWNER,       /* the owner of one object (with --owners only) */
+	PLUMB_OBJ_DEFAULT_ACL, /* default privileges of one grantee (ALTER DEFAULT PRIVILEGES) */
 	PLUMB_OBJ_KIND_COUNT /* not a kind: how many there are. A new kind goes
 			      * above and gets an entry in catalog/kinds.c */
 } plumb_obj_kind;
@@ -48,8 +50,8 @@ typedef enum plumb_obj_kind {
 /* "table", "index", "view", "trigger", "schema", "extension", "enum",
  * "domain", "type", "sequence", "function", "policy", "comment", "grant",
  * "collation", "rule", "operator", "cast", "text search dictionary", "text search
- * configuration", "statistics", "publication", "event trigger" (the kind's name in
- * catalog/kinds.c). */
+ * configuration", "statistics", "publication", "event trigger", "owner", "default
+ * privileges" (the kind's name in catalog/kinds.c). */
 const char *plumb_obj_kind_name(plumb_obj_kind kind);
 
 typedef struct plumb_column {
@@ -273,6 +275,28 @@ typedef struct plumb_trigger {
  *               public schema's USAGE to PUBLIC that initdb gives left out),
  *               each followed by
  *               " WITH GRANT OPTION" when grantable, joined by ", ".
+ *  - owner:     the owner of one object, only in catalogs built with
+ *               ctx->owners (--owners). name is the object as ALTER ... OWNER
+ *               writes it ("TABLE public.t", "MATERIALIZED VIEW public.m",
+ *               "FUNCTION public.f(integer)", "SCHEMA s"); schema the object's
+ *               (NULL for schemas, publications, event triggers); target_kind
+ *               and target its kind and catalog name; grantee and definition
+ *               the role, quoted where needed; sql the ALTER ... OWNER TO.
+ *               Offline, an object has one only when the files state it
+ *               (ALTER ... OWNER TO, CREATE SCHEMA ... AUTHORIZATION), but
+ *               schema public, whose owner initdb sets: pg_database_owner.
+ *               diff compares owners both sides state; one only the database
+ *               has is left as it is (the planner writes nothing for it).
+ *  - default privileges: what ALTER DEFAULT PRIVILEGES gives one grantee on
+ *               the objects one role will create, in one schema (schema the
+ *               schema) or everywhere (schema NULL). target the role, part
+ *               the objects ("TABLES", "SEQUENCES", "FUNCTIONS", "TYPES",
+ *               "SCHEMAS"), grantee, privileges, grantable as a grant's. name
+ *               "FOR ROLE r [IN SCHEMA s] ON TABLES TO g". An object exists
+ *               where the privileges differ from PostgreSQL's defaults (none
+ *               in a schema; everywhere, all to the role itself, EXECUTE on
+ *               functions and USAGE on types to PUBLIC); definition the
+ *               privileges as a grant's, or "NONE".
  *
  * Some facts the definition or name says in SQL are fields too, so that the
  * planner reads them instead of the text: a function's kind and volatility;
@@ -306,6 +330,7 @@ typedef enum plumb_volatility {
 #define PLUMB_PRIV_TRIGGER 0x40u
 #define PLUMB_PRIV_USAGE 0x80u
 #define PLUMB_PRIV_CREATE 0x100u
+#define PLUMB_PRIV_EXECUTE 0x200u
 
 typedef struct plumb_object {
 	const char *schema;

@@ -147,8 +147,9 @@ static bool on_table(const plumb_catalog *cat, const plumb_object *o, const char
 		return false;
 	if (o->table && same(cat, o->table, t))
 		return true;
-	return (o->kind == PLUMB_OBJ_COMMENT || o->kind == PLUMB_OBJ_GRANT) && o->target &&
-	       o->target_kind == PLUMB_OBJ_TABLE && same(cat, o->target, t);
+	return (o->kind == PLUMB_OBJ_COMMENT || o->kind == PLUMB_OBJ_GRANT ||
+		o->kind == PLUMB_OBJ_OWNER) &&
+	       o->target && o->target_kind == PLUMB_OBJ_TABLE && same(cat, o->target, t);
 }
 
 static bool schema_gone(const plumb_ctx *ctx, const char *schema)

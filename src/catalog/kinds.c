@@ -74,6 +74,10 @@ static const plumb_kind_desc kinds[] = {
 	[PLUMB_OBJ_EVENT_TRIGGER] = {OBJECT(PLUMB_OBJ_EVENT_TRIGGER, "event trigger", 20)},
 	[PLUMB_OBJ_COMMENT] = {OBJECT(PLUMB_OBJ_COMMENT, "comment", 21), .key = PLUMB_KEY_TARGET},
 	[PLUMB_OBJ_GRANT] = {OBJECT(PLUMB_OBJ_GRANT, "grant", 22), .key = PLUMB_KEY_TARGET},
+	/* after every object they are on */
+	[PLUMB_OBJ_OWNER] = {OBJECT(PLUMB_OBJ_OWNER, "owner", 23), .key = PLUMB_KEY_TARGET},
+	[PLUMB_OBJ_DEFAULT_ACL] = {OBJECT(PLUMB_OBJ_DEFAULT_ACL, "default privileges", 24),
+				   .key = PLUMB_KEY_TARGET},
 };
 
 /* A kind added at the end of plumb_obj_kind without an entry here does not

@@ -143,7 +143,8 @@ static const command commands[] = {
 	 "plumb.sum), each only when missing. No config file is needed; see plumb.json in\n"
 	 "the manual for environments.\n"},
 	{"diff", 2, 2, OPT_REPORT, run_diff,
-	 "diff FROM TO [--dialect pg|sqlite] [--online] [--exit-code] [--report] [--json]",
+	 "diff FROM TO [--dialect pg|sqlite] [--online] [--owners] [--exit-code] [--report]\n"
+	 "        [--json]",
 	 "print the SQL that turns FROM into TO",
 	 "Prints the SQL that turns FROM into TO, runnable as it is by psql or sqlite3,\n"
 	 "and nothing when they are equal. A source is a database URL (postgres://...,\n"
@@ -202,7 +203,7 @@ static const command commands[] = {
 	 "writing a migration (for development databases). Destructive changes are refused\n"
 	 "(exit 4) unless --allow-data-loss is given. Refused on an environment marked\n"
 	 "\"protected\": true in plumb.json.\n"},
-	{"pull", 0, 0, OPT_OUTPUT | OPT_FORCE, run_pull, "pull [-o FILE|-] [--force]",
+	{"pull", 0, 0, OPT_OUTPUT | OPT_FORCE, run_pull, "pull [-o FILE|-] [--force] [--owners]",
 	 "write the database's schema as SQL",
 	 "Writes the schema of the database as SQL to the schema file, or to FILE, or to\n"
 	 "standard output with -o -. An existing file is only overwritten with --force.\n"
@@ -335,6 +336,8 @@ static const char global_options_help[] =
 	"  --exit-code            diff, status: exit non-zero when something differs or is\n"
 	"                         pending\n"
 	"  --online               plan changes that do not block writers (PostgreSQL)\n"
+	"  --owners               manage owners: compare, plan and pull ALTER ... OWNER TO\n"
+	"                         (PostgreSQL; also \"owners\": true in the config)\n"
 	"  --lock-timeout DURATION  how long to wait for the runner lock: 30s, 500ms, 2min,\n"
 	"                         1h; a bare number is milliseconds (default: 30s)\n"
 	"  -q, --quiet            only errors\n"
@@ -386,7 +389,7 @@ static void print_command_help(const command *c, FILE *f)
 {
 	fprintf(f, "Usage: plumb %s\n\n%s\n", c->synopsis, c->help);
 	fputs("Global options: --url, --schema, --dir, --dialect, --config, --env, --json,\n"
-	      "--allow-data-loss, --dry-run, --exit-code, --online, --lock-timeout,\n"
+	      "--allow-data-loss, --dry-run, --exit-code, --online, --owners, --lock-timeout,\n"
 	      "--tracking-table, -q, -v\n"
 	      "(see plumb --help).\n\n",
 	      f);
@@ -436,7 +439,7 @@ typedef struct option_def {
 
 enum {
 	O_URL, O_SCHEMA, O_DIR, O_DIALECT, O_CONFIG, O_ENV, O_JSON, O_ALLOW_DATA_LOSS,
-	O_DRY_RUN, O_EXIT_CODE, O_ONLINE, O_LOCK_TIMEOUT, O_QUIET, O_VERBOSE, O_HELP,
+	O_DRY_RUN, O_EXIT_CODE, O_ONLINE, O_OWNERS, O_LOCK_TIMEOUT, O_QUIET, O_VERBOSE, O_HELP,
 	O_VERSION, O_TO, O_OUT_OF_ORDER, O_OUTPUT, O_FORCE, O_DEV_URL, O_RETRY_FAILED,
 	O_DDL_LOCK_TIMEOUT, O_STATEMENT_TIMEOUT, O_FROM, O_ACCEPT, O_TABLE, O_VERSION_COLUMN,
 	O_PATTERN, O_YES, O_FROM_SCHEMA, O_REPORT, O_TRACKING_TABLE, O_STRATEGY, O_PULL,
@@ -455,6 +458,7 @@ static const option_def options[] = {
 	{"dry-run", 0, false, O_DRY_RUN},
 	{"exit-code", 0, false, O_EXIT_CODE},
 	{"online", 0, false, O_ONLINE},
+	{"owners", 0, false, O_OWNERS},
 	{"lock-timeout", 0, true, O_LOCK_TIMEOUT},
 	{"quiet", 'q', false, O_QUIET},
 	{"verbose", 'v', false, O_VERBOSE},
@@ -563,6 +567,7 @@ static int apply_option(parsed *p, const option_def *o, const char *shown, const
 	case O_DRY_RUN: opts->dry_run = true; break;
 	case O_EXIT_CODE: opts->exit_code = true; break;
 	case O_ONLINE: opts->online = true; break;
+	case O_OWNERS: opts->owners = true; break;
 	case O_LOCK_TIMEOUT:
 		if (parse_duration(value, &opts->lock_timeout_ms, false))
 			return usage_error("invalid duration \"%s\" for %s: expected e.g. 30s, "

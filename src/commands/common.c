@@ -275,8 +275,8 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 		       const char **cfg_url, const char **cfg_dialect, const char **cfg_dev_url,
 		       tracking_place *place)
 {
-	static const char *const top_keys[] = {"schema",  "migrations",	  "dialect",  "dev_url",
-					       "exclude", "environments", "tracking", NULL};
+	static const char *const top_keys[] = {"schema",  "migrations",   "dialect", "dev_url", "exclude",
+					       "environments", "tracking", "owners",  NULL};
 	static const char *const env_keys[] = {"url", "protected", "tracking", NULL};
 	const char *path = opts->config ? opts->config : PLUMB_DEFAULT_CONFIG;
 	if (!opts->config && !plumb_fs_exists(path)) {
@@ -304,7 +304,7 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 	const char *s = NULL, *d = NULL;
 	if ((rc = check_keys(ctx, path, text, root, top_keys,
 			     " (expected schema, migrations, dialect, dev_url, exclude, "
-			     "tracking, environments)")) < 0 ||
+			     "tracking, environments, owners)")) < 0 ||
 	    (rc = get_string(ctx, path, text, root, "schema", &s)) < 0 ||
 	    (rc = get_string(ctx, path, text, root, "migrations", &d)) < 0 ||
 	    (rc = get_string(ctx, path, text, root, "dialect", cfg_dialect)) < 0 ||
@@ -317,6 +317,13 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 	if ((rc = read_exclude(ctx, path, text, root)) < 0 ||
 	    (rc = read_tracking(ctx, path, text, root, place)) < 0)
 		goto done;
+	json_t *own = json_object_get(root, "owners");
+	if (own && !json_is_boolean(own)) {
+		rc = config_error(ctx, path, text, "owners", "\"%s\" must be true or false%s", "");
+		goto done;
+	}
+	if (json_is_true(own))
+		ctx->owners = true;
 	json_t *envs = json_object_get(root, "environments");
 	if (envs && !json_is_object(envs)) {
 		rc = config_error(ctx, path, text, "environments",
@@ -379,6 +386,7 @@ int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 	env->out = opts->out ? opts->out : stdout;
 	env->err = opts->err ? opts->err : stderr;
 	ctx->verbose = opts->verbose;
+	ctx->owners = opts->owners;
 	env->schema = opts->schema;
 	env->dir = opts->dir;
 	int rc = read_config(ctx, opts, env, &cfg_url, &cfg_dialect, &cfg_dev_url, &place);

@@ -32,6 +32,10 @@ struct plumb_ctx {
 	 * by the dialects' tracking functions and the exclusion filter. */
 	const char *tracking_schema;
 	const char *tracking_table;
+	/* --owners or the config's "owners": every PostgreSQL catalog of the run
+	 * holds the owners of its objects (kind owner), which diff compares and
+	 * pull writes; off, owners are neither read nor compared. */
+	bool owners;
 };
 
 /* --- errors ---------------------------------------------------------- */

@@ -274,7 +274,7 @@ def replay_case(plumb, case, d):
     with tempfile.TemporaryDirectory(prefix="plumb-replay.") as tmp:
         mig, diag = migrations_folder(plumb, tmp, case, d, plan)
         if not diag:
-            diag = nothing_left(plumb, mig, case.path("after.sql"), d)
+            diag = nothing_left(plumb, mig, case.path("after.sql"), d, case.flags)
             if diag:
                 diag = ["the plan replayed offline onto before.sql is not after.sql:"] + diag
         points.append((f"{case.name} {d}: the plan replayed offline reaches after.sql", diag))
@@ -292,7 +292,8 @@ def replay_case(plumb, case, d):
             mig, diag = migrations_folder(plumb, tmp, case, d, short)
             if not diag:
                 rc, out, err = run([plumb, "diff", mig, case.path("after.sql"), "--dialect", d,
-                                    "--allow-data-loss"])
+                                    "--allow-data-loss"] +
+                                   [f for f in case.flags if f == "--owners"])
                 # a change left to make, or an error where the server would
                 # stop too, both see it
                 if rc == 0 and not out:
@@ -392,9 +393,11 @@ class Pg:
             run(["psql", "-X", "-q", "-d", "postgres"] + drops)
 
 
-def nothing_left(plumb, frm, to, d):
-    """Diagnostics when `plumb diff frm to` finds something to do, else []."""
-    rc, out, err = run([plumb, "diff", frm, to, "--dialect", d, "--allow-data-loss"])
+def nothing_left(plumb, frm, to, d, flags=()):
+    """Diagnostics when `plumb diff frm to` finds something to do, else [].
+    Of the case's flags, --owners is passed on: owners are then compared."""
+    more = [f for f in flags if f == "--owners"]
+    rc, out, err = run([plumb, "diff", frm, to, "--dialect", d, "--allow-data-loss"] + more)
     if rc == 0 and not out:
         return []
     return [f"plumb diff {frm} {to}: exit {rc}"] + out.splitlines()[:40] + err.splitlines()[:10]
@@ -418,7 +421,7 @@ def apply_case(plumb, eng, case):
         rc, out, err = eng.script(db, plan)
         if rc != 0:
             return [f"the plan failed (exit {rc}):"] + err.splitlines()
-        diag = nothing_left(plumb, url, case.path("after.sql"), d)
+        diag = nothing_left(plumb, url, case.path("after.sql"), d, case.flags)
         if diag:
             return ["after the plan, plumb still plans against after.sql:"] + diag
         if d == "pg":
@@ -426,7 +429,7 @@ def apply_case(plumb, eng, case):
                 mig, diag = migrations_folder(plumb, tmp, case, d, plan)
                 # from the server: a version it installed is no change to
                 # the folder, whose CREATE EXTENSION may name none
-                diag = diag or nothing_left(plumb, url, mig, d)
+                diag = diag or nothing_left(plumb, url, mig, d, case.flags)
             if diag:
                 return ["the plan replayed offline differs from the server's result:"] + diag
         if case.inexact is None:
@@ -435,7 +438,7 @@ def apply_case(plumb, eng, case):
             rc, out, err = eng.script(ref, case.file("after.sql"))
             if rc != 0:
                 return ["loading after.sql as it is failed:"] + err.splitlines()
-            diag = nothing_left(plumb, url, ref_url, d)
+            diag = nothing_left(plumb, url, ref_url, d, case.flags)
             if diag:
                 return ["the database differs from after.sql loaded as it is:"] + diag
         check = case.file("check.sql")

@@ -16,6 +16,7 @@ throwaway PostgreSQL server, the steps are:
   build     on an empty database, the plan from nothing to the schema applies
             and gives the reference pg_dump; a second diff prints nothing
   teardown  on a copy of the loaded database, the plan to an empty schema
+            (with --owners, so that public's owner goes back to initdb's)
             applies and leaves no object behind
   edit      the schema text edited as a developer would (a column with a
             default added to the first table, an index on it, a column's type
@@ -330,10 +331,12 @@ class Run:
         if rc != 0:
             raise Fail(pc.first_line(err).replace(folder + "/", ""))
 
-    def diff(self, db, target, allow=True):
+    def diff(self, db, target, allow=True, owners=False):
         argv = [self.plumb, "diff", self.server.url(db), target, "--dialect", "pg"]
         if allow:
             argv.append("--allow-data-loss")
+        if owners:
+            argv.append("--owners")
         rc, out, err = self.r.run(argv, env=os.environ)
         if rc != 0:
             raise Fail("plumb diff exit %d: %s" % (rc, pc.first_line(err) or pc.first_line(out)))
@@ -441,7 +444,9 @@ class Run:
                 with open(empty, "w") as f:
                     f.write("")
                 try:
-                    plan = self.diff(copy, empty)
+                    # with owners: an empty schema gives public back to
+                    # pg_database_owner, as initdb made it
+                    plan = self.diff(copy, empty, owners=True)
                     if plan.strip():
                         self.psql_text(copy, plan, "the plan does not apply")
                     # the tool tables plumb leaves by design

@@ -253,7 +253,9 @@ int main(void)
 		plumb_obj_kind order[PLUMB_OBJ_KIND_COUNT];
 		plumb_kinds_in_order(order);
 		is_int(order[0], PLUMB_OBJ_SCHEMA, "schemas are created first");
-		is_int(order[PLUMB_OBJ_KIND_COUNT - 1], PLUMB_OBJ_GRANT, "grants last");
+		is_int(order[PLUMB_OBJ_KIND_COUNT - 3], PLUMB_OBJ_GRANT, "grants after every object");
+		is_int(order[PLUMB_OBJ_KIND_COUNT - 2], PLUMB_OBJ_OWNER, "then owners");
+		is_int(order[PLUMB_OBJ_KIND_COUNT - 1], PLUMB_OBJ_DEFAULT_ACL, "default privileges last");
 		is_str(plumb_obj_kind_name(PLUMB_OBJ_COLLATION), "collation", "kind name from the table");
 		is_str(plumb_obj_kind_name(PLUMB_OBJ_KIND_COUNT), "object", "no kind: \"object\"");
 	}

@@ -1363,6 +1363,50 @@ static void test_agree(void)
 	for (size_t i = 0; i < sizeof(aggregates) / sizeof(aggregates[0]); i++)
 		agree(url, aggregates[i][0], aggregates[i][1]);
 	agree(url, "fields the planner reads", fields_schema);
+	/* default privileges, folded from PostgreSQL's defaults */
+	agree(url, "default privileges",
+	      "CREATE SCHEMA app;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor IN SCHEMA app GRANT SELECT, "
+	      "INSERT ON TABLES TO pg_read_all_data;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor IN SCHEMA app GRANT USAGE ON "
+	      "SEQUENCES TO pg_monitor WITH GRANT OPTION;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor REVOKE EXECUTE ON FUNCTIONS FROM "
+	      "PUBLIC;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor REVOKE ALL ON TABLES FROM pg_monitor;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor GRANT ALL ON SCHEMAS TO "
+	      "pg_read_all_data;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_read_all_data GRANT USAGE ON TYPES TO "
+	      "pg_monitor;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_read_all_data REVOKE USAGE ON TYPES FROM "
+	      "pg_monitor;\n");
+	/* --owners: every object's owner stated, so that none is the connecting role's */
+	ctx->owners = true;
+	agree(url, "owners (--owners)",
+	      "CREATE SCHEMA app AUTHORIZATION pg_monitor;\n"
+	      "ALTER SCHEMA public OWNER TO pg_read_all_data;\n"
+	      "CREATE TABLE app.t (id serial PRIMARY KEY, n text);\n"
+	      "ALTER TABLE app.t OWNER TO pg_read_all_data;\n"
+	      "CREATE VIEW app.v AS SELECT id FROM app.t;\n"
+	      "ALTER TABLE app.v OWNER TO pg_monitor;\n"
+	      "CREATE MATERIALIZED VIEW app.m AS SELECT id FROM app.t;\n"
+	      "ALTER MATERIALIZED VIEW app.m OWNER TO pg_monitor;\n"
+	      "CREATE SEQUENCE app.s;\n"
+	      "ALTER SEQUENCE app.s OWNER TO pg_read_all_data;\n"
+	      "CREATE TABLE app.renamed (id integer);\n"
+	      "ALTER TABLE app.renamed OWNER TO pg_monitor;\n"
+	      "ALTER TABLE app.renamed RENAME TO r2;\n"
+	      "CREATE FUNCTION app.f(a integer, OUT b text) RETURNS text LANGUAGE sql "
+	      "AS $$ SELECT 'x' $$;\n"
+	      "ALTER FUNCTION app.f(a integer, OUT b text) OWNER TO pg_read_all_data;\n"
+	      "CREATE PROCEDURE app.p(x text) LANGUAGE sql AS $$ SELECT 1 $$;\n"
+	      "ALTER PROCEDURE app.p(text) OWNER TO pg_monitor;\n"
+	      "CREATE TYPE app.mood AS ENUM ('a', 'b');\n"
+	      "ALTER TYPE app.mood OWNER TO pg_read_all_data;\n"
+	      "CREATE DOMAIN app.pos AS integer CHECK (VALUE > 0);\n"
+	      "ALTER DOMAIN app.pos OWNER TO pg_monitor;\n"
+	      "CREATE TYPE app.pair AS (a integer, b text);\n"
+	      "ALTER TYPE app.pair OWNER TO pg_monitor;\n");
+	ctx->owners = false;
 	/* what a migrations folder does to what it created before */
 	static const char *const replayed[][2] = {
 		{"ALTER DOMAIN: defaults, NOT NULL, constraints added, dropped and validated",

@@ -415,19 +415,59 @@ static void test_unplaced(void)
 	plumb_error_clear(ctx);
 }
 
+/* Default privileges are objects of the catalog, folded from PostgreSQL's
+ * defaults; without FOR ROLE the statement cannot be read offline. */
+static void test_default_privileges(void)
+{
+	int rc;
+	plumb_catalog *cat =
+		load("CREATE SCHEMA app;\n"
+		     "ALTER DEFAULT PRIVILEGES FOR ROLE r IN SCHEMA app GRANT SELECT ON TABLES TO u;\n"
+		     "ALTER DEFAULT PRIVILEGES FOR ROLE r REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n"
+		     "ALTER DEFAULT PRIVILEGES FOR ROLE r GRANT USAGE ON TYPES TO u;\n"
+		     "ALTER DEFAULT PRIVILEGES FOR ROLE r REVOKE USAGE ON TYPES FROM u;\n",
+		     &rc);
+	is_int(rc, 0, "ALTER DEFAULT PRIVILEGES FOR ROLE loads");
+	const plumb_object *a =
+		cat ? plumb_catalog_find(cat, PLUMB_OBJ_DEFAULT_ACL, "app",
+					 "FOR ROLE r IN SCHEMA app ON TABLES TO u")
+		    : NULL;
+	const plumb_object *b =
+		cat ? plumb_catalog_find(cat, PLUMB_OBJ_DEFAULT_ACL, NULL,
+					 "FOR ROLE r ON FUNCTIONS TO PUBLIC")
+		    : NULL;
+	size_t n = 0;
+	for (size_t i = 0; cat && i < cat->objects.n; i++)
+		n += ((const plumb_object *)cat->objects.items[i])->kind == PLUMB_OBJ_DEFAULT_ACL;
+	ok(a && strcmp(a->definition, "SELECT") == 0, "a grant in a schema is an object (%s)",
+	   a ? a->definition : "none");
+	ok(b && strcmp(b->definition, "NONE") == 0, "a default revoked everywhere is one (%s)",
+	   b ? b->definition : "none");
+	is_int((int)n, 2, "a grant and its revoke leave nothing");
+	ok(cat && cat->unmanaged.n == 0, "default privileges are no longer left out");
+	plumb_error_clear(ctx);
+	load("CREATE TABLE t (a int);\nALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO u;\n",
+	     &rc);
+	const char *msg = ctx->err.message ? ctx->err.message : "";
+	ok(rc < 0 && ctx->err.line == 2 && ctx->err.col == 1 && strstr(msg, "without FOR ROLE"),
+	   "without FOR ROLE: an error at its statement (%d:%d %s)", ctx->err.line, ctx->err.col,
+	   msg);
+	plumb_error_clear(ctx);
+}
+
 /* Statements of kinds plumb does not manage load, each named once in the
  * catalog's unmanaged list. */
 static void test_unmanaged(void)
 {
 	int rc;
 	plumb_catalog *cat = load("CREATE TABLE t (a int, b int);\n"
-				  "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;\n"
-				  "CREATE FOREIGN TABLE ft (a int) SERVER srv;\n",
+				  "CREATE FOREIGN TABLE ft (a int) SERVER srv;\n"
+				  "CREATE ACCESS METHOD am TYPE TABLE HANDLER heap_tableam_handler;\n",
 				  &rc);
 	is_int(rc, 0, "statements of kinds plumb does not manage load");
 	static const char *const want[] = {
-		"default privileges",
 		"foreign table public.ft",
+		"access method am",
 	};
 	size_t n = sizeof(want) / sizeof(want[0]);
 	bool same = cat && cat->unmanaged.n == n;
@@ -507,6 +547,7 @@ int main(void)
 		return 1;
 	test_unplaced();
 	test_unmanaged();
+	test_default_privileges();
 	test_sequence_owned_by();
 	test_inner_positions();
 	test_depth();

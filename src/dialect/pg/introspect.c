@@ -336,6 +336,8 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	read_event_triggers(&x);
 	read_comments(&x);
 	read_grants(&x);
+	read_default_acls(&x);
+	read_owners(&x);
 	read_unmanaged(&x);
 	if ((rc = x.st.rc) < 0 || (rc = plumb_catalog_exclude(ctx, x.cat)) < 0)
 		goto done;

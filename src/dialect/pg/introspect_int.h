@@ -93,6 +93,7 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define find_rel plumb__pgin_find_rel
 #define flag plumb__pgin_flag
 #define fmt plumb__pgin_fmt
+#define function_name plumb__pgin_function_name
 #define is_folded plumb__pgin_is_folded
 #define num plumb__pgin_num
 #define parse_array plumb__pgin_parse_array
@@ -102,6 +103,8 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define read_constraints plumb__pgin_read_constraints
 #define read_extensions plumb__pgin_read_extensions
 #define read_functions plumb__pgin_read_functions
+#define read_owners plumb__pgin_read_owners
+#define read_default_acls plumb__pgin_read_default_acls
 #define read_grants plumb__pgin_read_grants
 #define read_indexes plumb__pgin_read_indexes
 #define read_policies plumb__pgin_read_policies
@@ -152,6 +155,8 @@ void read_indexes(ictx *x);
 void read_views(ictx *x);
 
 /* introspect_object.c */
+/* "name(type, type)" with canonical argument types, as the catalog names functions. */
+const char *function_name(ictx *x, const char *name, const char **args, size_t n);
 void read_schemas(ictx *x);
 void read_extensions(ictx *x);
 void read_collations(ictx *x);
@@ -175,5 +180,8 @@ void read_publications(ictx *x);
 void read_event_triggers(ictx *x);
 void read_comments(ictx *x);
 void read_grants(ictx *x);
+/* introspect_owner.c: after every object is read */
+void read_owners(ictx *x);
+void read_default_acls(ictx *x);
 
 #endif

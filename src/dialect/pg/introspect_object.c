@@ -527,8 +527,7 @@ void read_sequences(ictx *x)
 
 /* --- functions, triggers, policies --------------------------------------- */
 
-/* "name(type, type)" with canonical argument types. */
-static const char *function_name(ictx *x, const char *name, const char **args, size_t n)
+const char *function_name(ictx *x, const char *name, const char **args, size_t n)
 {
 	plumb_buf b;
 	plumb_buf_init(&b, x->st.arena, 0);

@@ -2,9 +2,9 @@
  * The objects of a database that are of kinds plumb does not manage
  * (subscriptions, operator classes and families, text search parsers and
  * templates, foreign-data wrappers, servers and foreign tables, transforms,
- * access methods, procedural languages, default privileges, security
- * labels), named one a line in the catalog's `unmanaged` list, so that pull
- * and diff say what they leave out instead of dropping it in silence.
+ * access methods, procedural languages, security labels), named one a
+ * line in the catalog's `unmanaged` list, so that pull and diff say what
+ * they leave out instead of dropping it in silence.
  * Objects an extension created come with the extension and are left out
  * here, as are the server's own. It reads names only, never definitions.
  */
@@ -44,12 +44,6 @@ static const char q_unmanaged[] =
 	"WHERE " OWN("pg_am", "a.oid") " "
 	"UNION ALL SELECT 'language ' || quote_ident(l.lanname) FROM pg_catalog.pg_language l "
 	"WHERE " OWN("pg_language", "l.oid") " "
-	"UNION ALL SELECT 'default privileges' || CASE WHEN d.defaclnamespace <> 0 THEN "
-	"' in schema ' || quote_ident(n.nspname) ELSE '' END || ' for role ' || "
-	"pg_catalog.pg_get_userbyid(d.defaclrole) || ' on ' || CASE d.defaclobjtype "
-	"WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions' "
-	"WHEN 'T' THEN 'types' ELSE 'schemas' END FROM pg_catalog.pg_default_acl d "
-	"LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace "
 	"UNION ALL SELECT 'security label (' || l.provider || ') on ' || "
 	"pg_catalog.pg_describe_object(l.classoid, l.objoid, l.objsubid) "
 	"FROM pg_catalog.pg_seclabel l "

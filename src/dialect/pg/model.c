@@ -856,7 +856,7 @@ plumb_volatility plumb__pg_volatility(const char *code)
 
 /* The privileges in PostgreSQL's order: bit 1 << i is priv_names[i]. */
 static const char *const priv_names[] = {"SELECT",     "INSERT",  "UPDATE", "DELETE", "TRUNCATE",
-					 "REFERENCES", "TRIGGER", "USAGE",  "CREATE"};
+					 "REFERENCES", "TRIGGER", "USAGE",  "CREATE", "EXECUTE"};
 #define N_PRIVS (sizeof(priv_names) / sizeof(priv_names[0]))
 
 unsigned plumb__pg_priv_bit(const char *name)

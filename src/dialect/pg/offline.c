@@ -426,7 +426,14 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 		create_index(x, s->index_stmt, s, loc);
 		break;
 	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+		alter_table_owner(x, s->alter_table_stmt);
 		alter_table(x, s->alter_table_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
+		alter_owner(x, s->alter_owner_stmt);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
+		alter_default_privileges(x, s->alter_default_privileges_stmt);
 		break;
 	case PG_QUERY__NODE__NODE_VIEW_STMT: {
 		PgQuery__ViewStmt *vs = s->view_stmt;
@@ -561,6 +568,7 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 		break;
 	case PG_QUERY__NODE__NODE_DROP_STMT:
 		drop_objects(x, s->drop_stmt);
+		owners_dropped(x, s->drop_stmt);
 		break;
 	case PG_QUERY__NODE__NODE_RENAME_STMT:
 		alter_rename(x, s->rename_stmt, loc);
@@ -720,7 +728,8 @@ static void implicit_schemas(ox *x)
 	for (size_t i = 0; i < n; i++) {
 		const plumb_object *o = x->cat->objects.items[i];
 		if (o->kind != PLUMB_OBJ_SCHEMA && o->kind != PLUMB_OBJ_COMMENT &&
-		    o->kind != PLUMB_OBJ_EXTENSION && o->kind != PLUMB_OBJ_GRANT)
+		    o->kind != PLUMB_OBJ_EXTENSION && o->kind != PLUMB_OBJ_GRANT &&
+		    o->kind != PLUMB_OBJ_DEFAULT_ACL)
 			add_schema(x, o->schema);
 	}
 }
@@ -837,6 +846,8 @@ static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *file
 		finish_grants(&x);
 	if (!x.st.rc)
 		implicit_schemas(&x);
+	if (!x.st.rc)
+		finish_owners(&x);
 	if ((rc = x.st.rc) < 0)
 		goto done;
 	plumb_catalog_sort(x.cat);

@@ -215,9 +215,6 @@ static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 	case PG_QUERY__NODE__NODE_CREATE_PLANG_STMT:
 		unmanaged(x, fmt(x, "language %s", qi(x, s->create_plang_stmt->plname)));
 		return true;
-	case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
-		unmanaged(x, "default privileges");
-		return true;
 	case PG_QUERY__NODE__NODE_SEC_LABEL_STMT:
 		unmanaged(x, fmt(x, "security label (%s)", s->sec_label_stmt->provider
 								 ? s->sec_label_stmt->provider

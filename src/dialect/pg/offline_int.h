@@ -42,6 +42,10 @@ typedef struct ox {
 	plumb_vec colls;    /* collent *: collations and their fields */
 	plumb_vec fks;      /* refpos *: where each foreign key names its table */
 	plumb_vec owners;   /* refpos *: where each OWNED BY of a sequence was written */
+	plumb_map *roles;   /* offline_owner.c, --owners: the role owning each (class,
+			     * schema, name) as ALTER ... OWNER TO stated it */
+	plumb_map *defacls; /* offline_owner.c: dstate * by ("WORD grantee", role, schema) */
+	plumb_vec defacl_list; /* ... the same dstate *, in the order first named */
 	plumb_map *refmemo; /* offline_depend.c: what each text uses (refs.c), read once */
 	struct dcache *deps; /* offline_depend.c: its index of dependents, or NULL */
 	size_t loc;         /* the statement being read: its first token */
@@ -203,6 +207,14 @@ typedef struct seqopts {
 #define find_view plumb__pgoff_find_view
 #define finish_constraints plumb__pgoff_finish_constraints
 #define finish_grants plumb__pgoff_finish_grants
+#define finish_owners plumb__pgoff_finish_owners
+#define func_identity plumb__pgoff_func_identity
+#define alter_owner plumb__pgoff_alter_owner
+#define alter_table_owner plumb__pgoff_alter_table_owner
+#define alter_default_privileges plumb__pgoff_alter_default_privileges
+#define owner_of_schema plumb__pgoff_owner_of_schema
+#define owner_renamed plumb__pgoff_owner_renamed
+#define owners_dropped plumb__pgoff_owners_dropped
 #define forget_name plumb__pgoff_forget_name
 #define function_of plumb__pgoff_function_of
 #define grant_revoke plumb__pgoff_grant_revoke
@@ -434,6 +446,24 @@ void finish_grants(ox *x);
  * given) held on nschema.nrel (column ncol) from now on. */
 void grants_renamed(ox *x, const char *schema, const char *rel, const char *col,
 		    const char *nschema, const char *nrel, const char *ncol);
+
+/* offline_owner.c */
+/* "f(integer, text)" as the catalog names the function ow names (schema in
+ * *schema); NULL when something failed. */
+const char *func_identity(ox *x, const PgQuery__ObjectWithArgs *ow, const char **schema);
+/* --owners: ALTER ... OWNER TO, ALTER TABLE/VIEW/SEQUENCE ... OWNER TO and
+ * CREATE SCHEMA ... AUTHORIZATION noted; nothing without --owners. */
+void alter_owner(ox *x, PgQuery__AlterOwnerStmt *as);
+void alter_table_owner(ox *x, PgQuery__AlterTableStmt *as);
+void owner_of_schema(ox *x, const char *name, const PgQuery__RoleSpec *rs);
+/* The owner noted for cls schema.name now that of nschema.nname. */
+/* The owners noted for what a DROP names forgotten: made again, it is the creator's. */
+void owners_dropped(ox *x, PgQuery__DropStmt *ds);
+void owner_renamed(ox *x, const char *cls, const char *schema, const char *name,
+		   const char *nschema, const char *nname);
+void alter_default_privileges(ox *x, PgQuery__AlterDefaultPrivilegesStmt *ad);
+/* Default privileges objects, and (--owners) owner objects for what exists. */
+void finish_owners(ox *x);
 
 /* offline_opclass.c: the operator class of index key e on t under access
  * method am (NULL: btree) left out when it is the default for the column's

@@ -1131,4 +1131,6 @@ void create_schema(ox *x, PgQuery__CreateSchemaStmt *cs)
 			   : cs->authrole && !empty(cs->authrole->rolename) ? cs->authrole->rolename
 									    : NULL;
 	add_schema(x, name);
+	if (name && cs->authrole)
+		owner_of_schema(x, name, cs->authrole);
 }

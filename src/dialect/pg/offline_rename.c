@@ -41,6 +41,7 @@ static void move_sequence(ox *x, plumb_object *o, const char *nschema, const cha
 	forget_name(x, &x->relnames, o->schema, o->name);
 	use_name(x, &x->relnames, nschema, nw);
 	grants_renamed(x, o->schema, o->name, NULL, nschema, nw, NULL);
+	owner_renamed(x, "relation", o->schema, o->name, nschema, nw);
 	for (size_t i = 0; i < x->cat->objects.n; i++) {
 		plumb_object *c = x->cat->objects.items[i];
 		if (comment_on_rel(c, o->schema, o->name) && !c->table) {
@@ -178,6 +179,7 @@ static void relation_moved(ox *x, const plumb_view *self, const char *schema, co
 	redo_bodies(&r, NULL);
 	grants_renamed(x, schema, old, NULL, nschema, nw, NULL);
 	owners_renamed(x, schema, old, NULL, nschema, nw, NULL);
+	owner_renamed(x, "relation", schema, old, nschema, nw);
 	plumb_catalog_changed(x->cat);
 }
 

@@ -380,6 +380,38 @@ const char *plumb__pg_priv_name(unsigned bit);
  * grant). */
 int plumb__pg_grant_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
 
+/* --- owner.c: owners and default privileges ----------------------------- */
+
+/* The owner initdb gives schema public (PostgreSQL 15). */
+#define PLUMB_PG_PUBLIC_OWNER "pg_database_owner"
+/* The class an owner is looked up by for an object of kind: "relation"
+ * (tables, views, sequences, as ALTER TABLE takes any), "type" (enums,
+ * types, domains), else the kind's name; NULL for kinds without an owner. */
+const char *plumb__pg_owner_class(plumb_obj_kind kind);
+/* The role (quoted where needed) owning the object of class cls named
+ * schema.name (schema NULL for a schema; functions "f(integer)" as the
+ * catalog names them), or NULL when unknown. */
+typedef const char *plumb_pg_owner_lookup(const char *cls, const char *schema, const char *name,
+					  void *payload);
+/* Appends to cat an owner object (catalog.h) for each table, view and
+ * object whose owner lookup knows, and one for schema public (pg_database_owner
+ * when lookup knows none). The objects live in arena. */
+int plumb__pg_owners_attach(plumb_ctx *ctx, plumb_arena *arena, plumb_catalog *cat,
+			    plumb_pg_owner_lookup *lookup, void *payload);
+/* The word of pg_default_acl.defaclobjtype code ('r' "TABLES", 'S', 'f', 'T',
+ * 'n'), or NULL. */
+const char *plumb__pg_defacl_word(char code);
+/* What ALL means on the objects word names ("TABLES", ...), in PLUMB_PRIV_* bits. */
+unsigned plumb__pg_defacl_all(const char *word);
+/* What grantee holds by default on the objects of word role creates: in a
+ * schema nothing; everywhere, all to role, EXECUTE on functions and USAGE on
+ * types to PUBLIC. */
+unsigned plumb__pg_defacl_default(const char *word, const char *role, const char *grantee,
+				  bool in_schema);
+/* Fills a default privileges object's name and definition from its schema,
+ * target (the role), part, grantee, privileges and grantable. */
+int plumb__pg_defacl_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
+
 /* --- introspect.c ------------------------------------------------------ */
 int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			 plumb_catalog **out);

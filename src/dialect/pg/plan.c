@@ -273,6 +273,9 @@ static int plan_run(void *payload)
 	plumb__pgp_phase_event_triggers(p);
 	plumb__pgp_phase_comments(p);
 	plumb__pgp_phase_grants(p);
+	/* 8. Owners (--owners) and default privileges, once every object is there. */
+	plumb__pgp_phase_owners(p);
+	plumb__pgp_phase_default_acls(p);
 	plumb__pgp_mark_enum_adds(p);
 	if ((rc = p->st.rc))
 		goto done;

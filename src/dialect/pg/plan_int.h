@@ -264,6 +264,10 @@ void plumb__pgp_phase_triggers_policies(planner *p);
 void plumb__pgp_phase_comments(planner *p);
 void plumb__pgp_phase_grants(planner *p);
 
+/* plan_owner.c */
+void plumb__pgp_phase_owners(planner *p);
+void plumb__pgp_phase_default_acls(planner *p);
+
 /* plan_operator.c: ALTER OPERATOR ... SET when only f's estimators differ
  * from t's; false (nothing emitted) when it must be dropped and created. */
 bool plumb__pgp_alter_operator(planner *p, const plumb_object *f, const plumb_object *t);

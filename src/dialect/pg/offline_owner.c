@@ -1,0 +1,373 @@
+/*
+ * The offline builder's owners and default privileges. With --owners, ALTER
+ * ... OWNER TO and CREATE SCHEMA ... AUTHORIZATION are noted per object and
+ * become owner objects at the end for the objects that exist then (owner.c);
+ * without it they are read and left, as an owner nobody states. ALTER
+ * DEFAULT PRIVILEGES is folded per (role, schema, objects, grantee) from
+ * PostgreSQL's defaults into default privileges objects. It creates no
+ * other object.
+ */
+#include <string.h>
+
+#include "dialect/pg/offline_int.h"
+
+/* --- owners ----------------------------------------------------------------------- */
+
+/* The role a RoleSpec names, quoted; NULL for CURRENT_USER and the like
+ * (the connecting role: unknown offline). */
+static const char *role_of(ox *x, const PgQuery__RoleSpec *rs)
+{
+	return rs && rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING &&
+			       !empty(rs->rolename)
+		       ? qi(x, rs->rolename)
+		       : NULL;
+}
+
+/* Notes that cls schema.name is owned by rs (forgets it for an unknown role). */
+static void note_owner(ox *x, const char *cls, const char *schema, const char *name,
+		       const PgQuery__RoleSpec *rs)
+{
+	if (!x->st.ctx->owners || !name || x->st.rc)
+		return;
+	if (!x->roles && !(x->roles = plumb_map_new(x->st.arena, false))) {
+		fail(x, PLUMB_ENOMEM);
+		return;
+	}
+	const char *role = role_of(x, rs);
+	cls = dup(x, cls);
+	schema = dup(x, schema);
+	name = dup(x, name);
+	if (!role) {
+		plumb_map_del(x->roles, cls, schema, name, NULL);
+		return;
+	}
+	if (x->st.rc || plumb_map_put(x->roles, cls, schema, name, (void *)role) < 0)
+		fail(x, PLUMB_ENOMEM);
+}
+
+const char *func_identity(ox *x, const PgQuery__ObjectWithArgs *ow, const char **schema)
+{
+	const char *name;
+	split_names(ow->objname, ow->n_objname, schema, &name);
+	plumb_buf b;
+	plumb_buf_init(&b, x->st.arena, 0);
+	plumb_buf_printf(&b, "%s(", name ? name : "");
+	for (size_t i = 0, n = 0; i < ow->n_objargs && !x->st.rc; i++) {
+		if (ow->objargs[i]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME)
+			continue;
+		PgQuery__TypeName tn = *ow->objargs[i]->type_name;
+		tn.n_typmods = 0;
+		const char *tt = type_text(x, &tn);
+		if (tt && strcmp(tt, "bpchar") == 0)
+			tt = "character";
+		plumb_buf_puts(&b, n++ ? ", " : "");
+		plumb_buf_puts(&b, canon_type(x, tt));
+	}
+	plumb_buf_putc(&b, ')');
+	if (plumb_buf_finish(&b, x->st.ctx) < 0) {
+		fail(x, PLUMB_ENOMEM);
+		return NULL;
+	}
+	return x->st.rc ? NULL : b.data;
+}
+
+void owner_of_schema(ox *x, const char *name, const PgQuery__RoleSpec *rs)
+{
+	note_owner(x, "schema", NULL, name, rs);
+}
+
+void alter_owner(ox *x, PgQuery__AlterOwnerStmt *as)
+{
+	const char *schema = NULL, *name = NULL, *cls = NULL;
+	PgQuery__Node *obj = as->object;
+	PgQuery__Node **v = NULL;
+	size_t n = 0;
+	if (obj && obj->node_case == PG_QUERY__NODE__NODE_LIST) {
+		v = obj->list->items;
+		n = obj->list->n_items;
+	}
+	switch (as->object_type) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
+		name = obj ? plumb__pg_strval(obj) : NULL;
+		cls = as->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA ? "schema"
+		      : as->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION
+			      ? "publication"
+			      : "event trigger";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
+		if (obj && obj->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS)
+			name = func_identity(x, obj->object_with_args, &schema);
+		cls = "function";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+		cls = "type";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
+		cls = "collation";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY:
+		cls = "text search dictionary";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION:
+		cls = "text search configuration";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT:
+		cls = "statistics";
+		break;
+	default:
+		return; /* kinds plumb gives no owner */
+	}
+	if (!name && n)
+		split_names(v, n, &schema, &name);
+	note_owner(x, cls, schema, name, as->newowner);
+}
+
+void alter_table_owner(ox *x, PgQuery__AlterTableStmt *as)
+{
+	if (!as->relation || as->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX)
+		return;
+	for (size_t i = 0; i < as->n_cmds; i++) {
+		if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
+			continue;
+		PgQuery__AlterTableCmd *c = as->cmds[i]->alter_table_cmd;
+		if (c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner)
+			note_owner(x, "relation", sch(as->relation->schemaname),
+				   as->relation->relname, c->newowner);
+	}
+}
+
+void owners_dropped(ox *x, PgQuery__DropStmt *ds)
+{
+	const char *cls = NULL;
+	switch (ds->remove_type) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+		cls = "relation";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+		cls = "type";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
+		cls = "function";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+		cls = "schema";
+		break;
+	default:
+		return;
+	}
+	for (size_t i = 0; x->roles && i < ds->n_objects && !x->st.rc; i++) {
+		PgQuery__Node *n = ds->objects[i];
+		const char *schema = NULL, *name = NULL;
+		if (n->node_case == PG_QUERY__NODE__NODE_LIST)
+			split_names(n->list->items, n->list->n_items, &schema, &name);
+		else if (n->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+			split_names(n->type_name->names, n->type_name->n_names, &schema, &name);
+		else if (n->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS)
+			name = func_identity(x, n->object_with_args, &schema);
+		else
+			name = plumb__pg_strval(n);
+		if (ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA)
+			schema = NULL;
+		if (name)
+			plumb_map_del(x->roles, cls, schema, name, NULL);
+	}
+}
+
+void owner_renamed(ox *x, const char *cls, const char *schema, const char *name,
+		   const char *nschema, const char *nname)
+{
+	void *role;
+	if (!x->roles || !plumb_map_find(x->roles, cls, schema, name, &role))
+		return;
+	plumb_map_del(x->roles, cls, schema, name, NULL);
+	cls = dup(x, cls);
+	nschema = dup(x, nschema);
+	nname = dup(x, nname);
+	if (x->st.rc || plumb_map_put(x->roles, cls, nschema, nname, role) < 0)
+		fail(x, PLUMB_ENOMEM);
+}
+
+static const char *owner_lookup(const char *cls, const char *schema, const char *name,
+				void *payload)
+{
+	return payload ? plumb_map_get(payload, cls, schema, name) : NULL;
+}
+
+/* --- default privileges ----------------------------------------------------------- */
+
+/* What one grantee holds by ALTER DEFAULT PRIVILEGES on the objects one role
+ * creates in one schema (NULL: everywhere). */
+typedef struct dstate {
+	const char *role, *schema, *word, *grantee;
+	unsigned privs, grantable;
+} dstate;
+
+static dstate *defacl_state(ox *x, const char *role, const char *schema, const char *word,
+			    const char *grantee)
+{
+	if (!x->defacls && !(x->defacls = plumb_map_new(x->st.arena, false))) {
+		fail(x, PLUMB_ENOMEM);
+		return NULL;
+	}
+	const char *k0 = fmt(x, "%s %s", word, grantee);
+	if (!k0)
+		return NULL;
+	dstate *d = plumb_map_get(x->defacls, k0, role, schema ? schema : "");
+	if (d)
+		return d;
+	d = alloc(x, sizeof(*d));
+	if (!d)
+		return NULL;
+	*d = (dstate){dup(x, role), dup(x, schema), word, dup(x, grantee), 0, 0};
+	d->privs = plumb__pg_defacl_default(word, d->role, d->grantee, schema != NULL);
+	push(x, &x->defacl_list, d);
+	if (!x->st.rc && plumb_map_put(x->defacls, k0, d->role, schema ? d->schema : "", d) < 0)
+		fail(x, PLUMB_ENOMEM);
+	return x->st.rc ? NULL : d;
+}
+
+/* The objects word of an ALTER DEFAULT PRIVILEGES' GrantStmt. */
+static const char *defacl_word(PgQuery__ObjectType t)
+{
+	switch (t) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+		return "TABLES";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+		return "SEQUENCES";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+		return "FUNCTIONS";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+		return "TYPES";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+		return "SCHEMAS";
+	default:
+		return NULL;
+	}
+}
+
+void alter_default_privileges(ox *x, PgQuery__AlterDefaultPrivilegesStmt *ad)
+{
+	PgQuery__GrantStmt *gs = ad->action;
+	const char *word = gs ? defacl_word(gs->objtype) : NULL;
+	PgQuery__Node **roles = NULL, **schemas = NULL;
+	size_t n_roles = 0, n_schemas = 0;
+	if (!word)
+		return;
+	for (size_t i = 0; i < ad->n_options; i++) {
+		if (ad->options[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
+			continue;
+		PgQuery__DefElem *de = ad->options[i]->def_elem;
+		if (!de->arg || de->arg->node_case != PG_QUERY__NODE__NODE_LIST)
+			continue;
+		if (strcmp(de->defname, "roles") == 0) {
+			roles = de->arg->list->items;
+			n_roles = de->arg->list->n_items;
+		} else if (strcmp(de->defname, "schemas") == 0) {
+			schemas = de->arg->list->items;
+			n_schemas = de->arg->list->n_items;
+		}
+	}
+	if (!n_roles) {
+		error_at(x, x->loc,
+			 "ALTER DEFAULT PRIVILEGES without FOR ROLE cannot be read without a "
+			 "server: it is for the role that runs it");
+		plumb_error_set_hint(x->st.ctx, "write FOR ROLE name, as pg_dump does, or use "
+						"--dev-url to read the schema on a server");
+		return;
+	}
+	unsigned all = plumb__pg_defacl_all(word), mask = gs->n_privileges ? 0 : all;
+	for (size_t p = 0; p < gs->n_privileges; p++) {
+		if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
+			continue;
+		const char *pn = gs->privileges[p]->access_priv->priv_name;
+		mask |= empty(pn) ? all : plumb__pg_priv_bit(pn) & all;
+	}
+	for (size_t r = 0; r < n_roles && !x->st.rc; r++) {
+		const char *role = roles[r]->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC
+					   ? role_of(x, roles[r]->role_spec)
+					   : NULL;
+		if (!role) {
+			error_at(x, x->loc,
+				 "ALTER DEFAULT PRIVILEGES FOR ROLE names a role by "
+				 "name offline (not CURRENT_USER or the like)");
+			return;
+		}
+		for (size_t s = 0; s < (n_schemas ? n_schemas : 1) && !x->st.rc; s++) {
+			const char *schema = n_schemas ? plumb__pg_strval(schemas[s]) : NULL;
+			if (n_schemas && !schema)
+				continue;
+			for (size_t g = 0; g < gs->n_grantees && !x->st.rc; g++) {
+				const PgQuery__Node *gn = gs->grantees[g];
+				if (gn->node_case != PG_QUERY__NODE__NODE_ROLE_SPEC)
+					continue;
+				const PgQuery__RoleSpec *rs = gn->role_spec;
+				const char *grantee =
+					rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC
+						? "PUBLIC"
+						: role_of(x, rs);
+				dstate *d = grantee ? defacl_state(x, role, schema, word, grantee)
+						    : NULL;
+				if (!d)
+					continue;
+				if (gs->is_grant) {
+					d->privs |= mask;
+					if (gs->grant_option)
+						d->grantable |= mask;
+				} else {
+					d->grantable &= ~mask;
+					if (!gs->grant_option)
+						d->privs &= ~mask;
+				}
+			}
+		}
+	}
+}
+
+/* --- the end ---------------------------------------------------------------------- */
+
+void finish_owners(ox *x)
+{
+	for (size_t i = 0; i < x->defacl_list.n && !x->st.rc; i++) {
+		const dstate *d = x->defacl_list.items[i];
+		/* ... dropped with its schema */
+		if (d->schema && strcmp(d->schema, "public") != 0 &&
+		    !find_object(x, PLUMB_OBJ_SCHEMA, NULL, d->schema))
+			continue;
+		unsigned def =
+			plumb__pg_defacl_default(d->word, d->role, d->grantee, d->schema != NULL);
+		if (d->privs == def && !d->grantable)
+			continue;
+		plumb_object t = {.schema = d->schema,
+				  .target = d->role,
+				  .part = d->word,
+				  .grantee = d->grantee,
+				  .privileges = d->privs,
+				  .grantable = d->grantable & d->privs};
+		fail(x, plumb__pg_defacl_define(x->st.ctx, x->st.arena, &t));
+		plumb_object *o =
+			x->st.rc ? NULL : new_object(x, PLUMB_OBJ_DEFAULT_ACL, t.schema, t.name);
+		if (!o)
+			return;
+		t.kind = PLUMB_OBJ_DEFAULT_ACL;
+		t.name = o->name;
+		*o = t;
+	}
+	if (x->st.ctx->owners && !x->st.rc)
+		fail(x, plumb__pg_owners_attach(x->st.ctx, x->st.arena, x->cat, owner_lookup,
+						x->roles));
+}

@@ -1,0 +1,4 @@
+CREATE TABLE t (id integer PRIMARY KEY);
+ALTER TABLE t OWNER TO pg_monitor;
+CREATE VIEW v AS SELECT id FROM t;
+ALTER VIEW v OWNER TO pg_monitor;

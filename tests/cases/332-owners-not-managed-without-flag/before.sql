@@ -1,0 +1,10 @@
+CREATE SCHEMA app;
+CREATE TABLE app.t (id integer PRIMARY KEY, name text);
+CREATE VIEW app.v AS SELECT id FROM app.t;
+CREATE MATERIALIZED VIEW app.m AS SELECT id FROM app.t;
+CREATE SEQUENCE app.s;
+CREATE FUNCTION app.f(a integer) RETURNS integer LANGUAGE sql AS $$ SELECT a $$;
+CREATE PROCEDURE app.p() LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE TYPE app.mood AS ENUM ('sad', 'happy');
+CREATE DOMAIN app.pos AS integer CHECK (VALUE > 0);
+CREATE TYPE app.pair AS (a integer, b integer);

@@ -1,0 +1,5 @@
+BEGIN;
+CREATE TABLE "app"."extra" (
+    "id" integer
+);
+COMMIT;

@@ -1,0 +1,2 @@
+CREATE SCHEMA audit AUTHORIZATION pg_monitor;
+CREATE TABLE t (id integer);
