@@ -275,8 +275,9 @@ static int read_config(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 		       const char **cfg_url, const char **cfg_dialect, const char **cfg_dev_url,
 		       tracking_place *place)
 {
-	static const char *const top_keys[] = {"schema",  "migrations",   "dialect", "dev_url", "exclude",
-					       "environments", "tracking", "owners",  NULL};
+	static const char *const top_keys[] = {"schema",   "migrations", "dialect",
+					       "dev_url",  "exclude",	 "environments",
+					       "tracking", "owners",	 NULL};
 	static const char *const env_keys[] = {"url", "protected", "tracking", NULL};
 	const char *path = opts->config ? opts->config : PLUMB_DEFAULT_CONFIG;
 	if (!opts->config && !plumb_fs_exists(path)) {
