@@ -43,6 +43,7 @@ typedef struct ox {
 	plumb_vec fks;      /* refpos *: where each foreign key names its table */
 	plumb_vec owners;   /* refpos *: where each OWNED BY of a sequence was written */
 	plumb_map *refmemo; /* offline_depend.c: what each text uses (refs.c), read once */
+	plumb_pg_texts *texts; /* expressions deparsed, by the shape of their trees */
 	struct dcache *deps; /* offline_depend.c: its index of dependents, or NULL */
 	size_t loc;         /* the statement being read: its first token */
 	bool replay;	    /* a migrations folder replayed in written order, not a schema */
