@@ -27,7 +27,8 @@ typedef struct cleanup {
 
 struct plumb_arena {
 	plumb_arena *parent;
-	plumb_arena *first_child, *next_sibling;
+	/* children in a doubly linked list: one freed leaves it in O(1) */
+	plumb_arena *first_child, *next_sibling, *prev_sibling;
 	chunk *chunks;
 	cleanup *cleanups;
 	bool failed;
@@ -93,6 +94,8 @@ plumb_arena *plumb_arena_new(plumb_arena *parent)
 	a->parent = parent;
 	if (parent) {
 		a->next_sibling = parent->first_child;
+		if (a->next_sibling)
+			a->next_sibling->prev_sibling = a;
 		parent->first_child = a;
 	}
 	return a;
@@ -103,6 +106,8 @@ static void release(plumb_arena *a)
 	while (a->first_child) {
 		plumb_arena *c = a->first_child;
 		a->first_child = c->next_sibling;
+		if (a->first_child)
+			a->first_child->prev_sibling = NULL;
 		c->parent = NULL;
 		release(c);
 		free(c);
@@ -131,11 +136,12 @@ void plumb_arena_free(plumb_arena *a)
 	if (!a)
 		return;
 	if (a->parent) {
-		plumb_arena **pp = &a->parent->first_child;
-		while (*pp && *pp != a)
-			pp = &(*pp)->next_sibling;
-		if (*pp)
-			*pp = a->next_sibling;
+		if (a->prev_sibling)
+			a->prev_sibling->next_sibling = a->next_sibling;
+		else
+			a->parent->first_child = a->next_sibling;
+		if (a->next_sibling)
+			a->next_sibling->prev_sibling = a->prev_sibling;
 	}
 	release(a);
 	free(a);
@@ -149,10 +155,38 @@ void *plumb_arena_alloc(plumb_arena *a, size_t size)
 	return p;
 }
 
+/* Grows old in place when it is the last allocation of the top chunk and
+ * the chunk has room (a vector or buffer growing alone): the old copy is not
+ * left behind. 1 when grown, 0 when it cannot be, -1 for an allocation
+ * failure made on purpose (plumb_arena_fail_nth). */
+static int grow_in_place(plumb_arena *a, void *old, size_t old_size, size_t new_size)
+{
+#ifdef PLUMB_ARENA_MALLOC
+	(void)a, (void)old, (void)old_size, (void)new_size;
+	return 0;
+#else
+	chunk *c = a->chunks;
+	size_t was = (old_size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	size_t want = (new_size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	if (!c || (char *)old + was != (char *)c->data + c->used || c->size - c->used < want - was)
+		return 0;
+	if (++n_allocs == fail_at) {
+		a->failed = true;
+		return -1;
+	}
+	memset((char *)old + old_size, 0, want - old_size);
+	c->used += want - was;
+	return 1;
+#endif
+}
+
 void *plumb_arena_realloc(plumb_arena *a, void *old, size_t old_size, size_t new_size)
 {
 	if (new_size <= old_size && old)
 		return old;
+	int grown = old && old_size ? grow_in_place(a, old, old_size, new_size) : 0;
+	if (grown)
+		return grown > 0 ? old : NULL;
 	void *p = plumb_arena_alloc(a, new_size);
 	if (p && old && old_size)
 		memcpy(p, old, old_size);
