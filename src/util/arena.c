@@ -44,12 +44,15 @@ long plumb_arena_fail_nth(long n)
 	return made;
 }
 
-static void *chunk_alloc(plumb_arena *a, size_t size)
+/* size bytes aligned to align (a power of two, at most ALIGN), zeroed when
+ * zero is set. */
+static void *chunk_alloc(plumb_arena *a, size_t size, size_t align, bool zero)
 {
 	if (++n_allocs == fail_at)
 		return NULL;
-	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 #ifdef PLUMB_ARENA_MALLOC
+	(void)align, (void)zero;
+	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	chunk *c = calloc(1, sizeof(chunk) + size);
 	if (!c)
 		return NULL;
@@ -58,8 +61,10 @@ static void *chunk_alloc(plumb_arena *a, size_t size)
 	a->chunks = c;
 	return c->data;
 #else
+	size = (size + align - 1) & ~(align - 1);
 	chunk *c = a->chunks;
-	if (!c || c->size - c->used < size) {
+	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+	if (!c || c->size < at || c->size - at < size) {
 		size_t want = size > CHUNK_SIZE / 2 ? size : CHUNK_SIZE;
 		chunk *n = malloc(sizeof(chunk) + want);
 		if (!n)
@@ -75,10 +80,12 @@ static void *chunk_alloc(plumb_arena *a, size_t size)
 			a->chunks = n;
 		}
 		c = n;
+		at = 0;
 	}
-	void *p = (char *)c->data + c->used;
-	c->used += size;
-	memset(p, 0, size);
+	void *p = (char *)c->data + at;
+	c->used = at + size;
+	if (zero)
+		memset(p, 0, size);
 	return p;
 #endif
 }
@@ -149,7 +156,15 @@ void plumb_arena_free(plumb_arena *a)
 
 void *plumb_arena_alloc(plumb_arena *a, size_t size)
 {
-	void *p = chunk_alloc(a, size ? size : 1);
+	void *p = chunk_alloc(a, size ? size : 1, ALIGN, true);
+	if (!p)
+		a->failed = true;
+	return p;
+}
+
+void *plumb_arena_alloc_raw(plumb_arena *a, size_t size)
+{
+	void *p = chunk_alloc(a, size ? size : 1, sizeof(void *), false);
 	if (!p)
 		a->failed = true;
 	return p;
