@@ -5,6 +5,8 @@
  */
 #include "util/arena.h"
 
+#include <assert.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +16,7 @@
 #define ALIGN 16
 
 typedef struct chunk {
-	struct chunk *next;
+	struct chunk *next, *prev; /* prev: NULL for the first */
 	size_t size, used;
 	max_align_t data[];
 } chunk;
@@ -58,13 +60,17 @@ static void *chunk_alloc(plumb_arena *a, size_t size, size_t align, bool zero)
 		return NULL;
 	c->size = c->used = size;
 	c->next = a->chunks;
+	c->prev = NULL;
+	if (c->next)
+		c->next->prev = c;
 	a->chunks = c;
 	return c->data;
 #else
 	size = (size + align - 1) & ~(align - 1);
 	chunk *c = a->chunks;
 	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
-	if (!c || c->size < at || c->size - at < size) {
+	/* a big allocation always has a chunk of its own (plumb_arena_give_back) */
+	if (!c || size > CHUNK_SIZE / 2 || c->size < at || c->size - at < size) {
 		size_t want = size > CHUNK_SIZE / 2 ? size : CHUNK_SIZE;
 		chunk *n = malloc(sizeof(chunk) + want);
 		if (!n)
@@ -74,11 +80,15 @@ static void *chunk_alloc(plumb_arena *a, size_t size, size_t align, bool zero)
 		if (size > CHUNK_SIZE / 2 && c) {
 			/* big allocation: keep the current chunk on top for small ones */
 			n->next = c->next;
+			n->prev = c;
 			c->next = n;
 		} else {
 			n->next = c;
+			n->prev = NULL;
 			a->chunks = n;
 		}
+		if (n->next)
+			n->next->prev = n;
 		c = n;
 		at = 0;
 	}
@@ -183,7 +193,8 @@ static int grow_in_place(plumb_arena *a, void *old, size_t old_size, size_t new_
 	chunk *c = a->chunks;
 	size_t was = (old_size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	size_t want = (new_size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-	if (!c || (char *)old + was != (char *)c->data + c->used || c->size - c->used < want - was)
+	if (!c || (char *)old + was != (char *)c->data + c->used ||
+	    c->size - c->used < want - was || want > CHUNK_SIZE / 2)
 		return 0;
 	if (++n_allocs == fail_at) {
 		a->failed = true;
@@ -206,6 +217,26 @@ void *plumb_arena_realloc(plumb_arena *a, void *old, size_t old_size, size_t new
 	if (p && old && old_size)
 		memcpy(p, old, old_size);
 	return p;
+}
+
+void plumb_arena_give_back(plumb_arena *a, void *p, size_t size)
+{
+#ifdef PLUMB_ARENA_MALLOC
+	(void)a, (void)p, (void)size;
+#else
+	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	if (!p || size <= CHUNK_SIZE / 2)
+		return;
+	chunk *c = (chunk *)((char *)p - offsetof(chunk, data));
+	assert(c->size == size);
+	if (c->prev)
+		c->prev->next = c->next;
+	else
+		a->chunks = c->next;
+	if (c->next)
+		c->next->prev = c->prev;
+	free(c);
+#endif
 }
 
 char *plumb_arena_strndup(plumb_arena *a, const char *s, size_t len)
