@@ -45,6 +45,8 @@ static int grow(plumb_arena *a, void **items, size_t *cap, size_t n, size_t elem
 	void *p = plumb_arena_realloc(a, *items, *cap * elem, ncap * elem);
 	if (!p)
 		return -1;
+	if (p != *items) /* nothing outside points into the arrays */
+		plumb_arena_give_back(a, *items, *cap * elem);
 	*items = p;
 	*cap = ncap;
 	return 0;

@@ -5,6 +5,8 @@
  */
 #include "util/arena.h"
 
+#include <assert.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +16,7 @@
 #define ALIGN 16
 
 typedef struct chunk {
-	struct chunk *next;
+	struct chunk *next, *prev; /* prev: NULL for the first */
 	size_t size, used;
 	max_align_t data[];
 } chunk;
@@ -27,7 +29,8 @@ typedef struct cleanup {
 
 struct plumb_arena {
 	plumb_arena *parent;
-	plumb_arena *first_child, *next_sibling;
+	/* children in a doubly linked list: one freed leaves it in O(1) */
+	plumb_arena *first_child, *next_sibling, *prev_sibling;
 	chunk *chunks;
 	cleanup *cleanups;
 	bool failed;
@@ -43,22 +46,31 @@ long plumb_arena_fail_nth(long n)
 	return made;
 }
 
-static void *chunk_alloc(plumb_arena *a, size_t size)
+/* size bytes aligned to align (a power of two, at most ALIGN), zeroed when
+ * zero is set. */
+static void *chunk_alloc(plumb_arena *a, size_t size, size_t align, bool zero)
 {
 	if (++n_allocs == fail_at)
 		return NULL;
-	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 #ifdef PLUMB_ARENA_MALLOC
+	(void)align, (void)zero;
+	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	chunk *c = calloc(1, sizeof(chunk) + size);
 	if (!c)
 		return NULL;
 	c->size = c->used = size;
 	c->next = a->chunks;
+	c->prev = NULL;
+	if (c->next)
+		c->next->prev = c;
 	a->chunks = c;
 	return c->data;
 #else
+	size = (size + align - 1) & ~(align - 1);
 	chunk *c = a->chunks;
-	if (!c || c->size - c->used < size) {
+	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+	/* a big allocation always has a chunk of its own (plumb_arena_give_back) */
+	if (!c || size > CHUNK_SIZE / 2 || c->size < at || c->size - at < size) {
 		size_t want = size > CHUNK_SIZE / 2 ? size : CHUNK_SIZE;
 		chunk *n = malloc(sizeof(chunk) + want);
 		if (!n)
@@ -68,16 +80,22 @@ static void *chunk_alloc(plumb_arena *a, size_t size)
 		if (size > CHUNK_SIZE / 2 && c) {
 			/* big allocation: keep the current chunk on top for small ones */
 			n->next = c->next;
+			n->prev = c;
 			c->next = n;
 		} else {
 			n->next = c;
+			n->prev = NULL;
 			a->chunks = n;
 		}
+		if (n->next)
+			n->next->prev = n;
 		c = n;
+		at = 0;
 	}
-	void *p = (char *)c->data + c->used;
-	c->used += size;
-	memset(p, 0, size);
+	void *p = (char *)c->data + at;
+	c->used = at + size;
+	if (zero)
+		memset(p, 0, size);
 	return p;
 #endif
 }
@@ -93,6 +111,8 @@ plumb_arena *plumb_arena_new(plumb_arena *parent)
 	a->parent = parent;
 	if (parent) {
 		a->next_sibling = parent->first_child;
+		if (a->next_sibling)
+			a->next_sibling->prev_sibling = a;
 		parent->first_child = a;
 	}
 	return a;
@@ -103,6 +123,8 @@ static void release(plumb_arena *a)
 	while (a->first_child) {
 		plumb_arena *c = a->first_child;
 		a->first_child = c->next_sibling;
+		if (a->first_child)
+			a->first_child->prev_sibling = NULL;
 		c->parent = NULL;
 		release(c);
 		free(c);
@@ -131,11 +153,12 @@ void plumb_arena_free(plumb_arena *a)
 	if (!a)
 		return;
 	if (a->parent) {
-		plumb_arena **pp = &a->parent->first_child;
-		while (*pp && *pp != a)
-			pp = &(*pp)->next_sibling;
-		if (*pp)
-			*pp = a->next_sibling;
+		if (a->prev_sibling)
+			a->prev_sibling->next_sibling = a->next_sibling;
+		else
+			a->parent->first_child = a->next_sibling;
+		if (a->next_sibling)
+			a->next_sibling->prev_sibling = a->prev_sibling;
 	}
 	release(a);
 	free(a);
@@ -143,20 +166,77 @@ void plumb_arena_free(plumb_arena *a)
 
 void *plumb_arena_alloc(plumb_arena *a, size_t size)
 {
-	void *p = chunk_alloc(a, size ? size : 1);
+	void *p = chunk_alloc(a, size ? size : 1, ALIGN, true);
 	if (!p)
 		a->failed = true;
 	return p;
+}
+
+void *plumb_arena_alloc_raw(plumb_arena *a, size_t size)
+{
+	void *p = chunk_alloc(a, size ? size : 1, sizeof(void *), false);
+	if (!p)
+		a->failed = true;
+	return p;
+}
+
+/* Grows old in place when it is the last allocation of the top chunk and
+ * the chunk has room (a vector or buffer growing alone): the old copy is not
+ * left behind. 1 when grown, 0 when it cannot be, -1 for an allocation
+ * failure made on purpose (plumb_arena_fail_nth). */
+static int grow_in_place(plumb_arena *a, void *old, size_t old_size, size_t new_size)
+{
+#ifdef PLUMB_ARENA_MALLOC
+	(void)a, (void)old, (void)old_size, (void)new_size;
+	return 0;
+#else
+	chunk *c = a->chunks;
+	size_t was = (old_size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	size_t want = (new_size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	if (!c || (char *)old + was != (char *)c->data + c->used ||
+	    c->size - c->used < want - was || want > CHUNK_SIZE / 2)
+		return 0;
+	if (++n_allocs == fail_at) {
+		a->failed = true;
+		return -1;
+	}
+	memset((char *)old + old_size, 0, want - old_size);
+	c->used += want - was;
+	return 1;
+#endif
 }
 
 void *plumb_arena_realloc(plumb_arena *a, void *old, size_t old_size, size_t new_size)
 {
 	if (new_size <= old_size && old)
 		return old;
+	int grown = old && old_size ? grow_in_place(a, old, old_size, new_size) : 0;
+	if (grown)
+		return grown > 0 ? old : NULL;
 	void *p = plumb_arena_alloc(a, new_size);
 	if (p && old && old_size)
 		memcpy(p, old, old_size);
 	return p;
+}
+
+void plumb_arena_give_back(plumb_arena *a, void *p, size_t size)
+{
+#ifdef PLUMB_ARENA_MALLOC
+	(void)a, (void)p, (void)size;
+#else
+	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	if (!p || size <= CHUNK_SIZE / 2)
+		return;
+	chunk *c = (chunk *)((char *)p - offsetof(chunk, data));
+	assert(c->size == size);
+	if (c->prev)
+		c->prev->next = c->next;
+	else
+		a->chunks = c->next;
+	if (c->next)
+		c->next->prev = c->prev;
+	free(c);
+#endif
 }
 
 char *plumb_arena_strndup(plumb_arena *a, const char *s, size_t len)

@@ -25,6 +25,16 @@ void plumb_arena_reset(plumb_arena *arena);
  * remembers the failure (plumb_arena_failed). */
 void *plumb_arena_alloc(plumb_arena *arena, size_t size);
 
+/* Memory not zeroed, aligned for a pointer, a size_t or a double only (not
+ * for any type): for many small objects their owner fills at once, such as
+ * protobuf-c's messages. NULL when out of memory, remembered as above. */
+void *plumb_arena_alloc_raw(plumb_arena *arena, size_t size);
+
+/* Gives back the memory of a big allocation (p, of size bytes, from
+ * plumb_arena_alloc of this arena) that nothing points into any more, such
+ * as a hash table rehashed elsewhere: small ones stay until the arena goes. */
+void plumb_arena_give_back(plumb_arena *arena, void *p, size_t size);
+
 /* Grows an allocation made from this arena to new_size, copying old_size bytes. */
 void *plumb_arena_realloc(plumb_arena *arena, void *old, size_t old_size, size_t new_size);
 

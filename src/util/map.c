@@ -100,6 +100,7 @@ static int grow(plumb_map *m)
 			j = (j + 1) & (cap - 1);
 		slots[j] = *s;
 	}
+	plumb_arena_give_back(m->arena, m->slots, m->cap * sizeof(*slots));
 	m->slots = slots;
 	m->cap = cap;
 	m->used = m->n;

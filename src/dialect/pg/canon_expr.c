@@ -586,20 +586,26 @@ int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr)
 	plumb__pg_nx_walk(&expr->base, plumb__pg_nx_visit_expr, &x, NULL, true);
 	return x.failed ? -1 : 0;
 }
-/* Deparses a bare expression (already normalised). */
-static int deparse_expr(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)
+int plumb__pg_expr_source_in(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_texts *t,
+			     PgQuery__Node *expr, char **out)
 {
-	return plumb__pg_deparse_expr(ctx, arena, expr, out);
+	return plumb__pg_texts_deparse_expr(ctx, arena, t, expr, out);
+}
+
+int plumb__pg_expr_text_in(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_texts *t,
+			   PgQuery__Node *expr, char **out)
+{
+	if (plumb__pg_norm_expr(arena, expr) < 0)
+		return plumb_error_nomem(ctx);
+	return plumb__pg_texts_deparse_expr(ctx, arena, t, expr, out);
 }
 
 int plumb__pg_expr_source(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)
 {
-	return deparse_expr(ctx, arena, expr, out);
+	return plumb__pg_expr_source_in(ctx, arena, NULL, expr, out);
 }
 
 int plumb__pg_expr_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out)
 {
-	if (plumb__pg_norm_expr(arena, expr) < 0)
-		return plumb_error_nomem(ctx);
-	return deparse_expr(ctx, arena, expr, out);
+	return plumb__pg_expr_text_in(ctx, arena, NULL, expr, out);
 }

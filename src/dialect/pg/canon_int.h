@@ -57,10 +57,24 @@ int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr);
  * bounds). */
 void plumb__pg_norm_type(plumb_arena *arena, PgQuery__TypeName *tn);
 
+/* texts.c: the texts of expressions deparsed, kept by the shape of their
+ * trees (locations aside), in arena memory. NULL when out of memory. */
+typedef struct plumb_pg_texts plumb_pg_texts;
+plumb_pg_texts *plumb__pg_texts_new(plumb_arena *arena);
+/* plumb__pg_deparse_expr, once per shape of tree in t (NULL: every time);
+ * *out is in arena memory. */
+int plumb__pg_texts_deparse_expr(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_texts *t,
+				 PgQuery__Node *expr, char **out);
+
 /* canon_expr.c: the text of an expression node as it is (not normalised). */
 int plumb__pg_expr_source(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out);
 /* The canonical text of an expression node (normalised first). */
 int plumb__pg_expr_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *expr, char **out);
+/* The same two, the deparsed texts kept in t (NULL: none kept). */
+int plumb__pg_expr_source_in(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_texts *t,
+			     PgQuery__Node *expr, char **out);
+int plumb__pg_expr_text_in(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_texts *t,
+			   PgQuery__Node *expr, char **out);
 /* canon_type.c: the format_type() spelling of a type node (normalised first). */
 int plumb__pg_type_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__TypeName *tn, char **out);
 /* Of a default given as its parse tree e (before it is made canonical, which

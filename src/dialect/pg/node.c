@@ -20,7 +20,8 @@
 
 static void *pb_alloc(void *data, size_t size)
 {
-	return plumb_arena_alloc(data, size ? size : 1);
+	/* protobuf-c initialises what it allocates */
+	return plumb_arena_alloc_raw(data, size ? size : 1);
 }
 
 static void pb_free(void *data, void *p)

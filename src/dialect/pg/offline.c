@@ -307,7 +307,7 @@ const char *expr_text(ox *x, PgQuery__Node *e)
 	char *s = NULL;
 	if (!e || x->st.rc)
 		return NULL;
-	fail(x, plumb__pg_expr_text(x->st.ctx, x->st.arena, e, &s));
+	fail(x, plumb__pg_expr_text_in(x->st.ctx, x->st.arena, x->texts, e, &s));
 	return x->st.rc ? NULL : s;
 }
 
@@ -825,7 +825,7 @@ static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *file
 	ox x = {.st = {.ctx = ctx, .arena = arena}, .replay = replay};
 	int rc;
 	*out = NULL;
-	if (!(x.tmp = plumb_arena_new(arena))) {
+	if (!(x.tmp = plumb_arena_new(arena)) || !(x.texts = plumb__pg_texts_new(x.tmp))) {
 		rc = plumb_error_nomem(ctx);
 		goto done;
 	}

@@ -526,8 +526,9 @@ void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 			if (k->kind == PLUMB_CON_CHECK) {
 				char *written = NULL;
 				if (p->node->raw_expr)
-					fail(x, plumb__pg_expr_source(x->st.ctx, x->st.arena,
-								      p->node->raw_expr, &written));
+					fail(x, plumb__pg_expr_source_in(
+							x->st.ctx, x->st.arena, x->texts,
+							p->node->raw_expr, &written));
 				k->check_sql = table_expr_text(x, t, p->node->raw_expr);
 				if (written && k->check_sql && strcmp(written, k->check_sql) != 0)
 					k->check_written = written;
@@ -622,7 +623,7 @@ static const char *default_text(ox *x, const plumb_column *col, PgQuery__Node *e
 void set_default(ox *x, plumb_column *col, PgQuery__Node *e)
 {
 	char *written = NULL;
-	int rc = e ? plumb__pg_expr_source(x->st.ctx, x->st.arena, e, &written) : 0;
+	int rc = e ? plumb__pg_expr_source_in(x->st.ctx, x->st.arena, x->texts, e, &written) : 0;
 	if (rc < 0)
 		fail(x, rc);
 	const char *d = e ? default_text(x, col, e) : NULL;

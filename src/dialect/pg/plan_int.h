@@ -52,6 +52,9 @@ typedef struct planner {
 				     * dropped with the views, created after them (as
 				     * late_functions) when the schema keeps them */
 	plumb_pg_refs *fn_refs;     /* per from functions (kinds[0]): read once */
+	plumb_map *refs[2];	    /* text -> plumb_pg_refs * of an expression [0] and of
+				     * statements [1]: a default or CHECK thousands of
+				     * tables share is parsed once */
 	bool funcs_touched;         /* touched holds functions' call keys */
 	plumb_vec uninherited;      /* char *: column_key() of declared columns dropped so
 				     * that a parent's new column takes their place */

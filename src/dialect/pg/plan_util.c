@@ -433,12 +433,29 @@ const plumb_object *plumb__pgp_find_collation(const planner *p, const plumb_cata
 	return find_named(p, cat, kinds, coll);
 }
 
-/* What an expression (or, sql, statements) names, from its parse tree. */
+/* What an expression (or, sql, statements) names, from its parse tree, read
+ * once per text: the vectors are shared between callers, which only read
+ * them. */
 plumb_pg_refs plumb__pgp_refs_of(planner *p, const char *text, bool sql)
 {
 	plumb_pg_refs r = {0};
-	if (text && (sql ? plumb__pg_refs_sql(p->tmp, text, &r)
-			 : plumb__pg_refs_expr(p->tmp, text, &r)) < 0)
+	if (!text)
+		return r;
+	plumb_map **cache = &p->refs[sql];
+	plumb_pg_refs *known = *cache ? plumb_map_get(*cache, text, NULL, NULL) : NULL;
+	if (known)
+		return *known;
+	if ((sql ? plumb__pg_refs_sql(p->tmp, text, &r) : plumb__pg_refs_expr(p->tmp, text, &r)) <
+	    0) {
 		plumb__pgp_nomem(p);
+		return r;
+	}
+	known = plumb_arena_alloc(p->tmp, sizeof(*known));
+	if ((!*cache && !(*cache = plumb_map_new(p->tmp, false))) || !known ||
+	    plumb_map_put(*cache, text, NULL, NULL, known) < 0) {
+		plumb__pgp_nomem(p);
+		return r;
+	}
+	*known = r;
 	return r;
 }
