@@ -69,11 +69,13 @@ static const plumb_kind_desc kinds[] = {
 	[PLUMB_OBJ_CAST] = {OBJECT(PLUMB_OBJ_CAST, "cast", 15), .key = PLUMB_KEY_TARGET},
 	[PLUMB_OBJ_TS_DICT] = {OBJECT(PLUMB_OBJ_TS_DICT, "text search dictionary", 16)},
 	[PLUMB_OBJ_TS_CONFIG] = {OBJECT(PLUMB_OBJ_TS_CONFIG, "text search configuration", 17)},
-	[PLUMB_OBJ_STATISTICS] = {OBJECT(PLUMB_OBJ_STATISTICS, "statistics", 18)},
-	[PLUMB_OBJ_PUBLICATION] = {OBJECT(PLUMB_OBJ_PUBLICATION, "publication", 19)},
-	[PLUMB_OBJ_EVENT_TRIGGER] = {OBJECT(PLUMB_OBJ_EVENT_TRIGGER, "event trigger", 20)},
-	[PLUMB_OBJ_COMMENT] = {OBJECT(PLUMB_OBJ_COMMENT, "comment", 21), .key = PLUMB_KEY_TARGET},
-	[PLUMB_OBJ_GRANT] = {OBJECT(PLUMB_OBJ_GRANT, "grant", 22), .key = PLUMB_KEY_TARGET},
+	[PLUMB_OBJ_OPFAMILY] = {OBJECT(PLUMB_OBJ_OPFAMILY, "operator family", 18)},
+	[PLUMB_OBJ_OPCLASS] = {OBJECT(PLUMB_OBJ_OPCLASS, "operator class", 19)},
+	[PLUMB_OBJ_STATISTICS] = {OBJECT(PLUMB_OBJ_STATISTICS, "statistics", 20)},
+	[PLUMB_OBJ_PUBLICATION] = {OBJECT(PLUMB_OBJ_PUBLICATION, "publication", 21)},
+	[PLUMB_OBJ_EVENT_TRIGGER] = {OBJECT(PLUMB_OBJ_EVENT_TRIGGER, "event trigger", 22)},
+	[PLUMB_OBJ_COMMENT] = {OBJECT(PLUMB_OBJ_COMMENT, "comment", 23), .key = PLUMB_KEY_TARGET},
+	[PLUMB_OBJ_GRANT] = {OBJECT(PLUMB_OBJ_GRANT, "grant", 24), .key = PLUMB_KEY_TARGET},
 };
 
 /* A kind added at the end of plumb_obj_kind without an entry here does not
