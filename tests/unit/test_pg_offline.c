@@ -905,6 +905,21 @@ static const char *const shuffled[][3] = {
 	 "CREATE PUBLICATION pp FOR TABLE pa;\nALTER PUBLICATION pp ADD TABLE pb;\n",
 	 "ALTER PUBLICATION pp ADD TABLE pb;\nCREATE PUBLICATION pp FOR TABLE pa;\n"
 	 "CREATE TABLE pb (b int PRIMARY KEY);\nCREATE TABLE pa (a int PRIMARY KEY);\n"},
+	{"any order: an index before its operator class, the class before its function",
+	 "CREATE FUNCTION oc(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE\n"
+	 "  AS 'SELECT 0';\n"
+	 "CREATE OPERATOR FAMILY of USING btree;\n"
+	 "CREATE OPERATOR CLASS occ FOR TYPE integer USING btree FAMILY of AS\n"
+	 "  OPERATOR 1 <, FUNCTION 1 oc(integer, integer);\n"
+	 "ALTER OPERATOR FAMILY of USING btree ADD OPERATOR 3 = (integer, integer);\n"
+	 "CREATE TABLE oct (a integer);\nCREATE INDEX oci ON oct (a occ);\n",
+	 "CREATE INDEX oci ON oct (a occ);\nCREATE TABLE oct (a integer);\n"
+	 "ALTER OPERATOR FAMILY of USING btree ADD OPERATOR 3 = (integer, integer);\n"
+	 "CREATE OPERATOR CLASS occ FOR TYPE integer USING btree FAMILY of AS\n"
+	 "  OPERATOR 1 <, FUNCTION 1 oc(integer, integer);\n"
+	 "CREATE OPERATOR FAMILY of USING btree;\n"
+	 "CREATE FUNCTION oc(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE\n"
+	 "  AS 'SELECT 0';\n"},
 	{"any order: an event trigger before its function",
 	 "CREATE FUNCTION ef() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN NULL; END $$;\n"
 	 "CREATE EVENT TRIGGER ev ON ddl_command_end EXECUTE FUNCTION ef();\n"
@@ -1224,6 +1239,39 @@ static void test_agree(void)
 		 "DROP PUBLICATION p_drop;\n"
 		 "DROP TABLE gone;\n"
 		 "ALTER TABLE t2 RENAME TO t2x;\n"},
+		{"operator families and classes",
+		 "CREATE SCHEMA s4;\n"
+		 "CREATE FUNCTION my_cmp(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE\n"
+		 "  AS 'SELECT CASE WHEN $1 < $2 THEN -1 WHEN $1 > $2 THEN 1 ELSE 0 END';\n"
+		 "CREATE OPERATOR CLASS c1 FOR TYPE integer USING btree AS\n"
+		 "  OPERATOR 1 <, OPERATOR 3 =, FUNCTION 1 my_cmp;\n"
+		 "ALTER OPERATOR CLASS c1 USING btree RENAME TO c2;\n"
+		 "ALTER OPERATOR FAMILY c1 USING btree RENAME TO f1;\n"
+		 "ALTER OPERATOR FAMILY f1 USING btree ADD OPERATOR 2 <= (integer, integer),\n"
+		 "  OPERATOR 5 > (integer, bigint);\n"
+		 "ALTER OPERATOR FAMILY f1 USING btree DROP OPERATOR 5 (integer, bigint);\n"
+		 "ALTER OPERATOR CLASS c2 USING btree SET SCHEMA s4;\n"
+		 "CREATE OPERATOR CLASS hc FOR TYPE integer USING hash AS OPERATOR 1 =,\n"
+		 "  FUNCTION 1 hashint4(integer), FUNCTION 2 hashint4extended(integer, bigint);\n"
+		 "CREATE OPERATOR CLASS gc FOR TYPE integer[] USING gin AS\n"
+		 "  OPERATOR 1 &&(anyarray, anyarray), FUNCTION 1 btint4cmp(integer, integer),\n"
+		 "  FUNCTION 2 ginarrayextract(anyarray, internal, internal),\n"
+		 "  FUNCTION 3 ginqueryarrayextract(anyarray, internal, smallint, internal, internal,\n"
+		 "    internal, internal),\n"
+		 "  FUNCTION 4 ginarrayconsistent(internal, smallint, anyarray, integer, internal,\n"
+		 "    internal, internal, internal), STORAGE integer;\n"
+		 "CREATE OPERATOR CLASS dc FOR TYPE integer USING btree AS OPERATOR 1 <,\n"
+		 "  FUNCTION 1 btint4cmp(integer, integer);\n"
+		 "DROP OPERATOR CLASS dc USING btree;\n"
+		 "CREATE OPERATOR FAMILY df USING btree;\n"
+		 "DROP OPERATOR FAMILY df USING btree;\n"
+		 "CREATE SCHEMA s5;\n"
+		 "CREATE OPERATOR FAMILY s5.sf USING btree;\n"
+		 "DROP SCHEMA s5 CASCADE;\n"
+		 "CREATE TABLE ot (a integer, b integer, c integer[]);\n"
+		 "CREATE INDEX ot_a ON ot (a s4.c2);\n"
+		 "CREATE INDEX ot_b ON ot USING hash (b hc);\n"
+		 "CREATE INDEX ot_c ON ot USING gin (c gc);\n"},
 		{"event triggers",
 		 "CREATE SCHEMA ops;\n"
 		 "CREATE FUNCTION ops.log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS\n"

@@ -1,10 +1,10 @@
 /*
  * Introspection of operator families and classes in one query: a row per
- * family ('a', first), per class ('c') and per operator ('o') (pg_amop) and support function
- * (pg_amproc) of a family, a family's rows together, written as opclass.c's
- * canonical texts as the offline builder writes the statements. The
- * server's own and those an extension created are left out (a class of
- * one's family too).
+ * family ('a', first), per class ('c'), per operator ('o', pg_amop) and
+ * per support function ('p', pg_amproc), a family's rows together, written
+ * as opclass.c's canonical texts as the offline builder writes the
+ * statements. The server's own and those an extension created are left out
+ * (a class of one's family too).
  */
 #include "dialect/pg/introspect_int.h"
 #include <stdlib.h>

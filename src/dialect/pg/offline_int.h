@@ -219,6 +219,7 @@ typedef struct seqopts {
 #define grants_renamed plumb__pgoff_grants_renamed
 #define index_colnames plumb__pgoff_index_colnames
 #define index_opclass plumb__pgoff_index_opclass
+#define builtin_default_opclass plumb__pgoff_builtin_default_opclass
 #define is_relation plumb__pgoff_is_relation
 #define make_object_name plumb__pgoff_make_object_name
 #define mk_rangevar plumb__pgoff_mk_rangevar
@@ -463,6 +464,9 @@ void grants_renamed(ox *x, const char *schema, const char *rel, const char *col,
 void index_opclass(ox *x, plumb_table *t, const char *am, PgQuery__IndexElem *e);
 /* offline_opclass.c: extension name is created in schema (NULL: dropped). */
 void note_extension(ox *x, const char *name, const char *schema);
+/* Is a known class (built-in, or of a known extension created) the
+ * default of access method am for type? */
+bool builtin_default_opclass(ox *x, const char *am, const char *type);
 
 /* offline_rename.c: ALTER ... RENAME [COLUMN | CONSTRAINT] and SET SCHEMA,
  * with what names the renamed object following as in PostgreSQL's catalog;

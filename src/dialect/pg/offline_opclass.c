@@ -354,6 +354,11 @@ static const char *key_type(ox *x, const char *type)
 	return base;
 }
 
+bool builtin_default_opclass(ox *x, const char *am, const char *type)
+{
+	return default_for(x, am, type) != NULL;
+}
+
 void index_opclass(ox *x, plumb_table *t, const char *am, PgQuery__IndexElem *e)
 {
 	if (!t || !e->n_opclass || e->n_opclass > 2 || empty(e->name))

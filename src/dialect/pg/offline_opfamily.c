@@ -281,6 +281,11 @@ void create_opclass(ox *x, PgQuery__CreateOpClassStmt *cs, size_t loc)
 	}
 	if (storage && strcmp(storage, type) == 0)
 		storage = NULL; /* the server keeps none */
+	if (cs->is_default && builtin_default_opclass(x, am, type)) {
+		error_at(x, loc, "could not make operator class \"%s\" be default for type %s",
+			 name, type);
+		return;
+	}
 	if (cs->is_default)
 		for (size_t i = 0; i < x->cat->objects.n; i++) {
 			const plumb_object *o = x->cat->objects.items[i];
