@@ -526,6 +526,9 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_ALTER_OP_FAMILY_STMT:
 		alter_opfamily(x, s->alter_op_family_stmt, loc);
 		break;
+	case PG_QUERY__NODE__NODE_ALTER_TSDICTIONARY_STMT:
+		alter_ts_dict(x, s->alter_tsdictionary_stmt, loc);
+		break;
 	case PG_QUERY__NODE__NODE_ALTER_TSCONFIGURATION_STMT:
 		alter_ts_config(x, s->alter_tsconfiguration_stmt, loc);
 		break;

@@ -322,6 +322,18 @@ static void index_comment(dix *ix, plumb_object *o)
 	case PLUMB_OBJ_COLLATION:
 		edge(ix, K_COLL, s, on, d, true);
 		break;
+	case PLUMB_OBJ_OPERATOR:
+	case PLUMB_OBJ_CAST:
+	case PLUMB_OBJ_TS_DICT:
+	case PLUMB_OBJ_TS_CONFIG:
+	case PLUMB_OBJ_STATISTICS:
+	case PLUMB_OBJ_PUBLICATION:
+	case PLUMB_OBJ_EVENT_TRIGGER:
+	case PLUMB_OBJ_OPFAMILY:
+	case PLUMB_OBJ_OPCLASS:
+		/* the object itself, by its kind's name */
+		edge(ix, plumb_obj_kind_name(o->target_kind), s, on, d, true);
+		break;
 	default: /* relations */
 		edge(ix, K_REL, s, on, d, true);
 		break;
@@ -685,6 +697,22 @@ static void follow_all(dix *ix, const node *n, bool autos)
 				follow(ix, n, K_OPER, o->schema, b, autos);
 			break;
 		}
+		default:
+			break;
+		}
+		/* what names it by its kind's name (a comment) */
+		switch (o->kind) {
+		case PLUMB_OBJ_OPERATOR:
+		case PLUMB_OBJ_CAST:
+		case PLUMB_OBJ_TS_DICT:
+		case PLUMB_OBJ_TS_CONFIG:
+		case PLUMB_OBJ_STATISTICS:
+		case PLUMB_OBJ_PUBLICATION:
+		case PLUMB_OBJ_EVENT_TRIGGER:
+		case PLUMB_OBJ_OPFAMILY:
+		case PLUMB_OBJ_OPCLASS:
+			follow(ix, n, plumb_obj_kind_name(o->kind), o->schema, o->name, autos);
+			break;
 		default:
 			break;
 		}

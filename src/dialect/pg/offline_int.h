@@ -163,6 +163,9 @@ typedef struct seqopts {
 #define drop_cast_target plumb__pgoff_drop_cast_target
 #define create_ts_dict plumb__pgoff_create_ts_dict
 #define create_opfamily plumb__pgoff_create_opfamily
+#define alter_ts_dict plumb__pgoff_alter_ts_dict
+#define rename_ts_object plumb__pgoff_rename_ts_object
+#define ts_object_set_schema plumb__pgoff_ts_object_set_schema
 #define create_opclass plumb__pgoff_create_opclass
 #define alter_opfamily plumb__pgoff_alter_opfamily
 #define drop_opc_target plumb__pgoff_drop_opc_target
@@ -302,6 +305,11 @@ bool drop_cast_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *ou
 void create_ts_dict(ox *x, PgQuery__DefineStmt *ds, size_t loc);
 void create_ts_config(ox *x, PgQuery__DefineStmt *ds, size_t loc);
 void alter_ts_config(ox *x, PgQuery__AlterTSConfigurationStmt *as, size_t loc);
+/* offline_tsalter.c: ALTER TEXT SEARCH DICTIONARY's options, RENAME TO and
+ * SET SCHEMA of a dictionary or configuration. */
+void alter_ts_dict(ox *x, PgQuery__AlterTSDictionaryStmt *as, size_t loc);
+void rename_ts_object(ox *x, PgQuery__RenameStmt *rs);
+void ts_object_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as);
 /* offline_opfamily.c: CREATE OPERATOR FAMILY and CLASS, ALTER OPERATOR
  * FAMILY ... ADD and DROP, RENAME TO and SET SCHEMA of either; the class
  * or family a DROP names into *out (false when not there: an error unless

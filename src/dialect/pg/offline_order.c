@@ -673,6 +673,11 @@ static void objects_of(ord *r, PgQuery__Node *s)
 			list_name(r, 'f', ow->objname, ow->n_objname, false);
 		break;
 	}
+	case PG_QUERY__NODE__NODE_ALTER_TSDICTIONARY_STMT:
+		r->word = "ALTER TEXT SEARCH DICTIONARY";
+		list_name(r, 't', s->alter_tsdictionary_stmt->dictname,
+			  s->alter_tsdictionary_stmt->n_dictname, false);
+		break;
 	case PG_QUERY__NODE__NODE_CREATE_OP_FAMILY_STMT: {
 		PgQuery__CreateOpFamilyStmt *cs = s->create_op_family_stmt;
 		const char *schema, *name;
