@@ -41,6 +41,8 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_STATISTICS, /* extended statistics (CREATE STATISTICS) */
 	PLUMB_OBJ_PUBLICATION, /* logical replication publications */
 	PLUMB_OBJ_EVENT_TRIGGER,
+	PLUMB_OBJ_OPFAMILY,    /* operator families, with all their operators and functions */
+	PLUMB_OBJ_OPCLASS,     /* operator classes (their members are their family's) */
 	PLUMB_OBJ_OWNER,       /* the owner of one object (with --owners only) */
 	PLUMB_OBJ_DEFAULT_ACL, /* default privileges of one grantee (ALTER DEFAULT PRIVILEGES) */
 	PLUMB_OBJ_KIND_COUNT /* not a kind: how many there are. A new kind goes
@@ -50,8 +52,8 @@ typedef enum plumb_obj_kind {
 /* "table", "index", "view", "trigger", "schema", "extension", "enum",
  * "domain", "type", "sequence", "function", "policy", "comment", "grant",
  * "collation", "rule", "operator", "cast", "text search dictionary", "text search
- * configuration", "statistics", "publication", "event trigger", "owner", "default
- * privileges" (the kind's name in catalog/kinds.c). */
+ * configuration", "statistics", "publication", "event trigger", "operator family",
+ * "operator class", "owner", "default privileges" (the kind's name in catalog/kinds.c). */
 const char *plumb_obj_kind_name(plumb_obj_kind kind);
 
 typedef struct plumb_column {
@@ -258,6 +260,13 @@ typedef struct plumb_trigger {
  *               ENABLE; definition the CREATE EVENT TRIGGER text evtrig.c
  *               writes (tags upper case, in written order), then "; " and
  *               evt_enabled when set.
+ *  - operator family: name "f USING am"; sql the CREATE OPERATOR FAMILY
+ *               text; values every operator and function of the family (its
+ *               classes' too) as ALTER OPERATOR FAMILY ... ADD writes them,
+ *               sorted (opclass.c); definition the CREATE and those lines.
+ *  - operator class: name "c USING am"; depends "schema.f USING am" of its
+ *               family; definition the class's header (DEFAULT, FOR TYPE,
+ *               USING, FAMILY, STORAGE), its members being its family's.
  *  - comment:   name is the target as COMMENT ON writes it ("TABLE public.users",
  *               "COLUMN public.users.email", "FUNCTION public.f(integer)"),
  *               schema the target's schema, table the target's table when it

@@ -160,6 +160,36 @@ CREATE PUBLICATION p_all FOR ALL TABLES WITH (publish_via_partition_root = true)
 SQL
 exact publications
 
+cat >opclasses.sql <<'SQL'
+CREATE SCHEMA ops;
+CREATE FUNCTION rev_cmp(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE
+  AS 'SELECT CASE WHEN $1 < $2 THEN 1 WHEN $1 > $2 THEN -1 ELSE 0 END';
+CREATE OPERATOR FAMILY ops.rev USING btree;
+CREATE OPERATOR CLASS ops.rev_ops FOR TYPE integer USING btree FAMILY ops.rev AS
+  OPERATOR 1 >, OPERATOR 3 =, OPERATOR 5 <, FUNCTION 1 rev_cmp(integer, integer);
+ALTER OPERATOR FAMILY ops.rev USING btree ADD OPERATOR 1 > (integer, bigint),
+  FUNCTION 1 (integer, bigint) btint48cmp(integer, bigint);
+CREATE OPERATOR CLASS my_int_ops FOR TYPE integer USING hash AS OPERATOR 1 =,
+  FUNCTION 1 hashint4(integer), FUNCTION 2 hashint4extended(integer, bigint);
+CREATE TABLE t (a integer, b integer);
+CREATE INDEX t_a ON t (a ops.rev_ops);
+CREATE INDEX t_b ON t USING hash (b my_int_ops);
+CREATE TYPE pair AS (x integer, y integer);
+CREATE FUNCTION pair_cmp(pair, pair) RETURNS integer LANGUAGE sql IMMUTABLE
+  AS 'SELECT btint4cmp($1.x, $2.x)';
+CREATE OPERATOR CLASS pair_ops DEFAULT FOR TYPE pair USING btree AS
+  FUNCTION 1 pair_cmp(pair, pair);
+CREATE TABLE u (p pair);
+CREATE INDEX u_p ON u (p pair_ops);
+SQL
+exact opclasses
+ok "opclasses: pull writes the family's loose members" \
+	grep -q '^ALTER OPERATOR FAMILY "ops"."rev" USING btree ADD OPERATOR 1 > (integer, bigint);' \
+	opclasses.pulled.sql
+ok "opclasses: pull writes the class" \
+	grep -q '^CREATE OPERATOR CLASS "ops"."rev_ops" FOR TYPE integer USING btree FAMILY "ops"."rev" AS' \
+	opclasses.pulled.sql
+
 # kinds plumb does not manage: pull and diff leave them out and say so
 cat >unmanaged.sql <<'SQL'
 CREATE TABLE t (a integer, b integer);

@@ -2,9 +2,9 @@
  * Writes a whole PostgreSQL catalog as the SQL a person keeps as schema.sql
  * (`plumb pull`): the plan that builds the catalog from nothing, in the
  * planner's dependency order (schemas, extensions, types, sequences,
- * functions, operators, casts, text search objects, tables, indexes,
- * foreign keys, views, triggers, policies, rules, comments), one statement
- * per paragraph. An invalid index (an interrupted
+ * functions, operators, casts, text search objects, operator families and
+ * classes, tables, indexes, foreign keys, views, triggers, policies, rules,
+ * comments), one statement per paragraph. An invalid index (an interrupted
  * CREATE INDEX CONCURRENTLY) is not written as one: it is left out, its
  * statement kept in a comment at the end, and so are the objects of kinds
  * plumb does not manage (named only). Deterministic: the same catalog

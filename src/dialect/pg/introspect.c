@@ -331,6 +331,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	read_casts(&x);
 	read_ts_dicts(&x);
 	read_ts_configs(&x);
+	read_opfamilies(&x);
 	read_statistics(&x);
 	read_publications(&x);
 	read_event_triggers(&x);

@@ -113,6 +113,7 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define read_casts plumb__pgin_read_casts
 #define read_ts_dicts plumb__pgin_read_ts_dicts
 #define read_ts_configs plumb__pgin_read_ts_configs
+#define read_opfamilies plumb__pgin_read_opfamilies
 #define read_schemas plumb__pgin_read_schemas
 #define read_publications plumb__pgin_read_publications
 #define read_event_triggers plumb__pgin_read_event_triggers
@@ -173,6 +174,8 @@ void read_operators(ictx *x);
 void read_casts(ictx *x);
 void read_ts_dicts(ictx *x);
 void read_ts_configs(ictx *x);
+/* introspect_opclass.c */
+void read_opfamilies(ictx *x);
 /* introspect_stats.c */
 void read_statistics(ictx *x);
 /* introspect_pub.c */

@@ -196,7 +196,9 @@ static const char q_rules[] =
  * T table, V view, M materialized view, I index, S sequence, c column (rk
  * the relkind of its relation), E enum, Y other type, D domain, F function,
  * P procedure, N schema, G trigger, L policy, R rule, K constraint of a
- * table, k of a domain.
+ * table, k of a domain, x statistics, d text search dictionary, g text
+ * search configuration, B publication, e event trigger, o operator, C cast,
+ * a operator class, f operator family.
  * qnsp/qobj/qsub are quote_ident'ed; nsp/obj raw; rel the table's oid (the
  * sequence's for S, so that folded ones are left out).
  */
@@ -289,6 +291,64 @@ static const char q_comments[] =
 	"JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE d.classoid = 'pg_rewrite'::regclass AND r.rulename <> '_RETURN' "
 	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"UNION ALL "
+	/* statistics, text search dictionaries and configurations */
+	"SELECT 'x', n.nspname, s.stxname, NULL, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_statistic_ext s ON s.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = s.stxnamespace "
+	"WHERE d.classoid = 'pg_statistic_ext'::regclass "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_statistic_ext", "s.oid") " "
+	"UNION ALL "
+	"SELECT 'd', n.nspname, t.dictname, NULL, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_ts_dict t ON t.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = t.dictnamespace "
+	"WHERE d.classoid = 'pg_ts_dict'::regclass "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_ts_dict", "t.oid") " "
+	"UNION ALL "
+	"SELECT 'g', n.nspname, t.cfgname, NULL, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_ts_config t ON t.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = t.cfgnamespace "
+	"WHERE d.classoid = 'pg_ts_config'::regclass "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_ts_config", "t.oid") " "
+	"UNION ALL "
+	/* publications and event triggers */
+	"SELECT 'B', NULL, p.pubname, NULL, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_publication p ON p.oid = d.objoid "
+	"WHERE d.classoid = 'pg_publication'::regclass "
+	"UNION ALL "
+	"SELECT 'e', NULL, et.evtname, NULL, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_event_trigger et ON et.oid = d.objoid "
+	"WHERE d.classoid = 'pg_event_trigger'::regclass "
+	"AND " NOT_EXT("pg_event_trigger", "et.oid") " "
+	"UNION ALL "
+	/* operators (sub the left type, rk the right), casts (obj the source,
+	 * sub the target) */
+	"SELECT 'o', n.nspname, o.oprname, "
+	"CASE WHEN o.oprleft <> 0 THEN format_type(o.oprleft, NULL) END, NULL, "
+	"CASE WHEN o.oprright <> 0 THEN format_type(o.oprright, NULL) END, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_operator o ON o.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = o.oprnamespace "
+	"WHERE d.classoid = 'pg_operator'::regclass "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_operator", "o.oid") " "
+	"UNION ALL "
+	"SELECT 'C', NULL, format_type(c.castsource, NULL), format_type(c.casttarget, NULL), "
+	"NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_cast c ON c.oid = d.objoid "
+	"WHERE d.classoid = 'pg_cast'::regclass AND c.oid >= 16384 "
+	"AND " NOT_EXT("pg_cast", "c.oid") " "
+	"UNION ALL "
+	/* operator classes and families (sub the access method) */
+	"SELECT 'a', n.nspname, c.opcname, a.amname, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_opclass c ON c.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = c.opcnamespace JOIN pg_am a ON a.oid = c.opcmethod "
+	"WHERE d.classoid = 'pg_opclass'::regclass "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_opclass", "c.oid") " "
+	"UNION ALL "
+	"SELECT 'f', n.nspname, f.opfname, a.amname, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_opfamily f ON f.oid = d.objoid "
+	"JOIN pg_namespace n ON n.oid = f.opfnamespace JOIN pg_am a ON a.oid = f.opfmethod "
+	"WHERE d.classoid = 'pg_opfamily'::regclass "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_opfamily", "f.oid") " "
 	") x ORDER BY 1, 2, 3, 6";
 
 /*
@@ -851,6 +911,47 @@ void read_comments(ictx *x)
 			target = PLUMB_OBJ_RULE;
 			table = obj;
 			part = val(r, i, M_SUB);
+			break;
+		case 'x':
+		case 'd':
+		case 'g':
+			target = code == 'x'   ? PLUMB_OBJ_STATISTICS
+				 : code == 'd' ? PLUMB_OBJ_TS_DICT
+					       : PLUMB_OBJ_TS_CONFIG;
+			name = fmt(x, "%s %s.%s",
+				   code == 'x'	 ? "STATISTICS"
+				   : code == 'd' ? "TEXT SEARCH DICTIONARY"
+						 : "TEXT SEARCH CONFIGURATION",
+				   qn, qo);
+			break;
+		case 'B':
+		case 'e':
+			target = code == 'B' ? PLUMB_OBJ_PUBLICATION : PLUMB_OBJ_EVENT_TRIGGER;
+			name = fmt(x, "%s %s", code == 'B' ? "PUBLICATION" : "EVENT TRIGGER", qo);
+			schema = NULL;
+			break;
+		case 'a':
+		case 'f':
+			target = code == 'a' ? PLUMB_OBJ_OPCLASS : PLUMB_OBJ_OPFAMILY;
+			on = fmt(x, "%s USING %s", obj, val(r, i, M_SUB));
+			name = fmt(x, "OPERATOR %s %s.%s USING %s", code == 'a' ? "CLASS" : "FAMILY",
+				   qn, qo, val(r, i, M_SUB));
+			break;
+		case 'o': {
+			const char *l = val(r, i, M_SUB), *rt = rk;
+			l = l ? canon(x, CANON_TYPE, l) : "NONE";
+			rt = rt ? canon(x, CANON_TYPE, rt) : "NONE";
+			target = PLUMB_OBJ_OPERATOR;
+			on = fmt(x, "%s(%s, %s)", obj, l, rt);
+			name = fmt(x, "OPERATOR %s.%s (%s, %s)", qn, obj, l, rt);
+			break;
+		}
+		case 'C':
+			target = PLUMB_OBJ_CAST;
+			schema = NULL;
+			on = fmt(x, "(%s AS %s)", canon(x, CANON_TYPE, obj),
+				 canon(x, CANON_TYPE, val(r, i, M_SUB)));
+			name = fmt(x, "CAST %s", on);
 			break;
 		default:
 			continue;

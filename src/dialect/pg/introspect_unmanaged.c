@@ -1,10 +1,10 @@
 /*
  * The objects of a database that are of kinds plumb does not manage
- * (subscriptions, operator classes and families, text search parsers and
- * templates, foreign-data wrappers, servers and foreign tables, transforms,
- * access methods, procedural languages, security labels), named one a
- * line in the catalog's `unmanaged` list, so that pull and diff say what
- * they leave out instead of dropping it in silence.
+ * (subscriptions, text search parsers and templates, foreign-data wrappers,
+ * servers and foreign tables, transforms, access methods, procedural
+ * languages, security labels), named one a line in the catalog's
+ * `unmanaged` list, so that pull and diff say what they leave out instead
+ * of dropping it in silence.
  * Objects an extension created come with the extension and are left out
  * here, as are the server's own. It reads names only, never definitions.
  */
@@ -17,16 +17,6 @@
 static const char q_unmanaged[] =
 	"SELECT 'subscription ' || quote_ident(subname) FROM pg_catalog.pg_subscription "
 	"WHERE subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()) "
-	"UNION ALL SELECT 'operator class ' || quote_ident(n.nspname) || '.' || "
-	"quote_ident(c.opcname) || ' using ' || a.amname FROM pg_catalog.pg_opclass c "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace "
-	"JOIN pg_catalog.pg_am a ON a.oid = c.opcmethod WHERE " OWN("pg_opclass", "c.oid") " "
-	"UNION ALL SELECT 'operator family ' || quote_ident(n.nspname) || '.' || "
-	"quote_ident(f.opfname) || ' using ' || a.amname FROM pg_catalog.pg_opfamily f "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace "
-	"JOIN pg_catalog.pg_am a ON a.oid = f.opfmethod WHERE " OWN("pg_opfamily", "f.oid") " "
-	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass c WHERE c.opcfamily = f.oid AND "
-	"c.opcname = f.opfname AND c.opcnamespace = f.opfnamespace) "
 	"UNION ALL SELECT 'text search parser ' || quote_ident(t.prsname) "
 	"FROM pg_catalog.pg_ts_parser t WHERE " OWN("pg_ts_parser", "t.oid") " "
 	"UNION ALL SELECT 'text search template ' || quote_ident(t.tmplname) "

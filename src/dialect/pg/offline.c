@@ -524,6 +524,18 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_CREATE_CAST_STMT:
 		create_cast(x, s->create_cast_stmt, loc);
 		break;
+	case PG_QUERY__NODE__NODE_CREATE_OP_FAMILY_STMT:
+		create_opfamily(x, s->create_op_family_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_OP_CLASS_STMT:
+		create_opclass(x, s->create_op_class_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_OP_FAMILY_STMT:
+		alter_opfamily(x, s->alter_op_family_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_TSDICTIONARY_STMT:
+		alter_ts_dict(x, s->alter_tsdictionary_stmt, loc);
+		break;
 	case PG_QUERY__NODE__NODE_ALTER_TSCONFIGURATION_STMT:
 		alter_ts_config(x, s->alter_tsconfiguration_stmt, loc);
 		break;

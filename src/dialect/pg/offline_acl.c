@@ -157,6 +157,100 @@ static bool comment_target_exists(ox *x, PgQuery__CommentStmt *cs, PgQuery__Node
 	}
 }
 
+/* A type of an operator's or a cast's signature: canonical, NONE when not
+ * a type. */
+static const char *sig_type(ox *x, PgQuery__Node *n)
+{
+	return n && n->node_case == PG_QUERY__NODE__NODE_TYPE_NAME ? func_arg_type(x, n->type_name)
+								   : "NONE";
+}
+
+/* COMMENT ON the kinds whose objects are generic: operators, casts, text
+ * search dictionaries and configurations, statistics, publications, event
+ * triggers, operator classes and families. Their target kind, schema (NULL
+ * for those in none), object name (on) and the comment's name; false for
+ * another kind. */
+static bool comment_other(ox *x, PgQuery__CommentStmt *cs, plumb_obj_kind *target,
+			  const char **schema, const char **on, const char **name)
+{
+	PgQuery__Node *obj = cs->object;
+	PgQuery__Node **v =
+		obj && obj->node_case == PG_QUERY__NODE__NODE_LIST ? obj->list->items : NULL;
+	size_t n = v ? obj->list->n_items : 0;
+	const char *s, *b;
+	switch (cs->objtype) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION: {
+		if (!n)
+			return false;
+		split_names(v, n, &s, &b);
+		bool st = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT;
+		bool dict = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY;
+		*target = st	 ? PLUMB_OBJ_STATISTICS
+			  : dict ? PLUMB_OBJ_TS_DICT
+				 : PLUMB_OBJ_TS_CONFIG;
+		*schema = s;
+		*on = b;
+		*name = fmt(x, "%s %s.%s",
+			    st	   ? "STATISTICS"
+			    : dict ? "TEXT SEARCH DICTIONARY"
+				   : "TEXT SEARCH CONFIGURATION",
+			    qi(x, s), qi(x, b));
+		return true;
+	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER: {
+		bool pub = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION;
+		if (!(b = plumb__pg_strval(obj)))
+			return false;
+		*target = pub ? PLUMB_OBJ_PUBLICATION : PLUMB_OBJ_EVENT_TRIGGER;
+		*schema = NULL;
+		*on = b;
+		*name = fmt(x, "%s %s", pub ? "PUBLICATION" : "EVENT TRIGGER", qi(x, b));
+		return true;
+	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPFAMILY: {
+		/* (am, name...) */
+		const char *am = n >= 2 ? plumb__pg_strval(v[0]) : NULL;
+		if (!am)
+			return false;
+		split_names(v + 1, n - 1, &s, &b);
+		bool cls = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS;
+		*target = cls ? PLUMB_OBJ_OPCLASS : PLUMB_OBJ_OPFAMILY;
+		*schema = s;
+		*on = fmt(x, "%s USING %s", b, am);
+		*name = fmt(x, "OPERATOR %s %s.%s USING %s", cls ? "CLASS" : "FAMILY", qi(x, s),
+			    qi(x, b), am);
+		return true;
+	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR: {
+		if (!obj || obj->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS)
+			return false;
+		PgQuery__ObjectWithArgs *ow = obj->object_with_args;
+		split_names(ow->objname, ow->n_objname, &s, &b);
+		const char *l = sig_type(x, ow->n_objargs > 0 ? ow->objargs[0] : NULL);
+		const char *r = sig_type(x, ow->n_objargs > 1 ? ow->objargs[1] : NULL);
+		*target = PLUMB_OBJ_OPERATOR;
+		*schema = s;
+		*on = fmt(x, "%s(%s, %s)", b, l, r);
+		*name = fmt(x, "OPERATOR %s.%s (%s, %s)", qi(x, s), b, l, r);
+		return true;
+	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_CAST:
+		if (n != 2)
+			return false;
+		*target = PLUMB_OBJ_CAST;
+		*schema = NULL;
+		*on = fmt(x, "(%s AS %s)", sig_type(x, v[0]), sig_type(x, v[1]));
+		*name = fmt(x, "CAST %s", *on);
+		return true;
+	default:
+		return false;
+	}
+}
+
 void comment_on(ox *x, PgQuery__CommentStmt *cs)
 {
 	PgQuery__Node *obj = cs->object;
@@ -326,7 +420,9 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 		break;
 	}
 	default:
-		return;
+		if (!comment_other(x, cs, &target, &schema, &on, &name))
+			return;
+		break;
 	}
 	if (!name)
 		return;

@@ -25,7 +25,7 @@
 static const char K_REL[] = "rel", K_TYPE[] = "type", K_COL[] = "col", K_FUNC[] = "func",
 		  K_FSIG[] = "fsig", K_NSP[] = "nsp", K_COLL[] = "coll", K_CON[] = "con",
 		  K_KEY[] = "key", K_TRG[] = "trg", K_POL[] = "pol", K_RULE[] = "rule",
-		  K_EXT[] = "ext", K_OPER[] = "oper", K_TSD[] = "tsd";
+		  K_EXT[] = "ext", K_OPER[] = "oper", K_TSD[] = "tsd", K_OPF[] = "opf";
 
 static const char *const dkind_names[] = {
 	[D_TABLE] = "table",	[D_VIEW] = "view",	 [D_INDEX] = "index",
@@ -322,6 +322,18 @@ static void index_comment(dix *ix, plumb_object *o)
 	case PLUMB_OBJ_COLLATION:
 		edge(ix, K_COLL, s, on, d, true);
 		break;
+	case PLUMB_OBJ_OPERATOR:
+	case PLUMB_OBJ_CAST:
+	case PLUMB_OBJ_TS_DICT:
+	case PLUMB_OBJ_TS_CONFIG:
+	case PLUMB_OBJ_STATISTICS:
+	case PLUMB_OBJ_PUBLICATION:
+	case PLUMB_OBJ_EVENT_TRIGGER:
+	case PLUMB_OBJ_OPFAMILY:
+	case PLUMB_OBJ_OPCLASS:
+		/* the object itself, by its kind's name */
+		edge(ix, plumb_obj_kind_name(o->target_kind), s, on, d, true);
+		break;
 	default: /* relations */
 		edge(ix, K_REL, s, on, d, true);
 		break;
@@ -401,7 +413,17 @@ static void index_object(dix *ix, plumb_object *o)
 		break;
 	}
 	case PLUMB_OBJ_TS_DICT:
+	case PLUMB_OBJ_OPFAMILY:
 		edge(ix, K_NSP, NULL, o->schema, d, false);
+		break;
+	case PLUMB_OBJ_OPCLASS:
+		/* in its family, which takes it along */
+		edge(ix, K_NSP, NULL, o->schema, d, false);
+		if (o->depends.n) {
+			const char *s, *n;
+			split_dotted(ix, o->depends.items[0], &s, &n);
+			edge(ix, K_OPF, s, n, d, true);
+		}
 		break;
 	case PLUMB_OBJ_TS_CONFIG:
 		edge(ix, K_NSP, NULL, o->schema, d, false);
@@ -665,6 +687,9 @@ static void follow_all(dix *ix, const node *n, bool autos)
 		case PLUMB_OBJ_TS_DICT:
 			follow(ix, n, K_TSD, o->schema, o->name, autos);
 			break;
+		case PLUMB_OBJ_OPFAMILY:
+			follow(ix, n, K_OPF, o->schema, o->name, autos);
+			break;
 		case PLUMB_OBJ_OPERATOR: {
 			const char *b = bare(ix, o->name);
 			const char *k = b ? plumb_arena_printf(ix->a, "op:%s", b) : NULL;
@@ -672,6 +697,22 @@ static void follow_all(dix *ix, const node *n, bool autos)
 				follow(ix, n, K_OPER, o->schema, b, autos);
 			break;
 		}
+		default:
+			break;
+		}
+		/* what names it by its kind's name (a comment) */
+		switch (o->kind) {
+		case PLUMB_OBJ_OPERATOR:
+		case PLUMB_OBJ_CAST:
+		case PLUMB_OBJ_TS_DICT:
+		case PLUMB_OBJ_TS_CONFIG:
+		case PLUMB_OBJ_STATISTICS:
+		case PLUMB_OBJ_PUBLICATION:
+		case PLUMB_OBJ_EVENT_TRIGGER:
+		case PLUMB_OBJ_OPFAMILY:
+		case PLUMB_OBJ_OPCLASS:
+			follow(ix, n, plumb_obj_kind_name(o->kind), o->schema, o->name, autos);
+			break;
 		default:
 			break;
 		}
@@ -736,6 +777,8 @@ static const char *describe_of(ox *x, dobj d)
 			return fmt(x, "cast %s", o->name);
 		case PLUMB_OBJ_TS_DICT:
 		case PLUMB_OBJ_TS_CONFIG:
+		case PLUMB_OBJ_OPFAMILY:
+		case PLUMB_OBJ_OPCLASS:
 			return fmt(x, "%s %s", plumb_obj_kind_name(o->kind),
 				   shown(x, o->schema, o->name));
 		case PLUMB_OBJ_POLICY:
@@ -841,6 +884,8 @@ static void remove_nodes(dix *ix)
 			if (c > 0)
 				plumb_map_put(ix->nfuncs, NULL, o->schema, b, (void *)(c - 1));
 		}
+		if (n->d.kind == D_OBJECT)
+			opc_dropped(x, n->d.p);
 		kinds[n->d.kind] = true;
 		plumb_table *t = n->d.t;
 		switch (n->d.kind) {

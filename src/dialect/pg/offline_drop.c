@@ -177,6 +177,9 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 		return drop_operator_target(x, ds, obj, out);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_CAST:
 		return drop_cast_target(x, ds, obj, out);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPFAMILY:
+		return drop_opc_target(x, ds, obj, out);
 	default:
 		break;
 	}

@@ -177,18 +177,6 @@ static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 	case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT:
 		unmanaged(x, fmt(x, "subscription %s", qi(x, s->create_subscription_stmt->subname)));
 		return true;
-	case PG_QUERY__NODE__NODE_CREATE_OP_CLASS_STMT: {
-		PgQuery__CreateOpClassStmt *c = s->create_op_class_stmt;
-		const char *q = qualified(x, "operator class", c->opclassname, c->n_opclassname);
-		unmanaged(x, q ? fmt(x, "%s using %s", q, c->amname) : NULL);
-		return true;
-	}
-	case PG_QUERY__NODE__NODE_CREATE_OP_FAMILY_STMT: {
-		PgQuery__CreateOpFamilyStmt *c = s->create_op_family_stmt;
-		const char *q = qualified(x, "operator family", c->opfamilyname, c->n_opfamilyname);
-		unmanaged(x, q ? fmt(x, "%s using %s", q, c->amname) : NULL);
-		return true;
-	}
 	case PG_QUERY__NODE__NODE_CREATE_FDW_STMT:
 		unmanaged(x, fmt(x, "foreign-data wrapper %s", qi(x, s->create_fdw_stmt->fdwname)));
 		return true;

@@ -55,6 +55,9 @@ typedef struct ox {
 	/* offline_opclass.c: the schema each extension whose operator classes
 	 * it knows was created in; NULL while not created */
 	const char *ext_schema[OPC_EXTS];
+	/* offline_opfamily.c: the members of each operator family, and those
+	 * each class listed */
+	plumb_map *opmembers;
 } ox;
 
 /* A statement of the files read, where it was written. */
@@ -164,6 +167,16 @@ typedef struct seqopts {
 #define create_cast plumb__pgoff_create_cast
 #define drop_cast_target plumb__pgoff_drop_cast_target
 #define create_ts_dict plumb__pgoff_create_ts_dict
+#define create_opfamily plumb__pgoff_create_opfamily
+#define alter_ts_dict plumb__pgoff_alter_ts_dict
+#define rename_ts_object plumb__pgoff_rename_ts_object
+#define ts_object_set_schema plumb__pgoff_ts_object_set_schema
+#define create_opclass plumb__pgoff_create_opclass
+#define alter_opfamily plumb__pgoff_alter_opfamily
+#define drop_opc_target plumb__pgoff_drop_opc_target
+#define opc_dropped plumb__pgoff_opc_dropped
+#define rename_opc plumb__pgoff_rename_opc
+#define opc_set_schema plumb__pgoff_opc_set_schema
 #define create_ts_config plumb__pgoff_create_ts_config
 #define alter_ts_config plumb__pgoff_alter_ts_config
 #define create_collation plumb__pgoff_create_collation
@@ -222,6 +235,7 @@ typedef struct seqopts {
 #define grants_renamed plumb__pgoff_grants_renamed
 #define index_colnames plumb__pgoff_index_colnames
 #define index_opclass plumb__pgoff_index_opclass
+#define builtin_default_opclass plumb__pgoff_builtin_default_opclass
 #define is_relation plumb__pgoff_is_relation
 #define make_object_name plumb__pgoff_make_object_name
 #define mk_rangevar plumb__pgoff_mk_rangevar
@@ -304,6 +318,23 @@ bool drop_cast_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *ou
 void create_ts_dict(ox *x, PgQuery__DefineStmt *ds, size_t loc);
 void create_ts_config(ox *x, PgQuery__DefineStmt *ds, size_t loc);
 void alter_ts_config(ox *x, PgQuery__AlterTSConfigurationStmt *as, size_t loc);
+/* offline_tsalter.c: ALTER TEXT SEARCH DICTIONARY's options, RENAME TO and
+ * SET SCHEMA of a dictionary or configuration. */
+void alter_ts_dict(ox *x, PgQuery__AlterTSDictionaryStmt *as, size_t loc);
+void rename_ts_object(ox *x, PgQuery__RenameStmt *rs);
+void ts_object_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as);
+/* offline_opfamily.c: CREATE OPERATOR FAMILY and CLASS, ALTER OPERATOR
+ * FAMILY ... ADD and DROP, RENAME TO and SET SCHEMA of either; the class
+ * or family a DROP names into *out (false when not there: an error unless
+ * IF EXISTS); opc_dropped the members a dropped class listed taken from
+ * its family, a dropped family's all. */
+void create_opfamily(ox *x, PgQuery__CreateOpFamilyStmt *cs, size_t loc);
+void create_opclass(ox *x, PgQuery__CreateOpClassStmt *cs, size_t loc);
+void alter_opfamily(ox *x, PgQuery__AlterOpFamilyStmt *as, size_t loc);
+bool drop_opc_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *out);
+void opc_dropped(ox *x, plumb_object *o);
+void rename_opc(ox *x, PgQuery__RenameStmt *rs);
+void opc_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as);
 /* offline_column.c: a serial column written out as the server keeps it, an
  * integer column with a default and the sequence it owns, before a
  * statement changes one of them (finish() folds it back when it is still
@@ -472,6 +503,9 @@ void finish_owners(ox *x);
 void index_opclass(ox *x, plumb_table *t, const char *am, PgQuery__IndexElem *e);
 /* offline_opclass.c: extension name is created in schema (NULL: dropped). */
 void note_extension(ox *x, const char *name, const char *schema);
+/* Is a known class (built-in, or of a known extension created) the
+ * default of access method am for type? */
+bool builtin_default_opclass(ox *x, const char *am, const char *type);
 
 /* offline_rename.c: ALTER ... RENAME [COLUMN | CONSTRAINT] and SET SCHEMA,
  * with what names the renamed object following as in PostgreSQL's catalog;

@@ -6,8 +6,9 @@
  * one of an extension created outside public, written bare, is qualified
  * with the extension's schema. It knows the built-in classes and those of
  * the common extensions (pg_trgm, citext, btree_gist, btree_gin, hstore,
- * ltree, cube, intarray, pgvector), as their scripts create them; a class
- * it does not know, or a key that is an expression, stays as written.
+ * ltree, cube, intarray, pgvector), as their scripts create them, and
+ * those the schema creates (offline_opfamily.c); a class it does not know,
+ * or a key that is an expression, stays as written.
  * Canon (canon_stmt.c) then drops the public and pg_catalog qualifiers.
  */
 #include <string.h>
@@ -353,6 +354,11 @@ static const char *key_type(ox *x, const char *type)
 	return base;
 }
 
+bool builtin_default_opclass(ox *x, const char *am, const char *type)
+{
+	return default_for(x, am, type) != NULL;
+}
+
 void index_opclass(ox *x, plumb_table *t, const char *am, PgQuery__IndexElem *e)
 {
 	if (!t || !e->n_opclass || e->n_opclass > 2 || empty(e->name))
@@ -360,6 +366,20 @@ void index_opclass(ox *x, plumb_table *t, const char *am, PgQuery__IndexElem *e)
 	const char *schema = e->n_opclass == 2 ? plumb__pg_strval(e->opclass[0]) : NULL;
 	const char *name = plumb__pg_strval(e->opclass[e->n_opclass - 1]);
 	plumb_column *col = find_column(t, e->name);
+	/* a class of the schema's own: left out when the default for the
+	 * column's type */
+	const char *cam = !empty(am) ? am : "btree";
+	const plumb_object *uc =
+		name ? find_object(x, PLUMB_OBJ_OPCLASS, schema ? schema : "public",
+				   fmt(x, "%s USING %s", name, cam))
+		     : NULL;
+	if (uc) {
+		const char *type = col && col->type ? key_type(x, col->type) : NULL;
+		const char *d = type ? fmt(x, " DEFAULT FOR TYPE %s USING ", type) : NULL;
+		if (d && uc->definition && strstr(uc->definition, d) && !e->n_opclassopts)
+			e->n_opclass = 0;
+		return;
+	}
 	const opc *c =
 		name && col && col->type ? named(x, !empty(am) ? am : "btree", schema, name) : NULL;
 	if (!c)

@@ -137,6 +137,41 @@ static void names_of(PgQuery__Node **v, size_t n, const char **schema, const cha
 	split_names(v, n, schema, name);
 }
 
+/* An operator class or family: "name USING am" of a name list, its schema
+ * into *schema; NULL when out of memory. */
+static const char *opc_name(ord *r, PgQuery__Node **v, size_t n, const char *am,
+			    const char **schema)
+{
+	const char *name;
+	names_of(v, n, schema, &name);
+	const char *s = plumb_arena_printf(r->x->tmp, "%s USING %s", name, am ? am : "btree");
+	if (!s)
+		r->failed = true;
+	return s;
+}
+
+/* The items of CREATE OPERATOR CLASS or ALTER OPERATOR FAMILY ... ADD:
+ * their operators and functions first (the functions are in the tree's
+ * names too, as refs.c reads them). */
+static void opc_items(ord *r, PgQuery__Node **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (items[i]->node_case != PG_QUERY__NODE__NODE_CREATE_OP_CLASS_ITEM)
+			continue;
+		PgQuery__CreateOpClassItem *it = items[i]->create_op_class_item;
+		const char *schema, *name;
+		if (it->itemtype == 1 && it->name) {
+			names_of(it->name->objname, it->name->n_objname, &schema, &name);
+			needs(r, 'o', schema, name);
+		}
+		if (it->n_order_family) {
+			const char *s = opc_name(r, it->order_family, it->n_order_family, "btree",
+						 &schema);
+			needs(r, 'y', schema, s);
+		}
+	}
+}
+
 /* The object of type objtype that node names (as DROP, COMMENT ON, GRANT and
  * ALTER ... OWNER write it), changed. */
 static void object(ord *r, PgQuery__ObjectType objtype, PgQuery__Node *node)
@@ -224,6 +259,13 @@ static void object(ord *r, PgQuery__ObjectType objtype, PgQuery__Node *node)
 			names_of(ow->objname, ow->n_objname, &schema, &name);
 			changes(r, 'o', schema, name, NULL);
 		}
+		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPFAMILY:
+		/* (am, name...) */
+		if (n >= 2 && (name = opc_name(r, v + 1, n - 1, plumb__pg_strval(v[0]), &schema)))
+			changes(r, objtype == PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS ? 'k' : 'y',
+				schema, name, NULL);
 		return;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
@@ -340,6 +382,21 @@ static void rename_stmt(ord *r, PgQuery__RenameStmt *rs)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE:
 		range_var(r, rv, false);
 		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPFAMILY: {
+		object(r, rs->rename_type, rs->object);
+		PgQuery__Node *o = rs->object;
+		if (!o || o->node_case != PG_QUERY__NODE__NODE_LIST || o->list->n_items < 2 ||
+		    !rs->newname)
+			return;
+		const char *schema, *name;
+		names_of(o->list->items + 1, o->list->n_items - 1, &schema, &name);
+		const char *nw = plumb_arena_printf(r->x->tmp, "%s USING %s", rs->newname,
+						    plumb__pg_strval(o->list->items[0]));
+		creates(r, rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS ? 'k' : 'y',
+			schema, nw, NULL);
+		return;
+	}
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
@@ -386,6 +443,16 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		if (!empty(is->idxname) && is->relation)
 			creates(r, 'n', is->relation->schemaname, is->idxname, NULL);
 		range_var(r, is->relation, false);
+		for (size_t i = 0; i < is->n_index_params; i++) {
+			const PgQuery__Node *e = is->index_params[i];
+			const char *schema, *name;
+			if (e->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM &&
+			    e->index_elem->n_opclass &&
+			    (name = opc_name(r, e->index_elem->opclass, e->index_elem->n_opclass,
+					     empty(is->access_method) ? NULL : is->access_method,
+					     &schema)))
+				needs(r, 'k', schema, name);
+		}
 		break;
 	}
 	case PG_QUERY__NODE__NODE_VIEW_STMT:
@@ -604,6 +671,44 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		r->word = "ALTER FUNCTION";
 		if (ow)
 			list_name(r, 'f', ow->objname, ow->n_objname, false);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_TSDICTIONARY_STMT:
+		r->word = "ALTER TEXT SEARCH DICTIONARY";
+		list_name(r, 't', s->alter_tsdictionary_stmt->dictname,
+			  s->alter_tsdictionary_stmt->n_dictname, false);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_OP_FAMILY_STMT: {
+		PgQuery__CreateOpFamilyStmt *cs = s->create_op_family_stmt;
+		const char *schema, *name;
+		r->word = "operator family";
+		if ((name = opc_name(r, cs->opfamilyname, cs->n_opfamilyname, cs->amname, &schema)))
+			creates(r, 'y', schema, name, NULL);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_CREATE_OP_CLASS_STMT: {
+		PgQuery__CreateOpClassStmt *cs = s->create_op_class_stmt;
+		const char *schema, *name, *fs, *fn;
+		r->word = "operator class";
+		if ((name = opc_name(r, cs->opclassname, cs->n_opclassname, cs->amname, &schema)))
+			creates(r, 'k', schema, name, NULL);
+		/* its family: the one named, or the one of its name it makes
+		 * (after a CREATE OPERATOR FAMILY of that name) */
+		if (!cs->n_opfamilyname && name)
+			creates(r, 'y', schema, name, NULL);
+		else if (cs->n_opfamilyname &&
+			 (fn = opc_name(r, cs->opfamilyname, cs->n_opfamilyname, cs->amname, &fs)))
+			needs(r, 'y', fs, fn);
+		opc_items(r, cs->items, cs->n_items);
+		break;
+	}
+	case PG_QUERY__NODE__NODE_ALTER_OP_FAMILY_STMT: {
+		PgQuery__AlterOpFamilyStmt *as = s->alter_op_family_stmt;
+		const char *schema, *name;
+		r->word = "ALTER OPERATOR FAMILY";
+		if ((name = opc_name(r, as->opfamilyname, as->n_opfamilyname, as->amname, &schema)))
+			changes(r, 'y', schema, name, NULL);
+		opc_items(r, as->items, as->n_items);
 		break;
 	}
 	case PG_QUERY__NODE__NODE_ALTER_TSCONFIGURATION_STMT: {

@@ -968,6 +968,14 @@ void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
 		rename_event_trigger(x, rs);
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPFAMILY:
+		rename_opc(x, rs);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION:
+		rename_ts_object(x, rs);
+		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 		rename_schema(x, rs);
 		break;
@@ -1048,6 +1056,14 @@ void alter_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as, size_t loc)
 	}
 	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT:
 		statistics_set_schema(x, as);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPFAMILY:
+		opc_set_schema(x, as);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION:
+		ts_object_set_schema(x, as);
 		break;
 	default:
 		cannot(x, "SET SCHEMA of this kind of object");

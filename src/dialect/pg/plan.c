@@ -44,6 +44,12 @@ static void phase_index_drops(planner *p)
 		if (ix)
 			plumb__pgp_drop_index(p, ix);
 	}
+	/* those naming an operator class made again */
+	for (size_t i = 0; i < p->from->indexes.n; i++) {
+		const plumb_index *ix = p->from->indexes.items[i];
+		if (plumb__pgp_is_recreated(p, "index", ix->schema, ix->name))
+			plumb__pgp_drop_index(p, ix);
+	}
 }
 
 static void phase_fk_drops(planner *p)
@@ -240,6 +246,7 @@ static int plan_run(void *payload)
 	plumb__pgp_mark_statistics(p);
 	plumb__pgp_mark_publications(p);
 	plumb__pgp_mark_event_triggers(p);
+	plumb__pgp_mark_opclasses(p);
 	plumb__pgp_mark_forced_fks(p);
 	plumb__pgp_mark_adopted(p);
 	/* 1. What reads or hangs on what changes goes first. */

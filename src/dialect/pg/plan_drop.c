@@ -312,7 +312,7 @@ void plumb__pgp_phase_late_drops(planner *p)
 					    o->kind == PLUMB_OBJ_FUNCTION ? "function" : "domain",
 					    o->schema, o->name))
 			continue; /* an enum rebuild dropped it */
-		if (plumb__pgp_dropped_early(p, o))
+		if (plumb__pgp_dropped_early(p, o) || plumb__pgp_opc_goes_with_family(p, o))
 			continue;
 		plumb_vec provides = {0}, deps = {0}, soft = {0};
 		plumb__pgp_object_keys(p, o, &provides);

@@ -131,7 +131,8 @@ void plumb__pgp_phase_indexes(planner *p, bool on_views)
 			       plumb__pgp_is_recreated(p, "view", ix->schema, ix->table);
 		/* one whose targets alone changed goes with a relation built again */
 		bool kept = c && plumb__pgp_index_kept(p, c) && !(rebuilt && !c->renamed);
-		bool want = c ? !kept : rebuilt;
+		bool want = (c ? !kept : rebuilt) ||
+			    plumb__pgp_is_recreated(p, "index", ix->schema, ix->name);
 		if (want)
 			create_index(p, ix);
 		else if (kept && !plumb__pgp_is_set_aside(p, "index", ix->schema,

@@ -260,6 +260,20 @@ void plumb__pgp_phase_publications(planner *p);
 /* plan_evtrig.c: which event triggers phase 1 drops (drop_policy), and the
  * phase creating them or setting their state. */
 void plumb__pgp_mark_event_triggers(planner *p);
+/* plan_opclass.c: operator families and classes. mark_opclasses marks
+ * the families made again ("opfamily:schema.f USING am" in recreated) and
+ * the indexes of `from` naming their classes ("index:..."); opc_change
+ * plans change c of a family or class (false: not one); goes_with_family
+ * whether a drop is already the making again's. */
+void plumb__pgp_mark_opclasses(planner *p);
+bool plumb__pgp_opc_change(planner *p, const plumb_change *c);
+bool plumb__pgp_opc_goes_with_family(planner *p, const plumb_object *o);
+void plumb__pgp_create_opfamily(planner *p, const plumb_object *f);
+void plumb__pgp_create_opclass(planner *p, const plumb_object *c);
+void plumb__pgp_drop_opc(planner *p, const plumb_object *o);
+void plumb__pgp_opc_keys(planner *p, const plumb_object *o, plumb_vec *v);
+void plumb__pgp_opc_deps(planner *p, const plumb_catalog *cat, const plumb_object *o,
+			 plumb_vec *deps);
 void plumb__pgp_phase_event_triggers(planner *p);
 
 /* plan_acl.c */

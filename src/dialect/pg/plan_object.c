@@ -54,6 +54,12 @@ static const char *rel_kind(planner *p, const plumb_object *o)
 void plumb__pgp_create_object(planner *p, const plumb_object *o)
 {
 	switch (o->kind) {
+	case PLUMB_OBJ_OPFAMILY:
+		plumb__pgp_create_opfamily(p, o);
+		break;
+	case PLUMB_OBJ_OPCLASS:
+		plumb__pgp_create_opclass(p, o);
+		break;
 	case PLUMB_OBJ_SCHEMA:
 		plumb__pgp_emit(p, "CREATE SCHEMA %s", plumb__pgp_I(p, o->name));
 		break;
@@ -130,6 +136,10 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 {
 	plumb_stmt *s = NULL;
 	switch (o->kind) {
+	case PLUMB_OBJ_OPFAMILY:
+	case PLUMB_OBJ_OPCLASS:
+		plumb__pgp_drop_opc(p, o);
+		break;
 	case PLUMB_OBJ_SCHEMA:
 		if (!holds_excluded(p, o->name))
 			plumb__pgp_emit(p, "DROP SCHEMA %s", plumb__pgp_I(p, o->name));
@@ -453,6 +463,8 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 		return;
 	}
 	const plumb_object *f = c->from, *t = c->to;
+	if (plumb__pgp_opc_change(p, c))
+		return;
 	if (c->op == PLUMB_CHANGE_CREATE && t->kind == PLUMB_OBJ_SEQUENCE &&
 	    plumb__pgp_vec_has(&p->adopted, plumb__pgp_key(p, t->schema, t->name))) {
 		/* a serial column's sequence goes on as a sequence of its own */

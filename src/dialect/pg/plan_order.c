@@ -69,6 +69,7 @@ void plumb__pgp_object_keys(planner *p, const plumb_object *o, plumb_vec *v)
 		return;
 	}
 	plumb__pgp_vec_add(p, v, plumb__pgp_key(p, o->schema, o->name));
+	plumb__pgp_opc_keys(p, o, v);
 	if (o->kind == PLUMB_OBJ_OPERATOR) {
 		const char *base = plumb__pgp_func_base(p, o->name);
 		plumb__pgp_vec_add(p, v, plumb__pgp_fmt(p, "op:%s.%s", o->schema, base));
@@ -107,6 +108,10 @@ void plumb__pgp_object_deps(planner *p, const plumb_catalog *cat, const plumb_ob
 		need_rels(p, &r.types, deps);
 		need_rels(p, &r.colls, deps);
 		need_calls(p, &r.funcs, deps);
+		return;
+	}
+	if (o->kind == PLUMB_OBJ_OPFAMILY || o->kind == PLUMB_OBJ_OPCLASS) {
+		plumb__pgp_opc_deps(p, cat, o, deps);
 		return;
 	}
 	if (o->kind == PLUMB_OBJ_OPERATOR || o->kind == PLUMB_OBJ_CAST) {
@@ -268,7 +273,7 @@ static bool is_mid_kind(plumb_obj_kind k)
 	       k == PLUMB_OBJ_ENUM || k == PLUMB_OBJ_DOMAIN || k == PLUMB_OBJ_TYPE ||
 	       k == PLUMB_OBJ_SEQUENCE || k == PLUMB_OBJ_FUNCTION || k == PLUMB_OBJ_OPERATOR ||
 	       k == PLUMB_OBJ_CAST || k == PLUMB_OBJ_TS_DICT || k == PLUMB_OBJ_TS_CONFIG ||
-	       k == PLUMB_OBJ_TABLE;
+	       k == PLUMB_OBJ_OPFAMILY || k == PLUMB_OBJ_OPCLASS || k == PLUMB_OBJ_TABLE;
 }
 
 bool plumb__pgp_is_late_kind(plumb_obj_kind k)

@@ -325,8 +325,34 @@ static void cast(rx *x, PgQuery__CreateCastStmt *cs)
 		plumb__pg_walk(&cs->func->objargs[i]->base, visit, x);
 }
 
+/* The items of an operator class or family: their types, the functions
+ * they name (not call) and their operators. */
+static void opc_items(rx *x, PgQuery__Node **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		plumb__pg_walk(&items[i]->base, visit, x);
+		if (items[i]->node_case != PG_QUERY__NODE__NODE_CREATE_OP_CLASS_ITEM)
+			continue;
+		PgQuery__CreateOpClassItem *it = items[i]->create_op_class_item;
+		if (it->name && it->itemtype == 1)
+			add_list(x, &x->out->ops, it->name->objname, it->name->n_objname);
+		else if (it->name && it->itemtype == 2)
+			add_list(x, &x->out->funcs, it->name->objname, it->name->n_objname);
+	}
+}
+
 static void statement(rx *x, PgQuery__Node *s)
 {
+	if (s->node_case == PG_QUERY__NODE__NODE_CREATE_OP_CLASS_STMT) {
+		if (s->create_op_class_stmt->datatype)
+			plumb__pg_walk(&s->create_op_class_stmt->datatype->base, visit, x);
+		opc_items(x, s->create_op_class_stmt->items, s->create_op_class_stmt->n_items);
+		return;
+	}
+	if (s->node_case == PG_QUERY__NODE__NODE_ALTER_OP_FAMILY_STMT) {
+		opc_items(x, s->alter_op_family_stmt->items, s->alter_op_family_stmt->n_items);
+		return;
+	}
 	if (s->node_case == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT)
 		function(x, s->create_function_stmt);
 	else if (s->node_case == PG_QUERY__NODE__NODE_DEFINE_STMT &&

@@ -1,0 +1,338 @@
+/*
+ * The planner's operator families and classes. A family is created with
+ * the members none of its classes takes (ALTER OPERATOR FAMILY ... ADD),
+ * each class with those of its type (left and right) after it; a family
+ * that only gains members is altered in place. Any other change to a
+ * family or to one of its classes drops the classes and the family and
+ * creates them again, in the middle phase where the functions, operators
+ * and types they use exist; the indexes naming one of its classes are
+ * dropped before (phase 2) and built again after (phase 5). It reads the
+ * canonical texts opclass.c writes.
+ */
+#include <string.h>
+
+#include "dialect/pg/opclass.h"
+#include "dialect/pg/plan_int.h"
+
+/* The family key of a class ("schema.f USING am"), or NULL. */
+static const char *family_of(const plumb_object *c)
+{
+	return c && c->kind == PLUMB_OBJ_OPCLASS && c->depends.n ? c->depends.items[0] : NULL;
+}
+
+static const char *family_key(planner *p, const plumb_object *f)
+{
+	return plumb__pgp_fmt(p, "%s.%s", f->schema, f->name);
+}
+
+/* "s"."name" USING am of o; NULL when its name has no USING. */
+static const char *target(planner *p, const plumb_object *o)
+{
+	const char *base, *am;
+	if (!plumb__pg_opc_split(p->tmp, o->name, &base, &am))
+		return NULL;
+	return plumb__pgp_fmt(p, "%s USING %s", plumb__pgp_Q(p, o->schema, base), am);
+}
+
+/* The text of a class header between "FOR TYPE " and " USING ": its type. */
+static const char *class_type(planner *p, const plumb_object *c)
+{
+	const char *d = plumb__pgp_obj_sql(c);
+	const char *s = d ? strstr(d, " FOR TYPE ") : NULL;
+	const char *e = s ? strstr(s, " USING ") : NULL;
+	return e ? plumb_arena_strndup(p->tmp, s + 10, (size_t)(e - s - 10)) : NULL;
+}
+
+/* The types of a member line: "OPERATOR 1 < (l, r)...", "FUNCTION 1 (l, r) f(...)". */
+static bool member_types(planner *p, const char *line, const char **left, const char **right)
+{
+	const char *o = strncmp(line, "OPERATOR ", 9) == 0 ? strstr(line, " (") : strchr(line, '(');
+	if (!o)
+		return false;
+	o += line[0] == 'O' ? 2 : 1;
+	const char *comma = strstr(o, ", "), *close = comma ? strchr(comma, ')') : NULL;
+	if (!close)
+		return false;
+	*left = plumb_arena_strndup(p->tmp, o, (size_t)(comma - o));
+	*right = plumb_arena_strndup(p->tmp, comma + 2, (size_t)(close - comma - 2));
+	return *left && *right;
+}
+
+/* Which class of `to` each member of family f goes with: the first (in
+ * catalog order) of its type on both sides, else none (ADD); a class with
+ * none takes the first member none took. out[i] per f->values. */
+static void assign(planner *p, const plumb_object *f, const plumb_object **out)
+{
+	const char *fk = family_key(p, f);
+	const plumb_vec *cs = &p->kinds[1][PLUMB_OBJ_OPCLASS];
+	for (size_t i = 0; i < f->values.n; i++)
+		out[i] = NULL;
+	for (size_t j = 0; j < cs->n; j++) {
+		const plumb_object *c = cs->items[j];
+		if (!plumb__pgp_str_eq(family_of(c), fk))
+			continue;
+		const char *t = class_type(p, c);
+		bool any = false;
+		for (size_t i = 0; i < f->values.n && t; i++) {
+			const char *l, *r;
+			if (!out[i] && member_types(p, f->values.items[i], &l, &r) &&
+			    strcmp(l, t) == 0 && strcmp(r, t) == 0)
+				out[i] = c, any = true;
+		}
+		for (size_t i = 0; i < f->values.n && !any; i++)
+			if (!out[i])
+				out[i] = c, any = true;
+	}
+}
+
+static const plumb_object *to_family(planner *p, const char *fk)
+{
+	const plumb_vec *fs = &p->kinds[1][PLUMB_OBJ_OPFAMILY];
+	for (size_t i = 0; i < fs->n; i++)
+		if (strcmp(family_key(p, fs->items[i]), fk) == 0)
+			return fs->items[i];
+	return NULL;
+}
+
+void plumb__pgp_create_opfamily(planner *p, const plumb_object *f)
+{
+	plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(f));
+	const plumb_object **to = plumb_arena_alloc(p->tmp, (f->values.n + 1) * sizeof(*to));
+	if (!to) {
+		plumb__pgp_nomem(p);
+		return;
+	}
+	assign(p, f, to);
+	for (size_t i = 0; i < f->values.n; i++)
+		if (!to[i])
+			plumb__pgp_emit(p, "ALTER OPERATOR FAMILY %s ADD %s", target(p, f),
+					(const char *)f->values.items[i]);
+}
+
+void plumb__pgp_create_opclass(planner *p, const plumb_object *c)
+{
+	const char *hdr = plumb__pgp_obj_sql(c);
+	const plumb_object *f = to_family(p, family_of(c) ? family_of(c) : "");
+	const char *st = hdr ? strstr(hdr, " STORAGE ") : NULL;
+	plumb_buf b;
+	plumb_buf_init(&b, p->tmp, 0);
+	plumb_buf_printf(&b, "%.*s AS", st ? (int)(st - hdr) : (int)strlen(hdr ? hdr : ""),
+			 hdr ? hdr : "");
+	bool first = true;
+	const plumb_object **to =
+		f ? plumb_arena_alloc(p->tmp, (f->values.n + 1) * sizeof(*to)) : NULL;
+	if (f && to)
+		assign(p, f, to);
+	for (size_t i = 0; f && to && i < f->values.n; i++)
+		if (to[i] == c) {
+			plumb_buf_printf(&b, "%s %s", first ? "" : ",",
+					 (const char *)f->values.items[i]);
+			first = false;
+		}
+	if (st)
+		plumb_buf_printf(&b, "%s STORAGE %s", first ? "" : ",", st + 9);
+	if (b.failed) {
+		plumb__pgp_nomem(p);
+		return;
+	}
+	plumb__pgp_emit(p, "%s", b.data);
+}
+
+void plumb__pgp_drop_opc(planner *p, const plumb_object *o)
+{
+	plumb__pgp_emit(p, "DROP OPERATOR %s %s", o->kind == PLUMB_OBJ_OPCLASS ? "CLASS" : "FAMILY",
+			target(p, o));
+}
+
+/* --- families made again ------------------------------------------------------------------ */
+
+static bool in_both(planner *p, const char *fk)
+{
+	bool from = false;
+	const plumb_vec *fs = &p->kinds[0][PLUMB_OBJ_OPFAMILY];
+	for (size_t i = 0; i < fs->n && !from; i++)
+		from = strcmp(family_key(p, fs->items[i]), fk) == 0;
+	return from && to_family(p, fk);
+}
+
+/* Does family change c only add members? */
+static bool only_adds(const plumb_change *c)
+{
+	const plumb_object *f = c->from, *t = c->to;
+	if (!plumb__pgp_str_eq(f->sql, t->sql))
+		return false;
+	for (size_t i = 0; i < f->values.n; i++)
+		if (!plumb__pgp_vec_has(&t->values, f->values.items[i]))
+			return false;
+	return true;
+}
+
+static bool remade(planner *p, const char *fk)
+{
+	return fk && plumb__pgp_set_has(&p->recreated, plumb__pgp_fmt(p, "opfamily:%s", fk));
+}
+
+/* Does index ix of `from` name a class of a family made again, or one
+ * dropped? */
+static bool uses_remade(planner *p, const plumb_index *ix)
+{
+	PgQuery__ParseResult *t = NULL;
+	if (!ix->sql || plumb__pg_parse(p->ctx, p->tmp, ix->sql, NULL, &t, NULL) < 0 ||
+	    t->n_stmts != 1 || !t->stmts[0]->stmt->index_stmt) {
+		plumb_error_clear(p->ctx);
+		return false;
+	}
+	PgQuery__IndexStmt *is = t->stmts[0]->stmt->index_stmt;
+	const char *am = is->access_method && *is->access_method ? is->access_method : "btree";
+	for (size_t i = 0; i < is->n_index_params; i++) {
+		const PgQuery__Node *n = is->index_params[i];
+		if (n->node_case != PG_QUERY__NODE__NODE_INDEX_ELEM || !n->index_elem->n_opclass)
+			continue;
+		PgQuery__IndexElem *e = n->index_elem;
+		const char *name = plumb__pg_strval(e->opclass[e->n_opclass - 1]);
+		const char *schema =
+			e->n_opclass > 1 ? plumb__pg_strval(e->opclass[e->n_opclass - 2]) : "public";
+		const char *cn = plumb__pgp_fmt(p, "%s USING %s", name ? name : "", am);
+		const plumb_object *c = plumb_catalog_find(p->from, PLUMB_OBJ_OPCLASS, schema, cn);
+		if (!c)
+			continue;
+		const plumb_change *ch =
+			plumb__pgp_find_change(p, PLUMB_OBJ_OPCLASS, c->schema, c->name, true);
+		if ((ch && ch->op == PLUMB_CHANGE_DROP) || remade(p, family_of(c)))
+			return true;
+	}
+	return false;
+}
+
+void plumb__pgp_mark_opclasses(planner *p)
+{
+	const plumb_vec *ch = &p->diff->changes;
+	for (size_t i = 0; i < ch->n; i++) {
+		const plumb_change *c = ch->items[i];
+		const char *fk = NULL;
+		if (c->kind == PLUMB_OBJ_OPFAMILY && c->op == PLUMB_CHANGE_ALTER && !only_adds(c))
+			fk = family_key(p, c->from);
+		else if (c->kind == PLUMB_OBJ_OPCLASS)
+			fk = family_of(c->to ? c->to : c->from);
+		if (fk && in_both(p, fk))
+			plumb__pgp_set_add(p, &p->recreated, plumb__pgp_fmt(p, "opfamily:%s", fk));
+		/* a class moved to another family: both */
+		if (c->kind == PLUMB_OBJ_OPCLASS && c->from && c->to &&
+		    !plumb__pgp_str_eq(family_of(c->from), family_of(c->to)) &&
+		    in_both(p, family_of(c->from)))
+			plumb__pgp_set_add(p, &p->recreated,
+					   plumb__pgp_fmt(p, "opfamily:%s", family_of(c->from)));
+	}
+	/* the indexes naming their classes go, and come again */
+	for (size_t i = 0; i < p->from->indexes.n && !p->st.rc; i++) {
+		const plumb_index *ix = p->from->indexes.items[i];
+		const plumb_change *c =
+			plumb__pgp_find_change(p, PLUMB_OBJ_INDEX, ix->schema, ix->name, true);
+		if ((c && (c->op == PLUMB_CHANGE_DROP || !plumb__pgp_index_kept(p, c))) ||
+		    !uses_remade(p, ix))
+			continue;
+		plumb__pgp_set_add(p, &p->recreated,
+				   plumb__pgp_recreated_key(p, "index", ix->schema, ix->name));
+	}
+}
+
+bool plumb__pgp_opc_goes_with_family(planner *p, const plumb_object *o)
+{
+	const char *fk = o->kind == PLUMB_OBJ_OPCLASS ? family_of(o) : family_key(p, o);
+	return remade(p, fk);
+}
+
+/* Family fk dropped with its classes and created again with those of
+ * `to`, once. */
+static void remake(planner *p, const char *fk)
+{
+	const char *done = plumb__pgp_fmt(p, "opfamily-done:%s", fk);
+	if (plumb__pgp_set_has(&p->recreated, done))
+		return;
+	plumb__pgp_set_add(p, &p->recreated, done);
+	const plumb_vec *cs = &p->kinds[0][PLUMB_OBJ_OPCLASS];
+	for (size_t i = 0; i < cs->n; i++)
+		if (plumb__pgp_str_eq(family_of(cs->items[i]), fk))
+			plumb__pgp_drop_opc(p, cs->items[i]);
+	const plumb_vec *fs = &p->kinds[0][PLUMB_OBJ_OPFAMILY];
+	for (size_t i = 0; i < fs->n; i++)
+		if (strcmp(family_key(p, fs->items[i]), fk) == 0)
+			plumb__pgp_drop_opc(p, fs->items[i]);
+	const plumb_object *f = to_family(p, fk);
+	if (!f)
+		return;
+	plumb__pgp_create_opfamily(p, f);
+	cs = &p->kinds[1][PLUMB_OBJ_OPCLASS];
+	for (size_t i = 0; i < cs->n; i++)
+		if (plumb__pgp_str_eq(family_of(cs->items[i]), fk))
+			plumb__pgp_create_opclass(p, cs->items[i]);
+}
+
+bool plumb__pgp_opc_change(planner *p, const plumb_change *c)
+{
+	if (c->kind != PLUMB_OBJ_OPFAMILY && c->kind != PLUMB_OBJ_OPCLASS)
+		return false;
+	const plumb_object *o = c->to ? c->to : c->from;
+	const char *fk = o->kind == PLUMB_OBJ_OPCLASS ? family_of(o) : family_key(p, o);
+	if (remade(p, fk)) {
+		remake(p, fk);
+		return true;
+	}
+	if (c->kind == PLUMB_OBJ_OPCLASS && c->from && c->to && remade(p, family_of(c->from))) {
+		remake(p, family_of(c->from));
+		return true;
+	}
+	if (c->op == PLUMB_CHANGE_CREATE) {
+		if (c->kind == PLUMB_OBJ_OPFAMILY)
+			plumb__pgp_create_opfamily(p, c->to);
+		else
+			plumb__pgp_create_opclass(p, c->to);
+		return true;
+	}
+	if (c->op != PLUMB_CHANGE_ALTER || c->kind != PLUMB_OBJ_OPFAMILY)
+		return false;
+	/* members added */
+	const plumb_object *f = c->from, *t = c->to;
+	for (size_t i = 0; i < t->values.n; i++)
+		if (!plumb__pgp_vec_has(&f->values, t->values.items[i]))
+			plumb__pgp_emit(p, "ALTER OPERATOR FAMILY %s ADD %s", target(p, t),
+					(const char *)t->values.items[i]);
+	return true;
+}
+
+void plumb__pgp_opc_keys(planner *p, const plumb_object *o, plumb_vec *v)
+{
+	if (o->kind == PLUMB_OBJ_OPFAMILY)
+		plumb__pgp_vec_add(p, v, plumb__pgp_fmt(p, "opfamily:%s", family_key(p, o)));
+	else if (o->kind == PLUMB_OBJ_OPCLASS)
+		plumb__pgp_vec_add(p, v, plumb__pgp_fmt(p, "opclass:%s.%s", o->schema, o->name));
+}
+
+void plumb__pgp_opc_deps(planner *p, const plumb_catalog *cat, const plumb_object *o,
+			 plumb_vec *deps)
+{
+	if (o->kind == PLUMB_OBJ_OPCLASS) {
+		if (family_of(o))
+			plumb__pgp_vec_add(p, deps, plumb__pgp_fmt(p, "opfamily:%s", family_of(o)));
+		const plumb_object *t = plumb__pgp_find_type_object(p, cat, class_type(p, o));
+		if (t)
+			plumb__pgp_vec_add(p, deps, plumb__pgp_key(p, t->schema, t->name));
+		return;
+	}
+	/* a family: what its members use, and the families they sort by */
+	plumb_pg_refs r = plumb__pgp_refs_of(p, o->definition, true);
+	for (size_t i = 0; i < r.types.n; i++) {
+		const plumb_pg_name *n = r.types.items[i];
+		plumb__pgp_vec_add(p, deps, plumb__pgp_key(p, n->schema ? n->schema : "public",
+							   n->name));
+	}
+	for (size_t i = 0; i < r.funcs.n; i++) {
+		const plumb_pg_name *n = r.funcs.items[i];
+		plumb__pgp_vec_add(p, deps, plumb__pgp_call_key(p, n->schema, n->name));
+	}
+	for (size_t i = 0; i < r.ops.n; i++) {
+		const plumb_pg_name *n = r.ops.items[i];
+		plumb__pgp_vec_add(p, deps, plumb__pgp_fmt(p, "op:%s.%s",
+							   n->schema ? n->schema : "*", n->name));
+	}
+}

@@ -1,0 +1,25 @@
+CREATE TYPE pair AS (a integer, b integer);
+CREATE FUNCTION pair_cmp(pair, pair) RETURNS integer LANGUAGE sql IMMUTABLE
+    AS $$SELECT CASE WHEN $1.a < $2.a THEN -1 WHEN $1.a > $2.a THEN 1 ELSE 0 END$$;
+CREATE FUNCTION pair_lt(pair, pair) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$SELECT $1.a < $2.a$$;
+CREATE FUNCTION pair_eq(pair, pair) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$SELECT $1.a = $2.a$$;
+CREATE OPERATOR <<< (FUNCTION = pair_lt, LEFTARG = pair, RIGHTARG = pair);
+CREATE OPERATOR === (FUNCTION = pair_eq, LEFTARG = pair, RIGHTARG = pair);
+-- a class that makes its family
+CREATE OPERATOR CLASS pair_a_ops FOR TYPE pair USING btree AS
+    OPERATOR 1 <<<, OPERATOR 3 ===, FUNCTION 1 pair_cmp(pair, pair);
+-- a family first, a class in it, and loose members
+CREATE OPERATOR FAMILY int_fam USING btree;
+CREATE OPERATOR CLASS int_rev_ops FOR TYPE integer USING btree FAMILY int_fam AS
+    OPERATOR 1 >, OPERATOR 3 =, FUNCTION 1 btint4cmp(integer, integer);
+ALTER OPERATOR FAMILY int_fam USING btree ADD
+    OPERATOR 1 > (integer, bigint), FUNCTION 1 (integer, bigint) btint48cmp(integer, bigint);
+CREATE TABLE t (id integer, p pair, b box);
+CREATE INDEX t_p ON t (p pair_a_ops);
+CREATE INDEX t_id ON t (id int_rev_ops);
+-- GiST with a storage type and operators the access method keeps loose
+CREATE OPERATOR CLASS box_ops2 FOR TYPE box USING gist AS
+    OPERATOR 3 &&, FUNCTION 1 gist_box_consistent(internal, box, smallint, oid, internal),
+    FUNCTION 2 gist_box_union(internal, internal), FUNCTION 5 gist_box_penalty(internal, internal, internal),
+    FUNCTION 6 gist_box_picksplit(internal, internal), FUNCTION 7 gist_box_same(box, box, internal);
+CREATE INDEX t_b ON t USING gist (b box_ops2);

@@ -1,0 +1,1 @@
+INSERT INTO t VALUES (1, ROW(1, 2), NULL), (2, ROW(0, 5), NULL);

@@ -1,0 +1,20 @@
+-- the forms a migrations folder replays: RENAME, SET SCHEMA, ALTER ... DROP, DROP
+CREATE SCHEMA ext;
+CREATE FUNCTION my_cmp(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT CASE WHEN $1 < $2 THEN -1 WHEN $1 > $2 THEN 1 ELSE 0 END';
+CREATE OPERATOR CLASS my_ops FOR TYPE integer USING btree AS OPERATOR 1 <, OPERATOR 3 =, FUNCTION 1 my_cmp;
+ALTER OPERATOR CLASS my_ops USING btree RENAME TO my_ops2;
+ALTER OPERATOR FAMILY my_ops USING btree RENAME TO my_fam;
+ALTER OPERATOR FAMILY my_fam USING btree ADD OPERATOR 2 <= (integer, integer), OPERATOR 5 > (integer, bigint);
+ALTER OPERATOR FAMILY my_fam USING btree DROP OPERATOR 5 (integer, bigint);
+ALTER OPERATOR CLASS my_ops2 USING btree SET SCHEMA ext;
+CREATE OPERATOR CLASS my_gist FOR TYPE box USING gist AS OPERATOR 3 &&, FUNCTION 1 gist_box_consistent(internal, box, smallint, oid, internal), FUNCTION 2 gist_box_union(internal, internal), FUNCTION 5 gist_box_penalty(internal, internal, internal), FUNCTION 6 gist_box_picksplit(internal, internal), FUNCTION 7 gist_box_same(box, box, internal);
+CREATE OPERATOR CLASS my_gin FOR TYPE integer[] USING gin AS OPERATOR 1 &&(anyarray, anyarray), FUNCTION 1 btint4cmp(integer, integer), FUNCTION 2 ginarrayextract(anyarray, internal, internal), FUNCTION 3 ginqueryarrayextract(anyarray, internal, smallint, internal, internal, internal, internal), FUNCTION 4 ginarrayconsistent(internal, smallint, anyarray, integer, internal, internal, internal, internal), STORAGE integer;
+CREATE OPERATOR CLASS my_hash FOR TYPE integer USING hash AS OPERATOR 1 =, FUNCTION 1 hashint4(integer), FUNCTION 2 hashint4extended(integer, bigint);
+CREATE OPERATOR FAMILY gone USING btree;
+DROP OPERATOR FAMILY gone USING btree;
+CREATE OPERATOR CLASS gone2 FOR TYPE integer USING btree AS OPERATOR 1 <, FUNCTION 1 btint4cmp(integer, integer);
+DROP OPERATOR CLASS gone2 USING btree;
+CREATE TABLE t (id integer, b box, a integer[]);
+CREATE INDEX t_b ON t USING gist (b my_gist);
+CREATE INDEX t_a ON t USING gin (a my_gin);
+CREATE INDEX t_id ON t (id ext.my_ops2);

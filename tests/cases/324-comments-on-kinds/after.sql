@@ -1,0 +1,20 @@
+CREATE TYPE pr AS (a int, b int);
+CREATE FUNCTION pr_lt(pr, pr) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1.a < $2.a';
+CREATE OPERATOR <<< (FUNCTION = pr_lt, LEFTARG = pr, RIGHTARG = pr);
+CREATE FUNCTION pr_text(pr) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT $1.a::text';
+CREATE CAST (pr AS text) WITH FUNCTION pr_text(pr);
+CREATE TEXT SEARCH DICTIONARY cd (TEMPLATE = simple);
+CREATE TEXT SEARCH CONFIGURATION cc (PARSER = default);
+CREATE TABLE ct (a int, b int);
+CREATE STATISTICS cst ON a, b FROM ct;
+CREATE PUBLICATION cpub FOR TABLE ct;
+CREATE OPERATOR CLASS ccls FOR TYPE integer USING btree AS OPERATOR 1 <,
+    FUNCTION 1 btint4cmp(integer, integer);
+COMMENT ON OPERATOR <<< (pr, pr) IS 'compares a';
+COMMENT ON CAST (pr AS text) IS 'a as text';
+COMMENT ON TEXT SEARCH DICTIONARY cd IS 'plain words';
+COMMENT ON TEXT SEARCH CONFIGURATION cc IS 'no mappings yet';
+COMMENT ON STATISTICS cst IS 'a and b go together';
+COMMENT ON PUBLICATION cpub IS 'ct''s rows';
+COMMENT ON OPERATOR CLASS ccls USING btree IS 'integers, once more';
+COMMENT ON OPERATOR FAMILY ccls USING btree IS 'its family';

@@ -1,0 +1,10 @@
+BEGIN;
+COMMENT ON CAST (pr AS text) IS 'a as text';
+COMMENT ON PUBLICATION cpub IS 'ct''s rows';
+COMMENT ON OPERATOR CLASS public.ccls USING btree IS 'integers, once more';
+COMMENT ON OPERATOR FAMILY public.ccls USING btree IS 'its family';
+COMMENT ON OPERATOR public.<<< (pr, pr) IS 'compares a';
+COMMENT ON STATISTICS public.cst IS 'a and b go together';
+COMMENT ON TEXT SEARCH CONFIGURATION public.cc IS 'no mappings yet';
+COMMENT ON TEXT SEARCH DICTIONARY public.cd IS 'plain words';
+COMMIT;

@@ -1,0 +1,10 @@
+BEGIN;
+COMMENT ON CAST (pr AS text) IS NULL;
+COMMENT ON OPERATOR CLASS public.ccls USING btree IS NULL;
+COMMENT ON STATISTICS public.cst IS NULL;
+COMMENT ON TEXT SEARCH CONFIGURATION public.cc IS NULL;
+COMMENT ON TEXT SEARCH DICTIONARY public.cd IS NULL;
+COMMENT ON PUBLICATION cpub IS 'ct''s rows, all of them';
+COMMENT ON OPERATOR FAMILY public.ccls USING btree IS 'its family, changed';
+COMMENT ON OPERATOR public.<<< (pr, pr) IS 'compares a, not b';
+COMMIT;
