@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "commands/commands.h"
+#include "diff/report.h"
 #include "history/import.h"
 
 typedef struct run {
@@ -62,28 +63,30 @@ static void step(run *r, const char *name, const char *status, const char *fmt, 
 						  status, "message", msg));
 }
 
-static void print_line(const char *line, size_t len, void *payload)
-{
-	fprintf(payload, "    %.*s\n", (int)len, line);
-}
-
 /* The audit of the database against one side (the schema file, the
- * migrations' state): printed with the diff's descriptions, returned as
- * {path, in_sync, changes}. The one place the audit's form is decided, so
- * a grouped report can take its place. */
-static json_t *audit_print(run *r, const char *side, const char *path, const plumb_diff *diff)
+ * migrations' state): the report grouped by object (only in the database,
+ * only in the schema, different with each attribute before and after,
+ * rename candidates), printed and returned as {path, in_sync, report,
+ * changes}, changes being the statements that would bring the database to
+ * that side. */
+static int audit_print(run *r, const char *side, const char *path, const plumb_diff *diff,
+		       json_t **out)
 {
+	plumb_report *rep;
 	bool same = plumb_diff_is_empty(diff);
+	int rc = plumb__report_from_diff(r->ctx, r->ctx->root, diff, &rep);
+	if (rc < 0)
+		return rc;
 	if (same)
 		step(r, "audit", "ok", "the database matches %s %s", side, path);
 	else
-		step(r, "audit", "differs",
-		     "the database differs from %s %s; to match it, the database would need:",
-		     side, path);
+		step(r, "audit", "differs", "the database differs from %s %s:", side, path);
 	if (!same && !r->env.opts->json)
-		plumb__diff_each_line(r->ctx, diff, print_line, r->env.out);
-	return json_pack("{s:s, s:b, s:o}", "path", path, "in_sync", same, "changes",
+		plumb__report_print(r->env.out, rep, "database", path);
+	*out = json_pack("{s:s, s:b, s:o, s:o}", "path", path, "in_sync", same, "report",
+			 plumb__report_json(rep, "database", path), "changes",
 			 plumb__diff_json(r->ctx, diff));
+	return *out ? 0 : plumb_error_nomem(r->ctx);
 }
 
 /* A word the shell reads as it is: quoted when it holds anything else. */
@@ -148,8 +151,10 @@ static int audit(run *r)
 						      r->env.dev_url, &cat)) < 0 ||
 		    (rc = plumb_diff_catalogs(ctx, ctx->root, r->live, cat, &r->vs_schema)) < 0)
 			return rc;
-		json_object_set_new(r->audit, "schema",
-				    audit_print(r, "the schema file", r->env.schema, r->vs_schema));
+		json_t *a;
+		if ((rc = audit_print(r, "the schema file", r->env.schema, r->vs_schema, &a)) < 0)
+			return rc;
+		json_object_set_new(r->audit, "schema", a);
 	} else {
 		step(r, "audit", "missing", "there is no schema file %s", r->env.schema);
 		json_object_set_new(r->audit, "schema",
@@ -161,8 +166,10 @@ static int audit(run *r)
 						       r->env.dev_url, &cat)) < 0 ||
 		    (rc = plumb_diff_catalogs(ctx, ctx->root, r->live, cat, &r->vs_folder)) < 0)
 			return rc;
-		json_object_set_new(r->audit, "migrations",
-				    audit_print(r, "the migrations in", r->env.dir, r->vs_folder));
+		json_t *a;
+		if ((rc = audit_print(r, "the migrations in", r->env.dir, r->vs_folder, &a)) < 0)
+			return rc;
+		json_object_set_new(r->audit, "migrations", a);
 	} else {
 		step(r, "audit", "empty", "the migrations folder %s has no migrations yet",
 		     r->env.dir);

@@ -46,8 +46,10 @@ plumb adopt --url sqlite:app.db
 ok "audit: exit 0" rc_is 0
 ok "audit: says not managed yet" out_has "^state: sqlite:app.db is not managed by plumb yet \(2 tables, 1 view\)"
 ok "audit: names the other tool's table" out_has "tracking tables found: schema_migrations"
-ok "audit: the column that differs" out_has 'alter column "users"."email"'
-ok "audit: the index and the view only in the database" eval 'out_has "drop index \"?orders_user" && out_has "drop view \"?big_orders"'
+ok "audit: grouped by object, the column that differs with before and after" \
+	eval 'out_has "^different +table \"users\"" && out_has "^  different +column \"email\"" && out_has "not null +yes -> no"'
+ok "audit: the index and the view only in the database" \
+	eval 'out_has "^  only in database +index \"orders_user\"" && out_has "^only in database +view \"big_orders\""'
 ok "audit: ends with the next command" eval '[ "$(tail -1 "$OUT")" = "next: plumb adopt --pull --force --url sqlite:app.db" ]'
 ok "audit: nothing changed" [ "$(snap app.db)" = "$before" ]
 plumb adopt --url sqlite:app.db --json
@@ -55,6 +57,8 @@ ok "audit --json: state, steps, audit, next" eval 'rc_is 0 && [ "$(json_get "[\"
 	[ "$(json_get "[\"audit\"][\"schema\"][\"in_sync\"]")" = False ] &&
 	[ "$(json_get "[\"next\"]")" = "plumb adopt --pull --force --url sqlite:app.db" ] &&
 	[ "$(json_get "[\"steps\"][0][\"step\"]")" = state ]'
+ok "audit --json: the report's records" eval '[ "$(json_get "[\"audit\"][\"schema\"][\"report\"][\"summary\"][\"only_in_database\"]")" = 2 ] &&
+	[ "$(json_get "[\"audit\"][\"schema\"][\"report\"][\"objects\"][-1][\"status\"]")" = only_in_database ]'
 
 # --- refusals write nothing -------------------------------------------------------
 plumb adopt --url sqlite:app.db --strategy future-only

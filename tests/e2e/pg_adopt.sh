@@ -68,7 +68,8 @@ plumb adopt --url "$AURL"
 ok "audit: exit 0, not managed yet" eval 'rc_is 0 && out_has "not managed by plumb yet \(2 tables, 1 view, 1 type, 1 function\)"'
 ok "audit: drizzle's table named, not audited" eval 'out_has "tracking tables found: drizzle.__drizzle_migrations" && ! out_has "drop table \"drizzle\""'
 ok "audit: the enum, the table, the view that differ" \
-	eval 'out_has "request_status" && out_has "drop table \"public\".\"orders\"" && out_has "drop view \"public\".\"big_orders\""'
+	eval 'out_has "^different +enum \"public\".\"request_status\"" && out_has "values +draft, submitted, approved -> draft, submitted" &&
+	out_has "^only in database +table \"public\".\"orders\"" && out_has "^only in database +view \"public\".\"big_orders\""'
 ok "audit: next command" out_has "^next: plumb adopt --pull --force --url '"
 ok "audit: nothing changed" [ "$(snap "$A")" = "$before" ]
 plumb adopt --url "$AURL" --json
