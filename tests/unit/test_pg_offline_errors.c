@@ -375,8 +375,9 @@ static void test_unplaced(void)
 		ok(r < 0 && !c && e->detail && strstr(e->detail, "view w depends on view v") &&
 			   strstr(e->detail, "view w2 depends on view w") && e->hint &&
 			   strcmp(e->hint, "Use DROP ... CASCADE to drop the dependent objects too.") == 0,
-		   "a refused DROP says what depends on what, and CASCADE (got %s / %s)",
-		   e->detail ? e->detail : "", e->hint ? e->hint : "");
+		   "a refused DROP says what depends on what, and CASCADE (got %.*s / %s)",
+		   e->detail ? (int)strcspn(e->detail, "\n") : 0, e->detail ? e->detail : "",
+		   e->hint ? e->hint : "");
 		plumb_error_clear(ctx);
 	}
 
