@@ -23,7 +23,7 @@
 
 /* Compares two digit strings as numbers (leading zeros aside), then bytewise
  * so that "01" and "1" still have a fixed order. */
-static int version_cmp(const char *a, const char *b)
+int plumb__history_version_cmp(const char *a, const char *b)
 {
 	const char *x = a, *y = b;
 	while (*x == '0' && x[1])
@@ -37,7 +37,7 @@ static int version_cmp(const char *a, const char *b)
 	return c ? c : strcmp(a, b);
 }
 
-static bool version_same(const char *a, const char *b)
+bool plumb__history_version_same(const char *a, const char *b)
 {
 	const char *x = a, *y = b;
 	while (*x == '0' && x[1])
@@ -51,7 +51,7 @@ static int cmp_migration(const void *a, const void *b)
 {
 	const plumb_migration *x = *(const plumb_migration *const *)a;
 	const plumb_migration *y = *(const plumb_migration *const *)b;
-	return version_cmp(x->version, y->version);
+	return plumb__history_version_cmp(x->version, y->version);
 }
 
 static bool all_digits(const char *s)
@@ -407,7 +407,7 @@ static int scan(plumb_ctx *ctx, plumb_arena *arena, const char *dir, plumb_vec *
 
 	for (size_t i = 1; i < out->n; i++) {
 		const plumb_migration *a = out->items[i - 1], *b = out->items[i];
-		if (!version_same(a->version, b->version))
+		if (!plumb__history_version_same(a->version, b->version))
 			continue;
 		if (rc == 0) {
 			rc = plumb_error_set_at(ctx, PLUMB_EINTEGRITY, b->path, 0, 0,
@@ -770,14 +770,14 @@ int plumb_history_add(plumb_ctx *ctx, plumb_history *history, const char *versio
 		gmtime_r(&now, &u);
 		strftime(buf, sizeof(buf), "%Y%m%d%H%M%S", &u);
 		v = plumb_arena_strdup(arena, buf);
-		if (v && newest && version_cmp(v, newest->version) <= 0)
+		if (v && newest && plumb__history_version_cmp(v, newest->version) <= 0)
 			v = version_after(arena, newest->version);
 	}
 	if (!v)
 		return plumb_error_nomem(ctx);
 	for (size_t i = 0; i < history->migrations.n; i++) {
 		const plumb_migration *o = history->migrations.items[i];
-		if (version_same(o->version, v))
+		if (plumb__history_version_same(o->version, v))
 			return plumb_error_set_at(
 				ctx, PLUMB_EINTEGRITY, o->path, 0, 0,
 				"a migration with version %s already exists: \"%s\"", v,
@@ -849,7 +849,7 @@ int plumb_history_add_snapshot(plumb_ctx *ctx, plumb_history *history, const cha
 		return drizzle_refusal(ctx, history->dir, "no snapshot written");
 	for (size_t i = 0; i < history->migrations.n; i++) {
 		const plumb_migration *o = history->migrations.items[i];
-		if (o->snapshot || version_same(o->version, PLUMB_SNAPSHOT_VERSION))
+		if (o->snapshot || plumb__history_version_same(o->version, PLUMB_SNAPSHOT_VERSION))
 			return plumb_error_set_at(ctx, PLUMB_EINTEGRITY, o->path, 0, 0,
 						  "the migrations folder already has a starting "
 						  "point: \"%s\"",
@@ -888,7 +888,7 @@ plumb_migration *plumb_history_find(const plumb_history *history, const char *ve
 {
 	for (size_t i = 0; i < history->migrations.n; i++) {
 		plumb_migration *m = history->migrations.items[i];
-		if (all_digits(version) && version_same(m->version, version))
+		if (all_digits(version) && plumb__history_version_same(m->version, version))
 			return m;
 	}
 	if (history->format != PLUMB_HISTORY_DRIZZLE)

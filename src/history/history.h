@@ -160,10 +160,13 @@ bool plumb_history_checksum_matches(const plumb_migration *m, const char *record
 #define PLUMB_MIG_LABEL "%.*s"
 #define PLUMB_MIG_LABEL_OF(m) (int)(strlen((m)->file_name) - 4), (m)->file_name
 
-/* --- squash.c ---------------------------------------------------------- */
-
-/* Digit strings compared as numbers, leading zeros aside, then bytewise. */
+/* Digit strings compared as numbers, leading zeros aside, then bytewise
+ * (so that "01" and "1" still have a fixed order); and whether two versions
+ * are the same number ("01" and "1" are). history.c. */
 int plumb__history_version_cmp(const char *a, const char *b);
+bool plumb__history_version_same(const char *a, const char *b);
+
+/* --- squash.c ---------------------------------------------------------- */
 
 /* Reads the versions of a `-- plumb:squashes` directive (arg: its value)
  * into m, appending to those of an earlier such line. Errors at path:line:col. */

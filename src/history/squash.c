@@ -10,30 +10,6 @@
 
 #include "history/history.h"
 
-int plumb__history_version_cmp(const char *a, const char *b)
-{
-	const char *x = a, *y = b;
-	while (*x == '0' && x[1])
-		x++;
-	while (*y == '0' && y[1])
-		y++;
-	size_t nx = strlen(x), ny = strlen(y);
-	if (nx != ny)
-		return nx < ny ? -1 : 1;
-	int c = strcmp(x, y);
-	return c ? c : strcmp(a, b);
-}
-
-static bool same_version(const char *a, const char *b)
-{
-	const char *x = a, *y = b;
-	while (*x == '0' && x[1])
-		x++;
-	while (*y == '0' && y[1])
-		y++;
-	return strcmp(x, y) == 0;
-}
-
 static int cmp_version(const void *a, const void *b)
 {
 	return plumb__history_version_cmp(*(const char *const *)a, *(const char *const *)b);
@@ -82,7 +58,7 @@ int plumb__history_read_squashes(plumb_ctx *ctx, plumb_migration *m, const char 
 					  "versions it replaces");
 	plumb_vec_sort(&list, cmp_version);
 	for (size_t i = 1; i < list.n; i++)
-		if (same_version(list.items[i - 1], list.items[i]))
+		if (plumb__history_version_same(list.items[i - 1], list.items[i]))
 			return plumb_error_set_at(ctx, PLUMB_EPARSE, m->path, line, col,
 						  "invalid directive \"plumb:squashes\": version "
 						  "%s is listed twice",
@@ -100,7 +76,7 @@ plumb_migration *plumb_history_find_squashed(const plumb_history *history, const
 		size_t mid = lo + (hi - lo) / 2;
 		plumb_migration *m = history->squashed.items[mid];
 		int c = plumb__history_version_cmp(m->version, v);
-		if (same_version(m->version, v))
+		if (plumb__history_version_same(m->version, v))
 			return m;
 		if (c < 0)
 			lo = mid + 1;
@@ -136,10 +112,10 @@ int plumb__history_load_squashed(plumb_ctx *ctx, plumb_arena *arena, plumb_histo
 		for (size_t k = 0; k < m->n_replaces; k++) {
 			const char *v = m->replaces[k];
 			m->replaced[k] = plumb_history_find_squashed(h, v);
-			own = own || same_version(v, m->version);
+			own = own || plumb__history_version_same(v, m->version);
 			for (size_t j = 0; j < h->migrations.n; j++) {
 				const plumb_migration *o = h->migrations.items[j];
-				if (o == m || !same_version(o->version, v))
+				if (o == m || !plumb__history_version_same(o->version, v))
 					continue;
 				rc = plumb_error_set_at(ctx, PLUMB_EINTEGRITY, o->path, 0, 0,
 							"migration \"" PLUMB_MIG_LABEL
