@@ -336,7 +336,7 @@ static int baseline(run *r)
 			     "would write the whole schema as the first migration in %s, and %s",
 			     r->env.dir, PLUMB_SUM_FILE);
 		step(r, "record", "would", "would record it as baseline in %s",
-		     PLUMB_TRACKING_TABLE);
+		     plumb_tracking_shown(ctx, ctx->root));
 		rec = json_pack("{s:s, s:b}", "strategy", r->ao->strategy, "dry_run", true);
 	} else {
 		plumb_migration *m;
@@ -355,7 +355,7 @@ static int baseline(run *r)
 			return rc;
 		}
 		step(r, "record", "done", "recorded %s as baseline in %s (sha256:%.12s)",
-		     m->file_name, PLUMB_TRACKING_TABLE, m->checksum);
+		     m->file_name, plumb_tracking_shown(ctx, ctx->root), m->checksum);
 		rec = json_pack("{s:s, s:b, s:s, s:s, s:s}", "strategy", r->ao->strategy, "dry_run",
 				false, "path", m->path, "version", m->version, "checksum",
 				m->checksum);
@@ -404,11 +404,11 @@ static int retire(run *r)
 		n_imported += ((const plumb_record *)records.items[i])->state == PLUMB_RECORD_IMPORTED;
 	if (!n_imported) {
 		step(r, "retire", "refused", "no history was imported into %s",
-		     PLUMB_TRACKING_TABLE);
+		     plumb_tracking_shown(ctx, ctx->root));
 		rc = plumb_error_set(ctx, PLUMB_ERROR,
 				     "refusing to retire %s: its history was not imported (%s has "
 				     "no imported records)",
-				     tool->name, PLUMB_TRACKING_TABLE);
+				     tool->name, plumb_tracking_shown(ctx, ctx->root));
 		plumb_error_set_hint(ctx, "nothing was written; its table is the only record of "
 					  "what it ran: import it first with `plumb import --from %s`",
 				     tool->name);
@@ -418,7 +418,8 @@ static int retire(run *r)
 	plumb_buf b;
 	plumb_buf_init(&b, ctx->root, 0);
 	plumb_buf_printf(&b, "-- Retires %s: its history was imported into %s (%zu record%s).\n",
-			 tool->name, PLUMB_TRACKING_TABLE, n_imported, n_imported == 1 ? "" : "s");
+			 tool->name, plumb_tracking_shown(ctx, ctx->root), n_imported,
+			 n_imported == 1 ? "" : "s");
 	size_t n = 0;
 	json_t *tables = json_array();
 	for (size_t i = 0; i < r->live->excluded.n; i++) {
