@@ -291,6 +291,11 @@ story() {
 	ok "audit: the drift, object by object" \
 		eval 'out_has "^only in database +table \"(public\".\")?audit_log\"" && out_has "^only in database +view \"(public\".\")?open_tasks\"" &&
 		out_has "only in schema.sql +column \"avatar_url\"" && out_has "only in database +column \"due_date\""'
+	if [ "$ENGINE" = pg ]; then
+		ok "audit: the renamed table's constraints are rename candidates" \
+			eval 'out_has "rename candidate +primary key \"memberships_pkey\" -> \"org_members_pkey\"" &&
+			out_has "only in database +function \"public\".\"set_updated_at\(\)\"" && out_has "only in database +trigger"'
+	fi
 	ok "audit: next is the pull" out_has "^next: plumb adopt --pull --force --env prod"
 	plumb adopt --env prod --dir drizzle
 	ok "audit: the drizzle folder against production" \
@@ -361,7 +366,7 @@ story() {
 	ok "import: the legacy table untouched" [ "$(run_sql "$P" "SELECT count(*) FROM schema_migrations")" = 15 ]
 	plumb status --env prod --exit-code
 	ok "import: status shows all applied, nothing pending" \
-		eval 'rc_is 0 && [ "$(grep -c "imported)" "$OUT")" = 15 ] && out_has "^0 pending, 0 with problems"'
+		eval 'rc_is 0 && [ "$(grep -cE "^ +[0-9]+ +applied .*imported\)" "$OUT")" = 15 ] && out_has "^0 pending, 0 with problems"'
 	plumb adopt --env prod --retire dbmate
 	ok "retire: a migration dropping schema_migrations" eval 'rc_is 0 && ls migrations | grep -q "_retire_dbmate.sql$"'
 	plumb migrate --env prod
