@@ -296,6 +296,8 @@ story() {
 			eval 'out_has "rename candidate +primary key \"memberships_pkey\" -> \"org_members_pkey\"" &&
 			out_has "only in database +function \"public\".\"set_updated_at\(\)\"" && out_has "only in database +trigger"'
 	fi
+	ok "audit: a column written with its clauses in another order is not a difference" \
+		eval '! out_has "column \"done\"" && ! out_has "column \"role\""'
 	ok "audit: next is the pull" out_has "^next: plumb adopt --pull --force --env prod"
 	plumb adopt --env prod --dir drizzle
 	ok "audit: the drizzle folder against production" \
