@@ -28,9 +28,8 @@ if [ "$ENGINE" = pg ]; then
 		createdb "$DB" || return 1
 		URL="postgresql:///$DB?host=$PGHOST&port=$PGPORT&user=$PGUSER"
 	}
-	export PGOPTIONS="-c client_min_messages=warning"
-	run_sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
-	run_file() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -f "$2"; }
+	run_sql() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
+	run_file() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -f "$2"; }
 	# columns DB TABLE: its columns in order, comma separated
 	columns() {
 		run_sql "$1" "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position)
