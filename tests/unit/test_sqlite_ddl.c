@@ -104,8 +104,21 @@ int main(void)
 	gen = clause(v, PLUMB_SQLITE_CL_GENERATED);
 	ok(gen && !gen->stored && strcmp(gen->expr, "qty * 2") == 0, "AS (expr) virtual");
 	is_str(v->type, "", "no type");
-	is_str(nm->definition, "name varchar(20) not null collate nocase default 'x'",
-	       "column definition canonical");
+	is_str(nm->definition, "name varchar(20) collate nocase default 'x' not null",
+	       "column definition canonical, its clauses in one order");
+	{
+		plumb_sqlite_table_ddl *o1 = NULL, *o2 = NULL;
+		is_int(plumb__sqlite_parse_create_table(
+			       ctx, a, "CREATE TABLE o (d integer NOT NULL DEFAULT 0)", &o1),
+		       0, "parse clauses in one order");
+		is_int(plumb__sqlite_parse_create_table(
+			       ctx, a, "CREATE TABLE o (d integer DEFAULT 0 NOT NULL)", &o2),
+		       0, "parse clauses in the other");
+		if (o1 && o2)
+			is_str(((plumb_sqlite_coldef *)o1->columns.items[0])->definition,
+			       ((plumb_sqlite_coldef *)o2->columns.items[0])->definition,
+			       "the order of a column's clauses is not a difference");
+	}
 	const plumb_sqlite_tabcon *u = d->constraints.items[0], *ck = d->constraints.items[1],
 				  *tfk = d->constraints.items[2];
 	ok(u->kind == PLUMB_CON_UNIQUE && strcmp(u->name, "u") == 0 && u->n_columns == 2 &&

@@ -8,6 +8,7 @@
  */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -703,6 +704,12 @@ static plumb_sqlite_fk *fk_clause(rd *r)
 	return fk;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	return strcmp(x ? x : "", y ? y : "");
+}
+
 /* The tokens of a column definition or table constraint: [from, to). */
 static bool starts_clause(const tok *k)
 {
@@ -741,6 +748,9 @@ static int column_def(rd *r, plumb_sqlite_coldef *col)
 	col->type = canon_range(r->t, ts, r->i, false);
 	if (!col->type)
 		r->failed = true;
+	size_t head_end = r->i, named_from = 0;
+	bool named = false, unknown = false;
+	plumb_vec keys = {0}; /* each clause's canonical text, its CONSTRAINT name included */
 	const char *cname = NULL;
 	while (cur(r)) {
 		size_t cs = r->i;
@@ -750,6 +760,9 @@ static int column_def(rd *r, plumb_sqlite_coldef *col)
 			return -1;
 		}
 		if (accept(r, "constraint")) {
+			if (!named)
+				named_from = cs;
+			named = true;
 			if (is_name(cur(r))) {
 				cname = cur(r)->ident;
 				adv(r);
@@ -828,13 +841,33 @@ static int column_def(rd *r, plumb_sqlite_coldef *col)
 				accept(r, "virtual");
 		} else {
 			adv(r); /* something newer than this reader: kept in the text */
+			unknown = true;
 			continue;
 		}
 		cl->text = canon(r, cs, r->i);
-		if (plumb_vec_push(r->t->a, &col->clauses, cl) < 0)
+		if (plumb_vec_push(r->t->a, &col->clauses, cl) < 0 ||
+		    plumb_vec_push(r->t->a, &keys, canon(r, named ? named_from : cs, r->i)) < 0)
 			r->failed = true;
+		named = false;
 	}
 	col->definition = canon(r, from, r->i);
+	if (unknown || named || keys.n < 2 || r->failed)
+		return 0;
+	/* the order of a column's clauses means nothing to SQLite: "NOT NULL
+	 * DEFAULT 0" and "DEFAULT 0 NOT NULL" are one definition */
+	qsort(keys.items, keys.n, sizeof(keys.items[0]), cmp_str);
+	plumb_buf b;
+	plumb_buf_init(&b, r->t->a, 0);
+	plumb_buf_puts(&b, canon(r, from, head_end));
+	for (size_t i = 0; i < keys.n; i++) {
+		plumb_buf_putc(&b, ' ');
+		plumb_buf_puts(&b, keys.items[i] ? keys.items[i] : "");
+	}
+	plumb_buf_putc(&b, 0);
+	if (b.failed)
+		r->failed = true;
+	else
+		col->definition = b.data;
 	return 0;
 }
 
