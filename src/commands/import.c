@@ -196,6 +196,7 @@ int plumb_cmd_import(plumb_ctx *ctx, const plumb_options *opts, const plumb_impo
 	if (use_db) {
 		plumb_import_rows rows = {0};
 		if ((rc = plumb__env_connect(ctx, &env, &conn)) < 0 ||
+		    (rc = plumb_runner_import_allowed(ctx, conn)) < 0 ||
 		    (rc = read_table(ctx, conn, tool, imp, &rows)) < 0)
 			return rc;
 		if (!rows.found) {

@@ -990,6 +990,36 @@ done:
 	return rc;
 }
 
+/* PLUMB_EINTEGRITY when records (plumb's tracking table) hold a record that
+ * plumb itself made: a database plumb manages already (adopted, migrated)
+ * has its own history, and imported records beside it would be versions no
+ * file of its folder has. */
+static int refuse_managed(plumb_ctx *ctx, const plumb_vec *records)
+{
+	for (size_t i = 0; i < records->n; i++) {
+		const plumb_record *old = records->items[i];
+		if (old->state == PLUMB_RECORD_IMPORTED)
+			continue;
+		int rc = plumb_error_set(ctx, PLUMB_EINTEGRITY,
+					 "refusing to import: plumb manages this database already "
+					 "(tracking table \"%s\" has version %s, %s)",
+					 plumb_tracking_shown(ctx, ctx->root), old->version,
+					 plumb_record_state_name(old->state));
+		plumb_error_set_hint(ctx, "nothing was written; import into a database plumb does "
+					  "not manage yet");
+		return rc;
+	}
+	return 0;
+}
+
+int plumb_runner_import_allowed(plumb_ctx *ctx, plumb_conn *conn)
+{
+	plumb_vec records = {0};
+	conn->tracking = PLUMB_TRACKING_PLUMB;
+	int rc = conn->dialect->tracking_read(ctx, conn, ctx->root, &records);
+	return rc < 0 ? rc : refuse_managed(ctx, &records);
+}
+
 int plumb_runner_import(plumb_ctx *ctx, plumb_conn *conn, const plumb_vec *records)
 {
 	int rc = 0;
@@ -1009,6 +1039,8 @@ int plumb_runner_import(plumb_ctx *ctx, plumb_conn *conn, const plumb_vec *recor
 		goto done;
 	open = true;
 	if ((rc = d->tracking_read(ctx, conn, arena, &existing)) < 0)
+		goto done;
+	if ((rc = refuse_managed(ctx, &existing)) < 0)
 		goto done;
 	for (size_t i = 0; i < records->n; i++) {
 		const plumb_record *rec = records->items[i];

@@ -95,8 +95,14 @@ int plumb_runner_baseline(plumb_ctx *ctx, plumb_conn *conn, const plumb_history 
 /* Records (plumb_record *, state imported) the migrations another tool
  * applied, in plumb_migrations, in one transaction under the runner lock.
  * A version already recorded the same way is left as it is; recorded any
- * other way, nothing is written (PLUMB_EINTEGRITY). */
+ * other way, or any record plumb made itself (a managed database), and
+ * nothing is written (PLUMB_EINTEGRITY). */
 int plumb_runner_import(plumb_ctx *ctx, plumb_conn *conn, const plumb_vec *records);
+
+/* 0 when conn's database may take imported records: plumb's tracking table
+ * is missing or holds imported records only; PLUMB_EINTEGRITY, naming a
+ * record, when plumb manages it already (adopted, migrated). Reads only. */
+int plumb_runner_import_allowed(plumb_ctx *ctx, plumb_conn *conn);
 
 /* --- squash.c ---------------------------------------------------------------- */
 

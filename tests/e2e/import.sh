@@ -123,6 +123,17 @@ for e in sqlite pg; do
 	plumb import --from golang-migrate --dir gm --url "$(url $e "$db")" -o $e-gm-old
 	ok "$e: an older plumb_migrations takes the state imported" imported $e "$db" $e-gm-old 3
 
+	# a database plumb manages already keeps its own history
+	db=$(gm_db $e gm_managed 3 $f)
+	mkdir -p $e-own && printf 'CREATE TABLE own_t (i integer);\n' > $e-own/0001_own.sql
+	plumb migrate --url "$(url $e "$db")" --dir $e-own
+	ok "$e: managed: its own migration applied" eq "$RC" 0
+	plumb import --from golang-migrate --dir gm --url "$(url $e "$db")" -o $e-gm-managed
+	ok "$e: import into a managed database refused, naming its record" \
+		eval 'eq "$RC" 1 && contains "$ERR" "plumb manages this database already"'
+	ok "$e: managed: no folder written, one record still" \
+		eq "$([ -e $e-gm-managed ] && echo written):$(sql $e "$db" "SELECT count(*) FROM plumb_migrations")" :1
+
 	db=$(gm_db $e gm_dirty 2 $t)
 	plumb import --from golang-migrate --dir gm --url "$(url $e "$db")" -o $e-gm-dirty
 	ok "$e: golang-migrate dirty flag refused" eq "$RC" 1
