@@ -14,6 +14,7 @@
 
 typedef struct progress {
 	const plumb_env *env;
+	const plumb_history *history; /* the folder, for refuse_unmanaged */
 	json_t *list;
 	bool tty;        /* progress lines are written to a terminal */
 	bool open_line;  /* "applying X ..." printed, still waiting for its end */
@@ -86,38 +87,35 @@ static bool overlaps(const plumb_catalog *live, const plumb_catalog *want)
 
 /* PLUMB_ENOTMANAGED, nothing run, when conn's database holds objects but
  * no records and the migrations would create some of them again (it was
- * built by hand or by another tool: adopt or import it first). A folder
- * that cannot be replayed here is left to the runner, whose transactions
- * undo a migration that fails. */
-static int refuse_unmanaged(plumb_ctx *ctx, const plumb_env *env, plumb_conn *conn,
-			    const plumb_history *history)
+ * built by hand or by another tool: adopt or import it first). The runner
+ * asks under its lock, once it read no records, so that another runner's
+ * first migrations are never taken for a stranger's objects. A folder that
+ * cannot be replayed here is left to the runner, whose transactions undo a
+ * migration that fails. */
+static int refuse_unmanaged(plumb_ctx *ctx, plumb_conn *conn, void *payload)
 {
+	const progress *p = payload;
 	plumb_vec records = {0};
 	plumb_db_state st;
 	plumb_catalog *live, *want;
 	int rc;
-	if (!history->migrations.n)
-		return 0;
-	if ((rc = plumb_runner_read_records(ctx, conn, ctx->root, history, &records)) < 0)
-		return rc;
-	if (records.n)
-		return 0;
 	if ((rc = conn->dialect->introspect(ctx, conn, ctx->root, &live)) < 0 ||
 	    (rc = plumb__db_state(ctx, conn, live, &records, &st)) < 0)
 		return rc;
 	if (strcmp(st.state, "unmanaged"))
 		return 0;
-	if (plumb_source_history_catalog(ctx, ctx->root, history, conn->dialect, env->dev_url,
+	if (plumb_source_history_catalog(ctx, ctx->root, p->history, conn->dialect, p->env->dev_url,
 					 &want) < 0) {
 		plumb_error_clear(ctx);
 		return 0;
 	}
 	if (!overlaps(live, want))
 		return 0;
-	rc = plumb__db_state_error(ctx, env, &st);
-	plumb_error_add_detail(ctx, "the migrations in %s would create objects it already "
-				    "holds; nothing was run",
-			       history->dir);
+	rc = plumb__db_state_error(ctx, p->env, &st);
+	plumb_error_add_detail(ctx,
+			       "the migrations in %s would create objects it already "
+			       "holds; nothing was run",
+			       p->history->dir);
 	return rc;
 }
 
@@ -128,15 +126,15 @@ int plumb_cmd_migrate(plumb_ctx *ctx, const plumb_options *opts)
 	plumb_conn *conn = NULL;
 	size_t n = 0;
 	int rc;
-	progress p = {&env, json_array(), false, false};
+	progress p = {&env, NULL, json_array(), false, false};
 
 	if ((rc = plumb__env_resolve(ctx, opts, &env)) < 0)
 		goto done;
 	p.tty = isatty(fileno(env.err));
 	if ((rc = plumb_history_load(ctx, ctx->root, env.dir, &history)) < 0)
 		goto done;
-	if ((rc = plumb__env_connect(ctx, &env, &conn)) < 0 ||
-	    (rc = refuse_unmanaged(ctx, &env, conn, history)) < 0)
+	p.history = history;
+	if ((rc = plumb__env_connect(ctx, &env, &conn)) < 0)
 		goto done;
 	plumb_migrate_opts mo = {
 		.to_version = opts->to_version,
@@ -144,14 +142,16 @@ int plumb_cmd_migrate(plumb_ctx *ctx, const plumb_options *opts)
 		.allow_out_of_order = opts->allow_out_of_order,
 		.retry_failed = opts->retry_failed,
 		.lock_timeout_ms = env.lock_timeout_ms,
-		.ddl_lock_timeout_ms = opts->ddl_lock_timeout_ms > 0  ? opts->ddl_lock_timeout_ms
-				       : opts->ddl_lock_timeout_ms == 0 ? PLUMB_DEFAULT_DDL_LOCK_TIMEOUT_MS
-									 : 0,
+		.ddl_lock_timeout_ms = opts->ddl_lock_timeout_ms > 0 ? opts->ddl_lock_timeout_ms
+				       : opts->ddl_lock_timeout_ms == 0
+					       ? PLUMB_DEFAULT_DDL_LOCK_TIMEOUT_MS
+					       : 0,
 		.statement_timeout_ms = opts->statement_timeout_ms > 0
 						? opts->statement_timeout_ms
 						: PLUMB_DEFAULT_STATEMENT_TIMEOUT_MS,
 		.starting = on_starting,
 		.progress = on_progress,
+		.first_run = refuse_unmanaged,
 		.payload = &p,
 	};
 	rc = plumb_runner_migrate(ctx, conn, history, &mo, &n);

@@ -815,6 +815,9 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 			goto done;
 		locked = true;
 	}
+	if (opts->first_run && !records.n && pending.n &&
+	    (rc = opts->first_run(ctx, conn, opts->payload)) < 0)
+		goto done;
 
 	{
 		plumb_vec files = {0};

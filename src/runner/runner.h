@@ -61,6 +61,11 @@ typedef struct plumb_migrate_opts {
 	/* Called after each migration (or, in a dry run, for each that would run)
 	 * with its duration; may be NULL. */
 	void (*progress)(const plumb_migration *m, long duration_ms, bool dry_run, void *payload);
+	/* Called once, under the runner lock (unlocked in a dry run), when the
+	 * database has no tracking records and migrations are pending, before
+	 * any runs; a negative PLUMB_E* it returns stops the run with nothing
+	 * run. May be NULL. */
+	int (*first_run)(plumb_ctx *ctx, plumb_conn *conn, void *payload);
 	void *payload;
 } plumb_migrate_opts;
 
