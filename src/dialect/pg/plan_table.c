@@ -23,6 +23,7 @@ void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_con
 	plumb_stmt *s;
 
 	s = plumb__pgp_emit(p, "ALTER TABLE %s ADD %s", T, plumb__pgp_constraint_sql(p, con));
+	plumb__pgp_known(p, s, 'a', t->schema, t->name, NULL);
 	/* NOT VALID: existing rows wait for VALIDATE CONSTRAINT, no scan */
 	switch (con->kind) {
 	case PLUMB_CON_FOREIGN_KEY:
@@ -324,7 +325,9 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 		plumb__pgp_nomem(p);
 		return;
 	}
-	plumb__pgp_emit(p, "%s", plumb_buf_str(&b));
+	plumb_stmt *s = plumb__pgp_emit(p, "%s", plumb_buf_str(&b));
+	if (!t->partition_of) /* a partition locks its parent */
+		plumb__pgp_known(p, s, 't', t->schema, t->name, NULL);
 	for (size_t i = 0; i < t->constraints.n; i++) {
 		const plumb_constraint *c = t->constraints.items[i];
 		if (c->kind != PLUMB_CON_FOREIGN_KEY &&
