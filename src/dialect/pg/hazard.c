@@ -1174,11 +1174,7 @@ int plumb__pg_classify_next(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_scope *
 	return x.rc;
 }
 
-/* What a statement the planner wrote does, from what the planner knows of
- * it (plumb_pg_known), into scope, as stmt() would find on its parse tree:
- * 1 when that is all there is to it, 0 when it must be parsed (its relation
- * held rows before), or PLUMB_ENOMEM. */
-static int known_next(plumb_pg_scope *scope, const plumb_pg_known *k)
+int plumb__pg_classify_known(plumb_pg_scope *scope, const plumb_pg_known *k)
 {
 	plumb_pg_rel *r;
 	int rc;
@@ -1223,7 +1219,8 @@ static int script_run(void *payload)
 	plumb_pg_scope *sc;
 	int rc = plumb__pg_scope_new(c->ctx, c->arena, c->before, &sc);
 	for (size_t i = 0; !rc && i < c->n; i++) {
-		if (c->known && c->known[i] && (rc = known_next(sc, c->known[i])) != 0) {
+		if (c->known && c->known[i] &&
+		    (rc = plumb__pg_classify_known(sc, c->known[i])) != 0) {
 			rc = rc < 0 ? rc : 0;
 			continue;
 		}

@@ -52,6 +52,12 @@ typedef struct plumb_pg_known {
 	const char *table; /* 'i' */
 } plumb_pg_known;
 
+/* What a statement the planner wrote does, from what the planner knows of
+ * it (k), into scope, as plumb__pg_classify_next would find on its parse
+ * tree: 1 when that is all there is to it (it risks nothing), 0 when it
+ * must be parsed (its relation held rows before), or PLUMB_ENOMEM. */
+int plumb__pg_classify_known(plumb_pg_scope *scope, const plumb_pg_known *k);
+
 /* The planner ops' classify hook: sqls[0..n) in one scope, on the large
  * stack; known (NULL: none) is what the planner knows of each
  * (plumb_pg_known *, or NULL). A statement that does not parse (a newer
