@@ -483,23 +483,27 @@ static void test_known(const plumb_catalog *before)
 		"(age > 0)",
 		"DROP INDEX \"public\".\"t9_a\"",
 		"DROP TABLE \"public\".\"t9\"",
+		"COMMENT ON TABLE \"public\".\"users\" IS 'people'",
+		"GRANT SELECT ON TABLE \"public\".\"users\" TO PUBLIC",
 	};
 	const plumb_pg_known t9 = {'t', "public", "t9", NULL};
 	const plumb_pg_known t9_a = {'i', "public", "t9_a", "t9"};
 	const plumb_pg_known alter_t9 = {'a', "public", "t9", NULL};
 	const plumb_pg_known users_age = {'i', "public", "users_age", "users"};
 	const plumb_pg_known alter_users = {'a', "public", "users", NULL};
-	const void *known[] = {&t9, &t9_a, &alter_t9, &users_age, &alter_users, NULL, NULL};
+	const plumb_pg_known nothing = {'n', NULL, NULL, NULL};
+	const void *known[] = {&t9,  &t9_a, &alter_t9, &users_age, &alter_users,
+			       NULL, NULL,  &nothing,  &nothing};
 	const plumb_catalog *befores[] = {before, NULL};
 	for (size_t b = 0; b < 2; b++) {
-		plumb_stmt_class parsed[7], told[7];
+		plumb_stmt_class parsed[9], told[9];
 		memset(parsed, 0, sizeof(parsed));
 		memset(told, 0, sizeof(told));
-		is_int(plumb__pg_classify_script(ctx, A, befores[b], sqls, NULL, 7, parsed), 0,
+		is_int(plumb__pg_classify_script(ctx, A, befores[b], sqls, NULL, 9, parsed), 0,
 		       "known: every statement parsed");
-		is_int(plumb__pg_classify_script(ctx, A, befores[b], sqls, known, 7, told), 0,
+		is_int(plumb__pg_classify_script(ctx, A, befores[b], sqls, known, 9, told), 0,
 		       "known: the planner's statements told");
-		for (size_t i = 0; i < 7; i++) {
+		for (size_t i = 0; i < 9; i++) {
 			bool same = parsed[i].txn == told[i].txn &&
 				    parsed[i].hazards.n == told[i].hazards.n;
 			for (size_t j = 0; same && j < told[i].hazards.n; j++)

@@ -1195,6 +1195,9 @@ int plumb__pg_classify_known(plumb_pg_scope *scope, const plumb_pg_known *k)
 			return 0;
 		rc = 0;
 		break;
+	case 'n':
+		rc = 0;
+		break;
 	default:
 		return 0;
 	}

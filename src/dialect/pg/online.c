@@ -372,11 +372,11 @@ done:
 }
 
 /* Whether a statement the planner wrote, of which it knows k, keeps its
- * form without a parse: CREATE TABLE has none, and a statement on a
+ * form without a parse: CREATE TABLE, COMMENT, GRANT have none, and a statement on a
  * relation an earlier statement created keeps its own. */
 static bool kept(plumb_pg_scope *sc, const plumb_pg_known *k)
 {
-	if (k->kind == 't')
+	if (k->kind == 't' || k->kind == 'n')
 		return true;
 	if (k->kind != 'i' && k->kind != 'a')
 		return false;

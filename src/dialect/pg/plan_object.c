@@ -100,8 +100,11 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 					(const char *)o->values.items[i]);
 		break;
 	case PLUMB_OBJ_COMMENT:
-		plumb__pgp_emit(p, "COMMENT ON %s IS %s", o->name,
-				plumb__pgp_L(p, o->definition ? o->definition : ""));
+		plumb__pgp_known(
+			p,
+			plumb__pgp_emit(p, "COMMENT ON %s IS %s", o->name,
+					plumb__pgp_L(p, o->definition ? o->definition : "")),
+			'n', NULL, NULL, NULL);
 		break;
 	default:
 		if (!plumb__pgp_obj_sql(o)) {
@@ -205,7 +208,8 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 				plumb__pgp_Q(p, o->schema, o->name));
 		break;
 	case PLUMB_OBJ_COMMENT:
-		plumb__pgp_emit(p, "COMMENT ON %s IS NULL", o->name);
+		plumb__pgp_known(p, plumb__pgp_emit(p, "COMMENT ON %s IS NULL", o->name), 'n', NULL,
+				 NULL, NULL);
 		break;
 	default:
 		break;

@@ -338,9 +338,13 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 	for (size_t i = 0; i < t->columns.n; i++)
 		column_settings(p, t, NULL, t->columns.items[i], false);
 	if (t->rls_enabled)
-		plumb__pgp_emit(p, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY", T);
+		plumb__pgp_known(p,
+				 plumb__pgp_emit(p, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY", T),
+				 'a', t->schema, t->name, NULL);
 	if (t->rls_forced)
-		plumb__pgp_emit(p, "ALTER TABLE %s FORCE ROW LEVEL SECURITY", T);
+		plumb__pgp_known(p,
+				 plumb__pgp_emit(p, "ALTER TABLE %s FORCE ROW LEVEL SECURITY", T),
+				 'a', t->schema, t->name, NULL);
 	plumb__pgp_set_add(p, &p->new_rels, plumb__pgp_key(p, t->schema, t->name));
 }
 

@@ -131,7 +131,7 @@ void plumb__pgp_known(planner *p, plumb_stmt *s, char kind, const char *schema, 
 		return;
 	if (!(k = plumb_arena_alloc(a, sizeof(*k))) ||
 	    (schema && !(k->schema = plumb_arena_strdup(a, schema))) ||
-	    !(k->name = plumb_arena_strdup(a, name)) ||
+	    (name && !(k->name = plumb_arena_strdup(a, name))) ||
 	    (table && !(k->table = plumb_arena_strdup(a, table)))) {
 		plumb__pgp_nomem(p);
 		return;
