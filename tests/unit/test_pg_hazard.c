@@ -485,6 +485,10 @@ static void test_known(const plumb_catalog *before)
 		"DROP TABLE \"public\".\"t9\"",
 		"COMMENT ON TABLE \"public\".\"users\" IS 'people'",
 		"GRANT SELECT ON TABLE \"public\".\"users\" TO PUBLIC",
+		"CREATE TABLE \"public\".\"t10\" (\"a\" integer)",
+		"CREATE POLICY p10 ON public.t10 USING (a > 0)",
+		"CREATE POLICY p11 ON public.users USING (id > 0)",
+		"CREATE RULE r10 AS ON INSERT TO public.t10 DO INSTEAD NOTHING",
 	};
 	const plumb_pg_known t9 = {'t', "public", "t9", NULL};
 	const plumb_pg_known t9_a = {'i', "public", "t9_a", "t9"};
@@ -492,18 +496,22 @@ static void test_known(const plumb_catalog *before)
 	const plumb_pg_known users_age = {'i', "public", "users_age", "users"};
 	const plumb_pg_known alter_users = {'a', "public", "users", NULL};
 	const plumb_pg_known nothing = {'n', NULL, NULL, NULL};
+	const plumb_pg_known t10 = {'t', "public", "t10", NULL};
+	const plumb_pg_known p10 = {'a', "public", "t10", NULL};
+	const plumb_pg_known p11 = {'a', "public", "users", NULL};
 	const void *known[] = {&t9,  &t9_a, &alter_t9, &users_age, &alter_users,
-			       NULL, NULL,  &nothing,  &nothing};
+			       NULL, NULL,  &nothing,  &nothing,   &t10,
+			       &p10, &p11,  &nothing};
 	const plumb_catalog *befores[] = {before, NULL};
 	for (size_t b = 0; b < 2; b++) {
-		plumb_stmt_class parsed[9], told[9];
+		plumb_stmt_class parsed[13], told[13];
 		memset(parsed, 0, sizeof(parsed));
 		memset(told, 0, sizeof(told));
-		is_int(plumb__pg_classify_script(ctx, A, befores[b], sqls, NULL, 9, parsed), 0,
+		is_int(plumb__pg_classify_script(ctx, A, befores[b], sqls, NULL, 13, parsed), 0,
 		       "known: every statement parsed");
-		is_int(plumb__pg_classify_script(ctx, A, befores[b], sqls, known, 9, told), 0,
+		is_int(plumb__pg_classify_script(ctx, A, befores[b], sqls, known, 13, told), 0,
 		       "known: the planner's statements told");
-		for (size_t i = 0; i < 9; i++) {
+		for (size_t i = 0; i < 13; i++) {
 			bool same = parsed[i].txn == told[i].txn &&
 				    parsed[i].hazards.n == told[i].hazards.n;
 			for (size_t j = 0; same && j < told[i].hazards.n; j++)
@@ -515,6 +523,8 @@ static void test_known(const plumb_catalog *before)
 			   b ? "nothing before" : "before", i);
 		}
 		is_str(kinds_of(&told[3].hazards), "I", "known: an index on an old table is built");
+		is_str(kinds_of(&told[11].hazards), "L",
+		       "known: a policy on an old table locks it");
 	}
 }
 

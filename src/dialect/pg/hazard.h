@@ -46,9 +46,11 @@ int plumb__pg_classify_next(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_scope *
 typedef struct plumb_pg_known {
 	/* 't': CREATE TABLE of name, not a partition (no lock on a parent);
 	 * 'i': CREATE [UNIQUE] INDEX name, not CONCURRENTLY, on table;
-	 * 'a': ALTER TABLE name with no DETACH PARTITION ... CONCURRENTLY;
+	 * 'a': ALTER TABLE name with no DETACH PARTITION ... CONCURRENTLY, or
+	 * CREATE POLICY on table name;
 	 * 'n': a statement that risks nothing and changes nothing the
-	 * classifier follows, on any relation (COMMENT ON, GRANT, REVOKE). */
+	 * classifier follows, on any relation (COMMENT ON, GRANT, REVOKE,
+	 * CREATE RULE). */
 	char kind;
 	const char *schema, *name;
 	const char *table; /* 'i' */

@@ -87,6 +87,10 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 	case PLUMB_OBJ_POLICY:
 	case PLUMB_OBJ_RULE: {
 		plumb_stmt *s = plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(o));
+		if (o->kind == PLUMB_OBJ_RULE)
+			plumb__pgp_known(p, s, 'n', NULL, NULL, NULL);
+		else if (o->table)
+			plumb__pgp_known(p, s, 'a', o->schema, o->table, NULL);
 		plumb__pgp_ae_of(p, s, rel_kind(p, o),
 				 plumb__pgp_dn(p, o->schema, o->table ? o->table : "?"));
 		break;
