@@ -1000,11 +1000,12 @@ static int refuse_managed(plumb_ctx *ctx, const plumb_vec *records)
 		const plumb_record *old = records->items[i];
 		if (old->state == PLUMB_RECORD_IMPORTED)
 			continue;
-		int rc = plumb_error_set(ctx, PLUMB_EINTEGRITY,
-					 "refusing to import: plumb manages this database already "
-					 "(tracking table \"%s\" has version %s, %s)",
-					 plumb_tracking_shown(ctx, ctx->root), old->version,
-					 plumb_record_state_name(old->state));
+		int rc = plumb_error_set(
+			ctx, PLUMB_EINTEGRITY,
+			"refusing to import into a database that is managed already "
+			"(tracking table \"%s\" has version %s, %s)",
+			plumb_tracking_shown(ctx, ctx->root), old->version,
+			plumb_record_state_name(old->state));
 		plumb_error_set_hint(ctx, "nothing was written; import into a database plumb does "
 					  "not manage yet");
 		return rc;

@@ -33,7 +33,7 @@ bool plumb__runner_squash_matches(const plumb_migration *m, const char *checksum
 	/* applied as the original of its own version, before the squash */
 	for (size_t k = 0; k < m->n_replaces; k++) {
 		const plumb_migration *o = m->replaced[k];
-		if (o && strcmp(strip_zeros(o->version), strip_zeros(m->version)) == 0)
+		if (o && plumb__history_version_same(o->version, m->version))
 			return plumb_history_checksum_matches(o, checksum);
 	}
 	return false;

@@ -130,7 +130,7 @@ for e in sqlite pg; do
 	ok "$e: managed: its own migration applied" eq "$RC" 0
 	plumb import --from golang-migrate --dir gm --url "$(url $e "$db")" -o $e-gm-managed
 	ok "$e: import into a managed database refused, naming its record" \
-		eval 'eq "$RC" 1 && contains "$ERR" "plumb manages this database already"'
+		eval 'eq "$RC" 1 && contains "$ERR" "database that is managed already"'
 	ok "$e: managed: no folder written, one record still" \
 		eq "$([ -e $e-gm-managed ] && echo written):$(sql $e "$db" "SELECT count(*) FROM plumb_migrations")" :1
 
