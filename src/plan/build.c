@@ -42,18 +42,20 @@ static int classify(plumb_ctx *ctx, plumb_arena *arena, const plumb_planner_ops 
 	size_t n = plan->stmts.n;
 	plumb_arena *tmp = plumb_arena_new(arena);
 	const char **sqls = tmp ? plumb_arena_alloc(tmp, (n + 1) * sizeof(*sqls)) : NULL;
+	const void **known = tmp ? plumb_arena_alloc(tmp, (n + 1) * sizeof(*known)) : NULL;
 	plumb_stmt_class *out = tmp ? plumb_arena_alloc(tmp, (n + 1) * sizeof(*out)) : NULL;
 	int rc = 0;
 
-	if (!sqls || !out) {
+	if (!sqls || !known || !out) {
 		rc = plumb_error_nomem(ctx);
 		goto done;
 	}
 	for (size_t i = 0; i < n; i++) {
 		sqls[i] = ((const plumb_stmt *)plan->stmts.items[i])->sql;
+		known[i] = ((const plumb_stmt *)plan->stmts.items[i])->known;
 		out[i] = (plumb_stmt_class){0};
 	}
-	if ((rc = ops->classify(ctx, tmp, diff ? diff->from : NULL, sqls, n, out)) < 0)
+	if ((rc = ops->classify(ctx, tmp, diff ? diff->from : NULL, sqls, known, n, out)) < 0)
 		goto done;
 	for (size_t i = 0; i < n; i++) {
 		plumb_stmt *s = plan->stmts.items[i];

@@ -55,6 +55,10 @@ typedef struct plumb_stmt {
 	bool foreign_keys_off; /* sqlite: its transaction must run with foreign keys off (a
 				* table rebuilt or dropped while others reference it) */
 	const char *comment;   /* one-line explanation written above it, or NULL */
+	/* What the dialect's planner knows of the statement it wrote, in the
+	 * dialect's own form, handed to its classifier so that it need not
+	 * parse the SQL again; NULL: the classifier reads sql. */
+	const void *known;
 } plumb_stmt;
 
 /* How to plan. */
@@ -144,9 +148,13 @@ struct plumb_planner_ops {
 	/* Classifies statements sqls[0..n), run in that order against the
 	 * schema before (NULL: not known), one statement each, without the
 	 * planner's knowledge: out[i] (zeroed by the caller) gets what
-	 * statement i risks. NULL: the dialect has no classifier. */
+	 * statement i risks. known (NULL: none) is each statement's
+	 * plumb_stmt.known, which lets the classifier skip the parse of a
+	 * statement its planner wrote; what it finds is the same either way.
+	 * NULL: the dialect has no classifier. */
 	int (*classify)(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *before,
-			const char *const *sqls, size_t n, plumb_stmt_class *out);
+			const char *const *sqls, const void *const *known, size_t n,
+			plumb_stmt_class *out);
 
 	/* The online forms (opts->online): statements stmts[0..n), run in that
 	 * order against the schema from and leading to the schema to (either

@@ -454,17 +454,78 @@ static void test_entries(const plumb_catalog *before)
 	};
 	plumb_stmt_class out[4];
 	memset(out, 0, sizeof(out));
-	is_int(plumb__pg_classify_script(ctx, A, before, sqls, 4, out), 0, "a script in one scope");
+	is_int(plumb__pg_classify_script(ctx, A, before, sqls, NULL, 4, out), 0,
+	       "a script in one scope");
 	const char *odd[] = {"CREATE TABLE t8 (a integer) WITH SOMETHING NEW", "DROP TABLE users"};
 	plumb_stmt_class two[2];
 	memset(two, 0, sizeof(two));
-	ok(plumb__pg_classify_script(ctx, A, before, odd, 2, two) == 0 && two[0].hazards.n == 0 &&
-		   !ctx->err.code && plumb_hazard_has(&two[1].hazards, PLUMB_HAZARD_DELETES_DATA),
+	ok(plumb__pg_classify_script(ctx, A, before, odd, NULL, 2, two) == 0 &&
+		   two[0].hazards.n == 0 && !ctx->err.code &&
+		   plumb_hazard_has(&two[1].hazards, PLUMB_HAZARD_DELETES_DATA),
 	   "script: a statement that does not parse gets no hazards; the next is classified");
 	ok(out[0].hazards.n == 0 && out[1].hazards.n == 0,
 	   "script: a table it creates carries no hazards");
 	is_str(kinds_of(&out[2].hazards), "I", "script: an index on an existing table is built");
 	ok(out[3].txn == PLUMB_TXN_OUTSIDE, "script: CONCURRENTLY runs outside a transaction");
+}
+
+/* What the planner knows of its statements (plumb_pg_known) stands for
+ * their parse: the same hazards, the same scope after them, before known or
+ * not. */
+static void test_known(const plumb_catalog *before)
+{
+	const char *sqls[] = {
+		"CREATE TABLE \"public\".\"t9\" (\"a\" integer)",
+		"CREATE INDEX t9_a ON public.t9 USING btree (a)",
+		"ALTER TABLE \"public\".\"t9\" ADD CONSTRAINT \"t9_a_check\" CHECK (a > 0)",
+		"CREATE INDEX users_age ON public.users USING btree (age)",
+		"ALTER TABLE \"public\".\"users\" ADD CONSTRAINT \"users_age_check\" CHECK "
+		"(age > 0)",
+		"DROP INDEX \"public\".\"t9_a\"",
+		"DROP TABLE \"public\".\"t9\"",
+		"COMMENT ON TABLE \"public\".\"users\" IS 'people'",
+		"GRANT SELECT ON TABLE \"public\".\"users\" TO PUBLIC",
+		"CREATE TABLE \"public\".\"t10\" (\"a\" integer)",
+		"CREATE POLICY p10 ON public.t10 USING (a > 0)",
+		"CREATE POLICY p11 ON public.users USING (id > 0)",
+		"CREATE RULE r10 AS ON INSERT TO public.t10 DO INSTEAD NOTHING",
+	};
+	const plumb_pg_known t9 = {'t', "public", "t9", NULL};
+	const plumb_pg_known t9_a = {'i', "public", "t9_a", "t9"};
+	const plumb_pg_known alter_t9 = {'a', "public", "t9", NULL};
+	const plumb_pg_known users_age = {'i', "public", "users_age", "users"};
+	const plumb_pg_known alter_users = {'a', "public", "users", NULL};
+	const plumb_pg_known nothing = {'n', NULL, NULL, NULL};
+	const plumb_pg_known t10 = {'t', "public", "t10", NULL};
+	const plumb_pg_known p10 = {'a', "public", "t10", NULL};
+	const plumb_pg_known p11 = {'a', "public", "users", NULL};
+	const void *known[] = {&t9,  &t9_a, &alter_t9, &users_age, &alter_users,
+			       NULL, NULL,  &nothing,  &nothing,   &t10,
+			       &p10, &p11,  &nothing};
+	const plumb_catalog *befores[] = {before, NULL};
+	for (size_t b = 0; b < 2; b++) {
+		plumb_stmt_class parsed[13], told[13];
+		memset(parsed, 0, sizeof(parsed));
+		memset(told, 0, sizeof(told));
+		is_int(plumb__pg_classify_script(ctx, A, befores[b], sqls, NULL, 13, parsed), 0,
+		       "known: every statement parsed");
+		is_int(plumb__pg_classify_script(ctx, A, befores[b], sqls, known, 13, told), 0,
+		       "known: the planner's statements told");
+		for (size_t i = 0; i < 13; i++) {
+			bool same = parsed[i].txn == told[i].txn &&
+				    parsed[i].hazards.n == told[i].hazards.n;
+			for (size_t j = 0; same && j < told[i].hazards.n; j++)
+				same = strcmp(((const plumb_hazard *)parsed[i].hazards.items[j])
+						      ->message,
+					      ((const plumb_hazard *)told[i].hazards.items[j])
+						      ->message) == 0;
+			ok(same, "known (%s): statement %zu classified as when parsed",
+			   b ? "nothing before" : "before", i);
+		}
+		is_str(kinds_of(&told[3].hazards), "I", "known: an index on an old table is built");
+		is_str(kinds_of(&told[11].hazards), "L",
+		       "known: a policy on an old table locks it");
+	}
 }
 
 typedef struct fault_script {
@@ -478,7 +539,7 @@ static int classify_script(void *payload, plumb_arena *arena)
 	fault_script *f = payload;
 	plumb_stmt_class out[8];
 	memset(out, 0, sizeof(out));
-	return plumb__pg_classify_script(ctx, arena, f->before, f->sqls, f->n, out);
+	return plumb__pg_classify_script(ctx, arena, f->before, f->sqls, NULL, f->n, out);
 }
 
 /* Each allocation of a script's classification failing in turn: success
@@ -512,6 +573,7 @@ int main(void)
 		run_case(before, &cases[i]);
 	test_probes(before);
 	test_entries(before);
+	test_known(before);
 	test_faults(before);
 	plumb_ctx_free(ctx);
 	return done_testing();

@@ -34,8 +34,10 @@ static const plumb_catalog *seen_before;
 static size_t seen_n;
 
 static int fake_classify(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *before,
-			 const char *const *sqls, size_t n, plumb_stmt_class *out)
+			 const char *const *sqls, const void *const *known, size_t n,
+			 plumb_stmt_class *out)
 {
+	(void)known;
 	seen_before = before;
 	seen_n = n;
 	for (size_t i = 0; i < n; i++) {

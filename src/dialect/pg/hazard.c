@@ -1174,11 +1174,42 @@ int plumb__pg_classify_next(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_scope *
 	return x.rc;
 }
 
+int plumb__pg_classify_known(plumb_pg_scope *scope, const plumb_pg_known *k)
+{
+	plumb_pg_rel *r;
+	int rc;
+
+	switch (k->kind) {
+	case 't':
+		rc = plumb__pg_scope_create_rel(scope, k->schema, k->name, 'r');
+		break;
+	case 'i':
+		r = plumb__pg_scope_rel(scope, k->schema, k->table);
+		if (r && !r->fresh)
+			return 0;
+		rc = plumb__pg_scope_add_index(scope, k->schema, k->name, k->table);
+		break;
+	case 'a':
+		r = plumb__pg_scope_rel(scope, k->schema, k->name);
+		if (r && !r->fresh)
+			return 0;
+		rc = 0;
+		break;
+	case 'n':
+		rc = 0;
+		break;
+	default:
+		return 0;
+	}
+	return rc < 0 ? rc : 1;
+}
+
 typedef struct script_call {
 	plumb_ctx *ctx;
 	plumb_arena *arena;
 	const plumb_catalog *before;
 	const char *const *sqls;
+	const void *const *known; /* plumb_pg_known *, or NULL */
 	size_t n;
 	plumb_stmt_class *out;
 	bool lenient; /* a statement that does not parse is skipped */
@@ -1191,6 +1222,11 @@ static int script_run(void *payload)
 	plumb_pg_scope *sc;
 	int rc = plumb__pg_scope_new(c->ctx, c->arena, c->before, &sc);
 	for (size_t i = 0; !rc && i < c->n; i++) {
+		if (c->known && c->known[i] &&
+		    (rc = plumb__pg_classify_known(sc, c->known[i])) != 0) {
+			rc = rc < 0 ? rc : 0;
+			continue;
+		}
 		rc = plumb__pg_classify_next(c->ctx, c->arena, sc, c->sqls[i], &c->out[i]);
 		if (rc == PLUMB_EPARSE && c->lenient) {
 			/* SQL of a newer server than libpg_query reads: its
@@ -1206,9 +1242,10 @@ static int script_run(void *payload)
 }
 
 int plumb__pg_classify_script(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *before,
-			      const char *const *sqls, size_t n, plumb_stmt_class *out)
+			      const char *const *sqls, const void *const *known, size_t n,
+			      plumb_stmt_class *out)
 {
-	script_call c = {ctx, arena, before, sqls, n, out, true};
+	script_call c = {ctx, arena, before, sqls, known, n, out, true};
 	return plumb__pg_deep(ctx, script_run, &c);
 }
 
@@ -1217,7 +1254,7 @@ int plumb__pg_classify(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
 {
 	plumb_stmt_class one = {0};
 	const char *sqls[1] = {sql};
-	script_call c = {ctx, arena, before, sqls, 1, &one, false};
+	script_call c = {ctx, arena, before, sqls, NULL, 1, &one, false};
 	int rc = plumb__pg_deep(ctx, script_run, &c);
 	for (size_t i = 0; rc == 0 && i < one.hazards.n; i++)
 		if (plumb_vec_push(arena, out_hazards, one.hazards.items[i]))

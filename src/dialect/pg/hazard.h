@@ -36,11 +36,39 @@ typedef struct plumb_pg_scope plumb_pg_scope;
 int plumb__pg_classify_next(plumb_ctx *ctx, plumb_arena *arena, plumb_pg_scope *scope,
 			    const char *sql, plumb_stmt_class *out);
 
+/* What the planner knows of a statement it wrote (plumb_stmt.known), all the
+ * classifier reads of it when its relation is new to the script (created by
+ * an earlier statement) or absent: then what the statement risks (nothing)
+ * and what it changes in the scope follow without a parse. On a relation
+ * that held rows before, the classifier parses the statement as any other,
+ * for the words of its hazards. Names are as the statement spells them
+ * (schema NULL: public). */
+typedef struct plumb_pg_known {
+	/* 't': CREATE TABLE of name, not a partition (no lock on a parent);
+	 * 'i': CREATE [UNIQUE] INDEX name, not CONCURRENTLY, on table;
+	 * 'a': ALTER TABLE name with no DETACH PARTITION ... CONCURRENTLY, or
+	 * CREATE POLICY on table name;
+	 * 'n': a statement that risks nothing and changes nothing the
+	 * classifier follows, on any relation (COMMENT ON, GRANT, REVOKE,
+	 * CREATE RULE). */
+	char kind;
+	const char *schema, *name;
+	const char *table; /* 'i' */
+} plumb_pg_known;
+
+/* What a statement the planner wrote does, from what the planner knows of
+ * it (k), into scope, as plumb__pg_classify_next would find on its parse
+ * tree: 1 when that is all there is to it (it risks nothing), 0 when it
+ * must be parsed (its relation held rows before), or PLUMB_ENOMEM. */
+int plumb__pg_classify_known(plumb_pg_scope *scope, const plumb_pg_known *k);
+
 /* The planner ops' classify hook: sqls[0..n) in one scope, on the large
- * stack. A statement that does not parse (a newer server's syntax) gets no
- * hazards and changes nothing in the scope. */
+ * stack; known (NULL: none) is what the planner knows of each
+ * (plumb_pg_known *, or NULL). A statement that does not parse (a newer
+ * server's syntax) gets no hazards and changes nothing in the scope. */
 int plumb__pg_classify_script(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *before,
-			      const char *const *sqls, size_t n, plumb_stmt_class *out);
+			      const char *const *sqls, const void *const *known, size_t n,
+			      plumb_stmt_class *out);
 
 /* Schema (NULL when not given) and name ("" when none) of a List of String
  * nodes (as DROP names its objects), a TypeName or a String node. */

@@ -371,6 +371,18 @@ done:
 	return rc;
 }
 
+/* Whether a statement the planner wrote, of which it knows k, keeps its
+ * form without a parse: CREATE TABLE, COMMENT, GRANT have none, and a statement on a
+ * relation an earlier statement created keeps its own. */
+static bool kept(plumb_pg_scope *sc, const plumb_pg_known *k)
+{
+	if (k->kind == 't' || k->kind == 'n')
+		return true;
+	if (k->kind != 'i' && k->kind != 'a')
+		return false;
+	return fresh(plumb__pg_scope_rel(sc, k->schema, k->kind == 'i' ? k->table : k->name));
+}
+
 typedef struct script_call {
 	plumb_ctx *ctx;
 	plumb_arena *arena;
@@ -394,6 +406,14 @@ static int script_run(void *payload)
 		rc = plumb__pg_scope_new(c->ctx, tmp, c->to, &after);
 	for (size_t i = 0; !rc && i < c->n; i++) {
 		plumb_stmt_class done = {0};
+		const plumb_pg_known *k = c->stmts[i]->known;
+		if (k && kept(sc, k)) {
+			rc = plumb_vec_push(c->arena, c->out, c->stmts[i]) < 0
+				     ? plumb_error_nomem(c->ctx)
+				     : plumb__pg_classify_known(sc, k);
+			rc = rc < 0 ? rc : 0;
+			continue;
+		}
 		rc = plumb__pg_online(c->ctx, c->arena, sc, after, c->stmts[i], c->out);
 		/* what it did, for the statements after it (its hazards unused) */
 		if (!rc)

@@ -270,10 +270,15 @@ static void grant_create(planner *p, const plumb_object *g)
 		*dst = plumb__pgp_fmt(p, "%s%s%s%s", *dst, **dst ? ", " : "", priv, cols);
 	}
 	if (*plain)
-		plumb__pgp_emit(p, "GRANT %s ON %s TO %s", plain, grant_on(p, g), g->grantee);
+		plumb__pgp_known(p,
+				 plumb__pgp_emit(p, "GRANT %s ON %s TO %s", plain, grant_on(p, g),
+						 g->grantee),
+				 'n', NULL, NULL, NULL);
 	if (*opt)
-		plumb__pgp_emit(p, "GRANT %s ON %s TO %s WITH GRANT OPTION", opt, grant_on(p, g),
-				g->grantee);
+		plumb__pgp_known(p,
+				 plumb__pgp_emit(p, "GRANT %s ON %s TO %s WITH GRANT OPTION", opt,
+						 grant_on(p, g), g->grantee),
+				 'n', NULL, NULL, NULL);
 }
 
 /* REVOKE what g holds: ALL on a relation; on a schema only its privileges,
@@ -289,8 +294,10 @@ static void grant_revoke(planner *p, const plumb_object *g)
 						       plumb__pg_priv_name(bit));
 	}
 	if (*privs)
-		plumb__pgp_emit(p, "REVOKE %s%s ON %s FROM %s", privs, grant_cols(p, g),
-				grant_on(p, g), g->grantee);
+		plumb__pgp_known(p,
+				 plumb__pgp_emit(p, "REVOKE %s%s ON %s FROM %s", privs,
+						 grant_cols(p, g), grant_on(p, g), g->grantee),
+				 'n', NULL, NULL, NULL);
 }
 
 /* After tables, views and sequences exist (next to comments): REVOKE what

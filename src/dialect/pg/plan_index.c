@@ -7,6 +7,7 @@
  * which plumb_plan_build puts in with --online).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "dialect/pg/plan_int.h"
 
@@ -56,6 +57,10 @@ static void create_index(planner *p, const plumb_index *ix)
 		return;
 	}
 	s = plumb__pgp_emit(p, "%s", sql);
+	/* the text as stored: pg_get_indexdef's, or a schema file's deparsed,
+	 * which may say CONCURRENTLY (the classifier then reads it) */
+	if (!strcasestr(sql, "concurrently"))
+		plumb__pgp_known(p, s, 'i', ix->schema, ix->name, ix->table);
 	if (!fresh)
 		plumb__pgp_hz(p, s, PLUMB_HAZARD_INDEX_BUILD,
 			      "builds index \"%s\" on \"%s\", blocking writes meanwhile", ix->name,

@@ -87,6 +87,10 @@ plumb_stmt *plumb__pgp_emit(planner *p, const char *f, ...)
 void plumb__pgp_hz(planner *p, plumb_stmt *s, plumb_hazard_kind k, const char *f, ...)
 	__attribute__((format(printf, 4, 5)));
 void plumb__pgp_note(planner *p, plumb_stmt *s, const char *text);
+/* Tells the classifier what s is (plumb_pg_known of kind, names copied), so
+ * that it need not parse it: nothing when s is NULL. */
+void plumb__pgp_known(planner *p, plumb_stmt *s, char kind, const char *schema, const char *name,
+		      const char *table);
 plumb_stmt *plumb__pgp_last_stmt(planner *p);
 void plumb__pgp_ae(planner *p, plumb_stmt *s, const char *what);
 /* ... on kind "name": name as plumb__pgp_dn writes it. */

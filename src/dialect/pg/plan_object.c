@@ -87,6 +87,10 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 	case PLUMB_OBJ_POLICY:
 	case PLUMB_OBJ_RULE: {
 		plumb_stmt *s = plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(o));
+		if (o->kind == PLUMB_OBJ_RULE)
+			plumb__pgp_known(p, s, 'n', NULL, NULL, NULL);
+		else if (o->table)
+			plumb__pgp_known(p, s, 'a', o->schema, o->table, NULL);
 		plumb__pgp_ae_of(p, s, rel_kind(p, o),
 				 plumb__pgp_dn(p, o->schema, o->table ? o->table : "?"));
 		break;
@@ -100,8 +104,11 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 					(const char *)o->values.items[i]);
 		break;
 	case PLUMB_OBJ_COMMENT:
-		plumb__pgp_emit(p, "COMMENT ON %s IS %s", o->name,
-				plumb__pgp_L(p, o->definition ? o->definition : ""));
+		plumb__pgp_known(
+			p,
+			plumb__pgp_emit(p, "COMMENT ON %s IS %s", o->name,
+					plumb__pgp_L(p, o->definition ? o->definition : "")),
+			'n', NULL, NULL, NULL);
 		break;
 	default:
 		if (!plumb__pgp_obj_sql(o)) {
@@ -205,7 +212,8 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 				plumb__pgp_Q(p, o->schema, o->name));
 		break;
 	case PLUMB_OBJ_COMMENT:
-		plumb__pgp_emit(p, "COMMENT ON %s IS NULL", o->name);
+		plumb__pgp_known(p, plumb__pgp_emit(p, "COMMENT ON %s IS NULL", o->name), 'n', NULL,
+				 NULL, NULL);
 		break;
 	default:
 		break;

@@ -23,6 +23,7 @@ void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_con
 	plumb_stmt *s;
 
 	s = plumb__pgp_emit(p, "ALTER TABLE %s ADD %s", T, plumb__pgp_constraint_sql(p, con));
+	plumb__pgp_known(p, s, 'a', t->schema, t->name, NULL);
 	/* NOT VALID: existing rows wait for VALIDATE CONSTRAINT, no scan */
 	switch (con->kind) {
 	case PLUMB_CON_FOREIGN_KEY:
@@ -324,7 +325,9 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 		plumb__pgp_nomem(p);
 		return;
 	}
-	plumb__pgp_emit(p, "%s", plumb_buf_str(&b));
+	plumb_stmt *s = plumb__pgp_emit(p, "%s", plumb_buf_str(&b));
+	if (!t->partition_of) /* a partition locks its parent */
+		plumb__pgp_known(p, s, 't', t->schema, t->name, NULL);
 	for (size_t i = 0; i < t->constraints.n; i++) {
 		const plumb_constraint *c = t->constraints.items[i];
 		if (c->kind != PLUMB_CON_FOREIGN_KEY &&
@@ -335,9 +338,13 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 	for (size_t i = 0; i < t->columns.n; i++)
 		column_settings(p, t, NULL, t->columns.items[i], false);
 	if (t->rls_enabled)
-		plumb__pgp_emit(p, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY", T);
+		plumb__pgp_known(p,
+				 plumb__pgp_emit(p, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY", T),
+				 'a', t->schema, t->name, NULL);
 	if (t->rls_forced)
-		plumb__pgp_emit(p, "ALTER TABLE %s FORCE ROW LEVEL SECURITY", T);
+		plumb__pgp_known(p,
+				 plumb__pgp_emit(p, "ALTER TABLE %s FORCE ROW LEVEL SECURITY", T),
+				 'a', t->schema, t->name, NULL);
 	plumb__pgp_set_add(p, &p->new_rels, plumb__pgp_key(p, t->schema, t->name));
 }
 

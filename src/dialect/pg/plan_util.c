@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "dialect/pg/hazard.h"
 #include "dialect/pg/plan_int.h"
 
 /* --- small helpers ---------------------------------------------------- */
@@ -119,6 +120,24 @@ plumb_stmt *plumb__pgp_emit(planner *p, const char *f, ...)
 	}
 	p->st.rc = plumb_plan_add(p->ctx, p->plan, sql, &s);
 	return s;
+}
+
+void plumb__pgp_known(planner *p, plumb_stmt *s, char kind, const char *schema, const char *name,
+		      const char *table)
+{
+	plumb_arena *a = p->plan->arena;
+	plumb_pg_known *k;
+	if (!s || p->st.rc)
+		return;
+	if (!(k = plumb_arena_alloc(a, sizeof(*k))) ||
+	    (schema && !(k->schema = plumb_arena_strdup(a, schema))) ||
+	    (name && !(k->name = plumb_arena_strdup(a, name))) ||
+	    (table && !(k->table = plumb_arena_strdup(a, table)))) {
+		plumb__pgp_nomem(p);
+		return;
+	}
+	k->kind = kind;
+	s->known = k;
 }
 
 void plumb__pgp_hz(planner *p, plumb_stmt *s, plumb_hazard_kind k, const char *f, ...)
