@@ -67,13 +67,14 @@ ok "migrate again: nothing to apply" eval 'rc_is 0 && err_has "nothing to apply"
 
 # the lock is keyed by the place: a session holding the key of this place
 # stops migrate, one holding public.plumb_migrations' does not
-# hold NAME: a session holds the lock key of NAME until release
+# hold NAME: a session holds the lock key of NAME until release; waits on
+# pg_locks for the grant (polled, two minutes at most), never on a sleep alone
 hold() {
 	rm -f "$WORK/hold" && mkfifo "$WORK/hold" || return 1
 	psql -X -q -d "$DB" -c "SELECT pg_advisory_lock(hashtext(current_database() || '.' || '$1')::bigint)" \
 		-c "\\! cat $WORK/hold" >/dev/null 2>&1 &
 	HOLDER=$!
-	for _ in $(seq 1 300); do
+	for _ in $(seq 1 1200); do
 		[ "$(q "$DB" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] && return 0
 		sleep 0.1
 	done
