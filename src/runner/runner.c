@@ -26,7 +26,7 @@
 /* --- small helpers ---------------------------------------------------------- */
 
 /* Digit strings compared as numbers, leading zeros aside (as history/ does). */
-static const char *strip_zeros(const char *v)
+const char *plumb__runner_strip_zeros(const char *v)
 {
 	while (*v == '0' && v[1])
 		v++;
@@ -35,7 +35,7 @@ static const char *strip_zeros(const char *v)
 
 static int version_cmp(const char *a, const char *b)
 {
-	const char *x = strip_zeros(a), *y = strip_zeros(b);
+	const char *x = plumb__runner_strip_zeros(a), *y = plumb__runner_strip_zeros(b);
 	size_t nx = strlen(x), ny = strlen(y);
 	if (nx != ny)
 		return nx < ny ? -1 : 1;
@@ -185,7 +185,7 @@ int plumb_runner_status(plumb_ctx *ctx, plumb_arena *arena, const plumb_history 
 		goto done;
 	for (size_t i = 0; records && i < records->n; i++) {
 		const plumb_record *r = records->items[i];
-		if (plumb_map_get(consumed, strip_zeros(r->version), NULL, NULL))
+		if (plumb_map_get(consumed, plumb__runner_strip_zeros(r->version), NULL, NULL))
 			continue; /* its squashing migration stands for it */
 		if (plumb_vec_push(arena, &recs, (void *)r) < 0) {
 			rc = plumb_error_nomem(ctx);
