@@ -10,14 +10,19 @@
  * stable sort then keeps the written order wherever nothing says otherwise.
  *
  * The rules: a statement comes after the CREATE of what it names or changes,
- * and after the CREATE EXTENSIONs and the CREATE SCHEMA of the schema it puts
- * objects in. Statements that change one object keep their written order
- * among themselves, as do the statements creating one name (CREATE OR
- * REPLACE twice); an object that is dropped somewhere keeps all its
- * statements in written order. What names an object waits, where it can, for
- * the statements that change it (a view over a column an ALTER TABLE adds);
- * what a LANGUAGE sql body in a string reads waits only where it can, since
- * the server binds it when it runs. A cycle of creations (two views reading
+ * after the CREATE SCHEMA of the schema it puts objects in, and after the
+ * CREATE EXTENSIONs where the order allows. Statements that change one
+ * object keep their written order among themselves, as do the statements
+ * creating one name (CREATE OR REPLACE twice); an object that is dropped or
+ * renamed away somewhere keeps all its statements in written order (a name
+ * given up may be taken again). What names an object waits, where it can,
+ * for the statements that change it (a view over a column an ALTER TABLE
+ * adds); what a LANGUAGE sql body in a string reads waits only where it
+ * can, since the server binds it when it runs. A statement whose effect only
+ * a server knows (a DO block, CALL, a SELECT, SET: offline they are refused
+ * or change nothing, and --dev-url runs them) stays where it was written,
+ * after every statement written before it and before every one written
+ * after, where the order allows. A cycle of creations (two views reading
  * each other) is an error naming each member at its file:line:col. A name no
  * statement creates (a built-in, an extension's object, a missing table) is
  * left to the builder, which reports a missing one at the statement naming
@@ -61,6 +66,8 @@ typedef struct ord {
 	plumb_vec needs;  /* const char *: hard needs beyond the tree's names */
 	bool *given;	  /* by step: it provides its own key "@step" */
 	size_t n_given;
+	long barrier; /* the last statement only a server knows, or -1 */
+	long since;   /* the first step after it */
 	bool failed;
 } ord;
 
@@ -889,6 +896,35 @@ static void uses_all(ord *r, long step, char kind, const plumb_vec *v, bool soft
 		uses(r, step, kind, v->items[i], soft);
 }
 
+/* Does s do what only a server knows, whatever it names: run code (DO,
+ * CALL, a SELECT) or set what the statements after it read (SET)? */
+static bool server_only(const PgQuery__Node *s)
+{
+	switch (s->node_case) {
+	case PG_QUERY__NODE__NODE_DO_STMT:
+	case PG_QUERY__NODE__NODE_CALL_STMT:
+	case PG_QUERY__NODE__NODE_SELECT_STMT:
+	case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Keeps step in its written place around the statements only a server
+ * knows (soft: a schema file in any order still reads). */
+static void in_place(ord *r, long step, const PgQuery__Node *s)
+{
+	if (r->barrier >= 0)
+		after_step(r, step, r->barrier, true);
+	if (!s || !server_only(s))
+		return;
+	for (long k = r->since; k < step; k++)
+		after_step(r, step, k, true);
+	r->barrier = step;
+	r->since = step + 1;
+}
+
 /* One statement: its step, the objects it creates and changes, the names
  * its tree holds. */
 static void add_statement(ord *r, ostmt *st, const char *path)
@@ -910,6 +946,7 @@ static void add_statement(ord *r, ostmt *st, const char *path)
 		r->failed = true;
 		return;
 	}
+	in_place(r, step, s);
 	for (size_t i = 0; i < r->n_t; i++) {
 		touch *t = &r->t[i];
 		objent *e = ent(r, t->key);
@@ -943,9 +980,11 @@ static void add_statement(ord *r, ostmt *st, const char *path)
 		    !anchored(r, step, plumb_map_get(r->objs, r->needs.items[i], NULL, NULL),
 			      false))
 			need(r, step, r->needs.items[i], false);
-	/* what creates or changes objects comes after every extension */
+	/* what creates or changes objects comes after every extension, where
+	 * the order allows: a history creates one after a DO block that reads
+	 * tables written before it */
 	if (r->n_t && !r->schemaless)
-		need(r, step, key(r, 'e', NULL, "", NULL), false);
+		need(r, step, key(r, 'e', NULL, "", NULL), true);
 	if (!s)
 		return;
 	plumb_pg_refs refs = {0}, loose = {0};
@@ -961,19 +1000,34 @@ static void add_statement(ord *r, ostmt *st, const char *path)
 	uses_all(r, step, 'n', &loose.rels, true);
 }
 
-/* Marks every object a DROP names, before any step is added. */
+/* Does s give up a name: a DROP, or a RENAME of an object (not of a
+ * column: the table keeps its name)? */
+static bool gives_up_name(const PgQuery__Node *s)
+{
+	if (s->node_case == PG_QUERY__NODE__NODE_DROP_STMT)
+		return true;
+	if (s->node_case != PG_QUERY__NODE__NODE_RENAME_STMT)
+		return false;
+	PgQuery__ObjectType t = s->rename_stmt->rename_type;
+	return t != PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN &&
+	       t != PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE;
+}
+
+/* Marks every object a DROP names or a RENAME renames away, before any step
+ * is added: a name given up may be created again (ALTER INDEX i RENAME TO
+ * i_old; CREATE INDEX i ...), and then its statements keep their order. */
 static void find_drops(ord *r, const plumb_vec *stmts)
 {
 	for (size_t i = 0; i < stmts->n && !r->failed; i++) {
 		const ostmt *st = stmts->items[i];
 		PgQuery__Node *s = st->raw->stmt;
-		if (!s || s->node_case != PG_QUERY__NODE__NODE_DROP_STMT)
+		if (!s || !gives_up_name(s))
 			continue;
 		r->n_t = 0;
 		r->needs.n = 0;
 		objects_of(r, s);
 		for (size_t j = 0; j < r->n_t; j++) {
-			objent *e = ent(r, r->t[j].key);
+			objent *e = r->t[j].creates ? NULL : ent(r, r->t[j].key);
 			if (e)
 				e->dropped = true;
 		}
@@ -982,7 +1036,7 @@ static void find_drops(ord *r, const plumb_vec *stmts)
 
 int order_statements(ox *x, const plumb_vec *stmts, const plumb_vec *files, plumb_vec *out)
 {
-	ord r = {.x = x};
+	ord r = {.x = x, .barrier = -1};
 	out->n = 0;
 	if (!(r.o = plumb_order_new(x->tmp)) || !(r.objs = plumb_map_new(x->tmp, false))) {
 		nomem(x);
