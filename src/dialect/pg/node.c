@@ -46,8 +46,15 @@ int plumb__pg_parse_at(plumb_ctx *ctx, plumb_arena *arena, const char *sql, cons
 		       size_t base, const char *file, PgQuery__ParseResult **out,
 		       size_t *err_offset)
 {
+	return plumb__pg_parse_taken(ctx, arena, pg_query_parse_protobuf(sql), sql, whole, base,
+				     file, out, err_offset);
+}
+
+int plumb__pg_parse_taken(plumb_ctx *ctx, plumb_arena *arena, PgQueryProtobufParseResult r,
+			  const char *sql, const char *whole, size_t base, const char *file,
+			  PgQuery__ParseResult **out, size_t *err_offset)
+{
 	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
 	int rc = 0;
 	*out = NULL;
 	if (r.error) {
