@@ -213,9 +213,16 @@ void *plumb_arena_realloc(plumb_arena *a, void *old, size_t old_size, size_t new
 	int grown = old && old_size ? grow_in_place(a, old, old_size, new_size) : 0;
 	if (grown)
 		return grown > 0 ? old : NULL;
-	void *p = plumb_arena_alloc(a, new_size);
-	if (p && old && old_size)
-		memcpy(p, old, old_size);
+	/* zeroed past the copy only: the copied part would be written twice */
+	void *p = chunk_alloc(a, new_size ? new_size : 1, ALIGN, false);
+	if (!p) {
+		a->failed = true;
+		return NULL;
+	}
+	size_t kept = old ? old_size : 0;
+	if (kept)
+		memcpy(p, old, kept);
+	memset((char *)p + kept, 0, (new_size ? new_size : 1) - kept);
 	return p;
 }
 
