@@ -107,6 +107,20 @@ done:
 	return rc;
 }
 
+PgQuery__ParseResult *plumb__pg_try_unpack(plumb_arena *arena, const PgQueryProtobufParseResult *r)
+{
+	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
+	size_t depth;
+	int32_t loc;
+	if (r->error ||
+	    plumb__pg_packed_depth(arena, (const uint8_t *)r->parse_tree.data, r->parse_tree.len,
+				   PLUMB_PG_SHALLOW_DEPTH, &depth, &loc) < 0 ||
+	    depth > PLUMB_PG_SHALLOW_DEPTH)
+		return NULL;
+	return pg_query__parse_result__unpack(&al, r->parse_tree.len,
+					      (const uint8_t *)r->parse_tree.data);
+}
+
 int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
 		    PgQuery__ParseResult **out, size_t *err_offset)
 {

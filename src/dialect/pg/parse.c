@@ -133,7 +133,7 @@ int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, co
 	}
 	pg_query__parse_result__init(all);
 	/* the pieces parsed ahead on helper threads, when it pays */
-	pool = plumb__pg_pool_start(sql, at, n);
+	pool = plumb__pg_pool_start(arena, sql, at, n);
 	for (size_t i = 0; i < n; i++) {
 		size_t len = at[i + 1] - at[i];
 		PgQuery__ParseResult *pr;
@@ -149,8 +149,11 @@ int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, co
 		memcpy(buf, sql + at[i], len);
 		buf[len] = '\0';
 		PgQueryProtobufParseResult r;
-		if (pool && plumb__pg_pool_take(pool, i, &r) == 0)
-			rc = plumb__pg_parse_taken(ctx, arena, r, buf, sql, at[i], file, &pr, NULL);
+		PgQuery__ParseResult *tree = NULL;
+		if (pool && plumb__pg_pool_take(pool, i, &r, &tree) == 0)
+			rc = tree ? (pr = tree, 0)
+				  : plumb__pg_parse_taken(ctx, arena, r, buf, sql, at[i], file, &pr,
+							  NULL);
 		else
 			rc = plumb__pg_parse_at(ctx, arena, buf, sql, at[i], file, &pr, NULL);
 		if (rc == PLUMB_EPARSE) {

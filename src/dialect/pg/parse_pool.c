@@ -7,10 +7,17 @@
  * caller unpacks into its arena in statement order, so the trees, errors
  * and output are those of a parse on one thread.
  *
+ * A helper also unpacks the tree (when it parsed and nests no deeper than a
+ * small stack holds) into an arena of its own, which the caller's arena
+ * adopts once the helper is joined; the caller then reads and changes those
+ * trees while the helper goes on allocating other memory of that arena.
+ *
  * Threads and what they share: a helper reads the file's text and the cuts
  * (not changed while the pool runs) and touches nothing of plumb's but its
- * own slots; it allocates with malloc only (never an arena, so injected
- * allocation failures count the same allocations as without helpers). The
+ * own slots and its own arena, made uncounted (plumb_arena_new_uncounted:
+ * the fault-injection counter is the caller's thread's alone; no pool runs
+ * while a failure is injected, so the caller's allocations are the same
+ * ones as without helpers). The
  * one mutable state shared is the hand-back below (next, taken, stop and
  * each slot's result), read and written only under the pool's mutex: a
  * helper claims the next piece, parses it unlocked and stores the result
@@ -40,10 +47,16 @@
 #define HELPER_STACK ((size_t)256 << 20)
 
 typedef struct slot {
-	PgQueryProtobufParseResult r;
+	PgQueryProtobufParseResult r; /* freed by the helper when tree is set */
+	PgQuery__ParseResult *tree;   /* unpacked in the helper's arena, or NULL */
 	bool done;
 	bool nomem; /* the piece could not be copied */
 } slot;
+
+typedef struct helper_arg {
+	struct plumb_pg_pool *p;
+	plumb_arena *arena; /* this helper's alone until it is joined */
+} helper_arg;
 
 struct plumb_pg_pool {
 	const char *sql;
@@ -58,7 +71,9 @@ struct plumb_pg_pool {
 	slot *slots;
 	char *buf; /* the caller's copy of a piece */
 	size_t cap;
+	plumb_arena *parent; /* adopts the helpers' arenas at stop */
 	pthread_t th[MAX_THREADS];
+	helper_arg args[MAX_THREADS];
 	int n_th;
 };
 
@@ -92,7 +107,8 @@ static int parse(const plumb_pg_pool *p, size_t i, char **buf, size_t *cap,
 
 static void *helper(void *payload)
 {
-	plumb_pg_pool *p = payload;
+	helper_arg *a = payload;
+	plumb_pg_pool *p = a->p;
 	char *buf = NULL;
 	size_t cap = 0;
 	pthread_mutex_lock(&p->mu);
@@ -104,9 +120,16 @@ static void *helper(void *payload)
 		size_t i = p->next++;
 		pthread_mutex_unlock(&p->mu);
 		PgQueryProtobufParseResult r = {0};
+		PgQuery__ParseResult *tree = NULL;
 		bool nomem = parse(p, i, &buf, &cap, &r) < 0;
+		/* unpacked here too when it can be; else the caller reports
+		 * the error or the depth, or unpacks a deep tree itself */
+		if (!nomem && (tree = plumb__pg_try_unpack(a->arena, &r))) {
+			pg_query_free_protobuf_parse_result(r);
+			memset(&r, 0, sizeof(r));
+		}
 		pthread_mutex_lock(&p->mu);
-		p->slots[i] = (slot){r, true, nomem};
+		p->slots[i] = (slot){.r = r, .tree = tree, .done = true, .nomem = nomem};
 		pthread_cond_signal(&p->ready);
 	}
 	pthread_mutex_unlock(&p->mu);
@@ -125,12 +148,13 @@ static int cpus(void)
 	return n > 0 ? (int)n : 1;
 }
 
-plumb_pg_pool *plumb__pg_pool_start(const char *sql, const size_t *at, size_t n)
+plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const size_t *at, size_t n)
 {
 	int want = cpus();
 	if (want > MAX_THREADS)
 		want = MAX_THREADS;
-	if (want < 2 || n < MIN_PIECES)
+	/* with a failure injected, every allocation stays on this thread */
+	if (want < 2 || n < MIN_PIECES || plumb_arena_faults_armed())
 		return NULL;
 	plumb_pg_pool *p = calloc(1, sizeof(*p));
 	if (!p)
@@ -138,6 +162,7 @@ plumb_pg_pool *plumb__pg_pool_start(const char *sql, const size_t *at, size_t n)
 	p->sql = sql;
 	p->at = at;
 	p->n = n;
+	p->parent = arena;
 	if (!(p->slots = calloc(n, sizeof(*p->slots)))) {
 		free(p);
 		return NULL;
@@ -148,9 +173,17 @@ plumb_pg_pool *plumb__pg_pool_start(const char *sql, const size_t *at, size_t n)
 	pthread_attr_t attr;
 	if (pthread_attr_init(&attr) == 0) {
 		if (pthread_attr_setstacksize(&attr, HELPER_STACK) == 0)
-			while (p->n_th < want - 1 &&
-			       pthread_create(&p->th[p->n_th], &attr, helper, p) == 0)
+			while (p->n_th < want - 1) {
+				helper_arg *a = &p->args[p->n_th];
+				a->p = p;
+				if (!(a->arena = plumb_arena_new_uncounted()))
+					break;
+				if (pthread_create(&p->th[p->n_th], &attr, helper, a) != 0) {
+					plumb_arena_free(a->arena);
+					break;
+				}
 				p->n_th++;
+			}
 		pthread_attr_destroy(&attr);
 	}
 	if (!p->n_th) {
@@ -160,9 +193,11 @@ plumb_pg_pool *plumb__pg_pool_start(const char *sql, const size_t *at, size_t n)
 	return p;
 }
 
-int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *out)
+int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *out,
+			PgQuery__ParseResult **tree)
 {
 	int rc;
+	*tree = NULL;
 	pthread_mutex_lock(&p->mu);
 	assert(i == p->taken && i < p->n);
 	if (p->next == i) {
@@ -175,6 +210,7 @@ int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *
 		while (!p->slots[i].done)
 			pthread_cond_wait(&p->ready, &p->mu);
 		*out = p->slots[i].r;
+		*tree = p->slots[i].tree;
 		rc = p->slots[i].nomem ? -1 : 0;
 		p->slots[i] = (slot){0};
 	}
@@ -196,8 +232,12 @@ void plumb__pg_pool_stop(plumb_pg_pool *p)
 		pthread_join(p->th[t], NULL);
 	/* joined: what no one took is freed here, alone */
 	for (size_t i = p->taken; i < p->n; i++)
-		if (p->slots[i].done && !p->slots[i].nomem)
+		if (p->slots[i].done && !p->slots[i].nomem && !p->slots[i].tree)
 			pg_query_free_protobuf_parse_result(p->slots[i].r);
+	/* the trees taken live in the helpers' arenas: they go with the
+	 * caller's arena from now on */
+	for (int t = 0; t < p->n_th; t++)
+		plumb_arena_adopt(p->parent, p->args[t].arena);
 	pthread_cond_destroy(&p->room);
 	pthread_cond_destroy(&p->ready);
 	pthread_mutex_destroy(&p->mu);
