@@ -34,6 +34,7 @@ struct plumb_arena {
 	chunk *chunks;
 	cleanup *cleanups;
 	bool failed;
+	bool uncounted; /* plumb_arena_new_uncounted's: not counted, no failures injected */
 };
 
 static long fail_at, n_allocs;
@@ -50,7 +51,7 @@ long plumb_arena_fail_nth(long n)
  * zero is set. */
 static void *chunk_alloc(plumb_arena *a, size_t size, size_t align, bool zero)
 {
-	if (++n_allocs == fail_at)
+	if (!a->uncounted && ++n_allocs == fail_at)
 		return NULL;
 #ifdef PLUMB_ARENA_MALLOC
 	(void)align, (void)zero;
@@ -116,6 +117,30 @@ plumb_arena *plumb_arena_new(plumb_arena *parent)
 		parent->first_child = a;
 	}
 	return a;
+}
+
+plumb_arena *plumb_arena_new_uncounted(void)
+{
+	plumb_arena *a = calloc(1, sizeof(*a));
+	if (a)
+		a->uncounted = true;
+	return a;
+}
+
+bool plumb_arena_faults_armed(void)
+{
+	return fail_at > 0;
+}
+
+void plumb_arena_adopt(plumb_arena *parent, plumb_arena *child)
+{
+	assert(!child->parent && parent);
+	child->parent = parent;
+	child->uncounted = false;
+	child->next_sibling = parent->first_child;
+	if (child->next_sibling)
+		child->next_sibling->prev_sibling = child;
+	parent->first_child = child;
 }
 
 static void release(plumb_arena *a)
@@ -213,9 +238,16 @@ void *plumb_arena_realloc(plumb_arena *a, void *old, size_t old_size, size_t new
 	int grown = old && old_size ? grow_in_place(a, old, old_size, new_size) : 0;
 	if (grown)
 		return grown > 0 ? old : NULL;
-	void *p = plumb_arena_alloc(a, new_size);
-	if (p && old && old_size)
-		memcpy(p, old, old_size);
+	/* zeroed past the copy only: the copied part would be written twice */
+	void *p = chunk_alloc(a, new_size ? new_size : 1, ALIGN, false);
+	if (!p) {
+		a->failed = true;
+		return NULL;
+	}
+	size_t kept = old ? old_size : 0;
+	if (kept)
+		memcpy(p, old, kept);
+	memset((char *)p + kept, 0, (new_size ? new_size : 1) - kept);
 	return p;
 }
 

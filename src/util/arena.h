@@ -35,6 +35,16 @@ void *plumb_arena_alloc_raw(plumb_arena *arena, size_t size);
  * as a hash table rehashed elsewhere: small ones stay until the arena goes. */
 void plumb_arena_give_back(plumb_arena *arena, void *p, size_t size);
 
+/* A root arena for another thread to fill: its allocations are not counted
+ * by plumb_arena_fail_nth (whose counter is this thread's to touch) and
+ * never fail on purpose. NULL when out of memory. */
+plumb_arena *plumb_arena_new_uncounted(void);
+/* Whether plumb_arena_fail_nth armed a failure. */
+bool plumb_arena_faults_armed(void);
+/* child, a root arena (from plumb_arena_new_uncounted, its thread done with
+ * it), becomes a child of parent: freed with it, counted from now on. */
+void plumb_arena_adopt(plumb_arena *parent, plumb_arena *child);
+
 /* Grows an allocation made from this arena to new_size, copying old_size bytes. */
 void *plumb_arena_realloc(plumb_arena *arena, void *old, size_t old_size, size_t new_size);
 

@@ -51,6 +51,10 @@ int plumb_fs_read(plumb_ctx *ctx, plumb_arena *a, const char *path, char **out, 
 					  0, 0, "could not open file: %s", strerror(errno));
 	plumb_buf b;
 	plumb_buf_init(&b, a, 0);
+	/* a regular file's size known: read into one allocation */
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		plumb_buf_reserve(&b, (size_t)st.st_size);
 	char chunk[65536];
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)

@@ -39,6 +39,23 @@ static bool reserve(plumb_buf *b, size_t extra)
 	return true;
 }
 
+void plumb_buf_reserve(plumb_buf *b, size_t extra)
+{
+	if (b->failed || b->len + extra + 1 <= b->cap)
+		return;
+	if (b->len + extra + 1 > b->max) {
+		b->failed = b->too_long = true;
+		return;
+	}
+	char *p = plumb_arena_realloc(b->arena, b->data, b->cap, b->len + extra + 1);
+	if (!p) {
+		b->failed = true;
+		return;
+	}
+	b->data = p;
+	b->cap = b->len + extra + 1;
+}
+
 void plumb_buf_append(plumb_buf *b, const char *s, size_t len)
 {
 	if (!reserve(b, len))

@@ -82,6 +82,9 @@ typedef struct plumb_buf {
 } plumb_buf;
 
 void plumb_buf_init(plumb_buf *b, plumb_arena *arena, size_t max);
+/* Room for extra more bytes made at once (a size known beforehand): the
+ * buffer does not grow, and leave its outgrown copies behind, on the way. */
+void plumb_buf_reserve(plumb_buf *b, size_t extra);
 void plumb_buf_append(plumb_buf *b, const char *s, size_t len);
 void plumb_buf_puts(plumb_buf *b, const char *s);
 void plumb_buf_putc(plumb_buf *b, char c);

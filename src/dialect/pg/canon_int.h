@@ -25,6 +25,33 @@ int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const c
 int plumb__pg_parse_at(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *whole,
 		       size_t base, const char *file, PgQuery__ParseResult **out,
 		       size_t *err_offset);
+/* The same for r, what libpg_query's pg_query_parse_protobuf gave for sql
+ * (on any thread): r is freed here. */
+int plumb__pg_parse_taken(plumb_ctx *ctx, plumb_arena *arena, PgQueryProtobufParseResult r,
+			  const char *sql, const char *whole, size_t base, const char *file,
+			  PgQuery__ParseResult **out, size_t *err_offset);
+/* r's tree unpacked into arena, from any thread (the arena that thread's
+ * alone), when r holds no error and nests no deeper than
+ * PLUMB_PG_SHALLOW_DEPTH; else, or out of memory, NULL (and r is for
+ * plumb__pg_parse_taken to report). r is not freed. */
+PgQuery__ParseResult *plumb__pg_try_unpack(plumb_arena *arena, const PgQueryProtobufParseResult *r);
+/* parse_pool.c: the pieces [at[i], at[i+1]) of sql, i < n, parsed by
+ * libpg_query ahead of the caller on helper threads (none when one CPU is
+ * online, or the file is short), and taken by the caller in order:
+ * plumb__pg_pool_take(p, i, &r, &tree) for i = 0, 1, ... gives piece i's
+ * tree, unpacked by a helper into its own arena (adopted by arena at stop),
+ * or else its result in r (for plumb__pg_parse_taken), parsed there when no
+ * helper has taken it yet; -1 when the piece could not be copied (out of
+ * memory: the caller parses it).
+ * sql and at must not change until plumb__pg_pool_stop, which joins the
+ * helpers and frees what was not taken. NULL: no pool (out of memory, or
+ * not worth one); the caller parses alone. */
+typedef struct plumb_pg_pool plumb_pg_pool;
+plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const size_t *at,
+				    size_t n);
+int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *out,
+			PgQuery__ParseResult **tree);
+void plumb__pg_pool_stop(plumb_pg_pool *p);
 /* parse.c: the tree of a whole file, as plumb__pg_parse gives it (the same
  * statements, locations and errors), parsed a statement at a time:
  * libpg_query's cost and memory grow faster than the text in one call. */

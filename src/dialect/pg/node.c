@@ -46,8 +46,15 @@ int plumb__pg_parse_at(plumb_ctx *ctx, plumb_arena *arena, const char *sql, cons
 		       size_t base, const char *file, PgQuery__ParseResult **out,
 		       size_t *err_offset)
 {
+	return plumb__pg_parse_taken(ctx, arena, pg_query_parse_protobuf(sql), sql, whole, base,
+				     file, out, err_offset);
+}
+
+int plumb__pg_parse_taken(plumb_ctx *ctx, plumb_arena *arena, PgQueryProtobufParseResult r,
+			  const char *sql, const char *whole, size_t base, const char *file,
+			  PgQuery__ParseResult **out, size_t *err_offset)
+{
 	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
 	int rc = 0;
 	*out = NULL;
 	if (r.error) {
@@ -98,6 +105,20 @@ int plumb__pg_parse_at(plumb_ctx *ctx, plumb_arena *arena, const char *sql, cons
 done:
 	pg_query_free_protobuf_parse_result(r);
 	return rc;
+}
+
+PgQuery__ParseResult *plumb__pg_try_unpack(plumb_arena *arena, const PgQueryProtobufParseResult *r)
+{
+	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
+	size_t depth;
+	int32_t loc;
+	if (r->error ||
+	    plumb__pg_packed_depth(arena, (const uint8_t *)r->parse_tree.data, r->parse_tree.len,
+				   PLUMB_PG_SHALLOW_DEPTH, &depth, &loc) < 0 ||
+	    depth > PLUMB_PG_SHALLOW_DEPTH)
+		return NULL;
+	return pg_query__parse_result__unpack(&al, r->parse_tree.len,
+					      (const uint8_t *)r->parse_tree.data);
 }
 
 int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,

@@ -8,7 +8,8 @@
  * give. Where a cut falls inside a BEGIN ATOMIC body (the scanner cuts at
  * every semicolon), the piece does not parse; the rest of the file is then
  * cut by the parser, and a true syntax error is reported by parsing the
- * rest in one piece, exactly as a single call reports it.
+ * rest in one piece, exactly as a single call reports it. The pieces are
+ * parsed ahead on helper threads (parse_pool.c) and unpacked here in order.
  * It interprets nothing: what the statements mean is offline*.c's.
  */
 #include <stdint.h>
@@ -115,6 +116,7 @@ int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, co
 	plumb_vec stmts = {0};
 	shift sh = {NULL, 0};
 	PgQuery__ParseResult *all = NULL;
+	plumb_pg_pool *pool = NULL;
 	int rc = cut(arena, sql, 0, false, &at, &n);
 
 	*out = NULL;
@@ -130,6 +132,8 @@ int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, co
 		goto done;
 	}
 	pg_query__parse_result__init(all);
+	/* the pieces parsed ahead on helper threads, when it pays */
+	pool = plumb__pg_pool_start(arena, sql, at, n);
 	for (size_t i = 0; i < n; i++) {
 		size_t len = at[i + 1] - at[i];
 		PgQuery__ParseResult *pr;
@@ -144,10 +148,20 @@ int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, co
 		}
 		memcpy(buf, sql + at[i], len);
 		buf[len] = '\0';
-		rc = plumb__pg_parse_at(ctx, arena, buf, sql, at[i], file, &pr, NULL);
+		PgQueryProtobufParseResult r;
+		PgQuery__ParseResult *tree = NULL;
+		if (pool && plumb__pg_pool_take(pool, i, &r, &tree) == 0)
+			rc = tree ? (pr = tree, 0)
+				  : plumb__pg_parse_taken(ctx, arena, r, buf, sql, at[i], file, &pr,
+							  NULL);
+		else
+			rc = plumb__pg_parse_at(ctx, arena, buf, sql, at[i], file, &pr, NULL);
 		if (rc == PLUMB_EPARSE) {
 			/* a cut inside a BEGIN ATOMIC body, or a syntax error: the
-			 * rest is cut by the parser, else read in one piece */
+			 * rest is cut by the parser, else read in one piece (by
+			 * this thread alone: the cuts change) */
+			plumb__pg_pool_stop(pool);
+			pool = NULL;
 			plumb_error_clear(ctx);
 			size_t from = at[i];
 			int crc = by_parser ? -1 : cut(arena, sql + from, from, true, &at, &n);
@@ -182,6 +196,7 @@ int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, co
 	all->stmts = (PgQuery__RawStmt **)stmts.items;
 	*out = all;
 done:
+	plumb__pg_pool_stop(pool);
 	free(buf);
 	free(sh.slots);
 	return rc;
