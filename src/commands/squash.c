@@ -75,12 +75,14 @@ static int build_body(plumb_ctx *ctx, const plumb_env *env, const plumb_history 
 			 (const char *)versions->items[versions->n - 1], PLUMB_SQUASHED_DIR);
 	bool keep = data->n && mode && !strcmp(mode, "keep");
 	if (keep)
-		plumb_buf_printf(&b, "-- The %zu statement%s in them that changed rows follow the "
-				     "schema statements.\n",
+		plumb_buf_printf(&b,
+				 "-- The %zu statement%s in them that changed rows follow the "
+				 "schema statements.\n",
 				 data->n, data->n == 1 ? "" : "s");
 	else if (data->n)
-		plumb_buf_printf(&b, "-- The %zu statement%s in them that changed rows are not "
-				     "part of it (--data drop).\n",
+		plumb_buf_printf(&b,
+				 "-- The %zu statement%s in them that changed rows are not "
+				 "part of it (--data drop).\n",
 				 data->n, data->n == 1 ? "" : "s");
 	plumb_buf_puts(&b, "\n");
 	plumb_buf_puts(&b, sql);
@@ -148,9 +150,10 @@ static int refuse_data(plumb_ctx *ctx, const plumb_vec *data)
 		plumb_error_add_detail(ctx, "%s:%d:%d: %s", dt->migration->path, dt->line, dt->col,
 				       dt->what);
 	}
-	plumb_error_set_hint(ctx, "nothing was written; --data keep carries them after the schema "
-				  "statements, --data drop leaves them out (the originals stay in "
-				  "%s/)",
+	plumb_error_set_hint(ctx,
+			     "nothing was written; --data keep carries them after the schema "
+			     "statements, --data drop leaves them out (the originals stay in "
+			     "%s/)",
 			     PLUMB_SQUASHED_DIR);
 	return rc;
 }
@@ -242,8 +245,9 @@ int plumb_cmd_squash(plumb_ctx *ctx, const plumb_options *opts)
 		return rc;
 	if ((rc = verify(ctx, &env, history, n, m)) < 0) {
 		if (keep)
-			plumb_error_add_detail(ctx, "the squashed migration ends with the %zu carried "
-						    "statements that change rows (--data keep)",
+			plumb_error_add_detail(ctx,
+					       "the squashed migration ends with the %zu carried "
+					       "statements that change rows (--data keep)",
 					       data.n);
 		return rc;
 	}

@@ -74,7 +74,8 @@ static int find_in(plumb_ctx *ctx, plumb_arena *arena, const plumb_migration *m,
 		goto done;
 	}
 	if (plumb__pg_packed_depth(arena, (const uint8_t *)parse.parse_tree.data,
-				   parse.parse_tree.len, PLUMB_PG_SHALLOW_DEPTH, &depth, &loc) < 0) {
+				   parse.parse_tree.len, PLUMB_PG_SHALLOW_DEPTH, &depth,
+				   &loc) < 0) {
 		rc = plumb_error_nomem(ctx);
 		goto done;
 	}

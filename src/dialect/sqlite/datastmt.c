@@ -15,8 +15,8 @@ typedef struct seen {
 	bool ddl;  /* creates, drops or alters something */
 } seen;
 
-static int authorize(void *payload, int action, const char *a1, const char *a2,
-		     const char *db, const char *trigger)
+static int authorize(void *payload, int action, const char *a1, const char *a2, const char *db,
+		     const char *trigger)
 {
 	seen *s = payload;
 	(void)a2;
@@ -67,8 +67,8 @@ static int open_memory(plumb_ctx *ctx, sqlite3 **db)
 }
 
 /* The statement sql[pos..end) as a plumb_data_stmt of m. */
-static int add(plumb_ctx *ctx, plumb_arena *arena, const plumb_migration *m, size_t pos,
-	       size_t end, plumb_vec *out)
+static int add(plumb_ctx *ctx, plumb_arena *arena, const plumb_migration *m, size_t pos, size_t end,
+	       plumb_vec *out)
 {
 	const char *sql = m->sql;
 	while (end > pos && strchr(" \t\r\n;", sql[end - 1]))
