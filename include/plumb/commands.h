@@ -53,6 +53,10 @@ typedef struct plumb_options {
 	/* the tracking table, "[schema.]name"; NULL: the config's "tracking",
 	 * else plumb_migrations (pg: in public) */
 	const char *tracking_table;
+	/* squash: what becomes of the squashed migrations' statements that
+	 * change rows: "keep" (carried after the schema), "drop" (left out),
+	 * NULL: refuse when there are any */
+	const char *squash_data;
 } plumb_options;
 
 #define PLUMB_OPTIONS_INIT {.version = PLUMB_OPTIONS_VERSION}

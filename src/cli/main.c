@@ -27,6 +27,7 @@ enum {
 	OPT_FROM_SCHEMA = 1 << 8,
 	OPT_REPORT = 1 << 9,
 	OPT_ADOPT = 1 << 10,
+	OPT_DATA = 1 << 11,
 	N_SCOPES = 11,
 };
 
@@ -293,7 +294,8 @@ static const command commands[] = {
 	 "  --yes                  drop without asking\n"
 	 "  --from-schema          rebuild from the schema file instead of the migrations\n"
 	 "  --dry-run              print the statements that would drop, change nothing\n"},
-	{"squash", 0, 0, OPT_TO, run_squash, "squash [--to VERSION] [--dry-run]",
+	{"squash", 0, 0, OPT_TO | OPT_DATA, run_squash,
+	 "squash [--to VERSION] [--data keep|drop] [--dry-run]",
 	 "replace the migrations up to a version by one",
 	 "Replaces the migrations up to and including VERSION (default: all) by one\n"
 	 "migration, VERSION_squash.sql, planned from the schema they build (not their\n"
@@ -303,9 +305,15 @@ static const command commands[] = {
 	 "folder; both plumb.sum files are rewritten. migrate then runs the squashed\n"
 	 "migration on a database that applied none of them, counts it as applied where\n"
 	 "all were applied, and runs the missing originals on a database that stopped\n"
-	 "among them. Rows that their INSERT, UPDATE or DELETE statements wrote are not\n"
-	 "part of the squash. Refused for a drizzle-kit folder.\n"
+	 "among them. Statements that change rows (INSERT, UPDATE, DELETE, MERGE, COPY,\n"
+	 "SELECT setval(...)) are no schema: when the squashed migrations have any, squash\n"
+	 "refuses, naming each (file:line:col), unless --data says what becomes of them.\n"
+	 "With keep they follow the schema statements in their order, each after a\n"
+	 "comment naming its origin, and are run on the squashed schema first (SQLite: in\n"
+	 "memory; PostgreSQL: on --dev-url when given). Refused for a drizzle-kit folder.\n"
 	 "  --to VERSION           squash up to this version (default: the newest)\n"
+	 "  --data keep|drop       carry the statements that change rows, or leave them\n"
+	 "                         out (the originals stay in squashed/)\n"
 	 "  --dry-run              print the migration and what would move, write nothing\n"},
 	{"sum", 0, 0, 0, run_sum, "sum",
 	 "rewrite plumb.sum from the migration files",
@@ -442,7 +450,7 @@ enum {
 	O_DRY_RUN, O_EXIT_CODE, O_ONLINE, O_OWNERS, O_LOCK_TIMEOUT, O_QUIET, O_VERBOSE, O_HELP,
 	O_VERSION, O_TO, O_OUT_OF_ORDER, O_OUTPUT, O_FORCE, O_DEV_URL, O_RETRY_FAILED,
 	O_DDL_LOCK_TIMEOUT, O_STATEMENT_TIMEOUT, O_FROM, O_ACCEPT, O_TABLE, O_VERSION_COLUMN,
-	O_PATTERN, O_YES, O_FROM_SCHEMA, O_REPORT, O_TRACKING_TABLE, O_STRATEGY, O_PULL,
+	O_PATTERN, O_YES, O_FROM_SCHEMA, O_REPORT, O_TRACKING_TABLE, O_STRATEGY, O_PULL, O_DATA,
 	O_RETIRE,
 };
 
@@ -484,6 +492,7 @@ static const option_def options[] = {
 	{"strategy", 0, true, O_STRATEGY},
 	{"pull", 0, false, O_PULL},
 	{"retire", 0, true, O_RETIRE},
+	{"data", 0, true, O_DATA},
 };
 
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
@@ -521,6 +530,8 @@ static unsigned option_scope(int id)
 	case O_PULL:
 	case O_RETIRE:
 		return OPT_ADOPT;
+	case O_DATA:
+		return OPT_DATA;
 	default:
 		return 0;
 	}
@@ -600,6 +611,11 @@ static int apply_option(parsed *p, const option_def *o, const char *shown, const
 		break;
 	case O_PULL: adopt_opts.pull = true; break;
 	case O_RETIRE: adopt_opts.retire = value; break;
+	case O_DATA:
+		if (strcmp(value, "keep") && strcmp(value, "drop"))
+			return usage_error("invalid --data \"%s\": expected keep or drop", value);
+		opts->squash_data = value;
+		break;
 	case O_QUIET: p->quiet = true; break;
 	case O_VERBOSE: p->verbose++; break;
 	case O_HELP: p->help = true; break;

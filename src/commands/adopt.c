@@ -15,7 +15,9 @@
  *                  next generate writes only what changes after it.
  *
  * With --retire TOOL it writes, once that tool's history was imported, a
- * migration that drops the tool's tracking table, for review and migrate.
+ * migration that drops the tool's tracking table (and on PostgreSQL its own
+ * schema, when the live database shows it holds nothing else), for review
+ * and migrate.
  * --dry-run writes nothing. It runs no SQL of the user's.
  */
 #include <stdarg.h>
@@ -383,6 +385,75 @@ static bool tool_table(const plumb_import_tool *tool, const char *excluded)
 	       (strlen(tool->schema) == slen && !strncmp(excluded, tool->schema, slen));
 }
 
+/* How many objects schema holds besides tables (plumb_vec of names) and
+ * what belongs to them (their indexes, owned sequences, row types), read from the
+ * live PostgreSQL database through its catalogs; -1 when there is no such
+ * schema. */
+static int pg_schema_others(run *r, const char *schema, const plumb_vec *tables, long *out)
+{
+	plumb_ctx *ctx = r->ctx;
+	plumb_buf not_in, lit, cols;
+	plumb_vec rows = {0};
+	bool found = false;
+	int rc;
+
+	plumb_buf_init(&not_in, ctx->root, 0);
+	for (size_t i = 0; i < tables->n; i++) {
+		if (i)
+			plumb_buf_puts(&not_in, ", ");
+		plumb_buf_quote_literal(&not_in, tables->items[i]);
+	}
+	plumb_buf_init(&lit, ctx->root, 0);
+	plumb_buf_quote_literal(&lit, schema);
+	if ((rc = plumb_buf_finish(&not_in, ctx)) < 0 || (rc = plumb_buf_finish(&lit, ctx)) < 0)
+		return rc;
+	/* summed over pg_namespace: the objects of schema, counted by catalog
+	 * (NULL when there is no such schema) */
+	plumb_buf_init(&cols, ctx->root, 0);
+	plumb_buf_printf(
+		&cols,
+		"CAST(sum(CASE WHEN nspname = %s THEN\n"
+		" (SELECT count(*) FROM pg_catalog.pg_class c\n"
+		"   WHERE c.relnamespace = pg_namespace.oid\n"
+		"   AND NOT (c.relkind IN ('r', 'p') AND c.relname IN (%s))\n"
+		"   AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class o\n"
+		"     ON o.oid = d.refobjid AND d.refclassid = 'pg_catalog.pg_class'::regclass\n"
+		"     WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid\n"
+		"       AND d.deptype IN ('a', 'i') AND o.relnamespace = pg_namespace.oid\n"
+		"       AND o.relname IN (%s))\n"
+		"   AND NOT EXISTS (SELECT FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class o\n"
+		"     ON o.oid = i.indrelid WHERE i.indexrelid = c.oid\n"
+		"       AND o.relnamespace = pg_namespace.oid AND o.relname IN (%s)))\n"
+		" + (SELECT count(*) FROM pg_catalog.pg_type t\n"
+		"   WHERE t.typnamespace = pg_namespace.oid AND t.typrelid = 0\n"
+		"   AND t.typcategory <> 'A')\n"
+		" + (SELECT count(*) FROM pg_catalog.pg_proc x\n"
+		"   WHERE x.pronamespace = pg_namespace.oid)\n"
+		" + (SELECT count(*) FROM pg_catalog.pg_collation x\n"
+		"   WHERE x.collnamespace = pg_namespace.oid)\n"
+		" + (SELECT count(*) FROM pg_catalog.pg_operator x\n"
+		"   WHERE x.oprnamespace = pg_namespace.oid)\n"
+		" + (SELECT count(*) FROM pg_catalog.pg_conversion x\n"
+		"   WHERE x.connamespace = pg_namespace.oid)\n"
+		" + (SELECT count(*) FROM pg_catalog.pg_opfamily x\n"
+		"   WHERE x.opfnamespace = pg_namespace.oid)\n"
+		" + (SELECT count(*) FROM pg_catalog.pg_ts_config x\n"
+		"   WHERE x.cfgnamespace = pg_namespace.oid)\n"
+		" + (SELECT count(*) FROM pg_catalog.pg_ts_dict x\n"
+		"   WHERE x.dictnamespace = pg_namespace.oid)\n"
+		" + (SELECT count(*) FROM pg_catalog.pg_extension x\n"
+		"   WHERE x.extnamespace = pg_namespace.oid)\n"
+		" END) AS TEXT)",
+		lit.data, not_in.data, not_in.data, not_in.data);
+	if ((rc = plumb_buf_finish(&cols, ctx)) < 0 ||
+	    (rc = r->conn->dialect->foreign_rows(ctx, r->conn, ctx->root, "pg_catalog",
+						 "pg_namespace", cols.data, 1, &found, &rows)) < 0)
+		return rc;
+	char **row = rows.n ? rows.items[0] : NULL;
+	*out = row && row[0] ? strtol(row[0], NULL, 10) : -1;
+	return 0;
+}
+
 static int retire(run *r)
 {
 	plumb_ctx *ctx = r->ctx;
@@ -439,8 +510,43 @@ static int retire(run *r)
 		json_array_append_new(tables, json_string(t));
 		n++;
 	}
+	/* the tool's own schema (drizzle, sqitch) goes too when, in the live
+	 * database, it holds nothing but the tables dropped here */
+	bool drop_schema = false;
+	if (n && tool->schema && !strcmp(r->conn->dialect->name, "pg")) {
+		plumb_vec names = {0};
+		size_t sl = strlen(tool->schema);
+		for (size_t i = 0; i < r->live->excluded.n; i++) {
+			const char *t = r->live->excluded.items[i];
+			if (tool_table(tool, t) && !strncmp(t, tool->schema, sl) && t[sl] == '.' &&
+			    plumb_vec_push(ctx->root, &names, (void *)(t + sl + 1)) < 0)
+				return plumb_error_nomem(ctx);
+		}
+		long others = -1;
+		if (names.n && (rc = pg_schema_others(r, tool->schema, &names, &others)) < 0)
+			return rc;
+		if (others == 0) {
+			plumb_buf_printf(&b,
+					 "-- The schema %s held nothing but %s's table%s when this "
+					 "migration was written\n-- (checked on %s); it goes too. "
+					 "Without CASCADE: should anything have been\n-- added "
+					 "to it since, this fails rather than drop it.\n",
+					 tool->schema, tool->name, names.n == 1 ? "" : "s",
+					 r->conn->display);
+			plumb_buf_puts(&b, "DROP SCHEMA IF EXISTS ");
+			plumb_buf_quote_ident(&b, tool->schema);
+			plumb_buf_puts(&b, ";\n");
+			drop_schema = true;
+		} else if (others > 0) {
+			plumb_buf_printf(&b,
+					 "-- The schema %s is kept: it held %ld object%s besides "
+					 "%s's tables when this migration was written.\n",
+					 tool->schema, others, others == 1 ? "" : "s", tool->name);
+		}
+	}
 	json_object_set_new(r->extra, "retire",
-			    json_pack("{s:s, s:o}", "tool", tool->name, "tables", tables));
+			    json_pack("{s:s, s:o, s:b}", "tool", tool->name, "tables", tables,
+				      "drops_schema", drop_schema));
 	if ((rc = plumb_buf_finish(&b, ctx)) < 0)
 		return rc;
 	if (!n) {

@@ -101,6 +101,7 @@ static int read_table(plumb_ctx *ctx, plumb_conn *conn, const plumb_import_tool 
 		      const plumb_import_options *imp, plumb_import_rows *rows)
 {
 	const char *schema = tool->schema, *table = tool->table, *columns = tool->columns;
+	int rc;
 	rows->n_cols = tool->n_cols;
 	if (!table) { /* custom: [schema.]table and a version column */
 		const char *dot = strchr(imp->table, '.');
@@ -118,6 +119,21 @@ static int read_table(plumb_ctx *ctx, plumb_conn *conn, const plumb_import_tool 
 		 * table there is __drizzle_migrations, sqitch's registry a file) */
 		if (strcmp(conn->dialect->name, "pg") != 0)
 			schema = NULL;
+	}
+	if (!strcmp(tool->name, "drizzle")) {
+		/* drizzle-orm 1.0's table adds name and applied_at (its migrator
+		 * tells the versions apart by the column name): tried first,
+		 * the 0.x columns when the table has no such column */
+		rc = conn->dialect->foreign_rows(ctx, conn, ctx->root, schema, table,
+						 "hash, CAST(created_at AS TEXT), name, "
+						 "CAST(applied_at AS TEXT)",
+						 4, &rows->found, &rows->rows);
+		if (rc == 0) {
+			rows->n_cols = 4;
+			return 0;
+		}
+		plumb_error_clear(ctx);
+		rows->rows.n = 0;
 	}
 	return conn->dialect->foreign_rows(ctx, conn, ctx->root, schema, table, columns,
 					   rows->n_cols, &rows->found, &rows->rows);

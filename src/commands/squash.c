@@ -8,8 +8,10 @@
  * plumb.sum files are rewritten with the files, all or nothing. The new
  * folder is replayed and must build the schema the old one built, else
  * nothing is written. --dry-run writes nothing and prints the migration.
- * Statements that change rows (INSERT, UPDATE, DELETE) are not carried: a
- * database built from the squash gets the schema only.
+ * Statements that change rows (found by the dialect's parser) are no
+ * schema: squash refuses, naming them, unless --data keep carries them
+ * after the schema statements (run on the squashed schema first where the
+ * engine allows) or --data drop leaves them out.
  */
 #include <string.h>
 
@@ -36,7 +38,8 @@ static int versions_of(plumb_ctx *ctx, const plumb_history *h, size_t n, plumb_v
 /* The body of the squashing migration: the directive, a note, the plan
  * from an empty database to the state of migrations[0..n). */
 static int build_body(plumb_ctx *ctx, const plumb_env *env, const plumb_history *h, size_t n,
-		      const plumb_vec *versions, char **out)
+		      const plumb_vec *versions, const plumb_vec *data, const char *mode,
+		      char **schema_sql, char **out)
 {
 	int rc;
 	const plumb_dialect *d = plumb__env_file_dialect(env);
@@ -67,11 +70,31 @@ static int build_body(plumb_ctx *ctx, const plumb_env *env, const plumb_history 
 			 "-- planned by `plumb squash` from the state they build. Their files "
 			 "are in %s/;\n"
 			 "-- a database that stopped among them runs the ones it lacks instead "
-			 "of this.\n"
-			 "-- Statements that changed rows in them are not part of it.\n\n",
+			 "of this.\n",
 			 versions->n, (const char *)versions->items[0],
 			 (const char *)versions->items[versions->n - 1], PLUMB_SQUASHED_DIR);
+	bool keep = data->n && mode && !strcmp(mode, "keep");
+	if (keep)
+		plumb_buf_printf(&b,
+				 "-- The %zu statement%s in them that changed rows follow the "
+				 "schema statements.\n",
+				 data->n, data->n == 1 ? "" : "s");
+	else if (data->n)
+		plumb_buf_printf(&b,
+				 "-- The %zu statement%s in them that changed rows are not "
+				 "part of it (--data drop).\n",
+				 data->n, data->n == 1 ? "" : "s");
+	plumb_buf_puts(&b, "\n");
 	plumb_buf_puts(&b, sql);
+	if (keep) {
+		plumb_buf_puts(&b, "\n-- Statements that changed rows, in their order:\n");
+		for (size_t i = 0; i < data->n; i++) {
+			const plumb_data_stmt *dt = data->items[i];
+			plumb_buf_printf(&b, "\n-- from %s:%d\n%s\n", dt->migration->file_name,
+					 dt->line, dt->text);
+		}
+	}
+	*schema_sql = sql;
 	if ((rc = plumb_buf_finish(&b, ctx)) < 0)
 		return rc;
 	*out = b.data;
@@ -109,6 +132,29 @@ static int verify(plumb_ctx *ctx, const plumb_env *env, const plumb_history *h, 
 	plumb_diff_describe(diff, &b);
 	plumb_error_add_detail(ctx, "still to do after it: %s", plumb_buf_str(&b));
 	plumb_error_set_hint(ctx, "nothing was written; please report this with the migrations");
+	return rc;
+}
+
+/* The refusal of a squash over statements that change rows, naming each. */
+static int refuse_data(plumb_ctx *ctx, const plumb_vec *data)
+{
+	const plumb_data_stmt *first = data->items[0];
+	int rc = plumb_error_set_at(ctx, PLUMB_ERROR, first->migration->path, first->line,
+				    first->col,
+				    "could not squash: %zu statement%s in the squashed migrations "
+				    "change%s rows: \"%s\"%s",
+				    data->n, data->n == 1 ? "" : "s", data->n == 1 ? "s" : "",
+				    first->what, data->n > 1 ? " and more" : "");
+	for (size_t i = 0; i < data->n; i++) {
+		const plumb_data_stmt *dt = data->items[i];
+		plumb_error_add_detail(ctx, "%s:%d:%d: %s", dt->migration->path, dt->line, dt->col,
+				       dt->what);
+	}
+	plumb_error_set_hint(ctx,
+			     "nothing was written; --data keep carries them after the schema "
+			     "statements, --data drop leaves them out (the originals stay in "
+			     "%s/)",
+			     PLUMB_SQUASHED_DIR);
 	return rc;
 }
 
@@ -165,8 +211,22 @@ int plumb_cmd_squash(plumb_ctx *ctx, const plumb_options *opts)
 			return plumb__emit_json(ctx, &env, json_pack("{s:n}", "migration"));
 		return 0;
 	}
+	plumb_vec range = {0}, data = {0};
+	const plumb_dialect *d = plumb__env_file_dialect(&env);
+	for (size_t i = 0; i < n; i++)
+		if (plumb_vec_push(ctx->root, &range, history->migrations.items[i]) < 0)
+			return plumb_error_nomem(ctx);
+	if (d->find_data && (rc = d->find_data(ctx, ctx->root, &range, &data)) < 0)
+		return rc;
+	if (data.n && !opts->squash_data)
+		return refuse_data(ctx, &data);
+	char *schema_sql = NULL;
 	if ((rc = versions_of(ctx, history, n, &versions)) < 0 ||
-	    (rc = build_body(ctx, &env, history, n, &versions, &body)) < 0)
+	    (rc = build_body(ctx, &env, history, n, &versions, &data, opts->squash_data,
+			     &schema_sql, &body)) < 0)
+		return rc;
+	bool keep = data.n && !strcmp(opts->squash_data, "keep");
+	if (keep && d->check_data && (rc = d->check_data(ctx, ctx->root, schema_sql, &data)) < 0)
 		return rc;
 
 	plumb_migration *m = plumb_arena_alloc(ctx->root, sizeof(*m));
@@ -181,10 +241,22 @@ int plumb_cmd_squash(plumb_ctx *ctx, const plumb_options *opts)
 	m->sql = body;
 	m->len = strlen(body);
 	plumb_history_checksum(m->sql, m->len, m->checksum);
-	if ((rc = plumb__history_read_directives(ctx, m)) < 0 ||
-	    (rc = verify(ctx, &env, history, n, m)) < 0)
+	if ((rc = plumb__history_read_directives(ctx, m)) < 0)
 		return rc;
+	if ((rc = verify(ctx, &env, history, n, m)) < 0) {
+		if (keep)
+			plumb_error_add_detail(ctx,
+					       "the squashed migration ends with the %zu carried "
+					       "statements that change rows (--data keep)",
+					       data.n);
+		return rc;
+	}
 
+	if (keep && !d->check_data && !env.dev_url)
+		plumb__note(&env,
+			    "note: the %zu carried statement%s that change rows were not run on "
+			    "the squashed schema (no --dev-url)\n",
+			    data.n, data.n == 1 ? "" : "s");
 	const char *archive = plumb_path_join(ctx->root, env.dir, PLUMB_SQUASHED_DIR);
 	json_t *moved = json_array();
 	for (size_t i = 0; i < n; i++) {
@@ -232,7 +304,10 @@ int plumb_cmd_squash(plumb_ctx *ctx, const plumb_options *opts)
 		    "%s/ for databases that stopped among them\n",
 		    versions.n, (const char *)versions.items[0],
 		    (const char *)versions.items[versions.n - 1], m->file_name, archive);
-	plumb__note(&env, "note: statements that changed rows (INSERT, UPDATE, DELETE) in them are "
-			  "not part of the squash; a new database gets the schema only\n");
+	if (data.n && !keep)
+		plumb__note(&env,
+			    "note: left out %zu statement%s that change rows (--data drop); the "
+			    "originals are in %s/\n",
+			    data.n, data.n == 1 ? "" : "s", archive);
 	return 0;
 }

@@ -14,6 +14,15 @@
 
 typedef struct plumb_dialect plumb_dialect;
 
+/* A statement of a migration that changes rows (plumb squash). */
+typedef struct plumb_data_stmt {
+	const plumb_migration *migration;
+	size_t offset;	  /* its first byte in migration->sql */
+	int line, col;	  /* where that byte is */
+	const char *text; /* the statement, from its first keyword to its ';' */
+	const char *what; /* its first line, at most 60 bytes */
+} plumb_data_stmt;
+
 /* Which tracking table the tracking_* functions use. */
 typedef enum plumb_tracking {
 	PLUMB_TRACKING_PLUMB,    /* plumb_migrations */
@@ -171,6 +180,20 @@ struct plumb_dialect {
 	 * needed. NULL: not checked. */
 	int (*find_txn_control)(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
 				size_t *offset, const char **what);
+
+	/* The statements of migrations (plumb_migration *, in run order) that
+	 * change rows rather than the schema (INSERT, UPDATE, DELETE, MERGE,
+	 * COPY, SELECT setval(...), ...), found with the engine's own parser
+	 * and appended to out (plumb_data_stmt *) in order. Runs nothing on
+	 * any server. */
+	int (*find_data)(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *migrations,
+			 plumb_vec *out);
+	/* Builds schema_sql in a private database and runs stmts
+	 * (plumb_data_stmt *) after it: a failure is an error naming the
+	 * statement and where it came from. NULL: the engine cannot do it
+	 * without a server. */
+	int (*check_data)(plumb_ctx *ctx, plumb_arena *arena, const char *schema_sql,
+			  const plumb_vec *stmts);
 };
 
 extern const plumb_dialect plumb_dialect_sqlite;

@@ -135,9 +135,35 @@ int plumb__import_read_drizzle(plumb_ctx *ctx, plumb_arena *arena, const plumb_i
 	return 0;
 }
 
-/* Rows (hash, created_at): a row is the migration whose hash it holds, else
- * the one whose key is its created_at (0.x: the journal's `when`); one
- * found by created_at with another hash was edited. */
+/* A 1.0 row (hash, created_at, name, applied_at) with a name: the migration
+ * of that folder name, as drizzle-orm 1.0 matches them (getMigrationsToRun
+ * in drizzle-orm/src/migrator.utils.ts); its hash is then only checked. */
+static int match_named(plumb_ctx *ctx, plumb_arena *arena, plumb_vec *migs, char **row,
+		       plumb_vec *problems)
+{
+	int rc;
+	plumb_import_mig *m = plumb__import_find(migs, row[2]);
+	if (!m)
+		return plumb__import_problem(ctx, arena, problems, "missing",
+					     "__drizzle_migrations has a row for %s (hash %.12s) "
+					     "but there is no such migration folder",
+					     row[2], row[0] ? row[0] : "NULL");
+	if (row[0] && *row[0] && !sum_matches(m, row[0]) &&
+	    (rc = plumb__import_problem(ctx, arena, problems, "checksum",
+					"%s was edited after it was applied (recorded hash "
+					"%.12s, file now %.12s)",
+					m->source, row[0], m->sums[0])) < 0)
+		return rc;
+	m->applied = true;
+	if (row[3])
+		m->applied_at = plumb__import_time(arena, row[3], false);
+	return 0;
+}
+
+/* Rows (hash, created_at[, name, applied_at]): a row with a name (drizzle-orm
+ * 1.0's table) is the migration of that folder; otherwise the migration
+ * whose hash it holds, else the one whose key is its created_at (0.x: the
+ * journal's `when`); one found by created_at with another hash was edited. */
 int plumb__import_match_drizzle(plumb_ctx *ctx, plumb_arena *arena, const plumb_import_args *args,
 				plumb_vec *migs, const plumb_import_rows *rows, plumb_vec *problems)
 {
@@ -146,6 +172,11 @@ int plumb__import_match_drizzle(plumb_ctx *ctx, plumb_arena *arena, const plumb_
 	for (size_t r = 0; r < rows->rows.n; r++) {
 		char **row = rows->rows.items[r];
 		plumb_import_mig *m = NULL;
+		if (rows->n_cols >= 4 && row[2]) {
+			if ((rc = match_named(ctx, arena, migs, row, problems)) < 0)
+				return rc;
+			continue;
+		}
 		for (size_t i = 0; i < migs->n && !m; i++)
 			if (!((plumb_import_mig *)migs->items[i])->applied &&
 			    sum_matches(migs->items[i], row[0]))

@@ -353,4 +353,96 @@ ok "... its state after all migrations" out_has 'CREATE TABLE .?posts.?'
 plumb sum --dir lite/all
 ok "plumb sum refuses a drizzle-kit folder" err_has "drizzle-kit migrations folder"
 
+# --- drizzle-orm 1.0: a folder per migration, the table with name and applied_at
+# The real 1.0 migrator (drizzle-orm@$DRIZZLE_ORM_V1 from npm, in its own cache
+# folder) applies a 1.0 folder; plumb import reads its table: rows matched by
+# their name (the folder), applied_at kept, an edited migration named as
+# edited (checksum), not as missing.
+DRIZZLE_ORM_V1=1.0.0-rc.5
+CACHE1=$CACHE-v1
+installed1() {
+	[ -f "$CACHE1/node_modules/pg/package.json" ] &&
+		[ -f "$CACHE1/node_modules/sql.js/package.json" ] &&
+		grep -q "\"version\": \"$DRIZZLE_ORM_V1\"" "$CACHE1/node_modules/drizzle-orm/package.json" 2>/dev/null
+}
+if ! installed1; then
+	mkdir -p "$CACHE1" && timeout 600 npm install --prefix "$CACHE1" --no-audit --no-fund \
+		--loglevel=error "drizzle-orm@$DRIZZLE_ORM_V1" pg@8 sql.js@1 >"$WORK/npm1.log" 2>&1
+fi
+# drizzle-orm 1.0's node-postgres driver takes its client as { client }
+# and connects it itself: dz1.cjs hands it a Pool that way
+sed -e 's/const { Client } = req(.pg.);/const { Pool } = req("pg");/' \
+	-e 's/const client = new Client({ database: target });/const client = new Pool({ database: target });/' \
+	-e '/await client.connect();/d' \
+	-e 's/migrate(drizzle(client),/migrate(drizzle({ client }),/' "$WORK/dz.cjs" >"$WORK/dz1.cjs"
+# v1_folder DIR pg|sqlite: two migrations as drizzle-kit 1.0 lays them out
+v1_folder() {
+	local q='"'
+	[ "$2" = sqlite ] && q='`'
+	mkdir -p "$1/20261124024233_sticky_sentry" "$1/20261124024301_rename_note"
+	printf 'CREATE TABLE %sv1_a%s (\n\t%sid%s integer PRIMARY KEY\n);\n--> statement-breakpoint\nCREATE TABLE %sv1_b%s (\n\t%sid%s integer\n);\n' \
+		$q $q $q $q $q $q $q $q >"$1/20261124024233_sticky_sentry/migration.sql"
+	printf 'ALTER TABLE %sv1_b%s ADD COLUMN %snote%s text;\n' $q $q $q $q \
+		>"$1/20261124024301_rename_note/migration.sql"
+	echo '{}' >"$1/20261124024233_sticky_sentry/snapshot.json"
+	echo '{}' >"$1/20261124024301_rename_note/snapshot.json"
+}
+if ! installed1; then
+	skip "drizzle-orm 1.0 table read by plumb import" \
+		"npm could not give drizzle-orm@$DRIZZLE_ORM_V1: $(grep -m1 -i err "$WORK/npm1.log")"
+else
+	for e in sqlite pg; do
+		if [ $e = pg ] && [ -z "${PLUMB_PG_URL:-}" ]; then
+			skip "pg: drizzle-orm 1.0 table" "PLUMB_PG_URL not set"
+			continue
+		fi
+		v1_folder v1-$e $e
+		if [ $e = pg ]; then
+			createdb dz_v1
+			target=dz_v1
+			purl=$(url dz_v1)
+			cnt() { q dz_v1 "SELECT count(*) FROM drizzle.__drizzle_migrations WHERE name IS NOT NULL AND applied_at IS NOT NULL"; }
+		else
+			target=$WORK/v1.db
+			purl=sqlite:v1.db
+			cnt() { sqlite3 v1.db "SELECT count(*) FROM __drizzle_migrations WHERE name IS NOT NULL AND applied_at IS NOT NULL"; }
+		fi
+		node "$WORK/dz1.cjs" "$CACHE1" $e v1-$e "$target" >"$OUT" 2>"$ERR"
+		ok "$e: drizzle-orm 1.0 applied its folder" eq "$?:$(cnt)" "0:2"
+		plumb import --from drizzle --dir v1-$e --url "$purl" -o v1-$e-plumb
+		ok "$e: 1.0 table imported" rc_is 0
+		ok "$e: 1.0: files keep the folder names" \
+			eq "$(ls v1-$e-plumb | tr '\n' ' ')" "0001_20261124024233_sticky_sentry.sql 0002_20261124024301_rename_note.sql plumb.sum "
+		plumb status --url "$purl" --dir v1-$e-plumb --json
+		ok "$e: 1.0: status shows nothing pending" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["pending"] == 0 and d["problems"] == 0, d' "$OUT"
+		if [ $e = pg ]; then
+			applied=$(q dz_v1 "SELECT count(*) FROM plumb_migrations p JOIN drizzle.__drizzle_migrations d ON p.name LIKE '%' || d.name AND date_trunc('second', p.applied_at) = date_trunc('second', d.applied_at)")
+		else
+			applied=$(sqlite3 v1.db "SELECT count(*) FROM plumb_migrations p JOIN __drizzle_migrations d ON p.name LIKE '%' || d.name AND substr(replace(p.applied_at, 'T', ' '), 1, 19) = substr(replace(d.applied_at, 'T', ' '), 1, 19)")
+		fi
+		ok "$e: 1.0: applied_at carried into plumb's records" eq "$applied" 2
+		# an applied 1.0 migration edited afterwards: edited, not missing
+		printf -- '-- edited\n' >>v1-$e/20261124024301_rename_note/migration.sql
+		if [ $e = pg ]; then
+			dropdb dz_v1 && createdb dz_v1
+		else
+			rm -f v1.db
+		fi
+		git_orig=$(cat v1-$e/20261124024301_rename_note/migration.sql)
+		head -n1 v1-$e/20261124024301_rename_note/migration.sql >v1-$e/tmp.sql
+		mv v1-$e/tmp.sql v1-$e/20261124024301_rename_note/migration.sql
+		node "$WORK/dz1.cjs" "$CACHE1" $e v1-$e "$target" >"$OUT" 2>"$ERR"
+		printf '%s\n' "$git_orig" >v1-$e/20261124024301_rename_note/migration.sql
+		plumb import --from drizzle --dir v1-$e --url "$purl" -o v1-$e-edited
+		ok "$e: 1.0: an edited migration refused" rc_is 1
+		ok "$e: 1.0: ... named as edited (checksum)" err_has "checksum: .*20261124024301_rename_note/migration.sql was edited"
+		ok "$e: 1.0: ... not as missing" eq "$(grep -c 'missing' "$ERR")" 0
+		plumb import --from drizzle --dir v1-$e --url "$purl" -o v1-$e-edited --accept checksum
+		ok "$e: 1.0: --accept checksum imports it" rc_is 0
+	done
+fi
+
 tap_done

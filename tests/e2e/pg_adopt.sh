@@ -141,13 +141,21 @@ plumb migrate --url "$BURL" --dir $d
 ok "drizzle's folder with drizzle's records: managed, nothing to apply" eval 'rc_is 0 && err_has "nothing to apply"'
 plumb import --from drizzle --dir $d --url "$BURL"
 ok "import drizzle's history" rc_is 0
+q "$B" "CREATE TABLE drizzle.not_drizzles (i int)"
+plumb adopt --url "$BURL" --retire drizzle --dry-run
+ok "--retire: a drizzle schema holding something else is kept, and said so" \
+	eval 'rc_is 0 && ! out_has "DROP SCHEMA" && out_has "^-- The schema drizzle is kept: it held 1 object besides"'
+q "$B" "DROP TABLE drizzle.not_drizzles"
 plumb adopt --url "$BURL" --retire drizzle --dry-run
 ok "--retire --dry-run prints the drop" eval 'rc_is 0 && out_has "DROP TABLE IF EXISTS \"drizzle\".\"__drizzle_migrations\""'
+ok "... and, drizzle's schema holding nothing else, its drop, with a comment saying so" \
+	eval 'out_has "^DROP SCHEMA IF EXISTS \"?drizzle\"?;$" && out_has "^-- The schema drizzle held nothing but drizzle.s table"'
 plumb adopt --url "$BURL" --retire drizzle
 ok "--retire after the import writes a migration" eval 'rc_is 0 && ls migrations | grep -q "_retire_drizzle.sql$"'
 ok "next: migrate" out_has "^next: plumb migrate --url"
 plumb migrate --url "$BURL"
 ok "migrate drops drizzle's table" eval 'rc_is 0 && [ "$(q "$B" "SELECT to_regclass('\''drizzle.__drizzle_migrations'\'') IS NULL")" = t ]'
+ok "... and drizzle's empty schema" [ "$(q "$B" "SELECT count(*) FROM pg_namespace WHERE nspname = 'drizzle'")" = 0 ]
 ok "rows kept" [ "$(rows "$B")" = "2/2" ]
 plumb pull --url "$BURL" -o schema.sql
 plumb check --url "$BURL"

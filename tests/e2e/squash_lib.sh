@@ -13,7 +13,10 @@
 # data migration may run twice (its audit row appears once, or not at all
 # on a database built from the squash), applied records stay as they were,
 # and status and check are quiet. Also: --dry-run writes nothing, an
-# unknown --to is refused with nothing written. Prints TAP.
+# unknown --to is refused with nothing written; the data statements: squash
+# refuses naming each unless --data says keep (carried after the schema, run
+# on it: SQLite in memory, PostgreSQL on --dev-url; a database built from
+# such a squash has their rows) or drop (the variants). Prints TAP.
 
 # mig N NAME SQL: writes migration N (4 digits) of the history.
 mig() { printf '%s\n' "$3" >"migrations/$(printf %04d "$1")_$2.sql"; }
@@ -100,11 +103,45 @@ before=$(folder_sig migrations)
 plumb squash --to 0099 "${DIALECT[@]}"
 ok "an unknown --to is refused, naming the version" eval '! rc_is 0 && err_has "no migration with version 0099"'
 ok "the refusal writes nothing" eval '[ "$(folder_sig migrations)" = "$before" ]'
-plumb squash --to 10 --dry-run "${DIALECT[@]}"
+plumb squash "${DIALECT[@]}"
+ok "statements that change rows: squash refuses without --data" rc_is 1
+ok "... naming each with file:line:col" \
+	eval 'err_has "0005_seed_audit.sql:1:1: INSERT INTO audit_log" && err_has "0010_seed_tags.sql:1:1: INSERT INTO tags" && err_has "0010_seed_tags.sql:2:1: INSERT INTO audit_log" && err_has "0012_seed_more.sql:1:1" && err_has "0016_seed_last.sql:1:1" && err_has "--data keep"'
+ok "... and writes nothing" eval '[ "$(folder_sig migrations)" = "$before" ] && [ ! -e migrations/squashed ]'
+plumb squash --to 4 --dry-run "${DIALECT[@]}"
+ok "no statement that changes rows: no --data needed, no note" \
+	eval 'rc_is 0 && ! err_has "change rows" && ! out_has "changed rows"'
+plumb squash --to 10 --data keep --dry-run "${DIALECT[@]}"
+ok "--data keep carries them after the schema, in order, each naming its origin" \
+	eval 'rc_is 0 && [ "$(grep -A1 "^-- from " "$OUT" | grep -v "^--$" | tr "\n" "|")" = "-- from 0005_seed_audit.sql:1|INSERT INTO audit_log (msg) VALUES ('"'seed-5'"');|-- from 0010_seed_tags.sql:1|INSERT INTO tags (id, label) VALUES (1, '"'news'"');|-- from 0010_seed_tags.sql:2|INSERT INTO audit_log (msg) VALUES ('"'seed-10'"');|" ] && [ "$(grep -n "^CREATE" "$OUT" | tail -1 | cut -d: -f1)" -lt "$(grep -n "^-- from" "$OUT" | head -1 | cut -d: -f1)" ]'
+if [ "$ENGINE" = pg ]; then
+	ok "... on PostgreSQL without --dev-url: said once that they were not run" \
+		eval '[ "$(grep -c "were not run" "$ERR")" -eq 1 ]'
+	newdb dev
+	DEV=(--dev-url "$URL")
+else
+	ok "... on SQLite: run on the squashed schema in memory, nothing said" eval '! err_has "not run"'
+	DEV=()
+fi
+# squashing all: tags is renamed labels by 0011, so the carried INSERT INTO
+# tags of 0010 fails on the squashed schema
+plumb squash --data keep "${DIALECT[@]}" "${DEV[@]}"
+ok "--data keep: a carried statement failing on the squashed schema is refused" \
+	eval 'rc_is 1 && err_has "tags" && ! err_has "0005_seed_audit"'
+if [ "$ENGINE" = sqlite ]; then
+	ok "... naming the statement and its origin" \
+		err_has '0010_seed_tags.sql:1:1: could not squash: the carried statement "INSERT INTO tags'
+fi
+ok "... and writes nothing" eval '[ "$(folder_sig migrations)" = "$before" ] && [ ! -e migrations/squashed ]'
+plumb squash --data drop --dry-run "${DIALECT[@]}"
+ok "--data drop leaves them out and says so" \
+	eval 'rc_is 0 && ! out_has "^INSERT" && out_has "5 statements in them that changed rows are not part of it"'
+
+plumb squash --to 10 --dry-run --data drop "${DIALECT[@]}"
 ok "--dry-run prints the squashed migration" \
 	eval 'rc_is 0 && out_has "^-- plumb:squashes 0001 0002 0003 0004 0005 0006 0007 0008 0009 0010$" && out_has "would write migrations/0010_squash.sql"'
 ok "--dry-run writes nothing" eval '[ "$(folder_sig migrations)" = "$before" ] && [ ! -e migrations/squashed ]'
-plumb squash --dry-run --json "${DIALECT[@]}"
+plumb squash --dry-run --json --data drop "${DIALECT[@]}"
 ok "--dry-run --json names the 20 versions and writes nothing" \
 	eval 'rc_is 0 && out_json && grep -q "\"0020\"" "$OUT" && [ "$(folder_sig migrations)" = "$before" ]'
 mkdir -p drizzle/meta
@@ -112,12 +149,28 @@ echo '{"version":"7","dialect":"postgresql","entries":[]}' >drizzle/meta/_journa
 plumb squash --dir drizzle "${DIALECT[@]}"
 ok "a drizzle-kit folder is refused" eval '! rc_is 0 && err_has "drizzle-kit"'
 
-# --- each variant ---------------------------------------------------------------
+# --- --data keep: a database built from the squash has the rows -------------
+cp -r migrations keep
+plumb squash --dir keep --to 10 --data keep "${DIALECT[@]}"
+ok "keep: squash --to 10 --data keep writes the squash" eval 'rc_is 0 && [ -f keep/0010_squash.sql ]'
+for v in 0 7; do
+	newdb "keep_$v"
+	[ "$v" -gt 0 ] && "$PLUMB" migrate --url "$URL" --to "$(printf %04d "$v")" >/dev/null 2>&1
+	plumb migrate --url "$URL" --dir keep
+	ok "keep/$v: migrate" rc_is 0
+	plumb pull --url "$URL" -o -
+	ok "keep/$v: the schema is the reference's" same_files "$OUT" ref.sql
+	ok "keep/$v: each data statement ran once" \
+		same_text "$(seeds "$URL" | sort)" "$(printf 'seed-%s 1\n' 10 12 16 5 | sort)"
+	ok "keep/$v: the carried tag is there once" count_is "$(q "$URL" "SELECT count(*) FROM labels")" 1
+done
+
+# --- each variant (--data drop) ------------------------------------------------
 cp -r migrations pristine
 for variant in all to10; do
 	rm -rf migrations
 	cp -r pristine migrations
-	if [ "$variant" = all ]; then last=20; args=(); else last=10; args=(--to 10); fi
+	if [ "$variant" = all ]; then last=20; args=(--data drop); else last=10; args=(--to 10 --data drop); fi
 	lastv=$(printf %04d "$last")
 
 	# databases stopped at each version
@@ -189,7 +242,7 @@ done
 
 # --- a squash over a squash -----------------------------------------------
 # after --to 10, squash the rest too: the earlier squash's originals stay
-plumb squash "${DIALECT[@]}"
+plumb squash --data drop "${DIALECT[@]}"
 ok "squash again over the earlier squash" \
 	eval 'rc_is 0 && [ -f migrations/0020_squash.sql ] && [ ! -f migrations/0010_squash.sql ] && [ "$(ls migrations/squashed/*.sql | wc -l)" -eq 20 ]'
 for v in 0 10 20; do

@@ -45,4 +45,5 @@ const plumb_dialect plumb_dialect_pg = {
 	.foreign_rows = plumb__pg_foreign_rows,
 	.drop_all = plumb__pg_drop_all,
 	.find_txn_control = plumb__pg_find_txn_control,
+	.find_data = plumb__pg_find_data,
 };

@@ -34,6 +34,9 @@ typedef struct plumb_pg_conn {
 } plumb_pg_conn;
 
 /* --- txn.c: transaction control in a migration (dialect.h) --------------- */
+/* datastmt.c: the statements of migrations that change rows (squash). */
+int plumb__pg_find_data(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *migrations,
+			plumb_vec *out);
 int plumb__pg_find_txn_control(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
 			       size_t *offset, const char **what);
 

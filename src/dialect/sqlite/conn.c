@@ -575,4 +575,6 @@ const plumb_dialect plumb_dialect_sqlite = {
 	.foreign_rows = plumb__sqlite_foreign_rows,
 	.drop_all = plumb__sqlite_drop_all,
 	.find_txn_control = plumb__sqlite_find_txn_control,
+	.find_data = plumb__sqlite_find_data,
+	.check_data = plumb__sqlite_check_data,
 };

@@ -32,6 +32,12 @@ typedef struct plumb_sqlite_rename {
 
 /* --- conn.c ----------------------------------------------------------- */
 /* The first byte of s at or after i that is not blank or in a comment. */
+/* datastmt.c: the statements of migrations that change rows, and their
+ * check on the squashed schema (squash). */
+int plumb__sqlite_find_data(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *migrations,
+			    plumb_vec *out);
+int plumb__sqlite_check_data(plumb_ctx *ctx, plumb_arena *arena, const char *schema_sql,
+			     const plumb_vec *stmts);
 size_t plumb__sqlite_skip_blank(const char *s, size_t i);
 /* txn.c: transaction control in a migration (dialect.h) */
 int plumb__sqlite_find_txn_control(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
