@@ -233,6 +233,10 @@ typedef struct seqopts {
 #define function_of plumb__pgoff_function_of
 #define grant_revoke plumb__pgoff_grant_revoke
 #define grants_renamed plumb__pgoff_grants_renamed
+#define grantee_of plumb__pgoff_grantee_of
+#define privs_apply plumb__pgoff_privs_apply
+#define privs_named plumb__pgoff_privs_named
+#define role_of plumb__pgoff_role_of
 #define index_colnames plumb__pgoff_index_colnames
 #define index_opclass plumb__pgoff_index_opclass
 #define builtin_default_opclass plumb__pgoff_builtin_default_opclass
@@ -478,11 +482,22 @@ void finish_grants(ox *x);
  * given) held on nschema.nrel (column ncol) from now on. */
 void grants_renamed(ox *x, const char *schema, const char *rel, const char *col,
 		    const char *nschema, const char *nrel, const char *ncol);
+/* The grantee a GRANT, REVOKE or ALTER DEFAULT PRIVILEGES names (quoted, or
+ * PUBLIC); NULL for CURRENT_USER and the like, which are not modelled. */
+const char *grantee_of(ox *x, const PgQuery__Node *n);
+/* The PLUMB_PRIV_* bits of all that gs names (all of them for ALL). */
+unsigned privs_named(const PgQuery__GrantStmt *gs, unsigned all);
+/* m granted (with grant option: grantable too) or revoked (GRANT OPTION FOR:
+ * only the grant option) in *privs and *grantable. */
+void privs_apply(unsigned *privs, unsigned *grantable, bool is_grant, bool option, unsigned m);
 
 /* offline_owner.c */
 /* "f(integer, text)" as the catalog names the function ow names (schema in
  * *schema); NULL when something failed. */
 const char *func_identity(ox *x, const PgQuery__ObjectWithArgs *ow, const char **schema);
+/* The role a RoleSpec names, quoted; NULL for CURRENT_USER and the like
+ * (the connecting role: unknown offline). */
+const char *role_of(ox *x, const PgQuery__RoleSpec *rs);
 /* --owners: ALTER ... OWNER TO, ALTER TABLE/VIEW/SEQUENCE ... OWNER TO and
  * CREATE SCHEMA ... AUTHORIZATION noted; nothing without --owners. */
 void alter_owner(ox *x, PgQuery__AlterOwnerStmt *as);
