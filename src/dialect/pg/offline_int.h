@@ -212,6 +212,9 @@ typedef struct seqopts {
 #define drop_with_dependents plumb__pgoff_drop_with_dependents
 #define drop_forget_index plumb__pgoff_drop_forget_index
 #define empty plumb__pgoff_empty
+#define def_bool plumb__pgoff_def_bool
+#define def_name plumb__pgoff_def_name
+#define def_type plumb__pgoff_def_type
 #define enum_texts plumb__pgoff_enum_texts
 #define error_at plumb__pgoff_error_at
 #define expr_text plumb__pgoff_expr_text
@@ -407,9 +410,18 @@ void alter_domain(ox *x, PgQuery__AlterDomainStmt *ad, size_t loc);
  * comment following. */
 void rename_domain_constraint(ox *x, PgQuery__Node *domain, const char *old, const char *name);
 void create_range(ox *x, PgQuery__CreateRangeStmt *rs, size_t loc);
-/* offline_object.c: a function named by a definition (SFUNC = f, FUNCTION
- * = s.f, = 'f'), as plumb__pg_proc_ref writes it; NULL when none. */
-const char *def_proc(ox *x, PgQuery__Node *a);
+/* offline_object.c, the values of a definition list (CREATE AGGREGATE,
+ * OPERATOR, TEXT SEARCH ...): a name (SFUNC = f, FUNCTION = s.f, TEMPLATE =
+ * 'x') as plumb__pg_proc_ref writes it, NULL when none (*schemap, when
+ * given, gets its schema); a function so named; a type (STYPE = t, = 't');
+ * a flag as defGetBoolean reads it. */
+const char *def_name(ox *x, PgQuery__Node *a, const char **schemap);
+static inline const char *def_proc(ox *x, PgQuery__Node *a)
+{
+	return def_name(x, a, NULL);
+}
+const char *def_type(ox *x, PgQuery__Node *a);
+bool def_bool(ox *x, const PgQuery__Node *a);
 /* offline_alter.c: the ALTER TABLE commands alter_table leaves to it (DETACH
  * PARTITION, [NO] INHERIT, identity, DROP EXPRESSION, ALTER CONSTRAINT, and
  * those that change nothing modelled); false for a command it does not know. */
