@@ -21,30 +21,33 @@
 
 /* --- versions --------------------------------------------------------- */
 
+const char *plumb__history_version_strip(const char *v)
+{
+	while (*v == '0' && v[1])
+		v++;
+	return v;
+}
+
+int plumb__history_version_order(const char *a, const char *b)
+{
+	const char *x = plumb__history_version_strip(a), *y = plumb__history_version_strip(b);
+	size_t nx = strlen(x), ny = strlen(y);
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return strcmp(x, y);
+}
+
 /* Compares two digit strings as numbers (leading zeros aside), then bytewise
  * so that "01" and "1" still have a fixed order. */
 int plumb__history_version_cmp(const char *a, const char *b)
 {
-	const char *x = a, *y = b;
-	while (*x == '0' && x[1])
-		x++;
-	while (*y == '0' && y[1])
-		y++;
-	size_t nx = strlen(x), ny = strlen(y);
-	if (nx != ny)
-		return nx < ny ? -1 : 1;
-	int c = strcmp(x, y);
+	int c = plumb__history_version_order(a, b);
 	return c ? c : strcmp(a, b);
 }
 
 bool plumb__history_version_same(const char *a, const char *b)
 {
-	const char *x = a, *y = b;
-	while (*x == '0' && x[1])
-		x++;
-	while (*y == '0' && y[1])
-		y++;
-	return strcmp(x, y) == 0;
+	return plumb__history_version_order(a, b) == 0;
 }
 
 static int cmp_migration(const void *a, const void *b)

@@ -165,6 +165,12 @@ bool plumb_history_checksum_matches(const plumb_migration *m, const char *record
  * are the same number ("01" and "1" are). history.c. */
 int plumb__history_version_cmp(const char *a, const char *b);
 bool plumb__history_version_same(const char *a, const char *b);
+/* v without its leading zeros ("0" stays): the key under which "01" and "1"
+ * are one version. */
+const char *plumb__history_version_strip(const char *v);
+/* As numbers only: 0 when the versions are the same number (the order the
+ * runner walks migrations and records in together). */
+int plumb__history_version_order(const char *a, const char *b);
 
 /* --- squash.c ---------------------------------------------------------- */
 

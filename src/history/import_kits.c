@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "history/import.h"
+#include "util/map.h"
 
 /* The sub-folders of dir holding a migration.sql, sorted bytewise. */
 static int migration_folders(plumb_ctx *ctx, plumb_arena *arena, const char *dir, plumb_vec *out)
@@ -80,6 +81,57 @@ static bool sum_matches(const plumb_import_mig *m, const char *sum)
 	return false;
 }
 
+/* migs by each of their checksums (case aside) into *by_sum, each value a
+ * plumb_vec * of them in order, and by key into *by_key (the first of a
+ * key, as plumb__import_find finds it). */
+static int index_migs(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *migs, plumb_map **by_sum,
+		      plumb_map **by_key)
+{
+	if (!(*by_sum = plumb_map_new(arena, true)) || !(*by_key = plumb_map_new(arena, false)))
+		return plumb_error_nomem(ctx);
+	for (size_t i = 0; i < migs->n; i++) {
+		plumb_import_mig *m = migs->items[i];
+		for (int k = 0; k < 3; k++) {
+			if (!m->sums[k])
+				continue;
+			plumb_vec *v = plumb_map_get(*by_sum, m->sums[k], NULL, NULL);
+			if (!v && (!(v = plumb_arena_alloc(arena, sizeof(*v))) ||
+				   plumb_map_put(*by_sum, m->sums[k], NULL, NULL, v) < 0))
+				return plumb_error_nomem(ctx);
+			if ((!v->n || v->items[v->n - 1] != m) && plumb_vec_push(arena, v, m) < 0)
+				return plumb_error_nomem(ctx);
+		}
+		if (m->key && !plumb_map_find(*by_key, m->key, NULL, NULL, NULL) &&
+		    plumb_map_put(*by_key, m->key, NULL, NULL, m) < 0)
+			return plumb_error_nomem(ctx);
+	}
+	return 0;
+}
+
+/* The migrations of dir's TIMESTAMP_NAME/migration.sql folders (drizzle-kit
+ * 1.0, prisma) appended to out; key and name: the folder's name. */
+static int read_folders(plumb_ctx *ctx, plumb_arena *arena, const char *dir, plumb_vec *out)
+{
+	plumb_vec dirs = {0};
+	int rc;
+	if ((rc = migration_folders(ctx, arena, dir, &dirs)) < 0)
+		return rc;
+	for (size_t i = 0; i < dirs.n; i++) {
+		const char *name = dirs.items[i];
+		char *sub = plumb_path_join(arena, dir, name);
+		plumb_import_mig *m;
+		if (!sub)
+			return plumb_error_nomem(ctx);
+		if ((rc = plumb__import_mig_read(ctx, arena, sub, "migration.sql", &m)) < 0 ||
+		    (rc = three_sums(ctx, arena, m)) < 0)
+			return rc;
+		m->name = m->key = name;
+		if (plumb_vec_push(arena, out, m) < 0)
+			return plumb_error_nomem(ctx);
+	}
+	return 0;
+}
+
 /* --- drizzle ------------------------------------------------------------------- */
 
 int plumb__import_read_drizzle(plumb_ctx *ctx, plumb_arena *arena, const plumb_import_args *args,
@@ -109,40 +161,25 @@ int plumb__import_read_drizzle(plumb_ctx *ctx, plumb_arena *arena, const plumb_i
 		return 0;
 	}
 	/* 1.0: TIMESTAMP_NAME/migration.sql; key = the folder's name */
-	plumb_vec dirs = {0};
-	if ((rc = migration_folders(ctx, arena, args->dir, &dirs)) < 0)
+	size_t n0 = out->n;
+	if ((rc = read_folders(ctx, arena, args->dir, out)) < 0)
 		return rc;
-	if (!dirs.n) {
-		rc = plumb_error_set_at(ctx, PLUMB_ENOTFOUND, args->dir, 0, 0,
-					"no drizzle-kit migrations: neither %s nor folders holding "
-					"migration.sql",
-					PLUMB_DRIZZLE_JOURNAL);
-		return rc;
-	}
-	for (size_t i = 0; i < dirs.n; i++) {
-		const char *name = dirs.items[i];
-		char *sub = plumb_path_join(arena, args->dir, name);
-		plumb_import_mig *m;
-		if (!sub)
-			return plumb_error_nomem(ctx);
-		if ((rc = plumb__import_mig_read(ctx, arena, sub, "migration.sql", &m)) < 0 ||
-		    (rc = three_sums(ctx, arena, m)) < 0)
-			return rc;
-		m->name = m->key = name;
-		if (plumb_vec_push(arena, out, m) < 0)
-			return plumb_error_nomem(ctx);
-	}
+	if (out->n == n0)
+		return plumb_error_set_at(ctx, PLUMB_ENOTFOUND, args->dir, 0, 0,
+					  "no drizzle-kit migrations: neither %s nor folders "
+					  "holding migration.sql",
+					  PLUMB_DRIZZLE_JOURNAL);
 	return 0;
 }
 
 /* A 1.0 row (hash, created_at, name, applied_at) with a name: the migration
  * of that folder name, as drizzle-orm 1.0 matches them (getMigrationsToRun
  * in drizzle-orm/src/migrator.utils.ts); its hash is then only checked. */
-static int match_named(plumb_ctx *ctx, plumb_arena *arena, plumb_vec *migs, char **row,
+static int match_named(plumb_ctx *ctx, plumb_arena *arena, plumb_map *by_key, char **row,
 		       plumb_vec *problems)
 {
 	int rc;
-	plumb_import_mig *m = plumb__import_find(migs, row[2]);
+	plumb_import_mig *m = plumb_map_get(by_key, row[2], NULL, NULL);
 	if (!m)
 		return plumb__import_problem(ctx, arena, problems, "missing",
 					     "__drizzle_migrations has a row for %s (hash %.12s) "
@@ -168,20 +205,24 @@ int plumb__import_match_drizzle(plumb_ctx *ctx, plumb_arena *arena, const plumb_
 				plumb_vec *migs, const plumb_import_rows *rows, plumb_vec *problems)
 {
 	(void)args;
-	int rc;
+	plumb_map *by_sum, *by_key;
+	int rc = index_migs(ctx, arena, migs, &by_sum, &by_key);
+	if (rc < 0)
+		return rc;
 	for (size_t r = 0; r < rows->rows.n; r++) {
 		char **row = rows->rows.items[r];
 		plumb_import_mig *m = NULL;
 		if (rows->n_cols >= 4 && row[2]) {
-			if ((rc = match_named(ctx, arena, migs, row, problems)) < 0)
+			if ((rc = match_named(ctx, arena, by_key, row, problems)) < 0)
 				return rc;
 			continue;
 		}
-		for (size_t i = 0; i < migs->n && !m; i++)
-			if (!((plumb_import_mig *)migs->items[i])->applied &&
-			    sum_matches(migs->items[i], row[0]))
-				m = migs->items[i];
-		if (!m && (m = plumb__import_find(migs, row[1])) && row[0] && *row[0] &&
+		const plumb_vec *same = row[0] ? plumb_map_get(by_sum, row[0], NULL, NULL) : NULL;
+		for (size_t i = 0; same && i < same->n && !m; i++)
+			if (!((plumb_import_mig *)same->items[i])->applied)
+				m = same->items[i];
+		if (!m && row[1] && (m = plumb_map_get(by_key, row[1], NULL, NULL)) && row[0] &&
+		    *row[0] &&
 		    (rc = plumb__import_problem(ctx, arena, problems, "checksum",
 						"%s was edited after it was applied (recorded hash "
 						"%.12s, file now %.12s)",
@@ -206,24 +247,7 @@ int plumb__import_match_drizzle(plumb_ctx *ctx, plumb_arena *arena, const plumb_
 int plumb__import_read_prisma(plumb_ctx *ctx, plumb_arena *arena, const plumb_import_args *args,
 			      plumb_vec *out)
 {
-	plumb_vec dirs = {0};
-	int rc;
-	if ((rc = migration_folders(ctx, arena, args->dir, &dirs)) < 0)
-		return rc;
-	for (size_t i = 0; i < dirs.n; i++) {
-		const char *name = dirs.items[i];
-		char *sub = plumb_path_join(arena, args->dir, name);
-		plumb_import_mig *m;
-		if (!sub)
-			return plumb_error_nomem(ctx);
-		if ((rc = plumb__import_mig_read(ctx, arena, sub, "migration.sql", &m)) < 0 ||
-		    (rc = three_sums(ctx, arena, m)) < 0)
-			return rc;
-		m->name = m->key = name;
-		if (plumb_vec_push(arena, out, m) < 0)
-			return plumb_error_nomem(ctx);
-	}
-	return 0;
+	return read_folders(ctx, arena, args->dir, out);
 }
 
 /* Rows (migration_name, checksum, finished_at, rolled_back_at, started_at):

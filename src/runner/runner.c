@@ -25,28 +25,11 @@
 
 /* --- small helpers ---------------------------------------------------------- */
 
-/* Digit strings compared as numbers, leading zeros aside (as history/ does). */
-const char *plumb__runner_strip_zeros(const char *v)
-{
-	while (*v == '0' && v[1])
-		v++;
-	return v;
-}
-
-static int version_cmp(const char *a, const char *b)
-{
-	const char *x = plumb__runner_strip_zeros(a), *y = plumb__runner_strip_zeros(b);
-	size_t nx = strlen(x), ny = strlen(y);
-	if (nx != ny)
-		return nx < ny ? -1 : 1;
-	return strcmp(x, y);
-}
-
 static int cmp_record(const void *a, const void *b)
 {
 	const plumb_record *x = *(const plumb_record *const *)a;
 	const plumb_record *y = *(const plumb_record *const *)b;
-	return version_cmp(x->version, y->version);
+	return plumb__history_version_order(x->version, y->version);
 }
 
 static long now_ms(void)
@@ -119,7 +102,7 @@ static const plumb_record *find_record(const plumb_vec *records, const char *ver
 {
 	for (size_t i = 0; i < records->n; i++) {
 		const plumb_record *r = records->items[i];
-		if (version_cmp(r->version, version) == 0)
+		if (plumb__history_version_same(r->version, version))
 			return r;
 	}
 	return NULL;
@@ -185,13 +168,14 @@ int plumb_runner_status(plumb_ctx *ctx, plumb_arena *arena, const plumb_history 
 		goto done;
 	for (size_t i = 0; records && i < records->n; i++) {
 		const plumb_record *r = records->items[i];
-		if (plumb_map_get(consumed, plumb__runner_strip_zeros(r->version), NULL, NULL))
+		if (plumb_map_get(consumed, plumb__history_version_strip(r->version), NULL, NULL))
 			continue; /* its squashing migration stands for it */
 		if (plumb_vec_push(arena, &recs, (void *)r) < 0) {
 			rc = plumb_error_nomem(ctx);
 			goto done;
 		}
-		if (PLUMB_RECORD_DONE(r->state) && (!newest || version_cmp(r->version, newest) > 0))
+		if (PLUMB_RECORD_DONE(r->state) &&
+		    (!newest || plumb__history_version_order(r->version, newest) > 0))
 			newest = r->version;
 	}
 	plumb_vec_sort(&recs, cmp_record);
@@ -202,7 +186,7 @@ int plumb_runner_status(plumb_ctx *ctx, plumb_arena *arena, const plumb_history 
 	while (i < files->n || j < recs.n) {
 		const plumb_migration *m = i < files->n ? files->items[i] : NULL;
 		const plumb_record *r = j < recs.n ? recs.items[j] : NULL;
-		int c = !m ? 1 : !r ? -1 : version_cmp(m->version, r->version);
+		int c = !m ? 1 : !r ? -1 : plumb__history_version_order(m->version, r->version);
 		plumb_mig_state *s = plumb_arena_alloc(arena, sizeof(*s));
 		if (!s || plumb_vec_push(arena, out, s) < 0) {
 			rc = plumb_error_nomem(ctx);
@@ -223,7 +207,7 @@ int plumb_runner_status(plumb_ctx *ctx, plumb_arena *arena, const plumb_history 
 			j++;
 		}
 		if (!s->record)
-			s->status = newest && version_cmp(m->version, newest) < 0
+			s->status = newest && plumb__history_version_order(m->version, newest) < 0
 					    ? PLUMB_MIG_OUT_OF_ORDER
 					    : PLUMB_MIG_PENDING;
 		else if (s->record->state == PLUMB_RECORD_FAILED)
@@ -303,14 +287,14 @@ static int check_states(plumb_ctx *ctx, const plumb_conn *conn, const plumb_vec 
 	for (size_t i = 0; i < states->n; i++) {
 		const plumb_mig_state *s = states->items[i];
 		if (s->record && PLUMB_RECORD_DONE(s->record->state) &&
-		    (!newest || version_cmp(s->version, newest) > 0))
+		    (!newest || plumb__history_version_order(s->version, newest) > 0))
 			newest = s->version;
 	}
 	for (size_t i = 0; i < states->n; i++) {
 		const plumb_mig_state *s = states->items[i];
 		if (s->status != PLUMB_MIG_OUT_OF_ORDER)
 			continue;
-		if (to && version_cmp(s->version, to) > 0)
+		if (to && plumb__history_version_order(s->version, to) > 0)
 			continue;
 		if (n++ == 0) {
 			rc = plumb_error_set_at(ctx, PLUMB_EINTEGRITY, s->file->path, 0, 0,
@@ -423,7 +407,7 @@ static int record_all(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 		const plumb_migration *o = m->replaced[k];
 		const plumb_record *old = existing ? find_record(existing, m->replaces[k]) : NULL;
 		plumb_record rec;
-		if (version_cmp(m->replaces[k], m->version) == 0 ||
+		if (plumb__history_version_same(m->replaces[k], m->version) ||
 		    (old && old->state != PLUMB_RECORD_FAILED))
 			continue;
 		if (o) {
@@ -800,7 +784,7 @@ int plumb_runner_migrate(plumb_ctx *ctx, plumb_conn *conn, const plumb_history *
 			if (s->status != PLUMB_MIG_PENDING && s->status != PLUMB_MIG_OUT_OF_ORDER &&
 			    !retry)
 				continue;
-			if (to && version_cmp(s->version, to) > 0)
+			if (to && plumb__history_version_order(s->version, to) > 0)
 				break;
 			if (plumb_vec_push(arena, &pending, (void *)s) < 0) {
 				rc = plumb_error_nomem(ctx);
@@ -976,7 +960,7 @@ int plumb_runner_baseline(plumb_ctx *ctx, plumb_conn *conn, const plumb_history 
 		goto done;
 	for (size_t i = 0; i < history->migrations.n; i++) {
 		const plumb_migration *m = history->migrations.items[i];
-		if (version_cmp(m->version, target->version) > 0)
+		if (plumb__history_version_order(m->version, target->version) > 0)
 			break;
 		const plumb_record *r = find_record(&records, m->version);
 		/* applied rows keep their history; failed ones are resolved */

@@ -113,9 +113,6 @@ int plumb_runner_import_allowed(plumb_ctx *ctx, plumb_conn *conn);
 
 struct plumb_map;
 
-/* A version without its leading zeros ("0007" -> "7", "0" stays); runner.c. */
-const char *plumb__runner_strip_zeros(const char *v);
-
 /* The migrations (plumb_migration *, by version) that a database with
  * records is joined with: history's files, except that a squashing
  * migration the database stopped among (some of its versions done, not

@@ -41,7 +41,8 @@ int plumb__runner_effective(plumb_ctx *ctx, plumb_arena *arena, const plumb_hist
 		return plumb_error_nomem(ctx);
 	for (size_t i = 0; records && i < records->n; i++) {
 		plumb_record *r = records->items[i];
-		if (plumb_map_put(recs, plumb__runner_strip_zeros(r->version), NULL, NULL, r) < 0)
+		if (plumb_map_put(recs, plumb__history_version_strip(r->version), NULL, NULL, r) <
+		    0)
 			return plumb_error_nomem(ctx);
 	}
 	bool sort = false;
@@ -50,7 +51,7 @@ int plumb__runner_effective(plumb_ctx *ctx, plumb_arena *arena, const plumb_hist
 		size_t n_done = 0, n_any = 0;
 		for (size_t k = 0; k < m->n_replaces; k++) {
 			const plumb_record *r = plumb_map_get(
-				recs, plumb__runner_strip_zeros(m->replaces[k]), NULL, NULL);
+				recs, plumb__history_version_strip(m->replaces[k]), NULL, NULL);
 			n_any += r != NULL;
 			n_done += r && PLUMB_RECORD_DONE(r->state);
 		}
@@ -59,8 +60,8 @@ int plumb__runner_effective(plumb_ctx *ctx, plumb_arena *arena, const plumb_hist
 				return plumb_error_nomem(ctx);
 			/* all done: the squash's own record stands for the rest */
 			for (size_t k = 0; n_any && k < m->n_replaces; k++) {
-				const char *v = plumb__runner_strip_zeros(m->replaces[k]);
-				if (strcmp(v, plumb__runner_strip_zeros(m->version)) != 0 &&
+				const char *v = plumb__history_version_strip(m->replaces[k]);
+				if (strcmp(v, plumb__history_version_strip(m->version)) != 0 &&
 				    plumb_map_put(*consumed, v, NULL, NULL, (void *)v) < 0)
 					return plumb_error_nomem(ctx);
 			}

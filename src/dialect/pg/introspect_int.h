@@ -94,6 +94,7 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define flag plumb__pgin_flag
 #define fmt plumb__pgin_fmt
 #define function_name plumb__pgin_function_name
+#define obj_ref plumb__pgin_obj_ref
 #define is_folded plumb__pgin_is_folded
 #define num plumb__pgin_num
 #define parse_array plumb__pgin_parse_array
@@ -158,6 +159,9 @@ void read_views(ictx *x);
 /* introspect_object.c */
 /* "name(type, type)" with canonical argument types, as the catalog names functions. */
 const char *function_name(ictx *x, const char *name, const char **args, size_t n);
+/* A function (oper: an operator) as model.c names it, from its schema and
+ * name: plumb__pg_proc_ref's or plumb__pg_oper_ref's; NULL when it has none. */
+const char *obj_ref(ictx *x, const char *schema, const char *name, bool oper);
 void read_schemas(ictx *x);
 void read_extensions(ictx *x);
 void read_collations(ictx *x);

@@ -606,9 +606,7 @@ const char *function_name(ictx *x, const char *name, const char **args, size_t n
 	return b.data;
 }
 
-/* An aggregate's function or operator as model.c names it, from its
- * schema and name (NULL when it has none). */
-static const char *agg_ref(ictx *x, const char *schema, const char *name, bool oper)
+const char *obj_ref(ictx *x, const char *schema, const char *name, bool oper)
 {
 	if (!schema || !name)
 		return NULL;
@@ -644,25 +642,25 @@ static const char *aggregate_define(ictx *x, PGresult *r, int i, const char **na
 		.args = args,
 		.n_args = n_args,
 		.n_direct = (size_t)num(r, i, F_NDIRECT),
-		.sfunc = agg_ref(x, nsps[P_SFUNC], procs[P_SFUNC], false),
+		.sfunc = obj_ref(x, nsps[P_SFUNC], procs[P_SFUNC], false),
 		.stype = canon(x, CANON_TYPE, val(r, i, F_STYPE)),
 		.sspace = dup(x, val(r, i, F_SSPACE)),
-		.finalfunc = agg_ref(x, nsps[P_FINAL], procs[P_FINAL], false),
+		.finalfunc = obj_ref(x, nsps[P_FINAL], procs[P_FINAL], false),
 		.finalfunc_extra = flag(r, i, F_FEXTRA),
 		.finalfunc_modify = val(r, i, F_FMODIFY)[0],
-		.combinefunc = agg_ref(x, nsps[P_COMBINE], procs[P_COMBINE], false),
-		.serialfunc = agg_ref(x, nsps[P_SERIAL], procs[P_SERIAL], false),
-		.deserialfunc = agg_ref(x, nsps[P_DESERIAL], procs[P_DESERIAL], false),
+		.combinefunc = obj_ref(x, nsps[P_COMBINE], procs[P_COMBINE], false),
+		.serialfunc = obj_ref(x, nsps[P_SERIAL], procs[P_SERIAL], false),
+		.deserialfunc = obj_ref(x, nsps[P_DESERIAL], procs[P_DESERIAL], false),
 		.initcond = dup(x, val(r, i, F_INIT)),
-		.msfunc = agg_ref(x, nsps[P_MSFUNC], procs[P_MSFUNC], false),
-		.minvfunc = agg_ref(x, nsps[P_MINV], procs[P_MINV], false),
+		.msfunc = obj_ref(x, nsps[P_MSFUNC], procs[P_MSFUNC], false),
+		.minvfunc = obj_ref(x, nsps[P_MINV], procs[P_MINV], false),
 		.mstype = mtype ? canon(x, CANON_TYPE, mtype) : NULL,
 		.msspace = dup(x, val(r, i, F_MSSPACE)),
-		.mfinalfunc = agg_ref(x, nsps[P_MFINAL], procs[P_MFINAL], false),
+		.mfinalfunc = obj_ref(x, nsps[P_MFINAL], procs[P_MFINAL], false),
 		.mfinalfunc_extra = flag(r, i, F_MFEXTRA),
 		.mfinalfunc_modify = val(r, i, F_MFMODIFY)[0],
 		.minitcond = dup(x, val(r, i, F_MINIT)),
-		.sortop = n_op == 2 ? agg_ref(x, op[0], op[1], true) : NULL,
+		.sortop = n_op == 2 ? obj_ref(x, op[0], op[1], true) : NULL,
 		.parallel = val(r, i, F_PARALLEL)[0],
 	};
 	if (x->st.rc)

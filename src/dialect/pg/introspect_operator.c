@@ -65,14 +65,7 @@ static const char q_casts[] =
  * plumb__pg_proc_ref or plumb__pg_oper_ref names it; NULL when NULL. */
 static const char *ref(ictx *x, PGresult *r, int i, int col, bool oper)
 {
-	const char *schema = val(r, i, col - 1), *name = val(r, i, col);
-	if (!schema || !name)
-		return NULL;
-	char *s = oper ? plumb__pg_oper_ref(x->st.arena, schema, name)
-		       : plumb__pg_proc_ref(x->st.arena, schema, name);
-	if (!s)
-		fail(x, PLUMB_ENOMEM);
-	return s;
+	return obj_ref(x, val(r, i, col - 1), val(r, i, col), oper);
 }
 
 static const char *type_of(ictx *x, PGresult *r, int i, int col)
@@ -129,18 +122,7 @@ void read_casts(ictx *x)
 			size_t n = 0;
 			const char **args = array(x, r, i, C_ARGS, &n);
 			const char *f = ref(x, r, i, C_PROC, false);
-			plumb_buf b;
-			plumb_buf_init(&b, x->st.arena, 0);
-			plumb_buf_printf(&b, "%s(", f ? f : "");
-			for (size_t j = 0; j < n && args; j++)
-				plumb_buf_printf(&b, "%s%s", j ? ", " : "",
-						 canon(x, CANON_TYPE, args[j]));
-			plumb_buf_putc(&b, ')');
-			if (plumb_buf_finish(&b, x->st.ctx) < 0) {
-				fail(x, PLUMB_ENOMEM);
-				return;
-			}
-			c.func = b.data;
+			c.func = function_name(x, f ? f : "", args, args ? n : 0);
 		}
 		if (x->st.rc || !c.source || !c.target)
 			return;

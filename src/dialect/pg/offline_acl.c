@@ -391,31 +391,13 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 		PgQuery__ObjectWithArgs *ow = obj->object_with_args;
 		split_names(ow->objname, ow->n_objname, &s2, &n2);
 		schema = s2;
-		plumb_buf b;
-		plumb_buf_init(&b, x->st.arena, 0);
-		plumb_buf_printf(&b, "%s %s.%s(",
-				 cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ? "PROCEDURE"
-											: "FUNCTION",
-				 qi(x, s2), qi(x, n2));
-		size_t args_at = b.len - 1; /* the identity "f(integer)" starts with n2 */
-		for (size_t i = 0; i < ow->n_objargs && !x->st.rc; i++) {
-			if (ow->objargs[i]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME)
-				continue;
-			PgQuery__TypeName tn = *ow->objargs[i]->type_name;
-			tn.n_typmods = 0;
-			const char *tt = type_text(x, &tn);
-			if (tt && strcmp(tt, "bpchar") == 0)
-				tt = "character";
-			plumb_buf_puts(&b, i ? ", " : "");
-			plumb_buf_puts(&b, canon_type(x, tt));
-		}
-		plumb_buf_putc(&b, ')');
-		if (plumb_buf_finish(&b, x->st.ctx) < 0) {
-			fail(x, PLUMB_ENOMEM);
+		on = func_identity(x, ow, &s2); /* "f(integer)" */
+		if (!on)
 			return;
-		}
-		name = b.data;
-		on = fmt(x, "%s%s", n2, b.data + args_at);
+		name = fmt(x, "%s %s.%s%s",
+			   cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ? "PROCEDURE"
+										  : "FUNCTION",
+			   qi(x, s2), qi(x, n2), on + strlen(n2 ? n2 : ""));
 		target = PLUMB_OBJ_FUNCTION;
 		break;
 	}
@@ -487,44 +469,50 @@ static gstate *grant_state(ox *x, const char *schema, const char *rel, const cha
 	return x->st.rc ? NULL : g;
 }
 
-static void grant_apply(gstate *g, bool is_grant, bool option, unsigned m)
+void privs_apply(unsigned *privs, unsigned *grantable, bool is_grant, bool option, unsigned m)
 {
-	if (!g)
-		return;
 	if (is_grant) {
-		g->privs |= m;
+		*privs |= m;
 		if (option)
-			g->grantable |= m;
+			*grantable |= m;
 	} else {
-		g->grantable &= ~m;
+		*grantable &= ~m;
 		if (!option)
-			g->privs &= ~m;
+			*privs &= ~m;
 	}
 }
 
-/* The grantee a GRANT or REVOKE names (quoted, or PUBLIC); NULL for
- * CURRENT_USER and the like, which are not modelled. */
-static const char *grantee_of(ox *x, const PgQuery__Node *n)
+static void grant_apply(gstate *g, bool is_grant, bool option, unsigned m)
+{
+	if (g)
+		privs_apply(&g->privs, &g->grantable, is_grant, option, m);
+}
+
+unsigned privs_named(const PgQuery__GrantStmt *gs, unsigned all)
+{
+	unsigned mask = gs->n_privileges ? 0 : all;
+	for (size_t p = 0; p < gs->n_privileges; p++) {
+		if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
+			continue;
+		const char *name = gs->privileges[p]->access_priv->priv_name;
+		mask |= empty(name) ? all : plumb__pg_priv_bit(name) & all;
+	}
+	return mask;
+}
+
+const char *grantee_of(ox *x, const PgQuery__Node *n)
 {
 	if (n->node_case != PG_QUERY__NODE__NODE_ROLE_SPEC)
 		return NULL;
 	const PgQuery__RoleSpec *rs = n->role_spec;
 	return rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC ? "PUBLIC"
-	       : rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING && !empty(rs->rolename)
-		       ? qi(x, rs->rolename)
-		       : NULL;
+									 : role_of(x, rs);
 }
 
 /* GRANT or REVOKE ... ON SCHEMA: USAGE and CREATE per schema and grantee. */
 static void grant_schema(ox *x, PgQuery__GrantStmt *gs)
 {
-	unsigned mask = gs->n_privileges ? 0 : PRIV_ALL_SCHEMA;
-	for (size_t p = 0; p < gs->n_privileges; p++) {
-		if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
-			continue;
-		const char *name = gs->privileges[p]->access_priv->priv_name;
-		mask |= empty(name) ? PRIV_ALL_SCHEMA : plumb__pg_priv_bit(name) & PRIV_ALL_SCHEMA;
-	}
+	unsigned mask = privs_named(gs, PRIV_ALL_SCHEMA);
 	for (size_t i = 0; i < gs->n_objects && !x->st.rc; i++) {
 		const char *name = plumb__pg_strval(gs->objects[i]);
 		if (!name)

@@ -212,6 +212,9 @@ typedef struct seqopts {
 #define drop_with_dependents plumb__pgoff_drop_with_dependents
 #define drop_forget_index plumb__pgoff_drop_forget_index
 #define empty plumb__pgoff_empty
+#define def_bool plumb__pgoff_def_bool
+#define def_name plumb__pgoff_def_name
+#define def_type plumb__pgoff_def_type
 #define enum_texts plumb__pgoff_enum_texts
 #define error_at plumb__pgoff_error_at
 #define expr_text plumb__pgoff_expr_text
@@ -233,6 +236,10 @@ typedef struct seqopts {
 #define function_of plumb__pgoff_function_of
 #define grant_revoke plumb__pgoff_grant_revoke
 #define grants_renamed plumb__pgoff_grants_renamed
+#define grantee_of plumb__pgoff_grantee_of
+#define privs_apply plumb__pgoff_privs_apply
+#define privs_named plumb__pgoff_privs_named
+#define role_of plumb__pgoff_role_of
 #define index_colnames plumb__pgoff_index_colnames
 #define index_opclass plumb__pgoff_index_opclass
 #define builtin_default_opclass plumb__pgoff_builtin_default_opclass
@@ -403,9 +410,18 @@ void alter_domain(ox *x, PgQuery__AlterDomainStmt *ad, size_t loc);
  * comment following. */
 void rename_domain_constraint(ox *x, PgQuery__Node *domain, const char *old, const char *name);
 void create_range(ox *x, PgQuery__CreateRangeStmt *rs, size_t loc);
-/* offline_object.c: a function named by a definition (SFUNC = f, FUNCTION
- * = s.f, = 'f'), as plumb__pg_proc_ref writes it; NULL when none. */
-const char *def_proc(ox *x, PgQuery__Node *a);
+/* offline_object.c, the values of a definition list (CREATE AGGREGATE,
+ * OPERATOR, TEXT SEARCH ...): a name (SFUNC = f, FUNCTION = s.f, TEMPLATE =
+ * 'x') as plumb__pg_proc_ref writes it, NULL when none (*schemap, when
+ * given, gets its schema); a function so named; a type (STYPE = t, = 't');
+ * a flag as defGetBoolean reads it. */
+const char *def_name(ox *x, PgQuery__Node *a, const char **schemap);
+static inline const char *def_proc(ox *x, PgQuery__Node *a)
+{
+	return def_name(x, a, NULL);
+}
+const char *def_type(ox *x, PgQuery__Node *a);
+bool def_bool(ox *x, const PgQuery__Node *a);
 /* offline_alter.c: the ALTER TABLE commands alter_table leaves to it (DETACH
  * PARTITION, [NO] INHERIT, identity, DROP EXPRESSION, ALTER CONSTRAINT, and
  * those that change nothing modelled); false for a command it does not know. */
@@ -478,11 +494,22 @@ void finish_grants(ox *x);
  * given) held on nschema.nrel (column ncol) from now on. */
 void grants_renamed(ox *x, const char *schema, const char *rel, const char *col,
 		    const char *nschema, const char *nrel, const char *ncol);
+/* The grantee a GRANT, REVOKE or ALTER DEFAULT PRIVILEGES names (quoted, or
+ * PUBLIC); NULL for CURRENT_USER and the like, which are not modelled. */
+const char *grantee_of(ox *x, const PgQuery__Node *n);
+/* The PLUMB_PRIV_* bits of all that gs names (all of them for ALL). */
+unsigned privs_named(const PgQuery__GrantStmt *gs, unsigned all);
+/* m granted (with grant option: grantable too) or revoked (GRANT OPTION FOR:
+ * only the grant option) in *privs and *grantable. */
+void privs_apply(unsigned *privs, unsigned *grantable, bool is_grant, bool option, unsigned m);
 
 /* offline_owner.c */
 /* "f(integer, text)" as the catalog names the function ow names (schema in
  * *schema); NULL when something failed. */
 const char *func_identity(ox *x, const PgQuery__ObjectWithArgs *ow, const char **schema);
+/* The role a RoleSpec names, quoted; NULL for CURRENT_USER and the like
+ * (the connecting role: unknown offline). */
+const char *role_of(ox *x, const PgQuery__RoleSpec *rs);
 /* --owners: ALTER ... OWNER TO, ALTER TABLE/VIEW/SEQUENCE ... OWNER TO and
  * CREATE SCHEMA ... AUTHORIZATION noted; nothing without --owners. */
 void alter_owner(ox *x, PgQuery__AlterOwnerStmt *as);

@@ -415,14 +415,13 @@ static const char *def_string(ox *x, const PgQuery__Node *a)
 	}
 }
 
-/* A flag (FINALFUNC_EXTRA, HYPOTHETICAL) as defGetBoolean reads it. */
-static bool def_bool(ox *x, const PgQuery__Node *a)
+bool def_bool(ox *x, const PgQuery__Node *a)
 {
 	const char *s = a ? def_string(x, a) : NULL;
 	return !s || strcasecmp(s, "true") == 0 || strcasecmp(s, "on") == 0 || strcmp(s, "1") == 0;
 }
 
-const char *def_proc(ox *x, PgQuery__Node *a)
+const char *def_name(ox *x, PgQuery__Node *a, const char **schemap)
 {
 	const char *schema = "public", *name = NULL;
 	if (a && a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
@@ -431,14 +430,15 @@ const char *def_proc(ox *x, PgQuery__Node *a)
 		split_names(a->list->items, a->list->n_items, &schema, &name);
 	else
 		name = a ? plumb__pg_strval(a) : NULL;
+	if (schemap)
+		*schemap = schema;
 	char *s = name ? plumb__pg_proc_ref(x->st.arena, schema, name) : NULL;
 	if (name && !s)
 		nomem(x);
 	return s;
 }
 
-/* A type named by a definition (STYPE = t, = 't'). */
-static const char *def_type(ox *x, PgQuery__Node *a)
+const char *def_type(ox *x, PgQuery__Node *a)
 {
 	if (a && a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
 		return func_arg_type(x, a->type_name);

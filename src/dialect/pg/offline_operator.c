@@ -26,25 +26,10 @@ static const char *def_oper(ox *x, PgQuery__Node *a)
 }
 
 /* A type named by a definition or an argument list; NULL for NONE. */
-static const char *def_type(ox *x, PgQuery__Node *a)
+static const char *arg_type(ox *x, PgQuery__Node *a)
 {
-	if (a && a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
-		return func_arg_type(x, a->type_name);
-	if (!a || !plumb__pg_strval(a) || strcasecmp(plumb__pg_strval(a), "none") == 0)
-		return NULL;
-	PgQuery__TypeName tn;
-	pg_query__type_name__init(&tn);
-	tn.names = &a;
-	tn.n_names = 1;
-	return func_arg_type(x, &tn);
-}
-
-static bool def_bool(PgQuery__Node *a)
-{
-	const char *s = a ? plumb__pg_strval(a) : NULL;
-	if (a && a->node_case == PG_QUERY__NODE__NODE_BOOLEAN)
-		return a->boolean->boolval;
-	return !s || strcasecmp(s, "true") == 0 || strcasecmp(s, "on") == 0 || strcmp(s, "1") == 0;
+	const char *s = plumb__pg_strval(a);
+	return s && strcasecmp(s, "none") == 0 ? NULL : def_type(x, a);
 }
 
 /* One option of CREATE OPERATOR or ALTER OPERATOR ... SET into op. False
@@ -55,9 +40,9 @@ static bool operator_option(ox *x, PgQuery__DefElem *d, plumb_pg_operator *op)
 	if (strcasecmp(n, "function") == 0 || strcasecmp(n, "procedure") == 0)
 		op->proc = def_proc(x, d->arg);
 	else if (strcasecmp(n, "leftarg") == 0)
-		op->left = def_type(x, d->arg);
+		op->left = arg_type(x, d->arg);
 	else if (strcasecmp(n, "rightarg") == 0)
-		op->right = def_type(x, d->arg);
+		op->right = arg_type(x, d->arg);
 	else if (strcasecmp(n, "commutator") == 0)
 		op->commutator = def_oper(x, d->arg);
 	else if (strcasecmp(n, "negator") == 0)
@@ -67,9 +52,9 @@ static bool operator_option(ox *x, PgQuery__DefElem *d, plumb_pg_operator *op)
 	else if (strcasecmp(n, "join") == 0)
 		op->join = def_proc(x, d->arg);
 	else if (strcasecmp(n, "hashes") == 0)
-		op->hashes = def_bool(d->arg);
+		op->hashes = def_bool(x, d->arg);
 	else if (strcasecmp(n, "merges") == 0)
-		op->merges = def_bool(d->arg);
+		op->merges = def_bool(x, d->arg);
 	else
 		return false;
 	return true;
@@ -249,8 +234,8 @@ static plumb_object *find_operator(ox *x, PgQuery__ObjectWithArgs *ow, const cha
 {
 	const char *schema, *base;
 	split_names(ow->objname, ow->n_objname, &schema, &base);
-	const char *l = ow->n_objargs > 0 ? def_type(x, ow->objargs[0]) : NULL;
-	const char *r = ow->n_objargs > 1 ? def_type(x, ow->objargs[1]) : NULL;
+	const char *l = ow->n_objargs > 0 ? arg_type(x, ow->objargs[0]) : NULL;
+	const char *r = ow->n_objargs > 1 ? arg_type(x, ow->objargs[1]) : NULL;
 	const char *name = plumb__pg_operator_name(x->st.arena, base, l, r);
 	if (!name) {
 		nomem(x);
@@ -336,7 +321,7 @@ static const char *cast_func(ox *x, PgQuery__ObjectWithArgs *ow, const char *sou
 		return fmt(x, "%s(%s)", ref, source);
 	const char *args = "";
 	for (size_t i = 0; i < ow->n_objargs && !x->st.rc; i++)
-		args = fmt(x, "%s%s%s", args, i ? ", " : "", def_type(x, ow->objargs[i]));
+		args = fmt(x, "%s%s%s", args, i ? ", " : "", arg_type(x, ow->objargs[i]));
 	return fmt(x, "%s(%s)", ref, args);
 }
 

@@ -13,9 +13,7 @@
 
 /* --- owners ----------------------------------------------------------------------- */
 
-/* The role a RoleSpec names, quoted; NULL for CURRENT_USER and the like
- * (the connecting role: unknown offline). */
-static const char *role_of(ox *x, const PgQuery__RoleSpec *rs)
+const char *role_of(ox *x, const PgQuery__RoleSpec *rs)
 {
 	return rs && rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING &&
 			       !empty(rs->rolename)
@@ -290,13 +288,7 @@ void alter_default_privileges(ox *x, PgQuery__AlterDefaultPrivilegesStmt *ad)
 						"--dev-url to read the schema on a server");
 		return;
 	}
-	unsigned all = plumb__pg_defacl_all(word), mask = gs->n_privileges ? 0 : all;
-	for (size_t p = 0; p < gs->n_privileges; p++) {
-		if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
-			continue;
-		const char *pn = gs->privileges[p]->access_priv->priv_name;
-		mask |= empty(pn) ? all : plumb__pg_priv_bit(pn) & all;
-	}
+	unsigned mask = privs_named(gs, plumb__pg_defacl_all(word));
 	for (size_t r = 0; r < n_roles && !x->st.rc; r++) {
 		const char *role = roles[r]->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC
 					   ? role_of(x, roles[r]->role_spec)
@@ -312,27 +304,12 @@ void alter_default_privileges(ox *x, PgQuery__AlterDefaultPrivilegesStmt *ad)
 			if (n_schemas && !schema)
 				continue;
 			for (size_t g = 0; g < gs->n_grantees && !x->st.rc; g++) {
-				const PgQuery__Node *gn = gs->grantees[g];
-				if (gn->node_case != PG_QUERY__NODE__NODE_ROLE_SPEC)
-					continue;
-				const PgQuery__RoleSpec *rs = gn->role_spec;
-				const char *grantee =
-					rs->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC
-						? "PUBLIC"
-						: role_of(x, rs);
+				const char *grantee = grantee_of(x, gs->grantees[g]);
 				dstate *d = grantee ? defacl_state(x, role, schema, word, grantee)
 						    : NULL;
-				if (!d)
-					continue;
-				if (gs->is_grant) {
-					d->privs |= mask;
-					if (gs->grant_option)
-						d->grantable |= mask;
-				} else {
-					d->grantable &= ~mask;
-					if (!gs->grant_option)
-						d->privs &= ~mask;
-				}
+				if (d)
+					privs_apply(&d->privs, &d->grantable, gs->is_grant,
+						    gs->grant_option, mask);
 			}
 		}
 	}

@@ -12,25 +12,6 @@
 #include "dialect/pg/offline_int.h"
 #include "dialect/pg/textsearch.h"
 
-/* A name of a definition or a list (TEMPLATE = s.t, 'x', "default"), as
- * plumb__pg_proc_ref writes it; *schema gets its schema. */
-static const char *def_name(ox *x, PgQuery__Node *a, const char **schemap)
-{
-	const char *schema = "public", *name = NULL;
-	if (a && a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
-		split_names(a->type_name->names, a->type_name->n_names, &schema, &name);
-	else if (a && a->node_case == PG_QUERY__NODE__NODE_LIST)
-		split_names(a->list->items, a->list->n_items, &schema, &name);
-	else
-		name = a ? plumb__pg_strval(a) : NULL;
-	if (schemap)
-		*schemap = schema;
-	char *s = name ? plumb__pg_proc_ref(x->st.arena, schema, name) : NULL;
-	if (name && !s)
-		nomem(x);
-	return s;
-}
-
 /* A value of a dictionary's option as defGetString reads it, and whether
  * it is a number (written bare). */
 static const char *def_value(ox *x, PgQuery__Node *a, bool *number)

@@ -201,8 +201,7 @@ void plumb__pgp_phase_comments(planner *p)
 
 /* --- grants ------------------------------------------------------------- */
 
-/* An identifier as quote_ident() writes it, as grant names hold them. */
-static const char *qi(planner *p, const char *name)
+const char *plumb__pgp_qi(planner *p, const char *name)
 {
 	char *q = plumb__pg_quote_ident(p->tmp, name ? name : "");
 	if (!q)
@@ -210,20 +209,30 @@ static const char *qi(planner *p, const char *name)
 	return q ? q : "";
 }
 
+const char *plumb__pgp_privs_text(planner *p, unsigned bits)
+{
+	const char *s = "";
+	for (unsigned bit = 1; bit && bit <= PLUMB_PRIV_EXECUTE; bit <<= 1)
+		if ((bits & bit) && plumb__pg_priv_name(bit))
+			s = plumb__pgp_fmt(p, "%s%s%s", s, *s ? ", " : "",
+					   plumb__pg_priv_name(bit));
+	return s;
+}
+
 /* What GRANT names g is on: "TABLE s.t", "SEQUENCE s.q" or "SCHEMA s"; and,
  * for a column's privileges, the column list " (c)" (else ""). */
 static const char *grant_on(planner *p, const plumb_object *g)
 {
 	if (g->target_kind == PLUMB_OBJ_SCHEMA)
-		return plumb__pgp_fmt(p, "SCHEMA %s", qi(p, g->schema));
+		return plumb__pgp_fmt(p, "SCHEMA %s", plumb__pgp_qi(p, g->schema));
 	return plumb__pgp_fmt(p, "%s %s.%s",
 			      g->target_kind == PLUMB_OBJ_SEQUENCE ? "SEQUENCE" : "TABLE",
-			      qi(p, g->schema), qi(p, g->target));
+			      plumb__pgp_qi(p, g->schema), plumb__pgp_qi(p, g->target));
 }
 
 static const char *grant_cols(planner *p, const plumb_object *g)
 {
-	return g->column ? plumb__pgp_fmt(p, " (%s)", qi(p, g->column)) : "";
+	return g->column ? plumb__pgp_fmt(p, " (%s)", plumb__pgp_qi(p, g->column)) : "";
 }
 
 /* Is the relation (or column) a grant is on gone from the desired catalog,
@@ -285,14 +294,10 @@ static void grant_create(planner *p, const plumb_object *g)
  * so that initdb's USAGE to PUBLIC on public stays. */
 static void grant_revoke(planner *p, const plumb_object *g)
 {
-	const char *privs = "ALL";
-	if (g->target_kind == PLUMB_OBJ_SCHEMA) {
-		privs = "";
-		for (unsigned bit = PLUMB_PRIV_USAGE; bit <= PLUMB_PRIV_CREATE; bit <<= 1)
-			if (g->privileges & bit)
-				privs = plumb__pgp_fmt(p, "%s%s%s", privs, *privs ? ", " : "",
-						       plumb__pg_priv_name(bit));
-	}
+	const char *privs = g->target_kind == PLUMB_OBJ_SCHEMA
+				    ? plumb__pgp_privs_text(p, g->privileges & (PLUMB_PRIV_USAGE |
+										PLUMB_PRIV_CREATE))
+				    : "ALL";
 	if (*privs)
 		plumb__pgp_known(p,
 				 plumb__pgp_emit(p, "REVOKE %s%s ON %s FROM %s", privs,

@@ -76,6 +76,11 @@ const char *plumb__pgp_I(planner *p, const char *name);
 const char *plumb__pgp_L(planner *p, const char *text);
 const char *plumb__pgp_key(planner *p, const char *schema, const char *name);
 const char *plumb__pgp_dn(planner *p, const char *schema, const char *name);
+/* plan_acl.c: an identifier as quote_ident() writes it, as grant names hold
+ * them; and the privileges of bits in PostgreSQL's order, joined by ", "
+ * ("" when none). */
+const char *plumb__pgp_qi(planner *p, const char *name);
+const char *plumb__pgp_privs_text(planner *p, unsigned bits);
 bool plumb__pgp_vec_has(const plumb_vec *v, const char *s);
 void plumb__pgp_vec_add(planner *p, plumb_vec *v, const char *s);
 /* A set of strings in a hash (made on the first add): whether s is in it,

@@ -84,28 +84,15 @@ void plumb__pgp_phase_owners(planner *p)
 /* "ALTER DEFAULT PRIVILEGES FOR ROLE r [IN SCHEMA s]" of d. */
 static const char *defacl_head(planner *p, const plumb_object *d)
 {
-	char *qs = d->schema ? plumb__pg_quote_ident(p->tmp, d->schema) : NULL;
-	if (d->schema && !qs)
-		plumb__pgp_nomem(p);
 	return plumb__pgp_fmt(p, "ALTER DEFAULT PRIVILEGES FOR ROLE %s%s%s", d->target,
-			      qs ? " IN SCHEMA " : "", qs ? qs : "");
-}
-
-/* The privileges of bits in PostgreSQL's order, joined by ", "; "" when none. */
-static const char *privs_text(planner *p, unsigned bits)
-{
-	const char *s = "";
-	for (unsigned bit = 1; bit && bit <= PLUMB_PRIV_EXECUTE; bit <<= 1)
-		if ((bits & bit) && plumb__pg_priv_name(bit))
-			s = plumb__pgp_fmt(p, "%s%s%s", s, *s ? ", " : "",
-					   plumb__pg_priv_name(bit));
-	return s;
+			      d->schema ? " IN SCHEMA " : "",
+			      d->schema ? plumb__pgp_qi(p, d->schema) : "");
 }
 
 static void defacl_grant(planner *p, const plumb_object *d, unsigned privs, unsigned grantable)
 {
-	const char *head = defacl_head(p, d), *plain = privs_text(p, privs & ~grantable);
-	const char *opt = privs_text(p, privs & grantable);
+	const char *head = defacl_head(p, d), *plain = plumb__pgp_privs_text(p, privs & ~grantable);
+	const char *opt = plumb__pgp_privs_text(p, privs & grantable);
 	if (*plain)
 		plumb__pgp_emit(p, "%s GRANT %s ON %s TO %s", head, plain, d->part, d->grantee);
 	if (*opt)
