@@ -233,6 +233,16 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 		schema = NULL;
 		p = find_object(x, PLUMB_OBJ_EVENT_TRIGGER, NULL, name);
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FDW:
+		what = "foreign-data wrapper";
+		schema = NULL;
+		p = find_object(x, PLUMB_OBJ_FDW, NULL, name);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER:
+		what = "server";
+		schema = NULL;
+		p = find_object(x, PLUMB_OBJ_SERVER, NULL, name);
+		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
 		what = "publication";
 		schema = NULL;

@@ -965,6 +965,10 @@ void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
 		rename_publication(x, rs);
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FDW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER:
+		rename_fdw_or_server(x, rs);
+		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
 		rename_event_trigger(x, rs);
 		break;

@@ -280,6 +280,10 @@ void plumb__pgp_opc_deps(planner *p, const plumb_catalog *cat, const plumb_objec
 			 plumb_vec *deps);
 void plumb__pgp_phase_event_triggers(planner *p);
 
+/* plan_fdw.c: a foreign-data wrapper's or server's change in place (the
+ * middle phase's step for it). */
+void plumb__pgp_alter_fdw_or_server(planner *p, const plumb_change *c);
+
 /* plan_acl.c */
 void plumb__pgp_phase_triggers_policies(planner *p);
 void plumb__pgp_phase_comments(planner *p);

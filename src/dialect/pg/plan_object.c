@@ -185,6 +185,12 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 	case PLUMB_OBJ_PUBLICATION:
 		plumb__pgp_emit(p, "DROP PUBLICATION %s", plumb__pgp_I(p, o->name));
 		break;
+	case PLUMB_OBJ_FDW:
+		plumb__pgp_emit(p, "DROP FOREIGN DATA WRAPPER %s", plumb__pgp_I(p, o->name));
+		break;
+	case PLUMB_OBJ_SERVER:
+		plumb__pgp_emit(p, "DROP SERVER %s", plumb__pgp_I(p, o->name));
+		break;
 	case PLUMB_OBJ_EVENT_TRIGGER:
 		plumb__pgp_emit(p, "DROP EVENT TRIGGER %s", plumb__pgp_I(p, o->name));
 		break;
@@ -551,6 +557,10 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 		return;
 	case PLUMB_OBJ_EXTENSION:
 		alter_extension(p, f, t);
+		return;
+	case PLUMB_OBJ_FDW:
+	case PLUMB_OBJ_SERVER:
+		plumb__pgp_alter_fdw_or_server(p, c);
 		return;
 	case PLUMB_OBJ_OPERATOR:
 		if (plumb__pgp_alter_operator(p, f, t))

@@ -1,0 +1,6 @@
+BEGIN;
+ALTER FOREIGN DATA WRAPPER "mywrap" NO HANDLER OPTIONS (DROP "b", ADD "c" '3');
+DROP SERVER "moved";
+CREATE SERVER moved FOREIGN DATA WRAPPER mywrap;
+ALTER SERVER "remote" VERSION '15' OPTIONS (DROP "port", ADD "fetch_size" '500', SET "host" 'db2.example');
+COMMIT;
