@@ -97,6 +97,9 @@ typedef struct plumb_column {
 	 * (attstattarget), as text; NULL when the default. Beside the
 	 * definition, like storage. */
 	const char *statistics;
+	/* pg, a foreign table's column: its OPTIONS as the server stores them
+	 * (attfdwoptions, "key=value"), sorted by key; beside the definition */
+	plumb_vec fdw_options;
 	/* Canonical text of the whole column definition, name first, as the
 	 * dialect would write it in CREATE TABLE. Two columns are equal when
 	 * their definitions are equal. */
@@ -170,6 +173,10 @@ typedef struct plumb_table {
 	/* pg: REPLICA IDENTITY "FULL", "NOTHING" or "USING INDEX name"; NULL
 	 * for DEFAULT (the primary key) */
 	const char *replica_identity;
+	/* pg: a foreign table's server (NULL for any other table), and its
+	 * OPTIONS as the server stores them ("key=value"), sorted by key */
+	const char *server;
+	plumb_vec fdw_options;
 } plumb_table;
 
 typedef struct plumb_index {

@@ -27,8 +27,6 @@ static const char q_unmanaged[] =
 	"ELSE quote_ident(r.rolname) END || ' server ' || quote_ident(s.srvname) "
 	"FROM pg_catalog.pg_user_mapping u JOIN pg_catalog.pg_foreign_server s ON s.oid = u.umserver "
 	"LEFT JOIN pg_catalog.pg_roles r ON r.oid = u.umuser "
-	"UNION ALL SELECT 'foreign table ' || c.oid::pg_catalog.regclass::text "
-	"FROM pg_catalog.pg_class c WHERE c.relkind = 'f' AND " OWN("pg_class", "c.oid") " "
 	"UNION ALL SELECT 'transform for ' || pg_catalog.format_type(t.trftype, NULL) || "
 	"' language ' || l.lanname FROM pg_catalog.pg_transform t "
 	"JOIN pg_catalog.pg_language l ON l.oid = t.trflang WHERE " OWN("pg_transform", "t.oid") " "

@@ -572,6 +572,9 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_ALTER_FOREIGN_SERVER_STMT:
 		alter_server(x, s->alter_foreign_server_stmt, loc);
 		break;
+	case PG_QUERY__NODE__NODE_CREATE_FOREIGN_TABLE_STMT:
+		create_foreign_table(x, s->create_foreign_table_stmt, loc);
+		break;
 	case PG_QUERY__NODE__NODE_IMPORT_FOREIGN_SCHEMA_STMT:
 		import_foreign_schema(x, s->import_foreign_schema_stmt, loc);
 		break;

@@ -66,6 +66,7 @@ static bool comment_target_exists(ox *x, PgQuery__CommentStmt *cs, PgQuery__Node
 	bool relation = false;
 	switch (cs->objtype) {
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
@@ -91,7 +92,10 @@ static bool comment_target_exists(ox *x, PgQuery__CommentStmt *cs, PgQuery__Node
 	bool found;
 	switch (cs->objtype) {
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
-		found = t != NULL;
+		found = t && !t->server;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
+		found = t && t->server;
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
 		found = view && !view->materialized;
@@ -268,20 +272,25 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 	const char *s2, *n2;
 	switch (cs->objtype) {
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
 		split_names(v, n, &s2, &n2);
-		const char *word = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE	  ? "TABLE"
-				   : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW	  ? "VIEW"
-				   : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? "MATERIALIZED VIEW"
-				   : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX	  ? "INDEX"
-											  : "SEQUENCE";
-		target = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE	 ? PLUMB_OBJ_TABLE
-			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX	 ? PLUMB_OBJ_INDEX
-			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ? PLUMB_OBJ_SEQUENCE
-										 : PLUMB_OBJ_VIEW;
+		bool ft = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE;
+		const char *word =
+			ft						       ? "FOREIGN TABLE"
+			: cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE   ? "TABLE"
+			: cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW    ? "VIEW"
+			: cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? "MATERIALIZED VIEW"
+			: cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX   ? "INDEX"
+									       : "SEQUENCE";
+		target = ft || cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ? PLUMB_OBJ_TABLE
+			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX	  ? PLUMB_OBJ_INDEX
+			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE
+				 ? PLUMB_OBJ_SEQUENCE
+				 : PLUMB_OBJ_VIEW;
 		schema = s2;
 		on = n2;
 		name = fmt(x, "%s %s.%s", word, qi(x, s2), qi(x, n2));
@@ -552,6 +561,7 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
 	}
 	if (gs->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT ||
 	    (gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
+	     gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE &&
 	     gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE))
 		return;
 	for (size_t i = 0; i < gs->n_objects && !x->st.rc; i++) {

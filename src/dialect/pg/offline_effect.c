@@ -190,15 +190,6 @@ static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 		unmanaged(x, fmt(x, "user mapping for %s server %s", role, qi(x, um->servername)));
 		return true;
 	}
-	case PG_QUERY__NODE__NODE_CREATE_FOREIGN_TABLE_STMT: {
-		PgQuery__RangeVar *rv = s->create_foreign_table_stmt->base_stmt
-						? s->create_foreign_table_stmt->base_stmt->relation
-						: NULL;
-		if (rv)
-			unmanaged(x, fmt(x, "foreign table %s.%s", qi(x, sch(rv->schemaname)),
-					 qi(x, rv->relname)));
-		return true;
-	}
 	case PG_QUERY__NODE__NODE_CREATE_TRANSFORM_STMT:
 		unmanaged(x, fmt(x, "transform for %s language %s",
 				 type_text(x, s->create_transform_stmt->type_name),

@@ -6,44 +6,43 @@
  * brings, as postgres_fdw and file_fdw do), ALTER SERVER (VERSION,
  * OPTIONS), RENAME TO of either. Options are kept as the server stores
  * them ("key=value"); fdw.c writes the text. DROP is offline_drop.c's.
- * User mappings are not modelled (offline_effect.c names them), and
+ * CREATE FOREIGN TABLE is offline_table.c's CREATE TABLE with its server
+ * and options. User mappings are not modelled (offline_effect.c names them), and
  * IMPORT FOREIGN SCHEMA is an error: only a server knows what it imports.
  */
 #include <string.h>
 
 #include "dialect/pg/offline_int.h"
 
-/* The options of n DefElem into o->values: ADD (or none) a new key, SET an
- * existing one, DROP one; errors as the server's. */
-static void options(ox *x, plumb_object *o, PgQuery__Node **opts, size_t n, size_t loc)
+void fdw_options_apply(ox *x, plumb_vec *v, PgQuery__Node **opts, size_t n, size_t loc)
 {
 	for (size_t i = 0; i < n && !x->st.rc; i++) {
 		if (opts[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
 			continue;
 		PgQuery__DefElem *d = opts[i]->def_elem;
 		size_t k = 0, len = strlen(d->defname);
-		while (k < o->values.n) {
-			const char *kv = o->values.items[k];
+		while (k < v->n) {
+			const char *kv = v->items[k];
 			if (strncmp(kv, d->defname, len) == 0 && kv[len] == '=')
 				break;
 			k++;
 		}
-		bool found = k < o->values.n;
-		const char *v = d->arg ? plumb__pg_strval(d->arg) : NULL;
+		bool found = k < v->n;
+		const char *val = d->arg ? plumb__pg_strval(d->arg) : NULL;
 		switch (d->defaction) {
 		case PG_QUERY__DEF_ELEM_ACTION__DEFELEM_SET:
 			if (!found) {
 				error_at(x, loc, "option \"%s\" not found", d->defname);
 				return;
 			}
-			o->values.items[k] = (void *)fmt(x, "%s=%s", d->defname, v ? v : "");
+			v->items[k] = (void *)fmt(x, "%s=%s", d->defname, val ? val : "");
 			break;
 		case PG_QUERY__DEF_ELEM_ACTION__DEFELEM_DROP:
 			if (!found) {
 				error_at(x, loc, "option \"%s\" not found", d->defname);
 				return;
 			}
-			plumb_vec_remove(&o->values, k);
+			plumb_vec_remove(v, k);
 			break;
 		default:
 			if (found) {
@@ -51,10 +50,16 @@ static void options(ox *x, plumb_object *o, PgQuery__Node **opts, size_t n, size
 					 d->defname);
 				return;
 			}
-			push(x, &o->values, (void *)fmt(x, "%s=%s", d->defname, v ? v : ""));
+			push(x, v, (void *)fmt(x, "%s=%s", d->defname, val ? val : ""));
 			break;
 		}
 	}
+	plumb__pg_fdw_sort_options(v);
+}
+
+static void options(ox *x, plumb_object *o, PgQuery__Node **opts, size_t n, size_t loc)
+{
+	fdw_options_apply(x, &o->values, opts, n, loc);
 }
 
 /* HANDLER and VALIDATOR of func_options into o ("schema.f"; an unqualified
@@ -186,6 +191,11 @@ void rename_fdw_or_server(ox *x, PgQuery__RenameStmt *rs)
 			define(x, s);
 		}
 	}
+	for (size_t i = 0; !fdw && i < x->cat->tables.n; i++) {
+		plumb_table *t = x->cat->tables.items[i];
+		if (t->server && strcmp(t->server, old) == 0)
+			t->server = o->name;
+	}
 }
 
 void import_foreign_schema(ox *x, PgQuery__ImportForeignSchemaStmt *is, size_t loc)
@@ -196,4 +206,25 @@ void import_foreign_schema(ox *x, PgQuery__ImportForeignSchemaStmt *is, size_t l
 		 is->remote_schema ? is->remote_schema : "",
 		 is->server_name ? is->server_name : "");
 	dev_url_hint(x);
+}
+
+void create_foreign_table(ox *x, PgQuery__CreateForeignTableStmt *fs, size_t loc)
+{
+	PgQuery__CreateStmt *cs = fs->base_stmt;
+	if (!cs || !cs->relation)
+		return;
+	if (!find_object(x, PLUMB_OBJ_SERVER, NULL, fs->servername)) {
+		error_at(x, loc, "server \"%s\" does not exist", fs->servername);
+		return;
+	}
+	if (find_table(x, sch(cs->relation->schemaname), cs->relation->relname) &&
+	    cs->if_not_exists)
+		return;
+	size_t n = x->cat->tables.n;
+	create_table(x, cs, loc);
+	if (x->st.rc || x->cat->tables.n == n)
+		return;
+	plumb_table *t = x->cat->tables.items[n];
+	t->server = dup(x, fs->servername);
+	fdw_options_apply(x, &t->fdw_options, fs->options, fs->n_options, loc);
 }

@@ -197,6 +197,8 @@ typedef struct seqopts {
 #define alter_server plumb__pgoff_alter_server
 #define rename_fdw_or_server plumb__pgoff_rename_fdw_or_server
 #define import_foreign_schema plumb__pgoff_import_foreign_schema
+#define create_foreign_table plumb__pgoff_create_foreign_table
+#define fdw_options_apply plumb__pgoff_fdw_options_apply
 #define create_event_trigger plumb__pgoff_create_event_trigger
 #define alter_event_trigger plumb__pgoff_alter_event_trigger
 #define rename_event_trigger plumb__pgoff_rename_event_trigger
@@ -483,6 +485,11 @@ void create_server(ox *x, PgQuery__CreateForeignServerStmt *cs, size_t loc);
 void alter_server(ox *x, PgQuery__AlterForeignServerStmt *as, size_t loc);
 void rename_fdw_or_server(ox *x, PgQuery__RenameStmt *rs);
 void import_foreign_schema(ox *x, PgQuery__ImportForeignSchemaStmt *is, size_t loc);
+/* CREATE FOREIGN TABLE: the table, its server and options. */
+void create_foreign_table(ox *x, PgQuery__CreateForeignTableStmt *fs, size_t loc);
+/* OPTIONS of n DefElem applied to v ("key=value", sorted): ADD (or none) a
+ * new key, SET an existing one, DROP one; errors as the server's. */
+void fdw_options_apply(ox *x, plumb_vec *v, PgQuery__Node **opts, size_t n, size_t loc);
 
 /* offline_acl.c */
 void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt);

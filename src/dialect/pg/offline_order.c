@@ -443,6 +443,12 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		r->word = "table";
 		create_stmt(r, s->create_stmt);
 		break;
+	case PG_QUERY__NODE__NODE_CREATE_FOREIGN_TABLE_STMT:
+		r->word = "foreign table";
+		if (s->create_foreign_table_stmt->base_stmt)
+			create_stmt(r, s->create_foreign_table_stmt->base_stmt);
+		needs(r, 'S', NULL, s->create_foreign_table_stmt->servername);
+		break;
 	case PG_QUERY__NODE__NODE_INDEX_STMT: {
 		PgQuery__IndexStmt *is = s->index_stmt;
 		r->word = "index";

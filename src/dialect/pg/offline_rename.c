@@ -905,6 +905,7 @@ void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc)
 		return;
 	switch (rs->rename_type) {
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
@@ -1004,6 +1005,7 @@ void alter_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as, size_t loc)
 	}
 	switch (as->object_type) {
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {

@@ -4,7 +4,9 @@
  * (VERSION, OPTIONS ADD, SET and DROP, compared as the server stores
  * them), RENAME TO; a server moved to another wrapper or TYPE is dropped
  * and created again. Creating, dropping and ordering are the generic
- * objects' (plan_object.c, plan_order.c). User mappings are never planned.
+ * objects' (plan_object.c, plan_order.c); a foreign table's and its
+ * columns' options use the same delta (plan_table.c). User mappings are
+ * never planned.
  */
 #include <string.h>
 
@@ -19,9 +21,7 @@ static const char *option_of(planner *p, const plumb_vec *v, const char *key)
 	return NULL;
 }
 
-/* " OPTIONS (ADD k 'v', SET k 'v', DROP k)" turning f's options into t's,
- * "" when the same. */
-static const char *options_delta(planner *p, const plumb_vec *f, const plumb_vec *t)
+const char *plumb__pgp_fdw_options_delta(planner *p, const plumb_vec *f, const plumb_vec *t)
 {
 	plumb_buf b;
 	plumb_buf_init(&b, p->tmp, 0);
@@ -67,7 +67,7 @@ void plumb__pgp_alter_fdw_or_server(planner *p, const plumb_change *c)
 		plumb__pgp_create_object(p, t);
 		return;
 	}
-	const char *opts = options_delta(p, &f->values, &t->values);
+	const char *opts = plumb__pgp_fdw_options_delta(p, &f->values, &t->values);
 	if (fdw) {
 		const char *h = plumb__pgp_str_eq(f->fdw_handler, t->fdw_handler)
 					? ""

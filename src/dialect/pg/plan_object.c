@@ -468,7 +468,11 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 		} else if (c->delta->options_changed &&
 			   plumb__pgp_partitioning_changed(c->from, t)) {
 			plumb_stmt *s = plumb__pgp_drop_table(
-				p, c->from, "the partitioning changes: drop and create the table");
+				p, c->from,
+				plumb__pgp_str_eq(((const plumb_table *)c->from)->server, t->server)
+					? "the partitioning changes: drop and create the table"
+					: "the foreign table's server changes: drop and create "
+					  "the table");
 			(void)s;
 			plumb__pgp_create_table(p, t);
 		} else {

@@ -153,6 +153,8 @@ void plumb__pgp_table_deps(planner *p, const plumb_catalog *cat, const plumb_tab
 {
 	plumb__pgp_vec_add(p, deps,
 			   plumb__pgp_fmt(p, "schema:%s", t->schema ? t->schema : "public"));
+	if (t->server)
+		plumb__pgp_vec_add(p, deps, plumb__pgp_fmt(p, "server:%s", t->server));
 	if (t->partition_of) {
 		const char *ps, *pn;
 		plumb__pgp_split_qname(p, t->partition_of, &ps, &pn);
