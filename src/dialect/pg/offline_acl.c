@@ -561,7 +561,6 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
 	}
 	if (gs->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT ||
 	    (gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
-	     gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE &&
 	     gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE))
 		return;
 	for (size_t i = 0; i < gs->n_objects && !x->st.rc; i++) {
