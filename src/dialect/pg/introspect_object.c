@@ -198,7 +198,7 @@ static const char q_rules[] =
  * P procedure, N schema, G trigger, L policy, R rule, K constraint of a
  * table, k of a domain, x statistics, d text search dictionary, g text
  * search configuration, B publication, e event trigger, o operator, C cast,
- * a operator class, f operator family.
+ * a operator class, f operator family, W foreign-data wrapper, Z server.
  * qnsp/qobj/qsub are quote_ident'ed; nsp/obj raw; rel the table's oid (the
  * sequence's for S, so that folded ones are left out).
  */
@@ -316,6 +316,16 @@ static const char q_comments[] =
 	"SELECT 'B', NULL, p.pubname, NULL, NULL, NULL, 0::oid, d.description "
 	"FROM pg_description d JOIN pg_publication p ON p.oid = d.objoid "
 	"WHERE d.classoid = 'pg_publication'::regclass "
+	"UNION ALL "
+	"SELECT 'W', NULL, w.fdwname, NULL, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_foreign_data_wrapper w ON w.oid = d.objoid "
+	"WHERE d.classoid = 'pg_foreign_data_wrapper'::regclass "
+	"AND " NOT_EXT("pg_foreign_data_wrapper", "w.oid") " "
+	"UNION ALL "
+	"SELECT 'Z', NULL, fs.srvname, NULL, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_foreign_server fs ON fs.oid = d.objoid "
+	"WHERE d.classoid = 'pg_foreign_server'::regclass "
+	"AND " NOT_EXT("pg_foreign_server", "fs.oid") " "
 	"UNION ALL "
 	"SELECT 'e', NULL, et.evtname, NULL, NULL, NULL, 0::oid, d.description "
 	"FROM pg_description d JOIN pg_event_trigger et ON et.oid = d.objoid "
@@ -927,6 +937,12 @@ void read_comments(ictx *x)
 				   : code == 'd' ? "TEXT SEARCH DICTIONARY"
 						 : "TEXT SEARCH CONFIGURATION",
 				   qn, qo);
+			break;
+		case 'W':
+		case 'Z':
+			target = code == 'W' ? PLUMB_OBJ_FDW : PLUMB_OBJ_SERVER;
+			name = fmt(x, "%s %s", code == 'W' ? "FOREIGN DATA WRAPPER" : "SERVER", qo);
+			schema = NULL;
 			break;
 		case 'B':
 		case 'e':

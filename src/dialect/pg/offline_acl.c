@@ -203,6 +203,17 @@ static bool comment_other(ox *x, PgQuery__CommentStmt *cs, plumb_obj_kind *targe
 			    qi(x, s), qi(x, b));
 		return true;
 	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FDW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER: {
+		bool fdw = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FDW;
+		if (!(b = plumb__pg_strval(obj)))
+			return false;
+		*target = fdw ? PLUMB_OBJ_FDW : PLUMB_OBJ_SERVER;
+		*schema = NULL;
+		*on = b;
+		*name = fmt(x, "%s %s", fdw ? "FOREIGN DATA WRAPPER" : "SERVER", qi(x, b));
+		return true;
+	}
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER: {
 		bool pub = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION;

@@ -332,6 +332,8 @@ static void index_comment(dix *ix, plumb_object *o)
 	case PLUMB_OBJ_EVENT_TRIGGER:
 	case PLUMB_OBJ_OPFAMILY:
 	case PLUMB_OBJ_OPCLASS:
+	case PLUMB_OBJ_FDW:
+	case PLUMB_OBJ_SERVER:
 		/* the object itself, by its kind's name */
 		edge(ix, plumb_obj_kind_name(o->target_kind), s, on, d, true);
 		break;

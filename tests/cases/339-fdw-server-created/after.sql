@@ -8,3 +8,5 @@ CREATE SERVER remote TYPE 'pg' VERSION '15' FOREIGN DATA WRAPPER postgres_fdw
   OPTIONS (port '5432', host 'db.example', dbname 'app');
 CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;
 CREATE SERVER other FOREIGN DATA WRAPPER mywrap OPTIONS (host 'o''brien');
+COMMENT ON FOREIGN DATA WRAPPER mywrap IS 'over postgres_fdw';
+COMMENT ON SERVER remote IS 'the shop';

@@ -8,3 +8,5 @@ CREATE SERVER remote VERSION '15' FOREIGN DATA WRAPPER postgres_fdw
 -- another wrapper: dropped and created again
 CREATE SERVER moved FOREIGN DATA WRAPPER mywrap;
 CREATE SERVER plain FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'h');
+COMMENT ON SERVER remote IS 'the new shop';
+COMMENT ON SERVER moved IS 'moves';
