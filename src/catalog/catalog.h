@@ -45,6 +45,8 @@ typedef enum plumb_obj_kind {
 	PLUMB_OBJ_OPCLASS,     /* operator classes (their members are their family's) */
 	PLUMB_OBJ_OWNER,       /* the owner of one object (with --owners only) */
 	PLUMB_OBJ_DEFAULT_ACL, /* default privileges of one grantee (ALTER DEFAULT PRIVILEGES) */
+	PLUMB_OBJ_FDW,         /* foreign-data wrappers the schema creates (not an extension's) */
+	PLUMB_OBJ_SERVER,      /* foreign servers (their user mappings are not managed) */
 	PLUMB_OBJ_KIND_COUNT /* not a kind: how many there are. A new kind goes
 			      * above and gets an entry in catalog/kinds.c */
 } plumb_obj_kind;
@@ -53,7 +55,8 @@ typedef enum plumb_obj_kind {
  * "domain", "type", "sequence", "function", "policy", "comment", "grant",
  * "collation", "rule", "operator", "cast", "text search dictionary", "text search
  * configuration", "statistics", "publication", "event trigger", "operator family",
- * "operator class", "owner", "default privileges" (the kind's name in catalog/kinds.c). */
+ * "operator class", "owner", "default privileges", "foreign-data wrapper", "server"
+ * (the kind's name in catalog/kinds.c). */
 const char *plumb_obj_kind_name(plumb_obj_kind kind);
 
 typedef struct plumb_column {
@@ -94,6 +97,9 @@ typedef struct plumb_column {
 	 * (attstattarget), as text; NULL when the default. Beside the
 	 * definition, like storage. */
 	const char *statistics;
+	/* pg, a foreign table's column: its OPTIONS as the server stores them
+	 * (attfdwoptions, "key=value"), sorted by key; beside the definition */
+	plumb_vec fdw_options;
 	/* Canonical text of the whole column definition, name first, as the
 	 * dialect would write it in CREATE TABLE. Two columns are equal when
 	 * their definitions are equal. */
@@ -167,6 +173,10 @@ typedef struct plumb_table {
 	/* pg: REPLICA IDENTITY "FULL", "NOTHING" or "USING INDEX name"; NULL
 	 * for DEFAULT (the primary key) */
 	const char *replica_identity;
+	/* pg: a foreign table's server (NULL for any other table), and its
+	 * OPTIONS as the server stores them ("key=value"), sorted by key */
+	const char *server;
+	plumb_vec fdw_options;
 } plumb_table;
 
 typedef struct plumb_index {
@@ -381,6 +391,14 @@ typedef struct plumb_object {
 	const char *pub_options;
 	/* event trigger: "DISABLE", "ENABLE REPLICA" or "ENABLE ALWAYS"; NULL: ENABLE */
 	const char *evt_enabled;
+	/* foreign-data wrapper: HANDLER and VALIDATOR functions ("schema.name"),
+	 * NULL for none; server: its wrapper and TYPE (NULL for none), its
+	 * VERSION in version. Both: values holds the OPTIONS as the server
+	 * stores them ("key=value"), sorted by key. */
+	const char *fdw_handler;
+	const char *fdw_validator;
+	const char *fdw;
+	const char *srv_type;
 } plumb_object;
 
 typedef struct plumb_catalog {

@@ -120,7 +120,8 @@ static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 		/* storage and options are set apart from the definition (pg) */
 		if (!renamed && str_eq(fc->definition, tc->definition) &&
 		    fc->inherited == tc->inherited && str_eq(fc->storage, tc->storage) &&
-		    str_eq(fc->options, tc->options) && str_eq(fc->statistics, tc->statistics))
+		    str_eq(fc->options, tc->options) && str_eq(fc->statistics, tc->statistics) &&
+		    names_eq(&fc->fdw_options, &tc->fdw_options))
 			continue;
 		plumb_column_change *cc = plumb_arena_alloc(a, sizeof(*cc));
 		if (!cc)
@@ -173,7 +174,8 @@ static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 		!str_eq(f->partition_bound, t->partition_bound) ||
 		f->rls_enabled != t->rls_enabled || f->rls_forced != t->rls_forced ||
 		!names_eq(&f->inherits, &t->inherits) || !str_eq(f->options, t->options) ||
-		!str_eq(f->replica_identity, t->replica_identity);
+		!str_eq(f->replica_identity, t->replica_identity) ||
+		!str_eq(f->server, t->server) || !names_eq(&f->fdw_options, &t->fdw_options);
 	return 0;
 }
 

@@ -173,7 +173,8 @@ static int column_attrs(builder *b, plumb_report_entry *e, const plumb_column *f
 	    cmp_text(b, e, "compression", f->compression, t->compression) ||
 	    cmp_text(b, e, "storage", f->storage, t->storage) ||
 	    cmp_text(b, e, "options", f->options, t->options) ||
-	    cmp_text(b, e, "statistics", f->statistics, t->statistics))
+	    cmp_text(b, e, "statistics", f->statistics, t->statistics) ||
+	    cmp_list(b, e, "foreign options", &f->fdw_options, &t->fdw_options))
 		return -1;
 	if (e->attrs.n == n0 && !str_eq(f->definition, t->definition))
 		return add_attr(b, e, "definition", text_value(f->definition),
@@ -409,7 +410,9 @@ static int table_attrs(builder *b, plumb_report_entry *e, const plumb_table *f,
 	       cmp_bool(b, e, "row level security", f->rls_enabled, t->rls_enabled) ||
 	       cmp_bool(b, e, "force row level security", f->rls_forced, t->rls_forced) ||
 	       cmp_text(b, e, "options", f->options, t->options) ||
-	       cmp_text(b, e, "replica identity", f->replica_identity, t->replica_identity);
+	       cmp_text(b, e, "replica identity", f->replica_identity, t->replica_identity) ||
+	       cmp_text(b, e, "server", f->server, t->server) ||
+	       cmp_list(b, e, "foreign options", &f->fdw_options, &t->fdw_options);
 }
 
 static const plumb_vec *column_names(builder *b, const plumb_table *t)

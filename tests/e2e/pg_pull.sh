@@ -190,28 +190,69 @@ ok "opclasses: pull writes the class" \
 	grep -q '^CREATE OPERATOR CLASS "ops"."rev_ops" FOR TYPE integer USING btree FAMILY "ops"."rev" AS' \
 	opclasses.pulled.sql
 
-# kinds plumb does not manage: pull and diff leave them out and say so
+# foreign-data wrappers, servers and foreign tables: the schema's own
+# wrapper over an extension's functions, servers with options, foreign
+# tables with column options, checks, defaults, a parent and a partition
+cat >foreign.sql <<'SQL'
+CREATE EXTENSION postgres_fdw;
+CREATE EXTENSION file_fdw;
+CREATE FOREIGN DATA WRAPPER mywrap HANDLER postgres_fdw_handler VALIDATOR postgres_fdw_validator;
+CREATE SERVER remote TYPE 'pg' VERSION '15' FOREIGN DATA WRAPPER postgres_fdw
+  OPTIONS (host 'nowhere.invalid', dbname 'app', port '5432');
+CREATE SERVER mine FOREIGN DATA WRAPPER mywrap OPTIONS (host 'elsewhere.invalid');
+CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;
+CREATE TABLE parent (a integer);
+CREATE FOREIGN TABLE items (
+  id integer OPTIONS (column_name 'ID') NOT NULL DEFAULT 0,
+  name text COLLATE "C" CHECK (name <> '')
+) INHERITS (parent) SERVER remote OPTIONS (schema_name 'shop', table_name 'items');
+CREATE TABLE byyear (y integer, v text) PARTITION BY LIST (y);
+CREATE FOREIGN TABLE y2020 PARTITION OF byyear FOR VALUES IN (2020) SERVER mine;
+CREATE FOREIGN TABLE "Log" (line text) SERVER files OPTIONS (filename '/dev/null');
+COMMENT ON FOREIGN TABLE items IS 'remote items';
+COMMENT ON COLUMN items.name IS 'its name';
+GRANT SELECT ON items TO PUBLIC;
+GRANT SELECT (line) ON "Log" TO PUBLIC;
+SQL
+exact foreign
+ok "foreign: pull writes the wrapper" \
+	grep -q '^CREATE FOREIGN DATA WRAPPER mywrap HANDLER public.postgres_fdw_handler' foreign.pulled.sql
+ok "foreign: pull writes the foreign table with its options" \
+	grep -q '^) INHERITS ("public"."parent") SERVER "remote" OPTIONS (schema_name' \
+	foreign.pulled.sql
+ok "foreign: pull leaves the extensions' wrappers to them" \
+	eval '! grep -q "^CREATE FOREIGN DATA WRAPPER postgres_fdw" foreign.pulled.sql'
+
+# kinds plumb does not manage: pull and diff leave them out and say so; a
+# user mapping is named, never its options (they hold passwords)
 cat >unmanaged.sql <<'SQL'
 CREATE TABLE t (a integer, b integer);
 CREATE FOREIGN DATA WRAPPER dummy;
 CREATE SERVER srv FOREIGN DATA WRAPPER dummy;
-CREATE FOREIGN TABLE ft (a integer) SERVER srv;
-GRANT SELECT ON ft TO PUBLIC;
+CREATE USER MAPPING FOR PUBLIC SERVER srv OPTIONS (user 'bob', password 'hunter2secret');
+CREATE ACCESS METHOD myheap TYPE TABLE HANDLER heap_tableam_handler;
 SQL
 newdb
 ok "unmanaged: loads" load "$DB" unmanaged.sql
 plumb pull --url "$URL" -o unmanaged.pulled.sql
 ok "unmanaged: pull succeeds" rc_is 0
-for what in 'foreign-data wrapper dummy' 'server srv' 'foreign table public.ft'; do
+for what in 'user mapping for PUBLIC server srv' 'access method myheap'; do
 	ok "unmanaged: pull names $what in a comment" grep -q -- "^--   $what\$" unmanaged.pulled.sql
 done
 ok "unmanaged: pull writes no statement for them" \
-	eval '! grep -qiE "^(CREATE|GRANT).*(FOREIGN|SERVER| ft )" unmanaged.pulled.sql'
+	eval '! grep -qiE "^(CREATE|GRANT).*(USER MAPPING|ACCESS METHOD)" unmanaged.pulled.sql'
+ok "unmanaged: pull writes the server" grep -q '^CREATE SERVER srv FOREIGN DATA WRAPPER dummy;' \
+	unmanaged.pulled.sql
+ok "unmanaged: pull writes no user mapping option" \
+	eval '! grep -qE "hunter2secret|bob" unmanaged.pulled.sql'
 plumb diff "$URL" unmanaged.pulled.sql
 ok "unmanaged: diff of the database and its pull is empty" eval 'rc_is 0 && out_empty'
 ok "unmanaged: diff says what it did not compare" err_has 'not compared: .* kinds plumb does not manage'
-ok "unmanaged: ... naming them" err_has '^  foreign table public.ft$'
+ok "unmanaged: ... naming them" err_has '^  user mapping for PUBLIC server srv$'
+ok "unmanaged: ... never a user mapping's options" eval '! err_has hunter2secret'
 plumb diff "$URL" unmanaged.pulled.sql --json
-ok "unmanaged: --json lists them" eval "out_has '\"unmanaged\": \\[' && out_has '^ *\"foreign table public.ft\"'"
+ok "unmanaged: --json lists them" \
+	eval "out_has '\"unmanaged\": \\[' && out_has '^ *\"user mapping for PUBLIC server srv\"'"
+ok "unmanaged: --json holds no user mapping option" eval '! out_has hunter2secret'
 
 tap_done

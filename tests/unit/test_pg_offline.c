@@ -927,6 +927,11 @@ static const char *const shuffled[][3] = {
 	 "ALTER EVENT TRIGGER ev DISABLE;\n"
 	 "CREATE EVENT TRIGGER ev ON ddl_command_end EXECUTE FUNCTION ef();\n"
 	 "CREATE FUNCTION ef() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN NULL; END $$;\n"},
+	{"any order: a foreign table before its server, a server before its wrapper",
+	 "CREATE FOREIGN DATA WRAPPER fw;\nCREATE SERVER fs FOREIGN DATA WRAPPER fw;\n"
+	 "CREATE FOREIGN TABLE ff (a int) SERVER fs;\nALTER SERVER fs OPTIONS (ADD h 'x');\n",
+	 "ALTER SERVER fs OPTIONS (ADD h 'x');\nCREATE FOREIGN TABLE ff (a int) SERVER fs;\n"
+	 "CREATE SERVER fs FOREIGN DATA WRAPPER fw;\nCREATE FOREIGN DATA WRAPPER fw;\n"},
 	{"any order: a comment before its object",
 	 "CREATE TABLE c (id int);\nCOMMENT ON TABLE c IS 'cs';\nCOMMENT ON COLUMN c.id IS 'key';\n",
 	 "COMMENT ON COLUMN c.id IS 'key';\nCOMMENT ON TABLE c IS 'cs';\nCREATE TABLE c (id int);\n"},
@@ -1406,6 +1411,43 @@ static void test_agree(void)
 		 "CREATE TABLE bare (LIKE src, extra bool);\n"
 		 "CREATE TABLE full_copy (before int, LIKE src INCLUDING DEFAULTS INCLUDING CONSTRAINTS\n"
 		 "  INCLUDING GENERATED INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING STATISTICS);\n"},
+		{"foreign-data wrappers, servers and foreign tables",
+		 "CREATE EXTENSION postgres_fdw;\n"
+		 "CREATE EXTENSION file_fdw;\n"
+		 "CREATE FOREIGN DATA WRAPPER w1 HANDLER postgres_fdw_handler OPTIONS (b '2', a '1');\n"
+		 "ALTER FOREIGN DATA WRAPPER w1 VALIDATOR postgres_fdw_validator NO HANDLER;\n"
+		 "CREATE FOREIGN DATA WRAPPER w0;\n"
+		 "ALTER FOREIGN DATA WRAPPER w0 OPTIONS (ADD x 'y');\n"
+		 "ALTER FOREIGN DATA WRAPPER w0 RENAME TO w2;\n"
+		 "CREATE SERVER s1 TYPE 't' VERSION '1' FOREIGN DATA WRAPPER postgres_fdw\n"
+		 "  OPTIONS (port '5432', host 'h.invalid', dbname 'd');\n"
+		 "ALTER SERVER s1 VERSION '2' OPTIONS (SET host 'h2.invalid', DROP port, ADD "
+		 "fetch_size '9');\n"
+		 "CREATE SERVER s2 FOREIGN DATA WRAPPER w2;\n"
+		 "ALTER SERVER s2 RENAME TO s3;\n"
+		 "CREATE SERVER IF NOT EXISTS s3 FOREIGN DATA WRAPPER w2;\n"
+		 "CREATE SERVER f FOREIGN DATA WRAPPER file_fdw;\n"
+		 "CREATE SERVER gone FOREIGN DATA WRAPPER w2;\n"
+		 "DROP SERVER gone;\n"
+		 "CREATE TABLE parent (p int);\n"
+		 "CREATE FOREIGN TABLE ft (id int OPTIONS (column_name 'ID') NOT NULL DEFAULT 1,\n"
+		 "  n text COLLATE \"C\" CHECK (n <> ''), old int) INHERITS (parent)\n"
+		 "  SERVER s1 OPTIONS (table_name 't', schema_name 's');\n"
+		 "ALTER FOREIGN TABLE ft OPTIONS (DROP schema_name, SET table_name 't2');\n"
+		 "ALTER FOREIGN TABLE ft ALTER COLUMN id OPTIONS (SET column_name 'Id');\n"
+		 "ALTER FOREIGN TABLE ft ADD COLUMN extra int OPTIONS (column_name 'X'), DROP COLUMN old;\n"
+
+		 "CREATE TABLE byyear (y int, v text) PARTITION BY LIST (y);\n"
+		 "CREATE FOREIGN TABLE y1 PARTITION OF byyear FOR VALUES IN (1) SERVER s3;\n"
+		 "CREATE FOREIGN TABLE lg (line text) SERVER f OPTIONS (filename '/dev/null');\n"
+		 "ALTER FOREIGN TABLE lg RENAME COLUMN line TO l;\n"
+		 "ALTER FOREIGN TABLE lg RENAME TO lg2;\n"
+		 "COMMENT ON FOREIGN TABLE lg2 IS 'log';\n"
+		 "COMMENT ON COLUMN ft.n IS 'name';\n"
+		 "GRANT SELECT ON ft TO PUBLIC;\n"
+		 "GRANT SELECT (l) ON lg2 TO PUBLIC;\n"
+		 "CREATE FOREIGN TABLE dropped (a int) SERVER s3;\n"
+		 "DROP FOREIGN TABLE dropped;\n"},
 		{"an extension's comment, unless it is the one it came with",
 		 "CREATE EXTENSION citext;\n"
 		 "COMMENT ON EXTENSION citext IS 'case-free';\n"

@@ -365,8 +365,8 @@ static void needs_backfill_set(cx *x, plumb_pg_rel *rel, const plumb_pg_col *col
 static void validates(cx *x, const plumb_pg_rel *rel, const PgQuery__Constraint *k)
 {
 	const char *tn = dn(x, rel->schema, rel->name);
-	if (k->skip_validation)
-		return;
+	if (k->skip_validation || (rel->table && rel->table->server))
+		return; /* a foreign table's constraints are not checked on its rows */
 	if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
 		add(x, PLUMB_HAZARD_VALIDATES, "scans table \"%s\" to check every row", tn);
 	else
@@ -522,11 +522,13 @@ static void alter_cmd(cx *x, plumb_pg_rel *rel, PgQuery__AlterTableCmd *c)
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
 		if (!have)
 			break;
-		add(x, PLUMB_HAZARD_DELETES_DATA, "drops column \"%s\".\"%s\" and its values%s", tn,
-		    cn,
-		    c->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE
-			    ? ", and with CASCADE the views and constraints that use it"
-			    : "");
+		/* a foreign table's column: its values are the server's */
+		if (!rel->table || !rel->table->server)
+			add(x, PLUMB_HAZARD_DELETES_DATA,
+			    "drops column \"%s\".\"%s\" and its values%s", tn, cn,
+			    c->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE
+				    ? ", and with CASCADE the views and constraints that use it"
+				    : "");
 		col.gone = true;
 		fail(x, plumb__pg_scope_set_col(x->sc, rel, &col));
 		break;

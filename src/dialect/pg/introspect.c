@@ -334,6 +334,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	read_opfamilies(&x);
 	read_statistics(&x);
 	read_publications(&x);
+	read_foreign_data_wrappers(&x);
 	read_event_triggers(&x);
 	read_comments(&x);
 	read_grants(&x);

@@ -117,6 +117,7 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define read_opfamilies plumb__pgin_read_opfamilies
 #define read_schemas plumb__pgin_read_schemas
 #define read_publications plumb__pgin_read_publications
+#define read_foreign_data_wrappers plumb__pgin_read_foreign_data_wrappers
 #define read_event_triggers plumb__pgin_read_event_triggers
 #define read_statistics plumb__pgin_read_statistics
 #define read_sequences plumb__pgin_read_sequences
@@ -184,6 +185,8 @@ void read_opfamilies(ictx *x);
 void read_statistics(ictx *x);
 /* introspect_pub.c */
 void read_publications(ictx *x);
+/* introspect_fdw.c: foreign-data wrappers and servers */
+void read_foreign_data_wrappers(ictx *x);
 void read_event_triggers(ictx *x);
 void read_comments(ictx *x);
 void read_grants(ictx *x);

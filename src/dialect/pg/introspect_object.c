@@ -193,12 +193,12 @@ static const char q_rules[] =
 
 /*
  * Comments: one row per described object. code says what it is on:
- * T table, V view, M materialized view, I index, S sequence, c column (rk
+ * T table, H foreign table, V view, M materialized view, I index, S sequence, c column (rk
  * the relkind of its relation), E enum, Y other type, D domain, F function,
  * P procedure, N schema, G trigger, L policy, R rule, K constraint of a
  * table, k of a domain, x statistics, d text search dictionary, g text
  * search configuration, B publication, e event trigger, o operator, C cast,
- * a operator class, f operator family.
+ * a operator class, f operator family, W foreign-data wrapper, Z server.
  * qnsp/qobj/qsub are quote_ident'ed; nsp/obj raw; rel the table's oid (the
  * sequence's for S, so that folded ones are left out).
  */
@@ -208,6 +208,7 @@ static const char q_comments[] =
 	"quote_ident(x.sub), x.args, x.rk, x.rel, x.description, x.sub FROM ("
 	/* relations and their columns */
 	"SELECT CASE WHEN d.objsubid <> 0 THEN 'c' WHEN c.relkind IN ('r', 'p') THEN 'T' "
+	"WHEN c.relkind = 'f' THEN 'H' "
 	"WHEN c.relkind = 'v' THEN 'V' WHEN c.relkind = 'm' THEN 'M' "
 	"WHEN c.relkind IN ('i', 'I') THEN 'I' ELSE 'S' END AS code, "
 	"n.nspname AS nsp, c.relname AS obj, a.attname AS sub, NULL::text[] AS args, "
@@ -221,7 +222,7 @@ static const char q_comments[] =
 	"LEFT JOIN pg_index ix ON ix.indexrelid = c.oid "
 	"WHERE d.classoid = 'pg_class'::regclass "
 	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
-	"AND (c.relkind IN ('r', 'p', 'v', 'm') OR (d.objsubid = 0 AND (c.relkind IN ('i', 'I') "
+	"AND (c.relkind IN ('r', 'p', 'v', 'm', 'f') OR (d.objsubid = 0 AND (c.relkind IN ('i', 'I') "
 	"OR (c.relkind = 'S' AND NOT " IS_IDENTITY_SEQ("c.oid") ")))) "
 	"AND (d.objsubid = 0 OR a.attname IS NOT NULL) "
 	"UNION ALL "
@@ -316,6 +317,16 @@ static const char q_comments[] =
 	"FROM pg_description d JOIN pg_publication p ON p.oid = d.objoid "
 	"WHERE d.classoid = 'pg_publication'::regclass "
 	"UNION ALL "
+	"SELECT 'W', NULL, w.fdwname, NULL, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_foreign_data_wrapper w ON w.oid = d.objoid "
+	"WHERE d.classoid = 'pg_foreign_data_wrapper'::regclass "
+	"AND " NOT_EXT("pg_foreign_data_wrapper", "w.oid") " "
+	"UNION ALL "
+	"SELECT 'Z', NULL, fs.srvname, NULL, NULL, NULL, 0::oid, d.description "
+	"FROM pg_description d JOIN pg_foreign_server fs ON fs.oid = d.objoid "
+	"WHERE d.classoid = 'pg_foreign_server'::regclass "
+	"AND " NOT_EXT("pg_foreign_server", "fs.oid") " "
+	"UNION ALL "
 	"SELECT 'e', NULL, et.evtname, NULL, NULL, NULL, 0::oid, d.description "
 	"FROM pg_description d JOIN pg_event_trigger et ON et.oid = d.objoid "
 	"WHERE d.classoid = 'pg_event_trigger'::regclass "
@@ -387,7 +398,7 @@ static const char q_grants[] =
 	"NULL::name AS col, " GRANTEE_TEXT " AS grantee, g.privilege_type AS priv, "
 	"bool_or(g.is_grantable) AS gr, " GRANT_ORDER " AS ord, false AS own "
 	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) g "
-	"WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S') "
+	"WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') "
 	"AND g.grantee <> c.relowner AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"AND NOT (c.relkind = 'S' AND " IS_IDENTITY_SEQ("c.oid") ") "
 	"GROUP BY 1, 2, 3, 4, 5, 6, 7 "
@@ -396,7 +407,7 @@ static const char q_grants[] =
 	"SELECT c.oid, c.relkind::text, n.nspname, c.relname, NULL, "
 	"quote_ident(pg_get_userbyid(c.relowner)), NULL, false, 0, true "
 	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') "
+	"WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') "
 	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"AND NOT (c.relkind = 'S' AND " IS_IDENTITY_SEQ("c.oid") ") "
 	"UNION ALL "
@@ -406,7 +417,7 @@ static const char q_grants[] =
 	"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
 	"JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(a.attacl) g "
 	"WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped "
-	"AND c.relkind IN ('r', 'p', 'v', 'm') "
+	"AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
 	"AND g.grantee <> c.relowner AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"GROUP BY 1, 2, 3, 4, 5, 6, 7 "
 	"UNION ALL "
@@ -827,6 +838,9 @@ void read_comments(ictx *x)
 		case 'T':
 			name = fmt(x, "TABLE %s.%s", qn, qo);
 			break;
+		case 'H':
+			name = fmt(x, "FOREIGN TABLE %s.%s", qn, qo);
+			break;
 		case 'V':
 			name = fmt(x, "VIEW %s.%s", qn, qo);
 			target = PLUMB_OBJ_VIEW;
@@ -921,6 +935,12 @@ void read_comments(ictx *x)
 				   : code == 'd' ? "TEXT SEARCH DICTIONARY"
 						 : "TEXT SEARCH CONFIGURATION",
 				   qn, qo);
+			break;
+		case 'W':
+		case 'Z':
+			target = code == 'W' ? PLUMB_OBJ_FDW : PLUMB_OBJ_SERVER;
+			name = fmt(x, "%s %s", code == 'W' ? "FOREIGN DATA WRAPPER" : "SERVER", qo);
+			schema = NULL;
 			break;
 		case 'B':
 		case 'e':

@@ -15,7 +15,7 @@
 
 enum {
 	T_OID, T_NSP, T_NAME, T_UNLOGGED, T_RLS, T_FORCE, T_PARTKEY, T_PARENT, T_BOUND, T_INHERITS,
-	T_OPTIONS, T_REPLIDENT
+	T_OPTIONS, T_REPLIDENT, T_SERVER, T_FDWOPTS
 };
 static const char q_tables[] =
 	"SELECT c.oid, n.nspname, c.relname, c.relpersistence = 'u', c.relrowsecurity, "
@@ -31,12 +31,16 @@ static const char q_tables[] =
 	"ORDER BY h.inhseqno) END, "
 	"array_cat(c.reloptions, (SELECT array_agg('toast.' || o) FROM pg_class tc, "
 	"unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)), "
-	"CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' "
+	"CASE WHEN c.relkind = 'f' THEN NULL " /* a foreign table's is 'n', and fixed */
+	"ELSE CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' "
 	"WHEN 'i' THEN (SELECT 'USING INDEX ' || quote_ident(ic.relname) FROM pg_index i "
 	"JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid AND i.indisreplident) "
-	"END "
+	"END END, fs.srvname, coalesce(ft.ftoptions, '{}') "
 	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE c.relkind IN ('r', 'p') AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"LEFT JOIN pg_foreign_table ft ON ft.ftrelid = c.oid "
+	"LEFT JOIN pg_foreign_server fs ON fs.oid = ft.ftserver "
+	"WHERE c.relkind IN ('r', 'p', 'f') AND " NSP_OK("n") " AND " NOT_EXT("pg_class",
+									   "c.oid") " "
 	"ORDER BY c.oid";
 
 enum {
@@ -65,7 +69,8 @@ enum {
 	C_COMPRESSION,
 	C_STORAGE,
 	C_OPTIONS,
-	C_STATS
+	C_STATS,
+	C_FDWOPTS
 };
 /* %s: the compression method set (PostgreSQL 14), as SET COMPRESSION names it */
 static const char q_columns[] =
@@ -81,7 +86,7 @@ static const char q_columns[] =
 		     "NOT a.attislocal, n.nspname, c.relname, s.nspname, s.relname, %s, "
 		     "CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, a.attoptions, "
 		     /* the default is -1 before PostgreSQL 17, NULL since */
-		     "NULLIF(a.attstattarget, -1) "
+		     "NULLIF(a.attstattarget, -1), coalesce(a.attfdwoptions, '{}') "
 		     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
 		     "JOIN pg_namespace n ON n.oid = c.relnamespace "
 		     "JOIN pg_type t ON t.oid = a.atttypid "
@@ -99,7 +104,7 @@ static const char q_columns[] =
 		     "AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum AND sd.deptype IN "
 		     "('a', 'i') "
 		     "ORDER BY sd.deptype DESC LIMIT 1) s ON true "
-		     "WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
+		     "WHERE c.relkind IN ('r', 'p', 'f') AND a.attnum > 0 AND NOT a.attisdropped "
 		     "AND " NSP_OK("n") " AND " NOT_EXT("pg_class",
 							"c.oid") " "
 								 "ORDER BY a.attrelid, a.attnum";
@@ -130,7 +135,7 @@ static const char q_constraints[] =
 	"LEFT JOIN pg_class fc ON fc.oid = k.confrelid "
 	"LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace "
 	"WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND k.conparentid = 0 AND k.conislocal "
-	"AND c.relkind IN ('r', 'p') AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"AND c.relkind IN ('r', 'p', 'f') AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"ORDER BY k.conrelid, position(k.contype IN 'pufcx'), k.conname";
 
 enum { I_REL, I_NSP, I_NAME, I_TABLE, I_UNIQUE, I_DEF, I_PRED, I_KEYS, I_OPTS, I_VALID, I_STATS };
@@ -176,6 +181,16 @@ static const char q_views[] =
 
 /* --- tables, columns, constraints --------------------------------------- */
 
+/* A foreign table's or its column's OPTIONS ("key=value"), sorted by key. */
+static void fdw_options(ictx *x, PGresult *r, int row, int col, plumb_vec *out)
+{
+	size_t n = 0;
+	const char **v = array(x, r, row, col, &n);
+	for (size_t i = 0; v && i < n && !x->st.rc; i++)
+		push(x, out, (void *)v[i]);
+	plumb__pg_fdw_sort_options(out);
+}
+
 void read_tables(ictx *x)
 {
 	PGresult *r;
@@ -209,6 +224,10 @@ void read_tables(ictx *x)
 			fail(x, plumb__pg_rel_options(x->st.ctx, x->st.arena, opts, n_opts,
 						      &t->options));
 		t->replica_identity = dup(x, val(r, i, T_REPLIDENT));
+		if (!PQgetisnull(r, i, T_SERVER)) {
+			t->server = dup(x, val(r, i, T_SERVER));
+			fdw_options(x, r, i, T_FDWOPTS, &t->fdw_options);
+		}
 		push(x, &x->cat->tables, t);
 		e->t = t;
 	}
@@ -309,6 +328,7 @@ void read_columns(ictx *x)
 			fail(x, plumb__pg_column_options(x->st.ctx, x->st.arena, opts, n_opts,
 							 &col->options));
 		col->statistics = dup(x, val(r, i, C_STATS));
+		fdw_options(x, r, i, C_FDWOPTS, &col->fdw_options);
 		if (x->st.rc)
 			return;
 		fail(x, plumb__pg_column_define(x->st.ctx, x->st.arena, col));

@@ -1,12 +1,14 @@
 /*
  * The objects of a database that are of kinds plumb does not manage
- * (subscriptions, text search parsers and templates, foreign-data wrappers,
- * servers and foreign tables, transforms, access methods, procedural
- * languages, security labels), named one a line in the catalog's
+ * (subscriptions, text search parsers and templates, user mappings,
+ * transforms, access methods, procedural languages, security labels),
+ * named one a line in the catalog's
  * `unmanaged` list, so that pull and diff say what they leave out instead
  * of dropping it in silence.
  * Objects an extension created come with the extension and are left out
- * here, as are the server's own. It reads names only, never definitions.
+ * here, as are the server's own. It reads names only, never definitions:
+ * a user mapping is named by role and server, never with its options
+ * (they hold passwords).
  */
 #include "dialect/pg/introspect_int.h"
 
@@ -21,12 +23,10 @@ static const char q_unmanaged[] =
 	"FROM pg_catalog.pg_ts_parser t WHERE " OWN("pg_ts_parser", "t.oid") " "
 	"UNION ALL SELECT 'text search template ' || quote_ident(t.tmplname) "
 	"FROM pg_catalog.pg_ts_template t WHERE " OWN("pg_ts_template", "t.oid") " "
-	"UNION ALL SELECT 'foreign-data wrapper ' || quote_ident(w.fdwname) "
-	"FROM pg_catalog.pg_foreign_data_wrapper w WHERE " OWN("pg_foreign_data_wrapper", "w.oid") " "
-	"UNION ALL SELECT 'server ' || quote_ident(s.srvname) FROM pg_catalog.pg_foreign_server s "
-	"WHERE " OWN("pg_foreign_server", "s.oid") " "
-	"UNION ALL SELECT 'foreign table ' || c.oid::pg_catalog.regclass::text "
-	"FROM pg_catalog.pg_class c WHERE c.relkind = 'f' AND " OWN("pg_class", "c.oid") " "
+	"UNION ALL SELECT 'user mapping for ' || CASE WHEN u.umuser = 0 THEN 'PUBLIC' "
+	"ELSE quote_ident(r.rolname) END || ' server ' || quote_ident(s.srvname) "
+	"FROM pg_catalog.pg_user_mapping u JOIN pg_catalog.pg_foreign_server s ON s.oid = u.umserver "
+	"LEFT JOIN pg_catalog.pg_roles r ON r.oid = u.umuser "
 	"UNION ALL SELECT 'transform for ' || pg_catalog.format_type(t.trftype, NULL) || "
 	"' language ' || l.lanname FROM pg_catalog.pg_transform t "
 	"JOIN pg_catalog.pg_language l ON l.oid = t.trflang WHERE " OWN("pg_transform", "t.oid") " "

@@ -560,6 +560,24 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_ALTER_EVENT_TRIG_STMT:
 		alter_event_trigger(x, s->alter_event_trig_stmt, loc);
 		break;
+	case PG_QUERY__NODE__NODE_CREATE_FDW_STMT:
+		create_fdw(x, s->create_fdw_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_FDW_STMT:
+		alter_fdw(x, s->alter_fdw_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_FOREIGN_SERVER_STMT:
+		create_server(x, s->create_foreign_server_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_FOREIGN_SERVER_STMT:
+		alter_server(x, s->alter_foreign_server_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_FOREIGN_TABLE_STMT:
+		create_foreign_table(x, s->create_foreign_table_stmt, loc);
+		break;
+	case PG_QUERY__NODE__NODE_IMPORT_FOREIGN_SCHEMA_STMT:
+		import_foreign_schema(x, s->import_foreign_schema_stmt, loc);
+		break;
 	case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
 		create_publication(x, s->create_publication_stmt, loc);
 		break;

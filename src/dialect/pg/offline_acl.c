@@ -66,6 +66,7 @@ static bool comment_target_exists(ox *x, PgQuery__CommentStmt *cs, PgQuery__Node
 	bool relation = false;
 	switch (cs->objtype) {
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
@@ -91,7 +92,10 @@ static bool comment_target_exists(ox *x, PgQuery__CommentStmt *cs, PgQuery__Node
 	bool found;
 	switch (cs->objtype) {
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
-		found = t != NULL;
+		found = t && !t->server;
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
+		found = t && t->server;
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
 		found = view && !view->materialized;
@@ -199,6 +203,17 @@ static bool comment_other(ox *x, PgQuery__CommentStmt *cs, plumb_obj_kind *targe
 			    qi(x, s), qi(x, b));
 		return true;
 	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FDW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER: {
+		bool fdw = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FDW;
+		if (!(b = plumb__pg_strval(obj)))
+			return false;
+		*target = fdw ? PLUMB_OBJ_FDW : PLUMB_OBJ_SERVER;
+		*schema = NULL;
+		*on = b;
+		*name = fmt(x, "%s %s", fdw ? "FOREIGN DATA WRAPPER" : "SERVER", qi(x, b));
+		return true;
+	}
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER: {
 		bool pub = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION;
@@ -268,20 +283,25 @@ void comment_on(ox *x, PgQuery__CommentStmt *cs)
 	const char *s2, *n2;
 	switch (cs->objtype) {
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
 		split_names(v, n, &s2, &n2);
-		const char *word = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE	  ? "TABLE"
-				   : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW	  ? "VIEW"
-				   : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? "MATERIALIZED VIEW"
-				   : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX	  ? "INDEX"
-											  : "SEQUENCE";
-		target = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE	 ? PLUMB_OBJ_TABLE
-			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX	 ? PLUMB_OBJ_INDEX
-			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ? PLUMB_OBJ_SEQUENCE
-										 : PLUMB_OBJ_VIEW;
+		bool ft = cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE;
+		const char *word =
+			ft						       ? "FOREIGN TABLE"
+			: cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE   ? "TABLE"
+			: cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW    ? "VIEW"
+			: cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? "MATERIALIZED VIEW"
+			: cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX   ? "INDEX"
+									       : "SEQUENCE";
+		target = ft || cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ? PLUMB_OBJ_TABLE
+			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX	  ? PLUMB_OBJ_INDEX
+			 : cs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE
+				 ? PLUMB_OBJ_SEQUENCE
+				 : PLUMB_OBJ_VIEW;
 		schema = s2;
 		on = n2;
 		name = fmt(x, "%s %s.%s", word, qi(x, s2), qi(x, n2));

@@ -841,6 +841,8 @@ plumb_column *add_column(ox *x, plumb_table *t, PgQuery__ColumnDef *cd, plumb_ve
 	col->storage = storage_of(x, col, cd->storage);
 	if (cd->is_not_null)
 		col->not_null = true;
+	if (cd->n_fdwoptions) /* a foreign table's column */
+		fdw_options_apply(x, &col->fdw_options, cd->fdwoptions, cd->n_fdwoptions, x->loc);
 	column_constraints(x, t, col, cd, pending);
 	if (serial)
 		col->default_sql = NULL;

@@ -25,7 +25,8 @@
 static const char K_REL[] = "rel", K_TYPE[] = "type", K_COL[] = "col", K_FUNC[] = "func",
 		  K_FSIG[] = "fsig", K_NSP[] = "nsp", K_COLL[] = "coll", K_CON[] = "con",
 		  K_KEY[] = "key", K_TRG[] = "trg", K_POL[] = "pol", K_RULE[] = "rule",
-		  K_EXT[] = "ext", K_OPER[] = "oper", K_TSD[] = "tsd", K_OPF[] = "opf";
+		  K_EXT[] = "ext", K_OPER[] = "oper", K_TSD[] = "tsd", K_OPF[] = "opf",
+		  K_FDW[] = "fdw", K_SRV[] = "srv";
 
 static const char *const dkind_names[] = {
 	[D_TABLE] = "table",	[D_VIEW] = "view",	 [D_INDEX] = "index",
@@ -331,6 +332,8 @@ static void index_comment(dix *ix, plumb_object *o)
 	case PLUMB_OBJ_EVENT_TRIGGER:
 	case PLUMB_OBJ_OPFAMILY:
 	case PLUMB_OBJ_OPCLASS:
+	case PLUMB_OBJ_FDW:
+	case PLUMB_OBJ_SERVER:
 		/* the object itself, by its kind's name */
 		edge(ix, plumb_obj_kind_name(o->target_kind), s, on, d, true);
 		break;
@@ -453,6 +456,19 @@ static void index_object(dix *ix, plumb_object *o)
 		col_edges(ix, ts, tn, &r->cols, d, true);
 		break;
 	}
+	case PLUMB_OBJ_FDW:
+		/* its handler and validator (qualified "schema.f") */
+		for (int i = 0; i < 2; i++) {
+			const char *f = i ? o->fdw_validator : o->fdw_handler, *fs, *fn;
+			if (!f)
+				continue;
+			split_dotted(ix, f, &fs, &fn);
+			edge(ix, K_FUNC, fs, fn, d, false);
+		}
+		break;
+	case PLUMB_OBJ_SERVER:
+		edge(ix, K_FDW, NULL, o->fdw, d, false);
+		break;
 	case PLUMB_OBJ_COMMENT:
 		index_comment(ix, o);
 		break;
@@ -690,6 +706,12 @@ static void follow_all(dix *ix, const node *n, bool autos)
 		case PLUMB_OBJ_OPFAMILY:
 			follow(ix, n, K_OPF, o->schema, o->name, autos);
 			break;
+		case PLUMB_OBJ_FDW:
+			follow(ix, n, K_FDW, NULL, o->name, autos);
+			break;
+		case PLUMB_OBJ_SERVER:
+			follow(ix, n, K_SRV, NULL, o->name, autos);
+			break;
 		case PLUMB_OBJ_OPERATOR: {
 			const char *b = bare(ix, o->name);
 			const char *k = b ? plumb_arena_printf(ix->a, "op:%s", b) : NULL;
@@ -711,6 +733,8 @@ static void follow_all(dix *ix, const node *n, bool autos)
 		case PLUMB_OBJ_EVENT_TRIGGER:
 		case PLUMB_OBJ_OPFAMILY:
 		case PLUMB_OBJ_OPCLASS:
+		case PLUMB_OBJ_FDW:
+		case PLUMB_OBJ_SERVER:
 			follow(ix, n, plumb_obj_kind_name(o->kind), o->schema, o->name, autos);
 			break;
 		default:

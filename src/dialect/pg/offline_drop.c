@@ -193,10 +193,19 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 		return false;
 	switch (ds->remove_type) {
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
-		what = "table";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: {
+		bool ft = ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE;
+		what = ft ? "foreign table" : "table";
 		kind = D_TABLE;
-		p = find_table(x, schema, name);
+		plumb_table *t = find_table(x, schema, name);
+		if (t && !t->server != !ft) {
+			/* DROP TABLE of a foreign table, or the other way round */
+			error_at(x, x->loc, "\"%s\" is not a %s", name, what);
+			return false;
+		}
+		p = t;
 		break;
+	}
 	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
 		what = ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ? "view" : "materialized view";
@@ -232,6 +241,16 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 		what = "event trigger";
 		schema = NULL;
 		p = find_object(x, PLUMB_OBJ_EVENT_TRIGGER, NULL, name);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FDW:
+		what = "foreign-data wrapper";
+		schema = NULL;
+		p = find_object(x, PLUMB_OBJ_FDW, NULL, name);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER:
+		what = "server";
+		schema = NULL;
+		p = find_object(x, PLUMB_OBJ_SERVER, NULL, name);
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
 		what = "publication";

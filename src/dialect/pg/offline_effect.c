@@ -177,19 +177,17 @@ static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 	case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT:
 		unmanaged(x, fmt(x, "subscription %s", qi(x, s->create_subscription_stmt->subname)));
 		return true;
-	case PG_QUERY__NODE__NODE_CREATE_FDW_STMT:
-		unmanaged(x, fmt(x, "foreign-data wrapper %s", qi(x, s->create_fdw_stmt->fdwname)));
-		return true;
-	case PG_QUERY__NODE__NODE_CREATE_FOREIGN_SERVER_STMT:
-		unmanaged(x, fmt(x, "server %s", qi(x, s->create_foreign_server_stmt->servername)));
-		return true;
-	case PG_QUERY__NODE__NODE_CREATE_FOREIGN_TABLE_STMT: {
-		PgQuery__RangeVar *rv = s->create_foreign_table_stmt->base_stmt
-						? s->create_foreign_table_stmt->base_stmt->relation
-						: NULL;
-		if (rv)
-			unmanaged(x, fmt(x, "foreign table %s.%s", qi(x, sch(rv->schemaname)),
-					 qi(x, rv->relname)));
+	case PG_QUERY__NODE__NODE_CREATE_USER_MAPPING_STMT: {
+		/* named by role and server, never its options (passwords) */
+		PgQuery__CreateUserMappingStmt *um = s->create_user_mapping_stmt;
+		PgQuery__RoleSpec *r = um->user;
+		const char *role = !r ? "PUBLIC"
+				   : r->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING
+					   ? qi(x, r->rolename)
+				   : r->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC
+					   ? "PUBLIC"
+					   : "CURRENT_USER";
+		unmanaged(x, fmt(x, "user mapping for %s server %s", role, qi(x, um->servername)));
 		return true;
 	}
 	case PG_QUERY__NODE__NODE_CREATE_TRANSFORM_STMT:

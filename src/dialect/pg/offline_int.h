@@ -191,6 +191,14 @@ typedef struct seqopts {
 #define create_rule plumb__pgoff_create_rule
 #define create_statistics plumb__pgoff_create_statistics
 #define create_publication plumb__pgoff_create_publication
+#define create_fdw plumb__pgoff_create_fdw
+#define alter_fdw plumb__pgoff_alter_fdw
+#define create_server plumb__pgoff_create_server
+#define alter_server plumb__pgoff_alter_server
+#define rename_fdw_or_server plumb__pgoff_rename_fdw_or_server
+#define import_foreign_schema plumb__pgoff_import_foreign_schema
+#define create_foreign_table plumb__pgoff_create_foreign_table
+#define fdw_options_apply plumb__pgoff_fdw_options_apply
 #define create_event_trigger plumb__pgoff_create_event_trigger
 #define alter_event_trigger plumb__pgoff_alter_event_trigger
 #define rename_event_trigger plumb__pgoff_rename_event_trigger
@@ -484,6 +492,20 @@ void publications_moved(ox *x, const char *schema, const char *name, const char 
 void create_event_trigger(ox *x, PgQuery__CreateEventTrigStmt *es, size_t loc);
 void alter_event_trigger(ox *x, PgQuery__AlterEventTrigStmt *as, size_t loc);
 void rename_event_trigger(ox *x, PgQuery__RenameStmt *rs);
+
+/* offline_fdw.c: CREATE and ALTER FOREIGN DATA WRAPPER and SERVER, RENAME
+ * TO of either; IMPORT FOREIGN SCHEMA is an error naming --dev-url. */
+void create_fdw(ox *x, PgQuery__CreateFdwStmt *cs, size_t loc);
+void alter_fdw(ox *x, PgQuery__AlterFdwStmt *as, size_t loc);
+void create_server(ox *x, PgQuery__CreateForeignServerStmt *cs, size_t loc);
+void alter_server(ox *x, PgQuery__AlterForeignServerStmt *as, size_t loc);
+void rename_fdw_or_server(ox *x, PgQuery__RenameStmt *rs);
+void import_foreign_schema(ox *x, PgQuery__ImportForeignSchemaStmt *is, size_t loc);
+/* CREATE FOREIGN TABLE: the table, its server and options. */
+void create_foreign_table(ox *x, PgQuery__CreateForeignTableStmt *fs, size_t loc);
+/* OPTIONS of n DefElem applied to v ("key=value", sorted): ADD (or none) a
+ * new key, SET an existing one, DROP one; errors as the server's. */
+void fdw_options_apply(ox *x, plumb_vec *v, PgQuery__Node **opts, size_t n, size_t loc);
 
 /* offline_acl.c */
 void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt);

@@ -274,6 +274,12 @@ static void object(ord *r, PgQuery__ObjectType objtype, PgQuery__Node *node)
 			changes(r, objtype == PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS ? 'k' : 'y',
 				schema, name, NULL);
 		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FDW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER:
+		if ((name = plumb__pg_strval(node)))
+			changes(r, objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FDW ? 'w' : 'S', NULL,
+				name, NULL);
+		return;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
 		if ((name = plumb__pg_strval(node)))
@@ -444,6 +450,12 @@ static void objects_of(ord *r, PgQuery__Node *s)
 		r->word = "table";
 		create_stmt(r, s->create_stmt);
 		break;
+	case PG_QUERY__NODE__NODE_CREATE_FOREIGN_TABLE_STMT:
+		r->word = "foreign table";
+		if (s->create_foreign_table_stmt->base_stmt)
+			create_stmt(r, s->create_foreign_table_stmt->base_stmt);
+		needs(r, 'S', NULL, s->create_foreign_table_stmt->servername);
+		break;
 	case PG_QUERY__NODE__NODE_INDEX_STMT: {
 		PgQuery__IndexStmt *is = s->index_stmt;
 		r->word = "index";
@@ -592,6 +604,23 @@ static void objects_of(ord *r, PgQuery__Node *s)
 	case PG_QUERY__NODE__NODE_ALTER_EVENT_TRIG_STMT:
 		r->word = "ALTER EVENT TRIGGER";
 		changes(r, 'v', NULL, s->alter_event_trig_stmt->trigname, NULL);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_FDW_STMT:
+		r->word = "foreign-data wrapper";
+		creates(r, 'w', NULL, s->create_fdw_stmt->fdwname, NULL);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_FDW_STMT:
+		r->word = "ALTER FOREIGN DATA WRAPPER";
+		changes(r, 'w', NULL, s->alter_fdw_stmt->fdwname, NULL);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_FOREIGN_SERVER_STMT:
+		r->word = "server";
+		creates(r, 'S', NULL, s->create_foreign_server_stmt->servername, NULL);
+		needs(r, 'w', NULL, s->create_foreign_server_stmt->fdwname);
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_FOREIGN_SERVER_STMT:
+		r->word = "ALTER SERVER";
+		changes(r, 'S', NULL, s->alter_foreign_server_stmt->servername, NULL);
 		break;
 	case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
 		r->word = "publication";

@@ -905,6 +905,7 @@ void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc)
 		return;
 	switch (rs->rename_type) {
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
@@ -965,6 +966,10 @@ void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
 		rename_publication(x, rs);
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FDW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER:
+		rename_fdw_or_server(x, rs);
+		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
 		rename_event_trigger(x, rs);
 		break;
@@ -1000,6 +1005,7 @@ void alter_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as, size_t loc)
 	}
 	switch (as->object_type) {
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {

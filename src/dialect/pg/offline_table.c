@@ -662,7 +662,8 @@ static bool alter_target_exists(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c
 
 void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 {
-	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
+	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
+	    as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE) {
 		alter_other(x, as);
 		return;
 	}
@@ -818,6 +819,21 @@ void alter_table(ox *x, PgQuery__AlterTableStmt *as, size_t loc)
 					attached(p, t);
 				}
 			}
+			break;
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_GenericOptions:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnGenericOptions:
+			/* a foreign table's or its column's OPTIONS */
+			if (!t->server ||
+			    (c->subtype ==
+				     PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnGenericOptions &&
+			     !col)) {
+				error_at(x, x->loc, "\"%s\" is not a foreign table", t->name);
+				break;
+			}
+			if (c->def && c->def->node_case == PG_QUERY__NODE__NODE_LIST)
+				fdw_options_apply(x, col ? &col->fdw_options : &t->fdw_options,
+						  c->def->list->items, c->def->list->n_items,
+						  x->loc);
 			break;
 		default:
 			if (!alter_table_more(x, t, c, col) && !x->st.rc) {

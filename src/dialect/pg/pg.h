@@ -159,6 +159,25 @@ int plumb__pg_event_trigger_define(plumb_ctx *ctx, plumb_arena *arena, plumb_obj
 /* o->definition again from o->sql and o->evt_enabled. */
 int plumb__pg_event_trigger_enable(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
 
+/* --- fdw.c: foreign-data wrappers' and servers' text from their fields -- */
+/* o->sql and o->definition (the same) of a wrapper: CREATE FOREIGN DATA
+ * WRAPPER name [HANDLER f] [VALIDATOR f] [OPTIONS (...)], its options
+ * sorted; o->depends gets "func:schema.f" of each function. */
+int plumb__pg_fdw_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
+/* The same of a server: CREATE SERVER name [TYPE 't'] [VERSION 'v']
+ * FOREIGN DATA WRAPPER w [OPTIONS (...)]; o->depends gets "fdw:w". */
+int plumb__pg_server_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
+/* Sorts "key=value" options by key. */
+void plumb__pg_fdw_sort_options(plumb_vec *v);
+/* The key and the value of a "key=value" option. */
+const char *plumb__pg_fdw_option_key(plumb_arena *arena, const char *kv);
+const char *plumb__pg_fdw_option_value(const char *kv);
+/* " OPTIONS (key 'value', ...)" of "key=value" options, "" for none; NULL
+ * when out of memory. */
+const char *plumb__pg_fdw_options_text(plumb_arena *arena, const plumb_vec *v);
+/* A "schema.name" function quoted as HANDLER and VALIDATOR take it. */
+const char *plumb__pg_fdw_func(plumb_arena *arena, const char *f);
+
 /* --- model.c: definitions from fields ---------------------------------- */
 /* Fills col->definition from its fields: "name" type [COMPRESSION m] [COLLATE c]
  * [GENERATED ALWAYS AS IDENTITY ...|GENERATED ALWAYS AS (e) STORED]

@@ -70,6 +70,14 @@ static bool comment_target_gone(planner *p, const plumb_object *cm)
 		}
 		return false;
 	}
+	if (cm->target_kind == PLUMB_OBJ_FDW || cm->target_kind == PLUMB_OBJ_SERVER) {
+		/* gone with its wrapper or server, or with a server made again */
+		const plumb_object *t = plumb_catalog_find(p->to, cm->target_kind, NULL, on);
+		const plumb_object *f = plumb_catalog_find(p->from, cm->target_kind, NULL, on);
+		return !t || (f && t->kind == PLUMB_OBJ_SERVER &&
+			      (!plumb__pgp_str_eq(f->fdw, t->fdw) ||
+			       !plumb__pgp_str_eq(f->srv_type, t->srv_type)));
+	}
 	/* a whole object, or a constraint of a domain (it goes with its domain) */
 	if (cm->target_kind == PLUMB_OBJ_SCHEMA && plumb__pgp_str_eq(on, "public"))
 		return false; /* there always, never a schema object of the catalog */

@@ -199,15 +199,26 @@ static void drop_tables(planner *p, const drop **run, size_t n)
 		}
 	plumb_buf b;
 	plumb_buf_init(&b, p->tmp, 0);
+	size_t n_foreign = 0;
 	for (size_t i = 0; i < n; i++) {
 		const plumb_table *t = run[i]->from;
+		if (t->server) {
+			if (!parent_in(p, t, run, n))
+				plumb__pgp_drop_foreign_table(p, t);
+			n_foreign++;
+			continue;
+		}
 		if (!parent_in(p, t, run, n))
 			plumb_buf_printf(&b, "%s%s", b.len ? ", " : "",
 					 plumb__pgp_Q(p, t->schema, t->name));
 	}
+	if (!b.len && n_foreign)
+		return;
 	plumb_stmt *s = plumb__pgp_emit(p, "DROP TABLE %s", plumb_buf_str(&b));
 	for (size_t i = 0; i < n; i++) {
 		const plumb_table *t = run[i]->from;
+		if (t->server)
+			continue;
 		plumb__pgp_hz(p, s, PLUMB_HAZARD_DELETES_DATA, "drops table \"%s\" and its rows",
 			      plumb__pgp_dn(p, t->schema, t->name));
 	}

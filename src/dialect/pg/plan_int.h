@@ -163,6 +163,9 @@ bool plumb__pgp_inherited_constraint(planner *p, const plumb_catalog *cat, const
 void plumb__pgp_create_table(planner *p, const plumb_table *t);
 plumb_stmt *plumb__pgp_drop_table(planner *p, const plumb_table *t, const char *why);
 bool plumb__pgp_partitioning_changed(const plumb_table *f, const plumb_table *t);
+/* DROP FOREIGN TABLE t: no hazard (its rows are the server's), a note
+ * saying so. */
+plumb_stmt *plumb__pgp_drop_foreign_table(planner *p, const plumb_table *t);
 /* plan_settings.c: SET and RESET of the storage parameters that differ
  * between f and t; REPLICA IDENTITY of the tables created or changed, once
  * their indexes are built. */
@@ -284,6 +287,13 @@ void plumb__pgp_opc_keys(planner *p, const plumb_object *o, plumb_vec *v);
 void plumb__pgp_opc_deps(planner *p, const plumb_catalog *cat, const plumb_object *o,
 			 plumb_vec *deps);
 void plumb__pgp_phase_event_triggers(planner *p);
+
+/* plan_fdw.c: a foreign-data wrapper's or server's change in place (the
+ * middle phase's step for it). */
+void plumb__pgp_alter_fdw_or_server(planner *p, const plumb_change *c);
+/* " OPTIONS (DROP k, ADD k 'v', SET k 'v')" turning options f into t
+ * ("key=value" each), "" when the same. */
+const char *plumb__pgp_fdw_options_delta(planner *p, const plumb_vec *f, const plumb_vec *t);
 
 /* plan_acl.c */
 void plumb__pgp_phase_triggers_policies(planner *p);

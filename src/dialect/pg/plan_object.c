@@ -185,6 +185,12 @@ void plumb__pgp_drop_object(planner *p, const plumb_object *o)
 	case PLUMB_OBJ_PUBLICATION:
 		plumb__pgp_emit(p, "DROP PUBLICATION %s", plumb__pgp_I(p, o->name));
 		break;
+	case PLUMB_OBJ_FDW:
+		plumb__pgp_emit(p, "DROP FOREIGN DATA WRAPPER %s", plumb__pgp_I(p, o->name));
+		break;
+	case PLUMB_OBJ_SERVER:
+		plumb__pgp_emit(p, "DROP SERVER %s", plumb__pgp_I(p, o->name));
+		break;
 	case PLUMB_OBJ_EVENT_TRIGGER:
 		plumb__pgp_emit(p, "DROP EVENT TRIGGER %s", plumb__pgp_I(p, o->name));
 		break;
@@ -462,7 +468,11 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 		} else if (c->delta->options_changed &&
 			   plumb__pgp_partitioning_changed(c->from, t)) {
 			plumb_stmt *s = plumb__pgp_drop_table(
-				p, c->from, "the partitioning changes: drop and create the table");
+				p, c->from,
+				plumb__pgp_str_eq(((const plumb_table *)c->from)->server, t->server)
+					? "the partitioning changes: drop and create the table"
+					: "the foreign table's server changes: drop and create "
+					  "the table");
 			(void)s;
 			plumb__pgp_create_table(p, t);
 		} else {
@@ -551,6 +561,10 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 		return;
 	case PLUMB_OBJ_EXTENSION:
 		alter_extension(p, f, t);
+		return;
+	case PLUMB_OBJ_FDW:
+	case PLUMB_OBJ_SERVER:
+		plumb__pgp_alter_fdw_or_server(p, c);
 		return;
 	case PLUMB_OBJ_OPERATOR:
 		if (plumb__pgp_alter_operator(p, f, t))

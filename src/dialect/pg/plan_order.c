@@ -68,6 +68,13 @@ void plumb__pgp_object_keys(planner *p, const plumb_object *o, plumb_vec *v)
 		plumb__pgp_vec_add(p, v, plumb__pgp_fmt(p, "schema:%s", o->name));
 		return;
 	}
+	if (o->kind == PLUMB_OBJ_FDW || o->kind == PLUMB_OBJ_SERVER) {
+		plumb__pgp_vec_add(p, v,
+				   plumb__pgp_fmt(p, "%s:%s",
+						  o->kind == PLUMB_OBJ_FDW ? "fdw" : "server",
+						  o->name));
+		return;
+	}
 	plumb__pgp_vec_add(p, v, plumb__pgp_key(p, o->schema, o->name));
 	plumb__pgp_opc_keys(p, o, v);
 	if (o->kind == PLUMB_OBJ_OPERATOR) {
@@ -146,6 +153,8 @@ void plumb__pgp_table_deps(planner *p, const plumb_catalog *cat, const plumb_tab
 {
 	plumb__pgp_vec_add(p, deps,
 			   plumb__pgp_fmt(p, "schema:%s", t->schema ? t->schema : "public"));
+	if (t->server)
+		plumb__pgp_vec_add(p, deps, plumb__pgp_fmt(p, "server:%s", t->server));
 	if (t->partition_of) {
 		const char *ps, *pn;
 		plumb__pgp_split_qname(p, t->partition_of, &ps, &pn);
@@ -273,7 +282,8 @@ static bool is_mid_kind(plumb_obj_kind k)
 	       k == PLUMB_OBJ_ENUM || k == PLUMB_OBJ_DOMAIN || k == PLUMB_OBJ_TYPE ||
 	       k == PLUMB_OBJ_SEQUENCE || k == PLUMB_OBJ_FUNCTION || k == PLUMB_OBJ_OPERATOR ||
 	       k == PLUMB_OBJ_CAST || k == PLUMB_OBJ_TS_DICT || k == PLUMB_OBJ_TS_CONFIG ||
-	       k == PLUMB_OBJ_OPFAMILY || k == PLUMB_OBJ_OPCLASS || k == PLUMB_OBJ_TABLE;
+	       k == PLUMB_OBJ_OPFAMILY || k == PLUMB_OBJ_OPCLASS || k == PLUMB_OBJ_FDW ||
+	       k == PLUMB_OBJ_SERVER || k == PLUMB_OBJ_TABLE;
 }
 
 bool plumb__pgp_is_late_kind(plumb_obj_kind k)

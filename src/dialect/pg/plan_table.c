@@ -37,7 +37,8 @@ void plumb__pgp_add_constraint(planner *p, const plumb_table *t, const plumb_con
 		break;
 	case PLUMB_CON_CHECK:
 		plumb__pgp_ae_of(p, s, "table", tn);
-		if (!is_new && !con->not_valid)
+		/* a foreign table's checks are not checked on its rows */
+		if (!is_new && !con->not_valid && !t->server)
 			plumb__pgp_hz(p, s, PLUMB_HAZARD_VALIDATES,
 				      "scans table \"%s\" to check every row", tn);
 		break;
@@ -214,6 +215,11 @@ static void column_settings(planner *p, const plumb_table *tb, const plumb_colum
 		if (!fresh)
 			plumb__pgp_ae(p, s, what);
 	}
+	if (f && tb->server) {
+		const char *o = plumb__pgp_fdw_options_delta(p, &f->fdw_options, &t->fdw_options);
+		if (*o)
+			plumb__pgp_emit(p, "ALTER FOREIGN TABLE %s ALTER COLUMN %s%s", T, C, o);
+	}
 	/* SHARE UPDATE EXCLUSIVE; ONLY: each child has its own */
 	if (!plumb__pgp_str_eq(statistics, t->statistics))
 		plumb__pgp_emit(p, "ALTER TABLE ONLY %s ALTER COLUMN %s SET STATISTICS %s", T, C,
@@ -284,7 +290,11 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 	const char *T = plumb__pgp_Q(p, t->schema, t->name);
 	plumb_buf b;
 	plumb_buf_init(&b, p->tmp, 0);
-	plumb_buf_printf(&b, "CREATE %sTABLE %s", t->unlogged ? "UNLOGGED " : "", T);
+	plumb_buf_printf(&b, "CREATE %sTABLE %s",
+			 t->server     ? "FOREIGN "
+			 : t->unlogged ? "UNLOGGED "
+				       : "",
+			 T);
 	if (t->partition_of) {
 		const char *ps, *pn;
 		plumb__pgp_split_qname(p, t->partition_of, &ps, &pn);
@@ -321,6 +331,9 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 		plumb_buf_printf(&b, " PARTITION BY %s", t->partition_by);
 	if (t->options)
 		plumb_buf_printf(&b, " WITH (%s)", t->options);
+	if (t->server)
+		plumb_buf_printf(&b, " SERVER %s%s", plumb__pgp_I(p, t->server),
+				 plumb__pg_fdw_options_text(p->tmp, &t->fdw_options));
 	if (b.failed) {
 		plumb__pgp_nomem(p);
 		return;
@@ -350,6 +363,11 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 
 plumb_stmt *plumb__pgp_drop_table(planner *p, const plumb_table *t, const char *why)
 {
+	if (t->server) {
+		plumb_stmt *s = plumb__pgp_drop_foreign_table(p, t);
+		plumb__pgp_note(p, s, why);
+		return s;
+	}
 	plumb_stmt *s = plumb__pgp_emit(p, "DROP TABLE %s", plumb__pgp_Q(p, t->schema, t->name));
 	plumb__pgp_note(p, s, why);
 	plumb__pgp_hz(p, s, PLUMB_HAZARD_DELETES_DATA, "drops table \"%s\" and its rows",
@@ -358,8 +376,25 @@ plumb_stmt *plumb__pgp_drop_table(planner *p, const plumb_table *t, const char *
 	return s;
 }
 
+plumb_stmt *plumb__pgp_drop_foreign_table(planner *p, const plumb_table *t)
+{
+	plumb_stmt *s =
+		plumb__pgp_emit(p, "DROP FOREIGN TABLE %s", plumb__pgp_Q(p, t->schema, t->name));
+	plumb__pgp_note(p, s,
+			plumb__pgp_fmt(p,
+				       "\"%s\" is a foreign table: its rows stay on server \"%s\", "
+				       "no data is lost",
+				       plumb__pgp_dn(p, t->schema, t->name), t->server));
+	plumb__pgp_ae_of(p, s, "table", plumb__pgp_dn(p, t->schema, t->name));
+	return s;
+}
+
 bool plumb__pgp_partitioning_changed(const plumb_table *f, const plumb_table *t)
 {
+	/* a foreign table's server cannot change either (nor a table become
+	 * foreign): dropped and created again */
+	if (!plumb__pgp_str_eq(f->server, t->server))
+		return true;
 	return !plumb__pgp_str_eq(f->partition_by, t->partition_by) ||
 	       !plumb__pgp_str_eq(f->partition_of, t->partition_of) ||
 	       !plumb__pgp_str_eq(f->partition_bound, t->partition_bound);
@@ -766,8 +801,13 @@ void plumb__pgp_alter_table(planner *p, const plumb_change *c)
 		s = plumb__pgp_emit(p, "ALTER TABLE %s DROP COLUMN %s", T,
 				    plumb__pgp_I(p, col->name));
 		plumb__pgp_ae(p, s, what);
-		plumb__pgp_hz(p, s, PLUMB_HAZARD_DELETES_DATA,
-			      "drops column \"%s\".\"%s\" and its values", tn, col->name);
+		if (t->server)
+			plumb__pgp_note(p, s,
+					"a foreign table's column: its values stay on the server, "
+					"no data is lost");
+		else
+			plumb__pgp_hz(p, s, PLUMB_HAZARD_DELETES_DATA,
+				      "drops column \"%s\".\"%s\" and its values", tn, col->name);
 	}
 	for (size_t i = 0; i < d->renamed_columns.n; i++) {
 		const plumb_column_change *cc = d->renamed_columns.items[i];
@@ -813,6 +853,11 @@ void plumb__pgp_alter_table(planner *p, const plumb_change *c)
 		}
 		if (!plumb__pgp_str_eq(f->options, t->options))
 			plumb__pgp_table_options(p, f, t);
+		const char *fo = t->server ? plumb__pgp_fdw_options_delta(p, &f->fdw_options,
+									  &t->fdw_options)
+					   : "";
+		if (*fo)
+			plumb__pgp_emit(p, "ALTER FOREIGN TABLE %s%s", T, fo);
 		if (f->rls_enabled != t->rls_enabled) {
 			s = plumb__pgp_emit(p, "ALTER TABLE %s %s ROW LEVEL SECURITY", T,
 					    t->rls_enabled ? "ENABLE" : "DISABLE");

@@ -397,17 +397,30 @@ const char *plumb__pgp_constraint_sql(planner *p, const plumb_constraint *c)
 }
 
 /* A column's definition for CREATE TABLE and ADD COLUMN, its default as written. */
+/* def with a foreign table column's OPTIONS after its name and type, where
+ * the grammar takes them. */
+static const char *with_fdw_options(planner *p, const plumb_column *c, const char *def)
+{
+	if (!c->fdw_options.n)
+		return def;
+	size_t n = strlen(plumb__pgp_I(p, c->name)) + 1 + strlen(c->type);
+	if (strlen(def) < n)
+		return def;
+	return plumb__pgp_fmt(p, "%.*s%s%s", (int)n, def,
+			      plumb__pg_fdw_options_text(p->tmp, &c->fdw_options), def + n);
+}
+
 const char *plumb__pgp_column_sql(planner *p, const plumb_column *c)
 {
 	if (!c->default_written)
-		return c->definition;
+		return with_fdw_options(p, c, c->definition);
 	plumb_column copy = *c;
 	copy.default_sql = c->default_written;
 	if (plumb__pg_column_define(p->ctx, p->tmp, &copy) < 0) {
 		plumb__pgp_nomem(p);
 		return c->definition;
 	}
-	return copy.definition;
+	return with_fdw_options(p, c, copy.definition);
 }
 
 bool plumb__pgp_is_procedure(const plumb_object *o)

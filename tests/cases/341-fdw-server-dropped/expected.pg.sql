@@ -1,0 +1,5 @@
+BEGIN;
+DROP SERVER "mine";
+DROP SERVER "remote";
+DROP FOREIGN DATA WRAPPER "mywrap";
+COMMIT;
