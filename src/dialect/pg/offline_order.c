@@ -13,9 +13,10 @@
  * after the CREATE SCHEMA of the schema it puts objects in, and after the
  * CREATE EXTENSIONs where the order allows. Statements that change one
  * object keep their written order among themselves, as do the statements
- * creating one name (CREATE OR REPLACE twice); an object that is dropped or
- * renamed away somewhere keeps all its statements in written order (a name
- * given up may be taken again). What names an object waits, where it can,
+ * creating one name (CREATE OR REPLACE twice); an object that is dropped
+ * somewhere keeps all its statements in written order, and so does one
+ * renamed away after its CREATE from the rename on (the name may be taken
+ * again). What names an object waits, where it can,
  * for the statements that change it (a view over a column an ALTER TABLE
  * adds); what a LANGUAGE sql body in a string reads waits only where it
  * can, since the server binds it when it runs. A statement whose effect only
@@ -925,6 +926,16 @@ static void uses_all(ord *r, long step, char kind, const plumb_vec *v, bool soft
 		uses(r, step, kind, v->items[i], soft);
 }
 
+/* Does s rename an object away (not a column: the table keeps its name)? */
+static bool renames_away(const PgQuery__Node *s)
+{
+	if (s->node_case != PG_QUERY__NODE__NODE_RENAME_STMT)
+		return false;
+	PgQuery__ObjectType t = s->rename_stmt->rename_type;
+	return t != PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN &&
+	       t != PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE;
+}
+
 /* Does s do what only a server knows, whatever it names: run code (DO,
  * CALL, a SELECT) or set what the statements after it read (SET)? */
 static bool server_only(const PgQuery__Node *s)
@@ -976,11 +987,17 @@ static void add_statement(ord *r, ostmt *st, const char *path)
 		return;
 	}
 	in_place(r, step, s);
+	bool away = s && renames_away(s);
 	for (size_t i = 0; i < r->n_t; i++) {
 		touch *t = &r->t[i];
 		objent *e = ent(r, t->key);
 		if (!e)
 			return;
+		/* a name renamed away after its CREATE may be taken again
+		 * (ALTER INDEX i RENAME TO i_old; CREATE INDEX i): from here on
+		 * it is read as a dropped one, in written order */
+		if (away && !t->creates && e->last_creator >= 0)
+			e->dropped = true;
 		if (e->dropped) {
 			after_step(r, step, e->last_any, false);
 		} else if (t->creates) {
@@ -1029,34 +1046,19 @@ static void add_statement(ord *r, ostmt *st, const char *path)
 	uses_all(r, step, 'n', &loose.rels, true);
 }
 
-/* Does s give up a name: a DROP, or a RENAME of an object (not of a
- * column: the table keeps its name)? */
-static bool gives_up_name(const PgQuery__Node *s)
-{
-	if (s->node_case == PG_QUERY__NODE__NODE_DROP_STMT)
-		return true;
-	if (s->node_case != PG_QUERY__NODE__NODE_RENAME_STMT)
-		return false;
-	PgQuery__ObjectType t = s->rename_stmt->rename_type;
-	return t != PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN &&
-	       t != PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE;
-}
-
-/* Marks every object a DROP names or a RENAME renames away, before any step
- * is added: a name given up may be created again (ALTER INDEX i RENAME TO
- * i_old; CREATE INDEX i ...), and then its statements keep their order. */
+/* Marks every object a DROP names, before any step is added. */
 static void find_drops(ord *r, const plumb_vec *stmts)
 {
 	for (size_t i = 0; i < stmts->n && !r->failed; i++) {
 		const ostmt *st = stmts->items[i];
 		PgQuery__Node *s = st->raw->stmt;
-		if (!s || !gives_up_name(s))
+		if (!s || s->node_case != PG_QUERY__NODE__NODE_DROP_STMT)
 			continue;
 		r->n_t = 0;
 		r->needs.n = 0;
 		objects_of(r, s);
 		for (size_t j = 0; j < r->n_t; j++) {
-			objent *e = r->t[j].creates ? NULL : ent(r, r->t[j].key);
+			objent *e = ent(r, r->t[j].key);
 			if (e)
 				e->dropped = true;
 		}
