@@ -293,7 +293,8 @@ void plumb__pgp_phase_default_acls(planner *p);
  * from t's; false (nothing emitted) when it must be dropped and created. */
 bool plumb__pgp_alter_operator(planner *p, const plumb_object *f, const plumb_object *t);
 /* The same for a text search configuration: its mappings changed when its
- * parser is the same. */
+ * parser is the same (its name, and the names of dictionaries renamed in
+ * place, already renamed). */
 bool plumb__pgp_alter_ts_config(planner *p, const plumb_object *f, const plumb_object *t);
 
 #endif
