@@ -278,6 +278,9 @@ void plumb__pgp_drop_opc(planner *p, const plumb_object *o);
 void plumb__pgp_opc_keys(planner *p, const plumb_object *o, plumb_vec *v);
 void plumb__pgp_opc_deps(planner *p, const plumb_catalog *cat, const plumb_object *o,
 			 plumb_vec *deps);
+/* The keys an exclusion constraint (def: "EXCLUDE USING am (c ops WITH op, ...)")
+ * needs: the operator classes and operators it names. */
+void plumb__pgp_exclusion_deps(planner *p, const char *def, plumb_vec *deps);
 void plumb__pgp_phase_event_triggers(planner *p);
 
 /* plan_acl.c */
