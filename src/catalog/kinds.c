@@ -150,3 +150,9 @@ bool plumb_kind_implicit(const plumb_kind_desc *d, const void *obj)
 {
 	return plumb_kind_is_generic(d) && ((const plumb_object *)obj)->implicit;
 }
+
+bool plumb_kind_implicit_agrees(const plumb_kind_desc *d, const void *a, const void *b)
+{
+	return plumb_kind_is_generic(d) &&
+	       ((const plumb_object *)a)->grantable == ((const plumb_object *)b)->grantable;
+}

@@ -80,5 +80,8 @@ const char *plumb_kind_table(const plumb_kind_desc *d, const void *obj);
 
 /* Held by the database rather than declared (plumb_object.implicit). */
 bool plumb_kind_implicit(const plumb_kind_desc *d, const void *obj);
+/* Whether a and b, of one name and one of them implicit (an owner's
+ * privileges), agree: they hold the same grant options. */
+bool plumb_kind_implicit_agrees(const plumb_kind_desc *d, const void *a, const void *b);
 
 #endif

@@ -344,7 +344,7 @@ static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_c
 	for (size_t i = 0; i < tv->n; i++) {
 		const void *t = tv->items[i];
 		const named *tn = t;
-		if (!plumb_kind_holds(d, t) || plumb_kind_implicit(d, t))
+		if (!plumb_kind_holds(d, t))
 			continue;
 		const void *f = claim(&ix, t, tn->schema, tn->name);
 		bool renamed = false;
@@ -353,13 +353,19 @@ static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_c
 			f = claim(&ix, t, tn->schema, old);
 			renamed = f != NULL;
 		}
+		/* an implicit object (an owner's privileges) is there already, and
+		 * agrees with a declared one holding the same grant options */
+		bool implicit = plumb_kind_implicit(d, t) || (f && plumb_kind_implicit(d, f));
 		plumb_change *c;
+		if (!f && implicit && !plumb_kind_definition(d, t))
+			continue;
 		if (!f)
 			c = new_change(a, PLUMB_CHANGE_CREATE, d->kind, NULL, t);
-		else if (plumb_kind_implicit(d, f) ||
-			 (!renamed &&
-			  str_eq(plumb_kind_definition(d, f), plumb_kind_definition(d, t)) &&
-			  version_agrees(d, f, t) && settings_agree(d, f, t)))
+		else if (implicit ? plumb_kind_implicit_agrees(d, f, t)
+				  : !renamed &&
+					    str_eq(plumb_kind_definition(d, f),
+						   plumb_kind_definition(d, t)) &&
+					    version_agrees(d, f, t) && settings_agree(d, f, t))
 			continue;
 		else
 			c = new_change(a, PLUMB_CHANGE_ALTER, d->kind, f, t);
@@ -371,7 +377,8 @@ static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_c
 	}
 	for (size_t j = 0; j < ix.v->n; j++) {
 		const void *f = ix.v->items[j];
-		if (ix.used[j] || !plumb_kind_holds(d, f) || plumb_kind_implicit(d, f))
+		if (ix.used[j] || !plumb_kind_holds(d, f) ||
+		    (plumb_kind_implicit(d, f) && !plumb_kind_definition(d, f)))
 			continue;
 		plumb_change *c = new_change(a, PLUMB_CHANGE_DROP, d->kind, f, NULL);
 		if (!c || plumb_vec_push(a, drops, c))

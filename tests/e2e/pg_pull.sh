@@ -98,6 +98,17 @@ ALTER TABLE v VALIDATE CONSTRAINT ok;
 SQL
 exact notvalid
 
+# grant options an owner gives itself: the ACL then holds them (pg_dump
+# writes them back), so pull does too (supabase's auth schema does this)
+cat >ownergrant.sql <<'SQL'
+CREATE SCHEMA auth;
+CREATE TABLE auth.t (id integer);
+CREATE SEQUENCE auth.s;
+GRANT SELECT ON auth.t TO postgres WITH GRANT OPTION;
+GRANT USAGE ON SEQUENCE auth.s TO postgres WITH GRANT OPTION;
+SQL
+exact ownergrant
+
 # a string column's default keeps the type of its constant: 'x'::text in a
 # character varying column is not 'x' (which the server keeps as
 # 'x'::character varying), and a type changed between string types leaves

@@ -366,8 +366,10 @@ static const char q_comments[] =
  * Grants: one row per (relation or column, grantee) holding privileges;
  * grantee 0 is PUBLIC. privs is the privileges held, gr those of them held
  * with grant option (model.c gives their bits). The owner's privileges are not
- * managed: each relation gives one row for its owner marked own (def NULL),
- * an implicit grant that a declared grant to the owner finds in place.
+ * managed: each relation gives one row for its owner marked own, an implicit
+ * grant that a declared grant to the owner finds in place; but for the grant
+ * options an owner gave itself (GRANT ... TO itself WITH GRANT OPTION, which
+ * the ACL then holds), which that row holds as its privileges.
  * Schemas (rk 'n') likewise (public, there in every database, has no owner
  * row), but for what initdb gives PUBLIC on schema public: USAGE (and
  * CREATE before PostgreSQL 15), which is no grant.
@@ -399,7 +401,8 @@ static const char q_grants[] =
 	"bool_or(g.is_grantable) AS gr, " GRANT_ORDER " AS ord, false AS own "
 	"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) g "
 	"WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') "
-	"AND g.grantee <> c.relowner AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
+	"AND (g.grantee <> c.relowner OR g.is_grantable) "
+	"AND " NSP_OK("n") " AND " NOT_EXT("pg_class", "c.oid") " "
 	"AND NOT (c.relkind = 'S' AND " IS_IDENTITY_SEQ("c.oid") ") "
 	"GROUP BY 1, 2, 3, 4, 5, 6, 7 "
 	"UNION ALL "
@@ -425,7 +428,8 @@ static const char q_grants[] =
 	"SELECT n.oid, 'n', n.nspname, n.nspname, NULL, " GRANTEE_TEXT ", g.privilege_type, "
 	"bool_or(g.is_grantable), " GRANT_ORDER ", false "
 	"FROM pg_namespace n, aclexplode(n.nspacl) g "
-	"WHERE n.nspacl IS NOT NULL AND g.grantee <> n.nspowner "
+	"WHERE n.nspacl IS NOT NULL "
+	"AND (g.grantee <> n.nspowner OR (g.is_grantable AND n.nspname <> 'public')) "
 	"AND NOT (n.nspname = 'public' AND g.grantee = 0 AND (g.privilege_type = 'USAGE' "
 	"OR (g.privilege_type = 'CREATE' AND current_setting('server_version_num')::int < 150000))) "
 	"AND " NSP_OK("n") " AND " NOT_EXT("pg_namespace", "n.oid") " "

@@ -477,9 +477,18 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
 		alter_enum(x, s->alter_enum_stmt);
 		break;
-	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: {
+		/* here, not in create_sequence: a serial column's is no statement */
+		PgQuery__RangeVar *rv = s->create_seq_stmt->sequence;
+		bool had = find_object(x, PLUMB_OBJ_SEQUENCE, sch(rv->schemaname), rv->relname);
 		create_sequence(x, s->create_seq_stmt, loc);
+		plumb_object *o =
+			had ? NULL
+			    : find_object(x, PLUMB_OBJ_SEQUENCE, sch(rv->schemaname), rv->relname);
+		if (o)
+			o->renamed_from = annotation_at(x, loc);
 		break;
+	}
 	case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
 		alter_sequence(x, s->alter_seq_stmt);
 		break;

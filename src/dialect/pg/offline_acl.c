@@ -711,13 +711,19 @@ void finish_grants(ox *x)
 		plumb_object *o = new_object(x, PLUMB_OBJ_GRANT, g->schema, name);
 		if (!o)
 			return;
+		/* a grant to the owner the files state (--owners) is the owner's
+		 * own, as introspection reads it: only its grant options count */
+		const char *owner = x->roles && !g->col
+					    ? plumb_map_get(x->roles, "relation", g->schema, g->rel)
+					    : NULL;
+		o->implicit = owner && strcmp(owner, g->grantee) == 0;
 		o->table = dup(x, on_table);
 		o->target_kind = seq ? PLUMB_OBJ_SEQUENCE : view ? PLUMB_OBJ_VIEW : PLUMB_OBJ_TABLE;
 		o->target = g->rel;
 		o->column = g->col;
 		o->grantee = g->grantee;
-		o->privileges = g->privs;
-		o->grantable = g->grantable;
+		o->privileges = o->implicit ? g->grantable & g->privs : g->privs;
+		o->grantable = g->grantable & o->privileges;
 		fail(x, plumb__pg_grant_define(x->st.ctx, x->st.arena, o));
 	}
 }

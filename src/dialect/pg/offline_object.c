@@ -256,6 +256,10 @@ void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt
 		o = new_object(x, PLUMB_OBJ_FUNCTION, schema, b.data);
 	if (!o)
 		return;
+	/* the annotation names the old name; the arguments are the new ones' */
+	const char *old = annotation_at(x, x->loc);
+	if (old && !o->renamed_from)
+		o->renamed_from = fmt(x, "%s%s", old, strchr(b.data, '('));
 	o->sql = deparse(x, stmt);
 	/* a BEGIN ATOMIC or RETURN body as the server's parse analysis leaves it */
 	if (fs->sql_body && !x->st.rc)
@@ -677,6 +681,7 @@ void create_domain(ox *x, PgQuery__CreateDomainStmt *ds, PgQuery__Node *stmt)
 	plumb_object *o = new_object(x, PLUMB_OBJ_DOMAIN, schema, name);
 	if (!o)
 		return;
+	o->renamed_from = annotation_at(x, x->loc);
 	for (size_t i = 0; i < ds->n_constraints && !x->st.rc; i++) {
 		if (ds->constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
 			continue;
@@ -908,6 +913,7 @@ void create_composite(ox *x, PgQuery__CompositeTypeStmt *ct, PgQuery__Node *stmt
 	plumb_object *o = new_object(x, PLUMB_OBJ_TYPE, schema, ct->typevar->relname);
 	if (!o)
 		return;
+	o->renamed_from = annotation_at(x, x->loc);
 	use_name(x, &x->relnames, schema, o->name);
 	ct->typevar->schemaname = (char *)o->schema;
 	o->sql = deparse(x, stmt);

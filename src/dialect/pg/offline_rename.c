@@ -645,6 +645,7 @@ static void move_type(ox *x, plumb_object *o, const char *nschema, const char *n
 			recomment(x, c);
 		}
 	}
+	owner_renamed(x, "type", o->schema, o->name, nschema, nw);
 	if (str_is(o->schema, nschema))
 		first_name(x, &o->renamed_from, o->name);
 	o->schema = dup(x, nschema);
@@ -714,6 +715,7 @@ static void move_function(ox *x, plumb_object *o, const char *nschema, const cha
 				fail(x, plumb__pg_comment_define(x->st.ctx, x->st.arena, c, &on));
 		}
 	}
+	owner_renamed(x, "function", o->schema, o->name, nschema, name);
 	if (str_is(o->schema, nschema))
 		first_name(x, &o->renamed_from, o->name);
 	o->schema = dup(x, nschema);

@@ -74,6 +74,7 @@ void create_ts_dict(ox *x, PgQuery__DefineStmt *ds, size_t loc)
 	plumb_object *o = new_object(x, PLUMB_OBJ_TS_DICT, schema, name);
 	if (!o)
 		return;
+	o->renamed_from = annotation_at(x, loc);
 	o->sql = o->definition = plumb__pg_ts_dict_define(x->st.arena, schema, name, tmpl, opts);
 	if (!o->sql)
 		nomem(x);
@@ -147,6 +148,7 @@ void create_ts_config(ox *x, PgQuery__DefineStmt *ds, size_t loc)
 	plumb_object *o = new_object(x, PLUMB_OBJ_TS_CONFIG, schema, name);
 	if (!o)
 		return;
+	o->renamed_from = annotation_at(x, loc);
 	for (size_t i = 0; from && i < from->values.n; i++)
 		push(x, &o->values, from->values.items[i]);
 	for (size_t i = 0; from && i < from->depends.n; i++)

@@ -134,6 +134,11 @@ static void move(ox *x, plumb_object *o, const char *nschema, const char *nw)
 			 plumb_obj_kind_name(o->kind), nw, nschema);
 		return;
 	}
+	/* its owner goes with it, and a rename keeps its first name (as
+	 * offline_rename.c's moves do) */
+	owner_renamed(x, plumb_obj_kind_name(o->kind), o->schema, o->name, nschema, nw);
+	if (!o->renamed_from && strcmp(o->schema, nschema) == 0)
+		o->renamed_from = dup(x, o->name);
 	const char *schema = o->schema, *name = o->name;
 	if (o->kind == PLUMB_OBJ_TS_DICT) {
 		PgQuery__DefineStmt *ds = dict_stmt(x, o);

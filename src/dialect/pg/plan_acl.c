@@ -299,9 +299,19 @@ static void grant_create(planner *p, const plumb_object *g)
 }
 
 /* REVOKE what g holds: ALL on a relation; on a schema only its privileges,
- * so that initdb's USAGE to PUBLIC on public stays. */
-static void grant_revoke(planner *p, const plumb_object *g)
+ * so that initdb's USAGE to PUBLIC on public stays. From the owner (own) only
+ * the grant options it gave itself: its privileges are not managed. */
+static void grant_revoke(planner *p, const plumb_object *g, bool own)
 {
+	if (own) {
+		if (g->grantable)
+			plumb__pgp_known(
+				p,
+				plumb__pgp_emit(p, "REVOKE GRANT OPTION FOR ALL%s ON %s FROM %s",
+						grant_cols(p, g), grant_on(p, g), g->grantee),
+				'n', NULL, NULL, NULL);
+		return;
+	}
 	const char *privs = g->target_kind == PLUMB_OBJ_SCHEMA
 				    ? plumb__pgp_privs_text(p, g->privileges & (PLUMB_PRIV_USAGE |
 										PLUMB_PRIV_CREATE))
@@ -322,8 +332,9 @@ void plumb__pgp_phase_grants(planner *p)
 		const plumb_change *c = p->diff->changes.items[i];
 		if (c->kind != PLUMB_OBJ_GRANT || c->op == PLUMB_CHANGE_CREATE)
 			continue;
-		if (!grant_target_gone(p, c->from))
-			grant_revoke(p, c->from);
+		const plumb_object *from = c->from, *to = c->to;
+		if (!grant_target_gone(p, from))
+			grant_revoke(p, from, from->implicit || (to && to->implicit));
 	}
 	for (size_t i = 0; i < p->diff->changes.n; i++) {
 		const plumb_change *c = p->diff->changes.items[i];
@@ -332,7 +343,7 @@ void plumb__pgp_phase_grants(planner *p)
 	}
 	for (size_t i = 0; i < p->to->objects.n; i++) {
 		const plumb_object *o = p->to->objects.items[i];
-		if (o->kind != PLUMB_OBJ_GRANT || o->implicit ||
+		if (o->kind != PLUMB_OBJ_GRANT || (o->implicit && !o->privileges) ||
 		    plumb__pgp_find_change(p, PLUMB_OBJ_GRANT, o->schema, o->name, false))
 			continue;
 		bool again = grant_target_gone(p, o);

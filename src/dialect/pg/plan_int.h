@@ -286,6 +286,9 @@ void plumb__pgp_drop_opc(planner *p, const plumb_object *o);
 void plumb__pgp_opc_keys(planner *p, const plumb_object *o, plumb_vec *v);
 void plumb__pgp_opc_deps(planner *p, const plumb_catalog *cat, const plumb_object *o,
 			 plumb_vec *deps);
+/* The keys an exclusion constraint (def: "EXCLUDE USING am (c ops WITH op, ...)")
+ * needs: the operator classes and operators it names. */
+void plumb__pgp_exclusion_deps(planner *p, const char *def, plumb_vec *deps);
 void plumb__pgp_phase_event_triggers(planner *p);
 
 /* plan_fdw.c: a foreign-data wrapper's or server's change in place (the
@@ -308,7 +311,8 @@ void plumb__pgp_phase_default_acls(planner *p);
  * from t's; false (nothing emitted) when it must be dropped and created. */
 bool plumb__pgp_alter_operator(planner *p, const plumb_object *f, const plumb_object *t);
 /* The same for a text search configuration: its mappings changed when its
- * parser is the same. */
+ * parser is the same (its name, and the names of dictionaries renamed in
+ * place, already renamed). */
 bool plumb__pgp_alter_ts_config(planner *p, const plumb_object *f, const plumb_object *t);
 
 #endif

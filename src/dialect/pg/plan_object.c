@@ -349,6 +349,12 @@ static void rename_object(planner *p, const plumb_object *f, const plumb_object 
 	case PLUMB_OBJ_ENUM:
 		kw = "TYPE";
 		break;
+	case PLUMB_OBJ_TS_CONFIG:
+		kw = "TEXT SEARCH CONFIGURATION";
+		break;
+	case PLUMB_OBJ_TS_DICT:
+		kw = "TEXT SEARCH DICTIONARY";
+		break;
 	default:
 		return;
 	}
@@ -566,17 +572,30 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 	case PLUMB_OBJ_SERVER:
 		plumb__pgp_alter_fdw_or_server(p, c);
 		return;
+	case PLUMB_OBJ_TS_CONFIG:
+	case PLUMB_OBJ_TS_DICT:
+		/* renamed in place; then its mappings altered, or (a dictionary's
+		 * options, a configuration's parser) dropped and created */
+		if (c->renamed)
+			rename_object(p, f, t);
+		if (c->kind == PLUMB_OBJ_TS_CONFIG ? plumb__pgp_alter_ts_config(p, f, t)
+						   : c->renamed && same_after_rename(p, f, t))
+			return;
+		if (c->renamed) {
+			plumb_object g = *f;
+			g.name = t->name;
+			plumb__pgp_drop_object(p, &g);
+		} else {
+			plumb__pgp_drop_object(p, f);
+		}
+		plumb__pgp_create_object(p, t);
+		return;
 	case PLUMB_OBJ_OPERATOR:
 		if (plumb__pgp_alter_operator(p, f, t))
 			return;
 		/* fall through */
-	case PLUMB_OBJ_TS_CONFIG:
-		if (plumb__pgp_alter_ts_config(p, f, t))
-			return;
-		/* fall through */
 	case PLUMB_OBJ_COLLATION:
 	case PLUMB_OBJ_CAST:
-	case PLUMB_OBJ_TS_DICT:
 		plumb__pgp_drop_object(p, f);
 		plumb__pgp_create_object(p, t);
 		return;

@@ -308,6 +308,44 @@ void plumb__pgp_opc_keys(planner *p, const plumb_object *o, plumb_vec *v)
 		plumb__pgp_vec_add(p, v, plumb__pgp_fmt(p, "opclass:%s.%s", o->schema, o->name));
 }
 
+void plumb__pgp_exclusion_deps(planner *p, const char *def, plumb_vec *deps)
+{
+	PgQuery__ParseResult *t = NULL;
+	const char *sql = plumb__pgp_fmt(p, "CREATE TABLE x (%s)", def ? def : "");
+	if (plumb__pg_parse(p->ctx, p->tmp, sql, NULL, &t, NULL) < 0 || t->n_stmts != 1 ||
+	    !t->stmts[0]->stmt->create_stmt || t->stmts[0]->stmt->create_stmt->n_table_elts != 1 ||
+	    t->stmts[0]->stmt->create_stmt->table_elts[0]->node_case !=
+		    PG_QUERY__NODE__NODE_CONSTRAINT) {
+		plumb_error_clear(p->ctx);
+		return;
+	}
+	const PgQuery__Constraint *c = t->stmts[0]->stmt->create_stmt->table_elts[0]->constraint;
+	const char *am = c->access_method && *c->access_method ? c->access_method : "btree";
+	for (size_t i = 0; i < c->n_exclusions; i++) {
+		const PgQuery__Node *pair = c->exclusions[i];
+		if (pair->node_case != PG_QUERY__NODE__NODE_LIST || pair->list->n_items != 2)
+			continue;
+		const PgQuery__Node *el = pair->list->items[0], *op = pair->list->items[1];
+		if (el->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && el->index_elem->n_opclass) {
+			const PgQuery__IndexElem *e = el->index_elem;
+			const char *name = plumb__pg_strval(e->opclass[e->n_opclass - 1]);
+			const char *schema =
+				e->n_opclass > 1 ? plumb__pg_strval(e->opclass[e->n_opclass - 2])
+						 : "public";
+			plumb__pgp_vec_add(p, deps,
+					   plumb__pgp_fmt(p, "opclass:%s.%s USING %s", schema,
+							  name ? name : "", am));
+		}
+		if (op->node_case == PG_QUERY__NODE__NODE_LIST && op->list->n_items) {
+			size_t n = op->list->n_items;
+			const char *name = plumb__pg_strval(op->list->items[n - 1]);
+			const char *schema = n > 1 ? plumb__pg_strval(op->list->items[n - 2]) : "*";
+			plumb__pgp_vec_add(p, deps,
+					   plumb__pgp_fmt(p, "op:%s.%s", schema, name ? name : ""));
+		}
+	}
+}
+
 void plumb__pgp_opc_deps(planner *p, const plumb_catalog *cat, const plumb_object *o,
 			 plumb_vec *deps)
 {

@@ -85,10 +85,55 @@ static const char *mapping_of(const plumb_object *o, const char *line)
 	return NULL;
 }
 
+/* A dictionary as a mapping names it (ref), under the name the plan renames
+ * it to in place; else ref. */
+static const char *dict_now(planner *p, const char *ref)
+{
+	for (size_t i = 0; i < p->diff->changes.n; i++) {
+		const plumb_change *c = p->diff->changes.items[i];
+		if (c->kind != PLUMB_OBJ_TS_DICT || !c->renamed)
+			continue;
+		const plumb_object *f = c->from, *t = c->to;
+		const char *old = plumb__pg_proc_ref(p->tmp, f->schema, f->name);
+		const char *now = plumb__pg_proc_ref(p->tmp, t->schema, t->name);
+		if (!old || !now) {
+			plumb__pgp_nomem(p);
+			return ref;
+		}
+		if (strcmp(old, ref) == 0)
+			return now;
+	}
+	return ref;
+}
+
+/* Mapping line v ("tok WITH d1, d2") as it reads once the dictionaries it
+ * names are renamed in place. */
+static const char *mapping_now(planner *p, const char *v)
+{
+	const char *with = strstr(v, " WITH ");
+	if (!with)
+		return v;
+	const char *s = plumb__pgp_fmt(p, "%.*s", (int)(with + 6 - v), v);
+	for (const char *d = with + 6; *d;) {
+		size_t n = strcspn(d, ",");
+		s = plumb__pgp_fmt(p, "%s%s", s, dict_now(p, plumb__pgp_fmt(p, "%.*s", (int)n, d)));
+		d += n;
+		if (*d == ',') {
+			s = plumb__pgp_fmt(p, "%s, ", s);
+			for (d++; *d == ' '; d++)
+				;
+		}
+	}
+	return s;
+}
+
 bool plumb__pgp_alter_ts_config(planner *p, const plumb_object *f, const plumb_object *t)
 {
+	/* the parser, past the name (which a rename changed already) */
 	const char *fs = plumb__pgp_obj_sql(f), *ts = plumb__pgp_obj_sql(t);
-	if (!fs || !ts || strcmp(fs, ts) != 0)
+	const char *fp = fs ? strstr(fs, " (PARSER = ") : NULL;
+	const char *tp = ts ? strstr(ts, " (PARSER = ") : NULL;
+	if (!fp || !tp || strcmp(fp, tp) != 0 || strcmp(f->schema, t->schema) != 0)
 		return false; /* another parser */
 	const char *q = plumb__pgp_Q(p, t->schema, t->name);
 	for (size_t i = 0; i < f->values.n; i++) {
@@ -100,7 +145,7 @@ bool plumb__pgp_alter_ts_config(planner *p, const plumb_object *f, const plumb_o
 	}
 	for (size_t i = 0; i < t->values.n; i++) {
 		const char *v = t->values.items[i], *was = mapping_of(f, v);
-		if (!was || strcmp(was, v) != 0)
+		if (!was || strcmp(mapping_now(p, was), v) != 0)
 			plumb__pgp_emit(p, "ALTER TEXT SEARCH CONFIGURATION %s %s MAPPING FOR %s",
 					q, was ? "ALTER" : "ADD", v);
 	}

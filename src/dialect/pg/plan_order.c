@@ -201,6 +201,8 @@ void plumb__pgp_table_deps(planner *p, const plumb_catalog *cat, const plumb_tab
 	const plumb_vec *cons = d ? &d->added_constraints : &t->constraints;
 	for (size_t i = 0; i < cons->n; i++) {
 		const plumb_constraint *con = cons->items[i];
+		if (con->kind == PLUMB_CON_EXCLUDE)
+			plumb__pgp_exclusion_deps(p, con->definition, deps);
 		if (con->kind != PLUMB_CON_CHECK)
 			continue;
 		plumb_pg_refs r = plumb__pgp_refs_of(p, con->check_sql, false);

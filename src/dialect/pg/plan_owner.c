@@ -60,6 +60,25 @@ static bool public_as_made(planner *p, const plumb_object *ow)
 	       !plumb_catalog_find(p->from, PLUMB_OBJ_OWNER, NULL, ow->name);
 }
 
+/* Does ow state the owner its object had under the name it is renamed from
+ * (a rename keeps the owner: nothing to do)? */
+static bool kept_through_rename(planner *p, const plumb_object *ow)
+{
+	const plumb_change *tc =
+		plumb__pgp_find_change(p, ow->target_kind, ow->schema, ow->target, false);
+	if (!tc || tc->op != PLUMB_CHANGE_ALTER || !tc->renamed)
+		return false;
+	const char *old = plumb_object_name(tc->from);
+	const plumb_vec *v = plumb__pgp_objects(p, p->from, PLUMB_OBJ_OWNER);
+	for (size_t i = 0; i < v->n; i++) {
+		const plumb_object *fo = v->items[i];
+		if (fo->target_kind == ow->target_kind &&
+		    plumb__pgp_str_eq(fo->schema, ow->schema) && plumb__pgp_str_eq(fo->target, old))
+			return plumb__pgp_str_eq(fo->grantee, ow->grantee);
+	}
+	return false;
+}
+
 void plumb__pgp_phase_owners(planner *p)
 {
 	for (size_t i = 0; i < p->diff->changes.n; i++) {
@@ -67,7 +86,7 @@ void plumb__pgp_phase_owners(planner *p)
 		if (c->kind != PLUMB_OBJ_OWNER || c->op == PLUMB_CHANGE_DROP)
 			continue; /* an owner the schema does not state stays */
 		const plumb_object *ow = c->to;
-		if (!public_as_made(p, ow))
+		if (!public_as_made(p, ow) && !kept_through_rename(p, ow))
 			plumb__pgp_emit(p, "%s", ow->sql);
 	}
 	const plumb_vec *v = plumb__pgp_objects(p, p->to, PLUMB_OBJ_OWNER);

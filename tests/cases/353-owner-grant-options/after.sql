@@ -1,0 +1,5 @@
+CREATE TABLE t (id integer);
+ALTER TABLE t OWNER TO postgres;
+CREATE TABLE u (id integer);
+ALTER TABLE u OWNER TO postgres;
+GRANT SELECT, INSERT ON u TO postgres WITH GRANT OPTION;

@@ -1,0 +1,12 @@
+CREATE TYPE mood_old AS ENUM ('a', 'b');
+ALTER TYPE mood_old OWNER TO pg_read_all_data;
+CREATE TYPE pair_old AS (x integer, y integer);
+ALTER TYPE pair_old OWNER TO pg_read_all_data;
+CREATE DOMAIN pos_old AS integer CHECK (VALUE > 0);
+ALTER DOMAIN pos_old OWNER TO pg_read_all_data;
+CREATE FUNCTION f_old(a integer) RETURNS integer LANGUAGE sql AS $$ SELECT a $$;
+ALTER FUNCTION f_old(integer) OWNER TO pg_read_all_data;
+CREATE SEQUENCE s_old;
+ALTER SEQUENCE s_old OWNER TO pg_read_all_data;
+CREATE TABLE t_old (id integer);
+ALTER TABLE t_old OWNER TO pg_read_all_data;
