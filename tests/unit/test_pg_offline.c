@@ -372,6 +372,11 @@ static void test_grants(void)
 	ok(o && o->target_kind == PLUMB_OBJ_SEQUENCE && strcmp(o->table, "users") == 0,
 	   "a serial column's sequence hangs on its table");
 	ok(!grant(cat, "TABLE public.users TO gone"), "emptied privilege sets leave no object");
+	ok(grant_is(cat, "TABLE public.v TO everyone",
+		    "SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER") &&
+		   grant(cat, "TABLE public.users TO everyone") &&
+		   !grant(cat, "SEQUENCE public.s TO everyone"),
+	   "ALL TABLES IN SCHEMA: on each table and view the schema holds, no sequence");
 }
 
 /* Facts the planner reads as fields rather than in SQL text: functions' kind

@@ -551,6 +551,170 @@ static void grant_schema(ox *x, PgQuery__GrantStmt *gs)
 	}
 }
 
+/* The privileges gs grants or revokes on relation schema.rel (which
+ * exists) and its columns. */
+static void grant_relation(ox *x, PgQuery__GrantStmt *gs, const char *schema, const char *rel)
+{
+	plumb_table *gt = find_table(x, schema, rel);
+	bool seq = gs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ||
+		   (find_object(x, PLUMB_OBJ_SEQUENCE, schema, rel) && !find_table(x, schema, rel));
+	unsigned all = seq ? PRIV_ALL_SEQ : PRIV_ALL_TABLE, rel_mask = 0;
+	if (!gs->n_privileges)
+		rel_mask = all;
+	for (size_t p = 0; p < gs->n_privileges; p++) {
+		if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
+			continue;
+		PgQuery__AccessPriv *ap = gs->privileges[p]->access_priv;
+		if (!ap->n_cols)
+			rel_mask |= empty(ap->priv_name)
+					    ? all
+					    : plumb__pg_priv_bit(ap->priv_name) & all;
+	}
+	for (size_t r = 0; r < gs->n_grantees && !x->st.rc; r++) {
+		const char *grantee = grantee_of(x, gs->grantees[r]);
+		if (!grantee)
+			continue;
+		if (rel_mask) {
+			grant_apply(grant_state(x, schema, rel, NULL, false, grantee,
+						gs->is_grant),
+				    gs->is_grant, gs->grant_option, rel_mask);
+			/* revoking on the relation revokes on its columns too */
+			for (size_t k = 0; !gs->is_grant && k < x->grants.n; k++) {
+				gstate *g = x->grants.items[k];
+				if (g->col && !g->nsp && strcmp(g->schema, schema) == 0 &&
+				    strcmp(g->rel, rel) == 0 &&
+				    strcmp(g->grantee, grantee) == 0)
+					grant_apply(g, false, gs->grant_option, rel_mask);
+			}
+		}
+		for (size_t p = 0; p < gs->n_privileges && !x->st.rc; p++) {
+			if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
+				continue;
+			PgQuery__AccessPriv *ap = gs->privileges[p]->access_priv;
+			unsigned m = empty(ap->priv_name)
+					     ? PRIV_ALL_COLUMN
+					     : plumb__pg_priv_bit(ap->priv_name) & PRIV_ALL_COLUMN;
+			for (size_t c = 0; c < ap->n_cols && m; c++) {
+				const char *col = plumb__pg_strval(ap->cols[c]);
+				if (!col && ap->cols[c]->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
+					col = ap->cols[c]->res_target->name;
+				if (col && gt && !find_column(gt, col)) {
+					error_at(x, x->loc,
+						 "column \"%s\" of relation \"%s\" does not exist",
+						 col, shown(x, schema, rel));
+					return;
+				}
+				if (col)
+					grant_apply(grant_state(x, schema, rel, col, false,
+								grantee, gs->is_grant),
+						    gs->is_grant, gs->grant_option, m);
+			}
+		}
+	}
+}
+
+/* The privileges of a GRANT or REVOKE that plumb does not manage (on
+ * functions, types, languages, servers, ...): named in the catalog's
+ * unmanaged list, for pull and diff to say they leave them out. */
+static void grant_unmanaged(ox *x, PgQuery__GrantStmt *gs)
+{
+	const char *kind;
+	switch (gs->objtype) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+		kind = "function";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+		kind = "procedure";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+		kind = "routine";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+		kind = "type";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+		kind = "domain";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_LANGUAGE:
+		kind = "language";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER:
+		kind = "server";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FDW:
+		kind = "foreign-data wrapper";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_LARGEOBJECT:
+		kind = "large object";
+		break;
+	default:
+		return;
+	}
+	if (gs->targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_ALL_IN_SCHEMA) {
+		for (size_t i = 0; i < gs->n_objects; i++) {
+			const char *nsp = plumb__pg_strval(gs->objects[i]);
+			if (nsp)
+				push(x, &x->cat->unmanaged,
+				     fmt(x, "privileges on all %ss in schema %s", kind, qi(x, nsp)));
+		}
+		return;
+	}
+	for (size_t i = 0; i < gs->n_objects; i++) {
+		PgQuery__Node *o = gs->objects[i];
+		const char *schema = NULL, *name = NULL;
+		if (o->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) {
+			name = func_identity(x, o->object_with_args, &schema);
+		} else if (o->node_case == PG_QUERY__NODE__NODE_LIST) {
+			split_names(o->list->items, o->list->n_items, &schema, &name);
+			name = name ? qi(x, name) : NULL;
+		} else if (o->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+			name = func_arg_type(x, o->type_name);
+		} else {
+			name = plumb__pg_strval(o);
+			name = name ? qi(x, name) : NULL;
+		}
+		if (!name)
+			continue;
+		push(x, &x->cat->unmanaged,
+		     schema && o->node_case != PG_QUERY__NODE__NODE_TYPE_NAME
+			     ? fmt(x, "privileges on %s %s.%s", kind, qi(x, schema), name)
+			     : fmt(x, "privileges on %s %s", kind, name));
+	}
+}
+
+/* GRANT or REVOKE ON ALL TABLES (or SEQUENCES) IN SCHEMA: on each such
+ * relation the schema holds when it runs, as the server does. */
+static void grant_all_in_schema(ox *x, PgQuery__GrantStmt *gs)
+{
+	bool seqs = gs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE;
+	for (size_t i = 0; i < gs->n_objects && !x->st.rc; i++) {
+		const char *nsp = plumb__pg_strval(gs->objects[i]);
+		if (!nsp)
+			continue;
+		plumb_vec rels = {0};
+		if (seqs) {
+			for (size_t k = 0; k < x->cat->objects.n; k++) {
+				const plumb_object *o = x->cat->objects.items[k];
+				if (o->kind == PLUMB_OBJ_SEQUENCE && strcmp(o->schema, nsp) == 0)
+					push(x, &rels, (void *)o->name);
+			}
+		} else {
+			for (size_t k = 0; k < x->cat->tables.n; k++) {
+				const plumb_table *t = x->cat->tables.items[k];
+				if (strcmp(t->schema, nsp) == 0)
+					push(x, &rels, (void *)t->name);
+			}
+			for (size_t k = 0; k < x->cat->views.n; k++) {
+				const plumb_view *v = x->cat->views.items[k];
+				if (strcmp(v->schema, nsp) == 0)
+					push(x, &rels, (void *)v->name);
+			}
+		}
+		for (size_t k = 0; k < rels.n && !x->st.rc; k++)
+			grant_relation(x, gs, nsp, rels.items[k]);
+	}
+}
+
 void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
 {
 	if (gs->targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT &&
@@ -558,9 +722,16 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
 		grant_schema(x, gs);
 		return;
 	}
-	if (gs->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT ||
-	    (gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
-	     gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE))
+	if (gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
+	    gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE) {
+		grant_unmanaged(x, gs);
+		return;
+	}
+	if (gs->targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_ALL_IN_SCHEMA) {
+		grant_all_in_schema(x, gs);
+		return;
+	}
+	if (gs->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT)
 		return;
 	for (size_t i = 0; i < gs->n_objects && !x->st.rc; i++) {
 		if (gs->objects[i]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
@@ -572,62 +743,7 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
 				 shown(x, schema, rel));
 			return;
 		}
-		plumb_table *gt = find_table(x, schema, rel);
-		bool seq = gs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ||
-			   (find_object(x, PLUMB_OBJ_SEQUENCE, schema, rel) && !find_table(x, schema, rel));
-		unsigned all = seq ? PRIV_ALL_SEQ : PRIV_ALL_TABLE, rel_mask = 0;
-		if (!gs->n_privileges)
-			rel_mask = all;
-		for (size_t p = 0; p < gs->n_privileges; p++) {
-			if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
-				continue;
-			PgQuery__AccessPriv *ap = gs->privileges[p]->access_priv;
-			if (!ap->n_cols)
-				rel_mask |= empty(ap->priv_name)
-						    ? all
-						    : plumb__pg_priv_bit(ap->priv_name) & all;
-		}
-		for (size_t r = 0; r < gs->n_grantees && !x->st.rc; r++) {
-			const char *grantee = grantee_of(x, gs->grantees[r]);
-			if (!grantee)
-				continue;
-			if (rel_mask) {
-				grant_apply(grant_state(x, schema, rel, NULL, false, grantee,
-							gs->is_grant),
-					    gs->is_grant, gs->grant_option, rel_mask);
-				/* revoking on the relation revokes on its columns too */
-				for (size_t k = 0; !gs->is_grant && k < x->grants.n; k++) {
-					gstate *g = x->grants.items[k];
-					if (g->col && !g->nsp && strcmp(g->schema, schema) == 0 &&
-					    strcmp(g->rel, rel) == 0 &&
-					    strcmp(g->grantee, grantee) == 0)
-						grant_apply(g, false, gs->grant_option, rel_mask);
-				}
-			}
-			for (size_t p = 0; p < gs->n_privileges && !x->st.rc; p++) {
-				if (gs->privileges[p]->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV)
-					continue;
-				PgQuery__AccessPriv *ap = gs->privileges[p]->access_priv;
-				unsigned m = empty(ap->priv_name)
-						     ? PRIV_ALL_COLUMN
-						     : plumb__pg_priv_bit(ap->priv_name) & PRIV_ALL_COLUMN;
-				for (size_t c = 0; c < ap->n_cols && m; c++) {
-					const char *col = plumb__pg_strval(ap->cols[c]);
-					if (!col && ap->cols[c]->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
-						col = ap->cols[c]->res_target->name;
-					if (col && gt && !find_column(gt, col)) {
-						error_at(x, x->loc,
-							 "column \"%s\" of relation \"%s\" does not exist",
-							 col, shown(x, schema, rel));
-						return;
-					}
-					if (col)
-						grant_apply(grant_state(x, schema, rel, col, false,
-									grantee, gs->is_grant),
-							    gs->is_grant, gs->grant_option, m);
-				}
-			}
-		}
+		grant_relation(x, gs, schema, rel);
 	}
 }
 
