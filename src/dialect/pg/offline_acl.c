@@ -566,24 +566,21 @@ static void grant_relation(ox *x, PgQuery__GrantStmt *gs, const char *schema, co
 			continue;
 		PgQuery__AccessPriv *ap = gs->privileges[p]->access_priv;
 		if (!ap->n_cols)
-			rel_mask |= empty(ap->priv_name)
-					    ? all
-					    : plumb__pg_priv_bit(ap->priv_name) & all;
+			rel_mask |= empty(ap->priv_name) ? all
+							 : plumb__pg_priv_bit(ap->priv_name) & all;
 	}
 	for (size_t r = 0; r < gs->n_grantees && !x->st.rc; r++) {
 		const char *grantee = grantee_of(x, gs->grantees[r]);
 		if (!grantee)
 			continue;
 		if (rel_mask) {
-			grant_apply(grant_state(x, schema, rel, NULL, false, grantee,
-						gs->is_grant),
+			grant_apply(grant_state(x, schema, rel, NULL, false, grantee, gs->is_grant),
 				    gs->is_grant, gs->grant_option, rel_mask);
 			/* revoking on the relation revokes on its columns too */
 			for (size_t k = 0; !gs->is_grant && k < x->grants.n; k++) {
 				gstate *g = x->grants.items[k];
 				if (g->col && !g->nsp && strcmp(g->schema, schema) == 0 &&
-				    strcmp(g->rel, rel) == 0 &&
-				    strcmp(g->grantee, grantee) == 0)
+				    strcmp(g->rel, rel) == 0 && strcmp(g->grantee, grantee) == 0)
 					grant_apply(g, false, gs->grant_option, rel_mask);
 			}
 		}
@@ -596,7 +593,8 @@ static void grant_relation(ox *x, PgQuery__GrantStmt *gs, const char *schema, co
 					     : plumb__pg_priv_bit(ap->priv_name) & PRIV_ALL_COLUMN;
 			for (size_t c = 0; c < ap->n_cols && m; c++) {
 				const char *col = plumb__pg_strval(ap->cols[c]);
-				if (!col && ap->cols[c]->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
+				if (!col &&
+				    ap->cols[c]->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
 					col = ap->cols[c]->res_target->name;
 				if (col && gt && !find_column(gt, col)) {
 					error_at(x, x->loc,
@@ -605,8 +603,8 @@ static void grant_relation(ox *x, PgQuery__GrantStmt *gs, const char *schema, co
 					return;
 				}
 				if (col)
-					grant_apply(grant_state(x, schema, rel, col, false,
-								grantee, gs->is_grant),
+					grant_apply(grant_state(x, schema, rel, col, false, grantee,
+								gs->is_grant),
 						    gs->is_grant, gs->grant_option, m);
 			}
 		}
@@ -655,7 +653,8 @@ static void grant_unmanaged(ox *x, PgQuery__GrantStmt *gs)
 			const char *nsp = plumb__pg_strval(gs->objects[i]);
 			if (nsp)
 				push(x, &x->cat->unmanaged,
-				     fmt(x, "privileges on all %ss in schema %s", kind, qi(x, nsp)));
+				     fmt(x, "privileges on all %ss in schema %s", kind,
+					 qi(x, nsp)));
 		}
 		return;
 	}
