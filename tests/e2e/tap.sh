@@ -39,7 +39,7 @@ ok() {
 	else
 		tap_failed=$((tap_failed + 1))
 		echo "not ok $tap_n - $desc"
-		echo "#   check: $*"
+		printf "%s\n" "$*" | sed "s/^/#   check: /"
 		[ -n "${last_cmd:-}" ] && echo "#   last: $last_cmd (exit $RC)"
 		[ -s "$OUT" ] && sed -n '1,20s/^/#   out: /p' "$OUT"
 		[ -s "$ERR" ] && sed -n '1,20s/^/#   err: /p' "$ERR"
