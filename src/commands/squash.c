@@ -76,14 +76,14 @@ static int build_body(plumb_ctx *ctx, const plumb_env *env, const plumb_history 
 	bool keep = data->n && mode && !strcmp(mode, "keep");
 	if (keep)
 		plumb_buf_printf(&b,
-				 "-- The %zu statement%s in them that changed rows follow the "
+				 "-- The %zu statement%s in them that changed rows follow%s the "
 				 "schema statements.\n",
-				 data->n, data->n == 1 ? "" : "s");
+				 data->n, data->n == 1 ? "" : "s", data->n == 1 ? "s" : "");
 	else if (data->n)
 		plumb_buf_printf(&b,
-				 "-- The %zu statement%s in them that changed rows are not "
+				 "-- The %zu statement%s in them that changed rows %s not "
 				 "part of it (--data drop).\n",
-				 data->n, data->n == 1 ? "" : "s");
+				 data->n, data->n == 1 ? "" : "s", data->n == 1 ? "is" : "are");
 	plumb_buf_puts(&b, "\n");
 	plumb_buf_puts(&b, sql);
 	if (keep) {
