@@ -16,10 +16,10 @@
  * creating one name (CREATE OR REPLACE twice); an object that is dropped
  * somewhere keeps all its statements in written order, and so does one
  * renamed away after its CREATE from the rename on (the name may be taken
- * again). What names an object waits, where it can,
- * for the statements that change it (a view over a column an ALTER TABLE
- * adds); what a LANGUAGE sql body in a string reads waits only where it
- * can, since the server binds it when it runs. A statement whose effect only
+ * again). What names an object waits, where it can, for the statements
+ * that change it (a view over a column an ALTER TABLE adds); what a
+ * LANGUAGE sql body in a string reads waits only where it can, since the
+ * server binds it when it runs. A statement whose effect only
  * a server knows (a DO block, CALL, a SELECT, SET: offline they are refused
  * or change nothing, and --dev-url runs them) stays where it was written,
  * after every statement written before it and before every one written
