@@ -24,10 +24,10 @@ static const char q_unmanaged[] =
 	"FROM pg_catalog.pg_ts_parser t WHERE " OWN("pg_ts_parser", "t.oid") " "
 	"UNION ALL SELECT 'text search template ' || quote_ident(t.tmplname) "
 	"FROM pg_catalog.pg_ts_template t WHERE " OWN("pg_ts_template", "t.oid") " "
+	/* the view, which every role may read (the table is a superuser's) */
 	"UNION ALL SELECT 'user mapping for ' || CASE WHEN u.umuser = 0 THEN 'PUBLIC' "
-	"ELSE quote_ident(r.rolname) END || ' server ' || quote_ident(s.srvname) "
-	"FROM pg_catalog.pg_user_mapping u JOIN pg_catalog.pg_foreign_server s ON s.oid = u.umserver "
-	"LEFT JOIN pg_catalog.pg_roles r ON r.oid = u.umuser "
+	"ELSE quote_ident(u.usename) END || ' server ' || quote_ident(u.srvname) "
+	"FROM pg_catalog.pg_user_mappings u "
 	"UNION ALL SELECT 'transform for ' || pg_catalog.format_type(t.trftype, NULL) || "
 	"' language ' || l.lanname FROM pg_catalog.pg_transform t "
 	"JOIN pg_catalog.pg_language l ON l.oid = t.trflang WHERE " OWN("pg_transform", "t.oid") " "
