@@ -54,6 +54,7 @@ typedef struct touch {
 
 typedef struct ord {
 	ox *x;
+	plumb_arena *a; /* everything the sort needs, freed once it is done */
 	plumb_order *o;
 	plumb_map *objs;   /* key -> objent */
 	plumb_vec changed; /* objent *: objects some statement changes */
@@ -74,11 +75,11 @@ typedef struct ord {
 
 static const char *key(ord *r, char kind, const char *schema, const char *name, const char *sub)
 {
-	const char *k = sub ? plumb_arena_printf(r->x->tmp, "%c\x1f%s\x1f%s\x1f%s", kind,
-						 sch(schema), name ? name : "", sub)
+	const char *k = sub ? plumb_arena_printf(r->a, "%c\x1f%s\x1f%s\x1f%s", kind, sch(schema),
+						 name ? name : "", sub)
 			: kind == 's' || kind == 'e'
-				? plumb_arena_printf(r->x->tmp, "%c\x1f%s", kind, name ? name : "")
-				: plumb_arena_printf(r->x->tmp, "%c\x1f%s\x1f%s", kind, sch(schema),
+				? plumb_arena_printf(r->a, "%c\x1f%s", kind, name ? name : "")
+				: plumb_arena_printf(r->a, "%c\x1f%s\x1f%s", kind, sch(schema),
 						     name ? name : "");
 	if (!k)
 		r->failed = true;
@@ -90,7 +91,7 @@ static objent *ent(ord *r, const char *k)
 	objent *e = plumb_map_get(r->objs, k, NULL, NULL);
 	if (e || !k)
 		return e;
-	e = plumb_arena_alloc(r->x->tmp, sizeof(*e));
+	e = plumb_arena_alloc(r->a, sizeof(*e));
 	if (!e || plumb_map_put(r->objs, k, NULL, NULL, e) < 0) {
 		r->failed = true;
 		return NULL;
@@ -106,18 +107,18 @@ static void touches(ord *r, const char *k, bool creates, const char *schema, con
 		return;
 	if (!r->name && name)
 		r->name = schema && strcmp(schema, "public") != 0
-				  ? plumb_arena_printf(r->x->tmp, "%s.%s", schema, name)
+				  ? plumb_arena_printf(r->a, "%s.%s", schema, name)
 				  : name;
 	if (k[0] != 's' && k[0] != 'e')
 		r->schemaless = false;
 	if (r->n_t < MAX_TOUCH)
 		r->t[r->n_t++] = (touch){k, creates};
-	else if (creates && plumb_vec_push(r->x->tmp, &r->more, (void *)k) < 0)
+	else if (creates && plumb_vec_push(r->a, &r->more, (void *)k) < 0)
 		r->failed = true;
 	/* objects put in a schema other than public wait for its CREATE SCHEMA */
 	if (creates && k[0] != 's' && k[0] != 'e' && schema && strcmp(schema, "public") != 0 &&
 	    strcmp(schema, "pg_catalog") != 0)
-		r->failed |= plumb_vec_push(r->x->tmp, &r->needs,
+		r->failed |= plumb_vec_push(r->a, &r->needs,
 					    (void *)key(r, 's', NULL, schema, NULL)) < 0;
 }
 
@@ -134,7 +135,7 @@ static void changes(ord *r, char kind, const char *schema, const char *name, con
 static void needs(ord *r, char kind, const char *schema, const char *name)
 {
 	const char *k = key(r, kind, schema, name, NULL);
-	if (k && plumb_vec_push(r->x->tmp, &r->needs, (void *)k) < 0)
+	if (k && plumb_vec_push(r->a, &r->needs, (void *)k) < 0)
 		r->failed = true;
 }
 
@@ -152,7 +153,7 @@ static const char *opc_name(ord *r, PgQuery__Node **v, size_t n, const char *am,
 {
 	const char *name;
 	names_of(v, n, schema, &name);
-	const char *s = plumb_arena_printf(r->x->tmp, "%s USING %s", name, am ? am : "btree");
+	const char *s = plumb_arena_printf(r->a, "%s USING %s", name, am ? am : "btree");
 	if (!s)
 		r->failed = true;
 	return s;
@@ -405,7 +406,7 @@ static void rename_stmt(ord *r, PgQuery__RenameStmt *rs)
 			return;
 		const char *schema, *name;
 		names_of(o->list->items + 1, o->list->n_items - 1, &schema, &name);
-		const char *nw = plumb_arena_printf(r->x->tmp, "%s USING %s", rs->newname,
+		const char *nw = plumb_arena_printf(r->a, "%s USING %s", rs->newname,
 						    plumb__pg_strval(o->list->items[0]));
 		creates(r, rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS ? 'k' : 'y',
 			schema, nw, NULL);
@@ -432,8 +433,7 @@ static void rename_stmt(ord *r, PgQuery__RenameStmt *rs)
 		/* the same kind and schema, the new name */
 		const char *k = r->t[0].key, *s1 = strchr(k, '\x1f');
 		const char *s2 = s1 ? strchr(s1 + 1, '\x1f') : NULL;
-		char *schema =
-			s2 ? plumb_arena_strndup(r->x->tmp, s1 + 1, (size_t)(s2 - s1 - 1)) : NULL;
+		char *schema = s2 ? plumb_arena_strndup(r->a, s1 + 1, (size_t)(s2 - s1 - 1)) : NULL;
 		if (k[0] == 's' || k[0] == 'e' || !schema)
 			creates(r, k[0], NULL, rs->newname, NULL);
 		else
@@ -857,7 +857,7 @@ static const char *step_key(ord *r, long step)
 {
 	char buf[32];
 	snprintf(buf, sizeof(buf), "@%ld", step);
-	const char *k = plumb_arena_strdup(r->x->tmp, buf);
+	const char *k = plumb_arena_strdup(r->a, buf);
 	if (!k) {
 		r->failed = true;
 		return NULL;
@@ -866,7 +866,7 @@ static const char *step_key(ord *r, long step)
 		size_t n = r->n_given ? r->n_given : 64;
 		while (n <= (size_t)step)
 			n *= 2;
-		bool *g = plumb_arena_realloc(r->x->tmp, r->given, r->n_given, n);
+		bool *g = plumb_arena_realloc(r->a, r->given, r->n_given, n);
 		if (!g) {
 			r->failed = true;
 			return NULL;
@@ -917,7 +917,7 @@ static void uses(ord *r, long step, char kind, const plumb_pg_name *n, bool soft
 	if (e && e->last_creator >= 0)
 		after_step(r, step, e->last_mod, true);
 	else
-		need(r, step, plumb_arena_printf(r->x->tmp, "=%s", k), true);
+		need(r, step, plumb_arena_printf(r->a, "=%s", k), true);
 }
 
 static void uses_all(ord *r, long step, char kind, const plumb_vec *v, bool soft)
@@ -978,7 +978,7 @@ static void add_statement(ord *r, ostmt *st, const char *path)
 	r->needs.n = 0;
 	if (s)
 		objects_of(r, s);
-	const char *label = plumb_arena_printf(r->x->tmp, "%s%s%s (%s:%d:%d)",
+	const char *label = plumb_arena_printf(r->a, "%s%s%s (%s:%d:%d)",
 					       r->word ? r->word : "statement", r->name ? " " : "",
 					       r->name ? r->name : "", path, st->line, st->col);
 	long step = label ? plumb_order_add(r->o, label, st) : -1;
@@ -1010,10 +1010,10 @@ static void add_statement(ord *r, ostmt *st, const char *path)
 			provide(r, step, t->key);
 			e->last_creator = step;
 		} else {
-			char *k = plumb_arena_printf(r->x->tmp, "~%s", t->key);
+			char *k = plumb_arena_printf(r->a, "~%s", t->key);
 			provide(r, step, k);
 			e->last_mod = step;
-			if (!e->changed && plumb_vec_push(r->x->tmp, &r->changed, e) < 0)
+			if (!e->changed && plumb_vec_push(r->a, &r->changed, e) < 0)
 				r->failed = true;
 			e->changed = true;
 		}
@@ -1034,7 +1034,7 @@ static void add_statement(ord *r, ostmt *st, const char *path)
 	if (!s)
 		return;
 	plumb_pg_refs refs = {0}, loose = {0};
-	if (plumb__pg_refs_tree(r->x->tmp, s, &refs, &loose) < 0) {
+	if (plumb__pg_refs_tree(r->a, s, &refs, &loose) < 0) {
 		r->failed = true;
 		return;
 	}
@@ -1065,51 +1065,66 @@ static void find_drops(ord *r, const plumb_vec *stmts)
 	}
 }
 
-int order_statements(ox *x, const plumb_vec *stmts, const plumb_vec *files, plumb_vec *out)
+/* The sort itself, in r's arena. */
+static void sort_statements(ox *x, ord *r, const plumb_vec *stmts, const plumb_vec *files,
+			    plumb_vec *out)
 {
-	ord r = {.x = x, .barrier = -1};
-	out->n = 0;
-	if (!(r.o = plumb_order_new(x->tmp)) || !(r.objs = plumb_map_new(x->tmp, false))) {
+	if (!(r->o = plumb_order_new(r->a)) || !(r->objs = plumb_map_new(r->a, false))) {
 		nomem(x);
-		return x->st.rc;
+		return;
 	}
-	plumb_order_subject(r.o, "the schema's statements");
-	find_drops(&r, stmts);
-	for (size_t i = 0; i < stmts->n && !r.failed; i++) {
+	plumb_order_subject(r->o, "the schema's statements");
+	find_drops(r, stmts);
+	for (size_t i = 0; i < stmts->n && !r->failed; i++) {
 		ostmt *st = stmts->items[i];
 		const plumb_sql_file *f = files->items[st->file];
-		add_statement(&r, st, f->path);
+		add_statement(r, st, f->path);
 	}
 	/* one step per changed object: after all its changes, for those that
 	 * use it (so their needs stay linear in the statements) */
-	for (size_t i = 0; i < r.changed.n && !r.failed; i++) {
-		const objent *e = r.changed.items[i];
-		long step = plumb_order_add(r.o, NULL, NULL);
+	for (size_t i = 0; i < r->changed.n && !r->failed; i++) {
+		const objent *e = r->changed.items[i];
+		long step = plumb_order_add(r->o, NULL, NULL);
 		if (step < 0) {
-			r.failed = true;
+			r->failed = true;
 			break;
 		}
-		need(&r, step, plumb_arena_printf(x->tmp, "~%s", e->key), false);
-		provide(&r, step, plumb_arena_printf(x->tmp, "=%s", e->key));
+		need(r, step, plumb_arena_printf(r->a, "~%s", e->key), false);
+		provide(r, step, plumb_arena_printf(r->a, "=%s", e->key));
 	}
-	if (r.failed) {
+	if (r->failed) {
 		nomem(x);
-		return x->st.rc;
+		return;
 	}
 	plumb_vec sorted = {0};
-	int rc = plumb_order_sort(x->st.ctx, r.o, PLUMB_ORDER_FORWARD, &sorted);
+	int rc = plumb_order_sort(x->st.ctx, r->o, PLUMB_ORDER_FORWARD, &sorted);
 	if (rc < 0) {
 		plumb_error_set_hint(x->st.ctx,
 				     "PostgreSQL cannot create these in any order either: "
 				     "break the cycle (a foreign key can be added by an "
 				     "ALTER TABLE after both tables)");
 		fail(x, rc);
-		return x->st.rc;
+		return;
 	}
 	for (size_t i = 0; i < sorted.n; i++)
 		if (sorted.items[i] && plumb_vec_push(x->tmp, out, sorted.items[i]) < 0) {
 			nomem(x);
-			return x->st.rc;
+			return;
 		}
-	return 0;
+}
+
+/* The keys, maps and graph of the sort live in an arena of their own,
+ * freed before the builder reads the statements: at 10,000 tables they
+ * are a sixth of what the reading holds at its peak. */
+int order_statements(ox *x, const plumb_vec *stmts, const plumb_vec *files, plumb_vec *out)
+{
+	ord r = {.x = x, .barrier = -1};
+	out->n = 0;
+	if (!(r.a = plumb_arena_new(x->tmp))) {
+		nomem(x);
+		return x->st.rc;
+	}
+	sort_statements(x, &r, stmts, files, out);
+	plumb_arena_free(r.a);
+	return x->st.rc;
 }
