@@ -18,6 +18,7 @@
 typedef struct chunk {
 	struct chunk *next, *prev; /* prev: NULL for the first */
 	size_t size, used;
+	unsigned long seq; /* the arena's count of chunks when it was made */
 	max_align_t data[];
 } chunk;
 
@@ -32,6 +33,7 @@ struct plumb_arena {
 	/* children in a doubly linked list: one freed leaves it in O(1) */
 	plumb_arena *first_child, *next_sibling, *prev_sibling;
 	chunk *chunks;
+	unsigned long n_chunks; /* made so far: the next chunk's seq */
 	cleanup *cleanups;
 	bool failed;
 	bool uncounted; /* plumb_arena_new_uncounted's: not counted, no failures injected */
@@ -60,6 +62,7 @@ static void *chunk_alloc(plumb_arena *a, size_t size, size_t align, bool zero)
 	if (!c)
 		return NULL;
 	c->size = c->used = size;
+	c->seq = a->n_chunks++;
 	c->next = a->chunks;
 	c->prev = NULL;
 	if (c->next)
@@ -78,6 +81,7 @@ static void *chunk_alloc(plumb_arena *a, size_t size, size_t align, bool zero)
 			return NULL;
 		n->size = want;
 		n->used = 0;
+		n->seq = a->n_chunks++;
 		if (size > CHUNK_SIZE / 2 && c) {
 			/* big allocation: keep the current chunk on top for small ones */
 			n->next = c->next;
@@ -249,6 +253,28 @@ void *plumb_arena_realloc(plumb_arena *a, void *old, size_t old_size, size_t new
 		memcpy(p, old, kept);
 	memset((char *)p + kept, 0, (new_size ? new_size : 1) - kept);
 	return p;
+}
+
+unsigned long plumb_arena_mark(const plumb_arena *a)
+{
+	/* the top chunk may be shared with what comes next */
+	return a->chunks ? a->chunks->seq : a->n_chunks;
+}
+
+void plumb_arena_release_before(plumb_arena *a, unsigned long mark)
+{
+	for (chunk *c = a->chunks, *next; c; c = next) {
+		next = c->next;
+		if (c->seq >= mark)
+			continue;
+		if (c->prev)
+			c->prev->next = c->next;
+		else
+			a->chunks = c->next;
+		if (c->next)
+			c->next->prev = c->prev;
+		free(c);
+	}
 }
 
 void plumb_arena_give_back(plumb_arena *a, void *p, size_t size)

@@ -30,6 +30,15 @@ void *plumb_arena_alloc(plumb_arena *arena, size_t size);
  * protobuf-c's messages. NULL when out of memory, remembered as above. */
 void *plumb_arena_alloc_raw(plumb_arena *arena, size_t size);
 
+/* Memory handed out in order and done with in the same order (the parse
+ * trees of a file's statements, read one after the other): mark, taken
+ * before an allocation, names where it starts; release_before then frees
+ * every chunk made before the one it starts in, so that what was allocated
+ * before the mark goes (but what shares that chunk) and what was allocated
+ * after it stays. Nothing may point into what was released. */
+unsigned long plumb_arena_mark(const plumb_arena *arena);
+void plumb_arena_release_before(plumb_arena *arena, unsigned long mark);
+
 /* Gives back the memory of a big allocation (p, of size bytes, from
  * plumb_arena_alloc of this arena) that nothing points into any more, such
  * as a hash table rehashed elsewhere: small ones stay until the arena goes. */

@@ -30,6 +30,25 @@ int main(void)
 	plumb_arena_free(child);
 	is_int(cleaned, 1, "freeing a parent runs its children's cleanups");
 
+	/* memory done with in the order it was handed out: what came before
+	 * the mark goes, what came after it stays, big or small */
+	plumb_arena *q = plumb_arena_new(ctx->root);
+	for (int i = 0; i < 64; i++)
+		memset(plumb_arena_alloc(q, 1000), 'a', 1000);
+	unsigned long m = plumb_arena_mark(q);
+	char *late = plumb_arena_alloc(q, 100), *late_big = plumb_arena_alloc(q, 50000);
+	memset(late, 'x', 100);
+	memset(late_big, 'y', 50000);
+	plumb_arena_release_before(q, m);
+	ok(late[0] == 'x' && late[99] == 'x' && late_big[0] == 'y' && late_big[49999] == 'y',
+	   "release before a mark keeps what was allocated after it");
+	char *again = plumb_arena_alloc(q, 3000);
+	ok(again && memset(again, 'z', 3000) && late[50] == 'x',
+	   "the arena goes on after a release");
+	plumb_arena_release_before(q, plumb_arena_mark(q));
+	ok(again[2999] == 'z', "the mark's own chunk stays");
+	plumb_arena_free(q);
+
 	plumb_buf b;
 	plumb_buf_init(&b, ctx->root, 8);
 	plumb_buf_puts(&b, "abc");

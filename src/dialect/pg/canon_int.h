@@ -35,14 +35,18 @@ int plumb__pg_parse_taken(plumb_ctx *ctx, plumb_arena *arena, PgQueryProtobufPar
  * PLUMB_PG_SHALLOW_DEPTH; else, or out of memory, NULL (and r is for
  * plumb__pg_parse_taken to report). r is not freed. */
 PgQuery__ParseResult *plumb__pg_try_unpack(plumb_arena *arena, const PgQueryProtobufParseResult *r);
+/* A tree packed as libpg_query gave it, unpacked into arena; NULL when out
+ * of memory. Only for a tree unpacked once before (its depth checked). */
+PgQuery__ParseResult *plumb__pg_unpack(plumb_arena *arena, const uint8_t *data, size_t len);
 /* parse_pool.c: the pieces [at[i], at[i+1]) of sql, i < n, parsed by
  * libpg_query ahead of the caller on helper threads (none when one CPU is
  * online, or the file is short), and taken by the caller in order:
  * plumb__pg_pool_take(p, i, &r, &tree) for i = 0, 1, ... gives piece i's
- * tree, unpacked by a helper into its own arena (adopted by arena at stop),
- * or else its result in r (for plumb__pg_parse_taken), parsed there when no
- * helper has taken it yet; -1 when the piece could not be copied (out of
- * memory: the caller parses it).
+ * result r (parsed there when no helper has taken it yet), the caller's to
+ * free or to give plumb__pg_parse_taken, and its tree when a helper could
+ * unpack it, in the helper's own arena (adopted by arena at stop; *arena
+ * and *mark say where: plumb_arena_mark before it was unpacked); -1 when
+ * the piece could not be copied (out of memory: the caller parses it).
  * sql and at must not change until plumb__pg_pool_stop, which joins the
  * helpers and frees what was not taken. NULL: no pool (out of memory, or
  * not worth one); the caller parses alone. */
@@ -50,13 +54,47 @@ typedef struct plumb_pg_pool plumb_pg_pool;
 plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const size_t *at,
 				    size_t n);
 int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *out,
-			PgQuery__ParseResult **tree);
+			PgQuery__ParseResult **tree, plumb_arena **arena, unsigned long *mark);
+/* The caller is done with the trees a helper unpacked into arena before
+ * mark (plumb_arena_release_before): the helper frees them, the arena being
+ * its own while it runs. */
+void plumb__pg_pool_release(plumb_pg_pool *p, plumb_arena *arena, unsigned long mark);
 void plumb__pg_pool_stop(plumb_pg_pool *p);
 /* parse.c: the tree of a whole file, as plumb__pg_parse gives it (the same
  * statements, locations and errors), parsed a statement at a time:
  * libpg_query's cost and memory grow faster than the text in one call. */
 int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
 			 PgQuery__ParseResult **out);
+/* A statement's tree kept packed, so that the tree itself can be freed and
+ * unpacked again when it is read (offline.c reads a schema's statements
+ * twice: to order them, then to build): the packed form is a tenth of the
+ * tree's size. */
+typedef struct plumb_pg_kept {
+	const uint8_t *data; /* the packed result of the piece it was parsed in; NULL: not kept */
+	size_t len;
+	size_t index;  /* the statement's place among the piece's */
+	int32_t shift; /* added to its locations: where the piece starts in the file */
+	/* where the tree plumb__pg_parse_file_kept gave is: what
+	 * plumb_arena_release_before(arena, mark) frees once the trees before
+	 * it and it are done with (those after it stay) */
+	plumb_arena *arena;
+	unsigned long mark;
+} plumb_pg_kept;
+/* The statements of sql, as plumb__pg_parse_file reads them, given to each
+ * one at a time in order with their packed form kept in keep's memory;
+ * the trees go to arena, and each one's is freed once the statements after
+ * it are read (each must keep no pointer into it: plumb__pg_unpack_kept
+ * gives it again). A failure of each (< 0) stops the reading. */
+typedef int (*plumb_pg_each)(void *arg, PgQuery__RawStmt *raw, const plumb_pg_kept *kept);
+int plumb__pg_parse_file_each(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep,
+			      const char *sql, const char *file, plumb_pg_each each, void *arg);
+/* What unpacks kept statements (a table of location fields by message type). */
+typedef struct plumb_pg_unpacker plumb_pg_unpacker;
+plumb_pg_unpacker *plumb__pg_unpacker_new(plumb_arena *arena);
+/* k's statement unpacked into arena, its locations the file's, as
+ * plumb__pg_parse_file gave it; NULL when out of memory. */
+PgQuery__RawStmt *plumb__pg_unpack_kept(plumb_pg_unpacker *u, plumb_arena *arena,
+					const plumb_pg_kept *k);
 
 /* deep.c: fn(payload) run on a thread with a large stack (directly when
  * already on one), and what it returns; PLUMB_ENOMEM when no thread can be

@@ -121,6 +121,12 @@ PgQuery__ParseResult *plumb__pg_try_unpack(plumb_arena *arena, const PgQueryProt
 					      (const uint8_t *)r->parse_tree.data);
 }
 
+PgQuery__ParseResult *plumb__pg_unpack(plumb_arena *arena, const uint8_t *data, size_t len)
+{
+	ProtobufCAllocator al = {pb_alloc, pb_free, arena};
+	return pg_query__parse_result__unpack(&al, len, data);
+}
+
 int plumb__pg_parse(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
 		    PgQuery__ParseResult **out, size_t *err_offset)
 {

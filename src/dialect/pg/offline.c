@@ -480,6 +480,7 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: {
 		/* here, not in create_sequence: a serial column's is no statement */
 		PgQuery__RangeVar *rv = s->create_seq_stmt->sequence;
+		x->keep_tree = true; /* the sequence's options are read at the end */
 		bool had = find_object(x, PLUMB_OBJ_SEQUENCE, sch(rv->schemaname), rv->relname);
 		create_sequence(x, s->create_seq_stmt, loc);
 		plumb_object *o =
@@ -490,6 +491,7 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 		break;
 	}
 	case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+		x->keep_tree = true; /* its options join the CREATE's */
 		alter_sequence(x, s->alter_seq_stmt);
 		break;
 	case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
@@ -801,51 +803,90 @@ static PgQuery__ParseResult *read_file(ox *x, const plumb_sql_file *f, filest *f
 	return pr;
 }
 
-/* The statements of file i in written order, each with the line and
- * column of its first token (counted on from the statement before). */
-static void collect(ox *x, PgQuery__ParseResult *pr, size_t i, plumb_vec *stmts)
+/* A schema file being read: each statement, in written order, with the
+ * line and column of its first token (counted on from the statement
+ * before), read for the sort and kept packed. */
+typedef struct reading {
+	ox *x;
+	ord *r;
+	plumb_vec *stmts;
+	size_t file, index;
+	size_t pos; /* line and col are of this byte */
+	int line, col;
+} reading;
+
+static int read_stmt(void *arg, PgQuery__RawStmt *raw, const plumb_pg_kept *kept)
 {
-	size_t pos = 0;
-	int line = 1, col = 1;
-	for (size_t j = 0; j < pr->n_stmts && !x->st.rc; j++) {
-		ostmt *st = alloc(x, sizeof(*st));
-		size_t loc = first_token(x, (size_t)pr->stmts[j]->stmt_location);
-		for (; pos < loc && x->text[pos]; pos++) {
-			if (x->text[pos] == '\n') {
-				line++;
-				col = 1;
-			} else if ((x->text[pos] & 0xC0) != 0x80) {
-				col++;
-			}
+	reading *g = arg;
+	ox *x = g->x;
+	ostmt *st = alloc(x, sizeof(*st));
+	if (!st)
+		return x->st.rc;
+	size_t loc = first_token(x, (size_t)raw->stmt_location);
+	for (; g->pos < loc && x->text[g->pos]; g->pos++) {
+		if (x->text[g->pos] == '\n') {
+			g->line++;
+			g->col = 1;
+		} else if ((x->text[g->pos] & 0xC0) != 0x80) {
+			g->col++;
 		}
-		if (!st)
-			break;
-		*st = (ostmt){pr->stmts[j], i, j, loc, line, col};
-		plumb__pg_push(&x->st, stmts, st);
 	}
+	size_t end = raw->stmt_len ? (size_t)raw->stmt_location + (size_t)raw->stmt_len
+				   : strlen(x->text);
+	*st = (ostmt){raw, kept, g->file, g->index++, loc, end, g->line, g->col};
+	plumb__pg_push(&x->st, g->stmts, st);
+	order_add(g->r, st, x->f->path);
+	st->raw = NULL; /* the tree goes once read: kept unpacks it again */
+	return x->st.rc;
 }
 
-/* A schema's statements (not a replay): all files parsed first, in the
- * order offline_order.c resolves into order; fs[i] the state of file i. */
+/* A schema's statements (not a replay), in the order offline_order.c
+ * resolves, into order; fs[i] the state of file i. A statement's tree is
+ * read for the sort as it is parsed and freed soon after, and unpacked
+ * again when the builder reads it (read_schema): the trees of a whole
+ * schema are most of what reading it would hold at once. */
 static void order_schema(ox *x, const plumb_vec *files, filest **fs, plumb_vec *order)
 {
 	plumb_vec stmts = {0};
+	ord *r = order_begin(x);
+	plumb_arena *trees = plumb_arena_new(x->tmp);
 	*fs = alloc(x, (files->n + 1) * sizeof(**fs));
-	for (size_t i = 0; *fs && i < files->n && !x->st.rc; i++) {
-		PgQuery__ParseResult *pr = read_file(x, files->items[i], &(*fs)[i]);
-		if (pr)
-			collect(x, pr, i, &stmts);
+	if (!r || !trees || !*fs) {
+		nomem(x);
+		goto done;
 	}
-	if (!x->st.rc)
-		order_statements(x, &stmts, files, order);
+	for (size_t i = 0; i < files->n && !x->st.rc; i++) {
+		const plumb_sql_file *f = files->items[i];
+		reading g = {x, r, &stmts, i, 0, 0, 1, 1};
+		x->f = f;
+		x->text = plumb_arena_strndup(x->tmp, f->text, f->len ? f->len : strlen(f->text));
+		if (!x->text) {
+			nomem(x);
+			break;
+		}
+		int rc = plumb__pg_parse_file_each(x->st.ctx, trees, x->tmp, x->text, f->path,
+						   read_stmt, &g);
+		if (rc < 0) {
+			fail(x, rc);
+			break;
+		}
+		scan_annotations(x);
+		(*fs)[i] = (filest){f, x->text, x->anns, x->n_anns};
+	}
+done:
+	plumb_arena_free(trees);
+	if (r)
+		order_end(r, order);
 }
 
 /* A schema's statements read in the resolved order, each with its own
- * file's text. */
+ * file's text, unpacked again into memory of its own, freed after it
+ * unless the builder keeps a pointer into it (x->keep_tree). */
 static void read_schema(ox *x, const plumb_vec *files)
 {
 	filest *fs;
 	plumb_vec order = {0};
+	plumb_pg_unpacker *u = NULL;
 	order_schema(x, files, &fs, &order);
 	for (size_t i = 0; i < order.n && !x->st.rc; i++) {
 		const ostmt *st = order.items[i];
@@ -854,7 +895,17 @@ static void read_schema(ox *x, const plumb_vec *files)
 		x->text = f->text;
 		x->anns = f->anns;
 		x->n_anns = f->n_anns;
-		statement(x, st->raw);
+		plumb_arena *a = plumb_arena_new(x->tmp);
+		PgQuery__RawStmt *raw;
+		if (!a || (!u && !(u = plumb__pg_unpacker_new(x->tmp))) ||
+		    !(raw = plumb__pg_unpack_kept(u, a, st->kept))) {
+			nomem(x);
+			return;
+		}
+		x->keep_tree = false;
+		statement(x, raw);
+		if (!x->keep_tree && !x->st.rc)
+			plumb_arena_free(a);
 	}
 }
 
@@ -940,14 +991,11 @@ static int order_run(void *payload)
 	order_schema(&x, c->files, &fs, &order);
 	for (size_t i = 0; i < order.n && !x.st.rc; i++) {
 		const ostmt *st = order.items[i];
-		const PgQuery__RawStmt *raw = st->raw;
-		const char *text = fs[st->file].text;
-		size_t end = raw->stmt_len ? (size_t)raw->stmt_location + (size_t)raw->stmt_len
-					   : strlen(text);
 		plumb_pg_piece *p = alloc(&x, sizeof(*p));
 		if (!p)
 			break;
-		*p = (plumb_pg_piece){fs[st->file].f->path, text, st->start, end, st->index};
+		*p = (plumb_pg_piece){fs[st->file].f->path, fs[st->file].text, st->start, st->end,
+				      st->index};
 		plumb__pg_push(&x.st, c->out, p);
 	}
 	return x.st.rc;

@@ -29,6 +29,7 @@ typedef struct ann {
 typedef struct ox {
 	plumb_pg_sticky st; /* ctx, the catalog's arena, the first failure */
 	plumb_arena *tmp;   /* parse trees, scratch */
+	bool keep_tree;	    /* the statement being read keeps pointers into its tree */
 	plumb_catalog *cat;
 	const plumb_sql_file *f;
 	const char *text;   /* the file's text, NUL-terminated */
@@ -62,10 +63,12 @@ typedef struct ox {
 
 /* A statement of the files read, where it was written. */
 typedef struct ostmt {
-	PgQuery__RawStmt *raw;
+	PgQuery__RawStmt *raw;	   /* NULL once its tree is freed (a schema's) */
+	const plumb_pg_kept *kept; /* a schema's: what unpacks it again */
 	size_t file;   /* its file's index in the files read */
 	size_t index;  /* its place in its file */
 	size_t start;  /* its first token's byte */
+	size_t end;    /* the byte after it */
 	int line, col; /* of its first token */
 } ostmt;
 
@@ -137,7 +140,9 @@ typedef struct seqopts {
  * and link as plumb__pgoff_<name> (as zlib's Z_PREFIX does), so that none
  * leaves the library under a bare name. */
 #define add_column plumb__pgoff_add_column
-#define order_statements plumb__pgoff_order_statements
+#define order_begin plumb__pgoff_order_begin
+#define order_add plumb__pgoff_order_add
+#define order_end plumb__pgoff_order_end
 #define add_schema plumb__pgoff_add_schema
 #define add_view plumb__pgoff_add_view
 #define alter_domain plumb__pgoff_alter_domain
@@ -308,11 +313,16 @@ plumb_column *find_column(plumb_table *t, const char *name);
 plumb_object *find_object(ox *x, plumb_obj_kind kind, const char *schema, const char *name);
 void remove_item(plumb_vec *v, const void *p);
 void split_names(PgQuery__Node **names, size_t n, const char **schema, const char **name);
-/* offline_order.c: the statements (ostmt *, in written order, of files)
- * in the order they are read: each after what it names or changes, the
- * written order kept wherever nothing says otherwise, into out. A cycle is
- * an error naming its members. */
-int order_statements(ox *x, const plumb_vec *stmts, const plumb_vec *files, plumb_vec *out);
+/* offline_order.c: the order a schema's statements are read in, each
+ * after what it names or changes, the written order kept wherever nothing
+ * says otherwise. order_add reads one statement (ostmt *, in written order
+ * of the files) from its tree, which may go after; order_end puts them in
+ * order into out and frees the rest (a cycle is an error naming its
+ * members). */
+typedef struct ord ord;
+ord *order_begin(ox *x);
+void order_add(ord *r, ostmt *st, const char *path);
+int order_end(ord *r, plumb_vec *out);
 /* offline_effect.c: a statement that creates nothing but may change the
  * schema on a server (SELECT of the schema's own function, CALL, a
  * search_path elsewhere than public) is an error at loc; one that creates

@@ -1031,6 +1031,10 @@ void create_collation(ox *x, PgQuery__DefineStmt *ds, size_t loc)
 	}
 	e->o = o;
 	e->c = c;
+	/* copies: the statement's tree goes after it */
+	e->c.collate = dup(x, c.collate);
+	e->c.ctype = dup(x, c.ctype);
+	e->c.locale = dup(x, c.locale);
 }
 
 /* VERSION 'v' of CREATE EXTENSION, or UPDATE TO 'v' of ALTER EXTENSION. */

@@ -52,7 +52,24 @@ typedef struct touch {
 
 #define MAX_TOUCH 8
 
-typedef struct ord {
+/* What one statement says for the sort, read from its tree. */
+typedef struct srec {
+	ostmt *st;
+	const char *label;
+	touch *t; /* what it creates and changes */
+	size_t n_t;
+	const char **more, **needs; /* keys: created past MAX_TOUCH; needed */
+	size_t n_more, n_needs;
+	/* keys of the names it holds, and of those a body in a string holds */
+	const char **uses, **loose;
+	size_t n_uses, n_loose;
+	bool server; /* only a server knows what it does */
+	bool away;   /* it renames an object away */
+	bool drop;   /* a DROP: what it names is dropped somewhere */
+	bool ext;    /* it creates or changes objects not schemas or extensions */
+} srec;
+
+struct ord {
 	ox *x;
 	plumb_arena *a; /* everything the sort needs, freed once it is done */
 	plumb_order *o;
@@ -66,12 +83,13 @@ typedef struct ord {
 	bool schemaless;  /* creates or changes only schemas and extensions */
 	plumb_vec more;	  /* const char *: keys created past MAX_TOUCH (constraints) */
 	plumb_vec needs;  /* const char *: hard needs beyond the tree's names */
+	plumb_vec recs;	  /* srec *: the statements read, in written order */
 	bool *given;	  /* by step: it provides its own key "@step" */
 	size_t n_given;
 	long barrier; /* the last statement only a server knows, or -1 */
 	long since;   /* the first step after it */
 	bool failed;
-} ord;
+};
 
 static const char *key(ord *r, char kind, const char *schema, const char *name, const char *sub)
 {
@@ -905,9 +923,8 @@ static bool anchored(ord *r, long step, const objent *e, bool soft)
  * it (a table inheriting from one an ALTER changes later, say); where it
  * was written after, every change, where the order allows: what names an
  * object not yet created is read against the object the files describe. */
-static void uses(ord *r, long step, char kind, const plumb_pg_name *n, bool soft)
+static void uses(ord *r, long step, const char *k, bool soft)
 {
-	const char *k = key(r, kind, n->schema, n->name, NULL);
 	if (!k || own(r, k))
 		return;
 	objent *e = plumb_map_get(r->objs, k, NULL, NULL);
@@ -918,12 +935,6 @@ static void uses(ord *r, long step, char kind, const plumb_pg_name *n, bool soft
 		after_step(r, step, e->last_mod, true);
 	else
 		need(r, step, plumb_arena_printf(r->a, "=%s", k), true);
-}
-
-static void uses_all(ord *r, long step, char kind, const plumb_vec *v, bool soft)
-{
-	for (size_t i = 0; i < v->n; i++)
-		uses(r, step, kind, v->items[i], soft);
 }
 
 /* Does s rename an object away (not a column: the table keeps its name)? */
@@ -953,11 +964,11 @@ static bool server_only(const PgQuery__Node *s)
 
 /* Keeps step in its written place around the statements only a server
  * knows (soft: a schema file in any order still reads). */
-static void in_place(ord *r, long step, const PgQuery__Node *s)
+static void in_place(ord *r, long step, bool server)
 {
 	if (r->barrier >= 0)
 		after_step(r, step, r->barrier, true);
-	if (!s || !server_only(s))
+	if (!server)
 		return;
 	for (long k = r->since; k < step; k++)
 		after_step(r, step, k, true);
@@ -965,11 +976,44 @@ static void in_place(ord *r, long step, const PgQuery__Node *s)
 	r->since = step + 1;
 }
 
-/* One statement: its step, the objects it creates and changes, the names
- * its tree holds. */
-static void add_statement(ord *r, ostmt *st, const char *path)
+/* A copy of v's items in r's memory, for a record. */
+static const char **keys_of(ord *r, const plumb_vec *v, size_t *n)
+{
+	*n = v->n;
+	if (!v->n)
+		return NULL;
+	const char **k = plumb_arena_alloc(r->a, v->n * sizeof(*k));
+	if (!k) {
+		r->failed = true;
+		*n = 0;
+		return NULL;
+	}
+	memcpy(k, v->items, v->n * sizeof(*k));
+	return k;
+}
+
+/* The keys of the names of v, of kind, pushed on u. */
+static void name_keys(ord *r, char kind, const plumb_vec *v, plumb_vec *u)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		const plumb_pg_name *n = v->items[i];
+		const char *k = key(r, kind, n->schema, n->name, NULL);
+		if (!k || plumb_vec_push(r->a, u, (void *)k) < 0)
+			r->failed = true;
+	}
+}
+
+/* One statement: what it creates and changes, the names its tree holds,
+ * read into a record (its tree may go after), before any step is added:
+ * the objects some DROP names are known first. */
+void order_add(ord *r, ostmt *st, const char *path)
 {
 	PgQuery__Node *s = st->raw->stmt;
+	srec *rec = plumb_arena_alloc(r->a, sizeof(*rec));
+	if (!rec || plumb_vec_push(r->a, &r->recs, rec) < 0) {
+		r->failed = true;
+		return;
+	}
 	r->n_t = 0;
 	r->word = NULL;
 	r->name = NULL;
@@ -978,16 +1022,53 @@ static void add_statement(ord *r, ostmt *st, const char *path)
 	r->needs.n = 0;
 	if (s)
 		objects_of(r, s);
-	const char *label = plumb_arena_printf(r->a, "%s%s%s (%s:%d:%d)",
-					       r->word ? r->word : "statement", r->name ? " " : "",
-					       r->name ? r->name : "", path, st->line, st->col);
-	long step = label ? plumb_order_add(r->o, label, st) : -1;
+	rec->st = st;
+	rec->label = plumb_arena_printf(r->a, "%s%s%s (%s:%d:%d)", r->word ? r->word : "statement",
+					r->name ? " " : "", r->name ? r->name : "", path, st->line,
+					st->col);
+	rec->n_t = r->n_t;
+	if (r->n_t && !(rec->t = plumb_arena_alloc(r->a, r->n_t * sizeof(*rec->t))))
+		r->failed = true;
+	else if (r->n_t)
+		memcpy(rec->t, r->t, r->n_t * sizeof(*rec->t));
+	rec->more = keys_of(r, &r->more, &rec->n_more);
+	rec->needs = keys_of(r, &r->needs, &rec->n_needs);
+	rec->server = s && server_only(s);
+	rec->away = s && renames_away(s);
+	rec->drop = s && s->node_case == PG_QUERY__NODE__NODE_DROP_STMT;
+	rec->ext = r->n_t && !r->schemaless;
+	if (!s)
+		return;
+	plumb_pg_refs refs = {0}, loose = {0};
+	if (plumb__pg_refs_tree(r->a, s, &refs, &loose) < 0) {
+		r->failed = true;
+		return;
+	}
+	plumb_vec u = {0}, w = {0};
+	name_keys(r, 'n', &refs.rels, &u);
+	name_keys(r, 'n', &refs.types, &u);
+	name_keys(r, 'f', &refs.funcs, &u);
+	name_keys(r, 'c', &refs.colls, &u);
+	/* a body in a string is bound when it runs: only where it can */
+	name_keys(r, 'n', &loose.rels, &w);
+	rec->uses = (const char **)u.items;
+	rec->n_uses = u.n;
+	rec->loose = (const char **)w.items;
+	rec->n_loose = w.n;
+}
+
+/* A record's step and what it waits for. */
+static void link_rec(ord *r, const srec *rec)
+{
+	r->n_t = rec->n_t;
+	if (rec->n_t)
+		memcpy(r->t, rec->t, rec->n_t * sizeof(*rec->t));
+	long step = rec->label ? plumb_order_add(r->o, rec->label, rec->st) : -1;
 	if (step < 0) {
 		r->failed = true;
 		return;
 	}
-	in_place(r, step, s);
-	bool away = s && renames_away(s);
+	in_place(r, step, rec->server);
 	for (size_t i = 0; i < r->n_t; i++) {
 		touch *t = &r->t[i];
 		objent *e = ent(r, t->key);
@@ -996,7 +1077,7 @@ static void add_statement(ord *r, ostmt *st, const char *path)
 		/* a name renamed away after its CREATE may be taken again
 		 * (ALTER INDEX i RENAME TO i_old; CREATE INDEX i): from here on
 		 * it is read as a dropped one, in written order */
-		if (away && !t->creates && e->last_creator >= 0)
+		if (rec->away && !t->creates && e->last_creator >= 0)
 			e->dropped = true;
 		if (e->dropped) {
 			after_step(r, step, e->last_any, false);
@@ -1019,67 +1100,53 @@ static void add_statement(ord *r, ostmt *st, const char *path)
 		}
 		e->last_any = step;
 	}
-	for (size_t i = 0; i < r->more.n; i++)
-		provide(r, step, r->more.items[i]);
-	for (size_t i = 0; i < r->needs.n; i++)
-		if (!own(r, r->needs.items[i]) &&
-		    !anchored(r, step, plumb_map_get(r->objs, r->needs.items[i], NULL, NULL),
-			      false))
-			need(r, step, r->needs.items[i], false);
+	for (size_t i = 0; i < rec->n_more; i++)
+		provide(r, step, rec->more[i]);
+	for (size_t i = 0; i < rec->n_needs; i++)
+		if (!own(r, rec->needs[i]) &&
+		    !anchored(r, step, plumb_map_get(r->objs, rec->needs[i], NULL, NULL), false))
+			need(r, step, rec->needs[i], false);
 	/* what creates or changes objects comes after every extension, where
 	 * the order allows: a history creates one after a DO block that reads
 	 * tables written before it */
-	if (r->n_t && !r->schemaless)
+	if (rec->ext)
 		need(r, step, key(r, 'e', NULL, "", NULL), true);
-	if (!s)
-		return;
-	plumb_pg_refs refs = {0}, loose = {0};
-	if (plumb__pg_refs_tree(r->a, s, &refs, &loose) < 0) {
-		r->failed = true;
-		return;
-	}
-	uses_all(r, step, 'n', &refs.rels, false);
-	uses_all(r, step, 'n', &refs.types, false);
-	uses_all(r, step, 'f', &refs.funcs, false);
-	uses_all(r, step, 'c', &refs.colls, false);
-	/* a body in a string is bound when it runs: only where it can */
-	uses_all(r, step, 'n', &loose.rels, true);
+	for (size_t i = 0; i < rec->n_uses; i++)
+		uses(r, step, rec->uses[i], false);
+	for (size_t i = 0; i < rec->n_loose; i++)
+		uses(r, step, rec->loose[i], true);
 }
 
-/* Marks every object a DROP names, before any step is added. */
-static void find_drops(ord *r, const plumb_vec *stmts)
+ord *order_begin(ox *x)
 {
-	for (size_t i = 0; i < stmts->n && !r->failed; i++) {
-		const ostmt *st = stmts->items[i];
-		PgQuery__Node *s = st->raw->stmt;
-		if (!s || s->node_case != PG_QUERY__NODE__NODE_DROP_STMT)
-			continue;
-		r->n_t = 0;
-		r->needs.n = 0;
-		objects_of(r, s);
-		for (size_t j = 0; j < r->n_t; j++) {
-			objent *e = ent(r, r->t[j].key);
+	plumb_arena *a = plumb_arena_new(x->tmp);
+	ord *r = a ? plumb_arena_alloc(a, sizeof(*r)) : NULL;
+	if (!r || !(r->o = plumb_order_new(a)) || !(r->objs = plumb_map_new(a, false))) {
+		plumb_arena_free(a);
+		nomem(x);
+		return NULL;
+	}
+	r->x = x;
+	r->a = a;
+	r->barrier = -1;
+	plumb_order_subject(r->o, "the schema's statements");
+	return r;
+}
+
+/* The sort itself, in r's arena. */
+static void sort_statements(ox *x, ord *r, plumb_vec *out)
+{
+	/* every object a DROP names, before any step is added */
+	for (size_t i = 0; i < r->recs.n && !r->failed; i++) {
+		const srec *rec = r->recs.items[i];
+		for (size_t j = 0; rec->drop && j < rec->n_t; j++) {
+			objent *e = ent(r, rec->t[j].key);
 			if (e)
 				e->dropped = true;
 		}
 	}
-}
-
-/* The sort itself, in r's arena. */
-static void sort_statements(ox *x, ord *r, const plumb_vec *stmts, const plumb_vec *files,
-			    plumb_vec *out)
-{
-	if (!(r->o = plumb_order_new(r->a)) || !(r->objs = plumb_map_new(r->a, false))) {
-		nomem(x);
-		return;
-	}
-	plumb_order_subject(r->o, "the schema's statements");
-	find_drops(r, stmts);
-	for (size_t i = 0; i < stmts->n && !r->failed; i++) {
-		ostmt *st = stmts->items[i];
-		const plumb_sql_file *f = files->items[st->file];
-		add_statement(r, st, f->path);
-	}
+	for (size_t i = 0; i < r->recs.n && !r->failed; i++)
+		link_rec(r, r->recs.items[i]);
 	/* one step per changed object: after all its changes, for those that
 	 * use it (so their needs stay linear in the statements) */
 	for (size_t i = 0; i < r->changed.n && !r->failed; i++) {
@@ -1116,15 +1183,14 @@ static void sort_statements(ox *x, ord *r, const plumb_vec *stmts, const plumb_v
 /* The keys, maps and graph of the sort live in an arena of their own,
  * freed before the builder reads the statements: at 10,000 tables they
  * are a sixth of what the reading holds at its peak. */
-int order_statements(ox *x, const plumb_vec *stmts, const plumb_vec *files, plumb_vec *out)
+int order_end(ord *r, plumb_vec *out)
 {
-	ord r = {.x = x, .barrier = -1};
+	ox *x = r->x;
 	out->n = 0;
-	if (!(r.a = plumb_arena_new(x->tmp))) {
+	if (!x->st.rc && r->failed)
 		nomem(x);
-		return x->st.rc;
-	}
-	sort_statements(x, &r, stmts, files, out);
-	plumb_arena_free(r.a);
+	if (!x->st.rc)
+		sort_statements(x, r, out);
+	plumb_arena_free(r->a);
 	return x->st.rc;
 }

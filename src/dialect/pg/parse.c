@@ -107,41 +107,57 @@ done:
 
 /* --- the file ---------------------------------------------------------------------- */
 
-int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
-			 PgQuery__ParseResult **out)
+/* Piece r (of the text sql, at base in whole) read into *pr: the tree a
+ * helper unpacked (r then only freed), else unpacked here; its packed
+ * form copied into keep first when keep is given (*packed NULL: none). */
+static int take(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, PgQueryProtobufParseResult r,
+		PgQuery__ParseResult *tree, const char *sql, const char *whole, size_t base,
+		const char *file, PgQuery__ParseResult **pr, uint8_t **packed, size_t *plen)
 {
-	size_t *at = NULL, n = 0, cap = 0;
+	*packed = NULL;
+	*plen = 0;
+	if (keep && !r.error && r.parse_tree.len) {
+		*packed = plumb_arena_alloc_raw(keep, r.parse_tree.len);
+		if (!*packed) {
+			pg_query_free_protobuf_parse_result(r);
+			return plumb_error_nomem(ctx);
+		}
+		memcpy(*packed, r.parse_tree.data, r.parse_tree.len);
+		*plen = r.parse_tree.len;
+	}
+	if (tree) {
+		pg_query_free_protobuf_parse_result(r);
+		*pr = tree;
+		return 0;
+	}
+	return plumb__pg_parse_taken(ctx, arena, r, sql, whole, base, file, pr, NULL);
+}
+
+/* The statements of sql cut at at[0..n] (the cuts in book's memory), each
+ * given to each in order with its location the file's. With keep, each
+ * statement's packed form is kept there, and the trees of the pieces
+ * before the one just read are freed: each must keep no pointer into one. */
+static int read_pieces(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, plumb_arena *book,
+		       const char *sql, const char *file, size_t *at, size_t n, plumb_pg_each each,
+		       void *arg)
+{
+	size_t cap = 0;
 	char *buf = NULL;
 	bool by_parser = false;
-	plumb_vec stmts = {0};
-	shift sh = {NULL, 0};
-	PgQuery__ParseResult *all = NULL;
-	plumb_pg_pool *pool = NULL;
-	int rc = cut(arena, sql, 0, false, &at, &n);
-
-	*out = NULL;
-	if (rc == PLUMB_ENOMEM)
-		return plumb_error_nomem(ctx);
-	if (rc < 0 || n < 2) /* one statement, or a text the scanner refuses */
-		return plumb__pg_parse(ctx, arena, sql, file, out, NULL);
-	rc = 0;
-	sh.slots = calloc(LOC_SLOTS, sizeof(*sh.slots));
-	all = plumb_arena_alloc(arena, sizeof(*all));
-	if (!sh.slots || !all) {
-		rc = plumb_error_nomem(ctx);
-		goto done;
-	}
-	pg_query__parse_result__init(all);
+	shift sh = {calloc(LOC_SLOTS, sizeof(*sh.slots)), 0};
 	/* the pieces parsed ahead on helper threads, when it pays */
-	pool = plumb__pg_pool_start(arena, sql, at, n);
-	for (size_t i = 0; i < n; i++) {
+	plumb_pg_pool *pool = sh.slots ? plumb__pg_pool_start(arena, sql, at, n) : NULL;
+	int rc = sh.slots ? 0 : plumb_error_nomem(ctx);
+	for (size_t i = 0; i < n && !rc; i++) {
 		size_t len = at[i + 1] - at[i];
 		PgQuery__ParseResult *pr;
+		uint8_t *packed;
+		size_t plen;
 		if (len + 1 > cap) {
 			char *b = realloc(buf, len + 1);
 			if (!b) {
 				rc = plumb_error_nomem(ctx);
-				goto done;
+				break;
 			}
 			buf = b;
 			cap = len + 1;
@@ -150,12 +166,15 @@ int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, co
 		buf[len] = '\0';
 		PgQueryProtobufParseResult r;
 		PgQuery__ParseResult *tree = NULL;
-		if (pool && plumb__pg_pool_take(pool, i, &r, &tree) == 0)
-			rc = tree ? (pr = tree, 0)
-				  : plumb__pg_parse_taken(ctx, arena, r, buf, sql, at[i], file, &pr,
-							  NULL);
-		else
-			rc = plumb__pg_parse_at(ctx, arena, buf, sql, at[i], file, &pr, NULL);
+		plumb_arena *where = arena;
+		unsigned long mark = plumb_arena_mark(arena);
+		if (!pool || plumb__pg_pool_take(pool, i, &r, &tree, &where, &mark) < 0)
+			r = pg_query_parse_protobuf(buf);
+		if (!tree) { /* unpacked here */
+			where = arena;
+			mark = plumb_arena_mark(arena);
+		}
+		rc = take(ctx, arena, keep, r, tree, buf, sql, at[i], file, &pr, &packed, &plen);
 		if (rc == PLUMB_EPARSE) {
 			/* a cut inside a BEGIN ATOMIC body, or a syntax error: the
 			 * rest is cut by the parser, else read in one piece (by
@@ -164,40 +183,130 @@ int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, co
 			pool = NULL;
 			plumb_error_clear(ctx);
 			size_t from = at[i];
-			int crc = by_parser ? -1 : cut(arena, sql + from, from, true, &at, &n);
+			int crc = by_parser ? -1 : cut(book, sql + from, from, true, &at, &n);
 			by_parser = true;
 			if (crc == PLUMB_ENOMEM) {
 				rc = plumb_error_nomem(ctx);
-				goto done;
+				break;
 			}
 			if (crc == 0) {
+				rc = 0;
 				i = (size_t)-1; /* from the first of the new cuts */
 				continue;
 			}
-			rc = plumb__pg_parse_at(ctx, arena, sql + from, sql, from, file, &pr, NULL);
+			where = arena;
+			mark = plumb_arena_mark(arena);
+			rc = take(ctx, arena, keep, pg_query_parse_protobuf(sql + from), NULL,
+				  sql + from, sql, from, file, &pr, &packed, &plen);
 			n = i + 1; /* this piece was the last */
 			at[i + 1] = strlen(sql);
 		}
 		if (rc < 0)
-			goto done;
-		if (!all->version)
-			all->version = pr->version;
+			break;
 		sh.by = (int32_t)at[i];
-		for (size_t j = 0; j < pr->n_stmts; j++) {
+		for (size_t j = 0; j < pr->n_stmts && !rc; j++) {
+			plumb_pg_kept *k = NULL;
+			if (keep && !(k = plumb_arena_alloc(keep, sizeof(*k)))) {
+				rc = plumb_error_nomem(ctx);
+				break;
+			}
+			if (k)
+				*k = (plumb_pg_kept){packed, plen, j, sh.by, where, mark};
 			if (sh.by)
 				plumb__pg_walk(&pr->stmts[j]->base, shift_one, &sh);
-			if (plumb_vec_push(arena, &stmts, pr->stmts[j]) < 0) {
-				rc = plumb_error_nomem(ctx);
-				goto done;
-			}
+			rc = each(arg, pr->stmts[j], k);
 		}
+		/* what was read before this piece is done with: a running
+		 * helper's arena is freed by that helper */
+		if (keep && !rc && pool && where != arena)
+			plumb__pg_pool_release(pool, where, mark);
+		else if (keep && !rc)
+			plumb_arena_release_before(where, mark);
 	}
-	all->n_stmts = stmts.n;
-	all->stmts = (PgQuery__RawStmt **)stmts.items;
-	*out = all;
-done:
 	plumb__pg_pool_stop(pool);
 	free(buf);
 	free(sh.slots);
 	return rc;
+}
+
+/* plumb__pg_parse_file's: the statements gathered into one result. */
+typedef struct gather {
+	plumb_ctx *ctx;
+	plumb_arena *arena;
+	plumb_vec stmts;
+} gather;
+
+static int gather_one(void *arg, PgQuery__RawStmt *raw, const plumb_pg_kept *kept)
+{
+	gather *g = arg;
+	(void)kept;
+	return plumb_vec_push(g->arena, &g->stmts, raw) < 0 ? plumb_error_nomem(g->ctx) : 0;
+}
+
+int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, const char *file,
+			 PgQuery__ParseResult **out)
+{
+	size_t *at = NULL, n = 0;
+	int rc = cut(arena, sql, 0, false, &at, &n);
+	*out = NULL;
+	if (rc == PLUMB_ENOMEM)
+		return plumb_error_nomem(ctx);
+	if (rc < 0 || n < 2) /* one statement, or a text the scanner refuses */
+		return plumb__pg_parse(ctx, arena, sql, file, out, NULL);
+	gather g = {ctx, arena, {0}};
+	PgQuery__ParseResult *all = plumb_arena_alloc(arena, sizeof(*all));
+	if (!all)
+		return plumb_error_nomem(ctx);
+	pg_query__parse_result__init(all);
+	if ((rc = read_pieces(ctx, arena, NULL, arena, sql, file, at, n, gather_one, &g)) < 0)
+		return rc;
+	all->version = PG_VERSION_NUM;
+	all->n_stmts = g.stmts.n;
+	all->stmts = (PgQuery__RawStmt **)g.stmts.items;
+	*out = all;
+	return 0;
+}
+
+int plumb__pg_parse_file_each(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep,
+			      const char *sql, const char *file, plumb_pg_each each, void *arg)
+{
+	size_t *at = NULL, n = 0;
+	int rc = cut(keep, sql, 0, false, &at, &n);
+	if (rc == PLUMB_ENOMEM)
+		return plumb_error_nomem(ctx);
+	if (rc < 0 || n < 2) { /* one statement, or a text the scanner refuses: one piece */
+		if (!(at = plumb_arena_alloc(keep, 2 * sizeof(*at))))
+			return plumb_error_nomem(ctx);
+		at[0] = 0;
+		at[1] = strlen(sql);
+		n = 1;
+	}
+	return read_pieces(ctx, arena, keep, keep, sql, file, at, n, each, arg);
+}
+
+/* --- unpacking a kept statement again ------------------------------------------------ */
+
+struct plumb_pg_unpacker {
+	locslot *slots;
+};
+
+plumb_pg_unpacker *plumb__pg_unpacker_new(plumb_arena *arena)
+{
+	plumb_pg_unpacker *u = plumb_arena_alloc(arena, sizeof(*u));
+	if (u && !(u->slots = plumb_arena_alloc(arena, LOC_SLOTS * sizeof(*u->slots))))
+		return NULL;
+	return u;
+}
+
+PgQuery__RawStmt *plumb__pg_unpack_kept(plumb_pg_unpacker *u, plumb_arena *arena,
+					const plumb_pg_kept *k)
+{
+	PgQuery__ParseResult *pr = plumb__pg_unpack(arena, k->data, k->len);
+	if (!pr || k->index >= pr->n_stmts)
+		return NULL;
+	PgQuery__RawStmt *raw = pr->stmts[k->index];
+	shift sh = {u->slots, k->shift};
+	if (sh.by)
+		plumb__pg_walk(&raw->base, shift_one, &sh);
+	return raw;
 }

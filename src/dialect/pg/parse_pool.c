@@ -47,8 +47,10 @@
 #define HELPER_STACK ((size_t)256 << 20)
 
 typedef struct slot {
-	PgQueryProtobufParseResult r; /* freed by the helper when tree is set */
+	PgQueryProtobufParseResult r; /* the caller's to free once taken */
 	PgQuery__ParseResult *tree;   /* unpacked in the helper's arena, or NULL */
+	plumb_arena *arena;	      /* ... that arena, and its mark before the tree */
+	unsigned long mark;
 	bool done;
 	bool nomem; /* the piece could not be copied */
 } slot;
@@ -56,6 +58,7 @@ typedef struct slot {
 typedef struct helper_arg {
 	struct plumb_pg_pool *p;
 	plumb_arena *arena; /* this helper's alone until it is joined */
+	unsigned long release; /* what the caller is done with: a mark of arena, or 0 */
 } helper_arg;
 
 struct plumb_pg_pool {
@@ -118,18 +121,29 @@ static void *helper(void *payload)
 		if (p->stop || p->next >= p->n)
 			break;
 		size_t i = p->next++;
+		unsigned long release = a->release;
+		a->release = 0;
 		pthread_mutex_unlock(&p->mu);
+		/* the trees the caller is done with go, by this thread: the
+		 * arena is its alone */
+		if (release)
+			plumb_arena_release_before(a->arena, release);
 		PgQueryProtobufParseResult r = {0};
 		PgQuery__ParseResult *tree = NULL;
 		bool nomem = parse(p, i, &buf, &cap, &r) < 0;
+		unsigned long mark = plumb_arena_mark(a->arena);
 		/* unpacked here too when it can be; else the caller reports
-		 * the error or the depth, or unpacks a deep tree itself */
-		if (!nomem && (tree = plumb__pg_try_unpack(a->arena, &r))) {
-			pg_query_free_protobuf_parse_result(r);
-			memset(&r, 0, sizeof(r));
-		}
+		 * the error or the depth, or unpacks a deep tree itself. r
+		 * stays, for the caller to keep the packed form */
+		if (!nomem)
+			tree = plumb__pg_try_unpack(a->arena, &r);
 		pthread_mutex_lock(&p->mu);
-		p->slots[i] = (slot){.r = r, .tree = tree, .done = true, .nomem = nomem};
+		p->slots[i] = (slot){.r = r,
+				     .tree = tree,
+				     .arena = a->arena,
+				     .mark = mark,
+				     .done = true,
+				     .nomem = nomem};
 		pthread_cond_signal(&p->ready);
 	}
 	pthread_mutex_unlock(&p->mu);
@@ -194,7 +208,7 @@ plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const s
 }
 
 int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *out,
-			PgQuery__ParseResult **tree)
+			PgQuery__ParseResult **tree, plumb_arena **arena, unsigned long *mark)
 {
 	int rc;
 	*tree = NULL;
@@ -211,6 +225,8 @@ int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *
 			pthread_cond_wait(&p->ready, &p->mu);
 		*out = p->slots[i].r;
 		*tree = p->slots[i].tree;
+		*arena = p->slots[i].arena;
+		*mark = p->slots[i].mark;
 		rc = p->slots[i].nomem ? -1 : 0;
 		p->slots[i] = (slot){0};
 	}
@@ -218,6 +234,15 @@ int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *
 	pthread_cond_broadcast(&p->room);
 	pthread_mutex_unlock(&p->mu);
 	return rc;
+}
+
+void plumb__pg_pool_release(plumb_pg_pool *p, plumb_arena *arena, unsigned long mark)
+{
+	pthread_mutex_lock(&p->mu);
+	for (int t = 0; t < p->n_th; t++)
+		if (p->args[t].arena == arena && mark > p->args[t].release)
+			p->args[t].release = mark;
+	pthread_mutex_unlock(&p->mu);
 }
 
 void plumb__pg_pool_stop(plumb_pg_pool *p)
@@ -232,12 +257,15 @@ void plumb__pg_pool_stop(plumb_pg_pool *p)
 		pthread_join(p->th[t], NULL);
 	/* joined: what no one took is freed here, alone */
 	for (size_t i = p->taken; i < p->n; i++)
-		if (p->slots[i].done && !p->slots[i].nomem && !p->slots[i].tree)
+		if (p->slots[i].done && !p->slots[i].nomem)
 			pg_query_free_protobuf_parse_result(p->slots[i].r);
 	/* the trees taken live in the helpers' arenas: they go with the
-	 * caller's arena from now on */
-	for (int t = 0; t < p->n_th; t++)
+	 * caller's arena from now on, what it was done with first */
+	for (int t = 0; t < p->n_th; t++) {
+		if (p->args[t].release)
+			plumb_arena_release_before(p->args[t].arena, p->args[t].release);
 		plumb_arena_adopt(p->parent, p->args[t].arena);
+	}
 	pthread_cond_destroy(&p->room);
 	pthread_cond_destroy(&p->ready);
 	pthread_mutex_destroy(&p->mu);
