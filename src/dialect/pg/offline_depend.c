@@ -536,7 +536,7 @@ static void index_all(dix *ix)
 	for (size_t i = 0; i < x->grants.n && !x->st.rc; i++) {
 		gstate *g = x->grants.items[i];
 		dobj d = {D_GRANT, (void *)g, NULL};
-		if (!g->privs)
+		if (!g->privs || g->obj)
 			continue;
 		edge(ix, K_REL, g->schema, g->rel, d, true);
 		if (g->col)

@@ -97,10 +97,14 @@ typedef struct pend {
 	const char *column; /* column-level: the column */
 } pend;
 
-/* The privileges one grantee holds on one relation or column (offline_acl.c). */
+/* The privileges one grantee holds on one relation or column, schema, or
+ * routine, type, server or wrapper (offline_acl.c). */
 typedef struct gstate {
 	const char *schema, *rel, *col; /* col NULL: the relation */
 	bool nsp;			/* on the schema (rel is its name too) */
+	bool obj;			/* on the object of kind on: rel its catalog
+					 * name ("f(integer)"), schema "" for those in none */
+	plumb_obj_kind on;
 	const char *grantee;		/* quoted, or PUBLIC */
 	unsigned privs, grantable;
 } gstate;
