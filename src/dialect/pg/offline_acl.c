@@ -615,6 +615,27 @@ static void grant_relation(ox *x, PgQuery__GrantStmt *gs, const char *schema, co
 
 /* --- on routines, types, servers, wrappers --- */
 
+void language_created(ox *x, const PgQuery__CreatePLangStmt *ls)
+{
+	if (!x->langs && !(x->langs = plumb_map_new(x->st.arena, false))) {
+		fail(x, PLUMB_ENOMEM);
+		return;
+	}
+	if (!x->st.rc && ls->plname &&
+	    plumb_map_put(x->langs, dup(x, ls->plname), NULL, NULL,
+			  ls->pltrusted ? "trusted" : "") < 0)
+		fail(x, PLUMB_ENOMEM);
+}
+
+/* The part of the grants on language name ("trusted" or NULL), and whether
+ * the files created it (else it is the server's or an extension's). */
+static bool language_part(ox *x, const char *name, const char **part)
+{
+	const char *p = x->langs && name ? plumb_map_get(x->langs, name, NULL, NULL) : NULL;
+	*part = p && *p ? p : NULL;
+	return p != NULL;
+}
+
 /* The state of what grantee holds on the object of kind on named schema.name
  * (schema "" for those in none), made with PostgreSQL's default when new. */
 static gstate *object_state(ox *x, plumb_obj_kind on, const char *schema, const char *name,
@@ -634,7 +655,11 @@ static gstate *object_state(ox *x, plumb_obj_kind on, const char *schema, const 
 	g->obj = true;
 	g->on = on;
 	g->grantee = dup(x, grantee);
-	g->privs = plumb__pg_grant_default(&(plumb_object){.target_kind = on, .grantee = grantee});
+	const char *part = NULL;
+	if (on == PLUMB_OBJ_GRANT)
+		language_part(x, name, &part);
+	g->privs = plumb__pg_grant_default(
+		&(plumb_object){.target_kind = on, .grantee = grantee, .part = part});
 	push(x, &x->grants, g);
 	return x->st.rc ? NULL : g;
 }
@@ -699,9 +724,10 @@ static plumb_obj_kind type_kind(ox *x, const char *schema, const char *name)
 }
 
 /* GRANT or REVOKE on routines, types, servers and wrappers, one by one or
- * ON ALL FUNCTIONS (PROCEDURES, ROUTINES) IN SCHEMA. Objects the files do
- * not create (an extension's, the server's) are left out, as introspection
- * leaves them out; so are large objects and languages. */
+ * ON ALL FUNCTIONS (PROCEDURES, ROUTINES) IN SCHEMA, and on languages
+ * (target kind PLUMB_OBJ_GRANT). Objects the files do not create (an
+ * extension's, the server's) are left out, as introspection leaves them
+ * out; so are large objects. */
 static void grant_objects(ox *x, PgQuery__GrantStmt *gs)
 {
 	bool routine = gs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ||
@@ -750,6 +776,13 @@ static void grant_objects(ox *x, PgQuery__GrantStmt *gs)
 			plumb_obj_kind k = name ? type_kind(x, schema, name) : PLUMB_OBJ_GRANT;
 			if (k != PLUMB_OBJ_GRANT)
 				grant_object(x, gs, k, schema, name);
+			break;
+		}
+		case PG_QUERY__OBJECT_TYPE__OBJECT_LANGUAGE: {
+			const char *part;
+			name = plumb__pg_strval(o);
+			if (language_part(x, name, &part))
+				grant_object(x, gs, PLUMB_OBJ_GRANT, NULL, name);
 			break;
 		}
 		case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER:
@@ -873,17 +906,22 @@ static void finish_schema_grant(ox *x, gstate *g)
  * files state it: --owners). */
 static void finish_object_grant(ox *x, gstate *g)
 {
-	const char *schema = *g->schema ? g->schema : NULL;
-	const plumb_object *t = find_object(x, g->on, schema, g->rel);
-	plumb_object probe = {.target_kind = g->on, .grantee = g->grantee};
-	if (!t || (g->privs == plumb__pg_grant_default(&probe) && !g->grantable))
+	const char *schema = *g->schema ? g->schema : NULL, *part = NULL;
+	bool lang = g->on == PLUMB_OBJ_GRANT;
+	const plumb_object *t = lang ? NULL : find_object(x, g->on, schema, g->rel);
+	if (lang ? !language_part(x, g->rel, &part) : !t)
+		return;
+	plumb_object probe = {.target_kind = g->on, .grantee = g->grantee, .part = part};
+	if (g->privs == plumb__pg_grant_default(&probe) && !g->grantable)
 		return;
 	const char *cls = plumb__pg_owner_class(g->on);
 	const char *owner = x->roles && cls ? plumb_map_get(x->roles, cls, schema, g->rel) : NULL;
 	if (owner && strcmp(owner, g->grantee) == 0)
 		return;
 	const char *on;
-	if (g->on == PLUMB_OBJ_FUNCTION)
+	if (lang)
+		on = fmt(x, "LANGUAGE %s", qi(x, g->rel));
+	else if (g->on == PLUMB_OBJ_FUNCTION)
 		on = fmt(x, "%s %s.%s%s",
 			 t->func_kind == PLUMB_FUNC_PROCEDURE ? "PROCEDURE" : "FUNCTION",
 			 qi(x, schema), qi(x, plumb_arena_strndup(x->st.arena, g->rel,
@@ -903,6 +941,7 @@ static void finish_object_grant(ox *x, gstate *g)
 	o->target_kind = g->on;
 	o->target = g->rel;
 	o->grantee = g->grantee;
+	o->part = part;
 	o->privileges = g->privs;
 	o->grantable = g->grantable & g->privs;
 	fail(x, plumb__pg_grant_define(x->st.ctx, x->st.arena, o));

@@ -39,6 +39,8 @@ typedef struct ox {
 	plumb_map *keys;     /* the table of each key (PK, UNIQUE, EXCLUDE), by its index's name */
 	plumb_vec seqs;     /* seqent *: sequences and their statements */
 	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
+	plumb_map *langs;   /* offline_acl.c: each language CREATE LANGUAGE made, its
+			     * grants' part ("trusted" or "") */
 	plumb_vec colls;    /* collent *: collations and their fields */
 	plumb_vec fks;      /* refpos *: where each foreign key names its table */
 	plumb_vec owners;   /* refpos *: where each OWNED BY of a sequence was written */
@@ -247,6 +249,7 @@ typedef struct seqopts {
 #define forget_name plumb__pgoff_forget_name
 #define function_of plumb__pgoff_function_of
 #define grant_revoke plumb__pgoff_grant_revoke
+#define language_created plumb__pgoff_language_created
 #define grants_renamed plumb__pgoff_grants_renamed
 #define grantee_of plumb__pgoff_grantee_of
 #define privs_apply plumb__pgoff_privs_apply
@@ -515,6 +518,8 @@ void fdw_options_apply(ox *x, plumb_vec *v, PgQuery__Node **opts, size_t n, size
 void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt);
 void comment_on(ox *x, PgQuery__CommentStmt *cs);
 void grant_revoke(ox *x, PgQuery__GrantStmt *gs);
+/* CREATE [OR REPLACE] [TRUSTED] LANGUAGE: known, for the grants on it. */
+void language_created(ox *x, const PgQuery__CreatePLangStmt *ls);
 void finish_grants(ox *x);
 /* The privileges held on relation schema.rel (on its column col, when
  * given) held on nschema.nrel (column ncol) from now on. */
