@@ -106,8 +106,8 @@ void read_object_grants(ictx *x)
 			if (!plumb_catalog_find(x->cat, PLUMB_OBJ_FUNCTION, nsp, target))
 				continue;
 			kind = PLUMB_OBJ_FUNCTION;
-			on = fmt(x, "%s %s.%s%s", code == 'P' ? "PROCEDURE" : "FUNCTION",
-				 qnsp, qname, strchr(target, '('));
+			on = fmt(x, "%s %s.%s%s", code == 'P' ? "PROCEDURE" : "FUNCTION", qnsp,
+				 qname, strchr(target, '('));
 			break;
 		}
 		case 'D':
@@ -115,16 +115,15 @@ void read_object_grants(ictx *x)
 			kind = type_kind(x, nsp, name);
 			if (kind == PLUMB_OBJ_GRANT)
 				continue;
-			on = fmt(x, "%s %s.%s", kind == PLUMB_OBJ_DOMAIN ? "DOMAIN" : "TYPE",
-				 qnsp, qname);
+			on = fmt(x, "%s %s.%s", kind == PLUMB_OBJ_DOMAIN ? "DOMAIN" : "TYPE", qnsp,
+				 qname);
 			break;
 		case 'S':
 		case 'W':
 			kind = code == 'S' ? PLUMB_OBJ_SERVER : PLUMB_OBJ_FDW;
 			if (!plumb_catalog_find(x->cat, kind, NULL, name))
 				continue;
-			on = fmt(x, "%s %s", code == 'S' ? "FOREIGN SERVER" : "FOREIGN DATA WRAPPER",
-				 qname);
+			on = fmt(x, "%s %s", code == 'S' ? "FOREIGN SERVER" : "FOREIGN DATA WRAPPER", qname);
 			break;
 		default: /* 'L' */
 			kind = PLUMB_OBJ_GRANT;

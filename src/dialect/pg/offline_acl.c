@@ -738,7 +738,8 @@ static void grant_objects(ox *x, PgQuery__GrantStmt *gs)
 			const char *nsp = plumb__pg_strval(gs->objects[i]);
 			if (!nsp)
 				continue;
-			if (strcmp(nsp, "public") != 0 && !find_object(x, PLUMB_OBJ_SCHEMA, NULL, nsp)) {
+			if (strcmp(nsp, "public") != 0 &&
+			    !find_object(x, PLUMB_OBJ_SCHEMA, NULL, nsp)) {
 				error_at(x, x->loc, "schema \"%s\" does not exist", nsp);
 				return;
 			}
@@ -871,8 +872,8 @@ void grants_renamed(ox *x, const char *schema, const char *rel, const char *col,
 {
 	for (size_t i = 0; i < x->grants.n; i++) {
 		gstate *g = x->grants.items[i];
-		if (g->nsp || g->obj || strcmp(g->schema, schema) != 0 || strcmp(g->rel, rel) != 0 ||
-		    (col && (!g->col || strcmp(g->col, col) != 0)))
+		if (g->nsp || g->obj || strcmp(g->schema, schema) != 0 ||
+		    strcmp(g->rel, rel) != 0 || (col && (!g->col || strcmp(g->col, col) != 0)))
 			continue;
 		g->schema = dup(x, nschema);
 		g->rel = dup(x, nrel);
@@ -924,8 +925,8 @@ static void finish_object_grant(ox *x, gstate *g)
 	else if (g->on == PLUMB_OBJ_FUNCTION)
 		on = fmt(x, "%s %s.%s%s",
 			 t->func_kind == PLUMB_FUNC_PROCEDURE ? "PROCEDURE" : "FUNCTION",
-			 qi(x, schema), qi(x, plumb_arena_strndup(x->st.arena, g->rel,
-								  strcspn(g->rel, "("))),
+			 qi(x, schema),
+			 qi(x, plumb_arena_strndup(x->st.arena, g->rel, strcspn(g->rel, "("))),
 			 strchr(g->rel, '('));
 	else if (schema)
 		on = fmt(x, "%s %s.%s", g->on == PLUMB_OBJ_DOMAIN ? "DOMAIN" : "TYPE",

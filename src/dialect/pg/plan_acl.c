@@ -236,7 +236,7 @@ static const char *routine_on(planner *p, const plumb_object *g)
 		f = plumb_catalog_find(p->from, PLUMB_OBJ_FUNCTION, g->schema, g->target);
 	const char *paren = strchr(g->target, '(');
 	return plumb__pgp_fmt(p, "%s %s.%s%s",
-			      !f ? "ROUTINE"
+			      !f				     ? "ROUTINE"
 			      : f->func_kind == PLUMB_FUNC_PROCEDURE ? "PROCEDURE"
 								     : "FUNCTION",
 			      plumb__pgp_qi(p, g->schema),
@@ -266,7 +266,7 @@ static const char *grant_on(planner *p, const plumb_object *g)
 	case PLUMB_OBJ_GRANT:
 		return plumb__pgp_fmt(p, "%s %s",
 				      g->target_kind == PLUMB_OBJ_SERVER ? "FOREIGN SERVER"
-				      : g->target_kind == PLUMB_OBJ_FDW  ? "FOREIGN DATA WRAPPER"
+				      : g->target_kind == PLUMB_OBJ_FDW	 ? "FOREIGN DATA WRAPPER"
 									 : "LANGUAGE",
 				      plumb__pgp_qi(p, g->target));
 	default:
@@ -398,7 +398,7 @@ static void grant_revoke(planner *p, const plumb_object *g, bool own)
 				    ? plumb__pgp_privs_text(p, g->privileges & (PLUMB_PRIV_USAGE |
 										PLUMB_PRIV_CREATE))
 			    : g->privileges || !plumb__pg_grant_on_object(g) ? "ALL"
-									       : "";
+									     : "";
 	if (*privs)
 		plumb__pgp_known(p,
 				 plumb__pgp_emit(p, "REVOKE %s%s ON %s FROM %s", privs,
