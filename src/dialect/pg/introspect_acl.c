@@ -4,7 +4,9 @@
  * their acls (aclexplode), a grant object per grantee whose privileges
  * differ from PostgreSQL's defaults (catalog.h). Relations' and schemas'
  * grants are introspect_object.c's; objects an extension or the server
- * made are left out, as is their owner's own privileges.
+ * made are left out. The owner's own privileges are not managed: its entry
+ * is an implicit grant holding only the grant options it gave itself, as
+ * for relations.
  */
 #include <string.h>
 
@@ -14,11 +16,13 @@
  * the server did not come with. */
 #define OWN(cls, o) o " >= 16384 AND " NOT_EXT(cls, o)
 
-enum { G_CODE, G_NSP, G_NAME, G_ARGS, G_GRANTEE, G_PRIVS, G_GR, G_TRUSTED, G_QNSP, G_QNAME };
+enum {
+	G_CODE, G_NSP, G_NAME, G_ARGS, G_GRANTEE, G_PRIVS, G_GR, G_TRUSTED, G_QNSP, G_QNAME, G_OWN
+};
 static const char q_object_grants[] =
 	"SELECT x.code, x.nsp, x.name, x.args, "
 	"CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END, "
-	"g.privs, g.gr, x.pub, quote_ident(x.nsp), quote_ident(x.name) "
+	"g.privs, g.gr, x.pub, quote_ident(x.nsp), quote_ident(x.name), g.grantee = x.owner "
 	"FROM ("
 	/* functions, procedures, aggregates: EXECUTE to PUBLIC by default */
 	"SELECT CASE WHEN p.prokind = 'p' THEN 'P' ELSE 'F' END AS code, n.nspname AS nsp, "
@@ -52,7 +56,7 @@ static const char q_object_grants[] =
 	") x, LATERAL ("
 	"SELECT e.grantee, array_agg(e.privilege_type) AS privs, "
 	"array_agg(e.privilege_type) FILTER (WHERE e.is_grantable) AS gr "
-	"FROM aclexplode(x.acl) e WHERE e.grantee <> x.owner GROUP BY e.grantee "
+	"FROM aclexplode(x.acl) e GROUP BY e.grantee "
 	/* PUBLIC's default revoked: no entry for it */
 	"UNION ALL SELECT 0, NULL, NULL WHERE x.pub "
 	"AND NOT EXISTS (SELECT 1 FROM aclexplode(x.acl) e WHERE e.grantee = 0)"
@@ -139,7 +143,10 @@ void read_object_grants(ictx *x)
 		}
 		plumb_object probe = {.target_kind = kind, .grantee = grantee, .part = part};
 		unsigned privs = bits_of(x, val(r, i, G_PRIVS)), gr = bits_of(x, val(r, i, G_GR));
-		if (privs == plumb__pg_grant_default(&probe) && !gr)
+		bool own = flag(r, i, G_OWN);
+		if (own)
+			privs = gr;
+		else if (privs == plumb__pg_grant_default(&probe) && !gr)
 			continue;
 		plumb_object *o = new_object(x, PLUMB_OBJ_GRANT, nsp, gname);
 		if (!o)
@@ -150,6 +157,7 @@ void read_object_grants(ictx *x)
 		o->part = part;
 		o->privileges = privs;
 		o->grantable = gr & privs;
+		o->implicit = own;
 		if (!x->st.rc)
 			fail(x, plumb__pg_grant_define(x->st.ctx, x->st.arena, o));
 	}

@@ -881,7 +881,7 @@ int plumb__pg_grant_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o)
 	o->definition = NULL;
 	if (!o->privileges) {
 		/* PUBLIC's default revoked from a routine, type or language */
-		if (plumb__pg_grant_on_object(o))
+		if (!o->implicit && plumb__pg_grant_on_object(o))
 			o->definition = "NONE";
 		return 0;
 	}

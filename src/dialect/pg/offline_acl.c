@@ -915,10 +915,11 @@ static void finish_object_grant(ox *x, gstate *g)
 	plumb_object probe = {.target_kind = g->on, .grantee = g->grantee, .part = part};
 	if (g->privs == plumb__pg_grant_default(&probe) && !g->grantable)
 		return;
-	const char *cls = plumb__pg_owner_class(g->on);
+	/* a grant to the owner the files state (--owners) is the owner's own,
+	 * as introspection reads it: only its grant options count */
+	const char *cls = lang ? NULL : plumb__pg_owner_class(g->on);
 	const char *owner = x->roles && cls ? plumb_map_get(x->roles, cls, schema, g->rel) : NULL;
-	if (owner && strcmp(owner, g->grantee) == 0)
-		return;
+	bool own = owner && strcmp(owner, g->grantee) == 0;
 	const char *on;
 	if (lang)
 		on = fmt(x, "LANGUAGE %s", qi(x, g->rel));
@@ -943,8 +944,9 @@ static void finish_object_grant(ox *x, gstate *g)
 	o->target = g->rel;
 	o->grantee = g->grantee;
 	o->part = part;
-	o->privileges = g->privs;
-	o->grantable = g->grantable & g->privs;
+	o->implicit = own;
+	o->privileges = own ? g->grantable & g->privs : g->privs;
+	o->grantable = g->grantable & o->privileges;
 	fail(x, plumb__pg_grant_define(x->st.ctx, x->st.arena, o));
 }
 
