@@ -1526,7 +1526,21 @@ static void test_agree(void)
 		 "CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;\n"
 		 "REVOKE USAGE ON LANGUAGE plx FROM PUBLIC;\n"
 		 "GRANT USAGE ON LANGUAGE plx TO pg_monitor;\n"
-		 "GRANT USAGE ON LANGUAGE plpgsql TO pg_monitor;\n"},
+		 "GRANT USAGE ON LANGUAGE plpgsql TO pg_monitor;\n"
+		 /* dropped and created again: the defaults */
+		 "CREATE FUNCTION api.re() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+		 "REVOKE ALL ON FUNCTION api.re() FROM PUBLIC;\n"
+		 "GRANT EXECUTE ON FUNCTION api.re() TO pg_monitor;\n"
+		 "DROP FUNCTION api.re();\n"
+		 "CREATE FUNCTION api.re() RETURNS int LANGUAGE sql AS 'SELECT 2';\n"
+		 "CREATE TYPE again AS ENUM ('a');\n"
+		 "REVOKE USAGE ON TYPE again FROM PUBLIC;\n"
+		 "DROP TYPE again;\n"
+		 "CREATE TYPE again AS ENUM ('b');\n"
+		 /* CREATE OR REPLACE keeps them */
+		 "CREATE FUNCTION api.kept() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+		 "REVOKE ALL ON FUNCTION api.kept() FROM PUBLIC;\n"
+		 "CREATE OR REPLACE FUNCTION api.kept() RETURNS int LANGUAGE sql AS 'SELECT 2';\n"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		agree(url, cases[i][0], cases[i][1]);

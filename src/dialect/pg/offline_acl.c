@@ -615,6 +615,21 @@ static void grant_relation(ox *x, PgQuery__GrantStmt *gs, const char *schema, co
 
 /* --- on routines, types, servers, wrappers --- */
 
+void grants_gone(ox *x, const plumb_object *o)
+{
+	if (!plumb__pg_grant_all(o->kind) || o->kind == PLUMB_OBJ_GRANT)
+		return;
+	const char *schema = o->schema ? o->schema : "";
+	size_t w = 0;
+	for (size_t i = 0; i < x->grants.n; i++) {
+		gstate *g = x->grants.items[i];
+		if (!(g->obj && g->on == o->kind && strcmp(g->schema, schema) == 0 &&
+		      strcmp(g->rel, o->name) == 0))
+			x->grants.items[w++] = g;
+	}
+	x->grants.n = w;
+}
+
 void language_created(ox *x, const PgQuery__CreatePLangStmt *ls)
 {
 	if (!x->langs && !(x->langs = plumb_map_new(x->st.arena, false))) {

@@ -897,6 +897,8 @@ static void remove_nodes(dix *ix)
 		const char *k = plumb_arena_printf(x->deps->a, "%p", n->d.p);
 		if (!k || plumb_map_put(ix->gone, dkind_names[n->d.kind], NULL, k, n->d.p) < 0)
 			nomem(x);
+		if (n->d.kind == D_OBJECT)
+			grants_gone(x, n->d.p);
 		if (n->inside)
 			continue;
 		if (n->d.kind == D_OBJECT &&

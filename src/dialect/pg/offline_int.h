@@ -250,6 +250,7 @@ typedef struct seqopts {
 #define function_of plumb__pgoff_function_of
 #define grant_revoke plumb__pgoff_grant_revoke
 #define language_created plumb__pgoff_language_created
+#define grants_gone plumb__pgoff_grants_gone
 #define grants_renamed plumb__pgoff_grants_renamed
 #define grantee_of plumb__pgoff_grantee_of
 #define privs_apply plumb__pgoff_privs_apply
@@ -518,6 +519,9 @@ void fdw_options_apply(ox *x, plumb_vec *v, PgQuery__Node **opts, size_t n, size
 void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt);
 void comment_on(ox *x, PgQuery__CommentStmt *cs);
 void grant_revoke(ox *x, PgQuery__GrantStmt *gs);
+/* o (a routine, type, server or wrapper) dropped: what was granted on it
+ * goes too, and one created again has PostgreSQL's defaults. */
+void grants_gone(ox *x, const plumb_object *o);
 /* CREATE [OR REPLACE] [TRUSTED] LANGUAGE: known, for the grants on it. */
 void language_created(ox *x, const PgQuery__CreatePLangStmt *ls);
 void finish_grants(ox *x);
