@@ -310,7 +310,10 @@ typedef struct plumb_trigger {
  *               grantee holds differs from that default, so PUBLIC's plain
  *               EXECUTE (USAGE) is no object, and a REVOKE of it from
  *               PUBLIC is one with privileges 0 and definition "NONE".
- *               Dropping that object grants the default back.
+ *               Dropping that object grants the default back. The owner's
+ *               entry is an implicit grant, as a relation's owner's is.
+ *               A routine or type the planner drops and creates again
+ *               (not CREATE OR REPLACE) gets its grants again.
  *  - owner:     the owner of one object, only in catalogs built with
  *               ctx->owners (--owners). name is the object as ALTER ... OWNER
  *               writes it ("TABLE public.t", "MATERIALIZED VIEW public.m",
