@@ -294,6 +294,26 @@ typedef struct plumb_trigger {
  *               public schema's USAGE to PUBLIC that initdb gives left out),
  *               each followed by
  *               " WITH GRANT OPTION" when grantable, joined by ", ".
+ *               Grants on routines, types, servers and wrappers name their
+ *               target as GRANT does: "FUNCTION public.f(integer) TO app"
+ *               (PROCEDURE for procedures, FUNCTION for aggregates; target
+ *               the function's catalog name "f(integer)"), "TYPE public.t
+ *               TO app" (DOMAIN for domains), "FOREIGN SERVER s TO app",
+ *               "FOREIGN DATA WRAPPER w TO app" (schema NULL), and
+ *               "LANGUAGE l TO app" (schema NULL, target_kind
+ *               PLUMB_OBJ_GRANT: languages are no catalog objects; only
+ *               those the schema creates, not an extension's or the
+ *               server's). Their privileges are EXECUTE on routines, USAGE
+ *               on the others. PostgreSQL gives PUBLIC EXECUTE on every
+ *               routine and USAGE on every type and trusted language by
+ *               default (a NULL acl): a grant object exists where what one
+ *               grantee holds differs from that default, so PUBLIC's plain
+ *               EXECUTE (USAGE) is no object, and a REVOKE of it from
+ *               PUBLIC is one with privileges 0 and definition "NONE".
+ *               Dropping that object grants the default back. The owner's
+ *               entry is an implicit grant, as a relation's owner's is.
+ *               A routine or type the planner drops and creates again
+ *               (not CREATE OR REPLACE) gets its grants again.
  *  - owner:     the owner of one object, only in catalogs built with
  *               ctx->owners (--owners). name is the object as ALTER ... OWNER
  *               writes it ("TABLE public.t", "MATERIALIZED VIEW public.m",

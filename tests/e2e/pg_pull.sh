@@ -234,6 +234,37 @@ ok "foreign: pull writes the foreign table with its options" \
 ok "foreign: pull leaves the extensions' wrappers to them" \
 	eval '! grep -q "^CREATE FOREIGN DATA WRAPPER postgres_fdw" foreign.pulled.sql'
 
+# privileges on routines, types, servers and wrappers: PUBLIC's default
+# EXECUTE revoked from a SECURITY DEFINER function and granted to a role,
+# grant options, a domain, a procedure, an aggregate, a server
+cat >privileges.sql <<'SQL'
+CREATE SCHEMA api;
+CREATE FUNCTION api.secret(a integer) RETURNS integer LANGUAGE sql SECURITY DEFINER
+  AS 'SELECT a';
+REVOKE EXECUTE ON FUNCTION api.secret(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api.secret(integer) TO pg_monitor;
+CREATE FUNCTION api.open() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+GRANT EXECUTE ON FUNCTION api.open() TO pg_read_all_data WITH GRANT OPTION;
+CREATE PROCEDURE api.p() LANGUAGE sql AS 'SELECT 1';
+REVOKE ALL ON PROCEDURE api.p() FROM PUBLIC;
+CREATE AGGREGATE api.total(integer) (SFUNC = int4pl, STYPE = integer);
+REVOKE EXECUTE ON FUNCTION api.total(integer) FROM PUBLIC;
+CREATE TYPE mood AS ENUM ('sad', 'happy');
+REVOKE USAGE ON TYPE mood FROM PUBLIC;
+CREATE DOMAIN posint AS integer CHECK (VALUE > 0);
+GRANT USAGE ON DOMAIN posint TO pg_monitor WITH GRANT OPTION;
+CREATE FOREIGN DATA WRAPPER w;
+CREATE SERVER srv FOREIGN DATA WRAPPER w;
+GRANT USAGE ON FOREIGN SERVER srv TO pg_monitor;
+SQL
+exact privileges
+ok "privileges: pull revokes EXECUTE from PUBLIC" \
+	grep -q '^REVOKE EXECUTE ON FUNCTION api.secret(integer) FROM PUBLIC;' privileges.pulled.sql
+ok "privileges: pull grants EXECUTE to the role" \
+	grep -q '^GRANT EXECUTE ON FUNCTION api.secret(integer) TO pg_monitor;' privileges.pulled.sql
+ok "privileges: pull names none of them unmanaged" \
+	eval '! grep -q "privileges on" privileges.pulled.sql'
+
 # kinds plumb does not manage: pull and diff leave them out and say so; a
 # user mapping is named, never its options (they hold passwords)
 cat >unmanaged.sql <<'SQL'

@@ -338,6 +338,7 @@ int plumb__pg_introspect(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, p
 	read_event_triggers(&x);
 	read_comments(&x);
 	read_grants(&x);
+	read_object_grants(&x);
 	read_default_acls(&x);
 	read_owners(&x);
 	read_unmanaged(&x);

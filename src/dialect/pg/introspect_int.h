@@ -107,6 +107,7 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define read_owners plumb__pgin_read_owners
 #define read_default_acls plumb__pgin_read_default_acls
 #define read_grants plumb__pgin_read_grants
+#define read_object_grants plumb__pgin_read_object_grants
 #define read_indexes plumb__pgin_read_indexes
 #define read_policies plumb__pgin_read_policies
 #define read_rules plumb__pgin_read_rules
@@ -190,6 +191,8 @@ void read_foreign_data_wrappers(ictx *x);
 void read_event_triggers(ictx *x);
 void read_comments(ictx *x);
 void read_grants(ictx *x);
+/* introspect_acl.c: grants on routines, types, servers, wrappers, languages */
+void read_object_grants(ictx *x);
 /* introspect_owner.c: after every object is read */
 void read_owners(ictx *x);
 void read_default_acls(ictx *x);

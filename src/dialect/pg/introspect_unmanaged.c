@@ -1,8 +1,7 @@
 /*
  * The objects of a database that are of kinds plumb does not manage
  * (subscriptions, text search parsers and templates, user mappings,
- * transforms, access methods, procedural languages, security labels, and
- * the privileges on functions, types, languages, servers and wrappers),
+ * transforms, access methods, procedural languages and security labels),
  * named one a line in the catalog's
  * `unmanaged` list, so that pull and diff say what they leave out instead
  * of dropping it in silence.
@@ -35,20 +34,6 @@ static const char q_unmanaged[] =
 	"WHERE " OWN("pg_am", "a.oid") " "
 	"UNION ALL SELECT 'language ' || quote_ident(l.lanname) FROM pg_catalog.pg_language l "
 	"WHERE " OWN("pg_language", "l.oid") " "
-	"UNION ALL SELECT 'privileges on ' || pg_catalog.pg_describe_object("
-	"'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, 0) FROM pg_catalog.pg_proc p "
-	"WHERE p.proacl IS NOT NULL AND " OWN("pg_proc", "p.oid") " "
-	"UNION ALL SELECT 'privileges on ' || pg_catalog.pg_describe_object("
-	"'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, 0) FROM pg_catalog.pg_type t "
-	"WHERE t.typacl IS NOT NULL AND " OWN("pg_type", "t.oid") " "
-	"UNION ALL SELECT 'privileges on language ' || quote_ident(l.lanname) "
-	"FROM pg_catalog.pg_language l WHERE l.lanacl IS NOT NULL AND " OWN("pg_language", "l.oid") " "
-	"UNION ALL SELECT 'privileges on server ' || quote_ident(s.srvname) "
-	"FROM pg_catalog.pg_foreign_server s WHERE s.srvacl IS NOT NULL AND "
-	OWN("pg_foreign_server", "s.oid") " "
-	"UNION ALL SELECT 'privileges on foreign-data wrapper ' || quote_ident(w.fdwname) "
-	"FROM pg_catalog.pg_foreign_data_wrapper w WHERE w.fdwacl IS NOT NULL AND "
-	OWN("pg_foreign_data_wrapper", "w.oid") " "
 	"UNION ALL SELECT 'security label (' || l.provider || ') on ' || "
 	"pg_catalog.pg_describe_object(l.classoid, l.objoid, l.objsubid) "
 	"FROM pg_catalog.pg_seclabel l "

@@ -879,8 +879,12 @@ int plumb__pg_grant_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o)
 {
 	plumb_buf b;
 	o->definition = NULL;
-	if (!o->privileges)
+	if (!o->privileges) {
+		/* PUBLIC's default revoked from a routine, type or language */
+		if (!o->implicit && plumb__pg_grant_on_object(o))
+			o->definition = "NONE";
 		return 0;
+	}
 	plumb_buf_init(&b, arena, 0);
 	for (unsigned i = 0, n = 0; i < N_PRIVS; i++) {
 		if (!(o->privileges & (1u << i)))
@@ -892,4 +896,44 @@ int plumb__pg_grant_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o)
 	if (rc == 0)
 		o->definition = b.data;
 	return rc;
+}
+
+unsigned plumb__pg_grant_all(plumb_obj_kind target_kind)
+{
+	switch (target_kind) {
+	case PLUMB_OBJ_FUNCTION:
+		return PLUMB_PRIV_EXECUTE;
+	case PLUMB_OBJ_TYPE:
+	case PLUMB_OBJ_ENUM:
+	case PLUMB_OBJ_DOMAIN:
+	case PLUMB_OBJ_SERVER:
+	case PLUMB_OBJ_FDW:
+	case PLUMB_OBJ_GRANT: /* a language */
+		return PLUMB_PRIV_USAGE;
+	default:
+		return 0;
+	}
+}
+
+bool plumb__pg_grant_on_object(const plumb_object *g)
+{
+	return plumb__pg_grant_all(g->target_kind) != 0;
+}
+
+unsigned plumb__pg_grant_default(const plumb_object *g)
+{
+	if (!g->grantee || strcmp(g->grantee, "PUBLIC") != 0)
+		return 0;
+	switch (g->target_kind) {
+	case PLUMB_OBJ_FUNCTION:
+		return PLUMB_PRIV_EXECUTE;
+	case PLUMB_OBJ_TYPE:
+	case PLUMB_OBJ_ENUM:
+	case PLUMB_OBJ_DOMAIN:
+		return PLUMB_PRIV_USAGE;
+	case PLUMB_OBJ_GRANT:
+		return g->part && strcmp(g->part, "trusted") == 0 ? PLUMB_PRIV_USAGE : 0;
+	default:
+		return 0;
+	}
 }

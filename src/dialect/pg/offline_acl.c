@@ -1,7 +1,8 @@
 /*
  * The offline builder's access and documentation: policies, COMMENT ON (the
  * target checked as PostgreSQL does) and GRANT / REVOKE, folded per target
- * and grantee into the privileges pg_class and pg_attribute would hold. It
+ * and grantee into the privileges pg_class, pg_attribute, pg_namespace,
+ * pg_proc, pg_type and the foreign catalogs would hold. It
  * creates no table, type or function.
  */
 #include <string.h>
@@ -468,7 +469,8 @@ static gstate *grant_state(ox *x, const char *schema, const char *rel, const cha
 {
 	for (size_t i = 0; i < x->grants.n; i++) {
 		gstate *g = x->grants.items[i];
-		if (g->nsp == nsp && strcmp(g->schema, schema) == 0 && strcmp(g->rel, rel) == 0 &&
+		if (!g->obj && g->nsp == nsp && strcmp(g->schema, schema) == 0 &&
+		    strcmp(g->rel, rel) == 0 &&
 		    ((!g->col && !col) || (g->col && col && strcmp(g->col, col) == 0)) &&
 		    strcmp(g->grantee, grantee) == 0)
 			return g;
@@ -611,73 +613,207 @@ static void grant_relation(ox *x, PgQuery__GrantStmt *gs, const char *schema, co
 	}
 }
 
-/* The privileges of a GRANT or REVOKE that plumb does not manage (on
- * functions, types, languages, servers, ...): named in the catalog's
- * unmanaged list, for pull and diff to say they leave them out. */
-static void grant_unmanaged(ox *x, PgQuery__GrantStmt *gs)
+/* --- on routines, types, servers, wrappers --- */
+
+void grants_gone(ox *x, const plumb_object *o)
 {
-	const char *kind;
-	switch (gs->objtype) {
-	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
-		kind = "function";
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
-		kind = "procedure";
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
-		kind = "routine";
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
-		kind = "type";
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
-		kind = "domain";
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_LANGUAGE:
-		kind = "language";
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER:
-		kind = "server";
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_FDW:
-		kind = "foreign-data wrapper";
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_LARGEOBJECT:
-		kind = "large object";
-		break;
-	default:
+	if (!plumb__pg_grant_all(o->kind) || o->kind == PLUMB_OBJ_GRANT)
+		return;
+	const char *schema = o->schema ? o->schema : "";
+	size_t w = 0;
+	for (size_t i = 0; i < x->grants.n; i++) {
+		gstate *g = x->grants.items[i];
+		if (!(g->obj && g->on == o->kind && strcmp(g->schema, schema) == 0 &&
+		      strcmp(g->rel, o->name) == 0))
+			x->grants.items[w++] = g;
+	}
+	x->grants.n = w;
+}
+
+void language_created(ox *x, const PgQuery__CreatePLangStmt *ls)
+{
+	if (!x->langs && !(x->langs = plumb_map_new(x->st.arena, false))) {
+		fail(x, PLUMB_ENOMEM);
 		return;
 	}
+	if (!x->st.rc && ls->plname &&
+	    plumb_map_put(x->langs, dup(x, ls->plname), NULL, NULL,
+			  ls->pltrusted ? "trusted" : "") < 0)
+		fail(x, PLUMB_ENOMEM);
+}
+
+/* The part of the grants on language name ("trusted" or NULL), and whether
+ * the files created it (else it is the server's or an extension's). */
+static bool language_part(ox *x, const char *name, const char **part)
+{
+	const char *p = x->langs && name ? plumb_map_get(x->langs, name, NULL, NULL) : NULL;
+	*part = p && *p ? p : NULL;
+	return p != NULL;
+}
+
+/* The state of what grantee holds on the object of kind on named schema.name
+ * (schema "" for those in none), made with PostgreSQL's default when new. */
+static gstate *object_state(ox *x, plumb_obj_kind on, const char *schema, const char *name,
+			    const char *grantee)
+{
+	for (size_t i = 0; i < x->grants.n; i++) {
+		gstate *g = x->grants.items[i];
+		if (g->obj && g->on == on && strcmp(g->schema, schema) == 0 &&
+		    strcmp(g->rel, name) == 0 && strcmp(g->grantee, grantee) == 0)
+			return g;
+	}
+	gstate *g = alloc(x, sizeof(*g));
+	if (!g)
+		return NULL;
+	g->schema = dup(x, schema);
+	g->rel = dup(x, name);
+	g->obj = true;
+	g->on = on;
+	g->grantee = dup(x, grantee);
+	const char *part = NULL;
+	if (on == PLUMB_OBJ_GRANT)
+		language_part(x, name, &part);
+	g->privs = plumb__pg_grant_default(
+		&(plumb_object){.target_kind = on, .grantee = grantee, .part = part});
+	push(x, &x->grants, g);
+	return x->st.rc ? NULL : g;
+}
+
+/* gs's privileges granted or revoked on the object of kind on named
+ * schema.name, for each grantee. */
+static void grant_object(ox *x, PgQuery__GrantStmt *gs, plumb_obj_kind on, const char *schema,
+			 const char *name)
+{
+	unsigned mask = privs_named(gs, plumb__pg_grant_all(on));
+	for (size_t r = 0; r < gs->n_grantees && !x->st.rc && mask; r++) {
+		const char *grantee = grantee_of(x, gs->grantees[r]);
+		if (grantee)
+			grant_apply(object_state(x, on, schema ? schema : "", name, grantee),
+				    gs->is_grant, gs->grant_option, mask);
+	}
+}
+
+/* Does a GRANT ON objtype take function f: FUNCTION all but procedures,
+ * PROCEDURE only those, ROUTINE all (as ON ALL ... IN SCHEMA picks them)? */
+static bool routine_fits(PgQuery__ObjectType objtype, const plumb_object *f)
+{
+	bool proc = f->func_kind == PLUMB_FUNC_PROCEDURE;
+	return objtype == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE ||
+	       (objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE) == proc;
+}
+
+/* The catalog's function ow names ("f" without arguments: the one so named),
+ * or NULL: one the files do not create (an extension's) is left out, as
+ * introspection leaves it out. */
+static const plumb_object *routine_of(ox *x, const PgQuery__ObjectWithArgs *ow)
+{
+	const char *schema, *name;
+	if (!ow->args_unspecified) {
+		const char *id = func_identity(x, ow, &schema);
+		return id ? find_object(x, PLUMB_OBJ_FUNCTION, schema, id) : NULL;
+	}
+	split_names(ow->objname, ow->n_objname, &schema, &name);
+	const plumb_object *found = NULL;
+	size_t len = name ? strlen(name) : 0;
+	for (size_t i = 0; name && i < x->cat->objects.n; i++) {
+		const plumb_object *o = x->cat->objects.items[i];
+		if (o->kind == PLUMB_OBJ_FUNCTION && strcmp(o->schema, schema) == 0 &&
+		    strncmp(o->name, name, len) == 0 && o->name[len] == '(') {
+			if (found)
+				return NULL; /* ambiguous: the server refuses it */
+			found = o;
+		}
+	}
+	return found;
+}
+
+/* The kind of the enum, domain or type schema.name the files create, or
+ * PLUMB_OBJ_GRANT when they create none. */
+static plumb_obj_kind type_kind(ox *x, const char *schema, const char *name)
+{
+	static const plumb_obj_kind kinds[] = {PLUMB_OBJ_ENUM, PLUMB_OBJ_DOMAIN, PLUMB_OBJ_TYPE};
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		if (find_object(x, kinds[k], schema, name))
+			return kinds[k];
+	return PLUMB_OBJ_GRANT;
+}
+
+/* GRANT or REVOKE on routines, types, servers and wrappers, one by one or
+ * ON ALL FUNCTIONS (PROCEDURES, ROUTINES) IN SCHEMA, and on languages
+ * (target kind PLUMB_OBJ_GRANT). Objects the files do not create (an
+ * extension's, the server's) are left out, as introspection leaves them
+ * out; so are large objects. */
+static void grant_objects(ox *x, PgQuery__GrantStmt *gs)
+{
+	bool routine = gs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ||
+		       gs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ||
+		       gs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE;
 	if (gs->targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_ALL_IN_SCHEMA) {
-		for (size_t i = 0; i < gs->n_objects; i++) {
+		for (size_t i = 0; routine && i < gs->n_objects && !x->st.rc; i++) {
 			const char *nsp = plumb__pg_strval(gs->objects[i]);
-			if (nsp)
-				push(x, &x->cat->unmanaged,
-				     fmt(x, "privileges on all %ss in schema %s", kind,
-					 qi(x, nsp)));
+			if (!nsp)
+				continue;
+			if (strcmp(nsp, "public") != 0 &&
+			    !find_object(x, PLUMB_OBJ_SCHEMA, NULL, nsp)) {
+				error_at(x, x->loc, "schema \"%s\" does not exist", nsp);
+				return;
+			}
+			for (size_t k = 0; k < x->cat->objects.n && !x->st.rc; k++) {
+				const plumb_object *f = x->cat->objects.items[k];
+				if (f->kind == PLUMB_OBJ_FUNCTION && strcmp(f->schema, nsp) == 0 &&
+				    routine_fits(gs->objtype, f))
+					grant_object(x, gs, PLUMB_OBJ_FUNCTION, f->schema, f->name);
+			}
 		}
 		return;
 	}
-	for (size_t i = 0; i < gs->n_objects; i++) {
+	if (gs->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT)
+		return;
+	for (size_t i = 0; i < gs->n_objects && !x->st.rc; i++) {
 		PgQuery__Node *o = gs->objects[i];
 		const char *schema = NULL, *name = NULL;
-		if (o->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) {
-			name = func_identity(x, o->object_with_args, &schema);
-		} else if (o->node_case == PG_QUERY__NODE__NODE_LIST) {
-			split_names(o->list->items, o->list->n_items, &schema, &name);
-			name = name ? qi(x, name) : NULL;
-		} else if (o->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
-			name = func_arg_type(x, o->type_name);
-		} else {
-			name = plumb__pg_strval(o);
-			name = name ? qi(x, name) : NULL;
-		}
-		if (!name)
+		if (routine) {
+			const plumb_object *f =
+				o->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS
+					? routine_of(x, o->object_with_args)
+					: NULL;
+			if (f)
+				grant_object(x, gs, PLUMB_OBJ_FUNCTION, f->schema, f->name);
 			continue;
-		push(x, &x->cat->unmanaged,
-		     schema && o->node_case != PG_QUERY__NODE__NODE_TYPE_NAME
-			     ? fmt(x, "privileges on %s %s.%s", kind, qi(x, schema), name)
-			     : fmt(x, "privileges on %s %s", kind, name));
+		}
+		switch (gs->objtype) {
+		case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
+			if (o->node_case == PG_QUERY__NODE__NODE_LIST)
+				split_names(o->list->items, o->list->n_items, &schema, &name);
+			else if (o->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+				split_names(o->type_name->names, o->type_name->n_names, &schema,
+					    &name);
+			plumb_obj_kind k = name ? type_kind(x, schema, name) : PLUMB_OBJ_GRANT;
+			if (k != PLUMB_OBJ_GRANT)
+				grant_object(x, gs, k, schema, name);
+			break;
+		}
+		case PG_QUERY__OBJECT_TYPE__OBJECT_LANGUAGE: {
+			const char *part;
+			name = plumb__pg_strval(o);
+			if (language_part(x, name, &part))
+				grant_object(x, gs, PLUMB_OBJ_GRANT, NULL, name);
+			break;
+		}
+		case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_FDW: {
+			plumb_obj_kind k = gs->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FDW
+						   ? PLUMB_OBJ_FDW
+						   : PLUMB_OBJ_SERVER;
+			name = plumb__pg_strval(o);
+			if (name && find_object(x, k, NULL, name))
+				grant_object(x, gs, k, NULL, name);
+			break;
+		}
+		default:
+			break;
+		}
 	}
 }
 
@@ -723,7 +859,7 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
 	}
 	if (gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
 	    gs->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE) {
-		grant_unmanaged(x, gs);
+		grant_objects(x, gs);
 		return;
 	}
 	if (gs->targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_ALL_IN_SCHEMA) {
@@ -751,8 +887,8 @@ void grants_renamed(ox *x, const char *schema, const char *rel, const char *col,
 {
 	for (size_t i = 0; i < x->grants.n; i++) {
 		gstate *g = x->grants.items[i];
-		if (g->nsp || strcmp(g->schema, schema) != 0 || strcmp(g->rel, rel) != 0 ||
-		    (col && (!g->col || strcmp(g->col, col) != 0)))
+		if (g->nsp || g->obj || strcmp(g->schema, schema) != 0 ||
+		    strcmp(g->rel, rel) != 0 || (col && (!g->col || strcmp(g->col, col) != 0)))
 			continue;
 		g->schema = dup(x, nschema);
 		g->rel = dup(x, nrel);
@@ -781,6 +917,54 @@ static void finish_schema_grant(ox *x, gstate *g)
 	fail(x, plumb__pg_grant_define(x->st.ctx, x->st.arena, o));
 }
 
+/* A grant object on a routine, type, server or wrapper, unless it is gone,
+ * what g holds is PostgreSQL's default, or the grantee is its owner (the
+ * files state it: --owners). */
+static void finish_object_grant(ox *x, gstate *g)
+{
+	const char *schema = *g->schema ? g->schema : NULL, *part = NULL;
+	bool lang = g->on == PLUMB_OBJ_GRANT;
+	const plumb_object *t = lang ? NULL : find_object(x, g->on, schema, g->rel);
+	if (lang ? !language_part(x, g->rel, &part) : !t)
+		return;
+	plumb_object probe = {.target_kind = g->on, .grantee = g->grantee, .part = part};
+	if (g->privs == plumb__pg_grant_default(&probe) && !g->grantable)
+		return;
+	/* a grant to the owner the files state (--owners) is the owner's own,
+	 * as introspection reads it: only its grant options count */
+	const char *cls = lang ? NULL : plumb__pg_owner_class(g->on);
+	const char *owner = x->roles && cls ? plumb_map_get(x->roles, cls, schema, g->rel) : NULL;
+	bool own = owner && strcmp(owner, g->grantee) == 0;
+	const char *on;
+	if (lang)
+		on = fmt(x, "LANGUAGE %s", qi(x, g->rel));
+	else if (g->on == PLUMB_OBJ_FUNCTION)
+		on = fmt(x, "%s %s.%s%s",
+			 t->func_kind == PLUMB_FUNC_PROCEDURE ? "PROCEDURE" : "FUNCTION",
+			 qi(x, schema),
+			 qi(x, plumb_arena_strndup(x->st.arena, g->rel, strcspn(g->rel, "("))),
+			 strchr(g->rel, '('));
+	else if (schema)
+		on = fmt(x, "%s %s.%s", g->on == PLUMB_OBJ_DOMAIN ? "DOMAIN" : "TYPE",
+			 qi(x, schema), qi(x, g->rel));
+	else
+		on = fmt(x, "%s %s",
+			 g->on == PLUMB_OBJ_SERVER ? "FOREIGN SERVER" : "FOREIGN DATA WRAPPER",
+			 qi(x, g->rel));
+	const char *name = on ? fmt(x, "%s TO %s", on, g->grantee) : NULL;
+	plumb_object *o = name ? new_object(x, PLUMB_OBJ_GRANT, schema, name) : NULL;
+	if (!o)
+		return;
+	o->target_kind = g->on;
+	o->target = g->rel;
+	o->grantee = g->grantee;
+	o->part = part;
+	o->implicit = own;
+	o->privileges = own ? g->grantable & g->privs : g->privs;
+	o->grantable = g->grantable & o->privileges;
+	fail(x, plumb__pg_grant_define(x->st.ctx, x->st.arena, o));
+}
+
 /* The final privilege sets become grant objects, as introspection builds them. */
 void finish_grants(ox *x)
 {
@@ -788,6 +972,10 @@ void finish_grants(ox *x)
 		gstate *g = x->grants.items[i];
 		if (g->nsp) {
 			finish_schema_grant(x, g);
+			continue;
+		}
+		if (g->obj) {
+			finish_object_grant(x, g);
 			continue;
 		}
 		if (!g->privs)

@@ -536,7 +536,7 @@ static void index_all(dix *ix)
 	for (size_t i = 0; i < x->grants.n && !x->st.rc; i++) {
 		gstate *g = x->grants.items[i];
 		dobj d = {D_GRANT, (void *)g, NULL};
-		if (!g->privs)
+		if (!g->privs || g->obj)
 			continue;
 		edge(ix, K_REL, g->schema, g->rel, d, true);
 		if (g->col)
@@ -897,6 +897,8 @@ static void remove_nodes(dix *ix)
 		const char *k = plumb_arena_printf(x->deps->a, "%p", n->d.p);
 		if (!k || plumb_map_put(ix->gone, dkind_names[n->d.kind], NULL, k, n->d.p) < 0)
 			nomem(x);
+		if (n->d.kind == D_OBJECT)
+			grants_gone(x, n->d.p);
 		if (n->inside)
 			continue;
 		if (n->d.kind == D_OBJECT &&

@@ -200,6 +200,7 @@ static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 		return true;
 	case PG_QUERY__NODE__NODE_CREATE_PLANG_STMT:
 		unmanaged(x, fmt(x, "language %s", qi(x, s->create_plang_stmt->plname)));
+		language_created(x, s->create_plang_stmt);
 		return true;
 	case PG_QUERY__NODE__NODE_SEC_LABEL_STMT:
 		unmanaged(x, fmt(x, "security label (%s)", s->sec_label_stmt->provider

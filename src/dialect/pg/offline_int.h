@@ -40,6 +40,8 @@ typedef struct ox {
 	plumb_map *keys;     /* the table of each key (PK, UNIQUE, EXCLUDE), by its index's name */
 	plumb_vec seqs;     /* seqent *: sequences and their statements */
 	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
+	plumb_map *langs;   /* offline_acl.c: each language CREATE LANGUAGE made, its
+			     * grants' part ("trusted" or "") */
 	plumb_vec colls;    /* collent *: collations and their fields */
 	plumb_vec fks;      /* refpos *: where each foreign key names its table */
 	plumb_vec owners;   /* refpos *: where each OWNED BY of a sequence was written */
@@ -100,10 +102,14 @@ typedef struct pend {
 	const char *column; /* column-level: the column */
 } pend;
 
-/* The privileges one grantee holds on one relation or column (offline_acl.c). */
+/* The privileges one grantee holds on one relation or column, schema, or
+ * routine, type, server or wrapper (offline_acl.c). */
 typedef struct gstate {
 	const char *schema, *rel, *col; /* col NULL: the relation */
 	bool nsp;			/* on the schema (rel is its name too) */
+	bool obj;			/* on the object of kind on: rel its catalog
+					 * name ("f(integer)"), schema "" for those in none */
+	plumb_obj_kind on;
 	const char *grantee;		/* quoted, or PUBLIC */
 	unsigned privs, grantable;
 } gstate;
@@ -248,6 +254,8 @@ typedef struct seqopts {
 #define forget_name plumb__pgoff_forget_name
 #define function_of plumb__pgoff_function_of
 #define grant_revoke plumb__pgoff_grant_revoke
+#define language_created plumb__pgoff_language_created
+#define grants_gone plumb__pgoff_grants_gone
 #define grants_renamed plumb__pgoff_grants_renamed
 #define grantee_of plumb__pgoff_grantee_of
 #define privs_apply plumb__pgoff_privs_apply
@@ -521,6 +529,11 @@ void fdw_options_apply(ox *x, plumb_vec *v, PgQuery__Node **opts, size_t n, size
 void create_policy(ox *x, PgQuery__CreatePolicyStmt *ps, PgQuery__Node *stmt);
 void comment_on(ox *x, PgQuery__CommentStmt *cs);
 void grant_revoke(ox *x, PgQuery__GrantStmt *gs);
+/* o (a routine, type, server or wrapper) dropped: what was granted on it
+ * goes too, and one created again has PostgreSQL's defaults. */
+void grants_gone(ox *x, const plumb_object *o);
+/* CREATE [OR REPLACE] [TRUSTED] LANGUAGE: known, for the grants on it. */
+void language_created(ox *x, const PgQuery__CreatePLangStmt *ls);
 void finish_grants(ox *x);
 /* The privileges held on relation schema.rel (on its column col, when
  * given) held on nschema.nrel (column ncol) from now on. */

@@ -399,8 +399,19 @@ const char *plumb__pg_priv_name(unsigned bit);
 /* Fills a grant's definition from its privileges and grantable bits: the
  * privileges in PostgreSQL's order, each followed by " WITH GRANT OPTION"
  * when grantable, joined by ", "; NULL when it holds none (an implicit
- * grant). */
+ * grant), "NONE" for a routine's, type's or language's that holds none. */
 int plumb__pg_grant_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
+/* What g's grantee holds on g's target by default (a NULL acl): EXECUTE on
+ * routines, USAGE on types, domains, enums and trusted languages (part
+ * "trusted") to PUBLIC; nothing else. */
+unsigned plumb__pg_grant_default(const plumb_object *g);
+/* What ALL means on a grant's target kind, in PLUMB_PRIV_* bits, for the
+ * kinds whose default plumb__pg_grant_default knows and for servers and
+ * wrappers; 0 for relations and schemas. */
+unsigned plumb__pg_grant_all(plumb_obj_kind target_kind);
+/* Whether g is on a routine, type, server, wrapper or language (not a
+ * relation or schema). */
+bool plumb__pg_grant_on_object(const plumb_object *g);
 
 /* --- owner.c: owners and default privileges ----------------------------- */
 

@@ -227,12 +227,51 @@ const char *plumb__pgp_privs_text(planner *p, unsigned bits)
 	return s;
 }
 
-/* What GRANT names g is on: "TABLE s.t", "SEQUENCE s.q" or "SCHEMA s"; and,
- * for a column's privileges, the column list " (c)" (else ""). */
+/* What GRANT names a grant on a routine is on: "FUNCTION s.f(integer)",
+ * PROCEDURE for a procedure (ROUTINE when neither catalog has it). */
+static const char *routine_on(planner *p, const plumb_object *g)
+{
+	const plumb_object *f = plumb_catalog_find(p->to, PLUMB_OBJ_FUNCTION, g->schema, g->target);
+	if (!f)
+		f = plumb_catalog_find(p->from, PLUMB_OBJ_FUNCTION, g->schema, g->target);
+	const char *paren = strchr(g->target, '(');
+	return plumb__pgp_fmt(p, "%s %s.%s%s",
+			      !f				     ? "ROUTINE"
+			      : f->func_kind == PLUMB_FUNC_PROCEDURE ? "PROCEDURE"
+								     : "FUNCTION",
+			      plumb__pgp_qi(p, g->schema),
+			      plumb__pgp_qi(p, plumb__pgp_func_base(p, g->target)),
+			      paren ? paren : "()");
+}
+
+/* What GRANT names g is on: "TABLE s.t", "SEQUENCE s.q", "SCHEMA s",
+ * "FUNCTION s.f(integer)", "TYPE s.t", "DOMAIN s.d", "FOREIGN SERVER v",
+ * "FOREIGN DATA WRAPPER w" or "LANGUAGE l"; and, for a column's
+ * privileges, the column list " (c)" (else ""). */
 static const char *grant_on(planner *p, const plumb_object *g)
 {
 	if (g->target_kind == PLUMB_OBJ_SCHEMA)
 		return plumb__pgp_fmt(p, "SCHEMA %s", plumb__pgp_qi(p, g->schema));
+	switch (g->target_kind) {
+	case PLUMB_OBJ_FUNCTION:
+		return routine_on(p, g);
+	case PLUMB_OBJ_TYPE:
+	case PLUMB_OBJ_ENUM:
+	case PLUMB_OBJ_DOMAIN:
+		return plumb__pgp_fmt(p, "%s %s.%s",
+				      g->target_kind == PLUMB_OBJ_DOMAIN ? "DOMAIN" : "TYPE",
+				      plumb__pgp_qi(p, g->schema), plumb__pgp_qi(p, g->target));
+	case PLUMB_OBJ_SERVER:
+	case PLUMB_OBJ_FDW:
+	case PLUMB_OBJ_GRANT:
+		return plumb__pgp_fmt(p, "%s %s",
+				      g->target_kind == PLUMB_OBJ_SERVER ? "FOREIGN SERVER"
+				      : g->target_kind == PLUMB_OBJ_FDW	 ? "FOREIGN DATA WRAPPER"
+									 : "LANGUAGE",
+				      plumb__pgp_qi(p, g->target));
+	default:
+		break;
+	}
 	return plumb__pgp_fmt(p, "%s %s.%s",
 			      g->target_kind == PLUMB_OBJ_SEQUENCE ? "SEQUENCE" : "TABLE",
 			      plumb__pgp_qi(p, g->schema), plumb__pgp_qi(p, g->target));
@@ -243,6 +282,38 @@ static const char *grant_cols(planner *p, const plumb_object *g)
 	return g->column ? plumb__pgp_fmt(p, " (%s)", plumb__pgp_qi(p, g->column)) : "";
 }
 
+/* Is the routine, type, server or wrapper a grant is on gone from the
+ * desired catalog, or dropped and created again (a routine whose result
+ * changed, a type rebuilt, a server on another wrapper)? A language is no
+ * catalog object: never. */
+static bool object_gone(planner *p, const plumb_object *g)
+{
+	const char *s = g->schema, *on = g->target;
+	if (!on)
+		return false;
+	switch (g->target_kind) {
+	case PLUMB_OBJ_FUNCTION:
+		return !plumb_catalog_find(p->to, PLUMB_OBJ_FUNCTION, s, on) ||
+		       plumb__pgp_is_recreated(p, "function", s, on);
+	case PLUMB_OBJ_TYPE:
+	case PLUMB_OBJ_ENUM:
+	case PLUMB_OBJ_DOMAIN:
+		return !plumb_catalog_find(p->to, g->target_kind, s, on) ||
+		       plumb__pgp_is_recreated(p, "type", s, on) ||
+		       plumb__pgp_is_recreated(p, "domain", s, on);
+	case PLUMB_OBJ_SERVER:
+	case PLUMB_OBJ_FDW: {
+		const plumb_object *t = plumb_catalog_find(p->to, g->target_kind, NULL, on);
+		const plumb_object *f = plumb_catalog_find(p->from, g->target_kind, NULL, on);
+		return !t || (f && t->kind == PLUMB_OBJ_SERVER &&
+			      (!plumb__pgp_str_eq(f->fdw, t->fdw) ||
+			       !plumb__pgp_str_eq(f->srv_type, t->srv_type)));
+	}
+	default:
+		return false;
+	}
+}
+
 /* Is the relation (or column) a grant is on gone from the desired catalog,
  * or dropped and created again (which took its privileges with it)? */
 static bool grant_target_gone(planner *p, const plumb_object *g)
@@ -251,6 +322,8 @@ static bool grant_target_gone(planner *p, const plumb_object *g)
 	if (g->target_kind == PLUMB_OBJ_SCHEMA)
 		return !plumb__pgp_str_eq(s, "public") &&
 		       !plumb_catalog_find(p->to, PLUMB_OBJ_SCHEMA, NULL, s);
+	if (plumb__pg_grant_on_object(g))
+		return object_gone(p, g);
 	if (!t || !g->target)
 		return false;
 	if (g->target_kind == PLUMB_OBJ_SEQUENCE) {
@@ -275,11 +348,20 @@ static bool grant_target_gone(planner *p, const plumb_object *g)
 	return plumb__pgp_is_recreated(p, "column", NULL, key);
 }
 
-/* GRANT the privileges of g; those with grant option in a second statement. */
-static void grant_create(planner *p, const plumb_object *g)
+/* GRANT the privileges of g; those with grant option in a second statement.
+ * fresh: the grantee holds the default on g's target (it is new, or the
+ * grant is): what of the default g does not hold is revoked first. */
+static void grant_create(planner *p, const plumb_object *g, bool fresh)
 {
 	const char *plain = "", *opt = "", *cols = grant_cols(p, g);
-	for (unsigned bit = 1; bit && bit <= PLUMB_PRIV_CREATE; bit <<= 1) {
+	unsigned def = plumb__pg_grant_default(g) & ~g->privileges;
+	if (fresh && def)
+		plumb__pgp_known(p,
+				 plumb__pgp_emit(p, "REVOKE %s ON %s FROM %s",
+						 plumb__pgp_privs_text(p, def), grant_on(p, g),
+						 g->grantee),
+				 'n', NULL, NULL, NULL);
+	for (unsigned bit = 1; bit && bit <= PLUMB_PRIV_EXECUTE; bit <<= 1) {
 		const char *priv = plumb__pg_priv_name(bit);
 		if (!(g->privileges & bit) || !priv)
 			continue;
@@ -315,11 +397,24 @@ static void grant_revoke(planner *p, const plumb_object *g, bool own)
 	const char *privs = g->target_kind == PLUMB_OBJ_SCHEMA
 				    ? plumb__pgp_privs_text(p, g->privileges & (PLUMB_PRIV_USAGE |
 										PLUMB_PRIV_CREATE))
-				    : "ALL";
+			    : g->privileges || !plumb__pg_grant_on_object(g) ? "ALL"
+									     : "";
 	if (*privs)
 		plumb__pgp_known(p,
 				 plumb__pgp_emit(p, "REVOKE %s%s ON %s FROM %s", privs,
 						 grant_cols(p, g), grant_on(p, g), g->grantee),
+				 'n', NULL, NULL, NULL);
+}
+
+/* A grant on a routine, type or language gone: PUBLIC's default given back. */
+static void grant_default(planner *p, const plumb_object *g)
+{
+	unsigned def = plumb__pg_grant_default(g);
+	if (def)
+		plumb__pgp_known(p,
+				 plumb__pgp_emit(p, "GRANT %s ON %s TO %s",
+						 plumb__pgp_privs_text(p, def), grant_on(p, g),
+						 g->grantee),
 				 'n', NULL, NULL, NULL);
 }
 
@@ -333,13 +428,17 @@ void plumb__pgp_phase_grants(planner *p)
 		if (c->kind != PLUMB_OBJ_GRANT || c->op == PLUMB_CHANGE_CREATE)
 			continue;
 		const plumb_object *from = c->from, *to = c->to;
-		if (!grant_target_gone(p, from))
-			grant_revoke(p, from, from->implicit || (to && to->implicit));
+		if (grant_target_gone(p, from))
+			continue;
+		grant_revoke(p, from, from->implicit || (to && to->implicit));
+		if (c->op == PLUMB_CHANGE_DROP)
+			grant_default(p, from);
 	}
 	for (size_t i = 0; i < p->diff->changes.n; i++) {
 		const plumb_change *c = p->diff->changes.items[i];
 		if (c->kind == PLUMB_OBJ_GRANT && c->op != PLUMB_CHANGE_DROP)
-			grant_create(p, c->to);
+			grant_create(p, c->to,
+				     c->op == PLUMB_CHANGE_CREATE || grant_target_gone(p, c->from));
 	}
 	for (size_t i = 0; i < p->to->objects.n; i++) {
 		const plumb_object *o = p->to->objects.items[i];
@@ -355,6 +454,6 @@ void plumb__pgp_phase_grants(planner *p)
 			again = rc && rc->op != PLUMB_CHANGE_CREATE;
 		}
 		if (again)
-			grant_create(p, o);
+			grant_create(p, o, true);
 	}
 }

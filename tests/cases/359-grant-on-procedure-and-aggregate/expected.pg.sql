@@ -1,0 +1,7 @@
+BEGIN;
+GRANT EXECUTE ON PROCEDURE public.q() TO PUBLIC;
+GRANT EXECUTE ON FUNCTION public.mysum(integer) TO pg_read_all_data;
+REVOKE EXECUTE ON FUNCTION public.mysum(integer) FROM PUBLIC;
+GRANT EXECUTE ON PROCEDURE public.p(integer) TO pg_monitor;
+REVOKE EXECUTE ON PROCEDURE public.p(integer) FROM PUBLIC;
+COMMIT;

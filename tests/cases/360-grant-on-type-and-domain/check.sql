@@ -1,0 +1,1 @@
+SELECT typname, typacl FROM pg_type WHERE typname IN ('mood', 'pair', 'posint', 'span') ORDER BY 1;

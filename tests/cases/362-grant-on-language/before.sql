@@ -1,0 +1,1 @@
+CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;

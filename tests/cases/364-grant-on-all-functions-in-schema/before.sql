@@ -1,0 +1,2 @@
+CREATE SCHEMA api;
+CREATE FUNCTION api.a() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;

@@ -1,0 +1,18 @@
+BEGIN;
+CREATE FUNCTION api.b(text) RETURNS text LANGUAGE sql AS $$ SELECT $1 $$;
+CREATE FUNCTION api.later() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE PROCEDURE api.p() LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE AGGREGATE "api"."total"(integer) (SFUNC = "int4pl", STYPE = integer);
+GRANT EXECUTE ON FUNCTION api.a() TO pg_monitor;
+GRANT EXECUTE ON FUNCTION api.a() TO pg_signal_backend;
+REVOKE EXECUTE ON FUNCTION api.a() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api.b(text) TO pg_monitor;
+GRANT EXECUTE ON FUNCTION api.b(text) TO pg_signal_backend;
+REVOKE EXECUTE ON FUNCTION api.b(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api.later() TO pg_signal_backend;
+GRANT EXECUTE ON FUNCTION api.total(integer) TO pg_monitor;
+GRANT EXECUTE ON FUNCTION api.total(integer) TO pg_signal_backend;
+REVOKE EXECUTE ON FUNCTION api.total(integer) FROM PUBLIC;
+GRANT EXECUTE ON PROCEDURE api.p() TO pg_read_all_data;
+GRANT EXECUTE ON PROCEDURE api.p() TO pg_signal_backend;
+COMMIT;
