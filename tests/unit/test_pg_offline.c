@@ -1805,29 +1805,36 @@ static void test_agree(void)
 		agree(url, replayed[i][0], replayed[i][1]);
 	/* ALTER ... RENAME and SET SCHEMA, with what names the renamed object */
 	static const char *const renamed[][2] = {
-		{"RENAME COLUMN: keys, checks, indexes, foreign keys, generated columns, policies, triggers, comments, grants",
-		 "CREATE TABLE t (a int PRIMARY KEY, b int CHECK (b > a), c int UNIQUE, g int GENERATED ALWAYS AS (a * 2) STORED);\n"
+		{"RENAME COLUMN: keys, checks, indexes, foreign keys, generated columns, policies, "
+		 "triggers, comments, grants",
+		 "CREATE TABLE t (a int PRIMARY KEY, b int CHECK (b > a), c int UNIQUE, g int "
+		 "GENERATED ALWAYS AS (a * 2) STORED);\n"
 		 "CREATE TABLE r (x int REFERENCES t (a), y int REFERENCES t);\n"
 		 "CREATE INDEX t_expr ON t (lower(a::text)) WHERE a > 0;\n"
 		 "CREATE INDEX t_ab ON t (b, a DESC);\n"
 		 "CREATE POLICY p ON t USING (a > 0) WITH CHECK (a < 100);\n"
-		 "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
-		 "CREATE TRIGGER tr BEFORE UPDATE OF a, b ON t FOR EACH ROW WHEN (NEW.a <> OLD.a) EXECUTE FUNCTION tf();\n"
+		 "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; "
+		 "END$$;\n"
+		 "CREATE TRIGGER tr BEFORE UPDATE OF a, b ON t FOR EACH ROW WHEN (NEW.a <> OLD.a) "
+		 "EXECUTE FUNCTION tf();\n"
 		 "COMMENT ON COLUMN t.a IS 'the key';\n"
 		 "GRANT SELECT (a) ON t TO PUBLIC;\n"
 		 "ALTER TABLE t RENAME COLUMN a TO id;\n"
 		 "ALTER TABLE r RENAME x TO t_id;\n"},
 		{"RENAME COLUMN of a serial column, an index over it and an identity column",
-		 "CREATE TABLE s (id serial PRIMARY KEY, n int GENERATED ALWAYS AS IDENTITY, v text);\n"
+		 "CREATE TABLE s (id serial PRIMARY KEY, n int GENERATED ALWAYS AS IDENTITY, v "
+		 "text);\n"
 		 "CREATE INDEX s_v ON s (v);\n"
 		 "ALTER TABLE s RENAME COLUMN id TO sid;\n"
 		 "ALTER TABLE s RENAME COLUMN n TO m;\n"
 		 "ALTER TABLE s RENAME COLUMN v TO w;\n"},
-		{"RENAME TO of a table: indexes, foreign keys to it, triggers, policies, rules, comments, grants, serial columns",
+		{"RENAME TO of a table: indexes, foreign keys to it, triggers, policies, rules, "
+		 "comments, grants, serial columns",
 		 "CREATE TABLE t (id serial PRIMARY KEY, v int CHECK (v > 0));\n"
 		 "CREATE TABLE r (t_id int REFERENCES t);\n"
 		 "CREATE INDEX t_v ON t (v);\n"
-		 "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
+		 "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; "
+		 "END$$;\n"
 		 "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();\n"
 		 "CREATE POLICY p ON t USING (v > 1);\n"
 		 "CREATE TABLE log (v int);\n"
@@ -1851,7 +1858,8 @@ static void test_agree(void)
 		 "ALTER TABLE t RENAME TO tt;\n"
 		 "ALTER VIEW w RENAME TO ww;\n"},
 		{"RENAME CONSTRAINT and ALTER INDEX RENAME, keys with their indexes",
-		 "CREATE TABLE t (a int PRIMARY KEY, b int UNIQUE, c int CONSTRAINT c_pos CHECK (c > 0));\n"
+		 "CREATE TABLE t (a int PRIMARY KEY, b int UNIQUE, c int CONSTRAINT c_pos CHECK (c "
+		 "> 0));\n"
 		 "CREATE TABLE r (a int REFERENCES t);\n"
 		 "CREATE INDEX t_c ON t (c);\n"
 		 "COMMENT ON CONSTRAINT c_pos ON t IS 'pos';\n"
@@ -1876,11 +1884,13 @@ static void test_agree(void)
 		 "ALTER SEQUENCE s2_id_seq RENAME TO s2_seq;\n"
 		 "ALTER VIEW v RENAME TO v2;\n"
 		 "ALTER MATERIALIZED VIEW mv RENAME TO mv2;\n"},
-		{"types, domains and enum labels renamed, with the columns, defaults and checks that name them",
+		{"types, domains and enum labels renamed, with the columns, defaults and checks "
+		 "that name them",
 		 "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n"
 		 "CREATE DOMAIN pos AS int CHECK (VALUE > 0);\n"
 		 "CREATE TYPE pair AS (x int, y int);\n"
-		 "CREATE TABLE t (m mood DEFAULT 'ok' CHECK (m <> 'sad'), ms mood[], p pos, pr pair);\n"
+		 "CREATE TABLE t (m mood DEFAULT 'ok' CHECK (m <> 'sad'), ms mood[], p pos, pr "
+		 "pair);\n"
 		 "CREATE INDEX t_m ON t (m) WHERE m = 'happy';\n"
 		 "COMMENT ON TYPE mood IS 'feel';\n"
 		 "ALTER TYPE mood RENAME VALUE 'ok' TO 'fine';\n"
@@ -1890,7 +1900,8 @@ static void test_agree(void)
 		 "ALTER TYPE pair RENAME TO couple;\n"},
 		{"functions, triggers, policies and schemas renamed",
 		 "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
-		 "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
+		 "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; "
+		 "END$$;\n"
 		 "CREATE TABLE t (a int DEFAULT f());\n"
 		 "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();\n"
 		 "CREATE POLICY p ON t USING (a > 0);\n"
@@ -1903,7 +1914,8 @@ static void test_agree(void)
 		 "ALTER TRIGGER tr ON t RENAME TO tr2;\n"
 		 "ALTER POLICY p ON t RENAME TO p2;\n"
 		 "ALTER SCHEMA s RENAME TO s2;\n"},
-		{"SET SCHEMA of a table with its indexes, keys, owned sequences and what refers to it",
+		{"SET SCHEMA of a table with its indexes, keys, owned sequences and what refers to "
+		 "it",
 		 "CREATE SCHEMA s;\n"
 		 "CREATE TABLE t (id serial PRIMARY KEY, v int UNIQUE, w int);\n"
 		 "CREATE INDEX t_w ON t (w);\n"
@@ -1917,7 +1929,8 @@ static void test_agree(void)
 		 "CREATE TABLE t (a int);\n"
 		 "CREATE TABLE o (b int);\n"
 		 "CREATE SEQUENCE q;\n"
-		 "CREATE FUNCTION cnt() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT count(*) FROM t; END;\n"
+		 "CREATE FUNCTION cnt() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT count(*) "
+		 "FROM t; END;\n"
 		 "CREATE FUNCTION nxt() RETURNS bigint LANGUAGE sql RETURN nextval('q');\n"
 		 "CREATE FUNCTION twice() RETURNS bigint LANGUAGE sql RETURN cnt() * 2;\n"
 		 "ALTER TABLE t RENAME TO u;\n"
@@ -1928,12 +1941,51 @@ static void test_agree(void)
 		 "CREATE SEQUENCE q;\n"
 		 "CREATE TYPE mood AS ENUM ('a', 'b');\n"
 		 "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x';\n"
-		 "CREATE TABLE t (id bigint DEFAULT nextval('q'), m mood DEFAULT 'a', n int DEFAULT f(1));\n"
+		 "CREATE TABLE t (id bigint DEFAULT nextval('q'), m mood DEFAULT 'a', n int "
+		 "DEFAULT f(1));\n"
 		 "CREATE VIEW v AS SELECT id FROM t;\n"
 		 "ALTER SEQUENCE q SET SCHEMA s;\n"
 		 "ALTER TYPE mood SET SCHEMA s;\n"
 		 "ALTER FUNCTION f(int) SET SCHEMA s;\n"
 		 "ALTER VIEW v SET SCHEMA s;\n"},
+		{"SET SCHEMA of operators: expressions, views, indexes, checks, exclusions, "
+		 "domains, "
+		 "bodies, commutators, families and comments follow",
+		 "CREATE SCHEMA s;\n"
+		 "CREATE FUNCTION my_eq(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT "
+		 "$1 = $2';\n"
+		 "CREATE FUNCTION my_ne(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT "
+		 "$1 <> $2';\n"
+		 "CREATE FUNCTION my_lt(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT "
+		 "$1 < $2';\n"
+		 "CREATE OPERATOR === (FUNCTION = my_eq, LEFTARG = int, RIGHTARG = int,\n"
+		 "  COMMUTATOR = ===, NEGATOR = !==);\n"
+		 "CREATE OPERATOR !== (FUNCTION = my_ne, LEFTARG = int, RIGHTARG = int);\n"
+		 "CREATE OPERATOR s.<<< (FUNCTION = my_lt, LEFTARG = int, RIGHTARG = int);\n"
+		 "CREATE OPERATOR CLASS h FOR TYPE int USING hash AS OPERATOR 1 ===,\n"
+		 "  FUNCTION 1 hashint4(int);\n"
+		 "CREATE TABLE t (a int, b int CHECK (b === b), EXCLUDE USING hash (a h WITH "
+		 "===));\n"
+		 "CREATE INDEX t_ab ON t ((a === b)) WHERE a OPERATOR(s.<<<) 5;\n"
+		 "CREATE VIEW v AS SELECT a === b AS eq, a OPERATOR(s.<<<) ANY (ARRAY[1, 2]) AS lt "
+		 "FROM t;\n"
+		 "CREATE DOMAIN d AS int CHECK (VALUE OPERATOR(s.<<<) 10);\n"
+		 "CREATE FUNCTION f(int) RETURNS bool LANGUAGE sql RETURN $1 === 1;\n"
+		 "COMMENT ON OPERATOR === (int, int) IS 'same';\n"
+		 "ALTER OPERATOR === (int, int) SET SCHEMA s;\n"
+		 "ALTER OPERATOR s.<<< (int, int) SET SCHEMA public;\n"},
+		{"SET SCHEMA of aggregates, there and back, with views, bodies and owners",
+		 "CREATE SCHEMA s;\n"
+		 "CREATE TABLE t (a int, b int);\n"
+		 "CREATE AGGREGATE my_sum(int) (SFUNC = int4pl, STYPE = int);\n"
+		 "CREATE AGGREGATE s.my_max(int) (SFUNC = int4larger, STYPE = int, SORTOP = >);\n"
+		 "CREATE VIEW w AS SELECT my_sum(a), s.my_max(b) FROM t;\n"
+		 "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT my_sum(a) FROM "
+		 "t; END;\n"
+		 "ALTER AGGREGATE my_sum(int) SET SCHEMA s;\n"
+		 "ALTER AGGREGATE s.my_max(int) SET SCHEMA public;\n"
+		 "ALTER ROUTINE s.my_sum(int) SET SCHEMA public;\n"
+		 "ALTER ROUTINE my_sum(int) SET SCHEMA s;\n"},
 	};
 	for (size_t i = 0; i < sizeof(renamed) / sizeof(renamed[0]); i++)
 		agree(url, renamed[i][0], renamed[i][1]);

@@ -398,6 +398,41 @@ void opc_dropped(ox *x, plumb_object *o)
 	family_texts(x, f);
 }
 
+/* Equal texts, neither NULL. */
+static bool eq(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+void opc_oper_moved(ox *x, const char *schema, const char *name, const char *left,
+		    const char *right, const char *nschema)
+{
+	const char *ref = plumb__pg_opc_oper_ref(x->tmp, schema, name);
+	const char *nref = plumb__pg_opc_oper_ref(x->st.arena, nschema, name);
+	if (!ref || !nref) {
+		nomem(x);
+		return;
+	}
+	for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
+		plumb_object *c = x->cat->objects.items[i];
+		if (c->kind != PLUMB_OBJ_OPFAMILY && c->kind != PLUMB_OBJ_OPCLASS)
+			continue;
+		plumb_vec *v = members_of(x, c->kind == PLUMB_OBJ_OPFAMILY ? "family" : "class",
+					  c->schema, c->name, false);
+		bool hit = false;
+		for (size_t j = 0; v && j < v->n; j++) {
+			plumb_pg_opmember *m = v->items[j];
+			if (m->kind == 'o' && eq(m->ref, ref) && eq(m->left, left) &&
+			    eq(m->right, right)) {
+				m->ref = nref;
+				hit = true;
+			}
+		}
+		if (hit && c->kind == PLUMB_OBJ_OPFAMILY)
+			family_texts(x, c);
+	}
+}
+
 /* o under schema nschema and name nw (object name "nw USING am"): made
  * again, with its members and the classes of a family following. */
 static void move(ox *x, plumb_object *o, const char *nschema, const char *nw)

@@ -219,6 +219,48 @@ static void seq_literal(ren *r, PgQuery__Node *a)
 	}
 }
 
+/* R_OPER: an operator's name list (a OPERATOR(s.op) b), written bare when
+ * it lands in public, as the server prints an operator it sees. */
+static void oper_names(ren *r, PgQuery__Node ***v, size_t *n)
+{
+	if (!names_are(*v, *n, r->schema, r->old))
+		return;
+	rename_names(r, v, n);
+	if (*n == 2 && strcmp(r->nschema, "public") == 0) {
+		(*v)[0] = (*v)[1];
+		*n = 1;
+	}
+}
+
+/* R_OPER: the operators of expressions (a op b, a op ANY (...)), of ORDER
+ * BY ... USING and of an exclusion constraint's WITH. */
+static void visit_oper(ren *r, ProtobufCMessage *m)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	if (d == &pg_query__a__expr__descriptor) {
+		PgQuery__AExpr *e = (PgQuery__AExpr *)m;
+		if (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP ||
+		    e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY ||
+		    e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL)
+			oper_names(r, &e->name, &e->n_name);
+	} else if (d == &pg_query__sort_by__descriptor) {
+		PgQuery__SortBy *s = (PgQuery__SortBy *)m;
+		oper_names(r, &s->use_op, &s->n_use_op);
+	} else if (d == &pg_query__constraint__descriptor) {
+		PgQuery__Constraint *c = (PgQuery__Constraint *)m;
+		for (size_t i = 0;
+		     c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION && i < c->n_exclusions;
+		     i++) {
+			PgQuery__Node *p = c->exclusions[i];
+			if (p->node_case == PG_QUERY__NODE__NODE_LIST && p->list->n_items == 2 &&
+			    p->list->items[1]->node_case == PG_QUERY__NODE__NODE_LIST) {
+				PgQuery__List *ops = p->list->items[1]->list;
+				oper_names(r, &ops->items, &ops->n_items);
+			}
+		}
+	}
+}
+
 static void visit(ProtobufCMessage *m, void *p)
 {
 	ren *r = p;
@@ -287,6 +329,9 @@ static void visit(ProtobufCMessage *m, void *p)
 			if (names_are(fs->funcname, fs->n_funcname, r->schema, r->old))
 				rename_names(r, &fs->funcname, &fs->n_funcname);
 		}
+		break;
+	case R_OPER:
+		visit_oper(r, m);
 		break;
 	case R_SEQ:
 		/* nextval('q'), and 'q'::regclass */
