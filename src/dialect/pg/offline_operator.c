@@ -2,9 +2,10 @@
  * The offline builder's operators and casts: CREATE OPERATOR and ALTER
  * OPERATOR ... SET read into the fields pg_operator holds, CREATE CAST into
  * pg_cast's, each written as operator.c's canonical text, and the targets of
- * DROP OPERATOR and DROP CAST found for offline_drop.c. It follows no
- * dependency itself (offline_depend.c does) and does not model the shell
- * operator a COMMUTATOR or NEGATOR naming a missing one leaves.
+ * DROP OPERATOR and DROP CAST found for offline_drop.c, and ALTER OPERATOR
+ * ... SET SCHEMA with the texts naming the operator requalified. It follows
+ * no other dependency itself (offline_depend.c does) and does not model the
+ * shell operator a COMMUTATOR or NEGATOR naming a missing one leaves.
  */
 #include <string.h>
 

@@ -3,7 +3,8 @@
  * TO, RENAME COLUMN, RENAME CONSTRAINT, ALTER TYPE/DOMAIN ... RENAME TO,
  * ALTER TYPE ... RENAME VALUE (after alter_enum), ALTER FUNCTION, TRIGGER,
  * POLICY and SCHEMA ... RENAME TO, and SET SCHEMA of tables, views,
- * sequences, types and functions, as PostgreSQL applies them: what names the
+ * sequences, types, functions and aggregates (operators: offline_operator.c),
+ * as PostgreSQL applies them: what names the
  * renamed object by its oid follows (indexes, constraints, foreign keys of
  * other tables, triggers, policies, rules, comments, grants, OWNED BY,
  * defaults, checks, views, SQL-standard function bodies); offline_retext.c
