@@ -1974,6 +1974,25 @@ static void test_agree(void)
 		 "COMMENT ON OPERATOR === (int, int) IS 'same';\n"
 		 "ALTER OPERATOR === (int, int) SET SCHEMA s;\n"
 		 "ALTER OPERATOR s.<<< (int, int) SET SCHEMA public;\n"},
+		{"RENAME and SET SCHEMA of operator classes: indexes and exclusions follow, by "
+		 "access method",
+		 "CREATE SCHEMA s;\n"
+		 "CREATE FUNCTION my_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE\n"
+		 "  AS 'SELECT CASE WHEN $1 < $2 THEN -1 WHEN $1 > $2 THEN 1 ELSE 0 END';\n"
+		 "CREATE OPERATOR CLASS c1 FOR TYPE int USING btree AS OPERATOR 1 <, OPERATOR 3 "
+		 "=,\n"
+		 "  FUNCTION 1 my_cmp;\n"
+		 "CREATE OPERATOR CLASS h1 FOR TYPE int USING hash AS OPERATOR 1 =,\n"
+		 "  FUNCTION 1 hashint4(int);\n"
+		 "CREATE OPERATOR CLASS c1 FOR TYPE int USING hash AS OPERATOR 1 =,\n"
+		 "  FUNCTION 1 hashint4(int);\n"
+		 "CREATE TABLE oc (a int, b int, EXCLUDE USING hash (a h1 WITH =));\n"
+		 "CREATE INDEX oc_a ON oc (a c1);\n"
+		 "CREATE INDEX oc_b ON oc USING hash (b c1);\n"
+		 "ALTER OPERATOR CLASS c1 USING btree RENAME TO c2;\n"
+		 "ALTER OPERATOR CLASS h1 USING hash RENAME TO h2;\n"
+		 "ALTER OPERATOR CLASS h2 USING hash SET SCHEMA s;\n"
+		 "ALTER OPERATOR CLASS c2 USING btree SET SCHEMA s;\n"},
 		{"SET SCHEMA of aggregates, there and back, with views, bodies and owners",
 		 "CREATE SCHEMA s;\n"
 		 "CREATE TABLE t (a int, b int);\n"

@@ -261,6 +261,39 @@ static void visit_oper(ren *r, ProtobufCMessage *m)
 	}
 }
 
+/* R_OPCLASS: the classes of an index's or an exclusion's columns, when
+ * its access method (am, "" for the default) is the class's. */
+static void opclass_elems(ren *r, const char *am, PgQuery__Node **v, size_t n, bool pairs)
+{
+	if (!str_is(*am ? am : "btree", r->table))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		PgQuery__Node *e = v[i];
+		if (pairs)
+			e = e->node_case == PG_QUERY__NODE__NODE_LIST && e->list->n_items == 2
+				    ? e->list->items[0]
+				    : NULL;
+		if (e && e->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM &&
+		    names_are(e->index_elem->opclass, e->index_elem->n_opclass, r->schema, r->old))
+			rename_names(r, &e->index_elem->opclass, &e->index_elem->n_opclass);
+	}
+}
+
+static void visit_opclass(ren *r, ProtobufCMessage *m)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	if (d == &pg_query__index_stmt__descriptor) {
+		PgQuery__IndexStmt *is = (PgQuery__IndexStmt *)m;
+		opclass_elems(r, is->access_method ? is->access_method : "", is->index_params,
+			      is->n_index_params, false);
+	} else if (d == &pg_query__constraint__descriptor) {
+		PgQuery__Constraint *c = (PgQuery__Constraint *)m;
+		if (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION)
+			opclass_elems(r, c->access_method ? c->access_method : "", c->exclusions,
+				      c->n_exclusions, true);
+	}
+}
+
 static void visit(ProtobufCMessage *m, void *p)
 {
 	ren *r = p;
@@ -332,6 +365,9 @@ static void visit(ProtobufCMessage *m, void *p)
 		break;
 	case R_OPER:
 		visit_oper(r, m);
+		break;
+	case R_OPCLASS:
+		visit_opclass(r, m);
 		break;
 	case R_SEQ:
 		/* nextval('q'), and 'q'::regclass */
