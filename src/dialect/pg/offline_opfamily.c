@@ -502,7 +502,7 @@ static void move(ox *x, plumb_object *o, const char *nschema, const char *nw)
 				     plumb__pg_qualified(x->st.arena, nschema, nw),
 				     dflt ? dflt : for_type ? for_type : "");
 	ren r = {.x = x,
-		 .kind = R_OPCLASS,
+		 .kind = R_OPC,
 		 .schema = saved.schema,
 		 .old = base,
 		 .nschema = nschema,

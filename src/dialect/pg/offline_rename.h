@@ -10,22 +10,21 @@
 #include "dialect/pg/offline_int.h"
 
 typedef enum rkind {
-	R_REL,	   /* a relation: schema.old becomes nschema.nw */
-	R_COL,	   /* a column old of table (in schema) becomes nw */
-	R_TYPE,	   /* a type or domain */
-	R_VALUE,   /* an enum label old of type schema.table becomes nw */
-	R_FUNC,	   /* a function */
-	R_SEQ,	   /* a sequence named in a regclass literal: lit_old becomes lit_new */
-	R_OPER,	   /* an operator (by its bare name old in schema) */
-	R_OPCLASS, /* an operator class of access method table */
+	R_REL,	 /* a relation: schema.old becomes nschema.nw */
+	R_COL,	 /* a column old of table (in schema) becomes nw */
+	R_TYPE,	 /* a type or domain */
+	R_VALUE, /* an enum label old of type schema.table becomes nw */
+	R_FUNC,	 /* a function */
+	R_SEQ,	 /* a sequence named in a regclass literal: lit_old becomes lit_new */
+	R_OPER,	 /* an operator (by its bare name old in schema) */
+	R_OPC,	 /* an operator class of access method table (its "table") */
 } rkind;
 
 typedef struct ren {
 	ox *x;
 	rkind kind;
 	const char *schema, *old, *nschema, *nw;
-	const char *table; /* R_COL: the column's table; R_VALUE: the enum; R_OPCLASS: the access
-			      method */
+	const char *table;	 /* R_COL: the column's table; R_VALUE: the enum */
 	const char *const *refs; /* R_COL in a view: the names its query gives the table */
 	size_t n_refs;
 	bool bare;  /* R_COL in a view: a bare reference is the table's */

@@ -261,7 +261,7 @@ static void visit_oper(ren *r, ProtobufCMessage *m)
 	}
 }
 
-/* R_OPCLASS: the classes of an index's or an exclusion's columns, when
+/* R_OPC: the classes of an index's or an exclusion's columns, when
  * its access method (am, "" for the default) is the class's. */
 static void opclass_elems(ren *r, const char *am, PgQuery__Node **v, size_t n, bool pairs)
 {
@@ -366,7 +366,7 @@ static void visit(ProtobufCMessage *m, void *p)
 	case R_OPER:
 		visit_oper(r, m);
 		break;
-	case R_OPCLASS:
+	case R_OPC:
 		visit_opclass(r, m);
 		break;
 	case R_SEQ:
