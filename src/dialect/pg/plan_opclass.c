@@ -6,8 +6,10 @@
  * family or to one of its classes drops the classes and the family and
  * creates them again, in the middle phase where the functions, operators
  * and types they use exist; the indexes naming one of its classes are
- * dropped before (phase 2) and built again after (phase 5). It reads the
- * canonical texts opclass.c writes.
+ * dropped before (phase 2) and built again after (phase 5). A family or
+ * class renamed by an annotation, its members kept, is renamed in place
+ * with the indexes naming it kept. It reads the canonical texts opclass.c
+ * writes.
  */
 #include <string.h>
 
