@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Owners (--owners) and default privileges on a real server: two roles made
 # for the test (roles belong to the cluster: unique names, dropped at the
-# end) own a schema's objects and hold default privileges. The file and the
+# end) own a schema's objects and hold default privileges; a third, a
+# superuser, owns a foreign-data wrapper (which only a superuser may). The file and the
 # database it loads into compare equal with and without --owners; pull
 # --owners writes every owner and the pulled file rebuilds the same
 # pg_dump --schema-only (owners and default privileges included); pull
@@ -18,15 +19,18 @@ fi
 
 A="plumb_own_$$_a"
 B="plumb_own_$$_b"
+S="plumb_own_$$_s"
 dbs=()
 cleanup() {
 	for d in "${dbs[@]}"; do dropdb --if-exists "$d" >/dev/null 2>&1; done
-	psql -X -q -d postgres -c "DROP ROLE IF EXISTS $A" -c "DROP ROLE IF EXISTS $B" >/dev/null 2>&1
+	psql -X -q -d postgres -c "DROP ROLE IF EXISTS $A" -c "DROP ROLE IF EXISTS $B" \
+		-c "DROP ROLE IF EXISTS $S" >/dev/null 2>&1
 	chmod -R u+w "$WORK" 2>/dev/null
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
-psql -X -q -d postgres -c "CREATE ROLE $A" -c "CREATE ROLE $B" >/dev/null || {
+psql -X -q -d postgres -c "CREATE ROLE $A" -c "CREATE ROLE $B" -c "CREATE ROLE $S SUPERUSER" \
+	>/dev/null || {
 	echo "Bail out! could not create the test roles"
 	exit 1
 }
@@ -62,6 +66,10 @@ ALTER TYPE app.mood OWNER TO $A;
 CREATE DOMAIN app.pos AS integer CHECK (VALUE > 0);
 ALTER DOMAIN app.pos OWNER TO $B;
 CREATE TABLE plain (id integer);
+CREATE FOREIGN DATA WRAPPER own_w;
+ALTER FOREIGN DATA WRAPPER own_w OWNER TO $S;
+CREATE SERVER own_s FOREIGN DATA WRAPPER own_w;
+ALTER SERVER own_s OWNER TO $A;
 ALTER DEFAULT PRIVILEGES FOR ROLE $A IN SCHEMA app GRANT SELECT ON TABLES TO $B;
 ALTER DEFAULT PRIVILEGES FOR ROLE $A REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 ALTER DEFAULT PRIVILEGES FOR ROLE $B GRANT USAGE ON SEQUENCES TO $A WITH GRANT OPTION;
@@ -81,6 +89,8 @@ ok "pull --owners succeeds" rc_is 0
 ok "pull --owners writes the table's owner" grep -qx "ALTER TABLE app.t OWNER TO $B;" pulled.sql
 ok "... the schema's" grep -qx "ALTER SCHEMA app OWNER TO $A;" pulled.sql
 ok "... the function's" grep -qx "ALTER FUNCTION app.f(integer) OWNER TO $B;" pulled.sql
+ok "... the wrapper's" grep -qx "ALTER FOREIGN DATA WRAPPER own_w OWNER TO $S;" pulled.sql
+ok "... the server's" grep -qx "ALTER SERVER own_s OWNER TO $A;" pulled.sql
 ok "... the default privileges" \
 	grep -qx "ALTER DEFAULT PRIVILEGES FOR ROLE $A IN SCHEMA app GRANT SELECT ON TABLES TO $B;" pulled.sql
 ok "... and no comment leaving default privileges out" eval '! grep -qi "^--   default privileges" pulled.sql'
@@ -110,6 +120,16 @@ ok "... not without --owners" eval 'rc_is 0 && out_empty'
 ok "the plan applies" load "$src" plan.sql
 plumb diff "$src_url" changed.sql --owners
 ok "... and converges" eval 'rc_is 0 && out_empty'
+
+# a server's changed owner converges
+sed "s/ALTER SERVER own_s OWNER TO $A;/ALTER SERVER own_s OWNER TO $B;/" changed.sql >server.sql
+plumb diff "$src_url" server.sql --owners
+ok "a server's changed owner is planned" eval "rc_is 0 && out_has '^ALTER SERVER own_s OWNER TO $B;'"
+cp "$OUT" server.plan.sql
+ok "the plan applies" load "$src" server.plan.sql
+plumb diff "$src_url" server.sql --owners
+ok "... and converges" eval 'rc_is 0 && out_empty'
+cp server.sql changed.sql
 
 # an owner the file does not state is left as it is
 grep -v "OWNER TO" changed.sql >unstated.sql

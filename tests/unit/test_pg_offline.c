@@ -1590,6 +1590,40 @@ static void test_agree(void)
 	      "ALTER DOMAIN app.pos OWNER TO pg_monitor;\n"
 	      "CREATE TYPE app.pair AS (a integer, b text);\n"
 	      "ALTER TYPE app.pair OWNER TO pg_monitor;\n");
+	/* a wrapper's owner is a superuser's: the connecting role, by name */
+	const char *su = getenv("PGUSER");
+	if (su && *su) {
+		char sql[2048];
+		snprintf(sql, sizeof(sql),
+			 "CREATE FOREIGN DATA WRAPPER ow;\n"
+			 "ALTER FOREIGN DATA WRAPPER ow OWNER TO \"%s\";\n"
+			 "CREATE FOREIGN DATA WRAPPER ow2;\n"
+			 "ALTER FOREIGN DATA WRAPPER ow2 OWNER TO \"%s\";\n"
+			 "ALTER FOREIGN DATA WRAPPER ow2 RENAME TO ow3;\n"
+			 "CREATE SERVER os FOREIGN DATA WRAPPER ow;\n"
+			 "ALTER SERVER os OWNER TO pg_monitor;\n"
+			 "CREATE SERVER ot FOREIGN DATA WRAPPER ow3;\n"
+			 "ALTER SERVER ot OWNER TO pg_read_all_data;\n"
+			 "ALTER SERVER ot RENAME TO ot2;\n"
+			 "CREATE SERVER gone FOREIGN DATA WRAPPER ow;\n"
+			 "ALTER SERVER gone OWNER TO pg_monitor;\n"
+			 "DROP SERVER gone;\n"
+			 "CREATE SERVER gone FOREIGN DATA WRAPPER ow;\n"
+			 "ALTER SERVER gone OWNER TO pg_read_all_data;\n"
+			 "ALTER SCHEMA public OWNER TO pg_monitor;\n"
+			 "CREATE SCHEMA app2 AUTHORIZATION pg_monitor;\n"
+			 "CREATE AGGREGATE ag(int) (SFUNC = int4pl, STYPE = int);\n"
+			 "ALTER AGGREGATE ag(int) OWNER TO pg_read_all_data;\n"
+			 "ALTER AGGREGATE ag(int) SET SCHEMA app2;\n",
+			 su, su);
+		agree(url,
+		      "owners of wrappers and servers, renamed and made again, and of an "
+		      "aggregate moved (--owners)",
+		      sql);
+	} else {
+		ok(1, "# SKIP no PGUSER: a wrapper's owner is the connecting role's");
+		ok(1, "# SKIP no PGUSER");
+	}
 	ctx->owners = false;
 	/* what a migrations folder does to what it created before */
 	static const char *const replayed[][2] = {
@@ -1982,6 +2016,47 @@ static void test_agree(void)
 		 "ALTER TYPE mood SET SCHEMA s;\n"
 		 "ALTER FUNCTION f(int) SET SCHEMA s;\n"
 		 "ALTER VIEW v SET SCHEMA s;\n"},
+		{"SET SCHEMA of operators: expressions, views, indexes, checks, exclusions, domains, bodies, commutators, families and comments follow",
+		 "CREATE SCHEMA s;\n"
+		 "CREATE FUNCTION my_eq(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT $1 = $2';\n"
+		 "CREATE FUNCTION my_ne(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT $1 <> $2';\n"
+		 "CREATE FUNCTION my_lt(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT $1 < $2';\n"
+		 "CREATE OPERATOR === (FUNCTION = my_eq, LEFTARG = int, RIGHTARG = int, COMMUTATOR = ===, NEGATOR = !==);\n"
+		 "CREATE OPERATOR !== (FUNCTION = my_ne, LEFTARG = int, RIGHTARG = int);\n"
+		 "CREATE OPERATOR s.<<< (FUNCTION = my_lt, LEFTARG = int, RIGHTARG = int);\n"
+		 "CREATE OPERATOR CLASS h FOR TYPE int USING hash AS OPERATOR 1 ===, FUNCTION 1 hashint4(int);\n"
+		 "CREATE TABLE t (a int, b int CHECK (b === b), EXCLUDE USING hash (a h WITH ===));\n"
+		 "CREATE INDEX t_ab ON t ((a === b)) WHERE a OPERATOR(s.<<<) 5;\n"
+		 "CREATE VIEW v AS SELECT a === b AS eq, a OPERATOR(s.<<<) ANY (ARRAY[1, 2]) AS lt FROM t;\n"
+		 "CREATE DOMAIN d AS int CHECK (VALUE OPERATOR(s.<<<) 10);\n"
+		 "CREATE FUNCTION f(int) RETURNS bool LANGUAGE sql RETURN $1 === 1;\n"
+		 "COMMENT ON OPERATOR === (int, int) IS 'same';\n"
+		 "ALTER OPERATOR === (int, int) SET SCHEMA s;\n"
+		 "ALTER OPERATOR s.<<< (int, int) SET SCHEMA public;\n"},
+		{"RENAME and SET SCHEMA of operator classes: indexes and exclusions follow, by access method",
+		 "CREATE SCHEMA s;\n"
+		 "CREATE FUNCTION my_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT CASE WHEN $1 < $2 THEN -1 WHEN $1 > $2 THEN 1 ELSE 0 END';\n"
+		 "CREATE OPERATOR CLASS c1 FOR TYPE int USING btree AS OPERATOR 1 <, OPERATOR 3 =, FUNCTION 1 my_cmp;\n"
+		 "CREATE OPERATOR CLASS h1 FOR TYPE int USING hash AS OPERATOR 1 =, FUNCTION 1 hashint4(int);\n"
+		 "CREATE OPERATOR CLASS c1 FOR TYPE int USING hash AS OPERATOR 1 =, FUNCTION 1 hashint4(int);\n"
+		 "CREATE TABLE oc (a int, b int, EXCLUDE USING hash (a h1 WITH =));\n"
+		 "CREATE INDEX oc_a ON oc (a c1);\n"
+		 "CREATE INDEX oc_b ON oc USING hash (b c1);\n"
+		 "ALTER OPERATOR CLASS c1 USING btree RENAME TO c2;\n"
+		 "ALTER OPERATOR CLASS h1 USING hash RENAME TO h2;\n"
+		 "ALTER OPERATOR CLASS h2 USING hash SET SCHEMA s;\n"
+		 "ALTER OPERATOR CLASS c2 USING btree SET SCHEMA s;\n"},
+		{"SET SCHEMA of aggregates, there and back, with views, bodies and owners",
+		 "CREATE SCHEMA s;\n"
+		 "CREATE TABLE t (a int, b int);\n"
+		 "CREATE AGGREGATE my_sum(int) (SFUNC = int4pl, STYPE = int);\n"
+		 "CREATE AGGREGATE s.my_max(int) (SFUNC = int4larger, STYPE = int, SORTOP = >);\n"
+		 "CREATE VIEW w AS SELECT my_sum(a), s.my_max(b) FROM t;\n"
+		 "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT my_sum(a) FROM t; END;\n"
+		 "ALTER AGGREGATE my_sum(int) SET SCHEMA s;\n"
+		 "ALTER AGGREGATE s.my_max(int) SET SCHEMA public;\n"
+		 "ALTER ROUTINE s.my_sum(int) SET SCHEMA public;\n"
+		 "ALTER ROUTINE my_sum(int) SET SCHEMA s;\n"},
 	};
 	for (size_t i = 0; i < sizeof(renamed) / sizeof(renamed[0]); i++)
 		agree(url, renamed[i][0], renamed[i][1]);

@@ -384,6 +384,31 @@ static void test_unplaced(void)
 	F("CREATE SCHEMA s;\nCREATE TABLE s.t (id int);\nALTER SCHEMA s RENAME TO s2;\n", 6, 1,
 	  "offline replay cannot follow this rename: schema \"s\" holds objects, which would move with it",
 	  "a schema renamed with its objects");
+	F("CREATE SCHEMA s;\n"
+	  "CREATE FUNCTION e(int, int) RETURNS bool LANGUAGE sql AS 'SELECT $1 = $2';\n"
+	  "CREATE FUNCTION e2(text, text) RETURNS bool LANGUAGE sql AS 'SELECT $1 = $2';\n"
+	  "CREATE OPERATOR === (FUNCTION = e, LEFTARG = int, RIGHTARG = int);\n"
+	  "CREATE OPERATOR === (FUNCTION = e2, LEFTARG = text, RIGHTARG = text);\n"
+	  "ALTER OPERATOR === (int, int) SET SCHEMA s;\n",
+	  9, 1,
+	  "offline replay cannot follow this rename: operator === has overloads, which "
+	  "expressions do not tell apart",
+	  "an operator with overloads moved");
+	F("CREATE SCHEMA s;\nCREATE TYPE p AS (x int);\n"
+	  "CREATE FUNCTION e(p, p) RETURNS bool LANGUAGE sql AS 'SELECT $1.x = $2.x';\n"
+	  "CREATE OPERATOR = (FUNCTION = e, LEFTARG = p, RIGHTARG = p);\n"
+	  "ALTER OPERATOR = (p, p) SET SCHEMA s;\n",
+	  8, 1,
+	  "offline replay cannot follow this rename: operator = is also one of PostgreSQL's, "
+	  "which expressions do not tell apart",
+	  "an operator named as one of the server's moved");
+	F("CREATE AGGREGATE g(int) (SFUNC = int4pl, STYPE = int);\n"
+	  "ALTER ROUTINE g(int) RENAME TO g2;\n",
+	  5, 1, "offline replay cannot follow this rename: aggregate g(integer) renamed",
+	  "an aggregate renamed");
+	F("ALTER OPERATOR === (int, int) SET SCHEMA public;\n", 4, 1,
+	  "operator does not exist: public.===(integer, integer)",
+	  "SET SCHEMA of a missing operator");
 #undef F
 	{
 		int r;

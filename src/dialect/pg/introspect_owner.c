@@ -45,7 +45,11 @@ static const char q_owners[] =
 	"UNION ALL SELECT 'publication', NULL, p.pubname, NULL, " ROLE_OF("p.pubowner") " "
 	"FROM pg_publication p "
 	"UNION ALL SELECT 'event trigger', NULL, e.evtname, NULL, " ROLE_OF("e.evtowner") " "
-	"FROM pg_event_trigger e";
+	"FROM pg_event_trigger e "
+	"UNION ALL SELECT 'foreign-data wrapper', NULL, w.fdwname, NULL, " ROLE_OF("w.fdwowner") " "
+	"FROM pg_foreign_data_wrapper w WHERE " NOT_EXT("pg_foreign_data_wrapper", "w.oid") " "
+	"UNION ALL SELECT 'server', NULL, s.srvname, NULL, " ROLE_OF("s.srvowner") " "
+	"FROM pg_foreign_server s WHERE " NOT_EXT("pg_foreign_server", "s.oid");
 
 static const char *owner_lookup(const char *cls, const char *schema, const char *name,
 				void *payload)

@@ -182,6 +182,11 @@ void rename_fdw_or_server(ox *x, PgQuery__RenameStmt *rs)
 		error_at(x, x->loc, "%s \"%s\" already exists", what, rs->newname);
 		return;
 	}
+	/* its owner goes with it; it keeps its first name, as an annotation
+	 * would, so that a database still holding it is planned a rename */
+	owner_renamed(x, plumb__pg_owner_class(k), NULL, old, NULL, rs->newname);
+	if (!o->renamed_from)
+		o->renamed_from = o->name;
 	o->name = dup(x, rs->newname);
 	define(x, o);
 	for (size_t i = 0; fdw && i < x->cat->objects.n; i++) {

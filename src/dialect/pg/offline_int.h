@@ -172,6 +172,7 @@ typedef struct seqopts {
 #define column_constraints plumb__pgoff_column_constraints
 #define comment_on plumb__pgoff_comment_on
 #define create_aggregate plumb__pgoff_create_aggregate
+#define aggregate_moved plumb__pgoff_aggregate_moved
 #define create_operator plumb__pgoff_create_operator
 #define alter_operator plumb__pgoff_alter_operator
 #define drop_operator_target plumb__pgoff_drop_operator_target
@@ -188,6 +189,8 @@ typedef struct seqopts {
 #define opc_dropped plumb__pgoff_opc_dropped
 #define rename_opc plumb__pgoff_rename_opc
 #define opc_set_schema plumb__pgoff_opc_set_schema
+#define opc_oper_moved plumb__pgoff_opc_oper_moved
+#define operator_set_schema plumb__pgoff_operator_set_schema
 #define create_ts_config plumb__pgoff_create_ts_config
 #define alter_ts_config plumb__pgoff_alter_ts_config
 #define create_collation plumb__pgoff_create_collation
@@ -343,6 +346,8 @@ void dev_url_hint(ox *x);
  * EXISTS). */
 void create_operator(ox *x, PgQuery__DefineStmt *ds, size_t loc);
 void alter_operator(ox *x, PgQuery__AlterOperatorStmt *as, size_t loc);
+/* ALTER OPERATOR op (l, r) SET SCHEMA s, with what names it following. */
+void operator_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as);
 bool drop_operator_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *out);
 void create_cast(ox *x, PgQuery__CreateCastStmt *cs, size_t loc);
 bool drop_cast_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *out);
@@ -368,6 +373,10 @@ bool drop_opc_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *out
 void opc_dropped(ox *x, plumb_object *o);
 void rename_opc(ox *x, PgQuery__RenameStmt *rs);
 void opc_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as);
+/* The members naming operator schema.name (of types left, right), of every
+ * family and class, name it in nschema. */
+void opc_oper_moved(ox *x, const char *schema, const char *name, const char *left,
+		    const char *right, const char *nschema);
 /* offline_column.c: a serial column written out as the server keeps it, an
  * integer column with a default and the sequence it owns, before a
  * statement changes one of them (finish() folds it back when it is still
@@ -485,6 +494,8 @@ void create_domain(ox *x, PgQuery__CreateDomainStmt *ds, PgQuery__Node *stmt);
 void create_composite(ox *x, PgQuery__CompositeTypeStmt *ct, PgQuery__Node *stmt);
 void create_collation(ox *x, PgQuery__DefineStmt *ds, size_t loc);
 void create_aggregate(ox *x, PgQuery__DefineStmt *ds, size_t loc);
+/* Aggregate o's texts written again in schema nschema. */
+void aggregate_moved(ox *x, plumb_object *o, const char *nschema);
 void alter_sequence(ox *x, PgQuery__AlterSeqStmt *as);
 void create_extension(ox *x, PgQuery__CreateExtensionStmt *es);
 void alter_extension(ox *x, PgQuery__AlterExtensionStmt *ae);

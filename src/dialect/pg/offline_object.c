@@ -570,16 +570,23 @@ static void aggregate_args(ox *x, PgQuery__DefineStmt *ds, plumb_pg_aggregate *a
 	a->args = v;
 }
 
+/* The fields of CREATE AGGREGATE ds into a; false on an error. */
+static bool aggregate_fields(ox *x, PgQuery__DefineStmt *ds, plumb_pg_aggregate *a)
+{
+	*a = (plumb_pg_aggregate){.kind = 'n', .parallel = 'u'};
+	aggregate_args(x, ds, a);
+	for (size_t i = 0; i < ds->n_definition && !x->st.rc; i++)
+		if (ds->definition[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM)
+			aggregate_option(x, ds->definition[i]->def_elem, a);
+	return !x->st.rc;
+}
+
 void create_aggregate(ox *x, PgQuery__DefineStmt *ds, size_t loc)
 {
 	const char *schema, *name;
 	split_names(ds->defnames, ds->n_defnames, &schema, &name);
-	plumb_pg_aggregate a = {.kind = 'n', .parallel = 'u'};
-	aggregate_args(x, ds, &a);
-	for (size_t i = 0; i < ds->n_definition && !x->st.rc; i++)
-		if (ds->definition[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM)
-			aggregate_option(x, ds->definition[i]->def_elem, &a);
-	if (x->st.rc)
+	plumb_pg_aggregate a;
+	if (!aggregate_fields(x, ds, &a))
 		return;
 	char *fname = plumb__pg_aggregate_name(x->st.arena, name, &a);
 	char *def = plumb__pg_aggregate_define(x->st.arena, schema, name, &a);
@@ -597,6 +604,28 @@ void create_aggregate(ox *x, PgQuery__DefineStmt *ds, size_t loc)
 	o->sql = o->definition = def;
 	o->func_kind = PLUMB_FUNC_AGGREGATE;
 	o->volatility = PLUMB_IMMUTABLE; /* what AggregateCreate stores: unused */
+}
+
+void aggregate_moved(ox *x, plumb_object *o, const char *nschema)
+{
+	PgQuery__ParseResult *t = NULL;
+	if (!o->sql || plumb__pg_parse(x->st.ctx, x->tmp, o->sql, NULL, &t, NULL) < 0 ||
+	    t->n_stmts != 1 || !t->stmts[0]->stmt->define_stmt) {
+		fail(x, PLUMB_EPARSE);
+		return;
+	}
+	PgQuery__DefineStmt *ds = t->stmts[0]->stmt->define_stmt;
+	const char *schema, *name;
+	split_names(ds->defnames, ds->n_defnames, &schema, &name);
+	plumb_pg_aggregate a;
+	if (!aggregate_fields(x, ds, &a))
+		return;
+	char *def = plumb__pg_aggregate_define(x->st.arena, nschema, name, &a);
+	if (!def) {
+		fail(x, PLUMB_ENOMEM);
+		return;
+	}
+	o->sql = o->definition = def;
 }
 
 void create_trigger(ox *x, PgQuery__CreateTrigStmt *ts, PgQuery__Node *stmt)

@@ -2,13 +2,14 @@
  * The offline builder's operators and casts: CREATE OPERATOR and ALTER
  * OPERATOR ... SET read into the fields pg_operator holds, CREATE CAST into
  * pg_cast's, each written as operator.c's canonical text, and the targets of
- * DROP OPERATOR and DROP CAST found for offline_drop.c. It follows no
- * dependency itself (offline_depend.c does) and does not model the shell
- * operator a COMMUTATOR or NEGATOR naming a missing one leaves.
+ * DROP OPERATOR and DROP CAST found for offline_drop.c, and ALTER OPERATOR
+ * ... SET SCHEMA with the texts naming the operator requalified. It follows
+ * no other dependency itself (offline_depend.c does) and does not model the
+ * shell operator a COMMUTATOR or NEGATOR naming a missing one leaves.
  */
 #include <string.h>
 
-#include "dialect/pg/offline_int.h"
+#include "dialect/pg/offline_rename.h"
 #include "dialect/pg/operator.h"
 
 /* An operator named by a definition (COMMUTATOR = ~, = OPERATOR(s.~)). */
@@ -302,6 +303,123 @@ bool drop_operator_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj
 	if (!ds->missing_ok && !x->st.rc)
 		error_at(x, x->loc, "operator does not exist: %s", shownp ? shownp : "");
 	return false;
+}
+
+/* --- SET SCHEMA ------------------------------------------------------------------------------ */
+
+/* Whether PostgreSQL gives an operator of this name itself (pg_catalog's
+ * names): a text naming it bare may mean the server's, which offline
+ * replay cannot tell apart. */
+static bool server_name(const char *name)
+{
+	static const char *const names[] = {
+		"!!",  "!~",   "!~*", "!~~", "!~~*", "#",   "##",  "#-",  "#>",	 "#>>", "%",
+		"&",   "&&",   "&<",  "&<|", "&>",   "*",   "*<",  "*<=", "*<>", "*=",	"*>",
+		"*>=", "+",    "-",   "->",  "->>",  "-|-", "/",   "<",	  "<->", "<<",	"<<=",
+		"<<|", "<=",   "<>",  "<@",  "<^",   "=",   ">",   ">=",  ">>",	 ">>=", ">^",
+		"?",   "?#",   "?&",  "?-",  "?-|",  "?|",  "?||", "@",	  "@-@", "@>",	"@?",
+		"@@",  "@@@",  "^",   "^@",  "|",    "|&>", "|/",  "|>>", "||",	 "||/", "~",
+		"~*",  "~<=~", "~<~", "~=",  "~>=~", "~>~", "~~",  "~~*",
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* Comments on operator schema.name follow it to nschema. */
+static void comments_moved(ox *x, const char *schema, const char *name, const char *nschema)
+{
+	const char *was = fmt(x, "OPERATOR %s.", qi(x, schema));
+	for (size_t i = 0; was && i < x->cat->objects.n && !x->st.rc; i++) {
+		plumb_object *c = x->cat->objects.items[i];
+		if (c->kind != PLUMB_OBJ_COMMENT || c->target_kind != PLUMB_OBJ_OPERATOR ||
+		    !str_is(c->schema, schema) || !str_is(c->target, name) ||
+		    strncmp(c->name, was, strlen(was)) != 0)
+			continue;
+		c->schema = dup(x, nschema);
+		c->name = fmt(x, "OPERATOR %s.%s", qi(x, nschema), c->name + strlen(was));
+		recomment(x, c);
+	}
+}
+
+void operator_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as)
+{
+	const char *ns = as->newschema, *shownp = NULL, *base = NULL;
+	PgQuery__Node *obj = as->object;
+	plumb_object *o = obj && obj->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS
+				  ? find_operator(x, obj->object_with_args, &shownp, &base)
+				  : NULL;
+	if (!o) {
+		if (!x->st.rc && !as->missing_ok)
+			error_at(x, x->loc, "operator does not exist: %s", shownp ? shownp : "");
+		return;
+	}
+	plumb_pg_operator op;
+	if (!operator_of(x, o, &op, &base)) {
+		fail(x, PLUMB_EPARSE);
+		return;
+	}
+	const char *schema = o->schema;
+	if (strcmp(schema, ns) == 0)
+		return;
+	if (find_object(x, PLUMB_OBJ_OPERATOR, ns, o->name)) {
+		error_at(x, x->loc, "operator %s already exists in schema \"%s\"", o->name, ns);
+		return;
+	}
+	/* expressions name it by its name alone: one operator of that name,
+	 * and none of the server's */
+	size_t n = strlen(base);
+	for (size_t i = 0; i < x->cat->objects.n; i++) {
+		const plumb_object *c = x->cat->objects.items[i];
+		if (c != o && c->kind == PLUMB_OBJ_OPERATOR && str_is(c->schema, schema) &&
+		    strncmp(c->name, base, n) == 0 && c->name[n] == '(') {
+			cannot(x, fmt(x,
+				      "operator %s has overloads, which expressions do not tell "
+				      "apart",
+				      base));
+			return;
+		}
+	}
+	if (server_name(base)) {
+		cannot(x, fmt(x,
+			      "operator %s is also one of PostgreSQL's, which expressions do not "
+			      "tell apart",
+			      base));
+		return;
+	}
+	ren r = {.x = x, .kind = R_OPER, .schema = schema, .old = base, .nschema = ns, .nw = base};
+	redo_all(&r);
+	redo_bodies(&r, NULL);
+	/* the operators naming it as their commutator or negator, itself too */
+	const char *nref = plumb__pg_oper_ref(x->st.arena, ns, base);
+	if (!nref) {
+		nomem(x);
+		return;
+	}
+	for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
+		plumb_object *c = x->cat->objects.items[i];
+		plumb_pg_operator co;
+		const char *cbase;
+		if (c == o || c->kind != PLUMB_OBJ_OPERATOR || !operator_of(x, c, &co, &cbase))
+			continue;
+		bool changed = false;
+		if (names_oper(x, co.commutator, schema, base))
+			changed = (co.commutator = nref) != NULL;
+		if (names_oper(x, co.negator, schema, base))
+			changed = (co.negator = nref) != NULL;
+		if (changed)
+			operator_texts(x, c, cbase, &co);
+	}
+	if (names_oper(x, op.commutator, schema, base))
+		op.commutator = nref;
+	if (names_oper(x, op.negator, schema, base))
+		op.negator = nref;
+	opc_oper_moved(x, schema, base, op.left, op.right, ns);
+	comments_moved(x, schema, o->name, ns);
+	o->schema = dup(x, ns);
+	operator_texts(x, o, base, &op);
+	plumb_catalog_changed(x->cat);
 }
 
 /* --- casts ----------------------------------------------------------------------------------- */

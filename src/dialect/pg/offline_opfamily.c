@@ -7,12 +7,13 @@
  * inferred as the server's assignProcTypes infers them) into the family's
  * canonical text (opclass.c). A class dropped takes the members it listed
  * from its family, where the server keeps those an access method leaves
- * loose (a GiST class's operators, say). It does not rename an index's
- * class, nor follow what a member's function or operator takes along.
+ * loose (a GiST class's operators, say). A class renamed or moved is
+ * named so by the indexes and exclusion constraints naming it; it does not
+ * follow what a member's function or operator takes along.
  */
 #include <string.h>
 
-#include "dialect/pg/offline_int.h"
+#include "dialect/pg/offline_rename.h"
 #include "dialect/pg/opclass.h"
 
 /* The members of each family (by schema, name) and those each class
@@ -84,7 +85,10 @@ void create_opfamily(ox *x, PgQuery__CreateOpFamilyStmt *cs, size_t loc)
 			 (int)(strlen(name) - strlen(cs->amname) - 7), name, cs->amname);
 		return;
 	}
-	new_family(x, schema, name);
+	plumb_object *f = new_family(x, schema, name);
+	const char *old = annotation_at(x, loc);
+	if (f && old)
+		f->renamed_from = plumb__pg_opc_name(x->st.arena, old, cs->amname);
 }
 
 /* --- members ------------------------------------------------------------------------------- */
@@ -264,7 +268,12 @@ void create_opclass(ox *x, PgQuery__CreateOpClassStmt *cs, size_t loc)
 			error_at(x, loc, "operator family \"%s\" does not exist", fname);
 		return;
 	}
-	if (!f && !(f = new_family(x, fschema, fname)))
+	/* a -- plumb:renamed annotation renames it, and the family it makes */
+	const char *old = annotation_at(x, loc);
+	old = old ? plumb__pg_opc_name(x->st.arena, old, am) : NULL;
+	if (!f && (f = new_family(x, fschema, fname)) != NULL)
+		f->renamed_from = old;
+	if (!f)
 		return;
 	const char *storage = NULL;
 	for (size_t i = 0; i < cs->n_items && !x->st.rc; i++) {
@@ -307,6 +316,7 @@ void create_opclass(ox *x, PgQuery__CreateOpClassStmt *cs, size_t loc)
 	plumb_object *o = new_object(x, PLUMB_OBJ_OPCLASS, schema, name);
 	if (!o)
 		return;
+	o->renamed_from = old;
 	o->sql = o->definition =
 		plumb__pg_opclass_define(x->st.arena, schema, base, cs->is_default, type, am,
 					 plumb__pg_qualified(x->st.arena, f->schema, fbase), storage);
@@ -398,6 +408,41 @@ void opc_dropped(ox *x, plumb_object *o)
 	family_texts(x, f);
 }
 
+/* Equal texts, neither NULL. */
+static bool eq(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+void opc_oper_moved(ox *x, const char *schema, const char *name, const char *left,
+		    const char *right, const char *nschema)
+{
+	const char *ref = plumb__pg_opc_oper_ref(x->tmp, schema, name);
+	const char *nref = plumb__pg_opc_oper_ref(x->st.arena, nschema, name);
+	if (!ref || !nref) {
+		nomem(x);
+		return;
+	}
+	for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
+		plumb_object *c = x->cat->objects.items[i];
+		if (c->kind != PLUMB_OBJ_OPFAMILY && c->kind != PLUMB_OBJ_OPCLASS)
+			continue;
+		plumb_vec *v = members_of(x, c->kind == PLUMB_OBJ_OPFAMILY ? "family" : "class",
+					  c->schema, c->name, false);
+		bool hit = false;
+		for (size_t j = 0; v && j < v->n; j++) {
+			plumb_pg_opmember *m = v->items[j];
+			if (m->kind == 'o' && eq(m->ref, ref) && eq(m->left, left) &&
+			    eq(m->right, right)) {
+				m->ref = nref;
+				hit = true;
+			}
+		}
+		if (hit && c->kind == PLUMB_OBJ_OPFAMILY)
+			family_texts(x, c);
+	}
+}
+
 /* o under schema nschema and name nw (object name "nw USING am"): made
  * again, with its members and the classes of a family following. */
 static void move(ox *x, plumb_object *o, const char *nschema, const char *nw)
@@ -449,12 +494,21 @@ static void move(ox *x, plumb_object *o, const char *nschema, const char *nw)
 		}
 		return;
 	}
-	/* a class: its header under the new name */
+	/* a class: its header under the new name, and the indexes and
+	 * exclusions naming it */
 	const char *for_type = strstr(saved.definition, " FOR TYPE ");
 	const char *dflt = strstr(saved.definition, " DEFAULT FOR TYPE ");
 	n->sql = n->definition = fmt(x, "CREATE OPERATOR CLASS %s%s",
 				     plumb__pg_qualified(x->st.arena, nschema, nw),
 				     dflt ? dflt : for_type ? for_type : "");
+	ren r = {.x = x,
+		 .kind = R_OPC,
+		 .schema = saved.schema,
+		 .old = base,
+		 .nschema = nschema,
+		 .nw = nw,
+		 .table = am};
+	redo_all(&r);
 }
 
 void rename_opc(ox *x, PgQuery__RenameStmt *rs)

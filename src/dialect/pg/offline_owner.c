@@ -94,6 +94,13 @@ void alter_owner(ox *x, PgQuery__AlterOwnerStmt *as)
 			      ? "publication"
 			      : "event trigger";
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FDW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER:
+		name = obj ? plumb__pg_strval(obj) : NULL;
+		cls = plumb__pg_owner_class(as->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_FDW
+						    ? PLUMB_OBJ_FDW
+						    : PLUMB_OBJ_SERVER);
+		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
@@ -162,6 +169,12 @@ void owners_dropped(ox *x, PgQuery__DropStmt *ds)
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 		cls = "schema";
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FDW:
+		cls = plumb__pg_owner_class(PLUMB_OBJ_FDW);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER:
+		cls = plumb__pg_owner_class(PLUMB_OBJ_SERVER);
 		break;
 	default:
 		return;

@@ -3,7 +3,8 @@
  * TO, RENAME COLUMN, RENAME CONSTRAINT, ALTER TYPE/DOMAIN ... RENAME TO,
  * ALTER TYPE ... RENAME VALUE (after alter_enum), ALTER FUNCTION, TRIGGER,
  * POLICY and SCHEMA ... RENAME TO, and SET SCHEMA of tables, views,
- * sequences, types and functions, as PostgreSQL applies them: what names the
+ * sequences, types, functions and aggregates (operators: offline_operator.c),
+ * as PostgreSQL applies them: what names the
  * renamed object by its oid follows (indexes, constraints, foreign keys of
  * other tables, triggers, policies, rules, comments, grants, OWNED BY,
  * defaults, checks, views, SQL-standard function bodies); offline_retext.c
@@ -665,8 +666,9 @@ static void move_function(ox *x, plumb_object *o, const char *nschema, const cha
 	const char *name = fmt(x, "%s%s", nw, args ? args : "()");
 	if (!old || !name)
 		return;
-	if (o->func_kind == PLUMB_FUNC_AGGREGATE) {
-		cannot(x, fmt(x, "aggregate %s", o->name));
+	bool agg = o->func_kind == PLUMB_FUNC_AGGREGATE;
+	if (agg && str_is(o->schema, nschema)) {
+		cannot(x, fmt(x, "aggregate %s renamed", o->name));
 		return;
 	}
 	if (find_object(x, PLUMB_OBJ_FUNCTION, nschema, name)) {
@@ -699,7 +701,10 @@ static void move_function(ox *x, plumb_object *o, const char *nschema, const cha
 	}
 	redo_all(&r);
 	redo_bodies(&r, o);
-	redo_texts(&r, &o->sql, &o->definition);
+	if (agg)
+		aggregate_moved(x, o, nschema);
+	else
+		redo_texts(&r, &o->sql, &o->definition);
 	for (size_t i = 0; i < x->cat->objects.n && !x->st.rc; i++) {
 		plumb_object *c = x->cat->objects.items[i];
 		if (c->kind == PLUMB_OBJ_COMMENT && c->target_kind == PLUMB_OBJ_FUNCTION &&
@@ -1049,7 +1054,8 @@ void alter_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as, size_t loc)
 	}
 	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
-	case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE: {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE: {
 		if (!as->object || as->object->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS)
 			return;
 		plumb_object *o = function_of(x, as->object->object_with_args, x->loc);
@@ -1062,6 +1068,9 @@ void alter_set_schema(ox *x, PgQuery__AlterObjectSchemaStmt *as, size_t loc)
 		}
 		break;
 	}
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR:
+		operator_set_schema(x, as);
+		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT:
 		statistics_set_schema(x, as);
 		break;

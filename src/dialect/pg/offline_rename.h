@@ -16,6 +16,8 @@ typedef enum rkind {
 	R_VALUE, /* an enum label old of type schema.table becomes nw */
 	R_FUNC,	 /* a function */
 	R_SEQ,	 /* a sequence named in a regclass literal: lit_old becomes lit_new */
+	R_OPER,	 /* an operator (by its bare name old in schema) */
+	R_OPC,	 /* an operator class of access method table (its "table") */
 } rkind;
 
 typedef struct ren {

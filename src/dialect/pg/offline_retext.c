@@ -219,6 +219,81 @@ static void seq_literal(ren *r, PgQuery__Node *a)
 	}
 }
 
+/* R_OPER: an operator's name list (a OPERATOR(s.op) b), written bare when
+ * it lands in public, as the server prints an operator it sees. */
+static void oper_names(ren *r, PgQuery__Node ***v, size_t *n)
+{
+	if (!names_are(*v, *n, r->schema, r->old))
+		return;
+	rename_names(r, v, n);
+	if (*n == 2 && strcmp(r->nschema, "public") == 0) {
+		(*v)[0] = (*v)[1];
+		*n = 1;
+	}
+}
+
+/* R_OPER: the operators of expressions (a op b, a op ANY (...)), of ORDER
+ * BY ... USING and of an exclusion constraint's WITH. */
+static void visit_oper(ren *r, ProtobufCMessage *m)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	if (d == &pg_query__a__expr__descriptor) {
+		PgQuery__AExpr *e = (PgQuery__AExpr *)m;
+		if (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP ||
+		    e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY ||
+		    e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL)
+			oper_names(r, &e->name, &e->n_name);
+	} else if (d == &pg_query__sort_by__descriptor) {
+		PgQuery__SortBy *s = (PgQuery__SortBy *)m;
+		oper_names(r, &s->use_op, &s->n_use_op);
+	} else if (d == &pg_query__constraint__descriptor) {
+		PgQuery__Constraint *c = (PgQuery__Constraint *)m;
+		for (size_t i = 0;
+		     c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION && i < c->n_exclusions;
+		     i++) {
+			PgQuery__Node *p = c->exclusions[i];
+			if (p->node_case == PG_QUERY__NODE__NODE_LIST && p->list->n_items == 2 &&
+			    p->list->items[1]->node_case == PG_QUERY__NODE__NODE_LIST) {
+				PgQuery__List *ops = p->list->items[1]->list;
+				oper_names(r, &ops->items, &ops->n_items);
+			}
+		}
+	}
+}
+
+/* R_OPC: the classes of an index's or an exclusion's columns, when
+ * its access method (am, "" for the default) is the class's. */
+static void opclass_elems(ren *r, const char *am, PgQuery__Node **v, size_t n, bool pairs)
+{
+	if (!str_is(*am ? am : "btree", r->table))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		PgQuery__Node *e = v[i];
+		if (pairs)
+			e = e->node_case == PG_QUERY__NODE__NODE_LIST && e->list->n_items == 2
+				    ? e->list->items[0]
+				    : NULL;
+		if (e && e->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM &&
+		    names_are(e->index_elem->opclass, e->index_elem->n_opclass, r->schema, r->old))
+			rename_names(r, &e->index_elem->opclass, &e->index_elem->n_opclass);
+	}
+}
+
+static void visit_opclass(ren *r, ProtobufCMessage *m)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	if (d == &pg_query__index_stmt__descriptor) {
+		PgQuery__IndexStmt *is = (PgQuery__IndexStmt *)m;
+		opclass_elems(r, is->access_method ? is->access_method : "", is->index_params,
+			      is->n_index_params, false);
+	} else if (d == &pg_query__constraint__descriptor) {
+		PgQuery__Constraint *c = (PgQuery__Constraint *)m;
+		if (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION)
+			opclass_elems(r, c->access_method ? c->access_method : "", c->exclusions,
+				      c->n_exclusions, true);
+	}
+}
+
 static void visit(ProtobufCMessage *m, void *p)
 {
 	ren *r = p;
@@ -287,6 +362,12 @@ static void visit(ProtobufCMessage *m, void *p)
 			if (names_are(fs->funcname, fs->n_funcname, r->schema, r->old))
 				rename_names(r, &fs->funcname, &fs->n_funcname);
 		}
+		break;
+	case R_OPER:
+		visit_oper(r, m);
+		break;
+	case R_OPC:
+		visit_opclass(r, m);
 		break;
 	case R_SEQ:
 		/* nextval('q'), and 'q'::regclass */

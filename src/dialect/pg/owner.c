@@ -43,6 +43,10 @@ static const char *owner_word(plumb_obj_kind kind, bool matview, plumb_func_kind
 		return "PUBLICATION";
 	case PLUMB_OBJ_EVENT_TRIGGER:
 		return "EVENT TRIGGER";
+	case PLUMB_OBJ_FDW:
+		return "FOREIGN DATA WRAPPER";
+	case PLUMB_OBJ_SERVER:
+		return "SERVER";
 	default:
 		return NULL;
 	}

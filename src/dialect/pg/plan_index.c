@@ -112,14 +112,15 @@ bool plumb__pgp_index_same_but_name(const planner *p, const plumb_index *f, cons
 
 /* Does change c leave its index in place: only renamed, or only its
  * statistics targets changed? */
-bool plumb__pgp_index_kept(const planner *p, const plumb_change *c)
+bool plumb__pgp_index_kept(planner *p, const plumb_change *c)
 {
 	const plumb_index *f = c->from, *t = c->to;
 	if (c->kind != PLUMB_OBJ_INDEX || c->op != PLUMB_CHANGE_ALTER)
 		return false;
 	if (c->renamed)
 		return plumb__pgp_index_same_but_name(p, f, t);
-	return !f->invalid && plumb__pgp_str_eq(f->definition, t->definition);
+	return !f->invalid && (plumb__pgp_str_eq(f->definition, t->definition) ||
+			       plumb__pgp_index_same_but_opclass(p, f, t));
 }
 
 /* Indexes of tables (on_views false), or of materialized views, which are

@@ -251,7 +251,7 @@ const char *plumb__pgp_col_after(const planner *p, const plumb_change *tc, const
 bool plumb__pgp_index_same_but_name(const planner *p, const plumb_index *f, const plumb_index *t);
 /* Does index change c leave the index in place (renamed, or only its
  * statistics targets changed)? */
-bool plumb__pgp_index_kept(const planner *p, const plumb_change *c);
+bool plumb__pgp_index_kept(planner *p, const plumb_change *c);
 /* ALTER INDEX ... SET STATISTICS where t's targets differ from f's (NULL:
  * an index just built). */
 void plumb__pgp_index_statistics(planner *p, const plumb_index *f, const plumb_index *t);
@@ -278,6 +278,9 @@ void plumb__pgp_mark_event_triggers(planner *p);
  * plans change c of a family or class (false: not one); goes_with_family
  * whether a drop is already the making again's. */
 void plumb__pgp_mark_opclasses(planner *p);
+/* Equal once the operator classes the plan renames in place read under
+ * their new names (f of `from`, t of `to`). */
+bool plumb__pgp_index_same_but_opclass(planner *p, const plumb_index *f, const plumb_index *t);
 bool plumb__pgp_opc_change(planner *p, const plumb_change *c);
 bool plumb__pgp_opc_goes_with_family(planner *p, const plumb_object *o);
 void plumb__pgp_create_opfamily(planner *p, const plumb_object *f);

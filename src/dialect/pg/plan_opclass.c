@@ -6,8 +6,10 @@
  * family or to one of its classes drops the classes and the family and
  * creates them again, in the middle phase where the functions, operators
  * and types they use exist; the indexes naming one of its classes are
- * dropped before (phase 2) and built again after (phase 5). It reads the
- * canonical texts opclass.c writes.
+ * dropped before (phase 2) and built again after (phase 5). A family or
+ * class renamed by an annotation, its members kept, is renamed in place
+ * with the indexes naming it kept. It reads the canonical texts opclass.c
+ * writes.
  */
 #include <string.h>
 
@@ -172,6 +174,152 @@ static bool remade(planner *p, const char *fk)
 	return fk && plumb__pgp_set_has(&p->recreated, plumb__pgp_fmt(p, "opfamily:%s", fk));
 }
 
+/* --- renamed in place ------------------------------------------------------------------- */
+
+/* The change renaming family fk (of `from`) by an annotation, or NULL. */
+static const plumb_change *family_rename(planner *p, const char *fk)
+{
+	const plumb_vec *ch = &p->diff->changes;
+	for (size_t i = 0; fk && i < ch->n; i++) {
+		const plumb_change *c = ch->items[i];
+		if (c->kind == PLUMB_OBJ_OPFAMILY && c->renamed &&
+		    strcmp(family_key(p, c->from), fk) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/* Family or class o's name split; false when it has no USING. */
+static bool split(planner *p, const plumb_object *o, const char **base, const char **am)
+{
+	return plumb__pg_opc_split(p->tmp, o->name, base, am);
+}
+
+/* Does renamed family change c keep the family's schema, access method
+ * and members (adding some at most)? */
+static bool family_simple(planner *p, const plumb_change *c)
+{
+	const plumb_object *f = c->from, *t = c->to;
+	const char *fb, *fam, *tb, *tam;
+	if (strcmp(f->schema, t->schema) != 0 || !split(p, f, &fb, &fam) ||
+	    !split(p, t, &tb, &tam) || strcmp(fam, tam) != 0)
+		return false;
+	for (size_t i = 0; i < f->values.n; i++)
+		if (!plumb__pgp_vec_has(&t->values, f->values.items[i]))
+			return false;
+	return true;
+}
+
+/* A class header past its name and family: its type (with DEFAULT) and
+ * access method in *mid, its STORAGE in *tail. */
+static bool header_parts(planner *p, const plumb_object *c, const char **mid, const char **tail)
+{
+	const char *d = plumb__pgp_obj_sql(c);
+	const char *s = d ? strstr(d, " DEFAULT FOR TYPE ") : NULL;
+	if (d && !s)
+		s = strstr(d, " FOR TYPE ");
+	const char *fam = s ? strstr(s, " FAMILY ") : NULL;
+	if (!fam)
+		return false;
+	const char *st = strstr(fam, " STORAGE ");
+	*mid = plumb_arena_strndup(p->tmp, s, (size_t)(fam - s));
+	*tail = st ? st : "";
+	return *mid != NULL;
+}
+
+/* Does class change c leave the class as it is but for its name and the
+ * name of its family, each renamed by an annotation? */
+static bool class_kept(planner *p, const plumb_change *c)
+{
+	const plumb_object *f = c->from, *t = c->to;
+	if (c->kind != PLUMB_OBJ_OPCLASS || c->op != PLUMB_CHANGE_ALTER ||
+	    strcmp(f->schema, t->schema) != 0 || !family_of(f) || !family_of(t))
+		return false;
+	const plumb_change *fc = family_rename(p, family_of(f));
+	const char *fk = fc ? family_key(p, fc->to) : family_of(f);
+	const char *fm, *ft, *tm, *tt;
+	if ((fc && !family_simple(p, fc)) || strcmp(fk, family_of(t)) != 0 ||
+	    !header_parts(p, f, &fm, &ft) || !header_parts(p, t, &tm, &tt))
+		return false;
+	return strcmp(fm, tm) == 0 && strcmp(ft, tt) == 0;
+}
+
+/* Does renamed family change c rename the family in place: simple, and
+ * each class of it that changes kept? */
+static bool family_kept(planner *p, const plumb_change *c)
+{
+	if (!family_simple(p, c))
+		return false;
+	const char *fk = family_key(p, c->from), *tk = family_key(p, c->to);
+	const plumb_vec *ch = &p->diff->changes;
+	for (size_t i = 0; i < ch->n; i++) {
+		const plumb_change *k = ch->items[i];
+		if (k->kind != PLUMB_OBJ_OPCLASS ||
+		    !((k->from && plumb__pgp_str_eq(family_of(k->from), fk)) ||
+		      (k->to && plumb__pgp_str_eq(family_of(k->to), tk))))
+			continue;
+		if (k->op == PLUMB_CHANGE_ALTER && !class_kept(p, k))
+			return false;
+	}
+	return true;
+}
+
+/* The class of `from` named schema.name ("c USING am"), renamed in place to
+ * one of `to`: that one, else NULL. */
+static const plumb_object *class_renamed(planner *p, const char *schema, const char *name)
+{
+	const plumb_change *c = plumb__pgp_find_change(p, PLUMB_OBJ_OPCLASS, schema, name, true);
+	if (!c || !c->renamed || !class_kept(p, c) || remade(p, family_of(c->from)) ||
+	    remade(p, family_of(c->to)))
+		return NULL;
+	return c->to;
+}
+
+/* An index statement's text with pg_query's deparse, each class renamed in
+ * place named by its new name when rename; NULL when it cannot be read. */
+static const char *index_text(planner *p, const char *sql, bool rename)
+{
+	PgQuery__ParseResult *t = NULL;
+	if (!sql || plumb__pg_parse(p->ctx, p->tmp, sql, NULL, &t, NULL) < 0 || t->n_stmts != 1 ||
+	    !t->stmts[0]->stmt->index_stmt) {
+		plumb_error_clear(p->ctx);
+		return NULL;
+	}
+	PgQuery__IndexStmt *is = t->stmts[0]->stmt->index_stmt;
+	const char *am = is->access_method && *is->access_method ? is->access_method : "btree";
+	for (size_t i = 0; rename && i < is->n_index_params; i++) {
+		PgQuery__Node *n = is->index_params[i];
+		if (n->node_case != PG_QUERY__NODE__NODE_INDEX_ELEM || !n->index_elem->n_opclass)
+			continue;
+		PgQuery__IndexElem *e = n->index_elem;
+		const char *name = plumb__pg_strval(e->opclass[e->n_opclass - 1]);
+		const char *schema = e->n_opclass > 1
+					     ? plumb__pg_strval(e->opclass[e->n_opclass - 2])
+					     : "public";
+		const plumb_object *c =
+			class_renamed(p, schema ? schema : "",
+				      plumb__pgp_fmt(p, "%s USING %s", name ? name : "", am));
+		const char *base, *cam;
+		PgQuery__Node *nn =
+			c && split(p, c, &base, &cam) ? plumb__pg_string(p->tmp, base) : NULL;
+		if (nn)
+			e->opclass[e->n_opclass - 1] = nn;
+	}
+	char *out = NULL;
+	if (plumb__pg_deparse(p->ctx, p->tmp, t->stmts[0]->stmt, &out) < 0) {
+		plumb_error_clear(p->ctx);
+		return NULL;
+	}
+	return out;
+}
+
+bool plumb__pgp_index_same_but_opclass(planner *p, const plumb_index *f, const plumb_index *t)
+{
+	const char *a = index_text(p, f->definition, true),
+		   *b = index_text(p, t->definition, false);
+	return a && b && strcmp(a, b) == 0;
+}
+
 /* Does index ix of `from` name a class of a family made again, or one
  * dropped? */
 static bool uses_remade(planner *p, const plumb_index *ix)
@@ -210,6 +358,20 @@ void plumb__pgp_mark_opclasses(planner *p)
 	for (size_t i = 0; i < ch->n; i++) {
 		const plumb_change *c = ch->items[i];
 		const char *fk = NULL;
+		if (c->kind == PLUMB_OBJ_OPFAMILY && c->renamed) {
+			/* renamed in place, else made again under both names */
+			if (!family_kept(p, c)) {
+				plumb__pgp_set_add(
+					p, &p->recreated,
+					plumb__pgp_fmt(p, "opfamily:%s", family_key(p, c->from)));
+				plumb__pgp_set_add(
+					p, &p->recreated,
+					plumb__pgp_fmt(p, "opfamily:%s", family_key(p, c->to)));
+			}
+			continue;
+		}
+		if (class_kept(p, c))
+			continue;
 		if (c->kind == PLUMB_OBJ_OPFAMILY && c->op == PLUMB_CHANGE_ALTER && !only_adds(c))
 			fk = family_key(p, c->from);
 		else if (c->kind == PLUMB_OBJ_OPCLASS)
@@ -274,6 +436,12 @@ bool plumb__pgp_opc_change(planner *p, const plumb_change *c)
 		return false;
 	const plumb_object *o = c->to ? c->to : c->from;
 	const char *fk = o->kind == PLUMB_OBJ_OPCLASS ? family_of(o) : family_key(p, o);
+	if (c->kind == PLUMB_OBJ_OPFAMILY && c->renamed && remade(p, fk)) {
+		/* made again: dropped under its old name, created under the new */
+		remake(p, family_key(p, c->from));
+		remake(p, fk);
+		return true;
+	}
 	if (remade(p, fk)) {
 		remake(p, fk);
 		return true;
@@ -289,10 +457,18 @@ bool plumb__pgp_opc_change(planner *p, const plumb_change *c)
 			plumb__pgp_create_opclass(p, c->to);
 		return true;
 	}
+	const plumb_object *f = c->from, *t = c->to;
+	const char *base, *am;
+	if (c->renamed && (c->kind == PLUMB_OBJ_OPFAMILY || class_kept(p, c)) &&
+	    split(p, t, &base, &am))
+		plumb__pgp_emit(p, "ALTER OPERATOR %s %s RENAME TO %s",
+				c->kind == PLUMB_OBJ_OPCLASS ? "CLASS" : "FAMILY", target(p, f),
+				plumb__pgp_qi(p, base));
+	if (class_kept(p, c))
+		return true; /* its family's name alone changed, or its own */
 	if (c->op != PLUMB_CHANGE_ALTER || c->kind != PLUMB_OBJ_OPFAMILY)
 		return false;
 	/* members added */
-	const plumb_object *f = c->from, *t = c->to;
 	for (size_t i = 0; i < t->values.n; i++)
 		if (!plumb__pgp_vec_has(&f->values, t->values.items[i]))
 			plumb__pgp_emit(p, "ALTER OPERATOR FAMILY %s ADD %s", target(p, t),

@@ -1,0 +1,5 @@
+BEGIN;
+ALTER SERVER "t" RENAME TO "t2";
+ALTER SERVER s OWNER TO pg_monitor;
+ALTER SERVER t2 OWNER TO pg_read_all_data;
+COMMIT;
