@@ -464,18 +464,60 @@ static bool public_usage(const gstate *g)
 	return g->nsp && strcmp(g->schema, "public") == 0 && strcmp(g->grantee, "PUBLIC") == 0;
 }
 
+/* The gstates of one target (a relation and its columns, a schema, or an
+ * object of kind on), every grantee's, found by hash; NULL when none is
+ * and create is not set. */
+static plumb_vec *target_grants(ox *x, bool nsp, bool obj, plumb_obj_kind on, const char *schema,
+				const char *rel, bool create)
+{
+	if (!x->grant_at && !(x->grant_at = plumb_map_new(x->tmp, false))) {
+		nomem(x);
+		return NULL;
+	}
+	const char *k = nsp   ? plumb_arena_printf(x->tmp, "n\x1f%s", schema)
+			: obj ? plumb_arena_printf(x->tmp, "o%d\x1f%s", (int)on, schema)
+			      : plumb_arena_printf(x->tmp, "r\x1f%s", schema);
+	if (!k) {
+		nomem(x);
+		return NULL;
+	}
+	plumb_vec *v = plumb_map_get(x->grant_at, NULL, k, rel);
+	if (v || !create)
+		return v;
+	const char *r = plumb_arena_strdup(x->tmp, rel);
+	if (!r || !(v = plumb_arena_alloc(x->tmp, sizeof(*v))) ||
+	    plumb_map_put(x->grant_at, NULL, k, r, v) < 0) {
+		nomem(x);
+		return NULL;
+	}
+	return v;
+}
+
+static plumb_vec *grants_of(ox *x, const gstate *g, bool create)
+{
+	return target_grants(x, g->nsp, g->obj, g->on, g->schema, g->rel, create);
+}
+
+/* g joins the grants, and its target's. */
+static void add_grant(ox *x, gstate *g)
+{
+	plumb_vec *v = grants_of(x, g, true);
+	if (v)
+		push(x, v, g);
+	push(x, &x->grants, g);
+}
+
 static gstate *grant_state(ox *x, const char *schema, const char *rel, const char *col, bool nsp,
 			   const char *grantee, bool create)
 {
-	for (size_t i = 0; i < x->grants.n; i++) {
-		gstate *g = x->grants.items[i];
-		if (!g->obj && g->nsp == nsp && strcmp(g->schema, schema) == 0 &&
-		    strcmp(g->rel, rel) == 0 &&
-		    ((!g->col && !col) || (g->col && col && strcmp(g->col, col) == 0)) &&
+	plumb_vec *v = target_grants(x, nsp, false, PLUMB_OBJ_GRANT, schema, rel, false);
+	for (size_t i = 0; v && i < v->n; i++) {
+		gstate *g = v->items[i];
+		if (((!g->col && !col) || (g->col && col && strcmp(g->col, col) == 0)) &&
 		    strcmp(g->grantee, grantee) == 0)
 			return g;
 	}
-	if (!create)
+	if (!create || x->st.rc)
 		return NULL;
 	gstate *g = alloc(x, sizeof(*g));
 	if (!g)
@@ -487,7 +529,7 @@ static gstate *grant_state(ox *x, const char *schema, const char *rel, const cha
 	g->grantee = dup(x, grantee);
 	if (public_usage(g))
 		g->privs = PRIV_PUBLIC_SCHEMA;
-	push(x, &x->grants, g);
+	add_grant(x, g);
 	return x->st.rc ? NULL : g;
 }
 
@@ -579,10 +621,13 @@ static void grant_relation(ox *x, PgQuery__GrantStmt *gs, const char *schema, co
 			grant_apply(grant_state(x, schema, rel, NULL, false, grantee, gs->is_grant),
 				    gs->is_grant, gs->grant_option, rel_mask);
 			/* revoking on the relation revokes on its columns too */
-			for (size_t k = 0; !gs->is_grant && k < x->grants.n; k++) {
-				gstate *g = x->grants.items[k];
-				if (g->col && !g->nsp && strcmp(g->schema, schema) == 0 &&
-				    strcmp(g->rel, rel) == 0 && strcmp(g->grantee, grantee) == 0)
+			plumb_vec *v = gs->is_grant
+					       ? NULL
+					       : target_grants(x, false, false, PLUMB_OBJ_GRANT,
+							       schema, rel, false);
+			for (size_t k = 0; v && k < v->n; k++) {
+				gstate *g = v->items[k];
+				if (g->col && strcmp(g->grantee, grantee) == 0)
 					grant_apply(g, false, gs->grant_option, rel_mask);
 			}
 		}
@@ -620,6 +665,10 @@ void grants_gone(ox *x, const plumb_object *o)
 	if (!plumb__pg_grant_all(o->kind) || o->kind == PLUMB_OBJ_GRANT)
 		return;
 	const char *schema = o->schema ? o->schema : "";
+	plumb_vec *v = target_grants(x, false, true, o->kind, schema, o->name, false);
+	if (!v || !v->n)
+		return;
+	v->n = 0;
 	size_t w = 0;
 	for (size_t i = 0; i < x->grants.n; i++) {
 		gstate *g = x->grants.items[i];
@@ -656,13 +705,13 @@ static bool language_part(ox *x, const char *name, const char **part)
 static gstate *object_state(ox *x, plumb_obj_kind on, const char *schema, const char *name,
 			    const char *grantee)
 {
-	for (size_t i = 0; i < x->grants.n; i++) {
-		gstate *g = x->grants.items[i];
-		if (g->obj && g->on == on && strcmp(g->schema, schema) == 0 &&
-		    strcmp(g->rel, name) == 0 && strcmp(g->grantee, grantee) == 0)
+	plumb_vec *v = target_grants(x, false, true, on, schema, name, false);
+	for (size_t i = 0; v && i < v->n; i++) {
+		gstate *g = v->items[i];
+		if (strcmp(g->grantee, grantee) == 0)
 			return g;
 	}
-	gstate *g = alloc(x, sizeof(*g));
+	gstate *g = x->st.rc ? NULL : alloc(x, sizeof(*g));
 	if (!g)
 		return NULL;
 	g->schema = dup(x, schema);
@@ -675,7 +724,7 @@ static gstate *object_state(ox *x, plumb_obj_kind on, const char *schema, const 
 		language_part(x, name, &part);
 	g->privs = plumb__pg_grant_default(
 		&(plumb_object){.target_kind = on, .grantee = grantee, .part = part});
-	push(x, &x->grants, g);
+	add_grant(x, g);
 	return x->st.rc ? NULL : g;
 }
 
@@ -885,16 +934,31 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs)
 void grants_renamed(ox *x, const char *schema, const char *rel, const char *col,
 		    const char *nschema, const char *nrel, const char *ncol)
 {
-	for (size_t i = 0; i < x->grants.n; i++) {
-		gstate *g = x->grants.items[i];
-		if (g->nsp || g->obj || strcmp(g->schema, schema) != 0 ||
-		    strcmp(g->rel, rel) != 0 || (col && (!g->col || strcmp(g->col, col) != 0)))
+	if (!col && strcmp(schema, nschema) == 0 && strcmp(rel, nrel) == 0)
+		return;
+	plumb_vec *v = target_grants(x, false, false, PLUMB_OBJ_GRANT, schema, rel, false);
+	size_t w = 0, n = v ? v->n : 0;
+	for (size_t i = 0; i < n; i++) {
+		gstate *g = v->items[i];
+		if (col && (!g->col || strcmp(g->col, col) != 0)) {
+			v->items[w++] = g; /* another column's: it stays */
 			continue;
+		}
 		g->schema = dup(x, nschema);
 		g->rel = dup(x, nrel);
-		if (col)
+		if (col) {
 			g->col = dup(x, ncol);
+			v->items[w++] = g;
+			continue;
+		}
+		/* the relation renamed: its grants are found under the new name */
+		plumb_vec *to =
+			target_grants(x, false, false, PLUMB_OBJ_GRANT, nschema, nrel, true);
+		if (to)
+			push(x, to, g);
 	}
+	if (v)
+		v->n = w;
 }
 
 /* A schema's grant object, unless the schema is gone or only initdb's

@@ -40,6 +40,7 @@ typedef struct ox {
 	plumb_map *keys;     /* the table of each key (PK, UNIQUE, EXCLUDE), by its index's name */
 	plumb_vec seqs;     /* seqent *: sequences and their statements */
 	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
+	plumb_map *grant_at; /* offline_acl.c: the gstates of each target, by its key */
 	plumb_map *langs;   /* offline_acl.c: each language CREATE LANGUAGE made, its
 			     * grants' part ("trusted" or "") */
 	plumb_vec colls;    /* collent *: collations and their fields */
