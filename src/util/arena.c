@@ -261,19 +261,24 @@ unsigned long plumb_arena_mark(const plumb_arena *a)
 	return a->chunks ? a->chunks->seq : a->n_chunks;
 }
 
+/* Takes chunk c out of a's list and frees it. */
+static void drop_chunk(plumb_arena *a, chunk *c)
+{
+	if (c->prev)
+		c->prev->next = c->next;
+	else
+		a->chunks = c->next;
+	if (c->next)
+		c->next->prev = c->prev;
+	free(c);
+}
+
 void plumb_arena_release_before(plumb_arena *a, unsigned long mark)
 {
 	for (chunk *c = a->chunks, *next; c; c = next) {
 		next = c->next;
-		if (c->seq >= mark)
-			continue;
-		if (c->prev)
-			c->prev->next = c->next;
-		else
-			a->chunks = c->next;
-		if (c->next)
-			c->next->prev = c->prev;
-		free(c);
+		if (c->seq < mark)
+			drop_chunk(a, c);
 	}
 }
 
@@ -287,13 +292,7 @@ void plumb_arena_give_back(plumb_arena *a, void *p, size_t size)
 		return;
 	chunk *c = (chunk *)((char *)p - offsetof(chunk, data));
 	assert(c->size == size);
-	if (c->prev)
-		c->prev->next = c->next;
-	else
-		a->chunks = c->next;
-	if (c->next)
-		c->next->prev = c->prev;
-	free(c);
+	drop_chunk(a, c);
 #endif
 }
 
