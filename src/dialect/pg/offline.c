@@ -480,7 +480,6 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: {
 		/* here, not in create_sequence: a serial column's is no statement */
 		PgQuery__RangeVar *rv = s->create_seq_stmt->sequence;
-		x->keep_tree = true; /* the sequence's options are read at the end */
 		bool had = find_object(x, PLUMB_OBJ_SEQUENCE, sch(rv->schemaname), rv->relname);
 		create_sequence(x, s->create_seq_stmt, loc);
 		plumb_object *o =
@@ -491,7 +490,6 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 		break;
 	}
 	case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
-		x->keep_tree = true; /* its options join the CREATE's */
 		alter_sequence(x, s->alter_seq_stmt);
 		break;
 	case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
@@ -783,26 +781,6 @@ typedef struct filest {
 	size_t n_anns;
 } filest;
 
-/* Reads file f: its text, parse tree and annotations; NULL on failure. */
-static PgQuery__ParseResult *read_file(ox *x, const plumb_sql_file *f, filest *fs)
-{
-	PgQuery__ParseResult *pr;
-	int rc;
-	x->f = f;
-	x->text = plumb_arena_strndup(x->tmp, f->text, f->len ? f->len : strlen(f->text));
-	if (!x->text) {
-		nomem(x);
-		return NULL;
-	}
-	if ((rc = plumb__pg_parse_file(x->st.ctx, x->tmp, x->text, f->path, &pr)) < 0) {
-		fail(x, rc);
-		return NULL;
-	}
-	scan_annotations(x);
-	*fs = (filest){f, x->text, x->anns, x->n_anns};
-	return pr;
-}
-
 /* A schema file being read: each statement, in written order, with the
  * line and column of its first token (counted on from the statement
  * before), read for the sort and kept packed. */
@@ -879,9 +857,17 @@ done:
 		order_end(r, order);
 }
 
+/* Does the builder keep pointers into raw's tree past the statement? A
+ * sequence's options are read at the end, with those ALTER SEQUENCE adds. */
+static bool keeps_tree(const PgQuery__RawStmt *raw)
+{
+	return raw->stmt && (raw->stmt->node_case == PG_QUERY__NODE__NODE_CREATE_SEQ_STMT ||
+			     raw->stmt->node_case == PG_QUERY__NODE__NODE_ALTER_SEQ_STMT);
+}
+
 /* A schema's statements read in the resolved order, each with its own
  * file's text, unpacked again into memory of its own, freed after it
- * unless the builder keeps a pointer into it (x->keep_tree). */
+ * unless the builder keeps pointers into it. */
 static void read_schema(ox *x, const plumb_vec *files)
 {
 	filest *fs;
@@ -902,11 +888,58 @@ static void read_schema(ox *x, const plumb_vec *files)
 			nomem(x);
 			return;
 		}
-		x->keep_tree = false;
 		statement(x, raw);
-		if (!x->keep_tree && !x->st.rc)
+		if (!keeps_tree(raw) && !x->st.rc)
 			plumb_arena_free(a);
 	}
+}
+
+/* A file of a migrations folder being replayed. */
+typedef struct replaying {
+	ox *x;
+	plumb_pg_unpacker *u;
+} replaying;
+
+/* Each statement is built as it is parsed, in written order; its tree goes
+ * soon after, but for one the builder keeps pointers into, built from a
+ * copy unpacked into memory that stays. */
+static int replay_stmt(void *arg, PgQuery__RawStmt *raw, const plumb_pg_kept *kept)
+{
+	replaying *g = arg;
+	ox *x = g->x;
+	if (keeps_tree(raw) && !(raw = plumb__pg_unpack_kept(g->u, x->tmp, kept))) {
+		nomem(x);
+		return x->st.rc;
+	}
+	statement(x, raw);
+	return x->st.rc;
+}
+
+/* A migrations folder: each file read and replayed in turn, its rename
+ * notes read first. */
+static void replay_files(ox *x, const plumb_vec *files)
+{
+	plumb_arena *trees = plumb_arena_new(x->tmp);
+	replaying g = {x, plumb__pg_unpacker_new(x->tmp)};
+	if (!trees || !g.u) {
+		nomem(x);
+		return;
+	}
+	for (size_t i = 0; i < files->n && !x->st.rc; i++) {
+		const plumb_sql_file *f = files->items[i];
+		x->f = f;
+		x->text = plumb_arena_strndup(x->tmp, f->text, f->len ? f->len : strlen(f->text));
+		if (!x->text) {
+			nomem(x);
+			break;
+		}
+		scan_annotations(x);
+		int rc = plumb__pg_parse_file_each(x->st.ctx, trees, x->tmp, x->text, f->path,
+						   replay_stmt, &g);
+		if (rc < 0)
+			fail(x, rc);
+	}
+	plumb_arena_free(trees);
 }
 
 static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *files, bool replay,
@@ -921,15 +954,10 @@ static int load_schema(plumb_ctx *ctx, plumb_arena *arena, const plumb_vec *file
 	}
 	if ((rc = plumb_catalog_new(ctx, arena, "pg", false, &x.cat)) < 0)
 		goto done;
-	if (!replay)
+	if (replay)
+		replay_files(&x, files);
+	else
 		read_schema(&x, files);
-	/* a migrations folder: each file read and replayed in turn */
-	for (size_t i = 0; replay && i < files->n && !x.st.rc; i++) {
-		filest fs;
-		PgQuery__ParseResult *pr = read_file(&x, files->items[i], &fs);
-		for (size_t j = 0; pr && j < pr->n_stmts && !x.st.rc; j++)
-			statement(&x, pr->stmts[j]);
-	}
 	if (!x.st.rc)
 		finish(&x);
 	if (!x.st.rc)

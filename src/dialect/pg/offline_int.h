@@ -29,7 +29,6 @@ typedef struct ann {
 typedef struct ox {
 	plumb_pg_sticky st; /* ctx, the catalog's arena, the first failure */
 	plumb_arena *tmp;   /* parse trees, scratch */
-	bool keep_tree;	    /* the statement being read keeps pointers into its tree */
 	plumb_catalog *cat;
 	const plumb_sql_file *f;
 	const char *text;   /* the file's text, NUL-terminated */
