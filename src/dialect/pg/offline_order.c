@@ -28,6 +28,11 @@
  * statement creates (a built-in, an extension's object, a missing table) is
  * left to the builder, which reports a missing one at the statement naming
  * it. It neither models nor checks any statement.
+ *
+ * Each statement is read once, as soon as it is parsed (order_add), into a
+ * record of keys, so that its tree can go; the records are linked into the
+ * order once every statement is read (order_end), the objects some DROP
+ * names known first.
  */
 #include <stdio.h>
 #include <string.h>
