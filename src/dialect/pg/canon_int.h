@@ -95,6 +95,19 @@ plumb_pg_unpacker *plumb__pg_unpacker_new(plumb_arena *arena);
  * plumb__pg_parse_file gave it; NULL when out of memory. */
 PgQuery__RawStmt *plumb__pg_unpack_kept(plumb_pg_unpacker *u, plumb_arena *arena,
 					const plumb_pg_kept *k);
+/* unpack_pool.c: kept[i], i < n, unpacked ahead of the caller on a helper
+ * thread (none when one CPU is online, the statements are few or a
+ * failure is injected: NULL, the caller unpacks them itself), each into a
+ * root arena of its own, and taken in order: plumb__pg_ahead_take(p, i,
+ * &arena) for i = 0, 1, ... gives statement i as plumb__pg_unpack_kept
+ * does, and *arena, the caller's from then on (to free, or to give a
+ * parent with plumb_arena_adopt); NULL when out of memory (the caller
+ * unpacks that one). kept must not change until plumb__pg_ahead_stop,
+ * which joins the helper and frees what was not taken. */
+typedef struct plumb_pg_ahead plumb_pg_ahead;
+plumb_pg_ahead *plumb__pg_ahead_start(const plumb_pg_kept *const *kept, size_t n);
+PgQuery__RawStmt *plumb__pg_ahead_take(plumb_pg_ahead *p, size_t i, plumb_arena **arena);
+void plumb__pg_ahead_stop(plumb_pg_ahead *p);
 
 /* deep.c: fn(payload) run on a thread with a large stack (directly when
  * already on one), and what it returns; PLUMB_ENOMEM when no thread can be

@@ -874,6 +874,10 @@ static void read_schema(ox *x, const plumb_vec *files)
 	plumb_vec order = {0};
 	plumb_pg_unpacker *u = NULL;
 	order_schema(x, files, &fs, &order);
+	const plumb_pg_kept **kept = order.n ? alloc(x, order.n * sizeof(*kept)) : NULL;
+	for (size_t i = 0; kept && i < order.n; i++)
+		kept[i] = ((const ostmt *)order.items[i])->kept;
+	plumb_pg_ahead *ahead = kept ? plumb__pg_ahead_start(kept, order.n) : NULL;
 	for (size_t i = 0; i < order.n && !x->st.rc; i++) {
 		const ostmt *st = order.items[i];
 		const filest *f = &fs[st->file];
@@ -881,17 +885,21 @@ static void read_schema(ox *x, const plumb_vec *files)
 		x->text = f->text;
 		x->anns = f->anns;
 		x->n_anns = f->n_anns;
-		plumb_arena *a = plumb_arena_new(x->tmp);
-		PgQuery__RawStmt *raw;
-		if (!a || (!u && !(u = plumb__pg_unpacker_new(x->tmp))) ||
-		    !(raw = plumb__pg_unpack_kept(u, a, st->kept))) {
+		plumb_arena *a = NULL;
+		PgQuery__RawStmt *raw = ahead ? plumb__pg_ahead_take(ahead, i, &a) : NULL;
+		if (a) /* the helper's: the builder's from now on */
+			plumb_arena_adopt(x->tmp, a);
+		else if (!(a = plumb_arena_new(x->tmp)) ||
+			 (!u && !(u = plumb__pg_unpacker_new(x->tmp))) ||
+			 !(raw = plumb__pg_unpack_kept(u, a, st->kept))) {
 			nomem(x);
-			return;
+			break;
 		}
 		statement(x, raw);
 		if (!keeps_tree(raw) && !x->st.rc)
 			plumb_arena_free(a);
 	}
+	plumb__pg_ahead_stop(ahead);
 }
 
 /* A file of a migrations folder being replayed. */

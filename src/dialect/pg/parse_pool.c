@@ -23,8 +23,11 @@
  * helper claims the next piece, parses it unlocked and stores the result
  * in that piece's slot; the caller takes slot i in order, parsing piece i
  * itself when no helper has claimed it yet, so it never waits on work not
- * started. Helpers stay at most WINDOW pieces ahead of the caller, so at
- * most that many packed trees wait at any time. Nothing here reads SQL.
+ * started. While it waits on a helper, the caller claims and parses the
+ * next piece as a helper would, into an arena of its own (own), so that
+ * no core idles while the helpers are behind. Pieces are claimed at most
+ * WINDOW ahead of the caller, so at most that many packed trees wait at
+ * any time. Nothing here reads SQL.
  */
 #include <assert.h>
 #include <pthread.h>
@@ -75,6 +78,7 @@ struct plumb_pg_pool {
 	char *buf; /* the caller's copy of a piece */
 	size_t cap;
 	plumb_arena *parent; /* adopts the helpers' arenas at stop */
+	plumb_arena *own;    /* the caller's, for the pieces it parses ahead */
 	pthread_t th[MAX_THREADS];
 	helper_arg args[MAX_THREADS];
 	int n_th;
@@ -108,6 +112,21 @@ static int parse(const plumb_pg_pool *p, size_t i, char **buf, size_t *cap,
 	return 0;
 }
 
+/* Piece i parsed, and unpacked into arena when it can be; else the caller
+ * reports the error or the depth, or unpacks a deep tree itself. r stays,
+ * for the caller to keep the packed form. */
+static slot parse_into(const plumb_pg_pool *p, size_t i, plumb_arena *arena, char **buf,
+		       size_t *cap)
+{
+	PgQueryProtobufParseResult r = {0};
+	PgQuery__ParseResult *tree = NULL;
+	bool nomem = parse(p, i, buf, cap, &r) < 0;
+	unsigned long mark = plumb_arena_mark(arena);
+	if (!nomem)
+		tree = plumb__pg_try_unpack(arena, &r);
+	return (slot){.r = r, .tree = tree, .arena = arena, .mark = mark, .done = true, .nomem = nomem};
+}
+
 static void *helper(void *payload)
 {
 	helper_arg *a = payload;
@@ -128,22 +147,9 @@ static void *helper(void *payload)
 		 * arena is its alone */
 		if (release)
 			plumb_arena_release_before(a->arena, release);
-		PgQueryProtobufParseResult r = {0};
-		PgQuery__ParseResult *tree = NULL;
-		bool nomem = parse(p, i, &buf, &cap, &r) < 0;
-		unsigned long mark = plumb_arena_mark(a->arena);
-		/* unpacked here too when it can be; else the caller reports
-		 * the error or the depth, or unpacks a deep tree itself. r
-		 * stays, for the caller to keep the packed form */
-		if (!nomem)
-			tree = plumb__pg_try_unpack(a->arena, &r);
+		slot s = parse_into(p, i, a->arena, &buf, &cap);
 		pthread_mutex_lock(&p->mu);
-		p->slots[i] = (slot){.r = r,
-				     .tree = tree,
-				     .arena = a->arena,
-				     .mark = mark,
-				     .done = true,
-				     .nomem = nomem};
+		p->slots[i] = s;
 		pthread_cond_signal(&p->ready);
 	}
 	pthread_mutex_unlock(&p->mu);
@@ -177,7 +183,9 @@ plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const s
 	p->at = at;
 	p->n = n;
 	p->parent = arena;
+	p->own = plumb_arena_new_uncounted();
 	if (!(p->slots = calloc(n, sizeof(*p->slots)))) {
+		plumb_arena_free(p->own);
 		free(p);
 		return NULL;
 	}
@@ -221,8 +229,19 @@ int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *
 		rc = parse(p, i, &p->buf, &p->cap, out);
 		pthread_mutex_lock(&p->mu);
 	} else {
-		while (!p->slots[i].done)
-			pthread_cond_wait(&p->ready, &p->mu);
+		/* waiting, the caller parses the next unclaimed piece itself,
+		 * into an arena of its own, as a helper would */
+		while (!p->slots[i].done) {
+			if (!p->own || p->next >= p->n || p->next >= p->taken + WINDOW) {
+				pthread_cond_wait(&p->ready, &p->mu);
+				continue;
+			}
+			size_t j = p->next++;
+			pthread_mutex_unlock(&p->mu);
+			slot s = parse_into(p, j, p->own, &p->buf, &p->cap);
+			pthread_mutex_lock(&p->mu);
+			p->slots[j] = s;
+		}
 		*out = p->slots[i].r;
 		*tree = p->slots[i].tree;
 		*arena = p->slots[i].arena;
@@ -238,6 +257,10 @@ int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *
 
 void plumb__pg_pool_release(plumb_pg_pool *p, plumb_arena *arena, unsigned long mark)
 {
+	if (arena == p->own) { /* the caller's own: freed now */
+		plumb_arena_release_before(arena, mark);
+		return;
+	}
 	pthread_mutex_lock(&p->mu);
 	for (int t = 0; t < p->n_th; t++)
 		if (p->args[t].arena == arena && mark > p->args[t].release)
@@ -266,6 +289,8 @@ void plumb__pg_pool_stop(plumb_pg_pool *p)
 			plumb_arena_release_before(p->args[t].arena, p->args[t].release);
 		plumb_arena_adopt(p->parent, p->args[t].arena);
 	}
+	if (p->own)
+		plumb_arena_adopt(p->parent, p->own);
 	pthread_cond_destroy(&p->room);
 	pthread_cond_destroy(&p->ready);
 	pthread_mutex_destroy(&p->mu);
