@@ -47,7 +47,7 @@ typedef struct plumb_txn_opts {
 /* A SQL file read into memory (schema files, migrations). */
 typedef struct plumb_sql_file {
 	const char *path;
-	const char *text;
+	const char *text; /* NUL-terminated at len, or len 0 and a C string */
 	size_t len;
 } plumb_sql_file;
 

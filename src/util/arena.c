@@ -282,6 +282,22 @@ void plumb_arena_release_before(plumb_arena *a, unsigned long mark)
 	}
 }
 
+void plumb_arena_shrink(plumb_arena *a, void *p, size_t old_size, size_t new_size)
+{
+#ifdef PLUMB_ARENA_MALLOC
+	(void)a, (void)p, (void)old_size, (void)new_size;
+#else
+	chunk *c = a->chunks;
+	size_t was = (old_size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	size_t want = (new_size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	/* only the last allocation of the top chunk, a small one */
+	if (!c || !p || want >= was || was > CHUNK_SIZE / 2 ||
+	    (char *)p + was != (char *)c->data + c->used)
+		return;
+	c->used -= was - want;
+#endif
+}
+
 void plumb_arena_give_back(plumb_arena *a, void *p, size_t size)
 {
 #ifdef PLUMB_ARENA_MALLOC

@@ -44,6 +44,10 @@ void plumb_arena_release_before(plumb_arena *arena, unsigned long mark);
  * as a hash table rehashed elsewhere: small ones stay until the arena goes. */
 void plumb_arena_give_back(plumb_arena *arena, void *p, size_t size);
 
+/* Shrinks p (of old_size bytes, the arena's last allocation) to new_size,
+ * giving the rest back for the next allocations; a no-op for any other. */
+void plumb_arena_shrink(plumb_arena *arena, void *p, size_t old_size, size_t new_size);
+
 /* A root arena for another thread to fill: its allocations are not counted
  * by plumb_arena_fail_nth (whose counter is this thread's to touch) and
  * never fail on purpose. NULL when out of memory. */

@@ -122,8 +122,12 @@ int plumb_buf_finish(plumb_buf *b, plumb_ctx *ctx)
 	if (!b->failed) {
 		if (!b->data)
 			plumb_buf_append(b, "", 0);
-		if (!b->failed)
+		if (!b->failed) {
+			/* the room the doubling left goes back when it can */
+			plumb_arena_shrink(b->arena, b->data, b->cap, b->len + 1);
+			b->cap = b->len + 1;
 			return 0;
+		}
 	}
 	if (b->too_long)
 		return plumb_error_set(ctx, PLUMB_ENOMEM, "text exceeds the size limit of %zu bytes",

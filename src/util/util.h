@@ -93,8 +93,9 @@ void plumb_buf_printf(plumb_buf *b, const char *fmt, ...) __attribute__((format(
 void plumb_buf_quote_ident(plumb_buf *b, const char *s);
 /* Appends s as a single-quoted literal ('it''s'). */
 void plumb_buf_quote_literal(plumb_buf *b, const char *s);
-/* Returns 0 (b->data then non-NULL), or records PLUMB_ENOMEM in ctx (with
- * a message naming the cap when the text grew past max) and returns it. */
+/* Returns 0 (b->data then non-NULL, and the room past its end given back
+ * to the arena when it can be), or records PLUMB_ENOMEM in ctx (with a
+ * message naming the cap when the text grew past max) and returns it. */
 int plumb_buf_finish(plumb_buf *b, plumb_ctx *ctx);
 /* The text so far ("" when empty); valid until the next append. */
 const char *plumb_buf_str(const plumb_buf *b);

@@ -306,7 +306,7 @@ static void norm_cast(nx *x, PgQuery__Node *n)
 	PgQuery__Node *arg = tc->arg;
 	if (!arg || !tc->type_name)
 		return;
-	plumb__pg_nx_norm_type(x, tc->type_name);
+	plumb__pg_norm_type(tc->type_name);
 	const char *c = tc->type_name->n_array_bounds ? NULL : catalog_type(tc->type_name);
 	if (is_const(arg)) {
 		PgQuery__AConst *k = arg->a_const;
@@ -518,7 +518,7 @@ static void norm_case(nx *x, PgQuery__CaseExpr *c)
 void plumb__pg_nx_visit_expr(ProtobufCMessage *m, nx *x)
 {
 	if (m->descriptor == &pg_query__type_name__descriptor) {
-		plumb__pg_nx_norm_type(x, (PgQuery__TypeName *)m);
+		plumb__pg_norm_type((PgQuery__TypeName *)m);
 		return;
 	}
 	if (m->descriptor == &pg_query__range_var__descriptor) {

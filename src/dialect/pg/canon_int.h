@@ -132,8 +132,8 @@ int plumb__pg_packed_depth(plumb_arena *arena, const uint8_t *data, size_t len, 
  * type aliases). -1 when out of memory. */
 int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr);
 /* canon_type.c: normalises a type name in place (aliases, "public.", array
- * bounds). */
-void plumb__pg_norm_type(plumb_arena *arena, PgQuery__TypeName *tn);
+ * bounds), allocating nothing: the names an alias becomes are shared. */
+void plumb__pg_norm_type(PgQuery__TypeName *tn);
 
 /* texts.c: the texts of expressions deparsed, kept by the shape of their
  * trees (locations aside), in arena memory. NULL when out of memory. */

@@ -28,8 +28,6 @@ typedef void (*visit_fn)(ProtobufCMessage *m, nx *x);
 void plumb__pg_nx_walk(ProtobufCMessage *m, visit_fn fn, nx *x,
 		       const ProtobufCMessageDescriptor *stop, bool top);
 
-/* canon_type.c: normalises a type name in place (plumb__pg_norm_type). */
-void plumb__pg_nx_norm_type(nx *x, PgQuery__TypeName *tn);
 /* canon_expr.c: normalises the one message m of an expression (the visitor
  * plumb__pg_norm_expr walks with). */
 void plumb__pg_nx_visit_expr(ProtobufCMessage *m, nx *x);

@@ -6,6 +6,7 @@
  * to second). It knows no catalog: a user's type stays as it is written.
  * Casts and literals of a type are canon_expr.c's business.
  */
+#include <assert.h>
 #include <string.h>
 
 #include "dialect/pg/canon_int.h"
@@ -32,7 +33,41 @@ static const char *type_alias(const char *s)
 	return NULL;
 }
 
-void plumb__pg_nx_norm_type(nx *x, PgQuery__TypeName *tn)
+/* The name pg_catalog.NAME an alias becomes, as two String nodes shared by
+ * every tree that names the type (a schema of thousands of columns would
+ * otherwise hold a copy for each): read-only memory, never written, as
+ * a tree's names arrays already are not. */
+#define STR(v) {PROTOBUF_C_MESSAGE_INIT(&pg_query__string__descriptor), (char *)(v)}
+#define NODE(s) {PROTOBUF_C_MESSAGE_INIT(&pg_query__node__descriptor), PG_QUERY__NODE__NODE_STRING, {.string = (PgQuery__String *)&(s)}}
+static const PgQuery__String catalog_str = STR("pg_catalog");
+static const PgQuery__Node catalog_node = NODE(catalog_str);
+static const PgQuery__String canon_str[] = {
+	STR("int4"),	STR("int8"),	STR("int2"), STR("float4"),	 STR("float8"), STR("bool"),
+	STR("varchar"), STR("bpchar"),	STR("numeric"), STR("timestamp"), STR("timestamptz"),
+	STR("time"),	STR("timetz"),	STR("interval"), STR("bit"),	 STR("varbit"),
+};
+#define N_CANON (sizeof(canon_str) / sizeof(canon_str[0]))
+static const PgQuery__Node canon_node[N_CANON] = {
+	NODE(canon_str[0]),  NODE(canon_str[1]),  NODE(canon_str[2]),  NODE(canon_str[3]),
+	NODE(canon_str[4]),  NODE(canon_str[5]),  NODE(canon_str[6]),  NODE(canon_str[7]),
+	NODE(canon_str[8]),  NODE(canon_str[9]),  NODE(canon_str[10]), NODE(canon_str[11]),
+	NODE(canon_str[12]), NODE(canon_str[13]), NODE(canon_str[14]), NODE(canon_str[15]),
+};
+#define NAMES(i) {(PgQuery__Node *)&catalog_node, (PgQuery__Node *)&canon_node[i]}
+static PgQuery__Node *const canon_names[N_CANON][2] = {
+	NAMES(0),  NAMES(1),  NAMES(2),	 NAMES(3),  NAMES(4),  NAMES(5),  NAMES(6),  NAMES(7),
+	NAMES(8),  NAMES(9),  NAMES(10), NAMES(11), NAMES(12), NAMES(13), NAMES(14), NAMES(15),
+};
+
+static PgQuery__Node **canon_names_of(const char *canon)
+{
+	for (size_t i = 0; i < N_CANON; i++)
+		if (strcmp(canon_str[i].sval, canon) == 0)
+			return (PgQuery__Node **)canon_names[i];
+	return NULL;
+}
+
+void plumb__pg_norm_type(PgQuery__TypeName *tn)
 {
 	if (!tn)
 		return;
@@ -47,15 +82,10 @@ void plumb__pg_nx_norm_type(nx *x, PgQuery__TypeName *tn)
 	if (tn->n_names == 1 && plumb__pg_strval(tn->names[0])) {
 		const char *canon = type_alias(plumb__pg_strval(tn->names[0]));
 		if (canon) {
-			PgQuery__Node **names = nalloc(x, 2 * sizeof(*names));
-			PgQuery__Node *a = plumb__pg_string(x->a, "pg_catalog");
-			PgQuery__Node *b = plumb__pg_string(x->a, canon);
-			if (!names || !a || !b) {
-				x->failed = true;
+			PgQuery__Node **names = canon_names_of(canon);
+			assert(names); /* every alias's name is in canon_str */
+			if (!names)
 				return;
-			}
-			names[0] = a;
-			names[1] = b;
 			tn->names = names;
 			tn->n_names = 2;
 		}
@@ -69,12 +99,6 @@ bounds:
 			b->integer->ival = -1;
 	}
 	tn->location = 0;
-}
-
-void plumb__pg_norm_type(plumb_arena *arena, PgQuery__TypeName *tn)
-{
-	nx x = {arena, false, NULL};
-	plumb__pg_nx_norm_type(&x, tn);
 }
 
 static void put_typmods(plumb_buf *b, const PgQuery__TypeName *tn, size_t from)
@@ -207,9 +231,8 @@ array:
 
 int plumb__pg_type_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__TypeName *tn, char **out)
 {
-	nx x = {arena, false, NULL};
 	plumb_buf b;
-	plumb__pg_nx_norm_type(&x, tn);
+	plumb__pg_norm_type(tn);
 	plumb_buf_init(&b, arena, 0);
 	if (tn->pct_type) {
 		/* %TYPE: kept as written */
@@ -219,8 +242,6 @@ int plumb__pg_type_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__TypeName *t
 	} else {
 		put_type(&b, tn);
 	}
-	if (x.failed)
-		b.failed = true;
 	if (plumb_buf_finish(&b, ctx) < 0)
 		return PLUMB_ENOMEM;
 	*out = b.data;

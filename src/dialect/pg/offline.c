@@ -311,13 +311,28 @@ const char *expr_text(ox *x, PgQuery__Node *e)
 	return x->st.rc ? NULL : s;
 }
 
+/* Normalised and written in scratch memory (the tree's nodes the
+ * normalisation adds are the tree's, not the catalog's); the text itself
+ * is the catalog's, one copy for every column of that type. */
 const char *type_text(ox *x, PgQuery__TypeName *tn)
 {
 	char *s = NULL;
 	if (!tn || x->st.rc)
 		return NULL;
-	fail(x, plumb__pg_type_text(x->st.ctx, x->st.arena, tn, &s));
-	return x->st.rc ? NULL : s;
+	fail(x, plumb__pg_type_text(x->st.ctx, x->tmp, tn, &s));
+	if (x->st.rc)
+		return NULL;
+	if (!x->type_texts && !(x->type_texts = plumb_map_new(x->tmp, false))) {
+		nomem(x);
+		return NULL;
+	}
+	char *t = plumb_map_get(x->type_texts, s, NULL, NULL);
+	if (!t && (!(t = plumb_arena_strdup(x->st.arena, s)) ||
+		   plumb_map_put(x->type_texts, t, NULL, NULL, t) < 0)) {
+		nomem(x);
+		return NULL;
+	}
+	return t;
 }
 
 const char *stmt_text(ox *x, PgQuery__Node *stmt)
@@ -781,6 +796,18 @@ typedef struct filest {
 	size_t n_anns;
 } filest;
 
+/* f's text as a string: its own when it ends at len (a file read whole
+ * does), else a copy; NULL when out of memory. */
+static const char *file_text(ox *x, const plumb_sql_file *f)
+{
+	if (!f->len || f->text[f->len] == '\0')
+		return f->text;
+	const char *t = plumb_arena_strndup(x->tmp, f->text, f->len);
+	if (!t)
+		nomem(x);
+	return t;
+}
+
 /* A schema file being read: each statement, in written order, with the
  * line and column of its first token (counted on from the statement
  * before), read for the sort and kept packed. */
@@ -837,11 +864,8 @@ static void order_schema(ox *x, const plumb_vec *files, filest **fs, plumb_vec *
 		const plumb_sql_file *f = files->items[i];
 		reading g = {x, r, &stmts, i, 0, 0, 1, 1};
 		x->f = f;
-		x->text = plumb_arena_strndup(x->tmp, f->text, f->len ? f->len : strlen(f->text));
-		if (!x->text) {
-			nomem(x);
+		if (!(x->text = file_text(x, f)))
 			break;
-		}
 		int rc = plumb__pg_parse_file_each(x->st.ctx, trees, x->tmp, x->text, f->path,
 						   read_stmt, &g);
 		if (rc < 0) {
@@ -936,11 +960,8 @@ static void replay_files(ox *x, const plumb_vec *files)
 	for (size_t i = 0; i < files->n && !x->st.rc; i++) {
 		const plumb_sql_file *f = files->items[i];
 		x->f = f;
-		x->text = plumb_arena_strndup(x->tmp, f->text, f->len ? f->len : strlen(f->text));
-		if (!x->text) {
-			nomem(x);
+		if (!(x->text = file_text(x, f)))
 			break;
-		}
 		scan_annotations(x);
 		int rc = plumb__pg_parse_file_each(x->st.ctx, trees, x->tmp, x->text, f->path,
 						   replay_stmt, &g);

@@ -51,6 +51,7 @@ typedef struct ox {
 	plumb_vec defacl_list; /* ... the same dstate *, in the order first named */
 	plumb_map *refmemo; /* offline_depend.c: what each text uses (refs.c), read once */
 	plumb_pg_texts *texts; /* expressions deparsed, by the shape of their trees */
+	plumb_map *type_texts; /* type_text: each type's text, once in the catalog's memory */
 	struct dcache *deps; /* offline_depend.c: its index of dependents, or NULL */
 	size_t loc;         /* the statement being read: its first token */
 	bool replay;	    /* a migrations folder replayed in written order, not a schema */

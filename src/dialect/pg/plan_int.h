@@ -89,6 +89,8 @@ bool plumb__pgp_set_has(plumb_map *const *set, const char *s);
 void plumb__pgp_set_add(planner *p, plumb_map **set, const char *s);
 plumb_stmt *plumb__pgp_emit(planner *p, const char *f, ...)
 	__attribute__((format(printf, 2, 3)));
+/* sql as it is, the plan's own copy made. */
+plumb_stmt *plumb__pgp_emit_text(planner *p, const char *sql);
 void plumb__pgp_hz(planner *p, plumb_stmt *s, plumb_hazard_kind k, const char *f, ...)
 	__attribute__((format(printf, 4, 5)));
 void plumb__pgp_note(planner *p, plumb_stmt *s, const char *text);

@@ -288,8 +288,15 @@ static bool repeated_key(const plumb_table *t, size_t i)
 void plumb__pgp_create_table(planner *p, const plumb_table *t)
 {
 	const char *T = plumb__pgp_Q(p, t->schema, t->name);
+	/* the text, with the copies its growth leaves, goes once the plan
+	 * has its own */
+	plumb_arena *scratch = plumb_arena_new(p->tmp);
+	if (!scratch) {
+		plumb__pgp_nomem(p);
+		return;
+	}
 	plumb_buf b;
-	plumb_buf_init(&b, p->tmp, 0);
+	plumb_buf_init(&b, scratch, 0);
 	plumb_buf_printf(&b, "CREATE %sTABLE %s",
 			 t->server     ? "FOREIGN "
 			 : t->unlogged ? "UNLOGGED "
@@ -334,11 +341,14 @@ void plumb__pgp_create_table(planner *p, const plumb_table *t)
 	if (t->server)
 		plumb_buf_printf(&b, " SERVER %s%s", plumb__pgp_I(p, t->server),
 				 plumb__pg_fdw_options_text(p->tmp, &t->fdw_options));
-	if (b.failed) {
+	plumb_stmt *s = NULL;
+	if (b.failed)
 		plumb__pgp_nomem(p);
+	else
+		s = plumb__pgp_emit_text(p, plumb_buf_str(&b));
+	plumb_arena_free(scratch);
+	if (p->st.rc)
 		return;
-	}
-	plumb_stmt *s = plumb__pgp_emit(p, "%s", plumb_buf_str(&b));
 	if (!t->partition_of) /* a partition locks its parent */
 		plumb__pgp_known(p, s, 't', t->schema, t->name, NULL);
 	for (size_t i = 0; i < t->constraints.n; i++) {

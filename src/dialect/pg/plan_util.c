@@ -132,6 +132,14 @@ plumb_stmt *plumb__pgp_emit(planner *p, const char *f, ...)
 	return s;
 }
 
+plumb_stmt *plumb__pgp_emit_text(planner *p, const char *sql)
+{
+	plumb_stmt *s = NULL;
+	if (!p->st.rc)
+		p->st.rc = plumb_plan_add(p->ctx, p->plan, sql, &s);
+	return s;
+}
+
 void plumb__pgp_known(planner *p, plumb_stmt *s, char kind, const char *schema, const char *name,
 		      const char *table)
 {
