@@ -679,6 +679,26 @@ void grants_gone(ox *x, const plumb_object *o)
 	x->grants.n = w;
 }
 
+void grants_moved(ox *x, plumb_obj_kind on, const char *schema, const char *name,
+		  const char *nschema, const char *nname)
+{
+	schema = schema ? schema : "";
+	nschema = nschema ? nschema : "";
+	if (strcmp(schema, nschema) == 0 && strcmp(name, nname) == 0)
+		return;
+	plumb_vec *v = target_grants(x, false, true, on, schema, name, false);
+	if (!v || !v->n)
+		return;
+	plumb_vec *to = target_grants(x, false, true, on, nschema, nname, true);
+	for (size_t i = 0; to && i < v->n && !x->st.rc; i++) {
+		gstate *g = v->items[i];
+		g->schema = dup(x, nschema);
+		g->rel = dup(x, nname);
+		push(x, to, g);
+	}
+	v->n = 0;
+}
+
 void language_created(ox *x, const PgQuery__CreatePLangStmt *ls)
 {
 	if (!x->langs && !(x->langs = plumb_map_new(x->st.arena, false))) {

@@ -260,6 +260,7 @@ typedef struct seqopts {
 #define language_created plumb__pgoff_language_created
 #define grants_gone plumb__pgoff_grants_gone
 #define grants_renamed plumb__pgoff_grants_renamed
+#define grants_moved plumb__pgoff_grants_moved
 #define grantee_of plumb__pgoff_grantee_of
 #define privs_apply plumb__pgoff_privs_apply
 #define privs_named plumb__pgoff_privs_named
@@ -543,6 +544,11 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs);
 /* o (a routine, type, server or wrapper) dropped: what was granted on it
  * goes too, and one created again has PostgreSQL's defaults. */
 void grants_gone(ox *x, const plumb_object *o);
+/* The object of kind on (a routine, type, server or wrapper) schema.name
+ * (schema NULL for those in none) renamed or moved to nschema.nname: what
+ * was granted on it goes with it, as on the server. */
+void grants_moved(ox *x, plumb_obj_kind on, const char *schema, const char *name,
+		  const char *nschema, const char *nname);
 /* CREATE [OR REPLACE] [TRUSTED] LANGUAGE: known, for the grants on it. */
 void language_created(ox *x, const PgQuery__CreatePLangStmt *ls);
 void finish_grants(ox *x);
