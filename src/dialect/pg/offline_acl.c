@@ -773,8 +773,10 @@ static bool routine_fits(PgQuery__ObjectType objtype, const plumb_object *f)
 
 /* The catalog's function ow names ("f" without arguments: the one so named),
  * or NULL: one the files do not create (an extension's) is left out, as
- * introspection leaves it out. */
-static const plumb_object *routine_of(ox *x, const PgQuery__ObjectWithArgs *ow)
+ * introspection leaves it out. A name without arguments that more than one
+ * has is the server's error; what names it, GRANT ON objtype. */
+static const plumb_object *routine_of(ox *x, const PgQuery__ObjectWithArgs *ow,
+				      PgQuery__ObjectType objtype)
 {
 	const char *schema, *name;
 	if (!ow->args_unspecified) {
@@ -782,18 +784,18 @@ static const plumb_object *routine_of(ox *x, const PgQuery__ObjectWithArgs *ow)
 		return id ? find_object(x, PLUMB_OBJ_FUNCTION, schema, id) : NULL;
 	}
 	split_names(ow->objname, ow->n_objname, &schema, &name);
-	const plumb_object *found = NULL;
-	size_t len = name ? strlen(name) : 0;
-	for (size_t i = 0; name && i < x->cat->objects.n; i++) {
-		const plumb_object *o = x->cat->objects.items[i];
-		if (o->kind == PLUMB_OBJ_FUNCTION && strcmp(o->schema, schema) == 0 &&
-		    strncmp(o->name, name, len) == 0 && o->name[len] == '(') {
-			if (found)
-				return NULL; /* ambiguous: the server refuses it */
-			found = o;
-		}
+	const plumb_vec *v = name ? routines_named(x, schema, name) : NULL;
+	if (v && v->n > 1) {
+		const char *what = objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ? "procedure"
+				   : objtype == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE ? "routine"
+										      : "function";
+		error_at(x, x->loc, "%s name \"%s\" is not unique", what, shown(x, schema, name));
+		plumb_error_set_hint(x->st.ctx,
+				     "Specify the argument list to select the %s unambiguously.",
+				     what);
+		return NULL;
 	}
-	return found;
+	return v && v->n == 1 ? v->items[0] : NULL;
 }
 
 /* The kind of the enum, domain or type schema.name the files create, or
@@ -844,7 +846,7 @@ static void grant_objects(ox *x, PgQuery__GrantStmt *gs)
 		if (routine) {
 			const plumb_object *f =
 				o->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS
-					? routine_of(x, o->object_with_args)
+					? routine_of(x, o->object_with_args, gs->objtype)
 					: NULL;
 			if (f)
 				grant_object(x, gs, PLUMB_OBJ_FUNCTION, f->schema, f->name);

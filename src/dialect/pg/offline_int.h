@@ -40,6 +40,15 @@ typedef struct ox {
 	plumb_vec seqs;     /* seqent *: sequences and their statements */
 	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
 	plumb_map *grant_at; /* offline_acl.c: the gstates of each target, by its key */
+	/* offline_acl.c: the catalog's functions by (schema, name without the
+	 * arguments), a plumb_vec each, in an arena of their own, up to
+	 * routines_n of its objects (the last of them routines_last) as of the
+	 * catalog's routines_gen'th change */
+	plumb_map *routines;
+	plumb_arena *routines_arena;
+	size_t routines_n;
+	const void *routines_last;
+	unsigned long routines_gen;
 	plumb_map *langs;   /* offline_acl.c: each language CREATE LANGUAGE made, its
 			     * grants' part ("trusted" or "") */
 	plumb_vec colls;    /* collent *: collations and their fields */
@@ -242,6 +251,7 @@ typedef struct seqopts {
 #define expr_text plumb__pgoff_expr_text
 #define find_column plumb__pgoff_find_column
 #define find_object plumb__pgoff_find_object
+#define routines_named plumb__pgoff_routines_named
 #define find_table plumb__pgoff_find_table
 #define find_view plumb__pgoff_find_view
 #define finish_constraints plumb__pgoff_finish_constraints
@@ -323,6 +333,11 @@ bool is_relation(ox *x, const char *schema, const char *name);
 bool table_or_view(ox *x, const PgQuery__RangeVar *rv, bool views);
 plumb_column *find_column(plumb_table *t, const char *name);
 plumb_object *find_object(ox *x, plumb_obj_kind kind, const char *schema, const char *name);
+/* The catalog's functions (procedures, aggregates) named schema.name,
+ * whatever their arguments ("f" for "f(integer)"), or NULL: by hash, an
+ * index following the functions the catalog gains and made again after any
+ * other change to it (plumb_catalog_changed: a rename, a drop). */
+const plumb_vec *routines_named(ox *x, const char *schema, const char *name);
 void remove_item(plumb_vec *v, const void *p);
 void split_names(PgQuery__Node **names, size_t n, const char **schema, const char **name);
 /* offline_order.c: the order a schema's statements are read in, each

@@ -327,17 +327,11 @@ plumb_object *function_of(ox *x, PgQuery__ObjectWithArgs *ow, size_t loc)
 	}
 	plumb_object *o = NULL;
 	if (ow->args_unspecified) {
-		/* ALTER FUNCTION f: the one function of that name (a rare
-		 * statement: one pass over the objects) */
-		size_t n = strlen(name), found = 0;
-		for (size_t i = 0; i < x->cat->objects.n; i++) {
-			plumb_object *f = x->cat->objects.items[i];
-			if (f->kind == PLUMB_OBJ_FUNCTION && strcmp(f->schema, schema) == 0 &&
-			    strncmp(f->name, name, n) == 0 && f->name[n] == '(') {
-				o = f;
-				found++;
-			}
-		}
+		/* ALTER FUNCTION f: the one function of that name */
+		const plumb_vec *v = routines_named(x, schema, name);
+		size_t found = v ? v->n : 0;
+		if (found == 1)
+			o = v->items[0];
 		if (found > 1) {
 			error_at(x, loc, "function name \"%s\" is not unique", name);
 			return NULL;
