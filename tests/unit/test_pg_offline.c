@@ -1563,6 +1563,34 @@ static void test_agree(void)
 	      "pg_monitor;\n"
 	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_read_all_data REVOKE USAGE ON TYPES FROM "
 	      "pg_monitor;\n");
+	/* default privileges of the role creating a routine or type, known
+	 * offline from SET ROLE and SET SESSION AUTHORIZATION */
+	agree(url, "default privileges applied to the routines and types created after",
+	      "CREATE SCHEMA app AUTHORIZATION pg_monitor;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor REVOKE EXECUTE ON FUNCTIONS FROM "
+	      "PUBLIC;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor IN SCHEMA app GRANT ALL ON ROUTINES "
+	      "TO pg_read_all_data WITH GRANT OPTION;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor IN SCHEMA app REVOKE USAGE ON TYPES "
+	      "FROM PUBLIC;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor GRANT USAGE ON TYPES TO "
+	      "pg_signal_backend;\n"
+	      "CREATE FUNCTION app.mine() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+	      "SET ROLE pg_monitor;\n"
+	      "CREATE FUNCTION app.f(a int) RETURNS int LANGUAGE sql AS 'SELECT a';\n"
+	      "CREATE PROCEDURE app.p() LANGUAGE sql AS 'SELECT 1';\n"
+	      "CREATE AGGREGATE app.total(int) (SFUNC = int4pl, STYPE = int);\n"
+	      "CREATE TYPE app.mood AS ENUM ('a');\n"
+	      "CREATE DOMAIN app.pos AS int CHECK (VALUE > 0);\n"
+	      "ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO pg_checkpoint;\n"
+	      "CREATE FUNCTION app.g() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+	      "ALTER FUNCTION app.g() RENAME TO h;\n"
+	      "RESET ROLE;\n"
+	      "SET SESSION AUTHORIZATION pg_monitor;\n"
+	      "CREATE TYPE app.pair AS (a int, b int);\n"
+	      "CREATE TYPE app.span AS RANGE (subtype = int);\n"
+	      "RESET SESSION AUTHORIZATION;\n"
+	      "CREATE TYPE app.theirs AS ENUM ('b');\n");
 	/* --owners: every object's owner stated, so that none is the connecting role's */
 	ctx->owners = true;
 	agree(url, "owners (--owners)",

@@ -655,6 +655,10 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 	case PG_QUERY__NODE__NODE_GRANT_STMT:
 		grant_revoke(x, s->grant_stmt);
 		break;
+	case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+		role_set(x, s->variable_set_stmt);
+		statement_effects(x, s, loc);
+		break;
 	default:
 		/* data statements change no schema; a function run may */
 		statement_effects(x, s, loc);

@@ -748,6 +748,16 @@ static gstate *object_state(ox *x, plumb_obj_kind on, const char *schema, const 
 	return x->st.rc ? NULL : g;
 }
 
+void grants_defaulted(ox *x, plumb_obj_kind on, const char *schema, const char *name,
+		      const char *grantee, unsigned privs, unsigned grantable)
+{
+	gstate *g = object_state(x, on, schema ? schema : "", name, grantee);
+	if (g) {
+		g->privs = privs;
+		g->grantable = grantable & privs;
+	}
+}
+
 /* gs's privileges granted or revoked on the object of kind on named
  * schema.name, for each grantee. */
 static void grant_object(ox *x, PgQuery__GrantStmt *gs, plumb_obj_kind on, const char *schema,

@@ -58,6 +58,11 @@ typedef struct ox {
 			     * schema, name) as ALTER ... OWNER TO stated it */
 	plumb_map *defacls; /* offline_owner.c: dstate * by ("WORD grantee", role, schema) */
 	plumb_vec defacl_list; /* ... the same dstate *, in the order first named */
+	plumb_map *defacl_of;  /* ... a plumb_vec of them by (WORD, role) */
+	/* offline_owner.c: the role SET SESSION AUTHORIZATION and SET ROLE
+	 * made the current one (quoted), or NULL: the connecting role's,
+	 * unknown offline */
+	const char *session_role, *set_role;
 	plumb_map *refmemo; /* offline_depend.c: what each text uses (refs.c), read once */
 	plumb_pg_texts *texts; /* expressions deparsed, by the shape of their trees */
 	struct dcache *deps; /* offline_depend.c: its index of dependents, or NULL */
@@ -261,6 +266,9 @@ typedef struct seqopts {
 #define alter_owner plumb__pgoff_alter_owner
 #define alter_table_owner plumb__pgoff_alter_table_owner
 #define alter_default_privileges plumb__pgoff_alter_default_privileges
+#define role_set plumb__pgoff_role_set
+#define default_privileges_apply plumb__pgoff_default_privileges_apply
+#define grants_defaulted plumb__pgoff_grants_defaulted
 #define owner_of_schema plumb__pgoff_owner_of_schema
 #define owner_renamed plumb__pgoff_owner_renamed
 #define owners_dropped plumb__pgoff_owners_dropped
@@ -559,6 +567,10 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs);
 /* o (a routine, type, server or wrapper) dropped: what was granted on it
  * goes too, and one created again has PostgreSQL's defaults. */
 void grants_gone(ox *x, const plumb_object *o);
+/* What grantee holds on the object of kind on schema.name, just created,
+ * by the default privileges of the role creating it. */
+void grants_defaulted(ox *x, plumb_obj_kind on, const char *schema, const char *name,
+		      const char *grantee, unsigned privs, unsigned grantable);
 /* The object of kind on (a routine, type, server or wrapper) schema.name
  * (schema NULL for those in none) renamed or moved to nschema.nname: what
  * was granted on it goes with it, as on the server. */
@@ -598,6 +610,15 @@ void owners_dropped(ox *x, PgQuery__DropStmt *ds);
 void owner_renamed(ox *x, const char *cls, const char *schema, const char *name,
 		   const char *nschema, const char *nname);
 void alter_default_privileges(ox *x, PgQuery__AlterDefaultPrivilegesStmt *ad);
+/* SET [LOCAL] ROLE, SET SESSION AUTHORIZATION and their RESETs: the role
+ * that creates what follows, when the files say it. */
+void role_set(ox *x, const PgQuery__VariableSetStmt *vs);
+/* Function (procedure, aggregate), enum, domain or type o just created:
+ * the default privileges of the role creating it (ALTER DEFAULT PRIVILEGES
+ * FOR ROLE r [IN SCHEMA s] ... ON FUNCTIONS or TYPES) become its grants,
+ * as PostgreSQL applies them. Offline that role is known only after SET
+ * ROLE or SET SESSION AUTHORIZATION; the connecting role's are not known. */
+void default_privileges_apply(ox *x, const plumb_object *o);
 /* Default privileges objects, and (--owners) owner objects for what exists. */
 void finish_owners(ox *x);
 
