@@ -610,8 +610,9 @@ void owners_dropped(ox *x, PgQuery__DropStmt *ds);
 void owner_renamed(ox *x, const char *cls, const char *schema, const char *name,
 		   const char *nschema, const char *nname);
 void alter_default_privileges(ox *x, PgQuery__AlterDefaultPrivilegesStmt *ad);
-/* SET [LOCAL] ROLE, SET SESSION AUTHORIZATION and their RESETs: the role
- * that creates what follows, when the files say it. */
+/* SET [LOCAL] ROLE, SET SESSION AUTHORIZATION and their RESETs (not RESET
+ * ALL, which leaves them): the role that creates what follows, when the
+ * files say it; it holds across the files that follow, as in one session. */
 void role_set(ox *x, const PgQuery__VariableSetStmt *vs);
 /* Function (procedure, aggregate), enum, domain or type o just created:
  * the default privileges of the role creating it (ALTER DEFAULT PRIVILEGES

@@ -356,10 +356,10 @@ static const char *set_arg(const PgQuery__VariableSetStmt *vs)
 
 void role_set(ox *x, const PgQuery__VariableSetStmt *vs)
 {
-	bool all = vs->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL;
+	/* RESET ALL leaves both, as the server's GUC_NO_RESET_ALL says */
 	bool role = vs->name && strcmp(vs->name, "role") == 0;
 	bool session = vs->name && strcmp(vs->name, "session_authorization") == 0;
-	if (!all && !role && !session)
+	if (!role && !session)
 		return;
 	const char *to =
 		vs->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE ? set_arg(vs) : NULL;
@@ -367,9 +367,9 @@ void role_set(ox *x, const PgQuery__VariableSetStmt *vs)
 	if (to && role && strcmp(to, "none") == 0)
 		to = NULL;
 	to = to ? qi(x, to) : NULL;
-	if (all || session) {
+	if (session) {
 		/* SET SESSION AUTHORIZATION resets the role too */
-		x->session_role = all ? NULL : to;
+		x->session_role = to;
 		x->set_role = NULL;
 	} else {
 		x->set_role = to;

@@ -9,7 +9,8 @@ ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor IN SCHEMA app REVOKE EXECUTE ON FUN
 ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor REVOKE ALL ON FUNCTIONS FROM PUBLIC;
 DROP FUNCTION app.remade();
 CREATE FUNCTION app.remade() RETURNS integer LANGUAGE sql AS $$ SELECT 2 $$;
--- the defaults then followed by a rename
+-- RESET ALL leaves the role; the defaults then followed by a rename
+RESET ALL;
 CREATE FUNCTION app.later() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;
 ALTER FUNCTION app.later() RENAME TO renamed;
 -- SET ROLE NONE: the role running the file again
