@@ -171,6 +171,7 @@ void *plumb_catalog_find(const plumb_catalog *cat, plumb_obj_kind kind, const ch
 
 void plumb_catalog_changed(plumb_catalog *cat)
 {
+	cat->changes++;
 	if (cat->index)
 		reset(cat);
 }

@@ -440,6 +440,9 @@ typedef struct plumb_catalog {
 	plumb_vec excluded;
 	struct plumb_catalog_index *index; /* plumb_catalog_find's hash (catalog.c), made on
 					    * first use and kept up with the vectors */
+	/* how many times plumb_catalog_changed was called: an index of a
+	 * builder's own that follows appends made again when it moves */
+	unsigned long changes;
 } plumb_catalog;
 
 /* A new empty catalog in arena. */

@@ -1563,6 +1563,34 @@ static void test_agree(void)
 	      "pg_monitor;\n"
 	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_read_all_data REVOKE USAGE ON TYPES FROM "
 	      "pg_monitor;\n");
+	/* default privileges of the role creating a routine or type, known
+	 * offline from SET ROLE and SET SESSION AUTHORIZATION */
+	agree(url, "default privileges applied to the routines and types created after",
+	      "CREATE SCHEMA app AUTHORIZATION pg_monitor;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor REVOKE EXECUTE ON FUNCTIONS FROM "
+	      "PUBLIC;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor IN SCHEMA app GRANT ALL ON ROUTINES "
+	      "TO pg_read_all_data WITH GRANT OPTION;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor IN SCHEMA app REVOKE USAGE ON TYPES "
+	      "FROM PUBLIC;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor GRANT USAGE ON TYPES TO "
+	      "pg_signal_backend;\n"
+	      "CREATE FUNCTION app.mine() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+	      "SET ROLE pg_monitor;\n"
+	      "CREATE FUNCTION app.f(a int) RETURNS int LANGUAGE sql AS 'SELECT a';\n"
+	      "CREATE PROCEDURE app.p() LANGUAGE sql AS 'SELECT 1';\n"
+	      "CREATE AGGREGATE app.total(int) (SFUNC = int4pl, STYPE = int);\n"
+	      "CREATE TYPE app.mood AS ENUM ('a');\n"
+	      "CREATE DOMAIN app.pos AS int CHECK (VALUE > 0);\n"
+	      "ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO pg_checkpoint;\n"
+	      "CREATE FUNCTION app.g() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+	      "ALTER FUNCTION app.g() RENAME TO h;\n"
+	      "RESET ROLE;\n"
+	      "SET SESSION AUTHORIZATION pg_monitor;\n"
+	      "CREATE TYPE app.pair AS (a int, b int);\n"
+	      "CREATE TYPE app.span AS RANGE (subtype = int);\n"
+	      "RESET SESSION AUTHORIZATION;\n"
+	      "CREATE TYPE app.theirs AS ENUM ('b');\n");
 	/* --owners: every object's owner stated, so that none is the connecting role's */
 	ctx->owners = true;
 	agree(url, "owners (--owners)",
@@ -1882,6 +1910,41 @@ static void test_agree(void)
 		 "CREATE DOMAIN score AS int CONSTRAINT score_min CHECK (VALUE >= 0);\n"
 		 "COMMENT ON CONSTRAINT score_min ON DOMAIN score IS 'not negative';\n"
 		 "ALTER DOMAIN score RENAME CONSTRAINT score_min TO score_positive;\n"},
+		{"grants go with a routine, type, domain, server or wrapper renamed or moved",
+		 "CREATE SCHEMA api;\n"
+		 "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'SELECT a';\n"
+		 "REVOKE EXECUTE ON FUNCTION f(int) FROM PUBLIC;\n"
+		 "GRANT EXECUTE ON FUNCTION f(int) TO pg_monitor WITH GRANT OPTION;\n"
+		 "ALTER FUNCTION f(int) RENAME TO g;\n"
+		 "ALTER FUNCTION g(int) SET SCHEMA api;\n"
+		 "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'SELECT a + 1';\n"
+		 "CREATE PROCEDURE p() LANGUAGE sql AS 'SELECT 1';\n"
+		 "GRANT EXECUTE ON PROCEDURE p TO pg_read_all_data;\n"
+		 "ALTER PROCEDURE p() RENAME TO q;\n"
+		 "GRANT EXECUTE ON PROCEDURE q TO pg_monitor;\n"
+		 "CREATE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int);\n"
+		 "REVOKE ALL ON FUNCTION total(int) FROM PUBLIC;\n"
+		 "ALTER AGGREGATE total(int) SET SCHEMA api;\n"
+		 "CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+		 "REVOKE USAGE ON TYPE mood FROM PUBLIC;\n"
+		 "GRANT USAGE ON TYPE mood TO pg_monitor;\n"
+		 "ALTER TYPE mood RENAME TO feeling;\n"
+		 "ALTER TYPE feeling SET SCHEMA api;\n"
+		 "CREATE TYPE mood AS ENUM ('new');\n"
+		 "CREATE TYPE pair AS (a int, b int);\n"
+		 "GRANT USAGE ON TYPE pair TO pg_read_all_data WITH GRANT OPTION;\n"
+		 "ALTER TYPE pair RENAME TO couple;\n"
+		 "CREATE DOMAIN posint AS int CHECK (VALUE > 0);\n"
+		 "REVOKE ALL ON DOMAIN posint FROM PUBLIC;\n"
+		 "ALTER DOMAIN posint SET SCHEMA api;\n"
+		 "ALTER DOMAIN api.posint RENAME TO nat;\n"
+		 "CREATE FOREIGN DATA WRAPPER w;\n"
+		 "GRANT USAGE ON FOREIGN DATA WRAPPER w TO pg_monitor;\n"
+		 "ALTER FOREIGN DATA WRAPPER w RENAME TO w2;\n"
+		 "CREATE SERVER srv FOREIGN DATA WRAPPER w2;\n"
+		 "GRANT USAGE ON FOREIGN SERVER srv TO pg_read_all_data;\n"
+		 "ALTER SERVER srv RENAME TO srv2;\n"
+		 "CREATE SERVER srv FOREIGN DATA WRAPPER w2;\n"},
 	};
 	for (size_t i = 0; i < sizeof(replayed) / sizeof(replayed[0]); i++)
 		agree(url, replayed[i][0], replayed[i][1]);

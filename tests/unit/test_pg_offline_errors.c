@@ -264,6 +264,17 @@ static void test_unplaced(void)
 	F("CREATE FUNCTION o(int) RETURNS int LANGUAGE sql AS 'select 1';\n"
 	  "CREATE FUNCTION o(text) RETURNS int LANGUAGE sql AS 'select 1';\nDROP FUNCTION o;\n",
 	  6, 1, "function name \"o\" is not unique", "DROP FUNCTION of an overloaded name");
+	F("CREATE FUNCTION o(int) RETURNS int LANGUAGE sql AS 'select 1';\n"
+	  "CREATE FUNCTION o(text) RETURNS int LANGUAGE sql AS 'select 1';\n"
+	  "GRANT EXECUTE ON FUNCTION o TO app;\n",
+	  6, 1, "function name \"o\" is not unique", "GRANT ON FUNCTION of an overloaded name");
+	F("CREATE PROCEDURE q(int) LANGUAGE sql AS 'select 1';\n"
+	  "CREATE PROCEDURE q2() LANGUAGE sql AS 'select 1';\n"
+	  "REVOKE ALL ON PROCEDURE q2 FROM PUBLIC;\n"
+	  "ALTER PROCEDURE q2() RENAME TO q;\n"
+	  "REVOKE ALL ON PROCEDURE q FROM PUBLIC;\n",
+	  8, 1, "procedure name \"q\" is not unique",
+	  "REVOKE ON PROCEDURE of a name an overload was renamed to");
 	F("DROP TRIGGER nope ON a;\n", 4, 1, "trigger \"nope\" for table \"a\" does not exist",
 	  "DROP TRIGGER of a missing trigger");
 	F("DROP POLICY nope ON a;\n", 4, 1, "policy \"nope\" for table \"a\" does not exist",

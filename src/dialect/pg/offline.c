@@ -280,6 +280,43 @@ plumb_object *find_object(ox *x, plumb_obj_kind kind, const char *schema, const 
 	return plumb_catalog_find(x->cat, kind, schema, name);
 }
 
+const plumb_vec *routines_named(ox *x, const char *schema, const char *name)
+{
+	const plumb_vec *v = &x->cat->objects;
+	if (!x->routines || x->routines_gen != x->cat->changes || x->routines_n > v->n ||
+	    (x->routines_n && v->items[x->routines_n - 1] != x->routines_last)) {
+		if (x->routines_arena)
+			plumb_arena_free(x->routines_arena);
+		x->routines = NULL;
+		x->routines_n = 0;
+		x->routines_gen = x->cat->changes;
+		if (!(x->routines_arena = plumb_arena_new(x->tmp)) ||
+		    !(x->routines = plumb_map_new(x->routines_arena, false))) {
+			nomem(x);
+			return NULL;
+		}
+	}
+	plumb_arena *a = x->routines_arena;
+	for (size_t i = x->routines_n; i < v->n; i++) {
+		const plumb_object *o = v->items[i];
+		if (o->kind != PLUMB_OBJ_FUNCTION || !o->name)
+			continue;
+		const char *bare = plumb_arena_strndup(a, o->name, strcspn(o->name, "("));
+		plumb_vec *b = bare ? plumb_map_get(x->routines, NULL, o->schema, bare) : NULL;
+		if (bare && !b &&
+		    (!(b = plumb_arena_alloc(a, sizeof(*b))) ||
+		     plumb_map_put(x->routines, NULL, o->schema, bare, b) < 0))
+			b = NULL;
+		if (!b || plumb_vec_push(a, b, (void *)o) < 0) {
+			nomem(x);
+			return NULL;
+		}
+	}
+	x->routines_n = v->n;
+	x->routines_last = v->n ? v->items[v->n - 1] : NULL;
+	return plumb_map_get(x->routines, NULL, schema, name);
+}
+
 void remove_item(plumb_vec *v, const void *p)
 {
 	for (size_t i = 0; i < v->n; i++)
@@ -632,6 +669,10 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 		break;
 	case PG_QUERY__NODE__NODE_GRANT_STMT:
 		grant_revoke(x, s->grant_stmt);
+		break;
+	case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+		role_set(x, s->variable_set_stmt);
+		statement_effects(x, s, loc);
 		break;
 	default:
 		/* data statements change no schema; a function run may */

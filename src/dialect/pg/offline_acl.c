@@ -679,6 +679,26 @@ void grants_gone(ox *x, const plumb_object *o)
 	x->grants.n = w;
 }
 
+void grants_moved(ox *x, plumb_obj_kind on, const char *schema, const char *name,
+		  const char *nschema, const char *nname)
+{
+	schema = schema ? schema : "";
+	nschema = nschema ? nschema : "";
+	if (strcmp(schema, nschema) == 0 && strcmp(name, nname) == 0)
+		return;
+	plumb_vec *v = target_grants(x, false, true, on, schema, name, false);
+	if (!v || !v->n)
+		return;
+	plumb_vec *to = target_grants(x, false, true, on, nschema, nname, true);
+	for (size_t i = 0; to && i < v->n && !x->st.rc; i++) {
+		gstate *g = v->items[i];
+		g->schema = dup(x, nschema);
+		g->rel = dup(x, nname);
+		push(x, to, g);
+	}
+	v->n = 0;
+}
+
 void language_created(ox *x, const PgQuery__CreatePLangStmt *ls)
 {
 	if (!x->langs && !(x->langs = plumb_map_new(x->st.arena, false))) {
@@ -728,6 +748,16 @@ static gstate *object_state(ox *x, plumb_obj_kind on, const char *schema, const 
 	return x->st.rc ? NULL : g;
 }
 
+void grants_defaulted(ox *x, plumb_obj_kind on, const char *schema, const char *name,
+		      const char *grantee, unsigned privs, unsigned grantable)
+{
+	gstate *g = object_state(x, on, schema ? schema : "", name, grantee);
+	if (g) {
+		g->privs = privs;
+		g->grantable = grantable & privs;
+	}
+}
+
 /* gs's privileges granted or revoked on the object of kind on named
  * schema.name, for each grantee. */
 static void grant_object(ox *x, PgQuery__GrantStmt *gs, plumb_obj_kind on, const char *schema,
@@ -753,8 +783,10 @@ static bool routine_fits(PgQuery__ObjectType objtype, const plumb_object *f)
 
 /* The catalog's function ow names ("f" without arguments: the one so named),
  * or NULL: one the files do not create (an extension's) is left out, as
- * introspection leaves it out. */
-static const plumb_object *routine_of(ox *x, const PgQuery__ObjectWithArgs *ow)
+ * introspection leaves it out. A name without arguments that more than one
+ * has is the server's error; what names it, GRANT ON objtype. */
+static const plumb_object *routine_of(ox *x, const PgQuery__ObjectWithArgs *ow,
+				      PgQuery__ObjectType objtype)
 {
 	const char *schema, *name;
 	if (!ow->args_unspecified) {
@@ -762,18 +794,18 @@ static const plumb_object *routine_of(ox *x, const PgQuery__ObjectWithArgs *ow)
 		return id ? find_object(x, PLUMB_OBJ_FUNCTION, schema, id) : NULL;
 	}
 	split_names(ow->objname, ow->n_objname, &schema, &name);
-	const plumb_object *found = NULL;
-	size_t len = name ? strlen(name) : 0;
-	for (size_t i = 0; name && i < x->cat->objects.n; i++) {
-		const plumb_object *o = x->cat->objects.items[i];
-		if (o->kind == PLUMB_OBJ_FUNCTION && strcmp(o->schema, schema) == 0 &&
-		    strncmp(o->name, name, len) == 0 && o->name[len] == '(') {
-			if (found)
-				return NULL; /* ambiguous: the server refuses it */
-			found = o;
-		}
+	const plumb_vec *v = name ? routines_named(x, schema, name) : NULL;
+	if (v && v->n > 1) {
+		const char *what = objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ? "procedure"
+				   : objtype == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE ? "routine"
+										      : "function";
+		error_at(x, x->loc, "%s name \"%s\" is not unique", what, shown(x, schema, name));
+		plumb_error_set_hint(x->st.ctx,
+				     "Specify the argument list to select the %s unambiguously.",
+				     what);
+		return NULL;
 	}
-	return found;
+	return v && v->n == 1 ? v->items[0] : NULL;
 }
 
 /* The kind of the enum, domain or type schema.name the files create, or
@@ -824,7 +856,7 @@ static void grant_objects(ox *x, PgQuery__GrantStmt *gs)
 		if (routine) {
 			const plumb_object *f =
 				o->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS
-					? routine_of(x, o->object_with_args)
+					? routine_of(x, o->object_with_args, gs->objtype)
 					: NULL;
 			if (f)
 				grant_object(x, gs, PLUMB_OBJ_FUNCTION, f->schema, f->name);

@@ -48,18 +48,10 @@ static plumb_object *find_function(ox *x, PgQuery__DropStmt *ds, PgQuery__Object
 				   : "function";
 	split_names(ow->objname, ow->n_objname, &schema, &name);
 	if (ow->args_unspecified) {
-		plumb_object *found = NULL;
-		size_t len = strlen(name), n = 0;
-		for (size_t j = 0; j < x->cat->objects.n; j++) {
-			plumb_object *o = x->cat->objects.items[j];
-			if (o->kind == PLUMB_OBJ_FUNCTION && strcmp(o->schema, schema) == 0 &&
-			    strncmp(o->name, name, len) == 0 && o->name[len] == '(') {
-				found = o;
-				n++;
-			}
-		}
+		const plumb_vec *v = routines_named(x, schema, name);
+		size_t n = v ? v->n : 0;
 		if (n == 1)
-			return found;
+			return v->items[0];
 		if (n > 1) {
 			error_at(x, x->loc, "%s name \"%s\" is not unique", what,
 				 shown(x, schema, name));

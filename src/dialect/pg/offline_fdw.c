@@ -185,6 +185,7 @@ void rename_fdw_or_server(ox *x, PgQuery__RenameStmt *rs)
 	/* its owner goes with it; it keeps its first name, as an annotation
 	 * would, so that a database still holding it is planned a rename */
 	owner_renamed(x, plumb__pg_owner_class(k), NULL, old, NULL, rs->newname);
+	grants_moved(x, k, NULL, old, NULL, rs->newname);
 	if (!o->renamed_from)
 		o->renamed_from = o->name;
 	o->name = dup(x, rs->newname);

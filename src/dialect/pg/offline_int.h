@@ -40,6 +40,15 @@ typedef struct ox {
 	plumb_vec seqs;     /* seqent *: sequences and their statements */
 	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
 	plumb_map *grant_at; /* offline_acl.c: the gstates of each target, by its key */
+	/* offline_acl.c: the catalog's functions by (schema, name without the
+	 * arguments), a plumb_vec each, in an arena of their own, up to
+	 * routines_n of its objects (the last of them routines_last) as of the
+	 * catalog's routines_gen'th change */
+	plumb_map *routines;
+	plumb_arena *routines_arena;
+	size_t routines_n;
+	const void *routines_last;
+	unsigned long routines_gen;
 	plumb_map *langs;   /* offline_acl.c: each language CREATE LANGUAGE made, its
 			     * grants' part ("trusted" or "") */
 	plumb_vec colls;    /* collent *: collations and their fields */
@@ -49,6 +58,11 @@ typedef struct ox {
 			     * schema, name) as ALTER ... OWNER TO stated it */
 	plumb_map *defacls; /* offline_owner.c: dstate * by ("WORD grantee", role, schema) */
 	plumb_vec defacl_list; /* ... the same dstate *, in the order first named */
+	plumb_map *defacl_of;  /* ... a plumb_vec of them by (WORD, role) */
+	/* offline_owner.c: the role SET SESSION AUTHORIZATION and SET ROLE
+	 * made the current one (quoted), or NULL: the connecting role's,
+	 * unknown offline */
+	const char *session_role, *set_role;
 	plumb_map *refmemo; /* offline_depend.c: what each text uses (refs.c), read once */
 	plumb_pg_texts *texts; /* expressions deparsed, by the shape of their trees */
 	plumb_map *type_texts; /* type_text: each type's text, once in the catalog's memory */
@@ -243,6 +257,7 @@ typedef struct seqopts {
 #define expr_text plumb__pgoff_expr_text
 #define find_column plumb__pgoff_find_column
 #define find_object plumb__pgoff_find_object
+#define routines_named plumb__pgoff_routines_named
 #define find_table plumb__pgoff_find_table
 #define find_view plumb__pgoff_find_view
 #define finish_constraints plumb__pgoff_finish_constraints
@@ -252,6 +267,9 @@ typedef struct seqopts {
 #define alter_owner plumb__pgoff_alter_owner
 #define alter_table_owner plumb__pgoff_alter_table_owner
 #define alter_default_privileges plumb__pgoff_alter_default_privileges
+#define role_set plumb__pgoff_role_set
+#define default_privileges_apply plumb__pgoff_default_privileges_apply
+#define grants_defaulted plumb__pgoff_grants_defaulted
 #define owner_of_schema plumb__pgoff_owner_of_schema
 #define owner_renamed plumb__pgoff_owner_renamed
 #define owners_dropped plumb__pgoff_owners_dropped
@@ -261,6 +279,7 @@ typedef struct seqopts {
 #define language_created plumb__pgoff_language_created
 #define grants_gone plumb__pgoff_grants_gone
 #define grants_renamed plumb__pgoff_grants_renamed
+#define grants_moved plumb__pgoff_grants_moved
 #define grantee_of plumb__pgoff_grantee_of
 #define privs_apply plumb__pgoff_privs_apply
 #define privs_named plumb__pgoff_privs_named
@@ -323,6 +342,11 @@ bool is_relation(ox *x, const char *schema, const char *name);
 bool table_or_view(ox *x, const PgQuery__RangeVar *rv, bool views);
 plumb_column *find_column(plumb_table *t, const char *name);
 plumb_object *find_object(ox *x, plumb_obj_kind kind, const char *schema, const char *name);
+/* The catalog's functions (procedures, aggregates) named schema.name,
+ * whatever their arguments ("f" for "f(integer)"), or NULL: by hash, an
+ * index following the functions the catalog gains and made again after any
+ * other change to it (plumb_catalog_changed: a rename, a drop). */
+const plumb_vec *routines_named(ox *x, const char *schema, const char *name);
 void remove_item(plumb_vec *v, const void *p);
 void split_names(PgQuery__Node **names, size_t n, const char **schema, const char **name);
 /* offline_order.c: the order a schema's statements are read in, each
@@ -544,6 +568,15 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs);
 /* o (a routine, type, server or wrapper) dropped: what was granted on it
  * goes too, and one created again has PostgreSQL's defaults. */
 void grants_gone(ox *x, const plumb_object *o);
+/* What grantee holds on the object of kind on schema.name, just created,
+ * by the default privileges of the role creating it. */
+void grants_defaulted(ox *x, plumb_obj_kind on, const char *schema, const char *name,
+		      const char *grantee, unsigned privs, unsigned grantable);
+/* The object of kind on (a routine, type, server or wrapper) schema.name
+ * (schema NULL for those in none) renamed or moved to nschema.nname: what
+ * was granted on it goes with it, as on the server. */
+void grants_moved(ox *x, plumb_obj_kind on, const char *schema, const char *name,
+		  const char *nschema, const char *nname);
 /* CREATE [OR REPLACE] [TRUSTED] LANGUAGE: known, for the grants on it. */
 void language_created(ox *x, const PgQuery__CreatePLangStmt *ls);
 void finish_grants(ox *x);
@@ -578,6 +611,16 @@ void owners_dropped(ox *x, PgQuery__DropStmt *ds);
 void owner_renamed(ox *x, const char *cls, const char *schema, const char *name,
 		   const char *nschema, const char *nname);
 void alter_default_privileges(ox *x, PgQuery__AlterDefaultPrivilegesStmt *ad);
+/* SET [LOCAL] ROLE, SET SESSION AUTHORIZATION and their RESETs (not RESET
+ * ALL, which leaves them): the role that creates what follows, when the
+ * files say it; it holds across the files that follow, as in one session. */
+void role_set(ox *x, const PgQuery__VariableSetStmt *vs);
+/* Function (procedure, aggregate), enum, domain or type o just created:
+ * the default privileges of the role creating it (ALTER DEFAULT PRIVILEGES
+ * FOR ROLE r [IN SCHEMA s] ... ON FUNCTIONS or TYPES) become its grants,
+ * as PostgreSQL applies them. Offline that role is known only after SET
+ * ROLE or SET SESSION AUTHORIZATION; the connecting role's are not known. */
+void default_privileges_apply(ox *x, const plumb_object *o);
 /* Default privileges objects, and (--owners) owner objects for what exists. */
 void finish_owners(ox *x);
 

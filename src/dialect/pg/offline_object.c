@@ -102,6 +102,7 @@ void create_enum(ox *x, PgQuery__CreateEnumStmt *es, size_t loc)
 	plumb_object *o = new_object(x, PLUMB_OBJ_ENUM, schema, name);
 	if (!o)
 		return;
+	default_privileges_apply(x, o);
 	o->renamed_from = annotation_at(x, loc);
 	for (size_t i = 0; i < es->n_vals; i++)
 		push(x, &o->values, dup(x, plumb__pg_strval(es->vals[i])));
@@ -252,8 +253,8 @@ void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt
 		return;
 	}
 	plumb_object *o = find_object(x, PLUMB_OBJ_FUNCTION, schema, b.data);
-	if (!o)
-		o = new_object(x, PLUMB_OBJ_FUNCTION, schema, b.data);
+	if (!o && (o = new_object(x, PLUMB_OBJ_FUNCTION, schema, b.data)))
+		default_privileges_apply(x, o);
 	if (!o)
 		return;
 	/* the annotation names the old name; the arguments are the new ones' */
@@ -327,17 +328,11 @@ plumb_object *function_of(ox *x, PgQuery__ObjectWithArgs *ow, size_t loc)
 	}
 	plumb_object *o = NULL;
 	if (ow->args_unspecified) {
-		/* ALTER FUNCTION f: the one function of that name (a rare
-		 * statement: one pass over the objects) */
-		size_t n = strlen(name), found = 0;
-		for (size_t i = 0; i < x->cat->objects.n; i++) {
-			plumb_object *f = x->cat->objects.items[i];
-			if (f->kind == PLUMB_OBJ_FUNCTION && strcmp(f->schema, schema) == 0 &&
-			    strncmp(f->name, name, n) == 0 && f->name[n] == '(') {
-				o = f;
-				found++;
-			}
-		}
+		/* ALTER FUNCTION f: the one function of that name */
+		const plumb_vec *v = routines_named(x, schema, name);
+		size_t found = v ? v->n : 0;
+		if (found == 1)
+			o = v->items[0];
 		if (found > 1) {
 			error_at(x, loc, "function name \"%s\" is not unique", name);
 			return NULL;
@@ -599,8 +594,11 @@ void create_aggregate(ox *x, PgQuery__DefineStmt *ds, size_t loc)
 		stmt_error(x, loc, "function already exists", fname);
 		return;
 	}
-	if (!o && !(o = new_object(x, PLUMB_OBJ_FUNCTION, schema, fname)))
-		return;
+	if (!o) {
+		if (!(o = new_object(x, PLUMB_OBJ_FUNCTION, schema, fname)))
+			return;
+		default_privileges_apply(x, o);
+	}
 	o->sql = o->definition = def;
 	o->func_kind = PLUMB_FUNC_AGGREGATE;
 	o->volatility = PLUMB_IMMUTABLE; /* what AggregateCreate stores: unused */
@@ -710,6 +708,7 @@ void create_domain(ox *x, PgQuery__CreateDomainStmt *ds, PgQuery__Node *stmt)
 	plumb_object *o = new_object(x, PLUMB_OBJ_DOMAIN, schema, name);
 	if (!o)
 		return;
+	default_privileges_apply(x, o);
 	o->renamed_from = annotation_at(x, x->loc);
 	for (size_t i = 0; i < ds->n_constraints && !x->st.rc; i++) {
 		if (ds->constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
@@ -942,6 +941,7 @@ void create_composite(ox *x, PgQuery__CompositeTypeStmt *ct, PgQuery__Node *stmt
 	plumb_object *o = new_object(x, PLUMB_OBJ_TYPE, schema, ct->typevar->relname);
 	if (!o)
 		return;
+	default_privileges_apply(x, o);
 	o->renamed_from = annotation_at(x, x->loc);
 	use_name(x, &x->relnames, schema, o->name);
 	ct->typevar->schemaname = (char *)o->schema;
@@ -976,6 +976,7 @@ void create_range(ox *x, PgQuery__CreateRangeStmt *rs, size_t loc)
 	plumb_object *o = new_object(x, PLUMB_OBJ_TYPE, schema, name);
 	if (!o)
 		return;
+	default_privileges_apply(x, o);
 	o->sql = fmt(x, "CREATE TYPE %s.%s AS RANGE (SUBTYPE = %s%s%s)", qi(x, schema), qi(x, name),
 		     subtype, diff ? ", SUBTYPE_DIFF = " : "", diff ? diff : "");
 	char *d = NULL;

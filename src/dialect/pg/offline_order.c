@@ -45,6 +45,7 @@
 typedef struct objent {
 	long last_creator, last_mod, last_any; /* steps, or -1 */
 	bool dropped;
+	bool made;    /* the pass before the sort: a statement written so far creates it */
 	bool changed; /* some statement changes it: "~key" is provided */
 	const char *key;
 } objent;
@@ -1141,13 +1142,21 @@ ord *order_begin(ox *x)
 /* The sort itself, in r's arena. */
 static void sort_statements(ox *x, ord *r, plumb_vec *out)
 {
-	/* every object a DROP names, before any step is added */
+	/* every object a DROP names, and every one renamed away after a
+	 * CREATE of it (its name may be taken again: what was said of it
+	 * before the rename is of the first), before any step is added */
 	for (size_t i = 0; i < r->recs.n && !r->failed; i++) {
 		const srec *rec = r->recs.items[i];
-		for (size_t j = 0; rec->drop && j < rec->n_t; j++) {
-			objent *e = ent(r, rec->t[j].key);
-			if (e)
+		for (size_t j = 0; j < rec->n_t; j++) {
+			objent *e = rec->drop || rec->away || rec->t[j].creates
+					    ? ent(r, rec->t[j].key)
+					    : NULL;
+			if (!e)
+				continue;
+			if (rec->drop || (rec->away && !rec->t[j].creates && e->made))
 				e->dropped = true;
+			else if (rec->t[j].creates)
+				e->made = true;
 		}
 	}
 	for (size_t i = 0; i < r->recs.n && !r->failed; i++)

@@ -247,6 +247,16 @@ static dstate *defacl_state(ox *x, const char *role, const char *schema, const c
 	push(x, &x->defacl_list, d);
 	if (!x->st.rc && plumb_map_put(x->defacls, k0, d->role, schema ? d->schema : "", d) < 0)
 		fail(x, PLUMB_ENOMEM);
+	/* ... and among the role's of its kind of objects */
+	if (!x->defacl_of && !x->st.rc && !(x->defacl_of = plumb_map_new(x->st.arena, false)))
+		fail(x, PLUMB_ENOMEM);
+	plumb_vec *of = x->st.rc ? NULL : plumb_map_get(x->defacl_of, word, d->role, NULL);
+	if (!of && !x->st.rc &&
+	    (!(of = alloc(x, sizeof(*of))) ||
+	     plumb_map_put(x->defacl_of, word, d->role, NULL, of) < 0))
+		fail(x, PLUMB_ENOMEM);
+	if (of)
+		push(x, of, d);
 	return x->st.rc ? NULL : d;
 }
 
@@ -293,17 +303,23 @@ void alter_default_privileges(ox *x, PgQuery__AlterDefaultPrivilegesStmt *ad)
 			n_schemas = de->arg->list->n_items;
 		}
 	}
-	if (!n_roles) {
+	/* without FOR ROLE: the current role's, when SET ROLE or SET SESSION
+	 * AUTHORIZATION said which */
+	const char *current = x->set_role ? x->set_role : x->session_role;
+	if (!n_roles && !current) {
 		error_at(x, x->loc,
 			 "ALTER DEFAULT PRIVILEGES without FOR ROLE cannot be read without a "
 			 "server: it is for the role that runs it");
-		plumb_error_set_hint(x->st.ctx, "write FOR ROLE name, as pg_dump does, or use "
-						"--dev-url to read the schema on a server");
+		plumb_error_set_hint(
+			x->st.ctx,
+			"write FOR ROLE name, as pg_dump does, or SET ROLE name before it, or use "
+			"--dev-url to read the schema on a server");
 		return;
 	}
 	unsigned mask = privs_named(gs, plumb__pg_defacl_all(word));
-	for (size_t r = 0; r < n_roles && !x->st.rc; r++) {
-		const char *role = roles[r]->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC
+	for (size_t r = 0; r < (n_roles ? n_roles : 1) && !x->st.rc; r++) {
+		const char *role = !n_roles ? current
+				   : roles[r]->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC
 					   ? role_of(x, roles[r]->role_spec)
 					   : NULL;
 		if (!role) {
@@ -325,6 +341,78 @@ void alter_default_privileges(ox *x, PgQuery__AlterDefaultPrivilegesStmt *ad)
 						    gs->grant_option, mask);
 			}
 		}
+	}
+}
+
+/* The text of a SET's argument ('name', name), or NULL. */
+static const char *set_arg(const PgQuery__VariableSetStmt *vs)
+{
+	const PgQuery__Node *n = vs->n_args ? vs->args[0] : NULL;
+	return n && n->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+			       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL
+		       ? n->a_const->sval->sval
+		       : NULL;
+}
+
+void role_set(ox *x, const PgQuery__VariableSetStmt *vs)
+{
+	/* RESET ALL leaves both, as the server's GUC_NO_RESET_ALL says */
+	bool role = vs->name && strcmp(vs->name, "role") == 0;
+	bool session = vs->name && strcmp(vs->name, "session_authorization") == 0;
+	if (!role && !session)
+		return;
+	const char *to =
+		vs->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE ? set_arg(vs) : NULL;
+	/* SET ROLE NONE is RESET ROLE */
+	if (to && role && strcmp(to, "none") == 0)
+		to = NULL;
+	to = to ? qi(x, to) : NULL;
+	if (session) {
+		/* SET SESSION AUTHORIZATION resets the role too */
+		x->session_role = to;
+		x->set_role = NULL;
+	} else {
+		x->set_role = to;
+	}
+}
+
+void default_privileges_apply(ox *x, const plumb_object *o)
+{
+	const char *role = x->set_role ? x->set_role : x->session_role;
+	const char *word = o->kind == PLUMB_OBJ_FUNCTION ? "FUNCTIONS" : "TYPES";
+	const plumb_vec *of =
+		role && x->defacl_of ? plumb_map_get(x->defacl_of, word, role, NULL) : NULL;
+	if (!of || x->st.rc)
+		return;
+	/* per grantee, as get_user_default_acl: the role's entry for every
+	 * schema (PostgreSQL's defaults without one), merged with its entry for
+	 * the object's schema. PUBLIC is always one: a revoke may have left
+	 * it out. */
+	plumb_vec grantees = {0};
+	push(x, &grantees, (void *)"PUBLIC");
+	for (size_t i = 0; i < of->n; i++) {
+		const dstate *d = of->items[i];
+		if (strcmp(d->grantee, "PUBLIC") != 0 &&
+		    (!d->schema || strcmp(d->schema, o->schema) == 0))
+			push(x, &grantees, (void *)d->grantee);
+	}
+	for (size_t i = 0; i < grantees.n && !x->st.rc; i++) {
+		const char *grantee = grantees.items[i];
+		/* the owner's own privileges are not managed, as introspection
+		 * reads them */
+		if (strcmp(grantee, role) == 0)
+			continue;
+		const char *k0 = fmt(x, "%s %s", word, grantee);
+		const dstate *all = k0 ? plumb_map_get(x->defacls, k0, role, "") : NULL;
+		const dstate *in = k0 ? plumb_map_get(x->defacls, k0, role, o->schema) : NULL;
+		unsigned privs =
+			all ? all->privs : plumb__pg_defacl_default(word, role, grantee, false);
+		unsigned grantable = all ? all->grantable : 0;
+		if (in) {
+			privs |= in->privs;
+			grantable |= in->grantable;
+		}
+		grants_defaulted(x, o->kind, o->schema, o->name, grantee, privs, grantable);
 	}
 }
 

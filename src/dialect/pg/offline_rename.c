@@ -647,6 +647,7 @@ static void move_type(ox *x, plumb_object *o, const char *nschema, const char *n
 		}
 	}
 	owner_renamed(x, "type", o->schema, o->name, nschema, nw);
+	grants_moved(x, o->kind, o->schema, o->name, nschema, nw);
 	if (str_is(o->schema, nschema))
 		first_name(x, &o->renamed_from, o->name);
 	o->schema = dup(x, nschema);
@@ -721,6 +722,7 @@ static void move_function(ox *x, plumb_object *o, const char *nschema, const cha
 		}
 	}
 	owner_renamed(x, "function", o->schema, o->name, nschema, name);
+	grants_moved(x, PLUMB_OBJ_FUNCTION, o->schema, o->name, nschema, name);
 	if (str_is(o->schema, nschema))
 		first_name(x, &o->renamed_from, o->name);
 	o->schema = dup(x, nschema);

@@ -1,0 +1,9 @@
+BEGIN;
+CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $$ SELECT a + 1 $$;
+CREATE FUNCTION k(t text) RETURNS text LANGUAGE sql AS $$ SELECT t $$;
+CREATE PROCEDURE q() LANGUAGE sql AS $$ SELECT 1 $$;
+GRANT EXECUTE ON FUNCTION public.g(integer) TO pg_monitor WITH GRANT OPTION;
+REVOKE EXECUTE ON FUNCTION public.g(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.k(text) TO pg_read_all_data;
+GRANT EXECUTE ON PROCEDURE public.q() TO pg_monitor;
+COMMIT;

@@ -1,0 +1,10 @@
+BEGIN;
+CREATE FUNCTION api.g(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$;
+CREATE PROCEDURE api.p(t text) LANGUAGE sql AS $$ SELECT t $$;
+CREATE AGGREGATE "api"."total"(integer) (SFUNC = "int4pl", STYPE = integer);
+GRANT EXECUTE ON FUNCTION api.g(integer) TO pg_monitor;
+REVOKE EXECUTE ON FUNCTION api.g(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api.total(integer) TO pg_monitor;
+REVOKE EXECUTE ON FUNCTION api.total(integer) FROM PUBLIC;
+GRANT EXECUTE ON PROCEDURE api.p(text) TO pg_read_all_data WITH GRANT OPTION;
+COMMIT;

@@ -1,0 +1,11 @@
+BEGIN;
+CREATE TYPE "app"."feeling" AS ENUM ('sad', 'happy');
+CREATE TYPE "public"."mood" AS ENUM ('ok');
+CREATE DOMAIN app.natural_number AS int CONSTRAINT posint_check CHECK (value > 0);
+CREATE TYPE public.couple AS (a int, b int);
+GRANT USAGE ON DOMAIN app.natural_number TO pg_monitor;
+REVOKE USAGE ON DOMAIN app.natural_number FROM PUBLIC;
+GRANT USAGE ON TYPE app.feeling TO pg_monitor;
+REVOKE USAGE ON TYPE app.feeling FROM PUBLIC;
+GRANT USAGE ON TYPE public.couple TO pg_read_all_data WITH GRANT OPTION;
+COMMIT;

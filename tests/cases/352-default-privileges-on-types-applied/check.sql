@@ -1,0 +1,1 @@
+SELECT typname, array_to_string(ARRAY(SELECT regexp_replace(a::text, '/.*', '') FROM unnest(coalesce(typacl, acldefault('T', typowner))) a WHERE a::text NOT LIKE 'postgres=%' AND a::text NOT LIKE 'pg_monitor=%' ORDER BY 1), ',') FROM pg_type WHERE typnamespace = 'app'::regnamespace AND typname IN ('by_runner', 'mood', 'posint', 'pair', 'span', 'after_reset') ORDER BY 1;

@@ -1,0 +1,18 @@
+BEGIN;
+CREATE TYPE "app"."by_runner" AS ENUM ('a');
+CREATE TYPE "app"."mood" AS ENUM ('sad', 'ok');
+CREATE DOMAIN app.after_reset AS text;
+CREATE DOMAIN app.posint AS int CONSTRAINT posint_check CHECK (value > 0);
+CREATE TYPE app.pair AS (a int, b int);
+CREATE TYPE app.span AS RANGE (SUBTYPE = integer);
+GRANT USAGE ON DOMAIN app.posint TO pg_read_all_data WITH GRANT OPTION;
+REVOKE USAGE ON DOMAIN app.posint FROM PUBLIC;
+GRANT USAGE ON TYPE app.mood TO pg_read_all_data WITH GRANT OPTION;
+REVOKE USAGE ON TYPE app.mood FROM PUBLIC;
+GRANT USAGE ON TYPE app.pair TO pg_read_all_data WITH GRANT OPTION;
+REVOKE USAGE ON TYPE app.pair FROM PUBLIC;
+GRANT USAGE ON TYPE app.span TO pg_read_all_data WITH GRANT OPTION;
+REVOKE USAGE ON TYPE app.span FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor REVOKE ALL ON TYPES FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor IN SCHEMA app GRANT USAGE ON TYPES TO pg_read_all_data WITH GRANT OPTION;
+COMMIT;

@@ -1,0 +1,1 @@
+SELECT proname, array_to_string(ARRAY(SELECT regexp_replace(a::text, '/.*', '') FROM unnest(coalesce(proacl, acldefault('f', proowner))) a WHERE a::text NOT LIKE 'postgres=%' AND a::text NOT LIKE 'pg_monitor=%' ORDER BY 1), ',') FROM pg_proc WHERE pronamespace = 'app'::regnamespace ORDER BY 1;
