@@ -64,6 +64,8 @@ typedef struct planner {
 	size_t *change_head[2], *change_next[2];
 	plumb_vec kinds[2][PLUMB_OBJ_KIND_COUNT]; /* objects of from [0] and to [1] by kind: a
 						   * catalog may hold thousands of grants */
+	struct opc_index *opc; /* plan_opclass.c: families, classes and their changes by
+				* family key, made on the first lookup */
 } planner;
 
 /* plan_util.c */
