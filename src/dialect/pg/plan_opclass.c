@@ -357,48 +357,97 @@ static const plumb_object *class_renamed(planner *p, const char *schema, const c
 	return c->to;
 }
 
-/* An index statement's text with pg_query's deparse, each class renamed in
- * place named by its new name when rename; NULL when it cannot be read. */
-static const char *index_text(planner *p, const char *sql, bool rename)
+/* Element e of an index or exclusion constraint using access method am,
+ * when it names a class renamed in place: made to name it by its new name. */
+static void rename_elem(planner *p, PgQuery__IndexElem *e, const char *am)
+{
+	if (!e->n_opclass)
+		return;
+	const char *name = plumb__pg_strval(e->opclass[e->n_opclass - 1]);
+	const char *schema =
+		e->n_opclass > 1 ? plumb__pg_strval(e->opclass[e->n_opclass - 2]) : "public";
+	const plumb_object *c = class_renamed(
+		p, schema ? schema : "", plumb__pgp_fmt(p, "%s USING %s", name ? name : "", am));
+	const char *base, *cam;
+	PgQuery__Node *nn = c && split(p, c, &base, &cam) ? plumb__pg_string(p->tmp, base) : NULL;
+	if (nn)
+		e->opclass[e->n_opclass - 1] = nn;
+}
+
+/* Statement sql (one) parsed, or NULL when it cannot be read. */
+static PgQuery__Node *parse_one(planner *p, const char *sql)
 {
 	PgQuery__ParseResult *t = NULL;
-	if (!sql || plumb__pg_parse(p->ctx, p->tmp, sql, NULL, &t, NULL) < 0 || t->n_stmts != 1 ||
-	    !t->stmts[0]->stmt->index_stmt) {
+	if (!sql || plumb__pg_parse(p->ctx, p->tmp, sql, NULL, &t, NULL) < 0 || t->n_stmts != 1) {
 		plumb_error_clear(p->ctx);
 		return NULL;
 	}
-	PgQuery__IndexStmt *is = t->stmts[0]->stmt->index_stmt;
-	const char *am = is->access_method && *is->access_method ? is->access_method : "btree";
-	for (size_t i = 0; rename && i < is->n_index_params; i++) {
-		PgQuery__Node *n = is->index_params[i];
-		if (n->node_case != PG_QUERY__NODE__NODE_INDEX_ELEM || !n->index_elem->n_opclass)
-			continue;
-		PgQuery__IndexElem *e = n->index_elem;
-		const char *name = plumb__pg_strval(e->opclass[e->n_opclass - 1]);
-		const char *schema = e->n_opclass > 1
-					     ? plumb__pg_strval(e->opclass[e->n_opclass - 2])
-					     : "public";
-		const plumb_object *c =
-			class_renamed(p, schema ? schema : "",
-				      plumb__pgp_fmt(p, "%s USING %s", name ? name : "", am));
-		const char *base, *cam;
-		PgQuery__Node *nn =
-			c && split(p, c, &base, &cam) ? plumb__pg_string(p->tmp, base) : NULL;
-		if (nn)
-			e->opclass[e->n_opclass - 1] = nn;
-	}
+	return t->stmts[0]->stmt;
+}
+
+/* Statement s as pg_query deparses it; NULL when it cannot. */
+static const char *deparsed(planner *p, PgQuery__Node *s)
+{
 	char *out = NULL;
-	if (plumb__pg_deparse(p->ctx, p->tmp, t->stmts[0]->stmt, &out) < 0) {
+	if (plumb__pg_deparse(p->ctx, p->tmp, s, &out) < 0) {
 		plumb_error_clear(p->ctx);
 		return NULL;
 	}
 	return out;
 }
 
+/* An index statement's text with pg_query's deparse, each class renamed in
+ * place named by its new name when rename; NULL when it cannot be read. */
+static const char *index_text(planner *p, const char *sql, bool rename)
+{
+	PgQuery__Node *s = parse_one(p, sql);
+	if (!s || !s->index_stmt)
+		return NULL;
+	PgQuery__IndexStmt *is = s->index_stmt;
+	const char *am = is->access_method && *is->access_method ? is->access_method : "btree";
+	for (size_t i = 0; rename && i < is->n_index_params; i++) {
+		PgQuery__Node *n = is->index_params[i];
+		if (n->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
+			rename_elem(p, n->index_elem, am);
+	}
+	return deparsed(p, s);
+}
+
 bool plumb__pgp_index_same_but_opclass(planner *p, const plumb_index *f, const plumb_index *t)
 {
 	const char *a = index_text(p, f->definition, true),
 		   *b = index_text(p, t->definition, false);
+	return a && b && strcmp(a, b) == 0;
+}
+
+/* An exclusion constraint's definition within a CREATE TABLE, deparsed by
+ * pg_query, each class renamed in place named by its new name when rename;
+ * NULL when it cannot be read. */
+static const char *exclusion_text(planner *p, const char *def, bool rename)
+{
+	PgQuery__Node *s = parse_one(p, plumb__pgp_fmt(p, "CREATE TABLE x (%s)", def ? def : ""));
+	if (!s || !s->create_stmt || s->create_stmt->n_table_elts != 1 ||
+	    s->create_stmt->table_elts[0]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+		return NULL;
+	PgQuery__Constraint *c = s->create_stmt->table_elts[0]->constraint;
+	const char *am = c->access_method && *c->access_method ? c->access_method : "btree";
+	for (size_t i = 0; rename && i < c->n_exclusions; i++) {
+		PgQuery__Node *pair = c->exclusions[i];
+		if (pair->node_case == PG_QUERY__NODE__NODE_LIST && pair->list->n_items == 2 &&
+		    pair->list->items[0]->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
+			rename_elem(p, pair->list->items[0]->index_elem, am);
+	}
+	return deparsed(p, s);
+}
+
+bool plumb__pgp_exclusion_same_but_opclass(planner *p, const plumb_constraint *f,
+					   const plumb_constraint *t)
+{
+	if (f->kind != PLUMB_CON_EXCLUDE || t->kind != PLUMB_CON_EXCLUDE ||
+	    !plumb__pgp_str_eq(f->name, t->name))
+		return false;
+	const char *a = exclusion_text(p, f->definition, true),
+		   *b = exclusion_text(p, t->definition, false);
 	return a && b && strcmp(a, b) == 0;
 }
 
