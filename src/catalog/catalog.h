@@ -398,6 +398,10 @@ typedef struct plumb_object {
 	 * on; column names that column; part names that constraint, trigger or
 	 * policy (target_kind says which: TRIGGER, POLICY, else a constraint). */
 	const char *target;
+	/* grant on an object of a kind plumb does not manage (pg: a language):
+	 * that object's phrase in the catalogs' unmanaged lists, else NULL;
+	 * compared only where both catalogs have the object (diff.c) */
+	const char *on_unmanaged;
 	const char *column;        /* ... and a sequence's owning column */
 	const char *part;
 	/* grant */

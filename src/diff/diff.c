@@ -10,6 +10,7 @@
 
 #include "catalog/kinds.h"
 #include "diff/diff.h"
+#include "util/map.h"
 
 /* Every object struct starts with schema then name. */
 typedef struct named {
@@ -329,12 +330,46 @@ static const void *claim(obj_index *ix, const void *t, const char *schema, const
 	return NULL;
 }
 
+/* Is object o of kind d compared? A grant on an object of a kind plumb does
+ * not manage (a PostgreSQL language) only where both catalogs have that
+ * object (both: their unmanaged phrases in common): plumb neither creates
+ * nor drops it, so on one side alone its privileges are nothing a plan
+ * could set, and pull, which writes no such object, writes none. */
+static bool compared(const plumb_kind_desc *d, const void *o, const plumb_map *both)
+{
+	const plumb_object *g = o;
+	return d->kind != PLUMB_OBJ_GRANT || !g->on_unmanaged ||
+	       (both && plumb_map_find(both, g->on_unmanaged, NULL, NULL, NULL));
+}
+
+/* The unmanaged phrases from and to have in common (NULL when none); -1
+ * when out of memory. */
+static int unmanaged_in_both(plumb_arena *a, const plumb_catalog *from, const plumb_catalog *to,
+			     plumb_map **out)
+{
+	plumb_map *f = NULL;
+	*out = NULL;
+	if (!from->unmanaged.n || !to->unmanaged.n)
+		return 0;
+	if (!(f = plumb_map_new(a, false)) || !(*out = plumb_map_new(a, false)))
+		return -1;
+	for (size_t i = 0; i < from->unmanaged.n; i++)
+		if (plumb_map_put(f, from->unmanaged.items[i], NULL, NULL, f) < 0)
+			return -1;
+	for (size_t i = 0; i < to->unmanaged.n; i++) {
+		const char *s = to->unmanaged.items[i];
+		if (plumb_map_get(f, s, NULL, NULL) && plumb_map_put(*out, s, NULL, NULL, *out) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Every kind compared by definition: same identity and definition, or
  * replaced (or altered in place); an object annotated as renamed from one
  * that is gone is matched to it. */
 static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_catalog *to,
-			const plumb_kind_desc *d, plumb_vec *drops, plumb_vec *alters,
-			plumb_vec *creates)
+			const plumb_kind_desc *d, const plumb_map *both, plumb_vec *drops,
+			plumb_vec *alters, plumb_vec *creates)
 {
 	const plumb_vec *tv = plumb_kind_objects(d, to);
 	obj_index ix;
@@ -344,7 +379,7 @@ static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_c
 	for (size_t i = 0; i < tv->n; i++) {
 		const void *t = tv->items[i];
 		const named *tn = t;
-		if (!plumb_kind_holds(d, t))
+		if (!plumb_kind_holds(d, t) || !compared(d, t, both))
 			continue;
 		const void *f = claim(&ix, t, tn->schema, tn->name);
 		bool renamed = false;
@@ -377,7 +412,7 @@ static int diff_objects(plumb_arena *a, const plumb_catalog *from, const plumb_c
 	}
 	for (size_t j = 0; j < ix.v->n; j++) {
 		const void *f = ix.v->items[j];
-		if (ix.used[j] || !plumb_kind_holds(d, f) ||
+		if (ix.used[j] || !plumb_kind_holds(d, f) || !compared(d, f, both) ||
 		    (plumb_kind_implicit(d, f) && !plumb_kind_definition(d, f)))
 			continue;
 		plumb_change *c = new_change(a, PLUMB_CHANGE_DROP, d->kind, f, NULL);
@@ -427,6 +462,7 @@ int plumb_diff_catalogs(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog 
 	plumb_obj_kind order[N];
 	plumb_vec drops[N] = {0}, alters[N] = {0}, creates[N] = {0};
 	plumb_diff *d;
+	plumb_map *both = NULL;
 	int rc = 0;
 
 	*out = NULL;
@@ -441,13 +477,16 @@ int plumb_diff_catalogs(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog 
 		goto nomem;
 	d->from = from;
 	d->to = to;
+	if (unmanaged_in_both(arena, from, to, &both))
+		goto nomem;
 
 	plumb_kinds_in_order(order);
 	for (size_t k = 0; k < N; k++) {
 		const plumb_kind_desc *kd = plumb_kind(order[k]);
 		int r = kd->compare == PLUMB_COMPARE_TABLE
 				? diff_tables(arena, from, to, &drops[k], &alters[k], &creates[k])
-				: diff_objects(arena, from, to, kd, &drops[k], &alters[k], &creates[k]);
+				: diff_objects(arena, from, to, kd, both, &drops[k], &alters[k],
+					       &creates[k]);
 		if (r)
 			goto nomem;
 	}

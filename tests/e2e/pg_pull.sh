@@ -297,4 +297,41 @@ ok "unmanaged: --json lists them" \
 	eval "out_has '\"unmanaged\": \\[' && out_has '^ *\"user mapping for PUBLIC server srv\"'"
 ok "unmanaged: --json holds no user mapping option" eval '! out_has hunter2secret'
 
+# privileges on languages. pg_dump writes CREATE LANGUAGE for a language of
+# the database's own with its privileges, and for plpgsql (an extension's,
+# made by initdb) how its privileges differ from pg_init_privs; plumb
+# manages neither languages nor an extension's privileges. So pull writes
+# no GRANT or REVOKE ON LANGUAGE (the file creates no language for it to
+# name: it would not load), names them in its comment, and diff compares a
+# language's privileges only where both sides have the language
+cat >languages.sql <<'SQL'
+CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;
+REVOKE USAGE ON LANGUAGE plx FROM PUBLIC;
+GRANT USAGE ON LANGUAGE plx TO pg_monitor;
+REVOKE USAGE ON LANGUAGE plpgsql FROM PUBLIC;
+GRANT USAGE ON LANGUAGE plpgsql TO pg_monitor;
+GRANT USAGE ON LANGUAGE sql TO pg_monitor;
+CREATE TABLE t (a integer);
+SQL
+newdb
+ok "languages: loads" load "$DB" languages.sql
+plumb diff "$URL" languages.sql
+ok "languages: diff of the database and its file is empty" eval 'rc_is 0 && out_empty'
+plumb pull --url "$URL" -o languages.pulled.sql
+ok "languages: pull succeeds" rc_is 0
+ok "languages: pull writes no GRANT or REVOKE on a language" \
+	eval '! grep -qiE "^(GRANT|REVOKE) .* ON LANGUAGE" languages.pulled.sql'
+ok "languages: pull names the language and its privileges in a comment" \
+	eval "grep -q '^--   language plx\$' languages.pulled.sql &&
+	      grep -q '^--   privileges LANGUAGE plx TO pg_monitor: USAGE\$' languages.pulled.sql"
+plumb diff "$URL" languages.pulled.sql
+ok "languages: diff of the database and its pull is empty" eval 'rc_is 0 && out_empty'
+newdb
+ok "languages: the pulled file loads into an empty database" load "$DB" languages.pulled.sql
+plumb diff "$URL" languages.pulled.sql
+ok "languages: ... and diff of that database and the pull is empty" eval 'rc_is 0 && out_empty'
+plumb diff "$URL" languages.sql
+ok "languages: a language on one side alone: its privileges are not planned" \
+	eval 'rc_is 0 && out_empty'
+
 tap_done

@@ -7,7 +7,8 @@
  * comments), one statement per paragraph. An invalid index (an interrupted
  * CREATE INDEX CONCURRENTLY) is not written as one: it is left out, its
  * statement kept in a comment at the end, and so are the objects of kinds
- * plumb does not manage (named only). Deterministic: the same catalog
+ * plumb does not manage (named only) and the privileges on them (a
+ * language's: the diff from nothing leaves them out, diff.c). Deterministic: the same catalog
  * gives the same text. It reads no database.
  */
 #include "dialect/pg/pg.h"
@@ -22,6 +23,13 @@ static void put_unmanaged(plumb_buf *b, const plumb_catalog *cat)
 			  "are in the\n-- database; see \"Out of scope\" in plumb's README):\n");
 	for (size_t i = 0; i < cat->unmanaged.n; i++)
 		plumb_buf_printf(b, "--   %s\n", (const char *)cat->unmanaged.items[i]);
+	/* the privileges on them: the file does not create what they are on */
+	for (size_t i = 0; i < cat->objects.n; i++) {
+		const plumb_object *o = cat->objects.items[i];
+		if (o->kind == PLUMB_OBJ_GRANT && o->on_unmanaged && !o->implicit)
+			plumb_buf_printf(b, "--   privileges %s: %s\n", o->name,
+					 o->definition ? o->definition : "");
+	}
 }
 
 /* The invalid indexes of cat as comments saying why they are left out. */

@@ -155,6 +155,8 @@ void read_object_grants(ictx *x)
 		o->target = dup(x, target);
 		o->grantee = dup(x, grantee);
 		o->part = part;
+		if (code == 'L')
+			o->on_unmanaged = fmt(x, "language %s", qname);
 		o->privileges = privs;
 		o->grantable = gr & privs;
 		o->implicit = own;

@@ -27,6 +27,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -36,12 +37,9 @@
 
 PgQuery__CreateSeqStmt *seq_stmt(ox *x, plumb_object *o)
 {
-	for (size_t i = 0; i < x->seqs.n; i++) {
-		seqent *e = x->seqs.items[i];
-		if (e->o == o)
-			return e->cs;
-	}
-	return NULL;
+	char k[32];
+	snprintf(k, sizeof(k), "%p", (void *)o);
+	return x->seq_at ? plumb_map_get(x->seq_at, k, NULL, NULL) : NULL;
 }
 
 const char *sch(const char *s)
@@ -149,11 +147,47 @@ static const char *parse_annotation(ox *x, const char *p, size_t len)
 	return old;
 }
 
+/* The line of byte offset of the file (1 the first): its newlines before
+ * it counted by a binary search of x->nls. */
+static int line_of(const ox *x, size_t offset)
+{
+	size_t lo = 0, hi = x->n_nls;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->nls[mid] < offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (int)lo + 1;
+}
+
+/* x->nls and x->n_nls of the file's text. */
+static void find_newlines(ox *x)
+{
+	size_t n = 0, len = strlen(x->text);
+	for (size_t i = 0; i < len; i++)
+		n += x->text[i] == '\n';
+	x->nls = plumb_arena_alloc(x->tmp, (n + 1) * sizeof(*x->nls));
+	if (!x->nls) {
+		nomem(x);
+		return;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (x->text[i] == '\n')
+			x->nls[x->n_nls++] = i;
+}
+
 static void scan_annotations(ox *x)
 {
 	x->anns = NULL;
 	x->n_anns = 0;
+	x->nls = NULL;
+	x->n_nls = 0;
 	if (!plumb__annot_mentioned(x->text, strlen(x->text)))
+		return;
+	find_newlines(x);
+	if (!x->nls)
 		return;
 	PgQueryScanResult r = pg_query_scan(x->text);
 	if (r.error) {
@@ -178,8 +212,7 @@ static void scan_annotations(ox *x)
 			an->start = s;
 			an->end = e;
 			an->old = old;
-			int col;
-			plumb_text_position(x->text, s, &an->line, &col);
+			an->line = line_of(x, s);
 			size_t b = s;
 			while (b > 0 && x->text[b - 1] != '\n' && isspace((unsigned char)x->text[b - 1]))
 				b--;
@@ -196,9 +229,17 @@ const char *annotation_at(ox *x, size_t loc)
 {
 	if (!x->n_anns)
 		return NULL;
-	int line, col;
-	plumb_text_position(x->text, loc, &line, &col);
-	for (size_t i = 0; i < x->n_anns; i++) {
+	int line = line_of(x, loc);
+	/* the first on the line before, or after: a binary search */
+	size_t lo = 0, hi = x->n_anns;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->anns[mid].line < line - 1)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < x->n_anns && x->anns[i].line <= line; i++) {
 		ann *an = &x->anns[i];
 		if (an->line == line && an->start > loc && !an->own_line)
 			return an->old;
@@ -835,6 +876,8 @@ typedef struct filest {
 	const char *text;
 	ann *anns;
 	size_t n_anns;
+	size_t *nls;
+	size_t n_nls;
 } filest;
 
 /* f's text as a string: its own when it ends at len (a file read whole
@@ -914,7 +957,7 @@ static void order_schema(ox *x, const plumb_vec *files, filest **fs, plumb_vec *
 			break;
 		}
 		scan_annotations(x);
-		(*fs)[i] = (filest){f, x->text, x->anns, x->n_anns};
+		(*fs)[i] = (filest){f, x->text, x->anns, x->n_anns, x->nls, x->n_nls};
 	}
 done:
 	plumb_arena_free(trees);
@@ -950,6 +993,8 @@ static void read_schema(ox *x, const plumb_vec *files)
 		x->text = f->text;
 		x->anns = f->anns;
 		x->n_anns = f->n_anns;
+		x->nls = f->nls;
+		x->n_nls = f->n_nls;
 		plumb_arena *a = NULL;
 		PgQuery__RawStmt *raw = ahead ? plumb__pg_ahead_take(ahead, i, &a) : NULL;
 		if (a) /* the helper's: the builder's from now on */

@@ -1055,6 +1055,7 @@ static void finish_object_grant(ox *x, gstate *g)
 	o->target = g->rel;
 	o->grantee = g->grantee;
 	o->part = part;
+	o->on_unmanaged = lang ? fmt(x, "language %s", qi(x, g->rel)) : NULL;
 	o->implicit = own;
 	o->privileges = own ? g->grantable & g->privs : g->privs;
 	o->grantable = g->grantable & o->privileges;

@@ -32,12 +32,15 @@ typedef struct ox {
 	plumb_catalog *cat;
 	const plumb_sql_file *f;
 	const char *text;   /* the file's text, NUL-terminated */
-	ann *anns;
+	ann *anns;	    /* in the order written */
 	size_t n_anns;
+	size_t *nls; /* where the file's newlines are, when it has annotations */
+	size_t n_nls;
 	plumb_map *relnames; /* every relation's name (pg_class), by schema */
 	plumb_map *connames; /* every constraint's name, by schema */
 	plumb_map *keys;     /* the table of each key (PK, UNIQUE, EXCLUDE), by its index's name */
 	plumb_vec seqs;     /* seqent *: sequences and their statements */
+	plumb_map *seq_at;  /* the CREATE SEQUENCE of each sequence, by its object ("%p") */
 	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
 	plumb_map *grant_at; /* offline_acl.c: the gstates of each target, by its key */
 	/* offline_acl.c: the catalog's functions by (schema, name without the

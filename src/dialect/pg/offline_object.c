@@ -208,7 +208,11 @@ void create_sequence(ox *x, PgQuery__CreateSeqStmt *ss, size_t loc)
 	use_name(x, &x->relnames, schema, o->name);
 	/* options are read at the end (ALTER SEQUENCE ... OWNED BY may follow) */
 	seqent *e = plumb_arena_alloc(x->tmp, sizeof(*e));
-	if (!e || plumb_vec_push(x->tmp, &x->seqs, e) < 0) {
+	const char *k = plumb_arena_printf(x->tmp, "%p", (void *)o);
+	if (!x->seq_at)
+		x->seq_at = plumb_map_new(x->tmp, false);
+	if (!e || !k || !x->seq_at || plumb_vec_push(x->tmp, &x->seqs, e) < 0 ||
+	    plumb_map_put(x->seq_at, k, NULL, NULL, ss) < 0) {
 		nomem(x);
 		return;
 	}

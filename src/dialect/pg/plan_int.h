@@ -64,6 +64,8 @@ typedef struct planner {
 	size_t *change_head[2], *change_next[2];
 	plumb_vec kinds[2][PLUMB_OBJ_KIND_COUNT]; /* objects of from [0] and to [1] by kind: a
 						   * catalog may hold thousands of grants */
+	struct opc_index *opc; /* plan_opclass.c: families, classes and their changes by
+				* family key, made on the first lookup */
 } planner;
 
 /* plan_util.c */
@@ -283,6 +285,9 @@ void plumb__pgp_mark_opclasses(planner *p);
 /* Equal once the operator classes the plan renames in place read under
  * their new names (f of `from`, t of `to`). */
 bool plumb__pgp_index_same_but_opclass(planner *p, const plumb_index *f, const plumb_index *t);
+/* The same for exclusion constraints f and t of one name. */
+bool plumb__pgp_exclusion_same_but_opclass(planner *p, const plumb_constraint *f,
+					   const plumb_constraint *t);
 bool plumb__pgp_opc_change(planner *p, const plumb_change *c);
 bool plumb__pgp_opc_goes_with_family(planner *p, const plumb_object *o);
 void plumb__pgp_create_opfamily(planner *p, const plumb_object *f);

@@ -9,8 +9,11 @@
  * dropped before (phase 2) and built again after (phase 5). A family or
  * class renamed by an annotation, its members kept, is renamed in place
  * with the indexes naming it kept. It reads the canonical texts opclass.c
- * writes.
+ * writes. Families, classes and their changes are found by family key in
+ * hashes made once (opc_index), so that no lookup scans the catalogs or the
+ * diff.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "dialect/pg/opclass.h"
@@ -26,6 +29,88 @@ static const char *family_key(planner *p, const plumb_object *f)
 {
 	return plumb__pgp_fmt(p, "%s.%s", f->schema, f->name);
 }
+
+/* --- the index ------------------------------------------------------------------------------ */
+
+/* By family key ("schema.f USING am"), each a plumb_vec * in catalog or
+ * diff order: [0] of `from`, [1] of `to`. */
+typedef struct opc_index {
+	plumb_map *fams[2];	     /* the families of that key */
+	plumb_map *classes[2];	     /* the classes in the family */
+	plumb_map *class_changes[2]; /* the class changes whose from [0] / to [1] is in it */
+	plumb_map *renamed;	     /* of from: the family changes renaming it by an
+				      * annotation (plumb_change *, the first) */
+	plumb_map *assigned;	     /* "%p" of a family of `to` -> assign()'s answer */
+} opc_index;
+
+/* Appends v to the list of key k in m. */
+static void list_add(planner *p, plumb_map *m, const char *k, void *v)
+{
+	plumb_vec *l = k ? plumb_map_get(m, k, NULL, NULL) : NULL;
+	if (!k)
+		return;
+	if (!l && (!(l = plumb_arena_alloc(p->tmp, sizeof(*l))) ||
+		   plumb_map_put(m, k, NULL, NULL, l) < 0)) {
+		plumb__pgp_nomem(p);
+		return;
+	}
+	if (plumb_vec_push(p->tmp, l, v) < 0)
+		plumb__pgp_nomem(p);
+}
+
+static const plumb_vec *list_of(const plumb_map *m, const char *k)
+{
+	static const plumb_vec none;
+	const plumb_vec *l = m && k ? plumb_map_get(m, k, NULL, NULL) : NULL;
+	return l ? l : &none;
+}
+
+/* The index, made on the first call; NULL when out of memory. */
+static opc_index *ix_of(planner *p)
+{
+	if (p->opc)
+		return p->opc;
+	opc_index *x = plumb_arena_alloc(p->tmp, sizeof(*x));
+	if (!x || !(x->renamed = plumb_map_new(p->tmp, false)) ||
+	    !(x->assigned = plumb_map_new(p->tmp, false))) {
+		plumb__pgp_nomem(p);
+		return NULL;
+	}
+	for (int side = 0; side < 2; side++) {
+		if (!(x->fams[side] = plumb_map_new(p->tmp, false)) ||
+		    !(x->classes[side] = plumb_map_new(p->tmp, false)) ||
+		    !(x->class_changes[side] = plumb_map_new(p->tmp, false))) {
+			plumb__pgp_nomem(p);
+			return NULL;
+		}
+		const plumb_vec *fs = &p->kinds[side][PLUMB_OBJ_OPFAMILY];
+		for (size_t i = 0; i < fs->n; i++)
+			list_add(p, x->fams[side], family_key(p, fs->items[i]), fs->items[i]);
+		const plumb_vec *cs = &p->kinds[side][PLUMB_OBJ_OPCLASS];
+		for (size_t i = 0; i < cs->n; i++)
+			list_add(p, x->classes[side], family_of(cs->items[i]), cs->items[i]);
+	}
+	const plumb_vec *ch = &p->diff->changes;
+	for (size_t i = 0; i < ch->n; i++) {
+		plumb_change *c = ch->items[i];
+		if (c->kind == PLUMB_OBJ_OPFAMILY && c->renamed && c->from) {
+			const char *k = family_key(p, c->from);
+			if (k && !plumb_map_find(x->renamed, k, NULL, NULL, NULL) &&
+			    plumb_map_put(x->renamed, k, NULL, NULL, c) < 0)
+				plumb__pgp_nomem(p);
+		}
+		if (c->kind != PLUMB_OBJ_OPCLASS)
+			continue;
+		if (c->from)
+			list_add(p, x->class_changes[0], family_of(c->from), c);
+		if (c->to)
+			list_add(p, x->class_changes[1], family_of(c->to), c);
+	}
+	return p->opc = x; /* what failed is sticky in p->st */
+}
+
+/* The list of key fk in map m of the index (an empty one when none). */
+#define LIST(p, m, side, fk) list_of(ix_of(p) ? (p)->opc->m[side] : NULL, fk)
 
 /* "s"."name" USING am of o; NULL when its name has no USING. */
 static const char *target(planner *p, const plumb_object *o)
@@ -65,14 +150,11 @@ static bool member_types(planner *p, const char *line, const char **left, const 
  * none takes the first member none took. out[i] per f->values. */
 static void assign(planner *p, const plumb_object *f, const plumb_object **out)
 {
-	const char *fk = family_key(p, f);
-	const plumb_vec *cs = &p->kinds[1][PLUMB_OBJ_OPCLASS];
+	const plumb_vec *cs = LIST(p, classes, 1, family_key(p, f));
 	for (size_t i = 0; i < f->values.n; i++)
 		out[i] = NULL;
 	for (size_t j = 0; j < cs->n; j++) {
 		const plumb_object *c = cs->items[j];
-		if (!plumb__pgp_str_eq(family_of(c), fk))
-			continue;
 		const char *t = class_type(p, c);
 		bool any = false;
 		for (size_t i = 0; i < f->values.n && t; i++) {
@@ -87,24 +169,39 @@ static void assign(planner *p, const plumb_object *f, const plumb_object **out)
 	}
 }
 
+/* assign()'s answer for family f of `to`, worked out once; NULL when out
+ * of memory. */
+static const plumb_object **assigned(planner *p, const plumb_object *f)
+{
+	char k[32];
+	snprintf(k, sizeof(k), "%p", (const void *)f);
+	if (!ix_of(p))
+		return NULL;
+	const plumb_object **to = plumb_map_get(p->opc->assigned, k, NULL, NULL);
+	if (to)
+		return to;
+	const char *key = plumb_arena_strdup(p->tmp, k);
+	to = plumb_arena_alloc(p->tmp, (f->values.n + 1) * sizeof(*to));
+	if (!key || !to || plumb_map_put(p->opc->assigned, key, NULL, NULL, to) < 0) {
+		plumb__pgp_nomem(p);
+		return NULL;
+	}
+	assign(p, f, to);
+	return to;
+}
+
 static const plumb_object *to_family(planner *p, const char *fk)
 {
-	const plumb_vec *fs = &p->kinds[1][PLUMB_OBJ_OPFAMILY];
-	for (size_t i = 0; i < fs->n; i++)
-		if (strcmp(family_key(p, fs->items[i]), fk) == 0)
-			return fs->items[i];
-	return NULL;
+	const plumb_vec *fs = LIST(p, fams, 1, fk);
+	return fs->n ? fs->items[0] : NULL;
 }
 
 void plumb__pgp_create_opfamily(planner *p, const plumb_object *f)
 {
 	plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(f));
-	const plumb_object **to = plumb_arena_alloc(p->tmp, (f->values.n + 1) * sizeof(*to));
-	if (!to) {
-		plumb__pgp_nomem(p);
+	const plumb_object **to = assigned(p, f);
+	if (!to)
 		return;
-	}
-	assign(p, f, to);
 	for (size_t i = 0; i < f->values.n; i++)
 		if (!to[i])
 			plumb__pgp_emit(p, "ALTER OPERATOR FAMILY %s ADD %s", target(p, f),
@@ -121,10 +218,7 @@ void plumb__pgp_create_opclass(planner *p, const plumb_object *c)
 	plumb_buf_printf(&b, "%.*s AS", st ? (int)(st - hdr) : (int)strlen(hdr ? hdr : ""),
 			 hdr ? hdr : "");
 	bool first = true;
-	const plumb_object **to =
-		f ? plumb_arena_alloc(p->tmp, (f->values.n + 1) * sizeof(*to)) : NULL;
-	if (f && to)
-		assign(p, f, to);
+	const plumb_object **to = f ? assigned(p, f) : NULL;
 	for (size_t i = 0; f && to && i < f->values.n; i++)
 		if (to[i] == c) {
 			plumb_buf_printf(&b, "%s %s", first ? "" : ",",
@@ -150,11 +244,7 @@ void plumb__pgp_drop_opc(planner *p, const plumb_object *o)
 
 static bool in_both(planner *p, const char *fk)
 {
-	bool from = false;
-	const plumb_vec *fs = &p->kinds[0][PLUMB_OBJ_OPFAMILY];
-	for (size_t i = 0; i < fs->n && !from; i++)
-		from = strcmp(family_key(p, fs->items[i]), fk) == 0;
-	return from && to_family(p, fk);
+	return LIST(p, fams, 0, fk)->n && to_family(p, fk);
 }
 
 /* Does family change c only add members? */
@@ -179,14 +269,7 @@ static bool remade(planner *p, const char *fk)
 /* The change renaming family fk (of `from`) by an annotation, or NULL. */
 static const plumb_change *family_rename(planner *p, const char *fk)
 {
-	const plumb_vec *ch = &p->diff->changes;
-	for (size_t i = 0; fk && i < ch->n; i++) {
-		const plumb_change *c = ch->items[i];
-		if (c->kind == PLUMB_OBJ_OPFAMILY && c->renamed &&
-		    strcmp(family_key(p, c->from), fk) == 0)
-			return c;
-	}
-	return NULL;
+	return fk && ix_of(p) ? plumb_map_get(p->opc->renamed, fk, NULL, NULL) : NULL;
 }
 
 /* Family or class o's name split; false when it has no USING. */
@@ -250,16 +333,15 @@ static bool family_kept(planner *p, const plumb_change *c)
 {
 	if (!family_simple(p, c))
 		return false;
-	const char *fk = family_key(p, c->from), *tk = family_key(p, c->to);
-	const plumb_vec *ch = &p->diff->changes;
-	for (size_t i = 0; i < ch->n; i++) {
-		const plumb_change *k = ch->items[i];
-		if (k->kind != PLUMB_OBJ_OPCLASS ||
-		    !((k->from && plumb__pgp_str_eq(family_of(k->from), fk)) ||
-		      (k->to && plumb__pgp_str_eq(family_of(k->to), tk))))
-			continue;
-		if (k->op == PLUMB_CHANGE_ALTER && !class_kept(p, k))
-			return false;
+	/* the class changes in it under either name */
+	for (int side = 0; side < 2; side++) {
+		const plumb_vec *ch =
+			LIST(p, class_changes, side, family_key(p, side ? c->to : c->from));
+		for (size_t i = 0; i < ch->n; i++) {
+			const plumb_change *k = ch->items[i];
+			if (k->op == PLUMB_CHANGE_ALTER && !class_kept(p, k))
+				return false;
+		}
 	}
 	return true;
 }
@@ -275,48 +357,97 @@ static const plumb_object *class_renamed(planner *p, const char *schema, const c
 	return c->to;
 }
 
-/* An index statement's text with pg_query's deparse, each class renamed in
- * place named by its new name when rename; NULL when it cannot be read. */
-static const char *index_text(planner *p, const char *sql, bool rename)
+/* Element e of an index or exclusion constraint using access method am,
+ * when it names a class renamed in place: made to name it by its new name. */
+static void rename_elem(planner *p, PgQuery__IndexElem *e, const char *am)
+{
+	if (!e->n_opclass)
+		return;
+	const char *name = plumb__pg_strval(e->opclass[e->n_opclass - 1]);
+	const char *schema =
+		e->n_opclass > 1 ? plumb__pg_strval(e->opclass[e->n_opclass - 2]) : "public";
+	const plumb_object *c = class_renamed(
+		p, schema ? schema : "", plumb__pgp_fmt(p, "%s USING %s", name ? name : "", am));
+	const char *base, *cam;
+	PgQuery__Node *nn = c && split(p, c, &base, &cam) ? plumb__pg_string(p->tmp, base) : NULL;
+	if (nn)
+		e->opclass[e->n_opclass - 1] = nn;
+}
+
+/* Statement sql (one) parsed, or NULL when it cannot be read. */
+static PgQuery__Node *parse_one(planner *p, const char *sql)
 {
 	PgQuery__ParseResult *t = NULL;
-	if (!sql || plumb__pg_parse(p->ctx, p->tmp, sql, NULL, &t, NULL) < 0 || t->n_stmts != 1 ||
-	    !t->stmts[0]->stmt->index_stmt) {
+	if (!sql || plumb__pg_parse(p->ctx, p->tmp, sql, NULL, &t, NULL) < 0 || t->n_stmts != 1) {
 		plumb_error_clear(p->ctx);
 		return NULL;
 	}
-	PgQuery__IndexStmt *is = t->stmts[0]->stmt->index_stmt;
-	const char *am = is->access_method && *is->access_method ? is->access_method : "btree";
-	for (size_t i = 0; rename && i < is->n_index_params; i++) {
-		PgQuery__Node *n = is->index_params[i];
-		if (n->node_case != PG_QUERY__NODE__NODE_INDEX_ELEM || !n->index_elem->n_opclass)
-			continue;
-		PgQuery__IndexElem *e = n->index_elem;
-		const char *name = plumb__pg_strval(e->opclass[e->n_opclass - 1]);
-		const char *schema = e->n_opclass > 1
-					     ? plumb__pg_strval(e->opclass[e->n_opclass - 2])
-					     : "public";
-		const plumb_object *c =
-			class_renamed(p, schema ? schema : "",
-				      plumb__pgp_fmt(p, "%s USING %s", name ? name : "", am));
-		const char *base, *cam;
-		PgQuery__Node *nn =
-			c && split(p, c, &base, &cam) ? plumb__pg_string(p->tmp, base) : NULL;
-		if (nn)
-			e->opclass[e->n_opclass - 1] = nn;
-	}
+	return t->stmts[0]->stmt;
+}
+
+/* Statement s as pg_query deparses it; NULL when it cannot. */
+static const char *deparsed(planner *p, PgQuery__Node *s)
+{
 	char *out = NULL;
-	if (plumb__pg_deparse(p->ctx, p->tmp, t->stmts[0]->stmt, &out) < 0) {
+	if (plumb__pg_deparse(p->ctx, p->tmp, s, &out) < 0) {
 		plumb_error_clear(p->ctx);
 		return NULL;
 	}
 	return out;
 }
 
+/* An index statement's text with pg_query's deparse, each class renamed in
+ * place named by its new name when rename; NULL when it cannot be read. */
+static const char *index_text(planner *p, const char *sql, bool rename)
+{
+	PgQuery__Node *s = parse_one(p, sql);
+	if (!s || !s->index_stmt)
+		return NULL;
+	PgQuery__IndexStmt *is = s->index_stmt;
+	const char *am = is->access_method && *is->access_method ? is->access_method : "btree";
+	for (size_t i = 0; rename && i < is->n_index_params; i++) {
+		PgQuery__Node *n = is->index_params[i];
+		if (n->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
+			rename_elem(p, n->index_elem, am);
+	}
+	return deparsed(p, s);
+}
+
 bool plumb__pgp_index_same_but_opclass(planner *p, const plumb_index *f, const plumb_index *t)
 {
 	const char *a = index_text(p, f->definition, true),
 		   *b = index_text(p, t->definition, false);
+	return a && b && strcmp(a, b) == 0;
+}
+
+/* An exclusion constraint's definition within a CREATE TABLE, deparsed by
+ * pg_query, each class renamed in place named by its new name when rename;
+ * NULL when it cannot be read. */
+static const char *exclusion_text(planner *p, const char *def, bool rename)
+{
+	PgQuery__Node *s = parse_one(p, plumb__pgp_fmt(p, "CREATE TABLE x (%s)", def ? def : ""));
+	if (!s || !s->create_stmt || s->create_stmt->n_table_elts != 1 ||
+	    s->create_stmt->table_elts[0]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+		return NULL;
+	PgQuery__Constraint *c = s->create_stmt->table_elts[0]->constraint;
+	const char *am = c->access_method && *c->access_method ? c->access_method : "btree";
+	for (size_t i = 0; rename && i < c->n_exclusions; i++) {
+		PgQuery__Node *pair = c->exclusions[i];
+		if (pair->node_case == PG_QUERY__NODE__NODE_LIST && pair->list->n_items == 2 &&
+		    pair->list->items[0]->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
+			rename_elem(p, pair->list->items[0]->index_elem, am);
+	}
+	return deparsed(p, s);
+}
+
+bool plumb__pgp_exclusion_same_but_opclass(planner *p, const plumb_constraint *f,
+					   const plumb_constraint *t)
+{
+	if (f->kind != PLUMB_CON_EXCLUDE || t->kind != PLUMB_CON_EXCLUDE ||
+	    !plumb__pgp_str_eq(f->name, t->name))
+		return false;
+	const char *a = exclusion_text(p, f->definition, true),
+		   *b = exclusion_text(p, t->definition, false);
 	return a && b && strcmp(a, b) == 0;
 }
 
@@ -412,22 +543,19 @@ static void remake(planner *p, const char *fk)
 	if (plumb__pgp_set_has(&p->recreated, done))
 		return;
 	plumb__pgp_set_add(p, &p->recreated, done);
-	const plumb_vec *cs = &p->kinds[0][PLUMB_OBJ_OPCLASS];
+	const plumb_vec *cs = LIST(p, classes, 0, fk);
 	for (size_t i = 0; i < cs->n; i++)
-		if (plumb__pgp_str_eq(family_of(cs->items[i]), fk))
-			plumb__pgp_drop_opc(p, cs->items[i]);
-	const plumb_vec *fs = &p->kinds[0][PLUMB_OBJ_OPFAMILY];
+		plumb__pgp_drop_opc(p, cs->items[i]);
+	const plumb_vec *fs = LIST(p, fams, 0, fk);
 	for (size_t i = 0; i < fs->n; i++)
-		if (strcmp(family_key(p, fs->items[i]), fk) == 0)
-			plumb__pgp_drop_opc(p, fs->items[i]);
+		plumb__pgp_drop_opc(p, fs->items[i]);
 	const plumb_object *f = to_family(p, fk);
 	if (!f)
 		return;
 	plumb__pgp_create_opfamily(p, f);
-	cs = &p->kinds[1][PLUMB_OBJ_OPCLASS];
+	cs = LIST(p, classes, 1, fk);
 	for (size_t i = 0; i < cs->n; i++)
-		if (plumb__pgp_str_eq(family_of(cs->items[i]), fk))
-			plumb__pgp_create_opclass(p, cs->items[i]);
+		plumb__pgp_create_opclass(p, cs->items[i]);
 }
 
 bool plumb__pgp_opc_change(planner *p, const plumb_change *c)

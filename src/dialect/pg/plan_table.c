@@ -723,9 +723,33 @@ bool plumb__pgp_constraint_same_but_name(planner *p, const plumb_constraint *f,
 		plumb__pgp_nomem(p);
 		return false;
 	}
-	return plumb__pgp_str_eq(copy.definition, t->definition);
+	return plumb__pgp_str_eq(copy.definition, t->definition) ||
+	       plumb__pgp_exclusion_same_but_opclass(p, &copy, t);
 }
 
+/* The exclusion constraint of `from` (dropped in delta d) that constraint
+ * con of `to` (added in d) is once the operator classes it names are
+ * renamed in place (the server renames them under it): same name, kept.
+ * NULL when con is not such a constraint. */
+static const plumb_constraint *kept_from(planner *p, const plumb_table_delta *d,
+					 const plumb_constraint *con)
+{
+	for (size_t i = 0; con->kind == PLUMB_CON_EXCLUDE && i < d->dropped_constraints.n; i++) {
+		const plumb_constraint *f = d->dropped_constraints.items[i];
+		if (plumb__pgp_exclusion_same_but_opclass(p, f, con))
+			return f;
+	}
+	return NULL;
+}
+
+/* Whether constraint f of `from`, dropped in delta d, is kept instead. */
+static bool is_kept(planner *p, const plumb_table_delta *d, const plumb_constraint *f)
+{
+	for (size_t i = 0; f->kind == PLUMB_CON_EXCLUDE && i < d->added_constraints.n; i++)
+		if (kept_from(p, d, d->added_constraints.items[i]) == f)
+			return true;
+	return false;
+}
 
 void plumb__pgp_alter_table(planner *p, const plumb_change *c)
 {
@@ -791,7 +815,8 @@ void plumb__pgp_alter_table(planner *p, const plumb_change *c)
 	for (size_t i = 0; i < d->dropped_constraints.n; i++) {
 		const plumb_constraint *con = d->dropped_constraints.items[i];
 		if (con->kind != PLUMB_CON_FOREIGN_KEY &&
-		    (!plumb__pgp_is_validated(p, d, con) || set_aside_con(p, t, con)))
+		    ((!plumb__pgp_is_validated(p, d, con) && !is_kept(p, d, con)) ||
+		     set_aside_con(p, t, con)))
 			plumb__pgp_drop_constraint(p, t->schema, t->name, con);
 	}
 	for (size_t i = 0; d->options_changed && i < f->inherits.n; i++) {
@@ -847,8 +872,11 @@ void plumb__pgp_alter_table(planner *p, const plumb_change *c)
 		if (con->kind == PLUMB_CON_FOREIGN_KEY)
 			continue;
 		const plumb_constraint *was = plumb__pgp_validated_from(p, d, con);
+		const plumb_constraint *kept = kept_from(p, d, con);
 		if (was && !set_aside_con(p, t, was))
 			plumb__pgp_validate_constraint(p, t, con);
+		else if (kept && !set_aside_con(p, t, kept))
+			continue; /* its classes renamed under it */
 		else
 			plumb__pgp_add_constraint(p, t, con, false);
 	}
