@@ -160,13 +160,13 @@ int plumb__pg_event_trigger_define(plumb_ctx *ctx, plumb_arena *arena, plumb_obj
 int plumb__pg_event_trigger_enable(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
 
 /* --- fdw.c: foreign-data wrappers' and servers' text from their fields -- */
-/* o->sql and o->definition (the same) of a wrapper: CREATE FOREIGN DATA
- * WRAPPER name [HANDLER f] [VALIDATOR f] [OPTIONS (...)], its options
- * sorted; o->depends gets "func:schema.f" of each function. */
+/* o->sql and o->definition (the same) of a wrapper or a server, by
+ * o->kind, its options sorted. A wrapper: CREATE FOREIGN DATA WRAPPER name
+ * [HANDLER f] [VALIDATOR f] [OPTIONS (...)], o->depends getting
+ * "func:schema.f" of each function; a server: CREATE SERVER name [TYPE 't']
+ * [VERSION 'v'] FOREIGN DATA WRAPPER w [OPTIONS (...)], o->depends getting
+ * "fdw:w". */
 int plumb__pg_fdw_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
-/* The same of a server: CREATE SERVER name [TYPE 't'] [VERSION 'v']
- * FOREIGN DATA WRAPPER w [OPTIONS (...)]; o->depends gets "fdw:w". */
-int plumb__pg_server_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
 /* Sorts "key=value" options by key. */
 void plumb__pg_fdw_sort_options(plumb_vec *v);
 /* The key and the value of a "key=value" option. */
