@@ -90,6 +90,8 @@ int plumb__pg_table_exists(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, c
 int plumb__pg_foreign_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *schema,
 			   const char *table, const char *columns, size_t n_cols, bool *found,
 			   plumb_vec *out);
+int plumb__pg_foreign_has_column(plumb_ctx *ctx, plumb_conn *conn, const char *schema,
+				 const char *table, const char *column, bool *out);
 /* The boolean a probe query returns (probe.c). */
 int plumb__pg_probe(plumb_ctx *ctx, plumb_conn *conn, const char *sql, bool *out);
 /* Runs a command whose result is not needed. */
