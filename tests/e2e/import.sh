@@ -275,6 +275,13 @@ INSERT INTO $tbl (hash, created_at, name, applied_at) VALUES
 	ok "$e: drizzle 1.0: ... named as edited, by its name" \
 		contains "$ERR" "checksum: .*20261124024301_second/migration.sql was edited"
 	ok "$e: drizzle 1.0: ... not as missing" eq "$(grep -c 'missing' "$ERR")" 0
+	# the 1.0 folder itself is not a plumb folder: refused, never read as
+	# an empty history (nothing pending) or an empty schema
+	plumb status --dir $d1 --url "$(url $e "$db")"
+	ok "$e: drizzle 1.0: its folder refused as a migrations folder" eq "$RC" 2
+	ok "$e: drizzle 1.0: ... the refusal points to import" contains "$ERR" "plumb import --from drizzle"
+	plumb diff "$(url $e "$db")" $d1
+	ok "$e: drizzle 1.0: its folder refused as a diff source" eq "$RC:$(cat "$OUT")" "2:"
 done
 
 # --- flyway, goose, prisma, sqitch: their tables as the tools create them, every
