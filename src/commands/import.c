@@ -121,19 +121,17 @@ static int read_table(plumb_ctx *ctx, plumb_conn *conn, const plumb_import_tool 
 			schema = NULL;
 	}
 	if (!strcmp(tool->name, "drizzle")) {
-		/* drizzle-orm 1.0's table adds name and applied_at (its migrator
-		 * tells the versions apart by the column name): tried first,
-		 * the 0.x columns when the table has no such column */
-		rc = conn->dialect->foreign_rows(ctx, conn, ctx->root, schema, table,
-						 "hash, CAST(created_at AS TEXT), name, "
-						 "CAST(applied_at AS TEXT)",
-						 4, &rows->found, &rows->rows);
-		if (rc == 0) {
+		/* drizzle-orm 1.0's table adds name and applied_at; told apart,
+		 * as its migrator tells them, by the column name, looked up in
+		 * the catalog rather than tried */
+		bool v1;
+		if ((rc = conn->dialect->foreign_has_column(ctx, conn, schema, table, "name",
+							    &v1)) < 0)
+			return rc;
+		if (v1) {
+			columns = "hash, CAST(created_at AS TEXT), name, CAST(applied_at AS TEXT)";
 			rows->n_cols = 4;
-			return 0;
 		}
-		plumb_error_clear(ctx);
-		rows->rows.n = 0;
 	}
 	return conn->dialect->foreign_rows(ctx, conn, ctx->root, schema, table, columns,
 					   rows->n_cols, &rows->found, &rows->rows);

@@ -164,6 +164,12 @@ struct plumb_dialect {
 	int (*foreign_rows)(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			    const char *schema, const char *table, const char *columns,
 			    size_t n_cols, bool *found, plumb_vec *out);
+	/* Whether schema.table (as foreign_rows names it) has a column of this
+	 * name, read from the catalog so that no query that could fail is sent
+	 * (inside a transaction a failed one aborts it); false when there is
+	 * no such table. Reads only. */
+	int (*foreign_has_column)(plumb_ctx *ctx, plumb_conn *conn, const char *schema,
+				  const char *table, const char *column, bool *out);
 	/* The statements that drop every object the user owns, for reset, in an
 	 * order that runs (each a string in arena, appended to out): pg, every
 	 * schema but public and those holding an extension's objects (DROP

@@ -6,6 +6,7 @@
  * dialects read and write them). The plumb.sum format is described in docs/internals/history.md.
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -590,6 +591,19 @@ int plumb_history_load(plumb_ctx *ctx, plumb_arena *arena, const char *dir, plum
 		*out = h;
 		goto done;
 	}
+	if (plumb_history_is_folders(ctx, dir)) {
+		rc = plumb_error_set_at(
+			ctx, PLUMB_EUSAGE, dir, 0, 0,
+			"a folder of migration folders (TIMESTAMP_NAME/migration.sql, "
+			"as drizzle-kit 1.0 and Prisma write them) is not read as a "
+			"migrations folder");
+		plumb_error_set_hint(ctx,
+				     "`plumb import --from drizzle --dir %s` (or --from prisma) "
+				     "turns it into a migrations folder for plumb and records what "
+				     "the database has applied",
+				     dir);
+		goto done;
+	}
 	if ((rc = scan(ctx, arena, dir, &h->migrations)) < 0)
 		goto done;
 	char *sum_path = plumb_path_join(arena, dir, PLUMB_SUM_FILE);
@@ -660,6 +674,25 @@ bool plumb_history_is_drizzle(plumb_ctx *ctx, const char *dir)
 {
 	char *journal = plumb_path_join(ctx->root, dir, PLUMB_DRIZZLE_JOURNAL);
 	return journal && plumb_fs_exists(journal);
+}
+
+bool plumb_history_is_folders(plumb_ctx *ctx, const char *dir)
+{
+	char *sum = plumb_path_join(ctx->root, dir, PLUMB_SUM_FILE);
+	bool found = false;
+	DIR *d;
+	struct dirent *e;
+	if (!sum || plumb_fs_exists(sum) || !(d = opendir(dir)))
+		return false;
+	while (!found && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *sub = plumb_path_join(ctx->root, dir, e->d_name);
+		char *file = sub ? plumb_path_join(ctx->root, sub, "migration.sql") : NULL;
+		found = file && plumb_fs_is_dir(sub) && plumb_fs_exists(file);
+	}
+	closedir(d);
+	return found;
 }
 
 int plumb_history_stage_sum(plumb_ctx *ctx, plumb_arena *arena, const plumb_history *history,

@@ -107,6 +107,10 @@ int plumb_history_load(plumb_ctx *ctx, plumb_arena *arena, const char *dir, plum
 
 /* True when dir holds a drizzle-kit journal (meta/_journal.json). */
 bool plumb_history_is_drizzle(plumb_ctx *ctx, const char *dir);
+/* True when dir holds no plumb.sum and migration folders,
+ * TIMESTAMP_NAME/migration.sql, as drizzle-kit 1.0 and Prisma write them:
+ * plumb_history_load refuses such a folder (only import reads it). */
+bool plumb_history_is_folders(plumb_ctx *ctx, const char *dir);
 
 /* Rewrites plumb.sum from the files now in the folder. Refused for a
  * drizzle-kit folder (its journal is its list). */

@@ -70,9 +70,13 @@ int plumb_source_parse(plumb_ctx *ctx, const char *spec, plumb_source *out)
 		char *journal = plumb_path_join(ctx->root, spec, "meta/_journal.json");
 		if (!sum || !journal)
 			return plumb_error_nomem(ctx);
-		/* a drizzle-kit folder is read from its journal (history/drizzle.c) */
-		out->kind = plumb_fs_exists(sum) || plumb_fs_exists(journal) ? PLUMB_SOURCE_MIGRATIONS
-									      : PLUMB_SOURCE_SCHEMA;
+		/* a drizzle-kit folder is read from its journal (history/drizzle.c);
+		 * one of migration folders (drizzle-kit 1.0, Prisma) is refused
+		 * there, not read as an empty schema */
+		out->kind = plumb_fs_exists(sum) || plumb_fs_exists(journal) ||
+					    plumb_history_is_folders(ctx, spec)
+				    ? PLUMB_SOURCE_MIGRATIONS
+				    : PLUMB_SOURCE_SCHEMA;
 		return 0;
 	}
 	if (plumb_fs_exists(spec)) {

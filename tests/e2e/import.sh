@@ -66,6 +66,16 @@ assert len(s) == int(sys.argv[2]) and all(x["status"] == "applied" for x in s), 
 	eq "$(sql "$1" "$2" "SELECT count(*) FROM plumb_migrations WHERE state = 'imported'")" "$4" &&
 		eq "$(sql "$1" "$2" "SELECT count(*) FROM plumb_migrations WHERE state <> 'imported'")" 0
 }
+# errors_logged ENGINE: how many errors the test's own server has logged so
+# far (its log, from tests/lib/pgtmp.sh, is written before the client hears
+# of an error); "none" where there is no such log (sqlite, another server)
+errors_logged() {
+	if [ "$1" = pg ] && [ -r "${PGHOST:-}/server.log" ]; then
+		grep -c 'ERROR:' "$PGHOST/server.log"
+	else
+		echo none
+	fi
+}
 # nothing_written ENGINE DB DIR: no plumb folder, no plumb_migrations
 nothing_written() {
 	[ ! -e "$3" ] || return 1
@@ -207,8 +217,11 @@ INSERT INTO $tbl (hash, created_at) VALUES ('$h0', 1700000000000), ('$h1', 17000
 			echo "$db"
 	}
 	db=$(dz_db $e dz_ok)
+	logged=$(errors_logged $e)
 	plumb import --from drizzle --dir $d --url "$(url $e "$db")" -o $e-dz-plumb
 	ok "$e: drizzle imported" eq "$RC" 0
+	ok "$e: drizzle: its table's layout told from the catalog, no query failed" \
+		eq "$(errors_logged $e)" "$logged"
 	ok "$e: drizzle files keep the tags" \
 		eq "$(ls $e-dz-plumb | tr '\n' ' ')" "0001_0000_first.sql 0002_0001_second.sql plumb.sum "
 	ok "$e: drizzle: status all applied, migrate runs nothing" imported $e "$db" $e-dz-plumb 2
@@ -221,6 +234,54 @@ INSERT INTO $tbl (hash, created_at) VALUES ('$h0', 1700000000000), ('$h1', 17000
 	ok "$e: edited: nothing written" nothing_written $e "$db" $e-dz-edited
 	plumb import --from drizzle --dir $d --url "$(url $e "$db")" -o $e-dz-edited --accept checksum
 	ok "$e: --accept checksum imports it" eq "$RC" 0
+
+	# drizzle-orm 1.0's table (name and applied_at added), made as its
+	# migrator makes it, over a 1.0 folder (TIMESTAMP_NAME/migration.sql):
+	# recognised by its name column, rows matched by name, an edited
+	# migration named as edited (a 0.x reading would call it missing)
+	d1=$e-dz1
+	mkdir -p $d1/20261124024233_first $d1/20261124024301_second
+	printf 'CREATE TABLE dz1_a (id integer PRIMARY KEY);\n' >$d1/20261124024233_first/migration.sql
+	printf 'ALTER TABLE dz1_a ADD COLUMN note text;\n' >$d1/20261124024301_second/migration.sql
+	dz1_db() { # ENGINE NAME: the schema and drizzle-orm 1.0's rows
+		local db tbl
+		db=$(fresh "$1" "$2") || return 1
+		if [ "$1" = pg ]; then
+			tbl=drizzle.__drizzle_migrations
+			sql pg "$db" "CREATE SCHEMA drizzle; CREATE TABLE $tbl (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint, name text, applied_at timestamp with time zone DEFAULT now())" >/dev/null
+		else
+			tbl=__drizzle_migrations
+			sql sqlite "$db" "CREATE TABLE $tbl (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric, name text, applied_at TEXT)"
+		fi
+		sql "$1" "$db" "$(cat $d1/*/migration.sql)
+INSERT INTO $tbl (hash, created_at, name, applied_at) VALUES
+ ('$(sha256sum <$d1/20261124024233_first/migration.sql | cut -c1-64)', 1795488153000, '20261124024233_first', '2026-11-24T02:43:00.000Z'),
+ ('$(sha256sum <$d1/20261124024301_second/migration.sql | cut -c1-64)', 1795488181000, '20261124024301_second', '2026-11-24T02:43:30.000Z');" >/dev/null &&
+			echo "$db"
+	}
+	db=$(dz1_db $e dz1_ok)
+	logged=$(errors_logged $e)
+	plumb import --from drizzle --dir $d1 --url "$(url $e "$db")" -o $e-dz1-plumb
+	ok "$e: drizzle-orm 1.0's table imported" eq "$RC" 0
+	ok "$e: drizzle 1.0: its table's layout told from the catalog, no query failed" \
+		eq "$(errors_logged $e)" "$logged"
+	ok "$e: drizzle 1.0: files keep the folder names" \
+		eq "$(ls $e-dz1-plumb | tr '\n' ' ')" "0001_20261124024233_first.sql 0002_20261124024301_second.sql plumb.sum "
+	ok "$e: drizzle 1.0: status all applied, migrate runs nothing" imported $e "$db" $e-dz1-plumb 2
+	db=$(dz1_db $e dz1_edited)
+	printf -- '-- edited\n' >>$d1/20261124024301_second/migration.sql
+	plumb import --from drizzle --dir $d1 --url "$(url $e "$db")" -o $e-dz1-edited
+	ok "$e: drizzle 1.0: an edited migration refused" eq "$RC" 1
+	ok "$e: drizzle 1.0: ... named as edited, by its name" \
+		contains "$ERR" "checksum: .*20261124024301_second/migration.sql was edited"
+	ok "$e: drizzle 1.0: ... not as missing" eq "$(grep -c 'missing' "$ERR")" 0
+	# the 1.0 folder itself is not a plumb folder: refused, never read as
+	# an empty history (nothing pending) or an empty schema
+	plumb status --dir $d1 --url "$(url $e "$db")"
+	ok "$e: drizzle 1.0: its folder refused as a migrations folder" eq "$RC" 2
+	ok "$e: drizzle 1.0: ... the refusal points to import" contains "$ERR" "plumb import --from drizzle"
+	plumb diff "$(url $e "$db")" $d1
+	ok "$e: drizzle 1.0: its folder refused as a diff source" eq "$RC:$(cat "$OUT")" "2:"
 done
 
 # --- flyway, goose, prisma, sqitch: their tables as the tools create them, every

@@ -177,6 +177,8 @@ static void test_drizzle(void)
 		       "checksum", "drizzle 0.x: another hash is an edited file");
 		is_str(match("drizzle", &args, m, rows_of(2, "00ff", "1600000000000", NULL)),
 		       "missing", "drizzle 0.x: a row matching nothing is missing");
+		ok(!plumb_history_is_folders(ctx, args.dir),
+		   "drizzle 0.x: not a folder of migration folders");
 	}
 	m = read_tool("drizzle", "drizzle1", &args);
 	if (m) {
@@ -184,6 +186,17 @@ static void test_drizzle(void)
 		is_str(mig(m, 1)->name, "20240102000000_more", "drizzle 1.0: the folder's name");
 		ok(has(mig(m, 0)->up, mig(m, 0)->up_len, "CREATE TABLE"),
 		   "drizzle 1.0: migration.sql read");
+		/* only import reads it: loaded as a plumb folder it would be an
+		 * empty history */
+		plumb_history *h = NULL;
+		ok(plumb_history_is_folders(ctx, args.dir),
+		   "drizzle 1.0: a folder of migration folders");
+		is_int(plumb_history_load(ctx, ctx->root, args.dir, &h), PLUMB_EUSAGE,
+		       "drizzle 1.0: refused as a plumb migrations folder");
+		const char *hint = plumb_ctx_error(ctx)->hint;
+		ok(h == NULL && hint && strstr(hint, "plumb import --from drizzle"),
+		   "drizzle 1.0: ... with a hint to import it");
+		plumb_error_clear(ctx);
 	}
 }
 

@@ -94,44 +94,36 @@ int plumb__pg_fdw_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o)
 {
 	plumb_buf b;
 	int rc;
+	bool fdw = o->kind == PLUMB_OBJ_FDW;
 	plumb__pg_fdw_sort_options(&o->values);
 	o->depends.n = 0;
 	plumb_buf_init(&b, arena, 0);
-	plumb_buf_printf(&b, "CREATE FOREIGN DATA WRAPPER %s",
+	plumb_buf_printf(&b, "CREATE %s %s", fdw ? "FOREIGN DATA WRAPPER" : "SERVER",
 			 plumb__pg_quote_ident(arena, o->name));
-	if (o->fdw_handler)
-		plumb_buf_printf(&b, " HANDLER %s", qfunc(arena, o->fdw_handler));
-	if (o->fdw_validator)
-		plumb_buf_printf(&b, " VALIDATOR %s", qfunc(arena, o->fdw_validator));
+	if (fdw) {
+		if (o->fdw_handler)
+			plumb_buf_printf(&b, " HANDLER %s", qfunc(arena, o->fdw_handler));
+		if (o->fdw_validator)
+			plumb_buf_printf(&b, " VALIDATOR %s", qfunc(arena, o->fdw_validator));
+	} else {
+		if (o->srv_type)
+			plumb_buf_printf(&b, " TYPE %s", lit(arena, o->srv_type));
+		if (o->version)
+			plumb_buf_printf(&b, " VERSION %s", lit(arena, o->version));
+		plumb_buf_printf(&b, " FOREIGN DATA WRAPPER %s",
+				 plumb__pg_quote_ident(arena, o->fdw ? o->fdw : ""));
+	}
 	plumb_buf_puts(&b, plumb__pg_fdw_options_text(arena, &o->values));
 	if ((rc = plumb_buf_finish(&b, ctx)) < 0)
 		return rc;
 	o->sql = o->definition = b.data;
+	if (!fdw)
+		return add_dep(ctx, arena, o,
+			       plumb_arena_printf(arena, "fdw:%s", o->fdw ? o->fdw : ""));
 	const char *fs[2] = {o->fdw_handler, o->fdw_validator};
 	for (int i = 0; i < 2; i++)
 		if (fs[i] &&
 		    (rc = add_dep(ctx, arena, o, plumb_arena_printf(arena, "func:%s", fs[i]))))
 			return rc;
 	return 0;
-}
-
-int plumb__pg_server_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o)
-{
-	plumb_buf b;
-	int rc;
-	plumb__pg_fdw_sort_options(&o->values);
-	o->depends.n = 0;
-	plumb_buf_init(&b, arena, 0);
-	plumb_buf_printf(&b, "CREATE SERVER %s", plumb__pg_quote_ident(arena, o->name));
-	if (o->srv_type)
-		plumb_buf_printf(&b, " TYPE %s", lit(arena, o->srv_type));
-	if (o->version)
-		plumb_buf_printf(&b, " VERSION %s", lit(arena, o->version));
-	plumb_buf_printf(&b, " FOREIGN DATA WRAPPER %s",
-			 plumb__pg_quote_ident(arena, o->fdw ? o->fdw : ""));
-	plumb_buf_puts(&b, plumb__pg_fdw_options_text(arena, &o->values));
-	if ((rc = plumb_buf_finish(&b, ctx)) < 0)
-		return rc;
-	o->sql = o->definition = b.data;
-	return add_dep(ctx, arena, o, plumb_arena_printf(arena, "fdw:%s", o->fdw ? o->fdw : ""));
 }

@@ -56,12 +56,11 @@ void read_foreign_data_wrappers(ictx *x)
 		if (w) {
 			o->fdw_handler = or_null(x, r, i, F_A);
 			o->fdw_validator = or_null(x, r, i, F_B);
-			fail(x, plumb__pg_fdw_define(x->st.ctx, x->st.arena, o));
 		} else {
 			o->fdw = dup(x, val(r, i, F_A));
 			o->srv_type = or_null(x, r, i, F_B);
 			o->version = or_null(x, r, i, F_C);
-			fail(x, plumb__pg_server_define(x->st.ctx, x->st.arena, o));
 		}
+		fail(x, plumb__pg_fdw_define(x->st.ctx, x->st.arena, o));
 	}
 }

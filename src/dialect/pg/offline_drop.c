@@ -145,6 +145,39 @@ static bool find_part(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *ou
 	return false;
 }
 
+/* The kinds a DROP finds by their name alone: in their schema, or (global)
+ * in the database. */
+typedef struct {
+	PgQuery__ObjectType type;
+	plumb_obj_kind kind;
+	const char *what;
+	bool global;
+} named_kind;
+
+static const named_kind named_kinds[] = {
+	{PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION, PLUMB_OBJ_COLLATION, "collation", false},
+	{PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY, PLUMB_OBJ_TS_DICT, "text search dictionary",
+	 false},
+	{PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION, PLUMB_OBJ_TS_CONFIG,
+	 "text search configuration", false},
+	{PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER, PLUMB_OBJ_EVENT_TRIGGER, "event trigger",
+	 true},
+	{PG_QUERY__OBJECT_TYPE__OBJECT_FDW, PLUMB_OBJ_FDW, "foreign-data wrapper", true},
+	{PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER, PLUMB_OBJ_SERVER, "server", true},
+	{PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION, PLUMB_OBJ_PUBLICATION, "publication", true},
+	{PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT, PLUMB_OBJ_STATISTICS, "statistics object",
+	 false},
+	{PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA, PLUMB_OBJ_SCHEMA, "schema", true},
+};
+
+static const named_kind *named_kind_of(PgQuery__ObjectType type)
+{
+	for (size_t i = 0; i < sizeof(named_kinds) / sizeof(named_kinds[0]); i++)
+		if (named_kinds[i].type == type)
+			return &named_kinds[i];
+	return NULL;
+}
+
 /* What obj of a DROP names, into *out; false when it is not there (an error
  * as PostgreSQL's unless IF EXISTS) or is not modelled. Types and domains
  * are not checked: not every kind of type is modelled. */
@@ -217,49 +250,6 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 			unfold_serial_of(x, schema, name);
 		p = find_object(x, PLUMB_OBJ_SEQUENCE, schema, name);
 		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
-		what = "collation";
-		p = find_object(x, PLUMB_OBJ_COLLATION, schema, name);
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY:
-		what = "text search dictionary";
-		p = find_object(x, PLUMB_OBJ_TS_DICT, schema, name);
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION:
-		what = "text search configuration";
-		p = find_object(x, PLUMB_OBJ_TS_CONFIG, schema, name);
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
-		what = "event trigger";
-		schema = NULL;
-		p = find_object(x, PLUMB_OBJ_EVENT_TRIGGER, NULL, name);
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_FDW:
-		what = "foreign-data wrapper";
-		schema = NULL;
-		p = find_object(x, PLUMB_OBJ_FDW, NULL, name);
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER:
-		what = "server";
-		schema = NULL;
-		p = find_object(x, PLUMB_OBJ_SERVER, NULL, name);
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
-		what = "publication";
-		schema = NULL;
-		p = find_object(x, PLUMB_OBJ_PUBLICATION, NULL, name);
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT:
-		what = "statistics object";
-		p = find_object(x, PLUMB_OBJ_STATISTICS, schema, name);
-		break;
-	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
-		what = "schema";
-		schema = NULL;
-		p = find_object(x, PLUMB_OBJ_SCHEMA, NULL, name);
-		if (!p && strcmp(name, "public") == 0)
-			return false; /* there, with nothing modelled of it */
-		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
 		what = "extension";
 		schema = NULL;
@@ -275,8 +265,18 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 			return false;
 		break;
 	}
-	default:
-		return false;
+	default: {
+		const named_kind *nk = named_kind_of(ds->remove_type);
+		if (!nk)
+			return false;
+		what = nk->what;
+		if (nk->global)
+			schema = NULL;
+		p = find_object(x, nk->kind, schema, name);
+		if (!p && nk->kind == PLUMB_OBJ_SCHEMA && strcmp(name, "public") == 0)
+			return false; /* there, with nothing modelled of it */
+		break;
+	}
 	}
 	if (p) {
 		*out = (dobj){kind, p, kind == D_TABLE ? p : NULL};

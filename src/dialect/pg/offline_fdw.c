@@ -57,11 +57,6 @@ void fdw_options_apply(ox *x, plumb_vec *v, PgQuery__Node **opts, size_t n, size
 	plumb__pg_fdw_sort_options(v);
 }
 
-static void options(ox *x, plumb_object *o, PgQuery__Node **opts, size_t n, size_t loc)
-{
-	fdw_options_apply(x, &o->values, opts, n, loc);
-}
-
 /* HANDLER and VALIDATOR of func_options into o ("schema.f"; an unqualified
  * name is public's). */
 static void functions(ox *x, plumb_object *o, PgQuery__Node **fo, size_t n)
@@ -86,36 +81,70 @@ static void functions(ox *x, plumb_object *o, PgQuery__Node **fo, size_t n)
 
 static void define(ox *x, plumb_object *o)
 {
-	fail(x, o->kind == PLUMB_OBJ_FDW ? plumb__pg_fdw_define(x->st.ctx, x->st.arena, o)
-					 : plumb__pg_server_define(x->st.ctx, x->st.arena, o));
+	fail(x, plumb__pg_fdw_define(x->st.ctx, x->st.arena, o));
 	plumb_catalog_changed(x->cat);
+}
+
+static const char *what(plumb_obj_kind k)
+{
+	return k == PLUMB_OBJ_FDW ? "foreign-data wrapper" : "server";
+}
+
+/* Whether a wrapper or server of this name is there already: an error
+ * unless quiet (IF NOT EXISTS). */
+static bool taken(ox *x, plumb_obj_kind k, const char *name, bool quiet, size_t loc)
+{
+	if (!find_object(x, k, NULL, name))
+		return false;
+	if (!quiet)
+		error_at(x, loc, "%s \"%s\" already exists", what(k), name);
+	return true;
+}
+
+/* The wrapper or server of this name, or NULL after the error. */
+static plumb_object *named(ox *x, plumb_obj_kind k, const char *name, size_t loc)
+{
+	plumb_object *o = name ? find_object(x, k, NULL, name) : NULL;
+	if (!o)
+		error_at(x, loc, "%s \"%s\" does not exist", what(k), name ? name : "");
+	return o;
+}
+
+/* A new wrapper or server, keeping the rename annotation before it; NULL
+ * when out of memory. */
+static plumb_object *created(ox *x, plumb_obj_kind k, const char *name, size_t loc)
+{
+	plumb_object *o = new_object(x, k, NULL, name);
+	if (o)
+		o->renamed_from = annotation_at(x, loc);
+	return o;
+}
+
+/* OPTIONS of a CREATE or ALTER applied to o, then its text written again. */
+static void with_options(ox *x, plumb_object *o, PgQuery__Node **opts, size_t n, size_t loc)
+{
+	fdw_options_apply(x, &o->values, opts, n, loc);
+	define(x, o);
 }
 
 void create_fdw(ox *x, PgQuery__CreateFdwStmt *cs, size_t loc)
 {
-	if (find_object(x, PLUMB_OBJ_FDW, NULL, cs->fdwname)) {
-		error_at(x, loc, "foreign-data wrapper \"%s\" already exists", cs->fdwname);
+	if (taken(x, PLUMB_OBJ_FDW, cs->fdwname, false, loc))
 		return;
-	}
-	plumb_object *o = new_object(x, PLUMB_OBJ_FDW, NULL, cs->fdwname);
+	plumb_object *o = created(x, PLUMB_OBJ_FDW, cs->fdwname, loc);
 	if (!o)
 		return;
-	o->renamed_from = annotation_at(x, loc);
 	functions(x, o, cs->func_options, cs->n_func_options);
-	options(x, o, cs->options, cs->n_options, loc);
-	define(x, o);
+	with_options(x, o, cs->options, cs->n_options, loc);
 }
 
 void alter_fdw(ox *x, PgQuery__AlterFdwStmt *as, size_t loc)
 {
-	plumb_object *o = find_object(x, PLUMB_OBJ_FDW, NULL, as->fdwname);
-	if (!o) {
-		error_at(x, loc, "foreign-data wrapper \"%s\" does not exist", as->fdwname);
+	plumb_object *o = named(x, PLUMB_OBJ_FDW, as->fdwname, loc);
+	if (!o)
 		return;
-	}
 	functions(x, o, as->func_options, as->n_func_options);
-	options(x, o, as->options, as->n_options, loc);
-	define(x, o);
+	with_options(x, o, as->options, as->n_options, loc);
 }
 
 /* Is there a wrapper of this name: the schema's, or an extension's of the
@@ -134,54 +163,39 @@ static bool wrapper_exists(ox *x, const char *name)
 
 void create_server(ox *x, PgQuery__CreateForeignServerStmt *cs, size_t loc)
 {
-	if (find_object(x, PLUMB_OBJ_SERVER, NULL, cs->servername)) {
-		if (!cs->if_not_exists)
-			error_at(x, loc, "server \"%s\" already exists", cs->servername);
+	if (taken(x, PLUMB_OBJ_SERVER, cs->servername, cs->if_not_exists, loc))
 		return;
-	}
 	if (!wrapper_exists(x, cs->fdwname)) {
 		error_at(x, loc, "foreign-data wrapper \"%s\" does not exist", cs->fdwname);
 		return;
 	}
-	plumb_object *o = new_object(x, PLUMB_OBJ_SERVER, NULL, cs->servername);
+	plumb_object *o = created(x, PLUMB_OBJ_SERVER, cs->servername, loc);
 	if (!o)
 		return;
-	o->renamed_from = annotation_at(x, loc);
 	o->fdw = dup(x, cs->fdwname);
 	o->srv_type = cs->servertype && *cs->servertype ? dup(x, cs->servertype) : NULL;
 	o->version = cs->version && *cs->version ? dup(x, cs->version) : NULL;
-	options(x, o, cs->options, cs->n_options, loc);
-	define(x, o);
+	with_options(x, o, cs->options, cs->n_options, loc);
 }
 
 void alter_server(ox *x, PgQuery__AlterForeignServerStmt *as, size_t loc)
 {
-	plumb_object *o = find_object(x, PLUMB_OBJ_SERVER, NULL, as->servername);
-	if (!o) {
-		error_at(x, loc, "server \"%s\" does not exist", as->servername);
+	plumb_object *o = named(x, PLUMB_OBJ_SERVER, as->servername, loc);
+	if (!o)
 		return;
-	}
 	if (as->has_version)
 		o->version = as->version && *as->version ? dup(x, as->version) : NULL;
-	options(x, o, as->options, as->n_options, loc);
-	define(x, o);
+	with_options(x, o, as->options, as->n_options, loc);
 }
 
 void rename_fdw_or_server(ox *x, PgQuery__RenameStmt *rs)
 {
 	bool fdw = rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_FDW;
 	plumb_obj_kind k = fdw ? PLUMB_OBJ_FDW : PLUMB_OBJ_SERVER;
-	const char *what = fdw ? "foreign-data wrapper" : "server";
 	const char *old = rs->object ? plumb__pg_strval(rs->object) : NULL;
-	plumb_object *o = old ? find_object(x, k, NULL, old) : NULL;
-	if (!o) {
-		error_at(x, x->loc, "%s \"%s\" does not exist", what, old ? old : "");
+	plumb_object *o = named(x, k, old, x->loc);
+	if (!o || taken(x, k, rs->newname, false, x->loc))
 		return;
-	}
-	if (find_object(x, k, NULL, rs->newname)) {
-		error_at(x, x->loc, "%s \"%s\" already exists", what, rs->newname);
-		return;
-	}
 	/* its owner goes with it; it keeps its first name, as an annotation
 	 * would, so that a database still holding it is planned a rename */
 	owner_renamed(x, plumb__pg_owner_class(k), NULL, old, NULL, rs->newname);

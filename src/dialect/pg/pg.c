@@ -43,6 +43,7 @@ const plumb_dialect plumb_dialect_pg = {
 	.tracking_write = plumb__pg_tracking_write,
 	.tracking_delete = plumb__pg_tracking_delete,
 	.foreign_rows = plumb__pg_foreign_rows,
+	.foreign_has_column = plumb__pg_foreign_has_column,
 	.drop_all = plumb__pg_drop_all,
 	.find_txn_control = plumb__pg_find_txn_control,
 	.find_data = plumb__pg_find_data,

@@ -90,6 +90,8 @@ int plumb__pg_table_exists(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, c
 int plumb__pg_foreign_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena, const char *schema,
 			   const char *table, const char *columns, size_t n_cols, bool *found,
 			   plumb_vec *out);
+int plumb__pg_foreign_has_column(plumb_ctx *ctx, plumb_conn *conn, const char *schema,
+				 const char *table, const char *column, bool *out);
 /* The boolean a probe query returns (probe.c). */
 int plumb__pg_probe(plumb_ctx *ctx, plumb_conn *conn, const char *sql, bool *out);
 /* Runs a command whose result is not needed. */
@@ -160,13 +162,13 @@ int plumb__pg_event_trigger_define(plumb_ctx *ctx, plumb_arena *arena, plumb_obj
 int plumb__pg_event_trigger_enable(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
 
 /* --- fdw.c: foreign-data wrappers' and servers' text from their fields -- */
-/* o->sql and o->definition (the same) of a wrapper: CREATE FOREIGN DATA
- * WRAPPER name [HANDLER f] [VALIDATOR f] [OPTIONS (...)], its options
- * sorted; o->depends gets "func:schema.f" of each function. */
+/* o->sql and o->definition (the same) of a wrapper or a server, by
+ * o->kind, its options sorted. A wrapper: CREATE FOREIGN DATA WRAPPER name
+ * [HANDLER f] [VALIDATOR f] [OPTIONS (...)], o->depends getting
+ * "func:schema.f" of each function; a server: CREATE SERVER name [TYPE 't']
+ * [VERSION 'v'] FOREIGN DATA WRAPPER w [OPTIONS (...)], o->depends getting
+ * "fdw:w". */
 int plumb__pg_fdw_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
-/* The same of a server: CREATE SERVER name [TYPE 't'] [VERSION 'v']
- * FOREIGN DATA WRAPPER w [OPTIONS (...)]; o->depends gets "fdw:w". */
-int plumb__pg_server_define(plumb_ctx *ctx, plumb_arena *arena, plumb_object *o);
 /* Sorts "key=value" options by key. */
 void plumb__pg_fdw_sort_options(plumb_vec *v);
 /* The key and the value of a "key=value" option. */

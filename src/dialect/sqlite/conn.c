@@ -573,6 +573,7 @@ const plumb_dialect plumb_dialect_sqlite = {
 	.tracking_write = plumb__sqlite_tracking_write,
 	.tracking_delete = plumb__sqlite_tracking_delete,
 	.foreign_rows = plumb__sqlite_foreign_rows,
+	.foreign_has_column = plumb__sqlite_foreign_has_column,
 	.drop_all = plumb__sqlite_drop_all,
 	.find_txn_control = plumb__sqlite_find_txn_control,
 	.find_data = plumb__sqlite_find_data,

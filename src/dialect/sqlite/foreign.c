@@ -1,7 +1,9 @@
 /*
  * Another migration tool's tracking table, read for `plumb import`: whether
- * it exists in the main database and its rows as text. Reads only; the
- * SELECT list is the caller's (portable SQL), the table name is quoted here.
+ * it exists in the main database, whether it has a column (from
+ * pragma_table_info, so that telling two layouts of a table apart sends no
+ * query that fails) and its rows as text. Reads only; the SELECT list is the
+ * caller's (portable SQL), the table name is quoted here.
  */
 #include <string.h>
 
@@ -60,6 +62,33 @@ int plumb__sqlite_foreign_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *ar
 	}
 	if (step != SQLITE_DONE)
 		goto failed;
+	goto done;
+failed:
+	rc = plumb_error_set(ctx, PLUMB_EDB, "could not read table \"%s\": %s", table,
+			     sqlite3_errmsg(db));
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int plumb__sqlite_foreign_has_column(plumb_ctx *ctx, plumb_conn *conn, const char *schema,
+				     const char *table, const char *column, bool *out)
+{
+	sqlite3 *db = ((plumb_sqlite_conn *)conn)->db;
+	sqlite3_stmt *st = NULL;
+	int rc = 0, step;
+	(void)schema; /* one schema: main */
+	*out = false;
+	/* no row, rather than an error, when the table is not there */
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1, 'main') WHERE name = ?2",
+			       -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC) != SQLITE_OK)
+		goto failed;
+	step = sqlite3_step(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		goto failed;
+	*out = step == SQLITE_ROW;
 	goto done;
 failed:
 	rc = plumb_error_set(ctx, PLUMB_EDB, "could not read table \"%s\": %s", table,

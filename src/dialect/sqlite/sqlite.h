@@ -49,6 +49,8 @@ bool plumb__sqlite_database_exists(const char *url);
 int plumb__sqlite_foreign_rows(plumb_ctx *ctx, plumb_conn *conn, plumb_arena *arena,
 			       const char *schema, const char *table, const char *columns,
 			       size_t n_cols, bool *found, plumb_vec *out);
+int plumb__sqlite_foreign_has_column(plumb_ctx *ctx, plumb_conn *conn, const char *schema,
+				     const char *table, const char *column, bool *out);
 int plumb__sqlite_probe(plumb_ctx *ctx, plumb_conn *conn, const char *sql, bool *out);
 int plumb__sqlite_connect(plumb_ctx *ctx, plumb_arena *arena, const char *url, plumb_conn **out);
 int plumb__sqlite_connect_scratch(plumb_ctx *ctx, plumb_arena *arena, const char *dev_url,
