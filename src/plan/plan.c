@@ -6,6 +6,8 @@
  */
 #include <stdarg.h>
 
+#include <string.h>
+
 #include "plan/plan.h"
 
 const char *plumb_hazard_name(plumb_hazard_kind kind)
@@ -180,6 +182,22 @@ static void put_comment(plumb_buf *b, const char *hazard, const char *text)
 			plumb_buf_putc(b, *s);
 	}
 	plumb_buf_putc(b, '\n');
+}
+
+/* At most what put_comment writes (each byte a newline at worst). */
+static size_t comment_size(const char *hazard, const char *text)
+{
+	return 3 + (hazard ? strlen(hazard) + 10 : 0) + (text ? 4 * strlen(text) : 0) + 1;
+}
+
+size_t plumb_stmt_size(const plumb_stmt *s)
+{
+	size_t n = (s->comment ? comment_size(NULL, s->comment) : 0) + strlen(s->sql ? s->sql : "") + 2;
+	for (size_t j = 0; j < s->hazards.n; j++) {
+		const plumb_hazard *h = s->hazards.items[j];
+		n += comment_size(plumb_hazard_name(h->kind), h->message);
+	}
+	return n;
 }
 
 void plumb_stmt_write(plumb_buf *b, const plumb_stmt *s)

@@ -108,6 +108,8 @@ int plumb_plan_check_probes(plumb_ctx *ctx, const plumb_plan *plan,
  * comment and each hazard as "-- " lines ("-- hazard name: message"), then
  * the SQL and ";\n". */
 void plumb_stmt_write(plumb_buf *b, const plumb_stmt *s);
+/* At least as many bytes as plumb_stmt_write appends for s. */
+size_t plumb_stmt_size(const plumb_stmt *s);
 
 bool plumb_plan_is_empty(const plumb_plan *plan);
 bool plumb_plan_is_destructive(const plumb_plan *plan);

@@ -9,6 +9,8 @@
  * around a plan run with foreign keys off (sqlite's pragmas and its check
  * before COMMIT) comes from the plan's planner ops. It plans and runs nothing.
  */
+#include <string.h>
+
 #include "plan/plan.h"
 
 static void put_text(plumb_buf *b, const char *text)
@@ -64,16 +66,26 @@ int plumb_plan_render(plumb_ctx *ctx, plumb_arena *arena, const plumb_plan *plan
 	*out = NULL;
 	plumb_buf_init(&b, arena, 0);
 	if (!plumb_plan_is_empty(plan)) {
+		/* room for the whole text made at once: a plan of thousands of
+		 * tables would otherwise leave its outgrown copies behind */
+		const plumb_planner_ops *ops = plan->ops;
+		size_t n = 64;
+		if (ops && plan->foreign_keys_off)
+			n += strlen(ops->fk_off_prologue ? ops->fk_off_prologue : "") +
+			     strlen(ops->fk_off_epilogue ? ops->fk_off_epilogue : "");
+		for (size_t i = 0; i < plan->stmts.n; i++) {
+			/* and each group's BEGIN, check and COMMIT at most */
+			n += plumb_stmt_size(plan->stmts.items[i]) + 16;
+			if (ops && plan->foreign_keys_off && ops->fk_off_check)
+				n += strlen(ops->fk_off_check);
+		}
+		plumb_buf_reserve(&b, n);
 		if (mode == PLUMB_RENDER_SCRIPT)
 			put_script(&b, plan);
 		else
 			put_migration(&b, plan);
 	}
-	if ((rc = plumb_buf_finish(&b, ctx)))
-		goto done;
-	*out = plumb_arena_strdup(arena, plumb_buf_str(&b));
-	if (!*out)
-		rc = plumb_error_nomem(ctx);
-done:
+	if ((rc = plumb_buf_finish(&b, ctx)) == 0)
+		*out = b.data;
 	return rc;
 }
