@@ -51,6 +51,8 @@ PgQuery__ParseResult *plumb__pg_unpack(plumb_arena *arena, const uint8_t *data, 
  * helpers and frees what was not taken. NULL: no pool (out of memory, or
  * not worth one); the caller parses alone. */
 typedef struct plumb_pg_pool plumb_pg_pool;
+/* The CPUs this process may run on (parse_pool.c). */
+int plumb__pg_cpus(void);
 plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const size_t *at,
 				    size_t n);
 int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *out,

@@ -158,8 +158,7 @@ static void *helper(void *payload)
 	return NULL;
 }
 
-/* The CPUs this process may run on. */
-static int cpus(void)
+int plumb__pg_cpus(void)
 {
 	cpu_set_t set;
 	if (sched_getaffinity(0, sizeof(set), &set) == 0)
@@ -170,7 +169,7 @@ static int cpus(void)
 
 plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const size_t *at, size_t n)
 {
-	int want = cpus();
+	int want = plumb__pg_cpus();
 	if (want > MAX_THREADS)
 		want = MAX_THREADS;
 	/* with a failure injected, every allocation stays on this thread */

@@ -15,10 +15,8 @@
  * written only under the mutex. Nothing here reads SQL.
  */
 #include <pthread.h>
-#include <sched.h>
 #include <stdbool.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "dialect/pg/canon_int.h"
 
@@ -75,17 +73,9 @@ static void *helper(void *payload)
 	return NULL;
 }
 
-static bool worth_a_thread(size_t n)
-{
-	cpu_set_t set;
-	int cpus = sched_getaffinity(0, sizeof(set), &set) == 0 ? CPU_COUNT(&set)
-								: (int)sysconf(_SC_NPROCESSORS_ONLN);
-	return cpus > 1 && n >= MIN_STMTS && !plumb_arena_faults_armed();
-}
-
 plumb_pg_ahead *plumb__pg_ahead_start(const plumb_pg_kept *const *kept, size_t n)
 {
-	if (!worth_a_thread(n))
+	if (plumb__pg_cpus() < 2 || n < MIN_STMTS || plumb_arena_faults_armed())
 		return NULL;
 	plumb_pg_ahead *p = calloc(1, sizeof(*p));
 	if (!p)
