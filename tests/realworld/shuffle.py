@@ -14,8 +14,9 @@ as plumb keeps the written order of the statements changing one object. Two
 creations of one name (a shell type and its definition, CREATE OR REPLACE
 twice, overloads) keep their order too. A file that does not read offline in
 its written order (a DO block) is skipped, and so is one that renames,
-moves (SET SCHEMA) or drops, or grants ON ALL ... IN SCHEMA (its order is
-part of its meaning: a history, not a schema).
+moves (SET SCHEMA) or drops, grants ON ALL ... IN SCHEMA, sets default
+privileges or changes the current role (its order is part of its meaning:
+a history, not a schema).
 
 Prints one TAP point per schema; exits 1 when one fails.
 
@@ -154,6 +155,14 @@ def in_schema(toks):
     return "all" in toks and any(a == "in" and b == "schema" for a, b in zip(toks, toks[1:]))
 
 
+def role_setting(toks):
+    """Does the SET or RESET change the current role or session user?"""
+    rest = toks[1:]
+    if rest[:1] in (["local"], ["session"]) and rest[1:2] != ["authorization"]:
+        rest = rest[1:]
+    return rest[:1] in (["role"], ["all"]) or rest[:2] == ["session", "authorization"]
+
+
 def check(plumb, name, path, seed, tmp, verbose):
     """None when the shuffled file reads as the file, else the reason."""
     r = subprocess.run([plumb, "diff", path, path, "--dialect", "pg"], capture_output=True,
@@ -166,11 +175,15 @@ def check(plumb, name, path, seed, tmp, verbose):
     # a rename, a move or a drop makes the written order part of the
     # meaning (a default spelling a label before its RENAME VALUE, a table
     # dropped and made again), and so does a GRANT ON ALL ... IN SCHEMA (it
-    # takes the objects the schema holds when it runs): such a file is a
-    # history, not a schema in any order
+    # takes the objects the schema holds when it runs), and so do ALTER
+    # DEFAULT PRIVILEGES and SET ROLE / SET SESSION AUTHORIZATION (they
+    # apply to what is created after them): such a file is a history, not
+    # a schema in any order
     if any(toks and (toks[0] == "drop" or (toks[0] == "alter" and "rename" in toks)
                      or (toks[0] == "alter" and set_schema(toks))
-                     or (toks[0] in ("grant", "revoke") and in_schema(toks)))
+                     or (toks[0] in ("grant", "revoke") and in_schema(toks))
+                     or toks[:3] == ["alter", "default", "privileges"]
+                     or (toks[0] in ("set", "reset") and role_setting(toks)))
            for _, toks in stmts):
         return "SKIP a history: its order is part of its meaning"
     shuffled = shuffle(stmts, seed)

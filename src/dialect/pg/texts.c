@@ -31,26 +31,39 @@ plumb_pg_texts *plumb__pg_texts_new(plumb_arena *arena)
 
 /* --- keys ------------------------------------------------------------------------ */
 
-static const char hex[] = "0123456789abcdef";
-
+/* Bytes as they are, but for 0 and 1, written as 1 then the byte plus
+ * one: the key is a C string, and each value still reads back one way. */
 static void put(plumb_buf *b, const void *p, size_t n)
 {
 	const unsigned char *c = p;
-	char out[64];
+	char out[128];
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		out[k++] = hex[c[i] >> 4];
-		out[k++] = hex[c[i] & 15];
-		if (k == sizeof(out) || i + 1 == n) {
+		if (c[i] <= 1) {
+			out[k++] = 1;
+			out[k++] = (char)(c[i] + 1);
+		} else {
+			out[k++] = (char)c[i];
+		}
+		if (k + 2 > sizeof(out) || i + 1 == n) {
 			plumb_buf_append(b, out, k);
 			k = 0;
 		}
 	}
 }
 
+/* v in seven-bit groups, the last without the high bit: most values
+ * here (counts, cases, flags) take one byte. */
 static void put_u64(plumb_buf *b, uint64_t v)
 {
-	put(b, &v, sizeof(v));
+	unsigned char out[10];
+	size_t k = 0;
+	while (v >= 0x80) {
+		out[k++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	out[k++] = (unsigned char)v;
+	put(b, out, k);
 }
 
 static bool is_location(const ProtobufCFieldDescriptor *f)
