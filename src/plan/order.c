@@ -29,6 +29,8 @@ struct plumb_order {
 	size_t n_needs, cap_needs;
 	provide *provides;
 	size_t n_provides, cap_provides;
+	need *afters; /* step after key: a step given by its index, no key */
+	size_t n_afters, cap_afters;
 	/* interned keys: hash slots hold 1 + key index, 0 empty */
 	const char **keys;
 	size_t n_keys, cap_keys;
@@ -143,6 +145,14 @@ int plumb_order_needs(plumb_order *o, long step, const char *key, bool soft)
 	return 0;
 }
 
+int plumb_order_after(plumb_order *o, long step, long before, bool soft)
+{
+	if (grow(o->arena, (void **)&o->afters, &o->cap_afters, o->n_afters, sizeof(need)))
+		return -1;
+	o->afters[o->n_afters++] = (need){.step = (size_t)step, .key = (size_t)before, .soft = soft};
+	return 0;
+}
+
 /* --- min-heaps of step positions ---------------------------------------- */
 
 typedef struct heap {
@@ -190,7 +200,8 @@ typedef struct graph {
 } graph;
 
 /* Calls fn(payload, from, to, soft) for each edge: a need of a key by one
- * step and each other step providing it, turned for dir. */
+ * step and each other step providing it, then each step after another,
+ * turned for dir. */
 static void each_edge(const plumb_order *o, const size_t *pstart, const size_t *pstep,
 		      plumb_order_dir dir, void (*fn)(void *, size_t, size_t, bool), void *payload)
 {
@@ -205,6 +216,15 @@ static void each_edge(const plumb_order *o, const size_t *pstart, const size_t *
 			else
 				fn(payload, nd->step, prov, nd->soft);
 		}
+	}
+	for (size_t i = 0; i < o->n_afters; i++) {
+		const need *af = &o->afters[i];
+		if (af->key == af->step)
+			continue;
+		if (dir == PLUMB_ORDER_FORWARD)
+			fn(payload, af->key, af->step, af->soft);
+		else
+			fn(payload, af->step, af->key, af->soft);
 	}
 }
 

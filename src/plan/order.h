@@ -45,6 +45,10 @@ int plumb_order_provides(plumb_order *o, long step, const char *key);
 /* Step `step` needs key (copied); soft needs give way to a cycle. 0 or -1. */
 int plumb_order_needs(plumb_order *o, long step, const char *key, bool soft);
 
+/* Step `step` comes after step `before` (as a need of a key only `before`
+ * provides, without the key); soft gives way to a cycle. 0 or -1. */
+int plumb_order_after(plumb_order *o, long step, long before, bool soft);
+
 /* Sorts the steps: their payloads in order go into out (arena memory). On a
  * cycle of hard needs records PLUMB_ERROR "could not order the changes:
  * dependency cycle: A needs B needs ... needs A" naming each member once and

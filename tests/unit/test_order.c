@@ -94,6 +94,29 @@ int main(void)
 		   "a key of two providers waits for both");
 	}
 
+	/* a step after another, by index: hard, soft, and of itself */
+	{
+		plumb_order *o = plumb_order_new(ctx->root);
+		plumb_vec v = {0};
+		long a = plumb_order_add(o, "a", "a");
+		long b = plumb_order_add(o, "b", "b");
+		long c = plumb_order_add(o, "c", "c");
+		plumb_order_after(o, a, c, false);
+		plumb_order_after(o, b, b, false);
+		ok(plumb_order_sort(ctx, o, PLUMB_ORDER_FORWARD, &v) == 0 && v.n == 3 &&
+			   strcmp(v.items[0], "b") == 0 && strcmp(v.items[1], "c") == 0,
+		   "a step after another waits for it; after itself, for nothing");
+		plumb_order_after(o, c, a, true);
+		ok(plumb_order_sort(ctx, o, PLUMB_ORDER_FORWARD, &v) == 0 && v.n == 3 &&
+			   strcmp(v.items[2], "a") == 0,
+		   "a soft after gives way to a cycle");
+		plumb_order_after(o, c, a, false);
+		ok(plumb_order_sort(ctx, o, PLUMB_ORDER_FORWARD, &v) < 0 &&
+			   strstr(ctx->err.message, "a needs c needs a"),
+		   "a hard one is a cycle, named by its steps");
+		plumb_error_clear(ctx);
+	}
+
 	/* linear: a chain of 10,000 given backwards, and 10,000 needing one key */
 	{
 		plumb_order *o = plumb_order_new(ctx->root);

@@ -90,8 +90,6 @@ struct ord {
 	plumb_vec more;	  /* const char *: keys created past MAX_TOUCH (constraints) */
 	plumb_vec needs;  /* const char *: hard needs beyond the tree's names */
 	plumb_vec recs;	  /* srec *: the statements read, in written order */
-	bool *given;	  /* by step: it provides its own key "@step" */
-	size_t n_given;
 	long barrier; /* the last statement only a server knows, or -1 */
 	long since;   /* the first step after it */
 	bool failed;
@@ -875,41 +873,10 @@ static void provide(ord *r, long step, const char *k)
 		r->failed = true;
 }
 
-/* The key that step alone provides, for a statement that must follow it
- * (provided once). */
-static const char *step_key(ord *r, long step)
-{
-	char buf[32];
-	snprintf(buf, sizeof(buf), "@%ld", step);
-	const char *k = plumb_arena_strdup(r->a, buf);
-	if (!k) {
-		r->failed = true;
-		return NULL;
-	}
-	if ((size_t)step >= r->n_given) {
-		size_t n = r->n_given ? r->n_given : 64;
-		while (n <= (size_t)step)
-			n *= 2;
-		bool *g = plumb_arena_realloc(r->a, r->given, r->n_given, n);
-		if (!g) {
-			r->failed = true;
-			return NULL;
-		}
-		memset(g + r->n_given, 0, n - r->n_given);
-		r->given = g;
-		r->n_given = n;
-	}
-	if (!r->given[step]) {
-		r->given[step] = true;
-		provide(r, step, k);
-	}
-	return k;
-}
-
 static void after_step(ord *r, long step, long before, bool soft)
 {
-	if (before >= 0)
-		need(r, step, step_key(r, before), soft);
+	if (before >= 0 && plumb_order_after(r->o, step, before, soft) < 0)
+		r->failed = true;
 }
 
 /* An object dropped somewhere is the one the statements written so far

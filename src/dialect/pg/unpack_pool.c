@@ -10,8 +10,11 @@
  * fault-injection counter is the caller's thread's alone, and no helper
  * runs while a failure is injected), at most WINDOW statements ahead of
  * the caller; the caller takes statement i in order and owns its arena
- * from then on. The packed forms are read, not changed, while the helper
- * runs. The state shared (done, taken, stop and each slot) is read and
+ * from then on. A thread is woken only when the other waits on it: once
+ * the helper is WINDOW ahead it sleeps until the caller has taken half of
+ * that, not once per statement (a wake is a system call on both sides).
+ * The packed forms are read, not changed, while the helper runs. The state
+ * shared (done, taken, stop, the two flags and each slot) is read and
  * written only under the mutex. Nothing here reads SQL.
  */
 #include <pthread.h>
@@ -42,6 +45,8 @@ struct plumb_pg_ahead {
 	size_t done;	      /* slots filled */
 	size_t taken;	      /* slots the caller took */
 	bool stop;
+	bool helper_waits; /* on room, until taken + WINDOW / 2 passes done */
+	bool caller_waits; /* on ready */
 	slot *slots;
 	pthread_t th;
 };
@@ -53,8 +58,12 @@ static void *helper(void *payload)
 	plumb_pg_unpacker *u = tables ? plumb__pg_unpacker_new(tables) : NULL;
 	pthread_mutex_lock(&p->mu);
 	for (size_t i = 0; i < p->n; i++) {
-		while (!p->stop && i >= p->taken + WINDOW)
-			pthread_cond_wait(&p->room, &p->mu);
+		if (!p->stop && i >= p->taken + WINDOW) {
+			p->helper_waits = true;
+			while (!p->stop && i >= p->taken + WINDOW / 2)
+				pthread_cond_wait(&p->room, &p->mu);
+			p->helper_waits = false;
+		}
 		if (p->stop)
 			break;
 		pthread_mutex_unlock(&p->mu);
@@ -66,7 +75,8 @@ static void *helper(void *payload)
 		pthread_mutex_lock(&p->mu);
 		p->slots[i] = s;
 		p->done = i + 1;
-		pthread_cond_signal(&p->ready);
+		if (p->caller_waits)
+			pthread_cond_signal(&p->ready);
 	}
 	pthread_mutex_unlock(&p->mu);
 	plumb_arena_free(tables);
@@ -110,12 +120,16 @@ plumb_pg_ahead *plumb__pg_ahead_start(const plumb_pg_kept *const *kept, size_t n
 PgQuery__RawStmt *plumb__pg_ahead_take(plumb_pg_ahead *p, size_t i, plumb_arena **arena)
 {
 	pthread_mutex_lock(&p->mu);
-	while (p->done <= i)
+	while (p->done <= i) {
+		p->caller_waits = true;
 		pthread_cond_wait(&p->ready, &p->mu);
+		p->caller_waits = false;
+	}
 	slot s = p->slots[i];
 	p->slots[i] = (slot){0};
 	p->taken = i + 1;
-	pthread_cond_signal(&p->room);
+	if (p->helper_waits && p->done < p->taken + WINDOW / 2)
+		pthread_cond_signal(&p->room);
 	pthread_mutex_unlock(&p->mu);
 	*arena = s.arena;
 	return s.raw;
