@@ -149,7 +149,8 @@ int plumb_order_after(plumb_order *o, long step, long before, bool soft)
 {
 	if (grow(o->arena, (void **)&o->afters, &o->cap_afters, o->n_afters, sizeof(need)))
 		return -1;
-	o->afters[o->n_afters++] = (need){.step = (size_t)step, .key = (size_t)before, .soft = soft};
+	o->afters[o->n_afters++] =
+		(need){.step = (size_t)step, .key = (size_t)before, .soft = soft};
 	return 0;
 }
 
