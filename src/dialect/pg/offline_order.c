@@ -900,7 +900,12 @@ static void uses(ord *r, long step, const char *k, bool soft)
 {
 	if (!k || own(r, k))
 		return;
+	/* every object a statement creates or changes has its entry before
+	 * any step is linked (sort_statements): one without, a built-in type
+	 * or function say, has nothing to wait for */
 	objent *e = plumb_map_get(r->objs, k, NULL, NULL);
+	if (!e)
+		return;
 	if (anchored(r, step, e, soft))
 		return;
 	need(r, step, k, soft);
@@ -1109,15 +1114,14 @@ ord *order_begin(ox *x)
 /* The sort itself, in r's arena. */
 static void sort_statements(ox *x, ord *r, plumb_vec *out)
 {
-	/* every object a DROP names, and every one renamed away after a
-	 * CREATE of it (its name may be taken again: what was said of it
-	 * before the rename is of the first), before any step is added */
+	/* every object a statement creates or changes has its entry, and
+	 * those a DROP names and those renamed away after a CREATE of them
+	 * (the name may be taken again: what was said of it before the
+	 * rename is of the first) are marked, before any step is added */
 	for (size_t i = 0; i < r->recs.n && !r->failed; i++) {
 		const srec *rec = r->recs.items[i];
 		for (size_t j = 0; j < rec->n_t; j++) {
-			objent *e = rec->drop || rec->away || rec->t[j].creates
-					    ? ent(r, rec->t[j].key)
-					    : NULL;
+			objent *e = ent(r, rec->t[j].key);
 			if (!e)
 				continue;
 			if (rec->drop || (rec->away && !rec->t[j].creates && e->made))
