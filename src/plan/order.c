@@ -67,13 +67,13 @@ static int rehash(plumb_order *o, size_t n_slots)
 	size_t *slots = plumb_arena_alloc(o->arena, n_slots * sizeof(*slots));
 	if (!slots)
 		return -1;
-	memset(slots, 0, n_slots * sizeof(*slots));
 	for (size_t k = 0; k < o->n_keys; k++) {
 		size_t i = hash_str(o->keys[k]) & (n_slots - 1);
 		while (slots[i])
 			i = (i + 1) & (n_slots - 1);
 		slots[i] = k + 1;
 	}
+	plumb_arena_give_back(o->arena, o->slots, o->n_slots * sizeof(*slots));
 	o->slots = slots;
 	o->n_slots = n_slots;
 	return 0;
@@ -100,7 +100,6 @@ plumb_order *plumb_order_new(plumb_arena *arena)
 {
 	plumb_order *o = plumb_arena_alloc(arena, sizeof(*o));
 	if (o) {
-		memset(o, 0, sizeof(*o));
 		o->arena = arena;
 		o->subject = "the changes";
 	}
@@ -306,8 +305,6 @@ int plumb_order_sort(plumb_ctx *ctx, plumb_order *o, plumb_order_dir dir, plumb_
 	g.start = plumb_arena_alloc(a, (n + 2) * sizeof(size_t));
 	if (!pstart || !pstep || !g.start)
 		goto nomem;
-	memset(pstart, 0, (nk + 2) * sizeof(size_t));
-	memset(g.start, 0, (n + 2) * sizeof(size_t));
 	for (size_t i = 0; i < o->n_provides; i++)
 		pstart[o->provides[i].key + 1]++;
 	for (size_t k = 0; k < nk; k++)
@@ -333,9 +330,6 @@ int plumb_order_sort(plumb_ctx *ctx, plumb_order *o, plumb_order_dir dir, plumb_
 	if (!g.to || !g.soft || !hard_in || !soft_in || !done || !all.v || !hard.v)
 		goto nomem;
 	each_edge(o, pstart, pstep, dir, fill_edge, &g);
-	memset(hard_in, 0, (n + 1) * sizeof(size_t));
-	memset(soft_in, 0, (n + 1) * sizeof(size_t));
-	memset(done, 0, n + 1);
 	for (size_t e = 0; e < g.n_edges; e++)
 		(g.soft[e] ? soft_in : hard_in)[g.to[e]]++;
 	for (size_t s = 0; s < n; s++) {

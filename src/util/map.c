@@ -87,10 +87,9 @@ static int grow(plumb_map *m)
 	size_t cap = m->cap ? m->cap * 2 : 16;
 	if (m->n * 4 < m->cap)
 		cap = m->cap; /* mostly tombstones: rehash at the same size */
-	slot *slots = plumb_arena_alloc(m->arena, cap * sizeof(*slots));
+	slot *slots = plumb_arena_alloc(m->arena, cap * sizeof(*slots)); /* zeroed: empty */
 	if (!slots)
 		return -1;
-	memset(slots, 0, cap * sizeof(*slots));
 	for (size_t i = 0; i < m->cap; i++) {
 		const slot *s = &m->slots[i];
 		if (s->state != 1)
