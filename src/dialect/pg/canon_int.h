@@ -164,6 +164,11 @@ int plumb__pg_default_kept_cast(plumb_ctx *ctx, plumb_arena *arena, const PgQuer
 				const char *coltype, const char **out);
 /* canon_stmt.c: the canonical text of a statement node (normalised first). */
 int plumb__pg_stmt_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out);
+/* Would normalising the CREATE INDEX i change nothing but drop its
+ * relation's schema when that is public? (Its columns are named, with no
+ * expression, no WHERE, no option the server writes otherwise.) Then its
+ * canonical text is its text with that schema taken out. */
+bool plumb__pg_index_stmt_plain(const PgQuery__IndexStmt *i);
 
 /* node.c: deparses a statement node as it is, except that an index
  * element's expression is parenthesised as pg_get_indexdef writes it. */

@@ -77,6 +77,49 @@ static void quote_options(nx *x, PgQuery__Node **opts, size_t n)
 	}
 }
 
+/* Would quote_options change one of the n options? */
+static bool options_plain(PgQuery__Node *const *opts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__Node *o = opts[i];
+		if (o && o->node_case == PG_QUERY__NODE__NODE_DEF_ELEM && o->def_elem->arg &&
+		    (o->def_elem->arg->node_case == PG_QUERY__NODE__NODE_INTEGER ||
+		     o->def_elem->arg->node_case == PG_QUERY__NODE__NODE_FLOAT))
+			return false;
+	}
+	return true;
+}
+
+/* A column named as it is (no expression), in the order and with the
+ * operator class normalising keeps. */
+static bool index_elem_plain(const PgQuery__Node *p)
+{
+	if (!p || p->node_case != PG_QUERY__NODE__NODE_INDEX_ELEM)
+		return false;
+	const PgQuery__IndexElem *e = p->index_elem;
+	bool desc = e->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+	return !e->expr && e->ordering != PG_QUERY__SORT_BY_DIR__SORTBY_ASC &&
+	       !(!desc && e->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) &&
+	       !(desc && e->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) &&
+	       !(e->n_opclass == 2 &&
+		 (str_is(e->opclass[0], "public") || str_is(e->opclass[0], "pg_catalog"))) &&
+	       options_plain(e->opclassopts, e->n_opclassopts);
+}
+
+bool plumb__pg_index_stmt_plain(const PgQuery__IndexStmt *i)
+{
+	if (i->concurrent || i->if_not_exists || !i->access_method || !*i->access_method ||
+	    i->where_clause || !i->relation || !options_plain(i->options, i->n_options))
+		return false;
+	for (size_t k = 0; k < i->n_index_params; k++)
+		if (!index_elem_plain(i->index_params[k]))
+			return false;
+	for (size_t k = 0; k < i->n_index_including_params; k++)
+		if (!index_elem_plain(i->index_including_params[k]))
+			return false;
+	return true;
+}
+
 static void visit_index_elems(ProtobufCMessage *m, nx *x)
 {
 	if (m->descriptor == &pg_query__index_elem__descriptor) {

@@ -181,9 +181,14 @@ bool plumb__pg_ident_needs_quotes(const char *s)
 {
 	if (!*s || !(islower((unsigned char)*s) || *s == '_'))
 		return true;
-	for (const char *p = s; *p; p++)
+	bool digit = false;
+	for (const char *p = s; *p; p++) {
 		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'))
 			return true;
+		digit = digit || isdigit((unsigned char)*p);
+	}
+	if (digit) /* no keyword holds a digit: not scanned */
+		return false;
 	/* a keyword other than an unreserved one */
 	bool kw = false;
 	PgQueryScanResult r = pg_query_scan(s);

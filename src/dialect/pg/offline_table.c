@@ -432,13 +432,11 @@ void create_table(ox *x, PgQuery__CreateStmt *cs, size_t loc)
 /* --- indexes --------------------------------------------------------------------- */
 
 /* libpg_query's deparser writes an index's name bare: quote it where
- * PostgreSQL would need it ("EmailIndex"), so the statement creates it. */
+ * PostgreSQL would need it ("EmailIndex", "select"), so the statement
+ * creates it. */
 static const char *quote_index_name(ox *x, const char *sql, const char *name)
 {
-	bool plain = name && (islower((unsigned char)name[0]) || name[0] == '_');
-	for (const char *c = name; plain && *c; c++)
-		plain = islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '_';
-	if (!sql || !name || plain)
+	if (!sql || !name || !plumb__pg_ident_needs_quotes(name))
 		return sql;
 	const char *bare = fmt(x, " %s ON ", name);
 	const char *at = bare ? strstr(sql, bare) : NULL;
@@ -446,6 +444,47 @@ static const char *quote_index_name(ox *x, const char *sql, const char *name)
 	if (!at || !q)
 		return sql;
 	return fmt(x, "%.*s %s%s", (int)(at - sql), sql, q, at + strlen(name) + 1);
+}
+
+/* Does s start with the n bytes of p? */
+static bool starts_with(const char *s, const char *p, size_t n)
+{
+	return strncmp(s, p, n) == 0;
+}
+
+/* The canonical text of the CREATE INDEX stmt, text as deparsed. When
+ * normalising would change nothing but drop the relation's schema public
+ * (plumb__pg_index_stmt_plain), text with "public." taken out where the
+ * deparser writes it, after the index's name: a second deparse of most
+ * indexes saved. Otherwise, or when the text is not of that shape, the
+ * statement is normalised and deparsed again. */
+static const char *index_definition(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt,
+				    const char *text)
+{
+	if (!text || empty(is->idxname) || !plumb__pg_index_stmt_plain(is))
+		return stmt_text(x, stmt);
+	if (!is->relation->schemaname || strcmp(is->relation->schemaname, "public") != 0)
+		return text;
+	const char *head = is->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+	const char *p = text + strlen(head);
+	size_t n = strlen(is->idxname);
+	const char *q = plumb_quote_ident(x->tmp, is->idxname);
+	if (!starts_with(text, head, strlen(head)))
+		return stmt_text(x, stmt);
+	if (starts_with(p, is->idxname, n))
+		p += n;
+	else if (q && starts_with(p, q, strlen(q)))
+		p += strlen(q);
+	else
+		return stmt_text(x, stmt);
+	static const char *const ons[] = {" ON public.", " ON ONLY public."};
+	for (size_t i = 0; i < 2; i++) {
+		size_t len = strlen(ons[i]);
+		if (starts_with(p, ons[i], len))
+			return fmt(x, "%.*s%.*s%s", (int)(p - text), text, (int)(len - 7), ons[i],
+				   p + len);
+	}
+	return stmt_text(x, stmt);
 }
 
 void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, size_t loc)
@@ -530,7 +569,8 @@ void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, size_t loc
 	for (size_t i = 0; i < is->n_index_params; i++)
 		if (is->index_params[i]->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
 			index_opclass(x, t, is->access_method, is->index_params[i]->index_elem);
-	ix->sql = quote_index_name(x, deparse(x, stmt), ix->name);
+	const char *text = deparse(x, stmt);
+	ix->sql = quote_index_name(x, text, ix->name);
 	/* keys as introspection reads them (pg_get_indexdef(i, k, true)) */
 	for (size_t i = 0; i < is->n_index_params && !x->st.rc; i++) {
 		PgQuery__Node *p = is->index_params[i];
@@ -563,7 +603,7 @@ void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, size_t loc
 	}
 	if (is->where_clause)
 		ix->where_sql = expr_text(x, is->where_clause);
-	ix->definition = stmt_text(x, stmt);
+	ix->definition = index_definition(x, is, stmt, text);
 	push(x, &x->cat->indexes, ix);
 }
 
