@@ -34,13 +34,16 @@ static const char *target_of(planner *p, const char *stats, long n)
  * EXCLUSIVE: readers and writers go on. */
 void plumb__pgp_index_statistics(planner *p, const plumb_index *f, const plumb_index *t)
 {
-	const char *I = plumb__pgp_Q(p, t->schema, t->name);
+	const char *I = NULL; /* written for the first key that changes */
 	for (size_t n = 1; n <= t->keys.n; n++) {
 		const char *from = f ? target_of(p, f->statistics, (long)n) : NULL;
 		const char *to = target_of(p, t->statistics, (long)n);
-		if (!plumb__pgp_str_eq(from, to))
-			plumb__pgp_emit(p, "ALTER INDEX %s ALTER COLUMN %zu SET STATISTICS %s", I,
-					n, to ? to : "-1");
+		if (plumb__pgp_str_eq(from, to))
+			continue;
+		if (!I)
+			I = plumb__pgp_Q(p, t->schema, t->name);
+		plumb__pgp_emit(p, "ALTER INDEX %s ALTER COLUMN %zu SET STATISTICS %s", I, n,
+				to ? to : "-1");
 	}
 }
 

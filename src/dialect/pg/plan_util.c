@@ -356,7 +356,9 @@ const char *plumb__pgp_recreated_key(planner *p, const char *kind, const char *s
 
 bool plumb__pgp_is_recreated(planner *p, const char *kind, const char *schema, const char *name)
 {
-	return plumb__pgp_set_has(&p->recreated, plumb__pgp_recreated_key(p, kind, schema, name));
+	/* the key is written only when something was recreated */
+	return p->recreated &&
+	       plumb__pgp_set_has(&p->recreated, plumb__pgp_recreated_key(p, kind, schema, name));
 }
 
 /* Did an enum rebuild drop object kind schema.name already? */
