@@ -200,13 +200,14 @@ static void column_settings(planner *p, const plumb_table *tb, const plumb_colum
 	}
 	/* most columns change none of these: their names are written only
 	 * for one that does */
-	if (plumb__pgp_str_eq(storage, t->storage) && plumb__pgp_str_eq(compression, t->compression) &&
-	    !(f && tb->server) && plumb__pgp_str_eq(statistics, t->statistics) &&
-	    plumb__pgp_str_eq(options, t->options))
+	if (plumb__pgp_str_eq(storage, t->storage) &&
+	    plumb__pgp_str_eq(compression, t->compression) && !(f && tb->server) &&
+	    plumb__pgp_str_eq(statistics, t->statistics) && plumb__pgp_str_eq(options, t->options))
 		return;
 	const char *T = plumb__pgp_Q(p, tb->schema, tb->name);
 	const char *C = plumb__pgp_I(p, t->name);
-	const char *what = plumb__pgp_fmt(p, "table \"%s\"", plumb__pgp_dn(p, tb->schema, tb->name));
+	const char *what =
+		plumb__pgp_fmt(p, "table \"%s\"", plumb__pgp_dn(p, tb->schema, tb->name));
 	bool fresh = plumb__pgp_table_is_new(p, tb->schema, tb->name);
 	plumb_stmt *s;
 	if (!plumb__pgp_str_eq(storage, t->storage)) {
