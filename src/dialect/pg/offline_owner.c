@@ -376,24 +376,25 @@ void role_set(ox *x, const PgQuery__VariableSetStmt *vs)
 	}
 }
 
-void default_privileges_apply(ox *x, const plumb_object *o)
+/* The default privileges of role on the objects word names (FUNCTIONS,
+ * TYPES, TABLES, SEQUENCES, SCHEMAS) given to the object of kind on named
+ * schema.name just created in schema (the schema itself for SCHEMAS), as
+ * get_user_default_acl gives them: per grantee, the role's entry for every
+ * schema (PostgreSQL's defaults without one) merged with its entry for the
+ * schema. PUBLIC is always one: a revoke may have left it out. */
+static void defaults_give(ox *x, const char *word, const char *role, plumb_obj_kind on,
+			  const char *schema, const char *name)
 {
-	const char *role = x->set_role ? x->set_role : x->session_role;
-	const char *word = o->kind == PLUMB_OBJ_FUNCTION ? "FUNCTIONS" : "TYPES";
 	const plumb_vec *of =
 		role && x->defacl_of ? plumb_map_get(x->defacl_of, word, role, NULL) : NULL;
 	if (!of || x->st.rc)
 		return;
-	/* per grantee, as get_user_default_acl: the role's entry for every
-	 * schema (PostgreSQL's defaults without one), merged with its entry for
-	 * the object's schema. PUBLIC is always one: a revoke may have left
-	 * it out. */
 	plumb_vec grantees = {0};
 	push(x, &grantees, (void *)"PUBLIC");
 	for (size_t i = 0; i < of->n; i++) {
 		const dstate *d = of->items[i];
 		if (strcmp(d->grantee, "PUBLIC") != 0 &&
-		    (!d->schema || strcmp(d->schema, o->schema) == 0))
+		    (!d->schema || strcmp(d->schema, schema) == 0))
 			push(x, &grantees, (void *)d->grantee);
 	}
 	for (size_t i = 0; i < grantees.n && !x->st.rc; i++) {
@@ -404,7 +405,7 @@ void default_privileges_apply(ox *x, const plumb_object *o)
 			continue;
 		const char *k0 = fmt(x, "%s %s", word, grantee);
 		const dstate *all = k0 ? plumb_map_get(x->defacls, k0, role, "") : NULL;
-		const dstate *in = k0 ? plumb_map_get(x->defacls, k0, role, o->schema) : NULL;
+		const dstate *in = k0 ? plumb_map_get(x->defacls, k0, role, schema) : NULL;
 		unsigned privs =
 			all ? all->privs : plumb__pg_defacl_default(word, role, grantee, false);
 		unsigned grantable = all ? all->grantable : 0;
@@ -412,8 +413,39 @@ void default_privileges_apply(ox *x, const plumb_object *o)
 			privs |= in->privs;
 			grantable |= in->grantable;
 		}
-		grants_defaulted(x, o->kind, o->schema, o->name, grantee, privs, grantable);
+		grants_defaulted(x, on, schema, name, grantee, privs, grantable);
 	}
+}
+
+/* The role creating objects now: SET ROLE's, else SET SESSION
+ * AUTHORIZATION's, else NULL (the connecting role, unknown offline). */
+static const char *creator(const ox *x)
+{
+	return x->set_role ? x->set_role : x->session_role;
+}
+
+void default_privileges_apply(ox *x, const plumb_object *o)
+{
+	const char *word = o->kind == PLUMB_OBJ_FUNCTION ? "FUNCTIONS" : "TYPES";
+	defaults_give(x, word, creator(x), o->kind, o->schema, o->name);
+}
+
+void default_privileges_relation(ox *x, const char *schema, const char *name, bool seq)
+{
+	defaults_give(x, seq ? "SEQUENCES" : "TABLES", creator(x),
+		      seq ? PLUMB_OBJ_SEQUENCE : PLUMB_OBJ_TABLE, schema, name);
+}
+
+void default_privileges_schema(ox *x, const char *name, const PgQuery__RoleSpec *owner)
+{
+	/* CREATE SCHEMA ... AUTHORIZATION r: r's, as NamespaceCreate asks for
+	 * the owner's (CURRENT_USER: the creator's, SESSION_USER: the session's) */
+	const char *role = creator(x);
+	if (owner && owner->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_SESSION_USER)
+		role = x->session_role;
+	else if (owner && owner->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
+		role = role_of(x, owner);
+	defaults_give(x, "SCHEMAS", role, PLUMB_OBJ_SCHEMA, name, name);
 }
 
 /* --- the end ---------------------------------------------------------------------- */
