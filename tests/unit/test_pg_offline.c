@@ -1591,6 +1591,51 @@ static void test_agree(void)
 	      "CREATE TYPE app.span AS RANGE (subtype = int);\n"
 	      "RESET SESSION AUTHORIZATION;\n"
 	      "CREATE TYPE app.theirs AS ENUM ('b');\n");
+	/* ... and to the relations, serial sequences and schemas created after:
+	 * global ones replace PostgreSQL's defaults, a schema's add to them,
+	 * a schema gets its AUTHORIZATION role's */
+	agree(url, "default privileges applied to the relations and schemas created after",
+	      "CREATE SCHEMA app AUTHORIZATION pg_monitor;\n"
+	      "CREATE FOREIGN DATA WRAPPER w;\n"
+	      "CREATE SERVER srv FOREIGN DATA WRAPPER w;\n"
+	      "GRANT USAGE ON FOREIGN SERVER srv TO pg_monitor;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor GRANT SELECT ON TABLES TO PUBLIC;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor GRANT ALL ON TABLES TO "
+	      "pg_write_all_data WITH GRANT OPTION;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor REVOKE GRANT OPTION FOR DELETE ON "
+	      "TABLES FROM pg_write_all_data;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor IN SCHEMA app GRANT INSERT ON TABLES "
+	      "TO pg_read_all_data;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor IN SCHEMA app REVOKE SELECT ON TABLES "
+	      "FROM PUBLIC;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor GRANT USAGE ON SEQUENCES TO "
+	      "pg_read_all_data;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor IN SCHEMA app GRANT UPDATE ON "
+	      "SEQUENCES TO pg_checkpoint;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor GRANT USAGE ON SCHEMAS TO "
+	      "pg_read_all_data;\n"
+	      "CREATE TABLE app.mine (id serial);\n"
+	      "SET ROLE pg_monitor;\n"
+	      "CREATE TABLE app.t (id serial, b bigint GENERATED ALWAYS AS IDENTITY);\n"
+	      "CREATE TABLE app.p (a int) PARTITION BY RANGE (a);\n"
+	      "CREATE TABLE app.p1 PARTITION OF app.p FOR VALUES FROM (1) TO (9);\n"
+	      "CREATE VIEW app.v AS SELECT 1 AS x;\n"
+	      "CREATE MATERIALIZED VIEW app.m AS SELECT 1 AS x;\n"
+	      "CREATE FOREIGN TABLE app.f (a int) SERVER srv;\n"
+	      "CREATE SEQUENCE app.s;\n"
+	      "ALTER TABLE app.t ADD COLUMN c smallserial;\n"
+	      "CREATE TABLE app.g (id serial);\n"
+	      "GRANT UPDATE ON app.g TO pg_read_all_data;\n"
+	      "ALTER TABLE app.g RENAME TO h;\n"
+	      "CREATE TABLE app.gone (id serial);\n"
+	      "RESET ROLE;\n"
+	      "DROP TABLE app.gone;\n"
+	      "CREATE TABLE app.gone (id serial);\n"
+	      "CREATE SCHEMA owned AUTHORIZATION pg_monitor;\n"
+	      "CREATE SCHEMA again AUTHORIZATION pg_monitor;\n"
+	      "DROP SCHEMA again;\n"
+	      "CREATE SCHEMA again;\n"
+	      "CREATE VIEW app.theirs AS SELECT 1 AS x;\n");
 	/* --owners: every object's owner stated, so that none is the connecting role's */
 	ctx->owners = true;
 	agree(url, "owners (--owners)",
