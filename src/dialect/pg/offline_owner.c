@@ -281,6 +281,21 @@ static const char *defacl_word(PgQuery__ObjectType t)
 	}
 }
 
+/* The current role: the one that creates objects now and whose default
+ * privileges ALTER DEFAULT PRIVILEGES without FOR ROLE changes, the same
+ * for both, as on the server: SET ROLE's, else SET SESSION
+ * AUTHORIZATION's, else NULL, the role that connects. That one is one
+ * identity too (what it creates gets what it set without FOR ROLE), but
+ * offline it has no name, and the default privileges object must have
+ * one: introspection names it, and diff compares by name. So without SET
+ * ROLE, ALTER DEFAULT PRIVILEGES needs FOR ROLE (else it is refused), and
+ * what is created gets PostgreSQL's defaults: right unless FOR ROLE names
+ * the role that will connect, which offline cannot tell. */
+static const char *creator(const ox *x)
+{
+	return x->set_role ? x->set_role : x->session_role;
+}
+
 void alter_default_privileges(ox *x, PgQuery__AlterDefaultPrivilegesStmt *ad)
 {
 	PgQuery__GrantStmt *gs = ad->action;
@@ -304,8 +319,8 @@ void alter_default_privileges(ox *x, PgQuery__AlterDefaultPrivilegesStmt *ad)
 		}
 	}
 	/* without FOR ROLE: the current role's, when SET ROLE or SET SESSION
-	 * AUTHORIZATION said which */
-	const char *current = x->set_role ? x->set_role : x->session_role;
+	 * AUTHORIZATION said which (creator) */
+	const char *current = creator(x);
 	if (!n_roles && !current) {
 		error_at(x, x->loc,
 			 "ALTER DEFAULT PRIVILEGES without FOR ROLE cannot be read without a "
@@ -415,13 +430,6 @@ static void defaults_give(ox *x, const char *word, const char *role, plumb_obj_k
 		}
 		grants_defaulted(x, on, schema, name, grantee, privs, grantable);
 	}
-}
-
-/* The role creating objects now: SET ROLE's, else SET SESSION
- * AUTHORIZATION's, else NULL (the connecting role, unknown offline). */
-static const char *creator(const ox *x)
-{
-	return x->set_role ? x->set_role : x->session_role;
 }
 
 void default_privileges_apply(ox *x, const plumb_object *o)
