@@ -1636,6 +1636,25 @@ static void test_agree(void)
 	      "DROP SCHEMA again;\n"
 	      "CREATE SCHEMA again;\n"
 	      "CREATE VIEW app.theirs AS SELECT 1 AS x;\n");
+	/* default privileges a role gives itself: only the grant options count */
+	agree(url, "default privileges given to their own role",
+	      "CREATE SCHEMA app AUTHORIZATION pg_monitor;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor GRANT EXECUTE ON FUNCTIONS TO "
+	      "pg_monitor WITH GRANT OPTION;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor GRANT USAGE ON TYPES TO pg_monitor "
+	      "WITH GRANT OPTION;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor GRANT USAGE ON SCHEMAS TO pg_monitor "
+	      "WITH GRANT OPTION;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor IN SCHEMA app GRANT SELECT ON TABLES "
+	      "TO pg_monitor WITH GRANT OPTION;\n"
+	      "ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor GRANT USAGE ON SEQUENCES TO "
+	      "pg_monitor WITH GRANT OPTION;\n"
+	      "CREATE SCHEMA s2 AUTHORIZATION pg_monitor;\n"
+	      "SET ROLE pg_monitor;\n"
+	      "CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+	      "CREATE TYPE app.e AS ENUM ('a');\n"
+	      "CREATE TABLE app.t (id serial);\n"
+	      "RESET ROLE;\n");
 	/* --owners: every object's owner stated, so that none is the connecting role's */
 	ctx->owners = true;
 	agree(url, "owners (--owners)",

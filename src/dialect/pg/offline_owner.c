@@ -414,10 +414,7 @@ static void defaults_give(ox *x, const char *word, const char *role, plumb_obj_k
 	}
 	for (size_t i = 0; i < grantees.n && !x->st.rc; i++) {
 		const char *grantee = grantees.items[i];
-		/* the owner's own privileges are not managed, as introspection
-		 * reads them */
-		if (strcmp(grantee, role) == 0)
-			continue;
+		bool own = strcmp(grantee, role) == 0;
 		const char *k0 = fmt(x, "%s %s", word, grantee);
 		const dstate *all = k0 ? plumb_map_get(x->defacls, k0, role, "") : NULL;
 		const dstate *in = k0 ? plumb_map_get(x->defacls, k0, role, schema) : NULL;
@@ -428,7 +425,12 @@ static void defaults_give(ox *x, const char *word, const char *role, plumb_obj_k
 			privs |= in->privs;
 			grantable |= in->grantable;
 		}
-		grants_defaulted(x, on, schema, name, grantee, privs, grantable);
+		/* the owner's own privileges are not managed, as introspection
+		 * reads them: only the grant options it gives itself */
+		if (own)
+			privs &= grantable;
+		if (!own || privs)
+			grants_defaulted(x, on, schema, name, grantee, privs, grantable);
 	}
 }
 
