@@ -529,9 +529,15 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 		alter_default_privileges(x, s->alter_default_privileges_stmt);
 		break;
 	case PG_QUERY__NODE__NODE_VIEW_STMT: {
+		/* here, not in add_view: a view replaced keeps its privileges, as
+		 * one made again by ALTER ... SET (options) does */
 		PgQuery__ViewStmt *vs = s->view_stmt;
+		const char *schema = sch(vs->view->schemaname), *name = vs->view->relname;
+		bool had = find_view(x, schema, name) != NULL;
 		add_view(x, vs->view, vs->query, s, vs->aliases, &vs->n_aliases, false, vs->replace,
 			 loc);
+		if (!had && !x->st.rc && find_view(x, schema, name))
+			default_privileges_relation(x, schema, name, false);
 		break;
 	}
 	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
@@ -549,8 +555,12 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 			break;
 		}
 		ct->into->skip_data = false;
+		const char *schema = sch(ct->into->rel->schemaname), *name = ct->into->rel->relname;
+		bool had = find_view(x, schema, name) != NULL;
 		add_view(x, ct->into->rel, ct->query, s, ct->into->col_names, &ct->into->n_col_names,
 			 true, false, loc);
+		if (!had && !x->st.rc && find_view(x, schema, name))
+			default_privileges_relation(x, schema, name, false);
 		break;
 	}
 	case PG_QUERY__NODE__NODE_DO_STMT:
@@ -578,8 +588,10 @@ static void statement_of(ox *x, PgQuery__RawStmt *raw, size_t loc)
 		plumb_object *o =
 			had ? NULL
 			    : find_object(x, PLUMB_OBJ_SEQUENCE, sch(rv->schemaname), rv->relname);
-		if (o)
+		if (o) {
 			o->renamed_from = annotation_at(x, loc);
+			default_privileges_relation(x, o->schema, o->name, true);
+		}
 		break;
 	}
 	case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:

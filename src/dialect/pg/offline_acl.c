@@ -660,8 +660,22 @@ static void grant_relation(ox *x, PgQuery__GrantStmt *gs, const char *schema, co
 
 /* --- on routines, types, servers, wrappers --- */
 
+void grants_relation_gone(ox *x, bool nsp, const char *schema, const char *rel)
+{
+	plumb_vec *v = target_grants(x, nsp, false, PLUMB_OBJ_GRANT, schema, rel, false);
+	for (size_t i = 0; v && i < v->n; i++) {
+		gstate *g = v->items[i];
+		g->privs = 0;
+		g->grantable = 0;
+	}
+}
+
 void grants_gone(ox *x, const plumb_object *o)
 {
+	if (o->kind == PLUMB_OBJ_SCHEMA) {
+		grants_relation_gone(x, true, o->name, o->name);
+		return;
+	}
 	if (!plumb__pg_grant_all(o->kind) || o->kind == PLUMB_OBJ_GRANT)
 		return;
 	const char *schema = o->schema ? o->schema : "";
@@ -751,7 +765,12 @@ static gstate *object_state(ox *x, plumb_obj_kind on, const char *schema, const 
 void grants_defaulted(ox *x, plumb_obj_kind on, const char *schema, const char *name,
 		      const char *grantee, unsigned privs, unsigned grantable)
 {
-	gstate *g = object_state(x, on, schema ? schema : "", name, grantee);
+	/* a relation's and a schema's are kept by name (grant_state), with
+	 * nothing by default; a relation's columns have none */
+	bool rel = on == PLUMB_OBJ_TABLE || on == PLUMB_OBJ_SEQUENCE;
+	gstate *g = rel || on == PLUMB_OBJ_SCHEMA
+			    ? grant_state(x, schema, name, NULL, !rel, grantee, privs != 0)
+			    : object_state(x, on, schema ? schema : "", name, grantee);
 	if (g) {
 		g->privs = privs;
 		g->grantable = grantable & privs;

@@ -848,6 +848,9 @@ plumb_column *add_column(ox *x, plumb_table *t, PgQuery__ColumnDef *cd, plumb_ve
 		col->default_sql = NULL;
 	if (serial && seq && !plumb__pg_is_serial_seq(t->schema, t->name, col->name, t->schema, seq))
 		serial_apart(x, t, col, seq);
+	/* its sequence is made with the default privileges ON SEQUENCES */
+	if (serial && seq)
+		default_privileges_relation(x, t->schema, seq, true);
 	push(x, &t->columns, col);
 	return col;
 }

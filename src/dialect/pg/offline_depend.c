@@ -844,6 +844,8 @@ static void forget_column(ox *x, const plumb_table *t, const plumb_column *c)
 		return;
 	plumb__pg_object_name(seq, t->name, c->name, "seq");
 	forget_name(x, &x->relnames, t->schema, seq);
+	/* its sequence goes with it, and what was granted on that */
+	grants_relation_gone(x, false, t->schema, seq);
 }
 
 static void forget_table(ox *x, const plumb_table *t)

@@ -272,7 +272,10 @@ typedef struct seqopts {
 #define alter_default_privileges plumb__pgoff_alter_default_privileges
 #define role_set plumb__pgoff_role_set
 #define default_privileges_apply plumb__pgoff_default_privileges_apply
+#define default_privileges_relation plumb__pgoff_default_privileges_relation
+#define default_privileges_schema plumb__pgoff_default_privileges_schema
 #define grants_defaulted plumb__pgoff_grants_defaulted
+#define grants_relation_gone plumb__pgoff_grants_relation_gone
 #define owner_of_schema plumb__pgoff_owner_of_schema
 #define owner_renamed plumb__pgoff_owner_renamed
 #define owners_dropped plumb__pgoff_owners_dropped
@@ -571,8 +574,13 @@ void grant_revoke(ox *x, PgQuery__GrantStmt *gs);
 /* o (a routine, type, server or wrapper) dropped: what was granted on it
  * goes too, and one created again has PostgreSQL's defaults. */
 void grants_gone(ox *x, const plumb_object *o);
+/* Relation schema.rel (nsp: schema rel) dropped where no dependency node
+ * stands for it (a serial column's sequence): what was granted on it goes. */
+void grants_relation_gone(ox *x, bool nsp, const char *schema, const char *rel);
 /* What grantee holds on the object of kind on schema.name, just created,
- * by the default privileges of the role creating it. */
+ * by the default privileges of the role creating it: a routine, type,
+ * relation (PLUMB_OBJ_TABLE or PLUMB_OBJ_SEQUENCE) or schema (schema and
+ * name both its name). */
 void grants_defaulted(ox *x, plumb_obj_kind on, const char *schema, const char *name,
 		      const char *grantee, unsigned privs, unsigned grantable);
 /* The object of kind on (a routine, type, server or wrapper) schema.name
@@ -624,6 +632,14 @@ void role_set(ox *x, const PgQuery__VariableSetStmt *vs);
  * as PostgreSQL applies them. Offline that role is known only after SET
  * ROLE or SET SESSION AUTHORIZATION; the connecting role's are not known. */
 void default_privileges_apply(ox *x, const plumb_object *o);
+/* Table, view, materialized view, foreign table or sequence (seq; a serial
+ * column's too, not an identity column's, which introspection leaves out)
+ * schema.name just created: the creating role's default privileges ON
+ * TABLES or SEQUENCES become its grants, as for routines. */
+void default_privileges_relation(ox *x, const char *schema, const char *name, bool seq);
+/* Schema name just created (owner: its AUTHORIZATION, or NULL): the
+ * default privileges ON SCHEMAS of its owner become its grants. */
+void default_privileges_schema(ox *x, const char *name, const PgQuery__RoleSpec *owner);
 /* Default privileges objects, and (--owners) owner objects for what exists. */
 void finish_owners(ox *x);
 

@@ -1174,7 +1174,11 @@ void create_schema(ox *x, PgQuery__CreateSchemaStmt *cs)
 	const char *name = !empty(cs->schemaname)			   ? cs->schemaname
 			   : cs->authrole && !empty(cs->authrole->rolename) ? cs->authrole->rolename
 									    : NULL;
+	bool had = !name || strcmp(name, "public") == 0 ||
+		   find_object(x, PLUMB_OBJ_SCHEMA, NULL, name);
 	add_schema(x, name);
+	if (!had && !x->st.rc)
+		default_privileges_schema(x, name, cs->authrole);
 	if (name && cs->authrole)
 		owner_of_schema(x, name, cs->authrole);
 }

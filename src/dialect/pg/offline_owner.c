@@ -281,6 +281,21 @@ static const char *defacl_word(PgQuery__ObjectType t)
 	}
 }
 
+/* The current role: the one that creates objects now and whose default
+ * privileges ALTER DEFAULT PRIVILEGES without FOR ROLE changes, the same
+ * for both, as on the server: SET ROLE's, else SET SESSION
+ * AUTHORIZATION's, else NULL, the role that connects. That one is one
+ * identity too (what it creates gets what it set without FOR ROLE), but
+ * offline it has no name, and the default privileges object must have
+ * one: introspection names it, and diff compares by name. So without SET
+ * ROLE, ALTER DEFAULT PRIVILEGES needs FOR ROLE (else it is refused), and
+ * what is created gets PostgreSQL's defaults: right unless FOR ROLE names
+ * the role that will connect, which offline cannot tell. */
+static const char *creator(const ox *x)
+{
+	return x->set_role ? x->set_role : x->session_role;
+}
+
 void alter_default_privileges(ox *x, PgQuery__AlterDefaultPrivilegesStmt *ad)
 {
 	PgQuery__GrantStmt *gs = ad->action;
@@ -304,8 +319,8 @@ void alter_default_privileges(ox *x, PgQuery__AlterDefaultPrivilegesStmt *ad)
 		}
 	}
 	/* without FOR ROLE: the current role's, when SET ROLE or SET SESSION
-	 * AUTHORIZATION said which */
-	const char *current = x->set_role ? x->set_role : x->session_role;
+	 * AUTHORIZATION said which (creator) */
+	const char *current = creator(x);
 	if (!n_roles && !current) {
 		error_at(x, x->loc,
 			 "ALTER DEFAULT PRIVILEGES without FOR ROLE cannot be read without a "
@@ -376,35 +391,33 @@ void role_set(ox *x, const PgQuery__VariableSetStmt *vs)
 	}
 }
 
-void default_privileges_apply(ox *x, const plumb_object *o)
+/* The default privileges of role on the objects word names (FUNCTIONS,
+ * TYPES, TABLES, SEQUENCES, SCHEMAS) given to the object of kind on named
+ * schema.name just created in schema (the schema itself for SCHEMAS), as
+ * get_user_default_acl gives them: per grantee, the role's entry for every
+ * schema (PostgreSQL's defaults without one) merged with its entry for the
+ * schema. PUBLIC is always one: a revoke may have left it out. */
+static void defaults_give(ox *x, const char *word, const char *role, plumb_obj_kind on,
+			  const char *schema, const char *name)
 {
-	const char *role = x->set_role ? x->set_role : x->session_role;
-	const char *word = o->kind == PLUMB_OBJ_FUNCTION ? "FUNCTIONS" : "TYPES";
 	const plumb_vec *of =
 		role && x->defacl_of ? plumb_map_get(x->defacl_of, word, role, NULL) : NULL;
 	if (!of || x->st.rc)
 		return;
-	/* per grantee, as get_user_default_acl: the role's entry for every
-	 * schema (PostgreSQL's defaults without one), merged with its entry for
-	 * the object's schema. PUBLIC is always one: a revoke may have left
-	 * it out. */
 	plumb_vec grantees = {0};
 	push(x, &grantees, (void *)"PUBLIC");
 	for (size_t i = 0; i < of->n; i++) {
 		const dstate *d = of->items[i];
 		if (strcmp(d->grantee, "PUBLIC") != 0 &&
-		    (!d->schema || strcmp(d->schema, o->schema) == 0))
+		    (!d->schema || strcmp(d->schema, schema) == 0))
 			push(x, &grantees, (void *)d->grantee);
 	}
 	for (size_t i = 0; i < grantees.n && !x->st.rc; i++) {
 		const char *grantee = grantees.items[i];
-		/* the owner's own privileges are not managed, as introspection
-		 * reads them */
-		if (strcmp(grantee, role) == 0)
-			continue;
+		bool own = strcmp(grantee, role) == 0;
 		const char *k0 = fmt(x, "%s %s", word, grantee);
 		const dstate *all = k0 ? plumb_map_get(x->defacls, k0, role, "") : NULL;
-		const dstate *in = k0 ? plumb_map_get(x->defacls, k0, role, o->schema) : NULL;
+		const dstate *in = k0 ? plumb_map_get(x->defacls, k0, role, schema) : NULL;
 		unsigned privs =
 			all ? all->privs : plumb__pg_defacl_default(word, role, grantee, false);
 		unsigned grantable = all ? all->grantable : 0;
@@ -412,8 +425,37 @@ void default_privileges_apply(ox *x, const plumb_object *o)
 			privs |= in->privs;
 			grantable |= in->grantable;
 		}
-		grants_defaulted(x, o->kind, o->schema, o->name, grantee, privs, grantable);
+		/* the owner's own privileges are not managed, as introspection
+		 * reads them: only the grant options it gives itself */
+		if (own)
+			privs &= grantable;
+		if (!own || privs)
+			grants_defaulted(x, on, schema, name, grantee, privs, grantable);
 	}
+}
+
+void default_privileges_apply(ox *x, const plumb_object *o)
+{
+	const char *word = o->kind == PLUMB_OBJ_FUNCTION ? "FUNCTIONS" : "TYPES";
+	defaults_give(x, word, creator(x), o->kind, o->schema, o->name);
+}
+
+void default_privileges_relation(ox *x, const char *schema, const char *name, bool seq)
+{
+	defaults_give(x, seq ? "SEQUENCES" : "TABLES", creator(x),
+		      seq ? PLUMB_OBJ_SEQUENCE : PLUMB_OBJ_TABLE, schema, name);
+}
+
+void default_privileges_schema(ox *x, const char *name, const PgQuery__RoleSpec *owner)
+{
+	/* CREATE SCHEMA ... AUTHORIZATION r: r's, as NamespaceCreate asks for
+	 * the owner's (CURRENT_USER: the creator's, SESSION_USER: the session's) */
+	const char *role = creator(x);
+	if (owner && owner->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_SESSION_USER)
+		role = x->session_role;
+	else if (owner && owner->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
+		role = role_of(x, owner);
+	defaults_give(x, "SCHEMAS", role, PLUMB_OBJ_SCHEMA, name, name);
 }
 
 /* --- the end ---------------------------------------------------------------------- */

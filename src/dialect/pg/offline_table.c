@@ -427,6 +427,7 @@ void create_table(ox *x, PgQuery__CreateStmt *cs, size_t loc)
 	if (cs->n_options)
 		set_rel_options(x, t, cs->options, cs->n_options, 1);
 	finish_constraints(x, t, &pending);
+	default_privileges_relation(x, t->schema, t->name, false);
 }
 
 /* --- indexes --------------------------------------------------------------------- */

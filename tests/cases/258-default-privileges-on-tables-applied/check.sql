@@ -1,0 +1,1 @@
+SELECT n.nspname, c.relname, array_to_string(ARRAY(SELECT regexp_replace(a::text, '/.*', '') FROM unnest(coalesce(c.relacl, acldefault('r', c.relowner))) a WHERE a::text NOT LIKE pg_get_userbyid(c.relowner) || '=%' ORDER BY 1), ',') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('app', 'other') ORDER BY 1, 2;

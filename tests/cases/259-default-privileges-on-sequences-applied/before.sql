@@ -1,0 +1,1 @@
+CREATE SCHEMA app AUTHORIZATION pg_monitor;

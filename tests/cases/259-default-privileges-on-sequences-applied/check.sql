@@ -1,0 +1,1 @@
+SELECT c.relname, array_to_string(ARRAY(SELECT regexp_replace(a::text, '/.*', '') FROM unnest(coalesce(c.relacl, acldefault('s', c.relowner))) a WHERE a::text NOT LIKE pg_get_userbyid(c.relowner) || '=%' ORDER BY 1), ',') FROM pg_class c WHERE c.relnamespace = 'app'::regnamespace AND c.relkind = 'S' AND c.relname <> 't_ident_seq' ORDER BY 1;

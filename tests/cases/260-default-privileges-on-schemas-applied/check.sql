@@ -1,0 +1,1 @@
+SELECT n.nspname, array_to_string(ARRAY(SELECT regexp_replace(a::text, '/.*', '') FROM unnest(coalesce(n.nspacl, acldefault('n', n.nspowner))) a WHERE a::text NOT LIKE pg_get_userbyid(n.nspowner) || '=%' ORDER BY 1), ',') FROM pg_namespace n WHERE n.nspname IN ('kept', 'by_runner', 'owned', 'theirs', 'again') ORDER BY 1;

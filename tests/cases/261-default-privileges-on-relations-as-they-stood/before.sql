@@ -1,0 +1,2 @@
+CREATE SCHEMA app AUTHORIZATION pg_monitor;
+CREATE SCHEMA moved AUTHORIZATION pg_monitor;
