@@ -937,6 +937,11 @@ static const char *const shuffled[][3] = {
 	 "CREATE FOREIGN TABLE ff (a int) SERVER fs;\nALTER SERVER fs OPTIONS (ADD h 'x');\n",
 	 "ALTER SERVER fs OPTIONS (ADD h 'x');\nCREATE FOREIGN TABLE ff (a int) SERVER fs;\n"
 	 "CREATE SERVER fs FOREIGN DATA WRAPPER fw;\nCREATE FOREIGN DATA WRAPPER fw;\n"},
+	{"any order: a language renamed before it is created",
+	 "CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;\n"
+	 "ALTER LANGUAGE plx RENAME TO ply;\nREVOKE USAGE ON LANGUAGE ply FROM PUBLIC;\n",
+	 "REVOKE USAGE ON LANGUAGE ply FROM PUBLIC;\nALTER LANGUAGE plx RENAME TO ply;\n"
+	 "CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;\n"},
 	{"any order: a comment before its object",
 	 "CREATE TABLE c (id int);\nCOMMENT ON TABLE c IS 'cs';\nCOMMENT ON COLUMN c.id IS 'key';\n",
 	 "COMMENT ON COLUMN c.id IS 'key';\nCOMMENT ON TABLE c IS 'cs';\nCREATE TABLE c (id int);\n"},
@@ -1618,6 +1623,13 @@ static void test_agree(void)
 	      "ALTER DOMAIN app.pos OWNER TO pg_monitor;\n"
 	      "CREATE TYPE app.pair AS (a integer, b text);\n"
 	      "ALTER TYPE app.pair OWNER TO pg_monitor;\n");
+	agree(url, "a language's owner, its grants, renamed (--owners)",
+	      "CREATE TRUSTED LANGUAGE plo HANDLER plpgsql_call_handler;\n"
+	      "GRANT USAGE ON LANGUAGE plo TO pg_monitor WITH GRANT OPTION;\n"
+	      "GRANT USAGE ON LANGUAGE plo TO pg_read_all_data;\n"
+	      "ALTER LANGUAGE plo OWNER TO pg_monitor;\n"
+	      "ALTER LANGUAGE plo RENAME TO plp;\n"
+	      "REVOKE USAGE ON LANGUAGE plp FROM PUBLIC;\n");
 	/* a wrapper's owner is a superuser's: the connecting role, by name */
 	const char *su = getenv("PGUSER");
 	if (su && *su) {
@@ -2120,6 +2132,14 @@ static void test_agree(void)
 		 "ALTER AGGREGATE s.my_max(int) SET SCHEMA public;\n"
 		 "ALTER ROUTINE s.my_sum(int) SET SCHEMA public;\n"
 		 "ALTER ROUTINE my_sum(int) SET SCHEMA s;\n"},
+		{"RENAME of a language: its grants follow, and the name is free again",
+		 "CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;\n"
+		 "REVOKE USAGE ON LANGUAGE plx FROM PUBLIC;\n"
+		 "GRANT USAGE ON LANGUAGE plx TO pg_monitor WITH GRANT OPTION;\n"
+		 "ALTER LANGUAGE plx RENAME TO ply;\n"
+		 "GRANT USAGE ON LANGUAGE ply TO pg_read_all_data;\n"
+		 "CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;\n"
+		 "GRANT USAGE ON LANGUAGE plx TO pg_signal_backend;\n"},
 	};
 	for (size_t i = 0; i < sizeof(renamed) / sizeof(renamed[0]); i++)
 		agree(url, renamed[i][0], renamed[i][1]);

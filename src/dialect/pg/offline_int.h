@@ -280,6 +280,7 @@ typedef struct seqopts {
 #define function_of plumb__pgoff_function_of
 #define grant_revoke plumb__pgoff_grant_revoke
 #define language_created plumb__pgoff_language_created
+#define language_renamed plumb__pgoff_language_renamed
 #define grants_gone plumb__pgoff_grants_gone
 #define grants_renamed plumb__pgoff_grants_renamed
 #define grants_moved plumb__pgoff_grants_moved
@@ -582,6 +583,9 @@ void grants_moved(ox *x, plumb_obj_kind on, const char *schema, const char *name
 		  const char *nschema, const char *nname);
 /* CREATE [OR REPLACE] [TRUSTED] LANGUAGE: known, for the grants on it. */
 void language_created(ox *x, const PgQuery__CreatePLangStmt *ls);
+/* ALTER LANGUAGE old RENAME TO nw: the grants on a language the files
+ * created (and its owner, --owners) follow it. */
+void language_renamed(ox *x, const char *old, const char *nw);
 void finish_grants(ox *x);
 /* The privileges held on relation schema.rel (on its column col, when
  * given) held on nschema.nrel (column ncol) from now on. */
