@@ -379,6 +379,22 @@ static void test_grants(void)
 	   "ALL TABLES IN SCHEMA: on each table and view the schema holds, no sequence");
 }
 
+/* The catalog as JSON says what a grant on a language is on, and nothing
+ * of the kind for the others. */
+static void test_grants_json(void)
+{
+	int rc;
+	plumb_catalog *cat = load("CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;\n"
+				  "GRANT USAGE ON LANGUAGE plx TO pg_monitor;\n"
+				  "CREATE TABLE t (a int);\nGRANT SELECT ON t TO pg_monitor;\n",
+				  &rc);
+	char *json = NULL;
+	ok(cat && plumb_catalog_to_json(ctx, cat, A, &json) == 0 && json, "grants as JSON");
+	const char *on = json ? strstr(json, "\"on_unmanaged\": \"language plx\"") : NULL;
+	ok(on && !strstr(on + 1, "\"on_unmanaged\""),
+	   "on_unmanaged: on the language's grant alone");
+}
+
 /* Facts the planner reads as fields rather than in SQL text: functions' kind
  * and volatility, what comments and grants are on, grants' grantees and
  * privileges. Loaded offline here; test_agree applies the same schema to the
@@ -2234,6 +2250,7 @@ int main(void)
 	test_literals();
 	test_offline();
 	test_grants();
+	test_grants_json();
 	test_fields();
 	test_aggregates();
 	test_agree();
