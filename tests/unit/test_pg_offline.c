@@ -1683,6 +1683,19 @@ static void test_agree(void)
 	ctx->owners = false;
 	/* what a migrations folder does to what it created before */
 	static const char *const replayed[][2] = {
+		{"ALTER TYPE ... ADD VALUE and RENAME VALUE, the type renamed and made again",
+		 "CREATE TYPE m AS ENUM ('a');\n"
+		 "ALTER TYPE m ADD VALUE 'c';\n"
+		 "ALTER TYPE m ADD VALUE 'b' BEFORE 'c';\n"
+		 "ALTER TYPE m ADD VALUE IF NOT EXISTS 'b';\n"
+		 "ALTER TYPE m RENAME TO m2;\n"
+		 "ALTER TYPE m2 RENAME VALUE 'a' TO 'z';\n"
+		 "ALTER TYPE m2 ADD VALUE 'y' AFTER 'z';\n"
+		 "ALTER TYPE m2 ADD VALUE 'a';\n"
+		 "ALTER TYPE m2 RENAME VALUE 'a' TO 'x';\n"
+		 "CREATE TYPE m AS ENUM ('q');\n"
+		 "ALTER TYPE m ADD VALUE 'a' BEFORE 'q';\n"
+		 "ALTER TYPE m ADD VALUE IF NOT EXISTS 'a' AFTER 'q';\n"},
 		{"ALTER DOMAIN: defaults, NOT NULL, constraints added, dropped and validated",
 		 "CREATE DOMAIN d AS integer DEFAULT 1 CONSTRAINT d_pos CHECK (VALUE > 0);\n"
 		 "COMMENT ON CONSTRAINT d_pos ON DOMAIN d IS 'positive';\n"

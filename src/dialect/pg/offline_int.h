@@ -41,6 +41,8 @@ typedef struct ox {
 	plumb_map *keys;     /* the table of each key (PK, UNIQUE, EXCLUDE), by its index's name */
 	plumb_vec seqs;     /* seqent *: sequences and their statements */
 	plumb_map *seq_at;  /* the CREATE SEQUENCE of each sequence, by its object ("%p") */
+	plumb_map *enum_labels; /* offline_object.c: an enum's labels (a map), by its
+				 * object ("%p"), once an ALTER TYPE changes it */
 	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
 	plumb_map *grant_at; /* offline_acl.c: the gstates of each target, by its key */
 	/* offline_acl.c: the catalog's functions by (schema, name without the
