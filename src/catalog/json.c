@@ -195,6 +195,7 @@ static json_t *object_json(const void *p)
 	    set(o, "definition", str_or_null(x->definition)) &&
 	    set(o, "depends", vec_array(&x->depends)) &&
 	    (!x->implicit || set(o, "implicit", json_true())) &&
+	    (!x->on_unmanaged || set(o, "on_unmanaged", json_string(x->on_unmanaged))) &&
 	    (d->compare != PLUMB_COMPARE_VALUES || set(o, "values", vec_array(&x->values))) &&
 	    (!d->versioned || set(o, "version", str_or_null(x->version))))
 		return o;

@@ -5,6 +5,7 @@
  * SQL; which statements carry out a change, and in what order, is the
  * planner's business; describing the changes is describe.c's.
  */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -59,14 +60,60 @@ static bool delta_is_empty(const plumb_table_delta *d)
 	       !d->renamed_constraints.n && !d->options_changed;
 }
 
-static bool has_constraint(const plumb_table *t, const char *definition)
+/* A table's constraints by definition, each found in one lookup. */
+typedef struct con_set {
+	plumb_map *defs;
+	bool null_def; /* some constraint has no definition */
+} con_set;
+
+static int con_set_of(plumb_arena *a, const plumb_table *t, con_set *s)
 {
+	s->null_def = false;
+	if (!(s->defs = plumb_map_new(a, false)))
+		return -1;
 	for (size_t i = 0; i < t->constraints.n; i++) {
-		const plumb_constraint *c = t->constraints.items[i];
-		if (str_eq(c->definition, definition))
-			return true;
+		plumb_constraint *c = t->constraints.items[i];
+		if (!c->definition)
+			s->null_def = true;
+		else if (plumb_map_put(s->defs, c->definition, NULL, NULL, c) < 0)
+			return -1;
 	}
-	return false;
+	return 0;
+}
+
+static bool has_constraint(const con_set *s, const char *definition)
+{
+	return definition ? plumb_map_get(s->defs, definition, NULL, NULL) != NULL : s->null_def;
+}
+
+/* A table's columns by name (folded as the catalog compares names): 1 + the
+ * index of the first of each name. */
+static plumb_map *columns_by_name(plumb_arena *a, const plumb_catalog *cat, const plumb_table *t)
+{
+	plumb_map *m = plumb_map_new(a, cat->fold_case);
+	for (size_t j = t->columns.n; m && j-- > 0;) {
+		const plumb_column *c = t->columns.items[j];
+		if (c->name &&
+		    plumb_map_put(m, c->name, NULL, NULL, (void *)(uintptr_t)(j + 1)) < 0)
+			return NULL;
+	}
+	return m;
+}
+
+/* The first column of t named name (as cat compares names) not yet used,
+ * marked used; NULL when none. */
+static plumb_column *claim_column(const plumb_catalog *cat, const plumb_table *t,
+				  const plumb_map *by_name, bool *used, const char *name)
+{
+	size_t first = name ? (size_t)(uintptr_t)plumb_map_get(by_name, name, NULL, NULL) : 0;
+	for (size_t j = first ? first - 1 : t->columns.n; j < t->columns.n; j++) {
+		plumb_column *c = t->columns.items[j];
+		if (!used[j] && plumb_catalog_name_eq(cat, c->name, name)) {
+			used[j] = true;
+			return c;
+		}
+	}
+	return NULL;
 }
 
 static bool names_eq(const plumb_vec *a, const plumb_vec *b)
@@ -85,33 +132,19 @@ static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 {
 	/* Which columns of f are claimed by a column of t. */
 	bool *used = plumb_arena_alloc(a, (f->columns.n + 1) * sizeof(bool));
-	if (!used)
+	plumb_map *fcols = columns_by_name(a, from, f);
+	if (!used || !fcols)
 		return -1;
 
 	for (size_t i = 0; i < t->columns.n; i++) {
 		plumb_column *tc = t->columns.items[i];
-		const plumb_column *fc = NULL;
+		const plumb_column *fc = claim_column(from, f, fcols, used, tc->name);
 		bool renamed = false;
-		for (size_t j = 0; j < f->columns.n; j++) {
-			plumb_column *c = f->columns.items[j];
-			if (!used[j] && plumb_catalog_name_eq(from, c->name, tc->name)) {
-				fc = c;
-				used[j] = true;
-				break;
-			}
-		}
 		/* A rename whose old name is gone and whose old name the desired
 		 * table does not also use. */
 		if (!fc && tc->renamed_from && !plumb_table_find_column(to, t, tc->renamed_from)) {
-			for (size_t j = 0; j < f->columns.n; j++) {
-				plumb_column *c = f->columns.items[j];
-				if (!used[j] && plumb_catalog_name_eq(from, c->name, tc->renamed_from)) {
-					fc = c;
-					used[j] = true;
-					renamed = true;
-					break;
-				}
-			}
+			fc = claim_column(from, f, fcols, used, tc->renamed_from);
+			renamed = fc != NULL;
 		}
 		if (!fc) {
 			if (plumb_vec_push(a, &d->added_columns, tc))
@@ -136,15 +169,18 @@ static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 		if (!used[j] && plumb_vec_push(a, &d->dropped_columns, f->columns.items[j]))
 			return -1;
 
+	con_set fset, tset;
+	if (con_set_of(a, f, &fset) || con_set_of(a, t, &tset))
+		return -1;
 	for (size_t i = 0; i < f->constraints.n; i++) {
 		plumb_constraint *c = f->constraints.items[i];
-		if (!has_constraint(t, c->definition) &&
+		if (!has_constraint(&tset, c->definition) &&
 		    plumb_vec_push(a, &d->dropped_constraints, c))
 			return -1;
 	}
 	for (size_t i = 0; i < t->constraints.n; i++) {
 		plumb_constraint *c = t->constraints.items[i];
-		if (has_constraint(f, c->definition))
+		if (has_constraint(&fset, c->definition))
 			continue;
 		/* A named constraint annotated as renamed from one being dropped. */
 		size_t j = d->dropped_constraints.n;
@@ -178,84 +214,6 @@ static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 		!str_eq(f->replica_identity, t->replica_identity) ||
 		!str_eq(f->server, t->server) || !names_eq(&f->fdw_options, &t->fdw_options);
 	return 0;
-}
-
-/* Matches tables of from and to; pushes their changes into the three groups. */
-static int diff_tables(plumb_arena *a, const plumb_catalog *from, const plumb_catalog *to,
-		       plumb_vec *drops, plumb_vec *alters, plumb_vec *creates)
-{
-	bool *used = plumb_arena_alloc(a, (from->tables.n + 1) * sizeof(bool));
-	if (!used)
-		return -1;
-
-	for (size_t i = 0; i < to->tables.n; i++) {
-		plumb_table *t = to->tables.items[i];
-		const plumb_table *f = NULL;
-		bool renamed = false;
-		for (size_t j = 0; j < from->tables.n; j++) {
-			plumb_table *c = from->tables.items[j];
-			if (!used[j] && str_eq(c->schema, t->schema) &&
-			    plumb_catalog_name_eq(from, c->name, t->name)) {
-				f = c;
-				used[j] = true;
-				break;
-			}
-		}
-		if (!f && t->renamed_from &&
-		    !plumb_catalog_find(to, PLUMB_OBJ_TABLE, t->schema, t->renamed_from)) {
-			for (size_t j = 0; j < from->tables.n; j++) {
-				plumb_table *c = from->tables.items[j];
-				if (!used[j] && str_eq(c->schema, t->schema) &&
-				    plumb_catalog_name_eq(from, c->name, t->renamed_from)) {
-					f = c;
-					used[j] = true;
-					renamed = true;
-					break;
-				}
-			}
-		}
-		if (!f) {
-			plumb_change *c = new_change(a, PLUMB_CHANGE_CREATE, PLUMB_OBJ_TABLE, NULL, t);
-			if (!c || plumb_vec_push(a, creates, c))
-				return -1;
-			continue;
-		}
-		plumb_table_delta *d = plumb_arena_alloc(a, sizeof(*d));
-		if (!d || table_delta(a, from, to, f, t, d))
-			return -1;
-		if (!renamed && delta_is_empty(d))
-			continue;
-		plumb_change *c = new_change(a, PLUMB_CHANGE_ALTER, PLUMB_OBJ_TABLE, f, t);
-		if (!c)
-			return -1;
-		c->delta = d;
-		c->renamed = renamed;
-		if (plumb_vec_push(a, alters, c))
-			return -1;
-	}
-	for (size_t j = 0; j < from->tables.n; j++) {
-		if (used[j])
-			continue;
-		plumb_change *c =
-			new_change(a, PLUMB_CHANGE_DROP, PLUMB_OBJ_TABLE, from->tables.items[j], NULL);
-		if (!c || plumb_vec_push(a, drops, c))
-			return -1;
-	}
-	return 0;
-}
-
-/* A version counts only when the desired catalog names one. */
-static bool version_agrees(const plumb_kind_desc *d, const void *f, const void *t)
-{
-	const plumb_object *fo = f, *to = t;
-	return !d->versioned || !to->version || str_eq(fo->version, to->version);
-}
-
-/* An index's statistics targets are set apart from its definition (pg). */
-static bool settings_agree(const plumb_kind_desc *d, const void *f, const void *t)
-{
-	const plumb_index *fi = f, *ti = t;
-	return d->kind != PLUMB_OBJ_INDEX || str_eq(fi->statistics, ti->statistics);
 }
 
 /*
@@ -328,6 +286,68 @@ static const void *claim(obj_index *ix, const void *t, const char *schema, const
 		}
 	}
 	return NULL;
+}
+
+/* Matches tables of from and to; pushes their changes into the three groups. */
+static int diff_tables(plumb_arena *a, const plumb_catalog *from, const plumb_catalog *to,
+		       plumb_vec *drops, plumb_vec *alters, plumb_vec *creates)
+{
+	obj_index ix;
+	if (index_objects(a, from, plumb_kind(PLUMB_OBJ_TABLE), &ix))
+		return -1;
+	bool *used = ix.used;
+
+	for (size_t i = 0; i < to->tables.n; i++) {
+		plumb_table *t = to->tables.items[i];
+		const plumb_table *f = claim(&ix, t, t->schema, t->name);
+		bool renamed = false;
+		if (!f && t->renamed_from &&
+		    !plumb_catalog_find(to, PLUMB_OBJ_TABLE, t->schema, t->renamed_from)) {
+			f = claim(&ix, t, t->schema, t->renamed_from);
+			renamed = f != NULL;
+		}
+		if (!f) {
+			plumb_change *c = new_change(a, PLUMB_CHANGE_CREATE, PLUMB_OBJ_TABLE, NULL, t);
+			if (!c || plumb_vec_push(a, creates, c))
+				return -1;
+			continue;
+		}
+		plumb_table_delta *d = plumb_arena_alloc(a, sizeof(*d));
+		if (!d || table_delta(a, from, to, f, t, d))
+			return -1;
+		if (!renamed && delta_is_empty(d))
+			continue;
+		plumb_change *c = new_change(a, PLUMB_CHANGE_ALTER, PLUMB_OBJ_TABLE, f, t);
+		if (!c)
+			return -1;
+		c->delta = d;
+		c->renamed = renamed;
+		if (plumb_vec_push(a, alters, c))
+			return -1;
+	}
+	for (size_t j = 0; j < from->tables.n; j++) {
+		if (used[j])
+			continue;
+		plumb_change *c =
+			new_change(a, PLUMB_CHANGE_DROP, PLUMB_OBJ_TABLE, from->tables.items[j], NULL);
+		if (!c || plumb_vec_push(a, drops, c))
+			return -1;
+	}
+	return 0;
+}
+
+/* A version counts only when the desired catalog names one. */
+static bool version_agrees(const plumb_kind_desc *d, const void *f, const void *t)
+{
+	const plumb_object *fo = f, *to = t;
+	return !d->versioned || !to->version || str_eq(fo->version, to->version);
+}
+
+/* An index's statistics targets are set apart from its definition (pg). */
+static bool settings_agree(const plumb_kind_desc *d, const void *f, const void *t)
+{
+	const plumb_index *fi = f, *ti = t;
+	return d->kind != PLUMB_OBJ_INDEX || str_eq(fi->statistics, ti->statistics);
 }
 
 /* Is object o of kind d compared? A grant on an object of a kind plumb does

@@ -312,6 +312,7 @@ REVOKE USAGE ON LANGUAGE plpgsql FROM PUBLIC;
 GRANT USAGE ON LANGUAGE plpgsql TO pg_monitor;
 GRANT USAGE ON LANGUAGE sql TO pg_monitor;
 CREATE TABLE t (a integer);
+GRANT SELECT ON t TO pg_monitor;
 SQL
 newdb
 ok "languages: loads" load "$DB" languages.sql
@@ -319,6 +320,16 @@ plumb diff "$URL" languages.sql
 ok "languages: diff of the database and its file is empty" eval 'rc_is 0 && out_empty'
 plumb pull --url "$URL" -o languages.pulled.sql
 ok "languages: pull succeeds" rc_is 0
+plumb pull --url "$URL" -o - --json
+ok "languages: the JSON catalog says what a grant on a language is on, and only there" \
+	python3 -c '
+import json, sys
+objs = json.load(open(sys.argv[1]))["objects"]
+on = {o["name"]: o.get("on_unmanaged") for o in objs if o["kind"] == "grant"}
+sys.exit(not (on.get("LANGUAGE plx TO pg_monitor") == "language plx" and
+              all(v == "language plx" for k, v in on.items() if "LANGUAGE" in k) and
+              all("on_unmanaged" not in o for o in objs if "LANGUAGE" not in o["name"])))
+' "$OUT"
 ok "languages: pull writes no GRANT or REVOKE on a language" \
 	eval '! grep -qiE "^(GRANT|REVOKE) .* ON LANGUAGE" languages.pulled.sql'
 ok "languages: pull names the language and its privileges in a comment" \

@@ -367,6 +367,45 @@ int main(void)
 		       "constraint changes described");
 	}
 
+	/* Many constraints and columns, found by hash: what matches, in order;
+	 * constraints without a definition match each other; a name twice (a
+	 * hand-built catalog) claims its columns in turn. */
+	{
+		plumb_catalog *a = cat(), *b = cat();
+		plumb_table *t = table(a, "big"), *u = table(b, "big");
+		for (int i = 0; i < 400; i++) {
+			constraint(t, PLUMB_CON_CHECK, plumb_arena_printf(A, "CHECK (x <> %d)", i));
+			constraint(u, PLUMB_CON_CHECK,
+				   plumb_arena_printf(A, "CHECK (x <> %d)", i + 100));
+			column(t, plumb_arena_printf(A, "c%d", i), "INTEGER");
+			column(u, plumb_arena_printf(A, "c%d", 399 - i), "INTEGER");
+		}
+		constraint(t, PLUMB_CON_CHECK, NULL);
+		constraint(u, PLUMB_CON_CHECK, NULL);
+		column(t, "dup", "INTEGER");
+		column(t, "dup", "TEXT");
+		column(u, "dup", "INTEGER");
+		column(u, "dup", "TEXT");
+		column(u, "dup", "BLOB");
+		plumb_diff *d = diff(a, b);
+		plumb_change *c = d->changes.n ? d->changes.items[0] : NULL;
+		const plumb_table_delta *dt = c ? c->delta : NULL;
+		const plumb_constraint *gone = dt && dt->dropped_constraints.n
+						       ? dt->dropped_constraints.items[0]
+						       : NULL,
+				       *made = dt && dt->added_constraints.n == 100
+						       ? dt->added_constraints.items[99]
+						       : NULL;
+		ok(dt && dt->dropped_constraints.n == 100 && made && gone &&
+			   strcmp(gone->definition, "CHECK (x <> 0)") == 0 &&
+			   strcmp(made->definition, "CHECK (x <> 499)") == 0,
+		   "400 constraints: 100 dropped, 100 added, in order; the two without one kept");
+		ok(dt && !dt->changed_columns.n && dt->added_columns.n == 1 &&
+			   !dt->dropped_columns.n &&
+			   strcmp(((plumb_column *)dt->added_columns.items[0])->type, "BLOB") == 0,
+		   "400 columns in another order match; a name twice claims in turn");
+	}
+
 	/* Order: drops (triggers, views, indexes, tables), alters, creates. */
 	{
 		plumb_catalog *a = cat(), *b = cat();

@@ -4,11 +4,13 @@
  * sequence defaults and options as both catalog builders write them,
  * function kinds and volatilities, aggregates, grants' privileges, columns'
  * default storage and attribute options, and what a key or constraint
- * definition says beyond its columns (INCLUDE, NOT VALID).
+ * definition says beyond its columns (INCLUDE, NOT VALID), and pg_catalog's
+ * operator classes and families, that a bare name resolves to.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialect/pg/opclass.h"
 #include "dialect/pg/pg.h"
 #include "tap.h"
 
@@ -252,6 +254,30 @@ static void test_columns_constraints(void)
 	   "a key is never NOT VALID");
 }
 
+/* The first and last of each table too: bsearch finds them only sorted. */
+static void test_builtin_opclasses(void)
+{
+	ok(plumb__pg_opc_builtin(false, "gist", "box_ops"), "gist box_ops is pg_catalog's class");
+	ok(plumb__pg_opc_builtin(false, "btree", "text_pattern_ops"),
+	   "btree text_pattern_ops is pg_catalog's class (not a default)");
+	ok(!plumb__pg_opc_builtin(false, "btree", "box_ops"), "btree has no box_ops");
+	ok(!plumb__pg_opc_builtin(false, "btree", "float_ops"), "float_ops is no class");
+	ok(plumb__pg_opc_builtin(true, "btree", "float_ops"), "btree float_ops is a family");
+	ok(plumb__pg_opc_builtin(false, "brin", "bit_minmax_ops") &&
+		   plumb__pg_opc_builtin(true, "brin", "bit_minmax_ops"),
+	   "the first of the tables");
+	ok(plumb__pg_opc_builtin(false, "spgist", "text_ops") &&
+		   plumb__pg_opc_builtin(true, "spgist", "text_ops"),
+	   "the last of the tables");
+	ok(!plumb__pg_opc_builtin(false, NULL, "box_ops") &&
+		   !plumb__pg_opc_builtin(true, "gist", NULL),
+	   "no access method or name: none");
+	is_str(plumb__pg_opc_ref(A, "public", "float_ops", "btree"), "\"public\".\"float_ops\"",
+	       "a family of public named as pg_catalog's is qualified");
+	is_str(plumb__pg_opc_ref(A, "public", "my_ops", "btree"), "\"my_ops\"",
+	       "another of public's is bare");
+}
+
 int main(void)
 {
 	if (plumb_ctx_new(&ctx) < 0 || !(A = plumb_arena_new(NULL)))
@@ -263,6 +289,7 @@ int main(void)
 	test_functions_grants();
 	test_aggregates();
 	test_columns_constraints();
+	test_builtin_opclasses();
 	plumb_arena_free(A);
 	plumb_ctx_free(ctx);
 	return done_testing();

@@ -379,6 +379,22 @@ static void test_grants(void)
 	   "ALL TABLES IN SCHEMA: on each table and view the schema holds, no sequence");
 }
 
+/* The catalog as JSON says what a grant on a language is on, and nothing
+ * of the kind for the others. */
+static void test_grants_json(void)
+{
+	int rc;
+	plumb_catalog *cat = load("CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;\n"
+				  "GRANT USAGE ON LANGUAGE plx TO pg_monitor;\n"
+				  "CREATE TABLE t (a int);\nGRANT SELECT ON t TO pg_monitor;\n",
+				  &rc);
+	char *json = NULL;
+	ok(cat && plumb_catalog_to_json(ctx, cat, A, &json) == 0 && json, "grants as JSON");
+	const char *on = json ? strstr(json, "\"on_unmanaged\": \"language plx\"") : NULL;
+	ok(on && !strstr(on + 1, "\"on_unmanaged\""),
+	   "on_unmanaged: on the language's grant alone");
+}
+
 /* Facts the planner reads as fields rather than in SQL text: functions' kind
  * and volatility, what comments and grants are on, grants' grantees and
  * privileges. Loaded offline here; test_agree applies the same schema to the
@@ -937,6 +953,11 @@ static const char *const shuffled[][3] = {
 	 "CREATE FOREIGN TABLE ff (a int) SERVER fs;\nALTER SERVER fs OPTIONS (ADD h 'x');\n",
 	 "ALTER SERVER fs OPTIONS (ADD h 'x');\nCREATE FOREIGN TABLE ff (a int) SERVER fs;\n"
 	 "CREATE SERVER fs FOREIGN DATA WRAPPER fw;\nCREATE FOREIGN DATA WRAPPER fw;\n"},
+	{"any order: a language renamed before it is created",
+	 "CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;\n"
+	 "ALTER LANGUAGE plx RENAME TO ply;\nREVOKE USAGE ON LANGUAGE ply FROM PUBLIC;\n",
+	 "REVOKE USAGE ON LANGUAGE ply FROM PUBLIC;\nALTER LANGUAGE plx RENAME TO ply;\n"
+	 "CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;\n"},
 	{"any order: a comment before its object",
 	 "CREATE TABLE c (id int);\nCOMMENT ON TABLE c IS 'cs';\nCOMMENT ON COLUMN c.id IS 'key';\n",
 	 "COMMENT ON COLUMN c.id IS 'key';\nCOMMENT ON TABLE c IS 'cs';\nCREATE TABLE c (id int);\n"},
@@ -1682,6 +1703,13 @@ static void test_agree(void)
 	      "ALTER DOMAIN app.pos OWNER TO pg_monitor;\n"
 	      "CREATE TYPE app.pair AS (a integer, b text);\n"
 	      "ALTER TYPE app.pair OWNER TO pg_monitor;\n");
+	agree(url, "a language's owner, its grants, renamed (--owners)",
+	      "CREATE TRUSTED LANGUAGE plo HANDLER plpgsql_call_handler;\n"
+	      "GRANT USAGE ON LANGUAGE plo TO pg_monitor WITH GRANT OPTION;\n"
+	      "GRANT USAGE ON LANGUAGE plo TO pg_read_all_data;\n"
+	      "ALTER LANGUAGE plo OWNER TO pg_monitor;\n"
+	      "ALTER LANGUAGE plo RENAME TO plp;\n"
+	      "REVOKE USAGE ON LANGUAGE plp FROM PUBLIC;\n");
 	/* a wrapper's owner is a superuser's: the connecting role, by name */
 	const char *su = getenv("PGUSER");
 	if (su && *su) {
@@ -1719,6 +1747,19 @@ static void test_agree(void)
 	ctx->owners = false;
 	/* what a migrations folder does to what it created before */
 	static const char *const replayed[][2] = {
+		{"ALTER TYPE ... ADD VALUE and RENAME VALUE, the type renamed and made again",
+		 "CREATE TYPE m AS ENUM ('a');\n"
+		 "ALTER TYPE m ADD VALUE 'c';\n"
+		 "ALTER TYPE m ADD VALUE 'b' BEFORE 'c';\n"
+		 "ALTER TYPE m ADD VALUE IF NOT EXISTS 'b';\n"
+		 "ALTER TYPE m RENAME TO m2;\n"
+		 "ALTER TYPE m2 RENAME VALUE 'a' TO 'z';\n"
+		 "ALTER TYPE m2 ADD VALUE 'y' AFTER 'z';\n"
+		 "ALTER TYPE m2 ADD VALUE 'a';\n"
+		 "ALTER TYPE m2 RENAME VALUE 'a' TO 'x';\n"
+		 "CREATE TYPE m AS ENUM ('q');\n"
+		 "ALTER TYPE m ADD VALUE 'a' BEFORE 'q';\n"
+		 "ALTER TYPE m ADD VALUE IF NOT EXISTS 'a' AFTER 'q';\n"},
 		{"ALTER DOMAIN: defaults, NOT NULL, constraints added, dropped and validated",
 		 "CREATE DOMAIN d AS integer DEFAULT 1 CONSTRAINT d_pos CHECK (VALUE > 0);\n"
 		 "COMMENT ON CONSTRAINT d_pos ON DOMAIN d IS 'positive';\n"
@@ -2184,6 +2225,14 @@ static void test_agree(void)
 		 "ALTER AGGREGATE s.my_max(int) SET SCHEMA public;\n"
 		 "ALTER ROUTINE s.my_sum(int) SET SCHEMA public;\n"
 		 "ALTER ROUTINE my_sum(int) SET SCHEMA s;\n"},
+		{"RENAME of a language: its grants follow, and the name is free again",
+		 "CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;\n"
+		 "REVOKE USAGE ON LANGUAGE plx FROM PUBLIC;\n"
+		 "GRANT USAGE ON LANGUAGE plx TO pg_monitor WITH GRANT OPTION;\n"
+		 "ALTER LANGUAGE plx RENAME TO ply;\n"
+		 "GRANT USAGE ON LANGUAGE ply TO pg_read_all_data;\n"
+		 "CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;\n"
+		 "GRANT USAGE ON LANGUAGE plx TO pg_signal_backend;\n"},
 	};
 	for (size_t i = 0; i < sizeof(renamed) / sizeof(renamed[0]); i++)
 		agree(url, renamed[i][0], renamed[i][1]);
@@ -2278,6 +2327,7 @@ int main(void)
 	test_literals();
 	test_offline();
 	test_grants();
+	test_grants_json();
 	test_fields();
 	test_aggregates();
 	test_agree();

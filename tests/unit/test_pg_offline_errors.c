@@ -148,6 +148,9 @@ static void test_unplaced(void)
 	  "ALTER STATISTICS t RENAME TO s;\n",
 	  6, 1, "statistics object \"s\" already exists in schema \"public\"",
 	  "a statistics object renamed onto another");
+	F("CREATE LANGUAGE l1 HANDLER plpgsql_call_handler;\n"
+	  "CREATE LANGUAGE l2 HANDLER plpgsql_call_handler;\nALTER LANGUAGE l1 RENAME TO l2;\n",
+	  6, 1, "language \"l2\" already exists", "a language renamed onto another");
 	F("CREATE PUBLICATION p FOR TABLE nope;\n", 4, 32, "relation \"nope\" does not exist",
 	  "CREATE PUBLICATION of a missing table");
 	F("CREATE PUBLICATION p;\nCREATE PUBLICATION p;\n", 5, 1,

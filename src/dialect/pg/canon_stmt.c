@@ -14,6 +14,7 @@
 
 #include "dialect/pg/canon_int.h"
 #include "dialect/pg/canon_norm.h"
+#include "dialect/pg/opclass.h"
 
 /* Sorts the n nodes of v by cmp, keeping the order of equal ones (an
  * insertion sort: the lists are short). */
@@ -120,13 +121,31 @@ bool plumb__pg_index_stmt_plain(const PgQuery__IndexStmt *i)
 	return true;
 }
 
+/* The operator class of an index key of access method am, bare in
+ * pg_catalog, and in public unless pg_catalog, first in the search path,
+ * has a class of that name for am: as pg_get_indexdef prints it, and so
+ * that the plan's CREATE INDEX names the same class. */
+static void opclass_name(PgQuery__Node *n, const char *am)
+{
+	if (!n || n->node_case != PG_QUERY__NODE__NODE_INDEX_ELEM)
+		return;
+	PgQuery__IndexElem *e = n->index_elem;
+	if (e->n_opclass == 2 && str_is(e->opclass[0], "public") &&
+	    plumb__pg_opc_builtin(false, am && *am ? am : "btree", plumb__pg_strval(e->opclass[1])))
+		return;
+	unqualify_name(&e->opclass, &e->n_opclass);
+}
+
 static void visit_index_elems(ProtobufCMessage *m, nx *x)
 {
 	if (m->descriptor == &pg_query__index_elem__descriptor) {
 		PgQuery__IndexElem *e = (PgQuery__IndexElem *)m;
 		norm_index_elem(e);
-		unqualify_name(&e->opclass, &e->n_opclass);
 		quote_options(x, e->opclassopts, e->n_opclassopts);
+	} else if (m->descriptor == &pg_query__index_stmt__descriptor) {
+		PgQuery__IndexStmt *i = (PgQuery__IndexStmt *)m;
+		for (size_t k = 0; k < i->n_index_params; k++)
+			opclass_name(i->index_params[k], i->access_method);
 	} else if (m->descriptor == &pg_query__constraint__descriptor) {
 		/* EXCLUDE: pairs of an element and the list naming its operator */
 		PgQuery__Constraint *c = (PgQuery__Constraint *)m;
@@ -135,6 +154,7 @@ static void visit_index_elems(ProtobufCMessage *m, nx *x)
 			if (pair && pair->node_case == PG_QUERY__NODE__NODE_LIST &&
 			    pair->list->n_items == 2 && pair->list->items[1] &&
 			    pair->list->items[1]->node_case == PG_QUERY__NODE__NODE_LIST) {
+				opclass_name(pair->list->items[0], c->access_method);
 				PgQuery__List *op = pair->list->items[1]->list;
 				unqualify_name(&op->items, &op->n_items);
 			}

@@ -77,8 +77,8 @@ static bool member(ictx *x, PGresult *r, int i, plumb_pg_opmember *m)
 	if (op) {
 		m->ref = plumb__pg_opc_oper_ref(x->st.arena, val(r, i, K_RNSP), val(r, i, K_REF));
 		if (val(r, i, K_SORT))
-			m->sortfamily =
-				plumb__pg_opc_ref(x->st.arena, val(r, i, K_SNSP), val(r, i, K_SORT));
+			m->sortfamily = plumb__pg_opc_ref(x->st.arena, val(r, i, K_SNSP),
+							  val(r, i, K_SORT), "btree");
 		return m->ref && m->left && m->right;
 	}
 	size_t n = 0;

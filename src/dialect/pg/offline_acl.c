@@ -725,6 +725,31 @@ void language_created(ox *x, const PgQuery__CreatePLangStmt *ls)
 		fail(x, PLUMB_ENOMEM);
 }
 
+/* ALTER LANGUAGE old RENAME TO nw, of a language the files created: its
+ * grants and owner go with it, and the unmanaged list names it anew. */
+void language_renamed(ox *x, const char *old, const char *nw)
+{
+	const char *part = x->langs && old ? plumb_map_get(x->langs, old, NULL, NULL) : NULL;
+	if (!part || x->st.rc)
+		return;
+	if (plumb_map_get(x->langs, nw, NULL, NULL)) {
+		error_at(x, x->loc, "language \"%s\" already exists", nw);
+		return;
+	}
+	plumb_map_del(x->langs, old, NULL, NULL, NULL);
+	if (plumb_map_put(x->langs, dup(x, nw), NULL, NULL, (void *)part) < 0) {
+		fail(x, PLUMB_ENOMEM);
+		return;
+	}
+	grants_moved(x, PLUMB_OBJ_GRANT, NULL, old, NULL, nw);
+	owner_renamed(x, "language", NULL, old, NULL, nw);
+	const char *was = fmt(x, "language %s", qi(x, old)),
+		   *now = fmt(x, "language %s", qi(x, nw));
+	for (size_t i = 0; was && now && i < x->cat->unmanaged.n; i++)
+		if (strcmp(x->cat->unmanaged.items[i], was) == 0)
+			x->cat->unmanaged.items[i] = (void *)now;
+}
+
 /* The part of the grants on language name ("trusted" or NULL), and whether
  * the files created it (else it is the server's or an extension's). */
 static bool language_part(ox *x, const char *name, const char **part)
@@ -1047,7 +1072,7 @@ static void finish_object_grant(ox *x, gstate *g)
 		return;
 	/* a grant to the owner the files state (--owners) is the owner's own,
 	 * as introspection reads it: only its grant options count */
-	const char *cls = lang ? NULL : plumb__pg_owner_class(g->on);
+	const char *cls = lang ? "language" : plumb__pg_owner_class(g->on);
 	const char *owner = x->roles && cls ? plumb_map_get(x->roles, cls, schema, g->rel) : NULL;
 	bool own = owner && strcmp(owner, g->grantee) == 0;
 	const char *on;

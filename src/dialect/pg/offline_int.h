@@ -41,6 +41,8 @@ typedef struct ox {
 	plumb_map *keys;     /* the table of each key (PK, UNIQUE, EXCLUDE), by its index's name */
 	plumb_vec seqs;     /* seqent *: sequences and their statements */
 	plumb_map *seq_at;  /* the CREATE SEQUENCE of each sequence, by its object ("%p") */
+	plumb_map *enum_labels; /* offline_object.c: an enum's labels (a map), by its
+				 * object ("%p"), once an ALTER TYPE changes it */
 	plumb_vec grants;   /* gstate *: privileges per (target, grantee), GRANT/REVOKE applied */
 	plumb_map *grant_at; /* offline_acl.c: the gstates of each target, by its key */
 	/* offline_acl.c: the catalog's functions by (schema, name without the
@@ -283,6 +285,7 @@ typedef struct seqopts {
 #define function_of plumb__pgoff_function_of
 #define grant_revoke plumb__pgoff_grant_revoke
 #define language_created plumb__pgoff_language_created
+#define language_renamed plumb__pgoff_language_renamed
 #define grants_gone plumb__pgoff_grants_gone
 #define grants_renamed plumb__pgoff_grants_renamed
 #define grants_moved plumb__pgoff_grants_moved
@@ -590,6 +593,9 @@ void grants_moved(ox *x, plumb_obj_kind on, const char *schema, const char *name
 		  const char *nschema, const char *nname);
 /* CREATE [OR REPLACE] [TRUSTED] LANGUAGE: known, for the grants on it. */
 void language_created(ox *x, const PgQuery__CreatePLangStmt *ls);
+/* ALTER LANGUAGE old RENAME TO nw: the grants on a language the files
+ * created (and its owner, --owners) follow it. */
+void language_renamed(ox *x, const char *old, const char *nw);
 void finish_grants(ox *x);
 /* The privileges held on relation schema.rel (on its column col, when
  * given) held on nschema.nrel (column ncol) from now on. */

@@ -138,6 +138,31 @@ void enum_texts(ox *x, plumb_object *o)
 		fail(x, plumb__pg_enum_define(x->st.ctx, x->st.arena, o));
 }
 
+/* The labels of enum o by name, made from its values the first time an
+ * ALTER TYPE names it (the object stays the same through a rename), so that
+ * a migration adding many values does not scan them for each. */
+static plumb_map *enum_labels(ox *x, const plumb_object *o)
+{
+	const char *k = plumb_arena_printf(x->tmp, "%p", (const void *)o);
+	if (!x->enum_labels)
+		x->enum_labels = plumb_map_new(x->tmp, false);
+	plumb_map *m = k && x->enum_labels ? plumb_map_get(x->enum_labels, k, NULL, NULL) : NULL;
+	if (m || !k || !x->enum_labels) {
+		if (!m)
+			nomem(x);
+		return m;
+	}
+	m = plumb_map_new(x->tmp, false);
+	for (size_t i = 0; m && i < o->values.n; i++)
+		if (plumb_map_put(m, o->values.items[i], NULL, NULL, o->values.items[i]) < 0)
+			m = NULL;
+	if (!m || plumb_map_put(x->enum_labels, k, NULL, NULL, m) < 0) {
+		nomem(x);
+		return NULL;
+	}
+	return m;
+}
+
 void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae)
 {
 	const char *schema, *name;
@@ -147,42 +172,46 @@ void alter_enum(ox *x, PgQuery__AlterEnumStmt *ae)
 		error_at(x, x->loc, "type \"%s\" does not exist", shown(x, schema, name));
 		return;
 	}
+	plumb_map *labels = enum_labels(x, o);
+	if (!labels)
+		return;
 	const char *known = !empty(ae->old_val) ? ae->old_val : ae->new_val_neighbor;
-	bool found = empty(known);
-	for (size_t i = 0; !found && i < o->values.n; i++)
-		found = strcmp(o->values.items[i], known) == 0;
-	if (!found) {
+	if (!empty(known) && !plumb_map_get(labels, known, NULL, NULL)) {
 		error_at(x, x->loc, "\"%s\" is not an existing enum label", known);
 		return;
 	}
+	bool exists = ae->new_val && plumb_map_get(labels, ae->new_val, NULL, NULL);
+	const char *nw = exists ? NULL : dup(x, ae->new_val);
 	if (!empty(ae->old_val)) {
-		for (size_t i = 0; i < o->values.n; i++)
-			if (strcmp(o->values.items[i], ae->new_val) == 0) {
-				error_at(x, x->loc, "enum label \"%s\" already exists",
-					 ae->new_val);
-				return;
-			}
+		if (exists) {
+			error_at(x, x->loc, "enum label \"%s\" already exists", ae->new_val);
+			return;
+		}
 		for (size_t i = 0; i < o->values.n; i++)
 			if (strcmp(o->values.items[i], ae->old_val) == 0)
-				o->values.items[i] = dup(x, ae->new_val);
+				o->values.items[i] = (void *)nw;
+		plumb_map_del(labels, ae->old_val, NULL, NULL, NULL);
+		if (nw && plumb_map_put(labels, nw, NULL, NULL, (void *)nw) < 0)
+			nomem(x);
 		enum_value_renamed(x, o, ae->old_val, ae->new_val);
 		return;
 	}
-	for (size_t i = 0; i < o->values.n; i++)
-		if (strcmp(o->values.items[i], ae->new_val) == 0)
-			return;
+	if (exists || !nw)
+		return;
+	/* the neighbour's place: where the value goes, the others move anyway */
 	size_t at = o->values.n;
 	if (!empty(ae->new_val_neighbor))
 		for (size_t i = 0; i < o->values.n; i++)
 			if (strcmp(o->values.items[i], ae->new_val_neighbor) == 0)
 				at = ae->new_val_is_after ? i + 1 : i;
-	if (plumb_vec_push(x->st.arena, &o->values, NULL) < 0) {
+	if (plumb_vec_push(x->st.arena, &o->values, NULL) < 0 ||
+	    plumb_map_put(labels, nw, NULL, NULL, (void *)nw) < 0) {
 		nomem(x);
 		return;
 	}
 	memmove(&o->values.items[at + 1], &o->values.items[at],
 		(o->values.n - 1 - at) * sizeof(void *));
-	o->values.items[at] = dup(x, ae->new_val);
+	o->values.items[at] = (void *)nw;
 }
 
 /* Where OWNED BY was written: the table and column it names are checked at the end. */

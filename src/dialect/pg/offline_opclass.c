@@ -9,11 +9,14 @@
  * ltree, cube, intarray, pgvector), as their scripts create them, and
  * those the schema creates (offline_opfamily.c); a class it does not know,
  * or a key that is an expression, stays as written.
- * Canon (canon_stmt.c) then drops the public and pg_catalog qualifiers.
+ * A bare name is pg_catalog's where it has a class of that name, as the
+ * server resolves it. Canon (canon_stmt.c) then drops the pg_catalog
+ * qualifier, and public's where no class of pg_catalog takes the name.
  */
 #include <string.h>
 
 #include "dialect/pg/offline_int.h"
+#include "dialect/pg/opclass.h"
 
 /* The extensions whose operator classes are known; their index is the
  * slot of ox.ext_schema that holds the schema each was created in. */
@@ -367,12 +370,14 @@ void index_opclass(ox *x, plumb_table *t, const char *am, PgQuery__IndexElem *e)
 	const char *name = plumb__pg_strval(e->opclass[e->n_opclass - 1]);
 	plumb_column *col = find_column(t, e->name);
 	/* a class of the schema's own: left out when the default for the
-	 * column's type */
+	 * column's type. Written bare, the name is pg_catalog's when it has a
+	 * class of that name (first in the search path), else public's. */
 	const char *cam = !empty(am) ? am : "btree";
+	bool catalog = !schema && name && plumb__pg_opc_builtin(false, cam, name);
 	const plumb_object *uc =
-		name ? find_object(x, PLUMB_OBJ_OPCLASS, schema ? schema : "public",
-				   fmt(x, "%s USING %s", name, cam))
-		     : NULL;
+		name && !catalog ? find_object(x, PLUMB_OBJ_OPCLASS, schema ? schema : "public",
+					       fmt(x, "%s USING %s", name, cam))
+				 : NULL;
 	if (uc) {
 		const char *type = col && col->type ? key_type(x, col->type) : NULL;
 		const char *d = type ? fmt(x, " DEFAULT FOR TYPE %s USING ", type) : NULL;

@@ -166,7 +166,10 @@ static bool read_member(ox *x, PgQuery__CreateOpClassItem *it, const char *am, c
 		if (it->n_order_family) {
 			const char *fs, *fn;
 			split_names(it->order_family, it->n_order_family, &fs, &fn);
-			m->sortfamily = plumb__pg_opc_ref(x->st.arena, fs, fn);
+			/* bare, pg_catalog's first, as the server looks it up */
+			if (it->n_order_family == 1 && plumb__pg_opc_builtin(true, "btree", fn))
+				fs = "pg_catalog";
+			m->sortfamily = plumb__pg_opc_ref(x->st.arena, fs, fn, "btree");
 		}
 		return m->ref != NULL && !x->st.rc;
 	}

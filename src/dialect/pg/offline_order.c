@@ -304,6 +304,10 @@ static void object(ord *r, PgQuery__ObjectType objtype, PgQuery__Node *node)
 			changes(r, objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FDW ? 'w' : 'S', NULL,
 				name, NULL);
 		return;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_LANGUAGE:
+		if ((name = plumb__pg_strval(node)))
+			changes(r, 'l', NULL, name, NULL);
+		return;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER:
 		if ((name = plumb__pg_strval(node)))
@@ -627,6 +631,10 @@ static void objects_of(ord *r, PgQuery__Node *s)
 	case PG_QUERY__NODE__NODE_ALTER_EVENT_TRIG_STMT:
 		r->word = "ALTER EVENT TRIGGER";
 		changes(r, 'v', NULL, s->alter_event_trig_stmt->trigname, NULL);
+		break;
+	case PG_QUERY__NODE__NODE_CREATE_PLANG_STMT:
+		r->word = "language";
+		creates(r, 'l', NULL, s->create_plang_stmt->plname, NULL);
 		break;
 	case PG_QUERY__NODE__NODE_CREATE_FDW_STMT:
 		r->word = "foreign-data wrapper";

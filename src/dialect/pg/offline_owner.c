@@ -125,6 +125,11 @@ void alter_owner(ox *x, PgQuery__AlterOwnerStmt *as)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT:
 		cls = "statistics";
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_LANGUAGE:
+		/* no owner object: a grant to the owner is its own (offline_acl.c) */
+		name = obj ? plumb__pg_strval(obj) : NULL;
+		cls = "language";
+		break;
 	default:
 		return; /* kinds plumb gives no owner */
 	}

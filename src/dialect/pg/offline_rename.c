@@ -2,7 +2,7 @@
  * The offline builder's renames: ALTER TABLE/INDEX/SEQUENCE/VIEW ... RENAME
  * TO, RENAME COLUMN, RENAME CONSTRAINT, ALTER TYPE/DOMAIN ... RENAME TO,
  * ALTER TYPE ... RENAME VALUE (after alter_enum), ALTER FUNCTION, TRIGGER,
- * POLICY and SCHEMA ... RENAME TO, and SET SCHEMA of tables, views,
+ * POLICY, SCHEMA and LANGUAGE ... RENAME TO, and SET SCHEMA of tables, views,
  * sequences, types, functions and aggregates (operators: offline_operator.c),
  * as PostgreSQL applies them: what names the
  * renamed object by its oid follows (indexes, constraints, foreign keys of
@@ -995,6 +995,9 @@ void alter_rename(ox *x, PgQuery__RenameStmt *rs, size_t loc)
 		break;
 	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT:
 		rename_domain_constraint(x, rs->object, rs->subname, rs->newname);
+		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_LANGUAGE:
+		language_renamed(x, rs->object ? plumb__pg_strval(rs->object) : NULL, rs->newname);
 		break;
 	default:
 		cannot(x, "this kind of object");

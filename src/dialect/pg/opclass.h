@@ -33,9 +33,13 @@ char *plumb__pg_opc_name(plumb_arena *arena, const char *name, const char *am);
  * method; false when name has no " USING ". */
 bool plumb__pg_opc_split(plumb_arena *arena, const char *name, const char **base,
 			 const char **am);
-/* schema.name as a class or family names another ("s"."f", bare in public
- * and pg_catalog), and an operator ("<", "s".<). */
-char *plumb__pg_opc_ref(plumb_arena *arena, const char *schema, const char *name);
+/* Whether pg_catalog has a class (family: a family) name of access method
+ * am: an unqualified name is then pg_catalog's, whatever public holds. */
+bool plumb__pg_opc_builtin(bool family, const char *am, const char *name);
+/* schema.name as a class or family names another family of access method
+ * am ("s"."f", bare in public unless pg_catalog's takes the name, and in
+ * pg_catalog), and an operator ("<", "s".<). */
+char *plumb__pg_opc_ref(plumb_arena *arena, const char *schema, const char *name, const char *am);
 char *plumb__pg_opc_oper_ref(plumb_arena *arena, const char *schema, const char *name);
 /* A member as ADD writes it: OPERATOR 1 < (integer, integer) [FOR ORDER BY
  * f], FUNCTION 1 (integer, integer) f(integer, integer). */

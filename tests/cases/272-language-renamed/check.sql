@@ -1,0 +1,1 @@
+SELECT lanname, lanacl FROM pg_language WHERE lanname IN ('plx', 'ply');

@@ -1,0 +1,1 @@
+CREATE TABLE b (a box, t text);
