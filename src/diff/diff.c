@@ -60,15 +60,24 @@ static bool delta_is_empty(const plumb_table_delta *d)
 	       !d->renamed_constraints.n && !d->options_changed;
 }
 
-/* A table's constraints by definition, each found in one lookup. */
+/* Up to this many columns or constraints a table's are scanned: a map of
+ * them would cost more time, and memory for every table of a large
+ * schema, than it saves. */
+#define SCAN_MAX 32
+
+/* A table's constraints by definition, each found in one lookup (defs), or
+ * by a scan of a table of few. */
 typedef struct con_set {
+	const plumb_table *t;
 	plumb_map *defs;
 	bool null_def; /* some constraint has no definition */
 } con_set;
 
 static int con_set_of(plumb_arena *a, const plumb_table *t, con_set *s)
 {
-	s->null_def = false;
+	*s = (con_set){t, NULL, false};
+	if (t->constraints.n <= SCAN_MAX)
+		return 0;
 	if (!(s->defs = plumb_map_new(a, false)))
 		return -1;
 	for (size_t i = 0; i < t->constraints.n; i++) {
@@ -83,29 +92,45 @@ static int con_set_of(plumb_arena *a, const plumb_table *t, con_set *s)
 
 static bool has_constraint(const con_set *s, const char *definition)
 {
-	return definition ? plumb_map_get(s->defs, definition, NULL, NULL) != NULL : s->null_def;
+	if (s->defs)
+		return definition ? plumb_map_get(s->defs, definition, NULL, NULL) != NULL
+				  : s->null_def;
+	for (size_t i = 0; i < s->t->constraints.n; i++)
+		if (str_eq(((const plumb_constraint *)s->t->constraints.items[i])->definition,
+			   definition))
+			return true;
+	return false;
 }
 
 /* A table's columns by name (folded as the catalog compares names): 1 + the
- * index of the first of each name. */
-static plumb_map *columns_by_name(plumb_arena *a, const plumb_catalog *cat, const plumb_table *t)
+ * index of the first of each name; NULL for a table of few, also when out
+ * of memory (*failed). */
+static plumb_map *columns_by_name(plumb_arena *a, const plumb_catalog *cat, const plumb_table *t,
+				  bool *failed)
 {
+	*failed = false;
+	if (t->columns.n <= SCAN_MAX)
+		return NULL;
 	plumb_map *m = plumb_map_new(a, cat->fold_case);
 	for (size_t j = t->columns.n; m && j-- > 0;) {
 		const plumb_column *c = t->columns.items[j];
 		if (c->name &&
 		    plumb_map_put(m, c->name, NULL, NULL, (void *)(uintptr_t)(j + 1)) < 0)
-			return NULL;
+			m = NULL;
 	}
+	*failed = !m;
 	return m;
 }
 
 /* The first column of t named name (as cat compares names) not yet used,
- * marked used; NULL when none. */
+ * marked used; NULL when none. by_name: columns_by_name's map, or NULL to
+ * scan them all. */
 static plumb_column *claim_column(const plumb_catalog *cat, const plumb_table *t,
 				  const plumb_map *by_name, bool *used, const char *name)
 {
-	size_t first = name ? (size_t)(uintptr_t)plumb_map_get(by_name, name, NULL, NULL) : 0;
+	size_t first = !by_name ? 1
+		       : name	? (size_t)(uintptr_t)plumb_map_get(by_name, name, NULL, NULL)
+				: 0;
 	for (size_t j = first ? first - 1 : t->columns.n; j < t->columns.n; j++) {
 		plumb_column *c = t->columns.items[j];
 		if (!used[j] && plumb_catalog_name_eq(cat, c->name, name)) {
@@ -132,8 +157,9 @@ static int table_delta(plumb_arena *a, const plumb_catalog *from, const plumb_ca
 {
 	/* Which columns of f are claimed by a column of t. */
 	bool *used = plumb_arena_alloc(a, (f->columns.n + 1) * sizeof(bool));
-	plumb_map *fcols = columns_by_name(a, from, f);
-	if (!used || !fcols)
+	bool failed;
+	plumb_map *fcols = columns_by_name(a, from, f, &failed);
+	if (!used || failed)
 		return -1;
 
 	for (size_t i = 0; i < t->columns.n; i++) {
