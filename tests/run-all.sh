@@ -21,6 +21,13 @@ BA=${PLUMB_ASAN_BUILD:-build-asan}
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 
+# The replay cache (plumb(1): PLUMB_CACHE_DIR) of the whole run: a folder of
+# its own, and every entry read checked against a replay of its files. Test
+# drivers that rely on hits give their own.
+PLUMB_CACHE_DIR=$(mktemp -d "${TMPDIR:-/tmp}/plumb-cache.XXXXXX") || exit 1
+export PLUMB_CACHE_DIR PLUMB_CACHE_VERIFY=1
+trap 'rm -rf "$PLUMB_CACHE_DIR"' EXIT
+
 passed=0
 failed=0
 summary=()

@@ -517,4 +517,15 @@ bool plumb_catalog_is_empty(const plumb_catalog *cat);
 int plumb_catalog_to_json(plumb_ctx *ctx, const plumb_catalog *cat, plumb_arena *arena,
 			  char **out);
 
+/* The catalog as bytes (catalog/store.c): every field, for the replay cache
+ * of this build only. *out is in arena memory. */
+int plumb_catalog_store(plumb_ctx *ctx, const plumb_catalog *cat, plumb_arena *arena,
+			const char **out, size_t *len);
+/* The same bytes written to the file descriptor fd as they come. */
+int plumb_catalog_store_fd(plumb_ctx *ctx, const plumb_catalog *cat, int fd);
+/* A catalog read back from plumb_catalog_store's bytes into arena;
+ * PLUMB_EPARSE when they are not such bytes or are cut short. */
+int plumb_catalog_load(plumb_ctx *ctx, plumb_arena *arena, const char *data, size_t len,
+		       plumb_catalog **out);
+
 #endif

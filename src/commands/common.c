@@ -377,6 +377,24 @@ done:
 	return rc;
 }
 
+/* The replay cache's folder (source/cache.c): PLUMB_CACHE_DIR ("off" or
+ * empty: none), else $XDG_CACHE_HOME/plumb, else ~/.cache/plumb. Read only
+ * under --dry-run; PLUMB_CACHE_VERIFY=1 checks every entry read against a
+ * replay. */
+static void use_cache(plumb_ctx *ctx, bool dry_run)
+{
+	const char *dir = getenv("PLUMB_CACHE_DIR"), *base;
+	if (dir)
+		ctx->cache_dir = *dir && strcmp(dir, "off") != 0 ? dir : NULL;
+	else if ((base = getenv("XDG_CACHE_HOME")) && *base == '/')
+		ctx->cache_dir = plumb_arena_printf(ctx->root, "%s/plumb", base);
+	else if ((base = getenv("HOME")) && *base == '/')
+		ctx->cache_dir = plumb_arena_printf(ctx->root, "%s/.cache/plumb", base);
+	ctx->cache_write = !dry_run;
+	const char *verify = getenv("PLUMB_CACHE_VERIFY");
+	ctx->cache_verify = verify && strcmp(verify, "1") == 0;
+}
+
 int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env)
 {
 	const char *cfg_url = NULL, *cfg_dialect = NULL, *cfg_dev_url = NULL;
@@ -388,6 +406,7 @@ int plumb__env_resolve(plumb_ctx *ctx, const plumb_options *opts, plumb_env *env
 	env->err = opts->err ? opts->err : stderr;
 	ctx->verbose = opts->verbose;
 	ctx->owners = opts->owners;
+	use_cache(ctx, opts->dry_run);
 	env->schema = opts->schema;
 	env->dir = opts->dir;
 	int rc = read_config(ctx, opts, env, &cfg_url, &cfg_dialect, &cfg_dev_url, &place);

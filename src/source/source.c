@@ -162,6 +162,31 @@ done:
 	return rc;
 }
 
+/* The offline replay of files, through the replay cache (cache.c). */
+static int replay_cached(plumb_ctx *ctx, plumb_arena *arena, const plumb_dialect *dialect,
+			 const plumb_vec *files, plumb_catalog **out)
+{
+	char key[65];
+	plumb_catalog *cached = NULL;
+	bool keyed = plumb__cache_key(ctx, dialect->name, files, key);
+	if (keyed && plumb__cache_get(ctx, arena, key, &cached) && !ctx->cache_verify) {
+		*out = cached;
+		return 0;
+	}
+	int rc = dialect->replay_offline(ctx, arena, files, out);
+	if (rc)
+		return rc;
+	if (cached && !plumb__cache_same(ctx, cached, *out))
+		return plumb_error_set(
+			ctx, PLUMB_ERROR,
+			"the replay cache gave another catalog than the replay of %s "
+			"(a defect of plumb; PLUMB_CACHE_DIR=off works around it)",
+			((const plumb_sql_file *)files->items[files->n - 1])->path);
+	if (keyed && !cached)
+		plumb__cache_put(ctx, key, *out);
+	return 0;
+}
+
 int plumb_source_history_catalog(plumb_ctx *ctx, plumb_arena *arena,
 				 const plumb_history *history, const plumb_dialect *dialect,
 				 const char *dev_url, plumb_catalog **out)
@@ -183,7 +208,8 @@ int plumb_source_history_catalog(plumb_ctx *ctx, plumb_arena *arena,
 			}
 			*f = (plumb_sql_file){.path = m->path, .text = m->sql, .len = m->len};
 		}
-		if ((rc = dialect->replay_offline(ctx, arena, &files, out)) == 0)
+		rc = replay_cached(ctx, arena, dialect, &files, out);
+		if (rc == 0)
 			rc = plumb_catalog_exclude(ctx, *out);
 		goto done;
 	}

@@ -61,4 +61,15 @@ int plumb_source_history_catalog(plumb_ctx *ctx, plumb_arena *arena,
 				 const plumb_history *history, const plumb_dialect *dialect,
 				 const char *dev_url, plumb_catalog **out);
 
+/* The replay cache (source/cache.c), for the offline replay of a history.
+ * plumb__cache_key: the key of files replayed by dialect, false when there
+ * is no cache (ctx->cache_dir NULL, no files, no build ID). get: true with
+ * the catalog of that key in arena, false (nothing recorded) on a miss.
+ * put: keeps cat under key when it can, silently not when it cannot.
+ * same: true when two catalogs are equal in every field. */
+bool plumb__cache_key(plumb_ctx *ctx, const char *dialect, const plumb_vec *files, char key[65]);
+bool plumb__cache_get(plumb_ctx *ctx, plumb_arena *arena, const char *key, plumb_catalog **out);
+void plumb__cache_put(plumb_ctx *ctx, const char *key, const plumb_catalog *cat);
+bool plumb__cache_same(plumb_ctx *ctx, const plumb_catalog *a, const plumb_catalog *b);
+
 #endif

@@ -36,6 +36,14 @@ struct plumb_ctx {
 	 * holds the owners of its objects (kind owner), which diff compares and
 	 * pull writes; off, owners are neither read nor compared. */
 	bool owners;
+	/* The replay cache (source/cache.c): the folder holding the catalogs
+	 * that migrations folders replayed offline gave, keyed by their files
+	 * and by the build of plumb; NULL: no cache is read or written.
+	 * cache_write false reads it only (--dry-run); cache_verify replays
+	 * anyway and checks what the cache gave against it (the tests). */
+	const char *cache_dir;
+	bool cache_write;
+	bool cache_verify;
 };
 
 /* --- errors ---------------------------------------------------------- */

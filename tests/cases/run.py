@@ -79,11 +79,12 @@ def write(path, text):
         f.write(text)
 
 
-def run(cmd, cwd=None, stdin=None):
-    """(exit code, stdout, stderr) of a command, text in and out."""
+def run(cmd, cwd=None, stdin=None, env=None):
+    """(exit code, stdout, stderr) of a command, text in and out; env: variables
+    to set for it."""
     try:
         p = subprocess.run(cmd, cwd=cwd, input=stdin, capture_output=True, text=True,
-                           timeout=TIMEOUT)
+                           timeout=TIMEOUT, env=dict(os.environ, **env) if env else None)
     except subprocess.TimeoutExpired:
         return 124, "", f"timed out after {TIMEOUT} s: {' '.join(cmd)}\n"
     return p.returncode, p.stdout, p.stderr
@@ -273,11 +274,17 @@ def replay_case(plumb, case, d):
     points = []
     with tempfile.TemporaryDirectory(prefix="plumb-replay.") as tmp:
         mig, diag = migrations_folder(plumb, tmp, case, d, plan)
+        # a replay cache of the case's own: the first diff fills it, the
+        # second reads it, checked against a replay (PLUMB_CACHE_VERIFY)
+        env = {"PLUMB_CACHE_DIR": os.path.join(tmp, "cache"), "PLUMB_CACHE_VERIFY": "1"}
         if not diag:
-            diag = nothing_left(plumb, mig, case.path("after.sql"), d, case.flags)
+            diag = nothing_left(plumb, mig, case.path("after.sql"), d, case.flags, env)
             if diag:
                 diag = ["the plan replayed offline onto before.sql is not after.sql:"] + diag
         points.append((f"{case.name} {d}: the plan replayed offline reaches after.sql", diag))
+        if not diag and d == "pg":
+            diag = nothing_left(plumb, mig, case.path("after.sql"), d, case.flags, env, True)
+            points.append((f"{case.name} {d}: ... and so does the replay cache's catalog", diag))
         # the control: without one of its ALTER statements the plan must
         # not reach after.sql, or the replay proves nothing of that form
         stmts = statements_of(plan)
@@ -393,11 +400,15 @@ class Pg:
             run(["psql", "-X", "-q", "-d", "postgres"] + drops)
 
 
-def nothing_left(plumb, frm, to, d, flags=()):
+def nothing_left(plumb, frm, to, d, flags=(), env=None, cached=False):
     """Diagnostics when `plumb diff frm to` finds something to do, else [].
-    Of the case's flags, --owners is passed on: owners are then compared."""
-    more = [f for f in flags if f == "--owners"]
-    rc, out, err = run([plumb, "diff", frm, to, "--dialect", d, "--allow-data-loss"] + more)
+    Of the case's flags, --owners is passed on: owners are then compared.
+    cached: frm, a migrations folder, must come from the replay cache."""
+    more = [f for f in flags if f == "--owners"] + (["--verbose"] if cached else [])
+    rc, out, err = run([plumb, "diff", frm, to, "--dialect", d, "--allow-data-loss"] + more,
+                       env=env)
+    if cached and "replay cache: read" not in err:
+        return [f"plumb diff {frm} {to}: the replay cache was not read"] + err.splitlines()[:10]
     if rc == 0 and not out:
         return []
     return [f"plumb diff {frm} {to}: exit {rc}"] + out.splitlines()[:40] + err.splitlines()[:10]
@@ -512,6 +523,12 @@ def main():
     os.environ["LC_ALL"] = "C"
     os.environ.pop("DATABASE_URL", None)
     os.environ["PGOPTIONS"] = "-c client_min_messages=warning"
+    # the replay cache: one of the run's own unless the caller gave one,
+    # every entry read checked against a replay
+    if "PLUMB_CACHE_DIR" not in os.environ:
+        cache = tempfile.TemporaryDirectory(prefix="plumb-cache.")
+        os.environ["PLUMB_CACHE_DIR"] = cache.name
+    os.environ["PLUMB_CACHE_VERIFY"] = "1"
     cases = find_cases(a.cases)
     if a.update and a.apply:
         print("Bail out! --update rewrites the offline plans; give it without --apply")

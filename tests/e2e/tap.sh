@@ -15,6 +15,9 @@ trap 'chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
 export LC_ALL=C
 unset DATABASE_URL
+# the replay cache: the script's own, and every entry read checked against a
+# replay of its files
+export PLUMB_CACHE_DIR="$WORK/.plumb-cache" PLUMB_CACHE_VERIFY=1
 
 tap_n=0
 tap_failed=0
