@@ -38,7 +38,7 @@
 
 enum { KEEP = 16 };
 #define MAX_ENTRY ((off_t)1 << 30)
-#define FORMAT "plumb replay cache 1"
+#define FORMAT "replay cache of plumb, format 1"
 
 /* --- the build's identity --------------------------------------------- */
 
