@@ -149,17 +149,20 @@ static void note(const plumb_ctx *ctx, const char *what, const char *path)
 		fprintf(stderr, "plumb: replay cache: %s %s\n", what, path);
 }
 
-/* The whole of path in malloc'd memory; NULL when it cannot be read. */
+/* The whole of path in malloc'd memory; NULL when it cannot be read, or
+ * when it is not a file of this user's that only this user may write (an
+ * entry someone else could have put there is not trusted). */
 static char *slurp(const char *path, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	struct stat st;
 	char *data = NULL;
 	size_t got = 0;
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    st.st_size < MAX_ENTRY && (data = malloc((size_t)st.st_size))) {
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+	    !(st.st_mode & (S_IWGRP | S_IWOTH)) && st.st_size > 0 && st.st_size < MAX_ENTRY &&
+	    (data = malloc((size_t)st.st_size))) {
 		while (got < (size_t)st.st_size) {
 			ssize_t r = read(fd, data + got, (size_t)st.st_size - got);
 			if (r < 0 && errno == EINTR)

@@ -2,9 +2,10 @@
 # The replay cache (PLUMB_CACHE_DIR): a migrations folder replayed offline
 # leaves its catalog there; the next command on the same files reads it, with
 # the same result; a changed file, --owners or a damaged entry misses; an
-# entry that is not what the replay gives is caught by PLUMB_CACHE_VERIFY;
-# --dry-run and "off" write nothing; an unusable folder changes nothing; the
-# 16 most recently used entries are kept. No server. Prints TAP.
+# entry others may write is not read; an entry that is not what the replay
+# gives is caught by PLUMB_CACHE_VERIFY; --dry-run and "off" write nothing;
+# an unusable folder changes nothing; the 16 most recently used entries are
+# kept. No server. Prints TAP.
 set -u
 . "$(dirname "$0")/tap.sh"
 unset PGHOST PGPORT PGUSER PGDATABASE DATABASE_URL PLUMB_PG_URL PLUMB_CACHE_VERIFY
@@ -59,6 +60,12 @@ ok "a damaged entry is not used: the folder is replayed" \
 	eval 'rc_is 0 && err_has "damaged entry" && out_has "DROP INDEX"'
 plumb diff migrations schema.sql --dialect pg --verbose
 ok "... and its entry written again" eval 'rc_is 0 && err_has "replay cache: read" && out_has "DROP INDEX"'
+
+# an entry others may write is not trusted
+chmod g+w "$e"
+plumb diff migrations schema.sql --dialect pg --verbose
+ok "an entry others may write is not read" eval 'rc_is 0 && err_has "no entry" && out_has "DROP INDEX"'
+chmod g-w "$e"
 
 # an entry under a right key that holds another catalog: used as it is,
 # unless PLUMB_CACHE_VERIFY compares it with the replay
