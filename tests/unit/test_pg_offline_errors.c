@@ -561,6 +561,40 @@ static void test_sequence_owned_by(void)
 
 /* Errors raised inside a statement by canon.c (which knows no file) are
  * placed at the statement. */
+/* DROP LANGUAGE: the server's errors, at the statement. */
+static void test_drop_language(void)
+{
+	const char *plx = "CREATE TRUSTED LANGUAGE plx HANDLER plpgsql_call_handler;\n";
+	char sql[1024];
+	snprintf(sql, sizeof(sql),
+		 "%sCREATE FUNCTION f() RETURNS int LANGUAGE plx AS 'begin return 1; end';\n"
+		 "  DROP LANGUAGE plx;\n",
+		 plx);
+	fails_at(sql, 3, 3, "cannot drop language plx because other objects depend on it",
+		 "DROP LANGUAGE of a language a function is written in");
+	fails_at("DROP LANGUAGE plpgsql;", 1, 1,
+		 "cannot drop language plpgsql because extension plpgsql requires it",
+		 "DROP LANGUAGE plpgsql");
+	fails_at("DROP LANGUAGE IF EXISTS sql;", 1, 1,
+		 "cannot drop language sql because it is required by the database system",
+		 "DROP LANGUAGE sql");
+	fails_at("DROP LANGUAGE nope;", 1, 1, "language \"nope\" does not exist",
+		 "DROP LANGUAGE of no language");
+	snprintf(sql, sizeof(sql), "%sDROP LANGUAGE plx;\nDROP LANGUAGE plx;\n", plx);
+	fails_at(sql, 3, 1, "language \"plx\" does not exist", "DROP LANGUAGE twice");
+	int rc;
+	snprintf(sql, sizeof(sql),
+		 "%sCREATE FUNCTION f() RETURNS int LANGUAGE plx AS 'begin return 1; end';\n"
+		 "DROP LANGUAGE IF EXISTS nope;\nDROP LANGUAGE plx CASCADE;\n",
+		 plx);
+	plumb_catalog *cat = load(sql, &rc);
+	bool gone = cat && cat->unmanaged.n == 0;
+	for (size_t i = 0; cat && i < cat->objects.n; i++)
+		gone = gone && ((plumb_object *)cat->objects.items[i])->kind != PLUMB_OBJ_FUNCTION;
+	ok(rc == 0 && gone, "DROP LANGUAGE ... CASCADE: the language and its function are gone");
+	plumb_error_clear(ctx);
+}
+
 static void test_inner_positions(void)
 {
 	fails_at("CREATE TABLE a (id int);\n\n  CREATE TABLE b (x int DEFAULT 1 + );\n", 3, 37,
@@ -610,6 +644,7 @@ int main(void)
 	test_unmanaged();
 	test_default_privileges();
 	test_sequence_owned_by();
+	test_drop_language();
 	test_inner_positions();
 	test_depth();
 	plumb_arena_free(A);

@@ -743,11 +743,39 @@ void language_renamed(ox *x, const char *old, const char *nw)
 	}
 	grants_moved(x, PLUMB_OBJ_GRANT, NULL, old, NULL, nw);
 	owner_renamed(x, "language", NULL, old, NULL, nw);
+	functions_relanguaged(x, old, nw);
 	const char *was = fmt(x, "language %s", qi(x, old)),
 		   *now = fmt(x, "language %s", qi(x, nw));
 	for (size_t i = 0; was && now && i < x->cat->unmanaged.n; i++)
 		if (strcmp(x->cat->unmanaged.items[i], was) == 0)
 			x->cat->unmanaged.items[i] = (void *)now;
+}
+
+bool language_known(ox *x, const char *name)
+{
+	return x->langs && name && plumb_map_get(x->langs, name, NULL, NULL);
+}
+
+void language_dropped(ox *x, const char *name)
+{
+	plumb_vec *v = target_grants(x, false, true, PLUMB_OBJ_GRANT, "", name, false);
+	if (v)
+		v->n = 0;
+	size_t w = 0;
+	for (size_t i = 0; i < x->grants.n; i++) {
+		gstate *g = x->grants.items[i];
+		if (!(g->obj && g->on == PLUMB_OBJ_GRANT && strcmp(g->schema, "") == 0 &&
+		      strcmp(g->rel, name) == 0))
+			x->grants.items[w++] = g;
+	}
+	x->grants.n = w;
+	plumb_map_del(x->langs, name, NULL, NULL, NULL);
+	const char *was = fmt(x, "language %s", qi(x, name));
+	for (size_t i = 0; was && i < x->cat->unmanaged.n; i++)
+		if (strcmp(x->cat->unmanaged.items[i], was) == 0) {
+			plumb_vec_remove(&x->cat->unmanaged, i);
+			break;
+		}
 }
 
 /* The part of the grants on language name ("trusted" or NULL), and whether

@@ -290,6 +290,10 @@ static bool find_target(ox *x, PgQuery__DropStmt *ds, PgQuery__Node *obj, dobj *
 
 void drop_objects(ox *x, PgQuery__DropStmt *ds)
 {
+	if (ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_LANGUAGE) {
+		languages_dropped(x, ds);
+		return;
+	}
 	dobj *targets = plumb_arena_alloc(x->tmp, (ds->n_objects + 1) * sizeof(*targets));
 	size_t n = 0;
 	if (!targets) {

@@ -286,6 +286,10 @@ typedef struct seqopts {
 #define grant_revoke plumb__pgoff_grant_revoke
 #define language_created plumb__pgoff_language_created
 #define language_renamed plumb__pgoff_language_renamed
+#define language_known plumb__pgoff_language_known
+#define language_dropped plumb__pgoff_language_dropped
+#define languages_dropped plumb__pgoff_languages_dropped
+#define functions_relanguaged plumb__pgoff_functions_relanguaged
 #define grants_gone plumb__pgoff_grants_gone
 #define grants_renamed plumb__pgoff_grants_renamed
 #define grants_moved plumb__pgoff_grants_moved
@@ -596,6 +600,15 @@ void language_created(ox *x, const PgQuery__CreatePLangStmt *ls);
 /* ALTER LANGUAGE old RENAME TO nw: the grants on a language the files
  * created (and its owner, --owners) follow it. */
 void language_renamed(ox *x, const char *old, const char *nw);
+/* Whether the files created language name (and have not dropped it). */
+bool language_known(ox *x, const char *name);
+/* Language name, which the files created, is gone: its grants, and its
+ * place in the unmanaged list; made again, it starts with the defaults. */
+void language_dropped(ox *x, const char *name);
+/* offline_language.c: DROP LANGUAGE; the functions written in language
+ * old read again as written in nw (ALTER LANGUAGE old RENAME TO nw). */
+void languages_dropped(ox *x, PgQuery__DropStmt *ds);
+void functions_relanguaged(ox *x, const char *old, const char *nw);
 void finish_grants(ox *x);
 /* The privileges held on relation schema.rel (on its column col, when
  * given) held on nschema.nrel (column ncol) from now on. */

@@ -181,6 +181,9 @@ void owners_dropped(ox *x, PgQuery__DropStmt *ds)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER:
 		cls = plumb__pg_owner_class(PLUMB_OBJ_SERVER);
 		break;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_LANGUAGE:
+		cls = "language";
+		break;
 	default:
 		return;
 	}

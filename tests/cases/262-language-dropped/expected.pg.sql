@@ -1,0 +1,3 @@
+BEGIN;
+CREATE FUNCTION f() RETURNS int LANGUAGE plx AS $$begin return 1; end$$;
+COMMIT;

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE ply AS $$begin return 2; end$$;
+COMMIT;
