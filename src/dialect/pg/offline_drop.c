@@ -12,7 +12,7 @@
 
 /* --- the objects a DROP names ---------------------------------------------------------------- */
 
-static plumb_object *find_extension(ox *x, const char *name)
+plumb_object *find_extension(ox *x, const char *name)
 {
 	for (size_t j = 0; j < x->cat->objects.n; j++) {
 		plumb_object *e = x->cat->objects.items[j];

@@ -151,14 +151,7 @@ void alter_fdw(ox *x, PgQuery__AlterFdwStmt *as, size_t loc)
  * same name (postgres_fdw, file_fdw)? */
 static bool wrapper_exists(ox *x, const char *name)
 {
-	if (find_object(x, PLUMB_OBJ_FDW, NULL, name))
-		return true;
-	for (size_t i = 0; i < x->cat->objects.n; i++) {
-		const plumb_object *e = x->cat->objects.items[i];
-		if (e->kind == PLUMB_OBJ_EXTENSION && strcmp(e->name, name) == 0)
-			return true;
-	}
-	return false;
+	return find_object(x, PLUMB_OBJ_FDW, NULL, name) || find_extension(x, name);
 }
 
 void create_server(ox *x, PgQuery__CreateForeignServerStmt *cs, size_t loc)

@@ -287,6 +287,7 @@ typedef struct seqopts {
 #define language_created plumb__pgoff_language_created
 #define language_renamed plumb__pgoff_language_renamed
 #define language_known plumb__pgoff_language_known
+#define find_extension plumb__pgoff_find_extension
 #define language_dropped plumb__pgoff_language_dropped
 #define languages_dropped plumb__pgoff_languages_dropped
 #define functions_relanguaged plumb__pgoff_functions_relanguaged
@@ -600,6 +601,8 @@ void language_created(ox *x, const PgQuery__CreatePLangStmt *ls);
 /* ALTER LANGUAGE old RENAME TO nw: the grants on a language the files
  * created (and its owner, --owners) follow it. */
 void language_renamed(ox *x, const char *old, const char *nw);
+/* offline_drop.c: the extension of that name the files created, or NULL. */
+plumb_object *find_extension(ox *x, const char *name);
 /* Whether the files created language name (and have not dropped it). */
 bool language_known(ox *x, const char *name);
 /* Language name, which the files created, is gone: its grants, and its

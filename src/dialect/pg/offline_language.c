@@ -89,18 +89,6 @@ static bool system_language(const char *name)
 	       strcmp(name, "sql") == 0;
 }
 
-static bool extension_named(ox *x, const char *name)
-{
-	if (strcmp(name, "plpgsql") == 0)
-		return true;
-	for (size_t i = 0; i < x->cat->objects.n; i++) {
-		const plumb_object *e = x->cat->objects.items[i];
-		if (e->kind == PLUMB_OBJ_EXTENSION && strcmp(e->name, name) == 0)
-			return true;
-	}
-	return false;
-}
-
 void languages_dropped(ox *x, PgQuery__DropStmt *ds)
 {
 	bool cascade = ds->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
@@ -114,7 +102,7 @@ void languages_dropped(ox *x, PgQuery__DropStmt *ds)
 					 "cannot drop language %s because it is required by the "
 					 "database system",
 					 name);
-			else if (extension_named(x, name))
+			else if (strcmp(name, "plpgsql") == 0 || find_extension(x, name))
 				error_at(x, x->loc,
 					 "cannot drop language %s because extension %s requires it",
 					 name, name);
