@@ -732,11 +732,6 @@ int plumb_catalog_load(plumb_ctx *ctx, plumb_arena *arena, const char *data, siz
 	r.p += sizeof(MAGIC);
 	const char *dialect = get_str(&r);
 	bool fold = get_bool(&r);
-	/* the dialects' names are their own constants, as builders set them */
-	if (dialect && strcmp(dialect, "pg") == 0)
-		dialect = "pg";
-	else if (dialect && strcmp(dialect, "sqlite") == 0)
-		dialect = "sqlite";
 	if (!r.bad && dialect && plumb_catalog_new(ctx, arena, dialect, fold, &cat) == 0) {
 		get_all(&r, &cat->tables, table_item, 4);
 		get_all(&r, &cat->indexes, index_item, 4);

@@ -88,8 +88,7 @@ static void test_round_trip(const plumb_catalog *cat)
 	   "stored again: the same bytes");
 	is_int(back->tables.n, cat->tables.n, "as many tables");
 	is_int(back->objects.n, cat->objects.n, "as many other objects");
-	ok(strcmp(back->dialect, "pg") == 0 && back->dialect == cat->dialect,
-	   "the dialect is the builders' own constant");
+	is_str(back->dialect, "pg", "the dialect");
 	ok(plumb_catalog_find(back, PLUMB_OBJ_TABLE, "app", "users") != NULL,
 	   "found by name through the catalog's index");
 	ok(plumb_diff_catalogs(ctx, A, cat, back, &diff) == 0 && plumb_diff_is_empty(diff),
