@@ -194,12 +194,15 @@ bool plumb__cache_get(plumb_ctx *ctx, plumb_arena *arena, const char *key, plumb
 			note(ctx, "no entry", path);
 		return false;
 	}
-	/* the entry starts with its key, as a check on its name */
-	bool ok = len > 64 && memcmp(data, key, 64) == 0 &&
-		  plumb_catalog_load(ctx, arena, data + 64, len - 64, out) == 0;
+	/* the entry starts with its key, as a check on its name; it is read
+	 * into an arena of its own, freed with what it read when damaged */
+	plumb_arena *own = plumb_arena_new(arena);
+	bool ok = own && len > 64 && memcmp(data, key, 64) == 0 &&
+		  plumb_catalog_load(ctx, own, data + 64, len - 64, out) == 0;
 	free(data);
 	if (!ok) {
 		plumb_error_clear(ctx);
+		plumb_arena_free(own);
 		*out = NULL;
 		note(ctx, "damaged entry, not used:", path);
 		return false;
