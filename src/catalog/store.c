@@ -17,11 +17,9 @@
  * A field added to a catalog struct must be added here: the assertions on
  * the structs' sizes below stop the build until it is.
  */
-#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "catalog/catalog.h"
 
@@ -135,17 +133,8 @@ static void flush(writer *w)
 		plumb_buf_append(w->mem, (const char *)p, n);
 		return;
 	}
-	while (n) {
-		ssize_t r = write(w->fd, p, n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			w->failed = true;
-			return;
-		}
-		p += r;
-		n -= (size_t)r;
-	}
+	if (!plumb_write_all(w->fd, p, n))
+		w->failed = true;
 }
 
 static void put_bytes(writer *w, const void *p, size_t n)

@@ -261,7 +261,9 @@ static void prune(plumb_arena *a, const char *dir)
 	closedir(d);
 }
 
-/* Creates dir and its parents, private to the user. */
+/* Creates dir and its parents, private to the user (plumb_fs_mkdir_p makes
+ * them 0755, and counts as a change of the project's under fault
+ * injection, which the cache is not). */
 static bool make_dir(char *dir)
 {
 	for (char *p = dir + 1; *p; p++) {
@@ -274,20 +276,6 @@ static bool make_dir(char *dir)
 			return false;
 	}
 	return mkdir(dir, 0700) == 0 || errno == EEXIST;
-}
-
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
 }
 
 void plumb__cache_put(plumb_ctx *ctx, const char *key, const plumb_catalog *cat)
@@ -303,7 +291,7 @@ void plumb__cache_put(plumb_ctx *ctx, const char *key, const plumb_catalog *cat)
 	int fd = dir && path && tmp && make_dir(dir) ? mkstemp(tmp) : -1;
 	if (fd < 0)
 		goto done;
-	bool ok = write_all(fd, key, 64) && plumb_catalog_store_fd(ctx, cat, fd) == 0;
+	bool ok = plumb_write_all(fd, key, 64) && plumb_catalog_store_fd(ctx, cat, fd) == 0;
 	if (!ok)
 		plumb_error_clear(ctx);
 	ok = close(fd) == 0 && ok && rename(tmp, path) == 0;

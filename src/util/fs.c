@@ -331,6 +331,21 @@ int plumb_fs_batch_commit(plumb_fs_batch *b)
 	return 0;
 }
 
+bool plumb_write_all(int fd, const void *p, size_t n)
+{
+	const char *c = p;
+	while (n) {
+		ssize_t w = write(fd, c, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		c += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
 int plumb_fs_write_atomic(plumb_ctx *ctx, const char *path, const char *data, size_t len)
 {
 	plumb_fs_batch *b;

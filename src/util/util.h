@@ -148,6 +148,11 @@ int plumb_fs_batch_commit(plumb_fs_batch *b);
 /* Removes path when the batch commits, after every write is in place; an
  * undone batch puts it back. */
 int plumb_fs_batch_remove(plumb_fs_batch *b, const char *path);
+/* Writes all n bytes of p to fd, again after EINTR; false on an error
+ * (errno says which). Not a change the fault injection below counts: for
+ * files outside the project (the replay cache), whose failure changes
+ * nothing. */
+bool plumb_write_all(int fd, const void *p, size_t n);
 /* Writes one file so: a batch of one. */
 int plumb_fs_write_atomic(plumb_ctx *ctx, const char *path, const char *data, size_t len);
 /* Fault injection for tests: with n > 0 the nth change to the file system

@@ -670,6 +670,25 @@ void grants_relation_gone(ox *x, bool nsp, const char *schema, const char *rel)
 	}
 }
 
+/* What was granted on the object of kind on named schema.name (schema ""
+ * for those in none) is forgotten: one made again under that name starts
+ * with PostgreSQL's defaults. */
+static void object_grants_gone(ox *x, plumb_obj_kind on, const char *schema, const char *name)
+{
+	plumb_vec *v = target_grants(x, false, true, on, schema, name, false);
+	if (!v || !v->n)
+		return;
+	v->n = 0;
+	size_t w = 0;
+	for (size_t i = 0; i < x->grants.n; i++) {
+		gstate *g = x->grants.items[i];
+		if (!(g->obj && g->on == on && strcmp(g->schema, schema) == 0 &&
+		      strcmp(g->rel, name) == 0))
+			x->grants.items[w++] = g;
+	}
+	x->grants.n = w;
+}
+
 void grants_gone(ox *x, const plumb_object *o)
 {
 	if (o->kind == PLUMB_OBJ_SCHEMA) {
@@ -678,19 +697,7 @@ void grants_gone(ox *x, const plumb_object *o)
 	}
 	if (!plumb__pg_grant_all(o->kind) || o->kind == PLUMB_OBJ_GRANT)
 		return;
-	const char *schema = o->schema ? o->schema : "";
-	plumb_vec *v = target_grants(x, false, true, o->kind, schema, o->name, false);
-	if (!v || !v->n)
-		return;
-	v->n = 0;
-	size_t w = 0;
-	for (size_t i = 0; i < x->grants.n; i++) {
-		gstate *g = x->grants.items[i];
-		if (!(g->obj && g->on == o->kind && strcmp(g->schema, schema) == 0 &&
-		      strcmp(g->rel, o->name) == 0))
-			x->grants.items[w++] = g;
-	}
-	x->grants.n = w;
+	object_grants_gone(x, o->kind, o->schema ? o->schema : "", o->name);
 }
 
 void grants_moved(ox *x, plumb_obj_kind on, const char *schema, const char *name,
@@ -758,17 +765,7 @@ bool language_known(ox *x, const char *name)
 
 void language_dropped(ox *x, const char *name)
 {
-	plumb_vec *v = target_grants(x, false, true, PLUMB_OBJ_GRANT, "", name, false);
-	if (v)
-		v->n = 0;
-	size_t w = 0;
-	for (size_t i = 0; i < x->grants.n; i++) {
-		gstate *g = x->grants.items[i];
-		if (!(g->obj && g->on == PLUMB_OBJ_GRANT && strcmp(g->schema, "") == 0 &&
-		      strcmp(g->rel, name) == 0))
-			x->grants.items[w++] = g;
-	}
-	x->grants.n = w;
+	object_grants_gone(x, PLUMB_OBJ_GRANT, "", name);
 	plumb_map_del(x->langs, name, NULL, NULL, NULL);
 	const char *was = fmt(x, "language %s", qi(x, name));
 	for (size_t i = 0; was && i < x->cat->unmanaged.n; i++)
