@@ -121,6 +121,8 @@ bool plumb__cache_key(plumb_ctx *ctx, const char *dialect, const plumb_vec *file
 		hash_str(h, dialect);
 		hash_size(h, ctx->owners);
 		hash_size(h, files->n);
+		/* the bytes themselves, not the history's checksums: those set
+		 * line ends aside, and a function body's are part of its text */
 		for (size_t i = 0; i < files->n; i++) {
 			const plumb_sql_file *f = files->items[i];
 			const char *base = strrchr(f->path, '/');
