@@ -559,8 +559,6 @@ static void test_sequence_owned_by(void)
 	plumb_error_clear(ctx);
 }
 
-/* Errors raised inside a statement by canon.c (which knows no file) are
- * placed at the statement. */
 /* DROP LANGUAGE: the server's errors, at the statement. */
 static void test_drop_language(void)
 {
@@ -595,6 +593,50 @@ static void test_drop_language(void)
 	plumb_error_clear(ctx);
 }
 
+/* A language depends on the functions it calls, as on the server. */
+static void test_language_handler(void)
+{
+	const char *plx =
+		"CREATE FUNCTION h() RETURNS language_handler AS 'plpgsql', "
+		"'plpgsql_call_handler' LANGUAGE C;\n"
+		"CREATE FUNCTION v(oid) RETURNS void AS 'plpgsql', 'plpgsql_validator' "
+		"LANGUAGE C;\n"
+		"CREATE LANGUAGE plx HANDLER h VALIDATOR public.v;\n"
+		"CREATE FUNCTION f() RETURNS int LANGUAGE plx AS 'begin return 1; end';\n";
+	char sql[1024];
+	snprintf(sql, sizeof(sql), "%s  DROP FUNCTION h();\n", plx);
+	fails_at(sql, 5, 3, "cannot drop function h() because other objects depend on it",
+		 "DROP FUNCTION of a language's handler");
+	int rc;
+	plumb_catalog *cat = load(sql, &rc);
+	const char *detail = plumb_ctx_error(ctx)->detail;
+	is_str(detail ? detail : "",
+	       "language plx depends on function h()\nfunction f() depends on language plx",
+	       "... the detail names the language, and the function written in it");
+	plumb_error_clear(ctx);
+	snprintf(sql, sizeof(sql), "%sDROP FUNCTION v(oid);\n", plx);
+	fails_at(sql, 5, 1, "cannot drop function v(oid) because other objects depend on it",
+		 "DROP FUNCTION of a language's validator");
+	snprintf(sql, sizeof(sql), "%sCREATE LANGUAGE plx HANDLER h;\n", plx);
+	fails_at(sql, 5, 1, "language \"plx\" already exists", "CREATE LANGUAGE twice");
+	snprintf(sql, sizeof(sql), "%sCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 2';\n",
+		 plx);
+	fails_at(sql, 5, 1, "function \"f\" already exists with same argument types",
+		 "CREATE FUNCTION twice, not OR REPLACE");
+	snprintf(sql, sizeof(sql), "%sCREATE OR REPLACE LANGUAGE plx HANDLER h;\n"
+		 "DROP FUNCTION v(oid);\nDROP FUNCTION h() CASCADE;\n", plx);
+	cat = load(sql, &rc);
+	bool gone = cat && cat->unmanaged.n == 0;
+	for (size_t i = 0; cat && i < cat->objects.n; i++)
+		gone = gone && ((plumb_object *)cat->objects.items[i])->kind != PLUMB_OBJ_FUNCTION;
+	ok(rc == 0 && gone,
+	   "DROP FUNCTION of a handler with CASCADE: the language and its function go too "
+	   "(OR REPLACE left the validator free)");
+	plumb_error_clear(ctx);
+}
+
+/* Errors raised inside a statement by canon.c (which knows no file) are
+ * placed at the statement. */
 static void test_inner_positions(void)
 {
 	fails_at("CREATE TABLE a (id int);\n\n  CREATE TABLE b (x int DEFAULT 1 + );\n", 3, 37,
@@ -645,6 +687,7 @@ int main(void)
 	test_default_privileges();
 	test_sequence_owned_by();
 	test_drop_language();
+	test_language_handler();
 	test_inner_positions();
 	test_depth();
 	plumb_arena_free(A);

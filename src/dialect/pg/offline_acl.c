@@ -700,6 +700,11 @@ void grants_gone(ox *x, const plumb_object *o)
 	object_grants_gone(x, o->kind, o->schema ? o->schema : "", o->name);
 }
 
+void language_grants_gone(ox *x, const char *name)
+{
+	object_grants_gone(x, PLUMB_OBJ_GRANT, "", name);
+}
+
 void grants_moved(ox *x, plumb_obj_kind on, const char *schema, const char *name,
 		  const char *nschema, const char *nname)
 {
@@ -720,68 +725,13 @@ void grants_moved(ox *x, plumb_obj_kind on, const char *schema, const char *name
 	v->n = 0;
 }
 
-void language_created(ox *x, const PgQuery__CreatePLangStmt *ls)
-{
-	if (!x->langs && !(x->langs = plumb_map_new(x->st.arena, false))) {
-		fail(x, PLUMB_ENOMEM);
-		return;
-	}
-	if (!x->st.rc && ls->plname &&
-	    plumb_map_put(x->langs, dup(x, ls->plname), NULL, NULL,
-			  ls->pltrusted ? "trusted" : "") < 0)
-		fail(x, PLUMB_ENOMEM);
-}
-
-/* ALTER LANGUAGE old RENAME TO nw, of a language the files created: its
- * grants and owner go with it, and the unmanaged list names it anew. */
-void language_renamed(ox *x, const char *old, const char *nw)
-{
-	const char *part = x->langs && old ? plumb_map_get(x->langs, old, NULL, NULL) : NULL;
-	if (!part || x->st.rc)
-		return;
-	if (plumb_map_get(x->langs, nw, NULL, NULL)) {
-		error_at(x, x->loc, "language \"%s\" already exists", nw);
-		return;
-	}
-	plumb_map_del(x->langs, old, NULL, NULL, NULL);
-	if (plumb_map_put(x->langs, dup(x, nw), NULL, NULL, (void *)part) < 0) {
-		fail(x, PLUMB_ENOMEM);
-		return;
-	}
-	grants_moved(x, PLUMB_OBJ_GRANT, NULL, old, NULL, nw);
-	owner_renamed(x, "language", NULL, old, NULL, nw);
-	functions_relanguaged(x, old, nw);
-	const char *was = fmt(x, "language %s", qi(x, old)),
-		   *now = fmt(x, "language %s", qi(x, nw));
-	for (size_t i = 0; was && now && i < x->cat->unmanaged.n; i++)
-		if (strcmp(x->cat->unmanaged.items[i], was) == 0)
-			x->cat->unmanaged.items[i] = (void *)now;
-}
-
-bool language_known(ox *x, const char *name)
-{
-	return x->langs && name && plumb_map_get(x->langs, name, NULL, NULL);
-}
-
-void language_dropped(ox *x, const char *name)
-{
-	object_grants_gone(x, PLUMB_OBJ_GRANT, "", name);
-	plumb_map_del(x->langs, name, NULL, NULL, NULL);
-	const char *was = fmt(x, "language %s", qi(x, name));
-	for (size_t i = 0; was && i < x->cat->unmanaged.n; i++)
-		if (strcmp(x->cat->unmanaged.items[i], was) == 0) {
-			plumb_vec_remove(&x->cat->unmanaged, i);
-			break;
-		}
-}
-
 /* The part of the grants on language name ("trusted" or NULL), and whether
  * the files created it (else it is the server's or an extension's). */
 static bool language_part(ox *x, const char *name, const char **part)
 {
-	const char *p = x->langs && name ? plumb_map_get(x->langs, name, NULL, NULL) : NULL;
-	*part = p && *p ? p : NULL;
-	return p != NULL;
+	const plang *l = language_find(x, name);
+	*part = l ? l->part : NULL;
+	return l != NULL;
 }
 
 /* The state of what grantee holds on the object of kind on named schema.name

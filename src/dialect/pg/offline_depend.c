@@ -26,12 +26,13 @@ static const char K_REL[] = "rel", K_TYPE[] = "type", K_COL[] = "col", K_FUNC[] 
 		  K_FSIG[] = "fsig", K_NSP[] = "nsp", K_COLL[] = "coll", K_CON[] = "con",
 		  K_KEY[] = "key", K_TRG[] = "trg", K_POL[] = "pol", K_RULE[] = "rule",
 		  K_EXT[] = "ext", K_OPER[] = "oper", K_TSD[] = "tsd", K_OPF[] = "opf",
-		  K_FDW[] = "fdw", K_SRV[] = "srv";
+		  K_FDW[] = "fdw", K_SRV[] = "srv", K_LANG[] = "lang";
 
 static const char *const dkind_names[] = {
 	[D_TABLE] = "table",	[D_VIEW] = "view",	 [D_INDEX] = "index",
 	[D_TRIGGER] = "trg",	[D_OBJECT] = "object",	 [D_COLUMN] = "column",
 	[D_CONSTRAINT] = "con", [D_DEFAULT] = "default", [D_GRANT] = "grant",
+	[D_LANG] = "lang",
 };
 
 /* An edge: d uses the key it is filed under, automatically or normally. */
@@ -498,6 +499,26 @@ static void index_sequences(dix *ix)
 	}
 }
 
+/* The languages the files created: each uses the functions it calls, and
+ * the functions written in it use it (read only when there is one). */
+static void index_languages(dix *ix)
+{
+	ox *x = ix->x;
+	for (size_t i = 0; i < x->plangs.n; i++) {
+		plang *l = x->plangs.items[i];
+		for (int j = 0; j < 3; j++)
+			if (l->fsig[j])
+				edge(ix, K_FSIG, l->fschema[j], l->fsig[j],
+				     (dobj){D_LANG, l, NULL}, false);
+	}
+	for (size_t i = 0; x->plangs.n && i < x->cat->objects.n && !x->st.rc; i++) {
+		plumb_object *o = x->cat->objects.items[i];
+		const char *lang = function_language(x, o);
+		if (lang && language_find(x, lang))
+			edge(ix, K_LANG, NULL, lang, (dobj){D_OBJECT, o, NULL}, false);
+	}
+}
+
 /* Every dependent in the catalog, by the key it uses: one pass. */
 static void index_all(dix *ix)
 {
@@ -533,6 +554,7 @@ static void index_all(dix *ix)
 	for (size_t i = 0; i < cat->objects.n && !x->st.rc; i++)
 		index_object(ix, cat->objects.items[i]);
 	index_sequences(ix);
+	index_languages(ix);
 	for (size_t i = 0; i < x->grants.n && !x->st.rc; i++) {
 		gstate *g = x->grants.items[i];
 		dobj d = {D_GRANT, (void *)g, NULL};
@@ -666,6 +688,9 @@ static void follow_all(dix *ix, const node *n, bool autos)
 			       key_of(ix, t->name, k->columns, k->n_columns), autos);
 		break;
 	}
+	case D_LANG:
+		follow(ix, n, K_LANG, NULL, ((const plang *)n->d.p)->name, autos);
+		break;
 	case D_OBJECT: {
 		const plumb_object *o = n->d.p;
 		switch (o->kind) {
@@ -814,6 +839,8 @@ static const char *describe_of(ox *x, dobj d)
 			return fmt(x, "type %s", shown(x, o->schema, o->name));
 		}
 	}
+	case D_LANG:
+		return fmt(x, "language %s", ((const plang *)d.p)->name);
 	default:
 		return "privileges";
 	}
@@ -893,7 +920,7 @@ static void compact(dix *ix, plumb_vec *v, dkind kind)
 static void remove_nodes(dix *ix)
 {
 	ox *x = ix->x;
-	bool kinds[D_GRANT + 1] = {0};
+	bool kinds[D_LANG + 1] = {0};
 	for (size_t i = 0; i < ix->queue.n; i++) {
 		node *n = ix->queue.items[i];
 		const char *k = plumb_arena_printf(x->deps->a, "%p", n->d.p);
@@ -937,6 +964,9 @@ static void remove_nodes(dix *ix)
 			g->grantable = 0;
 			break;
 		}
+		case D_LANG:
+			language_dropped(x, ((const plang *)n->d.p)->name);
+			break;
 		default:
 			break;
 		}

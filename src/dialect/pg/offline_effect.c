@@ -199,7 +199,9 @@ static bool unmanaged_kind(ox *x, PgQuery__Node *s)
 		unmanaged(x, fmt(x, "access method %s", qi(x, s->create_am_stmt->amname)));
 		return true;
 	case PG_QUERY__NODE__NODE_CREATE_PLANG_STMT:
-		unmanaged(x, fmt(x, "language %s", qi(x, s->create_plang_stmt->plname)));
+		/* named once, made again by OR REPLACE */
+		if (!language_known(x, s->create_plang_stmt->plname))
+			unmanaged(x, fmt(x, "language %s", qi(x, s->create_plang_stmt->plname)));
 		language_created(x, s->create_plang_stmt);
 		return true;
 	case PG_QUERY__NODE__NODE_SEC_LABEL_STMT:

@@ -54,8 +54,9 @@ typedef struct ox {
 	size_t routines_n;
 	const void *routines_last;
 	unsigned long routines_gen;
-	plumb_map *langs;   /* offline_acl.c: each language CREATE LANGUAGE made, its
-			     * grants' part ("trusted" or "") */
+	plumb_map *langs;   /* offline_language.c: each language CREATE LANGUAGE made,
+			     * by name (plang *) */
+	plumb_vec plangs;   /* ... and in the order made */
 	plumb_vec colls;    /* collent *: collations and their fields */
 	plumb_vec fks;      /* refpos *: where each foreign key names its table */
 	plumb_vec owners;   /* refpos *: where each OWNED BY of a sequence was written */
@@ -136,8 +137,8 @@ typedef struct gstate {
 
 /* Something a DROP takes away (offline_depend.c): p is the catalog's
  * plumb_table, plumb_view, plumb_index, plumb_trigger or plumb_object, a
- * column (D_COLUMN, or its default: D_DEFAULT) or constraint of table t, or
- * a gstate. */
+ * column (D_COLUMN, or its default: D_DEFAULT) or constraint of table t, a
+ * gstate, or a plang. */
 typedef enum dkind {
 	D_TABLE,
 	D_VIEW,
@@ -148,6 +149,7 @@ typedef enum dkind {
 	D_CONSTRAINT,
 	D_DEFAULT,
 	D_GRANT,
+	D_LANG,
 } dkind;
 
 typedef struct dobj {
@@ -155,6 +157,16 @@ typedef struct dobj {
 	void *p;
 	plumb_table *t;
 } dobj;
+
+/* A procedural language CREATE LANGUAGE made (offline_language.c): the
+ * part of the grants on it ("trusted" or NULL) and the functions it calls,
+ * its handler, inline handler and validator, as the schema and signature
+ * of each ("h()", "i(internal)", "v(oid)"), NULL when not given. */
+typedef struct plang {
+	const char *name;
+	const char *part;
+	const char *fschema[3], *fsig[3];
+} plang;
 
 /* A sequence's options as its statements give them, defaults filled in. */
 typedef struct seqopts {
@@ -289,6 +301,9 @@ typedef struct seqopts {
 #define language_known plumb__pgoff_language_known
 #define find_extension plumb__pgoff_find_extension
 #define language_dropped plumb__pgoff_language_dropped
+#define language_find plumb__pgoff_language_find
+#define language_grants_gone plumb__pgoff_language_grants_gone
+#define function_language plumb__pgoff_function_language
 #define languages_dropped plumb__pgoff_languages_dropped
 #define functions_relanguaged plumb__pgoff_functions_relanguaged
 #define grants_gone plumb__pgoff_grants_gone
@@ -603,8 +618,14 @@ void language_created(ox *x, const PgQuery__CreatePLangStmt *ls);
 void language_renamed(ox *x, const char *old, const char *nw);
 /* offline_drop.c: the extension of that name the files created, or NULL. */
 plumb_object *find_extension(ox *x, const char *name);
+/* What was granted on language name is gone with it. */
+void language_grants_gone(ox *x, const char *name);
 /* Whether the files created language name (and have not dropped it). */
 bool language_known(ox *x, const char *name);
+/* That language, or NULL. */
+plang *language_find(ox *x, const char *name);
+/* The language function o is written in, or NULL for another object. */
+const char *function_language(ox *x, const plumb_object *o);
 /* Language name, which the files created, is gone: its grants, and its
  * place in the unmanaged list; made again, it starts with the defaults. */
 void language_dropped(ox *x, const char *name);

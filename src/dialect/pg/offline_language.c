@@ -1,7 +1,8 @@
 /*
- * Procedural languages offline, beyond their grants (offline_acl.c): what a
- * language's functions see when it is renamed, and DROP LANGUAGE, as the
- * server does them.
+ * Procedural languages offline, beyond their grants (offline_acl.c): each
+ * language CREATE LANGUAGE made, with the functions it calls, what its
+ * functions see when it is renamed, and DROP LANGUAGE, as the server does
+ * them.
  *  - ALTER LANGUAGE old RENAME TO nw: a function keeps its language by
  *    oid, so pg_get_functiondef then says LANGUAGE nw; each function
  *    written in old is read again with nw.
@@ -11,13 +12,109 @@
  *    plpgsql (or a language named as an extension the files create) its
  *    extension's: dropping one is the server's error. Another that the
  *    files did not create does not exist, as on an empty database.
- * The functions of a language are found by reading each function's CREATE
- * statement again: these statements are rare, and a function keeps no
- * other note of its language.
+ *  - A language depends on its handler, inline handler and validator, and
+ *    its functions on it (offline_depend.c): DROP FUNCTION of its handler
+ *    is an error while it stands, and takes it along with CASCADE.
+ * The language of a function is found by reading its CREATE statement
+ * again: these statements are rare, and a function keeps no other note of
+ * its language.
  */
 #include <string.h>
 
 #include "dialect/pg/offline_int.h"
+
+plang *language_find(ox *x, const char *name)
+{
+	return x->langs && name ? plumb_map_get(x->langs, name, NULL, NULL) : NULL;
+}
+
+bool language_known(ox *x, const char *name)
+{
+	return language_find(x, name) != NULL;
+}
+
+/* The function a language calls (names), with the argument types sig
+ * says, as (schema, signature). */
+static void language_calls(ox *x, plang *l, int i, PgQuery__Node **names, size_t n,
+			   const char *args)
+{
+	const char *schema, *name;
+	if (!n)
+		return;
+	split_names(names, n, &schema, &name);
+	l->fschema[i] = dup(x, sch(schema));
+	l->fsig[i] = name ? fmt(x, "%s(%s)", name, args) : NULL;
+}
+
+void language_created(ox *x, const PgQuery__CreatePLangStmt *ls)
+{
+	if (!x->langs && !(x->langs = plumb_map_new(x->st.arena, false))) {
+		fail(x, PLUMB_ENOMEM);
+		return;
+	}
+	if (x->st.rc || !ls->plname)
+		return;
+	/* OR REPLACE: the same language, with what this statement says */
+	plang *l = language_find(x, ls->plname);
+	if (l && !ls->replace) {
+		error_at(x, x->loc, "language \"%s\" already exists", ls->plname);
+		return;
+	}
+	if (!l && (l = alloc(x, sizeof(*l))) != NULL) {
+		l->name = dup(x, ls->plname);
+		push(x, &x->plangs, l);
+		if (plumb_map_put(x->langs, l->name, NULL, NULL, l) < 0)
+			fail(x, PLUMB_ENOMEM);
+	}
+	if (!l || x->st.rc)
+		return;
+	*l = (plang){.name = l->name, .part = ls->pltrusted ? "trusted" : NULL};
+	language_calls(x, l, 0, ls->plhandler, ls->n_plhandler, "");
+	language_calls(x, l, 1, ls->plinline, ls->n_plinline, "internal");
+	language_calls(x, l, 2, ls->plvalidator, ls->n_plvalidator, "oid");
+}
+
+/* ALTER LANGUAGE old RENAME TO nw, of a language the files created: its
+ * grants and owner go with it, and the unmanaged list names it anew. */
+void language_renamed(ox *x, const char *old, const char *nw)
+{
+	plang *l = language_find(x, old);
+	if (!l || x->st.rc)
+		return;
+	if (language_find(x, nw)) {
+		error_at(x, x->loc, "language \"%s\" already exists", nw);
+		return;
+	}
+	plumb_map_del(x->langs, old, NULL, NULL, NULL);
+	l->name = dup(x, nw);
+	if (!l->name || plumb_map_put(x->langs, l->name, NULL, NULL, l) < 0) {
+		fail(x, PLUMB_ENOMEM);
+		return;
+	}
+	grants_moved(x, PLUMB_OBJ_GRANT, NULL, old, NULL, nw);
+	owner_renamed(x, "language", NULL, old, NULL, nw);
+	functions_relanguaged(x, old, nw);
+	const char *was = fmt(x, "language %s", qi(x, old)),
+		   *now = fmt(x, "language %s", qi(x, nw));
+	for (size_t i = 0; was && now && i < x->cat->unmanaged.n; i++)
+		if (strcmp(x->cat->unmanaged.items[i], was) == 0)
+			x->cat->unmanaged.items[i] = (void *)now;
+}
+
+void language_dropped(ox *x, const char *name)
+{
+	plang *l = language_find(x, name);
+	language_grants_gone(x, name);
+	plumb_map_del(x->langs, name, NULL, NULL, NULL);
+	if (l)
+		remove_item(&x->plangs, l);
+	const char *was = fmt(x, "language %s", qi(x, name));
+	for (size_t i = 0; was && i < x->cat->unmanaged.n; i++)
+		if (strcmp(x->cat->unmanaged.items[i], was) == 0) {
+			plumb_vec_remove(&x->cat->unmanaged, i);
+			break;
+		}
+}
 
 /* The CREATE statement of o, a function or procedure the files wrote,
  * parsed again; NULL for other objects. */
@@ -44,6 +141,13 @@ static PgQuery__Node *language_node(const PgQuery__CreateFunctionStmt *fs)
 			return n->def_elem->arg;
 	}
 	return NULL;
+}
+
+const char *function_language(ox *x, const plumb_object *o)
+{
+	PgQuery__Node *st = create_of(x, o);
+	PgQuery__Node *l = st ? language_node(st->create_function_stmt) : NULL;
+	return l ? l->string->sval : NULL;
 }
 
 /* The functions written in lang, in the catalog's order, into fns, their
@@ -74,15 +178,6 @@ void functions_relanguaged(ox *x, const char *old, const char *nw)
 	}
 }
 
-/* "function f(integer)" as the server names a function in a message. */
-static const char *function_named(ox *x, const plumb_object *o)
-{
-	const char *kind = o->func_kind == PLUMB_FUNC_PROCEDURE ? "procedure" : "function";
-	if (!o->schema || strcmp(o->schema, "public") == 0)
-		return fmt(x, "%s %s", kind, o->name);
-	return fmt(x, "%s %s.%s", kind, o->schema, o->name);
-}
-
 static bool system_language(const char *name)
 {
 	return strcmp(name, "internal") == 0 || strcmp(name, "c") == 0 ||
@@ -110,28 +205,9 @@ void languages_dropped(ox *x, PgQuery__DropStmt *ds)
 				error_at(x, x->loc, "language \"%s\" does not exist", name);
 			continue;
 		}
-		plumb_vec fns = {0}, stmts = {0};
-		written_in(x, name, &fns, &stmts);
-		if (fns.n && !cascade) {
-			/* named before the error, after which fmt gives nothing */
-			plumb_vec named = {0};
-			for (size_t j = 0; j < fns.n; j++)
-				push(x, &named, (void *)function_named(x, fns.items[j]));
-			error_at(x, x->loc,
-				 "cannot drop language %s because other objects depend on it", name);
-			for (size_t j = 0; j < named.n; j++)
-				plumb_error_add_detail(x->st.ctx, "%s depends on language %s",
-						       (const char *)named.items[j], name);
-			plumb_error_set_hint(x->st.ctx,
-					     "Use DROP ... CASCADE to drop the dependent objects too.");
+		/* its functions go with CASCADE, as on the server */
+		dobj t = {D_LANG, language_find(x, name), NULL};
+		if (!drop_with_dependents(x, &t, 1, cascade))
 			return;
-		}
-		dobj *t = fns.n ? alloc(x, fns.n * sizeof(*t)) : NULL;
-		for (size_t j = 0; t && j < fns.n; j++)
-			t[j] = (dobj){D_OBJECT, fns.items[j], NULL};
-		if (t)
-			drop_with_dependents(x, t, fns.n, true);
-		if (!x->st.rc)
-			language_dropped(x, name);
 	}
 }

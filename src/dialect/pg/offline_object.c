@@ -286,6 +286,11 @@ void create_function(ox *x, PgQuery__CreateFunctionStmt *fs, PgQuery__Node *stmt
 		return;
 	}
 	plumb_object *o = find_object(x, PLUMB_OBJ_FUNCTION, schema, b.data);
+	if (o && !fs->replace) {
+		error_at(x, x->loc, "function \"%s\" already exists with same argument types",
+			 name);
+		return;
+	}
 	if (!o && (o = new_object(x, PLUMB_OBJ_FUNCTION, schema, b.data)))
 		default_privileges_apply(x, o);
 	if (!o)
