@@ -600,11 +600,69 @@ static int deparse_elems(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt
 	return 0;
 }
 
+/*
+ * A cast or COLLATE of a call the grammar writes in SQL syntax, such as
+ * `(ts AT TIME ZONE 'utc')::text`: the call is a FuncCall in the tree, and
+ * the deparser writes it bare, `ts AT TIME ZONE 'utc'::text`, where the
+ * cast then binds to the zone alone. Such a call is written under a
+ * placeholder column name, replaced by the call in parentheses. The walk
+ * is post-order: the last one it finds lies inside no other.
+ */
+static void find_wrapped_call(ProtobufCMessage *m, void *payload)
+{
+	PgQuery__Node **slot = NULL;
+	if (m->descriptor == &pg_query__type_cast__descriptor)
+		slot = &((PgQuery__TypeCast *)m)->arg;
+	else if (m->descriptor == &pg_query__collate_clause__descriptor)
+		slot = &((PgQuery__CollateClause *)m)->arg;
+	if (slot && *slot && (*slot)->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+	    (*slot)->func_call->funcformat == PG_QUERY__COERCION_FORM__COERCE_SQL_SYNTAX)
+		*(PgQuery__Node ***)payload = slot;
+}
+
+static int deparse_wrapped(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt,
+			   PgQuery__Node **slot, char **out)
+{
+	PgQuery__Node *call = *slot;
+	char *text, *sql;
+	int rc = plumb__pg_deparse_expr(ctx, arena, call, &text);
+	char *mark = plumb_arena_printf(arena, "plumb_wrapped_call_%p_", (void *)slot);
+	if (rc < 0 || !mark)
+		return rc < 0 ? rc : plumb_error_nomem(ctx);
+	PgQuery__String name = PG_QUERY__STRING__INIT;
+	PgQuery__Node name_node = PG_QUERY__NODE__INIT, ref_node = PG_QUERY__NODE__INIT;
+	PgQuery__Node *fields = &name_node;
+	PgQuery__ColumnRef ref = PG_QUERY__COLUMN_REF__INIT;
+	name.sval = mark;
+	name_node.node_case = PG_QUERY__NODE__NODE_STRING;
+	name_node.string = &name;
+	ref.n_fields = 1;
+	ref.fields = &fields;
+	ref_node.node_case = PG_QUERY__NODE__NODE_COLUMN_REF;
+	ref_node.column_ref = &ref;
+	*slot = &ref_node;
+	rc = plumb__pg_deparse(ctx, arena, stmt, &sql);
+	*slot = call;
+	if (rc < 0)
+		return rc;
+	const char *p = only_word(sql, mark);
+	if (!p)
+		return plumb_error_set(ctx, PLUMB_EPARSE, "could not write a statement back as SQL: "
+							  "a call in SQL syntax was not found");
+	*out = plumb_arena_printf(arena, "%.*s(%s)%s", (int)(p - sql), sql, text,
+				  p + strlen(mark));
+	return *out ? 0 : plumb_error_nomem(ctx);
+}
+
 int plumb__pg_deparse(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
 {
 	const PgQuery__List *atomic = atomic_body(stmt);
 	if (atomic)
 		return deparse_atomic(ctx, arena, stmt, atomic, out);
+	PgQuery__Node **wrapped = NULL;
+	plumb__pg_walk(&stmt->base, find_wrapped_call, &wrapped);
+	if (wrapped)
+		return deparse_wrapped(ctx, arena, stmt, wrapped, out);
 	elems e = {arena, {0}, false};
 	plumb__pg_walk(&stmt->base, find_expr_elem, &e);
 	if (e.failed)

@@ -1,0 +1,4 @@
+CREATE TABLE ev (
+    id bigint NOT NULL,
+    ts timestamptz NOT NULL DEFAULT now()
+);
