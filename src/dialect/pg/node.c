@@ -601,23 +601,67 @@ static int deparse_elems(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt
 }
 
 /*
- * A cast or COLLATE of a call the grammar writes in SQL syntax, such as
- * `(ts AT TIME ZONE 'utc')::text`: the call is a FuncCall in the tree, and
- * the deparser writes it bare, `ts AT TIME ZONE 'utc'::text`, where the
- * cast then binds to the zone alone. Such a call is written under a
- * placeholder column name, replaced by the call in parentheses. The walk
- * is post-order: the last one it finds lies inside no other.
+ * Operands the deparser writes bare where the grammar binds them otherwise,
+ * each written under a placeholder column name, replaced by the operand in
+ * parentheses (deparse_wrapped):
+ *  - a cast or COLLATE of a call the grammar writes in SQL syntax (a
+ *    FuncCall in the tree): (ts AT TIME ZONE 'UTC')::date came out as
+ *    ts AT TIME ZONE 'UTC'::date, the cast binding to the zone;
+ *  - an operand of AT TIME ZONE made of operators: (ts + i) AT TIME ZONE z
+ *    came out as ts + i AT TIME ZONE z;
+ *  - what a subscript or field selection applies to, other than a column
+ *    or parameter: (ARRAY[1, 2])[1] came out as ARRAY[1, 2][1].
+ * The walk is post-order: the last operand it finds lies inside no other.
  */
+static bool sql_syntax_call(const PgQuery__Node *n)
+{
+	return n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+	       n->func_call->funcformat == PG_QUERY__COERCION_FORM__COERCE_SQL_SYNTAX;
+}
+
+/* Whether n, an operand of AT TIME ZONE, binds more loosely than AT. */
+static bool loose_operand(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_A_EXPR:
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+	case PG_QUERY__NODE__NODE_NULL_TEST:
+	case PG_QUERY__NODE__NODE_BOOLEAN_TEST:
+		return true;
+	default:
+		return sql_syntax_call(n);
+	}
+}
+
 static void find_wrapped_call(ProtobufCMessage *m, void *payload)
 {
+	PgQuery__Node ***found = payload;
 	PgQuery__Node **slot = NULL;
 	if (m->descriptor == &pg_query__type_cast__descriptor)
 		slot = &((PgQuery__TypeCast *)m)->arg;
 	else if (m->descriptor == &pg_query__collate_clause__descriptor)
 		slot = &((PgQuery__CollateClause *)m)->arg;
-	if (slot && *slot && (*slot)->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
-	    (*slot)->func_call->funcformat == PG_QUERY__COERCION_FORM__COERCE_SQL_SYNTAX)
-		*(PgQuery__Node ***)payload = slot;
+	if (slot && *slot && sql_syntax_call(*slot)) {
+		*found = slot;
+		return;
+	}
+	if (m->descriptor == &pg_query__a__indirection__descriptor) {
+		PgQuery__Node **arg = &((PgQuery__AIndirection *)m)->arg;
+		if (*arg && (*arg)->node_case != PG_QUERY__NODE__NODE_COLUMN_REF &&
+		    (*arg)->node_case != PG_QUERY__NODE__NODE_PARAM_REF)
+			*found = arg;
+		return;
+	}
+	if (m->descriptor != &pg_query__func_call__descriptor)
+		return;
+	PgQuery__FuncCall *fc = (PgQuery__FuncCall *)m;
+	const char *fn = fc->n_funcname ? plumb__pg_strval(fc->funcname[fc->n_funcname - 1]) : NULL;
+	if (fc->funcformat != PG_QUERY__COERCION_FORM__COERCE_SQL_SYNTAX || !fn ||
+	    strcmp(fn, "timezone") != 0)
+		return;
+	for (size_t i = 0; i < fc->n_args; i++)
+		if (fc->args[i] && loose_operand(fc->args[i]))
+			*found = &fc->args[i];
 }
 
 static int deparse_wrapped(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt,
