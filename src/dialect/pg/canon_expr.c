@@ -373,6 +373,36 @@ static PgQuery__Node *mk_op(nx *x, const char *op, PgQuery__Node *l, PgQuery__No
 	return mknode(x, PG_QUERY__NODE__NODE_A_EXPR, e);
 }
 
+static PgQuery__Node *mk_bool(nx *x, PgQuery__BoolExprType op, PgQuery__Node *a,
+			      PgQuery__Node *b)
+{
+	PgQuery__BoolExpr *be = nalloc(x, sizeof(*be));
+	PgQuery__Node **args = nalloc(x, 2 * sizeof(*args));
+	if (!be || !args)
+		return NULL;
+	pg_query__bool_expr__init(be);
+	be->boolop = op;
+	args[0] = a;
+	args[1] = b;
+	be->args = args;
+	be->n_args = b ? 2 : 1;
+	return mknode(x, PG_QUERY__NODE__NODE_BOOL_EXPR, be);
+}
+
+/* BETWEEN SYMMETRIC as the server expands it: a BETWEEN b AND c either way
+ * round, b first; NOT BETWEEN SYMMETRIC outside both. */
+static PgQuery__Node *between_symmetric(nx *x, bool neg, PgQuery__Node *a, PgQuery__Node *b,
+					PgQuery__Node *c)
+{
+	PgQuery__BoolExprType in = neg ? PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR
+				       : PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR;
+	PgQuery__BoolExprType out = neg ? PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR
+					: PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR;
+	const char *lo = neg ? "<" : ">=", *hi = neg ? ">" : "<=";
+	return mk_bool(x, out, mk_bool(x, in, mk_op(x, lo, a, b), mk_op(x, hi, a, c)),
+		       mk_bool(x, in, mk_op(x, lo, a, c), mk_op(x, hi, a, b)));
+}
+
 static void norm_aexpr(nx *x, PgQuery__Node *n)
 {
 	PgQuery__AExpr *e = n->a_expr;
@@ -417,6 +447,28 @@ static void norm_aexpr(nx *x, PgQuery__Node *n)
 		if (nn)
 			*n = *nn;
 		break;
+	}
+	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM: {
+		PgQuery__Node *r = e->rexpr;
+		if (!r || r->node_case != PG_QUERY__NODE__NODE_LIST || r->list->n_items != 2)
+			break;
+		PgQuery__Node *nn = between_symmetric(
+			x, e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM, e->lexpr,
+			r->list->items[0], r->list->items[1]);
+		if (nn)
+			*n = *nn;
+		return;
+	}
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_DISTINCT: {
+		/* kept as NOT (a IS DISTINCT FROM b) */
+		PgQuery__Node *d = mk_op(x, "=", e->lexpr, e->rexpr);
+		PgQuery__Node *nn = d ? mk_bool(x, PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR, d, NULL) : NULL;
+		if (!nn)
+			return;
+		d->a_expr->kind = PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT;
+		*n = *nn;
+		return;
 	}
 	default:
 		break;
