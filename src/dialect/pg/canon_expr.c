@@ -410,12 +410,21 @@ static void norm_aexpr(nx *x, PgQuery__Node *n)
 	switch (e->kind) {
 	case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
+		/* SIMILAR TO is ~ of similar_to_escape(pattern), as the grammar
+		 * writes it and the server prints it */
 		e->kind = PG_QUERY__A__EXPR__KIND__AEXPR_OP;
 		break;
 	case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
 		PgQuery__Node *r = e->rexpr;
 		if (!r || r->node_case != PG_QUERY__NODE__NODE_LIST)
 			break;
+		if (r->list->n_items == 1) {
+			/* one value: the server keeps a plain = (<> for NOT IN) */
+			e->rexpr = r->list->items[0];
+			e->kind = PG_QUERY__A__EXPR__KIND__AEXPR_OP;
+			break;
+		}
 		PgQuery__AArrayExpr *ae = nalloc(x, sizeof(*ae));
 		if (!ae)
 			return;
