@@ -579,7 +579,8 @@ static bool fields_agree(const plumb_catalog *live, const plumb_catalog *off)
  * server's output (test_literals_server). NULL: left to the server. */
 static const struct lit {
 	char kind;         /* n numeric, m money, b bit, i interval, t timestamptz,
-			    * s timestamp, d date, h time, j jsonb, y bytea */
+			    * s timestamp, d date, h time, z timetz, j jsonb, y bytea,
+			    * f float8, g float4, o boolean, u uuid */
 	const char *type;  /* the SQL type the server reads it as */
 	int range, precision;
 	const char *in, *want;
@@ -690,11 +691,51 @@ static const struct lit {
 	{'j', "jsonb", 0, -1, "{\"a\" 1}", NULL},
 	{'j', "jsonb", 0, -1, "truex", NULL},
 	{'j', "jsonb", 0, -1, "[.5]", NULL},
+	{'z', "timetz", 0, -1, "12:00+02", "12:00:00+02"},
+	{'z', "timetz", 0, -1, "12:00:30.5+05:30", "12:00:30.5+05:30"},
+	{'z', "timetz", 0, -1, "12:00-03:30:15", "12:00:00-03:30:15"},
+	{'z', "timetz", 0, -1, "23:59", "23:59:00+00"},
+	{'z', "timetz", 0, -1, "12:00 Europe/Paris", NULL},
+	{'f', "float8", 0, -1, "1e3", "1000"},
+	{'f', "float8", 0, -1, " 0.1 ", "0.1"},
+	{'f', "float8", 0, -1, "1e15", "1e+15"},
+	{'f', "float8", 0, -1, "123456789012345.6", "123456789012345.6"},
+	{'f', "float8", 0, -1, "0.0001", "0.0001"},
+	{'f', "float8", 0, -1, "1.5e-5", "1.5e-05"},
+	{'f', "float8", 0, -1, "-1.5E+300", "-1.5e+300"},
+	{'f', "float8", 0, -1, "3.14159265358979323846", "3.141592653589793"},
+	{'f', "float8", 0, -1, "-0", "-0"},
+	{'f', "float8", 0, -1, "-inf", "-Infinity"},
+	{'f', "float8", 0, -1, "nan", "NaN"},
+	{'f', "float8", 0, -1, "1e400", NULL},
+	{'f', "float8", 0, -1, "0x10", NULL},
+	{'g', "float4", 0, -1, "1e6", "1e+06"},
+	{'g', "float4", 0, -1, "100000", "100000"},
+	{'g', "float4", 0, -1, "3.14159265358979", "3.1415927"},
+	{'g', "float4", 0, -1, "0.1", "0.1"},
+	{'g', "float4", 0, -1, "1e39", NULL},
+	{'o', "boolean", 0, -1, " Yes ", "true"},
+	{'o', "boolean", 0, -1, "tr", "true"},
+	{'o', "boolean", 0, -1, "of", "false"},
+	{'o', "boolean", 0, -1, "0", "false"},
+	{'o', "boolean", 0, -1, "o", NULL},
+	{'o', "boolean", 0, -1, "truth", NULL},
+	{'u', "uuid", 0, -1, "A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11",
+	 "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"},
+	{'u', "uuid", 0, -1, "{a0eebc99-9c0b4ef8-bb6d6bb9-bd380a11}",
+	 "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"},
+	{'u', "uuid", 0, -1, "a0eebc999c0b4ef8bb6d6bb9bd380a11", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"},
+	{'u', "uuid", 0, -1, "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1", NULL},
+	{'u', "uuid", 0, -1, "a0e-ebc99-9c0b-4ef8-bb6d-6bb9bd380a11", NULL},
 };
 
 static const char *lit_out(const struct lit *l)
 {
 	char *out = NULL;
+	if (l->kind == 'o') {
+		int v = plumb__pg_lit_bool(l->in);
+		return v < 0 ? NULL : v ? "true" : "false";
+	}
 	int rc = l->kind == 'n'	  ? plumb__pg_lit_numeric(A, l->in, &out)
 		 : l->kind == 'm' ? plumb__pg_lit_money(A, l->in, &out)
 		 : l->kind == 'b' ? plumb__pg_lit_bits(A, l->in, &out)
@@ -703,6 +744,10 @@ static const char *lit_out(const struct lit *l)
 		 : l->kind == 's' ? plumb__pg_lit_timestamp(A, l->in, l->precision, &out)
 		 : l->kind == 'd' ? plumb__pg_lit_date(A, l->in, &out)
 		 : l->kind == 'h' ? plumb__pg_lit_time(A, l->in, l->precision, &out)
+		 : l->kind == 'z' ? plumb__pg_lit_timetz(A, l->in, l->precision, &out)
+		 : l->kind == 'f' ? plumb__pg_lit_float(A, l->in, false, &out)
+		 : l->kind == 'g' ? plumb__pg_lit_float(A, l->in, true, &out)
+		 : l->kind == 'u' ? plumb__pg_lit_uuid(A, l->in, &out)
 		 : l->kind == 'j' ? plumb__pg_lit_jsonb(A, l->in, &out)
 				  : plumb__pg_lit_interval(A, l->in, l->range, l->precision, &out);
 	return rc < 0 ? "(out of memory)" : out;

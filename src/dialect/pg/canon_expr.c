@@ -216,10 +216,27 @@ static void bits_const(nx *x, PgQuery__AConst *k, const char *s)
 	k->bsval = bs;
 }
 
+/* k, a boolean constant of value (the server prints 'yes'::boolean as
+ * true); left as it is when the server rejects the text (value -1). */
+static void bool_const(nx *x, PgQuery__AConst *k, int value)
+{
+	if (value < 0)
+		return;
+	PgQuery__Boolean *b = nalloc(x, sizeof(*b));
+	if (!b)
+		return;
+	pg_query__boolean__init(b);
+	b->boolval = value == 1;
+	k->val_case = PG_QUERY__A__CONST__VAL_BOOLVAL;
+	k->boolval = b;
+}
+
 /* A string constant cast to numeric, money, bytea, bit, interval,
- * timestamptz, timestamp, date, time or jsonb becomes what the server
- * stores: the type's output of the type's input (literal.c, literal_time.c). Only interval and the
- * timestamps read the typmod; the others get it in a separate cast. */
+ * timestamptz, timestamp, date, time, timetz, jsonb, a float, uuid or
+ * boolean becomes what the server stores: the type's output of the type's
+ * input (literal.c, literal_time.c, literal_scalar.c). Only interval, the
+ * timestamps and the times read the typmod; the others get it in a
+ * separate cast. */
 static void coerce_literal(nx *x, PgQuery__AConst *k, const PgQuery__TypeName *tn, const char *c)
 {
 	const char *s = k->sval->sval;
@@ -252,11 +269,19 @@ static void coerce_literal(nx *x, PgQuery__AConst *k, const PgQuery__TypeName *t
 		rc = plumb__pg_lit_date(x->a, s, &out);
 	} else if (strcmp(c, "jsonb") == 0) {
 		rc = plumb__pg_lit_jsonb(x->a, s, &out);
-	} else if (strcmp(c, "time") == 0) {
+	} else if (strcmp(c, "time") == 0 || strcmp(c, "timetz") == 0) {
 		long precision = -1;
 		if (tn->n_typmods >= 1 && !typmod_int(tn->typmods[0], &precision))
 			return;
-		rc = plumb__pg_lit_time(x->a, s, (int)precision, &out);
+		rc = c[4] ? plumb__pg_lit_timetz(x->a, s, (int)precision, &out)
+			  : plumb__pg_lit_time(x->a, s, (int)precision, &out);
+	} else if (strcmp(c, "float8") == 0 || strcmp(c, "float4") == 0) {
+		rc = plumb__pg_lit_float(x->a, s, c[5] == '4', &out);
+	} else if (strcmp(c, "uuid") == 0) {
+		rc = plumb__pg_lit_uuid(x->a, s, &out);
+	} else if (strcmp(c, "bool") == 0) {
+		bool_const(x, k, plumb__pg_lit_bool(s));
+		return;
 	}
 	if (rc < 0)
 		x->failed = true;
@@ -313,7 +338,10 @@ static void norm_cast(nx *x, PgQuery__Node *n)
 		if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL && k->sval && k->sval->sval && c)
 			coerce_literal(x, k, tc->type_name, c);
 		if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL && k->sval && k->sval->sval) {
-			if (numeric_type(c) && looks_numeric(k->sval->sval))
+			/* not 1e+20, a float's output, which a number constant
+			 * would read back as a numeric (100000000000000000000) */
+			if (numeric_type(c) && looks_numeric(k->sval->sval) &&
+			    !strpbrk(k->sval->sval, "eE"))
 				const_to_number(x, k);
 			else if (c && (strcmp(c, "regclass") == 0 || strcmp(c, "regconfig") == 0 ||
 				       strcmp(c, "regdictionary") == 0))

@@ -68,5 +68,18 @@ int plumb__pg_lit_date(plumb_arena *a, const char *s, char **out);
 /* time_in then time_out (without time zone): '10:00' -> "10:00:00",
  * '10:00:00.500+02' -> "10:00:00.5". */
 int plumb__pg_lit_time(plumb_arena *a, const char *s, int precision, char **out);
+/* timetz_in then timetz_out: '12:00+02' -> "12:00:00+02", '12:00' ->
+ * "12:00:00+00" (the session's zone, UTC). */
+int plumb__pg_lit_timetz(plumb_arena *a, const char *s, int precision, char **out);
+
+/* literal_scalar.c: float8in then float8out (single: float4), the shortest
+ * text that reads back: '1e3' -> "1000", '1e20' -> "1e+20", 'inf' ->
+ * "Infinity"; hexadecimal forms are unknown. */
+int plumb__pg_lit_float(plumb_arena *a, const char *s, bool single, char **out);
+/* boolin: 1 for 't', 'yes', 'on', '1' and the like, 0 for their opposites,
+ * -1 for what the server rejects. */
+int plumb__pg_lit_bool(const char *s);
+/* uuid_in then uuid_out: '{A0EEBC99-9C0B4EF8-...}' -> "a0eebc99-9c0b-4ef8-...". */
+int plumb__pg_lit_uuid(plumb_arena *a, const char *s, char **out);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * timestamptz, timestamp, date and time literals as the server stores and prints
+ * timestamptz, timestamp, date, time and timetz literals as the server stores and prints
  * them, done offline: the type's input then output function (datetime.c,
  * timestamp.c, date.c of PostgreSQL 15) with DateStyle ISO and TimeZone UTC,
  * the zone plumb reads a catalog in (introspect.c) and loads a schema file
@@ -8,6 +8,7 @@
  * orders, BC, out of range) is reported as unknown, never guessed.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "dialect/pg/literal.h"
@@ -125,7 +126,7 @@ static bool read_zone(const char **pp, int *east)
 }
 
 /* What the value is read as and printed as. */
-typedef enum { AS_TIMESTAMPTZ, AS_TIMESTAMP, AS_DATE, AS_TIME } as_type;
+typedef enum { AS_TIMESTAMPTZ, AS_TIMESTAMP, AS_DATE, AS_TIME, AS_TIMETZ } as_type;
 
 static int lit_time(plumb_arena *a, const char *s, int precision, as_type as, char **out)
 {
@@ -144,12 +145,13 @@ static int lit_time(plumb_arena *a, const char *s, int precision, as_type as, ch
 	int y = 2000, mo = 1, d = 1, h = 0, mi = 0, sec = 0, east;
 	long usec = 0;
 	int n_frac = 0;
-	if (as != AS_TIME && (!digits(&p, 4, &y) || *p++ != '-' || !digits(&p, 2, &mo) ||
-			      *p++ != '-' || !digits(&p, 2, &d)))
+	bool timeonly = as == AS_TIME || as == AS_TIMETZ;
+	if (!timeonly && (!digits(&p, 4, &y) || *p++ != '-' || !digits(&p, 2, &mo) || *p++ != '-' ||
+			  !digits(&p, 2, &d)))
 		return 0;
-	bool has_time = as == AS_TIME || ((*p == ' ' || *p == 'T' || *p == 't') && is_digit(p[1]));
+	bool has_time = timeonly || ((*p == ' ' || *p == 'T' || *p == 't') && is_digit(p[1]));
 	if (has_time) {
-		if (as != AS_TIME)
+		if (!timeonly)
 			p++;
 		if (!digits(&p, 2, &h) || *p++ != ':' || !digits(&p, 2, &mi))
 			return 0;
@@ -173,8 +175,10 @@ static int lit_time(plumb_arena *a, const char *s, int precision, as_type as, ch
 	}
 	if (!read_zone(&p, &east) || *p || (!has_time && east))
 		return 0;
+	int zone = east;
 	if (as != AS_TIMESTAMPTZ)
-		east = 0; /* timestamp_in and date_in read a zone and ignore it */
+		east = 0; /* timestamp_in and date_in read a zone and ignore it;
+			   * timetz keeps it beside the time */
 	if (as == AS_DATE && (h || mi || sec || usec))
 		return 0; /* date_in drops a time: left to the server */
 	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > month_days(y, mo) || h > 23 || mi > 59 ||
@@ -202,15 +206,28 @@ static int lit_time(plumb_arena *a, const char *s, int precision, as_type as, ch
 			frac[i] = (char)('0' + u % 10);
 		frac[len + 1] = 0;
 	}
-	if (as == AS_DATE)
+	if (as == AS_TIMETZ) {
+		/* EncodeTimezone: +hh, then :mm and :ss when not zero */
+		int z = zone < 0 ? -zone : zone;
+		char tz[16];
+		int len = snprintf(tz, sizeof(tz), "%c%02d", zone < 0 ? '-' : '+', z / 3600);
+		if (z % 3600)
+			len += snprintf(tz + len, sizeof(tz) - (size_t)len, ":%02d", z / 60 % 60);
+		if (z % 60)
+			snprintf(tz + len, sizeof(tz) - (size_t)len, ":%02d", z % 60);
+		*out = plumb_arena_printf(a, "%02d:%02d:%02d%s%s", (int)(rest / 3600),
+					  (int)(rest / 60 % 60), (int)(rest % 60), frac, tz);
+	} else if (as == AS_DATE) {
 		*out = plumb_arena_printf(a, "%04d-%02d-%02d", y, mo, d);
-	else if (as == AS_TIME)
+	} else if (as == AS_TIME) {
 		*out = plumb_arena_printf(a, "%02d:%02d:%02d%s", (int)(rest / 3600),
 					  (int)(rest / 60 % 60), (int)(rest % 60), frac);
-	else
+	} else {
 		*out = plumb_arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d%s%s", y, mo, d,
 					  (int)(rest / 3600), (int)(rest / 60 % 60),
-					  (int)(rest % 60), frac, as == AS_TIMESTAMPTZ ? "+00" : "");
+					  (int)(rest % 60), frac,
+					  as == AS_TIMESTAMPTZ ? "+00" : "");
+	}
 	return *out ? 0 : PLUMB_ENOMEM;
 }
 
@@ -232,4 +249,9 @@ int plumb__pg_lit_time(plumb_arena *a, const char *s, int precision, char **out)
 int plumb__pg_lit_date(plumb_arena *a, const char *s, char **out)
 {
 	return lit_time(a, s, -1, AS_DATE, out);
+}
+
+int plumb__pg_lit_timetz(plumb_arena *a, const char *s, int precision, char **out)
+{
+	return lit_time(a, s, precision, AS_TIMETZ, out);
 }

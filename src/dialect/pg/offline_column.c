@@ -4,8 +4,9 @@
  * storage, compression and options as ALTER COLUMN sets them; column and
  * table constraints (keys, checks, foreign keys, exclusions) with the names
  * PostgreSQL would give them, repeated keys merged, and the implicit casts
- * the server prints in a check or generated expression over mixed numbers.
- * An exclusion's operator classes are offline_opclass.c's. It does not create tables or read ALTER TABLE (offline_table.c) and does
+ * the server prints in a check, an index predicate or a generated
+ * expression: over mixed numbers, and on a string literal compared with a
+ * column (ts > '2020-01-01' is a timestamptz). An exclusion's operator classes are offline_opclass.c's. It does not create tables or read ALTER TABLE (offline_table.c) and does
  * not check the tables foreign keys name (offline.c, once all files are read).
  */
 #include <assert.h>
@@ -110,6 +111,31 @@ static ntype expr_ntype(ox *x, plumb_table *t, PgQuery__Node *n)
 	}
 }
 
+/* arg cast to pg_catalog.type, or NULL out of memory. */
+static PgQuery__Node *catalog_cast(ox *x, PgQuery__Node *arg, const char *type)
+{
+	PgQuery__TypeName *tn = alloc(x, sizeof(*tn));
+	PgQuery__TypeCast *tc = alloc(x, sizeof(*tc));
+	PgQuery__Node **names = alloc(x, 2 * sizeof(*names));
+	if (x->st.rc)
+		return NULL;
+	pg_query__type_name__init(tn);
+	pg_query__type_cast__init(tc);
+	names[0] = plumb__pg_string(x->st.arena, "pg_catalog");
+	names[1] = plumb__pg_string(x->st.arena, type);
+	tn->names = names;
+	tn->n_names = 2;
+	tn->typemod = -1;
+	tc->type_name = tn;
+	tc->arg = arg;
+	PgQuery__Node *cast = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
+	if (!names[0] || !names[1] || !cast) {
+		nomem(x);
+		return NULL;
+	}
+	return cast;
+}
+
 typedef struct castx {
 	ox *x;
 	plumb_table *t;
@@ -132,35 +158,148 @@ static void visit_implicit_cast(ProtobufCMessage *m, void *payload)
 	PgQuery__Node **low = l < r ? &e->lexpr : &e->rexpr;
 	if ((*low)->node_case == PG_QUERY__NODE__NODE_A_CONST)
 		return; /* canon.c drops casts of constants */
-	PgQuery__TypeName *tn = alloc(x, sizeof(*tn));
-	PgQuery__TypeCast *tc = alloc(x, sizeof(*tc));
-	PgQuery__Node **names = alloc(x, 2 * sizeof(*names));
-	if (x->st.rc)
+	PgQuery__Node *cast = catalog_cast(x, *low, high == NT_NUMERIC ? "numeric" : "float8");
+	if (cast)
+		*low = cast;
+}
+
+/* --- literals typed by the column they meet --------------------------------------- */
+
+/* The type (in pg_catalog) an untyped string literal takes when an operator
+ * meets it with a column of this type, when the server keeps such a literal
+ * otherwise than written (its type's output of its input, or a number);
+ * NULL for the others. The operator's type has no typmod: numeric(10,2)
+ * meets a plain numeric. */
+static const char *literal_type(const char *type)
+{
+	static const struct {
+		const char *column, *catalog;
+	} types[] = {
+		{"timestamp with time zone", "timestamptz"},
+		{"timestamp without time zone", "timestamp"},
+		{"timestamp", "timestamp"},
+		{"time with time zone", "timetz"},
+		{"time without time zone", "time"},
+		{"time", "time"},
+		{"date", "date"},
+		{"interval", "interval"},
+		{"numeric", "numeric"},
+		{"real", "float4"},
+		{"double precision", "float8"},
+		{"smallint", "int2"},
+		{"integer", "int4"},
+		{"bigint", "int8"},
+		{"jsonb", "jsonb"},
+		{"bytea", "bytea"},
+		{"money", "money"},
+		{"boolean", "bool"},
+		{"uuid", "uuid"},
+	};
+	if (!type || strchr(type, '['))
+		return NULL;
+	/* the name without its typmod: timestamp(3) with time zone */
+	char plain[64];
+	size_t n = 0;
+	for (const char *p = type; *p && n + 1 < sizeof(plain); p++) {
+		if (*p == '(') {
+			while (*p && *p != ')')
+				p++;
+			if (!*p)
+				return NULL;
+			continue;
+		}
+		plain[n++] = *p;
+	}
+	plain[n] = 0;
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		size_t len = strlen(types[i].column);
+		/* an interval's fields (interval day to second) are its typmod */
+		bool fields = strcmp(types[i].column, "interval") == 0 && plain[len] == ' ';
+		if (strncmp(plain, types[i].column, len) == 0 && (!plain[len] || fields))
+			return types[i].catalog;
+	}
+	return NULL;
+}
+
+/* The column of t that n names alone, or NULL. */
+static plumb_column *bare_column(plumb_table *t, const PgQuery__Node *n)
+{
+	if (!n || n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF || n->column_ref->n_fields != 1)
+		return NULL;
+	const char *name = plumb__pg_strval(n->column_ref->fields[0]);
+	return name ? find_column(t, name) : NULL;
+}
+
+/* *slot, when an untyped string literal, cast to type (as its operator
+ * gives it on the server; canon.c then writes it as the server keeps it). */
+static void type_literal(ox *x, PgQuery__Node **slot, const char *type)
+{
+	PgQuery__Node *n = *slot;
+	if (!n || n->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+	    n->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
 		return;
-	pg_query__type_name__init(tn);
-	pg_query__type_cast__init(tc);
-	names[0] = plumb__pg_string(x->st.arena, "pg_catalog");
-	names[1] = plumb__pg_string(x->st.arena, high == NT_NUMERIC ? "numeric" : "float8");
-	tn->names = names;
-	tn->n_names = 2;
-	tn->typemod = -1;
-	tc->type_name = tn;
-	tc->arg = *low;
-	PgQuery__Node *cast = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
-	if (!names[0] || !names[1] || !cast) {
-		nomem(x);
+	PgQuery__Node *cast = catalog_cast(x, n, type);
+	if (cast)
+		*slot = cast;
+}
+
+static bool op_is(const PgQuery__AExpr *e, const char *const *ops, size_t n)
+{
+	const char *op = e->n_name == 1 ? plumb__pg_strval(e->name[0]) : NULL;
+	for (size_t i = 0; op && i < n; i++)
+		if (strcmp(op, ops[i]) == 0)
+			return true;
+	return false;
+}
+
+static void visit_typed_literal(ProtobufCMessage *m, void *payload)
+{
+	castx *cx = payload;
+	ox *x = cx->x;
+	static const char *const cmp[] = {"=", "<>", "<", ">", "<=", ">=", "@>", "<@"};
+	if (m->descriptor != &pg_query__a__expr__descriptor || x->st.rc)
+		return;
+	PgQuery__AExpr *e = (PgQuery__AExpr *)m;
+	plumb_column *l = bare_column(cx->t, e->lexpr), *r = bare_column(cx->t, e->rexpr);
+	switch (e->kind) {
+	case PG_QUERY__A__EXPR__KIND__AEXPR_OP: {
+		plumb_column *c = l ? l : r;
+		const char *type = c ? literal_type(c->type) : NULL;
+		/* @> and <@ only of jsonb, whose operands are both jsonb */
+		size_t n = type && strcmp(type, "jsonb") == 0 ? 8 : 6;
+		if (type && op_is(e, cmp, n))
+			type_literal(x, l ? &e->rexpr : &e->lexpr, type);
 		return;
 	}
-	*low = cast;
+	case PG_QUERY__A__EXPR__KIND__AEXPR_IN:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM: {
+		PgQuery__Node *list = e->rexpr;
+		const char *type = l ? literal_type(l->type) : NULL;
+		if (!type || strcmp(type, "jsonb") == 0 || !list ||
+		    list->node_case != PG_QUERY__NODE__NODE_LIST)
+			return;
+		for (size_t i = 0; i < list->list->n_items && !x->st.rc; i++)
+			type_literal(x, &list->list->items[i], type);
+		return;
+	}
+	default:
+		return;
+	}
 }
 
 /* The text of an expression over the columns of table t (a check, a
- * generated column), with the casts the server adds to mixed numbers. */
-static const char *table_expr_text(ox *x, plumb_table *t, PgQuery__Node *e)
+ * generated column, an index's predicate), with the casts the server adds:
+ * to mixed numbers, and to literals a column's type meets. */
+const char *table_expr_text(ox *x, plumb_table *t, PgQuery__Node *e)
 {
 	castx cx = {x, t};
-	if (e)
+	if (e && t) {
+		plumb__pg_walk(&e->base, visit_typed_literal, &cx);
 		plumb__pg_walk(&e->base, visit_implicit_cast, &cx);
+	}
 	return expr_text(x, e);
 }
 
@@ -585,9 +724,10 @@ void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
  * coerces it is canonical as a cast to the column's type. */
 static const char *default_text(ox *x, const plumb_column *col, PgQuery__Node *e)
 {
-	static const char *const coerced[] = {"numeric",  "money",   "interval", "bit",
-					      "smallint", "integer", "bigint",	 "timestamp",
-					      "date",	  "time",    "jsonb",	 "bytea"};
+	static const char *const coerced[] = {
+		"numeric",	    "money",	 "interval", "bit",    "smallint", "integer",
+		"bigint",	    "real",	 "date",     "time",   "jsonb",	   "bytea",
+		"double precision", "timestamp", "uuid",     "boolean"};
 	bool literal = e->node_case == PG_QUERY__NODE__NODE_A_CONST &&
 		       e->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && e->a_const->sval &&
 		       e->a_const->sval->sval;
@@ -618,8 +758,7 @@ static const char *default_text(ox *x, const plumb_column *col, PgQuery__Node *e
 }
 
 /* A column's default as the server keeps it: a NULL coerced without a
- * length (a bare constant) is no default; a boolean given as a string is
- * stored as the boolean. */
+ * length (a bare constant) is no default. */
 void set_default(ox *x, plumb_column *col, PgQuery__Node *e)
 {
 	char *written = NULL;
@@ -629,16 +768,6 @@ void set_default(ox *x, plumb_column *col, PgQuery__Node *e)
 	const char *d = e ? default_text(x, col, e) : NULL;
 	if (d && strcmp(d, "NULL") == 0 && col->type && !strchr(col->type, '('))
 		d = NULL;
-	if (d && col->type && strcmp(col->type, "boolean") == 0 && d[0] == '\'') {
-		static const char *const yes[] = {"'t'", "'true'", "'y'", "'yes'", "'on'", "'1'"};
-		static const char *const no[] = {"'f'", "'false'", "'n'", "'no'", "'off'", "'0'"};
-		for (size_t i = 0; i < 6; i++) {
-			if (strcasecmp(d, yes[i]) == 0)
-				d = "true";
-			else if (strcasecmp(d, no[i]) == 0)
-				d = "false";
-		}
-	}
 	col->default_sql = d;
 	col->default_written = d && written && strcmp(written, d) != 0 ? written : NULL;
 }

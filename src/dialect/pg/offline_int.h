@@ -302,6 +302,7 @@ typedef struct seqopts {
 #define find_extension plumb__pgoff_find_extension
 #define language_dropped plumb__pgoff_language_dropped
 #define language_find plumb__pgoff_language_find
+#define table_expr_text plumb__pgoff_table_expr_text
 #define language_grants_gone plumb__pgoff_language_grants_gone
 #define function_language plumb__pgoff_function_language
 #define languages_dropped plumb__pgoff_languages_dropped
@@ -438,6 +439,8 @@ void opc_oper_moved(ox *x, const char *schema, const char *name, const char *lef
 void unfold_serial(ox *x, plumb_table *t, plumb_column *col);
 const char *expr_text(ox *x, PgQuery__Node *e);
 const char *type_text(ox *x, PgQuery__TypeName *tn);
+/* offline_column.c: an expression over table t's columns as the server keeps it. */
+const char *table_expr_text(ox *x, plumb_table *t, PgQuery__Node *e);
 const char *stmt_text(ox *x, PgQuery__Node *stmt);
 bool type_is(const char *type, const char *name);
 const char *deparse(ox *x, PgQuery__Node *stmt);

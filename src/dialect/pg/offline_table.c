@@ -603,7 +603,7 @@ void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, size_t loc
 		push(x, &ix->keys, (void *)k);
 	}
 	if (is->where_clause)
-		ix->where_sql = expr_text(x, is->where_clause);
+		ix->where_sql = table_expr_text(x, t, is->where_clause);
 	ix->definition = index_definition(x, is, stmt, text);
 	push(x, &x->cat->indexes, ix);
 }
