@@ -139,6 +139,7 @@ static PgQuery__Node *catalog_cast(ox *x, PgQuery__Node *arg, const char *type)
 typedef struct castx {
 	ox *x;
 	plumb_table *t;
+	const char *value_type; /* a domain's check: the type of VALUE */
 } castx;
 
 static void visit_implicit_cast(ProtobufCMessage *m, void *payload)
@@ -221,13 +222,19 @@ static const char *literal_type(const char *type)
 	return NULL;
 }
 
-/* The column of t that n names alone, or NULL. */
-static plumb_column *bare_column(plumb_table *t, const PgQuery__Node *n)
+/* The type of what n names alone: a column of the table, or a domain's
+ * VALUE; NULL for anything else. */
+static const char *bare_type(const castx *cx, const PgQuery__Node *n)
 {
 	if (!n || n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF || n->column_ref->n_fields != 1)
 		return NULL;
 	const char *name = plumb__pg_strval(n->column_ref->fields[0]);
-	return name ? find_column(t, name) : NULL;
+	if (!name)
+		return NULL;
+	if (cx->value_type)
+		return strcmp(name, "value") == 0 ? cx->value_type : NULL;
+	plumb_column *c = cx->t ? find_column(cx->t, name) : NULL;
+	return c ? c->type : NULL;
 }
 
 /* *slot, when an untyped string literal, cast to type (as its operator
@@ -260,11 +267,10 @@ static void visit_typed_literal(ProtobufCMessage *m, void *payload)
 	if (m->descriptor != &pg_query__a__expr__descriptor || x->st.rc)
 		return;
 	PgQuery__AExpr *e = (PgQuery__AExpr *)m;
-	plumb_column *l = bare_column(cx->t, e->lexpr), *r = bare_column(cx->t, e->rexpr);
+	const char *l = bare_type(cx, e->lexpr), *r = bare_type(cx, e->rexpr);
 	switch (e->kind) {
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP: {
-		plumb_column *c = l ? l : r;
-		const char *type = c ? literal_type(c->type) : NULL;
+		const char *type = literal_type(l ? l : r);
 		/* @> and <@ only of jsonb, whose operands are both jsonb */
 		size_t n = type && strcmp(type, "jsonb") == 0 ? 8 : 6;
 		if (type && op_is(e, cmp, n))
@@ -277,7 +283,7 @@ static void visit_typed_literal(ProtobufCMessage *m, void *payload)
 	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM: {
 		PgQuery__Node *list = e->rexpr;
-		const char *type = l ? literal_type(l->type) : NULL;
+		const char *type = literal_type(l);
 		if (!type || strcmp(type, "jsonb") == 0 || !list ||
 		    list->node_case != PG_QUERY__NODE__NODE_LIST)
 			return;
@@ -295,12 +301,19 @@ static void visit_typed_literal(ProtobufCMessage *m, void *payload)
  * to mixed numbers, and to literals a column's type meets. */
 const char *table_expr_text(ox *x, plumb_table *t, PgQuery__Node *e)
 {
-	castx cx = {x, t};
+	castx cx = {x, t, NULL};
 	if (e && t) {
 		plumb__pg_walk(&e->base, visit_typed_literal, &cx);
 		plumb__pg_walk(&e->base, visit_implicit_cast, &cx);
 	}
 	return expr_text(x, e);
+}
+
+void type_value_literals(ox *x, const char *type, PgQuery__Node *e)
+{
+	castx cx = {x, NULL, type};
+	if (e && type)
+		plumb__pg_walk(&e->base, visit_typed_literal, &cx);
 }
 
 /* --- columns and constraints ------------------------------------------------------ */

@@ -303,6 +303,7 @@ typedef struct seqopts {
 #define language_dropped plumb__pgoff_language_dropped
 #define language_find plumb__pgoff_language_find
 #define table_expr_text plumb__pgoff_table_expr_text
+#define type_value_literals plumb__pgoff_type_value_literals
 #define language_grants_gone plumb__pgoff_language_grants_gone
 #define function_language plumb__pgoff_function_language
 #define languages_dropped plumb__pgoff_languages_dropped
@@ -441,6 +442,8 @@ const char *expr_text(ox *x, PgQuery__Node *e);
 const char *type_text(ox *x, PgQuery__TypeName *tn);
 /* offline_column.c: an expression over table t's columns as the server keeps it. */
 const char *table_expr_text(ox *x, plumb_table *t, PgQuery__Node *e);
+/* ... and a domain's check: VALUE compared with a string literal types it. */
+void type_value_literals(ox *x, const char *type, PgQuery__Node *e);
 const char *stmt_text(ox *x, PgQuery__Node *stmt);
 bool type_is(const char *type, const char *name);
 const char *deparse(ox *x, PgQuery__Node *stmt);

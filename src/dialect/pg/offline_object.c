@@ -739,6 +739,20 @@ void create_rule(ox *x, PgQuery__RuleStmt *rs, PgQuery__Node *stmt, size_t loc)
 	o->definition = stmt_text(x, stmt);
 }
 
+/* A domain's SQL, as written, and its definition, compared as the server
+ * keeps its checks (VALUE > '0' is VALUE > 0), from its CREATE DOMAIN. */
+static void domain_texts(ox *x, plumb_object *o, PgQuery__Node *stmt)
+{
+	PgQuery__CreateDomainStmt *ds = stmt->create_domain_stmt;
+	o->sql = deparse(x, stmt);
+	const char *base = type_text(x, ds->type_name);
+	for (size_t i = 0; i < ds->n_constraints && !x->st.rc; i++)
+		if (ds->constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
+		    ds->constraints[i]->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
+			type_value_literals(x, base, ds->constraints[i]->constraint->raw_expr);
+	o->definition = stmt_text(x, stmt);
+}
+
 void create_domain(ox *x, PgQuery__CreateDomainStmt *ds, PgQuery__Node *stmt)
 {
 	const char *schema, *name;
@@ -769,8 +783,7 @@ void create_domain(ox *x, PgQuery__CreateDomainStmt *ds, PgQuery__Node *stmt)
 	names[1] = plumb__pg_string(x->st.arena, name);
 	ds->domainname = names;
 	ds->n_domainname = 2;
-	o->sql = deparse(x, stmt);
-	o->definition = stmt_text(x, stmt);
+	domain_texts(x, o, stmt);
 }
 
 /* The CREATE DOMAIN statement o was read from, parsed again (its text is
@@ -875,8 +888,7 @@ void rename_domain_constraint(ox *x, PgQuery__Node *domain, const char *old, con
 	forget_name(x, &x->connames, o->schema, old);
 	use_name(x, &x->connames, o->schema, name);
 	d->constraints[i]->constraint->conname = (char *)dup(x, name);
-	o->sql = deparse(x, stmt);
-	o->definition = stmt_text(x, stmt);
+	domain_texts(x, o, stmt);
 }
 
 /* ALTER DOMAIN: SET/DROP DEFAULT, SET/DROP NOT NULL, ADD/DROP/VALIDATE
@@ -969,8 +981,7 @@ void alter_domain(ox *x, PgQuery__AlterDomainStmt *ad, size_t loc)
 	}
 	if (x->st.rc)
 		return;
-	o->sql = deparse(x, stmt);
-	o->definition = stmt_text(x, stmt);
+	domain_texts(x, o, stmt);
 }
 
 void create_composite(ox *x, PgQuery__CompositeTypeStmt *ct, PgQuery__Node *stmt)

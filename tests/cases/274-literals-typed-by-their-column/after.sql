@@ -22,3 +22,7 @@ CREATE TABLE events (
 );
 CREATE INDEX events_future ON events (id) WHERE starts_at > '2024-06-01' AND active = 't';
 CREATE INDEX events_kind ON events USING gin (payload) WHERE payload @> '{"kind": "event"}';
+-- a domain's checks alike: VALUE is of the domain's type
+CREATE DOMAIN quantity AS integer CHECK (VALUE > '0') CHECK (VALUE IN ('1', '10', '100'));
+CREATE DOMAIN stamp AS timestamp(0) with time zone CONSTRAINT modern CHECK (VALUE >= '2000-01-01');
+ALTER DOMAIN stamp ADD CONSTRAINT bounded CHECK (VALUE < '3000-01-01 00:00+01');

@@ -32,6 +32,8 @@ ALTER TABLE "public"."events" ADD CONSTRAINT "shaped" CHECK (payload @> '{"kind"
 -- hazard access-exclusive-lock: locks table "events" against reads and writes while it runs
 -- hazard validates-by-scan: scans table "events" to check every row
 ALTER TABLE "public"."events" ADD CONSTRAINT "listed" CHECK (id IN ('1', '2', '3') OR token <> '{A0EEBC99-9C0B4EF8-BB6D6BB9-BD380A11}');
+CREATE DOMAIN public.quantity AS int CONSTRAINT quantity_check CHECK (value > '0') CONSTRAINT quantity_check1 CHECK (value IN ('1', '10', '100'));
+CREATE DOMAIN public.stamp AS timestamp (0) with time zone CONSTRAINT modern CHECK (value >= '2000-01-01') CONSTRAINT bounded CHECK (value < '3000-01-01 00:00+01');
 -- hazard builds-index: builds index "events_future" on "events", blocking writes meanwhile
 CREATE INDEX events_future ON public.events USING btree (id) WHERE starts_at > '2024-06-01' AND active = 't';
 -- hazard builds-index: builds index "events_kind" on "events", blocking writes meanwhile
