@@ -322,6 +322,16 @@ static const struct {
 	{"*", "float8,interval", "interval"},
 	{"/", "interval,float8", "interval"},
 	{"||", "text,text", "text"},
+	{"^", "float8,float8", "float8"},
+	{"^", "numeric,numeric", "numeric"},
+	{"@>", "jsonb,jsonb", "bool"},
+	{"<@", "jsonb,jsonb", "bool"},
+	{"=", "jsonb,jsonb", "bool"},
+	{"<>", "jsonb,jsonb", "bool"},
+	{"=", "bool,bool", "bool"},
+	{"<>", "bool,bool", "bool"},
+	{"=", "uuid,uuid", "bool"},
+	{"<>", "uuid,uuid", "bool"},
 #undef CMP
 #undef ARITH
 #undef NUM_OPS
@@ -830,6 +840,109 @@ typedef struct rw {
 	scope *sc;
 } rw;
 
+/* Whether a value of type code t may carry a typmod (a column of
+ * varchar(20), which a cast to varchar changes). */
+static bool typmod_type(const char *t)
+{
+	static const char *const names[] = {"varchar", "bpchar",   "numeric", "timestamp",
+					    "timestamptz", "time", "timetz", "interval",
+					    "bit",     "varbit"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(t, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The type code tn names (no typmod, not an array), or NULL. */
+static const char *plain_type(ax *x, PgQuery__TypeName *tn)
+{
+	char *t = NULL;
+	if (!tn || tn->n_typmods || tn->n_array_bounds || x->st.rc)
+		return NULL;
+	x->st.rc = plumb__pg_type_text(x->st.ctx, x->st.arena, tn, &t);
+	return x->st.rc ? NULL : type_code(t);
+}
+
+/* Whether the server leaves cast tc out: to the type its argument has
+ * already, with no typmod on either side (coerce_type returns the node). */
+static bool cast_is_noop(ax *x, const PgQuery__TypeCast *tc, const scope *sc)
+{
+	const char *to = plain_type(x, tc->type_name);
+	const char *from = to ? expr_type(x, tc->arg, sc) : NULL;
+	if (!from || from == unknown_type || strcmp(from, to) != 0)
+		return false;
+	/* a column or a cast may have a typmod the cast takes away */
+	PgQuery__Node__NodeCase k = tc->arg->node_case;
+	return !typmod_type(from) || (k != PG_QUERY__NODE__NODE_COLUMN_REF &&
+				      k != PG_QUERY__NODE__NODE_TYPE_CAST &&
+				      k != PG_QUERY__NODE__NODE_SUB_LINK);
+}
+
+/* ARRAY[a, b]::t[] as the server reads it: ARRAY[a::t, b::t], an element
+ * of type t already left bare (nested ARRAYs alike). False, changing
+ * nothing, when an element's type is not known. */
+static bool cast_elements(ax *x, PgQuery__AArrayExpr *ae, PgQuery__TypeName *elem,
+			  const char *code, const scope *sc, bool apply)
+{
+	for (size_t i = 0; i < ae->n_elements && !x->st.rc; i++) {
+		PgQuery__Node *e = ae->elements[i];
+		if (e->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR) {
+			if (!cast_elements(x, e->a_array_expr, elem, code, sc, apply))
+				return false;
+			continue;
+		}
+		const char *t = expr_type(x, e, sc);
+		if (!t)
+			return false;
+		bool bare = code && strcmp(t, code) == 0 &&
+			    (!typmod_type(t) || (e->node_case != PG_QUERY__NODE__NODE_COLUMN_REF &&
+						 e->node_case != PG_QUERY__NODE__NODE_TYPE_CAST));
+		if (!apply || bare)
+			continue;
+		PgQuery__TypeCast *tc = xalloc(x, sizeof(*tc));
+		if (!tc)
+			return false;
+		pg_query__type_cast__init(tc);
+		tc->arg = e;
+		tc->type_name = elem;
+		ae->elements[i] = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
+		if (!ae->elements[i]) {
+			ae->elements[i] = e;
+			x->st.rc = plumb_error_nomem(x->st.ctx);
+			return false;
+		}
+	}
+	return !x->st.rc;
+}
+
+/* Node n, a cast, as parse analysis leaves it: gone when it changes nothing,
+ * pushed into the elements of an ARRAY[...] it applies to. */
+static void rewrite_cast(ax *x, PgQuery__Node *n, const scope *sc)
+{
+	PgQuery__TypeCast *tc = n->type_cast;
+	PgQuery__TypeName *tn = tc->type_name;
+	if (!tc->arg || !tn)
+		return;
+	if (tc->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR && tn->n_array_bounds) {
+		/* the element type: the name without its brackets */
+		PgQuery__TypeName *elem = xalloc(x, sizeof(*elem));
+		if (!elem)
+			return;
+		*elem = *tn;
+		elem->n_array_bounds = 0;
+		elem->array_bounds = NULL;
+		elem->location = 0;
+		const char *code = plain_type(x, elem);
+		PgQuery__AArrayExpr *ae = tc->arg->a_array_expr;
+		if (ae->n_elements && cast_elements(x, ae, elem, code, sc, false) &&
+		    cast_elements(x, ae, elem, code, sc, true))
+			*n = *tc->arg;
+		return;
+	}
+	if (cast_is_noop(x, tc, sc))
+		*n = *tc->arg;
+}
+
 /* Post-order over the expressions of one level: nested queries are
  * analysed as levels of their own; column references get the server's
  * qualifier, function arguments their casts. */
@@ -850,8 +963,19 @@ static void rewrite(ProtobufCMessage *m, rw *w)
 		analyze(w->x, (PgQuery__SelectStmt *)m, w->sc);
 		return;
 	}
+	if (d == &pg_query__res_target__descriptor) {
+		/* a select-list cast that goes keeps the name it gave (text) */
+		PgQuery__ResTarget *rt = (PgQuery__ResTarget *)m;
+		if ((!rt->name || !*rt->name) && rt->val &&
+		    rt->val->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+			rt->name = (char *)plumb__pg_figure_colname(rt->val);
+	}
 	plumb__pg_children(m, rewrite_child, w);
-	if (d == &pg_query__column_ref__descriptor) {
+	if (d == &pg_query__node__descriptor) {
+		PgQuery__Node *n = (PgQuery__Node *)m;
+		if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+			rewrite_cast(w->x, n, w->sc);
+	} else if (d == &pg_query__column_ref__descriptor) {
 		PgQuery__ColumnRef *c = (PgQuery__ColumnRef *)m;
 		const col *k = c->n_fields == 1 ? lookup(w->sc, c) : NULL;
 		if (k && k->qual) {

@@ -431,6 +431,37 @@ static PgQuery__Node *between_symmetric(nx *x, bool neg, PgQuery__Node *a, PgQue
 		       mk_bool(x, in, mk_op(x, lo, a, c), mk_op(x, hi, a, b)));
 }
 
+/* ROW(a, b) = ROW(c, d) as the server keeps it (make_row_comparison_op):
+ * a = c AND b = d; <> is a <> c OR b <> d; rows of one column a plain =.
+ * NULL for any other expression (ROW(a, b) < ROW(c, d) stays a row
+ * comparison). */
+static PgQuery__Node *row_equality(nx *x, PgQuery__AExpr *e, const char *op)
+{
+	bool eq = op && strcmp(op, "=") == 0;
+	if (!op || e->n_name != 1 || (!eq && strcmp(op, "<>") != 0) || !e->lexpr || !e->rexpr ||
+	    e->lexpr->node_case != PG_QUERY__NODE__NODE_ROW_EXPR ||
+	    e->rexpr->node_case != PG_QUERY__NODE__NODE_ROW_EXPR)
+		return NULL;
+	PgQuery__RowExpr *l = e->lexpr->row_expr, *r = e->rexpr->row_expr;
+	size_t n = l->n_args;
+	if (!n || n != r->n_args)
+		return NULL;
+	if (n == 1)
+		return mk_op(x, op, l->args[0], r->args[0]);
+	PgQuery__BoolExpr *be = nalloc(x, sizeof(*be));
+	PgQuery__Node **args = nalloc(x, n * sizeof(*args));
+	if (!be || !args)
+		return NULL;
+	pg_query__bool_expr__init(be);
+	be->boolop = eq ? PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR : PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR;
+	for (size_t i = 0; i < n; i++)
+		if (!(args[i] = mk_op(x, op, l->args[i], r->args[i])))
+			return NULL;
+	be->args = args;
+	be->n_args = n;
+	return mknode(x, PG_QUERY__NODE__NODE_BOOL_EXPR, be);
+}
+
 static void norm_aexpr(nx *x, PgQuery__Node *n)
 {
 	PgQuery__AExpr *e = n->a_expr;
@@ -506,6 +537,14 @@ static void norm_aexpr(nx *x, PgQuery__Node *n)
 		d->a_expr->kind = PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT;
 		*n = *nn;
 		return;
+	}
+	case PG_QUERY__A__EXPR__KIND__AEXPR_OP: {
+		PgQuery__Node *nn = row_equality(x, e, op);
+		if (nn) {
+			*n = *nn;
+			return;
+		}
+		break;
 	}
 	default:
 		break;
@@ -654,6 +693,11 @@ void plumb__pg_nx_visit_expr(ProtobufCMessage *m, nx *x)
 		break;
 	case PG_QUERY__NODE__NODE_A_CONST:
 		norm_const(x, n->a_const);
+		break;
+	case PG_QUERY__NODE__NODE_ROW_EXPR:
+		/* (a, b) is ROW(a, b), as the server prints every row */
+		n->row_expr->row_format = PG_QUERY__COERCION_FORM__COERCE_EXPLICIT_CALL;
+		n->row_expr->location = 0;
 		break;
 	case PG_QUERY__NODE__NODE_COLUMN_REF: {
 		PgQuery__ColumnRef *c = n->column_ref;
