@@ -475,6 +475,7 @@ static const col *lookup(const scope *sc, const PgQuery__ColumnRef *c)
 static const item *analyze(ax *x, PgQuery__SelectStmt *s, const scope *up);
 
 static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc);
+static const char *common_type(ax *x, PgQuery__Node **v, size_t n, const scope *sc);
 
 /* The output columns of a query: names as the server gives them, types
  * where known. */
@@ -787,8 +788,25 @@ static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
 	}
 	case PG_QUERY__NODE__NODE_A_EXPR: {
 		const char *types[2];
+		if (n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF)
+			return expr_type(x, n->a_expr->lexpr, sc);
 		int k = pick_operator(x, n->a_expr, sc, types);
 		return k < 0 ? NULL : functions[k].ret;
+	}
+	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+		return common_type(x, n->coalesce_expr->args, n->coalesce_expr->n_args, sc);
+	case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+		return common_type(x, n->min_max_expr->args, n->min_max_expr->n_args, sc);
+	case PG_QUERY__NODE__NODE_CASE_EXPR: {
+		const PgQuery__CaseExpr *c = n->case_expr;
+		PgQuery__Node **v = xalloc(x, (c->n_args + 1) * sizeof(*v));
+		size_t k = 0;
+		for (size_t i = 0; v && i < c->n_args; i++)
+			if (c->args[i]->node_case == PG_QUERY__NODE__NODE_CASE_WHEN)
+				v[k++] = c->args[i]->case_when->result;
+		if (v)
+			v[k++] = c->defresult;
+		return v ? common_type(x, v, k, sc) : NULL;
 	}
 	case PG_QUERY__NODE__NODE_BOOL_EXPR:
 	case PG_QUERY__NODE__NODE_NULL_TEST:
@@ -796,6 +814,32 @@ static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
 		return "bool";
 	default:
 		return NULL;
+	}
+}
+
+/* *slot cast to pg_catalog.type (a type code). */
+static void cast_to(ax *x, PgQuery__Node **slot, const char *type)
+{
+	PgQuery__Node *a = *slot;
+	PgQuery__TypeCast *tc = xalloc(x, sizeof(*tc));
+	PgQuery__TypeName *tn = xalloc(x, sizeof(*tn));
+	PgQuery__Node **names = xalloc(x, 2 * sizeof(*names));
+	if (!tc || !tn || !names)
+		return;
+	pg_query__type_cast__init(tc);
+	pg_query__type_name__init(tn);
+	names[0] = plumb__pg_string(x->st.arena, "pg_catalog");
+	names[1] = plumb__pg_string(x->st.arena, type);
+	tn->names = names;
+	tn->n_names = 2;
+	tn->typemod = -1;
+	tc->arg = a;
+	tc->type_name = tn;
+	*slot = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
+	if (!names[0] || !names[1] || !*slot) {
+		*slot = a;
+		if (!x->st.rc)
+			x->st.rc = plumb_error_nomem(x->st.ctx);
 	}
 }
 
@@ -812,27 +856,72 @@ static void cast_args(ax *x, int k, PgQuery__Node **args, size_t n, const char *
 		if (!p || !types[i] || strcmp(types[i], p) == 0 ||
 		    (a->node_case == PG_QUERY__NODE__NODE_A_CONST && types[i] != unknown_type))
 			continue;
-		PgQuery__TypeCast *tc = xalloc(x, sizeof(*tc));
-		PgQuery__TypeName *tn = xalloc(x, sizeof(*tn));
-		PgQuery__Node **names = xalloc(x, 2 * sizeof(*names));
-		if (!tc || !tn || !names)
-			return;
-		pg_query__type_cast__init(tc);
-		pg_query__type_name__init(tn);
-		names[0] = plumb__pg_string(x->st.arena, "pg_catalog");
-		names[1] = plumb__pg_string(x->st.arena, p);
-		tn->names = names;
-		tn->n_names = 2;
-		tn->typemod = -1;
-		tc->arg = a;
-		tc->type_name = tn;
-		args[i] = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
-		if (!names[0] || !names[1] || !args[i]) {
-			args[i] = a;
-			if (!x->st.rc)
-				x->st.rc = plumb_error_nomem(x->st.ctx);
-		}
+		cast_to(x, &args[i], p);
 	}
+}
+
+/* select_common_type of the n expressions (NULL ones skipped), for
+ * COALESCE, GREATEST and LEAST, and a CASE's results: the first known type,
+ * moved to one of its category it casts to implicitly and not back,
+ * unless preferred already; text for string literals alone. NULL when a
+ * type is not known or the categories differ (the server's error). */
+static const char *common_type(ax *x, PgQuery__Node **v, size_t n, const scope *sc)
+{
+	const char *p = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (!v[i])
+			continue;
+		const char *t = expr_type(x, v[i], sc);
+		if (!t)
+			return NULL;
+		if (t == unknown_type)
+			continue;
+		if (!p) {
+			p = t;
+			continue;
+		}
+		if (strcmp(p, t) == 0)
+			continue;
+		if (!category(p) || category(p) != category(t))
+			return NULL;
+		if (!preferred(p) && implicit_cast(p, t) && !implicit_cast(t, p))
+			p = t;
+	}
+	return p ? p : "text";
+}
+
+/* The expressions of v coerced to their common type, as the server
+ * prints them: a cast on each of another type. */
+static void cast_common(ax *x, PgQuery__Node **v, size_t n, const scope *sc)
+{
+	const char *type = common_type(x, v, n, sc);
+	for (size_t i = 0; type && i < n && !x->st.rc; i++) {
+		if (!v[i])
+			continue;
+		const char *t = expr_type(x, v[i], sc);
+		if (t && strcmp(t, type) != 0 &&
+		    !(v[i]->node_case == PG_QUERY__NODE__NODE_A_CONST && t != unknown_type))
+			cast_to(x, &v[i], type);
+	}
+}
+
+/* A CASE's results, gathered to be coerced alike, then put back. */
+static void cast_case(ax *x, PgQuery__CaseExpr *c, const scope *sc)
+{
+	PgQuery__Node **v = xalloc(x, (c->n_args + 1) * sizeof(*v));
+	if (!v)
+		return;
+	size_t n = 0;
+	for (size_t i = 0; i < c->n_args; i++)
+		if (c->args[i]->node_case == PG_QUERY__NODE__NODE_CASE_WHEN)
+			v[n++] = c->args[i]->case_when->result;
+	v[n++] = c->defresult;
+	cast_common(x, v, n, sc);
+	n = 0;
+	for (size_t i = 0; i < c->n_args; i++)
+		if (c->args[i]->node_case == PG_QUERY__NODE__NODE_CASE_WHEN)
+			c->args[i]->case_when->result = v[n++];
+	c->defresult = v[n];
 }
 
 typedef struct rw {
@@ -997,6 +1086,14 @@ static void rewrite(ProtobufCMessage *m, rw *w)
 			int k = pick_call(w->x, f, w->sc, types);
 			cast_args(w->x, k, f->args, f->n_args, types);
 		}
+	} else if (d == &pg_query__coalesce_expr__descriptor) {
+		PgQuery__CoalesceExpr *c = (PgQuery__CoalesceExpr *)m;
+		cast_common(w->x, c->args, c->n_args, w->sc);
+	} else if (d == &pg_query__min_max_expr__descriptor) {
+		PgQuery__MinMaxExpr *c = (PgQuery__MinMaxExpr *)m;
+		cast_common(w->x, c->args, c->n_args, w->sc);
+	} else if (d == &pg_query__case_expr__descriptor) {
+		cast_case(w->x, (PgQuery__CaseExpr *)m, w->sc);
 	} else if (d == &pg_query__a__expr__descriptor) {
 		PgQuery__AExpr *e = (PgQuery__AExpr *)m;
 		const char *types[2];
