@@ -1,0 +1,3 @@
+BEGIN;
+CREATE VIEW public.order_facts AS SELECT id, CAST(note || code AS text), CAST(note || code AS text) AS label, 2 ^ id AS power, ARRAY[id, 2]::text[] AS ids, ARRAY[ARRAY[qty]]::numeric[] AS nested, CAST(placed_at::date - due AS int) AS late_days, id::int AS same_id, code::varchar AS same_code, GREATEST(qty, id) AS top, LEAST(price, 1) AS floor_price, COALESCE(qty, id, 0) AS some_qty, CASE WHEN paid THEN weight ELSE id END AS w, qty::numeric / (NULLIF(id, 0)) AS ratio FROM orders WHERE meta @> '{"kind":"web"}' AND paid = 'yes' AND ROW(id, qty) <> ROW(0, 0) AND (id, qty) = (id, qty) AND (id, qty) < (100, 100);
+COMMIT;
