@@ -549,6 +549,17 @@ static const item *view_output(ax *x, const plumb_view *v)
 	return out;
 }
 
+/* The table or view of kind named schema.name, through the catalog's hash
+ * (a schema left NULL is public). */
+static void *catalog_find(const plumb_catalog *cat, plumb_obj_kind kind, const char *schema,
+			  const char *name)
+{
+	void *o = plumb_catalog_find(cat, kind, schema, name);
+	if (!o && strcmp(schema, "public") == 0)
+		o = plumb_catalog_find(cat, kind, NULL, name);
+	return o;
+}
+
 /* The columns of a relation named in FROM: a CTE, a table or a view. */
 static item *relation(ax *x, const PgQuery__RangeVar *rv, const scope *sc)
 {
@@ -568,11 +579,8 @@ static item *relation(ax *x, const PgQuery__RangeVar *rv, const scope *sc)
 				it->cols[i].name = plumb__pg_strval(cte->aliascolnames[i]);
 		return it;
 	}
-	for (size_t i = 0; i < x->cat->tables.n; i++) {
-		const plumb_table *t = x->cat->tables.items[i];
-		if (strcmp(t->name, rv->relname) != 0 ||
-		    strcmp(t->schema ? t->schema : "public", schema) != 0)
-			continue;
+	const plumb_table *t = catalog_find(x->cat, PLUMB_OBJ_TABLE, schema, rv->relname);
+	if (t) {
 		item *out = new_item(x, NULL, t->columns.n);
 		for (size_t j = 0; out && j < t->columns.n; j++) {
 			const plumb_column *c = t->columns.items[j];
@@ -580,11 +588,9 @@ static item *relation(ax *x, const PgQuery__RangeVar *rv, const scope *sc)
 		}
 		return as_item(x, out, ref, rv->alias);
 	}
-	for (size_t i = 0; i < x->cat->views.n; i++) {
-		const plumb_view *v = x->cat->views.items[i];
-		if (strcmp(v->name, rv->relname) == 0 && strcmp(v->schema, schema) == 0)
-			return as_item(x, view_output(x, v), ref, rv->alias);
-	}
+	const plumb_view *v = catalog_find(x->cat, PLUMB_OBJ_VIEW, schema, rv->relname);
+	if (v)
+		return as_item(x, view_output(x, v), ref, rv->alias);
 	return unknown_item(x, ref);
 }
 
