@@ -1336,6 +1336,23 @@ int plumb__pg_analyze_query(plumb_ctx *ctx, plumb_arena *arena, const plumb_cata
 	return x.st.rc;
 }
 
+int plumb__pg_analyze_table_expr(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
+				 const plumb_table *t, PgQuery__Node *expr)
+{
+	ax x = {.st = {.ctx = ctx, .arena = arena}, .cat = cat};
+	item *it = new_item(&x, NULL, t->columns.n);
+	for (size_t j = 0; it && j < t->columns.n; j++) {
+		const plumb_column *c = t->columns.items[j];
+		it->cols[j] = (col){c->name, type_code(c->type), NULL};
+	}
+	scope sc = {NULL, NULL, {0}, {0}};
+	xpush(&x, &sc.items, it);
+	rw w = {&x, &sc};
+	if (expr && !x.st.rc)
+		rewrite(&expr->base, &w);
+	return x.st.rc;
+}
+
 /* --- SQL-standard function bodies ------------------------------------------------ */
 
 /* The parts of an INSERT, UPDATE, DELETE or RETURN analysed as the SELECT

@@ -218,5 +218,11 @@ int plumb__pg_analyze_body(plumb_ctx *ctx, plumb_arena *arena, const plumb_catal
 /* analyze.c: the same for n statements of a rule's actions. */
 int plumb__pg_analyze_stmts(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
 			    PgQuery__Node **stmts, size_t n);
+/* analyze.c: an expression over the columns of table t (a check, an index's
+ * key or predicate) as parse analysis leaves it: the implicit casts of
+ * arguments and common types written out, casts that change nothing left
+ * out; its column references stay unqualified, as the server prints them. */
+int plumb__pg_analyze_table_expr(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
+				 const plumb_table *t, PgQuery__Node *expr);
 
 #endif

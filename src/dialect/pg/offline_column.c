@@ -298,12 +298,14 @@ static void visit_typed_literal(ProtobufCMessage *m, void *payload)
 
 /* The text of an expression over the columns of table t (a check, a
  * generated column, an index's predicate), with the casts the server adds:
- * to mixed numbers, and to literals a column's type meets. */
+ * to literals a column's type meets, those of parse analysis (analyze.c),
+ * and to mixed numbers. */
 const char *table_expr_text(ox *x, plumb_table *t, PgQuery__Node *e)
 {
 	castx cx = {x, t, NULL};
 	if (e && t) {
 		plumb__pg_walk(&e->base, visit_typed_literal, &cx);
+		fail(x, plumb__pg_analyze_table_expr(x->st.ctx, x->st.arena, x->cat, t, e));
 		plumb__pg_walk(&e->base, visit_implicit_cast, &cx);
 	}
 	return expr_text(x, e);

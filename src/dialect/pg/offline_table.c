@@ -572,6 +572,25 @@ void create_index(ox *x, PgQuery__IndexStmt *is, PgQuery__Node *stmt, size_t loc
 			index_opclass(x, t, is->access_method, is->index_params[i]->index_elem);
 	const char *text = deparse(x, stmt);
 	ix->sql = quote_index_name(x, text, ix->name);
+	/* expressions compared as parse analysis leaves them; one that ends a
+	 * plain column is a column key, as the server stores it */
+	bool columns = false;
+	for (size_t i = 0; t && i < is->n_index_params && !x->st.rc; i++) {
+		PgQuery__Node *p = is->index_params[i];
+		if (p->node_case != PG_QUERY__NODE__NODE_INDEX_ELEM || !p->index_elem->expr)
+			continue;
+		PgQuery__IndexElem *ie = p->index_elem;
+		fail(x, plumb__pg_analyze_table_expr(x->st.ctx, x->st.arena, x->cat, t, ie->expr));
+		if (ie->expr->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+		    ie->expr->column_ref->n_fields == 1 &&
+		    plumb__pg_strval(ie->expr->column_ref->fields[0])) {
+			ie->name = (char *)plumb__pg_strval(ie->expr->column_ref->fields[0]);
+			ie->expr = NULL;
+			columns = true;
+		}
+	}
+	if (columns)
+		text = deparse(x, stmt);
 	/* keys as introspection reads them (pg_get_indexdef(i, k, true)) */
 	for (size_t i = 0; i < is->n_index_params && !x->st.rc; i++) {
 		PgQuery__Node *p = is->index_params[i];
