@@ -366,6 +366,13 @@ static size_t sig_nargs(const char *args)
 	return n;
 }
 
+/* Whether a is b: the first byte compared first, as most of the table's
+ * names differ there. */
+static bool same_name(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 /* The built-in function the server picks for name(types), or -1 when there
  * is none or it cannot be told (an argument of unknown type, a tie). A
  * string literal ("unknown") fits any type. */
@@ -377,6 +384,25 @@ static int pick_function(const char *name, const char **types, size_t n)
 	char buf[16];
 	for (size_t i = 0; i < n; i++)
 		untyped = untyped || !types[i];
+	/* one taking exactly the arguments' types wins: found by its
+	 * signature alone */
+	char sig[MAX_ARGS * 16];
+	size_t len = 0;
+	bool exact = !untyped;
+	for (size_t i = 0; exact && i < n; i++) {
+		size_t tl = strlen(types[i]);
+		exact = types[i] != unknown_type && len + tl + 2 <= sizeof(sig);
+		if (exact) {
+			if (i)
+				sig[len++] = ',';
+			memcpy(sig + len, types[i], tl);
+			len += tl;
+		}
+	}
+	sig[exact ? len : 0] = 0;
+	for (size_t f = 0; exact && f < sizeof(functions) / sizeof(functions[0]); f++)
+		if (same_name(functions[f].name, name) && strcmp(functions[f].args, sig) == 0)
+			return (int)f;
 	/* a binary operator with a string literal on one side: first the
 	 * operator taking the other side's type on both */
 	if (n == 2 && !untyped && (types[0] == unknown_type) != (types[1] == unknown_type)) {
@@ -384,13 +410,13 @@ static int pick_function(const char *name, const char **types, size_t n)
 		for (size_t f = 0; f < sizeof(functions) / sizeof(functions[0]); f++) {
 			const char *a = functions[f].args;
 			size_t len = strlen(t);
-			if (strcmp(functions[f].name, name) == 0 && strncmp(a, t, len) == 0 &&
+			if (same_name(functions[f].name, name) && strncmp(a, t, len) == 0 &&
 			    a[len] == ',' && strcmp(a + len + 1, t) == 0)
 				return (int)f;
 		}
 	}
 	for (size_t f = 0; f < sizeof(functions) / sizeof(functions[0]); f++) {
-		if (strcmp(functions[f].name, name) != 0 || sig_nargs(functions[f].args) != n)
+		if (!same_name(functions[f].name, name) || sig_nargs(functions[f].args) != n)
 			continue;
 		n_cand++;
 		int exact = 0, pref = 0;
