@@ -852,27 +852,11 @@ static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
 /* *slot cast to pg_catalog.type (a type code). */
 static void cast_to(ax *x, PgQuery__Node **slot, const char *type)
 {
-	PgQuery__Node *a = *slot;
-	PgQuery__TypeCast *tc = xalloc(x, sizeof(*tc));
-	PgQuery__TypeName *tn = xalloc(x, sizeof(*tn));
-	PgQuery__Node **names = xalloc(x, 2 * sizeof(*names));
-	if (!tc || !tn || !names)
-		return;
-	pg_query__type_cast__init(tc);
-	pg_query__type_name__init(tn);
-	names[0] = plumb__pg_string(x->st.arena, "pg_catalog");
-	names[1] = plumb__pg_string(x->st.arena, type);
-	tn->names = names;
-	tn->n_names = 2;
-	tn->typemod = -1;
-	tc->arg = a;
-	tc->type_name = tn;
-	*slot = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
-	if (!names[0] || !names[1] || !*slot) {
-		*slot = a;
-		if (!x->st.rc)
-			x->st.rc = plumb_error_nomem(x->st.ctx);
-	}
+	PgQuery__Node *cast = plumb__pg_catalog_cast(x->st.arena, *slot, type);
+	if (cast)
+		*slot = cast;
+	else if (!x->st.rc)
+		x->st.rc = plumb_error_nomem(x->st.ctx);
 }
 
 /* Writes out the implicit casts the server adds to the arguments of

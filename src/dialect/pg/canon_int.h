@@ -182,6 +182,9 @@ PgQuery__Node *plumb__pg_node(plumb_arena *arena, PgQuery__Node__NodeCase c, voi
 PgQuery__Node *plumb__pg_copy(plumb_arena *arena, const PgQuery__Node *n);
 /* A String node holding s (copied). */
 PgQuery__Node *plumb__pg_string(plumb_arena *arena, const char *s);
+/* arg cast to pg_catalog.type (type a catalog name: int4, timestamptz),
+ * as parse analysis writes an implicit cast. NULL when out of memory. */
+PgQuery__Node *plumb__pg_catalog_cast(plumb_arena *arena, PgQuery__Node *arg, const char *type);
 
 /* The sval of a String node, or NULL. */
 const char *plumb__pg_strval(const PgQuery__Node *n);

@@ -170,6 +170,27 @@ PgQuery__Node *plumb__pg_string(plumb_arena *arena, const char *s)
 	return plumb__pg_node(arena, PG_QUERY__NODE__NODE_STRING, str);
 }
 
+PgQuery__Node *plumb__pg_catalog_cast(plumb_arena *arena, PgQuery__Node *arg, const char *type)
+{
+	PgQuery__TypeName *tn = plumb_arena_alloc(arena, sizeof(*tn));
+	PgQuery__TypeCast *tc = plumb_arena_alloc(arena, sizeof(*tc));
+	PgQuery__Node **names = plumb_arena_alloc(arena, 2 * sizeof(*names));
+	if (!tn || !tc || !names)
+		return NULL;
+	pg_query__type_name__init(tn);
+	pg_query__type_cast__init(tc);
+	names[0] = plumb__pg_string(arena, "pg_catalog");
+	names[1] = plumb__pg_string(arena, type);
+	if (!names[0] || !names[1])
+		return NULL;
+	tn->names = names;
+	tn->n_names = 2;
+	tn->typemod = -1;
+	tc->type_name = tn;
+	tc->arg = arg;
+	return plumb__pg_node(arena, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
+}
+
 const char *plumb__pg_strval(const PgQuery__Node *n)
 {
 	return n && n->node_case == PG_QUERY__NODE__NODE_STRING ? n->string->sval : NULL;

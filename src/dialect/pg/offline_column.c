@@ -6,8 +6,10 @@
  * PostgreSQL would give them, repeated keys merged, and the implicit casts
  * the server prints in a check, an index predicate or a generated
  * expression: over mixed numbers, and on a string literal compared with a
- * column (ts > '2020-01-01' is a timestamptz). An exclusion's operator classes are offline_opclass.c's. It does not create tables or read ALTER TABLE (offline_table.c) and does
- * not check the tables foreign keys name (offline.c, once all files are read).
+ * column (ts > '2020-01-01' is a timestamptz). An exclusion's operator
+ * classes are offline_opclass.c's. It does not create tables or read ALTER
+ * TABLE (offline_table.c) and does not check the tables foreign keys name
+ * (offline.c, once all files are read).
  */
 #include <assert.h>
 #include <errno.h>
@@ -114,25 +116,9 @@ static ntype expr_ntype(ox *x, plumb_table *t, PgQuery__Node *n)
 /* arg cast to pg_catalog.type, or NULL out of memory. */
 static PgQuery__Node *catalog_cast(ox *x, PgQuery__Node *arg, const char *type)
 {
-	PgQuery__TypeName *tn = alloc(x, sizeof(*tn));
-	PgQuery__TypeCast *tc = alloc(x, sizeof(*tc));
-	PgQuery__Node **names = alloc(x, 2 * sizeof(*names));
-	if (x->st.rc)
-		return NULL;
-	pg_query__type_name__init(tn);
-	pg_query__type_cast__init(tc);
-	names[0] = plumb__pg_string(x->st.arena, "pg_catalog");
-	names[1] = plumb__pg_string(x->st.arena, type);
-	tn->names = names;
-	tn->n_names = 2;
-	tn->typemod = -1;
-	tc->type_name = tn;
-	tc->arg = arg;
-	PgQuery__Node *cast = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
-	if (!names[0] || !names[1] || !cast) {
+	PgQuery__Node *cast = plumb__pg_catalog_cast(x->st.arena, arg, type);
+	if (!cast)
 		nomem(x);
-		return NULL;
-	}
 	return cast;
 }
 
