@@ -13,6 +13,7 @@
  */
 #include <string.h>
 
+#include "dialect/pg/analyze_int.h"
 #include "dialect/pg/canon_int.h"
 #include "dialect/pg/sticky.h"
 
@@ -52,7 +53,6 @@ typedef struct ax {
 	plumb_vec memo; /* memo *: queries analysed */
 } ax;
 
-static const char unknown_type[] = "unknown";
 
 /* Never NULL for an empty array unless something failed. */
 static void *xalloc(ax *x, size_t size)
@@ -86,368 +86,6 @@ static item *unknown_item(ax *x, const char *ref)
 	if (it)
 		it->known = false;
 	return it;
-}
-
-/* --- types ------------------------------------------------------------------ */
-
-/* The short name of a type in format_type() spelling ("numeric(10,2)" ->
- * "numeric"), t itself for one without, or NULL for arrays. */
-static const char *type_code(const char *t)
-{
-	static const char *const names[][2] = {
-		{"smallint", "int2"},
-		{"integer", "int4"},
-		{"bigint", "int8"},
-		{"smallserial", "int2"},
-		{"serial", "int4"},
-		{"bigserial", "int8"},
-		{"real", "float4"},
-		{"double precision", "float8"},
-		{"character varying", "varchar"},
-		{"character", "bpchar"},
-		{"timestamp without time zone", "timestamp"},
-		{"timestamp with time zone", "timestamptz"},
-		{"time without time zone", "time"},
-		{"time with time zone", "timetz"},
-		{"boolean", "bool"},
-		{"numeric", "numeric"},
-		{"text", "text"},
-		{"date", "date"},
-		{"bpchar", "bpchar"},
-	};
-	char base[64];
-	if (!t || strchr(t, '['))
-		return NULL;
-	plumb__pg_type_base(t, base, sizeof(base));
-	if (strncmp(base, "interval", 8) == 0)
-		return "interval";
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(base, names[i][0]) == 0)
-			return names[i][1];
-	return t;
-}
-
-static char category(const char *t)
-{
-	static const char *const num[] = {"int2", "int4", "int8", "float4", "float8", "numeric"};
-	static const char *const dt[] = {"date", "time", "timetz", "timestamp", "timestamptz"};
-	static const char *const str[] = {"text", "varchar", "bpchar"};
-	for (size_t i = 0; i < sizeof(num) / sizeof(num[0]); i++)
-		if (strcmp(t, num[i]) == 0)
-			return 'N';
-	for (size_t i = 0; i < sizeof(dt) / sizeof(dt[0]); i++)
-		if (strcmp(t, dt[i]) == 0)
-			return 'D';
-	for (size_t i = 0; i < sizeof(str) / sizeof(str[0]); i++)
-		if (strcmp(t, str[i]) == 0)
-			return 'S';
-	return strcmp(t, "interval") == 0 ? 'T' : 0;
-}
-
-/* The preferred type of each category (typispreferred). */
-static bool preferred(const char *t)
-{
-	return strcmp(t, "float8") == 0 || strcmp(t, "timestamptz") == 0 ||
-	       strcmp(t, "text") == 0 || strcmp(t, "interval") == 0;
-}
-
-/* Whether pg_cast has an implicit cast from a to b. */
-static bool implicit_cast(const char *a, const char *b)
-{
-	static const char *const casts[][2] = {
-		{"int2", "int4"},      {"int2", "int8"},	{"int2", "float4"},
-		{"int2", "float8"},    {"int2", "numeric"},	{"int4", "int8"},
-		{"int4", "float4"},    {"int4", "float8"},	{"int4", "numeric"},
-		{"int8", "float4"},    {"int8", "float8"},	{"int8", "numeric"},
-		{"float4", "float8"},  {"numeric", "float4"},	{"numeric", "float8"},
-		{"date", "timestamp"}, {"date", "timestamptz"}, {"timestamp", "timestamptz"},
-		{"time", "timetz"},    {"time", "interval"},	{"varchar", "text"},
-		{"bpchar", "text"},    {"text", "varchar"},	{"text", "bpchar"},
-	};
-	for (size_t i = 0; i < sizeof(casts) / sizeof(casts[0]); i++)
-		if (strcmp(casts[i][0], a) == 0 && strcmp(casts[i][1], b) == 0)
-			return true;
-	return false;
-}
-
-/* Built-in functions common in views, with their argument and result
- * types, for the server's choice among them (func_select_candidate). */
-static const struct {
-	const char *name, *args, *ret;
-} functions[] = {
-	{"date_trunc", "text,timestamp", "timestamp"},
-	{"date_trunc", "text,timestamptz", "timestamptz"},
-	{"date_trunc", "text,interval", "interval"},
-	{"date_trunc", "text,timestamptz,text", "timestamptz"},
-	{"date_part", "text,timestamp", "float8"},
-	{"date_part", "text,timestamptz", "float8"},
-	{"date_part", "text,interval", "float8"},
-	{"date_part", "text,date", "float8"},
-	{"date_part", "text,time", "float8"},
-	{"date_part", "text,timetz", "float8"},
-	{"extract", "text,timestamp", "numeric"},
-	{"extract", "text,timestamptz", "numeric"},
-	{"extract", "text,interval", "numeric"},
-	{"extract", "text,date", "numeric"},
-	{"extract", "text,time", "numeric"},
-	{"extract", "text,timetz", "numeric"},
-	{"timezone", "text,timestamp", "timestamptz"},
-	{"timezone", "text,timestamptz", "timestamp"},
-	{"to_char", "timestamp,text", "text"},
-	{"to_char", "timestamptz,text", "text"},
-	{"to_char", "interval,text", "text"},
-	{"to_char", "int4,text", "text"},
-	{"to_char", "int8,text", "text"},
-	{"to_char", "float4,text", "text"},
-	{"to_char", "float8,text", "text"},
-	{"to_char", "numeric,text", "text"},
-	{"to_timestamp", "float8", "timestamptz"},
-	{"to_timestamp", "text,text", "timestamptz"},
-	{"to_date", "text,text", "date"},
-	{"to_number", "text,text", "numeric"},
-	{"make_date", "int4,int4,int4", "date"},
-	{"age", "timestamp", "interval"},
-	{"age", "timestamptz", "interval"},
-	{"age", "timestamp,timestamp", "interval"},
-	{"age", "timestamptz,timestamptz", "interval"},
-	{"date", "timestamp", "date"},
-	{"date", "timestamptz", "date"},
-	{"now", "", "timestamptz"},
-	{"justify_days", "interval", "interval"},
-	{"justify_hours", "interval", "interval"},
-	{"justify_interval", "interval", "interval"},
-	{"round", "float8", "float8"},
-	{"round", "numeric", "numeric"},
-	{"round", "numeric,int4", "numeric"},
-	{"trunc", "float8", "float8"},
-	{"trunc", "numeric", "numeric"},
-	{"trunc", "numeric,int4", "numeric"},
-	{"floor", "float8", "float8"},
-	{"floor", "numeric", "numeric"},
-	{"ceil", "float8", "float8"},
-	{"ceil", "numeric", "numeric"},
-	{"ceiling", "float8", "float8"},
-	{"ceiling", "numeric", "numeric"},
-	{"sqrt", "float8", "float8"},
-	{"sqrt", "numeric", "numeric"},
-	{"exp", "float8", "float8"},
-	{"exp", "numeric", "numeric"},
-	{"ln", "float8", "float8"},
-	{"ln", "numeric", "numeric"},
-	{"log", "float8", "float8"},
-	{"log", "numeric", "numeric"},
-	{"log", "numeric,numeric", "numeric"},
-	{"power", "float8,float8", "float8"},
-	{"power", "numeric,numeric", "numeric"},
-	{"sign", "float8", "float8"},
-	{"sign", "numeric", "numeric"},
-	{"abs", "int2", "int2"},
-	{"abs", "int4", "int4"},
-	{"abs", "int8", "int8"},
-	{"abs", "float4", "float4"},
-	{"abs", "float8", "float8"},
-	{"abs", "numeric", "numeric"},
-	{"mod", "int2,int2", "int2"},
-	{"mod", "int4,int4", "int4"},
-	{"mod", "int8,int8", "int8"},
-	{"mod", "numeric,numeric", "numeric"},
-	{"sum", "int2", "int8"},
-	{"sum", "int4", "int8"},
-	{"sum", "int8", "numeric"},
-	{"sum", "float4", "float4"},
-	{"sum", "float8", "float8"},
-	{"sum", "numeric", "numeric"},
-	{"sum", "interval", "interval"},
-	{"avg", "int2", "numeric"},
-	{"avg", "int4", "numeric"},
-	{"avg", "int8", "numeric"},
-	{"avg", "float4", "float8"},
-	{"avg", "float8", "float8"},
-	{"avg", "numeric", "numeric"},
-	{"avg", "interval", "interval"},
-	{"length", "text", "int4"},
-	{"length", "bpchar", "int4"},
-	{"lower", "text", "text"},
-	{"upper", "text", "text"},
-/* operators between numbers: of one type, across integer widths, across
- * float widths */
-#define NUM_OPS(op, b2, b4, b8, bf4, bf8, bn)                                                      \
-	{op, "int2,int2", b2}, {op, "int4,int4", b4}, {op, "int8,int8", b8},                       \
-	{op, "float4,float4", bf4}, {op, "float8,float8", bf8}, {op, "numeric,numeric", bn},       \
-	{op, "int2,int4", b4}, {op, "int4,int2", b4}, {op, "int2,int8", b8},                       \
-	{op, "int8,int2", b8}, {op, "int4,int8", b8}, {op, "int8,int4", b8},                       \
-	{op, "float4,float8", bf8}, {op, "float8,float4", bf8}
-#define ARITH(op) NUM_OPS(op, "int2", "int4", "int8", "float4", "float8", "numeric")
-#define CMP(op)                                                                                    \
-	NUM_OPS(op, "bool", "bool", "bool", "bool", "bool", "bool"), {op, "text,text", "bool"},   \
-	{op, "bpchar,bpchar", "bool"}, {op, "date,date", "bool"}, {op, "date,timestamp", "bool"},  \
-	{op, "date,timestamptz", "bool"}, {op, "timestamp,date", "bool"},                          \
-	{op, "timestamp,timestamp", "bool"}, {op, "timestamp,timestamptz", "bool"},                \
-	{op, "timestamptz,date", "bool"}, {op, "timestamptz,timestamp", "bool"},                   \
-	{op, "timestamptz,timestamptz", "bool"}, {op, "time,time", "bool"},                        \
-	{op, "timetz,timetz", "bool"}, {op, "interval,interval", "bool"}
-	ARITH("+"),
-	ARITH("-"),
-	ARITH("*"),
-	ARITH("/"),
-	CMP("="),
-	CMP("<>"),
-	CMP("<"),
-	CMP(">"),
-	CMP("<="),
-	CMP(">="),
-	{"%", "int2,int2", "int2"},
-	{"%", "int4,int4", "int4"},
-	{"%", "int8,int8", "int8"},
-	{"%", "numeric,numeric", "numeric"},
-	{"+", "date,int4", "date"},
-	{"+", "int4,date", "date"},
-	{"-", "date,int4", "date"},
-	{"-", "date,date", "int4"},
-	{"+", "date,interval", "timestamp"},
-	{"+", "interval,date", "timestamp"},
-	{"-", "date,interval", "timestamp"},
-	{"+", "date,time", "timestamp"},
-	{"+", "timestamp,interval", "timestamp"},
-	{"+", "interval,timestamp", "timestamp"},
-	{"-", "timestamp,interval", "timestamp"},
-	{"-", "timestamp,timestamp", "interval"},
-	{"+", "timestamptz,interval", "timestamptz"},
-	{"+", "interval,timestamptz", "timestamptz"},
-	{"-", "timestamptz,interval", "timestamptz"},
-	{"-", "timestamptz,timestamptz", "interval"},
-	{"+", "interval,interval", "interval"},
-	{"-", "interval,interval", "interval"},
-	{"*", "interval,float8", "interval"},
-	{"*", "float8,interval", "interval"},
-	{"/", "interval,float8", "interval"},
-	{"||", "text,text", "text"},
-	{"^", "float8,float8", "float8"},
-	{"^", "numeric,numeric", "numeric"},
-	{"@>", "jsonb,jsonb", "bool"},
-	{"<@", "jsonb,jsonb", "bool"},
-	{"=", "jsonb,jsonb", "bool"},
-	{"<>", "jsonb,jsonb", "bool"},
-	{"=", "bool,bool", "bool"},
-	{"<>", "bool,bool", "bool"},
-	{"=", "uuid,uuid", "bool"},
-	{"<>", "uuid,uuid", "bool"},
-#undef CMP
-#undef ARITH
-#undef NUM_OPS
-};
-
-#define MAX_ARGS 4
-
-/* Argument i (0-based) of a signature, into buf. */
-static const char *sig_arg(const char *args, size_t i, char *buf, size_t size)
-{
-	const char *p = args;
-	for (size_t k = 0; k < i && p; k++) {
-		p = strchr(p, ',');
-		if (p)
-			p++;
-	}
-	if (!p || !*p)
-		return NULL;
-	size_t n = strcspn(p, ",");
-	if (n >= size)
-		return NULL;
-	memcpy(buf, p, n);
-	buf[n] = 0;
-	return buf;
-}
-
-static size_t sig_nargs(const char *args)
-{
-	size_t n = *args ? 1 : 0;
-	for (const char *p = args; *p; p++)
-		n += *p == ',';
-	return n;
-}
-
-/* Whether a is b: the first byte compared first, as most of the table's
- * names differ there. */
-static bool same_name(const char *a, const char *b)
-{
-	return a[0] == b[0] && strcmp(a, b) == 0;
-}
-
-/* The built-in function the server picks for name(types), or -1 when there
- * is none or it cannot be told (an argument of unknown type, a tie). A
- * string literal ("unknown") fits any type. */
-static int pick_function(const char *name, const char **types, size_t n)
-{
-	int best = -1, n_best = 0, best_exact = -1, best_pref = -1;
-	size_t n_cand = 0;
-	bool untyped = false;
-	char buf[16];
-	for (size_t i = 0; i < n; i++)
-		untyped = untyped || !types[i];
-	/* one taking exactly the arguments' types wins: found by its
-	 * signature alone */
-	char sig[MAX_ARGS * 16];
-	size_t len = 0;
-	bool exact = !untyped;
-	for (size_t i = 0; exact && i < n; i++) {
-		size_t tl = strlen(types[i]);
-		exact = types[i] != unknown_type && len + tl + 2 <= sizeof(sig);
-		if (exact) {
-			if (i)
-				sig[len++] = ',';
-			memcpy(sig + len, types[i], tl);
-			len += tl;
-		}
-	}
-	sig[exact ? len : 0] = 0;
-	for (size_t f = 0; exact && f < sizeof(functions) / sizeof(functions[0]); f++)
-		if (same_name(functions[f].name, name) && strcmp(functions[f].args, sig) == 0)
-			return (int)f;
-	/* a binary operator with a string literal on one side: first the
-	 * operator taking the other side's type on both */
-	if (n == 2 && !untyped && (types[0] == unknown_type) != (types[1] == unknown_type)) {
-		const char *t = types[0] == unknown_type ? types[1] : types[0];
-		for (size_t f = 0; f < sizeof(functions) / sizeof(functions[0]); f++) {
-			const char *a = functions[f].args;
-			size_t len = strlen(t);
-			if (same_name(functions[f].name, name) && strncmp(a, t, len) == 0 &&
-			    a[len] == ',' && strcmp(a + len + 1, t) == 0)
-				return (int)f;
-		}
-	}
-	for (size_t f = 0; f < sizeof(functions) / sizeof(functions[0]); f++) {
-		if (!same_name(functions[f].name, name) || sig_nargs(functions[f].args) != n)
-			continue;
-		n_cand++;
-		int exact = 0, pref = 0;
-		bool fits = true;
-		for (size_t i = 0; i < n && fits; i++) {
-			const char *p = sig_arg(functions[f].args, i, buf, sizeof(buf));
-			const char *t = types[i];
-			if (!p || !t || t == unknown_type)
-				continue;
-			if (strcmp(t, p) == 0)
-				exact++;
-			else if (!implicit_cast(t, p))
-				fits = false;
-			else if (preferred(p) && category(p) == category(t))
-				pref++;
-		}
-		if (!fits)
-			continue;
-		/* most exact matches, then most preferred types where converted */
-		if (exact > best_exact || (exact == best_exact && pref > best_pref)) {
-			best = (int)f;
-			best_exact = exact;
-			best_pref = pref;
-			n_best = 1;
-		} else if (exact == best_exact && pref == best_pref) {
-			n_best++;
-		}
-	}
-	if (n_best != 1 || (untyped && n_cand > 1))
-		return -1;
-	return best;
 }
 
 /* --- scopes -------------------------------------------------------------------- */
@@ -515,7 +153,7 @@ static item *output(ax *x, PgQuery__SelectStmt *s, const scope *sc)
 		for (size_t i = 0; out && i < n; i++) {
 			const char *t = expr_type(x, row->list->items[i], sc);
 			out->cols[i] = (col){plumb_arena_printf(x->st.arena, "column%zu", i + 1),
-					     t == unknown_type ? "text" : t, NULL};
+					     t == plumb__pg_unknown_type ? "text" : t, NULL};
 			if (!out->cols[i].name && !x->st.rc)
 				x->st.rc = plumb_error_nomem(x->st.ctx);
 		}
@@ -610,7 +248,7 @@ static item *relation(ax *x, const PgQuery__RangeVar *rv, const scope *sc)
 		item *out = new_item(x, NULL, t->columns.n);
 		for (size_t j = 0; out && j < t->columns.n; j++) {
 			const plumb_column *c = t->columns.items[j];
-			out->cols[j] = (col){c->name, type_code(c->type), NULL};
+			out->cols[j] = (col){c->name, plumb__pg_type_code(c->type), NULL};
 		}
 		return as_item(x, out, ref, rv->alias);
 	}
@@ -738,7 +376,7 @@ static int pick_call(ax *x, const PgQuery__FuncCall *f, const scope *sc, const c
 		return -1;
 	for (size_t i = 0; i < f->n_args; i++)
 		types[i] = expr_type(x, f->args[i], sc);
-	return pick_function(name, types, f->n_args);
+	return plumb__pg_pick_function(name, types, f->n_args);
 }
 
 /* The built-in operator a binary operator expression reaches, or -1. */
@@ -751,7 +389,7 @@ static int pick_operator(ax *x, const PgQuery__AExpr *e, const scope *sc, const 
 		return -1;
 	types[0] = expr_type(x, e->lexpr, sc);
 	types[1] = expr_type(x, e->rexpr, sc);
-	return pick_function(name, types, 2);
+	return plumb__pg_pick_function(name, types, 2);
 }
 
 static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
@@ -764,7 +402,7 @@ static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
 		if (!n->type_cast->type_name || x->st.rc)
 			return NULL;
 		x->st.rc = plumb__pg_type_text(x->st.ctx, x->st.arena, n->type_cast->type_name, &t);
-		return x->st.rc ? NULL : type_code(t);
+		return x->st.rc ? NULL : plumb__pg_type_code(t);
 	}
 	case PG_QUERY__NODE__NODE_COLUMN_REF: {
 		const col *c = lookup(sc, n->column_ref);
@@ -779,7 +417,7 @@ static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
 		case PG_QUERY__A__CONST__VAL_BOOLVAL:
 			return "bool";
 		default:
-			return unknown_type;
+			return plumb__pg_unknown_type;
 		}
 	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
 		switch (n->sqlvalue_function->op) {
@@ -807,7 +445,7 @@ static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
 		if (f->agg_star && fn && strcmp(fn, "count") == 0)
 			return "int8";
 		int k = pick_call(x, f, sc, types);
-		return k < 0 ? NULL : functions[k].ret;
+		return k < 0 ? NULL : plumb__pg_function_ret(k);
 	}
 	case PG_QUERY__NODE__NODE_SUB_LINK: {
 		/* a scalar sub-select: the type of its one column */
@@ -823,7 +461,7 @@ static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
 		if (n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF)
 			return expr_type(x, n->a_expr->lexpr, sc);
 		int k = pick_operator(x, n->a_expr, sc, types);
-		return k < 0 ? NULL : functions[k].ret;
+		return k < 0 ? NULL : plumb__pg_function_ret(k);
 	}
 	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
 		return common_type(x, n->coalesce_expr->args, n->coalesce_expr->n_args, sc);
@@ -865,12 +503,12 @@ static void cast_args(ax *x, int k, PgQuery__Node **args, size_t n, const char *
 {
 	char buf[16];
 	for (size_t i = 0; k >= 0 && i < n; i++) {
-		const char *p = sig_arg(functions[k].args, i, buf, sizeof(buf));
+		const char *p = plumb__pg_function_arg(k, i, buf, sizeof(buf));
 		PgQuery__Node *a = args[i];
 		/* a string literal takes the type (as '5' compared with an
 		 * integer prints 5); other constants print their own way */
 		if (!p || !types[i] || strcmp(types[i], p) == 0 ||
-		    (a->node_case == PG_QUERY__NODE__NODE_A_CONST && types[i] != unknown_type))
+		    (a->node_case == PG_QUERY__NODE__NODE_A_CONST && types[i] != plumb__pg_unknown_type))
 			continue;
 		cast_to(x, &args[i], p);
 	}
@@ -890,7 +528,7 @@ static const char *common_type(ax *x, PgQuery__Node **v, size_t n, const scope *
 		const char *t = expr_type(x, v[i], sc);
 		if (!t)
 			return NULL;
-		if (t == unknown_type)
+		if (t == plumb__pg_unknown_type)
 			continue;
 		if (!p) {
 			p = t;
@@ -898,9 +536,9 @@ static const char *common_type(ax *x, PgQuery__Node **v, size_t n, const scope *
 		}
 		if (strcmp(p, t) == 0)
 			continue;
-		if (!category(p) || category(p) != category(t))
+		if (!plumb__pg_type_category(p) || plumb__pg_type_category(p) != plumb__pg_type_category(t))
 			return NULL;
-		if (!preferred(p) && implicit_cast(p, t) && !implicit_cast(t, p))
+		if (!plumb__pg_type_preferred(p) && plumb__pg_implicit_cast(p, t) && !plumb__pg_implicit_cast(t, p))
 			p = t;
 	}
 	return p ? p : "text";
@@ -916,7 +554,7 @@ static void cast_common(ax *x, PgQuery__Node **v, size_t n, const scope *sc)
 			continue;
 		const char *t = expr_type(x, v[i], sc);
 		if (t && strcmp(t, type) != 0 &&
-		    !(v[i]->node_case == PG_QUERY__NODE__NODE_A_CONST && t != unknown_type))
+		    !(v[i]->node_case == PG_QUERY__NODE__NODE_A_CONST && t != plumb__pg_unknown_type))
 			cast_to(x, &v[i], type);
 	}
 }
@@ -965,7 +603,7 @@ static const char *plain_type(ax *x, PgQuery__TypeName *tn)
 	if (!tn || tn->n_typmods || tn->n_array_bounds || x->st.rc)
 		return NULL;
 	x->st.rc = plumb__pg_type_text(x->st.ctx, x->st.arena, tn, &t);
-	return x->st.rc ? NULL : type_code(t);
+	return x->st.rc ? NULL : plumb__pg_type_code(t);
 }
 
 /* Whether the server leaves cast tc out: to the type its argument has
@@ -974,7 +612,7 @@ static bool cast_is_noop(ax *x, const PgQuery__TypeCast *tc, const scope *sc)
 {
 	const char *to = plain_type(x, tc->type_name);
 	const char *from = to ? expr_type(x, tc->arg, sc) : NULL;
-	if (!from || from == unknown_type || strcmp(from, to) != 0)
+	if (!from || from == plumb__pg_unknown_type || strcmp(from, to) != 0)
 		return false;
 	/* a column or a cast may have a typmod the cast takes away */
 	PgQuery__Node__NodeCase k = tc->arg->node_case;
@@ -1353,7 +991,7 @@ int plumb__pg_analyze_table_expr(plumb_ctx *ctx, plumb_arena *arena, const plumb
 	item *it = new_item(&x, NULL, t->columns.n);
 	for (size_t j = 0; it && j < t->columns.n; j++) {
 		const plumb_column *c = t->columns.items[j];
-		it->cols[j] = (col){c->name, type_code(c->type), NULL};
+		it->cols[j] = (col){c->name, plumb__pg_type_code(c->type), NULL};
 	}
 	scope sc = {NULL, NULL, {0}, {0}};
 	xpush(&x, &sc.items, it);
