@@ -51,6 +51,7 @@ typedef struct ax {
 	const plumb_catalog *cat;
 	int depth;	/* views read through views */
 	plumb_vec memo; /* memo *: queries analysed */
+	plumb_vec domains; /* const char *: pairs of a domain's type code and its base's */
 } ax;
 
 
@@ -365,6 +366,58 @@ static const item *from_item(ax *x, PgQuery__Node *n, scope *sc)
 
 /* --- rewriting ------------------------------------------------------------------- */
 
+/* The type code of the base type of t when t names a domain of the
+ * catalog (through domains over domains), else t: what an operator or a
+ * function sees of a domain's value. */
+static const char *domain_base(ax *x, const char *t)
+{
+	for (int depth = 0; depth < 8 && t && t != plumb__pg_unknown_type && !plumb__pg_type_category(t) &&
+			    !strchr(t, '"') && !x->st.rc;
+	     depth++) {
+		const char *base = NULL;
+		for (size_t i = 0; i + 1 < x->domains.n && !base; i += 2)
+			if (strcmp(x->domains.items[i], t) == 0)
+				base = x->domains.items[i + 1];
+		if (!base) {
+			const char *dot = strchr(t, '.');
+			const char *schema = dot ? plumb_arena_strndup(x->st.arena, t, (size_t)(dot - t))
+						 : "public";
+			const plumb_object *o = schema ? catalog_find(x->cat, PLUMB_OBJ_DOMAIN, schema,
+								      dot ? dot + 1 : t)
+						       : NULL;
+			PgQuery__ParseResult *pr = NULL;
+			char *text = NULL;
+			if (!o || !o->sql ||
+			    plumb__pg_parse(x->st.ctx, x->st.arena, o->sql, NULL, &pr, NULL) < 0 ||
+			    pr->n_stmts != 1 ||
+			    pr->stmts[0]->stmt->node_case != PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT ||
+			    plumb__pg_type_text(x->st.ctx, x->st.arena,
+						pr->stmts[0]->stmt->create_domain_stmt->type_name,
+						&text) < 0) {
+				plumb_error_clear(x->st.ctx);
+				return t;
+			}
+			base = plumb__pg_type_code(text);
+			if (!base)
+				return t;
+			xpush(x, &x->domains, (void *)t);
+			xpush(x, &x->domains, (void *)base);
+		}
+		t = base;
+	}
+	return t;
+}
+
+/* The function or operator name(types) reaches, a domain's value taken as
+ * its base type's (types keep the domain: its value is cast). */
+static int pick_bases(ax *x, const char *name, const char **types, size_t n)
+{
+	const char *base[MAX_ARGS];
+	for (size_t i = 0; i < n; i++)
+		base[i] = domain_base(x, types[i]);
+	return plumb__pg_pick_function(name, base, n);
+}
+
 /* The built-in function a call reaches (its arguments' types into types),
  * or -1. */
 static int pick_call(ax *x, const PgQuery__FuncCall *f, const scope *sc, const char **types)
@@ -376,7 +429,7 @@ static int pick_call(ax *x, const PgQuery__FuncCall *f, const scope *sc, const c
 		return -1;
 	for (size_t i = 0; i < f->n_args; i++)
 		types[i] = expr_type(x, f->args[i], sc);
-	return plumb__pg_pick_function(name, types, f->n_args);
+	return pick_bases(x, name, types, f->n_args);
 }
 
 /* The built-in operator a binary operator expression reaches, or -1. */
@@ -389,7 +442,7 @@ static int pick_operator(ax *x, const PgQuery__AExpr *e, const scope *sc, const 
 		return -1;
 	types[0] = expr_type(x, e->lexpr, sc);
 	types[1] = expr_type(x, e->rexpr, sc);
-	return plumb__pg_pick_function(name, types, 2);
+	return pick_bases(x, name, types, 2);
 }
 
 static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
@@ -756,6 +809,24 @@ static void rewrite(ProtobufCMessage *m, rw *w)
 		cast_args(w->x, k, args, 2, types);
 		e->lexpr = args[0];
 		e->rexpr = args[1];
+		if (k < 0 && e->lexpr && e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP &&
+		    e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) {
+			/* IN, BETWEEN and the like compare a domain's value as
+			 * its base type's */
+			const char *t = expr_type(w->x, e->lexpr, w->sc);
+			const char *base = domain_base(w->x, t);
+			if (t && base && strcmp(base, t) != 0) {
+				cast_to(w->x, &e->lexpr, base);
+				/* and its string literals are of that type */
+				PgQuery__List *l = e->rexpr && e->rexpr->node_case ==
+								       PG_QUERY__NODE__NODE_LIST
+							   ? e->rexpr->list
+							   : NULL;
+				for (size_t i = 0; l && i < l->n_items; i++)
+					if (expr_type(w->x, l->items[i], w->sc) == plumb__pg_unknown_type)
+						cast_to(w->x, &l->items[i], base);
+			}
+		}
 	}
 }
 
