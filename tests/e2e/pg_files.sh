@@ -61,6 +61,25 @@ plumb migrate --url "$PLUMB_PG_URL"
 ok "START TRANSACTION is found, and COMMIT in a file that does not parse" \
 	eval 'err_has "0004_prep\.sql:2:3: .*\(start transaction isolation level serializable\)" && err_has "0005_bad\.sql:2:1: also in \"0005_bad\": COMMIT"'
 
+# --- psql's meta-commands: pg_dump's \restrict, a script's \set -------------------------
+fresh
+add 0001_psql '\\set ON_ERROR_STOP 1\n\\echo creating a\nCREATE TABLE a (x int);\n'
+plumb migrate --url "$PLUMB_PG_URL"
+ok "a migration's \\set and \\echo are psql's own: it applies" eval 'rc_is 0 && eq "$(tables)" a'
+add 0002_conn 'CREATE TABLE b (x int);\n\\connect other\nCREATE TABLE c (x int);\n'
+plumb migrate --url "$PLUMB_PG_URL"
+ok "\\connect is refused where it stands, and nothing of it runs" \
+	eval 'rc_is 1 && err_has "migrations/0002_conn\.sql:2:1: psql meta-command \\\\connect" && eq "$(tables)" a'
+rm migrations/0002_conn.sql && "$PLUMB" sum -q >/dev/null 2>&1
+q "CREATE TABLE dumped (id int PRIMARY KEY, note text DEFAULT 'x')" >/dev/null
+pg_dump --schema-only -T plumb_migrations -d postgres >dump.sql 2>&1
+plumb diff dump.sql "$PLUMB_PG_URL" --dialect pg
+ok "pg_dump's own output, \\restrict and all, is read offline: nothing differs" \
+	eval 'rc_is 0 && out_empty'
+plumb diff dump.sql "$PLUMB_PG_URL" --dev-url "$PLUMB_PG_URL"
+ok "... and through --dev-url" eval 'rc_is 0 && out_empty'
+rm -f dump.sql
+
 # --- A14: scratch databases of killed runs ----------------------------------------------
 fresh
 scratch_dbs() { q "SELECT coalesce(string_agg(datname, ',' ORDER BY datname), '') FROM pg_database

@@ -678,6 +678,45 @@ static void test_depth(void)
 	/* past the limit: tests/e2e/pg_deep.sh (the parse alone takes seconds) */
 }
 
+/* psql's meta-commands: pg_dump's \restrict and a script's \set are
+ * psql's own and blanked out, every position kept; \i or \connect would
+ * change what runs, and are errors where they stand. */
+static void test_psql_meta(void)
+{
+	int rc;
+	plumb_catalog *cat = load("--\n-- PostgreSQL database dump\n--\n\n"
+				  "\\restrict Dm7XsT1lYKghxmYnAbSR0DQ7SfFO5IawLwB7xQoU\n\n"
+				  "\\set ON_ERROR_STOP 1\n"
+				  "CREATE TABLE t (a int, b text DEFAULT 'x\n\\i y');\n"
+				  "  \\echo done\n"
+				  "CREATE INDEX t_a ON t (a);\n"
+				  "\\unrestrict Dm7XsT1lYKghxmYnAbSR0DQ7SfFO5IawLwB7xQoU\n",
+				  &rc);
+	ok(rc == 0 && has_index(cat, "t_a"), "pg_dump's \\restrict, \\set and \\echo are psql's own");
+	/* a backslash first on a line of a string is the string's */
+	const plumb_table *t = cat && cat->tables.n ? cat->tables.items[0] : NULL;
+	const plumb_column *b = t && t->columns.n == 2 ? t->columns.items[1] : NULL;
+	ok(b && b->default_sql && strstr(b->default_sql, "i y"),
+	   "a backslash first on a line of a string is kept (%s)",
+	   b && b->default_sql ? b->default_sql : "");
+	plumb_error_clear(ctx);
+	const char *msg = "psql meta-command \\%s: plumb reads SQL, and of psql's own commands only "
+			  "those that change nothing the server sees (\\set, \\restrict, \\echo, "
+			  "...); write its effect as SQL";
+	char want[512];
+	snprintf(want, sizeof(want), msg, "i");
+	fails_at("CREATE TABLE t (a int);\n\n   \\i more.sql\n", 3, 4, want, "\\i is refused");
+	snprintf(want, sizeof(want), msg, "connect");
+	fails_at("CREATE TABLE t (a int);\n\\connect other\nCREATE TABLE u (a int);\n", 2, 1, want,
+		 "\\connect is refused");
+	/* a backslash that is not first on its line is the parser's to report */
+	fails_at("CREATE TABLE t (a int); \\set x 1\n", 1, 25, "syntax error at or near \"\\\"",
+		 "a backslash after a statement on its line");
+	/* the statement after a blanked line is still placed where it is */
+	fails_at("\\set ON_ERROR_STOP 1\nCREATE INDEX ON nope (id);\n", 2, 17,
+		 "relation \"nope\" does not exist", "a position after a blanked line");
+}
+
 int main(void)
 {
 	if (plumb_ctx_new(&ctx) < 0 || !(A = plumb_arena_new(NULL)))
@@ -690,6 +729,7 @@ int main(void)
 	test_language_handler();
 	test_inner_positions();
 	test_depth();
+	test_psql_meta();
 	plumb_arena_free(A);
 	plumb_ctx_free(ctx);
 	return done_testing();

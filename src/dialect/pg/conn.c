@@ -405,7 +405,14 @@ int plumb__pg_command(plumb_ctx *ctx, plumb_pg_conn *c, const char *what, const 
 int plumb__pg_exec_script(plumb_ctx *ctx, plumb_conn *conn, const char *sql, const char *file)
 {
 	plumb_pg_conn *c = (plumb_pg_conn *)conn;
-	return run_simple(ctx, c->pg, NULL, sql, file, file ? sql : NULL, 0);
+	plumb_arena *a = plumb_arena_new(NULL);
+	if (!a)
+		return plumb_error_nomem(ctx);
+	int rc = plumb__pg_psql_blank(ctx, a, sql, file, &sql);
+	if (rc == 0)
+		rc = run_simple(ctx, c->pg, NULL, sql, file, file ? sql : NULL, 0);
+	plumb_arena_free(a);
+	return rc;
 }
 
 /* The statements sent in one query at most: a run of statements written
@@ -516,6 +523,8 @@ int plumb__pg_split_statements(plumb_ctx *ctx, plumb_arena *arena, const char *s
 	size_t len = strlen(sql), pos = 0;
 	cursor cur = {0, 1, 1};
 	*out = (plumb_vec){0};
+	if ((rc = plumb__pg_psql_blank(ctx, arena, sql, file, &sql)) < 0)
+		return rc;
 	/* The parser's cut when the text parses: the scanner alone cuts a
 	 * BEGIN ATOMIC body at its semicolons. Text libpg_query cannot parse
 	 * (a typo the server is to report, syntax newer than libpg_query) is

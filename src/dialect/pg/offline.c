@@ -893,14 +893,20 @@ typedef struct filest {
 } filest;
 
 /* f's text as a string: its own when it ends at len (a file read whole
- * does), else a copy; NULL when out of memory. */
+ * does), else a copy, psql's own meta-commands blanked out (psql.c); NULL
+ * when out of memory or another meta-command is in it. */
 static const char *file_text(ox *x, const plumb_sql_file *f)
 {
-	if (!f->len || f->text[f->len] == '\0')
-		return f->text;
-	const char *t = plumb_arena_strndup(x->tmp, f->text, f->len);
-	if (!t)
+	const char *t = f->text;
+	if (f->len && f->text[f->len] != '\0' && !(t = plumb_arena_strndup(x->tmp, f->text, f->len))) {
 		nomem(x);
+		return NULL;
+	}
+	int rc = plumb__pg_psql_blank(x->st.ctx, x->tmp, t, f->path, &t);
+	if (rc < 0) {
+		fail(x, rc);
+		return NULL;
+	}
 	return t;
 }
 

@@ -66,6 +66,12 @@ typedef struct plumb_pg_stmt {
  * unterminated quote) is PLUMB_EPARSE, at file:line:col when file is given. */
 int plumb__pg_split_statements(plumb_ctx *ctx, plumb_arena *arena, const char *sql,
 			       const char *file, plumb_vec *out);
+/* text with psql's own meta-commands (\restrict, \set, \echo, ...) first on
+ * a line blanked out byte for byte into a copy in arena (*out = text when
+ * there is none); any other meta-command (\i, \connect) is PLUMB_EPARSE at
+ * file:line:col. psql.c. */
+int plumb__pg_psql_blank(plumb_ctx *ctx, plumb_arena *arena, const char *text, const char *file,
+			 const char **out);
 int plumb__pg_begin(plumb_ctx *ctx, plumb_conn *conn, const plumb_txn_opts *opts);
 int plumb__pg_commit(plumb_ctx *ctx, plumb_conn *conn);
 int plumb__pg_rollback(plumb_ctx *ctx, plumb_conn *conn);

@@ -85,6 +85,9 @@ int plumb__pg_find_txn_control(plumb_ctx *ctx, plumb_arena *arena, const char *s
 			       size_t *offset, const char **what)
 {
 	int rc = 0;
+	/* a meta-command psql.c refuses is reported where the file is run */
+	if (plumb__pg_psql_blank(ctx, arena, sql, NULL, &sql) < 0)
+		plumb_error_clear(ctx);
 	PgQueryScanResult scan = pg_query_scan(sql);
 	PgQuery__ScanResult *sr = NULL;
 	PgQueryProtobufParseResult parse = {0};
