@@ -225,7 +225,9 @@ typedef struct plumb_trigger {
  *  - schema:    schema NULL, name the schema's name.
  *  - extension: schema where it is installed, name the extension; definition
  *               "name" plus " SCHEMA s" when not public; version apart (diff
- *               compares it only when the desired catalog names one).
+ *               compares it only when the desired catalog names one);
+ *               depends the "schema.name" of the extensions it requires,
+ *               where introspection knows them.
  *  - collation: definition the canonical CREATE COLLATION text.
  *  - enum:      values in order; definition "ENUM ('a', 'b')".
  *  - domain, type, sequence, policy: definition the canonical CREATE text.

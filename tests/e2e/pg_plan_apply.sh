@@ -306,4 +306,13 @@ plumb diff --dialect pg a8_before.sql a8.sql
 ok "offline diff names needs-backfill in the plan" has "$OUT" '^-- hazard needs-backfill: adds column "t"."z" NOT NULL without a default: fails if "t" has rows; give it a DEFAULT'
 ok "offline diff names SET NOT NULL too" has "$OUT" '^-- hazard needs-backfill: sets column "t"."y" NOT NULL'
 
+# --- extensions that require others ----------------------------------------------
+# earthdistance requires cube: a tear-down drops it first, though cube sorts
+# first, as the server's pg_depend says (DROP EXTENSION cube fails before).
+newdb
+q "CREATE EXTENSION cube; CREATE EXTENSION earthdistance" >/dev/null
+: >none.sql
+ok "a tear-down drops an extension before the one it requires" converges none.sql --allow-data-loss
+ok "... earthdistance first" eval 'grep -n "DROP EXTENSION" plan.sql | head -1 | grep -q earthdistance'
+
 tap_done

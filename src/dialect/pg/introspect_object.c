@@ -23,8 +23,16 @@ static const char q_schemas[] =
 	"AND t.typtype IN ('e', 'd', 'r', 'm'))) "
 	"ORDER BY 1";
 
+/* with the extensions each requires (pg_depend between extensions: what
+ * CREATE EXTENSION ... CASCADE made, or found), as "schema.name" */
 static const char q_extensions[] =
-	"SELECT x.extname, n.nspname, x.extversion FROM pg_extension x "
+	"SELECT x.extname, n.nspname, x.extversion, "
+	"ARRAY(SELECT rn.nspname || '.' || r.extname FROM pg_depend d "
+	"JOIN pg_extension r ON r.oid = d.refobjid "
+	"JOIN pg_namespace rn ON rn.oid = r.extnamespace "
+	"WHERE d.classid = 'pg_extension'::regclass AND d.objid = x.oid "
+	"AND d.refclassid = 'pg_extension'::regclass ORDER BY 1) "
+	"FROM pg_extension x "
 	"JOIN pg_namespace n ON n.oid = x.extnamespace "
 	"WHERE x.extname <> 'plpgsql' ORDER BY 1";
 
@@ -470,6 +478,10 @@ void read_extensions(ictx *x)
 		if (!o)
 			return;
 		o->version = dup(x, val(r, i, 2));
+		size_t n = 0;
+		const char **req = array(x, r, i, 3, &n);
+		for (size_t k = 0; req && k < n; k++)
+			push(x, &o->depends, (void *)req[k]);
 		fail(x, plumb__pg_extension_define(x->st.ctx, x->st.arena, o));
 	}
 }

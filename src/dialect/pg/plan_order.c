@@ -144,8 +144,10 @@ void plumb__pgp_object_deps(planner *p, const plumb_catalog *cat, const plumb_ob
 	}
 	need_rels(p, &r.colls, deps);
 	need_calls(p, &r.funcs, deps);
-	if (o->kind == PLUMB_OBJ_FUNCTION)
+	if (o->kind == PLUMB_OBJ_FUNCTION) {
 		need_rels(p, &r.rels, soft);
+		need_calls(p, &r.body_funcs, soft);
+	}
 }
 
 void plumb__pgp_table_deps(planner *p, const plumb_catalog *cat, const plumb_table *t,

@@ -208,7 +208,8 @@ static void append(rx *x, plumb_vec *to, const plumb_vec *from)
 }
 
 /* A function: its signature's types (and what its parameters' defaults
- * call); a LANGUAGE sql body: the relations it reads. A BEGIN ATOMIC or
+ * call); a LANGUAGE sql body: the relations it reads and the functions it
+ * calls, apart (the server looks them up when it creates the function). A BEGIN ATOMIC or
  * RETURN body is bound when the function is created: the functions it
  * calls and the types and collations it names count too. */
 static void function(rx *x, PgQuery__CreateFunctionStmt *f)
@@ -242,6 +243,8 @@ static void function(rx *x, PgQuery__CreateFunctionStmt *f)
 		append(x, &x->out->funcs, &body.funcs);
 		append(x, &x->out->types, &body.types);
 		append(x, &x->out->colls, &body.colls);
+	} else {
+		append(x, &x->out->body_funcs, &body.funcs);
 	}
 }
 

@@ -28,6 +28,9 @@ typedef struct plumb_pg_refs {
 	plumb_vec strs;  /* plumb_pg_name *: string constants (in name), as enum labels are
 			  * written */
 	plumb_vec ops;	 /* plumb_pg_name *: operators used (a ~<< b, OPERATOR(s.~<<)) */
+	plumb_vec body_funcs; /* plumb_pg_name *: what a LANGUAGE sql function's body
+			       * written as a string calls: looked up when the function is
+			       * created (with its own SET search_path), though not bound */
 	bool bound;	 /* a CREATE FUNCTION whose body (BEGIN ATOMIC, RETURN) is bound
 			  * when it is created, or a CREATE AGGREGATE */
 } plumb_pg_refs;

@@ -1,0 +1,10 @@
+CREATE SCHEMA musicbrainz;
+CREATE SCHEMA cover_art_archive;
+CREATE SCHEMA documentation;
+CREATE SCHEMA event_art_archive;
+CREATE SCHEMA json_dump;
+CREATE SCHEMA report;
+CREATE SCHEMA sitemaps;
+CREATE SCHEMA statistics;
+CREATE SCHEMA wikidocs;
+CREATE SCHEMA dbmirror2;
