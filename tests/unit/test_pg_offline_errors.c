@@ -685,12 +685,12 @@ static void test_psql_meta(void)
 {
 	int rc;
 	plumb_catalog *cat = load("--\n-- PostgreSQL database dump\n--\n\n"
-				  "\\restrict Dm7XsT1lYKghxmYnAbSR0DQ7SfFO5IawLwB7xQoU\n\n"
+				  "\\restrict 1JnzWpVdOvPFUZHZC2mjSmP8xcqafpE\n\n"
 				  "\\set ON_ERROR_STOP 1\n"
 				  "CREATE TABLE t (a int, b text DEFAULT 'x\n\\i y');\n"
 				  "  \\echo done\n"
 				  "CREATE INDEX t_a ON t (a);\n"
-				  "\\unrestrict Dm7XsT1lYKghxmYnAbSR0DQ7SfFO5IawLwB7xQoU\n",
+				  "\\unrestrict 1JnzWpVdOvPFUZHZC2mjSmP8xcqafpE\n",
 				  &rc);
 	ok(rc == 0 && has_index(cat, "t_a"), "pg_dump's \\restrict, \\set and \\echo are psql's own");
 	/* a backslash first on a line of a string is the string's */
@@ -709,6 +709,18 @@ static void test_psql_meta(void)
 	snprintf(want, sizeof(want), msg, "connect");
 	fails_at("CREATE TABLE t (a int);\n\\connect other\nCREATE TABLE u (a int);\n", 2, 1, want,
 		 "\\connect is refused");
+	/* a body holding a line that starts with a backslash, then a
+	 * meta-command after it */
+	cat = load("CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$\n\\i not.this\n"
+		   "SELECT 'x' $$;\n\\connect later\n",
+		   &rc);
+	const plumb_error *e = plumb_ctx_error(ctx);
+	ok(rc < 0 && e->line == 4 && e->col == 1 && e->message &&
+		   strstr(e->message, "\\connect"),
+	   "a body's line starting with a backslash is the body's; the meta-command after it "
+	   "is found (%d:%d: %s)",
+	   e->line, e->col, e->message ? e->message : "");
+	plumb_error_clear(ctx);
 	/* a backslash that is not first on its line is the parser's to report */
 	fails_at("CREATE TABLE t (a int); \\set x 1\n", 1, 25, "syntax error at or near \"\\\"",
 		 "a backslash after a statement on its line");

@@ -5,9 +5,12 @@
  * 1`: psql runs them, the server never sees them. Those that only change
  * how psql itself behaves are blanked out, byte for byte, so every location
  * stays where it was; any other (`\i`, `\connect`, `\copy`, `\gexec`, `\if`)
- * would change what runs, and is an error naming it. The meta-commands are
- * found with libpg_query's scanner (a backslash token first on its line), so
- * one inside a string, a comment or a function body is left alone.
+ * would change what runs, and is an error naming it. A backslash first on
+ * its line is a meta-command when libpg_query's scanner, run from the last
+ * one, ends outside any string, comment and body there: one inside a string
+ * or a function body is left alone. Only the SQL between meta-commands is
+ * scanned, since what follows a backslash is psql's, not SQL (pg_dump's
+ * \restrict key may start with a digit, which the scanner refuses).
  */
 #include <string.h>
 
@@ -28,76 +31,63 @@ static bool harmless(const char *name, size_t len)
 	return false;
 }
 
-/* Is there a backslash that is the first thing on a line? */
-static bool mentioned(const char *text)
+/* Does text (the part of a file after a point outside any token) end
+ * outside any string, quoted name, comment and dollar-quoted body? The
+ * scanner fails on one left open. */
+static bool ends_outside(char *text, size_t end)
 {
-	for (const char *p = text; (p = strchr(p, '\\')); p++) {
-		const char *b = p;
-		while (b > text && (b[-1] == ' ' || b[-1] == '\t'))
-			b--;
-		if (b == text || b[-1] == '\n')
-			return true;
-	}
-	return false;
+	char c = text[end];
+	text[end] = '\0';
+	PgQueryScanResult r = pg_query_scan(text);
+	bool ok = !r.error;
+	pg_query_free_scan_result(r);
+	text[end] = c;
+	return ok;
 }
 
 int plumb__pg_psql_blank(plumb_ctx *ctx, plumb_arena *arena, const char *text, const char *file,
 			 const char **out)
 {
 	*out = text;
-	if (!mentioned(text))
-		return 0;
-	PgQueryScanResult r = pg_query_scan(text);
-	int rc = 0;
-	if (r.error) /* an unterminated quote: the parser reports it where it is */
-		goto done;
-	PgQuery__ScanResult *sr =
-		pg_query__scan_result__unpack(NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
-	if (!sr) {
-		rc = plumb_error_nomem(ctx);
-		goto done;
-	}
 	char *copy = NULL;
-	size_t len = strlen(text);
-	for (size_t i = 0; i < sr->n_tokens && !rc; i++) {
-		const PgQuery__ScanToken *k = sr->tokens[i];
-		size_t at = (size_t)k->start, b = at;
-		if (k->token != PG_QUERY__TOKEN__ASCII_92 || at >= len)
-			continue;
-		while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t'))
+	size_t len = 0, from = 0; /* from: a point outside any token, where the scan goes on */
+	for (const char *p = text; (p = strchr(p, '\\')); p++) {
+		const char *b = p;
+		while (b > text && (b[-1] == ' ' || b[-1] == '\t'))
 			b--;
-		if (b > 0 && text[b - 1] != '\n')
+		if (b > text && b[-1] != '\n')
+			continue;
+		if (!copy) {
+			len = strlen(text);
+			if (!(copy = plumb_arena_strndup(arena, text, len)))
+				return plumb_error_nomem(ctx);
+		}
+		size_t at = (size_t)(p - text), line = (size_t)(b - text);
+		/* a line of a string or body that starts with a backslash; the
+		 * next one is scanned from the same point again */
+		if (!ends_outside(copy + from, line - from))
 			continue;
 		size_t name = at + 1, end = name;
 		while (end < len && text[end] != '\n' && text[end] != ' ' && text[end] != '\t' &&
 		       text[end] != '\r')
 			end++;
 		if (!harmless(text + name, end - name)) {
-			int line = 0, col = 0;
-			plumb_text_position(text, at, &line, &col);
-			rc = plumb_error_set_at(
-				ctx, PLUMB_EPARSE, file, file ? line : 0, file ? col : 0,
+			int ln = 0, col = 0;
+			plumb_text_position(text, at, &ln, &col);
+			return plumb_error_set_at(
+				ctx, PLUMB_EPARSE, file, file ? ln : 0, file ? col : 0,
 				"psql meta-command \\%.*s: plumb reads SQL, and of psql's own "
 				"commands only those that change nothing the server sees (\\set, "
 				"\\restrict, \\echo, ...); write its effect as SQL",
 				(int)(end - name > 40 ? 40 : end - name), text + name);
-			break;
-		}
-		if (!copy && !(copy = plumb_arena_strndup(arena, text, len))) {
-			rc = plumb_error_nomem(ctx);
-			break;
 		}
 		while (end < len && text[end] != '\n')
 			end++;
 		memset(copy + at, ' ', end - at);
-		/* the scanner read the rest of the line as tokens: skip them */
-		while (i + 1 < sr->n_tokens && (size_t)sr->tokens[i + 1]->start < end)
-			i++;
+		from = end;
+		p = text + (end > at ? end - 1 : at);
 	}
-	if (!rc && copy)
+	if (copy)
 		*out = copy;
-	pg_query__scan_result__free_unpacked(sr, NULL);
-done:
-	pg_query_free_scan_result(r);
-	return rc;
+	return 0;
 }

@@ -230,6 +230,7 @@ static void function(rx *x, PgQuery__CreateFunctionStmt *f)
 		if (a && a->node_case == PG_QUERY__NODE__NODE_LIST && a->list->n_items)
 			src = plumb__pg_strval(a->list->items[0]);
 		if (l && strcmp(l, "sql") == 0 && src) {
+			x->out->string_body = true;
 			PgQuery__ParseResult *t = parse(x->arena, src, &x->failed);
 			for (size_t i = 0; t && i < t->n_stmts; i++)
 				if (t->stmts[i]->stmt)

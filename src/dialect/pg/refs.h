@@ -31,6 +31,7 @@ typedef struct plumb_pg_refs {
 	plumb_vec body_funcs; /* plumb_pg_name *: what a LANGUAGE sql function's body
 			       * written as a string calls: looked up when the function is
 			       * created (with its own SET search_path), though not bound */
+	bool string_body; /* a LANGUAGE sql CREATE FUNCTION whose body is a string */
 	bool bound;	 /* a CREATE FUNCTION whose body (BEGIN ATOMIC, RETURN) is bound
 			  * when it is created, or a CREATE AGGREGATE */
 } plumb_pg_refs;

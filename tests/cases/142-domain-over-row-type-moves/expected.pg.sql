@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 -- domain "pos" changes its base type: the column holds the old one meanwhile
 -- hazard access-exclusive-lock: locks table "shapes" against reads and writes while it runs
 ALTER TABLE "public"."shapes" ALTER COLUMN "p" TYPE point2;

@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 CREATE SCHEMA "stats";
 CREATE TYPE stats.running AS (n int, total bigint);
 CREATE FUNCTION stats.acc(r stats.running, v int) RETURNS stats.running LANGUAGE sql IMMUTABLE AS $$SELECT ROW((r).n + 1, (r).total + v)::stats.running$$;

@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 CREATE TABLE "public"."u" (
     "a" integer,
     "c" text

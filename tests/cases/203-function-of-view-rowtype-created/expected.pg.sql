@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 CREATE TABLE "public"."t" (
     "a" integer
 );

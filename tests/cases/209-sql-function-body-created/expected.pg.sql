@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT x * 2 $$;
 CREATE TABLE "public"."t" (
     "a" integer

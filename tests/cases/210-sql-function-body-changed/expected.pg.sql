@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 CREATE FUNCTION twice(x bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT x * 2 $$;
 DROP FUNCTION "public"."twice"(integer);
 CREATE VIEW public.w AS SELECT a FROM v WHERE a > 0;

@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 CREATE TYPE public.pair AS (a int, b int);
 CREATE FUNCTION pair_cmp(pair, pair) RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT CASE WHEN $1.a < $2.a THEN -1 WHEN $1.a > $2.a THEN 1 ELSE 0 END$$;
 CREATE FUNCTION pair_eq(pair, pair) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$SELECT $1.a = $2.a$$;

@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 CREATE SCHEMA "ext";
 CREATE FUNCTION my_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT CASE WHEN $1 < $2 THEN -1 WHEN $1 > $2 THEN 1 ELSE 0 END$$;
 CREATE TABLE "public"."t" (

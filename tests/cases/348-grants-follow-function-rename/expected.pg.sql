@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $$ SELECT a + 1 $$;
 CREATE FUNCTION k(t text) RETURNS text LANGUAGE sql AS $$ SELECT t $$;
 CREATE PROCEDURE q() LANGUAGE sql AS $$ SELECT 1 $$;

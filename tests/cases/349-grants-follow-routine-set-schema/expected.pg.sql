@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 CREATE FUNCTION api.g(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$;
 CREATE PROCEDURE api.p(t text) LANGUAGE sql AS $$ SELECT t $$;
 CREATE AGGREGATE "api"."total"(integer) (SFUNC = "int4pl", STYPE = integer);

@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 CREATE FUNCTION app.after_reset() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
 CREATE FUNCTION app.by_runner() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
 CREATE FUNCTION app.f(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$;

@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 CREATE FUNCTION k() RETURNS int LANGUAGE sql AS $$ SELECT 2 $$;
 REVOKE ALL ON FUNCTION public.h(text) FROM pg_monitor;
 GRANT EXECUTE ON FUNCTION public.h(text) TO pg_monitor WITH GRANT OPTION;

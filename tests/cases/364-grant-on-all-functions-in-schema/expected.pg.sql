@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 CREATE FUNCTION api.b(text) RETURNS text LANGUAGE sql AS $$ SELECT $1 $$;
 CREATE FUNCTION api.later() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
 CREATE PROCEDURE api.p() LANGUAGE sql AS $$ SELECT 1 $$;

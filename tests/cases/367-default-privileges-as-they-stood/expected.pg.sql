@@ -1,4 +1,5 @@
 BEGIN;
+SET check_function_bodies = false;
 CREATE FUNCTION app.by_runner() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
 CREATE FUNCTION app.remade() RETURNS int LANGUAGE sql AS $$ SELECT 2 $$;
 CREATE FUNCTION app.renamed() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
