@@ -898,7 +898,8 @@ typedef struct filest {
 static const char *file_text(ox *x, const plumb_sql_file *f)
 {
 	const char *t = f->text;
-	if (f->len && f->text[f->len] != '\0' && !(t = plumb_arena_strndup(x->tmp, f->text, f->len))) {
+	if (f->len && f->text[f->len] != '\0' &&
+	    !(t = plumb_arena_strndup(x->tmp, f->text, f->len))) {
 		nomem(x);
 		return NULL;
 	}

@@ -194,9 +194,6 @@ typedef struct plan_call {
 	plumb_plan **out;
 } plan_call;
 
-/* The planner proper, on the large stack: it parses the texts of defaults,
- * checks, views and functions to find what they use, and a text PostgreSQL
- * accepts may nest thousands of levels deep. */
 /* The server checks a LANGUAGE sql body written as a string when it
  * creates the function: every relation, function, type and reg* literal
  * (to_tsvector('s.config', ...)) it names must be there already, though
@@ -207,21 +204,18 @@ typedef struct plan_call {
  * on. */
 static void body_check_off(planner *p)
 {
-	const plumb_vec *ch = &p->diff->changes;
-	bool any = false;
-	for (size_t i = 0; i < ch->n && !any; i++) {
-		const plumb_change *c = ch->items[i];
-		if (c->kind == PLUMB_OBJ_FUNCTION && c->op != PLUMB_CHANGE_DROP && c->to)
-			any = plumb__pgp_refs_of(p, plumb__pgp_obj_sql(c->to), true).string_body;
-	}
 	plumb_vec *v = &p->plan->stmts;
-	plumb_stmt *s = any ? plumb__pgp_emit_text(p, "SET check_function_bodies = false") : NULL;
+	plumb_stmt *s =
+		p->sql_bodies ? plumb__pgp_emit_text(p, "SET check_function_bodies = false") : NULL;
 	if (!s)
 		return;
 	memmove(&v->items[1], &v->items[0], (v->n - 1) * sizeof(*v->items));
 	v->items[0] = s;
 }
 
+/* The planner proper, on the large stack: it parses the texts of defaults,
+ * checks, views and functions to find what they use, and a text PostgreSQL
+ * accepts may nest thousands of levels deep. */
 static int plan_run(void *payload)
 {
 	plan_call *c = payload;

@@ -56,6 +56,8 @@ typedef struct planner {
 				     * statements [1]: a default or CHECK thousands of
 				     * tables share is parsed once */
 	bool funcs_touched;         /* touched holds functions' call keys */
+	bool sql_bodies;            /* a LANGUAGE sql function whose body is a string is
+				     * created or replaced (plan.c: body_check_off) */
 	plumb_vec uninherited;      /* char *: column_key() of declared columns dropped so
 				     * that a parent's new column takes their place */
 	/* The changes by kind, schema and name of their from ([0]) and to ([1])

@@ -51,6 +51,14 @@ static const char *rel_kind(planner *p, const plumb_object *o)
 	return "table";
 }
 
+/* A function's CREATE (or CREATE OR REPLACE) is emitted: note whether the
+ * server will check a LANGUAGE sql body written as a string. */
+static void note_body(planner *p, const plumb_object *o)
+{
+	if (o->kind == PLUMB_OBJ_FUNCTION && !p->sql_bodies)
+		p->sql_bodies = plumb__pgp_refs_of(p, plumb__pgp_obj_sql(o), true).string_body;
+}
+
 void plumb__pgp_create_object(planner *p, const plumb_object *o)
 {
 	switch (o->kind) {
@@ -122,6 +130,7 @@ void plumb__pgp_create_object(planner *p, const plumb_object *o)
 			plumb__pgp_emit(p, "%s", defer_owned_by(p, o, plumb__pgp_obj_sql(o)));
 		else
 			plumb__pgp_emit(p, "%s", plumb__pgp_obj_sql(o));
+		note_body(p, o);
 		break;
 	}
 }
@@ -519,6 +528,7 @@ void plumb__pgp_mid_change(planner *p, const plumb_change *c)
 			return;
 		if (plumb__pgp_function_replaceable(f, t)) {
 			plumb__pgp_emit(p, "%s", or_replace(p, plumb__pgp_obj_sql(t)));
+			note_body(p, t);
 		} else {
 			/* CREATE OR REPLACE cannot change the result type or the
 			 * parameters' names and defaults */

@@ -208,10 +208,11 @@ static void append(rx *x, plumb_vec *to, const plumb_vec *from)
 }
 
 /* A function: its signature's types (and what its parameters' defaults
- * call); a LANGUAGE sql body: the relations it reads and the functions it
- * calls, apart (the server looks them up when it creates the function). A BEGIN ATOMIC or
- * RETURN body is bound when the function is created: the functions it
- * calls and the types and collations it names count too. */
+ * call); a LANGUAGE sql body: the relations it reads and, apart, the
+ * functions it calls (the server looks them up when it creates the
+ * function). A BEGIN ATOMIC or RETURN body is bound when the function is
+ * created: the functions it calls and the types and collations it names
+ * count too. */
 static void function(rx *x, PgQuery__CreateFunctionStmt *f)
 {
 	plumb_pg_refs body = {0};

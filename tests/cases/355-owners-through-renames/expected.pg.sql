@@ -1,5 +1,4 @@
 BEGIN;
-SET check_function_bodies = false;
 ALTER TYPE "public"."mood_old" RENAME TO "mood";
 ALTER DOMAIN "public"."pos_old" RENAME TO "pos";
 ALTER DOMAIN "public"."pos" RENAME CONSTRAINT "pos_old_check" TO "pos_check";
