@@ -5,7 +5,8 @@
 # (so nothing the server keeps is lost), and pulling that database gives the
 # same file. Covers what pull once lost: column options, storage and
 # compression, INCLUDE on keys, NOT VALID constraints, an extension's
-# comment, the type of a string column's default constant (attribute
+# comment, the type of a string column's default constant, IN lists of
+# varchar, date and uuid columns in checks (attribute
 # options in name order: the server keeps them in the order they were set,
 # which means nothing). Runs under tests/lib/pgtmp.sh. Prints TAP.
 set -u
@@ -97,6 +98,26 @@ ALTER TABLE v ADD CONSTRAINT ok CHECK (y < 10) NOT VALID;
 ALTER TABLE v VALIDATE CONSTRAINT ok;
 SQL
 exact notvalid
+
+# IN lists the server keeps in forms that its own text does not give back:
+# on a varchar, = ANY of an array cast to text[] (read back, the casts go
+# inside the array); of dates, uuids and chars, an array of cast constants
+# (without the casts, date = text has no operator: the file did not load)
+cat >inlists.sql <<'SQL'
+CREATE TABLE k (e varchar(20), v varchar, c char(3), x text, d date, u uuid, n numeric,
+  CONSTRAINT k1 CHECK (e IN ('a', 'b')),
+  CONSTRAINT k2 CHECK (v NOT IN ('a', 'b', 'c')),
+  CONSTRAINT k3 CHECK (e = ANY (ARRAY['a', 'b'])),
+  CONSTRAINT k4 CHECK (e IN ('a')),
+  CONSTRAINT k5 CHECK (c IN ('a', 'b')),
+  CONSTRAINT k6 CHECK (x IN ('a', 'b')),
+  CONSTRAINT k7 CHECK (d IN ('2020-01-01', '2020-02-01')),
+  CONSTRAINT k8 CHECK (u IN ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+                             'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12')),
+  CONSTRAINT k9 CHECK (n IN (1.5, 2)),
+  CONSTRAINT k10 CHECK (e::text IN ('a', 'b') AND d NOT IN ('2021-01-01', '2021-02-01')));
+SQL
+exact inlists
 
 # grant options an owner gives itself: the ACL then holds them (pg_dump
 # writes them back), so pull does too (supabase's auth schema does this)

@@ -967,6 +967,27 @@ static void resolve_refs(ax *x, PgQuery__SelectStmt *s, const scope *sc)
 		resolve_ref(x, &s->distinct_clause[i], s, sc, false);
 }
 
+/* Column i of a set operation resolved to type t: an untyped constant
+ * (NULL, 'x') of a branch is cast to it where it stands, as the server
+ * does (transformSetOperationTree), and printed with the cast. */
+static void cast_unknown_leaves(ax *x, PgQuery__SelectStmt *s, size_t i, const char *t)
+{
+	if (!s)
+		return;
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE) {
+		cast_unknown_leaves(x, s->larg, i, t);
+		cast_unknown_leaves(x, s->rarg, i, t);
+		return;
+	}
+	PgQuery__Node *n = i < s->n_target_list ? s->target_list[i] : NULL;
+	PgQuery__Node **v = n && n->node_case == PG_QUERY__NODE__NODE_RES_TARGET
+				    ? &n->res_target->val
+				    : NULL;
+	if (v && *v && (*v)->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    ((*v)->a_const->isnull || (*v)->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL))
+		cast_to(x, v, t);
+}
+
 /* ORDER BY of a set operation: the server writes output columns by number. */
 static void number_sort(ax *x, PgQuery__SelectStmt *s, const item *out)
 {
@@ -1028,6 +1049,14 @@ static const item *analyze(ax *x, PgQuery__SelectStmt *s, const scope *up)
 		for (size_t i = 0; out && out->known && i < out->n; i++) {
 			out->cols[i] = l->cols[i];
 			const char *lt = l->cols[i].type, *rt = r->cols[i].type;
+			/* an untyped constant on one side takes the other's type */
+			if (lt == plumb__pg_unknown_type && rt && rt != plumb__pg_unknown_type) {
+				cast_unknown_leaves(x, s->larg, i, rt);
+				lt = out->cols[i].type = rt;
+			} else if (rt == plumb__pg_unknown_type && lt && lt != plumb__pg_unknown_type) {
+				cast_unknown_leaves(x, s->rarg, i, lt);
+				rt = lt;
+			}
 			if (!lt || !rt || strcmp(lt, rt) != 0)
 				out->cols[i].type = NULL;
 		}

@@ -124,6 +124,93 @@ static int canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char
 	return canon_select(ctx, arena, "", expr, expr_of, out);
 }
 
+/* plumb__pg_written_expr's text of "SELECT <expr>", "" when it keeps the
+ * canonical text. */
+static int written_of(plumb_ctx *ctx, plumb_arena *tmp, const char *expr,
+		      const PgQuery__SelectStmt *sel, char **out)
+{
+	bool changed = false;
+	*out = "";
+	if (!sel || sel->n_target_list != 1 ||
+	    sel->target_list[0]->node_case != PG_QUERY__NODE__NODE_RES_TARGET)
+		return plumb_error_set(ctx, PLUMB_EPARSE, "could not read the expression \"%s\"",
+				       expr);
+	PgQuery__Node *v = sel->target_list[0]->res_target->val;
+	if (plumb__pg_written_expr(tmp, v, &changed) < 0)
+		return plumb_error_nomem(ctx);
+	return changed ? plumb__pg_deparse_expr(ctx, tmp, v, out) : 0;
+}
+
+static int written_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out)
+{
+	return canon_select(ctx, arena, "", expr, written_of, out);
+}
+
+/* The leaves of a set operation's tree under n (a SELECT that is one). */
+static void untyped_leaves(PgQuery__SelectStmt *s, size_t *n)
+{
+	if (!s)
+		return;
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE) {
+		untyped_leaves(s->larg, n);
+		untyped_leaves(s->rarg, n);
+		return;
+	}
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		PgQuery__Node *t = s->target_list[i];
+		PgQuery__ResTarget *rt =
+			t->node_case == PG_QUERY__NODE__NODE_RES_TARGET ? t->res_target : NULL;
+		PgQuery__Node *v = rt ? rt->val : NULL;
+		if (!v || (rt->name && *rt->name) || v->node_case != PG_QUERY__NODE__NODE_TYPE_CAST)
+			continue;
+		PgQuery__Node *k = v->type_cast->arg;
+		if (!k || k->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+		    !(k->a_const->isnull || k->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL))
+			continue;
+		rt->val = k;
+		(*n)++;
+	}
+}
+
+/* In a set operation below a view's top (a sub-select's UNION), the server
+ * casts an untyped constant of a branch after the first where it stands and
+ * prints it with its cast but without a name: NULL as NULL::integer. Read
+ * back, NULL::integer is named after its type (AS int4), another tree; the
+ * constant without its cast gives the same one again. (At the top, every
+ * column is printed with the view's name for it.) */
+static void untype_branches(ProtobufCMessage *m, void *payload)
+{
+	if (m->descriptor != &pg_query__select_stmt__descriptor)
+		return;
+	PgQuery__SelectStmt *s = (PgQuery__SelectStmt *)m;
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
+		untyped_leaves(s->rarg, payload);
+}
+
+static int written_view(plumb_ctx *ctx, plumb_arena *arena, const char *body, char **out)
+{
+	plumb_arena *tmp = plumb_arena_new(arena);
+	PgQuery__ParseResult *pr;
+	size_t n = 0;
+	char *text = NULL;
+	int rc;
+	*out = NULL;
+	if (!tmp)
+		return plumb_error_nomem(ctx);
+	if ((rc = plumb__pg_parse(ctx, tmp, body, NULL, &pr, NULL)) < 0)
+		goto done;
+	if (pr->n_stmts != 1 || !pr->stmts[0]->stmt)
+		goto done;
+	plumb__pg_walk(&pr->stmts[0]->stmt->base, untype_branches, &n);
+	if (!n || (rc = plumb__pg_deparse(ctx, tmp, pr->stmts[0]->stmt, &text)) < 0)
+		goto done;
+	if (!(*out = plumb_arena_strdup(arena, text)))
+		rc = plumb_error_nomem(ctx);
+done:
+	plumb_arena_free(tmp);
+	return rc;
+}
+
 static int text_cast(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out)
 {
 	return canon_select(ctx, arena, "", expr, kept_cast_of, out);
@@ -195,6 +282,19 @@ int plumb__pg_canon_type(plumb_ctx *ctx, plumb_arena *arena, const char *type, c
 int plumb__pg_canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out)
 {
 	return canon_deep(canon_expr, ctx, arena, expr, out);
+}
+
+int plumb__pg_written_text(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out)
+{
+	int rc = canon_deep(written_expr, ctx, arena, expr, out);
+	if (rc == 0 && *out && !**out)
+		*out = NULL;
+	return rc;
+}
+
+int plumb__pg_written_view(plumb_ctx *ctx, plumb_arena *arena, const char *body, char **out)
+{
+	return canon_deep(written_view, ctx, arena, body, out);
 }
 
 int plumb__pg_canon_stmt(plumb_ctx *ctx, plumb_arena *arena, const char *stmt, char **out)

@@ -476,7 +476,7 @@ static void norm_aexpr(nx *x, PgQuery__Node *n)
 		break;
 	case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
 		PgQuery__Node *r = e->rexpr;
-		if (!r || r->node_case != PG_QUERY__NODE__NODE_LIST)
+		if (!r || r->node_case != PG_QUERY__NODE__NODE_LIST || x->keep_in)
 			break;
 		if (r->list->n_items == 1) {
 			/* one value: the server keeps a plain = (<> for NOT IN) */
@@ -713,9 +713,122 @@ void plumb__pg_nx_visit_expr(ProtobufCMessage *m, nx *x)
 	}
 }
 
+/* A type name without typmod, schema or array bounds but n of them: its
+ * pg_catalog name, else NULL. */
+static const char *plain_type(const PgQuery__TypeName *tn, size_t bounds)
+{
+	return tn && !tn->n_typmods && tn->n_array_bounds == bounds ? catalog_type(tn) : NULL;
+}
+
+/* What plumb__pg_written_expr finds: how many IN lists it put back. */
+typedef struct restore {
+	nx *x;
+	size_t n;
+} restore;
+
+/* A string constant cast to a plain type (no typmod, schema or bounds):
+ * the type's pg_catalog name, else NULL. */
+static const char *typed_string(const PgQuery__Node *k)
+{
+	if (!k || k->node_case != PG_QUERY__NODE__NODE_TYPE_CAST || !is_const(k->type_cast->arg) ||
+	    k->type_cast->arg->a_const->isnull ||
+	    k->type_cast->arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return NULL;
+	return plain_type(k->type_cast->type_name, 0);
+}
+
+/* The elements of an ARRAY[...] of two or more string constants all cast to
+ * one type: that type, else NULL. */
+static const char *typed_strings(const PgQuery__Node *a)
+{
+	if (!a || a->node_case != PG_QUERY__NODE__NODE_A_ARRAY_EXPR || a->a_array_expr->n_elements < 2)
+		return NULL;
+	const PgQuery__AArrayExpr *ae = a->a_array_expr;
+	const char *t = typed_string(ae->elements[0]);
+	for (size_t i = 1; t && i < ae->n_elements; i++) {
+		const char *u = typed_string(ae->elements[i]);
+		if (!u || strcmp(u, t) != 0)
+			t = NULL;
+	}
+	return t;
+}
+
+/* An IN list as the server keeps it and prints it, put back where its
+ * canonical text (= ANY of an array of constants without their casts)
+ * would read back as another tree, or not at all:
+ *   - on a varchar e, ((e)::text = ANY ((ARRAY['a'::character varying,
+ *     ...])::text[])): read back, the casts go inside the array;
+ *   - of constants of another type than text, (d = ANY (ARRAY['2020-01-01'::date,
+ *     ...])): without the casts the array is text[], and date = text no
+ *     operator.
+ * e IN ('a', ...) gives the same tree again; <> ALL is NOT IN. */
+static void restore_in(ProtobufCMessage *m, void *payload)
+{
+	restore *r = payload;
+	if (m->descriptor != &pg_query__node__descriptor)
+		return;
+	PgQuery__Node *n = (PgQuery__Node *)m;
+	if (n->node_case != PG_QUERY__NODE__NODE_A_EXPR)
+		return;
+	PgQuery__AExpr *e = n->a_expr;
+	const char *op = e->n_name == 1 ? plumb__pg_strval(e->name[0]) : NULL;
+	bool any = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY;
+	if (!op || !e->lexpr || !e->rexpr ||
+	    !(any ? strcmp(op, "=") == 0
+		  : e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL && strcmp(op, "<>") == 0))
+		return;
+	PgQuery__Node *l = e->lexpr, *a = e->rexpr, *arr = NULL;
+	if (l->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) {
+		/* the varchar form */
+		const char *lt = plain_type(l->type_cast->type_name, 0);
+		const char *at = a->node_case == PG_QUERY__NODE__NODE_TYPE_CAST
+					 ? plain_type(a->type_cast->type_name, 1)
+					 : NULL;
+		const char *et = at ? typed_strings(a->type_cast->arg) : NULL;
+		if (!lt || !at || !et || strcmp(lt, "text") != 0 || strcmp(at, "text") != 0 ||
+		    strcmp(et, "varchar") != 0)
+			return;
+		arr = a->type_cast->arg;
+		l = l->type_cast->arg;
+	} else {
+		const char *et = typed_strings(a);
+		if (!et || strcmp(et, "text") == 0)
+			return;
+		arr = a;
+	}
+	const PgQuery__AArrayExpr *ae = arr->a_array_expr;
+	PgQuery__List *list = nalloc(r->x, sizeof(*list));
+	PgQuery__Node **items = nalloc(r->x, ae->n_elements * sizeof(*items));
+	if (!list || !items)
+		return;
+	pg_query__list__init(list);
+	for (size_t i = 0; i < ae->n_elements; i++)
+		items[i] = ae->elements[i]->type_cast->arg;
+	list->items = items;
+	list->n_items = ae->n_elements;
+	PgQuery__Node *ln = mknode(r->x, PG_QUERY__NODE__NODE_LIST, list);
+	if (!ln)
+		return;
+	e->kind = PG_QUERY__A__EXPR__KIND__AEXPR_IN;
+	e->lexpr = l;
+	e->rexpr = ln;
+	r->n++;
+}
+
+int plumb__pg_written_expr(plumb_arena *arena, PgQuery__Node *expr, bool *changed)
+{
+	nx x = {arena, false, NULL, true};
+	restore r = {&x, 0};
+	plumb__pg_walk(&expr->base, restore_in, &r);
+	*changed = r.n > 0;
+	if (r.n && !x.failed)
+		plumb__pg_nx_walk(&expr->base, plumb__pg_nx_visit_expr, &x, NULL, true);
+	return x.failed ? -1 : 0;
+}
+
 int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr)
 {
-	nx x = {arena, false, NULL};
+	nx x = {arena, false, NULL, false};
 	plumb__pg_nx_walk(&expr->base, plumb__pg_nx_visit_expr, &x, NULL, true);
 	return x.failed ? -1 : 0;
 }

@@ -133,6 +133,10 @@ int plumb__pg_packed_depth(plumb_arena *arena, const uint8_t *data, size_t len, 
  * IN, BETWEEN, LIKE, AND/OR nesting, "public." and "pg_catalog." prefixes,
  * type aliases). -1 when out of memory. */
 int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr);
+/* plumb__pg_norm_expr, but the IN lists the server prints as = ANY of an
+ * array cast put back (canon_expr.c restore_in) and kept; *changed when
+ * there was one (expr is then normalised, else left as it is). */
+int plumb__pg_written_expr(plumb_arena *arena, PgQuery__Node *expr, bool *changed);
 /* canon_type.c: normalises a type name in place (aliases, "public.", array
  * bounds), allocating nothing: the names an alias becomes are shared. */
 void plumb__pg_norm_type(PgQuery__TypeName *tn);

@@ -19,6 +19,7 @@ typedef struct nx {
 	plumb_arena *a;
 	bool failed;
 	const char *qual; /* visit_unqualify: the qualifier to drop */
+	bool keep_in;	  /* an IN list stays one (plumb__pg_written_expr's reading) */
 } nx;
 
 typedef void (*visit_fn)(ProtobufCMessage *m, nx *x);

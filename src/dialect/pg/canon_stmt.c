@@ -416,7 +416,7 @@ static void norm_stmt(nx *x, PgQuery__Node *stmt)
 
 int plumb__pg_stmt_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
 {
-	nx x = {arena, false, NULL};
+	nx x = {arena, false, NULL, false};
 	norm_stmt(&x, stmt);
 	if (x.failed)
 		return plumb_error_nomem(ctx);

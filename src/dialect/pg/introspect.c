@@ -104,6 +104,23 @@ static size_t memo_hash(int kind, const char *s)
 }
 
 /* The canonical text of s (NULL for NULL), in the catalog's arena. */
+/* plumb__pg_written_text of the expression the server printed, or NULL:
+ * only a text with an ARRAY and a cast in it is read. */
+const char *written(ictx *x, const char *expr)
+{
+	char *out = NULL;
+	if (!expr || x->st.rc || !strstr(expr, "ARRAY[") || !strstr(expr, "::"))
+		return NULL;
+	int rc = plumb__pg_written_text(x->st.ctx, x->st.arena, expr, &out);
+	if (rc < 0) {
+		if (x->obj)
+			plumb_error_add_detail(x->st.ctx, "while reading %s", x->obj);
+		fail(x, rc);
+		return NULL;
+	}
+	return out;
+}
+
 const char *canon(ictx *x, enum canon_kind k, const char *s)
 {
 	char *out = NULL;

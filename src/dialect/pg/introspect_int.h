@@ -132,6 +132,7 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define seq_fields plumb__pgin_seq_fields
 #define tracking_table plumb__pgin_tracking_table
 #define val plumb__pgin_val
+#define written plumb__pgin_written
 
 /* introspect.c */
 char *fmt(ictx *x, const char *f, ...) __attribute__((format(printf, 2, 3)));
@@ -141,6 +142,7 @@ const char *val(PGresult *r, int row, int col);
 bool flag(PGresult *r, int row, int col);
 long long num(PGresult *r, int row, int col);
 const char *canon(ictx *x, enum canon_kind k, const char *s);
+const char *written(ictx *x, const char *expr);
 void parse_array(ictx *x, const char *s, plumb_vec *out);
 const char **array(ictx *x, PGresult *r, int row, int col, size_t *n);
 rel *find_rel(ictx *x, const char *oid_text);

@@ -437,6 +437,7 @@ void read_constraints(ictx *x)
 		case 'c':
 			k->kind = PLUMB_CON_CHECK;
 			k->check_sql = canon(x, CANON_EXPR, val(r, i, K_CHECK));
+			k->check_written = written(x, val(r, i, K_CHECK));
 			break;
 		case 'x':
 			k->kind = PLUMB_CON_EXCLUDE;
@@ -520,6 +521,19 @@ char *plumb__pg_view_body(plumb_arena *arena, const char *def)
 	while (n && (def[n - 1] == ';' || def[n - 1] == ' ' || def[n - 1] == '\n'))
 		n--;
 	return plumb_arena_strndup(arena, def, n);
+}
+
+/* plumb__pg_written_view of body, or NULL. */
+static const char *written_view(ictx *x, const char *body)
+{
+	char *out = NULL;
+	if (!body || x->st.rc ||
+	    (!strstr(body, "UNION") && !strstr(body, "INTERSECT") && !strstr(body, "EXCEPT")))
+		return NULL;
+	int rc = plumb__pg_written_view(x->st.ctx, x->st.arena, body, &out);
+	if (rc < 0)
+		fail(x, rc);
+	return out;
 }
 
 static char *view_body(ictx *x, const char *def)
@@ -606,12 +620,15 @@ void read_views(ictx *x)
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
-		const char *body = view_body(x, val(r, i, V_DEF));
-		v->sql = fmt(x, "CREATE %sVIEW %s%s AS %s%s%s%s", v->materialized ? "MATERIALIZED " : "",
-			     qname(x, v->schema, v->name), with.data, body, check ? " WITH " : "",
-			     check ? (strcmp(check, "local") == 0 ? "LOCAL" : "CASCADED") : "",
-			     check ? " CHECK OPTION" : "");
-		v->definition = canon(x, CANON_STMT, v->sql);
+		const char *body = view_body(x, val(r, i, V_DEF)), *as = written_view(x, body);
+		const char *head = fmt(x, "CREATE %sVIEW %s%s AS ", v->materialized ? "MATERIALIZED " : "",
+				       qname(x, v->schema, v->name), with.data);
+		const char *tail = fmt(x, "%s%s%s", check ? " WITH " : "",
+				       check ? (strcmp(check, "local") == 0 ? "LOCAL" : "CASCADED") : "",
+				       check ? " CHECK OPTION" : "");
+		/* compared as the server prints it, written as it reads back */
+		v->definition = canon(x, CANON_STMT, fmt(x, "%s%s%s", head, body, tail));
+		v->sql = fmt(x, "%s%s%s", head, as ? as : body, tail);
 		push(x, &x->cat->views, v);
 	}
 	if (!x->st.rc)

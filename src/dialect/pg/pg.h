@@ -123,6 +123,16 @@ int plumb__pg_canon_type(plumb_ctx *ctx, plumb_arena *arena, const char *type, c
  * index predicate): parsed, redundant casts of literals and parentheses
  * removed, IN/BETWEEN/LIKE written as PostgreSQL stores them, deparsed. */
 int plumb__pg_canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out);
+/* The text to write an expression the server printed (a CHECK's) with, so
+ * that read back it is the same tree: canonical, but for what reads back
+ * otherwise (an IN list on a varchar, which the server prints as = ANY of
+ * an array cast to text[]); NULL when that is the canonical text. */
+int plumb__pg_written_text(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out);
+/* The text to write a view's query the server printed (body) with, so that
+ * read back it is the same tree: the body, but for the untyped constants of
+ * a later branch of a set operation in a sub-select (NULL, which the server
+ * prints as NULL::integer); NULL when that is body. */
+int plumb__pg_written_view(plumb_ctx *ctx, plumb_arena *arena, const char *body, char **out);
 /* canon, the canonical text of raw, a default of a column of type coltype
  * (canonical), as the server keeps it: a constant (a string or NULL) cast in
  * raw to another string type than the column's keeps its cast ('x'::text in
