@@ -146,7 +146,9 @@ static int written_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, ch
 	return canon_select(ctx, arena, "", expr, written_of, out);
 }
 
-/* The leaves of a set operation's tree under n (a SELECT that is one). */
+/* In each leaf SELECT of s (a set operation's tree, or one SELECT), an
+ * output column without a name whose value is a constant (NULL or a
+ * string) cast to a type: the constant bare, counted in n. */
 static void untyped_leaves(PgQuery__SelectStmt *s, size_t *n)
 {
 	if (!s)

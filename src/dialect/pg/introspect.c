@@ -103,7 +103,6 @@ static size_t memo_hash(int kind, const char *s)
 	return h % MEMO_BUCKETS;
 }
 
-/* The canonical text of s (NULL for NULL), in the catalog's arena. */
 /* plumb__pg_written_text of the expression the server printed, or NULL:
  * only a text with an ARRAY and a cast in it is read. */
 const char *written(ictx *x, const char *expr)
@@ -121,6 +120,7 @@ const char *written(ictx *x, const char *expr)
 	return out;
 }
 
+/* The canonical text of s (NULL for NULL), in the catalog's arena. */
 const char *canon(ictx *x, enum canon_kind k, const char *s)
 {
 	char *out = NULL;
