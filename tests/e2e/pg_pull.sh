@@ -119,6 +119,18 @@ CREATE TABLE k (e varchar(20), v varchar, c char(3), x text, d date, u uuid, n n
 SQL
 exact inlists
 
+# a UNION in a sub-select: the server casts an untyped NULL of a later
+# branch to the column's type and prints it NULL::integer, which read back
+# is named int4; written bare it reads back the same (an explicit
+# NULL::integer keeps its name)
+cat >unions.sql <<'SQL'
+CREATE TABLE ua (a integer, b integer, c text);
+CREATE VIEW uv AS SELECT q.a, q.b, q.c, q.d
+  FROM (SELECT a, b, c, b AS d FROM ua
+        UNION ALL SELECT a, NULL, 'x', NULL::integer FROM ua) q;
+SQL
+exact unions
+
 # grant options an owner gives itself: the ACL then holds them (pg_dump
 # writes them back), so pull does too (supabase's auth schema does this)
 cat >ownergrant.sql <<'SQL'
