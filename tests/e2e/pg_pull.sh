@@ -102,7 +102,9 @@ exact notvalid
 # IN lists the server keeps in forms that its own text does not give back:
 # on a varchar, = ANY of an array cast to text[] (read back, the casts go
 # inside the array); of dates, uuids and chars, an array of cast constants
-# (without the casts, date = text has no operator: the file did not load)
+# (without the casts, date = text has no operator: the file did not load);
+# an IN list holding a column, which the server expands into ORed
+# comparisons (the constants, two or more, in one = ANY first)
 cat >inlists.sql <<'SQL'
 CREATE TABLE k (e varchar(20), v varchar, c char(3), x text, d date, u uuid, n numeric,
   CONSTRAINT k1 CHECK (e IN ('a', 'b')),
@@ -115,7 +117,11 @@ CREATE TABLE k (e varchar(20), v varchar, c char(3), x text, d date, u uuid, n n
   CONSTRAINT k8 CHECK (u IN ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
                              'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12')),
   CONSTRAINT k9 CHECK (n IN (1.5, 2)),
-  CONSTRAINT k10 CHECK (e::text IN ('a', 'b') AND d NOT IN ('2021-01-01', '2021-02-01')));
+  CONSTRAINT k10 CHECK (e::text IN ('a', 'b') AND d NOT IN ('2021-01-01', '2021-02-01')),
+  CONSTRAINT k11 CHECK (e IN (v, 'b')),
+  CONSTRAINT k12 CHECK (e IN (v, 'a', 'b')),
+  CONSTRAINT k13 CHECK (n NOT IN (n + 1, 1, 2)),
+  CONSTRAINT k14 CHECK (n NOT IN (1, 2)));
 SQL
 exact inlists
 

@@ -462,6 +462,71 @@ static PgQuery__Node *row_equality(nx *x, PgQuery__AExpr *e, const char *op)
 	return mknode(x, PG_QUERY__NODE__NODE_BOOL_EXPR, be);
 }
 
+static void find_column(ProtobufCMessage *m, void *payload)
+{
+	if (m->descriptor == &pg_query__column_ref__descriptor)
+		*(bool *)payload = true;
+}
+
+/* Does n name a column (a Var, to the server)? */
+static bool has_column(PgQuery__Node *n)
+{
+	bool found = false;
+	if (n)
+		plumb__pg_walk(&n->base, find_column, &found);
+	return found;
+}
+
+/* e IN (list) of items some of which name columns, as the server's
+ * transformAExprIn keeps it: the items that do not, when there are two or
+ * more, in one = ANY (<> ALL for NOT IN), then each other item compared on
+ * its own, all ORed (ANDed for NOT IN). NULL when no item names a column
+ * (the caller's = ANY of them all). */
+static PgQuery__Node *in_with_columns(nx *x, PgQuery__AExpr *e, const char *op)
+{
+	PgQuery__List *l = e->rexpr->list;
+	size_t n = l->n_items, consts = 0;
+	for (size_t i = 0; i < n; i++)
+		consts += !has_column(l->items[i]);
+	if (consts == n)
+		return NULL;
+	bool neg = op && strcmp(op, "<>") == 0;
+	PgQuery__Node **terms = nalloc(x, (n + 1) * sizeof(*terms));
+	PgQuery__Node **cs = nalloc(x, (n + 1) * sizeof(*cs));
+	PgQuery__BoolExpr *be = nalloc(x, sizeof(*be));
+	if (!terms || !cs || !be)
+		return NULL;
+	size_t k = 0, m = 0;
+	if (consts >= 2) {
+		PgQuery__AArrayExpr *ae = nalloc(x, sizeof(*ae));
+		PgQuery__AExpr *any = nalloc(x, sizeof(*any));
+		if (!ae || !any)
+			return NULL;
+		for (size_t i = 0; i < n; i++)
+			if (!has_column(l->items[i]))
+				cs[m++] = l->items[i];
+		pg_query__a__array_expr__init(ae);
+		ae->elements = cs;
+		ae->n_elements = m;
+		*any = *e;
+		any->kind = neg ? PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL
+				: PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY;
+		any->rexpr = mknode(x, PG_QUERY__NODE__NODE_A_ARRAY_EXPR, ae);
+		terms[k++] = mknode(x, PG_QUERY__NODE__NODE_A_EXPR, any);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (consts < 2 || has_column(l->items[i]))
+			terms[k++] = mk_op(x, neg ? "<>" : "=", e->lexpr, l->items[i]);
+	for (size_t i = 0; i < k; i++)
+		if (!terms[i])
+			return NULL;
+	pg_query__bool_expr__init(be);
+	be->boolop = neg ? PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR : PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR;
+	be->args = terms;
+	be->n_args = k;
+	return mknode(x, PG_QUERY__NODE__NODE_BOOL_EXPR, be);
+}
+
 static void norm_aexpr(nx *x, PgQuery__Node *n)
 {
 	PgQuery__AExpr *e = n->a_expr;
@@ -482,6 +547,11 @@ static void norm_aexpr(nx *x, PgQuery__Node *n)
 			/* one value: the server keeps a plain = (<> for NOT IN) */
 			e->rexpr = r->list->items[0];
 			e->kind = PG_QUERY__A__EXPR__KIND__AEXPR_OP;
+			break;
+		}
+		PgQuery__Node *split = x->in_body ? NULL : in_with_columns(x, e, op);
+		if (split) {
+			*n = *split;
 			break;
 		}
 		PgQuery__AArrayExpr *ae = nalloc(x, sizeof(*ae));
@@ -726,13 +796,16 @@ typedef struct restore {
 	size_t n;
 } restore;
 
-/* A string constant cast to a plain type (no typmod, schema or bounds):
- * the type's pg_catalog name, else NULL. */
+/* A string or number constant cast to a plain type (no typmod, schema or
+ * bounds): the type's pg_catalog name, else NULL. */
 static const char *typed_string(const PgQuery__Node *k)
 {
-	if (!k || k->node_case != PG_QUERY__NODE__NODE_TYPE_CAST || !is_const(k->type_cast->arg) ||
-	    k->type_cast->arg->a_const->isnull ||
-	    k->type_cast->arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+	if (!k || k->node_case != PG_QUERY__NODE__NODE_TYPE_CAST || !is_const(k->type_cast->arg))
+		return NULL;
+	const PgQuery__AConst *c = k->type_cast->arg->a_const;
+	if (c->isnull || (c->val_case != PG_QUERY__A__CONST__VAL_SVAL &&
+			  c->val_case != PG_QUERY__A__CONST__VAL_IVAL &&
+			  c->val_case != PG_QUERY__A__CONST__VAL_FVAL))
 		return NULL;
 	return plain_type(k->type_cast->type_name, 0);
 }
@@ -760,7 +833,8 @@ static const char *typed_strings(const PgQuery__Node *a)
  *     ...])::text[])): read back, the casts go inside the array;
  *   - of constants of another type than text, (d = ANY (ARRAY['2020-01-01'::date,
  *     ...])): without the casts the array is text[], and date = text no
- *     operator.
+ *     operator; (n <> ALL (ARRAY[(1)::numeric, ...])): without them, an
+ *     integer[] cast to numeric[] as a whole.
  * e IN ('a', ...) gives the same tree again; <> ALL is NOT IN. */
 static void restore_in(ProtobufCMessage *m, void *payload)
 {
@@ -817,7 +891,7 @@ static void restore_in(ProtobufCMessage *m, void *payload)
 
 int plumb__pg_written_expr(plumb_arena *arena, PgQuery__Node *expr, bool *changed)
 {
-	nx x = {arena, false, NULL, true};
+	nx x = {arena, false, NULL, true, false};
 	restore r = {&x, 0};
 	plumb__pg_walk(&expr->base, restore_in, &r);
 	*changed = r.n > 0;
@@ -828,7 +902,7 @@ int plumb__pg_written_expr(plumb_arena *arena, PgQuery__Node *expr, bool *change
 
 int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr)
 {
-	nx x = {arena, false, NULL, false};
+	nx x = {arena, false, NULL, false, false};
 	plumb__pg_nx_walk(&expr->base, plumb__pg_nx_visit_expr, &x, NULL, true);
 	return x.failed ? -1 : 0;
 }

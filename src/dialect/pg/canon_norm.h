@@ -20,6 +20,8 @@ typedef struct nx {
 	bool failed;
 	const char *qual; /* visit_unqualify: the qualifier to drop */
 	bool keep_in;	  /* an IN list stays one (plumb__pg_written_expr's reading) */
+	bool in_body;	  /* in a function's body, where a column reference may name a
+			   * parameter (canon_body.c writes $n by name) */
 } nx;
 
 typedef void (*visit_fn)(ProtobufCMessage *m, nx *x);

@@ -358,7 +358,9 @@ static void norm_stmt(nx *x, PgQuery__Node *stmt)
 		plumb__pg_nx_body_before(x, fn);
 	if (rule)
 		plumb__pg_nx_stmts_before(x, rule->actions, rule->n_actions);
+	x->in_body = fn != NULL;
 	plumb__pg_nx_walk(&stmt->base, plumb__pg_nx_visit_expr, x, NULL, true);
+	x->in_body = false;
 	if (q)
 		plumb__pg_nx_view_from_names(x, q);
 	if (fn)
@@ -416,7 +418,7 @@ static void norm_stmt(nx *x, PgQuery__Node *stmt)
 
 int plumb__pg_stmt_text(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
 {
-	nx x = {arena, false, NULL, false};
+	nx x = {arena, false, NULL, false, false};
 	norm_stmt(&x, stmt);
 	if (x.failed)
 		return plumb_error_nomem(ctx);
