@@ -458,8 +458,79 @@ static void visit_select(ProtobufCMessage *m, nx *x)
 	}
 }
 
+/* --- FOR UPDATE without OF: transformLockingClause ------------------------------- */
+
+/* The relations of FROM item n in order (a join's, left to right) into out;
+ * false when one is no plain relation (a sub-select, a function). */
+static bool locked_rels(nx *x, PgQuery__Node *n, plumb_vec *out)
+{
+	if (!n)
+		return false;
+	if (n->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR)
+		return locked_rels(x, n->join_expr->larg, out) &&
+		       locked_rels(x, n->join_expr->rarg, out);
+	if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
+		return false;
+	const PgQuery__RangeVar *rv = n->range_var;
+	PgQuery__RangeVar *r = nalloc(x, sizeof(*r));
+	if (!r)
+		return false;
+	pg_query__range_var__init(r);
+	r->relname = rv->alias && rv->alias->aliasname && *rv->alias->aliasname
+			     ? rv->alias->aliasname
+			     : rv->relname;
+	r->inh = true;
+	r->relpersistence = "p";
+	PgQuery__Node *rn = mknode(x, PG_QUERY__NODE__NODE_RANGE_VAR, r);
+	if (!rn || plumb_vec_push(x->a, out, rn) < 0) {
+		x->failed = true;
+		return false;
+	}
+	return true;
+}
+
+/* FOR UPDATE (SHARE, ...) without OF locks every relation of the FROM list;
+ * the server keeps and prints one clause per relation, OF its name (FOR
+ * SHARE OF a FOR SHARE OF b). Left as it is when a FROM item is no plain
+ * relation: the server pushes the lock into a sub-select. */
+static void visit_locking(ProtobufCMessage *m, nx *x)
+{
+	if (m->descriptor != &pg_query__select_stmt__descriptor)
+		return;
+	PgQuery__SelectStmt *s = (PgQuery__SelectStmt *)m;
+	if (s->n_locking_clause != 1 || !s->n_from_clause ||
+	    s->locking_clause[0]->node_case != PG_QUERY__NODE__NODE_LOCKING_CLAUSE ||
+	    s->locking_clause[0]->locking_clause->n_locked_rels)
+		return;
+	const PgQuery__LockingClause *lc = s->locking_clause[0]->locking_clause;
+	plumb_vec rels = {0};
+	for (size_t i = 0; i < s->n_from_clause; i++)
+		if (!locked_rels(x, s->from_clause[i], &rels))
+			return;
+	PgQuery__Node **clauses = nalloc(x, rels.n * sizeof(*clauses));
+	if (!clauses || !rels.n)
+		return;
+	for (size_t i = 0; i < rels.n; i++) {
+		PgQuery__LockingClause *c = nalloc(x, sizeof(*c));
+		PgQuery__Node **one = nalloc(x, sizeof(*one));
+		if (!c || !one)
+			return;
+		pg_query__locking_clause__init(c);
+		c->strength = lc->strength;
+		c->wait_policy = lc->wait_policy;
+		one[0] = rels.items[i];
+		c->locked_rels = one;
+		c->n_locked_rels = 1;
+		if (!(clauses[i] = mknode(x, PG_QUERY__NODE__NODE_LOCKING_CLAUSE, c)))
+			return;
+	}
+	s->locking_clause = clauses;
+	s->n_locking_clause = rels.n;
+}
+
 void plumb__pg_nx_view_output_names(nx *x, PgQuery__SelectStmt *q)
 {
+	plumb__pg_nx_walk(&q->base, visit_locking, x, NULL, true);
 	plumb__pg_nx_walk(&q->base, visit_names, x, NULL, true);
 	name_leaves(q, first_leaf(q));
 }

@@ -719,7 +719,75 @@ static int deparse_wrapped(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *st
 	return *out ? 0 : plumb_error_nomem(ctx);
 }
 
+/* libpg_query 15's deparser writes a locking clause's wait policy right
+ * after its OF list, without a space (FOR UPDATE OF tNOWAIT): a stand-in
+ * relation goes last in such a list while it deparses, and its ", name"
+ * becomes the space. */
+#define LOCK_STAND_IN "plumb_lock_wait_stand_in"
+
+typedef struct locks {
+	plumb_arena *arena;
+	plumb_vec clauses; /* PgQuery__LockingClause * given the stand-in */
+	bool failed;
+} locks;
+
+static void find_lock_wait(ProtobufCMessage *m, void *payload)
+{
+	locks *l = payload;
+	if (m->descriptor != &pg_query__locking_clause__descriptor)
+		return;
+	PgQuery__LockingClause *c = (PgQuery__LockingClause *)m;
+	if (!c->n_locked_rels || (c->wait_policy != PG_QUERY__LOCK_WAIT_POLICY__LockWaitSkip &&
+				  c->wait_policy != PG_QUERY__LOCK_WAIT_POLICY__LockWaitError))
+		return;
+	PgQuery__Node **rels = plumb_arena_alloc(l->arena, (c->n_locked_rels + 1) * sizeof(*rels));
+	PgQuery__RangeVar *rv = plumb_arena_alloc(l->arena, sizeof(*rv));
+	PgQuery__Node *n = rv ? plumb__pg_node(l->arena, PG_QUERY__NODE__NODE_RANGE_VAR, rv) : NULL;
+	if (!rels || !n || plumb_vec_push(l->arena, &l->clauses, c) < 0) {
+		l->failed = true;
+		return;
+	}
+	pg_query__range_var__init(rv);
+	rv->relname = LOCK_STAND_IN;
+	rv->inh = true;
+	rv->relpersistence = "p";
+	memcpy(rels, c->locked_rels, c->n_locked_rels * sizeof(*rels));
+	rels[c->n_locked_rels] = n;
+	c->locked_rels = rels;
+	c->n_locked_rels++;
+}
+
+static int deparse_stmt(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out);
+
 int plumb__pg_deparse(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
+{
+	locks l = {arena, {0}, false};
+	plumb__pg_walk(&stmt->base, find_lock_wait, &l);
+	if (l.failed)
+		return plumb_error_nomem(ctx);
+	int rc = deparse_stmt(ctx, arena, stmt, out);
+	for (size_t i = 0; i < l.clauses.n; i++)
+		((PgQuery__LockingClause *)l.clauses.items[i])->n_locked_rels--;
+	if (rc < 0 || !l.clauses.n)
+		return rc;
+	plumb_buf b;
+	plumb_buf_init(&b, arena, 0);
+	static const char stand_in[] = ", " LOCK_STAND_IN;
+	for (const char *p = *out, *q; *p; p = q + sizeof(stand_in) - 1) {
+		if (!(q = strstr(p, stand_in))) {
+			plumb_buf_puts(&b, p);
+			break;
+		}
+		plumb_buf_append(&b, p, (size_t)(q - p));
+		plumb_buf_putc(&b, ' ');
+	}
+	if ((rc = plumb_buf_finish(&b, ctx)) < 0)
+		return rc;
+	*out = b.data;
+	return 0;
+}
+
+static int deparse_stmt(plumb_ctx *ctx, plumb_arena *arena, PgQuery__Node *stmt, char **out)
 {
 	const PgQuery__List *atomic = atomic_body(stmt);
 	if (atomic)
