@@ -739,6 +739,40 @@ static void rewrite_cast(ax *x, PgQuery__Node *n, const scope *sc)
 		*n = *tc->arg;
 }
 
+/* (t).c where t names a FROM item and no column: the server reads the field
+ * of t's whole row as the column t.c (transformIndirection). */
+static void whole_row_field(ax *x, PgQuery__Node *n, const scope *sc)
+{
+	const PgQuery__AIndirection *ind = n->a_indirection;
+	const PgQuery__Node *a = ind->arg;
+	if (!a || a->node_case != PG_QUERY__NODE__NODE_COLUMN_REF || a->column_ref->n_fields != 1 ||
+	    ind->n_indirection != 1 ||
+	    ind->indirection[0]->node_case != PG_QUERY__NODE__NODE_STRING ||
+	    lookup(sc, a->column_ref))
+		return;
+	PgQuery__Node *f[2] = {a->column_ref->fields[0], ind->indirection[0]};
+	PgQuery__ColumnRef q = PG_QUERY__COLUMN_REF__INIT;
+	q.fields = f;
+	q.n_fields = 2;
+	const col *k = lookup(sc, &q);
+	PgQuery__ColumnRef *c = k ? xalloc(x, sizeof(*c)) : NULL;
+	PgQuery__Node **fields = c ? xalloc(x, 2 * sizeof(*fields)) : NULL;
+	if (!fields)
+		return;
+	pg_query__column_ref__init(c);
+	fields[0] = k->qual ? plumb__pg_string(x->st.arena, k->qual) : f[0];
+	fields[1] = f[1];
+	c->fields = fields;
+	c->n_fields = 2;
+	PgQuery__Node *cn = fields[0] ? plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_COLUMN_REF, c)
+				      : NULL;
+	if (!cn) {
+		plumb__pg_nomem(&x->st);
+		return;
+	}
+	*n = *cn;
+}
+
 /* Post-order over the expressions of one level: nested queries are
  * analysed as levels of their own; column references get the server's
  * qualifier, function arguments their casts. */
@@ -771,6 +805,8 @@ static void rewrite(ProtobufCMessage *m, rw *w)
 		PgQuery__Node *n = (PgQuery__Node *)m;
 		if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
 			rewrite_cast(w->x, n, w->sc);
+		else if (n->node_case == PG_QUERY__NODE__NODE_A_INDIRECTION)
+			whole_row_field(w->x, n, w->sc);
 	} else if (d == &pg_query__column_ref__descriptor) {
 		PgQuery__ColumnRef *c = (PgQuery__ColumnRef *)m;
 		const col *k = c->n_fields == 1 ? lookup(w->sc, c) : NULL;

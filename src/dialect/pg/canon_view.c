@@ -126,6 +126,20 @@ static int figure(const PgQuery__Node *n, const char **out)
 		return 1;
 	case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
 		return figure(n->collate_clause->arg, out);
+	case PG_QUERY__NODE__NODE_A_INDIRECTION: {
+		/* the last field name, subscripts and * aside, else the
+		 * argument's name: (p).a is "a", tags[1] "tags" */
+		const PgQuery__AIndirection *ind = n->a_indirection;
+		const char *field = NULL;
+		for (size_t i = 0; i < ind->n_indirection; i++)
+			if (ind->indirection[i]->node_case == PG_QUERY__NODE__NODE_STRING)
+				field = plumb__pg_strval(ind->indirection[i]);
+		if (field) {
+			*out = field;
+			return 2;
+		}
+		return figure(ind->arg, out);
+	}
 	case PG_QUERY__NODE__NODE_SUB_LINK:
 		/* a scalar subquery is named "?column?" at worst, and firmly */
 		*out = colname(n);
