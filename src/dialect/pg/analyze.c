@@ -31,6 +31,7 @@ typedef struct item {
 	col *cols;
 	size_t n;
 	bool known;	 /* false: its columns are unknown */
+	const char *rowtype; /* a table's or view's: its row type's code */
 } item;
 
 /* One query level: its FROM items (items: the top-level ones, whose
@@ -77,7 +78,7 @@ static item *new_item(ax *x, const char *ref, size_t n)
 	col *cols = xalloc(x, n * sizeof(*cols));
 	if (!it || !cols)
 		return NULL;
-	*it = (item){ref, cols, n, true};
+	*it = (item){ref, cols, n, true, NULL};
 	return it;
 }
 
@@ -141,6 +142,7 @@ static const item *analyze(ax *x, PgQuery__SelectStmt *s, const scope *up);
 
 static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc);
 static const char *common_type(ax *x, PgQuery__Node **v, size_t n, const scope *sc);
+static const char *field_type(ax *x, const PgQuery__AIndirection *ind, size_t n, const scope *sc);
 
 /* The output columns of a query: names as the server gives them, types
  * where known. */
@@ -225,6 +227,50 @@ static void *catalog_find(const plumb_catalog *cat, plumb_obj_kind kind, const c
 	return o;
 }
 
+/* it, a table's or view's, with its row type schema.name. */
+static item *row_typed(ax *x, item *it, const char *schema, const char *name)
+{
+	if (it && it->known)
+		it->rowtype = strcmp(schema, "public") == 0
+				      ? name
+				      : plumb_arena_printf(x->st.arena, "%s.%s", schema, name);
+	if (it && it->known && !it->rowtype)
+		plumb__pg_nomem(&x->st);
+	return it;
+}
+
+/* The FROM item a bare name stands for as a whole row (SELECT u FROM u):
+ * no column of any level has the name, and an item of the nearest level
+ * that has one is referred to by it; NULL otherwise, or when a level's
+ * columns are not all known. */
+static const item *whole_row_item(const scope *sc, const char *name)
+{
+	for (const scope *l = sc; l; l = l->up)
+		for (size_t i = 0; i < l->items.n; i++) {
+			const item *it = l->items.items[i];
+			if (!it->known)
+				return NULL;
+			for (size_t j = 0; j < it->n; j++)
+				if (strcmp(it->cols[j].name, name) == 0)
+					return NULL;
+		}
+	for (; sc; sc = sc->up)
+		for (size_t i = 0; i < sc->rels.n; i++) {
+			const item *it = sc->rels.items[i];
+			if (it->ref && strcmp(it->ref, name) == 0)
+				return it;
+		}
+	return NULL;
+}
+
+/* The name of a bare column reference, or NULL. */
+static const char *bare_name(const PgQuery__Node *n)
+{
+	return n && n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && n->column_ref->n_fields == 1
+		       ? plumb__pg_strval(n->column_ref->fields[0])
+		       : NULL;
+}
+
 /* The columns of a relation named in FROM: a CTE, a table or a view. */
 static item *relation(ax *x, const PgQuery__RangeVar *rv, const scope *sc)
 {
@@ -251,11 +297,12 @@ static item *relation(ax *x, const PgQuery__RangeVar *rv, const scope *sc)
 			const plumb_column *c = t->columns.items[j];
 			out->cols[j] = (col){c->name, plumb__pg_type_code(c->type), NULL};
 		}
-		return as_item(x, out, ref, rv->alias);
+		return row_typed(x, as_item(x, out, ref, rv->alias), schema, rv->relname);
 	}
 	const plumb_view *v = catalog_find(x->cat, PLUMB_OBJ_VIEW, schema, rv->relname);
 	if (v)
-		return as_item(x, view_output(x, v), ref, rv->alias);
+		return row_typed(x, as_item(x, view_output(x, v), ref, rv->alias), schema,
+				 rv->relname);
 	return unknown_item(x, ref);
 }
 
@@ -459,7 +506,9 @@ static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
 	}
 	case PG_QUERY__NODE__NODE_COLUMN_REF: {
 		const col *c = lookup(sc, n->column_ref);
-		return c ? c->type : NULL;
+		const char *name = c ? NULL : bare_name(n);
+		const item *row = name ? whole_row_item(sc, name) : NULL;
+		return c ? c->type : row ? row->rowtype : NULL;
 	}
 	case PG_QUERY__NODE__NODE_A_CONST:
 		switch (n->a_const->val_case) {
@@ -531,6 +580,8 @@ static const char *expr_type(ax *x, const PgQuery__Node *n, const scope *sc)
 			v[k++] = c->defresult;
 		return v ? common_type(x, v, k, sc) : NULL;
 	}
+	case PG_QUERY__NODE__NODE_A_INDIRECTION:
+		return field_type(x, n->a_indirection, n->a_indirection->n_indirection, sc);
 	case PG_QUERY__NODE__NODE_BOOL_EXPR:
 	case PG_QUERY__NODE__NODE_NULL_TEST:
 	case PG_QUERY__NODE__NODE_BOOLEAN_TEST:
@@ -745,11 +796,20 @@ static void whole_row_field(ax *x, PgQuery__Node *n, const scope *sc)
 {
 	const PgQuery__AIndirection *ind = n->a_indirection;
 	const PgQuery__Node *a = ind->arg;
-	if (!a || a->node_case != PG_QUERY__NODE__NODE_COLUMN_REF || a->column_ref->n_fields != 1 ||
-	    ind->n_indirection != 1 ||
-	    ind->indirection[0]->node_case != PG_QUERY__NODE__NODE_STRING ||
-	    lookup(sc, a->column_ref))
+	/* (t) is t.* by now when t is a whole row (rewrite() is post-order) */
+	if (!a || a->node_case != PG_QUERY__NODE__NODE_COLUMN_REF || ind->n_indirection != 1 ||
+	    ind->indirection[0]->node_case != PG_QUERY__NODE__NODE_STRING)
 		return;
+	if (a->column_ref->n_fields == 2 &&
+	    a->column_ref->fields[1]->node_case == PG_QUERY__NODE__NODE_A_STAR) {
+		PgQuery__ColumnRef one = PG_QUERY__COLUMN_REF__INIT;
+		one.fields = a->column_ref->fields;
+		one.n_fields = 1;
+		if (lookup(sc, &one))
+			return;
+	} else if (a->column_ref->n_fields != 1 || lookup(sc, a->column_ref)) {
+		return;
+	}
 	PgQuery__Node *f[2] = {a->column_ref->fields[0], ind->indirection[0]};
 	PgQuery__ColumnRef q = PG_QUERY__COLUMN_REF__INIT;
 	q.fields = f;
@@ -810,7 +870,21 @@ static void rewrite(ProtobufCMessage *m, rw *w)
 	} else if (d == &pg_query__column_ref__descriptor) {
 		PgQuery__ColumnRef *c = (PgQuery__ColumnRef *)m;
 		const col *k = c->n_fields == 1 ? lookup(w->sc, c) : NULL;
-		if (k && k->qual) {
+		const char *name = c->n_fields == 1 && !k ? plumb__pg_strval(c->fields[0]) : NULL;
+		if (name && whole_row_item(w->sc, name)) {
+			/* a whole row, which the server writes rel.* */
+			PgQuery__AStar *star = xalloc(w->x, sizeof(*star));
+			PgQuery__Node **f = xalloc(w->x, 2 * sizeof(*f));
+			if (!star || !f)
+				return;
+			pg_query__a__star__init(star);
+			f[0] = c->fields[0];
+			f[1] = plumb__pg_node(w->x->st.arena, PG_QUERY__NODE__NODE_A_STAR, star);
+			if (!f[1])
+				plumb__pg_nomem(&w->x->st);
+			c->fields = f;
+			c->n_fields = 2;
+		} else if (k && k->qual) {
 			PgQuery__Node **f = xalloc(w->x, 2 * sizeof(*f));
 			if (!f)
 				return;
@@ -866,6 +940,68 @@ static void rewrite(ProtobufCMessage *m, rw *w)
 	}
 }
 
+/* The fields of row type t (a type code): a composite type's attributes,
+ * or a table's columns; NULL when t is neither, or not in the catalog. */
+static const item *row_fields(ax *x, const char *t)
+{
+	if (!t || t == plumb__pg_unknown_type || plumb__pg_type_category(t) || strchr(t, '"') ||
+	    strchr(t, '[') || x->st.rc)
+		return NULL;
+	const char *dot = strchr(t, '.');
+	const char *schema = dot ? plumb_arena_strndup(x->st.arena, t, (size_t)(dot - t)) : "public";
+	const char *name = dot ? dot + 1 : t;
+	if (!schema)
+		return NULL;
+	const plumb_table *tb = catalog_find(x->cat, PLUMB_OBJ_TABLE, schema, name);
+	if (tb) {
+		item *out = new_item(x, NULL, tb->columns.n);
+		for (size_t j = 0; out && j < tb->columns.n; j++) {
+			const plumb_column *c = tb->columns.items[j];
+			out->cols[j] = (col){c->name, plumb__pg_type_code(c->type), NULL};
+		}
+		return out;
+	}
+	const plumb_object *o = catalog_find(x->cat, PLUMB_OBJ_TYPE, schema, name);
+	PgQuery__ParseResult *pr = NULL;
+	if (!o || !o->sql ||
+	    plumb__pg_parse(x->st.ctx, x->st.arena, o->sql, NULL, &pr, NULL) < 0 ||
+	    pr->n_stmts != 1 ||
+	    pr->stmts[0]->stmt->node_case != PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT) {
+		plumb_error_clear(x->st.ctx);
+		return NULL;
+	}
+	const PgQuery__CompositeTypeStmt *ct = pr->stmts[0]->stmt->composite_type_stmt;
+	item *out = new_item(x, NULL, ct->n_coldeflist);
+	for (size_t j = 0; out && j < ct->n_coldeflist; j++) {
+		const PgQuery__Node *d = ct->coldeflist[j];
+		char *text = NULL;
+		if (d->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF || !d->column_def->colname ||
+		    plumb__pg_type_text(x->st.ctx, x->st.arena, d->column_def->type_name, &text) <
+			    0) {
+			plumb_error_clear(x->st.ctx);
+			return NULL;
+		}
+		out->cols[j] = (col){d->column_def->colname, plumb__pg_type_code(text), NULL};
+	}
+	return out;
+}
+
+/* The type of a field selection (e).f.g, through the row types of the
+ * catalog; NULL when one is not known. */
+static const char *field_type(ax *x, const PgQuery__AIndirection *ind, size_t n, const scope *sc)
+{
+	const char *t = expr_type(x, ind->arg, sc);
+	for (size_t i = 0; t && i < n; i++) {
+		const char *f = plumb__pg_strval(ind->indirection[i]);
+		const item *row = f ? row_fields(x, t) : NULL;
+		t = NULL;
+		for (size_t k = 0; row && k < row->n && !t; k++)
+			if (strcmp(row->cols[k].name, f) == 0)
+				t = row->cols[k].type;
+	}
+	return t;
+}
+
 static bool is_star(const PgQuery__Node *n)
 {
 	return n && n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && n->column_ref->n_fields &&
@@ -893,6 +1029,80 @@ static PgQuery__Node *column_target(ax *x, const col *c)
 	return n;
 }
 
+/* *slot cast to the row type code rowtype ("name" or "schema.name"). */
+static void row_cast(ax *x, PgQuery__Node **slot, const char *rowtype)
+{
+	PgQuery__TypeName *tn = xalloc(x, sizeof(*tn));
+	PgQuery__TypeCast *tc = xalloc(x, sizeof(*tc));
+	PgQuery__Node **names = xalloc(x, 2 * sizeof(*names));
+	if (!tn || !tc || !names)
+		return;
+	pg_query__type_name__init(tn);
+	pg_query__type_cast__init(tc);
+	const char *dot = strchr(rowtype, '.');
+	if (dot)
+		names[tn->n_names++] = plumb__pg_string(
+			x->st.arena, plumb_arena_strndup(x->st.arena, rowtype, (size_t)(dot - rowtype)));
+	names[tn->n_names++] = plumb__pg_string(x->st.arena, dot ? dot + 1 : rowtype);
+	tn->names = names;
+	tn->typemod = -1;
+	tc->type_name = tn;
+	tc->arg = *slot;
+	tc->location = -1;
+	PgQuery__Node *n = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_TYPE_CAST, tc);
+	if (!n || !names[0] || !names[tn->n_names - 1]) {
+		plumb__pg_nomem(&x->st);
+		return;
+	}
+	*slot = n;
+}
+
+/* (e).*, (e).f.*: a field selection ending in a star. */
+static bool field_star(const PgQuery__Node *n)
+{
+	return n && n->node_case == PG_QUERY__NODE__NODE_A_INDIRECTION &&
+	       n->a_indirection->n_indirection &&
+	       n->a_indirection->indirection[n->a_indirection->n_indirection - 1]->node_case ==
+		       PG_QUERY__NODE__NODE_A_STAR;
+}
+
+/* (e).* pushed onto out as (e).f for each field f of e's row type; false
+ * when that type is not known (the star is left as written). */
+static bool expand_fields(ax *x, plumb_vec *out, const PgQuery__AIndirection *ind,
+			  const scope *sc)
+{
+	size_t n = ind->n_indirection - 1;
+	for (size_t i = 0; i < n; i++)
+		if (!plumb__pg_strval(ind->indirection[i]))
+			return false; /* a subscript on the way */
+	const item *row = row_fields(x, field_type(x, ind, n, sc));
+	if (!row || !row->n)
+		return false;
+	for (size_t k = 0; k < row->n && !x->st.rc; k++) {
+		PgQuery__ResTarget *rt = xalloc(x, sizeof(*rt));
+		PgQuery__AIndirection *fi = xalloc(x, sizeof(*fi));
+		PgQuery__Node **path = xalloc(x, (n + 1) * sizeof(*path));
+		if (!rt || !fi || !path)
+			return false;
+		pg_query__res_target__init(rt);
+		pg_query__a__indirection__init(fi);
+		fi->arg = xcopy(x, ind->arg);
+		for (size_t i = 0; i < n; i++)
+			path[i] = ind->indirection[i];
+		path[n] = plumb__pg_string(x->st.arena, row->cols[k].name);
+		fi->indirection = path;
+		fi->n_indirection = n + 1;
+		rt->val = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_A_INDIRECTION, fi);
+		PgQuery__Node *r = plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_RES_TARGET, rt);
+		if (!fi->arg || !path[n] || !rt->val || !r) {
+			plumb__pg_nomem(&x->st);
+			return false;
+		}
+		xpush(x, out, r);
+	}
+	return true;
+}
+
 /* * and t.* in the select list: the columns they stand for, unless one of
  * the items is unknown. */
 static void expand_stars(ax *x, PgQuery__SelectStmt *s, const scope *sc)
@@ -903,6 +1113,28 @@ static void expand_stars(ax *x, PgQuery__SelectStmt *s, const scope *sc)
 		PgQuery__Node *t = s->target_list[i];
 		const PgQuery__Node *v =
 			t->node_case == PG_QUERY__NODE__NODE_RES_TARGET ? t->res_target->val : NULL;
+		const char *bare = bare_name(v);
+		const item *row = bare && !lookup(sc, v->column_ref) ? whole_row_item(sc, bare) : NULL;
+		if (row && row->rowtype) {
+			/* a whole row in the select list: rel.*::rowtype AS rel,
+			 * as the server writes it (the star by rewrite()) */
+			PgQuery__ResTarget *rt = t->res_target;
+			if (!rt->name || !*rt->name)
+				rt->name = (char *)bare;
+			row_cast(x, &rt->val, row->rowtype);
+			xpush(x, &out, t);
+			changed = true;
+			continue;
+		}
+		if (field_star(v)) {
+			/* (e).*: a field selection per field of e's row type,
+			 * as the server expands it */
+			if (expand_fields(x, &out, v->a_indirection, sc))
+				changed = true;
+			else
+				xpush(x, &out, t);
+			continue;
+		}
 		if (!is_star(v)) {
 			xpush(x, &out, t);
 			continue;
