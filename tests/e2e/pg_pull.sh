@@ -137,6 +137,18 @@ CREATE VIEW uv AS SELECT q.a, q.b, q.c, q.d
 SQL
 exact unions
 
+# rows in views: (p).* of a composite, which the server expands into one
+# field selection per field; a whole row, which it keeps as i.*::items in
+# the select list and i.* elsewhere; fields of a sub-select's row
+cat >rows.sql <<'SQL'
+CREATE TYPE pair AS (a integer, b text);
+CREATE TABLE items (id integer, p pair);
+CREATE VIEW item_pairs AS SELECT id, (p).* FROM items;
+CREATE VIEW item_rows AS SELECT i AS r, row_to_json(i) AS j FROM items i WHERE i IS NOT NULL;
+CREATE VIEW row_fields AS SELECT (s.r).*, (s.r).p.b FROM (SELECT i AS r FROM items i) s;
+SQL
+exact rows
+
 # grant options an owner gives itself: the ACL then holds them (pg_dump
 # writes them back), so pull does too (supabase's auth schema does this)
 cat >ownergrant.sql <<'SQL'
