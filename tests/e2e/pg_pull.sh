@@ -125,6 +125,16 @@ CREATE TABLE k (e varchar(20), v varchar, c char(3), x text, d date, u uuid, n n
 SQL
 exact inlists
 
+# the same IN lists in a view's query and an index's predicate
+cat >inviews.sql <<'SQL'
+CREATE TABLE k (id integer, e varchar(20), d date, n numeric);
+CREATE VIEW kv AS SELECT id FROM k WHERE e IN ('a', 'b') AND d NOT IN ('2020-01-01', '2020-02-01');
+CREATE VIEW kv2 AS SELECT id, e IN ('x', 'y') AS isx FROM k;
+CREATE INDEX ki ON k (id) WHERE e IN ('a', 'b');
+CREATE INDEX kj ON k (id) WHERE d IN ('2020-01-01', '2020-02-01') OR n IN (1, 2.5);
+SQL
+exact inviews
+
 # a UNION in a sub-select: the server casts an untyped NULL of a later
 # branch to the column's type and prints it NULL::integer, which read back
 # is named int4; written bare it reads back the same (an explicit

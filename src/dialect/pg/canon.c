@@ -204,6 +204,10 @@ static int written_view(plumb_ctx *ctx, plumb_arena *arena, const char *body, ch
 	if (pr->n_stmts != 1 || !pr->stmts[0]->stmt)
 		goto done;
 	plumb__pg_walk(&pr->stmts[0]->stmt->base, untype_branches, &n);
+	if (plumb__pg_restore_in(tmp, &pr->stmts[0]->stmt->base, &n) < 0) {
+		rc = plumb_error_nomem(ctx);
+		goto done;
+	}
 	if (!n || (rc = plumb__pg_deparse(ctx, tmp, pr->stmts[0]->stmt, &text)) < 0)
 		goto done;
 	if (!(*out = plumb_arena_strdup(arena, text)))

@@ -900,6 +900,15 @@ int plumb__pg_written_expr(plumb_arena *arena, PgQuery__Node *expr, bool *change
 	return x.failed ? -1 : 0;
 }
 
+int plumb__pg_restore_in(plumb_arena *arena, ProtobufCMessage *root, size_t *n)
+{
+	nx x = {arena, false, NULL, true, false};
+	restore r = {&x, 0};
+	plumb__pg_walk(root, restore_in, &r);
+	*n += r.n;
+	return x.failed ? -1 : 0;
+}
+
 int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr)
 {
 	nx x = {arena, false, NULL, false, false};

@@ -137,6 +137,10 @@ int plumb__pg_norm_expr(plumb_arena *arena, PgQuery__Node *expr);
  * array cast put back (canon_expr.c restore_in) and kept; *changed when
  * there was one (expr is then normalised, else left as it is). */
 int plumb__pg_written_expr(plumb_arena *arena, PgQuery__Node *expr, bool *changed);
+/* Only those IN lists put back, anywhere below root (a statement the
+ * server printed), nothing else changed; *n counts them. -1 when out of
+ * memory. */
+int plumb__pg_restore_in(plumb_arena *arena, ProtobufCMessage *root, size_t *n);
 /* canon_type.c: normalises a type name in place (aliases, "public.", array
  * bounds), allocating nothing: the names an alias becomes are shared. */
 void plumb__pg_norm_type(PgQuery__TypeName *tn);

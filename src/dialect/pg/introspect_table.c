@@ -464,6 +464,21 @@ void read_constraints(ictx *x)
 
 /* --- indexes ------------------------------------------------------------ */
 
+/* plumb__pg_written_view of body (a view's query, an index's statement),
+ * or NULL. */
+static const char *written_form(ictx *x, const char *body)
+{
+	char *out = NULL;
+	if (!body || x->st.rc ||
+	    (!strstr(body, "UNION") && !strstr(body, "INTERSECT") && !strstr(body, "EXCEPT") &&
+	     !(strstr(body, "ARRAY[") && strstr(body, "::"))))
+		return NULL;
+	int rc = plumb__pg_written_view(x->st.ctx, x->st.arena, body, &out);
+	if (rc < 0)
+		fail(x, rc);
+	return out;
+}
+
 void read_indexes(ictx *x)
 {
 	PGresult *r;
@@ -487,6 +502,10 @@ void read_indexes(ictx *x)
 		if (only)
 			memmove(only + 3, only + 8, strlen(only + 8) + 1);
 		ix->definition = canon(x, CANON_STMT, ix->sql);
+		/* written as it reads back (an IN list on a varchar) */
+		const char *as = written_form(x, ix->sql);
+		if (as)
+			ix->sql = as;
 		/* an interrupted CREATE INDEX CONCURRENTLY: no schema's index is this one */
 		ix->invalid = !flag(r, i, I_VALID);
 		if (ix->invalid && ix->definition)
@@ -521,19 +540,6 @@ char *plumb__pg_view_body(plumb_arena *arena, const char *def)
 	while (n && (def[n - 1] == ';' || def[n - 1] == ' ' || def[n - 1] == '\n'))
 		n--;
 	return plumb_arena_strndup(arena, def, n);
-}
-
-/* plumb__pg_written_view of body, or NULL. */
-static const char *written_view(ictx *x, const char *body)
-{
-	char *out = NULL;
-	if (!body || x->st.rc ||
-	    (!strstr(body, "UNION") && !strstr(body, "INTERSECT") && !strstr(body, "EXCEPT")))
-		return NULL;
-	int rc = plumb__pg_written_view(x->st.ctx, x->st.arena, body, &out);
-	if (rc < 0)
-		fail(x, rc);
-	return out;
 }
 
 static char *view_body(ictx *x, const char *def)
@@ -620,7 +626,7 @@ void read_views(ictx *x)
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
-		const char *body = view_body(x, val(r, i, V_DEF)), *as = written_view(x, body);
+		const char *body = view_body(x, val(r, i, V_DEF)), *as = written_form(x, body);
 		const char *head = fmt(x, "CREATE %sVIEW %s%s AS ", v->materialized ? "MATERIALIZED " : "",
 				       qname(x, v->schema, v->name), with.data);
 		const char *tail = fmt(x, "%s%s%s", check ? " WITH " : "",

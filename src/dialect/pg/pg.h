@@ -128,10 +128,12 @@ int plumb__pg_canon_expr(plumb_ctx *ctx, plumb_arena *arena, const char *expr, c
  * otherwise (an IN list on a varchar, which the server prints as = ANY of
  * an array cast to text[]); NULL when that is the canonical text. */
 int plumb__pg_written_text(plumb_ctx *ctx, plumb_arena *arena, const char *expr, char **out);
-/* The text to write a view's query the server printed (body) with, so that
- * read back it is the same tree: the body, but for the untyped constants of
- * a later branch of a set operation in a sub-select (NULL, which the server
- * prints as NULL::integer); NULL when that is body. */
+/* The text to write a view's query or another statement the server printed
+ * (body: an index's) with, so that read back it is the same tree: the body,
+ * but for the untyped constants of a later branch of a set operation in a
+ * sub-select (NULL, which the server prints as NULL::integer) and the IN
+ * lists it prints as = ANY of an array cast (plumb__pg_written_text); NULL
+ * when that is body. */
 int plumb__pg_written_view(plumb_ctx *ctx, plumb_arena *arena, const char *body, char **out);
 /* canon, the canonical text of raw, a default of a column of type coltype
  * (canonical), as the server keeps it: a constant (a string or NULL) cast in
