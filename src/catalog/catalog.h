@@ -74,6 +74,10 @@ typedef struct plumb_column {
 				      * default_sql is canonical); NULL when the same */
 	const char *collation;     /* COLLATE name; NULL when the default */
 	const char *generated_sql; /* generation expression; NULL for ordinary columns */
+	const char *generated_written; /* pg: the generation expression as written (a
+					* file's) or as it reads back (a server's), for the
+					* statements that add the column; NULL when
+					* generated_sql */
 	bool generated_stored;     /* STORED (true) or VIRTUAL (false) */
 	bool hidden;               /* sqlite: hidden column of a virtual table */
 	int pk_position;           /* 1-based position in the primary key; 0 when not in it */

@@ -24,7 +24,7 @@
 #include "catalog/catalog.h"
 
 #if UINTPTR_MAX == 0xffffffffffffffffu
-_Static_assert(sizeof(plumb_column) == 160, "plumb_column changed: write and read it in store.c");
+_Static_assert(sizeof(plumb_column) == 168, "plumb_column changed: write and read it in store.c");
 _Static_assert(sizeof(plumb_constraint) == 144,
 	       "plumb_constraint changed: write and read it in store.c");
 _Static_assert(sizeof(plumb_table) == 200, "plumb_table changed: write and read it in store.c");
@@ -210,6 +210,7 @@ static void put_column(writer *w, const plumb_column *c)
 	put_str(w, c->default_written);
 	put_str(w, c->collation);
 	put_str(w, c->generated_sql);
+	put_str(w, c->generated_written);
 	put_bool(w, c->generated_stored);
 	put_bool(w, c->hidden);
 	put_u32(w, (uint32_t)c->pk_position);
@@ -522,6 +523,7 @@ static plumb_column *get_column(reader *r)
 	c->default_written = get_str(r);
 	c->collation = get_str(r);
 	c->generated_sql = get_str(r);
+	c->generated_written = get_str(r);
 	c->generated_stored = get_bool(r);
 	c->hidden = get_bool(r);
 	c->pk_position = (int)get_u32(r);

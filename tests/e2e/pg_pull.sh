@@ -135,6 +135,40 @@ CREATE INDEX kj ON k (id) WHERE d IN ('2020-01-01', '2020-02-01') OR n IN (1, 2.
 SQL
 exact inviews
 
+# ... and in every other clause the server keeps an expression of: a
+# domain's check, a generated column, an exclusion constraint's predicate,
+# a policy, a trigger's WHEN, a rule's WHERE
+cat >inclauses.sql <<'SQL'
+CREATE DOMAIN dv AS varchar(10) CHECK (VALUE IN ('a', 'b'));
+CREATE TABLE k (id integer, e varchar(20), d date,
+  g boolean GENERATED ALWAYS AS (e IN ('a', 'b')) STORED,
+  EXCLUDE USING btree (id WITH =) WHERE (e IN ('p', 'q')));
+ALTER TABLE k ENABLE ROW LEVEL SECURITY;
+CREATE POLICY kp ON k USING (e IN ('a', 'b')) WITH CHECK (d IN ('2020-01-01', '2020-02-01'));
+CREATE FUNCTION kt() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER ktr BEFORE INSERT ON k FOR EACH ROW WHEN (NEW.e IN ('a', 'b')) EXECUTE FUNCTION kt();
+CREATE RULE kr AS ON UPDATE TO k WHERE NEW.e IN ('z', 'w') DO INSTEAD NOTHING;
+SQL
+exact inclauses
+
+# a default of = ANY, ALL or SOME is written in parentheses: DEFAULT takes
+# no such expression bare (a syntax error, and the pulled file did not load)
+cat >anydefault.sql <<'SQL'
+CREATE TABLE q (a boolean DEFAULT (2 = ANY (ARRAY[1, 2])), b boolean DEFAULT (1 < ALL (ARRAY[2, 3])),
+  c boolean DEFAULT (1 IN (1, 2)));
+SQL
+exact anydefault
+newdb
+load "$DB" inclauses.sql
+loaded=$DB
+# a plan from nothing builds what the file itself builds
+newdb
+plumb diff "$URL" inclauses.sql
+ok "inclauses: a plan from an empty database" rc_is 0
+cp "$OUT" inclauses.plan.sql
+ok "inclauses: the plan applies" load "$DB" inclauses.plan.sql
+ok "inclauses: to what the file itself builds" same_schema "$loaded" "$DB"
+
 # a UNION in a sub-select: the server casts an untyped NULL of a later
 # branch to the column's type and prints it NULL::integer, which read back
 # is named int4; written bare it reads back the same (an explicit

@@ -120,6 +120,26 @@ const char *written(ictx *x, const char *expr)
 	return out;
 }
 
+/* plumb__pg_written_view of a statement the server printed (a view's
+ * query, an index's, trigger's, rule's, policy's or domain's statement):
+ * NULL when it is the text itself. Only a text with a set operation, or an
+ * ARRAY and a cast, is read. */
+const char *written_stmt(ictx *x, const char *sql)
+{
+	char *out = NULL;
+	if (!sql || x->st.rc ||
+	    (!strstr(sql, "UNION") && !strstr(sql, "INTERSECT") && !strstr(sql, "EXCEPT") &&
+	     !(strstr(sql, "ARRAY[") && strstr(sql, "::"))))
+		return NULL;
+	int rc = plumb__pg_written_view(x->st.ctx, x->st.arena, sql, &out);
+	if (rc < 0) {
+		if (x->obj)
+			plumb_error_add_detail(x->st.ctx, "while reading %s", x->obj);
+		fail(x, rc);
+	}
+	return out;
+}
+
 /* The canonical text of s (NULL for NULL), in the catalog's arena. */
 const char *canon(ictx *x, enum canon_kind k, const char *s)
 {

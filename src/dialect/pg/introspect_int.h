@@ -133,6 +133,7 @@ enum canon_kind { CANON_TYPE, CANON_EXPR, CANON_STMT };
 #define tracking_table plumb__pgin_tracking_table
 #define val plumb__pgin_val
 #define written plumb__pgin_written
+#define written_stmt plumb__pgin_written_stmt
 
 /* introspect.c */
 char *fmt(ictx *x, const char *f, ...) __attribute__((format(printf, 2, 3)));
@@ -143,6 +144,7 @@ bool flag(PGresult *r, int row, int col);
 long long num(PGresult *r, int row, int col);
 const char *canon(ictx *x, enum canon_kind k, const char *s);
 const char *written(ictx *x, const char *expr);
+const char *written_stmt(ictx *x, const char *sql);
 void parse_array(ictx *x, const char *s, plumb_vec *out);
 const char **array(ictx *x, PGresult *r, int row, int col, size_t *n);
 rel *find_rel(ictx *x, const char *oid_text);

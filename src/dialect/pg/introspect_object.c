@@ -523,6 +523,9 @@ static void set_stmt(ictx *x, plumb_object *o, plumb_buf *b)
 	}
 	o->sql = b->data;
 	o->definition = canon(x, CANON_STMT, o->sql);
+	const char *w = written_stmt(x, o->sql);
+	if (w)
+		o->sql = w;
 }
 
 void read_types(ictx *x)
@@ -752,6 +755,9 @@ void read_triggers(ictx *x)
 		at(x, "trigger %s on %s.%s", tg->name, tg->schema, tg->table);
 		tg->sql = dup(x, val(r, i, G_DEF));
 		tg->definition = canon(x, CANON_STMT, tg->sql);
+		const char *w = written_stmt(x, tg->sql);
+		if (w)
+			tg->sql = w;
 		if (strcmp(val(r, i, G_FNSP), "pg_catalog") != 0)
 			push(x, &tg->depends, fmt(x, "%s.%s", val(r, i, G_FNSP), val(r, i, G_FNAME)));
 		push(x, &x->cat->triggers, tg);
@@ -829,6 +835,9 @@ void read_rules(ictx *x)
 			n--;
 		o->sql = fmt(x, "%.*s", (int)n, def);
 		o->definition = canon(x, CANON_STMT, o->sql);
+		const char *w = written_stmt(x, o->sql);
+		if (w)
+			o->sql = w;
 	}
 }
 

@@ -291,6 +291,7 @@ void read_columns(ictx *x)
 			col->type = col->type ? plumb__pg_serial_of(plumb__pg_int_typid(col->type)) : NULL;
 		} else {
 			col->default_sql = canon(x, CANON_EXPR, val(r, i, C_DEFAULT));
+			col->default_written = written(x, val(r, i, C_DEFAULT));
 			/* of a string column, a constant's cast to another string type */
 			if (col->default_sql && plumb__pg_string_base(col->type)) {
 				char *d = NULL;
@@ -313,6 +314,7 @@ void read_columns(ictx *x)
 		const char *gen = val(r, i, C_GENERATED);
 		if (gen) {
 			col->generated_sql = canon(x, CANON_EXPR, gen);
+			col->generated_written = written(x, gen);
 			col->generated_stored = true;
 		}
 		col->compression = dup(x, val(r, i, C_COMPRESSION));
@@ -374,10 +376,17 @@ static const char *find_keyword(const char *s, const char *kw)
 
 /* The canonical "EXCLUDE USING ..." text of a constraint: its definition
  * wrapped in ALTER TABLE ... ADD CONSTRAINT, canonicalised, unwrapped. */
-static const char *exclude_text(ictx *x, const plumb_table *t, const char *name, const char *def)
+static const char *exclude_text(ictx *x, const plumb_table *t, const char *name, const char *def,
+				bool as_written)
 {
 	const char *wrapped = fmt(x, "ALTER TABLE %s ADD CONSTRAINT %s %s",
 				  qname(x, t->schema, t->name), qname(x, NULL, name), def);
+	if (as_written) {
+		/* the server's text with its IN lists put back; NULL when
+		 * there is none */
+		const char *w = written_stmt(x, wrapped);
+		return w ? find_keyword(w, "EXCLUDE") : NULL;
+	}
 	const char *c = canon(x, CANON_STMT, wrapped);
 	if (!c)
 		return NULL;
@@ -441,7 +450,8 @@ void read_constraints(ictx *x)
 			break;
 		case 'x':
 			k->kind = PLUMB_CON_EXCLUDE;
-			k->check_sql = exclude_text(x, t, k->name, val(r, i, K_DEF));
+			k->check_sql = exclude_text(x, t, k->name, val(r, i, K_DEF), false);
+			k->check_written = exclude_text(x, t, k->name, val(r, i, K_DEF), true);
 			break;
 		default:
 			k->kind = PLUMB_CON_FOREIGN_KEY;
@@ -463,21 +473,6 @@ void read_constraints(ictx *x)
 }
 
 /* --- indexes ------------------------------------------------------------ */
-
-/* plumb__pg_written_view of body (a view's query, an index's statement),
- * or NULL. */
-static const char *written_form(ictx *x, const char *body)
-{
-	char *out = NULL;
-	if (!body || x->st.rc ||
-	    (!strstr(body, "UNION") && !strstr(body, "INTERSECT") && !strstr(body, "EXCEPT") &&
-	     !(strstr(body, "ARRAY[") && strstr(body, "::"))))
-		return NULL;
-	int rc = plumb__pg_written_view(x->st.ctx, x->st.arena, body, &out);
-	if (rc < 0)
-		fail(x, rc);
-	return out;
-}
 
 void read_indexes(ictx *x)
 {
@@ -503,7 +498,7 @@ void read_indexes(ictx *x)
 			memmove(only + 3, only + 8, strlen(only + 8) + 1);
 		ix->definition = canon(x, CANON_STMT, ix->sql);
 		/* written as it reads back (an IN list on a varchar) */
-		const char *as = written_form(x, ix->sql);
+		const char *as = written_stmt(x, ix->sql);
 		if (as)
 			ix->sql = as;
 		/* an interrupted CREATE INDEX CONCURRENTLY: no schema's index is this one */
@@ -626,7 +621,7 @@ void read_views(ictx *x)
 			fail(x, PLUMB_ENOMEM);
 			return;
 		}
-		const char *body = view_body(x, val(r, i, V_DEF)), *as = written_form(x, body);
+		const char *body = view_body(x, val(r, i, V_DEF)), *as = written_stmt(x, body);
 		const char *head = fmt(x, "CREATE %sVIEW %s%s AS ", v->materialized ? "MATERIALIZED " : "",
 				       qname(x, v->schema, v->name), with.data);
 		const char *tail = fmt(x, "%s%s%s", check ? " WITH " : "",

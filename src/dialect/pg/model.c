@@ -42,12 +42,14 @@ char *plumb__pg_qualified(plumb_arena *arena, const char *schema, const char *na
 
 /* Whether a default expression needs parentheses in a column definition:
  * DEFAULT there takes only PostgreSQL's restricted b_expr, without AND, OR,
- * NOT, IS, IN, LIKE, BETWEEN, AT TIME ZONE, COLLATE and the like. */
+ * NOT, IS, IN, LIKE, BETWEEN, AT TIME ZONE, COLLATE, = ANY (...) and the
+ * like. */
 static bool default_needs_parens(const char *e)
 {
-	static const char *const words[] = {"and", "or", "not", "is", "in", "like", "ilike",
-					    "between", "at", "collate", "similar", "overlaps",
-					    "isnull", "notnull"};
+	static const char *const words[] = {"and",	"or",	   "not",     "is",	"in",
+					    "like",	"ilike",   "between", "at",	"collate",
+					    "similar", "overlaps", "isnull",  "notnull", "any",
+					    "all",	"some"};
 	char quote = 0;
 	for (const char *c = e; *c; c++) {
 		if (quote) {

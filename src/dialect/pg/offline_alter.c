@@ -416,6 +416,7 @@ bool alter_table_more(ox *x, plumb_table *t, PgQuery__AlterTableCmd *c, plumb_co
 		}
 		if (col) {
 			col->generated_sql = NULL;
+			col->generated_written = NULL;
 			col->generated_stored = false;
 		}
 		return true;

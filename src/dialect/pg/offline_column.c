@@ -702,10 +702,18 @@ void finish_constraints(ox *x, plumb_table *t, plumb_vec *pending)
 				at->cmds = cmds;
 				at->n_cmds = 1;
 				at->objtype = PG_QUERY__OBJECT_TYPE__OBJECT_TABLE;
-				const char *s = stmt_text(
-					x, plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_ALTER_TABLE_STMT, at));
+				PgQuery__Node *stmt =
+					plumb__pg_node(x->st.arena, PG_QUERY__NODE__NODE_ALTER_TABLE_STMT, at);
+				/* as written, for the statements that add it (before
+				 * stmt_text normalises the tree) */
+				const char *w = stmt ? deparse(x, stmt) : NULL;
+				const char *s = stmt_text(x, stmt);
 				const char *ex = s ? strstr(s, " EXCLUDE ") : NULL;
+				const char *wex = w ? strstr(w, " EXCLUDE ") : NULL;
 				k->check_sql = ex ? ex + 1 : s;
+				k->check_written = wex && k->check_sql && strcmp(wex + 1, k->check_sql) != 0
+							   ? wex + 1
+							   : NULL;
 			}
 			if (k->kind == PLUMB_CON_PRIMARY_KEY)
 				for (size_t j = 0; j < k->n_columns; j++) {
@@ -872,10 +880,19 @@ void column_constraints(ox *x, plumb_table *t, plumb_column *col, PgQuery__Colum
 				 choose_name(x, t->schema, t->name, col->name, "seq", true, false));
 			break;
 		}
-		case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+		case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: {
+			char *written = NULL;
+			if (c->raw_expr)
+				fail(x, plumb__pg_expr_source_in(x->st.ctx, x->st.arena, x->texts,
+								 c->raw_expr, &written));
 			col->generated_sql = table_expr_text(x, t, c->raw_expr);
+			col->generated_written = written && col->generated_sql &&
+							 strcmp(written, col->generated_sql) != 0
+						 ? written
+						 : NULL;
 			col->generated_stored = true;
 			break;
+		}
 		case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE:
 			if (last)
 				last->deferrable = true;

@@ -563,8 +563,18 @@ static void redo_check(ren *r, plumb_table *t, plumb_constraint *k)
 				    qi(x, t->name), qi(x, k->name ? k->name : "k"), k->check_sql),
 				true);
 		const char *ex = s && r->touched ? strstr(s, " EXCLUDE ") : NULL;
-		if (ex)
-			k->check_sql = ex + 1;
+		if (!ex)
+			return;
+		k->check_sql = ex + 1;
+		if (!k->check_written)
+			return;
+		const char *w =
+			re_stmt(r,
+				fmt(x, "ALTER TABLE %s.%s ADD CONSTRAINT %s %s", qi(x, t->schema),
+				    qi(x, t->name), qi(x, k->name ? k->name : "k"), k->check_written),
+				false);
+		const char *wex = w ? strstr(w, " EXCLUDE ") : NULL;
+		k->check_written = wex ? wex + 1 : NULL;
 	}
 }
 
@@ -600,7 +610,13 @@ void redo_table_exprs(ren *r, plumb_table *t)
 						     : re_expr(r, c->default_written, false);
 		}
 		r->top = NULL;
-		c->generated_sql = re_expr(r, c->generated_sql, true);
+		const char *g = re_expr(r, c->generated_sql, true);
+		if (g != c->generated_sql) {
+			c->generated_sql = g;
+			c->generated_written = c->generated_written
+						       ? re_expr(r, c->generated_written, false)
+						       : NULL;
+		}
 	}
 	for (size_t i = 0; i < t->constraints.n && !r->x->st.rc; i++)
 		redo_check(r, t, t->constraints.items[i]);

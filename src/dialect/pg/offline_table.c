@@ -323,6 +323,7 @@ static void like_columns(ox *x, plumb_table *t, const PgQuery__TableLikeClause *
 		}
 		if (!(lc->options & LIKE_GENERATED) && c->generated_sql) {
 			c->generated_sql = NULL;
+			c->generated_written = NULL;
 			c->generated_stored = false;
 		}
 		if (!(lc->options & LIKE_COMPRESSION))

@@ -527,6 +527,7 @@ static void alter_column(planner *p, const plumb_table *tb, const plumb_column *
 		fc.type = t->type;
 		fc.collation = t->collation;
 		fc.generated_sql = t->generated_sql;
+		fc.generated_written = t->generated_written;
 		fc.identity = t->identity;
 		fc.identity_options = t->identity_options;
 		f = &fc;

@@ -432,10 +432,13 @@ static const char *with_fdw_options(planner *p, const plumb_column *c, const cha
 
 const char *plumb__pgp_column_sql(planner *p, const plumb_column *c)
 {
-	if (!c->default_written)
+	if (!c->default_written && !c->generated_written)
 		return with_fdw_options(p, c, c->definition);
 	plumb_column copy = *c;
-	copy.default_sql = c->default_written;
+	if (c->default_written)
+		copy.default_sql = c->default_written;
+	if (c->generated_written)
+		copy.generated_sql = c->generated_written;
 	if (plumb__pg_column_define(p->ctx, p->tmp, &copy) < 0) {
 		plumb__pgp_nomem(p);
 		return c->definition;
