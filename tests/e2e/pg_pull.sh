@@ -392,6 +392,36 @@ ok "unmanaged: --json lists them" \
 	eval "out_has '\"unmanaged\": \\[' && out_has '^ *\"user mapping for PUBLIC server srv\"'"
 ok "unmanaged: --json holds no user mapping option" eval '! out_has hunter2secret'
 
+# what is added to a family of the server's own (a superuser's FAMILY
+# enum_ops, ALTER OPERATOR FAMILY ... ADD): named, never dropped in silence
+cat >builtin_family.sql <<'SQL'
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE FUNCTION mood_lt(mood, mood) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 < $2';
+CREATE FUNCTION mood_cmp(mood, mood) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT enum_cmp($1, $2)';
+CREATE FUNCTION mood_text_cmp(mood, text) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT 0';
+CREATE OPERATOR <<< (LEFTARG = mood, RIGHTARG = mood, FUNCTION = mood_lt);
+CREATE OPERATOR CLASS mood_ops FOR TYPE mood USING btree FAMILY enum_ops AS
+  OPERATOR 1 <<<, FUNCTION 1 mood_cmp(mood, mood);
+ALTER OPERATOR FAMILY enum_ops USING btree ADD FUNCTION 1 (mood, text) mood_text_cmp(mood, text);
+SQL
+newdb
+ok "builtin family: loads" load "$DB" builtin_family.sql
+plumb pull --url "$URL" -o builtin_family.pulled.sql
+ok "builtin family: pull succeeds" rc_is 0
+ok "builtin family: pull names the class" \
+	grep -q -- '^--   operator class public.mood_ops using btree in family pg_catalog.enum_ops$' \
+	builtin_family.pulled.sql
+ok "builtin family: pull names the member added" \
+	grep -q -- '^--   function 1 (public.mood, text) of operator family enum_ops for access method btree: public.mood_text_cmp(public.mood,text)$' \
+	builtin_family.pulled.sql
+plumb diff "$URL" builtin_family.pulled.sql
+ok "builtin family: diff of the database and its pull is empty" eval 'rc_is 0 && out_empty'
+ok "builtin family: diff names the class" \
+	err_has '^  operator class public.mood_ops using btree in family pg_catalog.enum_ops$'
+plumb diff "$URL" builtin_family.sql
+ok "builtin family: offline, the file is an error at the class naming --dev-url" \
+	eval 'rc_is 1 && err_has "builtin_family.sql:6:1: operator family pg_catalog.enum_ops .btree. is the server.s own: .*--dev-url"'
+
 # privileges on languages. pg_dump writes CREATE LANGUAGE for a language of
 # the database's own with its privileges, and for plpgsql (an extension's,
 # made by initdb) how its privileges differ from pg_init_privs; plumb

@@ -68,6 +68,22 @@ static void test_unplaced(void)
 	}
 	F("CREATE INDEX ON nope (id);\n", 4, 17, "relation \"nope\" does not exist",
 	  "index on a missing table");
+	/* what is added to a family of the server's own: read by the server
+	 * only, named by pull and diff */
+	F("CREATE FUNCTION c(int, int) RETURNS int LANGUAGE sql AS 'SELECT 0';\n"
+	  "  CREATE OPERATOR CLASS oc FOR TYPE int USING btree FAMILY integer_ops AS\n"
+	  "  FUNCTION 1 c(int, int);\n",
+	  5, 3,
+	  "operator family pg_catalog.integer_ops (btree) is the server's own: plumb does not read "
+	  "what is added to it offline; give --dev-url (pull and diff name it and leave it out)",
+	  "CREATE OPERATOR CLASS in a family of pg_catalog");
+	F("ALTER OPERATOR FAMILY pg_catalog.integer_ops USING hash ADD OPERATOR 1 = (int, int);\n", 4,
+	  1,
+	  "operator family pg_catalog.integer_ops (hash) is the server's own: plumb does not read "
+	  "what is added to it offline; give --dev-url (pull and diff name it and leave it out)",
+	  "ALTER OPERATOR FAMILY of pg_catalog");
+	F("ALTER OPERATOR FAMILY nope USING btree ADD OPERATOR 1 < (int, int);\n", 4, 1,
+	  "operator family \"nope USING btree\" does not exist", "ALTER OPERATOR FAMILY of none");
 	F("CREATE INDEX ON s.nope (id);\n", 4, 17, "relation \"s.nope\" does not exist",
 	  "index on a missing table of another schema");
 	F("\n  CREATE INDEX ON av (id);\n", 5, 19, "\"av\" is not a table or materialized view",

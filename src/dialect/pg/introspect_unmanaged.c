@@ -1,7 +1,8 @@
 /*
  * The objects of a database that are of kinds plumb does not manage
  * (subscriptions, text search parsers and templates, user mappings,
- * transforms, access methods, procedural languages and security labels),
+ * transforms, access methods, procedural languages, security labels, and
+ * what is added to the server's own operator families),
  * named one a line in the catalog's
  * `unmanaged` list, so that pull and diff say what they leave out instead
  * of dropping it in silence.
@@ -37,6 +38,27 @@ static const char q_unmanaged[] =
 	"UNION ALL SELECT 'security label (' || l.provider || ') on ' || "
 	"pg_catalog.pg_describe_object(l.classoid, l.objoid, l.objsubid) "
 	"FROM pg_catalog.pg_seclabel l "
+	/* what is added to a family of the server's own (FAMILY integer_ops,
+	 * ALTER OPERATOR FAMILY ... ADD): a class, or a member no class of
+	 * its own holds, each of a user's object */
+	"UNION ALL SELECT 'operator class ' || quote_ident(n.nspname) || '.' || "
+	"quote_ident(c.opcname) || ' using ' || a.amname || ' in family ' || "
+	"quote_ident(fn.nspname) || '.' || quote_ident(f.opfname) "
+	"FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace "
+	"JOIN pg_catalog.pg_opfamily f ON f.oid = c.opcfamily "
+	"JOIN pg_catalog.pg_namespace fn ON fn.oid = f.opfnamespace "
+	"JOIN pg_catalog.pg_am a ON a.oid = c.opcmethod "
+	"WHERE " OWN("pg_opclass", "c.oid") " AND f.oid < 16384 "
+	"UNION ALL SELECT pg_catalog.pg_describe_object('pg_amop'::regclass, o.oid, 0) "
+	"FROM pg_catalog.pg_amop o WHERE o.oid >= 16384 AND o.amopfamily < 16384 "
+	"AND " NOT_EXT("pg_operator", "o.amopopr") " AND NOT EXISTS (SELECT 1 FROM "
+	"pg_catalog.pg_depend d WHERE d.classid = 'pg_amop'::regclass AND d.objid = o.oid "
+	"AND d.refclassid = 'pg_opclass'::regclass) "
+	"UNION ALL SELECT pg_catalog.pg_describe_object('pg_amproc'::regclass, p.oid, 0) "
+	"FROM pg_catalog.pg_amproc p WHERE p.oid >= 16384 AND p.amprocfamily < 16384 "
+	"AND " NOT_EXT("pg_proc", "p.amproc") " AND NOT EXISTS (SELECT 1 FROM "
+	"pg_catalog.pg_depend d WHERE d.classid = 'pg_amproc'::regclass AND d.objid = p.oid "
+	"AND d.refclassid = 'pg_opclass'::regclass) "
 	"ORDER BY 1";
 
 void read_unmanaged(ictx *x)

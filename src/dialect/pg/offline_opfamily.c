@@ -66,6 +66,23 @@ static const char *opc_name(ox *x, PgQuery__Node **names, size_t n, const char *
 	return s;
 }
 
+/* A family named by names that the server has of its own (pg_catalog's,
+ * named so or bare): plumb does not read what is added to one, and says so
+ * at loc (introspection names it in the unmanaged list). */
+static bool builtin_family(ox *x, PgQuery__Node **names, size_t n, const char *am, size_t loc)
+{
+	const char *first = n == 2 ? plumb__pg_strval(names[0]) : NULL;
+	const char *base = n ? plumb__pg_strval(names[n - 1]) : NULL;
+	if (!base || (n == 2 && (!first || strcmp(first, "pg_catalog") != 0)) || n > 2 ||
+	    !plumb__pg_opc_builtin(true, am, base))
+		return false;
+	error_at(x, loc,
+		 "operator family pg_catalog.%s (%s) is the server's own: plumb does not read what "
+		 "is added to it offline; give --dev-url (pull and diff name it and leave it out)",
+		 base, am);
+	return true;
+}
+
 static plumb_object *new_family(ox *x, const char *schema, const char *name)
 {
 	plumb_object *f = new_object(x, PLUMB_OBJ_OPFAMILY, schema, name);
@@ -267,7 +284,7 @@ void create_opclass(ox *x, PgQuery__CreateOpClassStmt *cs, size_t loc)
 		fname = opc_name(x, cs->opfamilyname, cs->n_opfamilyname, am, &fschema);
 	plumb_object *f = fname ? find_object(x, PLUMB_OBJ_OPFAMILY, fschema, fname) : NULL;
 	if (!f && cs->n_opfamilyname) {
-		if (!x->st.rc)
+		if (!x->st.rc && !builtin_family(x, cs->opfamilyname, cs->n_opfamilyname, am, loc))
 			error_at(x, loc, "operator family \"%s\" does not exist", fname);
 		return;
 	}
@@ -336,7 +353,8 @@ void alter_opfamily(ox *x, PgQuery__AlterOpFamilyStmt *as, size_t loc)
 	const char *name = opc_name(x, as->opfamilyname, as->n_opfamilyname, as->amname, &schema);
 	plumb_object *f = name ? find_object(x, PLUMB_OBJ_OPFAMILY, schema, name) : NULL;
 	if (!f) {
-		if (!x->st.rc)
+		if (!x->st.rc &&
+		    !builtin_family(x, as->opfamilyname, as->n_opfamilyname, as->amname, loc))
 			error_at(x, loc, "operator family \"%s\" does not exist", name ? name : "");
 		return;
 	}
