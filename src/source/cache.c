@@ -19,16 +19,10 @@
  * (ctx->cache_write). With ctx->cache_verify, a hit is replayed anyway and
  * the two catalogs compared byte for byte.
  */
-#include <dirent.h>
-#include <elf.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <link.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <openssl/evp.h>
@@ -37,56 +31,7 @@
 #include "source/source.h"
 
 enum { KEEP = 16 };
-#define MAX_ENTRY ((off_t)1 << 30)
 #define FORMAT "replay cache of plumb, format 1"
-
-/* --- the build's identity --------------------------------------------- */
-
-typedef struct build_id {
-	uintptr_t addr; /* an address of this code */
-	const unsigned char *id;
-	size_t len;
-} build_id;
-
-/* The GNU build ID note of the loaded object holding addr (the program,
- * or libplumb when plumb is a shared library). */
-static int find_build_id(struct dl_phdr_info *info, size_t size, void *data)
-{
-	build_id *b = data;
-	bool mine = false;
-	(void)size;
-	for (int i = 0; i < info->dlpi_phnum && !mine; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
-		mine = ph->p_type == PT_LOAD && b->addr >= lo && b->addr - lo < ph->p_memsz;
-	}
-	if (!mine)
-		return 0;
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		if (ph->p_type != PT_NOTE)
-			continue;
-		const unsigned char *p = (const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
-		const unsigned char *end = p + ph->p_memsz;
-		while ((size_t)(end - p) >= sizeof(ElfW(Nhdr))) {
-			ElfW(Nhdr) nh;
-			memcpy(&nh, p, sizeof(nh));
-			const unsigned char *name = p + sizeof(nh);
-			size_t name_room = ((size_t)nh.n_namesz + 3) & ~(size_t)3;
-			size_t desc_room = ((size_t)nh.n_descsz + 3) & ~(size_t)3;
-			if ((size_t)(end - name) < name_room + desc_room)
-				break;
-			if (nh.n_type == NT_GNU_BUILD_ID && nh.n_namesz == 4 &&
-			    memcmp(name, "GNU", 4) == 0 && nh.n_descsz > 0) {
-				b->id = name + name_room;
-				b->len = nh.n_descsz;
-				return 1;
-			}
-			p = name + name_room + desc_room;
-		}
-	}
-	return 1;
-}
 
 /* --- keys -------------------------------------------------------------- */
 
@@ -102,13 +47,13 @@ static void hash_size(EVP_MD_CTX *h, uint64_t n)
 
 bool plumb__cache_key(plumb_ctx *ctx, const char *dialect, const plumb_vec *files, char key[65])
 {
-	build_id b = {.addr = (uintptr_t)&find_build_id};
+	struct {
+		const unsigned char *id;
+		size_t len;
+	} b;
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int n = 0;
-	if (!ctx->cache_dir || !files->n)
-		return false;
-	dl_iterate_phdr(find_build_id, &b);
-	if (!b.id)
+	if (!ctx->cache_dir || !files->n || !plumb_cache_build_id(&b.id, &b.len))
 		return false;
 	EVP_MD_CTX *h = EVP_MD_CTX_new();
 	if (!h)
@@ -140,60 +85,17 @@ bool plumb__cache_key(plumb_ctx *ctx, const char *dialect, const plumb_vec *file
 
 /* --- entries ------------------------------------------------------------ */
 
-static char *entry_path(plumb_arena *a, const plumb_ctx *ctx, const char *key)
-{
-	return plumb_arena_printf(a, "%s/replay-%s.cat", ctx->cache_dir, key);
-}
-
-static void note(const plumb_ctx *ctx, const char *what, const char *path)
-{
-	if (ctx->verbose >= 2)
-		fprintf(stderr, "plumb: replay cache: %s %s\n", what, path);
-}
-
-/* The whole of path in malloc'd memory; NULL when it cannot be read, or
- * when it is not a file of this user's that only this user may write (an
- * entry someone else could have put there is not trusted). */
-static char *slurp(const char *path, size_t *len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	struct stat st;
-	char *data = NULL;
-	size_t got = 0;
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
-	    !(st.st_mode & (S_IWGRP | S_IWOTH)) && st.st_size > 0 && st.st_size < MAX_ENTRY &&
-	    (data = malloc((size_t)st.st_size))) {
-		while (got < (size_t)st.st_size) {
-			ssize_t r = read(fd, data + got, (size_t)st.st_size - got);
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r <= 0)
-				break;
-			got += (size_t)r;
-		}
-		if (got != (size_t)st.st_size) {
-			free(data);
-			data = NULL;
-		}
-	}
-	close(fd);
-	*len = got;
-	return data;
-}
-
 bool plumb__cache_get(plumb_ctx *ctx, plumb_arena *arena, const char *key, plumb_catalog **out)
 {
 	size_t len;
 	*out = NULL;
 	if (plumb_arena_faults_armed())
 		return false;
-	const char *path = entry_path(arena, ctx, key);
-	char *data = path ? slurp(path, &len) : NULL;
+	const char *path = plumb_cache_path(arena, ctx, "replay", key, ".cat");
+	char *data = path ? plumb_cache_slurp(path, &len) : NULL;
 	if (!data) {
 		if (path)
-			note(ctx, "no entry", path);
+			plumb_cache_note(ctx, "replay", "no entry", path);
 		return false;
 	}
 	/* the entry starts with its key, as a check on its name; it is read
@@ -206,104 +108,28 @@ bool plumb__cache_get(plumb_ctx *ctx, plumb_arena *arena, const char *key, plumb
 		plumb_error_clear(ctx);
 		plumb_arena_free(own);
 		*out = NULL;
-		note(ctx, "damaged entry, not used:", path);
+		plumb_cache_note(ctx, "replay", "damaged entry, not used:", path);
 		return false;
 	}
-	if (ctx->cache_write)
-		utimensat(AT_FDCWD, path, NULL, 0); /* recently used, for pruning */
-	note(ctx, "read", path);
+	plumb_cache_used(ctx, path);
+	plumb_cache_note(ctx, "replay", "read", path);
 	return true;
-}
-
-typedef struct entry {
-	char *name;
-	struct timespec used;
-} entry;
-
-static int older_first(const void *a, const void *b)
-{
-	const entry *x = a, *y = b;
-	if (x->used.tv_sec != y->used.tv_sec)
-		return x->used.tv_sec < y->used.tv_sec ? -1 : 1;
-	if (x->used.tv_nsec != y->used.tv_nsec)
-		return x->used.tv_nsec < y->used.tv_nsec ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
-/* Removes all but the KEEP most recently used entries. */
-static void prune(plumb_arena *a, const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	plumb_vec found = {0};
-	if (!d)
-		return;
-	while ((de = readdir(d))) {
-		struct stat st;
-		if (strncmp(de->d_name, "replay-", 7) != 0 ||
-		    !plumb_str_ends_with(de->d_name, ".cat") ||
-		    fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-			continue;
-		entry *e = plumb_arena_alloc(a, sizeof(*e));
-		if (!e || !(e->name = plumb_arena_strdup(a, de->d_name)) ||
-		    plumb_vec_push(a, &found, e) < 0)
-			break;
-		e->used = st.st_mtim;
-	}
-	if (found.n > KEEP) {
-		entry *all = plumb_arena_alloc(a, sizeof(*all) * found.n);
-		for (size_t i = 0; all && i < found.n; i++)
-			all[i] = *(entry *)found.items[i];
-		if (all) {
-			qsort(all, found.n, sizeof(*all), older_first);
-			for (size_t i = 0; i + KEEP < found.n; i++)
-				unlinkat(dirfd(d), all[i].name, 0);
-		}
-	}
-	closedir(d);
-}
-
-/* Creates dir and its parents, private to the user (plumb_fs_mkdir_p makes
- * them 0755, and counts as a change of the project's under fault
- * injection, which the cache is not). */
-static bool make_dir(char *dir)
-{
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		int r = mkdir(dir, 0700);
-		*p = '/';
-		if (r != 0 && errno != EEXIST)
-			return false;
-	}
-	return mkdir(dir, 0700) == 0 || errno == EEXIST;
 }
 
 void plumb__cache_put(plumb_ctx *ctx, const char *key, const plumb_catalog *cat)
 {
-	if (!ctx->cache_write || plumb_arena_faults_armed())
-		return;
 	plumb_arena *a = plumb_arena_new(ctx->root);
 	if (!a)
 		return;
-	char *dir = plumb_arena_strdup(a, ctx->cache_dir);
-	char *path = entry_path(a, ctx, key);
-	char *tmp = plumb_arena_printf(a, "%s/.replay-%s.XXXXXX", ctx->cache_dir, key);
-	int fd = dir && path && tmp && make_dir(dir) ? mkstemp(tmp) : -1;
-	if (fd < 0)
-		goto done;
-	bool ok = plumb_write_all(fd, key, 64) && plumb_catalog_store_fd(ctx, cat, fd) == 0;
-	if (!ok)
-		plumb_error_clear(ctx);
-	ok = close(fd) == 0 && ok && rename(tmp, path) == 0;
-	if (!ok) {
-		unlink(tmp);
-		goto done;
+	char *path = plumb_cache_path(a, ctx, "replay", key, ".cat"), *tmp;
+	int fd = path ? plumb_cache_create(ctx, a, path, &tmp) : -1;
+	if (fd >= 0) {
+		bool ok = plumb_write_all(fd, key, 64) && plumb_catalog_store_fd(ctx, cat, fd) == 0;
+		if (!ok)
+			plumb_error_clear(ctx);
+		if (plumb_cache_commit(ctx, a, fd, ok, tmp, path, "replay", ".cat", KEEP))
+			plumb_cache_note(ctx, "replay", "wrote", path);
 	}
-	note(ctx, "wrote", path);
-	prune(a, dir);
-done:
 	plumb_arena_free(a);
 }
 

@@ -153,6 +153,29 @@ int plumb_fs_batch_remove(plumb_fs_batch *b, const char *path);
  * files outside the project (the replay cache), whose failure changes
  * nothing. */
 bool plumb_write_all(int fd, const void *p, size_t n);
+/* The files of plumb's caches (util/cachefile.c), in ctx->cache_dir.
+ * object_id: the GNU build ID of the loaded object holding addr (a
+ * library's), build_id: plumb's own; false when there is none. path:
+ * PREFIX-KEY.SUFFIX there. open: a descriptor to read an entry and its
+ * size, -1 when it cannot be read or is not trusted (not this user's, or
+ * writable by others); slurp: the whole of it in malloc'd memory, NULL so.
+ * used: marks it recently used (not under --dry-run). create: a temporary
+ * file beside path (its name in *tmp), -1 when nothing may or can be
+ * written (--dry-run, no cache, a fault injected); commit: closes it and
+ * renames it to path when ok, else removes it, then keeps only the keep
+ * most recently used PREFIX entries. note: says what a cache did, at -vv. */
+bool plumb_cache_object_id(const void *addr, const unsigned char **id, size_t *len);
+bool plumb_cache_build_id(const unsigned char **id, size_t *len);
+char *plumb_cache_path(plumb_arena *a, const plumb_ctx *ctx, const char *prefix, const char *key,
+		       const char *suffix);
+int plumb_cache_open(const char *path, size_t *len);
+char *plumb_cache_slurp(const char *path, size_t *len);
+void plumb_cache_used(const plumb_ctx *ctx, const char *path);
+int plumb_cache_create(plumb_ctx *ctx, plumb_arena *a, const char *path, char **tmp);
+bool plumb_cache_commit(plumb_ctx *ctx, plumb_arena *a, int fd, bool ok, const char *tmp,
+			const char *path, const char *prefix, const char *suffix, size_t keep);
+void plumb_cache_note(const plumb_ctx *ctx, const char *cache, const char *what,
+		      const char *path);
 /* Writes one file so: a batch of one. */
 int plumb_fs_write_atomic(plumb_ctx *ctx, const char *path, const char *data, size_t len);
 /* Fault injection for tests: with n > 0 the nth change to the file system

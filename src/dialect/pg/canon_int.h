@@ -49,12 +49,33 @@ PgQuery__ParseResult *plumb__pg_unpack(plumb_arena *arena, const uint8_t *data, 
  * the piece could not be copied (out of memory: the caller parses it).
  * sql and at must not change until plumb__pg_pool_stop, which joins the
  * helpers and frees what was not taken. NULL: no pool (out of memory, or
- * not worth one); the caller parses alone. */
+ * not worth one); the caller parses alone. With pc, a piece's tree is
+ * taken from the parse cache when it holds it. */
 typedef struct plumb_pg_pool plumb_pg_pool;
+/* parse_cache.c: the trees of a file's pieces kept across runs in the
+ * cache folder (ctx->cache_dir). open: the cache of file's pieces
+ * [at[i], at[i+1]) of sql, NULL when there is none (no cache, a short
+ * file, a text not from a file); it writes the file's entry again at close
+ * when it lacked a piece. get: true with piece i's tree in *out (as
+ * pg_query_parse_protobuf gives it, the caller's to free) when the cache
+ * has it; text is the piece, parsed again to check the tree under
+ * ctx->cache_verify. Safe on several threads at once. note: piece i's
+ * result, found or parsed, given in order by the caller for the entry
+ * written; drop: no entry is written (the pieces changed). close: frees
+ * pc, and writes the entry when done (every piece noted); an error when a
+ * tree checked was not the parser's. */
+typedef struct plumb_pg_pcache plumb_pg_pcache;
+plumb_pg_pcache *plumb__pg_pcache_open(plumb_ctx *ctx, const char *file, const char *sql,
+				       const size_t *at, size_t n);
+bool plumb__pg_pcache_get(plumb_pg_pcache *pc, size_t i, const char *text,
+			  PgQueryProtobufParseResult *out);
+void plumb__pg_pcache_note(plumb_pg_pcache *pc, size_t i, const PgQueryProtobufParseResult *r);
+void plumb__pg_pcache_drop(plumb_pg_pcache *pc);
+int plumb__pg_pcache_close(plumb_pg_pcache *pc, bool done, const char *file);
 /* The CPUs this process may run on (parse_pool.c). */
 int plumb__pg_cpus(void);
 plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const size_t *at,
-				    size_t n);
+				    size_t n, plumb_pg_pcache *pc);
 int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *out,
 			PgQuery__ParseResult **tree, plumb_arena **arena, unsigned long *mark);
 /* The caller is done with the trees a helper unpacked into arena before

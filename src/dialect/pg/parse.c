@@ -145,8 +145,10 @@ static int read_pieces(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, pl
 	char *buf = NULL;
 	bool by_parser = false;
 	shift sh = {calloc(LOC_SLOTS, sizeof(*sh.slots)), 0};
-	/* the pieces parsed ahead on helper threads, when it pays */
-	plumb_pg_pool *pool = sh.slots ? plumb__pg_pool_start(arena, sql, at, n) : NULL;
+	/* the trees kept from an earlier run, and the pieces parsed ahead on
+	 * helper threads, when it pays */
+	plumb_pg_pcache *pc = sh.slots ? plumb__pg_pcache_open(ctx, file, sql, at, n) : NULL;
+	plumb_pg_pool *pool = sh.slots ? plumb__pg_pool_start(arena, sql, at, n, pc) : NULL;
 	int rc = sh.slots ? 0 : plumb_error_nomem(ctx);
 	for (size_t i = 0; i < n && !rc; i++) {
 		size_t len = at[i + 1] - at[i];
@@ -168,8 +170,10 @@ static int read_pieces(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, pl
 		PgQuery__ParseResult *tree = NULL;
 		plumb_arena *where = arena;
 		unsigned long mark = plumb_arena_mark(arena);
-		if (!pool || plumb__pg_pool_take(pool, i, &r, &tree, &where, &mark) < 0)
+		if ((!pool || plumb__pg_pool_take(pool, i, &r, &tree, &where, &mark) < 0) &&
+		    !plumb__pg_pcache_get(pc, i, buf, &r))
 			r = pg_query_parse_protobuf(buf);
+		plumb__pg_pcache_note(pc, i, &r);
 		if (!tree) { /* unpacked here */
 			where = arena;
 			mark = plumb_arena_mark(arena);
@@ -181,6 +185,10 @@ static int read_pieces(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, pl
 			 * this thread alone: the cuts change) */
 			plumb__pg_pool_stop(pool);
 			pool = NULL;
+			/* the cuts change: the cache's keys are no more the pieces' */
+			plumb__pg_pcache_drop(pc);
+			plumb__pg_pcache_close(pc, false, file);
+			pc = NULL;
 			plumb_error_clear(ctx);
 			size_t from = at[i];
 			int crc = by_parser ? -1 : cut(book, sql + from, from, true, &at, &n);
@@ -224,9 +232,10 @@ static int read_pieces(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, pl
 			plumb_arena_release_before(where, mark);
 	}
 	plumb__pg_pool_stop(pool);
+	int crc = plumb__pg_pcache_close(pc, rc == 0, file);
 	free(buf);
 	free(sh.slots);
-	return rc;
+	return rc ? rc : crc;
 }
 
 /* plumb__pg_parse_file's: the statements gathered into one result. */

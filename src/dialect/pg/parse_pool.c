@@ -68,6 +68,7 @@ struct plumb_pg_pool {
 	const char *sql;
 	const size_t *at;
 	size_t n;
+	plumb_pg_pcache *pc; /* read by every thread, changed by none */
 	pthread_mutex_t mu;
 	pthread_cond_t ready; /* a slot was filled: the caller may wait on it */
 	pthread_cond_t room;  /* the caller took a slot, or stop: helpers may go on */
@@ -108,7 +109,8 @@ static int parse(const plumb_pg_pool *p, size_t i, char **buf, size_t *cap,
 	const char *s = piece(p, i, buf, cap);
 	if (!s)
 		return -1;
-	*out = pg_query_parse_protobuf(s);
+	if (!plumb__pg_pcache_get(p->pc, i, s, out))
+		*out = pg_query_parse_protobuf(s);
 	return 0;
 }
 
@@ -167,7 +169,8 @@ int plumb__pg_cpus(void)
 	return n > 0 ? (int)n : 1;
 }
 
-plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const size_t *at, size_t n)
+plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const size_t *at, size_t n,
+				    plumb_pg_pcache *pc)
 {
 	int want = plumb__pg_cpus();
 	if (want > MAX_THREADS)
@@ -181,6 +184,7 @@ plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const s
 	p->sql = sql;
 	p->at = at;
 	p->n = n;
+	p->pc = pc;
 	p->parent = arena;
 	p->own = plumb_arena_new_uncounted();
 	if (!(p->slots = calloc(n, sizeof(*p->slots)))) {
