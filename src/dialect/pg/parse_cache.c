@@ -40,9 +40,9 @@
 #include "dialect/pg/canon_int.h"
 
 #define FORMAT "parse cache of plumb, format 1"
-static const char MAGIC[16] = "plumb parse 1\n\0";
+static const char MAGIC[16] = "PLUMB parse 1\n\0";
 enum { HEAD = sizeof(MAGIC) + 64, ROW = 32 + 8 + 8, FOOT = 24, KEEP = 64 };
-/* Below this many pieces a file is read faster than its entry. */
+/* Below this many pieces a file is read fast enough without. */
 #define MIN_PIECES 64
 
 struct plumb_pg_pcache {
