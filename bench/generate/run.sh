@@ -7,7 +7,8 @@
 #   the folder, a second one after a small change to schema.sql (a table with
 #   a foreign key and an index added), with the replay cache empty (the first
 #   migration replayed) and then filled (its catalog read: PLUMB_CACHE_DIR in
-#   plumb(1));
+#   plumb(1)); each first generate with no cache at all, each second as the
+#   first left the cache (the parse trees of schema.sql, no replay);
 #   drizzle-kit generate, 0.31 and 1.0 (npm), the same two steps on an
 #   equivalent schema.ts (gen_drizzle.py);
 #   migra (PyPI), when it can be had: the same two diffs, between databases
@@ -39,7 +40,7 @@ GEN=$BENCH_DIR/generate
 find_plumb "${1:-}"
 need python3 "install it (bash tests/setup-debian.sh)"
 start_work
-export PLUMB_CACHE_DIR=$WORK/replay-cache
+export PLUMB_CACHE_DIR=$WORK/cache
 notes=()
 rows=()
 ratios=()
@@ -96,7 +97,7 @@ plumb_size() { # N
 	rows+=("plumb_first_$n=plumb generate, first ($n tables)")
 	for r in $(seq 1 "$RUNS"); do
 		say "bench: $n tables: plumb generate (first), run $r of $RUNS"
-		rm -rf "$d/migrations"
+		rm -rf "$d/migrations" "$PLUMB_CACHE_DIR"
 		cp -a "$d/migrations.init" "$d/migrations"
 		cp "$WORK/schema-$n.sql" "$d/schema.sql"
 		rc=0
@@ -110,6 +111,9 @@ plumb_size() { # N
 		fi
 	done
 	cp -a "$d/migrations" "$d/migrations.first"
+	# the cache as the first generate left it
+	rm -rf "$WORK/cache.first"
+	[ -d "$PLUMB_CACHE_DIR" ] && cp -a "$PLUMB_CACHE_DIR" "$WORK/cache.first"
 	notes+=("plumb generate (first, $n tables) wrote $(grep -c '^CREATE TABLE' "$d"/migrations/*_first.sql) CREATE TABLE, $(grep -c '^CREATE \(UNIQUE \)\?INDEX' "$d"/migrations/*_first.sql) CREATE INDEX")
 	# The second generate twice: with the replay cache empty (the first
 	# migration replayed, as after a generate or a pull), then with the
@@ -127,7 +131,10 @@ plumb_size() { # N
 			rm -rf "$d/migrations"
 			cp -a "$d/migrations.first" "$d/migrations"
 			cp "$WORK/changed-$n.sql" "$d/schema.sql"
-			[ "$mode" = second ] && rm -rf "$PLUMB_CACHE_DIR"
+			if [ "$mode" = second ]; then
+				rm -rf "$PLUMB_CACHE_DIR"
+				[ -d "$WORK/cache.first" ] && cp -a "$WORK/cache.first" "$PLUMB_CACHE_DIR"
+			fi
 			rc=0
 			timed "plumb_${mode}_$n" "$r" --cwd "$d" --stderr "$d/second.err" \
 				--expect-glob 'migrations/*_second.sql' \
