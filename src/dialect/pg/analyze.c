@@ -216,16 +216,7 @@ static const item *view_output(ax *x, const plumb_view *v)
 	return out;
 }
 
-/* The table or view of kind named schema.name, through the catalog's hash
- * (a schema left NULL is public). */
-static void *catalog_find(const plumb_catalog *cat, plumb_obj_kind kind, const char *schema,
-			  const char *name)
-{
-	void *o = plumb_catalog_find(cat, kind, schema, name);
-	if (!o && strcmp(schema, "public") == 0)
-		o = plumb_catalog_find(cat, kind, NULL, name);
-	return o;
-}
+#define catalog_find plumb__pg_catalog_find
 
 /* it, a table's or view's, with its row type schema.name. */
 static item *row_typed(ax *x, item *it, const char *schema, const char *name)
@@ -944,45 +935,17 @@ static void rewrite(ProtobufCMessage *m, rw *w)
  * or a table's columns; NULL when t is neither, or not in the catalog. */
 static const item *row_fields(ax *x, const char *t)
 {
-	if (!t || t == plumb__pg_unknown_type || plumb__pg_type_category(t) || strchr(t, '"') ||
-	    strchr(t, '[') || x->st.rc)
+	const char **names = NULL, **types = NULL;
+	size_t n = 0;
+	if (x->st.rc)
 		return NULL;
-	const char *dot = strchr(t, '.');
-	const char *schema = dot ? plumb_arena_strndup(x->st.arena, t, (size_t)(dot - t)) : "public";
-	const char *name = dot ? dot + 1 : t;
-	if (!schema)
-		return NULL;
-	const plumb_table *tb = catalog_find(x->cat, PLUMB_OBJ_TABLE, schema, name);
-	if (tb) {
-		item *out = new_item(x, NULL, tb->columns.n);
-		for (size_t j = 0; out && j < tb->columns.n; j++) {
-			const plumb_column *c = tb->columns.items[j];
-			out->cols[j] = (col){c->name, plumb__pg_type_code(c->type), NULL};
-		}
-		return out;
-	}
-	const plumb_object *o = catalog_find(x->cat, PLUMB_OBJ_TYPE, schema, name);
-	PgQuery__ParseResult *pr = NULL;
-	if (!o || !o->sql ||
-	    plumb__pg_parse(x->st.ctx, x->st.arena, o->sql, NULL, &pr, NULL) < 0 ||
-	    pr->n_stmts != 1 ||
-	    pr->stmts[0]->stmt->node_case != PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT) {
-		plumb_error_clear(x->st.ctx);
+	if (plumb__pg_row_fields(x->st.ctx, x->st.arena, x->cat, t, &names, &types, &n) < 0) {
+		plumb__pg_nomem(&x->st);
 		return NULL;
 	}
-	const PgQuery__CompositeTypeStmt *ct = pr->stmts[0]->stmt->composite_type_stmt;
-	item *out = new_item(x, NULL, ct->n_coldeflist);
-	for (size_t j = 0; out && j < ct->n_coldeflist; j++) {
-		const PgQuery__Node *d = ct->coldeflist[j];
-		char *text = NULL;
-		if (d->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF || !d->column_def->colname ||
-		    plumb__pg_type_text(x->st.ctx, x->st.arena, d->column_def->type_name, &text) <
-			    0) {
-			plumb_error_clear(x->st.ctx);
-			return NULL;
-		}
-		out->cols[j] = (col){d->column_def->colname, plumb__pg_type_code(text), NULL};
-	}
+	item *out = n ? new_item(x, NULL, n) : NULL;
+	for (size_t j = 0; out && j < n; j++)
+		out->cols[j] = (col){names[j], types[j], NULL};
 	return out;
 }
 

@@ -32,4 +32,14 @@ int plumb__pg_pick_function(const char *name, const char **types, size_t n);
 const char *plumb__pg_function_ret(int k);
 const char *plumb__pg_function_arg(int k, size_t i, char *buf, size_t size);
 
+/* analyze_rows.c: a relation or type of cat by name (schema "public" also
+ * found unqualified), and the fields of row type t (a type code): a
+ * composite type's or a table's, as names and type codes in arena, n 0
+ * when t is neither; -1 when out of memory. */
+#include "catalog/catalog.h"
+void *plumb__pg_catalog_find(const plumb_catalog *cat, plumb_obj_kind kind, const char *schema,
+			     const char *name);
+int plumb__pg_row_fields(plumb_ctx *ctx, plumb_arena *arena, const plumb_catalog *cat,
+			 const char *t, const char ***names, const char ***types, size_t *n);
+
 #endif
