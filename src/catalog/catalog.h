@@ -67,7 +67,6 @@ typedef struct plumb_column {
 	 * (its default nextval of a sequence it owns) is "serial", "bigserial"
 	 * or "smallserial" with no default and no separate sequence object. */
 	const char *type;
-	bool not_null;
 	const char *default_sql;   /* default expression as written; NULL when none */
 	const char *default_written; /* pg, read from schema files: the default as the file
 				      * wrote it, for the statements that set it (pg's
@@ -78,15 +77,16 @@ typedef struct plumb_column {
 					* file's) or as it reads back (a server's), for the
 					* statements that add the column; NULL when
 					* generated_sql */
+	bool not_null;
 	bool generated_stored;     /* STORED (true) or VIRTUAL (false) */
 	bool hidden;               /* sqlite: hidden column of a virtual table */
-	int pk_position;           /* 1-based position in the primary key; 0 when not in it */
-	const char *identity;      /* pg: "ALWAYS" or "BY DEFAULT" for identity columns, else NULL */
-	const char *identity_options; /* pg: sequence options that differ from the defaults, or NULL */
 	/* pg: the column comes from a parent (partition or INHERITS) and the
 	 * table does not declare it itself (attislocal false); a parent's
 	 * ALTER TABLE adds, drops and retypes it. */
 	bool inherited;
+	int pk_position;           /* 1-based position in the primary key; 0 when not in it */
+	const char *identity;      /* pg: "ALWAYS" or "BY DEFAULT" for identity columns, else NULL */
+	const char *identity_options; /* pg: sequence options that differ from the defaults, or NULL */
 	/* pg: how values are stored, set by ALTER COLUMN. compression "pglz" or
 	 * "lz4" when set (attcompression), in the definition; storage "PLAIN",
 	 * "MAIN", "EXTERNAL" or "EXTENDED" when not the type's own (attstorage);

@@ -24,7 +24,7 @@
 #include "catalog/catalog.h"
 
 #if UINTPTR_MAX == 0xffffffffffffffffu
-_Static_assert(sizeof(plumb_column) == 168, "plumb_column changed: write and read it in store.c");
+_Static_assert(sizeof(plumb_column) == 152, "plumb_column changed: write and read it in store.c");
 _Static_assert(sizeof(plumb_constraint) == 144,
 	       "plumb_constraint changed: write and read it in store.c");
 _Static_assert(sizeof(plumb_table) == 200, "plumb_table changed: write and read it in store.c");

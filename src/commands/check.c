@@ -41,8 +41,8 @@ int plumb_cmd_check(plumb_ctx *ctx, const plumb_options *opts)
 		return rc;
 	const plumb_dialect *d = plumb__env_file_dialect(&env);
 	if ((rc = plumb_history_load(ctx, ctx->root, env.dir, &history)) < 0 ||
-	    (rc = plumb_source_history_catalog(ctx, ctx->root, history, d, env.dev_url, &from_migrations)) < 0 ||
-	    (rc = plumb_source_schema_catalog(ctx, ctx->root, env.schema, d, env.dev_url, &from_schema)) < 0 ||
+	    (rc = plumb_source_history_and_schema(ctx, history, env.schema, d, env.dev_url,
+						  &from_migrations, &from_schema)) < 0 ||
 	    (rc = plumb_diff_catalogs(ctx, ctx->root, from_migrations, from_schema,
 				      &schema_diff)) < 0)
 		return rc;

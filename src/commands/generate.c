@@ -55,8 +55,8 @@ int plumb_cmd_generate(plumb_ctx *ctx, const plumb_options *opts, const char *na
 		return rc;
 	const plumb_dialect *d = plumb__env_file_dialect(&env);
 	if ((rc = plumb_history_load(ctx, ctx->root, env.dir, &history)) < 0 ||
-	    (rc = plumb_source_history_catalog(ctx, ctx->root, history, d, env.dev_url, &have)) < 0 ||
-	    (rc = plumb_source_schema_catalog(ctx, ctx->root, env.schema, d, env.dev_url, &want)) < 0 ||
+	    (rc = plumb_source_history_and_schema(ctx, history, env.schema, d, env.dev_url, &have,
+						  &want)) < 0 ||
 	    (rc = plumb_diff_catalogs(ctx, ctx->root, have, want, &diff)) < 0)
 		return rc;
 	if (plumb_diff_is_empty(diff)) {

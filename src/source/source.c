@@ -223,6 +223,39 @@ done:
 	return rc;
 }
 
+typedef struct schema_call {
+	const char *spec;
+	const plumb_dialect *dialect;
+	plumb_catalog *out;
+} schema_call;
+
+static int schema_beside(plumb_ctx *ctx, void *arg)
+{
+	schema_call *c = arg;
+	return plumb_source_schema_catalog(ctx, ctx->root, c->spec, c->dialect, NULL, &c->out);
+}
+
+int plumb_source_history_and_schema(plumb_ctx *ctx, const plumb_history *history,
+				    const char *spec, const plumb_dialect *dialect,
+				    const char *dev_url, plumb_catalog **have,
+				    plumb_catalog **want)
+{
+	schema_call c = {spec, dialect, NULL};
+	plumb_side *side = NULL;
+	*have = *want = NULL;
+	if (!dev_url && dialect->load_schema && dialect->replay_offline)
+		side = plumb_side_start(ctx, schema_beside, &c);
+	int rc = plumb_source_history_catalog(ctx, ctx->root, history, dialect, dev_url, have);
+	if (!side)
+		return rc ? rc
+			  : plumb_source_schema_catalog(ctx, ctx->root, spec, dialect, dev_url, want);
+	/* joined either way: the thread's error is ctx's only when ctx has none */
+	int side_rc = plumb_side_join(ctx, side);
+	if (!rc && !(rc = side_rc))
+		*want = c.out;
+	return rc;
+}
+
 int plumb_source_migrations_catalog(plumb_ctx *ctx, plumb_arena *arena, const char *dir,
 				    const plumb_dialect *dialect, const char *dev_url,
 				    plumb_catalog **out)

@@ -61,6 +61,15 @@ int plumb_source_history_catalog(plumb_ctx *ctx, plumb_arena *arena,
 				 const plumb_history *history, const plumb_dialect *dialect,
 				 const char *dev_url, plumb_catalog **out);
 
+/* The catalogs of a history and of a schema, as the two functions above
+ * give them, both in ctx->root. When both are read offline, the schema is
+ * read on a thread beside the replay (util/side.c). An error of the
+ * history's is reported before one of the schema's, as when read in turn. */
+int plumb_source_history_and_schema(plumb_ctx *ctx, const plumb_history *history,
+				    const char *spec, const plumb_dialect *dialect,
+				    const char *dev_url, plumb_catalog **have,
+				    plumb_catalog **want);
+
 /* The replay cache (source/cache.c), for the offline replay of a history.
  * plumb__cache_key: the key of files replayed by dialect, false when there
  * is no cache (ctx->cache_dir NULL, no files, no build ID). get: true with

@@ -107,13 +107,16 @@ static void *chunk_alloc(plumb_arena *a, size_t size, size_t align, bool zero)
 
 plumb_arena *plumb_arena_new(plumb_arena *parent)
 {
-	plumb_arena *a = ++n_allocs == fail_at ? NULL : calloc(1, sizeof(*a));
+	/* an uncounted arena's children are made on its thread: uncounted */
+	bool uncounted = parent && parent->uncounted;
+	plumb_arena *a = !uncounted && ++n_allocs == fail_at ? NULL : calloc(1, sizeof(*a));
 	if (!a) {
 		if (parent)
 			parent->failed = true;
 		return NULL;
 	}
 	a->parent = parent;
+	a->uncounted = uncounted;
 	if (parent) {
 		a->next_sibling = parent->first_child;
 		if (a->next_sibling)
@@ -312,9 +315,18 @@ void plumb_arena_give_back(plumb_arena *a, void *p, size_t size)
 #endif
 }
 
+/* Text needs no alignment and no zeroing: a string takes its own length. */
+static char *text_alloc(plumb_arena *a, size_t size)
+{
+	char *p = chunk_alloc(a, size, 1, false);
+	if (!p)
+		a->failed = true;
+	return p;
+}
+
 char *plumb_arena_strndup(plumb_arena *a, const char *s, size_t len)
 {
-	char *p = plumb_arena_alloc(a, len + 1);
+	char *p = text_alloc(a, len + 1);
 	if (p) {
 		memcpy(p, s, len);
 		p[len] = '\0';
@@ -335,7 +347,7 @@ char *plumb_arena_vprintf(plumb_arena *a, const char *fmt, va_list ap)
 	va_end(aq);
 	if (n < 0)
 		return NULL;
-	char *p = plumb_arena_alloc(a, (size_t)n + 1);
+	char *p = text_alloc(a, (size_t)n + 1);
 	if (p)
 		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;

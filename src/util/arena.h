@@ -48,9 +48,10 @@ void plumb_arena_give_back(plumb_arena *arena, void *p, size_t size);
  * giving the rest back for the next allocations; a no-op for any other. */
 void plumb_arena_shrink(plumb_arena *arena, void *p, size_t old_size, size_t new_size);
 
-/* A root arena for another thread to fill: its allocations are not counted
- * by plumb_arena_fail_nth (whose counter is this thread's to touch) and
- * never fail on purpose. NULL when out of memory. */
+/* A root arena for another thread to fill: its allocations, and those of
+ * the arenas made under it, are not counted by plumb_arena_fail_nth (whose
+ * counter is this thread's to touch) and never fail on purpose. NULL when
+ * out of memory. */
 plumb_arena *plumb_arena_new_uncounted(void);
 /* Whether plumb_arena_fail_nth armed a failure. */
 bool plumb_arena_faults_armed(void);

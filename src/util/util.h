@@ -1,7 +1,8 @@
 /*
  * Internal helpers shared by every layer: the run context's insides, error
- * recording, growable strings with a size cap, pointer vectors, SHA-256 and
- * file-system access, and what may be shown of outside text (redact.c, which
+ * recording, growable strings with a size cap, pointer vectors, SHA-256,
+ * file-system access, work on a thread beside the caller's (side.c) and
+ * what may be shown of outside text (redact.c, which
  * reads connection strings with libpq's parser). Nothing here knows about
  * SQL or databases.
  */
@@ -201,6 +202,23 @@ bool plumb_str_ends_with(const char *s, const char *suffix);
 bool plumb_str_starts_with(const char *s, const char *prefix);
 /* ASCII lower-case copy in arena memory; NULL when out of memory (or s NULL). */
 char *plumb_str_lower(plumb_arena *a, const char *s);
+
+/* --- work beside the caller's (side.c) -------------------------------- */
+
+/* The CPUs this process may run on. */
+int plumb_cpus(void);
+
+typedef struct plumb_side plumb_side;
+/* Starts fn(side_ctx, arg) on a thread of its own, side_ctx a context of
+ * its own: ctx's settings, its own error, a root arena of its own. NULL
+ * when nothing was started (one CPU, a failure injected, no memory or no
+ * thread): the caller then calls fn itself. fn touches nothing the
+ * caller's thread touches until joined. */
+plumb_side *plumb_side_start(plumb_ctx *ctx, int (*fn)(plumb_ctx *ctx, void *arg), void *arg);
+/* Waits for the thread and returns fn's result. Its arena becomes a child
+ * of ctx->root (what fn built lives as long as the run), and its error
+ * ctx's when ctx has none. */
+int plumb_side_join(plumb_ctx *ctx, plumb_side *s);
 
 /* --- what may be shown ------------------------------------------------ */
 

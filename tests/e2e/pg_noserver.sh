@@ -70,4 +70,22 @@ ok "... at its file:line:col" err_has 'migrations/20990101000001_do.sql:2:3: a D
 ok "... naming --dev-url" err_has 'hint: give --dev-url to replay the migrations'
 ok "... and nothing was written" eval '! ls migrations/*_more.sql 2>/dev/null'
 
+# the schema is read beside the replay (util/side.c): with both wrong, the
+# folder's error is the one told, as when they are read in turn; then the
+# schema's, at its place
+cp schema.sql schema.good
+printf 'CREATE TABLE z (a int);\nCREATE TABLE broken (a int,,);\n' >>schema.sql
+plumb generate more --dialect pg
+ok "folder and schema both wrong: the folder's error" \
+	eval "rc_is 1 && err_has 'migrations/20990101000001_do.sql:2:3' && ! err_has 'schema.sql:'"
+rm migrations/20990101000001_do.sql
+plumb sum
+plumb generate more --dialect pg
+ok "the schema's error alone, at its file:line:col" \
+	eval "rc_is 1 && err_has \"schema.sql:\$(grep -n 'broken' schema.sql | cut -d: -f1):\""
+ok "... and nothing was written" eval '! ls migrations/*_more.sql 2>/dev/null'
+cp schema.good schema.sql
+plumb check --dialect pg
+ok "check reads both again" eval 'rc_is 0 && out_has "schema.sql matches the migrations"'
+
 tap_done

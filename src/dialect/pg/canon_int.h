@@ -72,8 +72,6 @@ bool plumb__pg_pcache_get(plumb_pg_pcache *pc, size_t i, const char *text,
 void plumb__pg_pcache_note(plumb_pg_pcache *pc, size_t i, const PgQueryProtobufParseResult *r);
 void plumb__pg_pcache_drop(plumb_pg_pcache *pc);
 int plumb__pg_pcache_close(plumb_pg_pcache *pc, bool done, const char *file);
-/* The CPUs this process may run on (parse_pool.c). */
-int plumb__pg_cpus(void);
 plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const size_t *at,
 				    size_t n, plumb_pg_pcache *pc);
 int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *out,
@@ -92,6 +90,7 @@ int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, co
  * unpacked again when it is read (offline.c reads a schema's statements
  * twice: to order them, then to build): the packed form is a tenth of the
  * tree's size. */
+typedef struct plumb_pg_pack plumb_pg_pack;
 typedef struct plumb_pg_kept {
 	const uint8_t *data; /* the packed result of the piece it was parsed in; NULL: not kept */
 	size_t len;
@@ -102,15 +101,22 @@ typedef struct plumb_pg_kept {
 	 * it and it are done with (those after it stay) */
 	plumb_arena *arena;
 	unsigned long mark;
+	plumb_pg_pack *pack; /* data's block, when kept for as long as keep */
 } plumb_pg_kept;
+/* The statement of k is done with: its packed form is freed once those of
+ * its piece all are, when kept for as long as keep (not before). The
+ * builder's thread alone calls it, after any helper is past k. */
+void plumb__pg_kept_done(const plumb_pg_kept *k);
 /* The statements of sql, as plumb__pg_parse_file reads them, given to each
- * one at a time in order with their packed form kept in keep's memory;
- * the trees go to arena, and each one's is freed once the statements after
- * it are read (each must keep no pointer into it: plumb__pg_unpack_kept
- * gives it again). A failure of each (< 0) stops the reading. */
+ * one at a time in order with their packed form kept in keep's memory
+ * (with keep_all for as long as keep; else only until each returns); the
+ * trees go to arena, and each one's is freed once the statements after it
+ * are read (each must keep no pointer into it: plumb__pg_unpack_kept gives
+ * it again). A failure of each (< 0) stops the reading. */
 typedef int (*plumb_pg_each)(void *arg, PgQuery__RawStmt *raw, const plumb_pg_kept *kept);
 int plumb__pg_parse_file_each(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep,
-			      const char *sql, const char *file, plumb_pg_each each, void *arg);
+			      bool keep_all, const char *sql, const char *file, plumb_pg_each each,
+			      void *arg);
 /* What unpacks kept statements (a table of location fields by message type). */
 typedef struct plumb_pg_unpacker plumb_pg_unpacker;
 plumb_pg_unpacker *plumb__pg_unpacker_new(plumb_arena *arena);

@@ -969,8 +969,8 @@ static void order_schema(ox *x, const plumb_vec *files, filest **fs, plumb_vec *
 		x->f = f;
 		if (!(x->text = file_text(x, f)))
 			break;
-		int rc = plumb__pg_parse_file_each(x->st.ctx, trees, x->tmp, x->text, f->path,
-						   read_stmt, &g);
+		int rc = plumb__pg_parse_file_each(x->st.ctx, trees, x->tmp, true, x->text,
+						   f->path, read_stmt, &g);
 		if (rc < 0) {
 			fail(x, rc);
 			break;
@@ -1025,6 +1025,8 @@ static void read_schema(ox *x, const plumb_vec *files)
 			break;
 		}
 		statement(x, raw);
+		/* its packed form goes: memory for the statements after it */
+		plumb__pg_kept_done(st->kept);
 		if (!keeps_tree(raw) && !x->st.rc)
 			plumb_arena_free(a);
 	}
@@ -1068,8 +1070,8 @@ static void replay_files(ox *x, const plumb_vec *files)
 		if (!(x->text = file_text(x, f)))
 			break;
 		scan_annotations(x);
-		int rc = plumb__pg_parse_file_each(x->st.ctx, trees, x->tmp, x->text, f->path,
-						   replay_stmt, &g);
+		int rc = plumb__pg_parse_file_each(x->st.ctx, trees, x->tmp, false, x->text,
+						   f->path, replay_stmt, &g);
 		if (rc < 0)
 			fail(x, rc);
 	}

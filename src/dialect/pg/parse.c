@@ -107,17 +107,74 @@ done:
 
 /* --- the file ---------------------------------------------------------------------- */
 
+/* A piece's packed tree kept for as long as keep (keep_all): a block of
+ * its own, freed once each statement of the piece is done with
+ * (plumb__pg_kept_done), else with keep. The blocks of one file's reading
+ * are on one list, which keep's cleanup frees. Only the thread reading
+ * the file and building from it changes them. */
+struct plumb_pg_pack {
+	plumb_pg_pack *prev, *next;
+	struct packs *list;
+	size_t refs; /* the piece's statements not done with */
+	uint8_t data[];
+};
+
+typedef struct packs {
+	plumb_pg_pack *first;
+} packs;
+
+static void free_packs(void *p)
+{
+	packs *l = p;
+	while (l->first) {
+		plumb_pg_pack *k = l->first;
+		l->first = k->next;
+		free(k);
+	}
+}
+
+static packs *packs_new(plumb_arena *keep)
+{
+	packs *l = plumb_arena_alloc(keep, sizeof(*l));
+	return l && plumb_arena_defer(keep, free_packs, l) == 0 ? l : NULL;
+}
+
+void plumb__pg_kept_done(const plumb_pg_kept *k)
+{
+	plumb_pg_pack *b = k ? k->pack : NULL;
+	if (!b || --b->refs)
+		return;
+	if (b->prev)
+		b->prev->next = b->next;
+	else
+		b->list->first = b->next;
+	if (b->next)
+		b->next->prev = b->prev;
+	free(b);
+}
+
 /* Piece r (of the text sql, at base in whole) read into *pr: the tree a
  * helper unpacked (r then only freed), else unpacked here; its packed
- * form copied into keep first when keep is given (*packed NULL: none). */
-static int take(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, PgQueryProtobufParseResult r,
-		PgQuery__ParseResult *tree, const char *sql, const char *whole, size_t base,
-		const char *file, PgQuery__ParseResult **pr, uint8_t **packed, size_t *plen)
+ * form copied first, when keep or owned is given, into keep's memory or
+ * a block of owned's (*block; *packed NULL: none). */
+static int take(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, packs *owned,
+		PgQueryProtobufParseResult r, PgQuery__ParseResult *tree, const char *sql,
+		const char *whole, size_t base, const char *file, PgQuery__ParseResult **pr,
+		uint8_t **packed, size_t *plen, plumb_pg_pack **block)
 {
 	*packed = NULL;
 	*plen = 0;
-	if (keep && !r.error && r.parse_tree.len) {
-		*packed = plumb_arena_alloc_raw(keep, r.parse_tree.len);
+	*block = NULL;
+	if ((keep || owned) && !r.error && r.parse_tree.len) {
+		if (owned && (*block = malloc(sizeof(**block) + r.parse_tree.len))) {
+			**block = (plumb_pg_pack){NULL, owned->first, owned, 0};
+			if (owned->first)
+				owned->first->prev = *block;
+			owned->first = *block;
+			*packed = (*block)->data;
+		} else if (!owned) {
+			*packed = plumb_arena_alloc_raw(keep, r.parse_tree.len);
+		}
 		if (!*packed) {
 			pg_query_free_protobuf_parse_result(r);
 			return plumb_error_nomem(ctx);
@@ -135,16 +192,26 @@ static int take(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, PgQueryPr
 
 /* The statements of sql cut at at[0..n] (the cuts in book's memory), each
  * given to each in order with its location the file's. With keep, each
- * statement's packed form is kept there, and the trees of the pieces
- * before the one just read are freed: each must keep no pointer into one. */
-static int read_pieces(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, plumb_arena *book,
-		       const char *sql, const char *file, size_t *at, size_t n, plumb_pg_each each,
-		       void *arg)
+ * statement's packed form is kept there (with keep_all; else in memory of
+ * keep's freed piece by piece: each statement's until each has read it),
+ * and the trees of the pieces before the one just read are freed: each
+ * must keep no pointer into one. */
+static int read_pieces(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, bool keep_all,
+		       plumb_arena *book, const char *sql, const char *file, size_t *at, size_t n,
+		       plumb_pg_each each, void *arg)
 {
 	size_t cap = 0;
 	char *buf = NULL;
 	bool by_parser = false;
 	shift sh = {calloc(LOC_SLOTS, sizeof(*sh.slots)), 0};
+	/* where the packed forms go: a block each (keep_all), else memory
+	 * freed piece by piece */
+	plumb_arena *into = keep && !keep_all ? plumb_arena_new(keep) : NULL;
+	packs *owned = keep && keep_all ? packs_new(keep) : NULL;
+	if (keep && !into && !owned) {
+		free(sh.slots);
+		return plumb_error_nomem(ctx);
+	}
 	/* the trees kept from an earlier run, and the pieces parsed ahead on
 	 * helper threads, when it pays */
 	plumb_pg_pcache *pc = sh.slots ? plumb__pg_pcache_open(ctx, file, sql, at, n) : NULL;
@@ -170,6 +237,8 @@ static int read_pieces(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, pl
 		PgQuery__ParseResult *tree = NULL;
 		plumb_arena *where = arena;
 		unsigned long mark = plumb_arena_mark(arena);
+		unsigned long into_mark = into ? plumb_arena_mark(into) : 0;
+		plumb_pg_pack *block;
 		if ((!pool || plumb__pg_pool_take(pool, i, &r, &tree, &where, &mark) < 0) &&
 		    !plumb__pg_pcache_get(pc, i, buf, &r))
 			r = pg_query_parse_protobuf(buf);
@@ -178,7 +247,8 @@ static int read_pieces(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, pl
 			where = arena;
 			mark = plumb_arena_mark(arena);
 		}
-		rc = take(ctx, arena, keep, r, tree, buf, sql, at[i], file, &pr, &packed, &plen);
+		rc = take(ctx, arena, into, owned, r, tree, buf, sql, at[i], file, &pr, &packed,
+			  &plen, &block);
 		if (rc == PLUMB_EPARSE) {
 			/* a cut inside a BEGIN ATOMIC body, or a syntax error: the
 			 * rest is cut by the parser, else read in one piece (by
@@ -204,22 +274,25 @@ static int read_pieces(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, pl
 			}
 			where = arena;
 			mark = plumb_arena_mark(arena);
-			rc = take(ctx, arena, keep, pg_query_parse_protobuf(sql + from), NULL,
-				  sql + from, sql, from, file, &pr, &packed, &plen);
+			rc = take(ctx, arena, into, owned, pg_query_parse_protobuf(sql + from), NULL,
+				  sql + from, sql, from, file, &pr, &packed, &plen, &block);
 			n = i + 1; /* this piece was the last */
 			at[i + 1] = strlen(sql);
 		}
 		if (rc < 0)
 			break;
 		sh.by = (int32_t)at[i];
+		if (block)
+			block->refs = pr->n_stmts;
 		for (size_t j = 0; j < pr->n_stmts && !rc; j++) {
-			plumb_pg_kept *k = NULL;
-			if (keep && !(k = plumb_arena_alloc(keep, sizeof(*k)))) {
+			/* one kept for as long as keep, else only during each */
+			plumb_pg_kept here, *k = keep && !keep_all ? &here : NULL;
+			if (keep && keep_all && !(k = plumb_arena_alloc(keep, sizeof(*k)))) {
 				rc = plumb_error_nomem(ctx);
 				break;
 			}
 			if (k)
-				*k = (plumb_pg_kept){packed, plen, j, sh.by, where, mark};
+				*k = (plumb_pg_kept){packed, plen, j, sh.by, where, mark, block};
 			if (sh.by)
 				plumb__pg_walk(&pr->stmts[j]->base, shift_one, &sh);
 			rc = each(arg, pr->stmts[j], k);
@@ -230,8 +303,11 @@ static int read_pieces(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, pl
 			plumb__pg_pool_release(pool, where, mark);
 		else if (keep && !rc)
 			plumb_arena_release_before(where, mark);
+		if (into)
+			plumb_arena_release_before(into, into_mark);
 	}
 	plumb__pg_pool_stop(pool);
+	plumb_arena_free(into);
 	int crc = plumb__pg_pcache_close(pc, rc == 0, file);
 	free(buf);
 	free(sh.slots);
@@ -267,7 +343,7 @@ int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, co
 	if (!all)
 		return plumb_error_nomem(ctx);
 	pg_query__parse_result__init(all);
-	if ((rc = read_pieces(ctx, arena, NULL, arena, sql, file, at, n, gather_one, &g)) < 0)
+	if ((rc = read_pieces(ctx, arena, NULL, false, arena, sql, file, at, n, gather_one, &g)) < 0)
 		return rc;
 	all->version = PG_VERSION_NUM;
 	all->n_stmts = g.stmts.n;
@@ -277,7 +353,8 @@ int plumb__pg_parse_file(plumb_ctx *ctx, plumb_arena *arena, const char *sql, co
 }
 
 int plumb__pg_parse_file_each(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep,
-			      const char *sql, const char *file, plumb_pg_each each, void *arg)
+			      bool keep_all, const char *sql, const char *file, plumb_pg_each each,
+			      void *arg)
 {
 	size_t *at = NULL, n = 0;
 	int rc = cut(keep, sql, 0, false, &at, &n);
@@ -290,7 +367,7 @@ int plumb__pg_parse_file_each(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *k
 		at[1] = strlen(sql);
 		n = 1;
 	}
-	return read_pieces(ctx, arena, keep, keep, sql, file, at, n, each, arg);
+	return read_pieces(ctx, arena, keep, keep_all, keep, sql, file, at, n, each, arg);
 }
 
 /* --- unpacking a kept statement again ------------------------------------------------ */

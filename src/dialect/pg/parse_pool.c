@@ -31,11 +31,9 @@
  */
 #include <assert.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "dialect/pg/canon_int.h"
 
@@ -160,19 +158,10 @@ static void *helper(void *payload)
 	return NULL;
 }
 
-int plumb__pg_cpus(void)
-{
-	cpu_set_t set;
-	if (sched_getaffinity(0, sizeof(set), &set) == 0)
-		return CPU_COUNT(&set);
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n > 0 ? (int)n : 1;
-}
-
 plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const size_t *at, size_t n,
 				    plumb_pg_pcache *pc)
 {
-	int want = plumb__pg_cpus();
+	int want = plumb_cpus();
 	if (want > MAX_THREADS)
 		want = MAX_THREADS;
 	/* with a failure injected, every allocation stays on this thread */

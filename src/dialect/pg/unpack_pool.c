@@ -85,7 +85,7 @@ static void *helper(void *payload)
 
 plumb_pg_ahead *plumb__pg_ahead_start(const plumb_pg_kept *const *kept, size_t n)
 {
-	if (plumb__pg_cpus() < 2 || n < MIN_STMTS || plumb_arena_faults_armed())
+	if (plumb_cpus() < 2 || n < MIN_STMTS || plumb_arena_faults_armed())
 		return NULL;
 	plumb_pg_ahead *p = calloc(1, sizeof(*p));
 	if (!p)
