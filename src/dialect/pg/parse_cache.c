@@ -208,6 +208,8 @@ plumb_pg_pcache *plumb__pg_pcache_open(plumb_ctx *ctx, const char *file, const c
 		return pc;
 	}
 	if (pc->out) {
+		/* a large file in few writes (stdio's own buffer is a page) */
+		setvbuf(pc->out, NULL, _IOFBF, (size_t)1 << 16);
 		pc->writing = fwrite(MAGIC, sizeof(MAGIC), 1, pc->out) == 1 &&
 			      fwrite(key, 64, 1, pc->out) == 1;
 		pc->off = HEAD;
