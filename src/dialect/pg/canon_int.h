@@ -124,6 +124,9 @@ plumb_pg_unpacker *plumb__pg_unpacker_new(plumb_arena *arena);
  * plumb__pg_parse_file gave it; NULL when out of memory. */
 PgQuery__RawStmt *plumb__pg_unpack_kept(plumb_pg_unpacker *u, plumb_arena *arena,
 					const plumb_pg_kept *k);
+/* The locations of pr's statements moved on by by (where their piece
+ * starts in the file), as plumb__pg_parse_file gives them. */
+void plumb__pg_shift_result(plumb_pg_unpacker *u, PgQuery__ParseResult *pr, int32_t by);
 /* unpack_pool.c: kept[i], i < n, unpacked ahead of the caller on a helper
  * thread (none when one CPU is online, the statements are few or a
  * failure is injected: NULL, the caller unpacks them itself), each into a

@@ -293,7 +293,7 @@ static int read_pieces(plumb_ctx *ctx, plumb_arena *arena, plumb_arena *keep, bo
 			}
 			if (k)
 				*k = (plumb_pg_kept){packed, plen, j, sh.by, where, mark, block};
-			if (sh.by)
+			if (sh.by && !tree) /* a pool's trees come moved */
 				plumb__pg_walk(&pr->stmts[j]->base, shift_one, &sh);
 			rc = each(arg, pr->stmts[j], k);
 		}
@@ -382,6 +382,13 @@ plumb_pg_unpacker *plumb__pg_unpacker_new(plumb_arena *arena)
 	if (u && !(u->slots = plumb_arena_alloc(arena, LOC_SLOTS * sizeof(*u->slots))))
 		return NULL;
 	return u;
+}
+
+void plumb__pg_shift_result(plumb_pg_unpacker *u, PgQuery__ParseResult *pr, int32_t by)
+{
+	shift sh = {u->slots, by};
+	for (size_t j = 0; by && j < pr->n_stmts; j++)
+		plumb__pg_walk(&pr->stmts[j]->base, shift_one, &sh);
 }
 
 PgQuery__RawStmt *plumb__pg_unpack_kept(plumb_pg_unpacker *u, plumb_arena *arena,

@@ -8,7 +8,8 @@
  * and output are those of a parse on one thread.
  *
  * A helper also unpacks the tree (when it parsed and nests no deeper than a
- * small stack holds) into an arena of its own, which the caller's arena
+ * small stack holds), its locations moved to the file's, into an arena of
+ * its own, which the caller's arena
  * adopts once the helper is joined; the caller then reads and changes those
  * trees while the helper goes on allocating other memory of that arena.
  *
@@ -78,6 +79,8 @@ struct plumb_pg_pool {
 	size_t cap;
 	plumb_arena *parent; /* adopts the helpers' arenas at stop */
 	plumb_arena *own;    /* the caller's, for the pieces it parses ahead */
+	plumb_arena *tables; /* ... and u, for their locations */
+	plumb_pg_unpacker *u;
 	pthread_t th[MAX_THREADS];
 	helper_arg args[MAX_THREADS];
 	int n_th;
@@ -112,18 +115,19 @@ static int parse(const plumb_pg_pool *p, size_t i, char **buf, size_t *cap,
 	return 0;
 }
 
-/* Piece i parsed, and unpacked into arena when it can be; else the caller
- * reports the error or the depth, or unpacks a deep tree itself. r stays,
- * for the caller to keep the packed form. */
-static slot parse_into(const plumb_pg_pool *p, size_t i, plumb_arena *arena, char **buf,
-		       size_t *cap)
+/* Piece i parsed, and unpacked into arena when it can be (with u, to
+ * move its locations to the file's); else the caller reports the error or
+ * the depth, or unpacks a deep tree itself. r stays, for the caller to
+ * keep the packed form. */
+static slot parse_into(const plumb_pg_pool *p, size_t i, plumb_arena *arena,
+		       plumb_pg_unpacker *u, char **buf, size_t *cap)
 {
 	PgQueryProtobufParseResult r = {0};
 	PgQuery__ParseResult *tree = NULL;
 	bool nomem = parse(p, i, buf, cap, &r) < 0;
 	unsigned long mark = plumb_arena_mark(arena);
-	if (!nomem)
-		tree = plumb__pg_try_unpack(arena, &r);
+	if (!nomem && u && (tree = plumb__pg_try_unpack(arena, &r)))
+		plumb__pg_shift_result(u, tree, (int32_t)p->at[i]);
 	return (slot){.r = r, .tree = tree, .arena = arena, .mark = mark, .done = true, .nomem = nomem};
 }
 
@@ -133,6 +137,8 @@ static void *helper(void *payload)
 	plumb_pg_pool *p = a->p;
 	char *buf = NULL;
 	size_t cap = 0;
+	plumb_arena *tables = plumb_arena_new_uncounted();
+	plumb_pg_unpacker *u = tables ? plumb__pg_unpacker_new(tables) : NULL;
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		while (!p->stop && p->next < p->n && p->next >= p->taken + WINDOW)
@@ -147,13 +153,14 @@ static void *helper(void *payload)
 		 * arena is its alone */
 		if (release)
 			plumb_arena_release_before(a->arena, release);
-		slot s = parse_into(p, i, a->arena, &buf, &cap);
+		slot s = parse_into(p, i, a->arena, u, &buf, &cap);
 		pthread_mutex_lock(&p->mu);
 		p->slots[i] = s;
 		pthread_cond_signal(&p->ready);
 	}
 	pthread_mutex_unlock(&p->mu);
 	free(buf);
+	plumb_arena_free(tables);
 	/* libpg_query frees its memory of this thread when the thread ends */
 	return NULL;
 }
@@ -176,8 +183,11 @@ plumb_pg_pool *plumb__pg_pool_start(plumb_arena *arena, const char *sql, const s
 	p->pc = pc;
 	p->parent = arena;
 	p->own = plumb_arena_new_uncounted();
+	p->tables = plumb_arena_new_uncounted();
+	p->u = p->tables ? plumb__pg_unpacker_new(p->tables) : NULL;
 	if (!(p->slots = calloc(n, sizeof(*p->slots)))) {
 		plumb_arena_free(p->own);
+		plumb_arena_free(p->tables);
 		free(p);
 		return NULL;
 	}
@@ -230,7 +240,7 @@ int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *
 			}
 			size_t j = p->next++;
 			pthread_mutex_unlock(&p->mu);
-			slot s = parse_into(p, j, p->own, &p->buf, &p->cap);
+			slot s = parse_into(p, j, p->own, p->u, &p->buf, &p->cap);
 			pthread_mutex_lock(&p->mu);
 			p->slots[j] = s;
 		}
@@ -283,6 +293,7 @@ void plumb__pg_pool_stop(plumb_pg_pool *p)
 	}
 	if (p->own)
 		plumb_arena_adopt(p->parent, p->own);
+	plumb_arena_free(p->tables);
 	pthread_cond_destroy(&p->room);
 	pthread_cond_destroy(&p->ready);
 	pthread_mutex_destroy(&p->mu);
