@@ -243,7 +243,8 @@ int plumb_source_history_and_schema(plumb_ctx *ctx, const plumb_history *history
 	schema_call c = {spec, dialect, NULL};
 	plumb_side *side = NULL;
 	*have = *want = NULL;
-	if (!dev_url && dialect->load_schema && dialect->replay_offline)
+	/* an empty folder has nothing to replay beside */
+	if (!dev_url && dialect->load_schema && dialect->replay_offline && history->migrations.n)
 		side = plumb_side_start(ctx, schema_beside, &c);
 	int rc = plumb_source_history_catalog(ctx, ctx->root, history, dialect, dev_url, have);
 	if (!side)
