@@ -41,7 +41,7 @@
 
 #define FORMAT "parse cache of plumb, format 1"
 static const char MAGIC[16] = "PLUMB parse 1\n\0";
-enum { HEAD = sizeof(MAGIC) + 64, ROW = 32 + 8 + 8, FOOT = 24, KEEP = 64 };
+enum { HEAD = sizeof(MAGIC) + 64, ROW = 32 + 8 + 8, FOOT = 24, KEEP = 64, WBUF = 1 << 16 };
 /* Below this many pieces a file is read fast enough without. */
 #define MIN_PIECES 64
 
@@ -208,8 +208,11 @@ plumb_pg_pcache *plumb__pg_pcache_open(plumb_ctx *ctx, const char *file, const c
 		return pc;
 	}
 	if (pc->out) {
-		/* a large file in few writes (stdio's own buffer is a page) */
-		setvbuf(pc->out, NULL, _IOFBF, (size_t)1 << 16);
+		/* a large file in few writes: stdio's own buffer is a page, and
+		 * glibc ignores the size asked for without a buffer given */
+		char *wbuf = plumb_arena_alloc_raw(a, WBUF);
+		if (wbuf)
+			setvbuf(pc->out, wbuf, _IOFBF, WBUF);
 		pc->writing = fwrite(MAGIC, sizeof(MAGIC), 1, pc->out) == 1 &&
 			      fwrite(key, 64, 1, pc->out) == 1;
 		pc->off = HEAD;

@@ -28,7 +28,9 @@
  * next piece as a helper would, into an arena of its own (own), so that
  * no core idles while the helpers are behind. Pieces are claimed at most
  * WINDOW ahead of the caller, so at most that many packed trees wait at
- * any time. Nothing here reads SQL.
+ * any time; a helper that reached it sleeps until the caller has taken
+ * half of it, not one piece (a wake is a system call on both sides).
+ * Nothing here reads SQL.
  */
 #include <assert.h>
 #include <pthread.h>
@@ -73,6 +75,7 @@ struct plumb_pg_pool {
 	pthread_cond_t room;  /* the caller took a slot, or stop: helpers may go on */
 	size_t next;	      /* the next piece to claim */
 	size_t taken;	      /* pieces the caller has taken */
+	int waiting;	      /* helpers waiting on room */
 	bool stop;
 	slot *slots;
 	char *buf; /* the caller's copy of a piece */
@@ -141,8 +144,13 @@ static void *helper(void *payload)
 	plumb_pg_unpacker *u = tables ? plumb__pg_unpacker_new(tables) : NULL;
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		while (!p->stop && p->next < p->n && p->next >= p->taken + WINDOW)
-			pthread_cond_wait(&p->room, &p->mu);
+		if (!p->stop && p->next < p->n && p->next >= p->taken + WINDOW) {
+			/* woken once the caller has taken half the window */
+			p->waiting++;
+			while (!p->stop && p->next < p->n && p->next >= p->taken + WINDOW / 2)
+				pthread_cond_wait(&p->room, &p->mu);
+			p->waiting--;
+		}
 		if (p->stop || p->next >= p->n)
 			break;
 		size_t i = p->next++;
@@ -156,7 +164,8 @@ static void *helper(void *payload)
 		slot s = parse_into(p, i, a->arena, u, &buf, &cap);
 		pthread_mutex_lock(&p->mu);
 		p->slots[i] = s;
-		pthread_cond_signal(&p->ready);
+		if (i == p->taken) /* the one the caller takes next */
+			pthread_cond_signal(&p->ready);
 	}
 	pthread_mutex_unlock(&p->mu);
 	free(buf);
@@ -252,7 +261,8 @@ int plumb__pg_pool_take(plumb_pg_pool *p, size_t i, PgQueryProtobufParseResult *
 		p->slots[i] = (slot){0};
 	}
 	p->taken = i + 1;
-	pthread_cond_broadcast(&p->room);
+	if (p->waiting && p->next < p->taken + WINDOW / 2)
+		pthread_cond_broadcast(&p->room);
 	pthread_mutex_unlock(&p->mu);
 	return rc;
 }

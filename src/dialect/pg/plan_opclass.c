@@ -486,9 +486,14 @@ static bool uses_remade(planner *p, const plumb_index *ix)
 void plumb__pgp_mark_opclasses(planner *p)
 {
 	const plumb_vec *ch = &p->diff->changes;
+	/* a family made again or a class dropped: else no index needs a look */
+	size_t marks = p->recreated ? plumb_map_count(p->recreated) : 0;
+	bool dropped = false;
 	for (size_t i = 0; i < ch->n; i++) {
 		const plumb_change *c = ch->items[i];
 		const char *fk = NULL;
+		if (c->kind == PLUMB_OBJ_OPCLASS && c->op == PLUMB_CHANGE_DROP)
+			dropped = true;
 		if (c->kind == PLUMB_OBJ_OPFAMILY && c->renamed) {
 			/* renamed in place, else made again under both names */
 			if (!family_kept(p, c)) {
@@ -516,6 +521,8 @@ void plumb__pgp_mark_opclasses(planner *p)
 			plumb__pgp_set_add(p, &p->recreated,
 					   plumb__pgp_fmt(p, "opfamily:%s", family_of(c->from)));
 	}
+	if (!dropped && (p->recreated ? plumb_map_count(p->recreated) : 0) == marks)
+		return;
 	/* the indexes naming their classes go, and come again */
 	for (size_t i = 0; i < p->from->indexes.n && !p->st.rc; i++) {
 		const plumb_index *ix = p->from->indexes.items[i];

@@ -10,9 +10,11 @@
  * fault-injection counter is the caller's thread's alone, and no helper
  * runs while a failure is injected), at most WINDOW statements ahead of
  * the caller; the caller takes statement i in order and owns its arena
- * from then on. A thread is woken only when the other waits on it: once
+ * from then on. A thread is woken only when the other waits on it, and
+ * not once per statement (a wake is a system call on both sides): once
  * the helper is WINDOW ahead it sleeps until the caller has taken half of
- * that, not once per statement (a wake is a system call on both sides).
+ * that, and a caller that finds its statement not ready sleeps until
+ * BATCH more are.
  * The packed forms are read, not changed, while the helper runs. The state
  * shared (done, taken, stop, the two flags and each slot) is read and
  * written only under the mutex. Nothing here reads SQL.
@@ -27,6 +29,8 @@
 #define MIN_STMTS 64
 /* How far ahead of the caller the helper unpacks, in statements. */
 #define WINDOW 64
+/* How many statements the caller waits for once it must wait. */
+#define BATCH 8
 /* The helper recurses in protobuf-c as deep as the caller does: the same
  * large stack (reserved, not committed), see deep.c. */
 #define HELPER_STACK ((size_t)256 << 20)
@@ -46,7 +50,8 @@ struct plumb_pg_ahead {
 	size_t taken;	      /* slots the caller took */
 	bool stop;
 	bool helper_waits; /* on room, until taken + WINDOW / 2 passes done */
-	bool caller_waits; /* on ready */
+	bool caller_waits; /* on ready, until done reaches wanted */
+	size_t wanted;
 	slot *slots;
 	pthread_t th;
 };
@@ -75,7 +80,7 @@ static void *helper(void *payload)
 		pthread_mutex_lock(&p->mu);
 		p->slots[i] = s;
 		p->done = i + 1;
-		if (p->caller_waits)
+		if (p->caller_waits && p->done >= p->wanted)
 			pthread_cond_signal(&p->ready);
 	}
 	pthread_mutex_unlock(&p->mu);
@@ -120,9 +125,12 @@ plumb_pg_ahead *plumb__pg_ahead_start(const plumb_pg_kept *const *kept, size_t n
 PgQuery__RawStmt *plumb__pg_ahead_take(plumb_pg_ahead *p, size_t i, plumb_arena **arena)
 {
 	pthread_mutex_lock(&p->mu);
-	while (p->done <= i) {
+	if (p->done <= i) {
+		/* woken once a few are ready, not for each */
+		p->wanted = i + 1 + BATCH < p->n ? i + 1 + BATCH : p->n;
 		p->caller_waits = true;
-		pthread_cond_wait(&p->ready, &p->mu);
+		while (p->done < p->wanted)
+			pthread_cond_wait(&p->ready, &p->mu);
 		p->caller_waits = false;
 	}
 	slot s = p->slots[i];
