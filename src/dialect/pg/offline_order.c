@@ -78,6 +78,7 @@ typedef struct srec {
 struct ord {
 	ox *x;
 	plumb_arena *a; /* everything the sort needs, freed once it is done */
+	plumb_arena *scratch; /* one statement's names (refs.c), in a's */
 	plumb_order *o;
 	plumb_map *objs;   /* key -> objent */
 	plumb_vec changed; /* objent *: objects some statement changes */
@@ -1026,7 +1027,9 @@ void order_add(ord *r, ostmt *st, const char *path)
 	if (!s)
 		return;
 	plumb_pg_refs refs = {0}, loose = {0};
-	if (plumb__pg_refs_tree(r->a, s, &refs, &loose) < 0) {
+	/* the names go once their keys are made */
+	plumb_arena_reset(r->scratch);
+	if (plumb__pg_refs_tree(r->scratch, s, &refs, &loose) < 0) {
 		r->failed = true;
 		return;
 	}
@@ -1107,7 +1110,8 @@ ord *order_begin(ox *x)
 {
 	plumb_arena *a = plumb_arena_new(x->tmp);
 	ord *r = a ? plumb_arena_alloc(a, sizeof(*r)) : NULL;
-	if (!r || !(r->o = plumb_order_new(a)) || !(r->objs = plumb_map_new(a, false))) {
+	if (!r || !(r->o = plumb_order_new(a)) || !(r->objs = plumb_map_new(a, false)) ||
+	    !(r->scratch = plumb_arena_new(a))) {
 		plumb_arena_free(a);
 		nomem(x);
 		return NULL;
