@@ -6,6 +6,7 @@
  * (func_select_candidate). What is not here is left as written by
  * analyze.c.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "dialect/pg/analyze_int.h"
@@ -300,7 +301,7 @@ static bool same_name(const char *a, const char *b)
 /* The built-in function the server picks for name(types), or -1 when there
  * is none or it cannot be told (an argument of unknown type, a tie). A
  * string literal ("unknown") fits any type. */
-int plumb__pg_pick_function(const char *name, const char **types, size_t n)
+static int pick(const char *name, const char **types, size_t n)
 {
 	int best = -1, n_best = 0, best_exact = -1, best_pref = -1;
 	size_t n_cand = 0;
@@ -372,6 +373,58 @@ int plumb__pg_pick_function(const char *name, const char **types, size_t n)
 	if (n_best != 1 || (untyped && n_cand > 1))
 		return -1;
 	return best;
+}
+
+/* What pick gave, by name and argument types: a schema's CHECKs and
+ * defaults compare the same types with the same operators table after
+ * table. Direct-mapped, one per thread (the schema and a replay are read
+ * at once). */
+enum { MEMO = 512, MEMO_KEY = 96 };
+typedef struct memo {
+	char key[MEMO_KEY]; /* "" when empty */
+	int picked;
+} memo;
+static _Thread_local memo memos[MEMO];
+
+/* name(types) as a memo's key: an argument with no type \1, a string
+ * literal \2; false when it does not fit. */
+static bool memo_key(const char *name, const char **types, size_t n, char *key, size_t *len)
+{
+	size_t at = strlen(name);
+	if (at + 1 >= MEMO_KEY)
+		return false;
+	memcpy(key, name, at);
+	for (size_t i = 0; i < n; i++) {
+		const char *t = !types[i]			  ? "\1"
+				: types[i] == plumb__pg_unknown_type ? "\2"
+								  : types[i];
+		size_t tl = strlen(t);
+		if (at + 1 + tl + 1 >= MEMO_KEY)
+			return false;
+		key[at++] = '\x1f';
+		memcpy(key + at, t, tl);
+		at += tl;
+	}
+	key[at] = '\0';
+	*len = at;
+	return true;
+}
+
+int plumb__pg_pick_function(const char *name, const char **types, size_t n)
+{
+	char key[MEMO_KEY];
+	size_t len;
+	if (!memo_key(name, types, n, key, &len) || !len) /* "": an empty slot's */
+		return pick(name, types, n);
+	uint64_t h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)key[i]) * 0x100000001b3u;
+	memo *m = &memos[(h ^ (h >> 32)) & (MEMO - 1)];
+	if (strcmp(m->key, key) != 0) {
+		m->picked = pick(name, types, n);
+		memcpy(m->key, key, len + 1);
+	}
+	return m->picked;
 }
 
 const char *plumb__pg_function_ret(int k)
