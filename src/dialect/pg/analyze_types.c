@@ -381,31 +381,30 @@ static int pick(const char *name, const char **types, size_t n)
  * at once). */
 enum { MEMO = 512, MEMO_KEY = 96 };
 typedef struct memo {
-	char key[MEMO_KEY]; /* "" when empty */
+	char key[MEMO_KEY];
+	size_t len; /* 0 when empty */
 	int picked;
 } memo;
 static _Thread_local memo memos[MEMO];
 
-/* name(types) as a memo's key: an argument with no type \1, a string
- * literal \2; false when it does not fit. */
+/* name(types) as a memo's key, each part ended by a NUL (which no name
+ * holds): the name, then per argument N (no type), U (a string literal)
+ * or T and the type's name; false when it does not fit. */
 static bool memo_key(const char *name, const char **types, size_t n, char *key, size_t *len)
 {
-	size_t at = strlen(name);
-	if (at + 1 >= MEMO_KEY)
+	size_t at = strlen(name) + 1;
+	if (at > MEMO_KEY)
 		return false;
 	memcpy(key, name, at);
 	for (size_t i = 0; i < n; i++) {
-		const char *t = !types[i]			  ? "\1"
-				: types[i] == plumb__pg_unknown_type ? "\2"
-								  : types[i];
-		size_t tl = strlen(t);
-		if (at + 1 + tl + 1 >= MEMO_KEY)
+		const char *t = types[i] && types[i] != plumb__pg_unknown_type ? types[i] : "";
+		size_t tl = strlen(t) + 1;
+		if (at + 1 + tl > MEMO_KEY)
 			return false;
-		key[at++] = '\x1f';
+		key[at++] = !types[i] ? 'N' : types[i] == plumb__pg_unknown_type ? 'U' : 'T';
 		memcpy(key + at, t, tl);
 		at += tl;
 	}
-	key[at] = '\0';
 	*len = at;
 	return true;
 }
@@ -414,15 +413,16 @@ int plumb__pg_pick_function(const char *name, const char **types, size_t n)
 {
 	char key[MEMO_KEY];
 	size_t len;
-	if (!memo_key(name, types, n, key, &len) || !len) /* "": an empty slot's */
+	if (!memo_key(name, types, n, key, &len))
 		return pick(name, types, n);
 	uint64_t h = 0xcbf29ce484222325u;
 	for (size_t i = 0; i < len; i++)
 		h = (h ^ (unsigned char)key[i]) * 0x100000001b3u;
 	memo *m = &memos[(h ^ (h >> 32)) & (MEMO - 1)];
-	if (strcmp(m->key, key) != 0) {
+	if (m->len != len || memcmp(m->key, key, len) != 0) {
 		m->picked = pick(name, types, n);
-		memcpy(m->key, key, len + 1);
+		memcpy(m->key, key, len);
+		m->len = len;
 	}
 	return m->picked;
 }
