@@ -63,9 +63,7 @@ typedef struct writer {
 
 static uint32_t hash_str(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+	uint64_t h = plumb_fnv1a(s, n);
 	return (uint32_t)(h ^ (h >> 32));
 }
 

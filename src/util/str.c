@@ -4,6 +4,7 @@
  * once, when the buffer is finished, never as a silent truncation.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,4 +196,13 @@ char *plumb_str_lower(plumb_arena *a, const char *s)
 		for (char *q = p; *q; q++)
 			*q = (char)tolower((unsigned char)*q);
 	return p;
+}
+
+uint64_t plumb_fnv1a(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * 0x100000001b3u;
+	return h;
 }

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "plumb/common.h"
@@ -128,6 +129,8 @@ void plumb_vec_sort(plumb_vec *v, int (*cmp)(const void *, const void *));
 
 /* --- hashing ---------------------------------------------------------- */
 
+/* FNV-1a (64-bit) of len bytes: for in-memory tables, never stored. */
+uint64_t plumb_fnv1a(const void *data, size_t len);
 /* SHA-256 of data as 64 lower-case hex digits plus NUL. */
 void plumb_sha256_hex(const void *data, size_t len, char out[65]);
 

@@ -415,9 +415,7 @@ int plumb__pg_pick_function(const char *name, const char **types, size_t n)
 	size_t len;
 	if (!memo_key(name, types, n, key, &len))
 		return pick(name, types, n);
-	uint64_t h = 0xcbf29ce484222325u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)key[i]) * 0x100000001b3u;
+	uint64_t h = plumb_fnv1a(key, len);
 	memo *m = &memos[(h ^ (h >> 32)) & (MEMO - 1)];
 	if (m->len != len || memcmp(m->key, key, len) != 0) {
 		m->picked = pick(name, types, n);
