@@ -483,11 +483,16 @@ static bool uses_remade(planner *p, const plumb_index *ix)
 	return false;
 }
 
+static size_t n_recreated(const planner *p)
+{
+	return p->recreated ? plumb_map_count(p->recreated) : 0;
+}
+
 void plumb__pgp_mark_opclasses(planner *p)
 {
 	const plumb_vec *ch = &p->diff->changes;
 	/* a family made again or a class dropped: else no index needs a look */
-	size_t marks = p->recreated ? plumb_map_count(p->recreated) : 0;
+	size_t marks = n_recreated(p);
 	bool dropped = false;
 	for (size_t i = 0; i < ch->n; i++) {
 		const plumb_change *c = ch->items[i];
@@ -521,7 +526,7 @@ void plumb__pgp_mark_opclasses(planner *p)
 			plumb__pgp_set_add(p, &p->recreated,
 					   plumb__pgp_fmt(p, "opfamily:%s", family_of(c->from)));
 	}
-	if (!dropped && (p->recreated ? plumb_map_count(p->recreated) : 0) == marks)
+	if (!dropped && n_recreated(p) == marks)
 		return;
 	/* the indexes naming their classes go, and come again */
 	for (size_t i = 0; i < p->from->indexes.n && !p->st.rc; i++) {
